@@ -1,0 +1,268 @@
+//! Changes, and replaying them into a [`Config`] in the order the appliance saw them.
+
+use super::{Config, Item, Key, List, Origin, Raw, TrustedHost, Value, Version};
+
+/// One thing a capture says about the appliance. Reads (`smtp get`, `uce listexception`) replace
+/// what they show; writes (`smtp set`, `uce addexception`) change it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// The host a prompt or greeting names: short or fully qualified.
+    Host(String),
+    Version(Version),
+    Model(String),
+    Domain(String),
+    Setting {
+        scope: String,
+        name: String,
+        value: Value,
+    },
+    /// A whole list as shown, each entry with its line.
+    ListReplace {
+        scope: String,
+        list: String,
+        entries: Vec<(Box<str>, u32)>,
+    },
+    ListAdd {
+        scope: String,
+        list: String,
+        entry: Box<str>,
+    },
+    ListRemove {
+        scope: String,
+        list: String,
+        entry: Box<str>,
+    },
+    Message {
+        scope: String,
+        name: String,
+        value: Value,
+    },
+    TrustedHost {
+        group: String,
+        host: String,
+        host_entry: TrustedHost,
+    },
+    /// The hosts of a group as listed; keys already known for them are kept.
+    TrustedHostsReplace {
+        group: String,
+        hosts: Vec<(String, u32)>,
+    },
+    Key(Key),
+    LicensesReplace(Vec<(String, String, u32)>),
+    UpdatesReplace(Vec<(String, String, u32)>),
+    UpdateInstalled {
+        name: String,
+        detail: String,
+    },
+    Raw {
+        key: String,
+        raw: Raw,
+    },
+}
+
+/// Two captures that cannot be of one appliance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub message: String,
+}
+
+impl Config {
+    /// Applies one change read at `at`.
+    pub fn apply(&mut self, change: Change, at: Origin) -> Result<(), Conflict> {
+        match change {
+            Change::Host(host) => self.set_host(&host, at)?,
+            Change::Version(v) => self.appliance.version = Some(Item { value: v, at }),
+            Change::Model(m) => self.appliance.model = Some(Item { value: m, at }),
+            Change::Domain(d) => {
+                self.domains.0.entry(d.into()).or_insert(at);
+            }
+            Change::Setting { scope, name, value } => {
+                self.settings
+                    .entry(scope)
+                    .or_default()
+                    .insert(name, Item { value, at });
+            }
+            Change::ListReplace {
+                scope,
+                list,
+                entries,
+            } => {
+                let entries = entries
+                    .into_iter()
+                    .map(|(e, line)| {
+                        (
+                            e,
+                            Origin {
+                                source: at.source,
+                                line,
+                            },
+                        )
+                    })
+                    .collect();
+                self.lists
+                    .entry(scope)
+                    .or_default()
+                    .insert(list, List(entries));
+            }
+            Change::ListAdd { scope, list, entry } => {
+                let lists = self.lists.entry(scope).or_default();
+                lists.entry(list).or_default().0.insert(entry, at);
+            }
+            Change::ListRemove { scope, list, entry } => {
+                if let Some(l) = self.lists.get_mut(&scope).and_then(|s| s.get_mut(&list)) {
+                    l.0.remove(&entry);
+                }
+            }
+            Change::Message { scope, name, value } => {
+                self.messages
+                    .entry(scope)
+                    .or_default()
+                    .insert(name, Item { value, at });
+            }
+            Change::TrustedHost {
+                group,
+                host,
+                host_entry,
+            } => {
+                self.trusted_hosts
+                    .entry(group)
+                    .or_default()
+                    .insert(host, Item { value: host_entry, at });
+            }
+            Change::TrustedHostsReplace { group, hosts } => {
+                let old = self.trusted_hosts.remove(&group).unwrap_or_default();
+                let mut new = std::collections::BTreeMap::new();
+                for (host, line) in hosts {
+                    let at = Origin {
+                        source: at.source,
+                        line,
+                    };
+                    let entry = match old.get(&host) {
+                        Some(known) => known.clone(),
+                        None => Item {
+                            value: TrustedHost {
+                                key: None,
+                                elided: false,
+                            },
+                            at,
+                        },
+                    };
+                    new.insert(host, entry);
+                }
+                self.trusted_hosts.insert(group, new);
+            }
+            Change::Key(key) => {
+                let visibility = match key.block {
+                    Value::Secret(_) => "private",
+                    _ => "public",
+                };
+                let name = format!("{} {} {}", key.kind, visibility, key.host);
+                self.keys.insert(name, Item { value: key, at });
+            }
+            Change::LicensesReplace(features) => {
+                self.licenses = features
+                    .into_iter()
+                    .map(|(name, detail, line)| (name, located(detail, at, line)))
+                    .collect();
+            }
+            Change::UpdatesReplace(updates) => {
+                self.updates = updates
+                    .into_iter()
+                    .map(|(name, detail, line)| (name, located(detail, at, line)))
+                    .collect();
+            }
+            Change::UpdateInstalled { name, detail } => {
+                self.updates.insert(name, Item { value: detail, at });
+            }
+            Change::Raw { key, raw } => {
+                self.raw.insert(key, Item { value: raw, at });
+            }
+        }
+        Ok(())
+    }
+
+    /// Records the host name; the short name and the FQDN are one appliance.
+    fn set_host(&mut self, host: &str, at: Origin) -> Result<(), Conflict> {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        let short = host.split('.').next().unwrap_or(&host).to_string();
+        if let Some(known) = &self.appliance.hostname {
+            if known.value != short {
+                return Err(Conflict {
+                    message: format!(
+                        "captures of two appliances: `{}` and `{}`; read one appliance at a time",
+                        known.value, short
+                    ),
+                });
+            }
+        } else {
+            self.appliance.hostname = Some(Item { value: short, at });
+        }
+        if host.contains('.') && self.appliance.fqdn.is_none() {
+            self.appliance.fqdn = Some(Item { value: host, at });
+        }
+        Ok(())
+    }
+}
+
+fn located(value: String, at: Origin, line: u32) -> Item<String> {
+    Item {
+        value,
+        at: Origin {
+            source: at.source,
+            line,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Vendor;
+
+    const AT: Origin = Origin { source: 0, line: 1 };
+
+    #[test]
+    fn short_name_and_fqdn_are_one_appliance() {
+        let mut config = Config::new(Vendor::MirapointMos);
+        config.apply(Change::Host("ms01.example.com".into()), AT).unwrap();
+        config.apply(Change::Host("ms01".into()), AT).unwrap();
+        assert_eq!(config.appliance.hostname.unwrap().value, "ms01");
+        assert_eq!(config.appliance.fqdn.unwrap().value, "ms01.example.com");
+    }
+
+    #[test]
+    fn two_hosts_conflict() {
+        let mut config = Config::new(Vendor::MirapointMos);
+        config.apply(Change::Host("ms01".into()), AT).unwrap();
+        let err = config.apply(Change::Host("rg02".into()), AT).unwrap_err();
+        assert!(err.message.contains("`ms01` and `rg02`"));
+    }
+
+    #[test]
+    fn a_listing_replaces_and_a_write_changes() {
+        let mut config = Config::new(Vendor::MirapointMos);
+        let (scope, list) = ("primary".to_string(), "whitelistto".to_string());
+        config
+            .apply(
+                Change::ListReplace {
+                    scope: scope.clone(),
+                    list: list.clone(),
+                    entries: vec![("b@x.jp".into(), 2), ("a@x.jp".into(), 3)],
+                },
+                AT,
+            )
+            .unwrap();
+        config
+            .apply(
+                Change::ListRemove {
+                    scope: scope.clone(),
+                    list: list.clone(),
+                    entry: "b@x.jp".into(),
+                },
+                AT,
+            )
+            .unwrap();
+        let entries: Vec<_> = config.lists[&scope][&list].0.keys().cloned().collect();
+        assert_eq!(entries, vec![Box::<str>::from("a@x.jp")]);
+    }
+}

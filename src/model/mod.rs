@@ -1,0 +1,199 @@
+//! The typed model of one appliance's configuration.
+//!
+//! It knows nothing of syntax: vendors turn what they read into [`Change`]s, and
+//! [`Config::apply`] replays them in order, as the appliance did. Every collection is ordered
+//! by key, so serializing the same settings always gives the same bytes, whatever order,
+//! encoding or quoting they were read in. Each item remembers where it was read ([`Origin`]),
+//! but origins are not part of the canonical form: [`Config::items`] lists them beside it.
+
+mod apply;
+mod items;
+mod value;
+
+use std::collections::BTreeMap;
+
+use serde::{Serialize, Serializer};
+
+pub use apply::Change;
+pub use items::ItemRef;
+pub use value::{normalize_key_block, Secret, Value, Version};
+
+use crate::source::SourceInfo;
+
+/// Where an item was read: the index of its source in [`Config::sources`] and its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Origin {
+    pub source: u32,
+    pub line: u32,
+}
+
+/// What kind of capture a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    CliLog,
+    Protocol,
+    Export,
+}
+
+/// A source the model was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    pub kind: SourceKind,
+    #[serde(flatten)]
+    pub info: SourceInfo,
+}
+
+/// A value and where it was read. Serializes as the bare value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item<T> {
+    pub value: T,
+    pub at: Origin,
+}
+
+impl<T: Serialize> Serialize for Item<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+/// A set of entries where the appliance ignores order (exception lists, allow/block lists).
+/// Serializes as the sorted entries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct List(pub BTreeMap<Box<str>, Origin>);
+
+impl Serialize for List {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.keys())
+    }
+}
+
+/// Which vendor's appliance a model describes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Vendor {
+    #[default]
+    MirapointMos,
+    Spamtitan,
+}
+
+impl Vendor {
+    pub fn name(self) -> &'static str {
+        match self {
+            Vendor::MirapointMos => "mirapoint-mos",
+            Vendor::Spamtitan => "spamtitan",
+        }
+    }
+}
+
+/// A vendor serializes as its name, the same in RON and JSON.
+impl Serialize for Vendor {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// Who the appliance is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Appliance {
+    /// The short host name: the 4.2 prompt's and the first label of the FQDN the older prompt shows.
+    pub hostname: Option<Item<String>>,
+    pub fqdn: Option<Item<String>>,
+    pub version: Option<Item<Version>>,
+    /// The hardware model (RG7000, M600, ...), when a banner names it.
+    pub model: Option<Item<String>>,
+}
+
+/// A Mirapoint MTA key, public or private.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Key {
+    pub kind: String,
+    pub host: String,
+    /// The key block, sentinels normalized; a private key is a secret.
+    pub block: Value,
+    /// The capture elides lines of the block (`~~~~~`), so it cannot be re-applied as it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub elided: bool,
+}
+
+/// A host trusted to relay with its MTA key (`trustedhost add <group> <host>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrustedHost {
+    pub key: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub elided: bool,
+}
+
+/// A command the catalog does not know, kept with its answer so that nothing is lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Raw {
+    /// The command as typed, in its original spelling.
+    pub command: String,
+    pub answer: Vec<String>,
+}
+
+/// Everything known about one appliance.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Config {
+    pub vendor: Vendor,
+    pub appliance: Appliance,
+    /// Delegated (MOS) or configured (SpamTitan) domains.
+    pub domains: List,
+    /// Settings by scope (`system` or a domain), then by name (`smtp.fastpath`).
+    pub settings: BTreeMap<String, BTreeMap<String, Item<Value>>>,
+    /// Sets of entries by scope, then by list name (`whitelistto`, `allow`, ...).
+    pub lists: BTreeMap<String, BTreeMap<String, List>>,
+    /// Multi-line texts (messages, autoreplies) by scope, then by name.
+    pub messages: BTreeMap<String, BTreeMap<String, Item<Value>>>,
+    /// Trusted hosts by group, then by host.
+    pub trusted_hosts: BTreeMap<String, BTreeMap<String, Item<TrustedHost>>>,
+    /// Keys by `<kind> <public|private> <host>`.
+    pub keys: BTreeMap<String, Item<Key>>,
+    /// Licensed features, with what the appliance said of each.
+    pub licenses: BTreeMap<String, Item<String>>,
+    /// Installed updates and patches, with what the appliance said of each.
+    pub updates: BTreeMap<String, Item<String>>,
+    /// Commands the catalog does not know, by their canonical form.
+    pub raw: BTreeMap<String, Item<Raw>>,
+    /// The captures read, in the order given to [`Config::add_source`]. Not canonical.
+    #[serde(skip)]
+    pub sources: Vec<Provenance>,
+}
+
+/// The scope of system-wide settings.
+pub const SYSTEM: &str = "system";
+
+impl Config {
+    pub fn new(vendor: Vendor) -> Config {
+        Config {
+            vendor,
+            ..Config::default()
+        }
+    }
+
+    /// Registers a source; items read from it carry the returned index.
+    pub fn add_source(&mut self, provenance: Provenance) -> u32 {
+        self.sources.push(provenance);
+        (self.sources.len() - 1) as u32
+    }
+
+    /// `path:line` of an origin.
+    pub fn locate(&self, at: Origin) -> String {
+        match self.sources.get(at.source as usize) {
+            Some(p) => format!("{}:{}", p.info.path, at.line),
+            None => format!("?:{}", at.line),
+        }
+    }
+
+    /// Replaces every secret by its plain text, for `--show-secrets`.
+    pub fn reveal_secrets(&mut self) {
+        let reveal = |v: &mut Value| {
+            if let Value::Secret(s) = v {
+                *v = Value::Text(std::mem::take(&mut s.0));
+            }
+        };
+        for scope in self.settings.values_mut().chain(self.messages.values_mut()) {
+            scope.values_mut().for_each(|i| reveal(&mut i.value));
+        }
+        self.keys.values_mut().for_each(|k| reveal(&mut k.value.block));
+    }
+}

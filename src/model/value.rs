@@ -1,0 +1,157 @@
+//! Typed values: booleans, byte sizes, enums, text, secrets, versions.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A setting's value, typed by the vendor catalog.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    /// A size in bytes.
+    Bytes(u64),
+    Int(i64),
+    /// One of a fixed set of words, case-folded.
+    Enum(String),
+    Text(String),
+    Secret(Secret),
+}
+
+/// Text that must not be shown unless the user asks: private keys, passwords, session ids.
+/// It serializes as `<secret>`; [`super::Config::reveal_secrets`] turns it into text.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Secret(pub String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<secret>")
+    }
+}
+
+impl Serialize for Secret {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str("<secret>")
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Bool(true) => f.write_str("on"),
+            Value::Bool(false) => f.write_str("off"),
+            Value::Bytes(n) => write!(f, "{n}"),
+            Value::Int(n) => write!(f, "{n}"),
+            Value::Enum(s) | Value::Text(s) => f.write_str(s),
+            Value::Secret(_) => f.write_str("<secret>"),
+        }
+    }
+}
+
+/// A MOS or SpamTitan version: `4.2.3-GA`, `4.1.10`, `7.09`. Compared by number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Version {
+    pub numbers: Vec<u32>,
+    /// What follows the numbers (`GA`), if anything.
+    pub tag: String,
+}
+
+impl Version {
+    /// Reads `MOS4.2.3-GA`, `4.2.3-GA`, `4.1.10` or `7.09` (a leading product name is dropped).
+    pub fn parse(text: &str) -> Option<Version> {
+        let text = text.trim();
+        let start = text.find(|c: char| c.is_ascii_digit())?;
+        let rest = &text[start..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let numbers: Option<Vec<u32>> = rest[..end]
+            .trim_end_matches('.')
+            .split('.')
+            .map(|n| n.parse().ok())
+            .collect();
+        let tag = rest[end..].trim_start_matches(['-', ' ']).to_string();
+        Some(Version {
+            numbers: numbers?,
+            tag,
+        })
+    }
+}
+
+impl Ord for Version {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let len = self.numbers.len().max(other.numbers.len());
+        let at = |v: &Version, i: usize| v.numbers.get(i).copied().unwrap_or(0);
+        (0..len)
+            .map(|i| at(self, i).cmp(&at(other, i)))
+            .find(|o| o.is_ne())
+            .unwrap_or(Ordering::Equal)
+    }
+}
+
+impl PartialOrd for Version {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let numbers: Vec<String> = self.numbers.iter().map(u32::to_string).collect();
+        f.write_str(&numbers.join("."))?;
+        if !self.tag.is_empty() {
+            write!(f, "-{}", self.tag)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Version {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A key block in canonical form: sentinels without the spaces documents put in them, no blank
+/// lines, no trailing blanks. Returns the block and whether lines were elided (`~~~~~`).
+pub fn normalize_key_block(lines: &[&str]) -> (String, bool) {
+    let mut out = Vec::new();
+    let mut elided = false;
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with("#@") {
+            out.push(line.split_whitespace().collect::<String>());
+        } else {
+            elided |= line.chars().all(|c| c == '~') || line == "...";
+            out.push(line.to_string());
+        }
+    }
+    (out.join("\n"), elided)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_compare_by_number() {
+        let v = |s| Version::parse(s).unwrap();
+        assert!(v("MOS4.1.10") > v("4.1.9"));
+        assert!(v("4.2.3-GA") > v("4.2.2"));
+        assert_eq!(v("MOS4.2.3-GA").to_string(), "4.2.3-GA");
+        assert_eq!(v("7.09").numbers, vec![7, 9]);
+        assert_eq!(Version::parse("no digits"), None);
+    }
+
+    #[test]
+    fn key_sentinels_lose_their_spaces() {
+        let (block, elided) =
+            normalize_key_block(&["#@Mirapoint - Key - 1.0", "QUJD", "~~~~~", "#@Mirapoint - Key - End"]);
+        assert_eq!(block, "#@Mirapoint-Key-1.0\nQUJD\n~~~~~\n#@Mirapoint-Key-End");
+        assert!(elided);
+    }
+}

@@ -1,0 +1,177 @@
+//! Reading captures into a model: files and directories in, one [`Config`] out, with every
+//! line that did not become model data reported.
+//!
+//! Files are read in path order, so the order they are named in does not change the result;
+//! within a file, changes replay in line order. A large CLI log is cut at command boundaries
+//! and its parts are parsed on all cores.
+
+use std::path::{Path, PathBuf};
+
+use encoding_rs::Encoding;
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::model::{Change, Config, Origin, Provenance, SourceKind, Vendor};
+use crate::source::Source;
+use crate::syntax::{mos_cli, mos_protocol, Node, Warning};
+use crate::vendor::mos::Interpreter;
+use crate::vendor::{Note, NoteKind};
+
+/// How to read inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Force an encoding instead of detecting it.
+    pub encoding: Option<&'static Encoding>,
+    /// Force a kind instead of detecting it from the content.
+    pub kind: Option<SourceKind>,
+    /// Cut CLI logs into parts of about this many bytes for parallel parsing (0: a default).
+    pub part_size: usize,
+}
+
+/// A model and what reading it noticed.
+#[derive(Debug, Clone, Default)]
+pub struct Capture {
+    pub config: Config,
+    /// Notes with the index of their source in `config.sources`.
+    pub notes: Vec<(u32, Note)>,
+}
+
+impl Capture {
+    /// `path:line` of a note.
+    pub fn locate(&self, source: u32, line: u32) -> String {
+        self.config.locate(Origin { source, line })
+    }
+
+    /// The notes of one kind of problem: lines that did not become model data.
+    pub fn unrecognized(&self) -> impl Iterator<Item = &(u32, Note)> {
+        self.notes
+            .iter()
+            .filter(|(_, n)| matches!(n.kind, NoteKind::Unrecognized(_)))
+    }
+}
+
+const DEFAULT_PART: usize = 4 << 20;
+
+/// Every file named, directories walked (hidden and VCS folders skipped), sorted by path.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path.display().to_string(), e))?;
+        if !meta.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = entry.map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
+            if entry.file_type().is_file() {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// Reads the captures of one appliance.
+pub fn read(paths: &[PathBuf], options: &Options) -> Result<Capture> {
+    let files = expand(paths)?;
+    if files.is_empty() {
+        return Err(Error::Usage("no input files".into()));
+    }
+    let mut capture = Capture {
+        config: Config::new(Vendor::MirapointMos),
+        notes: Vec::new(),
+    };
+    for file in &files {
+        let source = Source::read(file, options.encoding)?;
+        read_source(&source, options, &mut capture)?;
+    }
+    Ok(capture)
+}
+
+/// Reads one decoded source into a capture.
+pub fn read_source(source: &Source, options: &Options, capture: &mut Capture) -> Result<()> {
+    let kind = options.kind.unwrap_or_else(|| detect(&source.text));
+    let index = capture.config.add_source(Provenance {
+        kind,
+        info: source.info(),
+    });
+    for (line, message) in &source.warnings {
+        capture.notes.push((index, warning(*line, message.clone())));
+    }
+    let parts = match kind {
+        SourceKind::Protocol => vec![interpret(|sink| mos_protocol::parse_with(source, sink), true)?],
+        SourceKind::CliLog | SourceKind::Export => {
+            let part = if options.part_size == 0 { DEFAULT_PART } else { options.part_size };
+            let mut cuts = vec![(0, 1)];
+            if source.text.len() > part {
+                cuts.extend(mos_cli::boundaries(source, part));
+            }
+            let ends: Vec<usize> = cuts.iter().skip(1).map(|c| c.0).chain([source.text.len()]).collect();
+            cuts.par_iter()
+                .zip(ends.par_iter())
+                .map(|(&(start, number), &end)| {
+                    interpret(
+                        |sink| mos_cli::parse_with(source, start, end, number, sink),
+                        kind != SourceKind::Export,
+                    )
+                })
+                .collect::<Result<Vec<_>>>()?
+        }
+    };
+    for (changes, notes) in parts {
+        for (change, line) in changes {
+            let at = Origin { source: index, line };
+            capture
+                .config
+                .apply(change, at)
+                .map_err(|c| Error::file(format!("{}:{line}", source.path), c.message))?;
+        }
+        capture.notes.extend(notes.into_iter().map(|n| (index, n)));
+    }
+    Ok(())
+}
+
+type Parsed = (Vec<(Change, u32)>, Vec<Note>);
+
+fn interpret<'a>(
+    parse: impl FnOnce(&mut dyn FnMut(Node<'a>) -> Result<()>) -> Result<Vec<Warning>>,
+    writes_need_ok: bool,
+) -> Result<Parsed> {
+    let mut interpreter = Interpreter::new(writes_need_ok);
+    let warnings = parse(&mut |node| {
+        interpreter.node(&node);
+        Ok(())
+    })?;
+    let mut notes = interpreter.notes;
+    notes.extend(warnings.into_iter().map(|w| warning(w.line, w.message)));
+    notes.sort_by_key(|n| n.line);
+    Ok((interpreter.changes, notes))
+}
+
+fn warning(line: u32, message: String) -> Note {
+    Note {
+        line,
+        kind: NoteKind::Warning,
+        text: message,
+    }
+}
+
+/// The kind of a capture, from its content.
+pub fn detect(text: &str) -> SourceKind {
+    if mos_protocol::looks_like(text) {
+        SourceKind::Protocol
+    } else {
+        SourceKind::CliLog
+    }
+}
+
+/// Reads one file (a convenience for tests and examples).
+pub fn read_file(path: &Path) -> Result<Capture> {
+    read(&[path.to_path_buf()], &Options::default())
+}

@@ -1,0 +1,105 @@
+//! Rendering: models and reports to text. Renderers know no parser.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::model::{Config, Provenance};
+use crate::read::Capture;
+use crate::vendor::NoteKind;
+
+/// The version of carryover's JSON and RON documents; it changes when their shape does.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How a model is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ModelFormat {
+    Ron,
+    Json,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format_version: u32,
+    config: &'a Config,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provenance: Option<ProvenanceView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ProvenanceView<'a> {
+    sources: &'a [Provenance],
+    /// `path:line` of every item, by item path.
+    items: BTreeMap<String, String>,
+}
+
+/// The canonical text of a model: the same settings give the same bytes.
+pub fn model(config: &Config, format: ModelFormat, provenance: bool) -> String {
+    let provenance = provenance.then(|| ProvenanceView {
+        sources: &config.sources,
+        items: config
+            .items()
+            .into_iter()
+            .map(|i| (i.path, config.locate(i.at)))
+            .collect(),
+    });
+    let document = Document {
+        format_version: FORMAT_VERSION,
+        config,
+        provenance,
+    };
+    let mut text = match format {
+        ModelFormat::Ron => {
+            let pretty = ron::ser::PrettyConfig::new()
+                .indentor("  ".to_string())
+                .struct_names(false)
+                // Messages and keys print as the lines they are, so git diffs them line by line.
+                .escape_strings(false);
+            ron::ser::to_string_pretty(&document, pretty).expect("the model always serializes")
+        }
+        ModelFormat::Json => {
+            serde_json::to_string_pretty(&document).expect("the model always serializes")
+        }
+    };
+    text.push('\n');
+    text
+}
+
+/// `path:line: text` for every line that did not become model data, then a count.
+pub fn unrecognized(capture: &Capture) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for (source, note) in capture.unrecognized() {
+        count += 1;
+        let _ = writeln!(out, "{}: {}", capture.locate(*source, note.line), note.text);
+    }
+    let _ = writeln!(
+        out,
+        "{count} unrecognized line{}",
+        if count == 1 { "" } else { "s" }
+    );
+    out
+}
+
+/// Warnings and refused commands, one per line, for standard error.
+pub fn diagnostics(capture: &Capture) -> String {
+    let mut out = String::new();
+    for (source, note) in &capture.notes {
+        let at = capture.locate(*source, note.line);
+        match &note.kind {
+            NoteKind::Warning => {
+                let _ = writeln!(out, "{at}: warning: {}", note.text);
+            }
+            NoteKind::Rejected(answer) => {
+                let _ = writeln!(
+                    out,
+                    "{at}: note: `{}` was refused ({answer}); it changes nothing",
+                    note.text.trim()
+                );
+            }
+            NoteKind::Unrecognized(_) => {}
+        }
+    }
+    out
+}

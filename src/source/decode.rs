@@ -1,0 +1,142 @@
+//! Turning bytes into text: UTF-8 when the bytes are valid UTF-8, otherwise the encoding that
+//! chardetng judges most likely (Shift_JIS and EUC-JP for Japanese logs), or the one forced.
+
+use encoding_rs::{DecoderResult, Encoding, UTF_8};
+
+use crate::error::{Error, Result};
+
+pub(super) struct Decoded {
+    pub text: String,
+    pub encoding: &'static Encoding,
+    pub warnings: Vec<(u32, String)>,
+}
+
+pub(super) fn decode(
+    path: &str,
+    mut bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded> {
+    if let Some((bom_encoding, bom_len)) = Encoding::for_bom(&bytes) {
+        if forced.is_none() || forced == Some(bom_encoding) {
+            bytes.drain(..bom_len);
+            return decode_as(path, bytes, bom_encoding, true);
+        }
+    }
+    match forced {
+        Some(encoding) => decode_as(path, bytes, encoding, true),
+        None => {
+            let bytes = match String::from_utf8(bytes) {
+                Ok(text) => {
+                    return Ok(Decoded {
+                        text,
+                        encoding: UTF_8,
+                        warnings: Vec::new(),
+                    })
+                }
+                Err(e) => e.into_bytes(),
+            };
+            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+            detector.feed(&bytes, true);
+            let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+            decode_as(path, bytes, guess, false)
+        }
+    }
+}
+
+/// Decodes with one encoding. A forced encoding must fit every byte; a guessed one replaces what
+/// does not fit and says where.
+fn decode_as(
+    path: &str,
+    bytes: Vec<u8>,
+    encoding: &'static Encoding,
+    strict: bool,
+) -> Result<Decoded> {
+    let bytes = if encoding == UTF_8 {
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Ok(Decoded {
+                    text,
+                    encoding,
+                    warnings: Vec::new(),
+                })
+            }
+            Err(e) => e.into_bytes(),
+        }
+    } else {
+        bytes
+    };
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3);
+    let mut text = String::with_capacity(capacity);
+    let mut warnings = Vec::new();
+    let mut read = 0;
+    loop {
+        let (result, consumed) =
+            decoder.decode_to_string_without_replacement(&bytes[read..], &mut text, true);
+        read += consumed;
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => text.reserve(bytes.len() - read + 16),
+            DecoderResult::Malformed(bad, _) => {
+                let line = memchr::memchr_iter(b'\n', &bytes[..read]).count() as u32 + 1;
+                if strict {
+                    return Err(Error::file(
+                        path,
+                        format!(
+                            "line {line}: {bad} byte(s) that are not valid {}",
+                            encoding.name()
+                        ),
+                    ));
+                }
+                warnings.push((
+                    line,
+                    format!(
+                        "{bad} byte(s) are not valid {} and were replaced by U+FFFD",
+                        encoding.name()
+                    ),
+                ));
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    Ok(Decoded {
+        text,
+        encoding,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_shift_jis_and_euc_jp() {
+        let sample = "割当量超過メッセージ: メールボックスの容量を超えました。\n";
+        for encoding in [encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP] {
+            let bytes = encoding.encode(sample).0.into_owned();
+            let decoded = decode("x", bytes, None).unwrap();
+            assert_eq!(decoded.encoding, encoding);
+            assert_eq!(decoded.text, sample);
+        }
+    }
+
+    #[test]
+    fn forced_encoding_must_fit_every_byte() {
+        let err = decode("x.log", b"ok\n\xff\xfe\n".to_vec(), Some(UTF_8))
+            .err()
+            .unwrap();
+        assert_eq!(
+            err.to_string(),
+            "x.log: line 2: 1 byte(s) that are not valid UTF-8"
+        );
+    }
+
+    #[test]
+    fn utf8_bom_is_dropped() {
+        let decoded = decode("x", b"\xef\xbb\xbfversion\n".to_vec(), None).unwrap();
+        assert_eq!(decoded.text, "version\n");
+    }
+}

@@ -1,0 +1,154 @@
+//! The source layer: bytes in, clean text out.
+//!
+//! A capture is decoded (UTF-8, Shift_JIS, EUC-JP, ... detected or forced), terminal noise is
+//! removed (emulator timestamps, ANSI escapes, backspaces, stray carriage returns) and every line
+//! ending becomes LF. Lines are never added or removed, so line `n` of [`Source::text`] is line `n`
+//! of the file, and every later layer can name positions in the user's own terms.
+
+mod clean;
+mod decode;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use encoding_rs::Encoding;
+use serde::Serialize;
+
+use crate::error::{Error, Position, Result};
+
+pub use clean::Cleaning;
+
+/// One input file, decoded and cleaned.
+#[derive(Debug)]
+pub struct Source {
+    /// The path as the user named it.
+    pub path: Arc<str>,
+    /// Decoded text with LF line endings and terminal noise removed.
+    pub text: String,
+    /// The encoding the bytes were read in.
+    pub encoding: &'static Encoding,
+    /// What the source layer changed, so that nothing is removed silently.
+    pub cleaning: Cleaning,
+    /// Problems that did not stop reading (undecodable bytes, ...), with their line.
+    pub warnings: Vec<(u32, String)>,
+}
+
+/// What a reader reports about a source it read, for `--provenance` and diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceInfo {
+    pub path: Arc<str>,
+    pub encoding: String,
+    pub crlf_lines: u64,
+    pub timestamps_removed: u64,
+    pub escapes_removed: u64,
+}
+
+impl Source {
+    /// Reads and decodes a file. `encoding` forces an encoding instead of detecting one.
+    pub fn read(path: &Path, encoding: Option<&'static Encoding>) -> Result<Source> {
+        let display = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(&display, e))?;
+        Source::from_bytes(&display, bytes, encoding)
+    }
+
+    /// Decodes and cleans bytes already in memory. `path` is only used in messages.
+    pub fn from_bytes(
+        path: &str,
+        bytes: Vec<u8>,
+        encoding: Option<&'static Encoding>,
+    ) -> Result<Source> {
+        if let Some(at) = memchr::memchr(0, &bytes) {
+            let line = memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
+            return Err(Error::file(
+                path,
+                format!("line {line} holds a NUL byte: this is not a text capture"),
+            ));
+        }
+        let decoded = decode::decode(path, bytes, encoding)?;
+        let (text, cleaning) = clean::clean(decoded.text);
+        Ok(Source {
+            path: Arc::from(path),
+            text,
+            encoding: decoded.encoding,
+            cleaning,
+            warnings: decoded.warnings,
+        })
+    }
+
+    /// A source made from text that needs no decoding (tests, generated input).
+    pub fn from_text(path: &str, text: &str) -> Source {
+        Source::from_bytes(path, text.as_bytes().to_vec(), Some(encoding_rs::UTF_8))
+            .expect("text without NUL bytes always decodes as UTF-8")
+    }
+
+    /// Line and column (1-based, column in characters) of a byte offset in [`Source::text`].
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let before = &self.text.as_bytes()[..offset];
+        let line = memchr::memchr_iter(b'\n', before).count() as u32 + 1;
+        let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &self.text.as_bytes()[start..])
+            .map_or(self.text.len(), |i| start + i);
+        Position {
+            path: self.path.to_string(),
+            line,
+            column: self.text[start..offset].chars().count() as u32 + 1,
+            line_text: self.text[start..end].to_string(),
+        }
+    }
+
+    /// How many bytes `text` took in the file's own encoding: literal counts refer to those.
+    pub fn encoded_len(&self, text: &str) -> usize {
+        if self.encoding == encoding_rs::UTF_8 || text.is_ascii() {
+            return text.len();
+        }
+        let (bytes, _, _) = self.encoding.encode(text);
+        bytes.len()
+    }
+
+    pub fn info(&self) -> SourceInfo {
+        SourceInfo {
+            path: self.path.clone(),
+            encoding: self.encoding.name().to_string(),
+            crlf_lines: self.cleaning.crlf_lines,
+            timestamps_removed: self.cleaning.timestamps,
+            escapes_removed: self.cleaning.escapes,
+        }
+    }
+}
+
+/// Looks an encoding up by any of its WHATWG labels (`shift_jis`, `sjis`, `euc-jp`, `utf-8`, ...).
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.trim().as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_counts_characters_not_bytes() {
+        let source = Source::from_text("t.log", "a\n日本語 x\n");
+        let offset = source.text.find('x').unwrap();
+        let at = source.position(offset);
+        assert_eq!((at.line, at.column), (2, 5));
+        assert_eq!(at.line_text, "日本語 x");
+    }
+
+    #[test]
+    fn nul_bytes_are_refused_with_their_line() {
+        let err = Source::from_bytes("b.bin", b"ok\nbad\0".to_vec(), None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "b.bin: line 2 holds a NUL byte: this is not a text capture"
+        );
+    }
+
+    #[test]
+    fn encoded_len_counts_shift_jis_bytes() {
+        let bytes = encoding_rs::SHIFT_JIS.encode("容量超過\r\n").0.into_owned();
+        let source = Source::from_bytes("q.log", bytes, None).unwrap();
+        assert_eq!(source.encoding, encoding_rs::SHIFT_JIS);
+        assert_eq!(source.encoded_len("容量超過\n"), 9);
+    }
+}

@@ -1,0 +1,94 @@
+//! Running a line grammar over a text in slices, so that a large capture never holds more than
+//! one slice's worth of pest tokens at a time.
+
+use std::collections::VecDeque;
+
+/// Bytes handed to pest at once; a slice always ends at a line end.
+pub const SLICE: usize = 256 * 1024;
+
+/// Something that classifies the lines of a slice of text.
+pub trait LineGrammar<'a> {
+    type Kind;
+    /// Classifies every line of `slice` (which starts at byte `offset` of the whole text and at
+    /// line `first`). The slice ends at a line end or at the end of the text.
+    fn classify(
+        &self,
+        slice: &'a str,
+        offset: usize,
+        first: u32,
+        out: &mut VecDeque<(super::Line<'a>, Self::Kind)>,
+    );
+}
+
+/// Yields classified lines from `start` to `end` of `text`, one slice at a time.
+pub struct Classified<'a, G: LineGrammar<'a>> {
+    grammar: G,
+    text: &'a str,
+    next: usize,
+    end: usize,
+    number: u32,
+    buffer: VecDeque<(super::Line<'a>, G::Kind)>,
+}
+
+impl<'a, G: LineGrammar<'a>> Classified<'a, G> {
+    pub fn new(grammar: G, text: &'a str, start: usize, end: usize, number: u32) -> Self {
+        Classified {
+            grammar,
+            text,
+            next: start,
+            end,
+            number,
+            buffer: VecDeque::new(),
+        }
+    }
+
+    pub fn peek(&mut self) -> Option<&(super::Line<'a>, G::Kind)> {
+        self.fill();
+        self.buffer.front()
+    }
+
+    /// Drops every line that starts before `offset` (a line start), e.g. a literal body that was
+    /// taken as bytes. `number` is the number of the line at `offset`.
+    pub fn skip_to(&mut self, offset: usize, number: u32) {
+        while self.buffer.front().is_some_and(|(l, _)| l.start < offset) {
+            self.buffer.pop_front();
+        }
+        if self.buffer.is_empty() && self.next < offset {
+            self.next = offset;
+            self.number = number;
+        }
+    }
+
+    fn fill(&mut self) {
+        if !self.buffer.is_empty() || self.next >= self.end {
+            return;
+        }
+        let mut stop = (self.next + SLICE).min(self.end);
+        if stop < self.end {
+            stop = memchr::memchr(b'\n', &self.text.as_bytes()[stop..self.end])
+                .map_or(self.end, |i| stop + i + 1);
+        }
+        let slice = &self.text[self.next..stop];
+        self.grammar
+            .classify(slice, self.next, self.number, &mut self.buffer);
+        // A slice that ends with LF parses one empty line after it that is not in the text.
+        if slice.ends_with('\n') {
+            if let Some((line, _)) = self.buffer.back() {
+                if line.start == stop {
+                    self.buffer.pop_back();
+                }
+            }
+        }
+        self.number += memchr::memchr_iter(b'\n', slice.as_bytes()).count() as u32;
+        self.next = stop;
+    }
+}
+
+impl<'a, G: LineGrammar<'a>> Iterator for Classified<'a, G> {
+    type Item = (super::Line<'a>, G::Kind);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.fill();
+        self.buffer.pop_front()
+    }
+}

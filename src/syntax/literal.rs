@@ -1,0 +1,254 @@
+//! Literal bodies: `{N}` announces N bytes that follow the line.
+//!
+//! The count refers to the bytes the appliance sent, but a log may have been saved with LF
+//! endings or re-encoded, and release notes elide lines (`~~~~~`). So the body is found by trying
+//! each way of counting (as logged, with CRLF endings, in the file's encoding), and when none
+//! fits, by the key sentinels (`#@Mirapoint-Key-1.0` .. `#@Mirapoint-Key-End`) or the next
+//! completion or prompt line, with a warning. The count is never used to allocate anything.
+
+use super::lines::{lines_from, Line};
+
+/// A literal's body: whole lines after the line that announced it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal<'a> {
+    pub announced: u64,
+    /// `{N+}`: a client literal.
+    pub client: bool,
+    /// The body lines.
+    pub body: Vec<Line<'a>>,
+    /// The optional blank line after the body.
+    pub blank_after: Option<Line<'a>>,
+    /// Set when the count did not fit and the body was found another way: says how.
+    pub recovered: Option<String>,
+}
+
+impl<'a> Literal<'a> {
+    pub fn lines(&self) -> Vec<Line<'a>> {
+        let mut lines = self.body.clone();
+        lines.extend(self.blank_after);
+        lines
+    }
+
+    /// The body as text, lines joined with LF, without a final line ending.
+    pub fn value(&self) -> String {
+        let mut out = String::new();
+        for (i, line) in self.body.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(line.text);
+        }
+        out
+    }
+}
+
+/// Why a literal could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overflow {
+    pub announced: u64,
+    pub available: u64,
+}
+
+/// Everything the body finder needs to know about the text around it.
+pub struct Context<'a, 'f> {
+    pub text: &'a str,
+    /// Bytes of a piece of text in the file's own encoding.
+    pub encoded_len: &'f dyn Fn(&str) -> usize,
+    /// Whether a line is a completion or prompt line, where a body certainly ends.
+    pub is_boundary: &'f dyn Fn(&str) -> bool,
+}
+
+/// Finds the body of a literal announcing `announced` bytes, starting at byte `start` (the start
+/// of the line after the marker), whose first line has number `number`.
+pub fn find<'a>(
+    cx: &Context<'a, '_>,
+    start: usize,
+    number: u32,
+    announced: u64,
+    client: bool,
+) -> Result<Literal<'a>, Overflow> {
+    let all = lines_from(cx.text, start, number);
+    let (body, recovered) = match exact_lines(cx, all.clone(), announced) {
+        Fit::Exact(n) => (all.take(n).collect::<Vec<_>>(), None),
+        Fit::Short { available } => match by_sentinel(all.clone()) {
+            Some(n) => (all.take(n).collect(), Some(sentinel_note(announced))),
+            None => {
+                return Err(Overflow {
+                    announced,
+                    available,
+                })
+            }
+        },
+        Fit::Mismatch => {
+            if let Some(n) = by_sentinel(all.clone()) {
+                (all.take(n).collect(), Some(sentinel_note(announced)))
+            } else {
+                let n = all.clone().take_while(|l| !(cx.is_boundary)(l.text)).count();
+                let body: Vec<_> = all.take(n).collect();
+                let note = format!(
+                    "literal announces {announced} bytes, which fits no line end of its body; \
+                     the body was taken up to the next completion or prompt line ({} line(s))",
+                    body.len()
+                );
+                (body, Some(note))
+            }
+        }
+    };
+    let next_start = body.last().map_or(start, |l| l.end_with_newline(cx.text));
+    let next_number = body.last().map_or(number, |l| l.number + 1);
+    let blank_after = lines_from(cx.text, next_start, next_number)
+        .next()
+        .filter(|l| l.text.trim().is_empty() && !body.is_empty());
+    Ok(Literal {
+        announced,
+        client,
+        body,
+        blank_after,
+        recovered,
+    })
+}
+
+fn sentinel_note(announced: u64) -> String {
+    format!(
+        "literal announces {announced} bytes, which fits no line end of its body; \
+         the key block was taken up to #@Mirapoint-Key-End"
+    )
+}
+
+enum Fit {
+    /// The body is this many whole lines.
+    Exact(usize),
+    /// The text ends before the count is reached by any way of counting.
+    Short { available: u64 },
+    /// The count falls inside a line, under every way of counting.
+    Mismatch,
+}
+
+/// Tries each way of counting: bytes as logged with LF, with CRLF, in the file's encoding with
+/// LF, and with CRLF. A body may end at a line's end or just after its line ending.
+fn exact_lines<'a>(cx: &Context<'a, '_>, lines: impl Iterator<Item = Line<'a>>, n: u64) -> Fit {
+    if n == 0 {
+        return Fit::Exact(0);
+    }
+    // [utf8+LF, utf8+CRLF, encoded+LF, encoded+CRLF]
+    let mut before = [0u64; 4];
+    for (i, line) in lines.enumerate() {
+        let utf8 = line.text.len() as u64;
+        let encoded = (cx.encoded_len)(line.text) as u64;
+        let has_newline = line.end() < cx.text.len();
+        let content = [utf8, utf8, encoded, encoded];
+        let newline = if has_newline { [1, 2, 1, 2] } else { [0; 4] };
+        let mut all_past = true;
+        for m in 0..4 {
+            let at_end = before[m] + content[m];
+            if at_end == n || at_end + newline[m] == n {
+                return Fit::Exact(i + 1);
+            }
+            before[m] = at_end + newline[m];
+            all_past &= at_end > n;
+        }
+        if all_past {
+            return Fit::Mismatch;
+        }
+    }
+    let available = before.into_iter().max().unwrap_or(0);
+    if n > available {
+        Fit::Short { available }
+    } else {
+        Fit::Mismatch
+    }
+}
+
+/// When the first line opens a Mirapoint key block, the number of lines up to its end sentinel.
+/// Transcripts copied from documents space the sentinels out (`#@Mirapoint - Key - 1.0`).
+fn by_sentinel<'a>(mut lines: impl Iterator<Item = Line<'a>>) -> Option<usize> {
+    let first = lines.next()?;
+    if !is_sentinel(first.text, "#@mirapoint-key-1") {
+        return None;
+    }
+    lines
+        .position(|l| is_sentinel(l.text, "#@mirapoint-key-end"))
+        .map(|i| i + 2)
+}
+
+/// Whether a line, with spaces removed and case folded, starts with `sentinel`.
+pub fn is_sentinel(text: &str, sentinel: &str) -> bool {
+    let squeezed: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(sentinel.len())
+        .flat_map(char::to_lowercase)
+        .collect();
+    squeezed == sentinel
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cx<'t>(text: &'t str, boundary: &'t dyn Fn(&str) -> bool) -> Context<'t, 't> {
+        Context {
+            text,
+            encoded_len: &|s: &str| s.len(),
+            is_boundary: boundary,
+        }
+    }
+
+    const NEVER: &dyn Fn(&str) -> bool = &|_| false;
+    const COMPLETION: &dyn Fn(&str) -> bool = &|l: &str| l.starts_with("OK");
+
+    #[test]
+    fn exact_count_with_crlf_counted_in_an_lf_log() {
+        // "hello\r\nworld\r\n" is 14 bytes on the wire.
+        let text = "hello\nworld\nOK Completed\n";
+        let lit = find(&cx(text, NEVER), 0, 10, 14, false).unwrap();
+        assert_eq!(lit.value(), "hello\nworld");
+        assert_eq!(lit.recovered, None);
+        assert_eq!(lit.body[1].number, 11);
+    }
+
+    #[test]
+    fn body_may_end_at_a_line_end_before_its_newline() {
+        let text = "hello\n\n* 1 OK\n";
+        let lit = find(&cx(text, NEVER), 0, 1, 5, false).unwrap();
+        assert_eq!(lit.value(), "hello");
+        assert_eq!(lit.blank_after.unwrap().number, 2);
+    }
+
+    #[test]
+    fn elided_key_is_recovered_by_its_sentinels() {
+        let text = "#@Mirapoint - Key - 1.0\nAAAA\n~~~~~\n#@Mirapoint - Key - End\nOK Completed\n";
+        let lit = find(&cx(text, NEVER), 0, 1, 1028, false).unwrap();
+        assert_eq!(lit.body.len(), 4);
+        assert!(lit.recovered.unwrap().contains("#@Mirapoint-Key-End"));
+    }
+
+    #[test]
+    fn wrong_count_is_recovered_at_the_next_completion() {
+        let text = "line one\nline two\nOK Completed\nrest\nmore text here\n";
+        let lit = find(&cx(text, COMPLETION), 0, 1, 12, false).unwrap();
+        assert_eq!(lit.value(), "line one\nline two");
+        assert!(lit.recovered.is_some());
+    }
+
+    #[test]
+    fn count_past_the_end_is_an_overflow_never_an_allocation() {
+        let text = "short\n";
+        let err = find(&cx(text, COMPLETION), 0, 1, u64::MAX, false).unwrap_err();
+        assert_eq!(err.available, 7);
+    }
+
+    #[test]
+    fn shift_jis_count_is_tried() {
+        let text = "容量\nOK\n";
+        let sjis = |s: &str| encoding_rs::SHIFT_JIS.encode(s).0.len();
+        let cx = Context {
+            text,
+            encoded_len: &sjis,
+            is_boundary: NEVER,
+        };
+        let lit = find(&cx, 0, 1, 6, false).unwrap();
+        assert_eq!(lit.value(), "容量");
+        assert_eq!(lit.recovered, None);
+    }
+}

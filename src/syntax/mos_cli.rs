@@ -1,0 +1,485 @@
+//! Interactive MOS CLI session logs: `grammar/mos_cli.pest` classifies lines, the assembler here
+//! groups them into exchanges.
+
+use std::collections::VecDeque;
+
+use pest::iterators::Pair;
+use pest::Parser;
+
+use super::classify::{Classified, LineGrammar};
+use super::lines::lines_from;
+use super::literal::{self, Context};
+use super::words::{self, word_rules, Marker};
+use super::{
+    Answer, CommandLine, Completion, Exchange, Input, Line, Node, Prompt, Status, Tree, Warning,
+    Word,
+};
+use crate::error::{Error, Result};
+use crate::source::Source;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/mos_words.pest"]
+#[grammar = "../grammar/mos_cli.pest"]
+pub struct CliGrammar;
+
+word_rules!(Rule);
+
+/// What the grammar says one line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind<'a> {
+    Prompt {
+        prompt: Prompt<'a>,
+        words: Vec<Word<'a>>,
+        marker: Option<Marker>,
+        unparsed: bool,
+    },
+    Completion(Status, &'a str),
+    DotPrompt,
+    DotEnd,
+    Confirm(Option<bool>),
+    Data(Vec<Word<'a>>, Option<Marker>),
+    Blank,
+    Text,
+}
+
+struct Grammar;
+
+impl<'a> LineGrammar<'a> for Grammar {
+    type Kind = Kind<'a>;
+
+    fn classify(
+        &self,
+        slice: &'a str,
+        offset: usize,
+        first: u32,
+        out: &mut VecDeque<(Line<'a>, Kind<'a>)>,
+    ) {
+        // Lines holding one plain quoted word (list entries, the bulk of a large capture) take
+        // the fast path; runs of other lines go to pest together.
+        let mut number = first;
+        let mut run_start = 0;
+        let mut run_first = first;
+        let mut pos = 0;
+        let bytes = slice.as_bytes();
+        while pos < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+            if let Some(word) = fast_quoted(&slice[pos..end]) {
+                if run_start < pos {
+                    classify_with_pest(&slice[run_start..pos - 1], offset + run_start, run_first, out);
+                }
+                let line = Line {
+                    number,
+                    start: offset + pos,
+                    text: &slice[pos..end],
+                };
+                out.push_back((line, Kind::Data(vec![word], None)));
+                run_start = end + 1;
+                run_first = number + 1;
+            }
+            pos = end + 1;
+            number += 1;
+        }
+        if run_start < slice.len() || run_start == 0 {
+            classify_with_pest(&slice[run_start.min(slice.len())..], offset + run_start, run_first, out);
+        } else if slice.ends_with('\n') {
+            // Keep the contract: a slice ending in LF yields the empty line after it.
+            let line = Line {
+                number,
+                start: offset + slice.len(),
+                text: "",
+            };
+            out.push_back((line, Kind::Blank));
+        }
+    }
+}
+
+/// The fast path: a line that is exactly `"text"` (no backslash, no other quote), perhaps with
+/// trailing blanks, is what the grammar's `data` rule makes of it: one quoted word.
+pub(crate) fn fast_quoted(line: &str) -> Option<Word<'_>> {
+    let rest = line.strip_prefix('"')?;
+    let close = memchr::memchr2(b'"', b'\\', rest.as_bytes())?;
+    if rest.as_bytes()[close] != b'"' || !rest[close + 1..].bytes().all(|b| b == b' ' || b == b'\t') {
+        return None;
+    }
+    Some(Word {
+        text: std::borrow::Cow::Borrowed(&rest[..close]),
+        quoted: true,
+    })
+}
+
+fn classify_with_pest<'a>(
+    slice: &'a str,
+    offset: usize,
+    first: u32,
+    out: &mut VecDeque<(Line<'a>, Kind<'a>)>,
+) {
+    let pairs = CliGrammar::parse(Rule::lines, slice)
+        .expect("every line matches `text` or `blank`, so the CLI grammar accepts any text");
+    let mut number = first;
+    for pair in pairs {
+        if pair.as_rule() == Rule::EOI {
+            continue;
+        }
+        let relative = pair.as_span().start();
+        let line = Line {
+            number,
+            start: offset + relative,
+            text: pair.as_str(),
+        };
+        number += 1;
+        out.push_back((line, kind(pair, relative)));
+    }
+}
+
+/// What one line is; `start` is the line's offset in the text the pair was parsed from.
+fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> Kind<'a> {
+    match pair.as_rule() {
+        Rule::prompt_line => {
+            let mut host = "";
+            let mut domain = None;
+            let mut words = Vec::new();
+            let mut marker = None;
+            let mut unparsed = false;
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    Rule::prompt => {
+                        for p in part.into_inner() {
+                            match p.as_rule() {
+                                Rule::host => host = p.as_str(),
+                                Rule::scope => domain = p.into_inner().next().map(|d| d.as_str()),
+                                _ => {}
+                            }
+                        }
+                    }
+                    Rule::command => (words, marker) = words::fields(part.into_inner(), start),
+                    Rule::typed_text => unparsed = true,
+                    _ => {}
+                }
+            }
+            Kind::Prompt {
+                prompt: Prompt { host, domain },
+                words,
+                marker,
+                unparsed,
+            }
+        }
+        Rule::completion => {
+            let mut inner = pair.into_inner();
+            let status = match inner.next().map(|s| s.as_str()) {
+                Some("OK") => Status::Ok,
+                Some("NO") => Status::No,
+                _ => Status::Bad,
+            };
+            Kind::Completion(status, inner.next().map_or("", |r| r.as_str().trim_end()))
+        }
+        Rule::dot_prompt => Kind::DotPrompt,
+        Rule::dot_end => Kind::DotEnd,
+        Rule::confirm => Kind::Confirm(
+            pair.into_inner()
+                .find(|p| p.as_rule() == Rule::answer)
+                .map(|a| a.as_str().to_ascii_lowercase().starts_with('y')),
+        ),
+        Rule::data => {
+            let (words, marker) = words::fields(pair.into_inner(), start);
+            Kind::Data(words, marker)
+        }
+        Rule::blank => Kind::Blank,
+        _ => Kind::Text,
+    }
+}
+
+/// Whether a line ends a literal for sure: a completion or a prompt.
+fn is_boundary(text: &str) -> bool {
+    matches!(
+        classify_one(text),
+        Kind::Completion(..) | Kind::Prompt { .. }
+    )
+}
+
+/// Parses a whole CLI log into a tree (for tests and small inputs; large ones use [`parse_with`]).
+pub fn parse(source: &Source) -> Result<Tree<'_>> {
+    let mut nodes = Vec::new();
+    let warnings = parse_with(source, 0, source.text.len(), 1, &mut |node| {
+        nodes.push(node);
+        Ok(())
+    })?;
+    Ok(Tree { nodes, warnings })
+}
+
+/// Parses the part of a log from byte `start` (a line start, line `number`) to `end`, handing
+/// each node to `sink` as soon as it is complete, so memory holds one command at a time. Parts
+/// that start at a command boundary ([`boundaries`]) parse exactly as the whole does.
+pub fn parse_with<'a>(
+    source: &'a Source,
+    start: usize,
+    end: usize,
+    number: u32,
+    sink: &mut dyn FnMut(Node<'a>) -> Result<()>,
+) -> Result<Vec<Warning>> {
+    let text = &source.text;
+    let encoded_len = |s: &str| source.encoded_len(s);
+    let cx = Context {
+        text: &text[..end],
+        encoded_len: &encoded_len,
+        is_boundary: &is_boundary,
+    };
+    let mut lines = Classified::new(Grammar, text, start, end, number);
+    let mut out = Out {
+        sink,
+        warnings: Vec::new(),
+    };
+    let mut current: Option<Exchange<'_>> = None;
+    let mut seen_prompt = start > 0;
+
+    while let Some((line, kind)) = lines.next() {
+        match kind {
+            Kind::Prompt {
+                prompt,
+                words,
+                marker,
+                unparsed,
+            } => {
+                seen_prompt = true;
+                out.finish(current.take())?;
+                if words.is_empty() && !unparsed {
+                    out.emit(Node::Prompt(line))?;
+                    continue;
+                }
+                let literal = match marker {
+                    Some(m) => Some(take_literal(source, &cx, &mut lines, line, m, &mut out.warnings)?),
+                    None => None,
+                };
+                current = Some(Exchange {
+                    command: CommandLine {
+                        line,
+                        prompt: Some(prompt),
+                        tag: None,
+                        words,
+                        literal,
+                        unparsed,
+                    },
+                    input: Vec::new(),
+                    answer: Vec::new(),
+                    completion: None,
+                });
+            }
+            other => match current.as_mut() {
+                None => out.emit(match other {
+                    Kind::Blank => Node::Blank(line),
+                    _ if !seen_prompt => Node::Preamble(line),
+                    _ => Node::Stray(line),
+                })?,
+                Some(exchange) => match other {
+                    Kind::Completion(status, text) => {
+                        exchange.completion = Some(Completion { line, status, text });
+                        out.finish(current.take())?;
+                    }
+                    Kind::DotPrompt => {
+                        exchange.input.push(dot_block(line, &mut lines, &mut out.warnings));
+                    }
+                    Kind::Confirm(answer) => {
+                        let mut input = Input::Confirmation {
+                            question: line,
+                            answer_line: None,
+                            answer,
+                        };
+                        if answer.is_none() {
+                            if let Some((next, Kind::Data(words, None))) = lines.peek() {
+                                if let Some(yes) = yes_or_no(words) {
+                                    input = Input::Confirmation {
+                                        question: line,
+                                        answer_line: Some(*next),
+                                        answer: Some(yes),
+                                    };
+                                    lines.next();
+                                }
+                            }
+                        }
+                        exchange.input.push(input);
+                    }
+                    Kind::Data(words, marker) => {
+                        let literal = match marker {
+                            Some(m) => {
+                                Some(take_literal(source, &cx, &mut lines, line, m, &mut out.warnings)?)
+                            }
+                            None => None,
+                        };
+                        exchange.answer.push(Answer::Data {
+                            line,
+                            words,
+                            literal,
+                        });
+                    }
+                    Kind::Blank => exchange.answer.push(Answer::Blank(line)),
+                    _ => exchange.answer.push(Answer::Text(line)),
+                },
+            },
+        }
+    }
+    out.finish(current)?;
+    Ok(out.warnings)
+}
+
+/// Where finished nodes go.
+pub(super) struct Out<'s, 'a> {
+    pub sink: &'s mut dyn FnMut(Node<'a>) -> Result<()>,
+    pub warnings: Vec<Warning>,
+}
+
+impl<'a> Out<'_, 'a> {
+    pub fn emit(&mut self, node: Node<'a>) -> Result<()> {
+        (self.sink)(node)
+    }
+
+    pub fn finish(&mut self, exchange: Option<Exchange<'a>>) -> Result<()> {
+        match exchange {
+            Some(exchange) => self.emit(Node::Exchange(Box::new(exchange))),
+            None => Ok(()),
+        }
+    }
+}
+
+fn yes_or_no(words: &[Word<'_>]) -> Option<bool> {
+    match words {
+        [w] => match w.as_str().to_ascii_lowercase().as_str() {
+            "y" | "yes" => Some(true),
+            "n" | "no" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Reads the lines after a dot prompt up to the lone `.`. A prompt line before it means the block
+/// was never ended; the prompt is left for the caller.
+fn dot_block<'a>(
+    prompt: Line<'a>,
+    lines: &mut Classified<'a, Grammar>,
+    warnings: &mut Vec<Warning>,
+) -> Input<'a> {
+    let mut body = Vec::new();
+    loop {
+        match lines.peek() {
+            None | Some((_, Kind::Prompt { .. })) => {
+                warnings.push(Warning {
+                    line: prompt.number,
+                    message: "data block has no terminating '.' line".into(),
+                });
+                return Input::DotBlock {
+                    prompt,
+                    body,
+                    end: None,
+                };
+            }
+            Some((_, Kind::DotEnd)) => {
+                let end = lines.next().map(|(l, _)| l);
+                return Input::DotBlock { prompt, body, end };
+            }
+            Some(_) => body.extend(lines.next().map(|(l, _)| l)),
+        }
+    }
+}
+
+/// Takes the literal announced at the end of `line` out of the line stream.
+pub(super) fn take_literal<'a, G: LineGrammar<'a>>(
+    source: &Source,
+    cx: &Context<'a, '_>,
+    lines: &mut Classified<'a, G>,
+    line: Line<'a>,
+    marker: Marker,
+    warnings: &mut Vec<Warning>,
+) -> Result<Box<super::Literal<'a>>> {
+    let body_start = line.end_with_newline(cx.text);
+    let literal = literal::find(cx, body_start, line.number + 1, marker.count, marker.client)
+        .map_err(|overflow| {
+            let mut at = source.position(line.start + marker.column_offset);
+            at.line = line.number;
+            Error::input(
+                at,
+                format!(
+                    "literal announces {} bytes, but only {} remain in the input",
+                    overflow.announced, overflow.available
+                ),
+                "a literal body of the announced size (is the capture cut short?)",
+            )
+        })?;
+    if let Some(note) = &literal.recovered {
+        warnings.push(Warning {
+            line: line.number,
+            message: note.clone(),
+        });
+    }
+    if let Some(last) = literal.lines().last() {
+        lines.skip_to(last.end_with_newline(cx.text), last.number + 1);
+    }
+    Ok(Box::new(literal))
+}
+
+/// Byte offsets (with their line numbers) where a log can be cut into parts that parse on their
+/// own: prompt lines outside any literal or data block, about `part` bytes apart. Literals are
+/// found exactly as the parser finds them, so no cut falls inside one.
+pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
+    let text = source.text.as_str();
+    let encoded_len = |s: &str| source.encoded_len(s);
+    let cx = Context {
+        text,
+        encoded_len: &encoded_len,
+        is_boundary: &is_boundary,
+    };
+    let mut cuts = Vec::new();
+    let mut want = part;
+    let mut in_block = false;
+    let mut lines = lines_from(text, 0, 1);
+    while let Some(line) = lines.next() {
+        let t = line.text;
+        let candidate = looks_like_prompt(t)
+            || t.trim_end().ends_with('}')
+            || t.starts_with("Enter ")
+            || (in_block && t.starts_with('.'));
+        if !candidate {
+            continue;
+        }
+        let marker = match classify_one(t) {
+            Kind::Prompt { marker, .. } => {
+                in_block = false;
+                if line.start >= want {
+                    cuts.push((line.start, line.number));
+                    want = line.start + part;
+                }
+                marker
+            }
+            Kind::Data(_, marker) if !in_block => marker,
+            Kind::DotPrompt => {
+                in_block = true;
+                None
+            }
+            Kind::DotEnd => {
+                in_block = false;
+                None
+            }
+            _ => None,
+        };
+        if let Some(m) = marker {
+            let start = line.end_with_newline(text);
+            if let Ok(literal) = literal::find(&cx, start, line.number + 1, m.count, m.client) {
+                if let Some(last) = literal.lines().last() {
+                    lines = lines_from(text, last.end_with_newline(text), last.number + 1);
+                }
+            }
+        }
+    }
+    cuts
+}
+
+/// Cheap test before running the grammar: a host name, then `>` early in the line.
+fn looks_like_prompt(line: &str) -> bool {
+    line.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
+        && line.bytes().take(160).any(|b| b == b'>')
+}
+
+/// Classifies one line on its own.
+fn classify_one(text: &str) -> Kind<'_> {
+    let mut out = VecDeque::new();
+    Grammar.classify(text, 0, 1, &mut out);
+    out.pop_front().map_or(Kind::Blank, |(_, kind)| kind)
+}

@@ -1,0 +1,239 @@
+//! Admin-protocol transcripts: `grammar/mos_protocol.pest` classifies lines, the assembler here
+//! pairs tagged commands with their `* tag` data and tagged completion.
+
+use std::collections::VecDeque;
+
+use pest::iterators::Pair;
+use pest::Parser;
+
+use super::classify::{Classified, LineGrammar};
+use super::literal::Context;
+use super::mos_cli::{take_literal, Out};
+use super::words::{self, word_rules, Marker};
+use super::{Answer, CommandLine, Completion, Exchange, Line, Node, Status, Tree, Warning, Word};
+use crate::error::Result;
+use crate::source::Source;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/mos_words.pest"]
+#[grammar = "../grammar/mos_protocol.pest"]
+pub struct ProtocolGrammar;
+
+word_rules!(Rule);
+
+/// What the grammar says one line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind<'a> {
+    Greeting,
+    Data {
+        tag: &'a str,
+        words: Vec<Word<'a>>,
+        marker: Option<Marker>,
+    },
+    Continuation,
+    Completion {
+        tag: &'a str,
+        status: Status,
+        text: &'a str,
+    },
+    Command {
+        tag: &'a str,
+        words: Vec<Word<'a>>,
+        marker: Option<Marker>,
+    },
+    Blank,
+    Text,
+}
+
+struct Grammar;
+
+impl<'a> LineGrammar<'a> for Grammar {
+    type Kind = Kind<'a>;
+
+    fn classify(
+        &self,
+        slice: &'a str,
+        offset: usize,
+        first: u32,
+        out: &mut VecDeque<(Line<'a>, Kind<'a>)>,
+    ) {
+        let pairs = ProtocolGrammar::parse(Rule::lines, slice)
+            .expect("every line matches `text` or `blank`, so the protocol grammar accepts any text");
+        // A direction prefix is a pair of its own; the line is the span up to the next LF.
+        let mut number = first;
+        let mut pending: Option<usize> = None;
+        for pair in pairs {
+            let rule = pair.as_rule();
+            if rule == Rule::EOI {
+                continue;
+            }
+            if rule == Rule::direction {
+                pending = Some(pair.as_span().start());
+                continue;
+            }
+            let line_start = pending.take().unwrap_or(pair.as_span().start());
+            let end = pair.as_span().end();
+            let line = Line {
+                number,
+                start: offset + line_start,
+                text: &slice[line_start..end],
+            };
+            number += 1;
+            out.push_back((line, kind(pair, line_start)));
+        }
+    }
+}
+
+fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> Kind<'a> {
+    let rule = pair.as_rule();
+    let mut tag = "";
+    let mut status = Status::Bad;
+    let mut text = "";
+    let mut words = Vec::new();
+    let mut marker = None;
+    let mut rest = Vec::new();
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::tag => tag = part.as_str(),
+            Rule::status => {
+                status = match part.as_str() {
+                    "OK" => Status::Ok,
+                    "NO" => Status::No,
+                    _ => Status::Bad,
+                }
+            }
+            Rule::reason => text = part.as_str().trim_end(),
+            _ => rest.push(part),
+        }
+    }
+    if !rest.is_empty() {
+        (words, marker) = words::fields(rest.into_iter(), start);
+    }
+    match rule {
+        Rule::greeting => Kind::Greeting,
+        Rule::server_data => Kind::Data { tag, words, marker },
+        Rule::continuation => Kind::Continuation,
+        Rule::tagged_completion => Kind::Completion { tag, status, text },
+        Rule::client_command => Kind::Command { tag, words, marker },
+        Rule::blank => Kind::Blank,
+        _ => Kind::Text,
+    }
+}
+
+fn is_boundary(text: &str) -> bool {
+    let mut out = VecDeque::new();
+    Grammar.classify(text, 0, 1, &mut out);
+    matches!(
+        out.pop_front(),
+        Some((_, Kind::Completion { .. } | Kind::Command { .. }))
+    )
+}
+
+/// Parses a whole transcript into a tree.
+pub fn parse(source: &Source) -> Result<Tree<'_>> {
+    let mut nodes = Vec::new();
+    let warnings = parse_with(source, &mut |node| {
+        nodes.push(node);
+        Ok(())
+    })?;
+    Ok(Tree { nodes, warnings })
+}
+
+/// Parses a transcript, handing each node to `sink` when it is complete.
+pub fn parse_with<'a>(
+    source: &'a Source,
+    sink: &mut dyn FnMut(Node<'a>) -> Result<()>,
+) -> Result<Vec<Warning>> {
+    let text = source.text.as_str();
+    let encoded_len = |s: &str| source.encoded_len(s);
+    let cx = Context {
+        text,
+        encoded_len: &encoded_len,
+        is_boundary: &is_boundary,
+    };
+    let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
+    let mut out = Out {
+        sink,
+        warnings: Vec::new(),
+    };
+    let mut current: Option<Exchange<'_>> = None;
+    while let Some((line, kind)) = lines.next() {
+        match kind {
+            Kind::Command { tag, words, marker } => {
+                out.finish(current.take())?;
+                let literal = match marker {
+                    Some(m) => Some(take_literal(source, &cx, &mut lines, line, m, &mut out.warnings)?),
+                    None => None,
+                };
+                current = Some(Exchange {
+                    command: CommandLine {
+                        line,
+                        prompt: None,
+                        tag: Some(tag),
+                        words,
+                        literal,
+                        unparsed: false,
+                    },
+                    input: Vec::new(),
+                    answer: Vec::new(),
+                    completion: None,
+                });
+            }
+            Kind::Data { tag, words, marker } if is_open(&current, tag) => {
+                let literal = match marker {
+                    Some(m) => Some(take_literal(source, &cx, &mut lines, line, m, &mut out.warnings)?),
+                    None => None,
+                };
+                let exchange = current.as_mut().expect("is_open checked it");
+                exchange.answer.push(Answer::Data { line, words, literal });
+            }
+            Kind::Completion { tag, status, text } if is_open(&current, tag) => {
+                let mut exchange = current.take().expect("is_open checked it");
+                exchange.completion = Some(Completion { line, status, text });
+                out.finish(Some(exchange))?;
+            }
+            Kind::Continuation | Kind::Blank if current.is_some() => {
+                let exchange = current.as_mut().expect("checked");
+                exchange.answer.push(Answer::Blank(line));
+            }
+            Kind::Greeting => {
+                out.finish(current.take())?;
+                out.emit(Node::Greeting(line))?;
+            }
+            Kind::Blank => out.emit(Node::Blank(line))?,
+            _ => match current.as_mut() {
+                Some(exchange) => exchange.answer.push(Answer::Text(line)),
+                None => out.emit(Node::Stray(line))?,
+            },
+        }
+    }
+    out.finish(current)?;
+    Ok(out.warnings)
+}
+
+fn is_open(current: &Option<Exchange<'_>>, tag: &str) -> bool {
+    current
+        .as_ref()
+        .is_some_and(|x| x.command.tag == Some(tag))
+}
+
+/// Whether a text looks like a protocol transcript: an admind greeting, or a tagged completion
+/// (`a001 OK ...`), which an interactive CLI never prints.
+pub fn looks_like(text: &str) -> bool {
+    text.lines().take(500).any(|line| {
+        let line = line
+            .strip_prefix("S: ")
+            .or_else(|| line.strip_prefix("C: "))
+            .unwrap_or(line);
+        let mut words = line.split_whitespace();
+        let (Some(first), Some(second)) = (words.next(), words.next()) else {
+            return false;
+        };
+        if first == "*" {
+            return second == "OK" && line.contains("admind");
+        }
+        let tag = first.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+            && !matches!(first, "OK" | "NO" | "BAD");
+        tag && matches!(second, "OK" | "NO" | "BAD") && !line.contains('>')
+    })
+}

@@ -1,0 +1,409 @@
+//! From MOS exchanges to model changes, by the catalog.
+
+use crate::model::{normalize_key_block, Change, Key, Raw, Secret, TrustedHost, Value, Version, SYSTEM};
+use crate::syntax::{Answer, Exchange, Input, Line, Node, Status, Word};
+use crate::vendor::{Note, NoteKind};
+
+use super::catalog::{Action, Bound, Catalog, SettingType};
+
+/// Reads the nodes of one capture, in order, into changes and notes.
+pub struct Interpreter {
+    catalog: &'static Catalog,
+    /// Exports hold no completions: their writes are applied as they stand.
+    writes_need_ok: bool,
+    /// The domain selected by `domain setcurrent`, for captures without prompts.
+    scope: String,
+    pub changes: Vec<(Change, u32)>,
+    pub notes: Vec<Note>,
+}
+
+impl Interpreter {
+    pub fn new(writes_need_ok: bool) -> Interpreter {
+        Interpreter {
+            catalog: Catalog::get(),
+            writes_need_ok,
+            scope: SYSTEM.to_string(),
+            changes: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    fn change(&mut self, change: Change, line: u32) {
+        self.changes.push((change, line));
+    }
+
+    fn unrecognized(&mut self, line: &Line<'_>, reason: &'static str) {
+        self.notes.push(Note {
+            line: line.number,
+            kind: NoteKind::Unrecognized(reason),
+            text: line.text.to_string(),
+        });
+    }
+
+    fn warn(&mut self, line: u32, message: String) {
+        self.notes.push(Note {
+            line,
+            kind: NoteKind::Warning,
+            text: message,
+        });
+    }
+
+    /// Takes one node.
+    pub fn node(&mut self, node: &Node<'_>) {
+        match node {
+            Node::Exchange(exchange) => self.exchange(exchange),
+            Node::Preamble(line) => {
+                let model = self.catalog.hardware_models.iter().find(|m| {
+                    line.text
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(m))
+                });
+                match model {
+                    Some(m) => self.change(Change::Model(m.clone()), line.number),
+                    None => self.unrecognized(line, "text before the first command"),
+                }
+            }
+            Node::Greeting(line) => {
+                // `* OK host admind 4.2.3 ...`
+                let words: Vec<&str> = line.text.split_whitespace().collect();
+                match words.iter().position(|w| w.eq_ignore_ascii_case("admind")) {
+                    Some(i) if i >= 3 => {
+                        self.change(Change::Host(words[i - 1].to_string()), line.number);
+                        if let Some(v) = words.get(i + 1).and_then(|v| Version::parse(v)) {
+                            self.change(Change::Version(v), line.number);
+                        }
+                    }
+                    _ => self.unrecognized(line, "greeting names no host"),
+                }
+            }
+            Node::Prompt(_) | Node::Blank(_) => {}
+            Node::Stray(line) => self.unrecognized(line, "belongs to no command"),
+        }
+    }
+
+    fn exchange(&mut self, x: &Exchange<'_>) {
+        let line = x.command.line;
+        if let Some(prompt) = &x.command.prompt {
+            if !prompt.host.eq_ignore_ascii_case("cli") {
+                self.change(Change::Host(prompt.host.to_string()), line.number);
+            }
+            if let Some(domain) = prompt.domain {
+                self.change(Change::Domain(domain.to_ascii_lowercase()), line.number);
+            }
+        }
+        if x.command.unparsed {
+            return self.all_unrecognized(x, "command does not split into words");
+        }
+        if let Some(c) = &x.completion {
+            if c.status != Status::Ok {
+                let status = if c.status == Status::No { "NO" } else { "BAD" };
+                self.notes.push(Note {
+                    line: line.number,
+                    kind: NoteKind::Rejected(format!("{status} {}", c.text).trim_end().to_string()),
+                    text: line.text.to_string(),
+                });
+                return self.all_unrecognized(x, "the appliance refused the command");
+            }
+        }
+        let scope = match &x.command.prompt {
+            Some(p) => p.domain.map_or(SYSTEM.to_string(), str::to_ascii_lowercase),
+            None => self.scope.clone(),
+        };
+        let literal = x.command.literal.as_ref().map(|l| l.value());
+        let mut words: Vec<&str> = x.command.words.iter().map(Word::as_str).collect();
+        words.extend(literal.as_deref());
+        let Some((command, bound)) = self.catalog.lookup(&words) else {
+            return self.raw(x, &words);
+        };
+        let action = command.action.clone();
+        let is_read = matches!(
+            action,
+            Action::GetVersion
+                | Action::GetSetting { .. }
+                | Action::ListEntries
+                | Action::ListTrustedHosts
+                | Action::GetKey { .. }
+                | Action::ListLicenses
+                | Action::ListUpdates
+                | Action::GetMessage { .. }
+                | Action::ListDomains
+                | Action::Login
+        );
+        if !is_read && self.writes_need_ok && x.completion.is_none() {
+            self.warn(
+                line.number,
+                format!("`{}` has no completion: its outcome is unknown, so it was not applied", line.text.trim()),
+            );
+            return;
+        }
+        self.action(&action, &bound, &scope, x);
+    }
+
+    fn action(&mut self, action: &Action, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
+        let at = x.command.line.number;
+        match action {
+            Action::GetVersion => match self.data(x).first() {
+                Some((words, n)) => match Version::parse(&join(words)) {
+                    Some(v) => self.change(Change::Version(v), *n),
+                    None => self.warn(*n, format!("`{}` is not a version", join(words))),
+                },
+                None => self.warn(at, "`version` printed nothing".into()),
+            },
+            Action::GetSetting { area } => {
+                let name = bound["name"].to_ascii_lowercase();
+                if let Some((words, n)) = self.data(x).into_iter().next() {
+                    let text = match words.as_slice() {
+                        [key, value] if key.eq_ignore_ascii_case(&name) => value.clone(),
+                        _ => join(&words),
+                    };
+                    let key = format!("{area}.{name}");
+                    let value = self.typed(&key, &text, n);
+                    self.change(Change::Setting { scope: scope.into(), name: key, value }, n);
+                }
+            }
+            Action::SetSetting { area } => {
+                let key = format!("{area}.{}", bound["name"].to_ascii_lowercase());
+                let value = self.typed(&key, bound["value"], at);
+                self.change(Change::Setting { scope: scope.into(), name: key, value }, at);
+            }
+            Action::ListEntries => {
+                let (escope, list) = self.exception_key(bound["scope"], bound["list"], at);
+                let entries = self
+                    .data(x)
+                    .into_iter()
+                    .map(|(words, n)| (canonical_entry(&join(&words)), n))
+                    .collect();
+                self.change(Change::ListReplace { scope: escope, list, entries }, at);
+            }
+            Action::AddEntry | Action::RemoveEntry => {
+                let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
+                let entry = canonical_entry(bound["entry"]);
+                let change = if *action == Action::AddEntry {
+                    Change::ListAdd { scope, list, entry }
+                } else {
+                    Change::ListRemove { scope, list, entry }
+                };
+                self.change(change, at);
+            }
+            Action::AddTrustedHost => {
+                let block = x.input.iter().find_map(|i| match i {
+                    Input::DotBlock { body, .. } => Some(body.iter().map(|l| l.text).collect::<Vec<_>>()),
+                    _ => None,
+                });
+                let (key, elided) = match block {
+                    Some(lines) if !lines.is_empty() => {
+                        let (block, elided) = normalize_key_block(&lines);
+                        (Some(block), elided)
+                    }
+                    _ => (None, false),
+                };
+                self.change(
+                    Change::TrustedHost {
+                        group: bound["group"].to_ascii_lowercase(),
+                        host: bound["host"].to_ascii_lowercase(),
+                        host_entry: TrustedHost { key, elided },
+                    },
+                    at,
+                );
+            }
+            Action::ListTrustedHosts => {
+                let hosts = self
+                    .data(x)
+                    .into_iter()
+                    .filter_map(|(words, n)| words.first().map(|h| (h.to_ascii_lowercase(), n)))
+                    .collect();
+                let group = bound["group"].to_ascii_lowercase();
+                self.change(Change::TrustedHostsReplace { group, hosts }, at);
+            }
+            Action::GetKey { private } => self.key(x, bound, *private),
+            Action::ListLicenses | Action::ListUpdates => {
+                let mut rows = Vec::new();
+                for (words, n) in self.data(x) {
+                    let (name, detail) = if *action == Action::ListUpdates || x_first_quoted(x, n) {
+                        (words[0].clone(), join(&words[1..]))
+                    } else {
+                        (join(&words), String::new())
+                    };
+                    rows.push((name, detail, n));
+                }
+                let change = if *action == Action::ListLicenses {
+                    Change::LicensesReplace(rows)
+                } else {
+                    Change::UpdatesReplace(rows)
+                };
+                self.change(change, at);
+            }
+            Action::InstallUpdate => {
+                let refused = x.input.iter().any(|i| matches!(i, Input::Confirmation { answer: Some(false) | None, .. }));
+                if refused {
+                    return self.warn(at, "update install was not confirmed; nothing installed".into());
+                }
+                let url = bound["url"];
+                let file = url.split(['?', '#']).next().unwrap_or(url);
+                let name = file.rsplit('/').next().unwrap_or(file).trim_end_matches(".mpu5").to_string();
+                self.change(Change::UpdateInstalled { name, detail: url.to_string() }, at);
+            }
+            Action::GetMessage { area } => {
+                let name = format!("{area}.{}", bound["name"].to_ascii_lowercase());
+                let text = x.answer.iter().find_map(|a| match a {
+                    Answer::Data { literal: Some(l), .. } => Some(l.value()),
+                    Answer::Data { words, .. } if !words.is_empty() => {
+                        Some(join(&words.iter().map(|w| w.text.to_string()).collect::<Vec<_>>()))
+                    }
+                    _ => None,
+                });
+                if let Some(text) = text {
+                    self.change(Change::Message { scope: scope.into(), name, value: Value::Text(text) }, at);
+                }
+            }
+            Action::SetMessage { area } => {
+                let name = format!("{area}.{}", bound["name"].to_ascii_lowercase());
+                let value = Value::Text(bound["text"].to_string());
+                self.change(Change::Message { scope: scope.into(), name, value }, at);
+            }
+            Action::SetScope => {
+                let domain = bound["domain"].to_ascii_lowercase();
+                self.scope = domain.clone();
+                self.change(Change::Domain(domain), at);
+            }
+            Action::ListDomains => {
+                for (words, n) in self.data(x) {
+                    self.change(Change::Domain(words[0].to_ascii_lowercase()), n);
+                }
+            }
+            // The answer is a session id: a volatile secret the model does not keep.
+            Action::Login => {}
+        }
+    }
+
+    /// The data lines of the answer as words, with their line numbers. Lines that are neither
+    /// data nor blank are reported.
+    fn data(&mut self, x: &Exchange<'_>) -> Vec<(Vec<String>, u32)> {
+        let mut rows = Vec::new();
+        for answer in &x.answer {
+            match answer {
+                Answer::Data { line, words, .. } if !words.is_empty() => {
+                    rows.push((words.iter().map(|w| w.text.to_string()).collect(), line.number));
+                }
+                Answer::Text(line) => self.unrecognized(line, "answer line does not split into words"),
+                _ => {}
+            }
+        }
+        rows
+    }
+
+    fn key(&mut self, x: &Exchange<'_>, bound: &Bound<'_>, private: bool) {
+        for answer in &x.answer {
+            let Answer::Data { line, words, literal } = answer else { continue };
+            let Some(literal) = literal else {
+                self.unrecognized(line, "key line without a key block");
+                continue;
+            };
+            let texts: Vec<&str> = literal.body.iter().map(|l| l.text).collect();
+            let (block, elided) = normalize_key_block(&texts);
+            let kind = words.first().map_or(bound["kind"].to_string(), |w| w.text.to_string());
+            let host = words
+                .get(2)
+                .map(|w| w.text.to_ascii_lowercase())
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(|| bound["host"].to_ascii_lowercase());
+            let block = if private { Value::Secret(Secret(block)) } else { Value::Text(block) };
+            self.change(Change::Key(Key { kind, host, block, elided }), line.number);
+        }
+    }
+
+    fn exception_key(&mut self, scope: &str, list: &str, at: u32) -> (String, String) {
+        let scope = scope.to_ascii_lowercase();
+        if !self.catalog.is_exception_scope(&scope) && !scope.is_empty() {
+            self.change(Change::Domain(scope.clone()), at);
+        }
+        (scope, list.to_ascii_lowercase())
+    }
+
+    fn typed(&mut self, name: &str, text: &str, line: u32) -> Value {
+        let folded = text.trim().to_ascii_lowercase();
+        let value = match self.catalog.setting_type(name) {
+            SettingType::Bool => match folded.as_str() {
+                "on" | "yes" | "true" | "1" | "enabled" => Some(Value::Bool(true)),
+                "off" | "no" | "false" | "0" | "disabled" => Some(Value::Bool(false)),
+                _ => None,
+            },
+            SettingType::Bytes => folded.parse().ok().map(Value::Bytes),
+            SettingType::Int => folded.parse().ok().map(Value::Int),
+            SettingType::Enum(values) => values.contains(&folded).then(|| Value::Enum(folded.clone())),
+            SettingType::Text => Some(Value::Text(text.to_string())),
+        };
+        value.unwrap_or_else(|| {
+            self.warn(line, format!("`{text}` is not a valid value of {name}; kept as text"));
+            Value::Text(text.to_string())
+        })
+    }
+
+    fn raw(&mut self, x: &Exchange<'_>, words: &[&str]) {
+        // Data lines are kept as their words, re-quoted canonically.
+        let mut answer = Vec::new();
+        for a in &x.answer {
+            match a {
+                Answer::Data { words, literal, .. } => {
+                    // Words, re-quoted: the same answer reads the same from a log or a transcript.
+                    let words: Vec<String> = words.iter().map(|w| quote(&w.text)).collect();
+                    answer.push(words.join(" "));
+                    if let Some(l) = literal {
+                        answer.extend(l.body.iter().map(|b| b.text.to_string()));
+                    }
+                }
+                Answer::Text(line) => answer.push(line.text.to_string()),
+                Answer::Blank(_) => {}
+            }
+        }
+        let key = words.iter().map(|w| quote(&w.to_ascii_lowercase())).collect::<Vec<_>>().join(" ");
+        let command = words.iter().map(|w| quote(w)).collect::<Vec<_>>().join(" ");
+        self.change(Change::Raw { key, raw: Raw { command, answer } }, x.command.line.number);
+    }
+
+    fn all_unrecognized(&mut self, x: &Exchange<'_>, reason: &'static str) {
+        for line in x.lines() {
+            if !line.text.trim().is_empty() {
+                self.unrecognized(&line, reason);
+            }
+        }
+    }
+}
+
+fn x_first_quoted(x: &Exchange<'_>, number: u32) -> bool {
+    x.answer.iter().any(|a| {
+        matches!(a, Answer::Data { line, words, .. } if line.number == number && words.first().is_some_and(|w| w.quoted))
+    })
+}
+
+fn join(words: &[String]) -> String {
+    words.join(" ")
+}
+
+/// An exception value in canonical form: the domain part of an address is case-folded.
+pub fn canonical_entry(text: &str) -> Box<str> {
+    let text = text.trim();
+    match text.rfind('@') {
+        Some(at) => format!("{}{}", &text[..at], text[at..].to_ascii_lowercase()).into(),
+        None => text.to_ascii_lowercase().into(),
+    }
+}
+
+/// Quotes a word by the admin protocol's rules: when empty or holding white space, `(`, `)`,
+/// `\` or `"`; inside quotes only `\\` and `\"` are escapes.
+pub fn quote(word: &str) -> String {
+    let needs = word.is_empty() || word.chars().any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '\\' | '"'));
+    if !needs {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len() + 2);
+    out.push('"');
+    for c in word.chars() {
+        if matches!(c, '\\' | '"') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
