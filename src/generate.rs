@@ -26,7 +26,9 @@ pub fn mos_cli_log(target_bytes: usize, seed: u64, changed_per_mille: u64) -> St
     let key = "#@Mirapoint-Key-1.0\nVHlwZT1NVEENCkhvc3RuYW1IPXJnMTAwYi00LnN2Zy5uaXNzaG8t\n\
                ZWxlLmNvLmpwDQpQRU06DQotLS0tLUJFR0l0IFBVQkxJQyBLRVkt\nRVktLS0tLQo=\n#@Mirapoint-Key-End\n";
     let _ = write!(out, "{key}\nOK Completed\n");
-    let mut rng = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut rng = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut next = move || {
         rng ^= rng << 13;
         rng ^= rng >> 7;

@@ -101,7 +101,11 @@ fn run(cli: Cli) -> Result<u8, Error> {
             if args.show_secrets {
                 capture.config.reveal_secrets();
             }
-            print(&render::model(&capture.config, args.format, args.provenance))?;
+            print(&render::model(
+                &capture.config,
+                args.format,
+                args.provenance,
+            ))?;
             Ok(0)
         }
     }

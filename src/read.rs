@@ -66,7 +66,8 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
-            let entry = entry.map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
+            let entry =
+                entry.map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
             if entry.file_type().is_file() {
                 files.push(entry.into_path());
             }
@@ -105,14 +106,26 @@ pub fn read_source(source: &Source, options: &Options, capture: &mut Capture) ->
         capture.notes.push((index, warning(*line, message.clone())));
     }
     let parts = match kind {
-        SourceKind::Protocol => vec![interpret(|sink| mos_protocol::parse_with(source, sink), true)?],
+        SourceKind::Protocol => vec![interpret(
+            |sink| mos_protocol::parse_with(source, sink),
+            true,
+        )?],
         SourceKind::CliLog | SourceKind::Export => {
-            let part = if options.part_size == 0 { DEFAULT_PART } else { options.part_size };
+            let part = if options.part_size == 0 {
+                DEFAULT_PART
+            } else {
+                options.part_size
+            };
             let mut cuts = vec![(0, 1)];
             if source.text.len() > part {
                 cuts.extend(mos_cli::boundaries(source, part));
             }
-            let ends: Vec<usize> = cuts.iter().skip(1).map(|c| c.0).chain([source.text.len()]).collect();
+            let ends: Vec<usize> = cuts
+                .iter()
+                .skip(1)
+                .map(|c| c.0)
+                .chain([source.text.len()])
+                .collect();
             cuts.par_iter()
                 .zip(ends.par_iter())
                 .map(|(&(start, number), &end)| {
@@ -126,7 +139,10 @@ pub fn read_source(source: &Source, options: &Options, capture: &mut Capture) ->
     };
     for (changes, notes) in parts {
         for (change, line) in changes {
-            let at = Origin { source: index, line };
+            let at = Origin {
+                source: index,
+                line,
+            };
             capture
                 .config
                 .apply(change, at)

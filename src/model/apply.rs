@@ -124,10 +124,13 @@ impl Config {
                 host,
                 host_entry,
             } => {
-                self.trusted_hosts
-                    .entry(group)
-                    .or_default()
-                    .insert(host, Item { value: host_entry, at });
+                self.trusted_hosts.entry(group).or_default().insert(
+                    host,
+                    Item {
+                        value: host_entry,
+                        at,
+                    },
+                );
             }
             Change::TrustedHostsReplace { group, hosts } => {
                 let old = self.trusted_hosts.remove(&group).unwrap_or_default();
@@ -224,7 +227,9 @@ mod tests {
     #[test]
     fn short_name_and_fqdn_are_one_appliance() {
         let mut config = Config::new(Vendor::MirapointMos);
-        config.apply(Change::Host("ms01.example.com".into()), AT).unwrap();
+        config
+            .apply(Change::Host("ms01.example.com".into()), AT)
+            .unwrap();
         config.apply(Change::Host("ms01".into()), AT).unwrap();
         assert_eq!(config.appliance.hostname.unwrap().value, "ms01");
         assert_eq!(config.appliance.fqdn.unwrap().value, "ms01.example.com");

@@ -51,13 +51,27 @@ impl Config {
             })
         };
         let a = &self.appliance;
-        for (name, item) in [("hostname", &a.hostname), ("fqdn", &a.fqdn), ("model", &a.model)] {
+        for (name, item) in [
+            ("hostname", &a.hostname),
+            ("fqdn", &a.fqdn),
+            ("model", &a.model),
+        ] {
             if let Some(i) = item {
-                push(format!("appliance/{name}"), Some(Cow::Borrowed(i.value.as_str())), false, i.at);
+                push(
+                    format!("appliance/{name}"),
+                    Some(Cow::Borrowed(i.value.as_str())),
+                    false,
+                    i.at,
+                );
             }
         }
         if let Some(v) = &a.version {
-            push("appliance/version".into(), Some(Cow::Owned(v.value.to_string())), false, v.at);
+            push(
+                "appliance/version".into(),
+                Some(Cow::Owned(v.value.to_string())),
+                false,
+                v.at,
+            );
         }
         for (domain, at) in &self.domains.0 {
             push(format!("domains/{domain}"), None, false, *at);
@@ -66,7 +80,12 @@ impl Config {
             for (scope, items) in scopes {
                 for (name, item) in items {
                     let (text, secret) = value_text(&item.value);
-                    push(format!("{area}/{scope}/{name}"), Some(text), secret, item.at);
+                    push(
+                        format!("{area}/{scope}/{name}"),
+                        Some(text),
+                        secret,
+                        item.at,
+                    );
                 }
             }
         }
@@ -89,11 +108,21 @@ impl Config {
         }
         for (area, map) in [("licenses", &self.licenses), ("updates", &self.updates)] {
             for (name, item) in map {
-                push(format!("{area}/{name}"), Some(Cow::Borrowed(item.value.as_str())), false, item.at);
+                push(
+                    format!("{area}/{name}"),
+                    Some(Cow::Borrowed(item.value.as_str())),
+                    false,
+                    item.at,
+                );
             }
         }
         for (key, item) in &self.raw {
-            push(format!("raw/{key}"), Some(Cow::Owned(item.value.answer.join("\n"))), false, item.at);
+            push(
+                format!("raw/{key}"),
+                Some(Cow::Owned(item.value.answer.join("\n"))),
+                false,
+                item.at,
+            );
         }
         out
     }

@@ -194,6 +194,8 @@ impl Config {
         for scope in self.settings.values_mut().chain(self.messages.values_mut()) {
             scope.values_mut().for_each(|i| reveal(&mut i.value));
         }
-        self.keys.values_mut().for_each(|k| reveal(&mut k.value.block));
+        self.keys
+            .values_mut()
+            .for_each(|k| reveal(&mut k.value.block));
     }
 }

@@ -149,9 +149,16 @@ mod tests {
 
     #[test]
     fn key_sentinels_lose_their_spaces() {
-        let (block, elided) =
-            normalize_key_block(&["#@Mirapoint - Key - 1.0", "QUJD", "~~~~~", "#@Mirapoint - Key - End"]);
-        assert_eq!(block, "#@Mirapoint-Key-1.0\nQUJD\n~~~~~\n#@Mirapoint-Key-End");
+        let (block, elided) = normalize_key_block(&[
+            "#@Mirapoint - Key - 1.0",
+            "QUJD",
+            "~~~~~",
+            "#@Mirapoint - Key - End",
+        ]);
+        assert_eq!(
+            block,
+            "#@Mirapoint-Key-1.0\nQUJD\n~~~~~\n#@Mirapoint-Key-End"
+        );
         assert!(elided);
     }
 }

@@ -43,8 +43,9 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
         read = end + 1;
     }
     out.truncate(write);
-    // Only whole ASCII sequences and whole characters were removed.
-    let text = String::from_utf8(out).expect("cleaning keeps UTF-8 valid");
+    // Only ASCII bytes and whole characters are removed, so this is always valid UTF-8.
+    let text = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (text, cleaning)
 }
 
@@ -117,14 +118,17 @@ fn strip_escapes(line: &mut Vec<u8>) -> u64 {
                 i += 1;
             }
             Some(b']') => {
-                while i < line.len() && line[i] != 0x07 && !(line[i] == b'\\' && line[i - 1] == 0x1b)
+                while i < line.len()
+                    && line[i] != 0x07
+                    && !(line[i] == b'\\' && line[i - 1] == 0x1b)
                 {
                     i += 1;
                 }
                 i += 1;
             }
-            Some(_) => i += 1,
-            None => {}
+            // A two-byte escape; a non-ASCII byte after ESC starts a character, which stays.
+            Some(b) if b.is_ascii() => i += 1,
+            _ => {}
         }
     }
     *line = out;
@@ -196,7 +200,16 @@ mod tests {
     }
 
     #[test]
+    fn escape_before_a_multibyte_character_keeps_the_character() {
+        assert_eq!(cleaned("\x1b日本\n"), "日本\n");
+        assert_eq!(cleaned("\x1b[1日m\n"), "\n");
+    }
+
+    #[test]
     fn osc_title_sequences_go() {
-        assert_eq!(cleaned("\x1b]0;rg: admin\x07rg> version\n"), "rg> version\n");
+        assert_eq!(
+            cleaned("\x1b]0;rg: admin\x07rg> version\n"),
+            "rg> version\n"
+        );
     }
 }

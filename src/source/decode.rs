@@ -35,7 +35,8 @@ pub(super) fn decode(
                 }
                 Err(e) => e.into_bytes(),
             };
-            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
             detector.feed(&bytes, true);
             let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
             decode_as(path, bytes, guess, false)

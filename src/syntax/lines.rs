@@ -28,14 +28,19 @@ impl Line<'_> {
 
 /// Splits `text[from..]` into lines, numbering from `first_number`. A text that ends with LF has
 /// no empty line after it.
-pub fn lines_from(text: &str, from: usize, first_number: u32) -> impl Iterator<Item = Line<'_>> + Clone {
+pub fn lines_from(
+    text: &str,
+    from: usize,
+    first_number: u32,
+) -> impl Iterator<Item = Line<'_>> + Clone {
     let mut start = from;
     let mut number = first_number;
     std::iter::from_fn(move || {
         if start >= text.len() {
             return None;
         }
-        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let line = Line {
             number,
             start,

@@ -83,7 +83,10 @@ pub fn find<'a>(
             if let Some(n) = by_sentinel(all.clone()) {
                 (all.take(n).collect(), Some(sentinel_note(announced)))
             } else {
-                let n = all.clone().take_while(|l| !(cx.is_boundary)(l.text)).count();
+                let n = all
+                    .clone()
+                    .take_while(|l| !(cx.is_boundary)(l.text))
+                    .count();
                 let body: Vec<_> = all.take(n).collect();
                 let note = format!(
                     "literal announces {announced} bytes, which fits no line end of its body; \

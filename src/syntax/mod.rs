@@ -216,3 +216,78 @@ pub fn check_lossless(text: &str, nodes: &[Node<'_>]) -> Result<(), usize> {
         Err(expected)
     }
 }
+
+/// A readable outline of a tree: one row per line with the node it belongs to, then the
+/// warnings. Grammar tests snapshot it, so the tree and its problems show side by side.
+pub fn outline(tree: &Tree<'_>) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let row = |out: &mut String, line: &Line<'_>, what: &str| {
+        let _ = writeln!(out, "{:>4} {:<22}| {}", line.number, what, line.text);
+    };
+    for node in &tree.nodes {
+        match node {
+            Node::Exchange(x) => {
+                let words: Vec<String> = x
+                    .command
+                    .words
+                    .iter()
+                    .map(|w| format!("[{}]", w.text))
+                    .collect();
+                let scope = x
+                    .command
+                    .prompt
+                    .as_ref()
+                    .and_then(|p| p.domain)
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default();
+                row(&mut out, &x.command.line, &format!("command{scope}"));
+                let _ = writeln!(out, "     {:<22}| words: {}", "", words.join(" "));
+                for line in x.lines().iter().skip(1) {
+                    let what = if x.completion.as_ref().is_some_and(|c| c.line == *line) {
+                        format!(
+                            "completion {:?}",
+                            x.completion.as_ref().map(|c| c.status).unwrap()
+                        )
+                    } else if x
+                        .command
+                        .literal
+                        .iter()
+                        .chain(x.answer.iter().filter_map(|a| match a {
+                            Answer::Data {
+                                literal: Some(l), ..
+                            } => Some(l),
+                            _ => None,
+                        }))
+                        .any(|l| l.lines().contains(line))
+                    {
+                        "  literal".to_string()
+                    } else if x.input.iter().any(|i| match i {
+                        Input::DotBlock { prompt, body, end } => {
+                            prompt == line || body.contains(line) || end.as_ref() == Some(line)
+                        }
+                        Input::Confirmation {
+                            question,
+                            answer_line,
+                            ..
+                        } => question == line || answer_line.as_ref() == Some(line),
+                    }) {
+                        "  input".to_string()
+                    } else {
+                        "  answer".to_string()
+                    };
+                    row(&mut out, line, &what);
+                }
+            }
+            Node::Preamble(l) => row(&mut out, l, "preamble"),
+            Node::Greeting(l) => row(&mut out, l, "greeting"),
+            Node::Prompt(l) => row(&mut out, l, "prompt"),
+            Node::Blank(l) => row(&mut out, l, "blank"),
+            Node::Stray(l) => row(&mut out, l, "stray"),
+        }
+    }
+    for w in &tree.warnings {
+        let _ = writeln!(out, "warning: line {}: {}", w.line, w.message);
+    }
+    out
+}

@@ -65,7 +65,12 @@ impl<'a> LineGrammar<'a> for Grammar {
             let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
             if let Some(word) = fast_quoted(&slice[pos..end]) {
                 if run_start < pos {
-                    classify_with_pest(&slice[run_start..pos - 1], offset + run_start, run_first, out);
+                    classify_with_pest(
+                        &slice[run_start..pos - 1],
+                        offset + run_start,
+                        run_first,
+                        out,
+                    );
                 }
                 let line = Line {
                     number,
@@ -80,7 +85,12 @@ impl<'a> LineGrammar<'a> for Grammar {
             number += 1;
         }
         if run_start < slice.len() || run_start == 0 {
-            classify_with_pest(&slice[run_start.min(slice.len())..], offset + run_start, run_first, out);
+            classify_with_pest(
+                &slice[run_start.min(slice.len())..],
+                offset + run_start,
+                run_first,
+                out,
+            );
         } else if slice.ends_with('\n') {
             // Keep the contract: a slice ending in LF yields the empty line after it.
             let line = Line {
@@ -95,10 +105,11 @@ impl<'a> LineGrammar<'a> for Grammar {
 
 /// The fast path: a line that is exactly `"text"` (no backslash, no other quote), perhaps with
 /// trailing blanks, is what the grammar's `data` rule makes of it: one quoted word.
-pub(crate) fn fast_quoted(line: &str) -> Option<Word<'_>> {
+pub fn fast_quoted(line: &str) -> Option<Word<'_>> {
     let rest = line.strip_prefix('"')?;
     let close = memchr::memchr2(b'"', b'\\', rest.as_bytes())?;
-    if rest.as_bytes()[close] != b'"' || !rest[close + 1..].bytes().all(|b| b == b' ' || b == b'\t') {
+    if rest.as_bytes()[close] != b'"' || !rest[close + 1..].bytes().all(|b| b == b' ' || b == b'\t')
+    {
         return None;
     }
     Some(Word {
@@ -191,7 +202,7 @@ fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> Kind<'a> {
 /// Whether a line ends a literal for sure: a completion or a prompt.
 fn is_boundary(text: &str) -> bool {
     matches!(
-        classify_one(text),
+        classify_line(text),
         Kind::Completion(..) | Kind::Prompt { .. }
     )
 }
@@ -246,7 +257,14 @@ pub fn parse_with<'a>(
                     continue;
                 }
                 let literal = match marker {
-                    Some(m) => Some(take_literal(source, &cx, &mut lines, line, m, &mut out.warnings)?),
+                    Some(m) => Some(take_literal(
+                        source,
+                        &cx,
+                        &mut lines,
+                        line,
+                        m,
+                        &mut out.warnings,
+                    )?),
                     None => None,
                 };
                 current = Some(Exchange {
@@ -275,7 +293,9 @@ pub fn parse_with<'a>(
                         out.finish(current.take())?;
                     }
                     Kind::DotPrompt => {
-                        exchange.input.push(dot_block(line, &mut lines, &mut out.warnings));
+                        exchange
+                            .input
+                            .push(dot_block(line, &mut lines, &mut out.warnings));
                     }
                     Kind::Confirm(answer) => {
                         let mut input = Input::Confirmation {
@@ -299,9 +319,14 @@ pub fn parse_with<'a>(
                     }
                     Kind::Data(words, marker) => {
                         let literal = match marker {
-                            Some(m) => {
-                                Some(take_literal(source, &cx, &mut lines, line, m, &mut out.warnings)?)
-                            }
+                            Some(m) => Some(take_literal(
+                                source,
+                                &cx,
+                                &mut lines,
+                                line,
+                                m,
+                                &mut out.warnings,
+                            )?),
                             None => None,
                         };
                         exchange.answer.push(Answer::Data {
@@ -439,7 +464,7 @@ pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
         if !candidate {
             continue;
         }
-        let marker = match classify_one(t) {
+        let marker = match classify_line(t) {
             Kind::Prompt { marker, .. } => {
                 in_block = false;
                 if line.start >= want {
@@ -473,12 +498,14 @@ pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
 
 /// Cheap test before running the grammar: a host name, then `>` early in the line.
 fn looks_like_prompt(line: &str) -> bool {
-    line.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
+    line.as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
         && line.bytes().take(160).any(|b| b == b'>')
 }
 
-/// Classifies one line on its own.
-fn classify_one(text: &str) -> Kind<'_> {
+/// Classifies one line on its own, as the grammar does inside a log.
+pub fn classify_line(text: &str) -> Kind<'_> {
     let mut out = VecDeque::new();
     Grammar.classify(text, 0, 1, &mut out);
     out.pop_front().map_or(Kind::Blank, |(_, kind)| kind)

@@ -57,8 +57,9 @@ impl<'a> LineGrammar<'a> for Grammar {
         first: u32,
         out: &mut VecDeque<(Line<'a>, Kind<'a>)>,
     ) {
-        let pairs = ProtocolGrammar::parse(Rule::lines, slice)
-            .expect("every line matches `text` or `blank`, so the protocol grammar accepts any text");
+        let pairs = ProtocolGrammar::parse(Rule::lines, slice).expect(
+            "every line matches `text` or `blank`, so the protocol grammar accepts any text",
+        );
         // A direction prefix is a pair of its own; the line is the span up to the next LF.
         let mut number = first;
         let mut pending: Option<usize> = None;
@@ -162,7 +163,14 @@ pub fn parse_with<'a>(
             Kind::Command { tag, words, marker } => {
                 out.finish(current.take())?;
                 let literal = match marker {
-                    Some(m) => Some(take_literal(source, &cx, &mut lines, line, m, &mut out.warnings)?),
+                    Some(m) => Some(take_literal(
+                        source,
+                        &cx,
+                        &mut lines,
+                        line,
+                        m,
+                        &mut out.warnings,
+                    )?),
                     None => None,
                 };
                 current = Some(Exchange {
@@ -181,11 +189,22 @@ pub fn parse_with<'a>(
             }
             Kind::Data { tag, words, marker } if is_open(&current, tag) => {
                 let literal = match marker {
-                    Some(m) => Some(take_literal(source, &cx, &mut lines, line, m, &mut out.warnings)?),
+                    Some(m) => Some(take_literal(
+                        source,
+                        &cx,
+                        &mut lines,
+                        line,
+                        m,
+                        &mut out.warnings,
+                    )?),
                     None => None,
                 };
                 let exchange = current.as_mut().expect("is_open checked it");
-                exchange.answer.push(Answer::Data { line, words, literal });
+                exchange.answer.push(Answer::Data {
+                    line,
+                    words,
+                    literal,
+                });
             }
             Kind::Completion { tag, status, text } if is_open(&current, tag) => {
                 let mut exchange = current.take().expect("is_open checked it");
@@ -212,9 +231,7 @@ pub fn parse_with<'a>(
 }
 
 fn is_open(current: &Option<Exchange<'_>>, tag: &str) -> bool {
-    current
-        .as_ref()
-        .is_some_and(|x| x.command.tag == Some(tag))
+    current.as_ref().is_some_and(|x| x.command.tag == Some(tag))
 }
 
 /// Whether a text looks like a protocol transcript: an admind greeting, or a tagged completion

@@ -99,7 +99,9 @@ impl Catalog {
     }
 
     pub fn is_exception_scope(&self, word: &str) -> bool {
-        self.exception_scopes.iter().any(|s| s.eq_ignore_ascii_case(word))
+        self.exception_scopes
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(word))
     }
 }
 
@@ -123,10 +125,14 @@ mod tests {
     fn every_write_has_a_form() {
         let catalog = Catalog::get();
         for action in [
-            Action::SetSetting { area: "smtp".into() },
+            Action::SetSetting {
+                area: "smtp".into(),
+            },
             Action::AddEntry,
             Action::AddTrustedHost,
-            Action::SetMessage { area: "branding".into() },
+            Action::SetMessage {
+                area: "branding".into(),
+            },
         ] {
             assert!(catalog.form(&action).is_some(), "{action:?}");
         }

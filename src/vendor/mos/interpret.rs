@@ -1,6 +1,8 @@
 //! From MOS exchanges to model changes, by the catalog.
 
-use crate::model::{normalize_key_block, Change, Key, Raw, Secret, TrustedHost, Value, Version, SYSTEM};
+use crate::model::{
+    normalize_key_block, Change, Key, Raw, Secret, TrustedHost, Value, Version, SYSTEM,
+};
 use crate::syntax::{Answer, Exchange, Input, Line, Node, Status, Word};
 use crate::vendor::{Note, NoteKind};
 
@@ -132,7 +134,10 @@ impl Interpreter {
         if !is_read && self.writes_need_ok && x.completion.is_none() {
             self.warn(
                 line.number,
-                format!("`{}` has no completion: its outcome is unknown, so it was not applied", line.text.trim()),
+                format!(
+                    "`{}` has no completion: its outcome is unknown, so it was not applied",
+                    line.text.trim()
+                ),
             );
             return;
         }
@@ -158,13 +163,27 @@ impl Interpreter {
                     };
                     let key = format!("{area}.{name}");
                     let value = self.typed(&key, &text, n);
-                    self.change(Change::Setting { scope: scope.into(), name: key, value }, n);
+                    self.change(
+                        Change::Setting {
+                            scope: scope.into(),
+                            name: key,
+                            value,
+                        },
+                        n,
+                    );
                 }
             }
             Action::SetSetting { area } => {
                 let key = format!("{area}.{}", bound["name"].to_ascii_lowercase());
                 let value = self.typed(&key, bound["value"], at);
-                self.change(Change::Setting { scope: scope.into(), name: key, value }, at);
+                self.change(
+                    Change::Setting {
+                        scope: scope.into(),
+                        name: key,
+                        value,
+                    },
+                    at,
+                );
             }
             Action::ListEntries => {
                 let (escope, list) = self.exception_key(bound["scope"], bound["list"], at);
@@ -173,7 +192,14 @@ impl Interpreter {
                     .into_iter()
                     .map(|(words, n)| (canonical_entry(&join(&words)), n))
                     .collect();
-                self.change(Change::ListReplace { scope: escope, list, entries }, at);
+                self.change(
+                    Change::ListReplace {
+                        scope: escope,
+                        list,
+                        entries,
+                    },
+                    at,
+                );
             }
             Action::AddEntry | Action::RemoveEntry => {
                 let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
@@ -187,7 +213,9 @@ impl Interpreter {
             }
             Action::AddTrustedHost => {
                 let block = x.input.iter().find_map(|i| match i {
-                    Input::DotBlock { body, .. } => Some(body.iter().map(|l| l.text).collect::<Vec<_>>()),
+                    Input::DotBlock { body, .. } => {
+                        Some(body.iter().map(|l| l.text).collect::<Vec<_>>())
+                    }
                     _ => None,
                 });
                 let (key, elided) = match block {
@@ -234,37 +262,80 @@ impl Interpreter {
                 self.change(change, at);
             }
             Action::InstallUpdate => {
-                let refused = x.input.iter().any(|i| matches!(i, Input::Confirmation { answer: Some(false) | None, .. }));
+                let refused = x.input.iter().any(|i| {
+                    matches!(
+                        i,
+                        Input::Confirmation {
+                            answer: Some(false) | None,
+                            ..
+                        }
+                    )
+                });
                 if refused {
-                    return self.warn(at, "update install was not confirmed; nothing installed".into());
+                    return self.warn(
+                        at,
+                        "update install was not confirmed; nothing installed".into(),
+                    );
                 }
                 let url = bound["url"];
                 let file = url.split(['?', '#']).next().unwrap_or(url);
-                let name = file.rsplit('/').next().unwrap_or(file).trim_end_matches(".mpu5").to_string();
-                self.change(Change::UpdateInstalled { name, detail: url.to_string() }, at);
+                let name = file
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(file)
+                    .trim_end_matches(".mpu5")
+                    .to_string();
+                self.change(
+                    Change::UpdateInstalled {
+                        name,
+                        detail: url.to_string(),
+                    },
+                    at,
+                );
             }
             Action::GetMessage { area } => {
                 let name = format!("{area}.{}", bound["name"].to_ascii_lowercase());
                 let text = x.answer.iter().find_map(|a| match a {
-                    Answer::Data { literal: Some(l), .. } => Some(l.value()),
-                    Answer::Data { words, .. } if !words.is_empty() => {
-                        Some(join(&words.iter().map(|w| w.text.to_string()).collect::<Vec<_>>()))
-                    }
+                    Answer::Data {
+                        literal: Some(l), ..
+                    } => Some(l.value()),
+                    Answer::Data { words, .. } if !words.is_empty() => Some(join(
+                        &words.iter().map(|w| w.text.to_string()).collect::<Vec<_>>(),
+                    )),
                     _ => None,
                 });
                 if let Some(text) = text {
-                    self.change(Change::Message { scope: scope.into(), name, value: Value::Text(text) }, at);
+                    self.change(
+                        Change::Message {
+                            scope: scope.into(),
+                            name,
+                            value: Value::Text(text),
+                        },
+                        at,
+                    );
                 }
             }
             Action::SetMessage { area } => {
                 let name = format!("{area}.{}", bound["name"].to_ascii_lowercase());
                 let value = Value::Text(bound["text"].to_string());
-                self.change(Change::Message { scope: scope.into(), name, value }, at);
+                self.change(
+                    Change::Message {
+                        scope: scope.into(),
+                        name,
+                        value,
+                    },
+                    at,
+                );
             }
             Action::SetScope => {
-                let domain = bound["domain"].to_ascii_lowercase();
-                self.scope = domain.clone();
-                self.change(Change::Domain(domain), at);
+                // `domain setcurrent ""` goes back to the system scope.
+                let domain = bound["domain"].trim().to_ascii_lowercase();
+                if domain.is_empty() {
+                    self.scope = SYSTEM.to_string();
+                } else {
+                    self.scope = domain.clone();
+                    self.change(Change::Domain(domain), at);
+                }
             }
             Action::ListDomains => {
                 for (words, n) in self.data(x) {
@@ -283,9 +354,14 @@ impl Interpreter {
         for answer in &x.answer {
             match answer {
                 Answer::Data { line, words, .. } if !words.is_empty() => {
-                    rows.push((words.iter().map(|w| w.text.to_string()).collect(), line.number));
+                    rows.push((
+                        words.iter().map(|w| w.text.to_string()).collect(),
+                        line.number,
+                    ));
                 }
-                Answer::Text(line) => self.unrecognized(line, "answer line does not split into words"),
+                Answer::Text(line) => {
+                    self.unrecognized(line, "answer line does not split into words")
+                }
                 _ => {}
             }
         }
@@ -294,21 +370,42 @@ impl Interpreter {
 
     fn key(&mut self, x: &Exchange<'_>, bound: &Bound<'_>, private: bool) {
         for answer in &x.answer {
-            let Answer::Data { line, words, literal } = answer else { continue };
+            let Answer::Data {
+                line,
+                words,
+                literal,
+            } = answer
+            else {
+                continue;
+            };
             let Some(literal) = literal else {
                 self.unrecognized(line, "key line without a key block");
                 continue;
             };
             let texts: Vec<&str> = literal.body.iter().map(|l| l.text).collect();
             let (block, elided) = normalize_key_block(&texts);
-            let kind = words.first().map_or(bound["kind"].to_string(), |w| w.text.to_string());
+            let kind = words
+                .first()
+                .map_or(bound["kind"].to_string(), |w| w.text.to_string());
             let host = words
                 .get(2)
                 .map(|w| w.text.to_ascii_lowercase())
                 .filter(|h| !h.is_empty())
                 .unwrap_or_else(|| bound["host"].to_ascii_lowercase());
-            let block = if private { Value::Secret(Secret(block)) } else { Value::Text(block) };
-            self.change(Change::Key(Key { kind, host, block, elided }), line.number);
+            let block = if private {
+                Value::Secret(Secret(block))
+            } else {
+                Value::Text(block)
+            };
+            self.change(
+                Change::Key(Key {
+                    kind,
+                    host,
+                    block,
+                    elided,
+                }),
+                line.number,
+            );
         }
     }
 
@@ -330,11 +427,16 @@ impl Interpreter {
             },
             SettingType::Bytes => folded.parse().ok().map(Value::Bytes),
             SettingType::Int => folded.parse().ok().map(Value::Int),
-            SettingType::Enum(values) => values.contains(&folded).then(|| Value::Enum(folded.clone())),
+            SettingType::Enum(values) => values
+                .contains(&folded)
+                .then(|| Value::Enum(folded.clone())),
             SettingType::Text => Some(Value::Text(text.to_string())),
         };
         value.unwrap_or_else(|| {
-            self.warn(line, format!("`{text}` is not a valid value of {name}; kept as text"));
+            self.warn(
+                line,
+                format!("`{text}` is not a valid value of {name}; kept as text"),
+            );
             Value::Text(text.to_string())
         })
     }
@@ -356,9 +458,19 @@ impl Interpreter {
                 Answer::Blank(_) => {}
             }
         }
-        let key = words.iter().map(|w| quote(&w.to_ascii_lowercase())).collect::<Vec<_>>().join(" ");
+        let key = words
+            .iter()
+            .map(|w| quote(&w.to_ascii_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" ");
         let command = words.iter().map(|w| quote(w)).collect::<Vec<_>>().join(" ");
-        self.change(Change::Raw { key, raw: Raw { command, answer } }, x.command.line.number);
+        self.change(
+            Change::Raw {
+                key,
+                raw: Raw { command, answer },
+            },
+            x.command.line.number,
+        );
     }
 
     fn all_unrecognized(&mut self, x: &Exchange<'_>, reason: &'static str) {
@@ -392,7 +504,10 @@ pub fn canonical_entry(text: &str) -> Box<str> {
 /// Quotes a word by the admin protocol's rules: when empty or holding white space, `(`, `)`,
 /// `\` or `"`; inside quotes only `\\` and `\"` are escapes.
 pub fn quote(word: &str) -> String {
-    let needs = word.is_empty() || word.chars().any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '\\' | '"'));
+    let needs = word.is_empty()
+        || word
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '\\' | '"'));
     if !needs {
         return word.to_string();
     }

@@ -1,0 +1,49 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use carryover::read::{self, Capture, Options};
+use carryover::source::Source;
+
+/// The crate root: tests name samples relative to it, as a user in a checkout would.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every MOS sample, as paths relative to the crate root.
+pub fn mos_samples() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("samples/mos"))
+        .unwrap()
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .strip_prefix(root())
+                .unwrap()
+                .to_path_buf()
+        })
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Reads a source held in memory as if it were the file `name`.
+pub fn capture_of(name: &str, bytes: Vec<u8>, options: &Options) -> Capture {
+    let source = Source::from_bytes(name, bytes, options.encoding).unwrap();
+    let mut capture = Capture::default();
+    read::read_source(&source, options, &mut capture).unwrap();
+    capture
+}
+
+/// insta settings that keep snapshots in the top-level `snapshots/` folder.
+pub fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(root().join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings
+}
+
+/// Runs `f` with the working directory at the crate root, so paths print as `samples/...`.
+pub fn at_root() {
+    std::env::set_current_dir(root()).unwrap();
+}
