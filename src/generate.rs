@@ -1,58 +1,90 @@
-//! Deterministic large captures for benchmarks and scale tests: many delegated domains with
-//! their UCE exception lists, keys, settings and a few literals, as a CLI session log.
+//! Deterministic large captures for benchmarks and scale tests: a terminal log (timestamps,
+//! CRLF) of an appliance with many delegated domains, each with a long whitelistto list, plus
+//! settings, a key and over-quota messages.
 
 use std::fmt::Write;
 
-/// A MOS CLI log of about `target_bytes`, the same for the same arguments. `seed` varies the
-/// addresses; `changed_per_mille` of the exception values are altered, to make a second capture
-/// that differs from the first (`0` for none).
-pub fn mos_cli_log(target_bytes: usize, seed: u64, changed_per_mille: u64) -> String {
-    let mut out = String::with_capacity(target_bytes + 4096);
-    let host = "rg01";
-    let _ = writeln!(out, "Mirapoint RazorGate RG7000 (MOS 4.2.3-GA)");
-    let _ = writeln!(out, "{host}> version\nMOS4.2.3-GA\nOK Completed");
-    for (name, value) in [
-        ("maxmsgsum", "314572800"),
-        ("fastpath", "on"),
-        ("quarantinejunk", "on"),
-        ("ldaprouting", "local"),
-    ] {
-        let _ = writeln!(out, "{host}> smtp set {name} {value}\nOK Completed");
+/// What to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    /// Exception entries in all (a million in the benchmark).
+    pub entries: usize,
+    /// Entries per delegated domain.
+    pub per_domain: usize,
+    /// Varies the addresses; the same seed gives the same bytes.
+    pub seed: u64,
+    /// Per mille of entries that differ from the seed's base capture, for a second capture to
+    /// diff against the first (`0` for none).
+    pub changed_per_mille: u64,
+}
+
+impl Default for Spec {
+    fn default() -> Spec {
+        Spec {
+            entries: 1_000_000,
+            per_domain: 10_000,
+            seed: 1,
+            changed_per_mille: 0,
+        }
     }
-    let _ = writeln!(
-        out,
-        "{host}> key getpublic MTA \"\"\nMTA public \"{host}.example.com\" \"\" \"\" {{180}}"
-    );
-    let key = "#@Mirapoint-Key-1.0\nVHlwZT1NVEENCkhvc3RuYW1IPXJnMTAwYi00LnN2Zy5uaXNzaG8t\n\
-               ZWxlLmNvLmpwDQpQRU06DQotLS0tLUJFR0l0IFBVQkxJQyBLRVkt\nRVktLS0tLQo=\n#@Mirapoint-Key-End\n";
-    let _ = write!(out, "{key}\nOK Completed\n");
-    let mut rng = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
+}
+
+/// A MOS CLI session log as Tera Term saves it with timestamps on: about 100 bytes an entry.
+pub fn mos_cli_log(spec: Spec) -> String {
+    let mut out = String::with_capacity(spec.entries * 100 + 8192);
+    let mut second = 0u32;
+    let mut line = |out: &mut String, text: &str| {
+        second += 1;
+        let (h, m, s) = (10 + second / 3600 % 12, second / 60 % 60, second % 60);
+        let _ = write!(out, "[Thu Jun 16 {h:02}:{m:02}:{s:02}.{:03} 2011] {text}\r\n", second % 1000);
+    };
+    let host = "rg01";
+    line(&mut out, "Mirapoint RazorGate RG7000 (MOS 4.2.3-GA)");
+    for l in [format!("{host}> version"), "MOS4.2.3-GA".into(), "OK Completed".into()] {
+        line(&mut out, &l);
+    }
+    for (name, value) in [("maxmsgsum", "314572800"), ("fastpath", "on"), ("quarantinejunk", "on"), ("ldaprouting", "local")] {
+        line(&mut out, &format!("{host}> smtp set {name} {value}"));
+        line(&mut out, "OK Completed");
+    }
+    let key = [
+        "#@Mirapoint-Key-1.0",
+        "VHlwZT1NVEENCkhvc3RuYW1lPXJnMDEuZXhhbXBsZS5jby5qcA0K",
+        "UEVNOg0KLS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS0NCk1JR2ZN",
+        "#@Mirapoint-Key-End",
+    ];
+    let key_bytes: usize = key.iter().map(|l| l.len() + 2).sum();
+    line(&mut out, &format!("{host}> key getpublic MTA \"\""));
+    line(&mut out, &format!("MTA public \"{host}.example.co.jp\" \"\" \"\" {{{key_bytes}}}"));
+    // The key block is raw literal bytes: no timestamps inside.
+    for l in key {
+        let _ = write!(out, "{l}\r\n");
+    }
+    line(&mut out, "OK Completed");
+    let mut rng = spec.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) | 1;
     let mut next = move || {
         rng ^= rng << 13;
         rng ^= rng >> 7;
         rng ^= rng << 17;
         rng
     };
-    let mut domain = 0u64;
-    while out.len() < target_bytes {
+    let mut written = 0;
+    let mut domain = 0;
+    while written < spec.entries {
         domain += 1;
-        let name = format!("d{domain:05}.example.jp");
-        let _ = writeln!(out, "{host}> uce listexception {name} whitelistto");
-        for i in 0..10_000u64 {
+        let name = format!("branch{domain:04}.example.co.jp");
+        line(&mut out, &format!("{host}> uce listexception {name} whitelistto"));
+        for i in 0..spec.per_domain.min(spec.entries - written) {
             let r = next();
-            let user = if changed_per_mille > 0 && r % 1000 < changed_per_mille {
-                format!("changed{}", r % 97)
+            let user = if spec.changed_per_mille > 0 && r % 1000 < spec.changed_per_mille {
+                format!("renamed-{:07}", r % 9_999_991)
             } else {
-                format!("list{i:05}")
+                format!("newsletter-{i:07}")
             };
-            let _ = writeln!(out, "\"{user}@{name}\"");
-            if out.len() >= target_bytes {
-                break;
-            }
+            line(&mut out, &format!("\"{user}@lists.{name}\""));
         }
-        let _ = writeln!(out, "OK Completed");
+        written += spec.per_domain.min(spec.entries - written);
+        line(&mut out, "OK Completed");
     }
     out
 }

@@ -113,8 +113,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
 
 fn print(text: &str) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        // A closed pipe (`| head`) is not an error of ours.
+    quiet_on_closed_pipe(out.write_all(text.as_bytes()).and_then(|_| out.flush()))
+}
+
+/// A closed pipe (`| head`) is not an error of ours.
+fn quiet_on_closed_pipe(result: std::io::Result<()>) -> Result<(), Error> {
+    match result {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| Error::io("<stdout>", e)),
     }

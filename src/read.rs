@@ -107,6 +107,7 @@ pub fn read_source(source: &Source, options: &Options, capture: &mut Capture) ->
     }
     let parts = match kind {
         SourceKind::Protocol => vec![interpret(
+            index,
             |sink| mos_protocol::parse_with(source, sink),
             true,
         )?],
@@ -130,6 +131,7 @@ pub fn read_source(source: &Source, options: &Options, capture: &mut Capture) ->
                 .zip(ends.par_iter())
                 .map(|(&(start, number), &end)| {
                     interpret(
+                        index,
                         |sink| mos_cli::parse_with(source, start, end, number, sink),
                         kind != SourceKind::Export,
                     )
@@ -156,10 +158,11 @@ pub fn read_source(source: &Source, options: &Options, capture: &mut Capture) ->
 type Parsed = (Vec<(Change, u32)>, Vec<Note>);
 
 fn interpret<'a>(
+    source: u32,
     parse: impl FnOnce(&mut dyn FnMut(Node<'a>) -> Result<()>) -> Result<Vec<Warning>>,
     writes_need_ok: bool,
 ) -> Result<Parsed> {
-    let mut interpreter = Interpreter::new(writes_need_ok);
+    let mut interpreter = Interpreter::new(source, writes_need_ok);
     let warnings = parse(&mut |node| {
         interpreter.node(&node);
         Ok(())

@@ -16,21 +16,21 @@ pub enum Change {
         name: String,
         value: Value,
     },
-    /// A whole list as shown, each entry with its line.
+    /// A whole list as shown.
     ListReplace {
         scope: String,
         list: String,
-        entries: Vec<(Box<str>, u32)>,
+        entries: List,
     },
     ListAdd {
         scope: String,
         list: String,
-        entry: Box<str>,
+        entry: String,
     },
     ListRemove {
         scope: String,
         list: String,
-        entry: Box<str>,
+        entry: String,
     },
     Message {
         scope: String,
@@ -74,7 +74,9 @@ impl Config {
             Change::Version(v) => self.appliance.version = Some(Item { value: v, at }),
             Change::Model(m) => self.appliance.model = Some(Item { value: m, at }),
             Change::Domain(d) => {
-                self.domains.0.entry(d.into()).or_insert(at);
+                if !self.domains.contains(&d) {
+                    self.domains.insert(&d, at);
+                }
             }
             Change::Setting { scope, name, value } => {
                 self.settings
@@ -87,30 +89,15 @@ impl Config {
                 list,
                 entries,
             } => {
-                let entries = entries
-                    .into_iter()
-                    .map(|(e, line)| {
-                        (
-                            e,
-                            Origin {
-                                source: at.source,
-                                line,
-                            },
-                        )
-                    })
-                    .collect();
-                self.lists
-                    .entry(scope)
-                    .or_default()
-                    .insert(list, List(entries));
+                self.lists.entry(scope).or_default().insert(list, entries);
             }
             Change::ListAdd { scope, list, entry } => {
                 let lists = self.lists.entry(scope).or_default();
-                lists.entry(list).or_default().0.insert(entry, at);
+                lists.entry(list).or_default().insert(&entry, at);
             }
             Change::ListRemove { scope, list, entry } => {
                 if let Some(l) = self.lists.get_mut(&scope).and_then(|s| s.get_mut(&list)) {
-                    l.0.remove(&entry);
+                    l.remove(&entry);
                 }
             }
             Change::Message { scope, name, value } => {
@@ -252,7 +239,7 @@ mod tests {
                 Change::ListReplace {
                     scope: scope.clone(),
                     list: list.clone(),
-                    entries: vec![("b@x.jp".into(), 2), ("a@x.jp".into(), 3)],
+                    entries: List::from_entries([("b@x.jp", AT), ("a@x.jp", AT)]),
                 },
                 AT,
             )
@@ -267,7 +254,7 @@ mod tests {
                 AT,
             )
             .unwrap();
-        let entries: Vec<_> = config.lists[&scope][&list].0.keys().cloned().collect();
-        assert_eq!(entries, vec![Box::<str>::from("a@x.jp")]);
+        let entries: Vec<_> = config.lists[&scope][&list].iter().map(|e| e.0).collect();
+        assert_eq!(entries, vec!["a@x.jp"]);
     }
 }

@@ -73,8 +73,8 @@ impl Config {
                 v.at,
             );
         }
-        for (domain, at) in &self.domains.0 {
-            push(format!("domains/{domain}"), None, false, *at);
+        for (domain, at) in self.domains.iter() {
+            push(format!("domains/{domain}"), None, false, at);
         }
         for (area, scopes) in [("settings", &self.settings), ("messages", &self.messages)] {
             for (scope, items) in scopes {
@@ -91,8 +91,8 @@ impl Config {
         }
         for (scope, lists) in &self.lists {
             for (list, entries) in lists {
-                for (entry, at) in &entries.0 {
-                    push(format!("lists/{scope}/{list}/{entry}"), None, false, *at);
+                for (entry, at) in entries.iter() {
+                    push(format!("lists/{scope}/{list}/{entry}"), None, false, at);
                 }
             }
         }

@@ -8,6 +8,7 @@
 
 mod apply;
 mod items;
+mod list;
 mod value;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,7 @@ use serde::{Serialize, Serializer};
 
 pub use apply::Change;
 pub use items::ItemRef;
+pub use list::List;
 pub use value::{normalize_key_block, Secret, Value, Version};
 
 use crate::source::SourceInfo;
@@ -57,16 +59,6 @@ impl<T: Serialize> Serialize for Item<T> {
     }
 }
 
-/// A set of entries where the appliance ignores order (exception lists, allow/block lists).
-/// Serializes as the sorted entries.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct List(pub BTreeMap<Box<str>, Origin>);
-
-impl Serialize for List {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.keys())
-    }
-}
 
 /// Which vendor's appliance a model describes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -36,6 +36,19 @@ struct ProvenanceView<'a> {
 
 /// The canonical text of a model: the same settings give the same bytes.
 pub fn model(config: &Config, format: ModelFormat, provenance: bool) -> String {
+    let mut out = Vec::new();
+    write_model(&mut out, config, format, provenance).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("RON and JSON are UTF-8")
+}
+
+/// Writes the canonical text of a model as it is serialized, so a large model is never held
+/// twice in memory.
+pub fn write_model(
+    out: &mut dyn std::io::Write,
+    config: &Config,
+    format: ModelFormat,
+    provenance: bool,
+) -> std::io::Result<()> {
     let provenance = provenance.then(|| ProvenanceView {
         sources: &config.sources,
         items: config
@@ -49,21 +62,22 @@ pub fn model(config: &Config, format: ModelFormat, provenance: bool) -> String {
         config,
         provenance,
     };
-    let mut text = match format {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    match format {
         ModelFormat::Ron => {
             let pretty = ron::ser::PrettyConfig::new()
                 .indentor("  ".to_string())
                 .struct_names(false)
                 // Messages and keys print as the lines they are, so git diffs them line by line.
                 .escape_strings(false);
-            ron::ser::to_string_pretty(&document, pretty).expect("the model always serializes")
+            ron::Options::default()
+                .to_io_writer_pretty(&mut out, &document, pretty)
+                .map_err(std::io::Error::other)?;
         }
-        ModelFormat::Json => {
-            serde_json::to_string_pretty(&document).expect("the model always serializes")
-        }
-    };
-    text.push('\n');
-    text
+        ModelFormat::Json => serde_json::to_writer_pretty(&mut out, &document)?,
+    }
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)
 }
 
 /// `path:line: text` for every line that did not become model data, then a count.

@@ -27,15 +27,32 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
     let mut out = text.into_bytes();
     let mut read = 0;
     let mut write = 0;
-    let mut line = Vec::new();
+    let mut scratch = Vec::new();
     while read < out.len() {
         let end = memchr::memchr(b'\n', &out[read..]).map_or(out.len(), |i| read + i);
         let has_newline = end < out.len();
-        line.clear();
-        line.extend_from_slice(&out[read..end]);
-        clean_line(&mut line, &mut cleaning);
-        out[write..write + line.len()].copy_from_slice(&line);
-        write += line.len();
+        let (mut start, mut stop) = (read, end);
+        if stop > start && out[stop - 1] == b'\r' {
+            cleaning.crlf_lines += 1;
+            while stop > start && out[stop - 1] == b'\r' {
+                stop -= 1;
+            }
+        }
+        if let Some(len) = timestamp_len(&out[start..stop]) {
+            start += len;
+            cleaning.timestamps += 1;
+        }
+        if memchr::memchr3(b'\r', 0x1b, 0x08, &out[start..stop]).is_some() {
+            // Rare: escapes, backspaces or overwrites need the line rebuilt.
+            scratch.clear();
+            scratch.extend_from_slice(&out[start..stop]);
+            clean_line(&mut scratch, &mut cleaning);
+            out[write..write + scratch.len()].copy_from_slice(&scratch);
+            write += scratch.len();
+        } else {
+            out.copy_within(start..stop, write);
+            write += stop - start;
+        }
         if has_newline {
             out[write] = b'\n';
             write += 1;
@@ -49,17 +66,9 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
     (text, cleaning)
 }
 
+/// Removes escapes, backspaces and overwritten text from a line without its line ending and
+/// timestamp.
 fn clean_line(line: &mut Vec<u8>, cleaning: &mut Cleaning) {
-    if line.last() == Some(&b'\r') {
-        cleaning.crlf_lines += 1;
-        while line.last() == Some(&b'\r') {
-            line.pop();
-        }
-    }
-    if let Some(len) = timestamp_len(line) {
-        line.drain(..len);
-        cleaning.timestamps += 1;
-    }
     if line.contains(&0x1b) {
         cleaning.escapes += strip_escapes(line);
     }

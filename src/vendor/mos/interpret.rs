@@ -1,6 +1,9 @@
 //! From MOS exchanges to model changes, by the catalog.
 
+use std::borrow::Cow;
+
 use crate::model::{
+    List, Origin,
     normalize_key_block, Change, Key, Raw, Secret, TrustedHost, Value, Version, SYSTEM,
 };
 use crate::syntax::{Answer, Exchange, Input, Line, Node, Status, Word};
@@ -15,15 +18,18 @@ pub struct Interpreter {
     writes_need_ok: bool,
     /// The domain selected by `domain setcurrent`, for captures without prompts.
     scope: String,
+    /// The index of the source being read, for origins built here.
+    source: u32,
     pub changes: Vec<(Change, u32)>,
     pub notes: Vec<Note>,
 }
 
 impl Interpreter {
-    pub fn new(writes_need_ok: bool) -> Interpreter {
+    pub fn new(source: u32, writes_need_ok: bool) -> Interpreter {
         Interpreter {
             catalog: Catalog::get(),
             writes_need_ok,
+            source,
             scope: SYSTEM.to_string(),
             changes: Vec::new(),
             notes: Vec::new(),
@@ -187,11 +193,29 @@ impl Interpreter {
             }
             Action::ListEntries => {
                 let (escope, list) = self.exception_key(bound["scope"], bound["list"], at);
-                let entries = self
-                    .data(x)
-                    .into_iter()
-                    .map(|(words, n)| (canonical_entry(&join(&words)), n))
-                    .collect();
+                let source = self.source;
+                let mut texts = Vec::new();
+                for answer in &x.answer {
+                    match answer {
+                        Answer::Data { line, words, .. } if !words.is_empty() => {
+                            let entry = match words.as_slice() {
+                                [one] => canonical_entry(&one.text),
+                                _ => {
+                                    let joined = words.iter().map(Word::as_str).collect::<Vec<_>>().join(" ");
+                                    Cow::Owned(canonical_entry(&joined).into_owned())
+                                }
+                            };
+                            texts.push((entry, line.number));
+                        }
+                        Answer::Text(line) => {
+                            self.unrecognized(line, "answer line does not split into words")
+                        }
+                        _ => {}
+                    }
+                }
+                let entries = List::from_entries(
+                    texts.iter().map(|(t, line)| (t.as_ref(), Origin { source, line: *line })),
+                );
                 self.change(
                     Change::ListReplace {
                         scope: escope,
@@ -203,7 +227,7 @@ impl Interpreter {
             }
             Action::AddEntry | Action::RemoveEntry => {
                 let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
-                let entry = canonical_entry(bound["entry"]);
+                let entry = canonical_entry(bound["entry"]).into_owned();
                 let change = if *action == Action::AddEntry {
                     Change::ListAdd { scope, list, entry }
                 } else {
@@ -493,12 +517,13 @@ fn join(words: &[String]) -> String {
 }
 
 /// An exception value in canonical form: the domain part of an address is case-folded.
-pub fn canonical_entry(text: &str) -> Box<str> {
+pub fn canonical_entry(text: &str) -> Cow<'_, str> {
     let text = text.trim();
-    match text.rfind('@') {
-        Some(at) => format!("{}{}", &text[..at], text[at..].to_ascii_lowercase()).into(),
-        None => text.to_ascii_lowercase().into(),
+    let fold_from = text.rfind('@').unwrap_or(0);
+    if !text[fold_from..].bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(text);
     }
+    Cow::Owned(format!("{}{}", &text[..fold_from], text[fold_from..].to_ascii_lowercase()))
 }
 
 /// Quotes a word by the admin protocol's rules: when empty or holding white space, `(`, `)`,

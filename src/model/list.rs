@@ -1,0 +1,146 @@
+//! Sets of entries where the appliance ignores order: exception lists, allow and block lists.
+//! Stored as one string arena with sorted spans, so a million entries cost a few allocations,
+//! not a million.
+
+use serde::{Serialize, Serializer};
+
+use super::Origin;
+
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u32,
+    len: u32,
+    at: Origin,
+}
+
+/// A set of text entries, each with where it was read. Serializes as the sorted entries.
+#[derive(Debug, Clone, Default)]
+pub struct List {
+    arena: String,
+    /// Sorted by entry text, no duplicates.
+    spans: Vec<Span>,
+}
+
+impl List {
+    /// A list of these entries; a repeated entry keeps its last origin.
+    pub fn from_entries<'e>(entries: impl IntoIterator<Item = (&'e str, Origin)>) -> List {
+        let mut list = List::default();
+        for (text, at) in entries {
+            list.spans.push(Span {
+                start: list.arena.len() as u32,
+                len: text.len() as u32,
+                at,
+            });
+            list.arena.push_str(text);
+        }
+        let arena = &list.arena;
+        let text = |s: &Span| &arena[s.start as usize..(s.start + s.len) as usize];
+        // Stable, so among equal entries the last read stays last; keep that one.
+        list.spans.sort_by(|a, b| text(a).cmp(text(b)));
+        let mut kept: Vec<Span> = Vec::with_capacity(list.spans.len());
+        for span in list.spans.drain(..) {
+            match kept.last_mut() {
+                Some(last) if text(last) == text(&span) => *last = span,
+                _ => kept.push(span),
+            }
+        }
+        list.spans = kept;
+        list
+    }
+
+    fn text(&self, span: &Span) -> &str {
+        &self.arena[span.start as usize..(span.start + span.len) as usize]
+    }
+
+    fn find(&self, entry: &str) -> Result<usize, usize> {
+        self.spans.binary_search_by(|s| self.text(s).cmp(entry))
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Entries in sorted order, with their origins.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Origin)> {
+        self.spans.iter().map(|s| (self.text(s), s.at))
+    }
+
+    pub fn get(&self, entry: &str) -> Option<Origin> {
+        self.find(entry).ok().map(|i| self.spans[i].at)
+    }
+
+    pub fn contains(&self, entry: &str) -> bool {
+        self.find(entry).is_ok()
+    }
+
+    /// Adds an entry, or moves an existing one's origin to `at`.
+    pub fn insert(&mut self, entry: &str, at: Origin) {
+        match self.find(entry) {
+            Ok(i) => self.spans[i].at = at,
+            Err(i) => {
+                let span = Span {
+                    start: self.arena.len() as u32,
+                    len: entry.len() as u32,
+                    at,
+                };
+                self.arena.push_str(entry);
+                self.spans.insert(i, span);
+            }
+        }
+    }
+
+    pub fn remove(&mut self, entry: &str) -> bool {
+        match self.find(entry) {
+            Ok(i) => {
+                self.spans.remove(i);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
+impl PartialEq for List {
+    fn eq(&self, other: &List) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for List {}
+
+impl Serialize for List {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(|(text, _)| text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: u32) -> Origin {
+        Origin { source: 0, line }
+    }
+
+    #[test]
+    fn sorted_unique_last_origin_wins() {
+        let list = List::from_entries([("b", at(1)), ("a", at(2)), ("b", at(3))]);
+        let entries: Vec<_> = list.iter().collect();
+        assert_eq!(entries, vec![("a", at(2)), ("b", at(3))]);
+    }
+
+    #[test]
+    fn insert_and_remove_keep_order() {
+        let mut list = List::from_entries([("m", at(1))]);
+        list.insert("z", at(2));
+        list.insert("a", at(3));
+        assert!(list.remove("m"));
+        assert!(!list.remove("m"));
+        assert_eq!(list.iter().map(|(t, _)| t).collect::<Vec<_>>(), ["a", "z"]);
+        assert_eq!(list.get("z"), Some(at(2)));
+    }
+}
