@@ -18,7 +18,10 @@ fn show(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes.len() as u64));
     for threads in [1, 2] {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         group.bench_function(format!("read+render, {threads} thread(s)"), |b| {
             b.iter_batched(
                 || bytes.clone(),

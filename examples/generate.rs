@@ -3,7 +3,10 @@
 use std::io::Write;
 
 fn main() {
-    let args: Vec<u64> = std::env::args().skip(1).map(|a| a.parse().expect("numbers")).collect();
+    let args: Vec<u64> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("numbers"))
+        .collect();
     let mut spec = carryover::generate::Spec::default();
     if let Some(&n) = args.first() {
         spec.entries = n as usize;
@@ -15,5 +18,8 @@ fn main() {
         spec.changed_per_mille = c;
     }
     let text = carryover::generate::mos_cli_log(spec);
-    std::io::stdout().lock().write_all(text.as_bytes()).expect("stdout");
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .expect("stdout");
 }

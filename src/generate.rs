@@ -36,14 +36,27 @@ pub fn mos_cli_log(spec: Spec) -> String {
     let mut line = |out: &mut String, text: &str| {
         second += 1;
         let (h, m, s) = (10 + second / 3600 % 12, second / 60 % 60, second % 60);
-        let _ = write!(out, "[Thu Jun 16 {h:02}:{m:02}:{s:02}.{:03} 2011] {text}\r\n", second % 1000);
+        let _ = write!(
+            out,
+            "[Thu Jun 16 {h:02}:{m:02}:{s:02}.{:03} 2011] {text}\r\n",
+            second % 1000
+        );
     };
     let host = "rg01";
     line(&mut out, "Mirapoint RazorGate RG7000 (MOS 4.2.3-GA)");
-    for l in [format!("{host}> version"), "MOS4.2.3-GA".into(), "OK Completed".into()] {
+    for l in [
+        format!("{host}> version"),
+        "MOS4.2.3-GA".into(),
+        "OK Completed".into(),
+    ] {
         line(&mut out, &l);
     }
-    for (name, value) in [("maxmsgsum", "314572800"), ("fastpath", "on"), ("quarantinejunk", "on"), ("ldaprouting", "local")] {
+    for (name, value) in [
+        ("maxmsgsum", "314572800"),
+        ("fastpath", "on"),
+        ("quarantinejunk", "on"),
+        ("ldaprouting", "local"),
+    ] {
         line(&mut out, &format!("{host}> smtp set {name} {value}"));
         line(&mut out, "OK Completed");
     }
@@ -55,13 +68,20 @@ pub fn mos_cli_log(spec: Spec) -> String {
     ];
     let key_bytes: usize = key.iter().map(|l| l.len() + 2).sum();
     line(&mut out, &format!("{host}> key getpublic MTA \"\""));
-    line(&mut out, &format!("MTA public \"{host}.example.co.jp\" \"\" \"\" {{{key_bytes}}}"));
+    line(
+        &mut out,
+        &format!("MTA public \"{host}.example.co.jp\" \"\" \"\" {{{key_bytes}}}"),
+    );
     // The key block is raw literal bytes: no timestamps inside.
     for l in key {
         let _ = write!(out, "{l}\r\n");
     }
     line(&mut out, "OK Completed");
-    let mut rng = spec.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) | 1;
+    let mut rng = spec
+        .seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407)
+        | 1;
     let mut next = move || {
         rng ^= rng << 13;
         rng ^= rng >> 7;
@@ -73,7 +93,10 @@ pub fn mos_cli_log(spec: Spec) -> String {
     while written < spec.entries {
         domain += 1;
         let name = format!("branch{domain:04}.example.co.jp");
-        line(&mut out, &format!("{host}> uce listexception {name} whitelistto"));
+        line(
+            &mut out,
+            &format!("{host}> uce listexception {name} whitelistto"),
+        );
         for i in 0..spec.per_domain.min(spec.entries - written) {
             let r = next();
             let user = if spec.changed_per_mille > 0 && r % 1000 < spec.changed_per_mille {

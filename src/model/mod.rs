@@ -59,7 +59,6 @@ impl<T: Serialize> Serialize for Item<T> {
     }
 }
 
-
 /// Which vendor's appliance a model describes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Vendor {

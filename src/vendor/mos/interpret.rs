@@ -3,8 +3,8 @@
 use std::borrow::Cow;
 
 use crate::model::{
-    List, Origin,
-    normalize_key_block, Change, Key, Raw, Secret, TrustedHost, Value, Version, SYSTEM,
+    normalize_key_block, Change, Key, List, Origin, Raw, Secret, TrustedHost, Value, Version,
+    SYSTEM,
 };
 use crate::syntax::{Answer, Exchange, Input, Line, Node, Status, Word};
 use crate::vendor::{Note, NoteKind};
@@ -201,7 +201,11 @@ impl Interpreter {
                             let entry = match words.as_slice() {
                                 [one] => canonical_entry(&one.text),
                                 _ => {
-                                    let joined = words.iter().map(Word::as_str).collect::<Vec<_>>().join(" ");
+                                    let joined = words
+                                        .iter()
+                                        .map(Word::as_str)
+                                        .collect::<Vec<_>>()
+                                        .join(" ");
                                     Cow::Owned(canonical_entry(&joined).into_owned())
                                 }
                             };
@@ -213,9 +217,15 @@ impl Interpreter {
                         _ => {}
                     }
                 }
-                let entries = List::from_entries(
-                    texts.iter().map(|(t, line)| (t.as_ref(), Origin { source, line: *line })),
-                );
+                let entries = List::from_entries(texts.iter().map(|(t, line)| {
+                    (
+                        t.as_ref(),
+                        Origin {
+                            source,
+                            line: *line,
+                        },
+                    )
+                }));
                 self.change(
                     Change::ListReplace {
                         scope: escope,
@@ -523,7 +533,11 @@ pub fn canonical_entry(text: &str) -> Cow<'_, str> {
     if !text[fold_from..].bytes().any(|b| b.is_ascii_uppercase()) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(format!("{}{}", &text[..fold_from], text[fold_from..].to_ascii_lowercase()))
+    Cow::Owned(format!(
+        "{}{}",
+        &text[..fold_from],
+        text[fold_from..].to_ascii_lowercase()
+    ))
 }
 
 /// Quotes a word by the admin protocol's rules: when empty or holding white space, `(`, `)`,
