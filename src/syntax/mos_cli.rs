@@ -256,17 +256,8 @@ pub fn parse_with<'a>(
                     out.emit(Node::Prompt(line))?;
                     continue;
                 }
-                let literal = match marker {
-                    Some(m) => Some(take_literal(
-                        source,
-                        &cx,
-                        &mut lines,
-                        line,
-                        m,
-                        &mut out.warnings,
-                    )?),
-                    None => None,
-                };
+                let literal =
+                    take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
                 current = Some(Exchange {
                     command: CommandLine {
                         line,
@@ -318,17 +309,8 @@ pub fn parse_with<'a>(
                         exchange.input.push(input);
                     }
                     Kind::Data(words, marker) => {
-                        let literal = match marker {
-                            Some(m) => Some(take_literal(
-                                source,
-                                &cx,
-                                &mut lines,
-                                line,
-                                m,
-                                &mut out.warnings,
-                            )?),
-                            None => None,
-                        };
+                        let literal =
+                            take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
                         exchange.answer.push(Answer::Data {
                             line,
                             words,
@@ -405,15 +387,18 @@ fn dot_block<'a>(
     }
 }
 
-/// Takes the literal announced at the end of `line` out of the line stream.
+/// Takes the literal announced at the end of `line`, if any, out of the line stream.
 pub(super) fn take_literal<'a, G: LineGrammar<'a>>(
     source: &Source,
     cx: &Context<'a, '_>,
     lines: &mut Classified<'a, G>,
     line: Line<'a>,
-    marker: Marker,
+    marker: Option<Marker>,
     warnings: &mut Vec<Warning>,
-) -> Result<Box<super::Literal<'a>>> {
+) -> Result<Option<Box<super::Literal<'a>>>> {
+    let Some(marker) = marker else {
+        return Ok(None);
+    };
     let body_start = line.end_with_newline(cx.text);
     let literal = literal::find(cx, body_start, line.number + 1, marker.count, marker.client)
         .map_err(|overflow| {
@@ -437,7 +422,7 @@ pub(super) fn take_literal<'a, G: LineGrammar<'a>>(
     if let Some(last) = literal.lines().last() {
         lines.skip_to(last.end_with_newline(cx.text), last.number + 1);
     }
-    Ok(Box::new(literal))
+    Ok(Some(Box::new(literal)))
 }
 
 /// Byte offsets (with their line numbers) where a log can be cut into parts that parse on their

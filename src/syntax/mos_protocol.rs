@@ -162,17 +162,8 @@ pub fn parse_with<'a>(
         match kind {
             Kind::Command { tag, words, marker } => {
                 out.finish(current.take())?;
-                let literal = match marker {
-                    Some(m) => Some(take_literal(
-                        source,
-                        &cx,
-                        &mut lines,
-                        line,
-                        m,
-                        &mut out.warnings,
-                    )?),
-                    None => None,
-                };
+                let literal =
+                    take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
                 current = Some(Exchange {
                     command: CommandLine {
                         line,
@@ -188,17 +179,8 @@ pub fn parse_with<'a>(
                 });
             }
             Kind::Data { tag, words, marker } if is_open(&current, tag) => {
-                let literal = match marker {
-                    Some(m) => Some(take_literal(
-                        source,
-                        &cx,
-                        &mut lines,
-                        line,
-                        m,
-                        &mut out.warnings,
-                    )?),
-                    None => None,
-                };
+                let literal =
+                    take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
                 let exchange = current.as_mut().expect("is_open checked it");
                 exchange.answer.push(Answer::Data {
                     line,
