@@ -30,6 +30,7 @@
 
 pub mod error;
 pub mod generate;
+pub mod knowledge;
 pub mod model;
 pub mod read;
 pub mod render;

@@ -48,6 +48,8 @@ enum KindArg {
     Cli,
     /// An admin-protocol (port 10143) transcript.
     Protocol,
+    /// A configuration export: a command script.
+    Export,
 }
 
 #[derive(Args)]
@@ -79,6 +81,7 @@ impl Inputs {
         let kind = self.kind.map(|k| match k {
             KindArg::Cli => SourceKind::CliLog,
             KindArg::Protocol => SourceKind::Protocol,
+            KindArg::Export => SourceKind::Export,
         });
         Ok(Options {
             encoding,

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::model::{Change, Config, Origin, Provenance, SourceKind, Vendor};
 use crate::source::Source;
-use crate::syntax::{mos_cli, mos_protocol, Node, Warning};
+use crate::syntax::{mos_cli, mos_export, mos_protocol, Node, Warning};
 use crate::vendor::mos::Interpreter;
 use crate::vendor::{Note, NoteKind};
 
@@ -106,12 +106,24 @@ pub fn read_source(source: &Source, options: &Options, capture: &mut Capture) ->
         capture.notes.push((index, warning(*line, message.clone())));
     }
     let parts = match kind {
+        SourceKind::Export => {
+            let catalog = crate::vendor::mos::Catalog::get();
+            let reads_block = |words: &[crate::syntax::Word<'_>]| {
+                let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+                catalog.reads_block(&words)
+            };
+            vec![interpret(
+                index,
+                |sink| mos_export::parse_with(source, &reads_block, sink),
+                false,
+            )?]
+        }
         SourceKind::Protocol => vec![interpret(
             index,
             |sink| mos_protocol::parse_with(source, sink),
             true,
         )?],
-        SourceKind::CliLog | SourceKind::Export => {
+        SourceKind::CliLog => {
             let part = if options.part_size == 0 {
                 DEFAULT_PART
             } else {
@@ -133,7 +145,7 @@ pub fn read_source(source: &Source, options: &Options, capture: &mut Capture) ->
                     interpret(
                         index,
                         |sink| mos_cli::parse_with(source, start, end, number, sink),
-                        kind != SourceKind::Export,
+                        true,
                     )
                 })
                 .collect::<Result<Vec<_>>>()?
@@ -185,6 +197,8 @@ fn warning(line: u32, message: String) -> Note {
 pub fn detect(text: &str) -> SourceKind {
     if mos_protocol::looks_like(text) {
         SourceKind::Protocol
+    } else if mos_export::looks_like(text) {
+        SourceKind::Export
     } else {
         SourceKind::CliLog
     }

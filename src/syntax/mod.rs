@@ -10,6 +10,7 @@ pub mod classify;
 pub mod lines;
 pub mod literal;
 pub mod mos_cli;
+pub mod mos_export;
 pub mod mos_protocol;
 mod words;
 
@@ -55,7 +56,8 @@ pub struct CommandLine<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input<'a> {
     DotBlock {
-        prompt: Line<'a>,
+        /// The CLI's `Enter ... data` line; exports have none.
+        prompt: Option<Line<'a>>,
         body: Vec<Line<'a>>,
         /// The lone `.`; `None` when the log ends or a prompt comes first.
         end: Option<Line<'a>>,
@@ -118,6 +120,8 @@ pub enum Node<'a> {
     Blank(Line<'a>),
     /// A line that belongs to no command: an answer with no command before it, or noise.
     Stray(Line<'a>),
+    /// A `#` comment of an export.
+    Comment(Line<'a>),
 }
 
 /// A problem the parser worked around; it never stops reading.
@@ -143,7 +147,8 @@ impl<'a> Node<'a> {
             | Node::Greeting(line)
             | Node::Prompt(line)
             | Node::Blank(line)
-            | Node::Stray(line) => vec![*line],
+            | Node::Stray(line)
+            | Node::Comment(line) => vec![*line],
         }
     }
 }
@@ -158,7 +163,7 @@ impl<'a> Exchange<'a> {
         for input in &self.input {
             match input {
                 Input::DotBlock { prompt, body, end } => {
-                    lines.push(*prompt);
+                    lines.extend(prompt.iter().copied());
                     lines.extend(body.iter().copied());
                     lines.extend(end.iter().copied());
                 }
@@ -264,7 +269,7 @@ pub fn outline(tree: &Tree<'_>) -> String {
                         "  literal".to_string()
                     } else if x.input.iter().any(|i| match i {
                         Input::DotBlock { prompt, body, end } => {
-                            prompt == line || body.contains(line) || end.as_ref() == Some(line)
+                            prompt.as_ref() == Some(line) || body.contains(line) || end.as_ref() == Some(line)
                         }
                         Input::Confirmation {
                             question,
@@ -284,6 +289,7 @@ pub fn outline(tree: &Tree<'_>) -> String {
             Node::Prompt(l) => row(&mut out, l, "prompt"),
             Node::Blank(l) => row(&mut out, l, "blank"),
             Node::Stray(l) => row(&mut out, l, "stray"),
+            Node::Comment(l) => row(&mut out, l, "comment"),
         }
     }
     for w in &tree.warnings {

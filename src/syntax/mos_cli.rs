@@ -373,14 +373,18 @@ fn dot_block<'a>(
                     message: "data block has no terminating '.' line".into(),
                 });
                 return Input::DotBlock {
-                    prompt,
+                    prompt: Some(prompt),
                     body,
                     end: None,
                 };
             }
             Some((_, Kind::DotEnd)) => {
                 let end = lines.next().map(|(l, _)| l);
-                return Input::DotBlock { prompt, body, end };
+                return Input::DotBlock {
+                    prompt: Some(prompt),
+                    body,
+                    end,
+                };
             }
             Some(_) => body.extend(lines.next().map(|(l, _)| l)),
         }

@@ -43,6 +43,9 @@ pub struct Command {
     pub action: Action,
     /// Whether a public source attests the form; inferred forms are flagged in output.
     pub confirmed: bool,
+    /// The command reads a dot-terminated data block after it.
+    #[serde(default)]
+    pub reads_block: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -92,6 +95,11 @@ impl Catalog {
     /// The command form for an action, for writing scripts: its words with `$` placeholders.
     pub fn form(&self, action: &Action) -> Option<&Command> {
         self.commands.iter().find(|c| &c.action == action)
+    }
+
+    /// Whether the command made of these words reads a dot-terminated block.
+    pub fn reads_block(&'static self, words: &[&str]) -> bool {
+        self.lookup(words).is_some_and(|(c, _)| c.reads_block)
     }
 
     pub fn setting_type(&self, name: &str) -> &SettingType {

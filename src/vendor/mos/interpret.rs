@@ -86,6 +86,27 @@ impl Interpreter {
             }
             Node::Prompt(_) | Node::Blank(_) => {}
             Node::Stray(line) => self.unrecognized(line, "belongs to no command"),
+            Node::Comment(line) => self.header(line),
+        }
+    }
+
+    /// An export's header comment may say `# host: ...`, `# version: ...`; other comments are
+    /// remarks, not data.
+    fn header(&mut self, line: &Line<'_>) {
+        let text = line.text.trim_start_matches('#').trim();
+        let Some((key, value)) = text.split_once([':', '=']) else {
+            return;
+        };
+        let value = value.trim();
+        match key.trim().to_ascii_lowercase().as_str() {
+            "host" | "hostname" if !value.is_empty() => {
+                self.change(Change::Host(value.to_string()), line.number)
+            }
+            "version" => match Version::parse(value) {
+                Some(v) => self.change(Change::Version(v), line.number),
+                None => self.unrecognized(line, "header version is not a version"),
+            },
+            _ => {}
         }
     }
 

@@ -1,0 +1,145 @@
+//! The release-note knowledge base: what each release's notes say goes wrong, as data. Each
+//! vendor ships its releases as RON files in its folder; a new release note is a data change.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Version;
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all(serialize = "lowercase"))]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Which commands use an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Report {
+    Gaps,
+    Plan,
+}
+
+/// What in a model makes an entry apply.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub enum Detect {
+    /// Always, when the upgrade crosses the release.
+    Always,
+    /// A system setting that is not `value`, or not captured.
+    SettingNot { name: String, value: String },
+    /// Settings the upgrade breaks: re-set them to their captured values.
+    ReapplySettings { names: Vec<String> },
+    /// List entries the live captures show but an export lacks.
+    ExportLacks { list: String },
+    /// A system-level message (customized messages of delegated domains survive).
+    SystemMessage { name: String },
+    /// Any message in this area.
+    MessagesIn { area: String },
+    /// A command or answer the catalog does not know that mentions this text.
+    RawMentions { text: String },
+    /// The appliance has delegated domains.
+    DelegatedDomains,
+    /// Trusted hosts, and whether their keys were captured.
+    TrustedHosts,
+    /// A licensed feature that is missing.
+    LicenseMissing { feature: String },
+    /// A source version below this one.
+    VersionBelow { version: String },
+    /// An update or patch not in the installed list.
+    UpdateMissing { name: String },
+}
+
+/// One step of a remedy.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub enum Remedy {
+    /// A CLI command; `{name}`, `{value}`, `{scope}`, `{entry}` are filled in per item.
+    Cli(String),
+    /// A step in the GUI, or by hand.
+    Gui(String),
+    /// A patch to install with `update install`.
+    Patch {
+        name: String,
+        url: String,
+        parameters: String,
+    },
+}
+
+/// One item of a release note.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Entry {
+    /// The note's own numbering: `MOS-4.2.3-KI-6`.
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub reports: Vec<Report>,
+    /// The entry applies only when upgrading from this version or later.
+    #[serde(default)]
+    pub from_at_least: Option<String>,
+    pub detect: Option<Detect>,
+    /// What it costs the user.
+    pub cost: String,
+    pub remedy: Vec<Remedy>,
+    /// The sentence of the release note the entry comes from.
+    pub source: String,
+}
+
+/// A package to install, by the version upgraded from.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Package {
+    pub from: Vec<String>,
+    pub file: String,
+    pub url: String,
+}
+
+/// One release note.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Release {
+    pub vendor: String,
+    pub version: String,
+    pub title: String,
+    pub requires_at_least: Option<String>,
+    #[serde(default)]
+    pub packages: Vec<Package>,
+    pub entries: Vec<Entry>,
+}
+
+impl Release {
+    pub fn version(&self) -> Version {
+        Version::parse(&self.version).expect("release versions in the knowledge base parse")
+    }
+
+    /// Whether upgrading from `from` (unknown: `None`) to `to` crosses this release.
+    pub fn crossed(&self, from: Option<&Version>, to: &Version) -> bool {
+        let this = self.version();
+        this <= *to && from.is_none_or(|f| *f < this)
+    }
+
+    /// The package to install when upgrading from `from`.
+    pub fn package_for(&self, from: &Version) -> Option<&Package> {
+        self.packages.iter().find(|p| {
+            p.from
+                .iter()
+                .any(|v| Version::parse(v).is_some_and(|v| v.numbers == from.numbers))
+        })
+    }
+}
+
+impl Entry {
+    pub fn reported_by(&self, report: Report) -> bool {
+        self.reports.contains(&report)
+    }
+
+    /// Whether the entry applies when upgrading from `from`.
+    pub fn applies_from(&self, from: Option<&Version>) -> bool {
+        match (&self.from_at_least, from) {
+            (Some(min), Some(from)) => Version::parse(min).is_none_or(|min| *from >= min),
+            _ => true,
+        }
+    }
+}
+
+/// Reads a release from RON text.
+pub fn parse_release(text: &str) -> Result<Release, ron::error::SpannedError> {
+    ron::from_str(text)
+}

@@ -1,0 +1,187 @@
+//! MOS configuration exports: `grammar/mos_export.pest` classifies lines, the assembler here
+//! makes each command an exchange with its literal or dot block. An export is written by a
+//! machine, so a command line that does not split into words is an error, not a warning.
+
+use std::collections::VecDeque;
+
+use pest::Parser;
+
+use super::classify::{Classified, LineGrammar};
+use super::literal::Context;
+use super::mos_cli::{take_literal, Out};
+use super::words::{self, word_rules, Marker};
+use super::{CommandLine, Exchange, Input, Line, Node, Tree, Warning, Word};
+use crate::error::{Error, Result};
+use crate::source::Source;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/mos_words.pest"]
+#[grammar = "../grammar/mos_export.pest"]
+pub struct ExportGrammar;
+
+word_rules!(Rule);
+
+/// What the grammar says one line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind<'a> {
+    Comment,
+    DotEnd,
+    Command(Vec<Word<'a>>, Option<Marker>),
+    Blank,
+    Text,
+}
+
+struct Grammar;
+
+impl<'a> LineGrammar<'a> for Grammar {
+    type Kind = Kind<'a>;
+
+    fn classify(
+        &self,
+        slice: &'a str,
+        offset: usize,
+        first: u32,
+        out: &mut VecDeque<(Line<'a>, Kind<'a>)>,
+    ) {
+        let pairs = ExportGrammar::parse(Rule::lines, slice)
+            .expect("every line matches `text` or `blank`, so the export grammar accepts any text");
+        let mut number = first;
+        for pair in pairs {
+            if pair.as_rule() == Rule::EOI {
+                continue;
+            }
+            let relative = pair.as_span().start();
+            let line = Line {
+                number,
+                start: offset + relative,
+                text: pair.as_str(),
+            };
+            number += 1;
+            let kind = match pair.as_rule() {
+                Rule::comment => Kind::Comment,
+                Rule::dot_end => Kind::DotEnd,
+                Rule::command => {
+                    let (words, marker) = words::fields(pair.into_inner(), relative);
+                    Kind::Command(words, marker)
+                }
+                Rule::blank => Kind::Blank,
+                _ => Kind::Text,
+            };
+            out.push_back((line, kind));
+        }
+    }
+}
+
+fn is_boundary(_: &str) -> bool {
+    // An export has no completions; a literal that does not fit ends at its key sentinel or
+    // runs to the end.
+    false
+}
+
+/// Parses a whole export into a tree. `reads_block` says whether a command reads a
+/// dot-terminated data block after it.
+pub fn parse<'a>(source: &'a Source, reads_block: &dyn Fn(&[Word<'_>]) -> bool) -> Result<Tree<'a>> {
+    let mut nodes = Vec::new();
+    let warnings = parse_with(source, reads_block, &mut |node| {
+        nodes.push(node);
+        Ok(())
+    })?;
+    Ok(Tree { nodes, warnings })
+}
+
+/// Parses an export, handing each node to `sink` as it is complete.
+pub fn parse_with<'a>(
+    source: &'a Source,
+    reads_block: &dyn Fn(&[Word<'_>]) -> bool,
+    sink: &mut dyn FnMut(Node<'a>) -> Result<()>,
+) -> Result<Vec<Warning>> {
+    let text = source.text.as_str();
+    let encoded_len = |s: &str| source.encoded_len(s);
+    let cx = Context {
+        text,
+        encoded_len: &encoded_len,
+        is_boundary: &is_boundary,
+    };
+    let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
+    let mut out = Out {
+        sink,
+        warnings: Vec::new(),
+    };
+    while let Some((line, kind)) = lines.next() {
+        match kind {
+            Kind::Command(words, marker) => {
+                let literal =
+                    take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
+                let mut input = Vec::new();
+                if reads_block(&words) {
+                    input.push(dot_block(&mut lines, line, &mut out.warnings));
+                }
+                out.finish(Some(Exchange {
+                    command: CommandLine {
+                        line,
+                        prompt: None,
+                        tag: None,
+                        words,
+                        literal,
+                        unparsed: false,
+                    },
+                    input,
+                    answer: Vec::new(),
+                    completion: None,
+                }))?;
+            }
+            Kind::Comment => out.emit(Node::Comment(line))?,
+            Kind::Blank => out.emit(Node::Blank(line))?,
+            Kind::DotEnd => out.emit(Node::Stray(line))?,
+            Kind::Text => {
+                let column = line.text.find('"').unwrap_or(0);
+                let mut at = source.position(line.start + column);
+                at.line = line.number;
+                return Err(Error::input(
+                    at,
+                    "this export line does not split into words",
+                    "a command whose quoted words are closed, with only \\\\ and \\\" as escapes",
+                ));
+            }
+        }
+    }
+    Ok(out.warnings)
+}
+
+/// The lines after a command up to a lone `.`; a data line that is itself `.` is written `..`.
+fn dot_block<'a>(
+    lines: &mut Classified<'a, Grammar>,
+    command: Line<'a>,
+    warnings: &mut Vec<Warning>,
+) -> Input<'a> {
+    let mut body = Vec::new();
+    loop {
+        match lines.next() {
+            None => {
+                warnings.push(Warning {
+                    line: command.number,
+                    message: "data block has no terminating '.' line".into(),
+                });
+                return Input::DotBlock {
+                    prompt: None,
+                    body,
+                    end: None,
+                };
+            }
+            Some((end, Kind::DotEnd)) => {
+                return Input::DotBlock {
+                    prompt: None,
+                    body,
+                    end: Some(end),
+                }
+            }
+            Some((line, _)) => body.push(line),
+        }
+    }
+}
+
+/// Whether a text looks like an export: commands and comments, no prompts.
+pub fn looks_like(text: &str) -> bool {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    lines.next().is_some_and(|l| l.starts_with('#'))
+}

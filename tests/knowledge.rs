@@ -1,0 +1,75 @@
+//! The knowledge base against the release note it comes from: every numbered item has an
+//! entry, every entry quotes the note word for word.
+
+use carryover::knowledge::Detect;
+use carryover::vendor::mos::knowledge::{releases, RELEASE_NOTE_4_2_3};
+
+/// The ids the note's own numbering gives, read from the note itself.
+fn ids_in_the_note() -> Vec<String> {
+    let note = RELEASE_NOTE_4_2_3;
+    let section = |start: &str, end: &str| {
+        let from = note.find(start).unwrap();
+        let to = from + note[from..].find(end).unwrap();
+        &note[from..to]
+    };
+    let numbered = |text: &str| {
+        text.lines()
+            .filter_map(|l| {
+                let digits: String = l.chars().take_while(char::is_ascii_digit).collect();
+                let rest = l[digits.len()..].trim_start();
+                (!digits.is_empty() && rest.starts_with('.') && rest.len() > 2).then_some(digits)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut ids = Vec::new();
+    for (prefix, start, end) in [
+        ("F", "< 新機能 >", "< 主な変更/修正項目 >"),
+        ("C", "< 主な変更/修正項目 >", "MOS4.2.3-GA 既知の問題"),
+        ("KI", "MOS4.2.3-GA 既知の問題", "MOS バージョンアップの前に"),
+    ] {
+        ids.extend(numbered(section(start, end)).into_iter().map(|n| format!("MOS-4.2.3-{prefix}-{n}")));
+    }
+    ids.extend(note.lines().filter_map(|l| {
+        let n = l.strip_prefix("- 注")?.chars().next()?;
+        Some(format!("MOS-4.2.3-N-{n}"))
+    }));
+    let patches = section("\nPatch\n", "お問い合わせ窓口");
+    let count = patches.lines().filter(|l| l.starts_with("- D4") || l.starts_with("- E4")).count();
+    ids.extend((1..=count).map(|n| format!("MOS-4.2.3-P-{n}")));
+    ids
+}
+
+#[test]
+fn every_numbered_item_of_the_note_has_an_entry_and_no_more() {
+    let release = &releases()[0];
+    let entries: Vec<&str> = release.entries.iter().map(|e| e.id.as_str()).collect();
+    let expected = ids_in_the_note();
+    assert_eq!(expected.len(), 5 + 8 + 8 + 6 + 4, "{expected:?}");
+    assert_eq!(entries, expected);
+}
+
+#[test]
+fn every_entry_quotes_the_note_word_for_word() {
+    for entry in &releases()[0].entries {
+        assert!(
+            RELEASE_NOTE_4_2_3.contains(&entry.source),
+            "{}: `{}` is not in the note",
+            entry.id,
+            entry.source
+        );
+    }
+}
+
+#[test]
+fn patches_in_entries_match_the_note_and_packages_are_known() {
+    let release = &releases()[0];
+    for name in ["D4_Adjust_SMTP_Params", "E4_antivirus_DA", "D4_2_3_admingui", "D4_2_3_backup_local"] {
+        assert!(RELEASE_NOTE_4_2_3.contains(&format!("- {name}")));
+        assert!(release.entries.iter().any(|e| e.detect == Some(Detect::UpdateMissing { name: name.into() })
+            || e.remedy.iter().any(|r| matches!(r, carryover::knowledge::Remedy::Patch { name: n, .. } if n == name))));
+    }
+    for package in &release.packages {
+        assert!(RELEASE_NOTE_4_2_3.contains(&package.url), "{}", package.url);
+    }
+    assert!(RELEASE_NOTE_4_2_3.contains("timeQuit=120s&cacheSize=0"));
+}
