@@ -32,6 +32,7 @@ pub mod error;
 pub mod generate;
 pub mod knowledge;
 pub mod model;
+pub mod ops;
 pub mod read;
 pub mod render;
 pub mod source;

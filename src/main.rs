@@ -7,12 +7,16 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use carryover::error::Error;
-use carryover::model::SourceKind;
+use carryover::model::{Config, SourceKind, Version};
+use carryover::ops::{self, evaluate::Captures};
 use carryover::read::{self, Options};
+use carryover::render::findings::{findings, Heading, ReportFormat};
 use carryover::render::{self, ModelFormat};
 use carryover::source::encoding_for_label;
+use carryover::vendor;
 
-/// Reads Mirapoint MOS captures (CLI logs, admin-protocol transcripts) into one typed model.
+/// Reads Mirapoint MOS captures (CLI logs, admin-protocol transcripts, config exports) into
+/// one typed model, and reports what an upgrade would lose.
 ///
 /// Exit status: 0 nothing to report, 1 something found, 2 error.
 #[derive(Parser)]
@@ -26,14 +30,27 @@ struct Cli {
 enum Command {
     /// Print the appliance's configuration as canonical RON (or JSON).
     Show(ShowArgs),
+    /// Report what the known export and upgrade bugs would lose, with evidence and remedies.
+    Gaps(GapsArgs),
+    /// A pre-upgrade checklist: path, package, licenses, backups, what to re-apply, patches.
+    Plan(PlanArgs),
+    /// Print the CLI commands to run and log so that a capture holds what gaps and plan need.
+    Capture(CaptureArgs),
 }
 
-/// Where the captures of one appliance come from; shared by every subcommand.
+/// The captures of one appliance; shared by every subcommand that reads them.
 #[derive(Args)]
 struct Inputs {
-    /// Capture files or directories of one appliance.
+    /// Capture files or directories of one appliance (CLI logs, transcripts, exports).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    read: ReadFlags,
+}
+
+/// How inputs are read.
+#[derive(Args)]
+struct ReadFlags {
     /// Read the inputs in this encoding instead of detecting it (utf-8, shift_jis, euc-jp, ...).
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
@@ -69,7 +86,47 @@ struct ShowArgs {
     show_secrets: bool,
 }
 
+#[derive(Args)]
+struct GapsArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// The version to upgrade to (default: the newest release note known).
+    #[arg(long, value_parser = parse_version)]
+    to: Option<Version>,
+    #[arg(long, value_enum, default_value = "human")]
+    format: ReportFormat,
+}
+
+#[derive(Args)]
+struct PlanArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// The version to upgrade to.
+    #[arg(long, value_parser = parse_version)]
+    to: Version,
+    #[arg(long, value_enum, default_value = "human")]
+    format: ReportFormat,
+}
+
+#[derive(Args)]
+struct CaptureArgs {
+    /// Captures already made, to name their delegated domains (optional).
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    read: ReadFlags,
+}
+
+fn parse_version(text: &str) -> Result<Version, String> {
+    Version::parse(text).ok_or_else(|| format!("`{text}` is not a version (e.g. 4.2.3)"))
+}
+
 impl Inputs {
+    fn options(&self) -> Result<Options, Error> {
+        self.read.options()
+    }
+}
+
+impl ReadFlags {
     fn options(&self) -> Result<Options, Error> {
         let encoding = match &self.encoding {
             Some(label) => Some(
@@ -104,13 +161,76 @@ fn run(cli: Cli) -> Result<u8, Error> {
             if args.show_secrets {
                 capture.config.reveal_secrets();
             }
-            print(&render::model(
+            let written = render::write_model(
+                &mut std::io::stdout().lock(),
                 &capture.config,
                 args.format,
                 args.provenance,
-            ))?;
+            );
+            quiet_on_closed_pipe(written)?;
             Ok(0)
         }
+        Command::Gaps(args) => {
+            let split = read::read_split(&args.inputs.paths, &args.inputs.options()?)?;
+            let cx = captures(&split);
+            let report = ops::gaps::gaps(&cx, args.to);
+            let heading = Heading {
+                command: "gaps",
+                appliance: split.hostname(),
+                from: report.from.as_deref(),
+                to: &report.to,
+                blocking: None,
+            };
+            print(&findings(&heading, &report.findings, args.format))?;
+            Ok(u8::from(!report.findings.is_empty()))
+        }
+        Command::Plan(args) => {
+            let split = read::read_split(&args.inputs.paths, &args.inputs.options()?)?;
+            let cx = captures(&split);
+            let report = ops::plan::plan(&cx, &args.to);
+            let heading = Heading {
+                command: "plan",
+                appliance: split.hostname(),
+                from: report.from.as_deref(),
+                to: &report.to,
+                blocking: Some(&report.blocking),
+            };
+            print(&findings(&heading, &report.findings, args.format))?;
+            Ok(u8::from(!report.blocking.is_empty()))
+        }
+        Command::Capture(args) => {
+            let config = if args.paths.is_empty() {
+                Config::default()
+            } else {
+                read::read(&args.paths, &args.read.options()?)?.config
+            };
+            let mut script = String::from(
+                "# Run these at the appliance's CLI with terminal logging on, then give the log\n\
+                 # to carryover (show, gaps, plan) with the config export if you have one.\n",
+            );
+            for (command, why) in vendor::dialect(config.vendor).capture_commands(&config) {
+                script.push_str(&format!("{command:<55} # {why}\n"));
+            }
+            print(&script)?;
+            Ok(0)
+        }
+    }
+}
+
+/// Live captures and exports of one appliance, for the rules.
+fn captures(split: &read::Split) -> Captures<'_> {
+    let vendor = split
+        .captures()
+        .next()
+        .map(|c| c.config.vendor)
+        .unwrap_or_default();
+    for capture in split.captures() {
+        eprint!("{}", render::diagnostics(capture));
+    }
+    Captures {
+        live: split.live.as_ref().map(|c| &c.config),
+        export: split.export.as_ref().map(|c| &c.config),
+        dialect: vendor::dialect(vendor),
     }
 }
 

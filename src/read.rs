@@ -208,3 +208,66 @@ pub fn detect(text: &str) -> SourceKind {
 pub fn read_file(path: &Path) -> Result<Capture> {
     read(&[path.to_path_buf()], &Options::default())
 }
+
+/// The captures of one appliance split by what they show: live captures (CLI logs, protocol
+/// transcripts) and config exports, each merged into its own model.
+#[derive(Debug, Default)]
+pub struct Split {
+    pub live: Option<Capture>,
+    pub export: Option<Capture>,
+}
+
+impl Split {
+    /// Both captures' notes, for diagnostics.
+    pub fn captures(&self) -> impl Iterator<Item = &Capture> {
+        self.live.iter().chain(self.export.iter())
+    }
+
+    /// The host name either capture shows.
+    pub fn hostname(&self) -> Option<&str> {
+        self.captures().find_map(|c| {
+            c.config
+                .appliance
+                .hostname
+                .as_ref()
+                .map(|h| h.value.as_str())
+        })
+    }
+}
+
+/// Reads captures of one appliance, keeping exports apart from live captures.
+pub fn read_split(paths: &[PathBuf], options: &Options) -> Result<Split> {
+    let files = expand(paths)?;
+    if files.is_empty() {
+        return Err(Error::Usage("no input files".into()));
+    }
+    let mut split = Split::default();
+    for file in &files {
+        let source = Source::read(file, options.encoding)?;
+        let kind = options.kind.unwrap_or_else(|| detect(&source.text));
+        let slot = match kind {
+            SourceKind::Export => &mut split.export,
+            _ => &mut split.live,
+        };
+        let capture = slot.get_or_insert_with(|| Capture {
+            config: Config::new(Vendor::MirapointMos),
+            notes: Vec::new(),
+        });
+        read_source(&source, options, capture)?;
+    }
+    if let (Some(live), Some(export)) = (&split.live, &split.export) {
+        let (a, b) = (
+            &live.config.appliance.hostname,
+            &export.config.appliance.hostname,
+        );
+        if let (Some(a), Some(b)) = (a, b) {
+            if a.value != b.value {
+                return Err(Error::Usage(format!(
+                    "the export is of `{}` but the live captures are of `{}`",
+                    b.value, a.value
+                )));
+            }
+        }
+    }
+    Ok(split)
+}

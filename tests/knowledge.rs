@@ -27,14 +27,21 @@ fn ids_in_the_note() -> Vec<String> {
         ("C", "< 主な変更/修正項目 >", "MOS4.2.3-GA 既知の問題"),
         ("KI", "MOS4.2.3-GA 既知の問題", "MOS バージョンアップの前に"),
     ] {
-        ids.extend(numbered(section(start, end)).into_iter().map(|n| format!("MOS-4.2.3-{prefix}-{n}")));
+        ids.extend(
+            numbered(section(start, end))
+                .into_iter()
+                .map(|n| format!("MOS-4.2.3-{prefix}-{n}")),
+        );
     }
     ids.extend(note.lines().filter_map(|l| {
         let n = l.strip_prefix("- 注")?.chars().next()?;
         Some(format!("MOS-4.2.3-N-{n}"))
     }));
     let patches = section("\nPatch\n", "お問い合わせ窓口");
-    let count = patches.lines().filter(|l| l.starts_with("- D4") || l.starts_with("- E4")).count();
+    let count = patches
+        .lines()
+        .filter(|l| l.starts_with("- D4") || l.starts_with("- E4"))
+        .count();
     ids.extend((1..=count).map(|n| format!("MOS-4.2.3-P-{n}")));
     ids
 }
@@ -63,10 +70,18 @@ fn every_entry_quotes_the_note_word_for_word() {
 #[test]
 fn patches_in_entries_match_the_note_and_packages_are_known() {
     let release = &releases()[0];
-    for name in ["D4_Adjust_SMTP_Params", "E4_antivirus_DA", "D4_2_3_admingui", "D4_2_3_backup_local"] {
+    for name in [
+        "D4_Adjust_SMTP_Params",
+        "E4_antivirus_DA",
+        "D4_2_3_admingui",
+        "D4_2_3_backup_local",
+    ] {
         assert!(RELEASE_NOTE_4_2_3.contains(&format!("- {name}")));
-        assert!(release.entries.iter().any(|e| e.detect == Some(Detect::UpdateMissing { name: name.into() })
-            || e.remedy.iter().any(|r| matches!(r, carryover::knowledge::Remedy::Patch { name: n, .. } if n == name))));
+        assert!(release.entries.iter().any(|e| e.detect
+            == Some(Detect::UpdateMissing { name: name.into() })
+            || e.remedy.iter().any(
+                |r| matches!(r, carryover::knowledge::Remedy::Patch { name: n, .. } if n == name)
+            )));
     }
     for package in &release.packages {
         assert!(RELEASE_NOTE_4_2_3.contains(&package.url), "{}", package.url);

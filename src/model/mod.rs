@@ -64,14 +64,12 @@ impl<T: Serialize> Serialize for Item<T> {
 pub enum Vendor {
     #[default]
     MirapointMos,
-    Spamtitan,
 }
 
 impl Vendor {
     pub fn name(self) -> &'static str {
         match self {
             Vendor::MirapointMos => "mirapoint-mos",
-            Vendor::Spamtitan => "spamtitan",
         }
     }
 }

@@ -269,7 +269,9 @@ pub fn outline(tree: &Tree<'_>) -> String {
                         "  literal".to_string()
                     } else if x.input.iter().any(|i| match i {
                         Input::DotBlock { prompt, body, end } => {
-                            prompt.as_ref() == Some(line) || body.contains(line) || end.as_ref() == Some(line)
+                            prompt.as_ref() == Some(line)
+                                || body.contains(line)
+                                || end.as_ref() == Some(line)
                         }
                         Input::Confirmation {
                             question,

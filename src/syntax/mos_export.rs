@@ -80,7 +80,10 @@ fn is_boundary(_: &str) -> bool {
 
 /// Parses a whole export into a tree. `reads_block` says whether a command reads a
 /// dot-terminated data block after it.
-pub fn parse<'a>(source: &'a Source, reads_block: &dyn Fn(&[Word<'_>]) -> bool) -> Result<Tree<'a>> {
+pub fn parse<'a>(
+    source: &'a Source,
+    reads_block: &dyn Fn(&[Word<'_>]) -> bool,
+) -> Result<Tree<'a>> {
     let mut nodes = Vec::new();
     let warnings = parse_with(source, reads_block, &mut |node| {
         nodes.push(node);

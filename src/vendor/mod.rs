@@ -22,3 +22,31 @@ pub enum NoteKind {
     /// A problem that reading worked around.
     Warning,
 }
+
+use crate::knowledge::Release;
+use crate::model::Config;
+
+/// What the vendor-neutral operations (`gaps`, `plan`, `capture`, `restore`) need to know of a
+/// vendor: its release notes and how its commands are written.
+pub trait Dialect: Sync {
+    fn releases(&self) -> &'static [Release];
+    /// A word quoted so the appliance reads it back as it is.
+    fn quote(&self, word: &str) -> String;
+    /// The command that shows a setting (`smtp.fastpath`).
+    fn read_setting(&self, name: &str) -> Option<String>;
+    /// The command that shows a list in a scope.
+    fn read_list(&self, scope: &str, list: &str) -> Option<String>;
+    /// The commands that show a message in a scope.
+    fn read_message(&self, scope: &str, name: &str) -> Vec<String>;
+    /// Every scope a list can have on this appliance.
+    fn list_scopes(&self, config: &Config) -> Vec<String>;
+    /// Commands to run and log so that a capture holds what the operations need, each with why.
+    fn capture_commands(&self, config: &Config) -> Vec<(String, String)>;
+}
+
+/// The dialect of a model's vendor.
+pub fn dialect(vendor: crate::model::Vendor) -> &'static dyn Dialect {
+    match vendor {
+        crate::model::Vendor::MirapointMos => &mos::Mos,
+    }
+}

@@ -562,8 +562,13 @@ pub fn canonical_entry(text: &str) -> Cow<'_, str> {
 }
 
 /// Quotes a word by the admin protocol's rules: when empty or holding white space, `(`, `)`,
-/// `\` or `"`; inside quotes only `\\` and `\"` are escapes.
+/// `\` or `"`; inside quotes only `\\` and `\"` are escapes. A word holding a line break cannot
+/// be quoted: it becomes a literal, `{N}`, a line break and its N bytes (UTF-8, LF endings), and
+/// so must be the last word of its command.
 pub fn quote(word: &str) -> String {
+    if word.contains('\n') {
+        return format!("{{{}}}\n{word}", word.len());
+    }
     let needs = word.is_empty()
         || word
             .chars()

@@ -1,8 +1,10 @@
 //! Mirapoint MOS: CLI session logs, admin-protocol transcripts and config exports.
 
 pub mod catalog;
-pub mod knowledge;
+pub mod dialect;
 pub mod interpret;
+pub mod knowledge;
 
 pub use catalog::Catalog;
+pub use dialect::Mos;
 pub use interpret::Interpreter;

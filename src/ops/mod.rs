@@ -1,0 +1,38 @@
+//! Operations on models: pure functions of models and the knowledge base, rendered elsewhere.
+
+pub mod evaluate;
+pub mod gaps;
+pub mod plan;
+
+use serde::Serialize;
+
+use crate::knowledge::Severity;
+
+/// Whether a finding is about something captured, something missing from the captures, or
+/// something checked and fine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The rule applies to what the captures hold.
+    Found,
+    /// The captures do not hold the fact the rule needs; the remedy says how to capture it.
+    NotCaptured,
+    /// Checked and fine.
+    Ok,
+}
+
+/// One thing a rule says about the captures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The knowledge-base id (`MOS-4.2.3-KI-6`), or `carryover-...` for carryover's own checks.
+    pub rule: String,
+    pub severity: Severity,
+    pub status: Status,
+    pub summary: String,
+    /// The settings, entries or messages concerned.
+    pub items: Vec<String>,
+    /// `path:line` where each item was read.
+    pub evidence: Vec<String>,
+    /// Commands to run (as they are) and steps to take (`GUI: ...`).
+    pub remedy: Vec<String>,
+}

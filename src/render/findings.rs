@@ -1,0 +1,180 @@
+//! Findings of `gaps` and `plan` as human text, Markdown or JSON.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::ops::{Finding, Status};
+
+use super::FORMAT_VERSION;
+
+/// How a report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Markdown,
+    Json,
+}
+
+/// A report's heading facts.
+pub struct Heading<'a> {
+    pub command: &'a str,
+    pub appliance: Option<&'a str>,
+    pub from: Option<&'a str>,
+    pub to: &'a str,
+    pub blocking: Option<&'a [String]>,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format_version: u32,
+    appliance: Option<&'a str>,
+    from: Option<&'a str>,
+    to: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blocking: Option<&'a [String]>,
+    findings: &'a [Finding],
+}
+
+fn status_word(f: &Finding) -> &'static str {
+    match f.status {
+        Status::Found => match f.severity {
+            crate::knowledge::Severity::Error => "error",
+            crate::knowledge::Severity::Warning => "warning",
+            crate::knowledge::Severity::Info => "info",
+        },
+        Status::NotCaptured => "not captured",
+        Status::Ok => "ok",
+    }
+}
+
+/// Renders findings.
+pub fn findings(heading: &Heading<'_>, findings: &[Finding], format: ReportFormat) -> String {
+    match format {
+        ReportFormat::Json => {
+            let doc = Document {
+                format_version: FORMAT_VERSION,
+                appliance: heading.appliance,
+                from: heading.from,
+                to: heading.to,
+                blocking: heading.blocking,
+                findings,
+            };
+            let mut text = serde_json::to_string_pretty(&doc).expect("findings serialize");
+            text.push('\n');
+            text
+        }
+        ReportFormat::Human => human(heading, findings),
+        ReportFormat::Markdown => markdown(heading, findings),
+    }
+}
+
+fn title(heading: &Heading<'_>, findings: &[Finding]) -> String {
+    let count = |w: &str| findings.iter().filter(|f| status_word(f) == w).count();
+    let counts: Vec<String> = ["error", "warning", "info", "not captured", "ok"]
+        .iter()
+        .filter(|w| count(w) > 0)
+        .map(|w| format!("{} {w}", count(w)))
+        .collect();
+    format!(
+        "{}: {} {} -> {}: {}",
+        heading.command,
+        heading.appliance.unwrap_or("(host not captured)"),
+        heading.from.unwrap_or("(version not captured)"),
+        heading.to,
+        if counts.is_empty() {
+            "nothing found".to_string()
+        } else {
+            counts.join(", ")
+        }
+    )
+}
+
+fn human(heading: &Heading<'_>, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", title(heading, findings));
+    if let Some(blocking) = heading.blocking.filter(|b| !b.is_empty()) {
+        let _ = writeln!(out, "blocking: {}", blocking.join(", "));
+    }
+    for f in findings {
+        let _ = writeln!(out, "\n{:<12} {}  {}", status_word(f), f.rule, f.summary);
+        let paired = f.items.len() == f.evidence.len();
+        let width = f
+            .items
+            .iter()
+            .map(|i| i.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(60);
+        for (i, item) in f.items.iter().enumerate() {
+            match paired {
+                true => {
+                    let _ = writeln!(out, "  {item:<width$}  {}", f.evidence[i]);
+                }
+                false => {
+                    let _ = writeln!(out, "  {item}");
+                }
+            }
+        }
+        if !paired {
+            for e in &f.evidence {
+                let _ = writeln!(out, "  at {e}");
+            }
+        }
+        if !f.remedy.is_empty() {
+            let _ = writeln!(out, "  remedy:");
+            for r in &f.remedy {
+                let _ = writeln!(out, "    {r}");
+            }
+        }
+    }
+    out
+}
+
+fn markdown(heading: &Heading<'_>, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## {}", title(heading, findings));
+    if let Some(blocking) = heading.blocking.filter(|b| !b.is_empty()) {
+        let _ = writeln!(out, "\n**Blocking:** {}", blocking.join(", "));
+    }
+    for f in findings {
+        let _ = writeln!(
+            out,
+            "\n### `{}` ({}): {}",
+            f.rule,
+            status_word(f),
+            f.summary.replace('|', "\\|")
+        );
+        if !f.items.is_empty() {
+            let paired = f.items.len() == f.evidence.len();
+            let _ = writeln!(out, "\n| item | evidence |\n| --- | --- |");
+            for (i, item) in f.items.iter().enumerate() {
+                let at = if paired { f.evidence[i].as_str() } else { "" };
+                let _ = writeln!(
+                    out,
+                    "| `{}` | {} |",
+                    item.replace('|', "\\|").replace('`', "'"),
+                    at
+                );
+            }
+        }
+        let (gui, cli): (Vec<_>, Vec<_>) = f.remedy.iter().partition(|r| r.starts_with("GUI: "));
+        if !cli.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n```\n{}\n```",
+                cli.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+        if !gui.is_empty() {
+            out.push('\n');
+        }
+        for step in gui {
+            let _ = writeln!(out, "- {}", &step[5..]);
+        }
+    }
+    out
+}
