@@ -1,6 +1,6 @@
 //! The `carryover` command: flags and dispatch only; the work is in the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,6 +10,7 @@ use carryover::error::Error;
 use carryover::model::{Config, SourceKind, Version};
 use carryover::ops::{self, evaluate::Captures};
 use carryover::read::{self, Options};
+use carryover::render::diff::DiffFormat;
 use carryover::render::findings::{findings, Heading, ReportFormat};
 use carryover::render::{self, ModelFormat};
 use carryover::source::encoding_for_label;
@@ -36,6 +37,43 @@ enum Command {
     Plan(PlanArgs),
     /// Print the CLI commands to run and log so that a capture holds what gaps and plan need.
     Capture(CaptureArgs),
+    /// Compare two captures by setting, not by line: what an upgrade or a change did.
+    Diff(DiffArgs),
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// OLD and NEW, each a file or directory; or the seven arguments git gives an external diff.
+    paths: Vec<PathBuf>,
+    /// A capture of the old side (repeat for several files).
+    #[arg(long, conflicts_with = "paths")]
+    old: Vec<PathBuf>,
+    /// A capture of the new side (repeat for several files).
+    #[arg(long, conflicts_with = "paths", requires = "old")]
+    new: Vec<PathBuf>,
+    #[command(flatten)]
+    read: ReadFlags,
+    #[arg(long, value_enum, default_value = "human")]
+    format: DiffFormat,
+    /// Only the counts per area.
+    #[arg(long)]
+    stat: bool,
+    /// Leave out items whose path matches this glob (repeatable), e.g. 'lists/*/blacklist/*'.
+    #[arg(long, value_name = "PATTERN")]
+    ignore: Vec<String>,
+    /// Show the values of changed secrets.
+    #[arg(long)]
+    show_secrets: bool,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// The captures of one appliance; shared by every subcommand that reads them.
@@ -198,6 +236,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             print(&findings(&heading, &report.findings, args.format))?;
             Ok(u8::from(!report.blocking.is_empty()))
         }
+        Command::Diff(args) => diff(args),
         Command::Capture(args) => {
             let config = if args.paths.is_empty() {
                 Config::default()
@@ -215,6 +254,100 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(0)
         }
     }
+}
+
+/// The two sides of a diff, and how to label them.
+fn diff_sides(args: &DiffArgs) -> Result<(Vec<PathBuf>, Vec<PathBuf>, String, String), Error> {
+    let label = |paths: &[PathBuf]| {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let (old, new) = match args.paths.len() {
+        0 if !args.old.is_empty() && !args.new.is_empty() => (args.old.clone(), args.new.clone()),
+        2 => (vec![args.paths[0].clone()], vec![args.paths[1].clone()]),
+        // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode
+        7 => {
+            let name = args.paths[0].display().to_string();
+            return Ok((
+                vec![args.paths[1].clone()],
+                vec![args.paths[4].clone()],
+                format!("a/{name}"),
+                format!("b/{name}"),
+            ));
+        }
+        _ => {
+            return Err(Error::Usage(
+                "diff takes OLD NEW, or --old FILE... --new FILE..., or git's seven arguments"
+                    .into(),
+            ))
+        }
+    };
+    let (a, b) = (label(&old), label(&new));
+    Ok((old, new, a, b))
+}
+
+fn diff(args: DiffArgs) -> Result<u8, Error> {
+    let (old_paths, new_paths, old_label, new_label) = diff_sides(&args)?;
+    let options = args.read.options()?;
+    let (old, new) = rayon::join(
+        || read::read(&old_paths, &options),
+        || read::read(&new_paths, &options),
+    );
+    let (mut old, mut new) = (old?, new?);
+    eprint!("{}{}", render::diagnostics(&old), render::diagnostics(&new));
+    ops::diff::align_identity(&mut old.config, &mut new.config);
+    let dialect = vendor::dialect(old.config.vendor);
+    let mut globs = globset::GlobSetBuilder::new();
+    for pattern in dialect.volatile().iter().chain(&args.ignore) {
+        let glob = globset::Glob::new(pattern)
+            .map_err(|e| Error::Usage(format!("--ignore {pattern}: {e}")))?;
+        globs.add(glob);
+    }
+    let ignore = globs
+        .build()
+        .map_err(|e| Error::Usage(format!("--ignore: {e}")))?;
+    let is_ignored = |path: &str| ignore.is_match(path);
+    let differences = ops::diff::diff(
+        &old.config,
+        &new.config,
+        &ops::diff::Options {
+            ignore: &is_ignored,
+            show_secrets: args.show_secrets,
+        },
+    );
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let text = if args.stat {
+        render::diff::stat_text(&differences)
+    } else {
+        match args.format {
+            DiffFormat::Human => render::diff::human(&differences, render::diff::Style { color }),
+            DiffFormat::Markdown => render::diff::markdown(&differences),
+            DiffFormat::Json => render::diff::json(&differences),
+            DiffFormat::Unified => {
+                if args.show_secrets {
+                    old.config.reveal_secrets();
+                    new.config.reveal_secrets();
+                }
+                let a = render::model(&old.config, ModelFormat::Ron, false);
+                let b = render::model(&new.config, ModelFormat::Ron, false);
+                render::diff::unified(&a, &b, &old_label, &new_label)
+            }
+        }
+    };
+    print(&text)?;
+    // git takes any non-zero status from an external diff for a crash.
+    let git_external = args.paths.len() == 7;
+    Ok(u8::from(!differences.is_empty() && !git_external))
 }
 
 /// Live captures and exports of one appliance, for the rules.

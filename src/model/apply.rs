@@ -49,7 +49,9 @@ pub enum Change {
     },
     Key(Key),
     LicensesReplace(Vec<(String, String, u32)>),
-    UpdatesReplace(Vec<(String, String, u32)>),
+    /// Updates a listing shows. It adds to what is known rather than replacing it: the MOS
+    /// 4.2.3 note says `update list` leaves some installed patches out.
+    UpdatesListed(Vec<(String, String, u32)>),
     UpdateInstalled {
         name: String,
         detail: String,
@@ -155,11 +157,10 @@ impl Config {
                     .map(|(name, detail, line)| (name, located(detail, at, line)))
                     .collect();
             }
-            Change::UpdatesReplace(updates) => {
-                self.updates = updates
-                    .into_iter()
-                    .map(|(name, detail, line)| (name, located(detail, at, line)))
-                    .collect();
+            Change::UpdatesListed(updates) => {
+                for (name, detail, line) in updates {
+                    self.updates.insert(name, located(detail, at, line));
+                }
             }
             Change::UpdateInstalled { name, detail } => {
                 self.updates.insert(name, Item { value: detail, at });

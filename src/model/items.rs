@@ -39,8 +39,21 @@ fn value_text(value: &Value) -> (Cow<'_, str>, bool) {
 }
 
 impl Config {
-    /// Every item, in canonical order.
-    pub fn items<'a>(&'a self) -> Vec<ItemRef<'a>> {
+    /// Every item, in path order.
+    pub fn items(&self) -> Vec<ItemRef<'_>> {
+        let mut items = self.collect_items(true);
+        items.sort_by(|a, b| a.path.cmp(&b.path));
+        items
+    }
+
+    /// Every item but list entries (which [`super::List`] walks faster), in path order.
+    pub fn items_without_lists(&self) -> Vec<ItemRef<'_>> {
+        let mut items = self.collect_items(false);
+        items.sort_by(|a, b| a.path.cmp(&b.path));
+        items
+    }
+
+    fn collect_items<'a>(&'a self, with_lists: bool) -> Vec<ItemRef<'a>> {
         let mut out = Vec::new();
         let mut push = |path: String, value: Option<Cow<'a, str>>, secret, at| {
             out.push(ItemRef {
@@ -89,7 +102,7 @@ impl Config {
                 }
             }
         }
-        for (scope, lists) in &self.lists {
+        for (scope, lists) in self.lists.iter().filter(|_| with_lists) {
             for (list, entries) in lists {
                 for (entry, at) in entries.iter() {
                     push(format!("lists/{scope}/{list}/{entry}"), None, false, at);

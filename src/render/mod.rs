@@ -9,6 +9,7 @@ use crate::model::{Config, Provenance};
 use crate::read::Capture;
 use crate::vendor::NoteKind;
 
+pub mod diff;
 pub mod findings;
 
 /// The version of carryover's JSON and RON documents; it changes when their shape does.

@@ -83,11 +83,11 @@ pub fn find<'a>(
             if let Some(n) = by_sentinel(all.clone()) {
                 (all.take(n).collect(), Some(sentinel_note(announced)))
             } else {
-                let n = all
-                    .clone()
-                    .take_while(|l| !(cx.is_boundary)(l.text))
-                    .count();
-                let body: Vec<_> = all.take(n).collect();
+                let mut body: Vec<_> = all.take_while(|l| !(cx.is_boundary)(l.text)).collect();
+                // The blank line before the completion is the literal's optional one, not text.
+                while body.last().is_some_and(|l| l.text.trim().is_empty()) {
+                    body.pop();
+                }
                 let note = format!(
                     "literal announces {announced} bytes, which fits no line end of its body; \
                      the body was taken up to the next completion or prompt line ({} line(s))",
@@ -232,6 +232,14 @@ mod tests {
         let lit = find(&cx(text, COMPLETION), 0, 1, 12, false).unwrap();
         assert_eq!(lit.value(), "line one\nline two");
         assert!(lit.recovered.is_some());
+    }
+
+    #[test]
+    fn a_recovered_body_leaves_the_blank_line_before_the_completion_out() {
+        let text = "line one\n\nOK Completed\nmore text after it\n";
+        let lit = find(&cx(text, COMPLETION), 0, 1, 15, false).unwrap();
+        assert_eq!(lit.value(), "line one");
+        assert_eq!(lit.blank_after.map(|l| l.number), Some(2));
     }
 
     #[test]

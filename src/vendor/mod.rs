@@ -40,6 +40,8 @@ pub trait Dialect: Sync {
     fn read_message(&self, scope: &str, name: &str) -> Vec<String>;
     /// Every scope a list can have on this appliance.
     fn list_scopes(&self, config: &Config) -> Vec<String>;
+    /// Glob patterns of item paths that change by themselves, left out of diffs.
+    fn volatile(&self) -> &'static [String];
     /// Commands to run and log so that a capture holds what the operations need, each with why.
     fn capture_commands(&self, config: &Config) -> Vec<(String, String)>;
 }

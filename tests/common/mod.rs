@@ -11,17 +11,13 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every MOS sample, as paths relative to the crate root.
+/// Every MOS sample file (pairs included), as paths relative to the crate root.
 pub fn mos_samples() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("samples/mos"))
-        .unwrap()
-        .map(|e| {
-            e.unwrap()
-                .path()
-                .strip_prefix(root())
-                .unwrap()
-                .to_path_buf()
-        })
+    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(root().join("samples/mos"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(root()).unwrap().to_path_buf())
         .collect();
     paths.sort();
     paths

@@ -51,6 +51,8 @@ pub struct Command {
 #[derive(Debug, Deserialize)]
 pub struct Catalog {
     pub settings: BTreeMap<String, SettingType>,
+    /// Glob patterns of item paths that change by themselves.
+    pub volatile: Vec<String>,
     pub exception_scopes: Vec<String>,
     pub hardware_models: Vec<String>,
     pub commands: Vec<Command>,

@@ -35,6 +35,10 @@ impl Dialect for Mos {
         super::knowledge::releases()
     }
 
+    fn volatile(&self) -> &'static [String] {
+        &Catalog::get().volatile
+    }
+
     fn quote(&self, word: &str) -> String {
         quote(word)
     }

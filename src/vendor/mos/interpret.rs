@@ -312,7 +312,7 @@ impl Interpreter {
                 let change = if *action == Action::ListLicenses {
                     Change::LicensesReplace(rows)
                 } else {
-                    Change::UpdatesReplace(rows)
+                    Change::UpdatesListed(rows)
                 };
                 self.change(change, at);
             }

@@ -1,0 +1,250 @@
+//! `diff`: two models compared by key, not by line. Settings by scope and name, list entries as
+//! sets, messages and keys as text. Noise never shows: the model is canonical, and what only
+//! one side could know (the FQDN the pre-4.2 prompt shows) is not a difference.
+
+use serde::Serialize;
+
+use crate::model::{Config, ItemRef, List, Origin};
+
+/// What happened to an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// One difference between two models.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    /// The item path: `settings/system/smtp.fastpath`, `lists/primary/whitelistto/a@b.jp`.
+    pub path: String,
+    pub kind: Kind,
+    /// Values as text; `None` for a set member, or a secret not to be shown.
+    pub old: Option<String>,
+    pub new: Option<String>,
+    /// `path:line` on each side.
+    pub old_at: Option<String>,
+    pub new_at: Option<String>,
+    /// The value is a secret; its values are left out unless asked for.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub secret: bool,
+}
+
+impl Difference {
+    /// The area: the path's first segment.
+    pub fn area(&self) -> &str {
+        self.path.split('/').next().unwrap_or("")
+    }
+}
+
+/// How to compare.
+pub struct Options<'a> {
+    /// Paths to leave out (volatile items, `--ignore` patterns).
+    pub ignore: &'a dyn Fn(&str) -> bool,
+    pub show_secrets: bool,
+}
+
+/// Gives each side what only the other could see of the same appliance: the pre-4.2 prompt
+/// shows the FQDN, the 4.2 prompt only the host name, and that is not a change. Call it before
+/// [`diff`] or before rendering both sides.
+pub fn align_identity(old: &mut Config, new: &mut Config) {
+    let (a, b) = (&mut old.appliance, &mut new.appliance);
+    let same_host = match (&a.hostname, &b.hostname) {
+        (Some(x), Some(y)) => x.value == y.value,
+        _ => true,
+    };
+    if !same_host {
+        return;
+    }
+    if a.fqdn.is_none() {
+        a.fqdn = b.fqdn.clone();
+    } else if b.fqdn.is_none() {
+        b.fqdn = a.fqdn.clone();
+    }
+}
+
+/// Every difference from `old` to `new`, in path order.
+pub fn diff(old: &Config, new: &Config, options: &Options<'_>) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let (old_items, new_items) = (old.items_without_lists(), new.items_without_lists());
+    merge(&old_items, &new_items, |o, n| {
+        if let Some(d) = item_difference(old, new, o, n, options) {
+            out.push(d);
+        }
+    });
+    let empty = List::default();
+    let scopes = keys(old.lists.keys(), new.lists.keys());
+    for scope in scopes {
+        let (ol, nl) = (old.lists.get(scope), new.lists.get(scope));
+        let names = keys(
+            ol.into_iter().flat_map(|l| l.keys()),
+            nl.into_iter().flat_map(|l| l.keys()),
+        );
+        for name in names {
+            let a = ol.and_then(|l| l.get(name)).unwrap_or(&empty);
+            let b = nl.and_then(|l| l.get(name)).unwrap_or(&empty);
+            list_differences(
+                old,
+                new,
+                &format!("lists/{scope}/{name}/"),
+                a,
+                b,
+                options,
+                &mut out,
+            );
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+/// The sorted union of two sorted key sequences.
+fn keys<'k>(
+    a: impl Iterator<Item = &'k String>,
+    b: impl Iterator<Item = &'k String>,
+) -> Vec<&'k String> {
+    let mut all: Vec<&String> = a.chain(b).collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// Calls `f` for each path on either side, with the item of each side that has it.
+fn merge<'a>(
+    old: &'a [ItemRef<'a>],
+    new: &'a [ItemRef<'a>],
+    mut f: impl FnMut(Option<&'a ItemRef<'a>>, Option<&'a ItemRef<'a>>),
+) {
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        match (old.get(i), new.get(j)) {
+            (Some(o), Some(n)) if o.path == n.path => {
+                f(Some(o), Some(n));
+                i += 1;
+                j += 1;
+            }
+            (Some(o), Some(n)) if o.path < n.path => {
+                f(Some(o), None);
+                i += 1;
+            }
+            (Some(o), None) => {
+                f(Some(o), None);
+                i += 1;
+            }
+            (_, Some(n)) => {
+                f(None, Some(n));
+                j += 1;
+            }
+            (None, None) => unreachable!("the loop condition holds"),
+        }
+    }
+}
+
+fn item_difference(
+    old: &Config,
+    new: &Config,
+    o: Option<&ItemRef<'_>>,
+    n: Option<&ItemRef<'_>>,
+    options: &Options<'_>,
+) -> Option<Difference> {
+    let path = o.or(n)?.path.clone();
+    if (options.ignore)(&path) {
+        return None;
+    }
+    let kind = match (o, n) {
+        (Some(a), Some(b)) if a.value == b.value => return None,
+        (Some(_), Some(_)) => Kind::Changed,
+        (Some(_), None) => Kind::Removed,
+        (None, _) => Kind::Added,
+    };
+    let secret = o.is_some_and(|i| i.secret) || n.is_some_and(|i| i.secret);
+    let shown = |i: Option<&ItemRef<'_>>| {
+        if secret && !options.show_secrets {
+            return None;
+        }
+        i.and_then(|i| i.value.as_deref().map(str::to_string))
+    };
+    Some(Difference {
+        path,
+        kind,
+        old: shown(o),
+        new: shown(n),
+        old_at: o.map(|i| old.locate(i.at)),
+        new_at: n.map(|i| new.locate(i.at)),
+        secret,
+    })
+}
+
+/// Set differences of two lists, walked together in order.
+fn list_differences(
+    old: &Config,
+    new: &Config,
+    prefix: &str,
+    a: &List,
+    b: &List,
+    options: &Options<'_>,
+    out: &mut Vec<Difference>,
+) {
+    let mut emit = |entry: &str, kind: Kind, at: Origin, config: &Config| {
+        let path = format!("{prefix}{entry}");
+        if (options.ignore)(&path) {
+            return;
+        }
+        let located = Some(config.locate(at));
+        let (old_at, new_at) = match kind {
+            Kind::Removed => (located, None),
+            _ => (None, located),
+        };
+        out.push(Difference {
+            path,
+            kind,
+            old: None,
+            new: None,
+            old_at,
+            new_at,
+            secret: false,
+        });
+    };
+    let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
+    loop {
+        match (x.peek(), y.peek()) {
+            (Some((p, _)), Some((q, _))) if p == q => {
+                x.next();
+                y.next();
+            }
+            (Some((p, at)), Some((q, _))) if p < q => {
+                emit(p, Kind::Removed, *at, old);
+                x.next();
+            }
+            (Some((p, at)), None) => {
+                emit(p, Kind::Removed, *at, old);
+                x.next();
+            }
+            (_, Some((q, at))) => {
+                emit(q, Kind::Added, *at, new);
+                y.next();
+            }
+            (None, None) => break,
+        }
+    }
+}
+
+/// Counts of differences per area, for `--stat` and the summary line.
+pub fn stat(differences: &[Difference]) -> Vec<(String, [usize; 3])> {
+    let mut areas: Vec<(String, [usize; 3])> = Vec::new();
+    for d in differences {
+        let i = d.kind as usize;
+        match areas.iter_mut().find(|(a, _)| a == d.area()) {
+            Some((_, counts)) => counts[i] += 1,
+            None => {
+                let mut counts = [0; 3];
+                counts[i] = 1;
+                areas.push((d.area().to_string(), counts));
+            }
+        }
+    }
+    areas.sort();
+    areas
+}

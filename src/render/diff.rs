@@ -1,0 +1,198 @@
+//! Differences as human text (coloured on a terminal), a unified diff, Markdown or JSON.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+use similar::{ChangeTag, TextDiff};
+
+use crate::ops::diff::{stat, Difference, Kind};
+
+use super::FORMAT_VERSION;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Unified,
+    Markdown,
+    Json,
+}
+
+/// ANSI styles, or none.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// `3 differences: 1 added, 1 removed, 1 changed`.
+pub fn summary(differences: &[Difference]) -> String {
+    let count = |k| differences.iter().filter(|d| d.kind == k).count();
+    format!(
+        "{} difference{}: {} added, {} removed, {} changed",
+        differences.len(),
+        if differences.len() == 1 { "" } else { "s" },
+        count(Kind::Added),
+        count(Kind::Removed),
+        count(Kind::Changed)
+    )
+}
+
+/// Counts per area.
+pub fn stat_text(differences: &[Difference]) -> String {
+    let mut out = String::new();
+    for (area, [added, removed, changed]) in stat(differences) {
+        let _ = writeln!(out, "{area:<14} +{added} -{removed} ~{changed}");
+    }
+    let _ = writeln!(out, "{}", summary(differences));
+    out
+}
+
+fn sign(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Added => ("+", "32"),
+        Kind::Removed => ("-", "31"),
+        Kind::Changed => ("~", "33"),
+    }
+}
+
+fn value(v: &Option<String>, secret: bool) -> String {
+    match (v, secret) {
+        (_, true) if v.is_none() => "<secret>".into(),
+        (Some(v), _) => v.clone(),
+        (None, _) => String::new(),
+    }
+}
+
+/// Human text: one line per difference, multi-line values as a line diff with the changed
+/// words highlighted.
+pub fn human(differences: &[Difference], style: Style) -> String {
+    let mut out = String::new();
+    for d in differences {
+        let (mark, color) = sign(d.kind);
+        let at = [d.old_at.as_deref(), d.new_at.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" -> ");
+        let (old, new) = (value(&d.old, d.secret), value(&d.new, d.secret));
+        let multiline = old.contains('\n') || new.contains('\n');
+        let head = match d.kind {
+            Kind::Changed if d.secret && d.old.is_none() => format!("{} (secret changed)", d.path),
+            Kind::Changed if !multiline => format!("{}: {old} -> {new}", d.path),
+            Kind::Added if !new.is_empty() && !multiline => format!("{} = {new}", d.path),
+            Kind::Removed if !old.is_empty() && !multiline => format!("{} = {old}", d.path),
+            _ => d.path.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "{} {}  {}",
+            style.paint(color, mark),
+            head,
+            style.paint("2", &at)
+        );
+        if multiline && !(d.secret && d.old.is_none()) {
+            out.push_str(&text_diff(&old, &new, style));
+        }
+    }
+    let _ = writeln!(out, "{}", summary(differences));
+    out
+}
+
+/// A line diff of two texts, indented, with changed words emphasized (in colour) or marked
+/// `[-old-]{+new+}` (without).
+fn text_diff(old: &str, new: &str, style: Style) -> String {
+    let mut out = String::new();
+    let diff = TextDiff::from_lines(old, new);
+    for op in diff.ops() {
+        for change in diff.iter_inline_changes(op) {
+            let (mark, color) = match change.tag() {
+                ChangeTag::Delete => ("-", "31"),
+                ChangeTag::Insert => ("+", "32"),
+                ChangeTag::Equal => (" ", "0"),
+            };
+            let mut line = String::new();
+            for (emphasized, text) in change.iter_strings_lossy() {
+                let text = text.trim_end_matches('\n');
+                match (emphasized, style.color, change.tag()) {
+                    (true, true, _) => line.push_str(&style.paint(&format!("{color};1;4"), text)),
+                    (true, false, ChangeTag::Delete) => line.push_str(&format!("[-{text}-]")),
+                    (true, false, ChangeTag::Insert) => line.push_str(&format!("{{+{text}+}}")),
+                    (_, true, ChangeTag::Equal) => line.push_str(text),
+                    (_, true, _) => line.push_str(&style.paint(color, text)),
+                    _ => line.push_str(text),
+                }
+            }
+            let _ = writeln!(out, "    {}{line}", style.paint(color, mark));
+        }
+    }
+    out
+}
+
+/// A unified diff of the two canonical texts, for patch-style review.
+pub fn unified(old_text: &str, new_text: &str, old_label: &str, new_label: &str) -> String {
+    TextDiff::from_lines(old_text, new_text)
+        .unified_diff()
+        .context_radius(3)
+        .header(old_label, new_label)
+        .to_string()
+}
+
+/// A Markdown table, for a review comment.
+pub fn markdown(differences: &[Difference]) -> String {
+    let mut out = format!("**{}**\n\n", summary(differences));
+    if differences.is_empty() {
+        return out;
+    }
+    out.push_str("| | item | old | new |\n| --- | --- | --- | --- |\n");
+    let cell = |s: String| s.replace('|', "\\|").replace('\n', "<br>");
+    for d in differences {
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} | {} |",
+            sign(d.kind).0,
+            d.path.replace('`', "'"),
+            cell(value(&d.old, d.secret && d.kind != Kind::Added)),
+            cell(value(&d.new, d.secret && d.kind != Kind::Removed))
+        );
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format_version: u32,
+    summary: Counts,
+    changes: &'a [Difference],
+}
+
+#[derive(Serialize)]
+struct Counts {
+    added: usize,
+    removed: usize,
+    changed: usize,
+}
+
+pub fn json(differences: &[Difference]) -> String {
+    let count = |k| differences.iter().filter(|d| d.kind == k).count();
+    let doc = Document {
+        format_version: FORMAT_VERSION,
+        summary: Counts {
+            added: count(Kind::Added),
+            removed: count(Kind::Removed),
+            changed: count(Kind::Changed),
+        },
+        changes: differences,
+    };
+    let mut text = serde_json::to_string_pretty(&doc).expect("differences serialize");
+    text.push('\n');
+    text
+}
