@@ -435,7 +435,7 @@ fn system_message(entry: &Entry, cx: &Captures<'_>, model: &Config, name: &str) 
 
 fn first_line(text: &str) -> String {
     let line = text.lines().next().unwrap_or("");
-    if text.contains('\n') {
+    if text.trim_end().contains('\n') {
         format!("{line} ...")
     } else {
         line.to_string()

@@ -24,6 +24,11 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
     if !noisy {
         return (text, cleaning);
     }
+    // A terminal stamps every line from the first: only then is `[...] ` at a line start noise.
+    let stamped = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| timestamp_len(l.as_bytes()).is_some());
     let mut out = text.into_bytes();
     let mut read = 0;
     let mut write = 0;
@@ -38,7 +43,7 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
                 stop -= 1;
             }
         }
-        if let Some(len) = timestamp_len(&out[start..stop]) {
+        if let Some(len) = timestamp_len(&out[start..stop]).filter(|_| stamped) {
             start += len;
             cleaning.timestamps += 1;
         }
@@ -195,6 +200,14 @@ mod tests {
         assert_eq!(
             cleaned(log),
             "rg> version\nsmtp get fastpath\n[not a stamp] stays\n"
+        );
+    }
+
+    #[test]
+    fn a_stamp_is_noise_only_in_a_stamped_log() {
+        assert_eq!(
+            cleaned("# export\n[10:00:00] text\n"),
+            "# export\n[10:00:00] text\n"
         );
     }
 

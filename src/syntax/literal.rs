@@ -20,6 +20,8 @@ pub struct Literal<'a> {
     pub blank_after: Option<Line<'a>>,
     /// Set when the count did not fit and the body was found another way: says how.
     pub recovered: Option<String>,
+    /// The count includes the last body line's line break, which is then part of the value.
+    pub ends_with_newline: bool,
 }
 
 impl<'a> Literal<'a> {
@@ -29,7 +31,7 @@ impl<'a> Literal<'a> {
         lines
     }
 
-    /// The body as text, lines joined with LF, without a final line ending.
+    /// The body as text: exactly the announced bytes, line endings as LF.
     pub fn value(&self) -> String {
         let mut out = String::new();
         for (i, line) in self.body.iter().enumerate() {
@@ -37,6 +39,9 @@ impl<'a> Literal<'a> {
                 out.push('\n');
             }
             out.push_str(line.text);
+        }
+        if self.ends_with_newline {
+            out.push('\n');
         }
         out
     }
@@ -68,8 +73,12 @@ pub fn find<'a>(
     client: bool,
 ) -> Result<Literal<'a>, Overflow> {
     let all = lines_from(cx.text, start, number);
+    let mut ends_with_newline = false;
     let (body, recovered) = match exact_lines(cx, all.clone(), announced) {
-        Fit::Exact(n) => (all.take(n).collect::<Vec<_>>(), None),
+        Fit::Exact(n, with_newline) => {
+            ends_with_newline = with_newline;
+            (all.take(n).collect::<Vec<_>>(), None)
+        }
         Fit::Short { available } => match by_sentinel(all.clone()) {
             Some(n) => (all.take(n).collect(), Some(sentinel_note(announced))),
             None => {
@@ -102,12 +111,18 @@ pub fn find<'a>(
     let blank_after = lines_from(cx.text, next_start, next_number)
         .next()
         .filter(|l| l.text.trim().is_empty() && !body.is_empty());
+    if recovered.is_some() && blank_after.is_some() {
+        // The line that carried the marker ends after the body: a blank line there means the
+        // body's last byte was a line break.
+        ends_with_newline = true;
+    }
     Ok(Literal {
         announced,
         client,
         body,
         blank_after,
         recovered,
+        ends_with_newline,
     })
 }
 
@@ -119,8 +134,8 @@ fn sentinel_note(announced: u64) -> String {
 }
 
 enum Fit {
-    /// The body is this many whole lines.
-    Exact(usize),
+    /// The body is this many whole lines, and whether the count takes the last one's line break.
+    Exact(usize, bool),
     /// The text ends before the count is reached by any way of counting.
     Short { available: u64 },
     /// The count falls inside a line, under every way of counting.
@@ -131,21 +146,25 @@ enum Fit {
 /// LF, and with CRLF. A body may end at a line's end or just after its line ending.
 fn exact_lines<'a>(cx: &Context<'a, '_>, lines: impl Iterator<Item = Line<'a>>, n: u64) -> Fit {
     if n == 0 {
-        return Fit::Exact(0);
+        return Fit::Exact(0, false);
     }
-    // [utf8+LF, utf8+CRLF, encoded+LF, encoded+CRLF]
+    // [encoded+LF, encoded+CRLF, utf8+LF, utf8+CRLF]
     let mut before = [0u64; 4];
     for (i, line) in lines.enumerate() {
         let utf8 = line.text.len() as u64;
         let encoded = (cx.encoded_len)(line.text) as u64;
         let has_newline = line.end() < cx.text.len();
-        let content = [utf8, utf8, encoded, encoded];
+        // The file's own encoding first: its bytes are what the appliance counted.
+        let content = [encoded, encoded, utf8, utf8];
         let newline = if has_newline { [1, 2, 1, 2] } else { [0; 4] };
         let mut all_past = true;
         for m in 0..4 {
             let at_end = before[m] + content[m];
-            if at_end == n || at_end + newline[m] == n {
-                return Fit::Exact(i + 1);
+            if at_end == n {
+                return Fit::Exact(i + 1, false);
+            }
+            if newline[m] > 0 && at_end + newline[m] == n {
+                return Fit::Exact(i + 1, true);
             }
             before[m] = at_end + newline[m];
             all_past &= at_end > n;
@@ -205,7 +224,7 @@ mod tests {
         // "hello\r\nworld\r\n" is 14 bytes on the wire.
         let text = "hello\nworld\nOK Completed\n";
         let lit = find(&cx(text, NEVER), 0, 10, 14, false).unwrap();
-        assert_eq!(lit.value(), "hello\nworld");
+        assert_eq!(lit.value(), "hello\nworld\n");
         assert_eq!(lit.recovered, None);
         assert_eq!(lit.body[1].number, 11);
     }
@@ -238,7 +257,7 @@ mod tests {
     fn a_recovered_body_leaves_the_blank_line_before_the_completion_out() {
         let text = "line one\n\nOK Completed\nmore text after it\n";
         let lit = find(&cx(text, COMPLETION), 0, 1, 15, false).unwrap();
-        assert_eq!(lit.value(), "line one");
+        assert_eq!(lit.value(), "line one\n");
         assert_eq!(lit.blank_after.map(|l| l.number), Some(2));
     }
 
@@ -259,7 +278,7 @@ mod tests {
             is_boundary: NEVER,
         };
         let lit = find(&cx, 0, 1, 6, false).unwrap();
-        assert_eq!(lit.value(), "容量");
+        assert_eq!(lit.value(), "容量\n");
         assert_eq!(lit.recovered, None);
     }
 }
