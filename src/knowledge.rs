@@ -19,6 +19,7 @@ pub enum Severity {
 pub enum Report {
     Gaps,
     Plan,
+    Restore,
 }
 
 /// What in a model makes an entry apply.

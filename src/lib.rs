@@ -38,3 +38,4 @@ pub mod render;
 pub mod source;
 pub mod syntax;
 pub mod vendor;
+pub mod write;

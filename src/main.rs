@@ -39,6 +39,32 @@ enum Command {
     Capture(CaptureArgs),
     /// Compare two captures by setting, not by line: what an upgrade or a change did.
     Diff(DiffArgs),
+    /// Write the CLI commands that put back what the upgrade and the export lose.
+    Restore(RestoreArgs),
+}
+
+#[derive(Args)]
+struct RestoreArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// The version being upgraded to.
+    #[arg(long, value_parser = parse_version)]
+    to: Version,
+    /// A capture of the upgraded appliance: write only what it lacks or has different.
+    #[arg(long, value_name = "POST_INPUT")]
+    against: Vec<PathBuf>,
+    /// Restore every setting the captures hold, not only what the known issues lose.
+    #[arg(long)]
+    all: bool,
+    /// Write the script to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write a Markdown runbook: GUI steps, patches, checks.
+    #[arg(long, value_name = "FILE")]
+    runbook: Option<PathBuf>,
+    /// Include secrets; the files are then created readable by their owner only.
+    #[arg(long)]
+    show_secrets: bool,
 }
 
 #[derive(Args)]
@@ -237,6 +263,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(u8::from(!report.blocking.is_empty()))
         }
         Command::Diff(args) => diff(args),
+        Command::Restore(args) => restore(args),
         Command::Capture(args) => {
             let config = if args.paths.is_empty() {
                 Config::default()
@@ -348,6 +375,87 @@ fn diff(args: DiffArgs) -> Result<u8, Error> {
     // git takes any non-zero status from an external diff for a crash.
     let git_external = args.paths.len() == 7;
     Ok(u8::from(!differences.is_empty() && !git_external))
+}
+
+fn restore(args: RestoreArgs) -> Result<u8, Error> {
+    let options = args.inputs.options()?;
+    let pre = read::read(&args.inputs.paths, &options)?;
+    eprint!("{}", render::diagnostics(&pre));
+    let post = if args.against.is_empty() {
+        None
+    } else {
+        let post = read::read(&args.against, &options)?;
+        eprint!("{}", render::diagnostics(&post));
+        Some(post)
+    };
+    let dialect = vendor::dialect(pre.config.vendor);
+    let plan = ops::restore::plan(
+        &pre.config,
+        dialect,
+        &ops::restore::Options {
+            to: args.to.clone(),
+            against: post.as_ref().map(|p| &p.config),
+            all: args.all,
+            show_secrets: args.show_secrets,
+        },
+    );
+    let appliance = pre
+        .config
+        .appliance
+        .fqdn
+        .as_ref()
+        .or(pre.config.appliance.hostname.as_ref());
+    let appliance = appliance.map_or("(host not captured)", |h| h.value.as_str());
+    let from = pre
+        .config
+        .appliance
+        .version
+        .as_ref()
+        .map(|v| v.value.to_string());
+    let from = from.as_deref().unwrap_or("(version not captured)");
+    let mut header = vec![
+        format!(
+            "carryover restore script for {appliance}, {from} -> {}",
+            args.to
+        ),
+        format!("host: {appliance}"),
+    ];
+    if post.is_some() {
+        header.push("only what the post-upgrade capture lacks or has different".into());
+    }
+    let script = ops::restore::script(&plan, dialect, &header);
+    let mut files = Vec::new();
+    if let Some(path) = &args.runbook {
+        let inputs: Vec<String> = args
+            .inputs
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let cx = render::runbook::Context {
+            appliance,
+            from,
+            to: &args.to.to_string(),
+            script_name: &args
+                .output
+                .as_ref()
+                .map_or("the script".into(), |p| p.display().to_string()),
+            capture: dialect
+                .capture_commands(&pre.config)
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect(),
+            command: format!("carryover restore {} --to {}", inputs.join(" "), args.to),
+        };
+        files.push((path.clone(), render::runbook::runbook(&plan, &cx)));
+    }
+    match &args.output {
+        Some(path) => files.push((path.clone(), script)),
+        None => print(&script)?,
+    }
+    carryover::write::atomically(&files, args.show_secrets)?;
+    let commands = plan.scopes.values().map(Vec::len).sum::<usize>();
+    Ok(u8::from(commands > 0))
 }
 
 /// Live captures and exports of one appliance, for the rules.

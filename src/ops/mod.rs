@@ -4,6 +4,7 @@ pub mod diff;
 pub mod evaluate;
 pub mod gaps;
 pub mod plan;
+pub mod restore;
 
 use serde::Serialize;
 

@@ -11,6 +11,7 @@ use crate::vendor::NoteKind;
 
 pub mod diff;
 pub mod findings;
+pub mod runbook;
 
 /// The version of carryover's JSON and RON documents; it changes when their shape does.
 pub const FORMAT_VERSION: u32 = 1;

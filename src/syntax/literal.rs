@@ -61,6 +61,9 @@ pub struct Context<'a, 'f> {
     pub encoded_len: &'f dyn Fn(&str) -> usize,
     /// Whether a line is a completion or prompt line, where a body certainly ends.
     pub is_boundary: &'f dyn Fn(&str) -> bool,
+    /// Count CRLF line breaks first: the appliance's way (logs, transcripts), or the file's own
+    /// (an export saved with CRLF). The text itself always has LF.
+    pub crlf: bool,
 }
 
 /// Finds the body of a literal announcing `announced` bytes, starting at byte `start` (the start
@@ -142,42 +145,55 @@ enum Fit {
     Mismatch,
 }
 
-/// Tries each way of counting: bytes as logged with LF, with CRLF, in the file's encoding with
-/// LF, and with CRLF. A body may end at a line's end or just after its line ending.
-fn exact_lines<'a>(cx: &Context<'a, '_>, lines: impl Iterator<Item = Line<'a>>, n: u64) -> Fit {
+/// Tries each way of counting, one after the other over the whole body: first the file's
+/// encoding with the preferred line break (`Context::crlf`), then the other, then UTF-8 with
+/// each.
+/// Trying them line by line instead would let a later way fit at an earlier line end and end a
+/// value early, turning its rest into commands. A body may end at a line's end or just after
+/// its line break.
+fn exact_lines<'a>(
+    cx: &Context<'a, '_>,
+    lines: impl Iterator<Item = Line<'a>> + Clone,
+    n: u64,
+) -> Fit {
     if n == 0 {
         return Fit::Exact(0, false);
     }
-    // [encoded+LF, encoded+CRLF, utf8+LF, utf8+CRLF]
-    let mut before = [0u64; 4];
-    for (i, line) in lines.enumerate() {
-        let utf8 = line.text.len() as u64;
-        let encoded = (cx.encoded_len)(line.text) as u64;
-        let has_newline = line.end() < cx.text.len();
-        // The file's own encoding first: its bytes are what the appliance counted.
-        let content = [encoded, encoded, utf8, utf8];
-        let newline = if has_newline { [1, 2, 1, 2] } else { [0; 4] };
-        let mut all_past = true;
-        for m in 0..4 {
-            let at_end = before[m] + content[m];
+    let (own, other) = if cx.crlf { (2, 1) } else { (1, 2) };
+    let mut available = 0;
+    let mut exceeded = false;
+    for (encoded, newline) in [(true, own), (true, other), (false, 1), (false, 2)] {
+        let mut before = 0u64;
+        for (i, line) in lines.clone().enumerate() {
+            let content = if encoded {
+                (cx.encoded_len)(line.text)
+            } else {
+                line.text.len()
+            } as u64;
+            let newline = if line.end() < cx.text.len() {
+                newline
+            } else {
+                0
+            };
+            let at_end = before + content;
             if at_end == n {
                 return Fit::Exact(i + 1, false);
             }
-            if newline[m] > 0 && at_end + newline[m] == n {
+            if newline > 0 && at_end + newline == n {
                 return Fit::Exact(i + 1, true);
             }
-            before[m] = at_end + newline[m];
-            all_past &= at_end > n;
+            if at_end > n {
+                exceeded = true;
+                break;
+            }
+            before = at_end + newline;
         }
-        if all_past {
-            return Fit::Mismatch;
-        }
+        available = available.max(before);
     }
-    let available = before.into_iter().max().unwrap_or(0);
-    if n > available {
-        Fit::Short { available }
-    } else {
+    if exceeded {
         Fit::Mismatch
+    } else {
+        Fit::Short { available }
     }
 }
 
@@ -213,6 +229,7 @@ mod tests {
             text,
             encoded_len: &|s: &str| s.len(),
             is_boundary: boundary,
+            crlf: false,
         }
     }
 
@@ -227,6 +244,14 @@ mod tests {
         assert_eq!(lit.value(), "hello\nworld\n");
         assert_eq!(lit.recovered, None);
         assert_eq!(lit.body[1].number, 11);
+    }
+
+    #[test]
+    fn the_files_own_count_wins_over_a_crlf_count_that_fits_earlier() {
+        // "a\nb" is 3 bytes; "a" with CRLF is 3 bytes too, but this file has LF endings.
+        let text = "a\nb\nnext command\n";
+        let lit = find(&cx(text, NEVER), 0, 1, 3, false).unwrap();
+        assert_eq!(lit.value(), "a\nb");
     }
 
     #[test]
@@ -276,6 +301,7 @@ mod tests {
             text,
             encoded_len: &sjis,
             is_boundary: NEVER,
+            crlf: true,
         };
         let lit = find(&cx, 0, 1, 6, false).unwrap();
         assert_eq!(lit.value(), "容量\n");

@@ -233,6 +233,8 @@ pub fn parse_with<'a>(
         text: &text[..end],
         encoded_len: &encoded_len,
         is_boundary: &is_boundary,
+        // The appliance counts CRLF line breaks, whatever endings the log was saved with.
+        crlf: true,
     };
     let mut lines = Classified::new(Grammar, text, start, end, number);
     let mut out = Out {
@@ -439,6 +441,8 @@ pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
         text,
         encoded_len: &encoded_len,
         is_boundary: &is_boundary,
+        // The appliance counts CRLF line breaks, whatever endings the log was saved with.
+        crlf: true,
     };
     let mut cuts = Vec::new();
     let mut want = part;

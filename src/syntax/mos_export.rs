@@ -104,6 +104,8 @@ pub fn parse_with<'a>(
         text,
         encoded_len: &encoded_len,
         is_boundary: &is_boundary,
+        // A file written with its counts: count in its own line endings.
+        crlf: source.cleaning.crlf_lines > 0,
     };
     let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
     let mut out = Out {

@@ -151,6 +151,8 @@ pub fn parse_with<'a>(
         text,
         encoded_len: &encoded_len,
         is_boundary: &is_boundary,
+        // The appliance counts CRLF line breaks, whatever endings the log was saved with.
+        crlf: true,
     };
     let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
     let mut out = Out {

@@ -40,6 +40,16 @@ pub trait Dialect: Sync {
     fn read_message(&self, scope: &str, name: &str) -> Vec<String>;
     /// Every scope a list can have on this appliance.
     fn list_scopes(&self, config: &Config) -> Vec<String>;
+    /// The command that sets a setting (`smtp.fastpath`) to a value, in the current scope.
+    fn write_setting(&self, name: &str, value: &str) -> Option<String>;
+    /// The command that adds an entry to a list.
+    fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<String>;
+    /// The command that sets a message in the current scope (may span lines: a literal).
+    fn write_message(&self, name: &str, text: &str) -> Option<String>;
+    /// The lines that add a trusted host with its key block.
+    fn write_trusted_host(&self, group: &str, host: &str, key: &str) -> Option<Vec<String>>;
+    /// The command that makes a domain the current scope; `""` goes back to the system.
+    fn enter_scope(&self, domain: &str) -> Option<String>;
     /// Glob patterns of item paths that change by themselves, left out of diffs.
     fn volatile(&self) -> &'static [String];
     /// Commands to run and log so that a capture holds what the operations need, each with why.

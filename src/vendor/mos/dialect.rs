@@ -35,6 +35,48 @@ impl Dialect for Mos {
         super::knowledge::releases()
     }
 
+    fn write_setting(&self, name: &str, value: &str) -> Option<String> {
+        let (area, name) = name.split_once('.')?;
+        Mos::command(
+            &Action::SetSetting { area: area.into() },
+            &[("name", name), ("value", value)],
+        )
+    }
+
+    fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<String> {
+        Mos::command(
+            &Action::AddEntry,
+            &[("scope", scope), ("list", list), ("entry", entry)],
+        )
+    }
+
+    fn write_message(&self, name: &str, text: &str) -> Option<String> {
+        let (area, name) = name.split_once('.')?;
+        Mos::command(
+            &Action::SetMessage { area: area.into() },
+            &[("name", name), ("text", text)],
+        )
+    }
+
+    fn write_trusted_host(&self, group: &str, host: &str, key: &str) -> Option<Vec<String>> {
+        let add = Mos::command(&Action::AddTrustedHost, &[("group", group), ("host", host)])?;
+        let mut lines = vec![add];
+        // Dot-stuffing: a key line that starts with '.' gets one more, so none ends the block.
+        lines.extend(key.lines().map(|l| {
+            if l.starts_with('.') {
+                format!(".{l}")
+            } else {
+                l.to_string()
+            }
+        }));
+        lines.push(".".into());
+        Some(lines)
+    }
+
+    fn enter_scope(&self, domain: &str) -> Option<String> {
+        Mos::command(&Action::SetScope, &[("domain", domain)])
+    }
+
     fn volatile(&self) -> &'static [String] {
         &Catalog::get().volatile
     }

@@ -267,10 +267,18 @@ impl Interpreter {
                 self.change(change, at);
             }
             Action::AddTrustedHost => {
+                // A line that starts with '.' arrives with one more (dot-stuffing).
                 let block = x.input.iter().find_map(|i| match i {
-                    Input::DotBlock { body, .. } => {
-                        Some(body.iter().map(|l| l.text).collect::<Vec<_>>())
-                    }
+                    Input::DotBlock { body, .. } => Some(
+                        body.iter()
+                            .map(|l| {
+                                l.text
+                                    .strip_prefix('.')
+                                    .filter(|t| t.starts_with('.'))
+                                    .unwrap_or(l.text)
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
                     _ => None,
                 });
                 let (key, elided) = match block {
@@ -562,7 +570,7 @@ pub fn canonical_entry(text: &str) -> Cow<'_, str> {
 }
 
 /// Quotes a word by the admin protocol's rules: when empty or holding white space, `(`, `)`,
-/// `\` or `"`; inside quotes only `\\` and `\"` are escapes. A word holding a line break cannot
+/// `\` or `"`, and, so that it can never read as a literal marker, `{` or `}`; inside quotes only `\\` and `\"` are escapes. A word holding a line break cannot
 /// be quoted: it becomes a literal, `{N}`, a line break and its N bytes (UTF-8, LF endings), and
 /// so must be the last word of its command.
 pub fn quote(word: &str) -> String {
@@ -572,7 +580,7 @@ pub fn quote(word: &str) -> String {
     let needs = word.is_empty()
         || word
             .chars()
-            .any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '\\' | '"'));
+            .any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '\\' | '"' | '{' | '}'));
     if !needs {
         return word.to_string();
     }
