@@ -124,7 +124,8 @@ fn human(heading: &Heading<'_>, findings: &[Finding]) -> String {
         if !f.remedy.is_empty() {
             let _ = writeln!(out, "  remedy:");
             for r in &f.remedy {
-                let _ = writeln!(out, "    {r}");
+                // A literal's body lines stay under their command; `restore` writes them to paste.
+                let _ = writeln!(out, "    {}", r.replace('\n', "\n      "));
             }
         }
     }
