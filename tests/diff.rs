@@ -2,34 +2,13 @@
 
 mod common;
 
-use std::process::Command as Process;
-
-use assert_cmd::Command;
-
-fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("carryover")
-        .unwrap()
-        .current_dir(common::root())
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
-}
+use common::run;
 
 fn snap(name: &str, args: &[&str]) -> i32 {
-    let (code, out) = run(args);
-    common::snapshot_settings().bind(|| {
-        insta::assert_snapshot!(
-            name,
-            format!("$ carryover {}\nexit {code}\n{out}", args.join(" "))
-        );
-    });
-    code
+    common::snap_run(name, args).0
 }
+
+use std::process::Command as Process;
 
 #[test]
 fn before_and_after_the_upgrade() {

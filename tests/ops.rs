@@ -3,30 +3,10 @@
 
 mod common;
 
-use assert_cmd::Command;
-
-fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("carryover")
-        .unwrap()
-        .current_dir(common::root())
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
-}
+use common::run;
 
 fn snap(name: &str, args: &[&str]) -> i32 {
-    let (code, out) = run(args);
-    common::snapshot_settings().bind(|| {
-        insta::assert_snapshot!(
-            name,
-            format!("$ carryover {}\nexit {code}\n{out}", args.join(" "))
-        );
-    });
-    code
+    common::snap_run(name, args).0
 }
 
 #[test]

@@ -4,37 +4,14 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::{run, snap_run as snap};
+
 use proptest::prelude::*;
 
 use carryover::model::{Config, SourceKind, Value, Version, SYSTEM};
 use carryover::ops::restore::{plan, script, Options, Plan, Restore};
 use carryover::read::{self, Capture};
 use carryover::vendor::mos::Mos;
-
-fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("carryover")
-        .unwrap()
-        .current_dir(common::root())
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
-}
-
-fn snap(name: &str, args: &[&str]) -> (i32, String) {
-    let (code, out) = run(args);
-    common::snapshot_settings().bind(|| {
-        insta::assert_snapshot!(
-            name,
-            format!("$ carryover {}\nexit {code}\n{out}", args.join(" "))
-        );
-    });
-    (code, out)
-}
 
 fn read(paths: &[&str]) -> Config {
     common::at_root();

@@ -3,6 +3,9 @@
 
 use std::collections::VecDeque;
 
+use pest::iterators::{Pair, Pairs};
+use pest::RuleType;
+
 /// Bytes handed to pest at once; a slice always ends at a line end.
 pub const SLICE: usize = 256 * 1024;
 
@@ -90,5 +93,26 @@ impl<'a, G: LineGrammar<'a>> Iterator for Classified<'a, G> {
     fn next(&mut self) -> Option<Self::Item> {
         self.fill();
         self.buffer.pop_front()
+    }
+}
+
+/// Turns the top-level pairs of a line grammar (one pair per line, then `eoi`) into classified
+/// lines; `kind` gets each pair and its line's offset within the slice.
+pub fn push_pest_lines<'a, R: RuleType, K>(
+    pairs: Pairs<'a, R>,
+    eoi: R,
+    offset: usize,
+    first: u32,
+    out: &mut VecDeque<(super::Line<'a>, K)>,
+    kind: impl Fn(Pair<'a, R>, usize) -> K,
+) {
+    for (i, pair) in pairs.filter(|p| p.as_rule() != eoi).enumerate() {
+        let relative = pair.as_span().start();
+        let line = super::Line {
+            number: first + i as u32,
+            start: offset + relative,
+            text: pair.as_str(),
+        };
+        out.push_back((line, kind(pair, relative)));
     }
 }

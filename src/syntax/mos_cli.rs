@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use pest::iterators::Pair;
 use pest::Parser;
 
-use super::classify::{Classified, LineGrammar};
+use super::classify::{push_pest_lines, Classified, LineGrammar};
 use super::lines::lines_from;
 use super::literal::{self, Context};
 use super::words::{self, word_rules, Marker};
@@ -126,20 +126,7 @@ fn classify_with_pest<'a>(
 ) {
     let pairs = CliGrammar::parse(Rule::lines, slice)
         .expect("every line matches `text` or `blank`, so the CLI grammar accepts any text");
-    let mut number = first;
-    for pair in pairs {
-        if pair.as_rule() == Rule::EOI {
-            continue;
-        }
-        let relative = pair.as_span().start();
-        let line = Line {
-            number,
-            start: offset + relative,
-            text: pair.as_str(),
-        };
-        number += 1;
-        out.push_back((line, kind(pair, relative)));
-    }
+    push_pest_lines(pairs, Rule::EOI, offset, first, out, kind);
 }
 
 /// What one line is; `start` is the line's offset in the text the pair was parsed from.

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use pest::Parser;
 
-use super::classify::{Classified, LineGrammar};
+use super::classify::{push_pest_lines, Classified, LineGrammar};
 use super::literal::Context;
 use super::mos_cli::{take_literal, Out};
 use super::words::{self, word_rules, Marker};
@@ -45,19 +45,13 @@ impl<'a> LineGrammar<'a> for Grammar {
     ) {
         let pairs = ExportGrammar::parse(Rule::lines, slice)
             .expect("every line matches `text` or `blank`, so the export grammar accepts any text");
-        let mut number = first;
-        for pair in pairs {
-            if pair.as_rule() == Rule::EOI {
-                continue;
-            }
-            let relative = pair.as_span().start();
-            let line = Line {
-                number,
-                start: offset + relative,
-                text: pair.as_str(),
-            };
-            number += 1;
-            let kind = match pair.as_rule() {
+        push_pest_lines(
+            pairs,
+            Rule::EOI,
+            offset,
+            first,
+            out,
+            |pair, relative| match pair.as_rule() {
                 Rule::comment => Kind::Comment,
                 Rule::dot_end => Kind::DotEnd,
                 Rule::command => {
@@ -66,9 +60,8 @@ impl<'a> LineGrammar<'a> for Grammar {
                 }
                 Rule::blank => Kind::Blank,
                 _ => Kind::Text,
-            };
-            out.push_back((line, kind));
-        }
+            },
+        );
     }
 }
 

@@ -43,3 +43,30 @@ pub fn snapshot_settings() -> insta::Settings {
 pub fn at_root() {
     std::env::set_current_dir(root()).unwrap();
 }
+
+/// Runs the binary from the crate root, as a user in a checkout would; exit code and stdout.
+pub fn run(args: &[&str]) -> (i32, String) {
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .current_dir(root())
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+/// Runs the binary and snapshots the command line, its exit code and its output together.
+pub fn snap_run(name: &str, args: &[&str]) -> (i32, String) {
+    let (code, out) = run(args);
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!(
+            name,
+            format!("$ carryover {}\nexit {code}\n{out}", args.join(" "))
+        );
+    });
+    (code, out)
+}
