@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 /// What to generate.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Spec {
     /// Exception entries in all (a million in the benchmark).
     pub entries: usize,
@@ -16,6 +16,8 @@ pub struct Spec {
     /// Per mille of entries that differ from the seed's base capture, for a second capture to
     /// diff against the first (`0` for none).
     pub changed_per_mille: u64,
+    /// The appliance's host name.
+    pub host: String,
 }
 
 impl Default for Spec {
@@ -25,6 +27,7 @@ impl Default for Spec {
             per_domain: 10_000,
             seed: 1,
             changed_per_mille: 0,
+            host: "rg01".into(),
         }
     }
 }
@@ -42,7 +45,7 @@ pub fn mos_cli_log(spec: Spec) -> String {
             second % 1000
         );
     };
-    let host = "rg01";
+    let host = spec.host.as_str();
     line(&mut out, "Mirapoint RazorGate RG7000 (MOS 4.2.3-GA)");
     for l in [
         format!("{host}> version"),
@@ -110,4 +113,23 @@ pub fn mos_cli_log(spec: Spec) -> String {
         line(&mut out, "OK Completed");
     }
     out
+}
+
+/// Writes a fleet of `count` appliances' captures of about `bytes_each` bytes into `dir`, one
+/// folder per appliance (`site<NNN>/<host>.log`), for the `track` benchmark.
+pub fn fleet(dir: &std::path::Path, count: usize, bytes_each: usize) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    (0..count).into_par_iter().try_for_each(|i| {
+        let host = format!("rg{i:05}");
+        let spec = Spec {
+            entries: bytes_each / 100,
+            per_domain: 500,
+            seed: i as u64 + 1,
+            changed_per_mille: 0,
+            host: host.clone(),
+        };
+        let site = dir.join(format!("site{:03}", i % 100));
+        std::fs::create_dir_all(&site)?;
+        std::fs::write(site.join(format!("{host}.log")), mos_cli_log(spec))
+    })
 }

@@ -37,5 +37,6 @@ pub mod read;
 pub mod render;
 pub mod source;
 pub mod syntax;
+pub mod track;
 pub mod vendor;
 pub mod write;

@@ -41,6 +41,29 @@ enum Command {
     Diff(DiffArgs),
     /// Write the CLI commands that put back what the upgrade and the export lose.
     Restore(RestoreArgs),
+    /// Keep a folder of captures from many appliances as one canonical RON file per appliance.
+    Track(TrackArgs),
+    /// Print the canonical text of a capture, for git's diff drivers.
+    Textconv(TextconvArgs),
+}
+
+#[derive(Args)]
+struct TrackArgs {
+    /// The folder of captures to read.
+    src: PathBuf,
+    /// The repository to write `<vendor>/<hostname>.ron` files into.
+    #[arg(long, value_name = "REPO")]
+    into: PathBuf,
+    #[command(flatten)]
+    read: ReadFlags,
+}
+
+#[derive(Args)]
+struct TextconvArgs {
+    /// The capture git hands over.
+    file: PathBuf,
+    #[command(flatten)]
+    read: ReadFlags,
 }
 
 #[derive(Args)]
@@ -264,6 +287,18 @@ fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Diff(args) => diff(args),
         Command::Restore(args) => restore(args),
+        Command::Track(args) => track(args),
+        Command::Textconv(args) => {
+            let capture = read::read(&[args.file], &args.read.options()?)?;
+            let written = render::write_model(
+                &mut std::io::stdout().lock(),
+                &capture.config,
+                ModelFormat::Ron,
+                false,
+            );
+            quiet_on_closed_pipe(written)?;
+            Ok(0)
+        }
         Command::Capture(args) => {
             let config = if args.paths.is_empty() {
                 Config::default()
@@ -456,6 +491,43 @@ fn restore(args: RestoreArgs) -> Result<u8, Error> {
     carryover::write::atomically(&files, args.show_secrets)?;
     let commands = plan.scopes.values().map(Vec::len).sum::<usize>();
     Ok(u8::from(commands > 0))
+}
+
+fn track(args: TrackArgs) -> Result<u8, Error> {
+    let options = args.read.options()?;
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+                .expect("the template is valid"),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut count = carryover::track::Report::default();
+    let total = carryover::track::walk(&args.src, &mut count)?.len();
+    bar.set_length(total as u64);
+    let tick = || bar.inc(1);
+    let report = carryover::track::track(&args.src, &args.into, &options, &tick)?;
+    bar.finish_and_clear();
+    for (path, why) in report.skipped.iter().chain(&report.failures) {
+        eprintln!("{}: {why}", path.display());
+    }
+    let mut summary = format!(
+        "{} appliance(s) from {} file(s): {} written, {} unchanged; {} unrecognized line(s); {} failed\n",
+        report.appliances,
+        report.files,
+        report.written.len(),
+        report.unchanged,
+        report.unrecognized,
+        report.failures.len()
+    );
+    for path in &report.written {
+        summary.push_str(&format!("wrote {}\n", path.display()));
+    }
+    print(&summary)?;
+    Ok(if report.failures.is_empty() { 0 } else { 2 })
 }
 
 /// Live captures and exports of one appliance, for the rules.

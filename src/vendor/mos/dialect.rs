@@ -77,6 +77,10 @@ impl Dialect for Mos {
         Mos::command(&Action::SetScope, &[("domain", domain)])
     }
 
+    fn identity(&self, text: &str, kind: crate::model::SourceKind) -> Option<String> {
+        super::identity::host(text, kind)
+    }
+
     fn volatile(&self) -> &'static [String] {
         &Catalog::get().volatile
     }

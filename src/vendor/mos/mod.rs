@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod dialect;
+pub mod identity;
 pub mod interpret;
 pub mod knowledge;
 

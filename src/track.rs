@@ -1,0 +1,197 @@
+//! `track`: a folder of captures from many appliances into a git-ready repository of canonical
+//! RON files, one per appliance at `<vendor>/<hostname>.ron`. A file whose settings did not
+//! change is not rewritten, so git records nothing for it.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::model::{Config, Vendor};
+use crate::read::{self, Capture, Options};
+use crate::render::{self, ModelFormat};
+use crate::source::Source;
+use crate::vendor;
+
+/// Folders of version-control systems, never read.
+const VCS: &[&str] = &[".git", ".hg", ".svn", "_darcs", "CVS", ".bzr"];
+
+/// Bytes read to tell which appliance a file is of.
+const SNIFF: u64 = 256 * 1024;
+
+/// What `track` did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub appliances: usize,
+    pub files: usize,
+    pub unrecognized: usize,
+    pub written: Vec<PathBuf>,
+    pub unchanged: usize,
+    /// Files that could not be read, with why.
+    pub failures: Vec<(PathBuf, String)>,
+    /// Links that lead out of the source folder, not followed.
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+/// Every capture file under `src`: version-control folders skipped, links followed only when
+/// they stay inside `src`. Sorted by path.
+pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<PathBuf>> {
+    let root = src
+        .canonicalize()
+        .map_err(|e| Error::io(src.display().to_string(), e))?;
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(src)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !(e.file_type().is_dir() && VCS.iter().any(|v| e.file_name() == *v)));
+    for entry in walker {
+        let entry = entry.map_err(|e| Error::file(src.display().to_string(), e.to_string()))?;
+        let path = entry.path().to_path_buf();
+        if entry.file_type().is_file() {
+            files.push(path);
+        } else if entry.path_is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&root) && target.is_file() => files.push(path),
+                Ok(target) if target.starts_with(&root) => {}
+                _ => report
+                    .skipped
+                    .push((path, "a link that leads out of the source folder".into())),
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Which appliance a file is of, from its first bytes, decoded and cleaned as any capture is.
+fn identify(path: &Path, options: &Options) -> std::result::Result<(Vendor, String), String> {
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(SNIFF).read_to_end(&mut head))
+        .map_err(|e| e.to_string())?;
+    // Cut at a line end: LF is one byte in every encoding read here, so no character splits.
+    if head.len() as u64 == SNIFF {
+        if let Some(end) = memchr::memrchr(b'\n', &head) {
+            head.truncate(end + 1);
+        }
+    }
+    let source = Source::from_bytes(&path.display().to_string(), head, options.encoding)
+        .map_err(|e| e.to_string())?;
+    let kind = options.kind.unwrap_or_else(|| read::detect(&source.text));
+    let vendor = Vendor::default();
+    vendor::dialect(vendor)
+        .identity(&source.text, kind)
+        .map(|host| (vendor, host))
+        .ok_or_else(|| "names no appliance (no host prompt, `# host:` header or greeting)".into())
+}
+
+/// Tracks every capture under `src` into `into`. `tick` is called once per file read.
+pub fn track(
+    src: &Path,
+    into: &Path,
+    options: &Options,
+    tick: &(dyn Fn() + Sync),
+) -> Result<Report> {
+    let mut report = Report::default();
+    let files = walk(src, &mut report)?;
+    report.files = files.len();
+    let identities: Vec<_> = files
+        .par_iter()
+        .map(|f| (f, identify(f, options)))
+        .collect();
+    let mut groups: BTreeMap<(Vendor, String), Vec<PathBuf>> = BTreeMap::new();
+    for (file, identity) in identities {
+        match identity {
+            Ok(key) => groups.entry(key).or_default().push(file.clone()),
+            Err(why) => {
+                tick();
+                report.failures.push((file.clone(), why));
+            }
+        }
+    }
+    report.appliances = groups.len();
+    let results: Vec<Group> = groups
+        .into_par_iter()
+        .map(|((vendor, host), files)| track_one(vendor, &host, &files, into, options, tick))
+        .collect();
+    for group in results {
+        report.unrecognized += group.unrecognized;
+        report.failures.extend(group.failures);
+        match group.written {
+            Some(true) => report.written.push(group.path),
+            Some(false) => report.unchanged += 1,
+            None => {}
+        }
+    }
+    report.failures.sort();
+    Ok(report)
+}
+
+struct Group {
+    path: PathBuf,
+    /// `Some(true)` written, `Some(false)` unchanged, `None` nothing could be read.
+    written: Option<bool>,
+    unrecognized: usize,
+    failures: Vec<(PathBuf, String)>,
+}
+
+fn track_one(
+    vendor: Vendor,
+    host: &str,
+    files: &[PathBuf],
+    into: &Path,
+    options: &Options,
+    tick: &(dyn Fn() + Sync),
+) -> Group {
+    let path = into.join(vendor.name()).join(format!("{host}.ron"));
+    let mut capture = Capture {
+        config: Config::new(vendor),
+        notes: Vec::new(),
+    };
+    let mut failures = Vec::new();
+    let mut read_any = false;
+    for file in files {
+        let result = Source::read(file, options.encoding)
+            .and_then(|source| read::read_source(&source, options, &mut capture));
+        tick();
+        match result {
+            Ok(()) => read_any = true,
+            Err(e) => failures.push((file.clone(), e.to_string())),
+        }
+    }
+    let unrecognized = capture.unrecognized().count();
+    if !read_any {
+        return Group {
+            path,
+            written: None,
+            unrecognized,
+            failures,
+        };
+    }
+    let text = render::model(&capture.config, ModelFormat::Ron, false);
+    let written = match std::fs::read(&path) {
+        Ok(old) if old == text.as_bytes() => Some(false),
+        _ => {
+            let result = path
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .map_err(|e| Error::io(path.display().to_string(), e))
+                .and_then(|_| crate::write::atomically(&[(path.clone(), text)], false));
+            match result {
+                Ok(()) => Some(true),
+                Err(e) => {
+                    failures.push((path.clone(), e.to_string()));
+                    None
+                }
+            }
+        }
+    };
+    Group {
+        path,
+        written,
+        unrecognized,
+        failures,
+    }
+}

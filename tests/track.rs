@@ -1,0 +1,218 @@
+//! `carryover track` over a folder of captures, and `textconv` driving a real git.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command as Process;
+
+use common::run;
+
+fn copy(name: &str, to: &Path) {
+    std::fs::copy(
+        common::root().join("samples/mos").join(name),
+        to.join(Path::new(name).file_name().unwrap()),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_fleet_folder_becomes_one_canonical_file_per_appliance() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("captures");
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(src.join("rg01")).unwrap();
+    std::fs::create_dir_all(src.join("mail/ms01")).unwrap();
+    std::fs::create_dir_all(src.join(".git/objects")).unwrap();
+    copy("rg01-4.1.9-before.log", &src.join("rg01"));
+    copy("rg01-4.1.9-export.cfg", &src.join("rg01"));
+    copy("ms01-delegated-domains.log", &src.join("mail/ms01"));
+    copy("ms02-sjis-crlf.log", &src);
+    copy("rg02-admind-transcript.txt", &src);
+    // A VCS folder is never read, even when it holds a capture.
+    copy("rg01-4.2.3-after.log", &src.join(".git/objects"));
+    #[cfg(unix)]
+    {
+        // A link inside the folder is followed; one leading out of it is not.
+        std::os::unix::fs::symlink(
+            src.join("rg02-admind-transcript.txt"),
+            src.join("mail/rg02-link.txt"),
+        )
+        .unwrap();
+        let outside = dir.path().join("outside.log");
+        std::fs::copy(
+            common::root().join("samples/mos/rg01-4.2.3-after.log"),
+            &outside,
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(&outside, src.join("rg01/escape.log")).unwrap();
+    }
+    let (code, out) = run(&[
+        "track",
+        src.to_str().unwrap(),
+        "--into",
+        repo.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("4 appliance(s) from 6 file(s): 4 written, 0 unchanged;"),
+        "{out}"
+    );
+    let mut written: Vec<String> = walkdir::WalkDir::new(&repo)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(&repo).unwrap().display().to_string())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "mirapoint-mos/ms01.ron",
+            "mirapoint-mos/ms02.ron",
+            "mirapoint-mos/rg01.ron",
+            "mirapoint-mos/rg02.ron"
+        ]
+    );
+    let rg01 = std::fs::read_to_string(repo.join("mirapoint-mos/rg01.ron")).unwrap();
+    assert!(
+        rg01.contains("version: Some(\"4.1.9-GA\")"),
+        "the 4.2.3 log under .git and behind the escaping link is not read"
+    );
+    let ms01 = std::fs::read_to_string(repo.join("mirapoint-mos/ms01.ron")).unwrap();
+    assert!(ms01.contains("block: \"<secret>\""), "secrets are masked");
+
+    // Nothing changed: nothing is rewritten, byte for byte and file time alike.
+    let before = std::fs::metadata(repo.join("mirapoint-mos/rg01.ron"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let (code, out) = run(&[
+        "track",
+        src.to_str().unwrap(),
+        "--into",
+        repo.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("0 written, 4 unchanged"), "{out}");
+    assert_eq!(
+        std::fs::metadata(repo.join("mirapoint-mos/rg01.ron"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        before
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.join("mirapoint-mos/rg01.ron")).unwrap(),
+        rg01
+    );
+
+    // One appliance changes: only its file is written.
+    copy("rg01-4.2.3-after.log", &src.join("rg01"));
+    let (_, out) = run(&[
+        "track",
+        src.to_str().unwrap(),
+        "--into",
+        repo.to_str().unwrap(),
+    ]);
+    assert!(out.contains("1 written, 3 unchanged"), "{out}");
+    assert!(out.contains("wrote ") && out.contains("rg01.ron"), "{out}");
+}
+
+#[test]
+fn a_failing_file_is_reported_and_the_others_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (src, repo) = (dir.path().join("src"), dir.path().join("repo"));
+    std::fs::create_dir_all(&src).unwrap();
+    copy("ms01-delegated-domains.log", &src);
+    copy("seed-key-exchange.log", &src);
+    std::fs::write(
+        src.join("cut.log"),
+        "rg09> branding get quotamsg\n{4096}\nshort\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .args([
+            "track",
+            src.to_str().unwrap(),
+            "--into",
+            repo.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("seed-key-exchange.log: names no appliance"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("cut.log: literal announces 4096 bytes"),
+        "{stderr}"
+    );
+    assert!(repo.join("mirapoint-mos/ms01.ron").exists());
+    assert!(!repo.join("mirapoint-mos/rg09.ron").exists());
+}
+
+#[test]
+fn textconv_makes_git_diff_semantic() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = Process::new("git")
+            .current_dir(dir.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let bin = assert_cmd::cargo::cargo_bin("carryover");
+    git(&["init", "-q"]);
+    git(&[
+        "config",
+        "diff.carryover.textconv",
+        &format!("{} textconv", bin.display()),
+    ]);
+    std::fs::write(dir.path().join(".gitattributes"), "*.log diff=carryover\n").unwrap();
+    let samples = common::root().join("samples/mos");
+    std::fs::copy(
+        samples.join("rg01-4.1.9-before.log"),
+        dir.path().join("rg01.log"),
+    )
+    .unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-qm", "4.1.9"]);
+    std::fs::copy(
+        samples.join("rg01-4.2.3-after.log"),
+        dir.path().join("rg01.log"),
+    )
+    .unwrap();
+    git(&["commit", "-qam", "4.2.3"]);
+    let diff = git(&["diff", "HEAD~1", "HEAD"]);
+    assert!(
+        diff.contains("-        \"smtp.fastpath\": false,\n+        \"smtp.fastpath\": true,"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+        \"smtp.maxmsgsum\": 314572800,"),
+        "{diff}"
+    );
+    // The raw logs' line-level noise (prompts, completions) is not in the diff.
+    assert!(!diff.contains("OK Completed"), "{diff}");
+    let log = git(&["log", "-p", "--format=%s"]);
+    assert!(
+        log.contains("-      version: Some(\"4.1.9-GA\"),\n"),
+        "{log}"
+    );
+    assert!(
+        log.contains("+      version: Some(\"4.2.3-GA\"),\n"),
+        "{log}"
+    );
+}
