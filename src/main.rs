@@ -45,6 +45,25 @@ enum Command {
     Track(TrackArgs),
     /// Print the canonical text of a capture, for git's diff drivers.
     Textconv(TextconvArgs),
+    /// Check a SpamTitan update log: versions, services stopped and started again, completion.
+    VerifyUpdate(VerifyUpdateArgs),
+}
+
+#[derive(Args)]
+struct VerifyUpdateArgs {
+    /// The update log.
+    log: PathBuf,
+    #[arg(long, value_enum, default_value = "human")]
+    format: VerifyFormat,
+    /// Read the log in this encoding instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum VerifyFormat {
+    Human,
+    Json,
 }
 
 #[derive(Args)]
@@ -288,6 +307,29 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Diff(args) => diff(args),
         Command::Restore(args) => restore(args),
         Command::Track(args) => track(args),
+        Command::VerifyUpdate(args) => {
+            let flags = ReadFlags {
+                encoding: args.encoding,
+                kind: None,
+            };
+            let source = carryover::source::Source::read(&args.log, flags.options()?.encoding)?;
+            let run = vendor::spamtitan::update_log::verify(&source)?;
+            let text = match args.format {
+                VerifyFormat::Human => vendor::spamtitan::update_log::human(&run),
+                VerifyFormat::Json => {
+                    let doc = serde_json::json!({
+                        "format_version": render::FORMAT_VERSION,
+                        "update": run,
+                    });
+                    format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(&doc).expect("serializes")
+                    )
+                }
+            };
+            print(&text)?;
+            Ok(u8::from(!run.anomalies.is_empty()))
+        }
         Command::Textconv(args) => {
             let capture = read::read(&[args.file], &args.read.options()?)?;
             let written = render::write_model(

@@ -2,6 +2,7 @@
 //! own catalog of command forms. Nothing outside a vendor's folder knows its commands.
 
 pub mod mos;
+pub mod spamtitan;
 
 /// Something a reader noticed about a line that did not become model data, or that it had to
 /// work around.

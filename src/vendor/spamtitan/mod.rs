@@ -1,0 +1,3 @@
+//! SpamTitan. So far: its system update logs (`verify-update`).
+
+pub mod update_log;

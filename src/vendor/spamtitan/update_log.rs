@@ -1,0 +1,192 @@
+//! SpamTitan update logs: `grammar/spamtitan_update_log.pest` classifies each line; the checks
+//! here say whether the update went through: every service stopped was started again, the
+//! completion line is there, and the last step ended OK.
+
+use pest::Parser;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::source::Source;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/spamtitan_update_log.pest"]
+pub struct UpdateLogGrammar;
+
+/// A service the installer stopped, and whether and where it started again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Service {
+    pub name: String,
+    pub stopped_at: u32,
+    pub started_at: Option<u32>,
+}
+
+/// One numbered step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub number: u32,
+    pub text: String,
+    pub line: u32,
+}
+
+/// What an update log says happened.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UpdateRun {
+    pub path: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub services: Vec<Service>,
+    pub steps: Vec<Step>,
+    /// The line of `Done. Installation Complete.`
+    pub completed_at: Option<u32>,
+    /// Task lines (` * Database updates...`) that report a failure or an error.
+    pub failed_tasks: Vec<(u32, String)>,
+    /// Lines the grammar knows no form for, with their number.
+    pub unrecognized: Vec<(u32, String)>,
+    pub anomalies: Vec<String>,
+}
+
+/// Reads an update log and checks it.
+pub fn verify(source: &Source) -> Result<UpdateRun> {
+    let pairs = UpdateLogGrammar::parse(Rule::lines, &source.text)
+        .map_err(|e| Error::file(source.path.to_string(), format!("update log grammar: {e}")))?;
+    let mut run = UpdateRun {
+        path: source.path.to_string(),
+        ..UpdateRun::default()
+    };
+    let mut number = 0u32;
+    for pair in pairs.filter(|p| p.as_rule() != Rule::EOI) {
+        number += 1;
+        let line = number;
+        let text = pair.as_str().to_string();
+        let rule = pair.as_rule();
+        let mut inner = pair.into_inner();
+        match rule {
+            Rule::header => {
+                let revision = inner.find(|p| p.as_rule() == Rule::revision);
+                run.to = run.to.take().or(revision.map(|r| r.as_str().to_string()));
+            }
+            Rule::step => {
+                let n = inner.next().map_or(0, |n| n.as_str().parse().unwrap_or(0));
+                let rest = inner.next().map_or("", |r| r.as_str()).trim().to_string();
+                if let Some(v) = rest.strip_prefix("Current Version:") {
+                    run.from = Some(v.trim().to_string());
+                }
+                run.steps.push(Step {
+                    number: n,
+                    text: rest,
+                    line,
+                });
+            }
+            Rule::service => {
+                let action = inner.next().map_or("", |a| a.as_str());
+                let name = inner.next().map_or("", |n| n.as_str()).trim().to_string();
+                if action == "Stopping" {
+                    run.services.push(Service {
+                        name,
+                        stopped_at: line,
+                        started_at: None,
+                    });
+                } else if let Some(s) = run
+                    .services
+                    .iter_mut()
+                    .find(|s| s.started_at.is_none() && s.name.eq_ignore_ascii_case(&name))
+                {
+                    // The installer spells some names two ways (Bitdefender, BitDefender).
+                    s.started_at = Some(line);
+                }
+            }
+            Rule::done => run.completed_at = Some(line),
+            Rule::task => {
+                let lower = text.to_ascii_lowercase();
+                if lower.contains("fail") || lower.contains("error") {
+                    run.failed_tasks.push((line, text.trim().to_string()));
+                }
+            }
+            Rule::text => run.unrecognized.push((line, text)),
+            _ => {}
+        }
+    }
+    check(&mut run);
+    Ok(run)
+}
+
+fn check(run: &mut UpdateRun) {
+    let mut anomalies = Vec::new();
+    if run.to.is_none() {
+        anomalies.push("no `Install revision` header: the target version is unknown".to_string());
+    }
+    for s in run.services.iter().filter(|s| s.started_at.is_none()) {
+        anomalies.push(format!(
+            "{} was stopped (line {}) and never started again",
+            s.name, s.stopped_at
+        ));
+    }
+    if run.completed_at.is_none() {
+        anomalies
+            .push("no `Done. Installation Complete.` line: the installation did not finish".into());
+    }
+    match run.steps.last() {
+        None => anomalies.push("no numbered steps".into()),
+        Some(last) if !last.text.eq_ignore_ascii_case("OK") => anomalies.push(format!(
+            "the last step ({:03}, line {}) did not end OK: `{}`",
+            last.number, last.line, last.text
+        )),
+        Some(_) => {}
+    }
+    for pair in run.steps.windows(2) {
+        if pair[1].number != pair[0].number + 1 {
+            anomalies.push(format!(
+                "step {:03} follows step {:03} (line {}): a step is missing",
+                pair[1].number, pair[0].number, pair[1].line
+            ));
+        }
+    }
+    for s in run.steps.iter().filter(|s| {
+        let t = s.text.to_ascii_lowercase();
+        t.contains("fail") || t.contains("error")
+    }) {
+        anomalies.push(format!(
+            "step {:03} (line {}) reports `{}`",
+            s.number, s.line, s.text
+        ));
+    }
+    for (line, text) in &run.failed_tasks {
+        anomalies.push(format!("line {line} reports a failure: `{text}`"));
+    }
+    run.anomalies = anomalies;
+}
+
+/// The report as text.
+pub fn human(run: &UpdateRun) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: update {} -> {}",
+        run.path,
+        run.from
+            .as_deref()
+            .unwrap_or("(from version not in the log)"),
+        run.to.as_deref().unwrap_or("(target not in the log)")
+    );
+    for s in &run.services {
+        let state = match s.started_at {
+            Some(l) => format!("stopped line {}, started again line {l}", s.stopped_at),
+            None => format!("stopped line {}, NEVER STARTED AGAIN", s.stopped_at),
+        };
+        let _ = writeln!(out, "  {:<16} {state}", s.name);
+    }
+    for (line, text) in &run.unrecognized {
+        let _ = writeln!(out, "  unrecognized line {line}: {text}");
+    }
+    if run.anomalies.is_empty() {
+        let _ = writeln!(
+            out,
+            "ok: every service came back, the installation completed, the last step is OK"
+        );
+    }
+    for a in &run.anomalies {
+        let _ = writeln!(out, "anomaly: {a}");
+    }
+    out
+}
