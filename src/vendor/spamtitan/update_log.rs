@@ -53,10 +53,8 @@ pub fn verify(source: &Source) -> Result<UpdateRun> {
         path: source.path.to_string(),
         ..UpdateRun::default()
     };
-    let mut number = 0u32;
-    for pair in pairs.filter(|p| p.as_rule() != Rule::EOI) {
-        number += 1;
-        let line = number;
+    for (index, pair) in pairs.filter(|p| p.as_rule() != Rule::EOI).enumerate() {
+        let line = index as u32 + 1;
         let text = pair.as_str().to_string();
         let rule = pair.as_rule();
         let mut inner = pair.into_inner();
