@@ -278,7 +278,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Gaps(args) => {
             let split = read::read_split(&args.inputs.paths, &args.inputs.options()?)?;
-            let cx = captures(&split);
+            let cx = captures(&split)?;
             let report = ops::gaps::gaps(&cx, args.to);
             let heading = Heading {
                 command: "gaps",
@@ -292,7 +292,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Plan(args) => {
             let split = read::read_split(&args.inputs.paths, &args.inputs.options()?)?;
-            let cx = captures(&split);
+            let cx = captures(&split)?;
             let report = ops::plan::plan(&cx, &args.to);
             let heading = Heading {
                 command: "plan",
@@ -465,7 +465,7 @@ fn restore(args: RestoreArgs) -> Result<u8, Error> {
         eprint!("{}", render::diagnostics(&post));
         Some(post)
     };
-    let dialect = vendor::dialect(pre.config.vendor);
+    let dialect = with_notes(pre.config.vendor)?;
     let plan = ops::restore::plan(
         &pre.config,
         dialect,
@@ -572,8 +572,20 @@ fn track(args: TrackArgs) -> Result<u8, Error> {
     Ok(if report.failures.is_empty() { 0 } else { 2 })
 }
 
+/// The dialect of a vendor whose release notes carryover has.
+fn with_notes(vendor: carryover::model::Vendor) -> Result<&'static dyn vendor::Dialect, Error> {
+    let dialect = vendor::dialect(vendor);
+    if dialect.releases().is_empty() {
+        return Err(Error::Usage(format!(
+            "carryover has no release notes for {} yet: show, diff and verify-update work, gaps, plan and restore do not",
+            vendor.name()
+        )));
+    }
+    Ok(dialect)
+}
+
 /// Live captures and exports of one appliance, for the rules.
-fn captures(split: &read::Split) -> Captures<'_> {
+fn captures(split: &read::Split) -> Result<Captures<'_>, Error> {
     let vendor = split
         .captures()
         .next()
@@ -582,11 +594,11 @@ fn captures(split: &read::Split) -> Captures<'_> {
     for capture in split.captures() {
         eprint!("{}", render::diagnostics(capture));
     }
-    Captures {
+    Ok(Captures {
         live: split.live.as_ref().map(|c| &c.config),
         export: split.export.as_ref().map(|c| &c.config),
-        dialect: vendor::dialect(vendor),
-    }
+        dialect: with_notes(vendor)?,
+    })
 }
 
 fn print(text: &str) -> Result<(), Error> {

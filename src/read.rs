@@ -15,6 +15,7 @@ use crate::model::{Change, Config, Origin, Provenance, SourceKind, Vendor};
 use crate::source::Source;
 use crate::syntax::{mos_cli, mos_export, mos_protocol, Node, Warning};
 use crate::vendor::mos::Interpreter;
+use crate::vendor::spamtitan;
 use crate::vendor::{Note, NoteKind};
 
 /// How to read inputs.
@@ -52,47 +53,120 @@ impl Capture {
 
 const DEFAULT_PART: usize = 4 << 20;
 
-/// Every file named, directories walked (hidden and VCS folders skipped), sorted by path.
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
+/// One thing to read: a capture file, or a SpamTitan capture directory (one appliance).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    File(PathBuf),
+    SpamtitanDir(PathBuf),
+}
+
+impl Input {
+    fn vendor(&self) -> Vendor {
+        match self {
+            Input::File(_) => Vendor::MirapointMos,
+            Input::SpamtitanDir(_) => Vendor::Spamtitan,
+        }
+    }
+}
+
+/// Every input named: files as they are, directories walked (hidden and VCS folders skipped),
+/// a SpamTitan capture directory kept whole. Sorted by path.
+pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    let mut found = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path.display().to_string(), e))?;
         if !meta.is_dir() {
-            files.push(path.clone());
+            found.push(Input::File(path.clone()));
             continue;
         }
-        let walker = walkdir::WalkDir::new(path)
+        let mut walker = walkdir::WalkDir::new(path)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
+        while let Some(entry) = walker.next() {
             let entry =
                 entry.map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
-            if entry.file_type().is_file() {
-                files.push(entry.into_path());
+            if entry.file_type().is_dir() && spamtitan::capture::is_capture_dir(entry.path()) {
+                found.push(Input::SpamtitanDir(entry.into_path()));
+                walker.skip_current_dir();
+            } else if entry.file_type().is_file() {
+                found.push(Input::File(entry.into_path()));
             }
         }
     }
-    files.sort();
-    files.dedup();
-    Ok(files)
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+/// Every capture file named or under a directory named, sorted by path.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    Ok(inputs(paths)?
+        .into_iter()
+        .map(|i| match i {
+            Input::File(p) | Input::SpamtitanDir(p) => p,
+        })
+        .collect())
 }
 
 /// Reads the captures of one appliance.
 pub fn read(paths: &[PathBuf], options: &Options) -> Result<Capture> {
-    let files = expand(paths)?;
-    if files.is_empty() {
+    let inputs = inputs(paths)?;
+    let Some(first) = inputs.first() else {
         return Err(Error::Usage("no input files".into()));
-    }
+    };
     let mut capture = Capture {
-        config: Config::new(Vendor::MirapointMos),
+        config: Config::new(first.vendor()),
         notes: Vec::new(),
     };
-    for file in &files {
-        let source = Source::read(file, options.encoding)?;
-        read_source(&source, options, &mut capture)?;
+    for input in &inputs {
+        read_input(input, options, &mut capture)?;
     }
     Ok(capture)
+}
+
+/// Reads one input into a capture of the same vendor.
+pub fn read_input(input: &Input, options: &Options, capture: &mut Capture) -> Result<()> {
+    if input.vendor() != capture.config.vendor {
+        return Err(Error::Usage(format!(
+            "captures of a {} and a {} appliance; read one appliance at a time",
+            capture.config.vendor.name(),
+            input.vendor().name()
+        )));
+    }
+    match input {
+        Input::File(file) => {
+            let source = Source::read(file, options.encoding)?;
+            read_source(&source, options, capture)
+        }
+        Input::SpamtitanDir(dir) => {
+            let first = capture.config.sources.len() as u32;
+            for file in spamtitan::capture::read(dir, first, options.encoding)? {
+                let index = capture.config.add_source(Provenance {
+                    kind: file.kind,
+                    info: file.source.info(),
+                });
+                for (change, line) in file.changes {
+                    capture
+                        .config
+                        .apply(
+                            change,
+                            Origin {
+                                source: index,
+                                line,
+                            },
+                        )
+                        .map_err(|c| {
+                            Error::file(format!("{}:{line}", file.source.path), c.message)
+                        })?;
+                }
+                capture
+                    .notes
+                    .extend(file.notes.into_iter().map(|n| (index, n)));
+            }
+            Ok(())
+        }
+    }
 }
 
 /// Reads one decoded source into a capture.
@@ -237,23 +311,40 @@ impl Split {
 
 /// Reads captures of one appliance, keeping exports apart from live captures.
 pub fn read_split(paths: &[PathBuf], options: &Options) -> Result<Split> {
-    let files = expand(paths)?;
-    if files.is_empty() {
+    let inputs = inputs(paths)?;
+    if inputs.is_empty() {
         return Err(Error::Usage("no input files".into()));
     }
     let mut split = Split::default();
-    for file in &files {
-        let source = Source::read(file, options.encoding)?;
-        let kind = options.kind.unwrap_or_else(|| detect(&source.text));
-        let slot = match kind {
-            SourceKind::Export => &mut split.export,
-            _ => &mut split.live,
+    for input in &inputs {
+        let export = match input {
+            Input::File(file) => {
+                let source = Source::read(file, options.encoding)?;
+                let kind = options.kind.unwrap_or_else(|| detect(&source.text));
+                let slot = if kind == SourceKind::Export {
+                    &mut split.export
+                } else {
+                    &mut split.live
+                };
+                let capture = slot.get_or_insert_with(|| Capture {
+                    config: Config::new(input.vendor()),
+                    notes: Vec::new(),
+                });
+                if capture.config.vendor != input.vendor() {
+                    return Err(Error::Usage(
+                        "captures of two vendors; read one appliance at a time".into(),
+                    ));
+                }
+                read_source(&source, options, capture)?;
+                continue;
+            }
+            Input::SpamtitanDir(_) => &mut split.live,
         };
-        let capture = slot.get_or_insert_with(|| Capture {
-            config: Config::new(Vendor::MirapointMos),
+        let capture = export.get_or_insert_with(|| Capture {
+            config: Config::new(input.vendor()),
             notes: Vec::new(),
         });
-        read_source(&source, options, capture)?;
+        read_input(input, options, capture)?;
     }
     if let (Some(live), Some(export)) = (&split.live, &split.export) {
         let (a, b) = (

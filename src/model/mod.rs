@@ -18,7 +18,7 @@ use serde::{Serialize, Serializer};
 pub use apply::Change;
 pub use items::ItemRef;
 pub use list::List;
-pub use value::{normalize_key_block, Secret, Value, Version};
+pub use value::{canonical_entry, normalize_key_block, Secret, Value, Version};
 
 use crate::source::SourceInfo;
 
@@ -64,12 +64,14 @@ impl<T: Serialize> Serialize for Item<T> {
 pub enum Vendor {
     #[default]
     MirapointMos,
+    Spamtitan,
 }
 
 impl Vendor {
     pub fn name(self) -> &'static str {
         match self {
             Vendor::MirapointMos => "mirapoint-mos",
+            Vendor::Spamtitan => "spamtitan",
         }
     }
 }

@@ -55,6 +55,8 @@ pub struct Version {
     pub numbers: Vec<u32>,
     /// What follows the numbers (`GA`), if anything.
     pub tag: String,
+    /// The version as written, without a product name: `7.08` keeps its zero.
+    pub text: String,
 }
 
 impl Version {
@@ -72,10 +74,14 @@ impl Version {
             .map(|n| n.parse().ok())
             .collect();
         let tag = rest[end..].trim_start_matches(['-', ' ']).to_string();
-        Some(Version {
-            numbers: numbers?,
-            tag,
-        })
+        let numbers = numbers?;
+        let written = rest[..end].trim_end_matches('.');
+        let text = if tag.is_empty() {
+            written.to_string()
+        } else {
+            format!("{written}-{tag}")
+        };
+        Some(Version { numbers, tag, text })
     }
 }
 
@@ -98,12 +104,7 @@ impl PartialOrd for Version {
 
 impl fmt::Display for Version {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let numbers: Vec<String> = self.numbers.iter().map(u32::to_string).collect();
-        f.write_str(&numbers.join("."))?;
-        if !self.tag.is_empty() {
-            write!(f, "-{}", self.tag)?;
-        }
-        Ok(())
+        f.write_str(&self.text)
     }
 }
 
@@ -111,6 +112,21 @@ impl Serialize for Version {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
+}
+
+/// A list entry in canonical form (an address, `@domain`, `@*.domain`, `@.domain`): trimmed,
+/// the domain part case-folded.
+pub fn canonical_entry(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.trim();
+    let fold_from = text.rfind('@').unwrap_or(0);
+    if !text[fold_from..].bytes().any(|b| b.is_ascii_uppercase()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(format!(
+        "{}{}",
+        &text[..fold_from],
+        text[fold_from..].to_ascii_lowercase()
+    ))
 }
 
 /// A key block in canonical form: sentinels without the spaces documents put in them, no blank
@@ -144,6 +160,8 @@ mod tests {
         assert!(v("4.2.3-GA") > v("4.2.2"));
         assert_eq!(v("MOS4.2.3-GA").to_string(), "4.2.3-GA");
         assert_eq!(v("7.09").numbers, vec![7, 9]);
+        assert_eq!(v("7.09").to_string(), "7.09");
+        assert!(v("7.09") > v("7.08"));
         assert_eq!(Version::parse("no digits"), None);
     }
 

@@ -63,5 +63,6 @@ pub trait Dialect: Sync {
 pub fn dialect(vendor: crate::model::Vendor) -> &'static dyn Dialect {
     match vendor {
         crate::model::Vendor::MirapointMos => &mos::Mos,
+        crate::model::Vendor::Spamtitan => &spamtitan::dialect::SpamTitan,
     }
 }

@@ -3,8 +3,8 @@
 use std::borrow::Cow;
 
 use crate::model::{
-    normalize_key_block, Change, Key, List, Origin, Raw, Secret, TrustedHost, Value, Version,
-    SYSTEM,
+    canonical_entry, normalize_key_block, Change, Key, List, Origin, Raw, Secret, TrustedHost,
+    Value, Version, SYSTEM,
 };
 use crate::syntax::{Answer, Exchange, Input, Line, Node, Status, Word};
 use crate::vendor::{Note, NoteKind};
@@ -553,20 +553,6 @@ fn x_first_quoted(x: &Exchange<'_>, number: u32) -> bool {
 
 fn join(words: &[String]) -> String {
     words.join(" ")
-}
-
-/// An exception value in canonical form: the domain part of an address is case-folded.
-pub fn canonical_entry(text: &str) -> Cow<'_, str> {
-    let text = text.trim();
-    let fold_from = text.rfind('@').unwrap_or(0);
-    if !text[fold_from..].bytes().any(|b| b.is_ascii_uppercase()) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(format!(
-        "{}{}",
-        &text[..fold_from],
-        text[fold_from..].to_ascii_lowercase()
-    ))
 }
 
 /// Quotes a word by the admin protocol's rules: when empty or holding white space, `(`, `)`,

@@ -1,3 +1,6 @@
-//! SpamTitan. So far: its system update logs (`verify-update`).
+//! SpamTitan: capture directories (settings, domains, allow and block lists, REST answers) and
+//! system update logs.
 
+pub mod capture;
+pub mod dialect;
 pub mod update_log;

@@ -1,0 +1,113 @@
+//! SpamTitan capture directories: the model of each sample, both vocabularies read as one,
+//! what is not understood reported, bad files refused with their position.
+
+mod common;
+
+use common::{run, snap_run};
+
+#[test]
+fn models_of_the_7_08_and_7_09_captures() {
+    for v in ["7.08", "7.09"] {
+        let (code, _) = snap_run(
+            &format!("spamtitan-model@{v}"),
+            &["show", &format!("samples/spamtitan/{v}/st01")],
+        );
+        assert_eq!(code, 0);
+    }
+}
+
+#[test]
+fn the_same_settings_in_both_vocabularies_are_equal() {
+    let (code, out) = run(&[
+        "diff",
+        "--ignore",
+        "appliance/version",
+        "--ignore",
+        "updates/*",
+        "samples/spamtitan/7.08/st01",
+        "samples/spamtitan/7.09/st01",
+    ]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "0 differences: 0 added, 0 removed, 0 changed\n")
+    );
+}
+
+#[test]
+fn secrets_from_csv_and_json_are_masked() {
+    let (_, out) = run(&["show", "samples/spamtitan/7.08/st01"]);
+    assert!(out.contains("\"domain.ldap_password\": \"<secret>\""));
+    assert!(out.contains("\"system.relay.sasl.password\": \"<secret>\""));
+    assert!(!out.contains("Ld4p-S3cret") && !out.contains("Rel4y-pass"));
+}
+
+#[test]
+fn what_is_not_understood_is_reported_with_its_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = dir.path().join("st09");
+    std::fs::create_dir_all(st.join("lists/global")).unwrap();
+    std::fs::write(st.join("version.txt"), "7.09\n").unwrap();
+    std::fs::write(
+        st.join("domains.csv"),
+        "example.com,mx.example.com:25,kerberos\nlonely\n",
+    )
+    .unwrap();
+    std::fs::write(
+        st.join("lists/global/allow.txt"),
+        "ok@example.com\nnot an entry\n",
+    )
+    .unwrap();
+    std::fs::write(st.join("lists/global/greylist.txt"), "x@example.com\n").unwrap();
+    std::fs::write(st.join("notes.md"), "# handover\n").unwrap();
+    let (code, out) = run(&["show", "--unrecognized", st.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let shown = out.replace(&format!("{}/", st.display()), "");
+    assert_eq!(
+        shown,
+        "domains.csv:1: example.com,mx.example.com:25,kerberos\n\
+         domains.csv:2: lonely\n\
+         lists/global/allow.txt:2: not an entry\n\
+         lists/global/greylist.txt:1: greylist.txt\n\
+         notes.md:1: notes.md\n\
+         5 unrecognized lines\n"
+    );
+}
+
+#[test]
+fn bad_json_is_an_error_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = dir.path().join("st09");
+    std::fs::create_dir_all(st.join("api/system")).unwrap();
+    std::fs::write(st.join("version.txt"), "7.09\n").unwrap();
+    std::fs::write(
+        st.join("api/system/relay.json"),
+        "{\"smarthost\": \"relay.example\",\n \"tls\": tru }\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .args(["show", st.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("not valid JSON") && err.contains("relay.json:2:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn one_appliance_at_a_time() {
+    let (code, _) = run(&[
+        "show",
+        "samples/spamtitan/7.08/st01",
+        "samples/mos/rg01-4.1.9-before.log",
+    ]);
+    assert_eq!(code, 2);
+    let (code, _) = run(&["gaps", "samples/spamtitan/7.08/st01"]);
+    assert_eq!(
+        code, 2,
+        "no SpamTitan release notes yet: a clear error, not a guess"
+    );
+}
