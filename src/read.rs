@@ -61,6 +61,12 @@ pub enum Input {
 }
 
 impl Input {
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File(p) | Input::SpamtitanDir(p) => p,
+        }
+    }
+
     fn vendor(&self) -> Vendor {
         match self {
             Input::File(_) => Vendor::MirapointMos,

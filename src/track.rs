@@ -10,10 +10,10 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::model::{Config, Vendor};
-use crate::read::{self, Capture, Options};
+use crate::read::{self, Capture, Input, Options};
 use crate::render::{self, ModelFormat};
 use crate::source::Source;
-use crate::vendor;
+use crate::vendor::{self, spamtitan};
 
 /// Folders of version-control systems, never read.
 const VCS: &[&str] = &[".git", ".hg", ".svn", "_darcs", "CVS", ".bzr"];
@@ -35,26 +35,31 @@ pub struct Report {
     pub skipped: Vec<(PathBuf, String)>,
 }
 
-/// Every capture file under `src`: version-control folders skipped, links followed only when
-/// they stay inside `src`. Sorted by path.
-pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<PathBuf>> {
+/// Every capture under `src`, files and SpamTitan capture directories: version-control folders
+/// skipped, links followed only when they stay inside `src`. Sorted by path.
+pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
     let root = src
         .canonicalize()
         .map_err(|e| Error::io(src.display().to_string(), e))?;
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(src)
+    let mut walker = walkdir::WalkDir::new(src)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !(e.file_type().is_dir() && VCS.iter().any(|v| e.file_name() == *v)));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = entry.map_err(|e| Error::file(src.display().to_string(), e.to_string()))?;
         let path = entry.path().to_path_buf();
-        if entry.file_type().is_file() {
-            files.push(path);
+        if entry.file_type().is_dir() && spamtitan::capture::is_capture_dir(&path) {
+            files.push(Input::SpamtitanDir(path));
+            walker.skip_current_dir();
+        } else if entry.file_type().is_file() {
+            files.push(Input::File(path));
         } else if entry.path_is_symlink() {
             match path.canonicalize() {
-                Ok(target) if target.starts_with(&root) && target.is_file() => files.push(path),
+                Ok(target) if target.starts_with(&root) && target.is_file() => {
+                    files.push(Input::File(path))
+                }
                 Ok(target) if target.starts_with(&root) => {}
                 _ => report
                     .skipped
@@ -65,8 +70,21 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Which appliance a file is of, from its first bytes, decoded and cleaned as any capture is.
-fn identify(path: &Path, options: &Options) -> std::result::Result<(Vendor, String), String> {
+/// Which appliance an input is of: a SpamTitan capture directory is named after its appliance;
+/// a file says so in its first bytes.
+fn identify(input: &Input, options: &Options) -> std::result::Result<(Vendor, String), String> {
+    let path = match input {
+        Input::File(path) => path,
+        Input::SpamtitanDir(dir) => {
+            let name = dir.canonicalize().map_err(|e| e.to_string())?;
+            let name = name
+                .file_name()
+                .map(|n| n.to_string_lossy().to_ascii_lowercase());
+            return name
+                .map(|n| (Vendor::Spamtitan, n))
+                .ok_or_else(|| "a capture directory needs a name".into());
+        }
+    };
     let mut head = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(SNIFF).read_to_end(&mut head))
@@ -101,13 +119,13 @@ pub fn track(
         .par_iter()
         .map(|f| (f, identify(f, options)))
         .collect();
-    let mut groups: BTreeMap<(Vendor, String), Vec<PathBuf>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Vendor, String), Vec<Input>> = BTreeMap::new();
     for (file, identity) in identities {
         match identity {
             Ok(key) => groups.entry(key).or_default().push(file.clone()),
             Err(why) => {
                 tick();
-                report.failures.push((file.clone(), why));
+                report.failures.push((file.path().to_path_buf(), why));
             }
         }
     }
@@ -140,7 +158,7 @@ struct Group {
 fn track_one(
     vendor: Vendor,
     host: &str,
-    files: &[PathBuf],
+    files: &[Input],
     into: &Path,
     options: &Options,
     tick: &(dyn Fn() + Sync),
@@ -152,13 +170,12 @@ fn track_one(
     };
     let mut failures = Vec::new();
     let mut read_any = false;
-    for file in files {
-        let result = Source::read(file, options.encoding)
-            .and_then(|source| read::read_source(&source, options, &mut capture));
+    for input in files {
+        let result = read::read_input(input, options, &mut capture);
         tick();
         match result {
             Ok(()) => read_any = true,
-            Err(e) => failures.push((file.clone(), e.to_string())),
+            Err(e) => failures.push((input.path().to_path_buf(), e.to_string())),
         }
     }
     let unrecognized = capture.unrecognized().count();

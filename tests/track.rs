@@ -216,3 +216,27 @@ fn textconv_makes_git_diff_semantic() {
         "{log}"
     );
 }
+
+#[test]
+fn spamtitan_capture_directories_are_tracked_as_appliances() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    let src = common::root().join("samples/spamtitan/7.09");
+    let (code, out) = run(&[
+        "track",
+        src.to_str().unwrap(),
+        "--into",
+        repo.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("1 appliance(s) from 1 file(s): 1 written"),
+        "{out}"
+    );
+    let st01 = std::fs::read_to_string(repo.join("spamtitan/st01.ron")).unwrap();
+    assert!(
+        st01.contains("vendor: \"spamtitan\"")
+            && st01.contains("\"system.cluster.role\": \"primary\"")
+    );
+    assert!(!st01.contains("Ld4p-S3cret"), "secrets are masked");
+}
