@@ -49,6 +49,17 @@ pub enum Detect {
     VersionBelow { version: String },
     /// An update or patch not in the installed list.
     UpdateMissing { name: String },
+    /// A source version other than this one.
+    VersionNot { version: String },
+    /// A precondition no capture shows: always to be checked by hand.
+    Manual,
+    /// Cluster settings: the appliance is a cluster node.
+    Cluster,
+    /// Settings a backup import does not carry: glob over setting names (`name=value` to match a
+    /// value too), with what each is.
+    BackupDrops {
+        items: std::collections::BTreeMap<String, String>,
+    },
 }
 
 /// One step of a remedy.

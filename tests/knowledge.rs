@@ -88,3 +88,73 @@ fn patches_in_entries_match_the_note_and_packages_are_known() {
     }
     assert!(RELEASE_NOTE_4_2_3.contains("timeQuit=120s&cacheSize=0"));
 }
+
+mod spamtitan {
+    use carryover::vendor::spamtitan::knowledge::{releases, RELEASE_NOTE_7_09};
+
+    /// The note's numbering: preconditions 1..7 in its table, its cautions and new features as
+    /// bullets, its updates as bullets, its fixes 1..3.
+    fn ids_in_the_note() -> Vec<String> {
+        let note = RELEASE_NOTE_7_09;
+        let section = |start: &str, end: &str| {
+            let from = note.find(start).unwrap();
+            &note[from..from + note[from..].find(end).unwrap()]
+        };
+        let bullets = |text: &str| text.lines().filter(|l| l.starts_with("- ")).count();
+        // Table rows: the cell after the last tab starts with the item's number.
+        let numbered = |text: &str| {
+            text.lines()
+                .filter(|l| {
+                    let cell = l.rsplit('\t').next().unwrap_or("");
+                    cell.split(' ')
+                        .next()
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .count()
+        };
+        let mut ids = Vec::new();
+        let count = numbered(section(
+            "アップデートに必要な条件",
+            "アップデートに必要な時間",
+        ));
+        ids.extend((1..=count).map(|n| format!("ST-7.09-P-{n}")));
+        let count = bullets(section("注意点", "新機能"));
+        ids.extend((1..=count).map(|n| format!("ST-7.09-N-{n}")));
+        let count = bullets(section("新機能", "\nアップデート\n"));
+        ids.extend((1..=count).map(|n| format!("ST-7.09-F-{n}")));
+        let count = bullets(section("\nアップデート\n", "バグ修正"));
+        ids.extend((1..=count).map(|n| format!("ST-7.09-C-{n}")));
+        let count = section("バグ修正", "アップデート経過ログ例")
+            .lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+            .count();
+        ids.extend((1..=count).map(|n| format!("ST-7.09-B-{n}")));
+        ids
+    }
+
+    #[test]
+    fn every_item_of_the_7_09_note_has_an_entry_quoting_it() {
+        let release = &releases()[0];
+        let noted: Vec<&str> = release
+            .entries
+            .iter()
+            .map(|e| e.id.as_str())
+            .filter(|id| id.starts_with("ST-7.09-"))
+            .collect();
+        let expected = ids_in_the_note();
+        assert_eq!(expected.len(), 7 + 5 + 1 + 4 + 3, "{expected:?}");
+        assert_eq!(noted, expected);
+        for entry in release
+            .entries
+            .iter()
+            .filter(|e| e.id.starts_with("ST-7.09-"))
+        {
+            assert!(
+                RELEASE_NOTE_7_09.contains(&entry.source),
+                "{}: `{}`",
+                entry.id,
+                entry.source
+            );
+        }
+    }
+}

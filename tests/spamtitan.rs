@@ -105,9 +105,64 @@ fn one_appliance_at_a_time() {
         "samples/mos/rg01-4.1.9-before.log",
     ]);
     assert_eq!(code, 2);
-    let (code, _) = run(&["gaps", "samples/spamtitan/7.08/st01"]);
+}
+
+#[test]
+fn gaps_report_the_backup_lock_and_what_an_import_drops() {
+    let (code, out) = snap_run(
+        "spamtitan-gaps@7.08",
+        &["gaps", "samples/spamtitan/7.08/st01"],
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("ST-7.09-N-1") && out.contains("ST-BACKUP-DROPS"));
+    assert!(out.contains(
+        "example.com: domain.verification (LDAP recipient verification (switched to internal))"
+    ));
+    assert!(
+        !out.contains("example.net: domain.verification"),
+        "only LDAP verification is switched to internal"
+    );
+}
+
+#[test]
+fn plan_checks_what_it_can_see_and_lists_the_rest() {
+    let (code, _) = snap_run(
+        "spamtitan-plan@7.08",
+        &["plan", "--to", "7.09", "samples/spamtitan/7.08/st01"],
+    );
     assert_eq!(
-        code, 2,
-        "no SpamTitan release notes yet: a clear error, not a guess"
+        code, 0,
+        "the appliance runs 7.08: nothing it can see blocks the update"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let st = dir.path().join("st05");
+    std::fs::create_dir_all(&st).unwrap();
+    std::fs::write(st.join("version.txt"), "7.07\n").unwrap();
+    let (code, out) = run(&[
+        "plan",
+        "--to",
+        "7.09",
+        "--format",
+        "json",
+        st.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["blocking"][0], "ST-7.09-P-1");
+}
+
+#[test]
+fn restore_says_it_cannot_write_spamtitan_commands_yet() {
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .current_dir(common::root())
+        .args(["restore", "--to", "7.09", "samples/spamtitan/7.08/st01"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("restore cannot write spamtitan commands yet"),
+        "{err}"
     );
 }

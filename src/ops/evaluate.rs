@@ -297,6 +297,80 @@ pub fn evaluate(entry: &Entry, cx: &Captures<'_>) -> Vec<Finding> {
                 }
             }
         }
+        Detect::VersionNot { version } => match model.appliance.version.as_ref() {
+            None => vec![not_captured(entry, "the version", Vec::new())],
+            Some(v) if v.value.to_string() == *version => {
+                let mut f = finding(entry, Status::Ok, format!("the appliance runs {version}"));
+                f.evidence.push(cx.locate(model, v.at));
+                vec![f]
+            }
+            Some(v) => {
+                let mut f = finding(
+                    entry,
+                    Status::Found,
+                    format!("{} (it runs {})", entry.title, v.value),
+                );
+                f.evidence.push(cx.locate(model, v.at));
+                f.remedy = remedy(entry, d, &[]);
+                vec![f]
+            }
+        },
+        Detect::Manual => {
+            let mut f = not_captured(entry, "this, which no capture shows,", Vec::new());
+            f.summary = format!("{}: no capture shows this; check it by hand", entry.title);
+            f.remedy = remedy(entry, d, &[]);
+            vec![f]
+        }
+        Detect::Cluster => {
+            let mut f = finding(entry, Status::Found, entry.title.clone());
+            for (scope, settings) in &model.settings {
+                for (name, item) in settings.iter().filter(|(n, _)| n.contains("cluster")) {
+                    f.items.push(format!("{scope}: {name} = {}", item.value));
+                    f.evidence.push(cx.locate(model, item.at));
+                }
+            }
+            if f.items.is_empty() {
+                return vec![not_captured(entry, "cluster membership", Vec::new())];
+            }
+            f.remedy = remedy(entry, d, &[]);
+            vec![f]
+        }
+        Detect::BackupDrops { items } => {
+            let patterns: Vec<(globset::GlobMatcher, Option<&str>, &String)> = items
+                .iter()
+                .filter_map(|(pattern, label)| {
+                    let (glob, value) = match pattern.split_once('=') {
+                        Some((g, v)) => (g, Some(v)),
+                        None => (pattern.as_str(), None),
+                    };
+                    Some((
+                        globset::Glob::new(glob).ok()?.compile_matcher(),
+                        value,
+                        label,
+                    ))
+                })
+                .collect();
+            let mut f = finding(entry, Status::Found, String::new());
+            for (scope, settings) in &model.settings {
+                for (name, item) in settings {
+                    let value = item.value.to_string();
+                    let hit = patterns.iter().find(|(glob, want, _)| {
+                        glob.is_match(name.as_str())
+                            && want.is_none_or(|w| w.eq_ignore_ascii_case(&value))
+                    });
+                    if let Some((_, _, label)) = hit {
+                        f.items.push(format!("{scope}: {name} ({label})"));
+                        f.evidence.push(cx.locate(model, item.at));
+                    }
+                }
+            }
+            if f.items.is_empty() {
+                return Vec::new();
+            }
+            f.summary = format!("{}: {} configured item(s)", entry.title, f.items.len());
+            f.remedy = remedy(entry, d, &[]);
+            vec![f]
+        }
         Detect::UpdateMissing { name } => match model.updates.get(name) {
             Some(item) => {
                 let mut f = finding(entry, Status::Ok, format!("{name} is installed"));

@@ -40,7 +40,10 @@ pub fn plan(cx: &Captures<'_>, to: &Version) -> PlanReport {
         ));
     }
     for release in &releases {
+        // A release installed online names no package file.
+        let packaged = !release.packages.is_empty();
         match &from {
+            _ if !packaged => {}
             Some(from) => match release.package_for(from) {
                 Some(p) => {
                     let mut f = own(
@@ -90,7 +93,11 @@ pub fn plan(cx: &Captures<'_>, to: &Version) -> PlanReport {
             let results = evaluate(entry, cx);
             let blocks = matches!(
                 entry.detect,
-                Some(Detect::LicenseMissing { .. } | Detect::VersionBelow { .. })
+                Some(
+                    Detect::LicenseMissing { .. }
+                        | Detect::VersionBelow { .. }
+                        | Detect::VersionNot { .. }
+                )
             );
             if blocks && results.iter().any(|f| f.status == Status::Found) {
                 blocking.push(entry.id.clone());

@@ -51,6 +51,10 @@ pub trait Dialect: Sync {
     fn write_trusted_host(&self, group: &str, host: &str, key: &str) -> Option<Vec<String>>;
     /// The command that makes a domain the current scope; `""` goes back to the system.
     fn enter_scope(&self, domain: &str) -> Option<String>;
+    /// Whether `restore` can write this vendor's commands.
+    fn can_restore(&self) -> bool {
+        true
+    }
     /// Glob patterns of item paths that change by themselves, left out of diffs.
     fn volatile(&self) -> &'static [String];
     /// The short host name a capture names, read cheaply from its first lines.

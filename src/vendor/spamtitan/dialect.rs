@@ -1,5 +1,5 @@
-//! The SpamTitan side of the vendor-neutral operations. Its release notes and REST write forms
-//! are not in carryover yet: the operations that need them say so rather than guess.
+//! The SpamTitan side of the vendor-neutral operations. Its REST write forms are not in
+//! carryover yet: `restore` for SpamTitan writes nothing rather than guess.
 
 use crate::knowledge::Release;
 use crate::model::{Config, SourceKind};
@@ -10,7 +10,7 @@ pub struct SpamTitan;
 
 impl Dialect for SpamTitan {
     fn releases(&self) -> &'static [Release] {
-        &[]
+        super::knowledge::releases()
     }
 
     /// Shell quoting: a single-quoted word, `'` written as `'\''`.
@@ -57,6 +57,10 @@ impl Dialect for SpamTitan {
     fn identity(&self, _: &str, _: SourceKind) -> Option<String> {
         // A capture directory is one appliance, named by the directory.
         None
+    }
+
+    fn can_restore(&self) -> bool {
+        false
     }
 
     fn volatile(&self) -> &'static [String] {

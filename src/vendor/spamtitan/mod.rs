@@ -3,4 +3,5 @@
 
 pub mod capture;
 pub mod dialect;
+pub mod knowledge;
 pub mod update_log;
