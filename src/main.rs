@@ -104,6 +104,10 @@ struct RestoreArgs {
     /// Write a Markdown runbook: GUI steps, patches, checks.
     #[arg(long, value_name = "FILE")]
     runbook: Option<PathBuf>,
+    /// Also write the appliance's own UI import files into DIR (SpamTitan: domains CSV,
+    /// allow and block lists).
+    #[arg(long, value_name = "DIR")]
+    import_files: Option<PathBuf>,
     /// Include secrets; the files are then created readable by their owner only.
     #[arg(long)]
     show_secrets: bool,
@@ -135,6 +139,12 @@ struct DiffArgs {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum VendorArg {
+    MirapointMos,
+    Spamtitan,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -218,6 +228,9 @@ struct PlanArgs {
 struct CaptureArgs {
     /// Captures already made, to name their delegated domains (optional).
     paths: Vec<PathBuf>,
+    /// The vendor to capture (default: that of the captures given, else Mirapoint MOS).
+    #[arg(long, value_enum)]
+    vendor: Option<VendorArg>,
     #[command(flatten)]
     read: ReadFlags,
 }
@@ -343,17 +356,27 @@ fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Capture(args) => {
             let config = if args.paths.is_empty() {
-                Config::default()
+                Config::new(match args.vendor {
+                    Some(VendorArg::Spamtitan) => carryover::model::Vendor::Spamtitan,
+                    _ => carryover::model::Vendor::MirapointMos,
+                })
             } else {
                 read::read(&args.paths, &args.read.options()?)?.config
             };
-            let mut script = String::from(
-                "# Run these at the appliance's CLI with terminal logging on, then give the log\n\
-                 # to carryover (show, gaps, plan) with the config export if you have one.\n",
-            );
-            for (command, why) in vendor::dialect(config.vendor).capture_commands(&config) {
-                script.push_str(&format!("{command:<55} # {why}\n"));
-            }
+            let dialect = vendor::dialect(config.vendor);
+            let script = match dialect.capture_script() {
+                Some(script) => script.to_string(),
+                None => {
+                    let mut script = String::from(
+                        "# Run these at the appliance's CLI with terminal logging on, then give the log\n\
+                         # to carryover (show, gaps, plan) with the config export if you have one.\n",
+                    );
+                    for (command, why) in dialect.capture_commands(&config) {
+                        script.push_str(&format!("{command:<55} # {why}\n"));
+                    }
+                    script
+                }
+            };
             print(&script)?;
             Ok(0)
         }
@@ -532,6 +555,26 @@ fn restore(args: RestoreArgs) -> Result<u8, Error> {
         };
         files.push((path.clone(), render::runbook::runbook(&plan, &cx)));
     }
+    if let Some(dir) = &args.import_files {
+        let mut config = pre.config.clone();
+        if !args.show_secrets {
+            mask_secrets(&mut config);
+        }
+        let imports = dialect.import_files(&config).ok_or_else(|| {
+            Error::Usage(format!(
+                "{} has no UI import files",
+                pre.config.vendor.name()
+            ))
+        })?;
+        for (relative, contents) in imports {
+            let path = dir.join(relative);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Error::io(parent.display().to_string(), e))?;
+            }
+            files.push((path, contents));
+        }
+    }
     match &args.output {
         Some(path) => files.push((path.clone(), script)),
         None => print(&script)?,
@@ -588,6 +631,17 @@ fn with_notes(vendor: carryover::model::Vendor) -> Result<&'static dyn vendor::D
         )));
     }
     Ok(dialect)
+}
+
+/// Replaces every secret value by `<secret>`, for files written without `--show-secrets`.
+fn mask_secrets(config: &mut Config) {
+    for settings in config.settings.values_mut() {
+        for item in settings.values_mut() {
+            if let carryover::model::Value::Secret(_) = item.value {
+                item.value = carryover::model::Value::Text("<secret>".into());
+            }
+        }
+    }
 }
 
 /// Live captures and exports of one appliance, for the rules.

@@ -14,8 +14,8 @@ use crate::error::{Error, Result};
 use crate::model::{Change, Config, Origin, Provenance, SourceKind, Vendor};
 use crate::source::Source;
 use crate::syntax::{mos_cli, mos_export, mos_protocol, Node, Warning};
+use crate::vendor;
 use crate::vendor::mos::Interpreter;
-use crate::vendor::spamtitan;
 use crate::vendor::{Note, NoteKind};
 
 /// How to read inputs.
@@ -53,30 +53,30 @@ impl Capture {
 
 const DEFAULT_PART: usize = 4 << 20;
 
-/// One thing to read: a capture file, or a SpamTitan capture directory (one appliance).
+/// One thing to read: a capture file, or a vendor's capture directory (one appliance).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
     File(PathBuf),
-    SpamtitanDir(PathBuf),
+    Dir(Vendor, PathBuf),
 }
 
 impl Input {
     pub fn path(&self) -> &Path {
         match self {
-            Input::File(p) | Input::SpamtitanDir(p) => p,
+            Input::File(p) | Input::Dir(_, p) => p,
         }
     }
 
     fn vendor(&self) -> Vendor {
         match self {
             Input::File(_) => Vendor::MirapointMos,
-            Input::SpamtitanDir(_) => Vendor::Spamtitan,
+            Input::Dir(vendor, _) => *vendor,
         }
     }
 }
 
 /// Every input named: files as they are, directories walked (hidden and VCS folders skipped),
-/// a SpamTitan capture directory kept whole. Sorted by path.
+/// a vendor's capture directory kept whole. Sorted by path.
 pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut found = Vec::new();
     for path in paths {
@@ -92,8 +92,13 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
         while let Some(entry) = walker.next() {
             let entry =
                 entry.map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
-            if entry.file_type().is_dir() && spamtitan::capture::is_capture_dir(entry.path()) {
-                found.push(Input::SpamtitanDir(entry.into_path()));
+            let dir_vendor = entry
+                .file_type()
+                .is_dir()
+                .then(|| vendor::capture_dir(entry.path()))
+                .flatten();
+            if let Some(dir_vendor) = dir_vendor {
+                found.push(Input::Dir(dir_vendor, entry.into_path()));
                 walker.skip_current_dir();
             } else if entry.file_type().is_file() {
                 found.push(Input::File(entry.into_path()));
@@ -110,7 +115,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(inputs(paths)?
         .into_iter()
         .map(|i| match i {
-            Input::File(p) | Input::SpamtitanDir(p) => p,
+            Input::File(p) | Input::Dir(_, p) => p,
         })
         .collect())
 }
@@ -145,9 +150,9 @@ pub fn read_input(input: &Input, options: &Options, capture: &mut Capture) -> Re
             let source = Source::read(file, options.encoding)?;
             read_source(&source, options, capture)
         }
-        Input::SpamtitanDir(dir) => {
+        Input::Dir(dir_vendor, dir) => {
             let first = capture.config.sources.len() as u32;
-            for file in spamtitan::capture::read(dir, first, options.encoding)? {
+            for file in vendor::read_capture_dir(*dir_vendor, dir, first, options.encoding)? {
                 let index = capture.config.add_source(Provenance {
                     kind: file.kind,
                     info: file.source.info(),
@@ -344,7 +349,7 @@ pub fn read_split(paths: &[PathBuf], options: &Options) -> Result<Split> {
                 read_source(&source, options, capture)?;
                 continue;
             }
-            Input::SpamtitanDir(_) => &mut split.live,
+            Input::Dir(..) => &mut split.live,
         };
         let capture = export.get_or_insert_with(|| Capture {
             config: Config::new(input.vendor()),

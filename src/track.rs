@@ -13,7 +13,7 @@ use crate::model::{Config, Vendor};
 use crate::read::{self, Capture, Input, Options};
 use crate::render::{self, ModelFormat};
 use crate::source::Source;
-use crate::vendor::{self, spamtitan};
+use crate::vendor;
 
 /// Folders of version-control systems, never read.
 const VCS: &[&str] = &[".git", ".hg", ".svn", "_darcs", "CVS", ".bzr"];
@@ -35,7 +35,7 @@ pub struct Report {
     pub skipped: Vec<(PathBuf, String)>,
 }
 
-/// Every capture under `src`, files and SpamTitan capture directories: version-control folders
+/// Every capture under `src`, files and vendors' capture directories: version-control folders
 /// skipped, links followed only when they stay inside `src`. Sorted by path.
 pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
     let root = src
@@ -50,8 +50,13 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
     while let Some(entry) = walker.next() {
         let entry = entry.map_err(|e| Error::file(src.display().to_string(), e.to_string()))?;
         let path = entry.path().to_path_buf();
-        if entry.file_type().is_dir() && spamtitan::capture::is_capture_dir(&path) {
-            files.push(Input::SpamtitanDir(path));
+        let dir_vendor = entry
+            .file_type()
+            .is_dir()
+            .then(|| vendor::capture_dir(&path))
+            .flatten();
+        if let Some(dir_vendor) = dir_vendor {
+            files.push(Input::Dir(dir_vendor, path));
             walker.skip_current_dir();
         } else if entry.file_type().is_file() {
             files.push(Input::File(path));
@@ -70,18 +75,18 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
     Ok(files)
 }
 
-/// Which appliance an input is of: a SpamTitan capture directory is named after its appliance;
+/// Which appliance an input is of: a capture directory is named after its appliance;
 /// a file says so in its first bytes.
 fn identify(input: &Input, options: &Options) -> std::result::Result<(Vendor, String), String> {
     let path = match input {
         Input::File(path) => path,
-        Input::SpamtitanDir(dir) => {
+        Input::Dir(dir_vendor, dir) => {
             let name = dir.canonicalize().map_err(|e| e.to_string())?;
             let name = name
                 .file_name()
                 .map(|n| n.to_string_lossy().to_ascii_lowercase());
             return name
-                .map(|n| (Vendor::Spamtitan, n))
+                .map(|n| (*dir_vendor, n))
                 .ok_or_else(|| "a capture directory needs a name".into());
         }
     };

@@ -183,12 +183,14 @@ pub fn plan(pre: &Config, dialect: &dyn Dialect, options: &Options<'_>) -> Plan 
                     }
                 }
                 Some(Detect::TrustedHosts) => trusted_hosts(&mut plan, pre, rule, against),
+                // Nothing can be restored from elsewhere (a backup lock): restore everything.
+                Some(Detect::Always) => everything(&mut plan, pre, options, rule),
                 _ => {}
             }
         }
     }
     if options.all {
-        everything(&mut plan, pre, options);
+        everything(&mut plan, pre, options, "all");
     }
     plan
 }
@@ -270,8 +272,7 @@ fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &str, against: Option<&Con
 }
 
 /// `--all`: every setting, list entry, message and trusted host the model holds.
-fn everything(plan: &mut Plan, pre: &Config, options: &Options<'_>) {
-    let rule = "all";
+fn everything(plan: &mut Plan, pre: &Config, options: &Options<'_>, rule: &str) {
     for (scope, settings) in &pre.settings {
         for (name, item) in settings {
             match &item.value {
@@ -319,9 +320,18 @@ pub fn value_text(value: &Value) -> String {
     }
 }
 
+fn describe(item: &Restore) -> String {
+    match item {
+        Restore::Setting { name, .. } => format!("setting {name}"),
+        Restore::Entry { scope, list, entry } => format!("{scope} {list} entry {entry}"),
+        Restore::Message { name, .. } => format!("message {name}"),
+        Restore::TrustedHost { group, host, .. } => format!("trusted host {host} ({group})"),
+    }
+}
+
 /// The script's lines: commands in a sensible order, each group under a comment naming its rule.
 pub fn script(plan: &Plan, dialect: &dyn Dialect, header: &[String]) -> String {
-    let mut out: Vec<String> = header.iter().map(|h| format!("# {h}")).collect();
+    let mut out = dialect.script_start(header.iter().map(|h| format!("# {h}")).collect());
     let order = |r: &Restore| match r {
         Restore::Setting { .. } => 0,
         Restore::TrustedHost { .. } => 1,
@@ -338,7 +348,7 @@ pub fn script(plan: &Plan, dialect: &dyn Dialect, header: &[String]) -> String {
         items.sort_by_key(|(_, r)| order(r));
         if scope != SYSTEM {
             out.push(String::new());
-            out.push(format!("# delegated domain {scope}"));
+            out.push(format!("# {scope}"));
             out.extend(dialect.enter_scope(scope));
         }
         let mut last_rule = "";
@@ -347,9 +357,9 @@ pub fn script(plan: &Plan, dialect: &dyn Dialect, header: &[String]) -> String {
                 out.push(format!("# {rule}"));
                 last_rule = rule;
             }
-            let lines = match item {
+            let lines: Vec<String> = match item {
                 Restore::Setting { name, value } => dialect
-                    .write_setting(name, &value_text(value))
+                    .write_setting(scope, name, &value_text(value))
                     .into_iter()
                     .collect(),
                 Restore::Entry { scope, list, entry } => dialect
@@ -363,6 +373,13 @@ pub fn script(plan: &Plan, dialect: &dyn Dialect, header: &[String]) -> String {
                     .write_trusted_host(group, host, key)
                     .unwrap_or_default(),
             };
+            if lines.is_empty() {
+                // Never dropped silently: the runbook's reader sees what to do by hand.
+                out.push(format!(
+                    "# not written, no command is known for it: {}",
+                    describe(item)
+                ));
+            }
             out.extend(lines);
         }
         if scope != SYSTEM {

@@ -1,5 +1,7 @@
 //! Vendors: each turns its syntax trees into model [`Change`](crate::model::Change)s, using its
-//! own catalog of command forms. Nothing outside a vendor's folder knows its commands.
+//! own catalog of command forms. Nothing outside a vendor's folder knows its commands: the
+//! operations reach them through [`Dialect`], readers through [`capture_dir`] and
+//! [`read_capture_dir`].
 
 pub mod mos;
 pub mod spamtitan;
@@ -41,8 +43,8 @@ pub trait Dialect: Sync {
     fn read_message(&self, scope: &str, name: &str) -> Vec<String>;
     /// Every scope a list can have on this appliance.
     fn list_scopes(&self, config: &Config) -> Vec<String>;
-    /// The command that sets a setting (`smtp.fastpath`) to a value, in the current scope.
-    fn write_setting(&self, name: &str, value: &str) -> Option<String>;
+    /// The command that sets a setting (`smtp.fastpath`) of a scope to a value.
+    fn write_setting(&self, scope: &str, name: &str, value: &str) -> Option<String>;
     /// The command that adds an entry to a list.
     fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<String>;
     /// The command that sets a message in the current scope (may span lines: a literal).
@@ -54,6 +56,20 @@ pub trait Dialect: Sync {
     /// Whether `restore` can write this vendor's commands.
     fn can_restore(&self) -> bool {
         true
+    }
+    /// The appliance's own import files for what the model holds, if it has such a format:
+    /// `(relative path, contents)`.
+    fn import_files(&self, _config: &Config) -> Option<Vec<(String, String)>> {
+        None
+    }
+    /// A script that makes a whole capture, for vendors captured through an API rather than a
+    /// logged CLI session.
+    fn capture_script(&self) -> Option<&'static str> {
+        None
+    }
+    /// The first lines of a restore script, around its header remarks (`# ...` lines).
+    fn script_start(&self, header: Vec<String>) -> Vec<String> {
+        header
     }
     /// Glob patterns of item paths that change by themselves, left out of diffs.
     fn volatile(&self) -> &'static [String];
@@ -68,5 +84,24 @@ pub fn dialect(vendor: crate::model::Vendor) -> &'static dyn Dialect {
     match vendor {
         crate::model::Vendor::MirapointMos => &mos::Mos,
         crate::model::Vendor::Spamtitan => &spamtitan::dialect::SpamTitan,
+    }
+}
+
+/// The vendor whose capture is a whole directory (one appliance), if `dir` is one.
+pub fn capture_dir(dir: &std::path::Path) -> Option<crate::model::Vendor> {
+    spamtitan::capture::is_capture_dir(dir).then_some(crate::model::Vendor::Spamtitan)
+}
+
+/// Reads a capture directory of `vendor`, file by file; `first_index` numbers the files'
+/// sources from there.
+pub fn read_capture_dir(
+    vendor: crate::model::Vendor,
+    dir: &std::path::Path,
+    first_index: u32,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> crate::error::Result<Vec<spamtitan::capture::FileRead>> {
+    match vendor {
+        crate::model::Vendor::Spamtitan => spamtitan::capture::read(dir, first_index, encoding),
+        crate::model::Vendor::MirapointMos => Ok(Vec::new()),
     }
 }

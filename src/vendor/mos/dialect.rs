@@ -35,7 +35,8 @@ impl Dialect for Mos {
         super::knowledge::releases()
     }
 
-    fn write_setting(&self, name: &str, value: &str) -> Option<String> {
+    fn write_setting(&self, _scope: &str, name: &str, value: &str) -> Option<String> {
+        // The scope is the current domain, set by `enter_scope`.
         let (area, name) = name.split_once('.')?;
         Mos::command(
             &Action::SetSetting { area: area.into() },

@@ -3,5 +3,6 @@
 
 pub mod capture;
 pub mod dialect;
+pub mod import;
 pub mod knowledge;
 pub mod update_log;
