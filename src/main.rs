@@ -489,12 +489,6 @@ fn restore(args: RestoreArgs) -> Result<u8, Error> {
         Some(post)
     };
     let dialect = with_notes(pre.config.vendor)?;
-    if !dialect.can_restore() {
-        return Err(Error::Usage(format!(
-            "restore cannot write {} commands yet; gaps and plan list what to re-apply",
-            pre.config.vendor.name()
-        )));
-    }
     let plan = ops::restore::plan(
         &pre.config,
         dialect,

@@ -150,19 +150,3 @@ fn plan_checks_what_it_can_see_and_lists_the_rest() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["blocking"][0], "ST-7.09-P-1");
 }
-
-#[test]
-fn restore_says_it_cannot_write_spamtitan_commands_yet() {
-    let out = assert_cmd::Command::cargo_bin("carryover")
-        .unwrap()
-        .current_dir(common::root())
-        .args(["restore", "--to", "7.09", "samples/spamtitan/7.08/st01"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        err.contains("restore cannot write spamtitan commands yet"),
-        "{err}"
-    );
-}

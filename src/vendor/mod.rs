@@ -53,10 +53,6 @@ pub trait Dialect: Sync {
     fn write_trusted_host(&self, group: &str, host: &str, key: &str) -> Option<Vec<String>>;
     /// The command that makes a domain the current scope; `""` goes back to the system.
     fn enter_scope(&self, domain: &str) -> Option<String>;
-    /// Whether `restore` can write this vendor's commands.
-    fn can_restore(&self) -> bool {
-        true
-    }
     /// The appliance's own import files for what the model holds, if it has such a format:
     /// `(relative path, contents)`.
     fn import_files(&self, _config: &Config) -> Option<Vec<(String, String)>> {
