@@ -344,7 +344,29 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(u8::from(!run.anomalies.is_empty()))
         }
         Command::Textconv(args) => {
-            let capture = read::read(&[args.file], &args.read.options()?)?;
+            let options = args.read.options()?;
+            let capture = match vendor::read_lone_file(&args.file, options.encoding) {
+                Some(read) => {
+                    let (vendor, file) = read?;
+                    let mut capture = read::Capture {
+                        config: Config::new(vendor),
+                        notes: Vec::new(),
+                    };
+                    capture.config.add_source(carryover::model::Provenance {
+                        kind: file.kind,
+                        info: file.source.info(),
+                    });
+                    for (change, line) in file.changes {
+                        let at = carryover::model::Origin { source: 0, line };
+                        capture
+                            .config
+                            .apply(change, at)
+                            .map_err(|c| Error::Usage(c.message))?;
+                    }
+                    capture
+                }
+                None => read::read(&[args.file], &options)?,
+            };
             let written = render::write_model(
                 &mut std::io::stdout().lock(),
                 &capture.config,

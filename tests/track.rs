@@ -240,3 +240,65 @@ fn spamtitan_capture_directories_are_tracked_as_appliances() {
     );
     assert!(!st01.contains("Ld4p-S3cret"), "secrets are masked");
 }
+
+#[test]
+fn textconv_reads_spamtitan_files_git_hands_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = Process::new("git")
+            .current_dir(dir.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let bin = assert_cmd::cargo::cargo_bin("carryover");
+    git(&["init", "-q"]);
+    git(&[
+        "config",
+        "diff.carryover.textconv",
+        &format!("{} textconv", bin.display()),
+    ]);
+    std::fs::write(
+        dir.path().join(".gitattributes"),
+        "*.csv diff=carryover\n*.txt diff=carryover\n",
+    )
+    .unwrap();
+    let st = dir.path().join("st01");
+    std::fs::create_dir_all(&st).unwrap();
+    std::fs::write(st.join("allow.txt"), "b@example.com\na@example.com\n").unwrap();
+    std::fs::write(
+        st.join("domains.csv"),
+        "example.com,mx1.example.com:25,none\n",
+    )
+    .unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-qm", "one"]);
+    // Reordered, one entry more, a new destination.
+    std::fs::write(
+        st.join("allow.txt"),
+        "a@example.com\nc@example.com\nb@example.com\n",
+    )
+    .unwrap();
+    std::fs::write(
+        st.join("domains.csv"),
+        "example.com,mx2.example.com:25,none\n",
+    )
+    .unwrap();
+    git(&["commit", "-qam", "two"]);
+    let diff = git(&["diff", "HEAD~1", "HEAD"]);
+    assert!(diff.contains("+          \"c@example.com\","), "{diff}");
+    assert!(
+        !diff.contains("-          \"b@example.com\","),
+        "reordering is no change: {diff}"
+    );
+    assert!(diff.contains("-        \"domain.destination\": \"mx1.example.com:25\",\n+        \"domain.destination\": \"mx2.example.com:25\","), "{diff}");
+}

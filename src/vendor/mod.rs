@@ -101,3 +101,16 @@ pub fn read_capture_dir(
         crate::model::Vendor::MirapointMos => Ok(Vec::new()),
     }
 }
+
+/// For a lone file a vendor reads on its own (git's textconv hands over one file), that
+/// vendor's reading of it.
+pub fn read_lone_file(
+    path: &std::path::Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Option<crate::error::Result<(crate::model::Vendor, spamtitan::capture::FileRead)>> {
+    let name = path.file_name()?.to_string_lossy();
+    spamtitan::capture::is_capture_file(&name).then(|| {
+        spamtitan::capture::read_file(path, 0, encoding)
+            .map(|read| (crate::model::Vendor::Spamtitan, read))
+    })
+}

@@ -110,6 +110,49 @@ pub fn read(
     Ok(out)
 }
 
+/// Whether a lone file (as git hands one to a textconv driver: its name kept, its directory
+/// not) is a SpamTitan capture file, by its name.
+pub fn is_capture_file(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let list = ["allow", "block", "whitelist", "blacklist"]
+        .iter()
+        .any(|p| name.starts_with(p));
+    name == "domains.csv"
+        || name == "version.txt"
+        || (name.starts_with("update") && name.ends_with(".log"))
+        || (list && name.ends_with(".txt"))
+        || name.ends_with(".json")
+}
+
+/// Reads one capture file without its directory: a list's scope is then `file`, an API
+/// answer's settings are named by the file.
+pub fn read_file(
+    path: &Path,
+    index: u32,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<FileRead> {
+    let source = Source::read(path, encoding)?;
+    let name = path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().to_string());
+    let lower = name.to_ascii_lowercase();
+    let relative = if lower.ends_with(".json") {
+        format!("api/{name}")
+    } else if lower.ends_with(".txt") && lower != "version.txt" {
+        format!("lists/file/{name}")
+    } else {
+        name
+    };
+    let mut read = FileRead {
+        source,
+        kind: SourceKind::Export,
+        changes: Vec::new(),
+        notes: Vec::new(),
+    };
+    file(&relative, index, &mut read)?;
+    Ok(read)
+}
+
 fn unrecognized(read: &mut FileRead, line: u32, text: &str, reason: &'static str) {
     read.notes.push(Note {
         line,
@@ -347,6 +390,8 @@ fn list_file(parts: &[&str], name: &str, index: u32, read: &mut FileRead) {
         ["global", _] => "global".to_string(),
         ["domain", d, _] => d.to_ascii_lowercase(),
         ["user", a, _] => format!("user:{}", a.to_ascii_lowercase()),
+        // A list read on its own: its folder, which named the scope, is not known.
+        ["file", _] => "file".to_string(),
         _ => {
             unrecognized(
                 read,
@@ -399,7 +444,7 @@ fn list_file(parts: &[&str], name: &str, index: u32, read: &mut FileRead) {
             },
         )
     }));
-    if !scope.starts_with("user:") && scope != "global" {
+    if !scope.starts_with("user:") && scope != "global" && scope != "file" {
         read.changes.push((Change::Domain(scope.clone()), 1));
     }
     read.changes.push((
