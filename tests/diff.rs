@@ -8,8 +8,6 @@ fn snap(name: &str, args: &[&str]) -> i32 {
     common::snap_run(name, args).0
 }
 
-use std::process::Command as Process;
-
 #[test]
 fn before_and_after_the_upgrade() {
     let code = snap(
@@ -212,22 +210,7 @@ fn wrong_arguments_exit_2() {
 #[test]
 fn works_as_gits_external_diff() {
     let dir = tempfile::tempdir().unwrap();
-    let git = |args: &[&str]| {
-        let out = Process::new("git")
-            .current_dir(dir.path())
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-            .args(args)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success() || args[0] == "diff",
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let git = |args: &[&str]| common::git(dir.path(), args);
     git(&["init", "-q"]);
     let samples = common::root().join("samples/mos");
     std::fs::copy(

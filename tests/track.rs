@@ -3,7 +3,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command as Process;
 
 use common::run;
 
@@ -157,22 +156,7 @@ fn a_failing_file_is_reported_and_the_others_go_on() {
 #[test]
 fn textconv_makes_git_diff_semantic() {
     let dir = tempfile::tempdir().unwrap();
-    let git = |args: &[&str]| {
-        let out = Process::new("git")
-            .current_dir(dir.path())
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-            .args(args)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let git = |args: &[&str]| common::git(dir.path(), args);
     let bin = assert_cmd::cargo::cargo_bin("carryover");
     git(&["init", "-q"]);
     git(&[
@@ -244,22 +228,7 @@ fn spamtitan_capture_directories_are_tracked_as_appliances() {
 #[test]
 fn textconv_reads_spamtitan_files_git_hands_over() {
     let dir = tempfile::tempdir().unwrap();
-    let git = |args: &[&str]| {
-        let out = Process::new("git")
-            .current_dir(dir.path())
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-            .args(args)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let git = |args: &[&str]| common::git(dir.path(), args);
     let bin = assert_cmd::cargo::cargo_bin("carryover");
     git(&["init", "-q"]);
     git(&[
