@@ -345,28 +345,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Textconv(args) => {
             let options = args.read.options()?;
-            let capture = match vendor::read_lone_file(&args.file, options.encoding) {
-                Some(read) => {
-                    let (vendor, file) = read?;
-                    let mut capture = read::Capture {
-                        config: Config::new(vendor),
-                        notes: Vec::new(),
-                    };
-                    capture.config.add_source(carryover::model::Provenance {
-                        kind: file.kind,
-                        info: file.source.info(),
-                    });
-                    for (change, line) in file.changes {
-                        let at = carryover::model::Origin { source: 0, line };
-                        capture
-                            .config
-                            .apply(change, at)
-                            .map_err(|c| Error::Usage(c.message))?;
-                    }
-                    capture
-                }
-                None => read::read(&[args.file], &options)?,
-            };
+            let capture = read::read_lone(&args.file, &options)?;
             let written = render::write_model(
                 &mut std::io::stdout().lock(),
                 &capture.config,
@@ -574,7 +553,7 @@ fn restore(args: RestoreArgs) -> Result<u8, Error> {
     if let Some(dir) = &args.import_files {
         let mut config = pre.config.clone();
         if !args.show_secrets {
-            mask_secrets(&mut config);
+            config.mask_secrets();
         }
         let imports = dialect.import_files(&config).ok_or_else(|| {
             Error::Usage(format!(
@@ -647,17 +626,6 @@ fn with_notes(vendor: carryover::model::Vendor) -> Result<&'static dyn vendor::D
         )));
     }
     Ok(dialect)
-}
-
-/// Replaces every secret value by `<secret>`, for files written without `--show-secrets`.
-fn mask_secrets(config: &mut Config) {
-    for settings in config.settings.values_mut() {
-        for item in settings.values_mut() {
-            if let carryover::model::Value::Secret(_) = item.value {
-                item.value = carryover::model::Value::Text("<secret>".into());
-            }
-        }
-    }
 }
 
 /// Live captures and exports of one appliance, for the rules.

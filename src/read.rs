@@ -153,30 +153,49 @@ pub fn read_input(input: &Input, options: &Options, capture: &mut Capture) -> Re
         Input::Dir(dir_vendor, dir) => {
             let first = capture.config.sources.len() as u32;
             for file in vendor::read_capture_dir(*dir_vendor, dir, first, options.encoding)? {
-                let index = capture.config.add_source(Provenance {
-                    kind: file.kind,
-                    info: file.source.info(),
-                });
-                for (change, line) in file.changes {
-                    capture
-                        .config
-                        .apply(
-                            change,
-                            Origin {
-                                source: index,
-                                line,
-                            },
-                        )
-                        .map_err(|c| {
-                            Error::file(format!("{}:{line}", file.source.path), c.message)
-                        })?;
-                }
-                capture
-                    .notes
-                    .extend(file.notes.into_iter().map(|n| (index, n)));
+                add_file(capture, file)?;
             }
             Ok(())
         }
+    }
+}
+
+/// Adds one file a vendor read (its source, changes and notes) to a capture.
+fn add_file(capture: &mut Capture, file: vendor::spamtitan::capture::FileRead) -> Result<()> {
+    let index = capture.config.add_source(Provenance {
+        kind: file.kind,
+        info: file.source.info(),
+    });
+    for (change, line) in file.changes {
+        let at = Origin {
+            source: index,
+            line,
+        };
+        capture
+            .config
+            .apply(change, at)
+            .map_err(|c| Error::file(format!("{}:{line}", file.source.path), c.message))?;
+    }
+    capture
+        .notes
+        .extend(file.notes.into_iter().map(|n| (index, n)));
+    Ok(())
+}
+
+/// Reads one file on its own, as git's textconv hands it over: a file a vendor knows by its
+/// name (a SpamTitan `domains.csv`) is read by that vendor, any other as a MOS capture.
+pub fn read_lone(path: &Path, options: &Options) -> Result<Capture> {
+    match vendor::read_lone_file(path, options.encoding) {
+        Some(read) => {
+            let (vendor, file) = read?;
+            let mut capture = Capture {
+                config: Config::new(vendor),
+                notes: Vec::new(),
+            };
+            add_file(&mut capture, file)?;
+            Ok(capture)
+        }
+        None => read(&[path.to_path_buf()], options),
     }
 }
 

@@ -46,7 +46,7 @@ fn what_is_not_understood_is_reported_with_its_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let st = dir.path().join("st09");
     std::fs::create_dir_all(st.join("lists/global")).unwrap();
-    std::fs::write(st.join("version.txt"), "7.09\n").unwrap();
+    std::fs::write(st.join("version.txt"), "seven oh nine\n").unwrap();
     std::fs::write(
         st.join("domains.csv"),
         "example.com,mx.example.com:25,kerberos\nlonely\n",
@@ -69,7 +69,8 @@ fn what_is_not_understood_is_reported_with_its_file_and_line() {
          lists/global/allow.txt:2: not an entry\n\
          lists/global/greylist.txt:1: greylist.txt\n\
          notes.md:1: notes.md\n\
-         5 unrecognized lines\n"
+         version.txt:1: seven oh nine\n\
+         6 unrecognized lines\n"
     );
 }
 

@@ -176,11 +176,7 @@ pub fn evaluate(entry: &Entry, cx: &Captures<'_>) -> Vec<Finding> {
                 }
             }
             f.remedy = remedy(entry, d, &[]);
-            if f.items.is_empty() {
-                Vec::new()
-            } else {
-                vec![f]
-            }
+            if_any(f)
         }
         Detect::RawMentions { text } => {
             let mut f = finding(entry, Status::Found, entry.title.clone());
@@ -197,11 +193,7 @@ pub fn evaluate(entry: &Entry, cx: &Captures<'_>) -> Vec<Finding> {
                 }
             }
             f.remedy = remedy(entry, d, &[]);
-            if f.items.is_empty() {
-                Vec::new()
-            } else {
-                vec![f]
-            }
+            if_any(f)
         }
         Detect::DelegatedDomains => {
             if model.domains.is_empty() {
@@ -383,6 +375,15 @@ pub fn evaluate(entry: &Entry, cx: &Captures<'_>) -> Vec<Finding> {
                 vec![f]
             }
         },
+    }
+}
+
+/// The finding, when it names anything.
+fn if_any(f: Finding) -> Vec<Finding> {
+    if f.items.is_empty() {
+        Vec::new()
+    } else {
+        vec![f]
     }
 }
 
