@@ -38,5 +38,5 @@ pub mod render;
 pub mod source;
 pub mod syntax;
 pub mod track;
-pub mod vendor;
+pub mod vendors;
 pub mod write;

@@ -14,7 +14,7 @@ use carryover::render::diff::DiffFormat;
 use carryover::render::findings::{findings, Heading, ReportFormat};
 use carryover::render::{self, ModelFormat};
 use carryover::source::encoding_for_label;
-use carryover::vendor;
+use carryover::vendors;
 
 /// Reads Mirapoint MOS captures (CLI logs, admin-protocol transcripts, config exports) into
 /// one typed model, and reports what an upgrade would lose.
@@ -326,9 +326,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 kind: None,
             };
             let source = carryover::source::Source::read(&args.log, flags.options()?.encoding)?;
-            let run = vendor::spamtitan::update_log::verify(&source)?;
+            let run = vendors::spamtitan::update_log::verify(&source)?;
             let text = match args.format {
-                VerifyFormat::Human => vendor::spamtitan::update_log::human(&run),
+                VerifyFormat::Human => vendors::spamtitan::update_log::human(&run),
                 VerifyFormat::Json => {
                     let doc = serde_json::json!({
                         "format_version": render::FORMAT_VERSION,
@@ -364,7 +364,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             } else {
                 read::read(&args.paths, &args.read.options()?)?.config
             };
-            let dialect = vendor::dialect(config.vendor);
+            let dialect = vendors::dialect(config.vendor);
             let script = match dialect.capture_script() {
                 Some(script) => script.to_string(),
                 None => {
@@ -427,7 +427,7 @@ fn diff(args: DiffArgs) -> Result<u8, Error> {
     let (mut old, mut new) = (old?, new?);
     eprint!("{}{}", render::diagnostics(&old), render::diagnostics(&new));
     ops::diff::align_identity(&mut old.config, &mut new.config);
-    let dialect = vendor::dialect(old.config.vendor);
+    let dialect = vendors::dialect(old.config.vendor);
     let mut globs = globset::GlobSetBuilder::new();
     for pattern in dialect.volatile().iter().chain(&args.ignore) {
         let glob = globset::Glob::new(pattern)
@@ -617,8 +617,8 @@ fn track(args: TrackArgs) -> Result<u8, Error> {
 }
 
 /// The dialect of a vendor whose release notes carryover has.
-fn with_notes(vendor: carryover::model::Vendor) -> Result<&'static dyn vendor::Dialect, Error> {
-    let dialect = vendor::dialect(vendor);
+fn with_notes(vendor: carryover::model::Vendor) -> Result<&'static dyn vendors::Dialect, Error> {
+    let dialect = vendors::dialect(vendor);
     if dialect.releases().is_empty() {
         return Err(Error::Usage(format!(
             "carryover has no release notes for {} yet: show, diff and verify-update work, gaps, plan and restore do not",

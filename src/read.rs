@@ -13,10 +13,12 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::model::{Change, Config, Origin, Provenance, SourceKind, Vendor};
 use crate::source::Source;
-use crate::syntax::{mos_cli, mos_export, mos_protocol, Node, Warning};
-use crate::vendor;
-use crate::vendor::mos::Interpreter;
-use crate::vendor::{Note, NoteKind};
+use crate::vendors;
+use crate::vendors::mos::syntax::{
+    cli as mos_cli, export as mos_export, protocol as mos_protocol, Node, Warning,
+};
+use crate::vendors::mos::Interpreter;
+use crate::vendors::{Note, NoteKind};
 
 /// How to read inputs.
 #[derive(Debug, Clone, Default)]
@@ -95,7 +97,7 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
             let dir_vendor = entry
                 .file_type()
                 .is_dir()
-                .then(|| vendor::capture_dir(entry.path()))
+                .then(|| vendors::capture_dir(entry.path()))
                 .flatten();
             if let Some(dir_vendor) = dir_vendor {
                 found.push(Input::Dir(dir_vendor, entry.into_path()));
@@ -152,7 +154,7 @@ pub fn read_input(input: &Input, options: &Options, capture: &mut Capture) -> Re
         }
         Input::Dir(dir_vendor, dir) => {
             let first = capture.config.sources.len() as u32;
-            for file in vendor::read_capture_dir(*dir_vendor, dir, first, options.encoding)? {
+            for file in vendors::read_capture_dir(*dir_vendor, dir, first, options.encoding)? {
                 add_file(capture, file)?;
             }
             Ok(())
@@ -161,7 +163,7 @@ pub fn read_input(input: &Input, options: &Options, capture: &mut Capture) -> Re
 }
 
 /// Adds one file a vendor read (its source, changes and notes) to a capture.
-fn add_file(capture: &mut Capture, file: vendor::spamtitan::capture::FileRead) -> Result<()> {
+fn add_file(capture: &mut Capture, file: vendors::spamtitan::capture::FileRead) -> Result<()> {
     let index = capture.config.add_source(Provenance {
         kind: file.kind,
         info: file.source.info(),
@@ -185,7 +187,7 @@ fn add_file(capture: &mut Capture, file: vendor::spamtitan::capture::FileRead) -
 /// Reads one file on its own, as git's textconv hands it over: a file a vendor knows by its
 /// name (a SpamTitan `domains.csv`) is read by that vendor, any other as a MOS capture.
 pub fn read_lone(path: &Path, options: &Options) -> Result<Capture> {
-    match vendor::read_lone_file(path, options.encoding) {
+    match vendors::read_lone_file(path, options.encoding) {
         Some(read) => {
             let (vendor, file) = read?;
             let mut capture = Capture {
@@ -211,8 +213,8 @@ pub fn read_source(source: &Source, options: &Options, capture: &mut Capture) ->
     }
     let parts = match kind {
         SourceKind::Export => {
-            let catalog = crate::vendor::mos::Catalog::get();
-            let reads_block = |words: &[crate::syntax::Word<'_>]| {
+            let catalog = crate::vendors::mos::Catalog::get();
+            let reads_block = |words: &[crate::vendors::mos::syntax::Word<'_>]| {
                 let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
                 catalog.reads_block(&words)
             };

@@ -13,7 +13,7 @@ use crate::model::{Config, Vendor};
 use crate::read::{self, Capture, Input, Options};
 use crate::render::{self, ModelFormat};
 use crate::source::Source;
-use crate::vendor;
+use crate::vendors;
 
 /// Folders of version-control systems, never read.
 const VCS: &[&str] = &[".git", ".hg", ".svn", "_darcs", "CVS", ".bzr"];
@@ -53,7 +53,7 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
         let dir_vendor = entry
             .file_type()
             .is_dir()
-            .then(|| vendor::capture_dir(&path))
+            .then(|| vendors::capture_dir(&path))
             .flatten();
         if let Some(dir_vendor) = dir_vendor {
             files.push(Input::Dir(dir_vendor, path));
@@ -104,7 +104,7 @@ fn identify(input: &Input, options: &Options) -> std::result::Result<(Vendor, St
         .map_err(|e| e.to_string())?;
     let kind = options.kind.unwrap_or_else(|| read::detect(&source.text));
     let vendor = Vendor::default();
-    vendor::dialect(vendor)
+    vendors::dialect(vendor)
         .identity(&source.text, kind)
         .map(|host| (vendor, host))
         .ok_or_else(|| "names no appliance (no host prompt, `# host:` header or greeting)".into())

@@ -4,8 +4,8 @@
 mod common;
 
 use carryover::source::Source;
-use carryover::syntax::mos_cli::{self, classify_line, fast_quoted, Kind};
-use carryover::syntax::{check_lossless, outline};
+use carryover::vendors::mos::syntax::cli::{self as mos_cli, classify_line, fast_quoted, Kind};
+use carryover::vendors::mos::syntax::{check_lossless, outline};
 use proptest::prelude::*;
 
 fn tree_of(text: &str) -> String {

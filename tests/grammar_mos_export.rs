@@ -4,7 +4,7 @@
 mod common;
 
 use carryover::source::Source;
-use carryover::syntax::{check_lossless, mos_export, outline, Word};
+use carryover::vendors::mos::syntax::{check_lossless, export as mos_export, outline, Word};
 
 fn trustedhost_reads_a_block(words: &[Word<'_>]) -> bool {
     words.first().is_some_and(|w| w.as_str() == "trustedhost")

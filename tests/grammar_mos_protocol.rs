@@ -4,7 +4,7 @@
 mod common;
 
 use carryover::source::Source;
-use carryover::syntax::{check_lossless, mos_protocol, outline};
+use carryover::vendors::mos::syntax::{check_lossless, outline, protocol as mos_protocol};
 
 fn snap(name: &str, text: &str) {
     let source = Source::from_text("t.txt", text);

@@ -2,7 +2,7 @@
 //! entry, every entry quotes the note word for word.
 
 use carryover::knowledge::Detect;
-use carryover::vendor::mos::knowledge::{releases, RELEASE_NOTE_4_2_3};
+use carryover::vendors::mos::knowledge::{releases, RELEASE_NOTE_4_2_3};
 
 /// The ids the note's own numbering gives, read from the note itself.
 fn ids_in_the_note() -> Vec<String> {
@@ -90,7 +90,7 @@ fn patches_in_entries_match_the_note_and_packages_are_known() {
 }
 
 mod spamtitan {
-    use carryover::vendor::spamtitan::knowledge::{releases, RELEASE_NOTE_7_09};
+    use carryover::vendors::spamtitan::knowledge::{releases, RELEASE_NOTE_7_09};
 
     /// The note's numbering: preconditions 1..7 in its table, its cautions and new features as
     /// bullets, its updates as bullets, its fixes 1..3.

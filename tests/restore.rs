@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use carryover::model::{Config, SourceKind, Value, Version, SYSTEM};
 use carryover::ops::restore::{plan, script, Options, Plan, Restore};
 use carryover::read::{self, Capture};
-use carryover::vendor::mos::Mos;
+use carryover::vendors::mos::Mos;
 
 fn read(paths: &[&str]) -> Config {
     common::at_root();

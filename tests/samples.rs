@@ -7,7 +7,7 @@ use carryover::model::SourceKind;
 use carryover::read::{self, Options};
 use carryover::render::{self, ModelFormat};
 use carryover::source::Source;
-use carryover::syntax::{check_lossless, mos_cli, mos_protocol};
+use carryover::vendors::mos::syntax::{check_lossless, cli as mos_cli, protocol as mos_protocol};
 use common::*;
 
 #[test]

@@ -5,8 +5,8 @@ mod common;
 
 use std::process::{Command as Process, Stdio};
 
-use carryover::vendor::spamtitan::dialect::SpamTitan;
-use carryover::vendor::Dialect;
+use carryover::vendors::spamtitan::dialect::SpamTitan;
+use carryover::vendors::Dialect;
 use common::{run, snap_run};
 use proptest::prelude::*;
 

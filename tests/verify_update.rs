@@ -4,7 +4,7 @@
 mod common;
 
 use carryover::source::Source;
-use carryover::vendor::spamtitan::update_log::verify;
+use carryover::vendors::spamtitan::update_log::verify;
 use common::{run, snap_run};
 use proptest::prelude::*;
 

@@ -2,7 +2,7 @@
 
 use crate::knowledge::{Detect, Entry, Remedy, Severity};
 use crate::model::{Config, Value, Version, SYSTEM};
-use crate::vendor::Dialect;
+use crate::vendors::Dialect;
 
 use super::{Finding, Status};
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::knowledge::{Detect, Remedy, Report};
 use crate::model::{Config, Value, Version, SYSTEM};
-use crate::vendor::Dialect;
+use crate::vendors::Dialect;
 
 use super::evaluate::remedy;
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::{Config, Provenance};
 use crate::read::Capture;
-use crate::vendor::NoteKind;
+use crate::vendors::NoteKind;
 
 pub mod diff;
 pub mod findings;

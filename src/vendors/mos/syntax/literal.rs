@@ -6,7 +6,7 @@
 //! fits, by the key sentinels (`#@Mirapoint-Key-1.0` .. `#@Mirapoint-Key-End`) or the next
 //! completion or prompt line, with a warning. The count is never used to allocate anything.
 
-use super::lines::{lines_from, Line};
+use crate::syntax::lines::{lines_from, Line};
 
 /// A literal's body: whole lines after the line that announced it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,13 +6,13 @@ use std::collections::VecDeque;
 
 use pest::Parser;
 
-use super::classify::{push_pest_lines, Classified, LineGrammar};
+use super::cli::{take_literal, Out};
 use super::literal::Context;
-use super::mos_cli::{take_literal, Out};
 use super::words::{self, word_rules, Marker};
 use super::{CommandLine, Exchange, Input, Line, Node, Tree, Warning, Word};
 use crate::error::{Error, Result};
 use crate::source::Source;
+use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/mos_words.pest"]

@@ -6,13 +6,13 @@ use std::collections::VecDeque;
 use pest::iterators::Pair;
 use pest::Parser;
 
-use super::classify::{Classified, LineGrammar};
+use super::cli::{take_literal, Out};
 use super::literal::Context;
-use super::mos_cli::{take_literal, Out};
 use super::words::{self, word_rules, Marker};
 use super::{Answer, CommandLine, Completion, Exchange, Line, Node, Status, Tree, Warning, Word};
 use crate::error::Result;
 use crate::source::Source;
+use crate::syntax::classify::{Classified, LineGrammar};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/mos_words.pest"]

@@ -6,8 +6,6 @@ use std::collections::VecDeque;
 use pest::iterators::Pair;
 use pest::Parser;
 
-use super::classify::{push_pest_lines, Classified, LineGrammar};
-use super::lines::lines_from;
 use super::literal::{self, Context};
 use super::words::{self, word_rules, Marker};
 use super::{
@@ -16,6 +14,8 @@ use super::{
 };
 use crate::error::{Error, Result};
 use crate::source::Source;
+use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
+use crate::syntax::lines::lines_from;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/mos_words.pest"]

@@ -12,7 +12,7 @@ use pest::Parser;
 use crate::error::{Error, Result};
 use crate::model::{Change, List, Origin, Secret, SourceKind, Value, Version, SYSTEM};
 use crate::source::Source;
-use crate::vendor::{Note, NoteKind};
+use crate::vendors::{Note, NoteKind};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/spamtitan_list.pest"]

@@ -3,7 +3,7 @@
 
 use crate::knowledge::Release;
 use crate::model::{Config, SYSTEM};
-use crate::vendor::Dialect;
+use crate::vendors::Dialect;
 
 use super::catalog::{Action, Catalog};
 use super::interpret::quote;

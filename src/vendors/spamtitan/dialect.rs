@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::knowledge::Release;
 use crate::model::{Config, SourceKind};
-use crate::vendor::Dialect;
+use crate::vendors::Dialect;
 
 #[derive(Debug, Deserialize)]
 struct SettingForm {

@@ -5,6 +5,7 @@ pub mod dialect;
 pub mod identity;
 pub mod interpret;
 pub mod knowledge;
+pub mod syntax;
 
 pub use catalog::Catalog;
 pub use dialect::Mos;

@@ -2,12 +2,12 @@
 
 use std::borrow::Cow;
 
+use super::syntax::{Answer, Exchange, Input, Line, Node, Status, Word};
 use crate::model::{
     canonical_entry, normalize_key_block, Change, Key, List, Origin, Raw, Secret, TrustedHost,
     Value, Version, SYSTEM,
 };
-use crate::syntax::{Answer, Exchange, Input, Line, Node, Status, Word};
-use crate::vendor::{Note, NoteKind};
+use crate::vendors::{Note, NoteKind};
 
 use super::catalog::{Action, Bound, Catalog, SettingType};
 

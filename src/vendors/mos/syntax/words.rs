@@ -18,7 +18,7 @@ pub(crate) trait WordRules: RuleType {
 
 macro_rules! word_rules {
     ($rule:ty) => {
-        impl $crate::syntax::words::WordRules for $rule {
+        impl $crate::vendors::mos::syntax::words::WordRules for $rule {
             const QUOTED: Self = <$rule>::quoted;
             const BARE: Self = <$rule>::bare;
             const LITERAL: Self = <$rule>::literal;

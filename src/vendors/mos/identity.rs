@@ -1,8 +1,8 @@
 //! Which appliance a MOS capture is of, read cheaply from its first lines: the first prompt
 //! of a CLI log, the `# host:` header of an export, the greeting of a transcript.
 
+use super::syntax::cli::{classify_line, Kind};
 use crate::model::SourceKind;
-use crate::syntax::mos_cli::{classify_line, Kind};
 
 /// How many lines to look at before giving up.
 const LOOK: usize = 2000;

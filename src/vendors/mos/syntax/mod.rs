@@ -1,0 +1,299 @@
+//! MOS syntax: clean text in, a lossless tree out.
+//!
+//! Each MOS format (interactive CLI logs, admin-protocol transcripts) has a pest grammar in
+//! `grammar/` that classifies lines, and an assembler here that groups them into [`Node`]s: a
+//! command with its input, answer and completion is one [`Exchange`]. Every line of the input
+//! belongs to exactly one node ([`Node::lines`]), so nothing can be lost between the text and the
+//! model. The syntax knows nothing of what commands mean.
+
+pub mod cli;
+pub mod export;
+pub mod literal;
+pub mod protocol;
+mod words;
+
+use std::borrow::Cow;
+
+pub use crate::syntax::Line;
+pub use literal::Literal;
+
+/// A word of a command or data line, unquoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: Cow<'a, str>,
+    pub quoted: bool,
+}
+
+impl Word<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+/// The scope a command was typed in: the prompt `host (xxx.com) >` selects a delegated domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt<'a> {
+    pub host: &'a str,
+    pub domain: Option<&'a str>,
+}
+
+/// A command line: the words typed (or sent with a tag) and, for a CLI log, the prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandLine<'a> {
+    pub line: Line<'a>,
+    pub prompt: Option<Prompt<'a>>,
+    pub tag: Option<&'a str>,
+    pub words: Vec<Word<'a>>,
+    /// A client literal (`{N+}`) that carries the last argument, or a CLI literal.
+    pub literal: Option<Box<Literal<'a>>>,
+    /// The line held text that does not split into words (an unbalanced quote).
+    pub unparsed: bool,
+}
+
+/// What the operator typed after a command: a dot-terminated block or a y/n answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input<'a> {
+    DotBlock {
+        /// The CLI's `Enter ... data` line; exports have none.
+        prompt: Option<Line<'a>>,
+        body: Vec<Line<'a>>,
+        /// The lone `.`; `None` when the log ends or a prompt comes first.
+        end: Option<Line<'a>>,
+    },
+    Confirmation {
+        question: Line<'a>,
+        /// The line that holds the answer, when it is not on the question's line.
+        answer_line: Option<Line<'a>>,
+        answer: Option<bool>,
+    },
+}
+
+/// One line (or literal) of the appliance's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer<'a> {
+    Data {
+        line: Line<'a>,
+        words: Vec<Word<'a>>,
+        literal: Option<Box<Literal<'a>>>,
+    },
+    /// A line that does not split into words.
+    Text(Line<'a>),
+    Blank(Line<'a>),
+}
+
+/// How a command completed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    No,
+    Bad,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion<'a> {
+    pub line: Line<'a>,
+    pub status: Status,
+    pub text: &'a str,
+}
+
+/// A command and everything that answered it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exchange<'a> {
+    pub command: CommandLine<'a>,
+    pub input: Vec<Input<'a>>,
+    pub answer: Vec<Answer<'a>>,
+    pub completion: Option<Completion<'a>>,
+}
+
+/// What a line (or group of lines) is, at the top level of a capture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node<'a> {
+    Exchange(Box<Exchange<'a>>),
+    /// Text before the first command: connection messages, login banners.
+    Preamble(Line<'a>),
+    /// The admin protocol's `* OK host admind version` greeting.
+    Greeting(Line<'a>),
+    /// A prompt where nothing was typed.
+    Prompt(Line<'a>),
+    Blank(Line<'a>),
+    /// A line that belongs to no command: an answer with no command before it, or noise.
+    Stray(Line<'a>),
+    /// A `#` comment of an export.
+    Comment(Line<'a>),
+}
+
+/// A problem the parser worked around; it never stops reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub line: u32,
+    pub message: String,
+}
+
+/// A whole capture parsed: every node, and the warnings met on the way.
+#[derive(Debug, Default)]
+pub struct Tree<'a> {
+    pub nodes: Vec<Node<'a>>,
+    pub warnings: Vec<Warning>,
+}
+
+impl<'a> Node<'a> {
+    /// Every line of the node, in input order, literal bodies included.
+    pub fn lines(&self) -> Vec<Line<'a>> {
+        match self {
+            Node::Exchange(exchange) => exchange.lines(),
+            Node::Preamble(line)
+            | Node::Greeting(line)
+            | Node::Prompt(line)
+            | Node::Blank(line)
+            | Node::Stray(line)
+            | Node::Comment(line) => vec![*line],
+        }
+    }
+}
+
+impl<'a> Exchange<'a> {
+    /// Every line of the exchange in input order.
+    pub fn lines(&self) -> Vec<Line<'a>> {
+        let mut lines = vec![self.command.line];
+        if let Some(literal) = &self.command.literal {
+            lines.extend(literal.lines());
+        }
+        for input in &self.input {
+            match input {
+                Input::DotBlock { prompt, body, end } => {
+                    lines.extend(prompt.iter().copied());
+                    lines.extend(body.iter().copied());
+                    lines.extend(end.iter().copied());
+                }
+                Input::Confirmation {
+                    question,
+                    answer_line,
+                    ..
+                } => {
+                    lines.push(*question);
+                    lines.extend(answer_line.iter().copied());
+                }
+            }
+        }
+        for answer in &self.answer {
+            match answer {
+                Answer::Data { line, literal, .. } => {
+                    lines.push(*line);
+                    if let Some(literal) = literal {
+                        lines.extend(literal.lines());
+                    }
+                }
+                Answer::Text(line) | Answer::Blank(line) => lines.push(*line),
+            }
+        }
+        lines.extend(self.completion.as_ref().map(|c| c.line));
+        lines.sort_by_key(|line| line.start);
+        lines
+    }
+
+    /// The command words case-folded, for matching against a catalog.
+    pub fn folded_words(&self) -> Vec<String> {
+        self.command
+            .words
+            .iter()
+            .map(|w| w.text.to_ascii_lowercase())
+            .collect()
+    }
+}
+
+/// Checks that the nodes cover `text` with no gap and no overlap; returns the first offset where
+/// they do not.
+pub fn check_lossless(text: &str, nodes: &[Node<'_>]) -> Result<(), usize> {
+    let mut expected = 0;
+    for node in nodes {
+        for line in node.lines() {
+            if line.start != expected {
+                return Err(expected);
+            }
+            expected = line.end_with_newline(text);
+        }
+    }
+    if expected == text.len() {
+        Ok(())
+    } else {
+        Err(expected)
+    }
+}
+
+/// A readable outline of a tree: one row per line with the node it belongs to, then the
+/// warnings. Grammar tests snapshot it, so the tree and its problems show side by side.
+pub fn outline(tree: &Tree<'_>) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let row = |out: &mut String, line: &Line<'_>, what: &str| {
+        let _ = writeln!(out, "{:>4} {:<22}| {}", line.number, what, line.text);
+    };
+    for node in &tree.nodes {
+        match node {
+            Node::Exchange(x) => {
+                let words: Vec<String> = x
+                    .command
+                    .words
+                    .iter()
+                    .map(|w| format!("[{}]", w.text))
+                    .collect();
+                let scope = x
+                    .command
+                    .prompt
+                    .as_ref()
+                    .and_then(|p| p.domain)
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default();
+                row(&mut out, &x.command.line, &format!("command{scope}"));
+                let _ = writeln!(out, "     {:<22}| words: {}", "", words.join(" "));
+                for line in x.lines().iter().skip(1) {
+                    let what = if x.completion.as_ref().is_some_and(|c| c.line == *line) {
+                        format!(
+                            "completion {:?}",
+                            x.completion.as_ref().map(|c| c.status).unwrap()
+                        )
+                    } else if x
+                        .command
+                        .literal
+                        .iter()
+                        .chain(x.answer.iter().filter_map(|a| match a {
+                            Answer::Data {
+                                literal: Some(l), ..
+                            } => Some(l),
+                            _ => None,
+                        }))
+                        .any(|l| l.lines().contains(line))
+                    {
+                        "  literal".to_string()
+                    } else if x.input.iter().any(|i| match i {
+                        Input::DotBlock { prompt, body, end } => {
+                            prompt.as_ref() == Some(line)
+                                || body.contains(line)
+                                || end.as_ref() == Some(line)
+                        }
+                        Input::Confirmation {
+                            question,
+                            answer_line,
+                            ..
+                        } => question == line || answer_line.as_ref() == Some(line),
+                    }) {
+                        "  input".to_string()
+                    } else {
+                        "  answer".to_string()
+                    };
+                    row(&mut out, line, &what);
+                }
+            }
+            Node::Preamble(l) => row(&mut out, l, "preamble"),
+            Node::Greeting(l) => row(&mut out, l, "greeting"),
+            Node::Prompt(l) => row(&mut out, l, "prompt"),
+            Node::Blank(l) => row(&mut out, l, "blank"),
+            Node::Stray(l) => row(&mut out, l, "stray"),
+            Node::Comment(l) => row(&mut out, l, "comment"),
+        }
+    }
+    for w in &tree.warnings {
+        let _ = writeln!(out, "warning: line {}: {}", w.line, w.message);
+    }
+    out
+}
