@@ -3,15 +3,21 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
+use carryover::capture::Capture;
 use carryover::generate::{mos_cli_log, Spec};
 use carryover::ops::diff::{diff, Options};
-use carryover::read::{read_source, Capture};
+use carryover::read::read_source;
 use carryover::source::Source;
 
 fn read(bytes: Vec<u8>) -> Capture {
     let source = Source::from_bytes("big.log", bytes, None).unwrap();
     let mut capture = Capture::default();
-    read_source(&source, &carryover::read::Options::default(), &mut capture).unwrap();
+    read_source(
+        &source,
+        &carryover::capture::ReadOptions::default(),
+        &mut capture,
+    )
+    .unwrap();
     capture
 }
 

@@ -6,8 +6,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+use carryover::capture::{Capture, ReadOptions as Options};
 use carryover::generate::{mos_cli_log, Spec};
-use carryover::read::{read_source, Capture, Options};
+use carryover::read::read_source;
 use carryover::render::{write_model, ModelFormat};
 use carryover::source::Source;
 

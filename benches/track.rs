@@ -28,7 +28,7 @@ fn bench(c: &mut Criterion) {
                     let report = carryover::track::track(
                         fleet.path(),
                         repo.path(),
-                        &carryover::read::Options::default(),
+                        &carryover::capture::ReadOptions::default(),
                         &|| {},
                     )
                     .unwrap();

@@ -92,6 +92,10 @@ pub struct Entry {
     /// What it costs the user.
     pub cost: String,
     pub remedy: Vec<Remedy>,
+    /// Commands that capture what the detector needs, beyond those the detector implies
+    /// (a setting's read command, a list's listing); `carryover capture` lists them.
+    #[serde(default)]
+    pub capture: Vec<String>,
     /// The sentence of the release note the entry comes from.
     pub source: String,
 }

@@ -1,17 +1,25 @@
-//! `carryover` reads Mirapoint MOS captures (CLI session logs, admin-protocol transcripts) into
-//! one typed, canonical model of an appliance's configuration.
+//! `carryover` reads what mail appliances really hold (Mirapoint MOS CLI session logs,
+//! admin-protocol transcripts and config exports; SpamTitan capture folders of REST answers,
+//! UI exports and update logs) into one typed, canonical model of an appliance's
+//! configuration, and with it diffs configurations, reports what the vendors' known export
+//! and upgrade bugs would lose, checks upgrade plans and writes restore scripts.
 //!
 //! The code flows one way; lower layers never use higher ones:
 //!
 //! - [`source`]: bytes to clean text (decoding, terminal noise, LF line endings);
-//! - [`syntax`]: clean text to a lossless tree, from the pest grammars in `grammar/`;
-//! - [`vendor`]: trees to model changes, by each vendor's catalog of command forms;
+//! - [`syntax`]: the neutral line machinery the vendors' pest grammars build on;
 //! - [`model`]: the canonical [`model::Config`], built by replaying changes;
-//! - [`read`]: the above for files and directories;
-//! - [`render`]: models and reports to RON, JSON and text.
+//! - [`capture`]: what reading produces, the same for every vendor;
+//! - [`vendors`]: the registry of appliance families, each in its own folder with its syntax,
+//!   interpreter, catalogs and release notes ([`knowledge`] is their neutral rule format);
+//! - [`read`]: files and directories to one [`capture::Capture`], through the registry;
+//! - [`ops`]: diff, gaps, plan and restore, pure functions of models and knowledge;
+//! - [`render`]: models and reports to RON, JSON, Markdown and text;
+//! - [`commands`], [`track`], [`write`]: each subcommand's library side, and file output.
 //!
 //! ```
-//! use carryover::read::{read_source, Capture, Options};
+//! use carryover::capture::{Capture, ReadOptions};
+//! use carryover::read::read_source;
 //! use carryover::render::{model, ModelFormat};
 //! use carryover::source::Source;
 //!
@@ -19,15 +27,18 @@
 //!            rg01> uce listexception primary whitelistto\n\"ml@lists.example.jp\"\nOK Completed\n";
 //! let source = Source::from_text("rg01.log", log);
 //! let mut capture = Capture::default();
-//! read_source(&source, &Options::default(), &mut capture)?;
+//! read_source(&source, &ReadOptions::default(), &mut capture)?;
 //!
 //! let config = &capture.config;
+//! assert_eq!(config.vendor.name(), "mirapoint-mos");
 //! assert_eq!(config.appliance.hostname.as_ref().unwrap().value, "rg01");
 //! assert!(config.lists["primary"]["whitelistto"].contains("ml@lists.example.jp"));
 //! assert!(model(config, ModelFormat::Ron, false).contains("\"smtp.fastpath\": false"));
 //! # Ok::<(), carryover::error::Error>(())
 //! ```
 
+pub mod capture;
+pub mod commands;
 pub mod error;
 pub mod generate;
 pub mod knowledge;
@@ -38,5 +49,6 @@ pub mod render;
 pub mod source;
 pub mod syntax;
 pub mod track;
+pub mod update_log;
 pub mod vendors;
 pub mod write;

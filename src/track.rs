@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::capture::{Capture, ReadOptions};
 use crate::error::{Error, Result};
-use crate::model::{Config, Vendor};
-use crate::read::{self, Capture, Input, Options};
+use crate::model::VendorId;
+use crate::read::{self, Input};
 use crate::render::{self, ModelFormat};
 use crate::source::Source;
-use crate::vendors;
+use crate::vendors::{self, Sample};
 
 /// Folders of version-control systems, never read.
 const VCS: &[&str] = &[".git", ".hg", ".svn", "_darcs", "CVS", ".bzr"];
@@ -50,13 +51,13 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
     while let Some(entry) = walker.next() {
         let entry = entry.map_err(|e| Error::file(src.display().to_string(), e.to_string()))?;
         let path = entry.path().to_path_buf();
-        let dir_vendor = entry
+        let whole = entry
             .file_type()
             .is_dir()
-            .then(|| vendors::capture_dir(&path))
+            .then(|| vendors::claimant_of_dir(&path))
             .flatten();
-        if let Some(dir_vendor) = dir_vendor {
-            files.push(Input::Dir(dir_vendor, path));
+        if let Some(vendor) = whole {
+            files.push(Input::Dir(vendor.id(), path));
             walker.skip_current_dir();
         } else if entry.file_type().is_file() {
             files.push(Input::File(path));
@@ -75,18 +76,19 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
     Ok(files)
 }
 
-/// Which appliance an input is of: a capture directory is named after its appliance;
-/// a file says so in its first bytes.
-fn identify(input: &Input, options: &Options) -> std::result::Result<(Vendor, String), String> {
+/// Which appliance an input is of, as the vendor that claims it says: a capture directory is
+/// named after its appliance; a file says so in its first bytes.
+fn identify(
+    input: &Input,
+    options: &ReadOptions,
+) -> std::result::Result<(VendorId, String), String> {
     let path = match input {
         Input::File(path) => path,
-        Input::Dir(dir_vendor, dir) => {
-            let name = dir.canonicalize().map_err(|e| e.to_string())?;
-            let name = name
-                .file_name()
-                .map(|n| n.to_string_lossy().to_ascii_lowercase());
-            return name
-                .map(|n| (*dir_vendor, n))
+        Input::Dir(id, dir) => {
+            let vendor = vendors::by_id(*id).map_err(|e| e.to_string())?;
+            return vendor
+                .identify(&Sample::Dir { path: dir })
+                .map(|host| (*id, host))
                 .ok_or_else(|| "a capture directory needs a name".into());
         }
     };
@@ -102,11 +104,15 @@ fn identify(input: &Input, options: &Options) -> std::result::Result<(Vendor, St
     }
     let source = Source::from_bytes(&path.display().to_string(), head, options.encoding)
         .map_err(|e| e.to_string())?;
-    let kind = options.kind.unwrap_or_else(|| read::detect(&source.text));
-    let vendor = Vendor::default();
-    vendors::dialect(vendor)
-        .identity(&source.text, kind)
-        .map(|host| (vendor, host))
+    let sample = Sample::File {
+        path,
+        text: &source.text,
+    };
+    let (vendor, _) = vendors::claimant(&sample)
+        .ok_or_else(|| "no vendor carryover knows claims this file".to_string())?;
+    vendor
+        .identify(&sample)
+        .map(|host| (vendor.id(), host))
         .ok_or_else(|| "names no appliance (no host prompt, `# host:` header or greeting)".into())
 }
 
@@ -114,7 +120,7 @@ fn identify(input: &Input, options: &Options) -> std::result::Result<(Vendor, St
 pub fn track(
     src: &Path,
     into: &Path,
-    options: &Options,
+    options: &ReadOptions,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Report> {
     let mut report = Report::default();
@@ -124,7 +130,7 @@ pub fn track(
         .par_iter()
         .map(|f| (f, identify(f, options)))
         .collect();
-    let mut groups: BTreeMap<(Vendor, String), Vec<Input>> = BTreeMap::new();
+    let mut groups: BTreeMap<(VendorId, String), Vec<Input>> = BTreeMap::new();
     for (file, identity) in identities {
         match identity {
             Ok(key) => groups.entry(key).or_default().push(file.clone()),
@@ -161,18 +167,15 @@ struct Group {
 }
 
 fn track_one(
-    vendor: Vendor,
+    vendor: VendorId,
     host: &str,
     files: &[Input],
     into: &Path,
-    options: &Options,
+    options: &ReadOptions,
     tick: &(dyn Fn() + Sync),
 ) -> Group {
     let path = into.join(vendor.name()).join(format!("{host}.ron"));
-    let mut capture = Capture {
-        config: Config::new(vendor),
-        notes: Vec::new(),
-    };
+    let mut capture = Capture::new(vendor);
     let mut failures = Vec::new();
     let mut read_any = false;
     for input in files {

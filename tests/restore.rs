@@ -8,22 +8,23 @@ use common::{run, snap_run as snap};
 
 use proptest::prelude::*;
 
+use carryover::capture::Capture;
 use carryover::model::{Config, SourceKind, Value, Version, SYSTEM};
 use carryover::ops::restore::{plan, script, Options, Plan, Restore};
-use carryover::read::{self, Capture};
+use carryover::read;
 use carryover::vendors::mos::Mos;
 
 fn read(paths: &[&str]) -> Config {
     common::at_root();
     let paths: Vec<_> = paths.iter().map(Into::into).collect();
-    read::read(&paths, &read::Options::default())
+    read::read(&paths, &carryover::capture::ReadOptions::default())
         .unwrap()
         .config
 }
 
 /// Reads a script as an export on top of `base`, as applying it to that appliance would.
 fn apply(base: Capture, script: &str) -> Config {
-    let options = read::Options {
+    let options = carryover::capture::ReadOptions {
         kind: Some(SourceKind::Export),
         ..Default::default()
     };
@@ -204,7 +205,7 @@ fn applying_the_delta_to_the_new_box_leaves_no_difference_in_restored_areas() {
     ]);
     let post = read::read(
         &["samples/mos/rg01-4.2.3-after.log".into()],
-        &read::Options::default(),
+        &carryover::capture::ReadOptions::default(),
     )
     .unwrap();
     let options = Options {

@@ -3,8 +3,9 @@
 
 mod common;
 
+use carryover::capture::{Capture, ReadOptions as Options};
 use carryover::model::SourceKind;
-use carryover::read::{self, Capture, Options};
+use carryover::read;
 use carryover::source::Source;
 use proptest::prelude::*;
 

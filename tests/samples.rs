@@ -3,8 +3,9 @@
 
 mod common;
 
+use carryover::capture::ReadOptions as Options;
 use carryover::model::SourceKind;
-use carryover::read::{self, Options};
+use carryover::read;
 use carryover::render::{self, ModelFormat};
 use carryover::source::Source;
 use carryover::vendors::mos::syntax::{check_lossless, cli as mos_cli, protocol as mos_protocol};
@@ -34,7 +35,7 @@ fn every_sample_model_and_unrecognized_lines() {
 fn every_sample_tree_covers_its_text_with_no_gap_or_overlap() {
     for path in mos_samples() {
         let source = Source::read(&root().join(&path), None).unwrap();
-        let tree = match read::detect(&source.text) {
+        let tree = match carryover::vendors::mos::read::detect(&source.text) {
             SourceKind::Protocol => mos_protocol::parse(&source).unwrap(),
             _ => mos_cli::parse(&source).unwrap(),
         };

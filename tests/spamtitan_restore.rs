@@ -5,8 +5,8 @@ mod common;
 
 use std::process::{Command as Process, Stdio};
 
-use carryover::vendors::spamtitan::dialect::SpamTitan;
-use carryover::vendors::Dialect;
+use carryover::vendors::spamtitan::SpamTitan;
+use carryover::vendors::Knowledge;
 use common::{run, snap_run};
 use proptest::prelude::*;
 

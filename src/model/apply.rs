@@ -208,13 +208,13 @@ fn located(value: String, at: Origin, line: u32) -> Item<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Vendor;
+    use crate::model::VendorId;
 
     const AT: Origin = Origin { source: 0, line: 1 };
 
     #[test]
     fn short_name_and_fqdn_are_one_appliance() {
-        let mut config = Config::new(Vendor::MirapointMos);
+        let mut config = Config::new(VendorId("test"));
         config
             .apply(Change::Host("ms01.example.com".into()), AT)
             .unwrap();
@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn two_hosts_conflict() {
-        let mut config = Config::new(Vendor::MirapointMos);
+        let mut config = Config::new(VendorId("test"));
         config.apply(Change::Host("ms01".into()), AT).unwrap();
         let err = config.apply(Change::Host("rg02".into()), AT).unwrap_err();
         assert!(err.message.contains("`ms01` and `rg02`"));
@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn a_listing_replaces_and_a_write_changes() {
-        let mut config = Config::new(Vendor::MirapointMos);
+        let mut config = Config::new(VendorId("test"));
         let (scope, list) = ("primary".to_string(), "whitelistto".to_string());
         config
             .apply(

@@ -59,27 +59,29 @@ impl<T: Serialize> Serialize for Item<T> {
     }
 }
 
-/// Which vendor's appliance a model describes.
+/// Which vendor's appliance a model describes: the id a vendor registers under
+/// (`mirapoint-mos`, `spamtitan`). The model knows no vendor; the registry in
+/// [`crate::vendors`] maps ids to vendors.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Vendor {
-    #[default]
-    MirapointMos,
-    Spamtitan,
-}
+pub struct VendorId(pub &'static str);
 
-impl Vendor {
+impl VendorId {
+    /// The id as text, as it is serialized.
     pub fn name(self) -> &'static str {
-        match self {
-            Vendor::MirapointMos => "mirapoint-mos",
-            Vendor::Spamtitan => "spamtitan",
-        }
+        self.0
     }
 }
 
-/// A vendor serializes as its name, the same in RON and JSON.
-impl Serialize for Vendor {
+impl std::fmt::Display for VendorId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// A vendor serializes as its id, the same in RON and JSON.
+impl Serialize for VendorId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.name())
+        s.serialize_str(self.0)
     }
 }
 
@@ -125,7 +127,7 @@ pub struct Raw {
 /// Everything known about one appliance.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Config {
-    pub vendor: Vendor,
+    pub vendor: VendorId,
     pub appliance: Appliance,
     /// Delegated (MOS) or configured (SpamTitan) domains.
     pub domains: List,
@@ -154,7 +156,7 @@ pub struct Config {
 pub const SYSTEM: &str = "system";
 
 impl Config {
-    pub fn new(vendor: Vendor) -> Config {
+    pub fn new(vendor: VendorId) -> Config {
         Config {
             vendor,
             ..Config::default()

@@ -1,21 +1,25 @@
-//! Evaluating knowledge-base detectors against captures.
+//! Evaluating knowledge-base detectors against captures: one function per kind of detector,
+//! each reading like the release-note item it implements.
 
 use crate::knowledge::{Detect, Entry, Remedy, Severity};
-use crate::model::{Config, Value, Version, SYSTEM};
-use crate::vendors::Dialect;
+use crate::model::{Config, Item, Origin, Value, Version, SYSTEM};
+use crate::vendors::{CapturePlan, Knowledge};
 
 use super::{Finding, Status};
 
-/// What the rules look at.
-pub struct Captures<'a> {
-    /// The appliance as its live captures (CLI logs, transcripts) show it.
+/// What the rules look at: the captures of one appliance and its vendor's knowledge.
+pub struct Evidence<'a> {
+    /// The appliance as its live captures (CLI logs, transcripts, capture folders) show it.
     pub live: Option<&'a Config>,
     /// The appliance as its config export shows it.
     pub export: Option<&'a Config>,
-    pub dialect: &'a dyn Dialect,
+    /// The vendor's release notes and remedy forms.
+    pub knowledge: &'a dyn Knowledge,
+    /// How to capture what is missing, where the vendor knows.
+    pub plan: Option<&'a dyn CapturePlan>,
 }
 
-impl<'a> Captures<'a> {
+impl<'a> Evidence<'a> {
     /// The best view of the appliance: the live one, else the export.
     pub fn model(&self) -> Option<&'a Config> {
         self.live.or(self.export)
@@ -29,40 +33,53 @@ impl<'a> Captures<'a> {
             .find_map(|c| c.appliance.version.as_ref().map(|v| v.value.clone()))
     }
 
-    fn locate(&self, config: &Config, at: crate::model::Origin) -> String {
-        config.locate(at)
+    /// The command that shows a setting, if the vendor knows one.
+    fn read_setting(&self, name: &str) -> Option<String> {
+        self.plan.and_then(|p| p.read_setting(name))
+    }
+
+    /// The commands that show a list in each scope named.
+    fn read_lists(&self, scopes: &[String], list: &str) -> Vec<String> {
+        let Some(plan) = self.plan else {
+            return Vec::new();
+        };
+        scopes
+            .iter()
+            .filter_map(|s| plan.read_list(s, list))
+            .collect()
+    }
+
+    /// Every scope a list can have on the appliance.
+    fn list_scopes(&self, config: &Config) -> Vec<String> {
+        self.plan.map_or_else(
+            || config.lists.keys().cloned().collect(),
+            |p| p.list_scopes(config),
+        )
     }
 }
 
 /// Fills `{name}`, `{value}`, `{scope}`, `{entry}` of a remedy, quoting each value.
-pub fn fill(template: &str, dialect: &dyn Dialect, args: &[(&str, &str)]) -> String {
+pub fn fill(template: &str, knowledge: &dyn Knowledge, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &dialect.quote(value));
+        out = out.replace(&format!("{{{name}}}"), &knowledge.quote(value));
     }
     out
 }
 
 /// The remedy lines of an entry, with templates filled for one item.
-pub fn remedy(entry: &Entry, dialect: &dyn Dialect, args: &[(&str, &str)]) -> Vec<String> {
+pub fn remedy(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) -> Vec<String> {
     entry
         .remedy
         .iter()
         .map(|r| match r {
-            Remedy::Cli(template) => fill(template, dialect, args),
+            Remedy::Cli(template) => fill(template, knowledge, args),
             Remedy::Gui(step) => format!("GUI: {step}"),
             Remedy::Patch {
                 name,
                 url,
                 parameters,
-            } => {
-                let query = if parameters.is_empty() {
-                    String::new()
-                } else {
-                    format!("?{parameters}")
-                };
-                format!("update install http://<your-server>/{name}.mpu5{query}    (fetch it from {url})")
-            }
+            } => knowledge.install_patch(name, url, parameters),
         })
         .collect()
 }
@@ -94,287 +111,323 @@ fn not_captured(entry: &Entry, what: &str, commands: Vec<String>) -> Finding {
 }
 
 /// Everything an entry says about the captures; empty when it does not apply.
-pub fn evaluate(entry: &Entry, cx: &Captures<'_>) -> Vec<Finding> {
-    let Some(detect) = &entry.detect else {
+pub fn evaluate(entry: &Entry, cx: &Evidence<'_>) -> Vec<Finding> {
+    let (Some(detect), Some(model)) = (&entry.detect, cx.model()) else {
         return Vec::new();
     };
-    let Some(model) = cx.model() else {
-        return Vec::new();
-    };
-    let d = cx.dialect;
+    let rule = Rule { entry, cx, model };
     match detect {
-        Detect::Always => {
-            let mut f = finding(entry, Status::Found, entry.title.clone());
-            f.remedy = remedy(entry, d, &[]);
-            vec![f]
-        }
-        Detect::SettingNot { name, value } => {
-            match model.settings.get(SYSTEM).and_then(|s| s.get(name)) {
-                Some(item) if item.value.to_string() == *value => {
-                    vec![finding(entry, Status::Ok, format!("{name} is {value}"))]
-                }
-                Some(item) => {
-                    let mut f = finding(
-                        entry,
-                        Status::Found,
-                        format!("{} ({name} is {})", entry.title, item.value),
-                    );
-                    f.items.push(format!("{name} = {}", item.value));
-                    f.evidence.push(cx.locate(model, item.at));
-                    f.remedy = remedy(entry, d, &[("name", short(name)), ("value", value)]);
-                    vec![f]
-                }
-                None => vec![not_captured(
-                    entry,
-                    name,
-                    d.read_setting(name).into_iter().collect(),
-                )],
-            }
-        }
-        Detect::ReapplySettings { names } => {
-            let mut f = finding(entry, Status::Found, entry.title.clone());
-            let mut missing = Vec::new();
-            for name in names {
-                match model.settings.get(SYSTEM).and_then(|s| s.get(name)) {
-                    Some(item) => {
-                        f.items.push(format!("{name} = {}", item.value));
-                        f.evidence.push(cx.locate(model, item.at));
-                        let value = item.value.to_string();
-                        f.remedy.extend(remedy(
-                            entry,
-                            d,
-                            &[("name", short(name)), ("value", &value)],
-                        ));
-                    }
-                    None => missing.extend(d.read_setting(name)),
-                }
-            }
-            let mut out = Vec::new();
-            if !f.items.is_empty() {
-                out.push(f);
-            }
-            if !missing.is_empty() {
-                out.push(not_captured(
-                    entry,
-                    "the settings to re-apply were",
-                    missing,
-                ));
-            }
-            out
-        }
+        Detect::Always => rule.always(),
+        Detect::SettingNot { name, value } => rule.setting_not(name, value),
+        Detect::ReapplySettings { names } => rule.reapply_settings(names),
         Detect::ExportLacks { list } => export_lacks(entry, cx, list),
         Detect::SystemMessage { name } => system_message(entry, cx, model, name),
-        Detect::MessagesIn { area } => {
-            let mut f = finding(entry, Status::Found, entry.title.clone());
-            for (scope, messages) in &model.messages {
-                for (n, item) in messages
+        Detect::MessagesIn { area } => rule.messages_in(area),
+        Detect::RawMentions { text } => rule.raw_mentions(text),
+        Detect::DelegatedDomains => rule.delegated_domains(),
+        Detect::TrustedHosts => rule.trusted_hosts(),
+        Detect::LicenseMissing { feature } => rule.license_missing(feature),
+        Detect::VersionBelow { version } => rule.version_below(version),
+        Detect::VersionNot { version } => rule.version_not(version),
+        Detect::Manual => rule.manual(),
+        Detect::Cluster => rule.cluster(),
+        Detect::BackupDrops { items } => rule.backup_drops(items),
+        Detect::UpdateMissing { name } => rule.update_missing(name),
+    }
+}
+
+/// One entry evaluated against the best view of the appliance.
+struct Rule<'e, 'c> {
+    entry: &'e Entry,
+    cx: &'e Evidence<'c>,
+    model: &'c Config,
+}
+
+impl Rule<'_, '_> {
+    fn found(&self, summary: String) -> Finding {
+        finding(self.entry, Status::Found, summary)
+    }
+
+    fn ok(&self, summary: String) -> Finding {
+        finding(self.entry, Status::Ok, summary)
+    }
+
+    /// The entry's remedy, with `args` filled in.
+    fn remedy(&self, args: &[(&str, &str)]) -> Vec<String> {
+        remedy(self.entry, self.cx.knowledge, args)
+    }
+
+    fn locate(&self, at: Origin) -> String {
+        self.model.locate(at)
+    }
+
+    fn system_setting(&self, name: &str) -> Option<&Item<Value>> {
+        self.model.settings.get(SYSTEM).and_then(|s| s.get(name))
+    }
+
+    /// The entry applies whenever the upgrade crosses its release.
+    fn always(&self) -> Vec<Finding> {
+        let mut f = self.found(self.entry.title.clone());
+        f.remedy = self.remedy(&[]);
+        vec![f]
+    }
+
+    /// A system setting that must have one value (KI-5: fastpath on).
+    fn setting_not(&self, name: &str, value: &str) -> Vec<Finding> {
+        let Some(item) = self.system_setting(name) else {
+            let commands = self.cx.read_setting(name).into_iter().collect();
+            return vec![not_captured(self.entry, name, commands)];
+        };
+        if item.value.to_string() == value {
+            return vec![self.ok(format!("{name} is {value}"))];
+        }
+        let mut f = self.found(format!("{} ({name} is {})", self.entry.title, item.value));
+        f.items.push(format!("{name} = {}", item.value));
+        f.evidence.push(self.locate(item.at));
+        f.remedy = self.remedy(&[("name", short(name)), ("value", value)]);
+        vec![f]
+    }
+
+    /// Settings the upgrade breaks: re-set each to its captured value (KI-3).
+    fn reapply_settings(&self, names: &[String]) -> Vec<Finding> {
+        let mut f = self.found(self.entry.title.clone());
+        let mut missing = Vec::new();
+        for name in names {
+            let Some(item) = self.system_setting(name) else {
+                missing.extend(self.cx.read_setting(name));
+                continue;
+            };
+            f.items.push(format!("{name} = {}", item.value));
+            f.evidence.push(self.locate(item.at));
+            let value = item.value.to_string();
+            f.remedy
+                .extend(self.remedy(&[("name", short(name)), ("value", &value)]));
+        }
+        let mut out = Vec::new();
+        if !f.items.is_empty() {
+            out.push(f);
+        }
+        if !missing.is_empty() {
+            out.push(not_captured(
+                self.entry,
+                "the settings to re-apply were",
+                missing,
+            ));
+        }
+        out
+    }
+
+    /// Messages of one area in any scope (KI-1: AutoReply texts).
+    fn messages_in(&self, area: &str) -> Vec<Finding> {
+        let mut f = self.found(self.entry.title.clone());
+        let prefix = format!("{area}.");
+        for (scope, messages) in &self.model.messages {
+            for (name, item) in messages.iter().filter(|(n, _)| n.starts_with(&prefix)) {
+                f.items.push(format!("{scope}: {name}"));
+                f.evidence.push(self.locate(item.at));
+            }
+        }
+        f.remedy = self.remedy(&[]);
+        if_any(f)
+    }
+
+    /// Commands the catalog does not know whose text or answer mentions a word (KI-2).
+    fn raw_mentions(&self, text: &str) -> Vec<Finding> {
+        let mut f = self.found(self.entry.title.clone());
+        for (key, item) in &self.model.raw {
+            let hit = key.contains(text)
+                || item
+                    .value
+                    .answer
                     .iter()
-                    .filter(|(n, _)| n.starts_with(&format!("{area}.")))
-                {
-                    f.items.push(format!("{scope}: {n}"));
-                    f.evidence.push(cx.locate(model, item.at));
-                }
+                    .any(|a| a.to_ascii_lowercase().contains(text));
+            if hit {
+                f.items.push(item.value.command.clone());
+                f.evidence.push(self.locate(item.at));
             }
-            f.remedy = remedy(entry, d, &[]);
-            if_any(f)
         }
-        Detect::RawMentions { text } => {
-            let mut f = finding(entry, Status::Found, entry.title.clone());
-            for (key, item) in &model.raw {
-                let hit = key.contains(text.as_str())
-                    || item
-                        .value
-                        .answer
-                        .iter()
-                        .any(|a| a.to_ascii_lowercase().contains(text.as_str()));
-                if hit {
-                    f.items.push(item.value.command.clone());
-                    f.evidence.push(cx.locate(model, item.at));
-                }
-            }
-            f.remedy = remedy(entry, d, &[]);
-            if_any(f)
+        f.remedy = self.remedy(&[]);
+        if_any(f)
+    }
+
+    /// The appliance has delegated domains (KI-7).
+    fn delegated_domains(&self) -> Vec<Finding> {
+        if self.model.domains.is_empty() {
+            return Vec::new();
         }
-        Detect::DelegatedDomains => {
-            if model.domains.is_empty() {
-                return Vec::new();
-            }
-            let mut f = finding(entry, Status::Found, entry.title.clone());
-            for (domain, at) in model.domains.iter() {
-                f.items.push(domain.to_string());
-                f.evidence.push(cx.locate(model, at));
-            }
-            f.remedy = remedy(entry, d, &[]);
-            vec![f]
+        let mut f = self.found(self.entry.title.clone());
+        for (domain, at) in self.model.domains.iter() {
+            f.items.push(domain.to_string());
+            f.evidence.push(self.locate(at));
         }
-        Detect::TrustedHosts => {
-            let hosts: Vec<_> = model
-                .trusted_hosts
-                .iter()
-                .flat_map(|(g, hs)| hs.iter().map(move |(h, i)| (g, h, i)))
-                .collect();
-            if hosts.is_empty() {
-                let mut f = finding(
-                    entry,
-                    Status::Found,
-                    format!("{}: no trusted hosts captured", entry.title),
-                );
-                f.remedy = remedy(entry, d, &[]);
-                return vec![f];
+        f.remedy = self.remedy(&[]);
+        vec![f]
+    }
+
+    /// Trusted hosts and whether their keys were captured (C-6).
+    fn trusted_hosts(&self) -> Vec<Finding> {
+        let hosts: Vec<_> = self
+            .model
+            .trusted_hosts
+            .iter()
+            .flat_map(|(g, hs)| hs.iter().map(move |(h, i)| (g, h, i)))
+            .collect();
+        if hosts.is_empty() {
+            let mut f = self.found(format!("{}: no trusted hosts captured", self.entry.title));
+            f.remedy = self.remedy(&[]);
+            return vec![f];
+        }
+        let mut f = self.found(self.entry.title.clone());
+        for (group, host, item) in hosts {
+            let exported = self
+                .cx
+                .export
+                .and_then(|e| e.trusted_hosts.get(group.as_str()))
+                .and_then(|g| g.get(host.as_str()))
+                .is_some_and(|h| h.value.key.is_some());
+            let key = match (&item.value.key, item.value.elided) {
+                (None, _) if exported => "key in the export only",
+                (None, _) => "key not captured",
+                (Some(_), true) => "key captured with elided lines",
+                (Some(_), false) => "key captured",
+            };
+            f.items.push(format!("{group}: {host} ({key})"));
+            f.evidence.push(self.locate(item.at));
+        }
+        f.remedy = self.remedy(&[]);
+        vec![f]
+    }
+
+    /// A licensed feature the upgrade needs (N-5: Upgrades Allowed).
+    fn license_missing(&self, feature: &str) -> Vec<Finding> {
+        if self.model.licenses.is_empty() {
+            let mut f = not_captured(self.entry, "licenses", Vec::new());
+            f.remedy = self.remedy(&[]);
+            return vec![f];
+        }
+        let licensed = self
+            .model
+            .licenses
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(feature));
+        if let Some((_, item)) = licensed {
+            let mut f = self.ok(format!("{feature} is licensed"));
+            f.evidence.push(self.locate(item.at));
+            return vec![f];
+        }
+        let mut f = self.found(format!("{feature} is not licensed"));
+        f.remedy = self.remedy(&[]);
+        vec![f]
+    }
+
+    /// The upgrade needs at least this source version (N-6).
+    fn version_below(&self, version: &str) -> Vec<Finding> {
+        let min = Version::parse(version).expect("knowledge-base versions parse");
+        let Some(v) = self.model.appliance.version.as_ref() else {
+            return vec![not_captured(self.entry, "the version", Vec::new())];
+        };
+        if v.value >= min {
+            let mut f = self.ok(format!("{} is {} or later", v.value, version));
+            f.evidence.push(self.locate(v.at));
+            return vec![f];
+        }
+        let mut f = self.found(format!(
+            "{} (the appliance runs {})",
+            self.entry.title, v.value
+        ));
+        f.evidence.push(self.locate(v.at));
+        f.remedy = self.remedy(&[]);
+        vec![f]
+    }
+
+    /// The upgrade starts from exactly this version.
+    fn version_not(&self, version: &str) -> Vec<Finding> {
+        let Some(v) = self.model.appliance.version.as_ref() else {
+            return vec![not_captured(self.entry, "the version", Vec::new())];
+        };
+        if v.value.to_string() == version {
+            let mut f = self.ok(format!("the appliance runs {version}"));
+            f.evidence.push(self.locate(v.at));
+            return vec![f];
+        }
+        let mut f = self.found(format!("{} (it runs {})", self.entry.title, v.value));
+        f.evidence.push(self.locate(v.at));
+        f.remedy = self.remedy(&[]);
+        vec![f]
+    }
+
+    /// A precondition no capture shows: always to be checked by hand.
+    fn manual(&self) -> Vec<Finding> {
+        let mut f = not_captured(self.entry, "this, which no capture shows,", Vec::new());
+        f.summary = format!(
+            "{}: no capture shows this; check it by hand",
+            self.entry.title
+        );
+        f.remedy = self.remedy(&[]);
+        vec![f]
+    }
+
+    /// The appliance is a cluster node.
+    fn cluster(&self) -> Vec<Finding> {
+        let mut f = self.found(self.entry.title.clone());
+        for (scope, settings) in &self.model.settings {
+            for (name, item) in settings.iter().filter(|(n, _)| n.contains("cluster")) {
+                f.items.push(format!("{scope}: {name} = {}", item.value));
+                f.evidence.push(self.locate(item.at));
             }
-            let mut f = finding(entry, Status::Found, entry.title.clone());
-            for (group, host, item) in hosts {
-                let exported = cx
-                    .export
-                    .and_then(|e| e.trusted_hosts.get(group.as_str()))
-                    .and_then(|g| g.get(host.as_str()))
-                    .is_some_and(|h| h.value.key.is_some());
-                let key = match (&item.value.key, item.value.elided) {
-                    (None, _) if exported => "key in the export only",
-                    (None, _) => "key not captured",
-                    (Some(_), true) => "key captured with elided lines",
-                    (Some(_), false) => "key captured",
+        }
+        if f.items.is_empty() {
+            return vec![not_captured(self.entry, "cluster membership", Vec::new())];
+        }
+        f.remedy = self.remedy(&[]);
+        vec![f]
+    }
+
+    /// Settings a backup import does not carry, by glob (`name=value` to match a value too).
+    fn backup_drops(&self, items: &std::collections::BTreeMap<String, String>) -> Vec<Finding> {
+        let patterns: Vec<(globset::GlobMatcher, Option<&str>, &String)> = items
+            .iter()
+            .filter_map(|(pattern, label)| {
+                let (glob, value) = match pattern.split_once('=') {
+                    Some((g, v)) => (g, Some(v)),
+                    None => (pattern.as_str(), None),
                 };
-                f.items.push(format!("{group}: {host} ({key})"));
-                f.evidence.push(cx.locate(model, item.at));
-            }
-            f.remedy = remedy(entry, d, &[]);
-            vec![f]
-        }
-        Detect::LicenseMissing { feature } => {
-            if model.licenses.is_empty() {
-                let mut f = not_captured(entry, "licenses", Vec::new());
-                f.remedy = remedy(entry, d, &[]);
-                return vec![f];
-            }
-            match model
-                .licenses
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(feature))
-            {
-                Some((_, item)) => {
-                    let mut f = finding(entry, Status::Ok, format!("{feature} is licensed"));
-                    f.evidence.push(cx.locate(model, item.at));
-                    vec![f]
-                }
-                None => {
-                    let mut f = finding(entry, Status::Found, format!("{feature} is not licensed"));
-                    f.remedy = remedy(entry, d, &[]);
-                    vec![f]
+                let matcher = globset::Glob::new(glob).ok()?.compile_matcher();
+                Some((matcher, value, label))
+            })
+            .collect();
+        let mut f = self.found(String::new());
+        for (scope, settings) in &self.model.settings {
+            for (name, item) in settings {
+                let value = item.value.to_string();
+                let hit = patterns.iter().find(|(glob, want, _)| {
+                    glob.is_match(name.as_str())
+                        && want.is_none_or(|w| w.eq_ignore_ascii_case(&value))
+                });
+                if let Some((_, _, label)) = hit {
+                    f.items.push(format!("{scope}: {name} ({label})"));
+                    f.evidence.push(self.locate(item.at));
                 }
             }
         }
-        Detect::VersionBelow { version } => {
-            let min = Version::parse(version).expect("knowledge-base versions parse");
-            match model.appliance.version.as_ref() {
-                None => vec![not_captured(entry, "the MOS version", Vec::new())],
-                Some(v) if v.value < min => {
-                    let mut f = finding(
-                        entry,
-                        Status::Found,
-                        format!("{} (the appliance runs {})", entry.title, v.value),
-                    );
-                    f.evidence.push(cx.locate(model, v.at));
-                    f.remedy = remedy(entry, d, &[]);
-                    vec![f]
-                }
-                Some(v) => {
-                    let mut f = finding(
-                        entry,
-                        Status::Ok,
-                        format!("{} is {} or later", v.value, version),
-                    );
-                    f.evidence.push(cx.locate(model, v.at));
-                    vec![f]
-                }
-            }
+        if f.items.is_empty() {
+            return Vec::new();
         }
-        Detect::VersionNot { version } => match model.appliance.version.as_ref() {
-            None => vec![not_captured(entry, "the version", Vec::new())],
-            Some(v) if v.value.to_string() == *version => {
-                let mut f = finding(entry, Status::Ok, format!("the appliance runs {version}"));
-                f.evidence.push(cx.locate(model, v.at));
-                vec![f]
-            }
-            Some(v) => {
-                let mut f = finding(
-                    entry,
-                    Status::Found,
-                    format!("{} (it runs {})", entry.title, v.value),
-                );
-                f.evidence.push(cx.locate(model, v.at));
-                f.remedy = remedy(entry, d, &[]);
-                vec![f]
-            }
-        },
-        Detect::Manual => {
-            let mut f = not_captured(entry, "this, which no capture shows,", Vec::new());
-            f.summary = format!("{}: no capture shows this; check it by hand", entry.title);
-            f.remedy = remedy(entry, d, &[]);
-            vec![f]
+        f.summary = format!("{}: {} configured item(s)", self.entry.title, f.items.len());
+        f.remedy = self.remedy(&[]);
+        vec![f]
+    }
+
+    /// An update or patch that must be installed (KI-4, P-*).
+    fn update_missing(&self, name: &str) -> Vec<Finding> {
+        if let Some(item) = self.model.updates.get(name) {
+            let mut f = self.ok(format!("{name} is installed"));
+            f.evidence.push(self.locate(item.at));
+            return vec![f];
         }
-        Detect::Cluster => {
-            let mut f = finding(entry, Status::Found, entry.title.clone());
-            for (scope, settings) in &model.settings {
-                for (name, item) in settings.iter().filter(|(n, _)| n.contains("cluster")) {
-                    f.items.push(format!("{scope}: {name} = {}", item.value));
-                    f.evidence.push(cx.locate(model, item.at));
-                }
-            }
-            if f.items.is_empty() {
-                return vec![not_captured(entry, "cluster membership", Vec::new())];
-            }
-            f.remedy = remedy(entry, d, &[]);
-            vec![f]
-        }
-        Detect::BackupDrops { items } => {
-            let patterns: Vec<(globset::GlobMatcher, Option<&str>, &String)> = items
-                .iter()
-                .filter_map(|(pattern, label)| {
-                    let (glob, value) = match pattern.split_once('=') {
-                        Some((g, v)) => (g, Some(v)),
-                        None => (pattern.as_str(), None),
-                    };
-                    Some((
-                        globset::Glob::new(glob).ok()?.compile_matcher(),
-                        value,
-                        label,
-                    ))
-                })
-                .collect();
-            let mut f = finding(entry, Status::Found, String::new());
-            for (scope, settings) in &model.settings {
-                for (name, item) in settings {
-                    let value = item.value.to_string();
-                    let hit = patterns.iter().find(|(glob, want, _)| {
-                        glob.is_match(name.as_str())
-                            && want.is_none_or(|w| w.eq_ignore_ascii_case(&value))
-                    });
-                    if let Some((_, _, label)) = hit {
-                        f.items.push(format!("{scope}: {name} ({label})"));
-                        f.evidence.push(cx.locate(model, item.at));
-                    }
-                }
-            }
-            if f.items.is_empty() {
-                return Vec::new();
-            }
-            f.summary = format!("{}: {} configured item(s)", entry.title, f.items.len());
-            f.remedy = remedy(entry, d, &[]);
-            vec![f]
-        }
-        Detect::UpdateMissing { name } => match model.updates.get(name) {
-            Some(item) => {
-                let mut f = finding(entry, Status::Ok, format!("{name} is installed"));
-                f.evidence.push(cx.locate(model, item.at));
-                vec![f]
-            }
-            None => {
-                let mut f = finding(entry, Status::Found, entry.title.clone());
-                f.remedy = remedy(entry, d, &[]);
-                vec![f]
-            }
-        },
+        let mut f = self.found(self.entry.title.clone());
+        f.remedy = self.remedy(&[]);
+        vec![f]
     }
 }
 
@@ -392,16 +445,11 @@ fn short(name: &str) -> &str {
 }
 
 /// KI-6: entries the live captures show that the export lacks; scopes never listed live.
-fn export_lacks(entry: &Entry, cx: &Captures<'_>, list: &str) -> Vec<Finding> {
-    let d = cx.dialect;
+fn export_lacks(entry: &Entry, cx: &Evidence<'_>, list: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     let Some(live) = cx.live else {
         let model = cx.model().expect("checked by the caller");
-        let commands = d
-            .list_scopes(model)
-            .iter()
-            .filter_map(|s| d.read_list(s, list))
-            .collect();
+        let commands = cx.read_lists(&cx.list_scopes(model), list);
         return vec![not_captured(
             entry,
             &format!("no live capture: the {list} lists were"),
@@ -423,8 +471,11 @@ fn export_lacks(entry: &Entry, cx: &Captures<'_>, list: &str) -> Vec<Finding> {
             }
             f.items.push(format!("{scope}: {text}"));
             f.evidence.push(live.locate(at));
-            f.remedy
-                .extend(remedy(entry, d, &[("scope", scope), ("entry", text)]));
+            f.remedy.extend(remedy(
+                entry,
+                cx.knowledge,
+                &[("scope", scope), ("entry", text)],
+            ));
         }
     }
     if !f.items.is_empty() {
@@ -440,16 +491,13 @@ fn export_lacks(entry: &Entry, cx: &Captures<'_>, list: &str) -> Vec<Finding> {
         };
         out.push(f);
     }
-    let unlisted: Vec<String> = d
+    let unlisted: Vec<String> = cx
         .list_scopes(live)
         .into_iter()
         .filter(|scope| live.lists.get(scope).is_none_or(|l| !l.contains_key(list)))
         .collect();
     if !unlisted.is_empty() {
-        let commands = unlisted
-            .iter()
-            .filter_map(|s| d.read_list(s, list))
-            .collect();
+        let commands = cx.read_lists(&unlisted, list);
         let mut f = not_captured(
             entry,
             &format!("the {list} lists of {}", unlisted.join(", ")),
@@ -465,8 +513,7 @@ fn export_lacks(entry: &Entry, cx: &Captures<'_>, list: &str) -> Vec<Finding> {
 }
 
 /// KI-8: the system message reverts; delegated domains keep theirs.
-fn system_message(entry: &Entry, cx: &Captures<'_>, model: &Config, name: &str) -> Vec<Finding> {
-    let d = cx.dialect;
+fn system_message(entry: &Entry, cx: &Evidence<'_>, model: &Config, name: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     match model.messages.get(SYSTEM).and_then(|m| m.get(name)) {
         Some(item) => {
@@ -482,13 +529,15 @@ fn system_message(entry: &Entry, cx: &Captures<'_>, model: &Config, name: &str) 
             f.items
                 .push(format!("{SYSTEM}: {name} = {}", first_line(&text)));
             f.evidence.push(model.locate(item.at));
-            f.remedy = remedy(entry, d, &[("value", &text)]);
+            f.remedy = remedy(entry, cx.knowledge, &[("value", &text)]);
             out.push(f);
         }
         None => out.push(not_captured(
             entry,
             &format!("the system {name}"),
-            d.read_message(SYSTEM, name),
+            cx.plan
+                .map(|p| p.read_message(SYSTEM, name))
+                .unwrap_or_default(),
         )),
     }
     let mut safe = finding(

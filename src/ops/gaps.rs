@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::knowledge::{Detect, Report, Severity};
 use crate::model::Version;
 
-use super::evaluate::{evaluate, Captures};
+use super::evaluate::{evaluate, Evidence};
 use super::{Finding, Status};
 
 /// What `gaps` found for one appliance.
@@ -17,8 +17,8 @@ pub struct GapReport {
 }
 
 /// The target version when none is given: the newest release the knowledge base knows.
-pub fn newest(cx: &Captures<'_>) -> Version {
-    cx.dialect
+pub fn newest(cx: &Evidence<'_>) -> Version {
+    cx.knowledge
         .releases()
         .iter()
         .map(|r| r.version())
@@ -27,13 +27,13 @@ pub fn newest(cx: &Captures<'_>) -> Version {
 }
 
 /// Every gap the known issues of the releases between the captured version and `to` open.
-pub fn gaps(cx: &Captures<'_>, to: Option<Version>) -> GapReport {
+pub fn gaps(cx: &Evidence<'_>, to: Option<Version>) -> GapReport {
     let to = to.unwrap_or_else(|| newest(cx));
     let from = cx.from();
     let mut findings = Vec::new();
     let mut explained = Vec::new();
     for release in cx
-        .dialect
+        .knowledge
         .releases()
         .iter()
         .filter(|r| r.crossed(from.as_ref(), &to))
@@ -64,7 +64,7 @@ pub fn gaps(cx: &Captures<'_>, to: Option<Version>) -> GapReport {
 
 /// Items the live captures hold that the export lacks or holds differently, where no rule says
 /// why: the export's own unknown losses.
-fn unexplained(cx: &Captures<'_>, explained_lists: &[String]) -> Option<Finding> {
+fn unexplained(cx: &Evidence<'_>, explained_lists: &[String]) -> Option<Finding> {
     let (live, export) = (cx.live?, cx.export?);
     let config_area = |path: &str| {
         let mut parts = path.split('/');

@@ -1,5 +1,6 @@
 //! Operations on models: pure functions of models and the knowledge base, rendered elsewhere.
 
+pub mod capture_plan;
 pub mod diff;
 pub mod evaluate;
 pub mod gaps;

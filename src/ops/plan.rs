@@ -3,7 +3,7 @@
 use crate::knowledge::{Detect, Report, Severity};
 use crate::model::Version;
 
-use super::evaluate::{evaluate, remedy, Captures};
+use super::evaluate::{evaluate, remedy, Evidence};
 use super::{Finding, Status};
 
 /// The checklist for one upgrade.
@@ -17,17 +17,17 @@ pub struct PlanReport {
 }
 
 /// The checklist for upgrading the captured appliance to `to`.
-pub fn plan(cx: &Captures<'_>, to: &Version) -> PlanReport {
+pub fn plan(cx: &Evidence<'_>, to: &Version) -> PlanReport {
     let from = cx.from();
     let mut findings = Vec::new();
     let mut blocking = Vec::new();
     let releases: Vec<_> = cx
-        .dialect
+        .knowledge
         .releases()
         .iter()
         .filter(|r| r.crossed(from.as_ref(), to))
         .collect();
-    let newest = cx.dialect.releases().iter().map(|r| r.version()).max();
+    let newest = cx.knowledge.releases().iter().map(|r| r.version()).max();
     if newest.as_ref().is_some_and(|n| n < to) {
         findings.push(own(
             "carryover-unknown-release",
@@ -55,11 +55,7 @@ pub fn plan(cx: &Captures<'_>, to: &Version) -> PlanReport {
                             p.file, release.version
                         ),
                     );
-                    f.remedy.push(format!(
-                        "update install http://<your-server>/{}    (fetch it from {})",
-                        p.file, p.url
-                    ));
-                    f.remedy.push("GUI: answer y to 'Some updates can automatically reboot the system. Continue? (y/n)'".into());
+                    f.remedy = cx.knowledge.install_package(&p.file, &p.url);
                     findings.push(f);
                 }
                 None => {
@@ -80,7 +76,7 @@ pub fn plan(cx: &Captures<'_>, to: &Version) -> PlanReport {
                 Severity::Info,
                 Status::NotCaptured,
                 format!(
-                    "the MOS version was not captured, so the {} package cannot be chosen",
+                    "the version was not captured, so the {} package cannot be chosen",
                     release.version
                 ),
             )),
@@ -109,7 +105,7 @@ pub fn plan(cx: &Captures<'_>, to: &Version) -> PlanReport {
                     Status::Ok,
                     format!("{}: nothing captured needs it", entry.title),
                 );
-                f.remedy = remedy(entry, cx.dialect, &[])
+                f.remedy = remedy(entry, cx.knowledge, &[])
                     .into_iter()
                     .filter(|r| r.starts_with("GUI:"))
                     .collect();

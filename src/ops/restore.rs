@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::knowledge::{Detect, Remedy, Report};
+use crate::knowledge::{Detect, Entry, Remedy, Report};
 use crate::model::{Config, Value, Version, SYSTEM};
-use crate::vendors::Dialect;
+use crate::vendors::{Knowledge, RestoreScript};
 
 use super::evaluate::remedy;
 
@@ -92,11 +92,10 @@ fn already(post: &Config, scope: &str, item: &Restore) -> bool {
 }
 
 /// What to put back from the pre-upgrade captures `pre`.
-pub fn plan(pre: &Config, dialect: &dyn Dialect, options: &Options<'_>) -> Plan {
+pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &Options<'_>) -> Plan {
     let mut plan = Plan::default();
     let from = pre.appliance.version.as_ref().map(|v| v.value.clone());
-    let against = options.against;
-    for release in dialect
+    for release in knowledge
         .releases()
         .iter()
         .filter(|r| r.crossed(from.as_ref(), &options.to))
@@ -106,86 +105,10 @@ pub fn plan(pre: &Config, dialect: &dyn Dialect, options: &Options<'_>) -> Plan 
                 continue;
             }
             if entry.reported_by(Report::Plan) || entry.reported_by(Report::Restore) {
-                for step in &entry.remedy {
-                    match step {
-                        Remedy::Patch { .. } => {
-                            for command in remedy(entry, dialect, &[])
-                                .into_iter()
-                                .filter(|r| !r.starts_with("GUI: "))
-                            {
-                                // Several notes may name one patch (KI-4 and P-4): install it once.
-                                if !plan.patches.iter().any(|(_, c)| *c == command) {
-                                    plan.patches.push((entry.id.clone(), command));
-                                }
-                            }
-                        }
-
-                        Remedy::Gui(step) if entry.reported_by(Report::Restore) => {
-                            plan.by_hand.push((entry.id.clone(), step.clone()))
-                        }
-                        _ => {}
-                    }
-                }
+                patches_and_steps(&mut plan, entry, knowledge);
             }
-            if !entry.reported_by(Report::Restore) {
-                continue;
-            }
-            let rule = entry.id.as_str();
-            match &entry.detect {
-                Some(Detect::SettingNot { name, value }) => {
-                    let value = typed_like(pre, name, value);
-                    plan.push(
-                        SYSTEM,
-                        rule,
-                        Restore::Setting {
-                            name: name.clone(),
-                            value,
-                        },
-                        against,
-                    );
-                }
-                Some(Detect::ReapplySettings { names }) => {
-                    for name in names {
-                        match pre.settings.get(SYSTEM).and_then(|s| s.get(name)) {
-                            Some(item) => plan.push(
-                                SYSTEM,
-                                rule,
-                                Restore::Setting {
-                                    name: name.clone(),
-                                    value: item.value.clone(),
-                                },
-                                against,
-                            ),
-                            None => plan.by_hand.push((
-                                rule.into(),
-                                format!(
-                                    "{name} was not captured: re-set it as the release note says"
-                                ),
-                            )),
-                        }
-                    }
-                }
-                Some(Detect::ExportLacks { list }) => {
-                    for (scope, lists) in &pre.lists {
-                        for (entry, _) in lists.get(list).iter().flat_map(|l| l.iter()) {
-                            let item = Restore::Entry {
-                                scope: scope.clone(),
-                                list: list.clone(),
-                                entry: entry.to_string(),
-                            };
-                            plan.push(SYSTEM, rule, item, against);
-                        }
-                    }
-                }
-                Some(Detect::SystemMessage { name }) => {
-                    if let Some(item) = pre.messages.get(SYSTEM).and_then(|m| m.get(name)) {
-                        message(&mut plan, SYSTEM, rule, name, &item.value, options);
-                    }
-                }
-                Some(Detect::TrustedHosts) => trusted_hosts(&mut plan, pre, rule, against),
-                // Nothing can be restored from elsewhere (a backup lock): restore everything.
-                Some(Detect::Always) => everything(&mut plan, pre, options, rule),
-                _ => {}
+            if entry.reported_by(Report::Restore) {
+                restore_items(&mut plan, pre, entry, options);
             }
         }
     }
@@ -193,6 +116,85 @@ pub fn plan(pre: &Config, dialect: &dyn Dialect, options: &Options<'_>) -> Plan 
         everything(&mut plan, pre, options, "all");
     }
     plan
+}
+
+/// The patches an entry recommends, and its steps by hand when restore reports it.
+fn patches_and_steps(plan: &mut Plan, entry: &Entry, knowledge: &dyn Knowledge) {
+    for step in &entry.remedy {
+        match step {
+            Remedy::Patch { .. } => {
+                for command in remedy(entry, knowledge, &[])
+                    .into_iter()
+                    .filter(|r| !r.starts_with("GUI: "))
+                {
+                    // Several notes may name one patch (KI-4 and P-4): install it once.
+                    if !plan.patches.iter().any(|(_, c)| *c == command) {
+                        plan.patches.push((entry.id.clone(), command));
+                    }
+                }
+            }
+            Remedy::Gui(step) if entry.reported_by(Report::Restore) => {
+                plan.by_hand.push((entry.id.clone(), step.clone()))
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The items an entry's detector says the upgrade loses, put back.
+fn restore_items(plan: &mut Plan, pre: &Config, entry: &Entry, options: &Options<'_>) {
+    let rule = entry.id.as_str();
+    let against = options.against;
+    match &entry.detect {
+        Some(Detect::SettingNot { name, value }) => {
+            let value = typed_like(pre, name, value);
+            let item = Restore::Setting {
+                name: name.clone(),
+                value,
+            };
+            plan.push(SYSTEM, rule, item, against);
+        }
+        Some(Detect::ReapplySettings { names }) => {
+            for name in names {
+                match pre.settings.get(SYSTEM).and_then(|s| s.get(name)) {
+                    Some(item) => plan.push(
+                        SYSTEM,
+                        rule,
+                        Restore::Setting {
+                            name: name.clone(),
+                            value: item.value.clone(),
+                        },
+                        against,
+                    ),
+                    None => plan.by_hand.push((
+                        rule.into(),
+                        format!("{name} was not captured: re-set it as the release note says"),
+                    )),
+                }
+            }
+        }
+        Some(Detect::ExportLacks { list }) => {
+            for (scope, lists) in &pre.lists {
+                for (entry, _) in lists.get(list).iter().flat_map(|l| l.iter()) {
+                    let item = Restore::Entry {
+                        scope: scope.clone(),
+                        list: list.clone(),
+                        entry: entry.to_string(),
+                    };
+                    plan.push(SYSTEM, rule, item, against);
+                }
+            }
+        }
+        Some(Detect::SystemMessage { name }) => {
+            if let Some(item) = pre.messages.get(SYSTEM).and_then(|m| m.get(name)) {
+                message(plan, SYSTEM, rule, name, &item.value, options);
+            }
+        }
+        Some(Detect::TrustedHosts) => trusted_hosts(plan, pre, rule, against),
+        // Nothing can be restored from elsewhere (a backup lock): restore everything.
+        Some(Detect::Always) => everything(plan, pre, options, rule),
+        _ => {}
+    }
 }
 
 /// A value typed like the captured setting it replaces, so the comparison with a later capture
@@ -330,8 +332,8 @@ fn describe(item: &Restore) -> String {
 }
 
 /// The script's lines: commands in a sensible order, each group under a comment naming its rule.
-pub fn script(plan: &Plan, dialect: &dyn Dialect, header: &[String]) -> String {
-    let mut out = dialect.script_start(header.iter().map(|h| format!("# {h}")).collect());
+pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> String {
+    let mut out = writer.script_start(header.iter().map(|h| format!("# {h}")).collect());
     let order = |r: &Restore| match r {
         Restore::Setting { .. } => 0,
         Restore::TrustedHost { .. } => 1,
@@ -349,7 +351,7 @@ pub fn script(plan: &Plan, dialect: &dyn Dialect, header: &[String]) -> String {
         if scope != SYSTEM {
             out.push(String::new());
             out.push(format!("# {scope}"));
-            out.extend(dialect.enter_scope(scope));
+            out.extend(writer.enter_scope(scope));
         }
         let mut last_rule = "";
         for (rule, item) in items {
@@ -358,18 +360,18 @@ pub fn script(plan: &Plan, dialect: &dyn Dialect, header: &[String]) -> String {
                 last_rule = rule;
             }
             let lines: Vec<String> = match item {
-                Restore::Setting { name, value } => dialect
+                Restore::Setting { name, value } => writer
                     .write_setting(scope, name, &value_text(value))
                     .into_iter()
                     .collect(),
-                Restore::Entry { scope, list, entry } => dialect
+                Restore::Entry { scope, list, entry } => writer
                     .write_list_entry(scope, list, entry)
                     .into_iter()
                     .collect(),
                 Restore::Message { name, text } => {
-                    dialect.write_message(name, text).into_iter().collect()
+                    writer.write_message(name, text).into_iter().collect()
                 }
-                Restore::TrustedHost { group, host, key } => dialect
+                Restore::TrustedHost { group, host, key } => writer
                     .write_trusted_host(group, host, key)
                     .unwrap_or_default(),
             };
@@ -383,7 +385,7 @@ pub fn script(plan: &Plan, dialect: &dyn Dialect, header: &[String]) -> String {
             out.extend(lines);
         }
         if scope != SYSTEM {
-            out.extend(dialect.enter_scope(""));
+            out.extend(writer.enter_scope(""));
         }
     }
     let mut text = out.join("\n");

@@ -9,7 +9,7 @@ use crate::ops::diff::{stat, Difference, Kind};
 
 use super::FORMAT_VERSION;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiffFormat {
     Human,
     Unified,

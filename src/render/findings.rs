@@ -9,7 +9,7 @@ use crate::ops::{Finding, Status};
 use super::FORMAT_VERSION;
 
 /// How a report is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
     Human,
     Markdown,

@@ -5,19 +5,20 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::capture::Capture;
+use crate::capture::NoteKind;
 use crate::model::{Config, Provenance};
-use crate::read::Capture;
-use crate::vendors::NoteKind;
 
 pub mod diff;
 pub mod findings;
 pub mod runbook;
+pub mod update_log;
 
 /// The version of carryover's JSON and RON documents; it changes when their shape does.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// How a model is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModelFormat {
     Ron,
     Json,

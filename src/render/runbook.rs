@@ -1,4 +1,5 @@
-//! The companion runbook of a restore script, in Markdown.
+//! The companion runbook of a restore script, in Markdown. Its vendor-specific wording (how to
+//! apply the script, how to capture again) comes from the vendor, through the context.
 
 use std::fmt::Write;
 
@@ -6,16 +7,23 @@ use crate::ops::restore::Plan;
 
 /// What the runbook needs besides the plan.
 pub struct Context<'a> {
+    /// The appliance's name.
     pub appliance: &'a str,
+    /// The version upgraded from.
     pub from: &'a str,
+    /// The version upgraded to.
     pub to: &'a str,
-    pub script_name: &'a str,
-    /// Commands to capture the upgraded appliance again.
+    /// How to apply the script, in the vendor's words (Markdown).
+    pub apply: String,
+    /// How to capture the upgraded appliance again, in the vendor's words.
+    pub recapture: String,
+    /// Commands to capture the upgraded appliance again, if the vendor captures by commands.
     pub capture: Vec<String>,
     /// How the restore was asked for, to repeat it with `--against`.
     pub command: String,
 }
 
+/// The runbook for a restore plan.
 pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -24,14 +32,7 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
         cx.appliance, cx.from, cx.to
     );
     let _ = writeln!(out, "## 1. Apply the script\n");
-    let _ = writeln!(
-        out,
-        "After the upgrade has finished and the appliance has rebooted, log in to its CLI as \
-         administrator with terminal logging on and enter `{}` line by line (paste it). \
-         Lines starting with `#` are remarks. A command that adds something already there may \
-         answer `NO`; that is harmless.\n",
-        cx.script_name
-    );
+    let _ = writeln!(out, "{}\n", cx.apply);
     let _ = writeln!(out, "## 2. Steps the script cannot do\n");
     if plan.by_hand.is_empty() {
         let _ = writeln!(out, "None.\n");
@@ -47,17 +48,18 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
         let _ = writeln!(out, "- [ ] `{rule}`: `{command}`");
     }
     let _ = writeln!(out, "\n## 4. Check\n");
-    let _ = writeln!(
-        out,
-        "Capture the upgraded appliance again, with terminal logging on:\n\n```"
-    );
-    for command in &cx.capture {
-        let _ = writeln!(out, "{command}");
+    let _ = writeln!(out, "{}", cx.recapture);
+    if !cx.capture.is_empty() {
+        let _ = writeln!(out, "\n```");
+        for command in &cx.capture {
+            let _ = writeln!(out, "{command}");
+        }
+        let _ = writeln!(out, "```");
     }
     let _ = writeln!(
         out,
-        "```\n\nThen run `{} --against NEW.log`: when it writes no commands, everything the \
-         script restores is back.",
+        "\nThen run `{} --against NEW`, where NEW is that capture: when it writes no commands, \
+         everything the script restores is back.",
         cx.command
     );
     out

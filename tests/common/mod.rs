@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use carryover::read::{self, Capture, Options};
+use carryover::capture::{Capture, ReadOptions as Options};
+use carryover::read;
 use carryover::source::Source;
 
 /// The crate root: tests name samples relative to it, as a user in a checkout would.

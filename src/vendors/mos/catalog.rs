@@ -56,6 +56,8 @@ pub struct Catalog {
     pub exception_scopes: Vec<String>,
     pub hardware_models: Vec<String>,
     pub commands: Vec<Command>,
+    /// Commands every capture should hold whatever the rules, each with why.
+    pub capture: Vec<(Vec<String>, String)>,
 }
 
 /// Arguments bound by a match, by placeholder name (without `$`).

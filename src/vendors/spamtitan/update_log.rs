@@ -3,47 +3,14 @@
 //! completion line is there, and the last step ended OK.
 
 use pest::Parser;
-use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::source::Source;
+use crate::update_log::{Service, Step, UpdateRun};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/spamtitan_update_log.pest"]
 pub struct UpdateLogGrammar;
-
-/// A service the installer stopped, and whether and where it started again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Service {
-    pub name: String,
-    pub stopped_at: u32,
-    pub started_at: Option<u32>,
-}
-
-/// One numbered step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Step {
-    pub number: u32,
-    pub text: String,
-    pub line: u32,
-}
-
-/// What an update log says happened.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct UpdateRun {
-    pub path: String,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub services: Vec<Service>,
-    pub steps: Vec<Step>,
-    /// The line of `Done. Installation Complete.`
-    pub completed_at: Option<u32>,
-    /// Task lines (` * Database updates...`) that report a failure or an error.
-    pub failed_tasks: Vec<(u32, String)>,
-    /// Lines the grammar knows no form for, with their number.
-    pub unrecognized: Vec<(u32, String)>,
-    pub anomalies: Vec<String>,
-}
 
 /// Reads an update log and checks it.
 pub fn verify(source: &Source) -> Result<UpdateRun> {
@@ -152,39 +119,4 @@ fn check(run: &mut UpdateRun) {
         anomalies.push(format!("line {line} reports a failure: `{text}`"));
     }
     run.anomalies = anomalies;
-}
-
-/// The report as text.
-pub fn human(run: &UpdateRun) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}: update {} -> {}",
-        run.path,
-        run.from
-            .as_deref()
-            .unwrap_or("(from version not in the log)"),
-        run.to.as_deref().unwrap_or("(target not in the log)")
-    );
-    for s in &run.services {
-        let state = match s.started_at {
-            Some(l) => format!("stopped line {}, started again line {l}", s.stopped_at),
-            None => format!("stopped line {}, NEVER STARTED AGAIN", s.stopped_at),
-        };
-        let _ = writeln!(out, "  {:<16} {state}", s.name);
-    }
-    for (line, text) in &run.unrecognized {
-        let _ = writeln!(out, "  unrecognized line {line}: {text}");
-    }
-    if run.anomalies.is_empty() {
-        let _ = writeln!(
-            out,
-            "ok: every service came back, the installation completed, the last step is OK"
-        );
-    }
-    for a in &run.anomalies {
-        let _ = writeln!(out, "anomaly: {a}");
-    }
-    out
 }

@@ -1,15 +1,13 @@
-//! The MOS side of the vendor-neutral operations: command forms from the catalog, the domain
-//! scopes an exception list can have, the knowledge base.
+//! The MOS capabilities: release notes, capture commands and restore scripts, each command
+//! written from its form in the catalog with arguments quoted by the protocol's rules.
 
 use crate::knowledge::Release;
 use crate::model::{Config, SYSTEM};
-use crate::vendors::Dialect;
+use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
 
 use super::catalog::{Action, Catalog};
 use super::interpret::quote;
-
-/// Mirapoint MOS.
-pub struct Mos;
+use super::Mos;
 
 impl Mos {
     /// A command written from its catalog form, with arguments quoted by the protocol's rules.
@@ -30,9 +28,41 @@ impl Mos {
     }
 }
 
-impl Dialect for Mos {
+impl Knowledge for Mos {
     fn releases(&self) -> &'static [Release] {
         super::knowledge::releases()
+    }
+
+    fn quote(&self, word: &str) -> String {
+        quote(word)
+    }
+
+    fn install_patch(&self, name: &str, url: &str, parameters: &str) -> String {
+        let query = if parameters.is_empty() {
+            String::new()
+        } else {
+            format!("?{parameters}")
+        };
+        format!("update install http://<your-server>/{name}.mpu5{query}    (fetch it from {url})")
+    }
+
+    fn install_package(&self, file: &str, url: &str) -> Vec<String> {
+        vec![
+            format!("update install http://<your-server>/{file}    (fetch it from {url})"),
+            "GUI: answer y to 'Some updates can automatically reboot the system. Continue? (y/n)'"
+                .into(),
+        ]
+    }
+}
+
+impl RestoreScript for Mos {
+    fn how_to_apply(&self, script_name: &str) -> String {
+        format!(
+            "After the upgrade has finished and the appliance has rebooted, log in to its CLI as \
+             administrator with terminal logging on and enter `{script_name}` line by line (paste it). \
+             Lines starting with `#` are remarks. A command that adds something already there may \
+             answer `NO`; that is harmless."
+        )
     }
 
     fn write_setting(&self, _scope: &str, name: &str, value: &str) -> Option<String> {
@@ -77,17 +107,19 @@ impl Dialect for Mos {
     fn enter_scope(&self, domain: &str) -> Option<String> {
         Mos::command(&Action::SetScope, &[("domain", domain)])
     }
+}
 
-    fn identity(&self, text: &str, kind: crate::model::SourceKind) -> Option<String> {
-        super::identity::host(text, kind)
+impl CapturePlan for Mos {
+    fn base_commands(&self, _config: &Config) -> Vec<(String, String)> {
+        Catalog::get()
+            .capture
+            .iter()
+            .map(|(words, why)| (words.join(" "), why.clone()))
+            .collect()
     }
 
-    fn volatile(&self) -> &'static [String] {
-        &Catalog::get().volatile
-    }
-
-    fn quote(&self, word: &str) -> String {
-        quote(word)
+    fn how_to_recapture(&self) -> String {
+        "Capture the upgraded appliance again, with terminal logging on:".into()
     }
 
     fn read_setting(&self, name: &str) -> Option<String> {
@@ -125,85 +157,5 @@ impl Dialect for Mos {
             }
         }
         scopes
-    }
-
-    fn capture_commands(&self, config: &Config) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        let mut add = |why: &str, command: Option<String>| {
-            if let Some(c) = command {
-                out.push((c, why.to_string()));
-            }
-        };
-        add(
-            "MOS version: which release notes apply",
-            Mos::command(&Action::GetVersion, &[]),
-        );
-        add(
-            "licenses: Upgrades Allowed (N-5)",
-            Mos::command(&Action::ListLicenses, &[]),
-        );
-        add(
-            "installed updates and patches",
-            Mos::command(&Action::ListUpdates, &[]),
-        );
-        add(
-            "delegated domains",
-            Catalog::get()
-                .commands
-                .iter()
-                .find(|c| c.action == Action::ListDomains && c.words.len() == 2)
-                .map(|c| c.words.join(" ")),
-        );
-        for (setting, why) in [
-            ("smtp.fastpath", "KI-5: RecipientCheck needs fastpath on"),
-            ("smtp.quarantinejunk", "KI-3: re-set after the upgrade"),
-            ("smtp.ldaprouting", "KI-3: re-set after the upgrade"),
-            ("smtp.maxmsgsum", "F-5: recommended total size limit"),
-        ] {
-            add(why, self.read_setting(setting));
-        }
-        add(
-            "C-6: trusted hosts for X-Junkmail",
-            Mos::command(&Action::ListTrustedHosts, &[("group", "mtagroup")]),
-        );
-        add(
-            "C-6: this box's public MTA key",
-            Mos::command(
-                &Action::GetKey { private: false },
-                &[("kind", "MTA"), ("host", "")],
-            ),
-        );
-        for command in self.read_message(SYSTEM, "branding.quotamsg") {
-            add(
-                "KI-8: the system over-quota message (inferred command form)",
-                Some(command),
-            );
-        }
-        for domain in config
-            .domains
-            .iter()
-            .map(|(d, _)| d.to_string())
-            .collect::<Vec<_>>()
-        {
-            for command in self.read_message(&domain, "branding.quotamsg") {
-                add(
-                    "KI-8: a delegated domain's over-quota message (kept by the upgrade)",
-                    Some(command),
-                );
-            }
-        }
-        for scope in self.list_scopes(config) {
-            add(
-                "KI-6: the export omits whitelistto",
-                self.read_list(&scope, "whitelistto"),
-            );
-        }
-        for list in ["whitelist", "blacklist"] {
-            add(
-                "UCE exceptions, to compare with the export",
-                self.read_list("primary", list),
-            );
-        }
-        out
     }
 }

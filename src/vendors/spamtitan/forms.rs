@@ -1,5 +1,6 @@
-//! The SpamTitan side of the vendor-neutral operations: restore scripts are bash calling the
-//! REST and legacy APIs with curl, by the forms in `api.ron`; every value is shell-quoted.
+//! The SpamTitan capabilities: release notes, the capture script, restore scripts (bash calling
+//! the REST and legacy APIs with curl, by the forms in `api.ron`; every value shell-quoted) and
+//! the UI's import files.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -7,8 +8,10 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::knowledge::Release;
-use crate::model::{Config, SourceKind};
-use crate::vendors::Dialect;
+use crate::model::Config;
+use crate::vendors::{CapturePlan, ImportFiles, Knowledge, RestoreScript};
+
+use super::SpamTitan;
 
 #[derive(Debug, Deserialize)]
 struct SettingForm {
@@ -57,33 +60,64 @@ api() {
         -H "Authorization: Bearer $ST_TOKEN" "https://$ST_HOST$path" "$@"
 }"#;
 
-/// SpamTitan Gateway.
-pub struct SpamTitan;
+/// Shell quoting: a single-quoted word, `'` written as `'\''`.
+fn quote(word: &str) -> String {
+    format!("'{}'", word.replace('\'', "'\\''"))
+}
 
-impl Dialect for SpamTitan {
+impl Knowledge for SpamTitan {
     fn releases(&self) -> &'static [Release] {
         super::knowledge::releases()
     }
 
-    /// Shell quoting: a single-quoted word, `'` written as `'\''`.
     fn quote(&self, word: &str) -> String {
-        format!("'{}'", word.replace('\'', "'\\''"))
+        quote(word)
     }
 
-    fn read_setting(&self, _: &str) -> Option<String> {
-        None
+    fn install_patch(&self, name: &str, url: &str, _parameters: &str) -> String {
+        format!("GUI: System Setup > System Updates: install {name} (from {url})")
     }
 
-    fn read_list(&self, _: &str, _: &str) -> Option<String> {
-        None
+    fn install_package(&self, file: &str, url: &str) -> Vec<String> {
+        vec![format!(
+            "GUI: System Setup > System Updates: install {file} (from {url})"
+        )]
     }
+}
 
-    fn read_message(&self, _: &str, _: &str) -> Vec<String> {
+impl CapturePlan for SpamTitan {
+    fn base_commands(&self, _config: &Config) -> Vec<(String, String)> {
         Vec::new()
     }
 
-    fn list_scopes(&self, config: &Config) -> Vec<String> {
-        config.lists.keys().cloned().collect()
+    fn script(&self) -> Option<&'static str> {
+        Some(include_str!("capture.sh"))
+    }
+
+    fn how_to_recapture(&self) -> String {
+        "Capture the upgraded appliance again: run the script `carryover capture --vendor \
+         spamtitan` prints, and keep the folder it writes."
+            .into()
+    }
+}
+
+impl ImportFiles for SpamTitan {
+    fn files(&self, config: &Config) -> Vec<(String, String)> {
+        super::import::files(config)
+    }
+}
+
+impl RestoreScript for SpamTitan {
+    fn how_to_apply(&self, script_name: &str) -> String {
+        format!(
+            "After the update has finished, run the script from a machine that reaches the \
+             appliance's web interface, with a REST API token made in the web UI (Settings > \
+             Access/Authentication). First see what it would do:\n\n\
+             ```sh\nST_HOST=<appliance> ST_TOKEN=<REST API token> bash {script_name} --dry-run\n```\n\n\
+             then run it for real:\n\n\
+             ```sh\nST_HOST=<appliance> ST_TOKEN=<REST API token> bash {script_name}\n```\n\n\
+             Lines starting with `#` are remarks; a call that fails stops the script."
+        )
     }
 
     fn write_setting(&self, scope: &str, name: &str, value: &str) -> Option<String> {
@@ -110,7 +144,7 @@ impl Dialect for SpamTitan {
                 .replace("$name", short)
                 .replace("$value", value)
         };
-        let path = self.quote(&fill(&form.path));
+        let path = quote(&fill(&form.path));
         let mut line = format!("api {} {path}", form.method);
         if let Some(json) = &form.json {
             let body: serde_json::Map<String, serde_json::Value> = json
@@ -120,11 +154,11 @@ impl Dialect for SpamTitan {
             let body = serde_json::Value::Object(body).to_string();
             line.push_str(&format!(
                 " -H 'Content-Type: application/json' --data {}",
-                self.quote(&body)
+                quote(&body)
             ));
         }
         if let Some(form) = &form.form {
-            line.push_str(&format!(" --data-urlencode {}", self.quote(&fill(form))));
+            line.push_str(&format!(" --data-urlencode {}", quote(&fill(form))));
         }
         Some(line)
     }
@@ -133,24 +167,16 @@ impl Dialect for SpamTitan {
         let path = api().lists.get(list)?;
         let mut line = format!(
             "api GET {path} --get --data-urlencode {}",
-            self.quote(&format!("sender={entry}"))
+            quote(&format!("sender={entry}"))
         );
         if scope != "global" {
             let user = scope.strip_prefix("user:").unwrap_or(scope);
             line.push_str(&format!(
                 " --data-urlencode {}",
-                self.quote(&format!("user={user}"))
+                quote(&format!("user={user}"))
             ));
         }
         Some(line)
-    }
-
-    fn capture_script(&self) -> Option<&'static str> {
-        Some(include_str!("capture.sh"))
-    }
-
-    fn import_files(&self, config: &Config) -> Option<Vec<(String, String)>> {
-        Some(super::import::files(config))
     }
 
     fn script_start(&self, header: Vec<String>) -> Vec<String> {
@@ -158,30 +184,5 @@ impl Dialect for SpamTitan {
         lines.extend(header);
         lines.extend(PROLOGUE.lines().map(str::to_string));
         lines
-    }
-
-    fn write_message(&self, _: &str, _: &str) -> Option<String> {
-        None
-    }
-
-    fn write_trusted_host(&self, _: &str, _: &str, _: &str) -> Option<Vec<String>> {
-        None
-    }
-
-    fn enter_scope(&self, _: &str) -> Option<String> {
-        None
-    }
-
-    fn identity(&self, _: &str, _: SourceKind) -> Option<String> {
-        // A capture directory is one appliance, named by the directory.
-        None
-    }
-
-    fn volatile(&self) -> &'static [String] {
-        &[]
-    }
-
-    fn capture_commands(&self, _: &Config) -> Vec<(String, String)> {
-        Vec::new()
     }
 }

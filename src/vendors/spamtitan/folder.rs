@@ -9,21 +9,39 @@ use std::sync::OnceLock;
 
 use pest::Parser;
 
+use crate::capture::{Note, NoteKind, SourceRead};
 use crate::error::{Error, Result};
 use crate::model::{Change, List, Origin, Secret, SourceKind, Value, Version, SYSTEM};
 use crate::source::Source;
-use crate::vendors::{Note, NoteKind};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/spamtitan_list.pest"]
 struct ListGrammar;
 
-/// One file of a capture, read.
-pub struct FileRead {
-    pub source: Source,
-    pub kind: SourceKind,
-    pub changes: Vec<(Change, u32)>,
-    pub notes: Vec<Note>,
+/// One file of a capture, being read.
+struct FileRead<'s> {
+    source: &'s Source,
+    kind: SourceKind,
+    changes: Vec<(Change, u32)>,
+    notes: Vec<Note>,
+}
+
+impl FileRead<'_> {
+    fn new(source: &Source) -> FileRead<'_> {
+        FileRead {
+            source,
+            kind: SourceKind::Export,
+            changes: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    fn finish(self) -> SourceRead {
+        let mut read = SourceRead::new(self.source, self.kind);
+        read.changes = self.changes;
+        read.notes.extend(self.notes);
+        read
+    }
 }
 
 /// Whether a directory is a SpamTitan capture.
@@ -69,7 +87,7 @@ pub fn read(
     dir: &Path,
     first_index: u32,
     encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<Vec<FileRead>> {
+) -> Result<Vec<SourceRead>> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -95,17 +113,12 @@ pub fn read(
             .to_string_lossy()
             .replace('\\', "/");
         let index = first_index + i as u32;
-        let mut read = FileRead {
-            source,
-            kind: SourceKind::Export,
-            changes: Vec::new(),
-            notes: Vec::new(),
-        };
+        let mut read = FileRead::new(&source);
         if i == 0 && !host.is_empty() {
             read.changes.push((Change::Host(host.clone()), 1));
         }
         file(&relative, index, &mut read)?;
-        out.push(read);
+        out.push(read.finish());
     }
     Ok(out)
 }
@@ -124,15 +137,10 @@ pub fn is_capture_file(name: &str) -> bool {
         || name.ends_with(".json")
 }
 
-/// Reads one capture file without its directory: a list's scope is then `file`, an API
-/// answer's settings are named by the file.
-pub fn read_file(
-    path: &Path,
-    index: u32,
-    encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<FileRead> {
-    let source = Source::read(path, encoding)?;
-    let name = path
+/// Reads one capture file without its directory (as git hands one to a textconv driver): a
+/// list's scope is then `file`, an API answer's settings are named by the file.
+pub fn read_lone(source: &Source, index: u32) -> Result<SourceRead> {
+    let name = std::path::Path::new(&*source.path)
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().to_string());
     let lower = name.to_ascii_lowercase();
@@ -143,17 +151,12 @@ pub fn read_file(
     } else {
         name
     };
-    let mut read = FileRead {
-        source,
-        kind: SourceKind::Export,
-        changes: Vec::new(),
-        notes: Vec::new(),
-    };
+    let mut read = FileRead::new(source);
     file(&relative, index, &mut read)?;
-    Ok(read)
+    Ok(read.finish())
 }
 
-fn unrecognized(read: &mut FileRead, line: u32, text: &str, reason: &'static str) {
+fn unrecognized(read: &mut FileRead<'_>, line: u32, text: &str, reason: &'static str) {
     read.notes.push(Note {
         line,
         kind: NoteKind::Unrecognized(reason),
@@ -161,7 +164,7 @@ fn unrecognized(read: &mut FileRead, line: u32, text: &str, reason: &'static str
     });
 }
 
-fn file(relative: &str, index: u32, read: &mut FileRead) -> Result<()> {
+fn file(relative: &str, index: u32, read: &mut FileRead<'_>) -> Result<()> {
     let name = relative
         .rsplit('/')
         .next()
@@ -186,7 +189,7 @@ fn file(relative: &str, index: u32, read: &mut FileRead) -> Result<()> {
         list_file(&parts[1..], &name, index, read);
     } else if name.starts_with("update") && name.ends_with(".log") {
         read.kind = SourceKind::CliLog;
-        let run = super::update_log::verify(&read.source)?;
+        let run = super::update_log::verify(read.source)?;
         if let Some(to) = &run.to {
             let state = if run.anomalies.is_empty() {
                 "installed".to_string()
@@ -212,7 +215,7 @@ fn file(relative: &str, index: u32, read: &mut FileRead) -> Result<()> {
 
 /// `domains.csv`: domain, destination, verification (none|dynamic|LDAP), then the dynamic
 /// server, or the LDAP server, user, password, filter, base and attribute; then the group.
-fn domains_csv(read: &mut FileRead) -> Result<()> {
+fn domains_csv(read: &mut FileRead<'_>) -> Result<()> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -300,7 +303,7 @@ fn domains_csv(read: &mut FileRead) -> Result<()> {
 /// `api/<REST path>.json`: every scalar of the answer as a setting. `api/domains/<d>.json`
 /// holds domain settings, `api/domains/<d>/policy.json` its policy, `api/users/<a>.json` a
 /// user's; anything else is system-wide, named by its path.
-fn api_json(parts: &[&str], read: &mut FileRead) -> Result<()> {
+fn api_json(parts: &[&str], read: &mut FileRead<'_>) -> Result<()> {
     let value: serde_json::Value = serde_json::from_str(&read.source.text).map_err(|e| {
         let at = read.source.position(0);
         Error::input(
@@ -385,7 +388,7 @@ fn flatten(value: &serde_json::Value, name: &str, out: &mut Vec<(String, Value)>
 
 /// `lists/global/<file>`, `lists/domain/<d>/<file>`, `lists/user/<a>/<file>`: `allow*` or
 /// `whitelist*` files are allow lists, `block*` or `blacklist*` block lists.
-fn list_file(parts: &[&str], name: &str, index: u32, read: &mut FileRead) {
+fn list_file(parts: &[&str], name: &str, index: u32, read: &mut FileRead<'_>) {
     let scope = match parts {
         ["global", _] => "global".to_string(),
         ["domain", d, _] => d.to_ascii_lowercase(),

@@ -1,0 +1,148 @@
+//! What reading captures produces, the same for every vendor: one source read
+//! ([`SourceRead`]), what the reader noticed on the way ([`Note`]), and the merged result for
+//! one appliance ([`Capture`]). A vendor fills these; nothing above this layer names a vendor.
+
+use encoding_rs::Encoding;
+
+use crate::error::{Error, Result};
+use crate::model::{Change, Config, Origin, Provenance, SourceKind, VendorId};
+use crate::source::Source;
+
+/// Something a reader noticed about a line that did not become model data, or that it had to
+/// work around.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The line of the source it is about.
+    pub line: u32,
+    /// What kind of problem it is.
+    pub kind: NoteKind,
+    /// The line's text, or the message.
+    pub text: String,
+}
+
+/// What kind of problem a [`Note`] reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteKind {
+    /// The line did not become model data; the reason says why.
+    Unrecognized(&'static str),
+    /// The appliance refused the command (NO or BAD): it changed nothing.
+    Rejected(String),
+    /// A problem that reading worked around.
+    Warning,
+}
+
+impl Note {
+    /// A line that did not become model data.
+    pub fn unrecognized(line: u32, text: &str, reason: &'static str) -> Note {
+        Note {
+            line,
+            kind: NoteKind::Unrecognized(reason),
+            text: text.to_string(),
+        }
+    }
+
+    /// A problem reading worked around.
+    pub fn warning(line: u32, message: impl Into<String>) -> Note {
+        Note {
+            line,
+            kind: NoteKind::Warning,
+            text: message.into(),
+        }
+    }
+}
+
+/// How to read inputs.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Force an encoding instead of detecting it.
+    pub encoding: Option<&'static Encoding>,
+    /// Force a kind instead of detecting it from the content.
+    pub kind: Option<SourceKind>,
+    /// Cut large logs into parts of about this many bytes for parallel parsing (0: a default).
+    pub part_size: usize,
+}
+
+/// One source a vendor read: where it came from, the model changes it holds in line order,
+/// and what did not become model data.
+#[derive(Debug)]
+pub struct SourceRead {
+    /// The source and what kind of capture it is.
+    pub provenance: Provenance,
+    /// Model changes with the line each was read on, in the order the appliance saw them.
+    pub changes: Vec<(Change, u32)>,
+    /// Lines that did not become model data, and problems worked around.
+    pub notes: Vec<Note>,
+}
+
+impl SourceRead {
+    /// An empty read of `source`, holding the source layer's own warnings (undecodable bytes).
+    pub fn new(source: &Source, kind: SourceKind) -> SourceRead {
+        SourceRead {
+            provenance: Provenance {
+                kind,
+                info: source.info(),
+            },
+            changes: Vec::new(),
+            notes: source
+                .warnings
+                .iter()
+                .map(|(line, message)| Note::warning(*line, message.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// The model of one appliance and what reading its captures noticed.
+#[derive(Debug, Clone, Default)]
+pub struct Capture {
+    /// The merged model.
+    pub config: Config,
+    /// Notes with the index of their source in `config.sources`.
+    pub notes: Vec<(u32, Note)>,
+}
+
+impl Capture {
+    /// An empty capture of a vendor's appliance.
+    pub fn new(vendor: VendorId) -> Capture {
+        Capture {
+            config: Config::new(vendor),
+            notes: Vec::new(),
+        }
+    }
+
+    /// `path:line` of a note.
+    pub fn locate(&self, source: u32, line: u32) -> String {
+        self.config.locate(Origin { source, line })
+    }
+
+    /// The notes of one kind of problem: lines that did not become model data.
+    pub fn unrecognized(&self) -> impl Iterator<Item = &(u32, Note)> {
+        self.notes
+            .iter()
+            .filter(|(_, n)| matches!(n.kind, NoteKind::Unrecognized(_)))
+    }
+
+    /// The index the next source added will have.
+    pub fn next_source(&self) -> u32 {
+        self.config.sources.len() as u32
+    }
+
+    /// Adds one source a vendor read: its provenance, then its changes replayed in order,
+    /// then its notes.
+    pub fn add(&mut self, read: SourceRead) -> Result<()> {
+        let path = read.provenance.info.path.clone();
+        let index = self.config.add_source(read.provenance);
+        for (change, line) in read.changes {
+            let at = Origin {
+                source: index,
+                line,
+            };
+            self.config
+                .apply(change, at)
+                .map_err(|c| Error::file(format!("{path}:{line}"), c.message))?;
+        }
+        self.notes
+            .extend(read.notes.into_iter().map(|n| (index, n)));
+        Ok(())
+    }
+}

@@ -1,0 +1,42 @@
+//! `carryover capture`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use carryover::error::Error;
+use carryover::model::Config;
+use carryover::read;
+use carryover::vendors::{self, REGISTRY};
+
+use super::{print, ReadFlags};
+
+#[derive(Args)]
+pub struct CaptureArgs {
+    /// Captures already made, to name their delegated domains (optional).
+    paths: Vec<PathBuf>,
+    /// The vendor to capture (default: that of the captures given, else Mirapoint MOS).
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(REGISTRY.iter().map(|v| v.id().name())))]
+    vendor: Option<String>,
+    #[command(flatten)]
+    read: ReadFlags,
+}
+
+pub fn run(args: CaptureArgs) -> Result<u8, Error> {
+    let named = args.vendor.as_deref().and_then(vendors::by_name);
+    let config = if args.paths.is_empty() {
+        Config::new(named.unwrap_or(REGISTRY[0]).id())
+    } else {
+        read::read(&args.paths, &args.read.options()?)?.config
+    };
+    let vendor = vendors::by_id(config.vendor)?;
+    if let Some(named) = named.filter(|n| n.id() != vendor.id()) {
+        return Err(Error::Usage(format!(
+            "--vendor {} but the captures given are of {}",
+            named.id(),
+            vendor.id()
+        )));
+    }
+    print(&carryover::commands::capture::text(vendor, &config)?)?;
+    Ok(0)
+}

@@ -1,0 +1,92 @@
+//! `carryover restore`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use carryover::commands::restore::{restore, Request};
+use carryover::error::Error;
+use carryover::model::Version;
+use carryover::read;
+use carryover::render::diagnostics;
+
+use super::{parse_version, print, Inputs};
+
+#[derive(Args)]
+pub struct RestoreArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// The version being upgraded to.
+    #[arg(long, value_parser = parse_version)]
+    to: Version,
+    /// A capture of the upgraded appliance: write only what it lacks or has different.
+    #[arg(long, value_name = "POST_INPUT")]
+    against: Vec<PathBuf>,
+    /// Restore every setting the captures hold, not only what the known issues lose.
+    #[arg(long)]
+    all: bool,
+    /// Write the script to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write a Markdown runbook: how to apply the script, steps by hand, patches, checks.
+    #[arg(long, value_name = "FILE")]
+    runbook: Option<PathBuf>,
+    /// Also write the appliance's own UI import files into DIR (SpamTitan: domains CSV,
+    /// allow and block lists).
+    #[arg(long, value_name = "DIR")]
+    import_files: Option<PathBuf>,
+    /// Include secrets; the files are then created readable by their owner only.
+    #[arg(long)]
+    show_secrets: bool,
+}
+
+pub fn run(args: RestoreArgs) -> Result<u8, Error> {
+    let options = args.inputs.options()?;
+    let pre = read::read(&args.inputs.paths, &options)?;
+    eprint!("{}", diagnostics(&pre));
+    let post = if args.against.is_empty() {
+        None
+    } else {
+        let post = read::read(&args.against, &options)?;
+        eprint!("{}", diagnostics(&post));
+        Some(post)
+    };
+    let request = Request {
+        to: args.to.clone(),
+        all: args.all,
+        show_secrets: args.show_secrets,
+        runbook: args.runbook.is_some(),
+        import_files: args.import_files.is_some(),
+        script_name: args
+            .output
+            .as_ref()
+            .map_or("the script".into(), |p| p.display().to_string()),
+        inputs: args
+            .inputs
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+    };
+    let outputs = restore(&pre, post.as_ref(), &request)?;
+    let mut files = Vec::new();
+    if let (Some(path), Some(runbook)) = (&args.runbook, outputs.runbook) {
+        files.push((path.clone(), runbook));
+    }
+    if let Some(dir) = &args.import_files {
+        for (relative, contents) in outputs.import_files {
+            let path = dir.join(relative);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Error::io(parent.display().to_string(), e))?;
+            }
+            files.push((path, contents));
+        }
+    }
+    match &args.output {
+        Some(path) => files.push((path.clone(), outputs.script)),
+        None => print(&outputs.script)?,
+    }
+    carryover::write::atomically(&files, args.show_secrets)?;
+    Ok(u8::from(outputs.commands > 0))
+}

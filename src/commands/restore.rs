@@ -1,0 +1,127 @@
+//! Everything one `restore` run produces for a vendor: the script, its runbook and the
+//! appliance's own import files, assembled from the plan with the vendor's framing and words.
+
+use crate::capture::Capture;
+use crate::error::Result;
+use crate::model::Version;
+use crate::render::runbook::{self, Context};
+use crate::vendors::{self, unsupported};
+
+use crate::ops::capture_plan::{steps, CaptureSteps};
+use crate::ops::restore::{plan, script, Options};
+
+/// What a restore run is asked for.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The version being upgraded to.
+    pub to: Version,
+    /// Restore every setting the captures hold, not only what the known issues lose.
+    pub all: bool,
+    /// Include secrets in what is written.
+    pub show_secrets: bool,
+    /// Write a runbook too.
+    pub runbook: bool,
+    /// Write the appliance's UI import files too.
+    pub import_files: bool,
+    /// The script's name as the runbook should call it.
+    pub script_name: String,
+    /// The inputs as the user named them, to repeat the command in the runbook.
+    pub inputs: Vec<String>,
+}
+
+/// What a restore run writes.
+#[derive(Debug, Clone, Default)]
+pub struct Outputs {
+    /// The restore script.
+    pub script: String,
+    /// The runbook, when asked for.
+    pub runbook: Option<String>,
+    /// `(relative path, contents)` of the import files, when asked for.
+    pub import_files: Vec<(String, String)>,
+    /// How many commands the script holds.
+    pub commands: usize,
+}
+
+/// The restore outputs for the pre-upgrade captures `pre`; with `post`, only what the
+/// post-upgrade capture lacks or has different.
+pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Result<Outputs> {
+    let vendor = vendors::by_id(pre.config.vendor)?;
+    let knowledge = vendors::knowledge_of(vendor)?;
+    let writer = vendor
+        .restore_script()
+        .ok_or_else(|| unsupported(vendor.title(), "restore scripts"))?;
+    let plan = plan(
+        &pre.config,
+        knowledge,
+        &Options {
+            to: request.to.clone(),
+            against: post.map(|p| &p.config),
+            all: request.all,
+            show_secrets: request.show_secrets,
+        },
+    );
+    let appliance = pre.config.appliance.fqdn.as_ref();
+    let appliance = appliance.or(pre.config.appliance.hostname.as_ref());
+    let appliance = appliance.map_or("(host not captured)", |h| h.value.as_str());
+    let from = pre.config.appliance.version.as_ref();
+    let from = from.map_or("(version not captured)".to_string(), |v| {
+        v.value.to_string()
+    });
+    let mut header = vec![
+        format!(
+            "carryover restore script for {appliance}, {from} -> {}",
+            request.to
+        ),
+        format!("host: {appliance}"),
+    ];
+    if post.is_some() {
+        header.push("only what the post-upgrade capture lacks or has different".into());
+    }
+    let mut outputs = Outputs {
+        script: script(&plan, writer, &header),
+        commands: plan.scopes.values().map(Vec::len).sum(),
+        ..Outputs::default()
+    };
+    if request.runbook {
+        let (recapture, capture) = match vendor.capture_plan() {
+            Some(capture_plan) => {
+                let commands = match steps(&pre.config, capture_plan, Some(knowledge)) {
+                    CaptureSteps::Commands(commands) => {
+                        commands.into_iter().map(|(c, _)| c).collect()
+                    }
+                    CaptureSteps::Script(_) => Vec::new(),
+                };
+                (capture_plan.how_to_recapture(), commands)
+            }
+            None => (
+                "Capture the upgraded appliance again.".to_string(),
+                Vec::new(),
+            ),
+        };
+        let cx = Context {
+            appliance,
+            from: &from,
+            to: &request.to.to_string(),
+            apply: writer.how_to_apply(&request.script_name),
+            recapture,
+            capture,
+            command: format!(
+                "carryover restore {} --to {}",
+                request.inputs.join(" "),
+                request.to
+            ),
+        };
+        outputs.runbook = Some(runbook::runbook(&plan, &cx));
+    }
+    if request.import_files {
+        let importer = vendor
+            .import_files()
+            .ok_or_else(|| unsupported(vendor.title(), "UI import files"))?;
+        let mut config = pre.config.clone();
+        if !request.show_secrets {
+            config.mask_secrets();
+        }
+        outputs.import_files = importer.files(&config);
+    }
+    Ok(outputs)
+}

@@ -1,0 +1,38 @@
+//! `verify-update`'s report.
+
+use crate::update_log::UpdateRun;
+
+/// An update log's check as text.
+pub fn human(run: &UpdateRun) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: update {} -> {}",
+        run.path,
+        run.from
+            .as_deref()
+            .unwrap_or("(from version not in the log)"),
+        run.to.as_deref().unwrap_or("(target not in the log)")
+    );
+    for s in &run.services {
+        let state = match s.started_at {
+            Some(l) => format!("stopped line {}, started again line {l}", s.stopped_at),
+            None => format!("stopped line {}, NEVER STARTED AGAIN", s.stopped_at),
+        };
+        let _ = writeln!(out, "  {:<16} {state}", s.name);
+    }
+    for (line, text) in &run.unrecognized {
+        let _ = writeln!(out, "  unrecognized line {line}: {text}");
+    }
+    if run.anomalies.is_empty() {
+        let _ = writeln!(
+            out,
+            "ok: every service came back, the installation completed, the last step is OK"
+        );
+    }
+    for a in &run.anomalies {
+        let _ = writeln!(out, "anomaly: {a}");
+    }
+    out
+}

@@ -1,0 +1,49 @@
+//! What a system update log shows, the same for every vendor that has such logs: the
+//! versions, the numbered steps, the services stopped and started again, and what went wrong.
+
+use serde::Serialize;
+
+/// A service the installer stopped, and whether and where it started again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Service {
+    /// The service's name (`postfix`).
+    pub name: String,
+    /// The line that stopped it.
+    pub stopped_at: u32,
+    /// The line that started it again, if any.
+    pub started_at: Option<u32>,
+}
+
+/// One numbered step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// The step's own number (`001`).
+    pub number: u32,
+    /// What the step says.
+    pub text: String,
+    /// The line it is on.
+    pub line: u32,
+}
+
+/// What an update log says happened.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UpdateRun {
+    /// The log's path.
+    pub path: String,
+    /// The version updated from, as the log says.
+    pub from: Option<String>,
+    /// The version updated to.
+    pub to: Option<String>,
+    /// Services stopped, and whether they came back.
+    pub services: Vec<Service>,
+    /// The numbered steps.
+    pub steps: Vec<Step>,
+    /// The line of `Done. Installation Complete.`
+    pub completed_at: Option<u32>,
+    /// Task lines (` * Database updates...`) that report a failure or an error.
+    pub failed_tasks: Vec<(u32, String)>,
+    /// Lines the grammar knows no form for, with their number.
+    pub unrecognized: Vec<(u32, String)>,
+    /// What went wrong, one sentence each; empty when the update went through.
+    pub anomalies: Vec<String>,
+}

@@ -1,0 +1,109 @@
+//! Reading one MOS capture file: which of the three kinds it is (CLI log, admin-protocol
+//! transcript, config export), its lossless tree, and the model changes the interpreter finds
+//! in it. A large CLI log is cut at command boundaries and its parts are parsed on all cores.
+
+use rayon::prelude::*;
+
+use super::catalog::Catalog;
+use super::interpret::Interpreter;
+use super::syntax::{cli, export, protocol, Node, Warning, Word};
+use crate::capture::{Note, ReadOptions, SourceRead};
+use crate::error::Result;
+use crate::model::{Change, SourceKind};
+use crate::source::Source;
+
+const DEFAULT_PART: usize = 4 << 20;
+
+/// The kind of a capture, from its content.
+pub fn detect(text: &str) -> SourceKind {
+    if protocol::looks_like(text) {
+        SourceKind::Protocol
+    } else if export::looks_like(text) {
+        SourceKind::Export
+    } else {
+        SourceKind::CliLog
+    }
+}
+
+/// Reads one decoded source whose index in the model is `index`.
+pub fn read_source(source: &Source, index: u32, options: &ReadOptions) -> Result<SourceRead> {
+    let kind = options.kind.unwrap_or_else(|| detect(&source.text));
+    let mut read = SourceRead::new(source, kind);
+    let parts = match kind {
+        SourceKind::Export => {
+            let catalog = Catalog::get();
+            let reads_block = |words: &[Word<'_>]| {
+                let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+                catalog.reads_block(&words)
+            };
+            vec![interpret(
+                index,
+                |sink| export::parse_with(source, &reads_block, sink),
+                false,
+            )?]
+        }
+        SourceKind::Protocol => vec![interpret(
+            index,
+            |sink| protocol::parse_with(source, sink),
+            true,
+        )?],
+        SourceKind::CliLog => cli_parts(source, index, options.part_size)?,
+    };
+    for (changes, notes) in parts {
+        read.changes.extend(changes);
+        read.notes.extend(notes);
+    }
+    Ok(read)
+}
+
+/// A CLI log cut at command boundaries into parts of about `part_size` bytes, each parsed
+/// and interpreted on its own core.
+fn cli_parts(source: &Source, index: u32, part_size: usize) -> Result<Vec<Parsed>> {
+    let part = if part_size == 0 {
+        DEFAULT_PART
+    } else {
+        part_size
+    };
+    let mut cuts = vec![(0, 1)];
+    if source.text.len() > part {
+        cuts.extend(cli::boundaries(source, part));
+    }
+    let ends: Vec<usize> = cuts
+        .iter()
+        .skip(1)
+        .map(|c| c.0)
+        .chain([source.text.len()])
+        .collect();
+    cuts.par_iter()
+        .zip(ends.par_iter())
+        .map(|(&(start, number), &end)| {
+            interpret(
+                index,
+                |sink| cli::parse_with(source, start, end, number, sink),
+                true,
+            )
+        })
+        .collect()
+}
+
+type Parsed = (Vec<(Change, u32)>, Vec<Note>);
+
+fn interpret<'a>(
+    source: u32,
+    parse: impl FnOnce(&mut dyn FnMut(Node<'a>) -> Result<()>) -> Result<Vec<Warning>>,
+    writes_need_ok: bool,
+) -> Result<Parsed> {
+    let mut interpreter = Interpreter::new(source, writes_need_ok);
+    let warnings = parse(&mut |node| {
+        interpreter.node(&node);
+        Ok(())
+    })?;
+    let mut notes = interpreter.notes;
+    notes.extend(
+        warnings
+            .into_iter()
+            .map(|w| Note::warning(w.line, w.message)),
+    );
+    notes.sort_by_key(|n| n.line);
+    Ok((interpreter.changes, notes))
+}
