@@ -5,7 +5,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 use carryover::capture::Capture;
 use carryover::generate::{mos_cli_log, Spec};
-use carryover::ops::diff::{diff, Options};
+use carryover::ops::diff::{diff, DiffOptions as Options};
 use carryover::read::read_source;
 use carryover::source::Source;
 

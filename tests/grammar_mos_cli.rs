@@ -4,7 +4,9 @@
 mod common;
 
 use carryover::source::Source;
-use carryover::vendors::mos::syntax::cli::{self as mos_cli, classify_line, fast_quoted, Kind};
+use carryover::vendors::mos::syntax::cli::{
+    self as mos_cli, classify_line, fast_quoted, LineKind as Kind,
+};
 use carryover::vendors::mos::syntax::{check_lossless, outline};
 use proptest::prelude::*;
 

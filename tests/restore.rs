@@ -10,7 +10,7 @@ use proptest::prelude::*;
 
 use carryover::capture::Capture;
 use carryover::model::{Config, SourceKind, Value, Version, SYSTEM};
-use carryover::ops::restore::{plan, script, Options, Plan, Restore};
+use carryover::ops::restore::{plan, script, Plan, Restore, RestoreOptions as Options};
 use carryover::read;
 use carryover::vendors::mos::Mos;
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::capture::ReadOptions;
 use crate::error::{Error, Result};
-use crate::ops::diff::{align_identity, diff, Options};
+use crate::ops::diff::{align_identity, diff, DiffOptions};
 use crate::read;
 use crate::render::diff::{self as show, DiffFormat, Style};
 use crate::render::{self, ModelFormat};
@@ -70,7 +70,7 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
     let differences = diff(
         &a.config,
         &b.config,
-        &Options {
+        &DiffOptions {
             ignore: &is_ignored,
             show_secrets: request.show_secrets,
         },

@@ -8,7 +8,7 @@ use crate::render::runbook::{self, Context};
 use crate::vendors::{self, unsupported};
 
 use crate::ops::capture_plan::{steps, CaptureSteps};
-use crate::ops::restore::{plan, script, Options};
+use crate::ops::restore::{plan, script, RestoreOptions};
 
 /// What a restore run is asked for.
 #[derive(Debug, Clone)]
@@ -53,7 +53,7 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
     let plan = plan(
         &pre.config,
         knowledge,
-        &Options {
+        &RestoreOptions {
             to: request.to.clone(),
             against: post.map(|p| &p.config),
             all: request.all,

@@ -9,7 +9,7 @@ use crate::model::{Config, ItemRef, List, Origin};
 /// What happened to an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub enum DiffKind {
     Added,
     Removed,
     Changed,
@@ -20,7 +20,7 @@ pub enum Kind {
 pub struct Difference {
     /// The item path: `settings/system/smtp.fastpath`, `lists/primary/whitelistto/a@b.jp`.
     pub path: String,
-    pub kind: Kind,
+    pub kind: DiffKind,
     /// Values as text; `None` for a set member, or a secret not to be shown.
     pub old: Option<String>,
     pub new: Option<String>,
@@ -40,7 +40,7 @@ impl Difference {
 }
 
 /// How to compare.
-pub struct Options<'a> {
+pub struct DiffOptions<'a> {
     /// Paths to leave out (volatile items, `--ignore` patterns).
     pub ignore: &'a dyn Fn(&str) -> bool,
     pub show_secrets: bool,
@@ -66,7 +66,7 @@ pub fn align_identity(old: &mut Config, new: &mut Config) {
 }
 
 /// Every difference from `old` to `new`, in path order.
-pub fn diff(old: &Config, new: &Config, options: &Options<'_>) -> Vec<Difference> {
+pub fn diff(old: &Config, new: &Config, options: &DiffOptions<'_>) -> Vec<Difference> {
     let mut out = Vec::new();
     let (old_items, new_items) = (old.items_without_lists(), new.items_without_lists());
     merge(&old_items, &new_items, |o, n| {
@@ -147,7 +147,7 @@ fn item_difference(
     new: &Config,
     o: Option<&ItemRef<'_>>,
     n: Option<&ItemRef<'_>>,
-    options: &Options<'_>,
+    options: &DiffOptions<'_>,
 ) -> Option<Difference> {
     let path = o.or(n)?.path.clone();
     if (options.ignore)(&path) {
@@ -155,9 +155,9 @@ fn item_difference(
     }
     let kind = match (o, n) {
         (Some(a), Some(b)) if a.value == b.value => return None,
-        (Some(_), Some(_)) => Kind::Changed,
-        (Some(_), None) => Kind::Removed,
-        (None, _) => Kind::Added,
+        (Some(_), Some(_)) => DiffKind::Changed,
+        (Some(_), None) => DiffKind::Removed,
+        (None, _) => DiffKind::Added,
     };
     let secret = o.is_some_and(|i| i.secret) || n.is_some_and(|i| i.secret);
     let shown = |i: Option<&ItemRef<'_>>| {
@@ -184,17 +184,17 @@ fn list_differences(
     prefix: &str,
     a: &List,
     b: &List,
-    options: &Options<'_>,
+    options: &DiffOptions<'_>,
     out: &mut Vec<Difference>,
 ) {
-    let mut emit = |entry: &str, kind: Kind, at: Origin, config: &Config| {
+    let mut emit = |entry: &str, kind: DiffKind, at: Origin, config: &Config| {
         let path = format!("{prefix}{entry}");
         if (options.ignore)(&path) {
             return;
         }
         let located = Some(config.locate(at));
         let (old_at, new_at) = match kind {
-            Kind::Removed => (located, None),
+            DiffKind::Removed => (located, None),
             _ => (None, located),
         };
         out.push(Difference {
@@ -215,15 +215,15 @@ fn list_differences(
                 y.next();
             }
             (Some((p, at)), Some((q, _))) if p < q => {
-                emit(p, Kind::Removed, *at, old);
+                emit(p, DiffKind::Removed, *at, old);
                 x.next();
             }
             (Some((p, at)), None) => {
-                emit(p, Kind::Removed, *at, old);
+                emit(p, DiffKind::Removed, *at, old);
                 x.next();
             }
             (_, Some((q, at))) => {
-                emit(q, Kind::Added, *at, new);
+                emit(q, DiffKind::Added, *at, new);
                 y.next();
             }
             (None, None) => break,

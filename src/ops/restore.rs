@@ -44,7 +44,7 @@ pub struct Plan {
 }
 
 /// What to restore.
-pub struct Options<'a> {
+pub struct RestoreOptions<'a> {
     pub to: Version,
     /// A capture of the upgraded appliance: leave out what it already has.
     pub against: Option<&'a Config>,
@@ -92,7 +92,7 @@ fn already(post: &Config, scope: &str, item: &Restore) -> bool {
 }
 
 /// What to put back from the pre-upgrade captures `pre`.
-pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &Options<'_>) -> Plan {
+pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &RestoreOptions<'_>) -> Plan {
     let mut plan = Plan::default();
     let from = pre.appliance.version.as_ref().map(|v| v.value.clone());
     for release in knowledge
@@ -142,7 +142,7 @@ fn patches_and_steps(plan: &mut Plan, entry: &Entry, knowledge: &dyn Knowledge) 
 }
 
 /// The items an entry's detector says the upgrade loses, put back.
-fn restore_items(plan: &mut Plan, pre: &Config, entry: &Entry, options: &Options<'_>) {
+fn restore_items(plan: &mut Plan, pre: &Config, entry: &Entry, options: &RestoreOptions<'_>) {
     let rule = entry.id.as_str();
     let against = options.against;
     match &entry.detect {
@@ -224,7 +224,7 @@ fn message(
     rule: &str,
     name: &str,
     value: &Value,
-    options: &Options<'_>,
+    options: &RestoreOptions<'_>,
 ) {
     match value {
         Value::Text(text) => plan.push(
@@ -274,7 +274,7 @@ fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &str, against: Option<&Con
 }
 
 /// `--all`: every setting, list entry, message and trusted host the model holds.
-fn everything(plan: &mut Plan, pre: &Config, options: &Options<'_>, rule: &str) {
+fn everything(plan: &mut Plan, pre: &Config, options: &RestoreOptions<'_>, rule: &str) {
     for (scope, settings) in &pre.settings {
         for (name, item) in settings {
             match &item.value {

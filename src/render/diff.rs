@@ -5,7 +5,7 @@ use std::fmt::Write;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-use crate::ops::diff::{stat, Difference, Kind};
+use crate::ops::diff::{stat, DiffKind, Difference};
 
 use super::FORMAT_VERSION;
 
@@ -40,9 +40,9 @@ pub fn summary(differences: &[Difference]) -> String {
         "{} difference{}: {} added, {} removed, {} changed",
         differences.len(),
         if differences.len() == 1 { "" } else { "s" },
-        count(Kind::Added),
-        count(Kind::Removed),
-        count(Kind::Changed)
+        count(DiffKind::Added),
+        count(DiffKind::Removed),
+        count(DiffKind::Changed)
     )
 }
 
@@ -56,11 +56,11 @@ pub fn stat_text(differences: &[Difference]) -> String {
     out
 }
 
-fn sign(kind: Kind) -> (&'static str, &'static str) {
+fn sign(kind: DiffKind) -> (&'static str, &'static str) {
     match kind {
-        Kind::Added => ("+", "32"),
-        Kind::Removed => ("-", "31"),
-        Kind::Changed => ("~", "33"),
+        DiffKind::Added => ("+", "32"),
+        DiffKind::Removed => ("-", "31"),
+        DiffKind::Changed => ("~", "33"),
     }
 }
 
@@ -86,10 +86,12 @@ pub fn human(differences: &[Difference], style: Style) -> String {
         let (old, new) = (value(&d.old, d.secret), value(&d.new, d.secret));
         let multiline = old.contains('\n') || new.contains('\n');
         let head = match d.kind {
-            Kind::Changed if d.secret && d.old.is_none() => format!("{} (secret changed)", d.path),
-            Kind::Changed if !multiline => format!("{}: {old} -> {new}", d.path),
-            Kind::Added if !new.is_empty() && !multiline => format!("{} = {new}", d.path),
-            Kind::Removed if !old.is_empty() && !multiline => format!("{} = {old}", d.path),
+            DiffKind::Changed if d.secret && d.old.is_none() => {
+                format!("{} (secret changed)", d.path)
+            }
+            DiffKind::Changed if !multiline => format!("{}: {old} -> {new}", d.path),
+            DiffKind::Added if !new.is_empty() && !multiline => format!("{} = {new}", d.path),
+            DiffKind::Removed if !old.is_empty() && !multiline => format!("{} = {old}", d.path),
             _ => d.path.clone(),
         };
         let _ = writeln!(
@@ -160,8 +162,8 @@ pub fn markdown(differences: &[Difference]) -> String {
             "| {} | `{}` | {} | {} |",
             sign(d.kind).0,
             d.path.replace('`', "'"),
-            cell(value(&d.old, d.secret && d.kind != Kind::Added)),
-            cell(value(&d.new, d.secret && d.kind != Kind::Removed))
+            cell(value(&d.old, d.secret && d.kind != DiffKind::Added)),
+            cell(value(&d.new, d.secret && d.kind != DiffKind::Removed))
         );
     }
     out
@@ -186,9 +188,9 @@ pub fn json(differences: &[Difference]) -> String {
     let doc = Document {
         format_version: FORMAT_VERSION,
         summary: Counts {
-            added: count(Kind::Added),
-            removed: count(Kind::Removed),
-            changed: count(Kind::Changed),
+            added: count(DiffKind::Added),
+            removed: count(DiffKind::Removed),
+            changed: count(DiffKind::Changed),
         },
         changes: differences,
     };

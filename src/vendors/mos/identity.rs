@@ -1,7 +1,7 @@
 //! Which appliance a MOS capture is of, read cheaply from its first lines: the first prompt
 //! of a CLI log, the `# host:` header of an export, the greeting of a transcript.
 
-use super::syntax::cli::{classify_line, Kind};
+use super::syntax::cli::{classify_line, LineKind};
 use crate::model::SourceKind;
 
 /// How many lines to look at before giving up.
@@ -15,7 +15,7 @@ pub fn host(text: &str, kind: SourceKind) -> Option<String> {
             lines
                 .filter(|l| l.contains('>'))
                 .find_map(|l| match classify_line(l) {
-                    Kind::Prompt { prompt, .. } if !prompt.host.eq_ignore_ascii_case("cli") => {
+                    LineKind::Prompt { prompt, .. } if !prompt.host.eq_ignore_ascii_case("cli") => {
                         Some(prompt.host.to_string())
                     }
                     _ => None,

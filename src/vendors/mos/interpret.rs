@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::syntax::{Answer, Exchange, Input, Line, Node, Status, Word};
+use super::syntax::{Answer, CompletionStatus, Exchange, Input, Line, Node, Word};
 use crate::model::{
     canonical_entry, normalize_key_block, Change, Key, List, Origin, Raw, Secret, TrustedHost,
     Value, Version, SYSTEM,
@@ -124,8 +124,12 @@ impl Interpreter {
             return self.all_unrecognized(x, "command does not split into words");
         }
         if let Some(c) = &x.completion {
-            if c.status != Status::Ok {
-                let status = if c.status == Status::No { "NO" } else { "BAD" };
+            if c.status != CompletionStatus::Ok {
+                let status = if c.status == CompletionStatus::No {
+                    "NO"
+                } else {
+                    "BAD"
+                };
                 self.notes.push(Note {
                     line: line.number,
                     kind: NoteKind::Rejected(format!("{status} {}", c.text).trim_end().to_string()),

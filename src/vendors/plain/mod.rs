@@ -178,7 +178,7 @@ mod tests {
             read(std::slice::from_ref(&after), &Default::default()).unwrap(),
         );
         let none = |_: &str| false;
-        let options = crate::ops::diff::Options {
+        let options = crate::ops::diff::DiffOptions {
             ignore: &none,
             show_secrets: false,
         };

@@ -9,8 +9,8 @@ use pest::Parser;
 use super::literal::{self, Context};
 use super::words::{self, word_rules, Marker};
 use super::{
-    Answer, CommandLine, Completion, Exchange, Input, Line, Node, Prompt, Status, Tree, Warning,
-    Word,
+    Answer, CommandLine, Completion, CompletionStatus, Exchange, Input, Line, Node, Prompt, Tree,
+    Warning, Word,
 };
 use crate::error::{Error, Result};
 use crate::source::Source;
@@ -26,14 +26,14 @@ word_rules!(Rule);
 
 /// What the grammar says one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind<'a> {
+pub enum LineKind<'a> {
     Prompt {
         prompt: Prompt<'a>,
         words: Vec<Word<'a>>,
         marker: Option<Marker>,
         unparsed: bool,
     },
-    Completion(Status, &'a str),
+    Completion(CompletionStatus, &'a str),
     DotPrompt,
     DotEnd,
     Confirm(Option<bool>),
@@ -45,14 +45,14 @@ pub enum Kind<'a> {
 struct Grammar;
 
 impl<'a> LineGrammar<'a> for Grammar {
-    type Kind = Kind<'a>;
+    type Kind = LineKind<'a>;
 
     fn classify(
         &self,
         slice: &'a str,
         offset: usize,
         first: u32,
-        out: &mut VecDeque<(Line<'a>, Kind<'a>)>,
+        out: &mut VecDeque<(Line<'a>, LineKind<'a>)>,
     ) {
         // Lines holding one plain quoted word (list entries, the bulk of a large capture) take
         // the fast path; runs of other lines go to pest together.
@@ -77,7 +77,7 @@ impl<'a> LineGrammar<'a> for Grammar {
                     start: offset + pos,
                     text: &slice[pos..end],
                 };
-                out.push_back((line, Kind::Data(vec![word], None)));
+                out.push_back((line, LineKind::Data(vec![word], None)));
                 run_start = end + 1;
                 run_first = number + 1;
             }
@@ -98,7 +98,7 @@ impl<'a> LineGrammar<'a> for Grammar {
                 start: offset + slice.len(),
                 text: "",
             };
-            out.push_back((line, Kind::Blank));
+            out.push_back((line, LineKind::Blank));
         }
     }
 }
@@ -122,7 +122,7 @@ fn classify_with_pest<'a>(
     slice: &'a str,
     offset: usize,
     first: u32,
-    out: &mut VecDeque<(Line<'a>, Kind<'a>)>,
+    out: &mut VecDeque<(Line<'a>, LineKind<'a>)>,
 ) {
     let pairs = CliGrammar::parse(Rule::lines, slice)
         .expect("every line matches `text` or `blank`, so the CLI grammar accepts any text");
@@ -130,7 +130,7 @@ fn classify_with_pest<'a>(
 }
 
 /// What one line is; `start` is the line's offset in the text the pair was parsed from.
-fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> Kind<'a> {
+fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> LineKind<'a> {
     match pair.as_rule() {
         Rule::prompt_line => {
             let mut host = "";
@@ -154,7 +154,7 @@ fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> Kind<'a> {
                     _ => {}
                 }
             }
-            Kind::Prompt {
+            LineKind::Prompt {
                 prompt: Prompt { host, domain },
                 words,
                 marker,
@@ -164,25 +164,25 @@ fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> Kind<'a> {
         Rule::completion => {
             let mut inner = pair.into_inner();
             let status = match inner.next().map(|s| s.as_str()) {
-                Some("OK") => Status::Ok,
-                Some("NO") => Status::No,
-                _ => Status::Bad,
+                Some("OK") => CompletionStatus::Ok,
+                Some("NO") => CompletionStatus::No,
+                _ => CompletionStatus::Bad,
             };
-            Kind::Completion(status, inner.next().map_or("", |r| r.as_str().trim_end()))
+            LineKind::Completion(status, inner.next().map_or("", |r| r.as_str().trim_end()))
         }
-        Rule::dot_prompt => Kind::DotPrompt,
-        Rule::dot_end => Kind::DotEnd,
-        Rule::confirm => Kind::Confirm(
+        Rule::dot_prompt => LineKind::DotPrompt,
+        Rule::dot_end => LineKind::DotEnd,
+        Rule::confirm => LineKind::Confirm(
             pair.into_inner()
                 .find(|p| p.as_rule() == Rule::answer)
                 .map(|a| a.as_str().to_ascii_lowercase().starts_with('y')),
         ),
         Rule::data => {
             let (words, marker) = words::fields(pair.into_inner(), start);
-            Kind::Data(words, marker)
+            LineKind::Data(words, marker)
         }
-        Rule::blank => Kind::Blank,
-        _ => Kind::Text,
+        Rule::blank => LineKind::Blank,
+        _ => LineKind::Text,
     }
 }
 
@@ -190,7 +190,7 @@ fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> Kind<'a> {
 fn is_boundary(text: &str) -> bool {
     matches!(
         classify_line(text),
-        Kind::Completion(..) | Kind::Prompt { .. }
+        LineKind::Completion(..) | LineKind::Prompt { .. }
     )
 }
 
@@ -233,7 +233,7 @@ pub fn parse_with<'a>(
 
     while let Some((line, kind)) = lines.next() {
         match kind {
-            Kind::Prompt {
+            LineKind::Prompt {
                 prompt,
                 words,
                 marker,
@@ -263,28 +263,28 @@ pub fn parse_with<'a>(
             }
             other => match current.as_mut() {
                 None => out.emit(match other {
-                    Kind::Blank => Node::Blank(line),
+                    LineKind::Blank => Node::Blank(line),
                     _ if !seen_prompt => Node::Preamble(line),
                     _ => Node::Stray(line),
                 })?,
                 Some(exchange) => match other {
-                    Kind::Completion(status, text) => {
+                    LineKind::Completion(status, text) => {
                         exchange.completion = Some(Completion { line, status, text });
                         out.finish(current.take())?;
                     }
-                    Kind::DotPrompt => {
+                    LineKind::DotPrompt => {
                         exchange
                             .input
                             .push(dot_block(line, &mut lines, &mut out.warnings));
                     }
-                    Kind::Confirm(answer) => {
+                    LineKind::Confirm(answer) => {
                         let mut input = Input::Confirmation {
                             question: line,
                             answer_line: None,
                             answer,
                         };
                         if answer.is_none() {
-                            if let Some((next, Kind::Data(words, None))) = lines.peek() {
+                            if let Some((next, LineKind::Data(words, None))) = lines.peek() {
                                 if let Some(yes) = yes_or_no(words) {
                                     input = Input::Confirmation {
                                         question: line,
@@ -297,7 +297,7 @@ pub fn parse_with<'a>(
                         }
                         exchange.input.push(input);
                     }
-                    Kind::Data(words, marker) => {
+                    LineKind::Data(words, marker) => {
                         let literal =
                             take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
                         exchange.answer.push(Answer::Data {
@@ -306,7 +306,7 @@ pub fn parse_with<'a>(
                             literal,
                         });
                     }
-                    Kind::Blank => exchange.answer.push(Answer::Blank(line)),
+                    LineKind::Blank => exchange.answer.push(Answer::Blank(line)),
                     _ => exchange.answer.push(Answer::Text(line)),
                 },
             },
@@ -356,7 +356,7 @@ fn dot_block<'a>(
     let mut body = Vec::new();
     loop {
         match lines.peek() {
-            None | Some((_, Kind::Prompt { .. })) => {
+            None | Some((_, LineKind::Prompt { .. })) => {
                 warnings.push(Warning {
                     line: prompt.number,
                     message: "data block has no terminating '.' line".into(),
@@ -367,7 +367,7 @@ fn dot_block<'a>(
                     end: None,
                 };
             }
-            Some((_, Kind::DotEnd)) => {
+            Some((_, LineKind::DotEnd)) => {
                 let end = lines.next().map(|(l, _)| l);
                 return Input::DotBlock {
                     prompt: Some(prompt),
@@ -445,7 +445,7 @@ pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
             continue;
         }
         let marker = match classify_line(t) {
-            Kind::Prompt { marker, .. } => {
+            LineKind::Prompt { marker, .. } => {
                 in_block = false;
                 if line.start >= want {
                     cuts.push((line.start, line.number));
@@ -453,12 +453,12 @@ pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
                 }
                 marker
             }
-            Kind::Data(_, marker) if !in_block => marker,
-            Kind::DotPrompt => {
+            LineKind::Data(_, marker) if !in_block => marker,
+            LineKind::DotPrompt => {
                 in_block = true;
                 None
             }
-            Kind::DotEnd => {
+            LineKind::DotEnd => {
                 in_block = false;
                 None
             }
@@ -485,8 +485,8 @@ fn looks_like_prompt(line: &str) -> bool {
 }
 
 /// Classifies one line on its own, as the grammar does inside a log.
-pub fn classify_line(text: &str) -> Kind<'_> {
+pub fn classify_line(text: &str) -> LineKind<'_> {
     let mut out = VecDeque::new();
     Grammar.classify(text, 0, 1, &mut out);
-    out.pop_front().map_or(Kind::Blank, |(_, kind)| kind)
+    out.pop_front().map_or(LineKind::Blank, |(_, kind)| kind)
 }

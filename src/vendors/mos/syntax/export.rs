@@ -23,7 +23,7 @@ word_rules!(Rule);
 
 /// What the grammar says one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind<'a> {
+pub enum LineKind<'a> {
     Comment,
     DotEnd,
     Command(Vec<Word<'a>>, Option<Marker>),
@@ -34,14 +34,14 @@ pub enum Kind<'a> {
 struct Grammar;
 
 impl<'a> LineGrammar<'a> for Grammar {
-    type Kind = Kind<'a>;
+    type Kind = LineKind<'a>;
 
     fn classify(
         &self,
         slice: &'a str,
         offset: usize,
         first: u32,
-        out: &mut VecDeque<(Line<'a>, Kind<'a>)>,
+        out: &mut VecDeque<(Line<'a>, LineKind<'a>)>,
     ) {
         let pairs = ExportGrammar::parse(Rule::lines, slice)
             .expect("every line matches `text` or `blank`, so the export grammar accepts any text");
@@ -52,14 +52,14 @@ impl<'a> LineGrammar<'a> for Grammar {
             first,
             out,
             |pair, relative| match pair.as_rule() {
-                Rule::comment => Kind::Comment,
-                Rule::dot_end => Kind::DotEnd,
+                Rule::comment => LineKind::Comment,
+                Rule::dot_end => LineKind::DotEnd,
                 Rule::command => {
                     let (words, marker) = words::fields(pair.into_inner(), relative);
-                    Kind::Command(words, marker)
+                    LineKind::Command(words, marker)
                 }
-                Rule::blank => Kind::Blank,
-                _ => Kind::Text,
+                Rule::blank => LineKind::Blank,
+                _ => LineKind::Text,
             },
         );
     }
@@ -107,7 +107,7 @@ pub fn parse_with<'a>(
     };
     while let Some((line, kind)) = lines.next() {
         match kind {
-            Kind::Command(words, marker) => {
+            LineKind::Command(words, marker) => {
                 let literal =
                     take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
                 let mut input = Vec::new();
@@ -128,10 +128,10 @@ pub fn parse_with<'a>(
                     completion: None,
                 }))?;
             }
-            Kind::Comment => out.emit(Node::Comment(line))?,
-            Kind::Blank => out.emit(Node::Blank(line))?,
-            Kind::DotEnd => out.emit(Node::Stray(line))?,
-            Kind::Text => {
+            LineKind::Comment => out.emit(Node::Comment(line))?,
+            LineKind::Blank => out.emit(Node::Blank(line))?,
+            LineKind::DotEnd => out.emit(Node::Stray(line))?,
+            LineKind::Text => {
                 let column = line.text.find('"').unwrap_or(0);
                 let mut at = source.position(line.start + column);
                 at.line = line.number;
@@ -166,7 +166,7 @@ fn dot_block<'a>(
                     end: None,
                 };
             }
-            Some((end, Kind::DotEnd)) => {
+            Some((end, LineKind::DotEnd)) => {
                 return Input::DotBlock {
                     prompt: None,
                     body,

@@ -83,7 +83,7 @@ pub enum Answer<'a> {
 
 /// How a command completed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub enum CompletionStatus {
     Ok,
     No,
     Bad,
@@ -92,7 +92,7 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Completion<'a> {
     pub line: Line<'a>,
-    pub status: Status,
+    pub status: CompletionStatus,
     pub text: &'a str,
 }
 

@@ -9,7 +9,9 @@ use pest::Parser;
 use super::cli::{take_literal, Out};
 use super::literal::Context;
 use super::words::{self, word_rules, Marker};
-use super::{Answer, CommandLine, Completion, Exchange, Line, Node, Status, Tree, Warning, Word};
+use super::{
+    Answer, CommandLine, Completion, CompletionStatus, Exchange, Line, Node, Tree, Warning, Word,
+};
 use crate::error::Result;
 use crate::source::Source;
 use crate::syntax::classify::{Classified, LineGrammar};
@@ -23,7 +25,7 @@ word_rules!(Rule);
 
 /// What the grammar says one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind<'a> {
+pub enum LineKind<'a> {
     Greeting,
     Data {
         tag: &'a str,
@@ -33,7 +35,7 @@ pub enum Kind<'a> {
     Continuation,
     Completion {
         tag: &'a str,
-        status: Status,
+        status: CompletionStatus,
         text: &'a str,
     },
     Command {
@@ -48,14 +50,14 @@ pub enum Kind<'a> {
 struct Grammar;
 
 impl<'a> LineGrammar<'a> for Grammar {
-    type Kind = Kind<'a>;
+    type Kind = LineKind<'a>;
 
     fn classify(
         &self,
         slice: &'a str,
         offset: usize,
         first: u32,
-        out: &mut VecDeque<(Line<'a>, Kind<'a>)>,
+        out: &mut VecDeque<(Line<'a>, LineKind<'a>)>,
     ) {
         let pairs = ProtocolGrammar::parse(Rule::lines, slice).expect(
             "every line matches `text` or `blank`, so the protocol grammar accepts any text",
@@ -85,10 +87,10 @@ impl<'a> LineGrammar<'a> for Grammar {
     }
 }
 
-fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> Kind<'a> {
+fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> LineKind<'a> {
     let rule = pair.as_rule();
     let mut tag = "";
-    let mut status = Status::Bad;
+    let mut status = CompletionStatus::Bad;
     let mut text = "";
     let mut words = Vec::new();
     let mut marker = None;
@@ -98,9 +100,9 @@ fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> Kind<'a> {
             Rule::tag => tag = part.as_str(),
             Rule::status => {
                 status = match part.as_str() {
-                    "OK" => Status::Ok,
-                    "NO" => Status::No,
-                    _ => Status::Bad,
+                    "OK" => CompletionStatus::Ok,
+                    "NO" => CompletionStatus::No,
+                    _ => CompletionStatus::Bad,
                 }
             }
             Rule::reason => text = part.as_str().trim_end(),
@@ -111,13 +113,13 @@ fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> Kind<'a> {
         (words, marker) = words::fields(rest.into_iter(), start);
     }
     match rule {
-        Rule::greeting => Kind::Greeting,
-        Rule::server_data => Kind::Data { tag, words, marker },
-        Rule::continuation => Kind::Continuation,
-        Rule::tagged_completion => Kind::Completion { tag, status, text },
-        Rule::client_command => Kind::Command { tag, words, marker },
-        Rule::blank => Kind::Blank,
-        _ => Kind::Text,
+        Rule::greeting => LineKind::Greeting,
+        Rule::server_data => LineKind::Data { tag, words, marker },
+        Rule::continuation => LineKind::Continuation,
+        Rule::tagged_completion => LineKind::Completion { tag, status, text },
+        Rule::client_command => LineKind::Command { tag, words, marker },
+        Rule::blank => LineKind::Blank,
+        _ => LineKind::Text,
     }
 }
 
@@ -126,7 +128,7 @@ fn is_boundary(text: &str) -> bool {
     Grammar.classify(text, 0, 1, &mut out);
     matches!(
         out.pop_front(),
-        Some((_, Kind::Completion { .. } | Kind::Command { .. }))
+        Some((_, LineKind::Completion { .. } | LineKind::Command { .. }))
     )
 }
 
@@ -162,7 +164,7 @@ pub fn parse_with<'a>(
     let mut current: Option<Exchange<'_>> = None;
     while let Some((line, kind)) = lines.next() {
         match kind {
-            Kind::Command { tag, words, marker } => {
+            LineKind::Command { tag, words, marker } => {
                 out.finish(current.take())?;
                 let literal =
                     take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
@@ -180,7 +182,7 @@ pub fn parse_with<'a>(
                     completion: None,
                 });
             }
-            Kind::Data { tag, words, marker } if is_open(&current, tag) => {
+            LineKind::Data { tag, words, marker } if is_open(&current, tag) => {
                 let literal =
                     take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
                 let exchange = current.as_mut().expect("is_open checked it");
@@ -190,20 +192,20 @@ pub fn parse_with<'a>(
                     literal,
                 });
             }
-            Kind::Completion { tag, status, text } if is_open(&current, tag) => {
+            LineKind::Completion { tag, status, text } if is_open(&current, tag) => {
                 let mut exchange = current.take().expect("is_open checked it");
                 exchange.completion = Some(Completion { line, status, text });
                 out.finish(Some(exchange))?;
             }
-            Kind::Continuation | Kind::Blank if current.is_some() => {
+            LineKind::Continuation | LineKind::Blank if current.is_some() => {
                 let exchange = current.as_mut().expect("checked");
                 exchange.answer.push(Answer::Blank(line));
             }
-            Kind::Greeting => {
+            LineKind::Greeting => {
                 out.finish(current.take())?;
                 out.emit(Node::Greeting(line))?;
             }
-            Kind::Blank => out.emit(Node::Blank(line))?,
+            LineKind::Blank => out.emit(Node::Blank(line))?,
             _ => match current.as_mut() {
                 Some(exchange) => exchange.answer.push(Answer::Text(line)),
                 None => out.emit(Node::Stray(line))?,
