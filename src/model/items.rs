@@ -15,6 +15,7 @@ pub struct ItemRef<'a> {
     pub value: Option<Cow<'a, str>>,
     /// The value is a secret: compare it, never show it.
     pub secret: bool,
+    /// Where the item was read.
     pub at: Origin,
 }
 
