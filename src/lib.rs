@@ -15,7 +15,7 @@
 //! - [`read`]: files and directories to one [`capture::Capture`], through the registry;
 //! - [`ops`]: diff, gaps, plan and restore, pure functions of models and knowledge;
 //! - [`render`]: models and reports to RON, JSON, Markdown and text;
-//! - [`commands`], [`track`], [`write`]: each subcommand's library side, and file output.
+//! - [`commands`], [`track`], [`write`](mod@write): each subcommand's library side, and file output.
 //!
 //! ```
 //! use carryover::capture::{Capture, ReadOptions};
