@@ -6,8 +6,11 @@ use std::fmt;
 /// Where in an input something went wrong: 1-based line and column (in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Position {
+    /// The input's path as the user named it.
     pub path: String,
+    /// 1-based line number.
     pub line: u32,
+    /// 1-based column, counted in characters.
     pub column: u32,
     /// The offending line as text, for display under the message.
     pub line_text: String,
@@ -16,8 +19,11 @@ pub struct Position {
 /// An input that cannot be read as what it claims to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
+    /// Where the input went wrong.
     pub at: Position,
+    /// What went wrong, in one line.
     pub message: String,
+    /// What would have been read there instead (shown as `= expected …`).
     pub expected: String,
 }
 
@@ -44,21 +50,35 @@ impl fmt::Display for InputError {
 /// Everything that makes `carryover` exit with status 2.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// A file or directory could not be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The path the operation was on.
         path: String,
+        /// The operating system's reason.
         #[source]
         source: std::io::Error,
     },
+    /// An input that does not parse, with the offending line shown.
     #[error("{0}")]
     Input(Box<InputError>),
+    /// A whole file is wrong (not a known format, inconsistent, unsafe to write), where no
+    /// single line is to blame.
     #[error("{path}: {message}")]
-    File { path: String, message: String },
+    File {
+        /// The file at fault.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The command line asks for something that cannot be done (a missing or conflicting flag,
+    /// a capability the vendor lacks).
     #[error("{0}")]
     Usage(String),
 }
 
 impl Error {
+    /// An I/O failure on `path`.
     pub fn io(path: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
@@ -66,6 +86,7 @@ impl Error {
         }
     }
 
+    /// A problem with the file at `path` as a whole.
     pub fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::File {
             path: path.into(),
@@ -73,6 +94,7 @@ impl Error {
         }
     }
 
+    /// A parse failure at `at`: what went wrong and what was expected there.
     pub fn input(at: Position, message: impl Into<String>, expected: impl Into<String>) -> Self {
         Error::Input(Box::new(InputError {
             at,
@@ -82,4 +104,5 @@ impl Error {
     }
 }
 
+/// The crate's result type: [`Error`] unless said otherwise.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

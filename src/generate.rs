@@ -34,35 +34,71 @@ impl Default for Spec {
 
 /// A MOS CLI session log as Tera Term saves it with timestamps on: about 100 bytes an entry.
 pub fn mos_cli_log(spec: Spec) -> String {
-    let mut out = String::with_capacity(spec.entries * 100 + 8192);
-    let mut second = 0u32;
-    let mut line = |out: &mut String, text: &str| {
-        second += 1;
+    let mut log = TimestampedLog::with_capacity(spec.entries * 100 + 8192);
+    let host = spec.host.as_str();
+    banner_and_version(&mut log, host);
+    smtp_settings(&mut log, host);
+    public_key(&mut log, host);
+    exception_lists(&mut log, &spec);
+    log.out
+}
+
+/// A terminal log being written: every line but a literal's body gets the next second's
+/// timestamp and a CRLF, as Tera Term writes them.
+struct TimestampedLog {
+    out: String,
+    second: u32,
+}
+
+impl TimestampedLog {
+    fn with_capacity(bytes: usize) -> TimestampedLog {
+        TimestampedLog {
+            out: String::with_capacity(bytes),
+            second: 0,
+        }
+    }
+
+    /// One line, stamped one second after the previous one.
+    fn line(&mut self, text: &str) {
+        self.second += 1;
+        let second = self.second;
         let (h, m, s) = (10 + second / 3600 % 12, second / 60 % 60, second % 60);
         let _ = write!(
-            out,
+            self.out,
             "[Thu Jun 16 {h:02}:{m:02}:{s:02}.{:03} 2011] {text}\r\n",
             second % 1000
         );
-    };
-    let host = spec.host.as_str();
-    line(&mut out, "Mirapoint RazorGate RG7000 (MOS 4.2.3-GA)");
-    for l in [
-        format!("{host}> version"),
-        "MOS4.2.3-GA".into(),
-        "OK Completed".into(),
-    ] {
-        line(&mut out, &l);
     }
+
+    /// One line of raw literal bytes, which the terminal log does not stamp.
+    fn literal_line(&mut self, text: &str) {
+        let _ = write!(self.out, "{text}\r\n");
+    }
+}
+
+/// The login banner, then `version` and its answer.
+fn banner_and_version(log: &mut TimestampedLog, host: &str) {
+    log.line("Mirapoint RazorGate RG7000 (MOS 4.2.3-GA)");
+    log.line(&format!("{host}> version"));
+    log.line("MOS4.2.3-GA");
+    log.line("OK Completed");
+}
+
+/// A few SMTP settings written, the ones the MOS 4.2.3 rules look at.
+fn smtp_settings(log: &mut TimestampedLog, host: &str) {
     for (name, value) in [
         ("maxmsgsum", "314572800"),
         ("fastpath", "on"),
         ("quarantinejunk", "on"),
         ("ldaprouting", "local"),
     ] {
-        line(&mut out, &format!("{host}> smtp set {name} {value}"));
-        line(&mut out, "OK Completed");
+        log.line(&format!("{host}> smtp set {name} {value}"));
+        log.line("OK Completed");
     }
+}
+
+/// `key getpublic`, answered with a key block as a counted literal.
+fn public_key(log: &mut TimestampedLog, host: &str) {
     let key = [
         "#@Mirapoint-Key-1.0",
         "VHlwZT1NVEENCkhvc3RuYW1lPXJnMDEuZXhhbXBsZS5jby5qcA0K",
@@ -70,49 +106,60 @@ pub fn mos_cli_log(spec: Spec) -> String {
         "#@Mirapoint-Key-End",
     ];
     let key_bytes: usize = key.iter().map(|l| l.len() + 2).sum();
-    line(&mut out, &format!("{host}> key getpublic MTA \"\""));
-    line(
-        &mut out,
-        &format!("MTA public \"{host}.example.co.jp\" \"\" \"\" {{{key_bytes}}}"),
-    );
-    // The key block is raw literal bytes: no timestamps inside.
+    log.line(&format!("{host}> key getpublic MTA \"\""));
+    log.line(&format!(
+        "MTA public \"{host}.example.co.jp\" \"\" \"\" {{{key_bytes}}}"
+    ));
     for l in key {
-        let _ = write!(out, "{l}\r\n");
+        log.literal_line(l);
     }
-    line(&mut out, "OK Completed");
-    let mut rng = spec
-        .seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407)
-        | 1;
-    let mut next = move || {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng
-    };
+    log.line("OK Completed");
+}
+
+/// `uce listexception <domain> whitelistto` for as many delegated domains as it takes to list
+/// `spec.entries` entries, `spec.per_domain` to a domain.
+fn exception_lists(log: &mut TimestampedLog, spec: &Spec) {
+    let host = spec.host.as_str();
+    let mut random = XorShift::seeded(spec.seed);
     let mut written = 0;
     let mut domain = 0;
     while written < spec.entries {
         domain += 1;
         let name = format!("branch{domain:04}.example.co.jp");
-        line(
-            &mut out,
-            &format!("{host}> uce listexception {name} whitelistto"),
-        );
-        for i in 0..spec.per_domain.min(spec.entries - written) {
-            let r = next();
+        log.line(&format!("{host}> uce listexception {name} whitelistto"));
+        let count = spec.per_domain.min(spec.entries - written);
+        for i in 0..count {
+            let r = random.next_u64();
             let user = if spec.changed_per_mille > 0 && r % 1000 < spec.changed_per_mille {
                 format!("renamed-{:07}", r % 9_999_991)
             } else {
                 format!("newsletter-{i:07}")
             };
-            line(&mut out, &format!("\"{user}@lists.{name}\""));
+            log.line(&format!("\"{user}@lists.{name}\""));
         }
-        written += spec.per_domain.min(spec.entries - written);
-        line(&mut out, "OK Completed");
+        written += count;
+        log.line("OK Completed");
     }
-    out
+}
+
+/// A small deterministic generator: the same seed gives the same addresses on every platform.
+struct XorShift(u64);
+
+impl XorShift {
+    fn seeded(seed: u64) -> XorShift {
+        XorShift(
+            seed.wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407)
+                | 1,
+        )
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
 }
 
 /// Writes a fleet of `count` appliances' captures of about `bytes_each` bytes into `dir`, one

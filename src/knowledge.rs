@@ -9,16 +9,22 @@ use crate::model::Version;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all(serialize = "lowercase"))]
 pub enum Severity {
+    /// Worth knowing; nothing is lost.
     Info,
+    /// Something may be lost or behave differently; check it.
     Warning,
+    /// Something is lost or broken unless the remedy is applied.
     Error,
 }
 
 /// Which commands use an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum Report {
+    /// `carryover gaps`: what an export or backup would lose.
     Gaps,
+    /// `carryover plan`: what an upgrade needs before and after.
     Plan,
+    /// `carryover restore`: the entry's settings are put back by the restore script.
     Restore,
 }
 
@@ -28,29 +34,61 @@ pub enum Detect {
     /// Always, when the upgrade crosses the release.
     Always,
     /// A system setting that is not `value`, or not captured.
-    SettingNot { name: String, value: String },
+    SettingNot {
+        /// The setting, as `scope.name` (`smtp.fastpath`).
+        name: String,
+        /// The value that makes the entry not apply.
+        value: String,
+    },
     /// Settings the upgrade breaks: re-set them to their captured values.
-    ReapplySettings { names: Vec<String> },
+    ReapplySettings {
+        /// The settings, as `scope.name`.
+        names: Vec<String>,
+    },
     /// List entries the live captures show but an export lacks.
-    ExportLacks { list: String },
+    ExportLacks {
+        /// The list's name, as the model keys it.
+        list: String,
+    },
     /// A system-level message (customized messages of delegated domains survive).
-    SystemMessage { name: String },
+    SystemMessage {
+        /// The message, as `area.name` (`branding.quotamsg`).
+        name: String,
+    },
     /// Any message in this area.
-    MessagesIn { area: String },
+    MessagesIn {
+        /// The message area (`branding`).
+        area: String,
+    },
     /// A command or answer the catalog does not know that mentions this text.
-    RawMentions { text: String },
+    RawMentions {
+        /// The text to look for in unknown commands and answers.
+        text: String,
+    },
     /// The appliance has delegated domains.
     DelegatedDomains,
     /// Trusted hosts, and whether their keys were captured.
     TrustedHosts,
     /// A licensed feature that is missing.
-    LicenseMissing { feature: String },
+    LicenseMissing {
+        /// The feature's name as the license listing shows it.
+        feature: String,
+    },
     /// A source version below this one.
-    VersionBelow { version: String },
+    VersionBelow {
+        /// The lowest version the entry does not apply to.
+        version: String,
+    },
     /// An update or patch not in the installed list.
-    UpdateMissing { name: String },
+    UpdateMissing {
+        /// The update's name as the installed list shows it.
+        name: String,
+    },
     /// A source version other than this one.
-    VersionNot { version: String },
+    VersionNot {
+        /// The one version the entry does not apply to.
+        version: String,
+    },
     /// A precondition no capture shows: always to be checked by hand.
     Manual,
     /// Cluster settings: the appliance is a cluster node.
@@ -58,6 +96,7 @@ pub enum Detect {
     /// Settings a backup import does not carry: glob over setting names (`name=value` to match a
     /// value too), with what each is.
     BackupDrops {
+        /// Glob (or `glob=value`) to a description of what the setting is.
         items: std::collections::BTreeMap<String, String>,
     },
 }
@@ -71,8 +110,11 @@ pub enum Remedy {
     Gui(String),
     /// A patch to install with `update install`.
     Patch {
+        /// The patch's name as the installed list shows it once installed.
         name: String,
+        /// Where to fetch it.
         url: String,
+        /// Extra parameters to the install command (often empty).
         parameters: String,
     },
 }
@@ -82,15 +124,21 @@ pub enum Remedy {
 pub struct Entry {
     /// The note's own numbering: `MOS-4.2.3-KI-6`.
     pub id: String,
+    /// A one-line summary, in English.
     pub title: String,
+    /// How much it matters when it applies.
     pub severity: Severity,
+    /// Which commands report it (empty: none; the entry is kept so every item of the note
+    /// has one).
     pub reports: Vec<Report>,
     /// The entry applies only when upgrading from this version or later.
     #[serde(default)]
     pub from_at_least: Option<String>,
+    /// What in a model makes it apply; `None`: nothing a capture can show.
     pub detect: Option<Detect>,
     /// What it costs the user.
     pub cost: String,
+    /// What to do about it, step by step.
     pub remedy: Vec<Remedy>,
     /// Commands that capture what the detector needs, beyond those the detector implies
     /// (a setting's read command, a list's listing); `carryover capture` lists them.
@@ -103,24 +151,39 @@ pub struct Entry {
 /// A package to install, by the version upgraded from.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Package {
+    /// The versions this package upgrades from.
     pub from: Vec<String>,
+    /// The package's file name.
     pub file: String,
+    /// Where to fetch it.
     pub url: String,
 }
 
 /// One release note.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Release {
+    /// The vendor's id, as the registry knows it (`mirapoint-mos`).
     pub vendor: String,
+    /// The release's version, as the vendor writes it (`4.2.3-GA`).
     pub version: String,
+    /// The note's title and date.
     pub title: String,
+    /// The lowest version an upgrade to this release may start from.
     pub requires_at_least: Option<String>,
+    /// The packages to install, by the version upgraded from.
     #[serde(default)]
     pub packages: Vec<Package>,
+    /// The note's items, in its order.
     pub entries: Vec<Entry>,
 }
 
 impl Release {
+    /// The release's version, parsed.
+    ///
+    /// # Panics
+    ///
+    /// If the version does not parse; a test loads every knowledge base, so that is a defect
+    /// in the shipped data, never in a user's input.
     pub fn version(&self) -> Version {
         Version::parse(&self.version).expect("release versions in the knowledge base parse")
     }
@@ -142,6 +205,7 @@ impl Release {
 }
 
 impl Entry {
+    /// Whether `report` shows this entry.
     pub fn reported_by(&self, report: Report) -> bool {
         self.reports.contains(&report)
     }

@@ -15,7 +15,9 @@
 //! - [`read`]: files and directories to one [`capture::Capture`], through the registry;
 //! - [`ops`]: diff, gaps, plan and restore, pure functions of models and knowledge;
 //! - [`render`]: models and reports to RON, JSON, Markdown and text;
-//! - [`commands`], [`track`], [`write`]: each subcommand's library side, and file output.
+//! - [`commands`], [`track`], [`write`](mod@write): each subcommand's library side, and file output;
+//! - [`update_log`]: what a system update log shows, for any vendor that has such logs;
+//! - [`generate`]: deterministic large captures, for benchmarks and scale tests.
 //!
 //! ```
 //! use carryover::capture::{Capture, ReadOptions};

@@ -8,56 +8,94 @@ use super::{Config, Item, Key, List, Origin, Raw, TrustedHost, Value, Version};
 pub enum Change {
     /// The host a prompt or greeting names: short or fully qualified.
     Host(String),
+    /// The software version the appliance reports.
     Version(Version),
+    /// The hardware model a banner names.
     Model(String),
+    /// A delegated (MOS) or configured (SpamTitan) domain.
     Domain(String),
+    /// A setting's value, read or written.
     Setting {
+        /// `system` ([`super::SYSTEM`]) or a domain.
         scope: String,
+        /// The setting's name, as `area.name` (`smtp.fastpath`).
         name: String,
+        /// The value, typed by the vendor's catalog.
         value: Value,
     },
     /// A whole list as shown.
     ListReplace {
+        /// `system`, a domain, or another owner the vendor keeps lists under.
         scope: String,
+        /// The list's name (`whitelistto`, `allow`).
         list: String,
+        /// Every entry the listing shows, each with its line.
         entries: List,
     },
+    /// One entry added to a list.
     ListAdd {
+        /// The list's scope, as for [`Change::ListReplace`].
         scope: String,
+        /// The list's name.
         list: String,
+        /// The entry, in canonical form.
         entry: String,
     },
+    /// One entry removed from a list; removing an unknown entry changes nothing.
     ListRemove {
+        /// The list's scope, as for [`Change::ListReplace`].
         scope: String,
+        /// The list's name.
         list: String,
+        /// The entry, in canonical form.
         entry: String,
     },
+    /// A multi-line text (a message, an autoreply), read or written.
     Message {
+        /// `system` or a domain.
         scope: String,
+        /// The message's name, as `area.name` (`branding.quotamsg`).
         name: String,
+        /// The text.
         value: Value,
     },
+    /// One trusted host added, with its key when the capture shows it.
     TrustedHost {
+        /// The trusted-host group.
         group: String,
+        /// The host, as the appliance names it.
         host: String,
+        /// Its key and whether the capture elided it.
         host_entry: TrustedHost,
     },
     /// The hosts of a group as listed; keys already known for them are kept.
     TrustedHostsReplace {
+        /// The trusted-host group.
         group: String,
+        /// Each host listed, with the line it is on.
         hosts: Vec<(String, u32)>,
     },
+    /// An MTA key, public or private, shown by the appliance.
     Key(Key),
+    /// The licensed features as listed: each feature, what the appliance said of it, and the
+    /// line it is on. Replaces what was known.
     LicensesReplace(Vec<(String, String, u32)>),
     /// Updates a listing shows. It adds to what is known rather than replacing it: the MOS
     /// 4.2.3 note says `update list` leaves some installed patches out.
     UpdatesListed(Vec<(String, String, u32)>),
+    /// One update installed during the capture.
     UpdateInstalled {
+        /// The update's name.
         name: String,
+        /// What the appliance said of it.
         detail: String,
     },
+    /// A command the catalog does not know, kept as it was seen.
     Raw {
+        /// The command's canonical form (lower case, quoted words), which keys it in
+        /// [`Config::raw`].
         key: String,
+        /// The command as typed and its answer.
         raw: Raw,
     },
 }
@@ -65,6 +103,7 @@ pub enum Change {
 /// Two captures that cannot be of one appliance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
+    /// Why the captures cannot be of one appliance.
     pub message: String,
 }
 

@@ -15,6 +15,7 @@ pub struct ItemRef<'a> {
     pub value: Option<Cow<'a, str>>,
     /// The value is a secret: compare it, never show it.
     pub secret: bool,
+    /// Where the item was read.
     pub at: Origin,
 }
 
@@ -53,16 +54,24 @@ impl Config {
         items
     }
 
-    fn collect_items<'a>(&'a self, with_lists: bool) -> Vec<ItemRef<'a>> {
+    /// Every item, area by area, in no particular order.
+    fn collect_items(&self, with_lists: bool) -> Vec<ItemRef<'_>> {
         let mut out = Vec::new();
-        let mut push = |path: String, value: Option<Cow<'a, str>>, secret, at| {
-            out.push(ItemRef {
-                path,
-                value,
-                secret,
-                at,
-            })
-        };
+        self.appliance_items(&mut out);
+        self.domain_items(&mut out);
+        self.setting_and_message_items(&mut out);
+        if with_lists {
+            self.list_items(&mut out);
+        }
+        self.trusted_host_items(&mut out);
+        self.key_items(&mut out);
+        self.license_and_update_items(&mut out);
+        self.raw_items(&mut out);
+        out
+    }
+
+    /// `appliance/hostname`, `appliance/fqdn`, `appliance/model` and `appliance/version`.
+    fn appliance_items<'a>(&'a self, out: &mut Vec<ItemRef<'a>>) {
         let a = &self.appliance;
         for (name, item) in [
             ("hostname", &a.hostname),
@@ -70,73 +79,115 @@ impl Config {
             ("model", &a.model),
         ] {
             if let Some(i) = item {
-                push(
+                let text = Cow::Borrowed(i.value.as_str());
+                out.push(item_ref(
                     format!("appliance/{name}"),
-                    Some(Cow::Borrowed(i.value.as_str())),
+                    Some(text),
                     false,
                     i.at,
-                );
+                ));
             }
         }
         if let Some(v) = &a.version {
-            push(
+            let text = Cow::Owned(v.value.to_string());
+            out.push(item_ref(
                 "appliance/version".into(),
-                Some(Cow::Owned(v.value.to_string())),
+                Some(text),
                 false,
                 v.at,
-            );
+            ));
         }
+    }
+
+    /// `domains/<domain>`: members of a set, with no value.
+    fn domain_items<'a>(&'a self, out: &mut Vec<ItemRef<'a>>) {
         for (domain, at) in self.domains.iter() {
-            push(format!("domains/{domain}"), None, false, at);
+            out.push(item_ref(format!("domains/{domain}"), None, false, at));
         }
+    }
+
+    /// `settings/<scope>/<name>` and `messages/<scope>/<name>`, secrets marked.
+    fn setting_and_message_items<'a>(&'a self, out: &mut Vec<ItemRef<'a>>) {
         for (area, scopes) in [("settings", &self.settings), ("messages", &self.messages)] {
             for (scope, items) in scopes {
                 for (name, item) in items {
                     let (text, secret) = value_text(&item.value);
-                    push(
-                        format!("{area}/{scope}/{name}"),
-                        Some(text),
-                        secret,
-                        item.at,
-                    );
+                    let path = format!("{area}/{scope}/{name}");
+                    out.push(item_ref(path, Some(text), secret, item.at));
                 }
             }
         }
-        for (scope, lists) in self.lists.iter().filter(|_| with_lists) {
+    }
+
+    /// `lists/<scope>/<list>/<entry>`: members of a set, with no value.
+    fn list_items<'a>(&'a self, out: &mut Vec<ItemRef<'a>>) {
+        for (scope, lists) in &self.lists {
             for (list, entries) in lists {
                 for (entry, at) in entries.iter() {
-                    push(format!("lists/{scope}/{list}/{entry}"), None, false, at);
+                    let path = format!("lists/{scope}/{list}/{entry}");
+                    out.push(item_ref(path, None, false, at));
                 }
             }
         }
+    }
+
+    /// `trusted_hosts/<group>/<host>`, valued by the host's key when it was captured.
+    fn trusted_host_items<'a>(&'a self, out: &mut Vec<ItemRef<'a>>) {
         for (group, hosts) in &self.trusted_hosts {
             for (host, item) in hosts {
                 let key = item.value.key.as_deref().map(Cow::Borrowed);
-                push(format!("trusted_hosts/{group}/{host}"), key, false, item.at);
-            }
-        }
-        for (name, item) in &self.keys {
-            let (text, secret) = value_text(&item.value.block);
-            push(format!("keys/{name}"), Some(text), secret, item.at);
-        }
-        for (area, map) in [("licenses", &self.licenses), ("updates", &self.updates)] {
-            for (name, item) in map {
-                push(
-                    format!("{area}/{name}"),
-                    Some(Cow::Borrowed(item.value.as_str())),
+                out.push(item_ref(
+                    format!("trusted_hosts/{group}/{host}"),
+                    key,
                     false,
                     item.at,
-                );
+                ));
             }
         }
-        for (key, item) in &self.raw {
-            push(
-                format!("raw/{key}"),
-                Some(Cow::Owned(item.value.answer.join("\n"))),
-                false,
+    }
+
+    /// `keys/<kind> <public|private> <host>`: the key block, a private one marked secret.
+    fn key_items<'a>(&'a self, out: &mut Vec<ItemRef<'a>>) {
+        for (name, item) in &self.keys {
+            let (text, secret) = value_text(&item.value.block);
+            out.push(item_ref(
+                format!("keys/{name}"),
+                Some(text),
+                secret,
                 item.at,
-            );
+            ));
         }
-        out
+    }
+
+    /// `licenses/<feature>` and `updates/<name>`, valued by what the appliance said of each.
+    fn license_and_update_items<'a>(&'a self, out: &mut Vec<ItemRef<'a>>) {
+        for (area, map) in [("licenses", &self.licenses), ("updates", &self.updates)] {
+            for (name, item) in map {
+                let text = Cow::Borrowed(item.value.as_str());
+                out.push(item_ref(
+                    format!("{area}/{name}"),
+                    Some(text),
+                    false,
+                    item.at,
+                ));
+            }
+        }
+    }
+
+    /// `raw/<command>`, valued by the answer's lines.
+    fn raw_items<'a>(&'a self, out: &mut Vec<ItemRef<'a>>) {
+        for (key, item) in &self.raw {
+            let answer = Cow::Owned(item.value.answer.join("\n"));
+            out.push(item_ref(format!("raw/{key}"), Some(answer), false, item.at));
+        }
+    }
+}
+
+fn item_ref(path: String, value: Option<Cow<'_, str>>, secret: bool, at: Origin) -> ItemRef<'_> {
+    ItemRef {
+        path,
+        value,
+        secret,
+        at,
     }
 }

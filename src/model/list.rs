@@ -56,10 +56,12 @@ impl List {
         self.spans.binary_search_by(|s| self.text(s).cmp(entry))
     }
 
+    /// How many entries the list holds.
     pub fn len(&self) -> usize {
         self.spans.len()
     }
 
+    /// Whether the list has no entries.
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }
@@ -69,10 +71,12 @@ impl List {
         self.spans.iter().map(|s| (self.text(s), s.at))
     }
 
+    /// Where `entry` was read, if the list holds it.
     pub fn get(&self, entry: &str) -> Option<Origin> {
         self.find(entry).ok().map(|i| self.spans[i].at)
     }
 
+    /// Whether the list holds `entry` (exact text).
     pub fn contains(&self, entry: &str) -> bool {
         self.find(entry).is_ok()
     }
@@ -93,6 +97,7 @@ impl List {
         }
     }
 
+    /// Removes an entry; whether it was there.
     pub fn remove(&mut self, entry: &str) -> bool {
         match self.find(entry) {
             Ok(i) => {

@@ -25,7 +25,9 @@ use crate::source::SourceInfo;
 /// Where an item was read: the index of its source in [`Config::sources`] and its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Origin {
+    /// Index into [`Config::sources`].
     pub source: u32,
+    /// 1-based line in that source.
     pub line: u32,
 }
 
@@ -33,15 +35,21 @@ pub struct Origin {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
+    /// A session log of commands and their answers, as typed at a console (an MOS CLI log,
+    /// a SpamTitan update log).
     CliLog,
+    /// A machine protocol's transcript (MOS admin protocol, SpamTitan REST answers).
     Protocol,
+    /// A file the appliance or its UI wrote out (a config export, a list or CSV export).
     Export,
 }
 
 /// A source the model was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Provenance {
+    /// What kind of capture it is.
     pub kind: SourceKind,
+    /// Its path, size, encoding and digest.
     #[serde(flatten)]
     pub info: SourceInfo,
 }
@@ -49,7 +57,9 @@ pub struct Provenance {
 /// A value and where it was read. Serializes as the bare value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item<T> {
+    /// The value itself.
     pub value: T,
+    /// Where it was read.
     pub at: Origin,
 }
 
@@ -90,7 +100,9 @@ impl Serialize for VendorId {
 pub struct Appliance {
     /// The short host name: the 4.2 prompt's and the first label of the FQDN the older prompt shows.
     pub hostname: Option<Item<String>>,
+    /// The fully qualified name, lower case, when a prompt or greeting shows one.
     pub fqdn: Option<Item<String>>,
+    /// The software version the appliance runs.
     pub version: Option<Item<Version>>,
     /// The hardware model (RG7000, M600, ...), when a banner names it.
     pub model: Option<Item<String>>,
@@ -99,7 +111,9 @@ pub struct Appliance {
 /// A Mirapoint MTA key, public or private.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Key {
+    /// The key's kind, as the appliance names it in its listing.
     pub kind: String,
+    /// The host the key belongs to, lower case.
     pub host: String,
     /// The key block, sentinels normalized; a private key is a secret.
     pub block: Value,
@@ -111,7 +125,9 @@ pub struct Key {
 /// A host trusted to relay with its MTA key (`trustedhost add <group> <host>`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TrustedHost {
+    /// The host's public key block, when the capture shows it.
     pub key: Option<String>,
+    /// The capture elides lines of the key, so it cannot be re-applied as it is.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub elided: bool,
 }
@@ -121,13 +137,16 @@ pub struct TrustedHost {
 pub struct Raw {
     /// The command as typed, in its original spelling.
     pub command: String,
+    /// The answer's lines, as the appliance gave them.
     pub answer: Vec<String>,
 }
 
 /// Everything known about one appliance.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Config {
+    /// The vendor whose appliance this is.
     pub vendor: VendorId,
+    /// Who the appliance is: names, version, hardware model.
     pub appliance: Appliance,
     /// Delegated (MOS) or configured (SpamTitan) domains.
     pub domains: List,
@@ -156,6 +175,7 @@ pub struct Config {
 pub const SYSTEM: &str = "system";
 
 impl Config {
+    /// An empty model of one of `vendor`'s appliances.
     pub fn new(vendor: VendorId) -> Config {
         Config {
             vendor,

@@ -9,13 +9,17 @@ use serde::{Serialize, Serializer};
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(untagged)]
 pub enum Value {
+    /// An on/off switch; shown as `on` or `off`.
     Bool(bool),
     /// A size in bytes.
     Bytes(u64),
+    /// A plain number (a count, a limit, seconds).
     Int(i64),
     /// One of a fixed set of words, case-folded.
     Enum(String),
+    /// Free text, as read.
     Text(String),
+    /// Text that is never shown unless asked for (see [`Secret`]).
     Secret(Secret),
 }
 
@@ -52,6 +56,7 @@ impl fmt::Display for Value {
 /// A MOS or SpamTitan version: `4.2.3-GA`, `4.1.10`, `7.09`. Compared by number.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Version {
+    /// The dotted numbers (`[4, 2, 3]`); `7.09` is `[7, 9]`.
     pub numbers: Vec<u32>,
     /// What follows the numbers (`GA`), if anything.
     pub tag: String,

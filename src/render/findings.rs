@@ -11,17 +11,26 @@ use super::FORMAT_VERSION;
 /// How a report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
+    /// Plain text for a terminal: a title line, then one block per finding.
     Human,
+    /// Markdown, to paste into a ticket or a change request.
     Markdown,
+    /// JSON with a `format_version`, for scripts.
     Json,
 }
 
 /// A report's heading facts.
 pub struct Heading<'a> {
+    /// The subcommand that made the report (`gaps`, `plan`).
     pub command: &'a str,
+    /// The appliance's host name; `None`: not captured.
     pub appliance: Option<&'a str>,
+    /// The version upgraded from; `None`: not captured.
     pub from: Option<&'a str>,
+    /// The version upgraded to.
     pub to: &'a str,
+    /// The rules that block the upgrade (`plan` only; `None` for reports that have no such
+    /// notion).
     pub blocking: Option<&'a [String]>,
 }
 

@@ -11,6 +11,7 @@ pub const SLICE: usize = 256 * 1024;
 
 /// Something that classifies the lines of a slice of text.
 pub trait LineGrammar<'a> {
+    /// What a line is classified as (the grammar's line rule, with whatever it captured).
     type Kind;
     /// Classifies every line of `slice` (which starts at byte `offset` of the whole text and at
     /// line `first`). The slice ends at a line end or at the end of the text.
@@ -34,6 +35,7 @@ pub struct Classified<'a, G: LineGrammar<'a>> {
 }
 
 impl<'a, G: LineGrammar<'a>> Classified<'a, G> {
+    /// Classifies `text[start..end]`, whose first line is line `number`, with `grammar`.
     pub fn new(grammar: G, text: &'a str, start: usize, end: usize, number: u32) -> Self {
         Classified {
             grammar,
@@ -45,6 +47,7 @@ impl<'a, G: LineGrammar<'a>> Classified<'a, G> {
         }
     }
 
+    /// The next classified line, without taking it.
     pub fn peek(&mut self) -> Option<&(super::Line<'a>, G::Kind)> {
         self.fill();
         self.buffer.front()

@@ -7,10 +7,12 @@ pub struct Line<'a> {
     pub number: u32,
     /// Byte offset of the line's first byte in the text.
     pub start: usize,
+    /// The line's text, without its LF.
     pub text: &'a str,
 }
 
 impl Line<'_> {
+    /// Byte offset just past the line's last character (before its LF).
     pub fn end(&self) -> usize {
         self.start + self.text.len()
     }

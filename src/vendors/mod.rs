@@ -28,12 +28,14 @@ use crate::model::{Config, SourceKind, VendorId};
 use crate::source::Source;
 use crate::update_log::UpdateRun;
 
-/// Every vendor carryover knows, strongest claim first on a tie.
-#[cfg(not(test))]
-pub const REGISTRY: &[&dyn Vendor] = &[&mos::Mos, &spamtitan::SpamTitan];
-/// Every vendor carryover knows, and the test-only `plain` vendor that proves the boundary.
-#[cfg(test)]
-pub const REGISTRY: &[&dyn Vendor] = &[&mos::Mos, &spamtitan::SpamTitan, &plain::Plain];
+/// Every vendor carryover knows, one line each; on a tie the earlier one's claim wins. The
+/// test-only `plain` vendor, which proves the boundary, is registered in unit tests alone.
+pub const REGISTRY: &[&dyn Vendor] = &[
+    &mos::Mos,
+    &spamtitan::SpamTitan,
+    #[cfg(test)]
+    &plain::Plain,
+];
 
 /// What a vendor is shown to decide whether an input is its own.
 #[derive(Debug, Clone, Copy)]

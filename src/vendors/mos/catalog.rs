@@ -8,38 +8,78 @@ use serde::Deserialize;
 /// What a setting's value is.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub enum SettingType {
+    /// A switch, shown as `on` or `off`.
     Bool,
+    /// A size in bytes.
     Bytes,
+    /// A plain number.
     Int,
+    /// One of these words, compared case-insensitively.
     Enum(Vec<String>),
+    /// Anything else, kept as text; the type of a setting the catalog does not list.
     Text,
 }
 
 /// What a command does to the model.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub enum Action {
+    /// `version`: the software version (and often the host and model).
     GetVersion,
-    GetSetting { area: String },
-    SetSetting { area: String },
+    /// `<area> get $name`: one setting's value.
+    GetSetting {
+        /// The setting's area (`smtp`); the model names it `area.name`.
+        area: String,
+    },
+    /// `<area> set $name $value`: a setting written.
+    SetSetting {
+        /// The setting's area (`smtp`).
+        area: String,
+    },
+    /// `uce listexception $scope $list`: a whole exception list.
     ListEntries,
+    /// `uce addexception $scope $list $entry`: one entry added.
     AddEntry,
+    /// `uce deleteexception $scope $list $entry`: one entry removed.
     RemoveEntry,
+    /// `trustedhost add $group $host`, followed by the host's key block.
     AddTrustedHost,
+    /// `trustedhost list $group`: the hosts of a group.
     ListTrustedHosts,
-    GetKey { private: bool },
+    /// `key get` or `key getpublic $kind $host`: a key block.
+    GetKey {
+        /// The private key (a secret) rather than the public one.
+        private: bool,
+    },
+    /// `license status`: the licensed features.
     ListLicenses,
+    /// `update list`: installed updates and patches.
     ListUpdates,
+    /// `update install $url`: an update installed during the capture.
     InstallUpdate,
-    GetMessage { area: String },
-    SetMessage { area: String },
+    /// `<area> get $name`: a multi-line message.
+    GetMessage {
+        /// The message's area (`branding`, `autoreply`).
+        area: String,
+    },
+    /// `<area> set $name $text`: a message written.
+    SetMessage {
+        /// The message's area (`branding`, `autoreply`).
+        area: String,
+    },
+    /// `domain setcurrent $domain`: later commands apply to that domain.
     SetScope,
+    /// `domain list`: the delegated domains.
     ListDomains,
+    /// `login $user $password` (admin protocol); its answer, a session id, is not kept.
     Login,
 }
 
+/// One command form of the catalog.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Command {
+    /// The command's words; a word starting with `$` binds an argument of that name.
     pub words: Vec<String>,
+    /// What the command does to the model.
     pub action: Action,
     /// Whether a public source attests the form; inferred forms are flagged in output.
     pub confirmed: bool,
@@ -48,13 +88,19 @@ pub struct Command {
     pub reads_block: bool,
 }
 
+/// Everything `catalog.ron` says: setting types, command forms, and the lists of words the
+/// interpreter needs.
 #[derive(Debug, Deserialize)]
 pub struct Catalog {
+    /// Setting types by `area.name`; a setting not listed is text.
     pub settings: BTreeMap<String, SettingType>,
     /// Glob patterns of item paths that change by themselves.
     pub volatile: Vec<String>,
+    /// The scope words of `uce` commands that are not domain names (`primary`, `any`).
     pub exception_scopes: Vec<String>,
+    /// Hardware model names a banner may show (`RG7000`).
     pub hardware_models: Vec<String>,
+    /// Every known command form; the first that matches wins.
     pub commands: Vec<Command>,
     /// Commands every capture should hold whatever the rules, each with why.
     pub capture: Vec<(Vec<String>, String)>,
@@ -106,10 +152,12 @@ impl Catalog {
         self.lookup(words).is_some_and(|(c, _)| c.reads_block)
     }
 
+    /// The type of setting `name` (`smtp.fastpath`); text when the catalog does not list it.
     pub fn setting_type(&self, name: &str) -> &SettingType {
         self.settings.get(name).unwrap_or(&SettingType::Text)
     }
 
+    /// Whether `word` is a `uce` scope word rather than a domain (case-insensitive).
     pub fn is_exception_scope(&self, word: &str) -> bool {
         self.exception_scopes
             .iter()
