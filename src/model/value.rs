@@ -208,7 +208,12 @@ mod tests {
             ("7.08 (build 1234)", vec![7, 8], "7.08", Some(1234)),
             ("7.08-build1234", vec![7, 8], "7.08", Some(1234)),
             ("SpamTitan Gateway 7.08", vec![7, 8], "7.08", None),
-            ("SpamTitan Gateway 7.08 build 55", vec![7, 8], "7.08", Some(55)),
+            (
+                "SpamTitan Gateway 7.08 build 55",
+                vec![7, 8],
+                "7.08",
+                Some(55),
+            ),
         ] {
             let version = v(written);
             assert_eq!(version.numbers, numbers, "{written:?}");

@@ -121,6 +121,9 @@ mod tests {
         assert_eq!(form("@xn--BCHER-kva.example"), "@xn--bcher-kva.example");
         assert_eq!(form("SPAM@BULK.EXAMPLE"), "spam@bulk.example");
         assert_eq!(form("@.Trusted.example"), "@.trusted.example");
-        assert_eq!(normalise("ok@example.com"), ("ok@example.com".into(), false));
+        assert_eq!(
+            normalise("ok@example.com"),
+            ("ok@example.com".into(), false)
+        );
     }
 }

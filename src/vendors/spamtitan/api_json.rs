@@ -79,7 +79,11 @@ fn parse(read: &FileRead<'_>) -> Result<Json> {
             Position {
                 line,
                 column: e.column() as u32,
-                line_text: text.lines().nth(line as usize - 1).unwrap_or("").to_string(),
+                line_text: text
+                    .lines()
+                    .nth(line as usize - 1)
+                    .unwrap_or("")
+                    .to_string(),
                 ..at
             },
             format!("not valid JSON: {e}"),
@@ -142,7 +146,13 @@ fn flatten<'j>(value: &'j Json, name: &str, out: &mut Vec<(String, &'j Json)>) {
 /// The schema's name for a setting: array indexes as `*`.
 fn schema_key(name: &str) -> String {
     name.split('.')
-        .map(|s| if s.bytes().all(|b| b.is_ascii_digit()) { "*" } else { s })
+        .map(|s| {
+            if s.bytes().all(|b| b.is_ascii_digit()) {
+                "*"
+            } else {
+                s
+            }
+        })
         .collect::<Vec<_>>()
         .join(".")
 }
@@ -161,7 +171,11 @@ fn leaf(read: &mut FileRead<'_>, relative: &str, scope: &str, name: &str, json: 
         (_, Json::Null) => raw("null: unset on the appliance".into()),
         (None, json) => {
             let secret = SECRET_WORDS.iter().any(|w| name.to_lowercase().contains(w));
-            raw(if secret { "<secret>".into() } else { json.to_string() })
+            raw(if secret {
+                "<secret>".into()
+            } else {
+                json.to_string()
+            })
         }
         (Some(Kind::Host), Json::String(host)) => Change::Host(host.clone()),
         (Some(kind), json) => match typed(kind, json) {

@@ -59,7 +59,11 @@ fn head(path: &Path) -> String {
 
 fn head_parses_as_version(path: &Path) -> bool {
     let text = head(path);
-    let line = text.trim_start_matches('\u{feff}').lines().next().unwrap_or("");
+    let line = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
     line.len() < 80 && crate::model::Version::parse(line).is_some()
 }
 
@@ -94,6 +98,51 @@ fn holds_json(dir: &Path) -> bool {
         .take(1000)
         .any(|e| {
             e.file_type().is_file()
-                && e.file_name().to_string_lossy().to_lowercase().ends_with(".json")
+                && e.file_name()
+                    .to_string_lossy()
+                    .to_lowercase()
+                    .ends_with(".json")
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn the_whole_folder_is_evidence() {
+        let capture = folder(&[
+            ("VERSION.TXT", "7.08\n"),
+            ("Domains.csv", "example.com;mx.example.com:25;none\n"),
+        ]);
+        assert_eq!(score(capture.path()).0, 80);
+        let layout = folder(&[
+            ("Lists/Global/allow.txt", "a@example.com\n"),
+            ("API/system/relay.json", "{}"),
+        ]);
+        assert_eq!(score(layout.path()).0, 45);
+    }
+
+    #[test]
+    fn a_lone_name_or_a_folder_of_captures_is_not_a_capture() {
+        let mos = folder(&[("rg01.log", "rg01> smtp get fastpath\n")]);
+        assert_eq!(score(mos.path()).0, 0);
+        let odd = folder(&[("version.txt", "see the wiki\n")]);
+        assert!(score(odd.path()).0 < CLAIM_AT);
+        let parent = folder(&[
+            ("st01/version.txt", "7.08\n"),
+            ("st02/version.txt", "7.09\n"),
+        ]);
+        assert_eq!(score(parent.path()).0, 0);
+    }
 }

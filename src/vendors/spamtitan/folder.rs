@@ -68,12 +68,18 @@ pub fn read(
     let mut problems: Vec<String> = Vec::new();
     for path in files(dir, &mut problems) {
         let relative = relative(dir, &path);
-        let kind = classify(&relative);
+        let kind = if path.is_dir() {
+            FileKind::Junk("a hidden or archive-metadata folder")
+        } else {
+            classify(&relative)
+        };
         if let FileKind::Junk(why) = kind {
             let source = Source::from_text(&path.display().to_string(), "");
             let mut read = SourceRead::new(&source, SourceKind::Export);
-            read.notes
-                .push(Note::warning(1, format!("skipped: {why}, not a capture file")));
+            read.notes.push(Note::warning(
+                1,
+                format!("skipped: {why}, not part of the capture"),
+            ));
             reads.push(read);
             continue;
         }
@@ -104,17 +110,27 @@ pub fn read(
             ),
         ));
     }
-    if !reads.iter().any(|r| holds_host(r)) {
+    if !reads.iter().any(holds_host) {
         reads.push(folder_name(dir)?);
     }
     Ok(reads)
 }
 
-/// Every file under `dir`, sorted by path; folders that cannot be walked are problems.
+/// Every file under `dir`, sorted by path, and the hidden and archive-metadata folders
+/// (`.git`, `__MACOSX`), which are not walked; folders that cannot be walked are problems.
 fn files(dir: &Path, problems: &mut Vec<String>) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    let skipped = |e: &walkdir::DirEntry| {
+        let name = e.file_name().to_string_lossy().to_lowercase();
+        e.depth() > 0 && e.file_type().is_dir() && (name.starts_with('.') || name == "__macosx")
+    };
+    let mut walker = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter();
+    while let Some(entry) = walker.next() {
         match entry {
+            Ok(e) if skipped(&e) => {
+                walker.skip_current_dir();
+                files.push(e.into_path());
+            }
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
             Ok(_) => {}
             Err(e) => problems.push(e.to_string()),
@@ -200,8 +216,11 @@ fn file(kind: &FileKind, relative: &str, read: &mut FileRead<'_>) -> Result<Opti
         FileKind::Hostname => {
             let host = read.source.text.trim().to_string();
             if host.is_empty() || host.contains(char::is_whitespace) {
-                read.notes
-                    .push(Note::unrecognized(1, &host, "a host name, alone on its line"));
+                read.notes.push(Note::unrecognized(
+                    1,
+                    &host,
+                    "a host name, alone on its line",
+                ));
             } else {
                 read.changes.push((Change::Host(host), 1));
             }

@@ -171,12 +171,24 @@ mod tests {
                 0,
             )
         };
-        assert_eq!(read("a@example.com,our supplier\n"), expected(Some("our supplier")));
+        assert_eq!(
+            read("a@example.com,our supplier\n"),
+            expected(Some("our supplier"))
+        );
         assert_eq!(read("\"a@example.com\",\"\"\n"), expected(None));
         assert_eq!(read("Email,Comment\na@example.com,\n"), expected(None));
-        assert_eq!(read("a@example.com # our supplier\n"), expected(Some("our supplier")));
-        assert_eq!(read("a@example.com;our supplier;;\n"), expected(Some("our supplier")));
-        assert_eq!(read("a@example.com\tour supplier\n"), expected(Some("our supplier")));
+        assert_eq!(
+            read("a@example.com # our supplier\n"),
+            expected(Some("our supplier"))
+        );
+        assert_eq!(
+            read("a@example.com;our supplier;;\n"),
+            expected(Some("our supplier"))
+        );
+        assert_eq!(
+            read("a@example.com\tour supplier\n"),
+            expected(Some("our supplier"))
+        );
     }
 
     #[test]
