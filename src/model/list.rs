@@ -61,10 +61,12 @@ impl List {
         self.spans.binary_search_by(|s| self.text(s).cmp(entry))
     }
 
+    /// How many entries the list holds.
     pub fn len(&self) -> usize {
         self.spans.len()
     }
 
+    /// Whether the list holds no entry.
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }
@@ -74,10 +76,12 @@ impl List {
         self.spans.iter().map(|s| (self.text(s), s.at))
     }
 
+    /// Where an entry was read, if the list holds it.
     pub fn get(&self, entry: &str) -> Option<Origin> {
         self.find(entry).ok().map(|i| self.spans[i].at)
     }
 
+    /// Whether the list holds an entry.
     pub fn contains(&self, entry: &str) -> bool {
         self.find(entry).is_ok()
     }
@@ -115,6 +119,7 @@ impl List {
         self.comments.get(entry).map(String::as_str)
     }
 
+    /// Removes an entry and its comment; whether it was there.
     pub fn remove(&mut self, entry: &str) -> bool {
         match self.find(entry) {
             Ok(i) => {

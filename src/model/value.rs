@@ -9,13 +9,17 @@ use serde::{Serialize, Serializer};
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(untagged)]
 pub enum Value {
+    /// On or off.
     Bool(bool),
     /// A size in bytes.
     Bytes(u64),
+    /// A whole number.
     Int(i64),
     /// One of a fixed set of words, case-folded.
     Enum(String),
+    /// Free text, as written.
     Text(String),
+    /// Text never shown unless the user asks.
     Secret(Secret),
 }
 

@@ -20,11 +20,19 @@ pub fn normalise(entry: &str) -> (String, bool) {
     let mut out = local.to_lowercase();
     if let Some(domain) = domain {
         out.push('@');
-        let labels: Vec<String> = domain.split('.').map(ascii_label).collect();
-        out.push_str(&labels.join("."));
+        out.push_str(&self::domain(domain));
     }
     let changed = out != entry;
     (out, changed)
+}
+
+/// A domain name in its one form: lower case, each label in its ASCII form.
+pub fn domain(name: &str) -> String {
+    name.trim()
+        .split('.')
+        .map(ascii_label)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// A domain label in lower case, in its ASCII form.
@@ -121,6 +129,7 @@ mod tests {
         assert_eq!(form("@xn--BCHER-kva.example"), "@xn--bcher-kva.example");
         assert_eq!(form("SPAM@BULK.EXAMPLE"), "spam@bulk.example");
         assert_eq!(form("@.Trusted.example"), "@.trusted.example");
+        assert_eq!(domain("Bücher.Example"), "xn--bcher-kva.example");
         assert_eq!(
             normalise("ok@example.com"),
             ("ok@example.com".into(), false)

@@ -17,6 +17,7 @@ use crate::capture::Note;
 use crate::error::{Error, Position, Result};
 use crate::model::{Change, Raw, Secret, Value, SYSTEM};
 
+use super::address::domain;
 use super::folder::FileRead;
 use super::names::{current_name, current_word};
 
@@ -120,8 +121,8 @@ fn scope_and_prefix(parts: &[String]) -> (String, String) {
     let stem = |s: &String| s.trim_end_matches(".json").to_string();
     let joined = |rest: &[String]| rest.iter().map(stem).collect::<Vec<_>>().join(".");
     match parts {
-        [first, d] if first == "domains" => (stem(d), "domain".into()),
-        [first, d, rest @ ..] if first == "domains" => (d.clone(), joined(rest)),
+        [first, d] if first == "domains" => (domain(&stem(d)), "domain".into()),
+        [first, d, rest @ ..] if first == "domains" => (domain(d), joined(rest)),
         [first, u] if first == "users" => (format!("user:{}", stem(u)), "user".into()),
         rest => (SYSTEM.to_string(), joined(rest)),
     }

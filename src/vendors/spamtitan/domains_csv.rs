@@ -38,14 +38,17 @@ pub fn read(read: &mut FileRead<'_>) -> Result<()> {
     }
     let rows = rows(&text, delimiter, &read.source.path)?;
     let mut padded = 0;
-    for (index, mut row) in rows.into_iter().enumerate() {
+    let mut seen_data = false;
+    for mut row in rows {
         padded += usize::from(drop_trailing_empty(&mut row.cells));
         if row.cells.is_empty() || row.cells[0].starts_with('#') {
             continue;
         }
-        if index == 0 && is_header(&row.cells) {
+        // A header names the columns before the first domain row.
+        if !seen_data && is_header(&row.cells) {
             continue;
         }
+        seen_data = true;
         domain_row(read, &row);
     }
     if padded > 0 {
@@ -57,22 +60,27 @@ pub fn read(read: &mut FileRead<'_>) -> Result<()> {
     Ok(())
 }
 
-/// The delimiter whose first data row reads as a domain row (a verification word third);
-/// else the one that splits the first row most; comma on a tie.
+/// The delimiter by which one of the first rows reads as a domain row (a verification word
+/// third); else the one that splits the first row most; comma on a tie.
 fn detect_delimiter(text: &str) -> (u8, &'static str) {
-    let first = text
+    let head: Vec<&str> = text
         .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'))
-        .unwrap_or("");
-    let split = |d: u8| first_record(first, d);
-    if let Some(found) = DELIMITERS.iter().find(|(d, _)| {
-        split(*d)
-            .get(2)
-            .is_some_and(|v| VERIFICATIONS.contains(&v.to_lowercase().as_str()))
-    }) {
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .take(5)
+        .collect();
+    let reads_as_domain_row = |d: u8| {
+        head.iter().any(|line| {
+            first_record(line, d)
+                .get(2)
+                .is_some_and(|v| VERIFICATIONS.contains(&v.to_lowercase().as_str()))
+        })
+    };
+    if let Some(found) = DELIMITERS.iter().find(|(d, _)| reads_as_domain_row(*d)) {
         return *found;
     }
+    let first = head.first().copied().unwrap_or("");
+    let split = |d: u8| first_record(first, d);
     *DELIMITERS
         .iter()
         .max_by_key(|(d, _)| (split(*d).len(), *d == b','))
@@ -102,7 +110,10 @@ fn rows(text: &str, delimiter: u8, path: &str) -> Result<Vec<Row>> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| Error::file(path, e.to_string()))?;
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            Error::file(format!("{path}:{line}"), format!("not a CSV row: {e}"))
+        })?;
         let line = record.position().map_or(0, |p| p.line() as u32);
         rows.push(Row {
             line,
@@ -157,7 +168,7 @@ fn domain_row(read: &mut FileRead<'_>, row: &Row) {
         ));
         return;
     }
-    let domain = cells[0].to_lowercase();
+    let domain = super::address::domain(&cells[0]);
     let mut settings = vec![("destination", Value::Text(cells[1].clone()))];
     match cells.get(2).map(|v| v.to_lowercase()) {
         None => read.notes.push(Note::warning(
@@ -215,4 +226,63 @@ fn optional_columns<'c>(
             };
             (*name, value)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::capture::NoteKind;
+    use crate::model::SourceKind;
+    use crate::source::Source;
+
+    /// The domains read, and the notes as `line: unrecognized|warning`.
+    fn read_csv(text: &str) -> (Vec<String>, Vec<String>) {
+        let source = Source::from_text("domains.csv", text);
+        let mut file = FileRead::new(&source, SourceKind::Export);
+        read(&mut file).unwrap();
+        let domains = file
+            .changes
+            .iter()
+            .filter_map(|(c, _)| match c {
+                Change::Domain(d) => Some(d.clone()),
+                _ => None,
+            })
+            .collect();
+        let notes = file
+            .notes
+            .iter()
+            .map(|n| match n.kind {
+                NoteKind::Unrecognized(_) => format!("{}: unrecognized", n.line),
+                _ => format!("{}: warning", n.line),
+            })
+            .collect();
+        (domains, notes)
+    }
+
+    #[test]
+    fn a_header_after_comments_is_skipped() {
+        let (domains, notes) = read_csv(
+            "# exported from the UI\nDomain;Destination;Verification\nexample.com;mx.example.com:25;none\n",
+        );
+        assert_eq!(domains, ["example.com"]);
+        assert_eq!(notes, ["1: warning"], "only the semicolon is said");
+    }
+
+    #[test]
+    fn no_row_is_dropped_in_silence() {
+        let (domains, notes) = read_csv(
+            "lonely\nexample.com,mx.example.com:25,kerberos\nexample.net,mx:25,none,Sales,extra\n\
+             example.org,mx:25\nBücher.example,mx:25,none\n",
+        );
+        assert_eq!(domains, ["example.org", "xn--bcher-kva.example"]);
+        assert_eq!(
+            notes,
+            [
+                "1: unrecognized",
+                "2: unrecognized",
+                "3: unrecognized",
+                "4: warning"
+            ]
+        );
+    }
 }

@@ -295,8 +295,8 @@ fn list_part(
 ) -> Option<ListPart> {
     let scope = match parts {
         [level, _] if level == "global" => "global".to_string(),
-        [level, d, _] if level == "domain" => d.clone(),
-        [level, a, _] if level == "user" => format!("user:{a}"),
+        [level, d, _] if level == "domain" => super::address::domain(d),
+        [level, a, _] if level == "user" => format!("user:{}", super::address::normalise(a).0),
         // A list read on its own: its folder, which named the scope, is not known.
         [level, _] if level == "file" => "file".to_string(),
         _ => {
