@@ -171,10 +171,11 @@ fn folder_name(dir: &Path) -> Result<SourceRead> {
     Ok(read)
 }
 
-/// The appliance a capture folder is of: the name a file of it holds, else the folder's name.
+/// The appliance a capture folder is of: the name a file of it holds, else the folder's name
+/// (also when a file cannot be read: reading the folder then names the file).
 pub fn own_name(dir: &Path) -> Option<String> {
-    let reads = read(dir, 0, None).ok()?;
-    reads.iter().find_map(|r| {
+    let reads = read(dir, 0, None).or_else(|_| folder_name(dir).map(|r| vec![r]));
+    reads.ok()?.iter().find_map(|r| {
         r.changes.iter().find_map(|(c, _)| match c {
             Change::Host(h) => {
                 let host = h.trim_end_matches('.').to_lowercase();
