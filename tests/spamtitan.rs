@@ -67,7 +67,7 @@ fn what_is_not_understood_is_reported_with_its_file_and_line() {
         "domains.csv:1: example.com,mx.example.com:25,kerberos\n\
          domains.csv:2: lonely\n\
          lists/global/allow.txt:2: not an entry\n\
-         lists/global/greylist.txt:1: greylist.txt\n\
+         lists/global/greylist.txt:1: lists/global/greylist.txt\n\
          notes.md:1: notes.md\n\
          version.txt:1: seven oh nine\n\
          6 unrecognized lines\n"

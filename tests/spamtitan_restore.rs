@@ -95,7 +95,7 @@ fn hostile_values_are_data_never_commands() {
     .unwrap();
     std::fs::write(
         st.join("api/domains/example.com/policy.json"),
-        r#"{"subject_tag": "'; touch pwned2; echo '", "x": "`touch pwned3`"}"#,
+        r#"{"qreport_frequency": "'; touch pwned2; echo '", "qreport_contains": "`touch pwned3`"}"#,
     )
     .unwrap();
     std::fs::write(
@@ -113,7 +113,7 @@ fn hostile_values_are_data_never_commands() {
         "a value ran as a command: {out}"
     );
     assert!(
-        out.contains("subject_tag=\\'\\;\\ touch\\ pwned2\\;\\ echo\\ \\'"),
+        out.contains("qreport_frequency=\\'\\;\\ touch\\ pwned2\\;\\ echo\\ \\'"),
         "{out}"
     );
 }

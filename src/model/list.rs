@@ -1,6 +1,7 @@
 //! Sets of entries where the appliance ignores order: exception lists, allow and block lists.
 //! Stored as one string arena with sorted spans, so a million entries cost a few allocations,
-//! not a million.
+//! not a million. An entry may carry the comment its export wrote beside it (SpamTitan's
+//! Comment column): comments are rare, so they live in a small map beside the arena.
 
 use serde::{Serialize, Serializer};
 
@@ -13,12 +14,16 @@ struct Span {
     at: Origin,
 }
 
-/// A set of text entries, each with where it was read. Serializes as the sorted entries.
+/// A set of text entries, each with where it was read and an optional comment. Serializes as
+/// the sorted entries; an entry with a comment as `entry # comment` (entries hold no white
+/// space, so the form is unambiguous).
 #[derive(Debug, Clone, Default)]
 pub struct List {
     arena: String,
     /// Sorted by entry text, no duplicates.
     spans: Vec<Span>,
+    /// Comments by entry, for the entries that have one.
+    comments: std::collections::BTreeMap<String, String>,
 }
 
 impl List {
@@ -61,7 +66,7 @@ impl List {
         self.spans.len()
     }
 
-    /// Whether the list has no entries.
+    /// Whether the list holds no entry.
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }
@@ -71,12 +76,12 @@ impl List {
         self.spans.iter().map(|s| (self.text(s), s.at))
     }
 
-    /// Where `entry` was read, if the list holds it.
+    /// Where an entry was read, if the list holds it.
     pub fn get(&self, entry: &str) -> Option<Origin> {
         self.find(entry).ok().map(|i| self.spans[i].at)
     }
 
-    /// Whether the list holds `entry` (exact text).
+    /// Whether the list holds an entry.
     pub fn contains(&self, entry: &str) -> bool {
         self.find(entry).is_ok()
     }
@@ -97,11 +102,29 @@ impl List {
         }
     }
 
-    /// Removes an entry; whether it was there.
+    /// Sets the comment of an entry the list holds; an empty comment removes it.
+    pub fn set_comment(&mut self, entry: &str, comment: &str) {
+        if !self.contains(entry) {
+            return;
+        }
+        if comment.is_empty() {
+            self.comments.remove(entry);
+        } else {
+            self.comments.insert(entry.to_string(), comment.to_string());
+        }
+    }
+
+    /// The comment of an entry, if it has one.
+    pub fn comment(&self, entry: &str) -> Option<&str> {
+        self.comments.get(entry).map(String::as_str)
+    }
+
+    /// Removes an entry and its comment; whether it was there.
     pub fn remove(&mut self, entry: &str) -> bool {
         match self.find(entry) {
             Ok(i) => {
                 self.spans.remove(i);
+                self.comments.remove(entry);
                 true
             }
             Err(_) => false,
@@ -111,7 +134,7 @@ impl List {
 
 impl PartialEq for List {
     fn eq(&self, other: &List) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter())
+        self.len() == other.len() && self.iter().eq(other.iter()) && self.comments == other.comments
     }
 }
 
@@ -119,7 +142,10 @@ impl Eq for List {}
 
 impl Serialize for List {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter().map(|(text, _)| text))
+        s.collect_seq(self.iter().map(|(text, _)| match self.comment(text) {
+            Some(comment) => std::borrow::Cow::Owned(format!("{text} # {comment}")),
+            None => std::borrow::Cow::Borrowed(text),
+        }))
     }
 }
 
@@ -147,5 +173,23 @@ mod tests {
         assert!(!list.remove("m"));
         assert_eq!(list.iter().map(|(t, _)| t).collect::<Vec<_>>(), ["a", "z"]);
         assert_eq!(list.get("z"), Some(at(2)));
+    }
+
+    #[test]
+    fn comments_follow_their_entry() {
+        let mut list = List::from_entries([("a@x.jp", at(1)), ("b@x.jp", at(2))]);
+        list.set_comment("a@x.jp", "our supplier");
+        list.set_comment("c@x.jp", "not in the list");
+        assert_eq!(list.comment("a@x.jp"), Some("our supplier"));
+        assert_eq!(list.comment("c@x.jp"), None);
+        assert_eq!(
+            ron::to_string(&list).unwrap(),
+            r#"["a@x.jp # our supplier","b@x.jp"]"#
+        );
+        let mut other = list.clone();
+        other.set_comment("a@x.jp", "");
+        assert_ne!(list, other, "a comment is part of the list");
+        list.remove("a@x.jp");
+        assert_eq!(list.comment("a@x.jp"), None);
     }
 }

@@ -9,17 +9,17 @@ use serde::{Serialize, Serializer};
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(untagged)]
 pub enum Value {
-    /// An on/off switch; shown as `on` or `off`.
+    /// On or off.
     Bool(bool),
     /// A size in bytes.
     Bytes(u64),
-    /// A plain number (a count, a limit, seconds).
+    /// A whole number.
     Int(i64),
     /// One of a fixed set of words, case-folded.
     Enum(String),
-    /// Free text, as read.
+    /// Free text, as written.
     Text(String),
-    /// Text that is never shown unless asked for (see [`Secret`]).
+    /// Text never shown unless the user asks.
     Secret(Secret),
 }
 
@@ -53,19 +53,25 @@ impl fmt::Display for Value {
     }
 }
 
-/// A MOS or SpamTitan version: `4.2.3-GA`, `4.1.10`, `7.09`. Compared by number.
+/// A MOS or SpamTitan version: `4.2.3-GA`, `4.1.10`, `7.09`, `7.08 build 1234`. Compared by
+/// number.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Version {
-    /// The dotted numbers (`[4, 2, 3]`); `7.09` is `[7, 9]`.
+    /// The numbers, `[7, 8]` for `7.08`.
     pub numbers: Vec<u32>,
-    /// What follows the numbers (`GA`), if anything.
+    /// What follows the numbers (`GA`), if anything; a build number is not a tag.
     pub tag: String,
-    /// The version as written, without a product name: `7.08` keeps its zero.
+    /// The build number SpamTitan prints after the version (`7.08 build 1234`), if any. It is
+    /// not part of the version's text: a build of 7.08 runs 7.08.
+    pub build: Option<u32>,
+    /// The version as written, without a product name or build: `7.08` keeps its zero.
     pub text: String,
 }
 
 impl Version {
-    /// Reads `MOS4.2.3-GA`, `4.2.3-GA`, `4.1.10` or `7.09` (a leading product name is dropped).
+    /// Reads `MOS4.2.3-GA`, `4.2.3-GA`, `4.1.10`, `7.09`, `7.08.2`, `7.08 build 1234` or
+    /// `SpamTitan Gateway 7.08` (a leading product name is dropped; a build number is kept
+    /// apart from the text).
     pub fn parse(text: &str) -> Option<Version> {
         let text = text.trim();
         let start = text.find(|c: char| c.is_ascii_digit())?;
@@ -73,20 +79,45 @@ impl Version {
         let end = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(rest.len());
-        let numbers: Option<Vec<u32>> = rest[..end]
-            .trim_end_matches('.')
+        let written = rest[..end].trim_end_matches('.');
+        let numbers = written
             .split('.')
             .map(|n| n.parse().ok())
-            .collect();
-        let tag = rest[end..].trim_start_matches(['-', ' ']).to_string();
-        let numbers = numbers?;
-        let written = rest[..end].trim_end_matches('.');
+            .collect::<Option<Vec<u32>>>()?;
+        let (tag, build) = tag_and_build(&rest[end..]);
         let text = if tag.is_empty() {
             written.to_string()
         } else {
             format!("{written}-{tag}")
         };
-        Some(Version { numbers, tag, text })
+        Some(Version {
+            numbers,
+            tag,
+            build,
+            text,
+        })
+    }
+}
+
+/// What follows a version's numbers: a tag (`-GA`), a build (` build 1234`, `(build 1234)`,
+/// `-build1234`), or both (`-GA build 7`).
+fn tag_and_build(after: &str) -> (String, Option<u32>) {
+    let after = after.trim_start_matches(['-', ' ']);
+    let lower = after.to_ascii_lowercase();
+    let Some(at) = lower.find("build") else {
+        return (after.trim().to_string(), None);
+    };
+    let digits: String = after[at + "build".len()..]
+        .trim_start_matches([' ', ':', '#'])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    match digits.parse() {
+        Ok(build) => {
+            let tag = after[..at].trim_end_matches(['-', ' ', '(']).trim();
+            (tag.to_string(), Some(build))
+        }
+        Err(_) => (after.trim().to_string(), None),
     }
 }
 
@@ -168,6 +199,49 @@ mod tests {
         assert_eq!(v("7.09").to_string(), "7.09");
         assert!(v("7.09") > v("7.08"));
         assert_eq!(Version::parse("no digits"), None);
+    }
+
+    #[test]
+    fn every_form_spamtitan_prints_reads_as_its_version() {
+        let v = |s| Version::parse(s).unwrap();
+        for (written, numbers, text, build) in [
+            ("7.08", vec![7, 8], "7.08", None),
+            ("7.08\n", vec![7, 8], "7.08", None),
+            ("7.08.2", vec![7, 8, 2], "7.08.2", None),
+            ("7.08 build 1234", vec![7, 8], "7.08", Some(1234)),
+            ("7.08 (build 1234)", vec![7, 8], "7.08", Some(1234)),
+            ("7.08-build1234", vec![7, 8], "7.08", Some(1234)),
+            ("SpamTitan Gateway 7.08", vec![7, 8], "7.08", None),
+            (
+                "SpamTitan Gateway 7.08 build 55",
+                vec![7, 8],
+                "7.08",
+                Some(55),
+            ),
+        ] {
+            let version = v(written);
+            assert_eq!(version.numbers, numbers, "{written:?}");
+            assert_eq!(version.to_string(), text, "{written:?}");
+            assert_eq!(version.build, build, "{written:?}");
+            assert!(version.tag.is_empty(), "{written:?}");
+        }
+        assert_eq!(v("7.08 build 1234").cmp(&v("7.08")), Ordering::Equal);
+        assert!(v("7.08.2") > v("7.08") && v("7.09") > v("7.08.2"));
+    }
+
+    #[test]
+    fn mos_forms_keep_their_tag() {
+        let v = |s| Version::parse(s).unwrap();
+        for written in ["MOS4.2.3-GA", "4.2.3-GA", "MOS 4.2.3-GA"] {
+            let version = v(written);
+            assert_eq!(version.numbers, vec![4, 2, 3], "{written:?}");
+            assert_eq!(version.tag, "GA", "{written:?}");
+            assert_eq!(version.to_string(), "4.2.3-GA", "{written:?}");
+            assert_eq!(version.build, None);
+        }
+        assert_eq!(v("4.1.10").to_string(), "4.1.10");
+        assert_eq!(v("4.2.3-GA build 9").tag, "GA");
+        assert_eq!(v("4.2.3-GA build 9").build, Some(9));
     }
 
     #[test]

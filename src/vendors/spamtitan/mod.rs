@@ -1,14 +1,22 @@
 //! SpamTitan: capture folders (settings, domains, allow and block lists, REST answers) and
 //! system update logs.
 //!
-//! `folder` reads a capture folder file by file; `forms` writes restore scripts by the API
-//! forms in `api.ron`; `import` writes the UI's import files; `knowledge/` holds the release
-//! notes; `update_log` checks an update's log by `grammar/spamtitan_update_log.pest`.
+//! `evidence` decides whether a folder is a capture; `folder` reads one file by file, by the
+//! kind `names` gives each path: `domains_csv`, `lists` (entries in one form by `address`),
+//! `api_json` (by `schema.ron`); `forms` writes restore scripts by the API forms in `api.ron`;
+//! `import` writes the UI's import files; `knowledge/` holds the release notes; `update_log`
+//! checks an update's log by `grammar/spamtitan_update_log.pest`.
 
+pub mod address;
+mod api_json;
+mod domains_csv;
+pub mod evidence;
 pub mod folder;
 mod forms;
 pub mod import;
 pub mod knowledge;
+pub mod lists;
+pub mod names;
 pub mod update_log;
 
 use std::path::Path;
@@ -39,15 +47,17 @@ impl Vendor for SpamTitan {
 
     fn claims(&self, sample: &Sample<'_>) -> Claim {
         match sample {
-            Sample::Dir { path } if folder::is_capture_dir(path) => Claim::of(
-                100,
-                SourceKind::Export,
-                "a capture folder with version.txt or domains.csv",
-            ),
-            Sample::Dir { .. } => Claim::none(),
+            Sample::Dir { path } => {
+                let (score, found) = evidence::score(path);
+                if score < evidence::CLAIM_AT {
+                    return Claim::none();
+                }
+                let score = u8::try_from(score).unwrap_or(100);
+                Claim::of(score, SourceKind::Export, found.join(", "))
+            }
             Sample::File { path, .. } => {
                 let name = path.file_name().map(|n| n.to_string_lossy());
-                if name.is_some_and(|n| folder::is_capture_file(&n)) {
+                if name.is_some_and(|n| names::is_capture_file(&n)) {
                     Claim::of(
                         40,
                         SourceKind::Export,
@@ -61,13 +71,12 @@ impl Vendor for SpamTitan {
     }
 
     fn identify(&self, sample: &Sample<'_>) -> Option<String> {
-        // A capture folder is one appliance, named by the folder.
+        // A capture folder is one appliance: named by a file that holds its name, else by
+        // the folder.
         let Sample::Dir { path } = sample else {
             return None;
         };
-        let name = path.canonicalize().ok()?;
-        name.file_name()
-            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        folder::own_name(path)
     }
 
     fn read_file(&self, source: &Source, index: u32, _: &ReadOptions) -> Result<SourceRead> {

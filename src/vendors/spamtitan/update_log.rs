@@ -8,9 +8,15 @@ use crate::error::{Error, Result};
 use crate::source::Source;
 use crate::update_log::{Service, Step, UpdateRun};
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/spamtitan_update_log.pest"]
-pub struct UpdateLogGrammar;
+/// The update log's grammar, in a private module so its generated `Rule` stays inside this
+/// reader.
+mod grammar {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/spamtitan_update_log.pest"]
+    pub struct UpdateLogGrammar;
+}
+
+use grammar::{Rule, UpdateLogGrammar};
 
 /// Reads an update log and checks it.
 pub fn verify(source: &Source) -> Result<UpdateRun> {

@@ -1,0 +1,138 @@
+//! One form for every allow and block list entry, so the same sender written two ways is one
+//! entry. What is assumed, in `../shared/FORMATS.md` terms:
+//!
+//! - [C] entries are `john@example.com`, `@example.com` or `@.example.com` (the domain and its
+//!   subdomains); `@*.example.com` is kept as written.
+//! - [I] the domain part is case-insensitive (DNS) and an internationalised domain is one name
+//!   in either spelling: it is kept in its ASCII (punycode, `xn--`) form, the form DNS and SMTP
+//!   use, so `@bücher.example` and `@xn--bcher-kva.example` are one entry.
+//! - [I] the local part is compared without case: the appliance's filters (amavisd and
+//!   postfix lookups) fold addresses to lower case before matching a list, so
+//!   `SPAM@BULK.EXAMPLE` and `spam@bulk.example` block the same sender.
+
+/// An entry in its one form, and whether that differs from what was written.
+pub fn normalise(entry: &str) -> (String, bool) {
+    let entry = entry.trim();
+    let (local, domain) = match entry.rfind('@') {
+        Some(at) => (&entry[..at], Some(&entry[at + 1..])),
+        None => (entry, None),
+    };
+    let mut out = local.to_lowercase();
+    if let Some(domain) = domain {
+        out.push('@');
+        out.push_str(&self::domain(domain));
+    }
+    let changed = out != entry;
+    (out, changed)
+}
+
+/// A domain name in its one form: lower case, each label in its ASCII form.
+pub fn domain(name: &str) -> String {
+    name.trim()
+        .split('.')
+        .map(ascii_label)
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// A domain label in lower case, in its ASCII form.
+fn ascii_label(label: &str) -> String {
+    let lower = label.to_lowercase();
+    if lower.is_ascii() {
+        lower
+    } else {
+        format!("xn--{}", punycode(&lower))
+    }
+}
+
+/// RFC 3492 punycode of one label (the part after `xn--`).
+fn punycode(label: &str) -> String {
+    const BASE: u32 = 36;
+    const T_MIN: u32 = 1;
+    const T_MAX: u32 = 26;
+    let digit = |d: u32| -> char {
+        let d = d as u8;
+        char::from(if d < 26 { b'a' + d } else { b'0' + d - 26 })
+    };
+    let adapt = |mut delta: u32, points: u32, first: bool| -> u32 {
+        delta /= if first { 700 } else { 2 };
+        delta += delta / points;
+        let mut k = 0;
+        while delta > ((BASE - T_MIN) * T_MAX) / 2 {
+            delta /= BASE - T_MIN;
+            k += BASE;
+        }
+        k + (BASE - T_MIN + 1) * delta / (delta + 38)
+    };
+    let input: Vec<u32> = label.chars().map(u32::from).collect();
+    let mut out: String = label.chars().filter(char::is_ascii).collect();
+    let basic = out.len() as u32;
+    let mut handled = basic;
+    if basic > 0 {
+        out.push('-');
+    }
+    let (mut n, mut delta, mut bias) = (128u32, 0u32, 72u32);
+    while (handled as usize) < input.len() {
+        let m = input.iter().copied().filter(|&c| c >= n).min().unwrap_or(n);
+        delta += (m - n) * (handled + 1);
+        n = m;
+        for &c in &input {
+            if c < n {
+                delta += 1;
+            }
+            if c == n {
+                let mut q = delta;
+                let mut k = BASE;
+                loop {
+                    let t = if k <= bias {
+                        T_MIN
+                    } else if k >= bias + T_MAX {
+                        T_MAX
+                    } else {
+                        k - bias
+                    };
+                    if q < t {
+                        break;
+                    }
+                    out.push(digit(t + (q - t) % (BASE - t)));
+                    q = (q - t) / (BASE - t);
+                    k += BASE;
+                }
+                out.push(digit(q));
+                bias = adapt(delta, handled + 1, handled == basic);
+                delta = 0;
+                handled += 1;
+            }
+        }
+        delta += 1;
+        n += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punycode_matches_the_rfc() {
+        assert_eq!(punycode("bücher"), "bcher-kva");
+        assert_eq!(punycode("münchen"), "mnchen-3ya");
+        assert_eq!(punycode("例え"), "r8jz45g");
+    }
+
+    #[test]
+    fn one_form_for_one_sender() {
+        let form = |e| normalise(e).0;
+        assert_eq!(form("@bücher.example"), "@xn--bcher-kva.example");
+        assert_eq!(form("@BÜCHER.example"), "@xn--bcher-kva.example");
+        assert_eq!(form("@xn--BCHER-kva.example"), "@xn--bcher-kva.example");
+        assert_eq!(form("SPAM@BULK.EXAMPLE"), "spam@bulk.example");
+        assert_eq!(form("@.Trusted.example"), "@.trusted.example");
+        assert_eq!(domain("Bücher.Example"), "xn--bcher-kva.example");
+        assert_eq!(
+            normalise("ok@example.com"),
+            ("ok@example.com".into(), false)
+        );
+    }
+}

@@ -1,0 +1,290 @@
+//! `api/<REST path>.json`: a REST answer as it was saved, read by schema, not by shape
+//! (`schema.ron`). A known key's value gets its type, with a note when it had to be coerced; a
+//! `{"status": .., "data": {..}}` envelope is unwrapped; an unknown key is kept as a raw item,
+//! not as a setting; a `null` is kept as a raw item saying the appliance has it unset, which
+//! is not the same as a key the answer did not hold.
+//!
+//! `api/domains/<d>.json` holds domain settings, `api/domains/<d>/policy.json` its policy,
+//! `api/users/<a>.json` a user's; anything else is system-wide, named by its path.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use serde_json::Value as Json;
+
+use crate::capture::Note;
+use crate::error::{Error, Position, Result};
+use crate::model::{Change, Raw, Secret, Value, SYSTEM};
+
+use super::address::domain;
+use super::folder::FileRead;
+use super::names::{current_name, current_word};
+
+/// The type of a known key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+enum Kind {
+    Bool,
+    Int,
+    /// A number the appliance may hold with a fraction (a spam score).
+    Number,
+    Text,
+    /// Text in the appliance's vocabulary (`master` is `primary` since 7.09).
+    Word,
+    Secret,
+    /// The appliance's own host name.
+    Host,
+}
+
+fn schema() -> &'static BTreeMap<String, Kind> {
+    static SCHEMA: OnceLock<BTreeMap<String, Kind>> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        ron::from_str(include_str!("schema.ron")).expect("the shipped schema is valid (tested)")
+    })
+}
+
+/// Keys an envelope may hold besides `data`.
+const ENVELOPE_KEYS: &[&str] = &["status", "message", "code", "success", "error", "meta"];
+
+/// Words in a key that make an unknown value a secret.
+const SECRET_WORDS: &[&str] = &["password", "token", "secret", "apikey", "api_key"];
+
+/// Reads one answer; `parts` is its path below `api/`, lower-cased.
+pub fn read(parts: &[String], relative: &str, read: &mut FileRead<'_>) -> Result<()> {
+    let value = parse(read)?;
+    let value = unwrap_envelope(value, read);
+    let (scope, prefix) = scope_and_prefix(parts);
+    let mut leaves = Vec::new();
+    flatten(&value, &current_name(&prefix), &mut leaves);
+    for (name, json) in leaves {
+        leaf(read, relative, &scope, &name, json);
+    }
+    if parts.first().is_some_and(|p| p == "domains") && !scope.contains(':') {
+        read.changes.push((Change::Domain(scope), 1));
+    }
+    Ok(())
+}
+
+fn parse(read: &FileRead<'_>) -> Result<Json> {
+    let text = read.source.text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(Error::file(
+            read.source.path.to_string(),
+            "an empty file where a REST answer (JSON) was expected",
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        let at = read.source.position(0);
+        let line = (e.line() as u32).max(1);
+        Error::input(
+            Position {
+                line,
+                column: e.column() as u32,
+                line_text: text
+                    .lines()
+                    .nth(line as usize - 1)
+                    .unwrap_or("")
+                    .to_string(),
+                ..at
+            },
+            format!("not valid JSON: {e}"),
+            "a REST API answer saved as it came",
+        )
+    })
+}
+
+/// The answer inside a `{"status": .., "data": ..}` envelope, with a note; else as it is.
+fn unwrap_envelope(value: Json, read: &mut FileRead<'_>) -> Json {
+    let Json::Object(mut map) = value else {
+        return value;
+    };
+    let is_envelope = map.contains_key("data")
+        && map.len() > 1
+        && map
+            .keys()
+            .all(|k| k == "data" || ENVELOPE_KEYS.contains(&k.as_str()));
+    if !is_envelope {
+        return Json::Object(map);
+    }
+    let status = map
+        .get("status")
+        .map_or_else(String::new, |s| format!(" (status {s})"));
+    read.notes.push(Note::warning(
+        1,
+        format!("the answer is wrapped in a `data` envelope{status}: read what it holds"),
+    ));
+    map.remove("data").unwrap_or(Json::Null)
+}
+
+/// The scope and the setting prefix of an answer, by its path below `api/`.
+fn scope_and_prefix(parts: &[String]) -> (String, String) {
+    let stem = |s: &String| s.trim_end_matches(".json").to_string();
+    let joined = |rest: &[String]| rest.iter().map(stem).collect::<Vec<_>>().join(".");
+    match parts {
+        [first, d] if first == "domains" => (domain(&stem(d)), "domain".into()),
+        [first, d, rest @ ..] if first == "domains" => (domain(d), joined(rest)),
+        [first, u] if first == "users" => (format!("user:{}", stem(u)), "user".into()),
+        rest => (SYSTEM.to_string(), joined(rest)),
+    }
+}
+
+fn flatten<'j>(value: &'j Json, name: &str, out: &mut Vec<(String, &'j Json)>) {
+    match value {
+        Json::Object(map) => {
+            for (key, v) in map {
+                flatten(v, &format!("{name}.{}", current_name(key)), out);
+            }
+        }
+        Json::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(v, &format!("{name}.{i}"), out);
+            }
+        }
+        leaf => out.push((name.to_string(), leaf)),
+    }
+}
+
+/// The schema's name for a setting: array indexes as `*`.
+fn schema_key(name: &str) -> String {
+    name.split('.')
+        .map(|s| {
+            if s.bytes().all(|b| b.is_ascii_digit()) {
+                "*"
+            } else {
+                s
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// One leaf of the answer into a change: a typed setting, the host, or a raw item.
+fn leaf(read: &mut FileRead<'_>, relative: &str, scope: &str, name: &str, json: &Json) {
+    let kind = schema().get(&schema_key(name)).copied();
+    let raw = |answer: String| Change::Raw {
+        key: format!("{scope}/{name}"),
+        raw: Raw {
+            command: relative.to_string(),
+            answer: vec![answer],
+        },
+    };
+    let change = match (kind, json) {
+        (_, Json::Null) => raw("null: unset on the appliance".into()),
+        (None, json) => {
+            let secret = SECRET_WORDS.iter().any(|w| name.to_lowercase().contains(w));
+            raw(if secret {
+                "<secret>".into()
+            } else {
+                json.to_string()
+            })
+        }
+        (Some(Kind::Host), Json::String(host)) => Change::Host(host.clone()),
+        (Some(kind), json) => match typed(kind, json) {
+            Some((value, coerced)) => {
+                if coerced {
+                    read.notes.push(Note::warning(
+                        1,
+                        format!("`{name}`: {json} read as {value}"),
+                    ));
+                }
+                Change::Setting {
+                    scope: scope.to_string(),
+                    name: name.to_string(),
+                    value,
+                }
+            }
+            None => {
+                read.notes.push(Note::unrecognized(
+                    1,
+                    &format!("{name}: {json}"),
+                    "a value that does not fit its setting's type",
+                ));
+                return;
+            }
+        },
+    };
+    read.changes.push((change, 1));
+}
+
+/// A JSON value as a known key's type, and whether it had to be coerced.
+fn typed(kind: Kind, json: &Json) -> Option<(Value, bool)> {
+    let text = match json {
+        Json::String(s) => Some(s.trim()),
+        _ => None,
+    };
+    match kind {
+        Kind::Bool => match json {
+            Json::Bool(b) => Some((Value::Bool(*b), false)),
+            Json::Number(n) => match n.as_f64() {
+                Some(1.0) => Some((Value::Bool(true), true)),
+                Some(0.0) => Some((Value::Bool(false), true)),
+                _ => None,
+            },
+            _ => match text?.to_lowercase().as_str() {
+                "true" | "yes" | "on" | "1" => Some((Value::Bool(true), true)),
+                "false" | "no" | "off" | "0" => Some((Value::Bool(false), true)),
+                _ => None,
+            },
+        },
+        Kind::Int | Kind::Number => number(kind, json, text),
+        Kind::Text | Kind::Word | Kind::Secret | Kind::Host => {
+            let (s, coerced) = match json {
+                Json::String(s) => (s.clone(), false),
+                Json::Number(n) => (n.to_string(), true),
+                Json::Bool(b) => (b.to_string(), true),
+                _ => return None,
+            };
+            let value = match kind {
+                Kind::Secret => Value::Secret(Secret(s)),
+                Kind::Word => Value::Text(current_word(&s).map_or(s, str::to_string)),
+                _ => Value::Text(s),
+            };
+            Some((value, coerced))
+        }
+    }
+}
+
+/// A number: whole numbers as integers (`6`, `6.0`, `"6"`), others in their shortest decimal
+/// form (`5.5`) where the key may hold a fraction.
+fn number(kind: Kind, json: &Json, text: Option<&str>) -> Option<(Value, bool)> {
+    let (n, from_text) = match json {
+        Json::Number(n) => (n.as_f64()?, false),
+        _ => (text?.parse::<f64>().ok()?, true),
+    };
+    if !n.is_finite() {
+        return None;
+    }
+    let whole = n.fract() == 0.0 && n.abs() < 9.0e15;
+    let written_whole = matches!(json, Json::Number(j) if j.is_i64() || j.is_u64());
+    if whole {
+        return Some((Value::Int(n as i64), from_text || !written_whole));
+    }
+    (kind == Kind::Number).then(|| (Value::Text(n.to_string()), from_text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_schema_is_valid() {
+        assert_eq!(schema()["policy.qreport_enabled"], Kind::Bool);
+    }
+
+    #[test]
+    fn known_keys_are_typed_and_coercion_is_said() {
+        let t = |kind, json: &str| typed(kind, &serde_json::from_str(json).unwrap());
+        assert_eq!(t(Kind::Bool, "true"), Some((Value::Bool(true), false)));
+        assert_eq!(t(Kind::Bool, "\"true\""), Some((Value::Bool(true), true)));
+        assert_eq!(t(Kind::Bool, "1"), Some((Value::Bool(true), true)));
+        assert_eq!(t(Kind::Number, "6"), Some((Value::Int(6), false)));
+        assert_eq!(t(Kind::Number, "6.0"), Some((Value::Int(6), true)));
+        assert_eq!(t(Kind::Number, "\"6\""), Some((Value::Int(6), true)));
+        assert_eq!(
+            t(Kind::Number, "5.5"),
+            Some((Value::Text("5.5".into()), false))
+        );
+        assert_eq!(t(Kind::Int, "5.5"), None);
+        assert_eq!(t(Kind::Bool, "\"maybe\""), None);
+    }
+}

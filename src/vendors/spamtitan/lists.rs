@@ -1,0 +1,200 @@
+//! Allow and block list files as the UI exports them: one entry per line, in plain text or,
+//! in newer exports, as CSV with an optional Comment column (`addr,comment`, `"addr",""`, a
+//! header `Email,Comment`), or with a trailing `# note`. Entries are normalised
+//! ([`super::address`]); a line that is not an entry is reported, never dropped silently.
+
+use crate::capture::Note;
+
+use super::address;
+use super::folder::FileRead;
+
+/// One entry as read: its one form, its comment, and its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The entry, normalised.
+    pub text: String,
+    /// The comment written beside it, if any.
+    pub comment: Option<String>,
+    /// The line it was read on.
+    pub line: u32,
+}
+
+/// Header cells of list exports: a first row made of these is a header, not an entry.
+const HEADER_WORDS: &[&str] = &[
+    "email",
+    "e-mail",
+    "email address",
+    "address",
+    "sender",
+    "entry",
+    "domain",
+    "comment",
+    "comments",
+    "description",
+    "note",
+];
+
+/// The entries of a list file; lines that are no entry become notes of `read`.
+pub fn entries(read: &mut FileRead<'_>) -> Vec<Entry> {
+    let text = read.source.text.trim_start_matches('\u{feff}').to_string();
+    let mut out = Vec::new();
+    let mut normalised = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let number = i as u32 + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let Some(cells) = cells(trimmed) else {
+            read.notes.push(Note::unrecognized(
+                number,
+                line,
+                "a list line is an entry, then an optional comment",
+            ));
+            continue;
+        };
+        if out.is_empty() && is_header(&cells) {
+            continue;
+        }
+        let (value, comment) = match cells.as_slice() {
+            [value] => (value.as_str(), None),
+            [value, comment] => (value.as_str(), Some(comment.clone())),
+            _ => {
+                read.notes.push(Note::unrecognized(
+                    number,
+                    line,
+                    "a list line is an entry, then an optional comment",
+                ));
+                continue;
+            }
+        };
+        if value.is_empty() || value.contains(char::is_whitespace) {
+            read.notes.push(Note::unrecognized(
+                number,
+                line,
+                "a list entry holds no white space",
+            ));
+            continue;
+        }
+        let (entry, changed) = address::normalise(value);
+        if changed {
+            normalised.push((number, value.to_string(), entry.clone()));
+        }
+        out.push(Entry {
+            text: entry,
+            comment: comment.filter(|c| !c.is_empty()),
+            line: number,
+        });
+    }
+    if let Some((line, from, to)) = normalised.first() {
+        read.notes.push(Note::warning(
+            *line,
+            format!(
+                "{} entr{} written in another form, read in one form (domain in lower case and \
+                 ASCII, local part in lower case), e.g. `{from}` as `{to}`",
+                normalised.len(),
+                if normalised.len() == 1 { "y" } else { "ies" },
+            ),
+        ));
+    }
+    out
+}
+
+/// The cells of one line: CSV (comma, semicolon or tab, quotes allowed) or `entry # note`;
+/// trailing empty cells dropped. `None` when the quoting is broken.
+fn cells(line: &str) -> Option<Vec<String>> {
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .find(|d| line.as_bytes().contains(d));
+    let mut cells: Vec<String> = match delimiter {
+        Some(delimiter) => {
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(delimiter)
+                .trim(csv::Trim::All)
+                .from_reader(line.as_bytes());
+            let record = reader.records().next()?.ok()?;
+            record.iter().map(str::to_string).collect()
+        }
+        None => match line.split_once('#') {
+            Some((entry, note)) => vec![entry.trim().into(), note.trim().into()],
+            None => vec![unquote(line)],
+        },
+    };
+    while cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
+    Some(cells)
+}
+
+fn unquote(cell: &str) -> String {
+    let cell = cell.trim();
+    cell.strip_prefix('"')
+        .and_then(|c| c.strip_suffix('"'))
+        .unwrap_or(cell)
+        .to_string()
+}
+
+fn is_header(cells: &[String]) -> bool {
+    cells
+        .iter()
+        .all(|c| HEADER_WORDS.contains(&c.to_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceKind;
+    use crate::source::Source;
+
+    fn read(text: &str) -> (Vec<(String, Option<String>)>, usize) {
+        let source = Source::from_text("allow.txt", text);
+        let mut file = FileRead::new(&source, SourceKind::Export);
+        let got = entries(&mut file)
+            .into_iter()
+            .map(|e| (e.text, e.comment))
+            .collect();
+        let unrecognized = file
+            .notes
+            .iter()
+            .filter(|n| matches!(n.kind, crate::capture::NoteKind::Unrecognized(_)))
+            .count();
+        (got, unrecognized)
+    }
+
+    #[test]
+    fn comment_columns_in_every_form_the_ui_writes() {
+        let expected = |comment: Option<&str>| {
+            (
+                vec![("a@example.com".to_string(), comment.map(str::to_string))],
+                0,
+            )
+        };
+        assert_eq!(
+            read("a@example.com,our supplier\n"),
+            expected(Some("our supplier"))
+        );
+        assert_eq!(read("\"a@example.com\",\"\"\n"), expected(None));
+        assert_eq!(read("Email,Comment\na@example.com,\n"), expected(None));
+        assert_eq!(
+            read("a@example.com # our supplier\n"),
+            expected(Some("our supplier"))
+        );
+        assert_eq!(
+            read("a@example.com;our supplier;;\n"),
+            expected(Some("our supplier"))
+        );
+        assert_eq!(
+            read("a@example.com\tour supplier\n"),
+            expected(Some("our supplier"))
+        );
+    }
+
+    #[test]
+    fn what_is_no_entry_is_reported() {
+        assert_eq!(read("not an entry\n").1, 1);
+        assert_eq!(read("a@example.com,one,two\n").1, 1);
+        assert_eq!(read("# a comment\n\n").0, vec![]);
+    }
+}

@@ -1,0 +1,194 @@
+//! What a file of a capture folder is, by its path alone, compared case-insensitively: Windows
+//! shares and zip tools change the case of names (`VERSION.TXT`, `Domains.csv`), and what the
+//! folder on a share collects besides the capture (`.DS_Store`, `Thumbs.db`, `._*` resource
+//! forks, backup archives) is skipped with a note rather than refusing the whole capture.
+//! Also the vocabulary: 7.09 renamed Whitelist/Blacklist and Master/Slave; both read as one.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// What a file of a capture folder holds, by its path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileKind {
+    /// `version.txt`: the version the appliance prints.
+    Version,
+    /// `hostname.txt`: the appliance's own name.
+    Hostname,
+    /// `domains*.csv` at the top: the UI's domain import format.
+    DomainsCsv,
+    /// `api/<REST path>.json`: an API answer; the path below `api/`, lower-cased.
+    ApiJson(Vec<String>),
+    /// `lists/<level>/.../<allow|block>*.txt|csv`: the path below `lists/` and which list.
+    List(Vec<String>, &'static str),
+    /// `update*.log`: a system update's log.
+    UpdateLog,
+    /// Not part of a capture; why, for the note.
+    Junk(&'static str),
+    /// A file of no known kind.
+    Unknown,
+}
+
+/// Names that file managers and archivers leave in folders, and why each is not a capture file.
+const JUNK_NAMES: &[(&str, &str)] = &[
+    (".ds_store", "macOS Finder's folder settings"),
+    ("thumbs.db", "Windows Explorer's thumbnail cache"),
+    ("desktop.ini", "Windows Explorer's folder settings"),
+    ("ehthumbs.db", "Windows Media Center's thumbnail cache"),
+];
+
+/// Endings of archives: a backup kept beside the capture is not read as a capture.
+const ARCHIVE_ENDINGS: &[&str] = &[
+    ".tar.gz", ".tgz", ".tar", ".gz", ".zip", ".7z", ".rar", ".bz2", ".xz",
+];
+
+/// Why a file name is not a capture file, if it is one of the known kinds of junk.
+pub fn junk(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    if let Some((_, why)) = JUNK_NAMES.iter().find(|(n, _)| *n == lower) {
+        return Some(why);
+    }
+    if lower.starts_with("._") {
+        return Some("a macOS resource fork (AppleDouble) a copy to a share left");
+    }
+    if lower.starts_with("~$") || lower.starts_with(".~lock.") {
+        return Some("an office program's lock file");
+    }
+    if ARCHIVE_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        return Some("an archive (a backup kept beside the capture)");
+    }
+    if lower.starts_with('.') {
+        return Some("a hidden file");
+    }
+    None
+}
+
+/// What the file at `relative` (a path inside the capture folder, `/`-separated) holds.
+pub fn classify(relative: &str) -> FileKind {
+    let parts: Vec<String> = relative.split('/').map(str::to_lowercase).collect();
+    let name = parts.last().map_or("", String::as_str);
+    if let Some(why) = junk(name) {
+        return FileKind::Junk(why);
+    }
+    if parts.iter().any(|p| p == "__macosx") {
+        return FileKind::Junk("macOS archive metadata");
+    }
+    match parts.as_slice() {
+        [only] if only == "version.txt" => FileKind::Version,
+        [only] if only == "hostname.txt" => FileKind::Hostname,
+        [only] if only.starts_with("domains") && only.ends_with(".csv") => FileKind::DomainsCsv,
+        [first, rest @ ..] if first == "api" && !rest.is_empty() && name.ends_with(".json") => {
+            FileKind::ApiJson(rest.to_vec())
+        }
+        [first, rest @ ..] if first == "lists" && !rest.is_empty() => match list_name(name) {
+            Some(list) => FileKind::List(rest.to_vec(), list),
+            None => FileKind::Unknown,
+        },
+        _ if name.starts_with("update") && name.ends_with(".log") => FileKind::UpdateLog,
+        _ => FileKind::Unknown,
+    }
+}
+
+/// Which list a list file is, by its name in either vocabulary: `allow*` or `whitelist*`,
+/// `block*` or `blacklist*`, saved as `.txt` or `.csv`.
+pub fn list_name(name: &str) -> Option<&'static str> {
+    let name = name.to_lowercase();
+    if !(name.ends_with(".txt") || name.ends_with(".csv")) {
+        return None;
+    }
+    if name.starts_with("allow") || name.starts_with("whitelist") {
+        Some("allow")
+    } else if name.starts_with("block") || name.starts_with("blacklist") {
+        Some("block")
+    } else {
+        None
+    }
+}
+
+/// Whether a lone file (as git hands one to a textconv driver: its name kept, its directory
+/// not) is a SpamTitan capture file, by its name.
+pub fn is_capture_file(name: &str) -> bool {
+    let name = name.to_lowercase();
+    matches!(
+        classify(&name),
+        FileKind::Version | FileKind::DomainsCsv | FileKind::UpdateLog
+    ) || list_name(&name).is_some()
+        || name.ends_with(".json")
+}
+
+fn vocabulary() -> &'static BTreeMap<String, String> {
+    static WORDS: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        ron::from_str(include_str!("vocabulary.ron"))
+            .expect("the shipped vocabulary is valid (tested)")
+    })
+}
+
+/// A whole word in the 7.09 vocabulary (`master` is `primary`), if the vocabulary renames it.
+pub fn current_word(word: &str) -> Option<&'static str> {
+    vocabulary()
+        .get(&word.to_ascii_lowercase())
+        .map(String::as_str)
+}
+
+/// A name in the 7.09 vocabulary: each token renamed, separators kept.
+pub fn current_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut token = String::new();
+    let flush = |token: &mut String, out: &mut String| {
+        out.push_str(current_word(token).unwrap_or(token));
+        token.clear();
+    };
+    for c in name.chars() {
+        if matches!(c, '_' | '-' | '.' | '/') {
+            flush(&mut token, &mut out);
+            out.push(c);
+        } else {
+            token.push(c);
+        }
+    }
+    flush(&mut token, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_words_read_as_new_ones() {
+        assert_eq!(current_name("whitelist_to"), "allowlist_to");
+        assert_eq!(current_name("cluster.Master"), "cluster.primary");
+        assert_eq!(current_name("masterful"), "masterful");
+    }
+
+    #[test]
+    fn names_are_compared_without_case() {
+        assert_eq!(classify("VERSION.TXT"), FileKind::Version);
+        assert_eq!(classify("Domains.csv"), FileKind::DomainsCsv);
+        assert_eq!(classify("domains (1).csv"), FileKind::DomainsCsv);
+        assert_eq!(
+            classify("Lists/Global/WhiteList.TXT"),
+            FileKind::List(vec!["global".into(), "whitelist.txt".into()], "allow")
+        );
+        assert_eq!(
+            classify("API/System/Relay.JSON"),
+            FileKind::ApiJson(vec!["system".into(), "relay.json".into()])
+        );
+        assert_eq!(classify("Update-7.09.LOG"), FileKind::UpdateLog);
+    }
+
+    #[test]
+    fn junk_is_known_by_name() {
+        for name in [
+            ".DS_Store",
+            "Thumbs.db",
+            "lists/global/._whitelist.txt",
+            "st01-backup.tar.gz",
+            "__MACOSX/version.txt",
+            "~$domains.csv",
+        ] {
+            assert!(matches!(classify(name), FileKind::Junk(_)), "{name}");
+        }
+        assert_eq!(classify("notes.md"), FileKind::Unknown);
+    }
+}
