@@ -19,22 +19,34 @@ pub enum SettingType {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub enum Action {
     GetVersion,
-    GetSetting { area: String },
-    SetSetting { area: String },
+    GetSetting {
+        area: String,
+    },
+    SetSetting {
+        area: String,
+    },
     ListEntries,
     AddEntry,
     RemoveEntry,
     AddTrustedHost,
     ListTrustedHosts,
-    GetKey { private: bool },
+    GetKey {
+        private: bool,
+    },
     ListLicenses,
     ListUpdates,
     InstallUpdate,
-    GetMessage { area: String },
-    SetMessage { area: String },
+    GetMessage {
+        area: String,
+    },
+    SetMessage {
+        area: String,
+    },
     SetScope,
     ListDomains,
     Login,
+    /// Session plumbing (`exit`, `quit`, `logout`): no configuration item.
+    EndSession,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -97,8 +97,9 @@ pub fn parse_with<'a>(
         text,
         encoded_len: &encoded_len,
         is_boundary: &is_boundary,
-        // A file written with its counts: count in its own line endings.
-        crlf: source.cleaning.crlf_lines > 0,
+        // Counts are written for LF line ends (carryover's own scripts are): a file saved
+        // later with CRLF keeps its counts, so LF is tried first, then CRLF.
+        crlf: false,
     };
     let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
     let mut out = Out {

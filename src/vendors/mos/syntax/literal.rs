@@ -22,6 +22,9 @@ pub struct Literal<'a> {
     pub recovered: Option<String>,
     /// The count includes the last body line's line break, which is then part of the value.
     pub ends_with_newline: bool,
+    /// The body's lines carry trailing padding (spaces a terminal or editor added) that the
+    /// count does not: the value is the lines without it.
+    pub padded: bool,
 }
 
 impl<'a> Literal<'a> {
@@ -38,7 +41,11 @@ impl<'a> Literal<'a> {
             if i > 0 {
                 out.push('\n');
             }
-            out.push_str(line.text);
+            out.push_str(if self.padded {
+                line.text.trim_end_matches([' ', '\t'])
+            } else {
+                line.text
+            });
         }
         if self.ends_with_newline {
             out.push('\n');
@@ -77,10 +84,36 @@ pub fn find<'a>(
 ) -> Result<Literal<'a>, Overflow> {
     let all = lines_from(cx.text, start, number);
     let mut ends_with_newline = false;
-    let (body, recovered) = match exact_lines(cx, all.clone(), announced) {
-        Fit::Exact(n, with_newline) => {
+    let mut padded = false;
+    let fit = match exact_lines(cx, all.clone(), announced, false) {
+        exact @ Fit::Exact(..) => exact,
+        // Trailing padding is the next thing to try: the count is the appliance's own.
+        other => match exact_lines(cx, all.clone(), announced, true) {
+            exact @ Fit::Exact(..) => {
+                padded = true;
+                exact
+            }
+            _ => other,
+        },
+    };
+    let (body, recovered) = match fit {
+        Fit::Exact(n, with_newline, way) => {
             ends_with_newline = with_newline;
-            (all.take(n).collect::<Vec<_>>(), None)
+            let note = if padded {
+                Some(format!(
+                    "literal announces {announced} bytes, which fits its body once the trailing \
+                     padding of its lines is removed; the value is read without it"
+                ))
+            } else if way > 0 {
+                Some(format!(
+                    "literal announces {announced} bytes, which fits its body only when counted \
+                     with {}; read by its count, so check how the value ends",
+                    WAYS[way].2
+                ))
+            } else {
+                None
+            };
+            (all.take(n).collect::<Vec<_>>(), note)
         }
         Fit::Short { available } => match by_sentinel(all.clone()) {
             Some(n) => (all.take(n).collect(), Some(sentinel_note(announced))),
@@ -114,7 +147,7 @@ pub fn find<'a>(
     let blank_after = lines_from(cx.text, next_start, next_number)
         .next()
         .filter(|l| l.text.trim().is_empty() && !body.is_empty());
-    if recovered.is_some() && blank_after.is_some() {
+    if recovered.is_some() && !padded && blank_after.is_some() {
         // The line that carried the marker ends after the body: a blank line there means the
         // body's last byte was a line break.
         ends_with_newline = true;
@@ -126,6 +159,7 @@ pub fn find<'a>(
         blank_after,
         recovered,
         ends_with_newline,
+        padded,
     })
 }
 
@@ -136,9 +170,19 @@ fn sentinel_note(announced: u64) -> String {
     )
 }
 
+/// The ways of counting a body, in the order they are tried: in the file's encoding (`true`) or
+/// in UTF-8, with the preferred line break (0) or the other (1), and how to say it.
+const WAYS: [(bool, usize, &str); 4] = [
+    (true, 0, "the appliance's own line ends"),
+    (true, 1, "the other line ends than the appliance's"),
+    (false, 0, "UTF-8 bytes instead of the file's encoding"),
+    (false, 1, "UTF-8 bytes and the other line ends"),
+];
+
 enum Fit {
-    /// The body is this many whole lines, and whether the count takes the last one's line break.
-    Exact(usize, bool),
+    /// The body is this many whole lines, whether the count takes the last one's line break,
+    /// and the way of counting ([`WAYS`]) that fits.
+    Exact(usize, bool, usize),
     /// The text ends before the count is reached by any way of counting.
     Short { available: u64 },
     /// The count falls inside a line, under every way of counting.
@@ -155,20 +199,27 @@ fn exact_lines<'a>(
     cx: &Context<'a, '_>,
     lines: impl Iterator<Item = Line<'a>> + Clone,
     n: u64,
+    unpadded: bool,
 ) -> Fit {
     if n == 0 {
-        return Fit::Exact(0, false);
+        return Fit::Exact(0, false, 0);
     }
     let (own, other) = if cx.crlf { (2, 1) } else { (1, 2) };
     let mut available = 0;
     let mut exceeded = false;
-    for (encoded, newline) in [(true, own), (true, other), (false, 1), (false, 2)] {
+    for (way, (encoded, which, _)) in WAYS.iter().copied().enumerate() {
+        let newline = if which == 0 { own } else { other };
         let mut before = 0u64;
         for (i, line) in lines.clone().enumerate() {
-            let content = if encoded {
-                (cx.encoded_len)(line.text)
+            let text = if unpadded {
+                line.text.trim_end_matches([' ', '\t'])
             } else {
-                line.text.len()
+                line.text
+            };
+            let content = if encoded {
+                (cx.encoded_len)(text)
+            } else {
+                text.len()
             } as u64;
             let newline = if line.end() < cx.text.len() {
                 newline
@@ -177,10 +228,10 @@ fn exact_lines<'a>(
             };
             let at_end = before + content;
             if at_end == n {
-                return Fit::Exact(i + 1, false);
+                return Fit::Exact(i + 1, false, way);
             }
             if newline > 0 && at_end + newline == n {
-                return Fit::Exact(i + 1, true);
+                return Fit::Exact(i + 1, true, way);
             }
             if at_end > n {
                 exceeded = true;
@@ -252,6 +303,15 @@ mod tests {
         let text = "a\nb\nnext command\n";
         let lit = find(&cx(text, NEVER), 0, 1, 3, false).unwrap();
         assert_eq!(lit.value(), "a\nb");
+    }
+
+    #[test]
+    fn trailing_padding_is_not_part_of_the_value() {
+        let text = "Over quota.   \nCall x100.\t \ntrustedhost add mtagroup 192.0.2.21\n";
+        let lit = find(&cx(text, NEVER), 0, 1, 22, false).unwrap();
+        assert_eq!(lit.value(), "Over quota.\nCall x100.\n");
+        assert_eq!(lit.body.len(), 2);
+        assert!(lit.recovered.unwrap().contains("padding"));
     }
 
     #[test]
