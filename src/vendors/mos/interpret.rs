@@ -613,7 +613,7 @@ fn looks_like_address(word: &str) -> bool {
 fn rejoin_wrapped<'a>(line: &Line<'_>, next: &Line<'a>) -> Option<(String, Line<'a>)> {
     let head = line.text.strip_prefix('"')?;
     let tail = next.text.trim_end().strip_suffix('"')?;
-    if head.contains(['"', '\\']) || tail.contains(['"', '\\']) || tail.is_empty() {
+    if head.is_empty() || head.contains(['"', '\\']) || tail.contains(['"', '\\']) {
         return None;
     }
     Some((format!("{head}{tail}"), *next))

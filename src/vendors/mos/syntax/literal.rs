@@ -291,10 +291,22 @@ mod tests {
     fn exact_count_with_crlf_counted_in_an_lf_log() {
         // "hello\r\nworld\r\n" is 14 bytes on the wire.
         let text = "hello\nworld\nOK Completed\n";
-        let lit = find(&cx(text, NEVER), 0, 10, 14, false).unwrap();
+        let appliance = Context {
+            crlf: true,
+            ..cx(text, NEVER)
+        };
+        let lit = find(&appliance, 0, 10, 14, false).unwrap();
         assert_eq!(lit.value(), "hello\nworld\n");
         assert_eq!(lit.recovered, None);
         assert_eq!(lit.body[1].number, 11);
+    }
+
+    #[test]
+    fn a_count_that_fits_only_another_way_is_read_by_it_with_a_warning() {
+        let text = "hello\nworld\nOK Completed\n";
+        let lit = find(&cx(text, NEVER), 0, 1, 14, false).unwrap();
+        assert_eq!(lit.value(), "hello\nworld\n");
+        assert!(lit.recovered.unwrap().contains("other line ends"));
     }
 
     #[test]
@@ -308,7 +320,7 @@ mod tests {
     #[test]
     fn trailing_padding_is_not_part_of_the_value() {
         let text = "Over quota.   \nCall x100.\t \ntrustedhost add mtagroup 192.0.2.21\n";
-        let lit = find(&cx(text, NEVER), 0, 1, 22, false).unwrap();
+        let lit = find(&cx(text, NEVER), 0, 1, 23, false).unwrap();
         assert_eq!(lit.value(), "Over quota.\nCall x100.\n");
         assert_eq!(lit.body.len(), 2);
         assert!(lit.recovered.unwrap().contains("padding"));
