@@ -19,7 +19,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// How a model is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModelFormat {
+    /// Canonical RON.
     Ron,
+    /// JSON, with the line counts of every source.
     Json,
 }
 

@@ -8,50 +8,80 @@ use serde::Deserialize;
 /// What a setting's value is.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub enum SettingType {
+    /// On or off (`on`, `yes`, `1`, `enabled`, ...).
     Bool,
+    /// A size in bytes.
     Bytes,
+    /// A whole number.
     Int,
+    /// One of these words, case-folded.
     Enum(Vec<String>),
+    /// Any text.
     Text,
 }
 
 /// What a command does to the model.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub enum Action {
+    /// Shows the MOS version.
     GetVersion,
+    /// Shows a setting of an area (`smtp get fastpath`).
     GetSetting {
+        /// The settings area (`smtp`).
         area: String,
     },
+    /// Sets a setting of an area.
     SetSetting {
+        /// The settings area (`smtp`).
         area: String,
     },
+    /// Lists an exception list of a scope: the answer replaces what is known of it.
     ListEntries,
+    /// Adds an entry to an exception list.
     AddEntry,
+    /// Removes an entry from an exception list.
     RemoveEntry,
+    /// Adds a trusted host, with its key block after it.
     AddTrustedHost,
+    /// Lists the trusted hosts of a group.
     ListTrustedHosts,
+    /// Shows an MTA key block.
     GetKey {
+        /// The key is private: a secret.
         private: bool,
     },
+    /// Lists licensed features.
     ListLicenses,
+    /// Lists installed updates.
     ListUpdates,
+    /// Installs an update package.
     InstallUpdate,
+    /// Shows a message text (a literal).
     GetMessage {
+        /// The area (`branding`, `autoreply`).
         area: String,
     },
+    /// Sets a message text.
     SetMessage {
+        /// The area (`branding`, `autoreply`).
         area: String,
     },
+    /// Selects a delegated domain as the scope of what follows.
     SetScope,
+    /// Lists delegated domains.
     ListDomains,
+    /// Logs in: the answer is a session id, never kept.
     Login,
     /// Session plumbing (`exit`, `quit`, `logout`): no configuration item.
     EndSession,
 }
 
+/// One command form of the catalog.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Command {
+    /// Its words; `$name` binds an argument.
     pub words: Vec<String>,
+    /// What it does to the model.
     pub action: Action,
     /// Whether a public source attests the form; inferred forms are flagged in output.
     pub confirmed: bool,
@@ -60,13 +90,18 @@ pub struct Command {
     pub reads_block: bool,
 }
 
+/// How MOS commands read and write the model, and what else reading needs to know.
 #[derive(Debug, Deserialize)]
 pub struct Catalog {
+    /// Setting types by `area.name`; a setting not listed is text.
     pub settings: BTreeMap<String, SettingType>,
     /// Glob patterns of item paths that change by themselves.
     pub volatile: Vec<String>,
+    /// The words in an exception command's domain place that are not domain names.
     pub exception_scopes: Vec<String>,
+    /// Hardware models a banner may name.
     pub hardware_models: Vec<String>,
+    /// Every command form.
     pub commands: Vec<Command>,
     /// Commands every capture should hold whatever the rules, each with why.
     pub capture: Vec<(Vec<String>, String)>,
@@ -118,10 +153,12 @@ impl Catalog {
         self.lookup(words).is_some_and(|(c, _)| c.reads_block)
     }
 
+    /// The type of a setting (`smtp.fastpath`); text when the catalog does not list it.
     pub fn setting_type(&self, name: &str) -> &SettingType {
         self.settings.get(name).unwrap_or(&SettingType::Text)
     }
 
+    /// Whether a word is an exception scope (`primary`, ...) rather than a domain name.
     pub fn is_exception_scope(&self, word: &str) -> bool {
         self.exception_scopes
             .iter()

@@ -18,11 +18,15 @@ pub struct Interpreter {
     scope: String,
     /// The index of the source being read, for origins built here.
     source: u32,
+    /// Model changes read so far, with their lines.
     pub changes: Vec<(Change, u32)>,
+    /// Lines not understood and problems worked around.
     pub notes: Vec<Note>,
 }
 
 impl Interpreter {
+    /// An interpreter for the source with index `source`; `writes_need_ok` when the capture
+    /// shows completions (a write without one is not applied).
     pub fn new(source: u32, writes_need_ok: bool) -> Interpreter {
         Interpreter {
             catalog: Catalog::get(),

@@ -17,28 +17,46 @@ use crate::source::Source;
 use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
 use crate::syntax::lines::lines_from;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/mos_words.pest"]
-#[grammar = "../grammar/mos_cli.pest"]
-pub struct CliGrammar;
+/// The pest grammar of interactive CLI logs; its rules are named in `grammar/mos_cli.pest`.
+#[allow(missing_docs)]
+mod grammar {
+    /// The parser pest derives from the grammar files.
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/mos_words.pest"]
+    #[grammar = "../grammar/mos_cli.pest"]
+    pub struct CliGrammar;
+}
+pub use grammar::{CliGrammar, Rule};
 
 word_rules!(Rule);
 
 /// What the grammar says one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind<'a> {
+    /// A prompt, with what was typed at it.
     Prompt {
+        /// The host and delegated domain the prompt shows.
         prompt: Prompt<'a>,
+        /// The command's words; empty at a bare prompt.
         words: Vec<Word<'a>>,
+        /// A literal marker ending the line.
         marker: Option<Marker>,
+        /// The typed text does not split into words.
         unparsed: bool,
     },
+    /// `OK`, `NO` or `BAD`, with the text after it.
     Completion(CompletionStatus, &'a str),
+    /// `Enter ... data, finish with a '.' on a line by itself:`.
     DotPrompt,
+    /// The lone `.` that ends a data block.
     DotEnd,
+    /// A y/n question, and the answer when it is on the same line.
     Confirm(Option<bool>),
+    /// Words of an answer, and a literal marker ending the line.
     Data(Vec<Word<'a>>, Option<Marker>),
+    /// An empty or white line.
     Blank,
+    /// Any other line.
     Text,
 }
 

@@ -14,20 +14,31 @@ use crate::error::{Error, Result};
 use crate::source::Source;
 use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/mos_words.pest"]
-#[grammar = "../grammar/mos_export.pest"]
-pub struct ExportGrammar;
+/// The pest grammar of config exports; its rules are named in `grammar/mos_export.pest`.
+#[allow(missing_docs)]
+mod grammar {
+    /// The parser pest derives from the grammar files.
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/mos_words.pest"]
+    #[grammar = "../grammar/mos_export.pest"]
+    pub struct ExportGrammar;
+}
+pub use grammar::{ExportGrammar, Rule};
 
 word_rules!(Rule);
 
 /// What the grammar says one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind<'a> {
+    /// A `#` comment.
     Comment,
+    /// The lone `.` that ends a data block.
     DotEnd,
+    /// A command's words, and a literal marker ending the line.
     Command(Vec<Word<'a>>, Option<Marker>),
+    /// An empty or white line.
     Blank,
+    /// A line that does not split into words.
     Text,
 }
 

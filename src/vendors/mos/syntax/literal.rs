@@ -11,6 +11,7 @@ use crate::syntax::lines::{lines_from, Line};
 /// A literal's body: whole lines after the line that announced it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Literal<'a> {
+    /// The byte count `{N}` announced.
     pub announced: u64,
     /// `{N+}`: a client literal.
     pub client: bool,
@@ -28,6 +29,7 @@ pub struct Literal<'a> {
 }
 
 impl<'a> Literal<'a> {
+    /// Every line of the literal: the body, then the optional blank line.
     pub fn lines(&self) -> Vec<Line<'a>> {
         let mut lines = self.body.clone();
         lines.extend(self.blank_after);
@@ -57,12 +59,15 @@ impl<'a> Literal<'a> {
 /// Why a literal could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overflow {
+    /// The byte count announced.
     pub announced: u64,
+    /// The bytes that remain in the input.
     pub available: u64,
 }
 
 /// Everything the body finder needs to know about the text around it.
 pub struct Context<'a, 'f> {
+    /// The whole text (or the part being parsed).
     pub text: &'a str,
     /// Bytes of a piece of text in the file's own encoding.
     pub encoded_len: &'f dyn Fn(&str) -> usize,

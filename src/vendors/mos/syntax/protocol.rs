@@ -16,34 +16,56 @@ use crate::error::Result;
 use crate::source::Source;
 use crate::syntax::classify::{Classified, LineGrammar};
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/mos_words.pest"]
-#[grammar = "../grammar/mos_protocol.pest"]
-pub struct ProtocolGrammar;
+/// The pest grammar of admin-protocol transcripts; its rules are named in `grammar/mos_protocol.pest`.
+#[allow(missing_docs)]
+mod grammar {
+    /// The parser pest derives from the grammar files.
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/mos_words.pest"]
+    #[grammar = "../grammar/mos_protocol.pest"]
+    pub struct ProtocolGrammar;
+}
+pub use grammar::{ProtocolGrammar, Rule};
 
 word_rules!(Rule);
 
 /// What the grammar says one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind<'a> {
+    /// `* OK host admind version`.
     Greeting,
+    /// `* tag fields`: a line of a command's answer.
     Data {
+        /// The tag after the star.
         tag: &'a str,
+        /// The fields.
         words: Vec<Word<'a>>,
+        /// A literal marker ending the line.
         marker: Option<Marker>,
     },
+    /// `+ text`: the server waits for more.
     Continuation,
+    /// `tag OK|NO|BAD text`.
     Completion {
+        /// The command's tag.
         tag: &'a str,
+        /// How it completed.
         status: CompletionStatus,
+        /// The text after the status.
         text: &'a str,
     },
+    /// `tag words`: a client command.
     Command {
+        /// Its tag.
         tag: &'a str,
+        /// Its words.
         words: Vec<Word<'a>>,
+        /// A client literal marker ending the line.
         marker: Option<Marker>,
     },
+    /// An empty or white line.
     Blank,
+    /// Any other line.
     Text,
 }
 
