@@ -341,7 +341,7 @@ pub fn detect(sample: &Sample<'_>) -> Option<Detection> {
         .flat_map(|v| v.claims_each(sample).into_iter().map(move |c| (v, c)))
         .collect();
     // Stable: on a tie the vendor registered first wins.
-    considered.sort_by(|a, b| b.1.score.cmp(&a.1.score));
+    considered.sort_by_key(|(_, c)| std::cmp::Reverse(c.score));
     let (vendor, claim) = considered.first().cloned()?;
     (claim.score > 0).then_some(Detection {
         vendor,

@@ -69,7 +69,7 @@ impl Weight {
 pub fn weigh(text: &str) -> Vec<Weight> {
     let lines = sample(text);
     let mut weights = vec![cli(&lines), protocol(&lines), export(&lines)];
-    weights.sort_by(|a, b| b.score.cmp(&a.score));
+    weights.sort_by_key(|w| std::cmp::Reverse(w.score));
     weights
 }
 

@@ -101,23 +101,11 @@ pub fn find<'a>(
             _ => other,
         },
     };
+    let counted = matches!(fit, Fit::Exact(..));
     let (body, recovered) = match fit {
         Fit::Exact(n, with_newline, way) => {
             ends_with_newline = with_newline;
-            let note = if padded {
-                Some(format!(
-                    "literal announces {announced} bytes, which fits its body once the trailing \
-                     padding of its lines is removed; the value is read without it"
-                ))
-            } else if way > 0 {
-                Some(format!(
-                    "literal announces {announced} bytes, which fits its body only when counted \
-                     with {}; read by its count, so check how the value ends",
-                    WAYS[way].2
-                ))
-            } else {
-                None
-            };
+            let note = counted_note(announced, padded, way);
             (all.take(n).collect::<Vec<_>>(), note)
         }
         Fit::Short { available } => match by_sentinel(all.clone()) {
@@ -130,21 +118,8 @@ pub fn find<'a>(
             }
         },
         Fit::Mismatch => {
-            if let Some(n) = by_sentinel(all.clone()) {
-                (all.take(n).collect(), Some(sentinel_note(announced)))
-            } else {
-                let mut body: Vec<_> = all.take_while(|l| !(cx.is_boundary)(l.text)).collect();
-                // The blank line before the completion is the literal's optional one, not text.
-                while body.last().is_some_and(|l| l.text.trim().is_empty()) {
-                    body.pop();
-                }
-                let note = format!(
-                    "literal announces {announced} bytes, which fits no line end of its body; \
-                     the body was taken up to the next completion or prompt line ({} line(s))",
-                    body.len()
-                );
-                (body, Some(note))
-            }
+            let (body, note) = recover(cx, all, announced);
+            (body, Some(note))
         }
     };
     let next_start = body.last().map_or(start, |l| l.end_with_newline(cx.text));
@@ -152,7 +127,7 @@ pub fn find<'a>(
     let blank_after = lines_from(cx.text, next_start, next_number)
         .next()
         .filter(|l| l.text.trim().is_empty() && !body.is_empty());
-    if recovered.is_some() && !padded && blank_after.is_some() {
+    if !counted && blank_after.is_some() {
         // The line that carried the marker ends after the body: a blank line there means the
         // body's last byte was a line break.
         ends_with_newline = true;
@@ -166,6 +141,47 @@ pub fn find<'a>(
         ends_with_newline,
         padded,
     })
+}
+
+/// What to say about a body its count fits: nothing when counted the appliance's way.
+fn counted_note(announced: u64, padded: bool, way: usize) -> Option<String> {
+    if padded {
+        Some(format!(
+            "literal announces {announced} bytes, which fits its body once the trailing \
+             padding of its lines is removed; the value is read without it"
+        ))
+    } else if way > 0 {
+        Some(format!(
+            "literal announces {announced} bytes, which fits its body only when counted \
+             with {}; read by its count, so check how the value ends",
+            WAYS[way].2
+        ))
+    } else {
+        None
+    }
+}
+
+/// A body whose count fits no line end: up to the key's end sentinel, or up to the next
+/// completion or prompt line; and what to say about it.
+fn recover<'a>(
+    cx: &Context<'a, '_>,
+    all: impl Iterator<Item = Line<'a>> + Clone,
+    announced: u64,
+) -> (Vec<Line<'a>>, String) {
+    if let Some(n) = by_sentinel(all.clone()) {
+        return (all.take(n).collect(), sentinel_note(announced));
+    }
+    let mut body: Vec<_> = all.take_while(|l| !(cx.is_boundary)(l.text)).collect();
+    // The blank line before the completion is the literal's optional one, not text.
+    while body.last().is_some_and(|l| l.text.trim().is_empty()) {
+        body.pop();
+    }
+    let note = format!(
+        "literal announces {announced} bytes, which fits no line end of its body; \
+         the body was taken up to the next completion or prompt line ({} line(s))",
+        body.len()
+    );
+    (body, note)
 }
 
 fn sentinel_note(announced: u64) -> String {
