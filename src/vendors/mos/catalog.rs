@@ -8,69 +8,69 @@ use serde::Deserialize;
 /// What a setting's value is.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub enum SettingType {
-    /// On or off (`on`, `yes`, `1`, `enabled`, ...).
+    /// A switch, shown as `on` or `off`.
     Bool,
     /// A size in bytes.
     Bytes,
-    /// A whole number.
+    /// A plain number.
     Int,
-    /// One of these words, case-folded.
+    /// One of these words, compared case-insensitively.
     Enum(Vec<String>),
-    /// Any text.
+    /// Anything else, kept as text; the type of a setting the catalog does not list.
     Text,
 }
 
 /// What a command does to the model.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub enum Action {
-    /// Shows the MOS version.
+    /// `version`: the software version (and often the host and model).
     GetVersion,
-    /// Shows a setting of an area (`smtp get fastpath`).
+    /// `<area> get $name`: one setting's value.
     GetSetting {
-        /// The settings area (`smtp`).
+        /// The setting's area (`smtp`); the model names it `area.name`.
         area: String,
     },
-    /// Sets a setting of an area.
+    /// `<area> set $name $value`: a setting written.
     SetSetting {
-        /// The settings area (`smtp`).
+        /// The setting's area (`smtp`).
         area: String,
     },
-    /// Lists an exception list of a scope: the answer replaces what is known of it.
+    /// `uce listexception $scope $list`: a whole exception list.
     ListEntries,
-    /// Adds an entry to an exception list.
+    /// `uce addexception $scope $list $entry`: one entry added.
     AddEntry,
-    /// Removes an entry from an exception list.
+    /// `uce deleteexception $scope $list $entry`: one entry removed.
     RemoveEntry,
-    /// Adds a trusted host, with its key block after it.
+    /// `trustedhost add $group $host`, followed by the host's key block.
     AddTrustedHost,
-    /// Lists the trusted hosts of a group.
+    /// `trustedhost list $group`: the hosts of a group.
     ListTrustedHosts,
-    /// Shows an MTA key block.
+    /// `key get` or `key getpublic $kind $host`: a key block.
     GetKey {
-        /// The key is private: a secret.
+        /// The private key (a secret) rather than the public one.
         private: bool,
     },
-    /// Lists licensed features.
+    /// `license status`: the licensed features.
     ListLicenses,
-    /// Lists installed updates.
+    /// `update list`: installed updates and patches.
     ListUpdates,
-    /// Installs an update package.
+    /// `update install $url`: an update installed during the capture.
     InstallUpdate,
-    /// Shows a message text (a literal).
+    /// `<area> get $name`: a multi-line message.
     GetMessage {
-        /// The area (`branding`, `autoreply`).
+        /// The message's area (`branding`, `autoreply`).
         area: String,
     },
-    /// Sets a message text.
+    /// `<area> set $name $text`: a message written.
     SetMessage {
-        /// The area (`branding`, `autoreply`).
+        /// The message's area (`branding`, `autoreply`).
         area: String,
     },
-    /// Selects a delegated domain as the scope of what follows.
+    /// `domain setcurrent $domain`: later commands apply to that domain.
     SetScope,
-    /// Lists delegated domains.
+    /// `domain list`: the delegated domains.
     ListDomains,
-    /// Logs in: the answer is a session id, never kept.
+    /// `login $user $password` (admin protocol); its answer, a session id, is not kept.
     Login,
     /// Session plumbing (`exit`, `quit`, `logout`): no configuration item.
     EndSession,
@@ -79,9 +79,9 @@ pub enum Action {
 /// One command form of the catalog.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Command {
-    /// Its words; `$name` binds an argument.
+    /// The command's words; a word starting with `$` binds an argument of that name.
     pub words: Vec<String>,
-    /// What it does to the model.
+    /// What the command does to the model.
     pub action: Action,
     /// Whether a public source attests the form; inferred forms are flagged in output.
     pub confirmed: bool,
@@ -90,18 +90,19 @@ pub struct Command {
     pub reads_block: bool,
 }
 
-/// How MOS commands read and write the model, and what else reading needs to know.
+/// Everything `catalog.ron` says: setting types, command forms, and the lists of words the
+/// interpreter needs.
 #[derive(Debug, Deserialize)]
 pub struct Catalog {
     /// Setting types by `area.name`; a setting not listed is text.
     pub settings: BTreeMap<String, SettingType>,
     /// Glob patterns of item paths that change by themselves.
     pub volatile: Vec<String>,
-    /// The words in an exception command's domain place that are not domain names.
+    /// The scope words of `uce` commands that are not domain names (`primary`, `any`).
     pub exception_scopes: Vec<String>,
-    /// Hardware models a banner may name.
+    /// Hardware model names a banner may show (`RG7000`).
     pub hardware_models: Vec<String>,
-    /// Every command form.
+    /// Every known command form; the first that matches wins.
     pub commands: Vec<Command>,
     /// Commands every capture should hold whatever the rules, each with why.
     pub capture: Vec<(Vec<String>, String)>,
@@ -153,12 +154,12 @@ impl Catalog {
         self.lookup(words).is_some_and(|(c, _)| c.reads_block)
     }
 
-    /// The type of a setting (`smtp.fastpath`); text when the catalog does not list it.
+    /// The type of setting `name` (`smtp.fastpath`); text when the catalog does not list it.
     pub fn setting_type(&self, name: &str) -> &SettingType {
         self.settings.get(name).unwrap_or(&SettingType::Text)
     }
 
-    /// Whether a word is an exception scope (`primary`, ...) rather than a domain name.
+    /// Whether `word` is a `uce` scope word rather than a domain (case-insensitive).
     pub fn is_exception_scope(&self, word: &str) -> bool {
         self.exception_scopes
             .iter()
