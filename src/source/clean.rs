@@ -53,59 +53,62 @@ fn compiled() -> &'static Compiled {
     })
 }
 
-/// A cheap test before any pattern runs: every habit has a `:` (clocks, headers) or a `-`
-/// (pagers) near the start of the line.
-fn may_hold_a_habit(line: &[u8]) -> bool {
-    let head = &line[..line.len().min(48)];
-    memchr::memchr2(b':', b'-', head).is_some()
+/// A cheap test before any timestamp pattern runs: every stamp holds a clock, so a `:` near the
+/// start of the line.
+fn may_hold_a_stamp(line: &[u8]) -> bool {
+    memchr::memchr(b':', &line[..line.len().min(48)]).is_some()
 }
 
 /// The line's bytes as text for the patterns (cleaning removes only ASCII, so a line of the
-/// decoded text is always whole characters; a lossy view is only for the tests' sake).
+/// decoded text is always whole characters).
 fn as_text(line: &[u8]) -> &str {
     std::str::from_utf8(line).unwrap_or("")
 }
 
-/// Which timestamp styles this log really has: every style met, when stamps of any style start
-/// two lines or more (or the one line of a one-line log), wherever they start.
-fn active_timestamps(text: &str) -> Vec<usize> {
+/// Whether this log is stamped: stamps of any known style start two lines or more (or the one
+/// line of a one-line log), wherever they start. Then every style counts, so that programs may
+/// be mixed (a PuTTY session appended to a Tera Term log); the search stops at the second.
+fn is_stamped(text: &str) -> bool {
     let patterns = &compiled().timestamps;
-    let mut counts = vec![0u64; patterns.len()];
-    let mut nonblank = 0u64;
+    let mut stamped = 0;
+    let mut nonblank = 0;
     for line in text.split('\n') {
         if line.trim().is_empty() {
             continue;
         }
         nonblank += 1;
-        if !may_hold_a_habit(line.as_bytes()) {
-            continue;
-        }
-        if let Some(i) = patterns.iter().position(|p| p.is_match(line)) {
-            counts[i] += 1;
+        if may_hold_a_stamp(line.as_bytes()) && patterns.iter().any(|p| p.is_match(line)) {
+            stamped += 1;
+            if stamped >= 2 {
+                return true;
+            }
         }
     }
-    let total: u64 = counts.iter().sum();
-    if total < 2 && !(total == 1 && nonblank == 1) {
-        return Vec::new();
-    }
-    (0..patterns.len()).filter(|&i| counts[i] > 0).collect()
+    stamped == 1 && nonblank == 1
 }
 
-/// Length of the timestamp of an active style at the start of `line`, if any.
-fn timestamp_len(line: &[u8], active: &[usize]) -> Option<usize> {
-    if active.is_empty() || !may_hold_a_habit(line) {
+/// Length of a timestamp at the start of `line`, if any; `last` is the style met last, tried
+/// first (a log mostly keeps one).
+fn timestamp_len(line: &[u8], last: &mut usize) -> Option<usize> {
+    if !may_hold_a_stamp(line) {
         return None;
     }
     let text = as_text(line);
     let patterns = &compiled().timestamps;
-    active
+    if let Some(m) = patterns[*last].find(text) {
+        return Some(m.end());
+    }
+    let (i, m) = patterns
         .iter()
-        .find_map(|&i| patterns[i].find(text).map(|m| m.end()))
+        .enumerate()
+        .find_map(|(i, p)| p.find(text).map(|m| (i, m)))?;
+    *last = i;
+    Some(m.end())
 }
 
 /// Whether the whole line is a terminal program's own header.
 fn is_header_line(line: &[u8]) -> bool {
-    may_hold_a_habit(line) && compiled().headers.iter().any(|p| p.is_match(as_text(line)))
+    line.starts_with(b"=~=") && compiled().headers.iter().any(|p| p.is_match(as_text(line)))
 }
 
 /// Length of a pager prompt at the start of `line`, if any.
@@ -125,9 +128,10 @@ fn pager_len(line: &[u8]) -> Option<usize> {
 /// Cleans `text`, reusing its buffer.
 pub(super) fn clean(text: String) -> (String, Cleaning) {
     let mut cleaning = Cleaning::default();
-    let active = active_timestamps(&text);
+    let stamped = is_stamped(&text);
+    let mut last_style = 0;
     let bytes = text.as_bytes();
-    let noisy = !active.is_empty()
+    let noisy = stamped
         || memchr::memchr3(b'\r', 0x1b, 0x08, bytes).is_some()
         || memchr::memmem::find(bytes, b"More").is_some()
         || memchr::memmem::find(bytes, b"more").is_some()
@@ -154,7 +158,12 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
             cleaning.header_lines += 1;
             start = stop;
         }
-        if let Some(len) = timestamp_len(&out[start..stop], &active) {
+        let stamp = if stamped {
+            timestamp_len(&out[start..stop], &mut last_style)
+        } else {
+            None
+        };
+        if let Some(len) = stamp {
             start += len;
             cleaning.timestamps += 1;
         }

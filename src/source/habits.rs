@@ -13,8 +13,9 @@ pub struct Habit {
 
 /// Timestamps written at the start of a line, with the space after them. Stamps count only in a
 /// log that has at least two stamped lines (or one line in all), so a lone value that happens to
-/// start with a time is never cut; the stamps may start on any line and programs may be mixed
-/// (a PuTTY session appended to a Tera Term log). Earlier rows win where two match.
+/// start with a time is never cut; in a stamped log every style counts, from any line, so
+/// programs may be mixed (a PuTTY session appended to a Tera Term log). One stamp at most is
+/// removed from a line. Earlier rows win where two match.
 pub const TIMESTAMPS: &[Habit] = &[
     Habit {
         program: "Tera Term",
