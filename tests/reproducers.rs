@@ -269,6 +269,21 @@ fn a_close_call_is_said_on_standard_error() {
         "{warnings}"
     );
     assert!(warnings.contains("--kind"), "{warnings}");
+    let forced = Options {
+        kind: Some(SourceKind::CliLog),
+        ..Options::default()
+    };
+    let capture = capture_of("close.log", log.as_bytes().to_vec(), &forced);
+    assert!(!render::diagnostics(&capture).contains("warning"));
+}
+
+#[test]
+fn a_setting_value_wrapped_at_the_terminal_width_is_warned_about() {
+    let value = "x".repeat(79);
+    let log = format!("rg01> smtp get banner\n{value}\nyyy\nOK Completed\n");
+    let capture = read_text("a.log", &log);
+    assert!(render::diagnostics(&capture)
+        .contains("a.log:2: warning: the value of smtp.banner may have been wrapped"));
 }
 
 /// Every subcommand that reads captures, on one file; `restore` asked to write `out.txt`.

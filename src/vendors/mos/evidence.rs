@@ -281,6 +281,25 @@ mod tests {
     }
 
     #[test]
+    fn a_large_text_is_weighed_by_windows_cut_at_whole_characters() {
+        let mut log = String::from("# banner\n");
+        let mut i = 0;
+        while log.len() < 3 * WHOLE {
+            log.push_str(&format!(
+                "rg01> branding get quotamsg\n{{13}}\n容量超過{i}\nOK Completed\n"
+            ));
+            i += 1;
+        }
+        let weights = weigh(&log);
+        assert_eq!(weights[0].kind, SourceKind::CliLog);
+        assert!(
+            weights[0].lines < log.lines().count(),
+            "a sample, not the whole"
+        );
+        assert!(weights[0].score >= 80, "{weights:?}");
+    }
+
+    #[test]
     fn prose_explains_little() {
         let w = weigh("This is a page of prose.\nIt holds no prompt.\nOK then, bye.\n");
         assert!(w.iter().all(|w| w.score <= 10), "{w:?}");

@@ -218,7 +218,20 @@ impl Interpreter {
 
     fn get_setting(&mut self, area: &str, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
         let name = bound["name"].to_ascii_lowercase();
-        if let Some((words, n)) = self.data(x).into_iter().next() {
+        let rows = self.data(x);
+        if let [(first, n), (_, next), ..] = rows.as_slice() {
+            // A long value a terminal wrapped reads as two data lines; the first is kept.
+            if join(first).chars().count() >= WRAP_WIDTH - 1 {
+                self.warn(
+                    *n,
+                    format!(
+                        "the value of {area}.{name} may have been wrapped at the terminal width: \
+                         line {next} was not read as part of it"
+                    ),
+                );
+            }
+        }
+        if let Some((words, n)) = rows.into_iter().next() {
             let text = match words.as_slice() {
                 [key, value] if key.eq_ignore_ascii_case(&name) => value.clone(),
                 _ => join(&words),
@@ -591,6 +604,10 @@ impl Interpreter {
         }
     }
 }
+
+/// The narrowest terminal width a log is commonly saved at: a value line this long may go on
+/// on the next line.
+const WRAP_WIDTH: usize = 80;
 
 /// The list value a data line holds: one quoted word, or one unquoted word that looks like an
 /// address, a domain or a host (a pager's `--More--` or a stray word does not).

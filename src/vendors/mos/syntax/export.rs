@@ -190,7 +190,9 @@ fn dot_block<'a>(
     }
 }
 
-/// Whether a text looks like an export: commands and comments, no prompts.
+/// Whether a text starts the way an export often does, with a `#` comment. A quick look only:
+/// which kind a capture is, is decided on the evidence of the whole file
+/// (`vendors::mos::evidence`), where one comment never decides.
 pub fn looks_like(text: &str) -> bool {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
     lines.next().is_some_and(|l| l.starts_with('#'))

@@ -242,8 +242,9 @@ fn is_open(current: &Option<Exchange<'_>>, tag: &str) -> bool {
     current.as_ref().is_some_and(|x| x.command.tag == Some(tag))
 }
 
-/// Whether a text looks like a protocol transcript: an admind greeting, or a tagged completion
-/// (`a001 OK ...`), which an interactive CLI never prints.
+/// Whether a text holds a line a protocol transcript would: an admind greeting, or a tagged
+/// completion (`a001 OK ...`). A quick look only: which kind a capture is, is decided on the
+/// evidence of the whole file (`vendors::mos::evidence`), where one such line never decides.
 pub fn looks_like(text: &str) -> bool {
     text.lines().take(500).any(|line| {
         let line = line
