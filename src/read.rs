@@ -87,6 +87,21 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Capture> {
     Ok(capture)
 }
 
+/// Whether a path is the null device, which git names for the side of a diff where a file does
+/// not exist (added or deleted).
+pub fn is_null_device(path: &Path) -> bool {
+    path == Path::new("/dev/null") || path.as_os_str().eq_ignore_ascii_case("nul")
+}
+
+/// Reads one side of a comparison: `None` when the side is git's null device (the file does
+/// not exist there), which is no capture rather than an empty one.
+pub fn read_side(paths: &[PathBuf], options: &ReadOptions) -> Result<Option<Capture>> {
+    match paths {
+        [only] if is_null_device(only) => Ok(None),
+        _ => read(paths, options).map(Some),
+    }
+}
+
 /// Reads one input into a capture of the same vendor.
 pub fn read_input(input: &Input, options: &ReadOptions, capture: &mut Capture) -> Result<()> {
     match input {

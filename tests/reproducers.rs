@@ -286,6 +286,15 @@ fn a_setting_value_wrapped_at_the_terminal_width_is_warned_about() {
         .contains("a.log:2: warning: the value of smtp.banner may have been wrapped"));
 }
 
+#[test]
+fn git_null_device_is_an_absent_side_of_a_diff_not_an_empty_capture() {
+    let (code, out) = run(&["diff", "/dev/null", "samples/mos/rg01-4.1.9-before.log"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("+ settings/system/smtp.fastpath"), "{out}");
+    let (code, _) = run(&["show", "/dev/null"]);
+    assert_eq!(code, 2);
+}
+
 /// Every subcommand that reads captures, on one file; `restore` asked to write `out.txt`.
 fn every_subcommand(file: &str) -> Vec<Vec<String>> {
     let sample = common::root()
