@@ -92,6 +92,48 @@ impl SourceRead {
     }
 }
 
+impl SourceRead {
+    /// How many distinct lines did not become model data: what `--unrecognized` lists.
+    pub fn not_understood(&self) -> usize {
+        let mut lines: Vec<u32> = self
+            .notes
+            .iter()
+            .filter(|n| matches!(n.kind, NoteKind::Unrecognized(_)))
+            .map(|n| n.line)
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        lines.len()
+    }
+}
+
+/// Lines of one source: how many there are, how many were read, how many were not understood.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LineCount {
+    /// The source's path.
+    pub path: String,
+    /// Lines in the file.
+    pub lines: u64,
+    /// Lines that became model data or were understood as what they are (prompts, blanks).
+    pub read: u64,
+    /// Lines that did not become model data (`--unrecognized` lists them).
+    pub not_understood: u64,
+}
+
+/// The line counts of every source of a model, in the order they were read.
+pub fn line_counts(config: &Config) -> Vec<LineCount> {
+    config
+        .sources
+        .iter()
+        .map(|p| LineCount {
+            path: p.info.path.to_string(),
+            lines: p.info.lines,
+            read: p.info.lines.saturating_sub(p.info.not_understood),
+            not_understood: p.info.not_understood,
+        })
+        .collect()
+}
+
 /// The model of one appliance and what reading its captures noticed.
 #[derive(Debug, Clone, Default)]
 pub struct Capture {
@@ -129,8 +171,9 @@ impl Capture {
 
     /// Adds one source a vendor read: its provenance, then its changes replayed in order,
     /// then its notes.
-    pub fn add(&mut self, read: SourceRead) -> Result<()> {
+    pub fn add(&mut self, mut read: SourceRead) -> Result<()> {
         let path = read.provenance.info.path.clone();
+        read.provenance.info.not_understood = read.not_understood() as u64;
         let index = self.config.add_source(read.provenance);
         for (change, line) in read.changes {
             let at = Origin {

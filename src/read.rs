@@ -7,11 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::capture::{Capture, ReadOptions};
+use crate::capture::{Capture, Note, ReadOptions, SourceRead};
 use crate::error::{Error, Result};
-use crate::model::{SourceKind, VendorId};
+use crate::model::{Change, SourceKind, VendorId};
 use crate::source::Source;
-use crate::vendors::{self, Sample, Vendor};
+use crate::vendors::{self, Detection, Sample, Vendor};
 
 /// One thing to read: a capture file, or a vendor's capture directory (one appliance).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -87,6 +87,21 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Capture> {
     Ok(capture)
 }
 
+/// Whether a path is the null device, which git names for the side of a diff where a file does
+/// not exist (added or deleted).
+pub fn is_null_device(path: &Path) -> bool {
+    path == Path::new("/dev/null") || path.as_os_str().eq_ignore_ascii_case("nul")
+}
+
+/// Reads one side of a comparison: `None` when the side is git's null device (the file does
+/// not exist there), which is no capture rather than an empty one.
+pub fn read_side(paths: &[PathBuf], options: &ReadOptions) -> Result<Option<Capture>> {
+    match paths {
+        [only] if is_null_device(only) => Ok(None),
+        _ => read(paths, options).map(Some),
+    }
+}
+
 /// Reads one input into a capture of the same vendor.
 pub fn read_input(input: &Input, options: &ReadOptions, capture: &mut Capture) -> Result<()> {
     match input {
@@ -97,7 +112,19 @@ pub fn read_input(input: &Input, options: &ReadOptions, capture: &mut Capture) -
         Input::Dir(id, dir) => {
             let vendor = vendors::by_id(*id)?;
             same_vendor(capture, vendor)?;
-            for read in vendor.read_dir(dir, capture.next_source(), options)? {
+            let reads = vendor.read_dir(dir, capture.next_source(), options)?;
+            if !reads.iter().any(|r| yields_items(&r.changes)) {
+                return Err(Error::file(
+                    dir.display().to_string(),
+                    format!(
+                        "no configuration item could be read from this {} capture folder; \
+                         expected {}",
+                        vendor.title(),
+                        vendor.expects()
+                    ),
+                ));
+            }
+            for read in reads {
                 capture.add(read)?;
             }
             Ok(())
@@ -105,28 +132,83 @@ pub fn read_input(input: &Input, options: &ReadOptions, capture: &mut Capture) -
     }
 }
 
-/// Reads one decoded source into a capture, by the vendor that claims it.
+/// Reads one decoded source into a capture, by the vendor that claims it. When the claim is
+/// not clearly ahead of the others, a warning says so; a source that yields no configuration
+/// item is an error, whatever the vendor.
 pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture) -> Result<()> {
-    let (vendor, _) = claimant_of_file(source)?;
-    same_vendor(capture, vendor)?;
-    let read = vendor.read_file(source, capture.next_source(), options)?;
+    let detection = detect_file(source)?;
+    same_vendor(capture, detection.vendor)?;
+    let forced = options.kind.is_some();
+    let options = ReadOptions {
+        kind: options.kind.or(Some(detection.claim.kind)),
+        ..options.clone()
+    };
+    let mut read = detection
+        .vendor
+        .read_file(source, capture.next_source(), &options)?;
+    if !yields_items(&read.changes) {
+        return Err(nothing_read(source, &read, &detection));
+    }
+    // A kind the user forced needs no word about the evidence.
+    if let Some(doubt) = detection.doubt().filter(|_| !forced) {
+        read.notes.insert(0, Note::warning(0, doubt));
+    }
     capture.add(read)
 }
 
-/// The vendor that claims a decoded file, with the kind of capture it takes it for.
-fn claimant_of_file(source: &Source) -> Result<(&'static dyn Vendor, SourceKind)> {
+/// Whether a read holds a configuration item: anything beyond who the appliance is (its host
+/// name, a delegated domain a prompt shows, a hardware model a banner names).
+fn yields_items(changes: &[(Change, u32)]) -> bool {
+    changes
+        .iter()
+        .any(|(c, _)| !matches!(c, Change::Host(_) | Change::Domain(_) | Change::Model(_)))
+}
+
+/// The error for a source nothing could be read from: the file, what it looked like, what
+/// was expected.
+fn nothing_read(source: &Source, read: &SourceRead, detection: &Detection) -> Error {
+    let lines = source.line_count();
+    let not_understood = read.not_understood();
+    let looked = format!(
+        "it looks most like a {} {} ({}; scores: {})",
+        detection.vendor.title(),
+        vendors::kind_name(detection.claim.kind),
+        detection.claim.evidence,
+        detection.scores()
+    );
+    Error::file(
+        source.path.to_string(),
+        format!(
+            "no configuration item could be read: {lines} line(s), {not_understood} not \
+             understood; {looked}; expected {}",
+            vendors::expected()
+        ),
+    )
+}
+
+/// Every vendor's claims on a decoded file; an error naming what was expected when none
+/// claims it at all.
+fn detect_file(source: &Source) -> Result<Detection> {
     let sample = Sample::File {
         path: Path::new(&*source.path),
         text: &source.text,
     };
-    vendors::claimant(&sample)
-        .map(|(vendor, claim)| (vendor, claim.kind))
-        .ok_or_else(|| {
-            Error::file(
-                source.path.to_string(),
-                "no vendor carryover knows claims this file",
-            )
-        })
+    vendors::detect(&sample).ok_or_else(|| {
+        Error::file(
+            source.path.to_string(),
+            format!(
+                "no configuration item could be read: {} line(s), nothing carryover reads; \
+                 expected {}",
+                source.line_count(),
+                vendors::expected()
+            ),
+        )
+    })
+}
+
+/// The vendor that claims a decoded file, with the kind of capture it takes it for.
+fn claimant_of_file(source: &Source) -> Result<(&'static dyn Vendor, SourceKind)> {
+    detect_file(source).map(|d| (d.vendor, d.claim.kind))
 }
 
 /// Gives an empty capture its vendor; refuses a second vendor in one capture.

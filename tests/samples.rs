@@ -112,8 +112,8 @@ fn command_case_quoting_and_prompt_form_do_not_change_the_model() {
     let mut b = capture_of("b.log", b.into(), &Options::default()).config;
     b.appliance.version = None;
     assert_eq!(
-        render::model(&a, ModelFormat::Json, false),
-        render::model(&b, ModelFormat::Json, false)
+        render::model(&a, ModelFormat::Ron, false),
+        render::model(&b, ModelFormat::Ron, false)
     );
 }
 

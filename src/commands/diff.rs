@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::capture::ReadOptions;
+use crate::capture::{Capture, ReadOptions};
 use crate::error::{Error, Result};
 use crate::ops::diff::{align_identity, diff, DiffOptions};
 use crate::read;
@@ -50,10 +50,19 @@ pub struct Outcome {
 /// Compares `old` with `new`.
 pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
     let (a, b) = rayon::join(
-        || read::read(&old.paths, &request.read),
-        || read::read(&new.paths, &request.read),
+        || read::read_side(&old.paths, &request.read),
+        || read::read_side(&new.paths, &request.read),
     );
-    let (mut a, mut b) = (a?, b?);
+    // A side git gives as the null device (an added or deleted file) has nothing of its own.
+    let (mut a, mut b) = match (a?, b?) {
+        (Some(a), Some(b)) => (a, b),
+        (None, Some(b)) => (Capture::new(b.config.vendor), b),
+        (Some(a), None) => {
+            let vendor = a.config.vendor;
+            (a, Capture::new(vendor))
+        }
+        (None, None) => return Err(Error::Usage("both sides of the diff are empty".into())),
+    };
     let diagnostics = format!("{}{}", render::diagnostics(&a), render::diagnostics(&b));
     align_identity(&mut a.config, &mut b.config);
     let vendor = vendors::by_id(a.config.vendor)?;

@@ -5,8 +5,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::capture::Capture;
-use crate::capture::NoteKind;
+use crate::capture::{line_counts, Capture, LineCount, NoteKind};
 use crate::model::{Config, Provenance};
 
 pub mod diff;
@@ -20,7 +19,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// How a model is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModelFormat {
+    /// Canonical RON.
     Ron,
+    /// JSON, with the line counts of every source.
     Json,
 }
 
@@ -30,6 +31,9 @@ struct Document<'a> {
     config: &'a Config,
     #[serde(skip_serializing_if = "Option::is_none")]
     provenance: Option<ProvenanceView<'a>>,
+    /// JSON only (RON stays canonical): the lines of each source, read and not understood.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lines: Option<Vec<LineCount>>,
 }
 
 #[derive(Serialize)]
@@ -66,6 +70,7 @@ pub fn write_model(
         format_version: FORMAT_VERSION,
         config,
         provenance,
+        lines: (format == ModelFormat::Json).then(|| line_counts(config)),
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     match format {
@@ -85,11 +90,16 @@ pub fn write_model(
     std::io::Write::flush(&mut out)
 }
 
-/// `path:line: text` for every line that did not become model data, then a count.
+/// `path:line: text` for every line that did not become model data, then a count. A line is
+/// listed once, so the count is the one [`diagnostics`] and the JSON output give.
 pub fn unrecognized(capture: &Capture) -> String {
     let mut out = String::new();
     let mut count = 0;
+    let mut listed = std::collections::BTreeSet::new();
     for (source, note) in capture.unrecognized() {
+        if !listed.insert((*source, note.line)) {
+            continue;
+        }
         count += 1;
         let _ = writeln!(out, "{}: {}", capture.locate(*source, note.line), note.text);
     }
@@ -101,11 +111,21 @@ pub fn unrecognized(capture: &Capture) -> String {
     out
 }
 
-/// Warnings and refused commands, one per line, for standard error.
+/// Warnings and refused commands, one per line, for standard error; then, for each source with
+/// lines not understood, one summary line:
+/// `rg01.log: 212 lines, 198 read, 14 not understood (see --unrecognized)`.
 pub fn diagnostics(capture: &Capture) -> String {
     let mut out = String::new();
     for (source, note) in &capture.notes {
-        let at = capture.locate(*source, note.line);
+        // Line 0: a note about the whole file (how its kind was chosen).
+        let at = match note.line {
+            0 => capture
+                .config
+                .sources
+                .get(*source as usize)
+                .map_or_else(|| "?".to_string(), |p| p.info.path.to_string()),
+            line => capture.locate(*source, line),
+        };
         match &note.kind {
             NoteKind::Warning => {
                 let _ = writeln!(out, "{at}: warning: {}", note.text);
@@ -118,6 +138,15 @@ pub fn diagnostics(capture: &Capture) -> String {
                 );
             }
             NoteKind::Unrecognized(_) => {}
+        }
+    }
+    for count in line_counts(&capture.config) {
+        if count.not_understood > 0 {
+            let _ = writeln!(
+                out,
+                "{}: {} lines, {} read, {} not understood (see --unrecognized)",
+                count.path, count.lines, count.read, count.not_understood
+            );
         }
     }
     out

@@ -1,34 +1,145 @@
-//! Removing what a terminal emulator adds to a log: timestamps at line start, ANSI escape
-//! sequences, backspaced characters, carriage returns. The text is rewritten in place, so a
-//! clean log costs no copy, and the number of lines never changes.
+//! Removing what a terminal emulator adds to a log: timestamps at line start, its own header
+//! lines, pager prompts, ANSI escape sequences, backspaced characters, carriage returns. Which
+//! timestamps, headers and pagers are known is data ([`super::habits`]). The text is rewritten
+//! in place, so a clean log costs no copy, and the number of lines never changes.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
 use serde::Serialize;
+
+use super::habits::{Habit, HEADER_LINES, PAGERS, TIMESTAMPS};
 
 /// Counts of what cleaning removed, reported with `--provenance`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Cleaning {
+    /// Lines that ended in CRLF.
     pub crlf_lines: u64,
+    /// Timestamps removed from line starts.
     pub timestamps: u64,
+    /// ANSI escape sequences removed.
     pub escapes: u64,
+    /// Backspaces applied.
     pub backspaces: u64,
+    /// Lines a carriage return wrote over.
     pub overwritten_lines: u64,
+    /// Pager prompts (`--More--`) removed.
+    pub pagers: u64,
+    /// Header lines of terminal programs (PuTTY's) emptied.
+    pub header_lines: u64,
+}
+
+/// The habit tables, compiled once.
+struct Compiled {
+    timestamps: Vec<Regex>,
+    headers: Vec<Regex>,
+    pagers: Vec<Regex>,
+}
+
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let all = |habits: &[Habit]| {
+            habits
+                .iter()
+                .map(|h| Regex::new(h.pattern).expect("the habit tables are valid (tested)"))
+                .collect()
+        };
+        Compiled {
+            timestamps: all(TIMESTAMPS),
+            headers: all(HEADER_LINES),
+            pagers: all(PAGERS),
+        }
+    })
+}
+
+/// A cheap test before any timestamp pattern runs: every stamp holds a clock, so a `:` near the
+/// start of the line.
+fn may_hold_a_stamp(line: &[u8]) -> bool {
+    memchr::memchr(b':', &line[..line.len().min(48)]).is_some()
+}
+
+/// The line's bytes as text for the patterns (cleaning removes only ASCII, so a line of the
+/// decoded text is always whole characters).
+fn as_text(line: &[u8]) -> &str {
+    std::str::from_utf8(line).unwrap_or("")
+}
+
+/// Whether this log is stamped: stamps of any known style start two lines or more (or the one
+/// line of a one-line log), wherever they start. Then every style counts, so that programs may
+/// be mixed (a PuTTY session appended to a Tera Term log); the search stops at the second.
+fn is_stamped(text: &str) -> bool {
+    let patterns = &compiled().timestamps;
+    let mut stamped = 0;
+    let mut nonblank = 0;
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            continue;
+        }
+        nonblank += 1;
+        if may_hold_a_stamp(line.as_bytes()) && patterns.iter().any(|p| p.is_match(line)) {
+            stamped += 1;
+            if stamped >= 2 {
+                return true;
+            }
+        }
+    }
+    stamped == 1 && nonblank == 1
+}
+
+/// Length of a timestamp at the start of `line`, if any; `last` is the style met last, tried
+/// first (a log mostly keeps one).
+fn timestamp_len(line: &[u8], last: &mut usize) -> Option<usize> {
+    if !may_hold_a_stamp(line) {
+        return None;
+    }
+    let text = as_text(line);
+    let patterns = &compiled().timestamps;
+    if let Some(m) = patterns[*last].find(text) {
+        return Some(m.end());
+    }
+    let (i, m) = patterns
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| p.find(text).map(|m| (i, m)))?;
+    *last = i;
+    Some(m.end())
+}
+
+/// Whether the whole line is a terminal program's own header.
+fn is_header_line(line: &[u8]) -> bool {
+    line.starts_with(b"=~=") && compiled().headers.iter().any(|p| p.is_match(as_text(line)))
+}
+
+/// Length of a pager prompt at the start of `line`, if any.
+fn pager_len(line: &[u8]) -> Option<usize> {
+    let first = line.iter().position(|b| !matches!(b, b' ' | b'\t'))?;
+    if !matches!(line[first], b'-' | b'<') {
+        return None;
+    }
+    let text = as_text(line);
+    compiled()
+        .pagers
+        .iter()
+        .find_map(|p| p.find(text).map(|m| m.end()))
+        .filter(|&len| len > 0)
 }
 
 /// Cleans `text`, reusing its buffer.
 pub(super) fn clean(text: String) -> (String, Cleaning) {
     let mut cleaning = Cleaning::default();
+    let stamped = is_stamped(&text);
+    let mut last_style = 0;
     let bytes = text.as_bytes();
-    let noisy = memchr::memchr3(b'\r', 0x1b, 0x08, bytes).is_some()
-        || bytes.first() == Some(&b'[')
-        || memchr::memmem::find(bytes, b"\n[").is_some();
+    let noisy = stamped
+        || memchr::memchr3(b'\r', 0x1b, 0x08, bytes).is_some()
+        || memchr::memmem::find(bytes, b"More").is_some()
+        || memchr::memmem::find(bytes, b"more").is_some()
+        || memchr::memmem::find(bytes, b"MORE").is_some()
+        || memchr::memmem::find(bytes, b"=~=~=").is_some();
     if !noisy {
         return (text, cleaning);
     }
-    // A terminal stamps every line from the first: only then is `[...] ` at a line start noise.
-    let stamped = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .is_some_and(|l| timestamp_len(l.as_bytes()).is_some());
     let mut out = text.into_bytes();
     let mut read = 0;
     let mut write = 0;
@@ -43,10 +154,20 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
                 stop -= 1;
             }
         }
-        if let Some(len) = timestamp_len(&out[start..stop]).filter(|_| stamped) {
+        if is_header_line(&out[start..stop]) {
+            cleaning.header_lines += 1;
+            start = stop;
+        }
+        let stamp = if stamped {
+            timestamp_len(&out[start..stop], &mut last_style)
+        } else {
+            None
+        };
+        if let Some(len) = stamp {
             start += len;
             cleaning.timestamps += 1;
         }
+        let line_start = write;
         if memchr::memchr3(b'\r', 0x1b, 0x08, &out[start..stop]).is_some() {
             // Rare: escapes, backspaces or overwrites need the line rebuilt.
             scratch.clear();
@@ -57,6 +178,11 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
         } else {
             out.copy_within(start..stop, write);
             write += stop - start;
+        }
+        if let Some(len) = pager_len(&out[line_start..write]) {
+            out.copy_within(line_start + len..write, line_start);
+            write -= len;
+            cleaning.pagers += 1;
         }
         if has_newline {
             out[write] = b'\n';
@@ -85,29 +211,6 @@ fn clean_line(line: &mut Vec<u8>, cleaning: &mut Cleaning) {
         line.drain(..=cr);
         cleaning.overwritten_lines += 1;
     }
-}
-
-/// Length of a terminal-emulator timestamp such as `[Thu Jun 16 10:00:00.123 2011] ` or
-/// `[2011-06-16 10:00:00] `, with the one space after it.
-fn timestamp_len(line: &[u8]) -> Option<usize> {
-    if line.first() != Some(&b'[') {
-        return None;
-    }
-    let close = line.iter().take(48).position(|&b| b == b']')?;
-    let inside = &line[1..close];
-    let allowed = |b: &u8| b.is_ascii_alphanumeric() || b" :./,+-".contains(b);
-    let has_clock = inside
-        .windows(5)
-        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit() && w[2] == b':');
-    if !(inside.iter().all(allowed) && has_clock) {
-        return None;
-    }
-    let after = close + 1;
-    Some(if line.get(after) == Some(&b' ') {
-        after + 1
-    } else {
-        after
-    })
 }
 
 /// Removes CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL` or `ESC \`) and two-byte escapes.
@@ -201,6 +304,54 @@ mod tests {
             cleaned(log),
             "rg> version\nsmtp get fastpath\n[not a stamp] stays\n"
         );
+    }
+
+    #[test]
+    fn every_habit_pattern_compiles() {
+        let c = compiled();
+        assert_eq!(c.timestamps.len(), TIMESTAMPS.len());
+        assert_eq!(c.headers.len(), HEADER_LINES.len());
+        assert_eq!(c.pagers.len(), PAGERS.len());
+    }
+
+    #[test]
+    fn each_program_stamp_goes_in_any_mix_from_any_line() {
+        let log = "=~=~=~=~=~=~=~=~=~=~=~= PuTTY log 2011.06.16 10:00:00 =~=~=~=~=~=~=~=~=~=~=~=\n\
+                   [Thu Jun 16 10:00:00.123 2011] rg> version\n\
+                   [2011-06-16 10:00:01.456] MOS4.2.3-GA\n\
+                   <10:00:02> OK Completed\n\
+                   Jun 16 10:00:03 rg> version\n\
+                   00:00:04 MOS4.2.3-GA\n\
+                   [06/16/2011 10:00:05 AM] OK Completed\n\
+                   <10:00:06> rg> smtp get fastpath\n\
+                   Jun 16 10:00:07 off\n\
+                   00:00:08 OK Completed\n\
+                   [06/16/2011 10:00:09 AM] rg> \n";
+        let (text, cleaning) = clean(log.to_string());
+        assert_eq!(
+            text,
+            "\nrg> version\nMOS4.2.3-GA\nOK Completed\nrg> version\nMOS4.2.3-GA\nOK Completed\n\
+             rg> smtp get fastpath\noff\nOK Completed\nrg> \n"
+        );
+        assert_eq!(cleaning.timestamps, 10);
+        assert_eq!(cleaning.header_lines, 1);
+    }
+
+    #[test]
+    fn a_lone_time_at_a_line_start_is_a_value_not_a_stamp() {
+        assert_eq!(
+            cleaned("rg> date\n10:00:00 JST\nOK Completed\n"),
+            "rg> date\n10:00:00 JST\nOK Completed\n"
+        );
+    }
+
+    #[test]
+    fn pager_prompts_go_in_any_form() {
+        assert_eq!(
+            cleaned("\"a@x.jp\"\n--More--\n -- More -- \"b@x.jp\"\n--More--(45%)\n\x1b[7m--More--\x1b[m\r        \r\"c@x.jp\"\n"),
+            "\"a@x.jp\"\n\n\"b@x.jp\"\n\n\"c@x.jp\"\n"
+        );
+        assert_eq!(cleaned("more -- text\n"), "more -- text\n");
     }
 
     #[test]

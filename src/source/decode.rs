@@ -1,5 +1,7 @@
-//! Turning bytes into text: UTF-8 when the bytes are valid UTF-8, otherwise the encoding that
-//! chardetng judges most likely (Shift_JIS and EUC-JP for Japanese logs), or the one forced.
+//! Turning bytes into text: UTF-8 when the bytes are valid UTF-8, UTF-16 when a byte order mark
+//! or the pattern of zero bytes says so (Windows Notepad's "Unicode" saves it), otherwise the
+//! encoding that chardetng judges most likely (Shift_JIS and EUC-JP for Japanese logs), or the
+//! one forced.
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
@@ -24,6 +26,10 @@ pub(super) fn decode(
     }
     match forced {
         Some(encoding) => decode_as(path, bytes, encoding, true),
+        None if utf16_without_bom(&bytes).is_some() => {
+            let encoding = utf16_without_bom(&bytes).expect("checked");
+            decode_as(path, bytes, encoding, false)
+        }
         None => {
             let bytes = match String::from_utf8(bytes) {
                 Ok(text) => {
@@ -41,6 +47,41 @@ pub(super) fn decode(
             let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
             decode_as(path, bytes, guess, false)
         }
+    }
+}
+
+/// UTF-16 by its byte order mark, or without one by its zero bytes: text of mostly ASCII in
+/// UTF-16 has a zero in every other byte, on the odd side for little-endian.
+pub(super) fn utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    match Encoding::for_bom(bytes) {
+        Some((e, _)) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => Some(e),
+        Some(_) => None,
+        None => utf16_without_bom(bytes),
+    }
+}
+
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let mostly = |n: usize| n * 10 >= pairs * 3;
+    let hardly = |n: usize| n * 20 <= pairs;
+    if mostly(odd) && hardly(even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(even) && hardly(odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -133,6 +174,26 @@ mod tests {
             err.to_string(),
             "x.log: line 2: 1 byte(s) that are not valid UTF-8"
         );
+    }
+
+    #[test]
+    fn utf16_with_and_without_a_bom() {
+        let text = "rg01> version\r\nMOS4.2.3-GA\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, encoding) in [(le, encoding_rs::UTF_16LE), (be, encoding_rs::UTF_16BE)] {
+            let decoded = decode("x", bytes.clone(), None).unwrap();
+            assert_eq!((decoded.text.as_str(), decoded.encoding), (text, encoding));
+            let mut bom = if encoding == encoding_rs::UTF_16LE {
+                vec![0xff, 0xfe]
+            } else {
+                vec![0xfe, 0xff]
+            };
+            bom.extend(&bytes);
+            assert_eq!(decode("x", bom.clone(), None).unwrap().text, text);
+            assert_eq!(decode("x", bom, Some(encoding)).unwrap().text, text);
+            assert_eq!(decode("x", bytes, Some(encoding)).unwrap().text, text);
+        }
     }
 
     #[test]

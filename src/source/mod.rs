@@ -1,12 +1,14 @@
 //! The source layer: bytes in, clean text out.
 //!
-//! A capture is decoded (UTF-8, Shift_JIS, EUC-JP, ... detected or forced), terminal noise is
-//! removed (emulator timestamps, ANSI escapes, backspaces, stray carriage returns) and every line
+//! A capture is decoded (UTF-8, UTF-16, Shift_JIS, EUC-JP, ... detected or forced), terminal
+//! noise is removed (emulator timestamps and headers, pager prompts, ANSI escapes, backspaces,
+//! stray carriage returns; the known habits are data in [`habits`]) and every line
 //! ending becomes LF. Lines are never added or removed, so line `n` of [`Source::text`] is line `n`
 //! of the file, and every later layer can name positions in the user's own terms.
 
 mod clean;
 mod decode;
+pub mod habits;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -36,11 +38,22 @@ pub struct Source {
 /// What a reader reports about a source it read, for `--provenance` and diagnostics.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceInfo {
+    /// The path as the user named it.
     pub path: Arc<str>,
+    /// The encoding it was read in.
     pub encoding: String,
+    /// Lines that ended in CRLF.
     pub crlf_lines: u64,
+    /// Terminal timestamps removed.
     pub timestamps_removed: u64,
+    /// ANSI escape sequences removed.
     pub escapes_removed: u64,
+    /// Pager prompts (`--More--`) removed.
+    pub pagers_removed: u64,
+    /// Lines in the file.
+    pub lines: u64,
+    /// Lines that did not become model data (what `--unrecognized` lists); set by the reader.
+    pub not_understood: u64,
 }
 
 impl Source {
@@ -57,14 +70,18 @@ impl Source {
         bytes: Vec<u8>,
         encoding: Option<&'static Encoding>,
     ) -> Result<Source> {
-        if let Some(at) = memchr::memchr(0, &bytes) {
-            let line = memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
-            return Err(Error::file(
-                path,
-                format!("line {line} holds a NUL byte: this is not a text capture"),
-            ));
+        let wide = encoding
+            .filter(|e| *e == encoding_rs::UTF_16LE || *e == encoding_rs::UTF_16BE)
+            .or_else(|| decode::utf16(&bytes));
+        if wide.is_none() {
+            if let Some(at) = memchr::memchr(0, &bytes) {
+                return Err(nul_error(path, &bytes[..at]));
+            }
         }
         let decoded = decode::decode(path, bytes, encoding)?;
+        if let Some(at) = memchr::memchr(0, decoded.text.as_bytes()) {
+            return Err(nul_error(path, &decoded.text.as_bytes()[..at]));
+        }
         let (text, cleaning) = clean::clean(decoded.text);
         Ok(Source {
             path: Arc::from(path),
@@ -106,6 +123,13 @@ impl Source {
         bytes.len()
     }
 
+    /// How many lines the file has (a last line without its line break counts).
+    pub fn line_count(&self) -> u64 {
+        let breaks = memchr::memchr_iter(b'\n', self.text.as_bytes()).count() as u64;
+        breaks + u64::from(!self.text.is_empty() && !self.text.ends_with('\n'))
+    }
+
+    /// What the source layer reports about this source.
     pub fn info(&self) -> SourceInfo {
         SourceInfo {
             path: self.path.clone(),
@@ -113,8 +137,20 @@ impl Source {
             crlf_lines: self.cleaning.crlf_lines,
             timestamps_removed: self.cleaning.timestamps,
             escapes_removed: self.cleaning.escapes,
+            pagers_removed: self.cleaning.pagers,
+            lines: self.line_count(),
+            not_understood: 0,
         }
     }
+}
+
+/// The error for a NUL byte (or character), with its line: binary data is no capture.
+fn nul_error(path: &str, before: &[u8]) -> Error {
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    Error::file(
+        path,
+        format!("line {line} holds a NUL byte: this is not a text capture"),
+    )
 }
 
 /// Looks an encoding up by any of its WHATWG labels (`shift_jis`, `sjis`, `euc-jp`, `utf-8`, ...).

@@ -93,8 +93,21 @@ pub trait Vendor: Sync {
     fn id(&self) -> VendorId;
     /// The name users know (`Mirapoint MOS`).
     fn title(&self) -> &'static str;
-    /// How strongly this vendor claims an input.
+    /// How strongly this vendor claims an input: a score from evidence in the whole input (the
+    /// share of it the vendor explains, and the structure it found), never from one line. See
+    /// [`claimant`] for how claims are compared.
     fn claims(&self, sample: &Sample<'_>) -> Claim;
+    /// Every kind of capture this vendor could take the input for, each with its own claim,
+    /// best first; [`claimant`] compares them all. A vendor with one kind need not say more
+    /// than [`Vendor::claims`].
+    fn claims_each(&self, sample: &Sample<'_>) -> Vec<Claim> {
+        vec![self.claims(sample)]
+    }
+    /// What this vendor's captures look like, for the message about a file nothing could be
+    /// read from.
+    fn expects(&self) -> String {
+        format!("a {} capture", self.title())
+    }
     /// Which appliance a claimed input is of: its short host name, lower-cased.
     fn identify(&self, sample: &Sample<'_>) -> Option<String>;
     /// Reads one claimed file; its source will have index `index` in the model.
@@ -236,16 +249,118 @@ pub fn by_name(name: &str) -> Option<&'static dyn Vendor> {
     REGISTRY.iter().copied().find(|v| v.id().name() == name)
 }
 
+/// A winning claim must score at least this much to be taken without a word on standard error.
+pub const CLEAR_SCORE: u8 = 30;
+/// ... and be at least this far ahead of the next claim (of any vendor or kind).
+pub const CLEAR_MARGIN: u8 = 15;
+
+/// The outcome of comparing every vendor's claims on one input.
+pub struct Detection {
+    /// The vendor that claims the input most strongly.
+    pub vendor: &'static dyn Vendor,
+    /// Its best claim.
+    pub claim: Claim,
+    /// Every claim considered, best first, with the vendor that made it.
+    pub considered: Vec<(&'static dyn Vendor, Claim)>,
+}
+
+impl std::fmt::Debug for Detection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Detection")
+            .field("vendor", &self.vendor.id())
+            .field("claim", &self.claim)
+            .finish()
+    }
+}
+
+/// The `--kind` value that forces a kind.
+pub fn kind_flag(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::CliLog => "cli",
+        SourceKind::Protocol => "protocol",
+        SourceKind::Export => "export",
+    }
+}
+
+/// A kind as people say it.
+pub fn kind_name(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::CliLog => "CLI log",
+        SourceKind::Protocol => "admin-protocol transcript",
+        SourceKind::Export => "config export",
+    }
+}
+
+impl Detection {
+    /// The runner-up's score, 0 when there is none.
+    fn runner_up(&self) -> u8 {
+        self.considered.get(1).map_or(0, |(_, c)| c.score)
+    }
+
+    /// Whether the winner is clearly ahead: strong enough, and far enough ahead of the rest.
+    pub fn is_clear(&self) -> bool {
+        self.claim.score >= CLEAR_SCORE
+            && self.claim.score - self.runner_up().min(self.claim.score) >= CLEAR_MARGIN
+    }
+
+    /// Every claim considered, as `Mirapoint MOS CLI log 42`, for messages.
+    pub fn scores(&self) -> String {
+        self.considered
+            .iter()
+            .map(|(v, c)| format!("{} {} {}", v.title(), kind_name(c.kind), c.score))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// When the winner is not clearly ahead, what to say on standard error: what was chosen,
+    /// every kind considered with its score, and how to force one.
+    pub fn doubt(&self) -> Option<String> {
+        if self.is_clear() {
+            return None;
+        }
+        let why = if self.claim.score < CLEAR_SCORE {
+            "it explains little of the file"
+        } else {
+            "another reading is close"
+        };
+        Some(format!(
+            "read as a {} {} ({}), but {why}: considered {}; force a kind with --kind {}",
+            self.vendor.title(),
+            kind_name(self.claim.kind),
+            self.claim.evidence,
+            self.scores(),
+            ["cli", "protocol", "export"].join("|"),
+        ))
+    }
+}
+
+/// Compares every vendor's claims on a sample ([`Vendor::claims_each`]). The best score wins;
+/// [`Detection::doubt`] says when it is not clearly ahead. `None` when no vendor claims it.
+pub fn detect(sample: &Sample<'_>) -> Option<Detection> {
+    let mut considered: Vec<(&'static dyn Vendor, Claim)> = REGISTRY
+        .iter()
+        .copied()
+        .flat_map(|v| v.claims_each(sample).into_iter().map(move |c| (v, c)))
+        .collect();
+    // Stable: on a tie the vendor registered first wins.
+    considered.sort_by_key(|(_, c)| std::cmp::Reverse(c.score));
+    let (vendor, claim) = considered.first().cloned()?;
+    (claim.score > 0).then_some(Detection {
+        vendor,
+        claim,
+        considered,
+    })
+}
+
 /// The vendor that claims a sample most strongly, with its claim; `None` when none claims it.
 pub fn claimant(sample: &Sample<'_>) -> Option<(&'static dyn Vendor, Claim)> {
-    let mut best: Option<(&'static dyn Vendor, Claim)> = None;
-    for vendor in REGISTRY.iter().copied() {
-        let claim = vendor.claims(sample);
-        if claim.score > 0 && best.as_ref().is_none_or(|(_, b)| claim.score > b.score) {
-            best = Some((vendor, claim));
-        }
-    }
-    best
+    detect(sample).map(|d| (d.vendor, d.claim))
+}
+
+/// What every vendor's captures look like, for a message about a file none could read.
+pub fn expected() -> String {
+    let all: Vec<String> = REGISTRY.iter().map(|v| v.expects()).collect();
+    all.join("; or ")
 }
 
 /// The vendor whose whole capture a directory is, if any.

@@ -72,6 +72,8 @@ pub enum Action {
     ListDomains,
     /// `login $user $password` (admin protocol); its answer, a session id, is not kept.
     Login,
+    /// Session plumbing (`exit`, `quit`, `logout`): no configuration item.
+    EndSession,
 }
 
 /// One command form of the catalog.

@@ -13,7 +13,7 @@ pub fn host(text: &str, kind: SourceKind) -> Option<String> {
     let found = match kind {
         SourceKind::CliLog => {
             lines
-                .filter(|l| l.contains('>'))
+                .filter(|l| l.contains(['>', '#', '$']))
                 .find_map(|l| match classify_line(l) {
                     LineKind::Prompt { prompt, .. } if !prompt.host.eq_ignore_ascii_case("cli") => {
                         Some(prompt.host.to_string())

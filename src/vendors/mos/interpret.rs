@@ -1,7 +1,5 @@
 //! From MOS exchanges to model changes, by the catalog.
 
-use std::borrow::Cow;
-
 use super::syntax::{Answer, CompletionStatus, Exchange, Input, Line, Node, Word};
 use crate::model::{
     canonical_entry, normalize_key_block, Change, Key, List, Origin, Raw, Secret, TrustedHost,
@@ -20,11 +18,15 @@ pub struct Interpreter {
     scope: String,
     /// The index of the source being read, for origins built here.
     source: u32,
+    /// Model changes read so far, with their lines.
     pub changes: Vec<(Change, u32)>,
+    /// Lines not understood and problems worked around.
     pub notes: Vec<Note>,
 }
 
 impl Interpreter {
+    /// An interpreter for the source with index `source`; `writes_need_ok` when the capture
+    /// shows completions (a write without one is not applied).
     pub fn new(source: u32, writes_need_ok: bool) -> Interpreter {
         Interpreter {
             catalog: Catalog::get(),
@@ -161,6 +163,7 @@ impl Interpreter {
                 | Action::GetMessage { .. }
                 | Action::ListDomains
                 | Action::Login
+                | Action::EndSession
         );
         if !is_read && self.writes_need_ok && x.completion.is_none() {
             self.warn(
@@ -175,235 +178,22 @@ impl Interpreter {
         self.action(&action, &bound, &scope, x);
     }
 
+    /// Applies one catalog action: each kind of action is a step of its own.
     fn action(&mut self, action: &Action, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
-        let at = x.command.line.number;
         match action {
-            Action::GetVersion => match self.data(x).first() {
-                Some((words, n)) => match Version::parse(&join(words)) {
-                    Some(v) => self.change(Change::Version(v), *n),
-                    None => self.warn(*n, format!("`{}` is not a version", join(words))),
-                },
-                None => self.warn(at, "`version` printed nothing".into()),
-            },
-            Action::GetSetting { area } => {
-                let name = bound["name"].to_ascii_lowercase();
-                if let Some((words, n)) = self.data(x).into_iter().next() {
-                    let text = match words.as_slice() {
-                        [key, value] if key.eq_ignore_ascii_case(&name) => value.clone(),
-                        _ => join(&words),
-                    };
-                    let key = format!("{area}.{name}");
-                    let value = self.typed(&key, &text, n);
-                    self.change(
-                        Change::Setting {
-                            scope: scope.into(),
-                            name: key,
-                            value,
-                        },
-                        n,
-                    );
-                }
-            }
-            Action::SetSetting { area } => {
-                let key = format!("{area}.{}", bound["name"].to_ascii_lowercase());
-                let value = self.typed(&key, bound["value"], at);
-                self.change(
-                    Change::Setting {
-                        scope: scope.into(),
-                        name: key,
-                        value,
-                    },
-                    at,
-                );
-            }
-            Action::ListEntries => {
-                let (escope, list) = self.exception_key(bound["scope"], bound["list"], at);
-                let source = self.source;
-                let mut texts = Vec::new();
-                for answer in &x.answer {
-                    match answer {
-                        Answer::Data { line, words, .. } if !words.is_empty() => {
-                            let entry = match words.as_slice() {
-                                [one] => canonical_entry(&one.text),
-                                _ => {
-                                    let joined = words
-                                        .iter()
-                                        .map(Word::as_str)
-                                        .collect::<Vec<_>>()
-                                        .join(" ");
-                                    Cow::Owned(canonical_entry(&joined).into_owned())
-                                }
-                            };
-                            texts.push((entry, line.number));
-                        }
-                        Answer::Text(line) => {
-                            self.unrecognized(line, "answer line does not split into words")
-                        }
-                        _ => {}
-                    }
-                }
-                let entries = List::from_entries(texts.iter().map(|(t, line)| {
-                    (
-                        t.as_ref(),
-                        Origin {
-                            source,
-                            line: *line,
-                        },
-                    )
-                }));
-                self.change(
-                    Change::ListReplace {
-                        scope: escope,
-                        list,
-                        entries,
-                    },
-                    at,
-                );
-            }
-            Action::AddEntry | Action::RemoveEntry => {
-                let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
-                let entry = canonical_entry(bound["entry"]).into_owned();
-                let change = if *action == Action::AddEntry {
-                    Change::ListAdd { scope, list, entry }
-                } else {
-                    Change::ListRemove { scope, list, entry }
-                };
-                self.change(change, at);
-            }
-            Action::AddTrustedHost => {
-                // A line that starts with '.' arrives with one more (dot-stuffing).
-                let block = x.input.iter().find_map(|i| match i {
-                    Input::DotBlock { body, .. } => Some(
-                        body.iter()
-                            .map(|l| {
-                                l.text
-                                    .strip_prefix('.')
-                                    .filter(|t| t.starts_with('.'))
-                                    .unwrap_or(l.text)
-                            })
-                            .collect::<Vec<_>>(),
-                    ),
-                    _ => None,
-                });
-                let (key, elided) = match block {
-                    Some(lines) if !lines.is_empty() => {
-                        let (block, elided) = normalize_key_block(&lines);
-                        (Some(block), elided)
-                    }
-                    _ => (None, false),
-                };
-                self.change(
-                    Change::TrustedHost {
-                        group: bound["group"].to_ascii_lowercase(),
-                        host: bound["host"].to_ascii_lowercase(),
-                        host_entry: TrustedHost { key, elided },
-                    },
-                    at,
-                );
-            }
-            Action::ListTrustedHosts => {
-                let hosts = self
-                    .data(x)
-                    .into_iter()
-                    .filter_map(|(words, n)| words.first().map(|h| (h.to_ascii_lowercase(), n)))
-                    .collect();
-                let group = bound["group"].to_ascii_lowercase();
-                self.change(Change::TrustedHostsReplace { group, hosts }, at);
-            }
+            Action::GetVersion => self.get_version(x),
+            Action::GetSetting { area } => self.get_setting(area, bound, scope, x),
+            Action::SetSetting { area } => self.set_setting(area, bound, scope, x),
+            Action::ListEntries => self.list_entries(bound, x),
+            Action::AddEntry | Action::RemoveEntry => self.change_entry(action, bound, x),
+            Action::AddTrustedHost => self.add_trusted_host(bound, x),
+            Action::ListTrustedHosts => self.list_trusted_hosts(bound, x),
             Action::GetKey { private } => self.key(x, bound, *private),
-            Action::ListLicenses | Action::ListUpdates => {
-                let mut rows = Vec::new();
-                for (words, n) in self.data(x) {
-                    let (name, detail) = if *action == Action::ListUpdates || x_first_quoted(x, n) {
-                        (words[0].clone(), join(&words[1..]))
-                    } else {
-                        (join(&words), String::new())
-                    };
-                    rows.push((name, detail, n));
-                }
-                let change = if *action == Action::ListLicenses {
-                    Change::LicensesReplace(rows)
-                } else {
-                    Change::UpdatesListed(rows)
-                };
-                self.change(change, at);
-            }
-            Action::InstallUpdate => {
-                let refused = x.input.iter().any(|i| {
-                    matches!(
-                        i,
-                        Input::Confirmation {
-                            answer: Some(false) | None,
-                            ..
-                        }
-                    )
-                });
-                if refused {
-                    return self.warn(
-                        at,
-                        "update install was not confirmed; nothing installed".into(),
-                    );
-                }
-                let url = bound["url"];
-                let file = url.split(['?', '#']).next().unwrap_or(url);
-                let name = file
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(file)
-                    .trim_end_matches(".mpu5")
-                    .to_string();
-                self.change(
-                    Change::UpdateInstalled {
-                        name,
-                        detail: url.to_string(),
-                    },
-                    at,
-                );
-            }
-            Action::GetMessage { area } => {
-                let name = format!("{area}.{}", bound["name"].to_ascii_lowercase());
-                let text = x.answer.iter().find_map(|a| match a {
-                    Answer::Data {
-                        literal: Some(l), ..
-                    } => Some(l.value()),
-                    Answer::Data { words, .. } if !words.is_empty() => Some(join(
-                        &words.iter().map(|w| w.text.to_string()).collect::<Vec<_>>(),
-                    )),
-                    _ => None,
-                });
-                if let Some(text) = text {
-                    self.change(
-                        Change::Message {
-                            scope: scope.into(),
-                            name,
-                            value: Value::Text(text),
-                        },
-                        at,
-                    );
-                }
-            }
-            Action::SetMessage { area } => {
-                let name = format!("{area}.{}", bound["name"].to_ascii_lowercase());
-                let value = Value::Text(bound["text"].to_string());
-                self.change(
-                    Change::Message {
-                        scope: scope.into(),
-                        name,
-                        value,
-                    },
-                    at,
-                );
-            }
-            Action::SetScope => {
-                // `domain setcurrent ""` goes back to the system scope.
-                let domain = bound["domain"].trim().to_ascii_lowercase();
-                if domain.is_empty() {
-                    self.scope = SYSTEM.to_string();
-                } else {
-                    self.scope = domain.clone();
-                    self.change(Change::Domain(domain), at);
-                }
-            }
+            Action::ListLicenses | Action::ListUpdates => self.list_rows(action, x),
+            Action::InstallUpdate => self.install_update(bound, x),
+            Action::GetMessage { area } => self.get_message(area, bound, scope, x),
+            Action::SetMessage { area } => self.set_message(area, bound, scope, x),
+            Action::SetScope => self.set_scope(bound, x),
             Action::ListDomains => {
                 for (words, n) in self.data(x) {
                     self.change(Change::Domain(words[0].to_ascii_lowercase()), n);
@@ -411,6 +201,272 @@ impl Interpreter {
             }
             // The answer is a session id: a volatile secret the model does not keep.
             Action::Login => {}
+            // Session plumbing (`exit`, `quit`, `logout`): no configuration item.
+            Action::EndSession => {}
+        }
+    }
+
+    fn get_version(&mut self, x: &Exchange<'_>) {
+        match self.data(x).first() {
+            Some((words, n)) => match Version::parse(&join(words)) {
+                Some(v) => self.change(Change::Version(v), *n),
+                None => self.warn(*n, format!("`{}` is not a version", join(words))),
+            },
+            None => self.warn(x.command.line.number, "`version` printed nothing".into()),
+        }
+    }
+
+    fn get_setting(&mut self, area: &str, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
+        let name = bound["name"].to_ascii_lowercase();
+        let rows = self.data(x);
+        if let [(first, n), (_, next), ..] = rows.as_slice() {
+            // A long value a terminal wrapped reads as two data lines; the first is kept.
+            if join(first).chars().count() >= WRAP_WIDTH - 1 {
+                self.warn(
+                    *n,
+                    format!(
+                        "the value of {area}.{name} may have been wrapped at the terminal width: \
+                         line {next} was not read as part of it"
+                    ),
+                );
+            }
+        }
+        if let Some((words, n)) = rows.into_iter().next() {
+            let text = match words.as_slice() {
+                [key, value] if key.eq_ignore_ascii_case(&name) => value.clone(),
+                _ => join(&words),
+            };
+            let key = format!("{area}.{name}");
+            let value = self.typed(&key, &text, n);
+            let change = Change::Setting {
+                scope: scope.into(),
+                name: key,
+                value,
+            };
+            self.change(change, n);
+        }
+    }
+
+    fn set_setting(&mut self, area: &str, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
+        let at = x.command.line.number;
+        let key = format!("{area}.{}", bound["name"].to_ascii_lowercase());
+        let value = self.typed(&key, bound["value"], at);
+        let change = Change::Setting {
+            scope: scope.into(),
+            name: key,
+            value,
+        };
+        self.change(change, at);
+    }
+
+    /// A list as the appliance answered it. Only list values are entries: a quoted word, or an
+    /// unquoted one that looks like an address or a domain; a quoted value the terminal wrapped
+    /// is rejoined, with a warning; anything else is a line not understood.
+    fn list_entries(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {
+        let at = x.command.line.number;
+        let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
+        let source = self.source;
+        let mut texts: Vec<(String, u32)> = Vec::new();
+        let mut answers = x.answer.iter().peekable();
+        while let Some(answer) = answers.next() {
+            match answer {
+                Answer::Data { line, words, .. } if !words.is_empty() => match list_value(words) {
+                    Some(entry) => texts.push((canonical_entry(&entry).into_owned(), line.number)),
+                    None => self.unrecognized(line, "not a list value (an address or a domain)"),
+                },
+                Answer::Text(line) => {
+                    let next = answers.peek().and_then(|a| match a {
+                        Answer::Text(next) | Answer::Data { line: next, .. } => Some(*next),
+                        _ => None,
+                    });
+                    match next.and_then(|next| rejoin_wrapped(line, &next)) {
+                        Some((entry, next)) => {
+                            answers.next();
+                            self.warn(
+                                line.number,
+                                format!(
+                                    "a quoted value cut at the terminal width was rejoined with \
+                                     line {}: `{entry}`",
+                                    next.number
+                                ),
+                            );
+                            texts.push((canonical_entry(&entry).into_owned(), line.number));
+                        }
+                        None => self.unrecognized(line, "answer line does not split into words"),
+                    }
+                }
+                _ => {}
+            }
+        }
+        let entries = List::from_entries(texts.iter().map(|(t, line)| {
+            (
+                t.as_str(),
+                Origin {
+                    source,
+                    line: *line,
+                },
+            )
+        }));
+        self.change(
+            Change::ListReplace {
+                scope,
+                list,
+                entries,
+            },
+            at,
+        );
+    }
+
+    fn change_entry(&mut self, action: &Action, bound: &Bound<'_>, x: &Exchange<'_>) {
+        let at = x.command.line.number;
+        let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
+        let entry = canonical_entry(bound["entry"]).into_owned();
+        let change = if *action == Action::AddEntry {
+            Change::ListAdd { scope, list, entry }
+        } else {
+            Change::ListRemove { scope, list, entry }
+        };
+        self.change(change, at);
+    }
+
+    fn add_trusted_host(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {
+        // A line that starts with '.' arrives with one more (dot-stuffing).
+        let block = x.input.iter().find_map(|i| match i {
+            Input::DotBlock { body, .. } => Some(
+                body.iter()
+                    .map(|l| {
+                        l.text
+                            .strip_prefix('.')
+                            .filter(|t| t.starts_with('.'))
+                            .unwrap_or(l.text)
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            _ => None,
+        });
+        let (key, elided) = match block {
+            Some(lines) if !lines.is_empty() => {
+                let (block, elided) = normalize_key_block(&lines);
+                (Some(block), elided)
+            }
+            _ => (None, false),
+        };
+        self.change(
+            Change::TrustedHost {
+                group: bound["group"].to_ascii_lowercase(),
+                host: bound["host"].to_ascii_lowercase(),
+                host_entry: TrustedHost { key, elided },
+            },
+            x.command.line.number,
+        );
+    }
+
+    fn list_trusted_hosts(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {
+        let hosts = self
+            .data(x)
+            .into_iter()
+            .filter_map(|(words, n)| words.first().map(|h| (h.to_ascii_lowercase(), n)))
+            .collect();
+        let group = bound["group"].to_ascii_lowercase();
+        self.change(
+            Change::TrustedHostsReplace { group, hosts },
+            x.command.line.number,
+        );
+    }
+
+    /// Licenses or updates: one row per data line, a name and its detail.
+    fn list_rows(&mut self, action: &Action, x: &Exchange<'_>) {
+        let mut rows = Vec::new();
+        for (words, n) in self.data(x) {
+            let (name, detail) = if *action == Action::ListUpdates || x_first_quoted(x, n) {
+                (words[0].clone(), join(&words[1..]))
+            } else {
+                (join(&words), String::new())
+            };
+            rows.push((name, detail, n));
+        }
+        let change = if *action == Action::ListLicenses {
+            Change::LicensesReplace(rows)
+        } else {
+            Change::UpdatesListed(rows)
+        };
+        self.change(change, x.command.line.number);
+    }
+
+    fn install_update(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {
+        let at = x.command.line.number;
+        let refused = x.input.iter().any(|i| {
+            matches!(
+                i,
+                Input::Confirmation {
+                    answer: Some(false) | None,
+                    ..
+                }
+            )
+        });
+        if refused {
+            return self.warn(
+                at,
+                "update install was not confirmed; nothing installed".into(),
+            );
+        }
+        let url = bound["url"];
+        let file = url.split(['?', '#']).next().unwrap_or(url);
+        let name = file
+            .rsplit('/')
+            .next()
+            .unwrap_or(file)
+            .trim_end_matches(".mpu5")
+            .to_string();
+        self.change(
+            Change::UpdateInstalled {
+                name,
+                detail: url.to_string(),
+            },
+            at,
+        );
+    }
+
+    fn get_message(&mut self, area: &str, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
+        let name = format!("{area}.{}", bound["name"].to_ascii_lowercase());
+        let text = x.answer.iter().find_map(|a| match a {
+            Answer::Data {
+                literal: Some(l), ..
+            } => Some(l.value()),
+            Answer::Data { words, .. } if !words.is_empty() => Some(join(
+                &words.iter().map(|w| w.text.to_string()).collect::<Vec<_>>(),
+            )),
+            _ => None,
+        });
+        if let Some(text) = text {
+            let change = Change::Message {
+                scope: scope.into(),
+                name,
+                value: Value::Text(text),
+            };
+            self.change(change, x.command.line.number);
+        }
+    }
+
+    fn set_message(&mut self, area: &str, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
+        let name = format!("{area}.{}", bound["name"].to_ascii_lowercase());
+        let value = Value::Text(bound["text"].to_string());
+        let change = Change::Message {
+            scope: scope.into(),
+            name,
+            value,
+        };
+        self.change(change, x.command.line.number);
+    }
+
+    fn set_scope(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {
+        // `domain setcurrent ""` goes back to the system scope.
+        let domain = bound["domain"].trim().to_ascii_lowercase();
+        if domain.is_empty() {
+            self.scope = SYSTEM.to_string();
+        } else {
+            self.scope = domain.clone();
+            self.change(Change::Domain(domain), x.command.line.number);
         }
     }
 
@@ -547,6 +603,41 @@ impl Interpreter {
             }
         }
     }
+}
+
+/// The narrowest terminal width a log is commonly saved at: a value line this long may go on
+/// on the next line.
+const WRAP_WIDTH: usize = 80;
+
+/// The list value a data line holds: one quoted word, or one unquoted word that looks like an
+/// address, a domain or a host (a pager's `--More--` or a stray word does not).
+fn list_value(words: &[Word<'_>]) -> Option<String> {
+    match words {
+        [one] if one.quoted => Some(one.text.to_string()),
+        [one] if looks_like_address(&one.text) => Some(one.text.to_string()),
+        _ => None,
+    }
+}
+
+/// An address (`a@x.jp`, `@x.jp`, `@*.x.jp`), a domain or an IP address: a dot or an `@`, and
+/// only the characters those hold.
+fn looks_like_address(word: &str) -> bool {
+    (word.contains('.') || word.contains('@'))
+        && word.chars().any(|c| c.is_ascii_alphanumeric())
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "@.-_+*=/:%!#$&'^`{|}~".contains(c))
+}
+
+/// A quoted value the terminal wrapped: this line opens a quote it never closes, the next line
+/// closes it and holds no other quote. The value rejoined, and the line it ended on.
+fn rejoin_wrapped<'a>(line: &Line<'_>, next: &Line<'a>) -> Option<(String, Line<'a>)> {
+    let head = line.text.strip_prefix('"')?;
+    let tail = next.text.trim_end().strip_suffix('"')?;
+    if head.is_empty() || head.contains(['"', '\\']) || tail.contains(['"', '\\']) {
+        return None;
+    }
+    Some((format!("{head}{tail}"), *next))
 }
 
 fn x_first_quoted(x: &Exchange<'_>, number: u32) -> bool {

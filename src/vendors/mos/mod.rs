@@ -5,6 +5,7 @@
 //! writes commands back from the same forms; `knowledge/` holds the release notes.
 
 pub mod catalog;
+pub mod evidence;
 mod forms;
 pub mod identity;
 pub mod interpret;
@@ -14,7 +15,7 @@ pub mod syntax;
 
 use crate::capture::{ReadOptions, SourceRead};
 use crate::error::Result;
-use crate::model::{SourceKind, VendorId};
+use crate::model::VendorId;
 use crate::source::Source;
 use crate::vendors::{CapturePlan, Claim, Knowledge, RestoreScript, Sample, Vendor};
 
@@ -37,21 +38,28 @@ impl Vendor for Mos {
     }
 
     fn claims(&self, sample: &Sample<'_>) -> Claim {
+        self.claims_each(sample)
+            .into_iter()
+            .next()
+            .unwrap_or_else(Claim::none)
+    }
+
+    /// One claim per MOS kind, best first, each scored by [`evidence::weigh`].
+    fn claims_each(&self, sample: &Sample<'_>) -> Vec<Claim> {
         let Sample::File { text, .. } = sample else {
-            return Claim::none();
+            return vec![Claim::none()];
         };
-        let kind = read::detect(text);
-        match kind {
-            SourceKind::Protocol => {
-                Claim::of(60, kind, "an admin-protocol greeting or tagged completions")
-            }
-            SourceKind::Export => Claim::of(60, kind, "a config export's comment header"),
-            // Anything else is read as a CLI log, as it always was; a prompt makes it likely.
-            SourceKind::CliLog if identity::host(text, kind).is_some() => {
-                Claim::of(50, kind, "a MOS CLI prompt")
-            }
-            SourceKind::CliLog => Claim::of(10, kind, "text, read as a CLI log"),
-        }
+        evidence::weigh(text)
+            .into_iter()
+            .map(|w| Claim::of(w.score, w.kind, w.evidence()))
+            .collect()
+    }
+
+    fn expects(&self) -> String {
+        "a Mirapoint MOS CLI log (prompts such as `rg01>` with commands answered by \
+         `OK Completed`), admin-protocol transcript (tagged commands and `a001 OK` completions) \
+         or config export (one command per line, such as `smtp set fastpath on`)"
+            .into()
     }
 
     fn identify(&self, sample: &Sample<'_>) -> Option<String> {

@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 
 use super::catalog::Catalog;
+use super::evidence;
 use super::interpret::Interpreter;
 use super::syntax::{cli, export, protocol, Node, Warning, Word};
 use crate::capture::{Note, ReadOptions, SourceRead};
@@ -14,15 +15,13 @@ use crate::source::Source;
 
 const DEFAULT_PART: usize = 4 << 20;
 
-/// The kind of a capture, from its content.
+/// The kind of a capture, from the evidence of its whole content ([`evidence::weigh`]); a text
+/// with no evidence at all reads as a CLI log.
 pub fn detect(text: &str) -> SourceKind {
-    if protocol::looks_like(text) {
-        SourceKind::Protocol
-    } else if export::looks_like(text) {
-        SourceKind::Export
-    } else {
-        SourceKind::CliLog
-    }
+    evidence::weigh(text)
+        .into_iter()
+        .find(|w| w.score > 0)
+        .map_or(SourceKind::CliLog, |w| w.kind)
 }
 
 /// Reads one decoded source whose index in the model is `index`.

@@ -17,28 +17,46 @@ use crate::source::Source;
 use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
 use crate::syntax::lines::lines_from;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/mos_words.pest"]
-#[grammar = "../grammar/mos_cli.pest"]
-pub struct CliGrammar;
+/// The pest grammar of interactive CLI logs; its rules are named in `grammar/mos_cli.pest`.
+#[allow(missing_docs)]
+mod grammar {
+    /// The parser pest derives from the grammar files.
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/mos_words.pest"]
+    #[grammar = "../grammar/mos_cli.pest"]
+    pub struct CliGrammar;
+}
+pub use grammar::{CliGrammar, Rule};
 
 word_rules!(Rule);
 
 /// What the grammar says one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind<'a> {
+    /// A prompt, with what was typed at it.
     Prompt {
+        /// The host and delegated domain the prompt shows.
         prompt: Prompt<'a>,
+        /// The command's words; empty at a bare prompt.
         words: Vec<Word<'a>>,
+        /// A literal marker ending the line.
         marker: Option<Marker>,
+        /// The typed text does not split into words.
         unparsed: bool,
     },
+    /// `OK`, `NO` or `BAD`, with the text after it.
     Completion(CompletionStatus, &'a str),
+    /// `Enter ... data, finish with a '.' on a line by itself:`.
     DotPrompt,
+    /// The lone `.` that ends a data block.
     DotEnd,
+    /// A y/n question, and the answer when it is on the same line.
     Confirm(Option<bool>),
+    /// Words of an answer, and a literal marker ending the line.
     Data(Vec<Word<'a>>, Option<Marker>),
+    /// An empty or white line.
     Blank,
+    /// Any other line.
     Text,
 }
 
@@ -204,6 +222,29 @@ pub fn parse(source: &Source) -> Result<Tree<'_>> {
     Ok(Tree { nodes, warnings })
 }
 
+/// Commands that end a session rather than configure anything (session plumbing): what
+/// follows them, up to the next prompt, is the next session's preamble.
+pub const SESSION_ENDS: &[&str] = &["exit", "quit", "logout", "bye"];
+
+/// How a new terminal session starts in a log that holds several (telnet, ssh, the login): such
+/// a line ends whatever command was open, and the lines up to the next prompt are preamble.
+pub const SESSION_STARTS: &[&str] = &[
+    "Trying ",
+    "Connected to ",
+    "Escape character is",
+    "Connection closed",
+    "Connection to ",
+    "login:",
+    "login as:",
+    "Last login:",
+    "Using username",
+];
+
+/// Whether a line starts a new terminal session.
+pub fn starts_session(text: &str) -> bool {
+    SESSION_STARTS.iter().any(|s| text.starts_with(s))
+}
+
 /// Parses the part of a log from byte `start` (a line start, line `number`) to `end`, handing
 /// each node to `sink` as soon as it is complete, so memory holds one command at a time. Parts
 /// that start at a command boundary ([`boundaries`]) parse exactly as the whole does.
@@ -223,97 +264,175 @@ pub fn parse_with<'a>(
         // The appliance counts CRLF line breaks, whatever endings the log was saved with.
         crlf: true,
     };
-    let mut lines = Classified::new(Grammar, text, start, end, number);
-    let mut out = Out {
-        sink,
-        warnings: Vec::new(),
+    let mut assembler = Assembler {
+        source,
+        cx: &cx,
+        lines: Classified::new(Grammar, text, start, end, number),
+        out: Out {
+            sink,
+            warnings: Vec::new(),
+        },
+        current: None,
+        in_session: start > 0,
     };
-    let mut current: Option<Exchange<'_>> = None;
-    let mut seen_prompt = start > 0;
-
-    while let Some((line, kind)) = lines.next() {
+    while let Some((line, kind)) = assembler.lines.next() {
         match kind {
             LineKind::Prompt {
                 prompt,
                 words,
                 marker,
                 unparsed,
-            } => {
-                seen_prompt = true;
-                out.finish(current.take())?;
-                if words.is_empty() && !unparsed {
-                    out.emit(Node::Prompt(line))?;
-                    continue;
-                }
-                let literal =
-                    take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
-                current = Some(Exchange {
-                    command: CommandLine {
-                        line,
-                        prompt: Some(prompt),
-                        tag: None,
-                        words,
-                        literal,
-                        unparsed,
-                    },
-                    input: Vec::new(),
-                    answer: Vec::new(),
-                    completion: None,
-                });
-            }
-            other => match current.as_mut() {
-                None => out.emit(match other {
-                    LineKind::Blank => Node::Blank(line),
-                    _ if !seen_prompt => Node::Preamble(line),
-                    _ => Node::Stray(line),
-                })?,
-                Some(exchange) => match other {
-                    LineKind::Completion(status, text) => {
-                        exchange.completion = Some(Completion { line, status, text });
-                        out.finish(current.take())?;
-                    }
-                    LineKind::DotPrompt => {
-                        exchange
-                            .input
-                            .push(dot_block(line, &mut lines, &mut out.warnings));
-                    }
-                    LineKind::Confirm(answer) => {
-                        let mut input = Input::Confirmation {
-                            question: line,
-                            answer_line: None,
-                            answer,
-                        };
-                        if answer.is_none() {
-                            if let Some((next, LineKind::Data(words, None))) = lines.peek() {
-                                if let Some(yes) = yes_or_no(words) {
-                                    input = Input::Confirmation {
-                                        question: line,
-                                        answer_line: Some(*next),
-                                        answer: Some(yes),
-                                    };
-                                    lines.next();
-                                }
-                            }
-                        }
-                        exchange.input.push(input);
-                    }
-                    LineKind::Data(words, marker) => {
-                        let literal =
-                            take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
-                        exchange.answer.push(Answer::Data {
-                            line,
-                            words,
-                            literal,
-                        });
-                    }
-                    LineKind::Blank => exchange.answer.push(Answer::Blank(line)),
-                    _ => exchange.answer.push(Answer::Text(line)),
-                },
-            },
+            } => assembler.prompt_line(line, prompt, words, marker, unparsed)?,
+            other if assembler.current.is_none() => assembler.outside_command(line, other)?,
+            _ if starts_session(line.text) => assembler.new_session(line)?,
+            other => assembler.answer_line(line, other)?,
         }
     }
-    out.finish(current)?;
-    Ok(out.warnings)
+    assembler.out.finish(assembler.current)?;
+    Ok(assembler.out.warnings)
+}
+
+/// The state of assembling lines into nodes.
+struct Assembler<'a, 's, 'c> {
+    source: &'a Source,
+    cx: &'c Context<'a, 'c>,
+    lines: Classified<'a, Grammar>,
+    out: Out<'s, 'a>,
+    /// The command being answered.
+    current: Option<Exchange<'a>>,
+    /// A prompt was seen since the log or the last session began: text before it is preamble.
+    in_session: bool,
+}
+
+impl<'a> Assembler<'a, '_, '_> {
+    /// A prompt, with or without a command typed at it.
+    fn prompt_line(
+        &mut self,
+        line: Line<'a>,
+        prompt: Prompt<'a>,
+        words: Vec<Word<'a>>,
+        marker: Option<Marker>,
+        unparsed: bool,
+    ) -> Result<()> {
+        self.in_session = true;
+        self.out.finish(self.current.take())?;
+        if words.is_empty() && !unparsed {
+            return self.out.emit(Node::Prompt(line));
+        }
+        let ends_session = matches!(words.as_slice(), [w] if SESSION_ENDS.iter().any(|e| w.as_str().eq_ignore_ascii_case(e)));
+        let literal = take_literal(
+            self.source,
+            self.cx,
+            &mut self.lines,
+            line,
+            marker,
+            &mut self.out.warnings,
+        )?;
+        let exchange = Exchange {
+            command: CommandLine {
+                line,
+                prompt: Some(prompt),
+                tag: None,
+                words,
+                literal,
+                unparsed,
+            },
+            input: Vec::new(),
+            answer: Vec::new(),
+            completion: None,
+        };
+        if ends_session {
+            // What the terminal prints next belongs to no command.
+            self.in_session = false;
+            return self.out.finish(Some(exchange));
+        }
+        self.current = Some(exchange);
+        Ok(())
+    }
+
+    /// A line while no command is open: preamble before the first prompt of a session, a
+    /// blank, or a stray line.
+    fn outside_command(&mut self, line: Line<'a>, kind: LineKind<'a>) -> Result<()> {
+        if starts_session(line.text) {
+            self.in_session = false;
+        }
+        self.out.emit(match kind {
+            LineKind::Blank => Node::Blank(line),
+            _ if !self.in_session => Node::Preamble(line),
+            _ => Node::Stray(line),
+        })
+    }
+
+    /// A new session starts while a command is open: the command was never answered.
+    fn new_session(&mut self, line: Line<'a>) -> Result<()> {
+        self.out.finish(self.current.take())?;
+        self.in_session = false;
+        self.out.emit(Node::Preamble(line))
+    }
+
+    /// A line of the open command's answer or input.
+    fn answer_line(&mut self, line: Line<'a>, kind: LineKind<'a>) -> Result<()> {
+        let exchange = self.current.as_mut().expect("an answer line has a command");
+        match kind {
+            LineKind::Completion(status, text) => {
+                exchange.completion = Some(Completion { line, status, text });
+                return self.out.finish(self.current.take());
+            }
+            LineKind::DotPrompt => {
+                let block = dot_block(line, &mut self.lines, &mut self.out.warnings);
+                exchange.input.push(block);
+            }
+            LineKind::Confirm(answer) => {
+                let input = confirmation(line, answer, &mut self.lines);
+                exchange.input.push(input);
+            }
+            LineKind::Data(words, marker) => {
+                let literal = take_literal(
+                    self.source,
+                    self.cx,
+                    &mut self.lines,
+                    line,
+                    marker,
+                    &mut self.out.warnings,
+                )?;
+                let exchange = self.current.as_mut().expect("still open");
+                exchange.answer.push(Answer::Data {
+                    line,
+                    words,
+                    literal,
+                });
+            }
+            LineKind::Blank => exchange.answer.push(Answer::Blank(line)),
+            _ => exchange.answer.push(Answer::Text(line)),
+        }
+        Ok(())
+    }
+}
+
+/// A y/n question, answered on its line or on the next.
+fn confirmation<'a>(
+    question: Line<'a>,
+    answer: Option<bool>,
+    lines: &mut Classified<'a, Grammar>,
+) -> Input<'a> {
+    if answer.is_none() {
+        if let Some((next, LineKind::Data(words, None))) = lines.peek() {
+            if let Some(yes) = yes_or_no(words) {
+                let input = Input::Confirmation {
+                    question,
+                    answer_line: Some(*next),
+                    answer: Some(yes),
+                };
+                lines.next();
+                return input;
+            }
+        }
+    }
+    Input::Confirmation {
+        question,
+        answer_line: None,
+        answer,
+    }
 }
 
 /// Where finished nodes go.
@@ -476,12 +595,15 @@ pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
     cuts
 }
 
-/// Cheap test before running the grammar: a host name, then `>` early in the line.
-fn looks_like_prompt(line: &str) -> bool {
+/// Cheap test before running the grammar: a host name, then `>`, `#` or `$` early in the line.
+pub fn looks_like_prompt(line: &str) -> bool {
     line.as_bytes()
         .first()
         .is_some_and(u8::is_ascii_alphanumeric)
-        && line.bytes().take(160).any(|b| b == b'>')
+        && line
+            .bytes()
+            .take(160)
+            .any(|b| matches!(b, b'>' | b'#' | b'$'))
 }
 
 /// Classifies one line on its own, as the grammar does inside a log.

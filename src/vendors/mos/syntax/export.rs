@@ -14,20 +14,31 @@ use crate::error::{Error, Result};
 use crate::source::Source;
 use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/mos_words.pest"]
-#[grammar = "../grammar/mos_export.pest"]
-pub struct ExportGrammar;
+/// The pest grammar of config exports; its rules are named in `grammar/mos_export.pest`.
+#[allow(missing_docs)]
+mod grammar {
+    /// The parser pest derives from the grammar files.
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/mos_words.pest"]
+    #[grammar = "../grammar/mos_export.pest"]
+    pub struct ExportGrammar;
+}
+pub use grammar::{ExportGrammar, Rule};
 
 word_rules!(Rule);
 
 /// What the grammar says one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind<'a> {
+    /// A `#` comment.
     Comment,
+    /// The lone `.` that ends a data block.
     DotEnd,
+    /// A command's words, and a literal marker ending the line.
     Command(Vec<Word<'a>>, Option<Marker>),
+    /// An empty or white line.
     Blank,
+    /// A line that does not split into words.
     Text,
 }
 
@@ -97,8 +108,9 @@ pub fn parse_with<'a>(
         text,
         encoded_len: &encoded_len,
         is_boundary: &is_boundary,
-        // A file written with its counts: count in its own line endings.
-        crlf: source.cleaning.crlf_lines > 0,
+        // Counts are written for LF line ends (carryover's own scripts are): a file saved
+        // later with CRLF keeps its counts, so LF is tried first, then CRLF.
+        crlf: false,
     };
     let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
     let mut out = Out {
@@ -178,7 +190,9 @@ fn dot_block<'a>(
     }
 }
 
-/// Whether a text looks like an export: commands and comments, no prompts.
+/// Whether a text starts the way an export often does, with a `#` comment. A quick look only:
+/// which kind a capture is, is decided on the evidence of the whole file
+/// (`vendors::mos::evidence`), where one comment never decides.
 pub fn looks_like(text: &str) -> bool {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
     lines.next().is_some_and(|l| l.starts_with('#'))

@@ -11,6 +11,7 @@ use crate::syntax::lines::{lines_from, Line};
 /// A literal's body: whole lines after the line that announced it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Literal<'a> {
+    /// The byte count `{N}` announced.
     pub announced: u64,
     /// `{N+}`: a client literal.
     pub client: bool,
@@ -22,9 +23,13 @@ pub struct Literal<'a> {
     pub recovered: Option<String>,
     /// The count includes the last body line's line break, which is then part of the value.
     pub ends_with_newline: bool,
+    /// The body's lines carry trailing padding (spaces a terminal or editor added) that the
+    /// count does not: the value is the lines without it.
+    pub padded: bool,
 }
 
 impl<'a> Literal<'a> {
+    /// Every line of the literal: the body, then the optional blank line.
     pub fn lines(&self) -> Vec<Line<'a>> {
         let mut lines = self.body.clone();
         lines.extend(self.blank_after);
@@ -38,7 +43,11 @@ impl<'a> Literal<'a> {
             if i > 0 {
                 out.push('\n');
             }
-            out.push_str(line.text);
+            out.push_str(if self.padded {
+                line.text.trim_end_matches([' ', '\t'])
+            } else {
+                line.text
+            });
         }
         if self.ends_with_newline {
             out.push('\n');
@@ -50,12 +59,15 @@ impl<'a> Literal<'a> {
 /// Why a literal could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overflow {
+    /// The byte count announced.
     pub announced: u64,
+    /// The bytes that remain in the input.
     pub available: u64,
 }
 
 /// Everything the body finder needs to know about the text around it.
 pub struct Context<'a, 'f> {
+    /// The whole text (or the part being parsed).
     pub text: &'a str,
     /// Bytes of a piece of text in the file's own encoding.
     pub encoded_len: &'f dyn Fn(&str) -> usize,
@@ -77,10 +89,24 @@ pub fn find<'a>(
 ) -> Result<Literal<'a>, Overflow> {
     let all = lines_from(cx.text, start, number);
     let mut ends_with_newline = false;
-    let (body, recovered) = match exact_lines(cx, all.clone(), announced) {
-        Fit::Exact(n, with_newline) => {
+    let mut padded = false;
+    let fit = match exact_lines(cx, all.clone(), announced, false) {
+        exact @ Fit::Exact(..) => exact,
+        // Trailing padding is the next thing to try: the count is the appliance's own.
+        other => match exact_lines(cx, all.clone(), announced, true) {
+            exact @ Fit::Exact(..) => {
+                padded = true;
+                exact
+            }
+            _ => other,
+        },
+    };
+    let counted = matches!(fit, Fit::Exact(..));
+    let (body, recovered) = match fit {
+        Fit::Exact(n, with_newline, way) => {
             ends_with_newline = with_newline;
-            (all.take(n).collect::<Vec<_>>(), None)
+            let note = counted_note(announced, padded, way);
+            (all.take(n).collect::<Vec<_>>(), note)
         }
         Fit::Short { available } => match by_sentinel(all.clone()) {
             Some(n) => (all.take(n).collect(), Some(sentinel_note(announced))),
@@ -92,21 +118,8 @@ pub fn find<'a>(
             }
         },
         Fit::Mismatch => {
-            if let Some(n) = by_sentinel(all.clone()) {
-                (all.take(n).collect(), Some(sentinel_note(announced)))
-            } else {
-                let mut body: Vec<_> = all.take_while(|l| !(cx.is_boundary)(l.text)).collect();
-                // The blank line before the completion is the literal's optional one, not text.
-                while body.last().is_some_and(|l| l.text.trim().is_empty()) {
-                    body.pop();
-                }
-                let note = format!(
-                    "literal announces {announced} bytes, which fits no line end of its body; \
-                     the body was taken up to the next completion or prompt line ({} line(s))",
-                    body.len()
-                );
-                (body, Some(note))
-            }
+            let (body, note) = recover(cx, all, announced);
+            (body, Some(note))
         }
     };
     let next_start = body.last().map_or(start, |l| l.end_with_newline(cx.text));
@@ -114,7 +127,7 @@ pub fn find<'a>(
     let blank_after = lines_from(cx.text, next_start, next_number)
         .next()
         .filter(|l| l.text.trim().is_empty() && !body.is_empty());
-    if recovered.is_some() && blank_after.is_some() {
+    if !counted && blank_after.is_some() {
         // The line that carried the marker ends after the body: a blank line there means the
         // body's last byte was a line break.
         ends_with_newline = true;
@@ -126,7 +139,49 @@ pub fn find<'a>(
         blank_after,
         recovered,
         ends_with_newline,
+        padded,
     })
+}
+
+/// What to say about a body its count fits: nothing when counted the appliance's way.
+fn counted_note(announced: u64, padded: bool, way: usize) -> Option<String> {
+    if padded {
+        Some(format!(
+            "literal announces {announced} bytes, which fits its body once the trailing \
+             padding of its lines is removed; the value is read without it"
+        ))
+    } else if way > 0 {
+        Some(format!(
+            "literal announces {announced} bytes, which fits its body only when counted \
+             with {}; read by its count, so check how the value ends",
+            WAYS[way].2
+        ))
+    } else {
+        None
+    }
+}
+
+/// A body whose count fits no line end: up to the key's end sentinel, or up to the next
+/// completion or prompt line; and what to say about it.
+fn recover<'a>(
+    cx: &Context<'a, '_>,
+    all: impl Iterator<Item = Line<'a>> + Clone,
+    announced: u64,
+) -> (Vec<Line<'a>>, String) {
+    if let Some(n) = by_sentinel(all.clone()) {
+        return (all.take(n).collect(), sentinel_note(announced));
+    }
+    let mut body: Vec<_> = all.take_while(|l| !(cx.is_boundary)(l.text)).collect();
+    // The blank line before the completion is the literal's optional one, not text.
+    while body.last().is_some_and(|l| l.text.trim().is_empty()) {
+        body.pop();
+    }
+    let note = format!(
+        "literal announces {announced} bytes, which fits no line end of its body; \
+         the body was taken up to the next completion or prompt line ({} line(s))",
+        body.len()
+    );
+    (body, note)
 }
 
 fn sentinel_note(announced: u64) -> String {
@@ -136,9 +191,19 @@ fn sentinel_note(announced: u64) -> String {
     )
 }
 
+/// The ways of counting a body, in the order they are tried: in the file's encoding (`true`) or
+/// in UTF-8, with the preferred line break (0) or the other (1), and how to say it.
+const WAYS: [(bool, usize, &str); 4] = [
+    (true, 0, "the appliance's own line ends"),
+    (true, 1, "the other line ends than the appliance's"),
+    (false, 0, "UTF-8 bytes instead of the file's encoding"),
+    (false, 1, "UTF-8 bytes and the other line ends"),
+];
+
 enum Fit {
-    /// The body is this many whole lines, and whether the count takes the last one's line break.
-    Exact(usize, bool),
+    /// The body is this many whole lines, whether the count takes the last one's line break,
+    /// and the way of counting ([`WAYS`]) that fits.
+    Exact(usize, bool, usize),
     /// The text ends before the count is reached by any way of counting.
     Short { available: u64 },
     /// The count falls inside a line, under every way of counting.
@@ -155,20 +220,27 @@ fn exact_lines<'a>(
     cx: &Context<'a, '_>,
     lines: impl Iterator<Item = Line<'a>> + Clone,
     n: u64,
+    unpadded: bool,
 ) -> Fit {
     if n == 0 {
-        return Fit::Exact(0, false);
+        return Fit::Exact(0, false, 0);
     }
     let (own, other) = if cx.crlf { (2, 1) } else { (1, 2) };
     let mut available = 0;
     let mut exceeded = false;
-    for (encoded, newline) in [(true, own), (true, other), (false, 1), (false, 2)] {
+    for (way, (encoded, which, _)) in WAYS.iter().copied().enumerate() {
+        let newline = if which == 0 { own } else { other };
         let mut before = 0u64;
         for (i, line) in lines.clone().enumerate() {
-            let content = if encoded {
-                (cx.encoded_len)(line.text)
+            let text = if unpadded {
+                line.text.trim_end_matches([' ', '\t'])
             } else {
-                line.text.len()
+                line.text
+            };
+            let content = if encoded {
+                (cx.encoded_len)(text)
+            } else {
+                text.len()
             } as u64;
             let newline = if line.end() < cx.text.len() {
                 newline
@@ -177,10 +249,10 @@ fn exact_lines<'a>(
             };
             let at_end = before + content;
             if at_end == n {
-                return Fit::Exact(i + 1, false);
+                return Fit::Exact(i + 1, false, way);
             }
             if newline > 0 && at_end + newline == n {
-                return Fit::Exact(i + 1, true);
+                return Fit::Exact(i + 1, true, way);
             }
             if at_end > n {
                 exceeded = true;
@@ -240,10 +312,22 @@ mod tests {
     fn exact_count_with_crlf_counted_in_an_lf_log() {
         // "hello\r\nworld\r\n" is 14 bytes on the wire.
         let text = "hello\nworld\nOK Completed\n";
-        let lit = find(&cx(text, NEVER), 0, 10, 14, false).unwrap();
+        let appliance = Context {
+            crlf: true,
+            ..cx(text, NEVER)
+        };
+        let lit = find(&appliance, 0, 10, 14, false).unwrap();
         assert_eq!(lit.value(), "hello\nworld\n");
         assert_eq!(lit.recovered, None);
         assert_eq!(lit.body[1].number, 11);
+    }
+
+    #[test]
+    fn a_count_that_fits_only_another_way_is_read_by_it_with_a_warning() {
+        let text = "hello\nworld\nOK Completed\n";
+        let lit = find(&cx(text, NEVER), 0, 1, 14, false).unwrap();
+        assert_eq!(lit.value(), "hello\nworld\n");
+        assert!(lit.recovered.unwrap().contains("other line ends"));
     }
 
     #[test]
@@ -252,6 +336,15 @@ mod tests {
         let text = "a\nb\nnext command\n";
         let lit = find(&cx(text, NEVER), 0, 1, 3, false).unwrap();
         assert_eq!(lit.value(), "a\nb");
+    }
+
+    #[test]
+    fn trailing_padding_is_not_part_of_the_value() {
+        let text = "Over quota.   \nCall x100.\t \ntrustedhost add mtagroup 192.0.2.21\n";
+        let lit = find(&cx(text, NEVER), 0, 1, 23, false).unwrap();
+        assert_eq!(lit.value(), "Over quota.\nCall x100.\n");
+        assert_eq!(lit.body.len(), 2);
+        assert!(lit.recovered.unwrap().contains("padding"));
     }
 
     #[test]

@@ -20,11 +20,14 @@ pub use literal::Literal;
 /// A word of a command or data line, unquoted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
+    /// The word's text, unescaped.
     pub text: Cow<'a, str>,
+    /// It was written in double quotes.
     pub quoted: bool,
 }
 
 impl Word<'_> {
+    /// The word's text.
     pub fn as_str(&self) -> &str {
         &self.text
     }
@@ -33,16 +36,22 @@ impl Word<'_> {
 /// The scope a command was typed in: the prompt `host (xxx.com) >` selects a delegated domain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt<'a> {
+    /// The host the prompt names (`CLI` in documents).
     pub host: &'a str,
+    /// The delegated domain selected, if any.
     pub domain: Option<&'a str>,
 }
 
 /// A command line: the words typed (or sent with a tag) and, for a CLI log, the prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommandLine<'a> {
+    /// The line.
     pub line: Line<'a>,
+    /// The prompt of a CLI log.
     pub prompt: Option<Prompt<'a>>,
+    /// The tag of a protocol command.
     pub tag: Option<&'a str>,
+    /// The command's words.
     pub words: Vec<Word<'a>>,
     /// A client literal (`{N+}`) that carries the last argument, or a CLI literal.
     pub literal: Option<Box<Literal<'a>>>,
@@ -53,17 +62,22 @@ pub struct CommandLine<'a> {
 /// What the operator typed after a command: a dot-terminated block or a y/n answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input<'a> {
+    /// Lines up to a lone `.`.
     DotBlock {
         /// The CLI's `Enter ... data` line; exports have none.
         prompt: Option<Line<'a>>,
+        /// The data lines.
         body: Vec<Line<'a>>,
         /// The lone `.`; `None` when the log ends or a prompt comes first.
         end: Option<Line<'a>>,
     },
+    /// A y/n question and its answer.
     Confirmation {
+        /// The question's line.
         question: Line<'a>,
         /// The line that holds the answer, when it is not on the question's line.
         answer_line: Option<Line<'a>>,
+        /// Yes, no, or not answered.
         answer: Option<bool>,
     },
 }
@@ -71,50 +85,68 @@ pub enum Input<'a> {
 /// One line (or literal) of the appliance's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer<'a> {
+    /// A line of words, perhaps ending in a literal.
     Data {
+        /// The line.
         line: Line<'a>,
+        /// Its words.
         words: Vec<Word<'a>>,
+        /// The literal it announces, with its body.
         literal: Option<Box<Literal<'a>>>,
     },
     /// A line that does not split into words.
     Text(Line<'a>),
+    /// An empty or white line.
     Blank(Line<'a>),
 }
 
 /// How a command completed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompletionStatus {
+    /// Done.
     Ok,
+    /// Refused.
     No,
+    /// Not understood by the appliance.
     Bad,
 }
 
+/// The line that completes a command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Completion<'a> {
+    /// The line.
     pub line: Line<'a>,
+    /// OK, NO or BAD.
     pub status: CompletionStatus,
+    /// The text after the status.
     pub text: &'a str,
 }
 
 /// A command and everything that answered it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exchange<'a> {
+    /// The command.
     pub command: CommandLine<'a>,
+    /// What the operator typed after it (data blocks, y/n answers).
     pub input: Vec<Input<'a>>,
+    /// The appliance's answer, line by line.
     pub answer: Vec<Answer<'a>>,
+    /// How it completed; `None` when the capture shows no completion.
     pub completion: Option<Completion<'a>>,
 }
 
 /// What a line (or group of lines) is, at the top level of a capture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node<'a> {
+    /// A command with its input, answer and completion.
     Exchange(Box<Exchange<'a>>),
-    /// Text before the first command: connection messages, login banners.
+    /// Text before the first command of a session: connection messages, login banners.
     Preamble(Line<'a>),
     /// The admin protocol's `* OK host admind version` greeting.
     Greeting(Line<'a>),
     /// A prompt where nothing was typed.
     Prompt(Line<'a>),
+    /// An empty or white line.
     Blank(Line<'a>),
     /// A line that belongs to no command: an answer with no command before it, or noise.
     Stray(Line<'a>),
@@ -125,14 +157,18 @@ pub enum Node<'a> {
 /// A problem the parser worked around; it never stops reading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
+    /// The line it is about.
     pub line: u32,
+    /// What was worked around.
     pub message: String,
 }
 
 /// A whole capture parsed: every node, and the warnings met on the way.
 #[derive(Debug, Default)]
 pub struct Tree<'a> {
+    /// Every node, in input order.
     pub nodes: Vec<Node<'a>>,
+    /// Problems worked around.
     pub warnings: Vec<Warning>,
 }
 

@@ -16,34 +16,56 @@ use crate::error::Result;
 use crate::source::Source;
 use crate::syntax::classify::{Classified, LineGrammar};
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/mos_words.pest"]
-#[grammar = "../grammar/mos_protocol.pest"]
-pub struct ProtocolGrammar;
+/// The pest grammar of admin-protocol transcripts; its rules are named in `grammar/mos_protocol.pest`.
+#[allow(missing_docs)]
+mod grammar {
+    /// The parser pest derives from the grammar files.
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/mos_words.pest"]
+    #[grammar = "../grammar/mos_protocol.pest"]
+    pub struct ProtocolGrammar;
+}
+pub use grammar::{ProtocolGrammar, Rule};
 
 word_rules!(Rule);
 
 /// What the grammar says one line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind<'a> {
+    /// `* OK host admind version`.
     Greeting,
+    /// `* tag fields`: a line of a command's answer.
     Data {
+        /// The tag after the star.
         tag: &'a str,
+        /// The fields.
         words: Vec<Word<'a>>,
+        /// A literal marker ending the line.
         marker: Option<Marker>,
     },
+    /// `+ text`: the server waits for more.
     Continuation,
+    /// `tag OK|NO|BAD text`.
     Completion {
+        /// The command's tag.
         tag: &'a str,
+        /// How it completed.
         status: CompletionStatus,
+        /// The text after the status.
         text: &'a str,
     },
+    /// `tag words`: a client command.
     Command {
+        /// Its tag.
         tag: &'a str,
+        /// Its words.
         words: Vec<Word<'a>>,
+        /// A client literal marker ending the line.
         marker: Option<Marker>,
     },
+    /// An empty or white line.
     Blank,
+    /// Any other line.
     Text,
 }
 
@@ -220,8 +242,9 @@ fn is_open(current: &Option<Exchange<'_>>, tag: &str) -> bool {
     current.as_ref().is_some_and(|x| x.command.tag == Some(tag))
 }
 
-/// Whether a text looks like a protocol transcript: an admind greeting, or a tagged completion
-/// (`a001 OK ...`), which an interactive CLI never prints.
+/// Whether a text holds a line a protocol transcript would: an admind greeting, or a tagged
+/// completion (`a001 OK ...`). A quick look only: which kind a capture is, is decided on the
+/// evidence of the whole file (`vendors::mos::evidence`), where one such line never decides.
 pub fn looks_like(text: &str) -> bool {
     text.lines().take(500).any(|line| {
         let line = line
