@@ -39,6 +39,7 @@
 
 pub mod capture;
 pub mod commands;
+pub mod emit;
 pub mod error;
 pub mod generate;
 pub mod knowledge;
