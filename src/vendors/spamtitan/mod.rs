@@ -66,8 +66,7 @@ impl Vendor for SpamTitan {
             return None;
         };
         let name = path.canonicalize().ok()?;
-        name.file_name()
-            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        name.file_name().map(|n| n.to_string_lossy().into_owned())
     }
 
     fn read_file(&self, source: &Source, index: u32, _: &ReadOptions) -> Result<SourceRead> {
