@@ -336,13 +336,15 @@ fn track_one(
     let text = render::model(&capture.config, ModelFormat::Ron, false);
     let written = match inside(repo, &path).and_then(|()| Ok(std::fs::read(&path).ok())) {
         Ok(Some(old)) if old == text.as_bytes() => Some(false),
-        Ok(_) => match crate::write::atomically(&[(path.clone(), text)], false) {
-            Ok(()) => Some(true),
-            Err(e) => {
-                failures.push((path.clone(), e.to_string()));
-                None
+        Ok(_) => {
+            match crate::write::atomically_making(&[(path.clone(), text)], false, Some(repo)) {
+                Ok(()) => Some(true),
+                Err(e) => {
+                    failures.push((path.clone(), e.to_string()));
+                    None
+                }
             }
-        },
+        }
         Err(e) => {
             failures.push((path.clone(), e.to_string()));
             None

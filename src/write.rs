@@ -9,11 +9,21 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// Writes each `(path, contents)`, creating missing folders; `private` files are created
-/// readable by the owner only (0600), the others 0644.
+/// Writes each `(path, contents)` into existing folders; `private` files are created readable
+/// by the owner only (0600), the others 0644.
 pub fn atomically(files: &[(PathBuf, String)], private: bool) -> Result<()> {
+    atomically_making(files, private, None)
+}
+
+/// As [`atomically`], and the missing folders of files inside `make` (an output folder the
+/// user named, and its subfolders) are made as well; on failure they are removed again.
+pub fn atomically_making(
+    files: &[(PathBuf, String)],
+    private: bool,
+    make: Option<&Path>,
+) -> Result<()> {
     let mut created = Vec::new();
-    let result = write_all(files, private, &mut created);
+    let result = write_all(files, private, make, &mut created);
     if result.is_err() {
         // Deepest first, and only while empty: never a folder that holds anything.
         for dir in created.iter().rev() {
@@ -23,14 +33,21 @@ pub fn atomically(files: &[(PathBuf, String)], private: bool) -> Result<()> {
     result
 }
 
-fn write_all(files: &[(PathBuf, String)], private: bool, created: &mut Vec<PathBuf>) -> Result<()> {
+fn write_all(
+    files: &[(PathBuf, String)],
+    private: bool,
+    make: Option<&Path>,
+    created: &mut Vec<PathBuf>,
+) -> Result<()> {
     let mut pending = Vec::new();
     for (path, contents) in files {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        create_dirs(dir, created)?;
+        if make.is_some_and(|m| dir.starts_with(m)) {
+            create_dirs(dir, created)?;
+        }
         let shown = path.display().to_string();
         let temp = tempfile::Builder::new()
             .prefix(".carryover-")
@@ -207,7 +224,7 @@ mod tests {
         ];
         // A folder that cannot be made: a file holds its name.
         std::fs::write(dir.path().join("blocker"), "").unwrap();
-        assert!(atomically(&files, false).is_err());
+        assert!(atomically_making(&files, false, Some(dir.path())).is_err());
         assert_eq!(std::fs::read_to_string(&kept).unwrap(), "old");
         assert!(!dir.path().join("imports").exists());
         let left: Vec<_> = std::fs::read_dir(dir.path())

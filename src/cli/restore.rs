@@ -86,7 +86,7 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
         }
         None => Some(outputs.script),
     };
-    carryover::write::atomically(&files, args.show_secrets)?;
+    carryover::write::atomically_making(&files, args.show_secrets, args.import_files.as_deref())?;
     // Printed only once every file is in place: a failed run shows no script to paste.
     if let Some(script) = to_stdout {
         print(&script)?;
