@@ -141,8 +141,16 @@ impl Capture {
                 .apply(change, at)
                 .map_err(|c| Error::file(format!("{path}:{line}"), c.message))?;
         }
-        self.notes
-            .extend(read.notes.into_iter().map(|n| (index, n)));
+        // Notes quote capture lines: a password in one (a refused LOGIN) is masked here, once,
+        // for every output that shows notes.
+        let names = crate::secrets::neutral();
+        self.notes.extend(read.notes.into_iter().map(|mut n| {
+            n.text = names.mask_line(&n.text);
+            if let NoteKind::Rejected(answer) = &mut n.kind {
+                *answer = names.mask_line(answer);
+            }
+            (index, n)
+        }));
         Ok(())
     }
 }

@@ -47,6 +47,7 @@ pub mod model;
 pub mod ops;
 pub mod read;
 pub mod render;
+pub mod secrets;
 pub mod source;
 pub mod syntax;
 pub mod track;

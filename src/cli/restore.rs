@@ -69,6 +69,9 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
             .collect(),
     };
     let outputs = restore(&pre, post.as_ref(), &request)?;
+    for warning in &outputs.warnings {
+        eprintln!("warning: {warning}");
+    }
     let mut files = Vec::new();
     if let (Some(path), Some(runbook)) = (&args.runbook, outputs.runbook) {
         files.push((path.clone(), runbook));

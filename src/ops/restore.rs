@@ -116,7 +116,30 @@ pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &RestoreOptions<'_
     if options.all {
         everything(&mut plan, pre, options, "all");
     }
+    if !options.show_secrets {
+        leave_out_secrets(&mut plan);
+    }
     plan
+}
+
+/// Secrets never reach a script unless asked for: each becomes a step by hand instead.
+fn leave_out_secrets(plan: &mut Plan) {
+    for (scope, items) in &mut plan.scopes {
+        items.retain(|(rule, item)| match item {
+            Restore::Setting {
+                name,
+                value: Value::Secret(_),
+            } => {
+                plan.by_hand.push((
+                    rule.clone(),
+                    format!("{scope}: {name} is a secret, left out (use --show-secrets)"),
+                ));
+                false
+            }
+            _ => true,
+        });
+    }
+    plan.scopes.retain(|_, items| !items.is_empty());
 }
 
 /// The patches an entry recommends, and its steps by hand when restore reports it.

@@ -214,8 +214,13 @@ pub trait RestoreScript: Sync {
 
 /// The appliance's own import files for what a model holds.
 pub trait ImportFiles: Sync {
-    /// `(relative path, contents)` of every import file the model fills.
+    /// `(relative path, contents)` of every import file the model fills. A secret still
+    /// marked secret in `config` is left empty, never written as a placeholder.
     fn files(&self, config: &Config) -> Vec<(String, String)>;
+    /// The secrets [`ImportFiles::files`] left empty, each as a step to do by hand.
+    fn secrets_left_out(&self, _config: &Config) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Checking the log of a system update.

@@ -288,11 +288,7 @@ fn domains_csv(read: &mut FileRead<'_>) -> Result<()> {
             if field.is_empty() {
                 continue;
             }
-            let value = if *name == "ldap_password" {
-                Value::Secret(Secret(field.clone()))
-            } else {
-                Value::Text(field.clone())
-            };
+            let value = super::secrets::value(name, field.clone());
             set(name, value);
         }
         read.changes.push((Change::Domain(domain), line));
@@ -367,9 +363,7 @@ fn flatten(value: &serde_json::Value, name: &str, out: &mut Vec<(String, Value)>
             n.as_i64().map_or(Value::Text(n.to_string()), Value::Int),
         )),
         J::String(s) => {
-            let secret = ["password", "token", "secret"]
-                .iter()
-                .any(|w| name.to_ascii_lowercase().contains(w));
+            let secret = super::secrets::names().matches(name);
             let text = vocabulary()
                 .get(&s.to_ascii_lowercase())
                 .cloned()

@@ -139,6 +139,10 @@ impl ImportFiles for SpamTitan {
     fn files(&self, config: &Config) -> Vec<(String, String)> {
         super::import::files(config)
     }
+
+    fn secrets_left_out(&self, config: &Config) -> Vec<String> {
+        super::import::secrets_left_out(config)
+    }
 }
 
 impl RestoreScript for SpamTitan {

@@ -9,6 +9,7 @@ pub mod folder;
 mod forms;
 pub mod import;
 pub mod knowledge;
+pub mod secrets;
 pub mod update_log;
 
 use std::path::Path;
