@@ -142,7 +142,7 @@ pub fn sanitize(text: &str) -> String {
 pub struct Script<'d> {
     dialect: &'d dyn Dialect,
     text: String,
-    commands: usize,
+    written: Vec<Command>,
 }
 
 impl<'d> Script<'d> {
@@ -151,7 +151,7 @@ impl<'d> Script<'d> {
         Script {
             dialect,
             text: String::new(),
-            commands: 0,
+            written: Vec::new(),
         }
     }
 
@@ -181,7 +181,7 @@ impl<'d> Script<'d> {
 
     /// How many commands were written.
     pub fn commands(&self) -> usize {
-        self.commands
+        self.written.len()
     }
 
     /// The command, each argument quoted; when an argument cannot be quoted safely, nothing of
@@ -189,7 +189,7 @@ impl<'d> Script<'d> {
     pub fn command(&mut self, command: &Command) -> Result<(), Unwritable> {
         let text = self.render(command)?;
         self.text.push_str(&text);
-        self.commands += 1;
+        self.written.push(command.clone());
         Ok(())
     }
 
@@ -226,6 +226,12 @@ impl<'d> Script<'d> {
     /// The script's text.
     pub fn into_text(self) -> String {
         self.text
+    }
+
+    /// The script's text and the commands written into it, in order (what running it must
+    /// do, for tests that run it).
+    pub fn into_parts(self) -> (String, Vec<Command>) {
+        (self.text, self.written)
     }
 }
 

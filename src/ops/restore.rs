@@ -359,6 +359,15 @@ fn describe(item: &Restore) -> String {
 /// line is written by the emitter ([`crate::emit`]): a command from typed, quoted arguments, or a
 /// remark through its sanitiser; so no capture text can become a command of its own.
 pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> String {
+    script_with_commands(plan, writer, header).0
+}
+
+/// [`script`], and the commands written into it in order: what running the script must do.
+pub fn script_with_commands(
+    plan: &Plan,
+    writer: &dyn RestoreScript,
+    header: &[String],
+) -> (String, Vec<Command>) {
     let mut out = Script::new(writer.dialect());
     out.framing(writer.script_start());
     for line in header {
@@ -404,7 +413,7 @@ pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> Str
             }
         }
     }
-    out.into_text()
+    out.into_parts()
 }
 
 /// The vendor's command for one item.

@@ -12,7 +12,7 @@ use super::Mos;
 
 /// The MOS CLI as a script dialect: the admin protocol's quoting, a literal (`{N}` and its
 /// bytes) for a value with a line break. A value holding another control character is refused:
-/// a CR pasted at the CLI would end the command early.
+/// a CR pasted at the CLI would end the command early (and a Unicode line separator may).
 pub struct MosCli;
 
 impl Dialect for MosCli {
@@ -31,12 +31,18 @@ impl Mos {
     /// A command from its catalog form: the form's words fixed, its `$name`s arguments.
     fn emit(action: &Action, args: &[(&str, &str)]) -> Option<Command> {
         let form = Catalog::get().form(action)?;
-        let mut words = form.words.iter();
-        let mut command = Command::new(words.next()?);
-        for word in words {
+        let mut command = Command::new(form.words.first()?);
+        let last = form.words.len().saturating_sub(1);
+        for (i, word) in form.words.iter().enumerate().skip(1) {
             command = match word.strip_prefix('$') {
                 Some(name) => {
-                    command.arg(args.iter().find(|(n, _)| *n == name).map_or("", |a| a.1))
+                    let value = args.iter().find(|(n, _)| *n == name).map_or("", |a| a.1);
+                    // A literal (`{N}` and its lines) is read back only as a command's last
+                    // word, and never before a data block: a line break anywhere else is refused.
+                    if value.contains('\n') && (i != last || form.reads_block) {
+                        return Some(command.refuse(format!("${name} holds a line break")));
+                    }
+                    command.arg(value)
                 }
                 None => command.fixed(word),
             };
