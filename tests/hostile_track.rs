@@ -189,3 +189,24 @@ fn a_failed_restore_replaces_no_runbook_and_makes_no_import_folder() {
     assert!(!imports.exists());
     assert_eq!(files_under(dir.path()), ["runbook.md"]);
 }
+
+#[test]
+fn one_bad_capture_is_reported_and_the_others_are_tracked() {
+    // Reproducer 7: a two-field row in domains.csv, once a panic that stopped every appliance.
+    let dir = tempfile::tempdir().unwrap();
+    let (src, repo) = (dir.path().join("src"), dir.path().join("repo"));
+    std::fs::create_dir_all(&src).unwrap();
+    let st = src.join("st02");
+    copy_dir(&common::root().join("samples/spamtitan/7.08/st01"), &st);
+    std::fs::write(
+        st.join("domains.csv"),
+        "short.example,mx.short.example:25\n",
+    )
+    .unwrap();
+    std::fs::write(src.join("ok.cfg"), export("rg07.example.com")).unwrap();
+    let out = track(&src, &repo);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("st02"), "{stderr}");
+    assert!(files_under(&repo).contains(&"mirapoint-mos/rg07.ron".to_string()));
+}
