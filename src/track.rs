@@ -212,6 +212,9 @@ pub fn file_stem(host: &str) -> std::result::Result<String, String> {
     Ok(stem)
 }
 
+/// A host name and the captures that name it.
+type Named = (String, Vec<Input>);
+
 /// Hosts grouped by the file they are written to. A short host name (`rg01`, from a prompt)
 /// joins the one full name it is short for; two different full names, or names differing in
 /// case, that give one file are an error naming both captures, and neither is written.
@@ -220,7 +223,7 @@ fn by_file(
     report: &mut Report,
     tick: &(dyn Fn() + Sync),
 ) -> BTreeMap<(VendorId, String), Vec<Input>> {
-    let mut by_stem: BTreeMap<(VendorId, String), Vec<(String, Vec<Input>)>> = BTreeMap::new();
+    let mut by_stem: BTreeMap<(VendorId, String), Vec<Named>> = BTreeMap::new();
     for ((vendor, host), files) in hosts {
         match file_stem(&host) {
             Ok(stem) => by_stem
@@ -334,7 +337,7 @@ fn track_one(
         };
     }
     let text = render::model(&capture.config, ModelFormat::Ron, false);
-    let written = match inside(repo, &path).and_then(|()| Ok(std::fs::read(&path).ok())) {
+    let written = match inside(repo, &path).map(|()| std::fs::read(&path).ok()) {
         Ok(Some(old)) if old == text.as_bytes() => Some(false),
         Ok(_) => {
             match crate::write::atomically_making(&[(path.clone(), text)], false, Some(repo)) {

@@ -180,12 +180,11 @@ for a in "$@"; do
 done
 "#;
 
+/// One recorded call: its arguments and its standard input.
+type Call = (Vec<String>, Option<String>);
+
 /// Runs the script in `work`; with `dry_run`, its printed calls, else the stub's records.
-fn run_script(
-    script: &str,
-    work: &Path,
-    dry_run: bool,
-) -> (bool, String, Vec<(Vec<String>, Option<String>)>) {
+fn run_script(script: &str, work: &Path, dry_run: bool) -> (bool, String, Vec<Call>) {
     let bin = work.join("bin");
     let rec = work.join("rec");
     let cwd = work.join("cwd");
@@ -229,7 +228,8 @@ fn run_script(
         let stdin = std::fs::read_to_string(rec.join(format!("{n}.stdin"))).ok();
         calls.push((args, stdin));
     }
-    let clean = std::fs::read_dir(&cwd).unwrap().count() == 0;
+    // Nothing but the calls ran: no sentinel, nor any other file, in the working folder.
+    let clean = !cwd.join(SENTINEL).exists() && std::fs::read_dir(&cwd).unwrap().count() == 0;
     (
         out.status.success() && clean,
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
@@ -238,7 +238,7 @@ fn run_script(
 }
 
 /// What curl must be called with for one `api` command.
-fn expected_curl(command: &Command) -> (Vec<String>, Option<String>) {
+fn expected_curl(command: &Command) -> Call {
     let args = command.args();
     let mut out: Vec<String> = [
         "--fail",
