@@ -92,6 +92,29 @@ impl SourceRead {
     }
 }
 
+/// A command no catalog knows is kept as typed, with its answer: a secret in it (`ldap set
+/// bindpw ...`, or the answer of `ldap get bindpw`) cannot be marked, so it is masked here, for
+/// every output, `--show-secrets` included.
+fn mask_raw(change: Change) -> Change {
+    let Change::Raw { key, mut raw } = change else {
+        return change;
+    };
+    let names = crate::secrets::neutral();
+    let masked = names.mask_line(&raw.command);
+    if masked != raw.command || raw.command.split_whitespace().any(|w| names.matches(w)) {
+        raw.answer = raw
+            .answer
+            .iter()
+            .map(|_| crate::secrets::MASK.to_string())
+            .collect();
+    }
+    raw.command = masked;
+    Change::Raw {
+        key: names.mask_line(&key),
+        raw,
+    }
+}
+
 /// The model of one appliance and what reading its captures noticed.
 #[derive(Debug, Clone, Default)]
 pub struct Capture {
@@ -133,6 +156,7 @@ impl Capture {
         let path = read.provenance.info.path.clone();
         let index = self.config.add_source(read.provenance);
         for (change, line) in read.changes {
+            let change = mask_raw(change);
             let at = Origin {
                 source: index,
                 line,

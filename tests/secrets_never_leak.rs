@@ -288,3 +288,27 @@ fn an_import_file_never_holds_a_placeholder_for_a_secret() {
         "{book}"
     );
 }
+
+#[test]
+fn a_command_no_catalog_knows_keeps_no_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg05.log");
+    std::fs::write(
+        &log,
+        "rg05> version\nMOS4.1.9-GA\nOK Completed\n\
+         rg05> ldap set bindpw Zq99-raw-set\nOK Completed\n\
+         rg05> ldap get bindpw\nZq98-raw-answer\nOK Completed\n",
+    )
+    .unwrap();
+    for flags in [
+        vec!["show"],
+        vec!["show", "--show-secrets"],
+        vec!["show", "--format", "json"],
+    ] {
+        let mut args: Vec<String> = flags.iter().map(|x| x.to_string()).collect();
+        args.push(s(&log));
+        let (_, text) = carryover(&args);
+        assert!(!text.contains("Zq99") && !text.contains("Zq98"), "{text}");
+        assert!(text.contains("ldap set bindpw <secret>"), "{text}");
+    }
+}
