@@ -77,6 +77,7 @@ fn write_all(
             "is a folder; name a file to write".to_string(),
         ));
     }
+    pause_for_tests();
     // Every file is complete: only now is any of them put in place.
     for (temp, guard, path) in pending {
         let result = temp.persist(&path);
@@ -84,6 +85,25 @@ fn write_all(
         result.map_err(|e| Error::io(path.display().to_string(), e.error))?;
     }
     Ok(())
+}
+
+/// A test hook: with `CARRYOVER_TEST_PAUSE_AT=FILE`, a run that has written its temporary
+/// files creates FILE and waits (up to a minute) for it to be removed, so a test can interrupt
+/// it at exactly that point and check that nothing is left behind.
+fn pause_for_tests() {
+    let Some(flag) = std::env::var_os("CARRYOVER_TEST_PAUSE_AT") else {
+        return;
+    };
+    let flag = PathBuf::from(flag);
+    if std::fs::write(&flag, "").is_err() {
+        return;
+    }
+    for _ in 0..600 {
+        if !flag.exists() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
 /// Creates `dir` and its missing parents, recording each folder it created.

@@ -210,3 +210,56 @@ fn one_bad_capture_is_reported_and_the_others_are_tracked() {
     assert!(stderr.contains("st02"), "{stderr}");
     assert!(files_under(&repo).contains(&"mirapoint-mos/rg07.ron".to_string()));
 }
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_file() {
+    for signal in ["TERM", "INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let flag = dir.path().join("paused");
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("carryover"))
+            .current_dir(common::root())
+            .args([
+                "restore",
+                "--to",
+                "7.09",
+                "samples/spamtitan/7.08/st01",
+                "-o",
+            ])
+            .arg(out.join("restore.sh"))
+            .arg("--runbook")
+            .arg(out.join("runbook.md"))
+            .env("CARRYOVER_TEST_PAUSE_AT", &flag)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until the temporary files are written and the run is paused before renaming.
+        for _ in 0..600 {
+            if flag.exists() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        assert!(flag.exists(), "the run never paused");
+        assert_eq!(
+            files_under(&out).len(),
+            2,
+            "two temporary files while paused"
+        );
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert!(!status.success());
+        assert!(
+            files_under(&out).is_empty(),
+            "{signal}: {:?}",
+            files_under(&out)
+        );
+    }
+}
