@@ -106,6 +106,13 @@ fn spamtitan_capture(root: &Path, v: &[String]) -> PathBuf {
         serde_json::json!({ v[13].clone(): v[14].clone() }).to_string(),
     )
     .unwrap();
+    // A users file: its name and its keys, hostile too.
+    std::fs::create_dir_all(dir.join("api/users")).unwrap();
+    std::fs::write(
+        dir.join("api/users").join(format!("{}.json", file_name(&format!("u{}", v[16])))),
+        serde_json::json!({ v[17].clone(): v[15].clone() }).to_string(),
+    )
+    .unwrap();
     let global = dir.join("lists/global");
     std::fs::create_dir_all(&global).unwrap();
     // Non-UTF-8 bytes, and entries that are themselves payloads.
