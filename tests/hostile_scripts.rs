@@ -109,7 +109,8 @@ fn spamtitan_capture(root: &Path, v: &[String]) -> PathBuf {
     // A users file: its name and its keys, hostile too.
     std::fs::create_dir_all(dir.join("api/users")).unwrap();
     std::fs::write(
-        dir.join("api/users").join(format!("{}.json", file_name(&format!("u{}", v[16])))),
+        dir.join("api/users")
+            .join(format!("{}.json", file_name(&format!("u{}", v[16])))),
         serde_json::json!({ v[17].clone(): v[15].clone() }).to_string(),
     )
     .unwrap();

@@ -138,6 +138,18 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// One command as text, without its final line end, for lists of commands shown to a person
+/// to type (a capture plan). The same quoting as in a script.
+pub fn one_command(dialect: &dyn Dialect, command: &Command) -> Result<String, Unwritable> {
+    let mut script = Script::new(dialect);
+    script.command(command)?;
+    let mut text = script.into_text();
+    if text.ends_with('\n') {
+        text.pop();
+    }
+    Ok(text)
+}
+
 /// A script being written, line by line, in one dialect.
 pub struct Script<'d> {
     dialect: &'d dyn Dialect,

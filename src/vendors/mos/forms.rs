@@ -1,7 +1,7 @@
 //! The MOS capabilities: release notes, capture commands and restore scripts, each command
 //! written from its form in the catalog with arguments quoted by the protocol's rules.
 
-use crate::emit::{Command, Dialect};
+use crate::emit::{one_command, Command, Dialect};
 use crate::knowledge::Release;
 use crate::model::{Config, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
@@ -50,21 +50,10 @@ impl Mos {
         Some(command)
     }
 
-    /// A command written from its catalog form, with arguments quoted by the protocol's rules.
+    /// A command written from its catalog form, as text for a person to type (capture plans):
+    /// through the emitter, so a value that cannot be typed safely gives no command.
     fn command(action: &Action, args: &[(&str, &str)]) -> Option<String> {
-        let form = Catalog::get().form(action)?;
-        let words: Vec<String> = form
-            .words
-            .iter()
-            .map(|w| match w.strip_prefix('$') {
-                Some(name) => args
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map_or_else(|| quote(""), |(_, v)| quote(v)),
-                None => w.clone(),
-            })
-            .collect();
-        Some(words.join(" "))
+        one_command(&MosCli, &Mos::emit(action, args)?).ok()
     }
 }
 
