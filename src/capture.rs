@@ -134,6 +134,29 @@ pub fn line_counts(config: &Config) -> Vec<LineCount> {
         .collect()
 }
 
+/// A command no catalog knows is kept as typed, with its answer: a secret in it (`ldap set
+/// bindpw ...`, or the answer of `ldap get bindpw`) cannot be marked, so it is masked here, for
+/// every output, `--show-secrets` included.
+fn mask_raw(change: Change) -> Change {
+    let Change::Raw { key, mut raw } = change else {
+        return change;
+    };
+    let names = crate::secrets::neutral();
+    let masked = names.mask_line(&raw.command);
+    if masked != raw.command || raw.command.split_whitespace().any(|w| names.matches(w)) {
+        raw.answer = raw
+            .answer
+            .iter()
+            .map(|_| crate::secrets::MASK.to_string())
+            .collect();
+    }
+    raw.command = masked;
+    Change::Raw {
+        key: names.mask_line(&key),
+        raw,
+    }
+}
+
 /// The model of one appliance and what reading its captures noticed.
 #[derive(Debug, Clone, Default)]
 pub struct Capture {
@@ -176,6 +199,7 @@ impl Capture {
         read.provenance.info.not_understood = read.not_understood() as u64;
         let index = self.config.add_source(read.provenance);
         for (change, line) in read.changes {
+            let change = mask_raw(change);
             let at = Origin {
                 source: index,
                 line,
@@ -184,8 +208,16 @@ impl Capture {
                 .apply(change, at)
                 .map_err(|c| Error::file(format!("{path}:{line}"), c.message))?;
         }
-        self.notes
-            .extend(read.notes.into_iter().map(|n| (index, n)));
+        // Notes quote capture lines: a password in one (a refused LOGIN) is masked here, once,
+        // for every output that shows notes.
+        let names = crate::secrets::neutral();
+        self.notes.extend(read.notes.into_iter().map(|mut n| {
+            n.text = names.mask_line(&n.text);
+            if let NoteKind::Rejected(answer) = &mut n.kind {
+                *answer = names.mask_line(answer);
+            }
+            (index, n)
+        }));
         Ok(())
     }
 }

@@ -35,7 +35,9 @@ impl fmt::Display for InputError {
         writeln!(f, "{}", self.message)?;
         writeln!(f, "{pad}--> {}:{}:{}", at.path, at.line, at.column)?;
         writeln!(f, "{pad} |")?;
-        writeln!(f, "{number} | {}", at.line_text)?;
+        // The line is a capture's: a password on it is masked.
+        let line = crate::secrets::neutral().mask_line(&at.line_text);
+        writeln!(f, "{number} | {line}")?;
         let caret_pad: String = at
             .line_text
             .chars()

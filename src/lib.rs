@@ -41,6 +41,7 @@
 
 pub mod capture;
 pub mod commands;
+pub mod emit;
 pub mod error;
 pub mod generate;
 pub mod knowledge;
@@ -48,6 +49,7 @@ pub mod model;
 pub mod ops;
 pub mod read;
 pub mod render;
+pub mod secrets;
 pub mod source;
 pub mod syntax;
 pub mod track;

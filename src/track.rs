@@ -25,10 +25,15 @@ const SNIFF: u64 = 256 * 1024;
 /// What `track` did.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Appliances found.
     pub appliances: usize,
+    /// Capture files and folders found.
     pub files: usize,
+    /// Lines that did not become model data, over all appliances.
     pub unrecognized: usize,
+    /// Files written.
     pub written: Vec<PathBuf>,
+    /// Files left as they were, since nothing changed.
     pub unchanged: usize,
     /// Files that could not be read, with why.
     pub failures: Vec<(PathBuf, String)>,
@@ -117,33 +122,46 @@ fn identify(
 }
 
 /// Tracks every capture under `src` into `into`. `tick` is called once per file read.
+///
+/// Captures are untrusted: each file name derived from a host name is checked ([`file_stem`]),
+/// every file is written only inside `into`, checked after canonicalising, and two different
+/// appliances whose names map to one file are an error naming both, never merged.
 pub fn track(
     src: &Path,
     into: &Path,
     options: &ReadOptions,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Report> {
+    let repo = repository(src, into)?;
     let mut report = Report::default();
-    let files = walk(src, &mut report)?;
+    let files: Vec<Input> = walk(src, &mut report)?
+        .into_iter()
+        .filter(|f| {
+            f.path()
+                .canonicalize()
+                .map_or(true, |p| !p.starts_with(&repo))
+        })
+        .collect();
     report.files = files.len();
     let identities: Vec<_> = files
         .par_iter()
         .map(|f| (f, identify(f, options)))
         .collect();
-    let mut groups: BTreeMap<(VendorId, String), Vec<Input>> = BTreeMap::new();
+    let mut hosts: BTreeMap<(VendorId, String), Vec<Input>> = BTreeMap::new();
     for (file, identity) in identities {
         match identity {
-            Ok(key) => groups.entry(key).or_default().push(file.clone()),
+            Ok(key) => hosts.entry(key).or_default().push(file.clone()),
             Err(why) => {
                 tick();
                 report.failures.push((file.path().to_path_buf(), why));
             }
         }
     }
+    let groups = by_file(hosts, &mut report, tick);
     report.appliances = groups.len();
     let results: Vec<Group> = groups
         .into_par_iter()
-        .map(|((vendor, host), files)| track_one(vendor, &host, &files, into, options, tick))
+        .map(|((vendor, stem), files)| track_one(vendor, &stem, &files, &repo, options, tick))
         .collect();
     for group in results {
         report.unrecognized += group.unrecognized;
@@ -158,6 +176,122 @@ pub fn track(
     Ok(report)
 }
 
+/// The repository folder, made if missing and canonical; never the source folder itself.
+fn repository(src: &Path, into: &Path) -> Result<PathBuf> {
+    std::fs::create_dir_all(into).map_err(|e| Error::io(into.display().to_string(), e))?;
+    let repo = into
+        .canonicalize()
+        .map_err(|e| Error::io(into.display().to_string(), e))?;
+    let source = src
+        .canonicalize()
+        .map_err(|e| Error::io(src.display().to_string(), e))?;
+    if repo == source {
+        return Err(Error::Usage(format!(
+            "the repository {} is the folder of captures itself: name another folder with --into",
+            into.display()
+        )));
+    }
+    Ok(repo)
+}
+
+/// The file name an appliance's host name gives: its first label, lower-cased. Anything but
+/// letters, digits, `-` and `_`, a leading `-`, or more than 63 bytes (a DNS label's limit) is
+/// an error, so no name can leave its folder or hide.
+pub fn file_stem(host: &str) -> std::result::Result<String, String> {
+    let stem = host.split('.').next().unwrap_or(host).to_ascii_lowercase();
+    let safe = stem
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+    if stem.is_empty() || !safe || stem.starts_with('-') || stem.len() > 63 {
+        return Err(format!(
+            "the host name `{}` cannot name a file: letters, digits, `-` and `_` only, \
+             at most 63 of them",
+            crate::emit::sanitize(host)
+        ));
+    }
+    Ok(stem)
+}
+
+/// A host name and the captures that name it.
+type Named = (String, Vec<Input>);
+
+/// Hosts grouped by the file they are written to. A short host name (`rg01`, from a prompt)
+/// joins the one full name it is short for; two different full names, or names differing in
+/// case, that give one file are an error naming both captures, and neither is written.
+fn by_file(
+    hosts: BTreeMap<(VendorId, String), Vec<Input>>,
+    report: &mut Report,
+    tick: &(dyn Fn() + Sync),
+) -> BTreeMap<(VendorId, String), Vec<Input>> {
+    let mut by_stem: BTreeMap<(VendorId, String), Vec<Named>> = BTreeMap::new();
+    for ((vendor, host), files) in hosts {
+        match file_stem(&host) {
+            Ok(stem) => by_stem
+                .entry((vendor, stem))
+                .or_default()
+                .push((host, files)),
+            Err(why) => {
+                for file in files {
+                    tick();
+                    report
+                        .failures
+                        .push((file.path().to_path_buf(), why.clone()));
+                }
+            }
+        }
+    }
+    let mut groups = BTreeMap::new();
+    for ((vendor, stem), named) in by_stem {
+        let full: Vec<&str> = named
+            .iter()
+            .map(|(h, _)| h.as_str())
+            .filter(|h| h.contains('.'))
+            .collect();
+        let short: Vec<&str> = named
+            .iter()
+            .map(|(h, _)| h.as_str())
+            .filter(|h| !h.contains('.'))
+            .collect();
+        let one_appliance = full.len() <= 1
+            && short.len() <= 1
+            && full
+                .first()
+                .zip(short.first())
+                .is_none_or(|(f, s)| f.split('.').next() == Some(*s));
+        if one_appliance {
+            groups.insert(
+                (vendor, stem),
+                named.into_iter().flat_map(|(_, f)| f).collect(),
+            );
+            continue;
+        }
+        let who: Vec<String> = named
+            .iter()
+            .map(|(h, f)| {
+                let first = f.first().map(|i| i.path().display().to_string());
+                format!(
+                    "`{}` ({})",
+                    crate::emit::sanitize(h),
+                    first.unwrap_or_default()
+                )
+            })
+            .collect();
+        let why = format!(
+            "different appliances {} would share {}/{stem}.ron: never merged, none written; \
+             track them into separate repositories",
+            who.join(" and "),
+            vendor.name()
+        );
+        for file in named.into_iter().flat_map(|(_, f)| f) {
+            tick();
+            report
+                .failures
+                .push((file.path().to_path_buf(), why.clone()));
+        }
+    }
+    groups
+}
+
 struct Group {
     path: PathBuf,
     /// `Some(true)` written, `Some(false)` unchanged, `None` nothing could be read.
@@ -168,22 +302,29 @@ struct Group {
 
 fn track_one(
     vendor: VendorId,
-    host: &str,
+    stem: &str,
     files: &[Input],
-    into: &Path,
+    repo: &Path,
     options: &ReadOptions,
     tick: &(dyn Fn() + Sync),
 ) -> Group {
-    let path = into.join(vendor.name()).join(format!("{host}.ron"));
+    let path = repo.join(vendor.name()).join(format!("{stem}.ron"));
     let mut capture = Capture::new(vendor);
     let mut failures = Vec::new();
     let mut read_any = false;
     for input in files {
-        let result = read::read_input(input, options, &mut capture);
+        // A reader's bug on one capture must not stop the fleet: it is reported like an error.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            read::read_input(input, options, &mut capture)
+        }));
         tick();
         match result {
-            Ok(()) => read_any = true,
-            Err(e) => failures.push((input.path().to_path_buf(), e.to_string())),
+            Ok(Ok(())) => read_any = true,
+            Ok(Err(e)) => failures.push((input.path().to_path_buf(), e.to_string())),
+            Err(_) => failures.push((
+                input.path().to_path_buf(),
+                "carryover failed on this capture (a bug: please report it)".into(),
+            )),
         }
     }
     let unrecognized = capture.unrecognized().count();
@@ -196,21 +337,20 @@ fn track_one(
         };
     }
     let text = render::model(&capture.config, ModelFormat::Ron, false);
-    let written = match std::fs::read(&path) {
-        Ok(old) if old == text.as_bytes() => Some(false),
-        _ => {
-            let result = path
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .map_err(|e| Error::io(path.display().to_string(), e))
-                .and_then(|_| crate::write::atomically(&[(path.clone(), text)], false));
-            match result {
+    let written = match inside(repo, &path).map(|()| std::fs::read(&path).ok()) {
+        Ok(Some(old)) if old == text.as_bytes() => Some(false),
+        Ok(_) => {
+            match crate::write::atomically_making(&[(path.clone(), text)], false, Some(repo)) {
                 Ok(()) => Some(true),
                 Err(e) => {
                     failures.push((path.clone(), e.to_string()));
                     None
                 }
             }
+        }
+        Err(e) => {
+            failures.push((path.clone(), e.to_string()));
+            None
         }
     };
     Group {
@@ -219,4 +359,35 @@ fn track_one(
         unrecognized,
         failures,
     }
+}
+
+/// Checks that `path` stays inside `repo`: no folder or file on the way is a link (a link in
+/// the repository is never followed), and its folder, canonical, is inside `repo`.
+fn inside(repo: &Path, path: &Path) -> Result<()> {
+    let shown = path.display().to_string();
+    let rest = path
+        .strip_prefix(repo)
+        .map_err(|_| Error::file(&shown, "is outside the repository".to_string()))?;
+    let mut at = repo.to_path_buf();
+    for part in rest.components() {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(Error::file(
+                    at.display().to_string(),
+                    "is a link: links in the repository are not followed".to_string(),
+                ))
+            }
+            _ => {}
+        }
+    }
+    if let Some(parent) = path.parent().filter(|p| p.exists()) {
+        let real = parent
+            .canonicalize()
+            .map_err(|e| Error::io(parent.display().to_string(), e))?;
+        if !real.starts_with(repo) {
+            return Err(Error::file(&shown, "is outside the repository".to_string()));
+        }
+    }
+    Ok(())
 }

@@ -1,25 +1,64 @@
-//! Writing output files atomically: every file is written to a temporary file beside it and
-//! renamed into place only when all of them are complete, so a failed run leaves the user's
-//! files as they were.
+//! Writing a run's output files all or nothing: every file is first written to a temporary
+//! file in its target folder, and the temporary files are renamed into place only when all of
+//! them are complete. On an error the temporary files, and the folders this run created, are
+//! removed; on SIGINT or SIGTERM the temporary files are removed before the process ends. A
+//! failed run leaves the user's files as they were.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// Writes each `(path, contents)`; `private` files are created readable by the owner only.
+/// Writes each `(path, contents)` into existing folders; `private` files are created readable
+/// by the owner only (0600), the others 0644.
 pub fn atomically(files: &[(PathBuf, String)], private: bool) -> Result<()> {
+    atomically_making(files, private, None)
+}
+
+/// As [`atomically`], and the missing folders of files inside `make` (an output folder the
+/// user named, and its subfolders) are made as well; on failure they are removed again.
+pub fn atomically_making(
+    files: &[(PathBuf, String)],
+    private: bool,
+    make: Option<&Path>,
+) -> Result<()> {
+    let mut created = Vec::new();
+    let result = write_all(files, private, make, &mut created);
+    if result.is_err() {
+        // Deepest first, and only while empty: never a folder that holds anything.
+        for dir in created.iter().rev() {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+    result
+}
+
+fn write_all(
+    files: &[(PathBuf, String)],
+    private: bool,
+    make: Option<&Path>,
+    created: &mut Vec<PathBuf>,
+) -> Result<()> {
     let mut pending = Vec::new();
     for (path, contents) in files {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
+        if make.is_some_and(|m| dir.starts_with(m)) {
+            create_dirs(dir, created)?;
+        }
         let shown = path.display().to_string();
-        let mut temp = tempfile::Builder::new()
+        let temp = tempfile::Builder::new()
             .prefix(".carryover-")
             .tempfile_in(dir)
             .map_err(|e| Error::io(&shown, e))?;
+        // Registered before a byte is written: a signal from here on removes it.
+        let guard = cleanup::Registered::new(temp.path());
+        pending.push((temp, guard, path.clone()));
+        let Some((temp, _, _)) = pending.last_mut() else {
+            continue;
+        };
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -27,14 +66,206 @@ pub fn atomically(files: &[(PathBuf, String)], private: bool) -> Result<()> {
             std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
                 .map_err(|e| Error::io(&shown, e))?;
         }
-        // Renamed only once whole: a failed run never leaves a half-written file.
         temp.write_all(contents.as_bytes())
+            .and_then(|_| temp.flush())
             .map_err(|e| Error::io(&shown, e))?;
-        pending.push((temp, path.clone()));
     }
-    for (temp, path) in pending {
-        temp.persist(&path)
-            .map_err(|e| Error::io(path.display().to_string(), e.error))?;
+    // A folder in a file's place would fail its rename after others were done: refuse first.
+    if let Some((_, _, path)) = pending.iter().find(|(_, _, p)| p.is_dir()) {
+        return Err(Error::file(
+            path.display().to_string(),
+            "is a folder; name a file to write".to_string(),
+        ));
+    }
+    pause_for_tests();
+    // Every file is complete: only now is any of them put in place.
+    for (temp, guard, path) in pending {
+        let result = temp.persist(&path);
+        drop(guard);
+        result.map_err(|e| Error::io(path.display().to_string(), e.error))?;
     }
     Ok(())
+}
+
+/// A test hook: with `CARRYOVER_TEST_PAUSE_AT=FILE`, a run that has written its temporary
+/// files creates FILE and waits (up to a minute) for it to be removed, so a test can interrupt
+/// it at exactly that point and check that nothing is left behind.
+fn pause_for_tests() {
+    let Some(flag) = std::env::var_os("CARRYOVER_TEST_PAUSE_AT") else {
+        return;
+    };
+    let flag = PathBuf::from(flag);
+    if std::fs::write(&flag, "").is_err() {
+        return;
+    }
+    for _ in 0..600 {
+        if !flag.exists() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Creates `dir` and its missing parents, recording each folder it created.
+fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<()> {
+    let mut missing = Vec::new();
+    let mut at = Some(dir);
+    while let Some(d) = at {
+        if d.as_os_str().is_empty() || d.exists() {
+            break;
+        }
+        missing.push(d.to_path_buf());
+        at = d.parent();
+    }
+    for d in missing.into_iter().rev() {
+        std::fs::create_dir(&d).map_err(|e| Error::io(d.display().to_string(), e))?;
+        created.push(d);
+    }
+    Ok(())
+}
+
+/// Temporary files to remove when the process is interrupted. The signal handler may only do
+/// async-signal-safe work, so the paths sit in a fixed table of atomic pointers, and the
+/// handler only unlinks them and re-raises the signal.
+#[cfg(unix)]
+mod cleanup {
+    use std::ffi::CString;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicPtr, Ordering};
+    use std::sync::Once;
+
+    const SLOTS: usize = 256;
+    static PATHS: [AtomicPtr<libc::c_char>; SLOTS] =
+        [const { AtomicPtr::new(std::ptr::null_mut()) }; SLOTS];
+    static INSTALL: Once = Once::new();
+
+    extern "C" fn on_signal(signal: libc::c_int) {
+        for slot in &PATHS {
+            let path = slot.load(Ordering::SeqCst);
+            if !path.is_null() {
+                // SAFETY: the pointer came from `CString::into_raw` and is freed only after it
+                // left the table; unlink and signal are async-signal-safe.
+                unsafe { libc::unlink(path) };
+            }
+        }
+        unsafe {
+            libc::signal(signal, libc::SIG_DFL);
+            libc::raise(signal);
+        }
+    }
+
+    fn install() {
+        INSTALL.call_once(|| {
+            for signal in [libc::SIGINT, libc::SIGTERM] {
+                // SAFETY: the handler only does async-signal-safe work (above).
+                unsafe {
+                    libc::signal(
+                        signal,
+                        on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t,
+                    )
+                };
+            }
+        });
+    }
+
+    /// A temporary file's path in the table while it lives.
+    pub struct Registered(Option<usize>);
+
+    impl Registered {
+        /// Puts `path` in the table (when there is room: beyond 256 files at once, a file is
+        /// only removed by the ordinary error path).
+        pub fn new(path: &Path) -> Registered {
+            install();
+            use std::os::unix::ffi::OsStrExt;
+            let Ok(c) = CString::new(path.as_os_str().as_bytes()) else {
+                return Registered(None);
+            };
+            let raw = c.into_raw();
+            for (i, slot) in PATHS.iter().enumerate() {
+                if slot
+                    .compare_exchange(
+                        std::ptr::null_mut(),
+                        raw,
+                        Ordering::SeqCst,
+                        Ordering::SeqCst,
+                    )
+                    .is_ok()
+                {
+                    return Registered(Some(i));
+                }
+            }
+            // SAFETY: `raw` came from `into_raw` above and was not stored.
+            drop(unsafe { CString::from_raw(raw) });
+            Registered(None)
+        }
+    }
+
+    impl Drop for Registered {
+        fn drop(&mut self) {
+            if let Some(slot) = self.0.and_then(|i| PATHS.get(i)) {
+                let raw = slot.swap(std::ptr::null_mut(), Ordering::SeqCst);
+                if !raw.is_null() {
+                    // SAFETY: `raw` came from `into_raw` and is out of the table now.
+                    drop(unsafe { CString::from_raw(raw) });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod cleanup {
+    use std::path::Path;
+
+    /// Elsewhere the ordinary error path removes temporary files.
+    pub struct Registered;
+
+    impl Registered {
+        /// Nothing to register.
+        pub fn new(_: &Path) -> Registered {
+            Registered
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_file_leaves_every_other_file_and_folder_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("runbook.md");
+        std::fs::write(&kept, "old").unwrap();
+        let files = vec![
+            (kept.clone(), "new".to_string()),
+            (dir.path().join("imports/lists/a.txt"), "a".to_string()),
+            (dir.path().join("blocker/x"), String::new()),
+        ];
+        // A folder that cannot be made: a file holds its name.
+        std::fs::write(dir.path().join("blocker"), "").unwrap();
+        assert!(atomically_making(&files, false, Some(dir.path())).is_err());
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "old");
+        assert!(!dir.path().join("imports").exists());
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left.len(), 2, "{left:?}");
+    }
+
+    #[test]
+    fn a_folder_in_the_place_of_a_file_fails_before_anything_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("runbook.md");
+        std::fs::write(&kept, "old").unwrap();
+        std::fs::create_dir(dir.path().join("restore.sh")).unwrap();
+        let files = vec![
+            (kept.clone(), "new".to_string()),
+            (dir.path().join("restore.sh"), "script".to_string()),
+        ];
+        assert!(atomically(&files, false).is_err());
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
 }

@@ -62,18 +62,19 @@ fn the_restore_script_for_the_7_08_capture() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("POST /restapi/domains -H Content-Type:\\ application/json --data"),
+        out.contains(
+            "POST /restapi/domains --data-binary @- -H Content-Type:\\ application/json <"
+        ),
         "{out}"
     );
     assert!(
-        out.lines()
-            .any(|l| l
-                == "PUT /restapi/domains/example.com/policy --data-urlencode qreport_frequency=D"),
+        out.lines().any(|l| l
+            == "PUT /restapi/domains/example.com/policy --data-binary @- <qreport_frequency=D"),
         "{out}"
     );
     assert_eq!(
         out.lines().count(),
-        script.lines().filter(|l| l.starts_with("api ")).count()
+        script.lines().filter(|l| l.contains("' | api ")).count()
     );
     // Without the environment, nothing is called.
     let (code, _, err) = bash(&script, &[], dir.path(), &[]);
@@ -113,7 +114,7 @@ fn hostile_values_are_data_never_commands() {
         "a value ran as a command: {out}"
     );
     assert!(
-        out.contains("qreport_frequency=\\'\\;\\ touch\\ pwned2\\;\\ echo\\ \\'"),
+        out.contains("<qreport_frequency=%27%3B%20touch%20pwned2%3B%20echo%20%27"),
         "{out}"
     );
 }

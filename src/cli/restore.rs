@@ -69,24 +69,30 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
             .collect(),
     };
     let outputs = restore(&pre, post.as_ref(), &request)?;
+    for warning in &outputs.warnings {
+        eprintln!("warning: {warning}");
+    }
     let mut files = Vec::new();
     if let (Some(path), Some(runbook)) = (&args.runbook, outputs.runbook) {
         files.push((path.clone(), runbook));
     }
     if let Some(dir) = &args.import_files {
         for (relative, contents) in outputs.import_files {
-            let path = dir.join(relative);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| Error::io(parent.display().to_string(), e))?;
-            }
-            files.push((path, contents));
+            // Folders are made with the files, all or nothing.
+            files.push((dir.join(relative), contents));
         }
     }
-    match &args.output {
-        Some(path) => files.push((path.clone(), outputs.script)),
-        None => print(&outputs.script)?,
+    let to_stdout = match &args.output {
+        Some(path) => {
+            files.push((path.clone(), outputs.script));
+            None
+        }
+        None => Some(outputs.script),
+    };
+    carryover::write::atomically_making(&files, args.show_secrets, args.import_files.as_deref())?;
+    // Printed only once every file is in place: a failed run shows no script to paste.
+    if let Some(script) = to_stdout {
+        print(&script)?;
     }
-    carryover::write::atomically(&files, args.show_secrets)?;
     Ok(u8::from(outputs.commands > 0))
 }

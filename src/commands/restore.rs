@@ -40,6 +40,9 @@ pub struct Outputs {
     pub import_files: Vec<(String, String)>,
     /// How many commands the script holds.
     pub commands: usize,
+    /// What the user must know about the files written, for standard error (a secret left
+    /// out of an import file).
+    pub warnings: Vec<String>,
 }
 
 /// The restore outputs for the pre-upgrade captures `pre`; with `post`, only what the
@@ -50,7 +53,7 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
     let writer = vendor
         .restore_script()
         .ok_or_else(|| unsupported(vendor.title(), "restore scripts"))?;
-    let plan = plan(
+    let mut plan = plan(
         &pre.config,
         knowledge,
         &RestoreOptions {
@@ -82,6 +85,25 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
         commands: plan.scopes.values().map(Vec::len).sum(),
         ..Outputs::default()
     };
+    if request.import_files {
+        let importer = vendor
+            .import_files()
+            .ok_or_else(|| unsupported(vendor.title(), "UI import files"))?;
+        let mut config = pre.config.clone();
+        if request.show_secrets {
+            config.reveal_secrets();
+        }
+        outputs.import_files = importer.files(&config);
+        // Loud: on standard error and in the runbook, never a placeholder in the file.
+        outputs.warnings = importer.secrets_left_out(&config);
+        let rule = "import files";
+        plan.by_hand.extend(
+            outputs
+                .warnings
+                .iter()
+                .map(|w| (rule.to_string(), w.clone())),
+        );
+    }
     if request.runbook {
         let (recapture, capture) = match vendor.capture_plan() {
             Some(capture_plan) => {
@@ -112,16 +134,6 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
             ),
         };
         outputs.runbook = Some(runbook::runbook(&plan, &cx));
-    }
-    if request.import_files {
-        let importer = vendor
-            .import_files()
-            .ok_or_else(|| unsupported(vendor.title(), "UI import files"))?;
-        let mut config = pre.config.clone();
-        if !request.show_secrets {
-            config.mask_secrets();
-        }
-        outputs.import_files = importer.files(&config);
     }
     Ok(outputs)
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::emit::{Command, Script};
 use crate::knowledge::{Detect, Entry, Remedy, Report};
 use crate::model::{Config, Value, Version, SYSTEM};
 use crate::vendors::{Knowledge, RestoreScript};
@@ -115,7 +116,30 @@ pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &RestoreOptions<'_
     if options.all {
         everything(&mut plan, pre, options, "all");
     }
+    if !options.show_secrets {
+        leave_out_secrets(&mut plan);
+    }
     plan
+}
+
+/// Secrets never reach a script unless asked for: each becomes a step by hand instead.
+fn leave_out_secrets(plan: &mut Plan) {
+    for (scope, items) in &mut plan.scopes {
+        items.retain(|(rule, item)| match item {
+            Restore::Setting {
+                name,
+                value: Value::Secret(_),
+            } => {
+                plan.by_hand.push((
+                    rule.clone(),
+                    format!("{scope}: {name} is a secret, left out (use --show-secrets)"),
+                ));
+                false
+            }
+            _ => true,
+        });
+    }
+    plan.scopes.retain(|_, items| !items.is_empty());
 }
 
 /// The patches an entry recommends, and its steps by hand when restore reports it.
@@ -331,9 +355,25 @@ fn describe(item: &Restore) -> String {
     }
 }
 
-/// The script's lines: commands in a sensible order, each group under a comment naming its rule.
+/// The script: commands in a sensible order, each group under a remark naming its rule. Every
+/// line is written by the emitter ([`crate::emit`]): a command from typed, quoted arguments, or a
+/// remark through its sanitiser; so no capture text can become a command of its own.
 pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> String {
-    let mut out = writer.script_start(header.iter().map(|h| format!("# {h}")).collect());
+    script_with_commands(plan, writer, header).0
+}
+
+/// [`script`], and the commands written into it in order: what running the script must do.
+pub fn script_with_commands(
+    plan: &Plan,
+    writer: &dyn RestoreScript,
+    header: &[String],
+) -> (String, Vec<Command>) {
+    let mut out = Script::new(writer.dialect());
+    out.framing(writer.script_start());
+    for line in header {
+        out.remark(line);
+    }
+    out.framing(writer.prologue());
     let order = |r: &Restore| match r {
         Restore::Setting { .. } => 0,
         Restore::TrustedHost { .. } => 1,
@@ -349,46 +389,52 @@ pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> Str
         let mut items: Vec<&(String, Restore)> = items.iter().collect();
         items.sort_by_key(|(_, r)| order(r));
         if scope != SYSTEM {
-            out.push(String::new());
-            out.push(format!("# {scope}"));
-            out.extend(writer.enter_scope(scope));
+            out.blank();
+            out.remark(scope);
+            // Its items are never written into another scope: when entering fails, none is.
+            let entered = writer.enter_scope(scope).map(|c| out.command(&c));
+            if let Some(Err(why)) = entered {
+                let what = format!("the {} item(s) of {scope}", items.len());
+                out.remark(&format!("not written, {}: {what}", why.0));
+                continue;
+            }
         }
         let mut last_rule = "";
         for (rule, item) in items {
             if rule != last_rule {
-                out.push(format!("# {rule}"));
+                out.remark(rule);
                 last_rule = rule;
             }
-            let lines: Vec<String> = match item {
-                Restore::Setting { name, value } => writer
-                    .write_setting(scope, name, &value_text(value))
-                    .into_iter()
-                    .collect(),
-                Restore::Entry { scope, list, entry } => writer
-                    .write_list_entry(scope, list, entry)
-                    .into_iter()
-                    .collect(),
-                Restore::Message { name, text } => {
-                    writer.write_message(name, text).into_iter().collect()
-                }
-                Restore::TrustedHost { group, host, key } => writer
-                    .write_trusted_host(group, host, key)
-                    .unwrap_or_default(),
-            };
-            if lines.is_empty() {
-                // Never dropped silently: the runbook's reader sees what to do by hand.
-                out.push(format!(
-                    "# not written, no command is known for it: {}",
-                    describe(item)
-                ));
-            }
-            out.extend(lines);
+            emit(&mut out, command(writer, scope, item), || describe(item));
         }
         if scope != SYSTEM {
-            out.extend(writer.enter_scope(""));
+            if let Some(leave) = writer.enter_scope("") {
+                emit(&mut out, Some(leave), || format!("leave {scope}"));
+            }
         }
     }
-    let mut text = out.join("\n");
-    text.push('\n');
-    text
+    out.into_parts()
+}
+
+/// The vendor's command for one item.
+fn command(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> Option<Command> {
+    match item {
+        Restore::Setting { name, value } => writer.write_setting(scope, name, &value_text(value)),
+        Restore::Entry { scope, list, entry } => writer.write_list_entry(scope, list, entry),
+        Restore::Message { name, text } => writer.write_message(name, text),
+        Restore::TrustedHost { group, host, key } => writer.write_trusted_host(group, host, key),
+    }
+}
+
+/// Writes a command, or, where there is none or it cannot be written safely, a remark that says
+/// so: never dropped silently, and the runbook's reader sees what to do by hand.
+fn emit(out: &mut Script<'_>, command: Option<Command>, what: impl Fn() -> String) {
+    match command.map(|c| out.command(&c)) {
+        Some(Ok(())) => {}
+        Some(Err(why)) => out.remark(&format!("not written, {}: {}", why.0, what())),
+        None => out.remark(&format!(
+            "not written, no command is known for it: {}",
+            what()
+        )),
+    }
 }

@@ -22,6 +22,7 @@ use std::path::Path;
 
 use crate::capture::ReadOptions;
 pub use crate::capture::{Note, NoteKind, SourceRead};
+use crate::emit::{Command, Dialect};
 use crate::error::{Error, Result};
 use crate::knowledge::Release;
 use crate::model::{Config, SourceKind, VendorId};
@@ -192,26 +193,34 @@ pub trait CapturePlan: Sync {
     }
 }
 
-/// How a restore script is framed and how each kind of item is written into it.
+/// How a restore script is framed and how each kind of item is written into it. Every line
+/// goes through [`crate::emit`]: commands are typed [`Command`]s, quoted by the vendor's
+/// [`Dialect`].
 pub trait RestoreScript: Sync {
-    /// The first lines of a restore script, around its header remarks (`# ...` lines).
-    fn script_start(&self, header: Vec<String>) -> Vec<String> {
-        header
+    /// How the script's language quotes an argument.
+    fn dialect(&self) -> &dyn Dialect;
+    /// The script's framing before its header remarks (a shebang).
+    fn script_start(&self) -> &'static str {
+        ""
+    }
+    /// The script's framing after its header remarks (a prologue of shell functions).
+    fn prologue(&self) -> &'static str {
+        ""
     }
     /// The command that sets a setting of a scope to a value.
-    fn write_setting(&self, scope: &str, name: &str, value: &str) -> Option<String>;
+    fn write_setting(&self, scope: &str, name: &str, value: &str) -> Option<Command>;
     /// The command that adds an entry to a list.
-    fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<String>;
+    fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<Command>;
     /// The command that sets a message in the current scope (may span lines: a literal).
-    fn write_message(&self, _name: &str, _text: &str) -> Option<String> {
+    fn write_message(&self, _name: &str, _text: &str) -> Option<Command> {
         None
     }
-    /// The lines that add a trusted host with its key block.
-    fn write_trusted_host(&self, _group: &str, _host: &str, _key: &str) -> Option<Vec<String>> {
+    /// The command that adds a trusted host, with its key block.
+    fn write_trusted_host(&self, _group: &str, _host: &str, _key: &str) -> Option<Command> {
         None
     }
     /// The command that makes a domain the current scope; `""` goes back to the system.
-    fn enter_scope(&self, _domain: &str) -> Option<String> {
+    fn enter_scope(&self, _domain: &str) -> Option<Command> {
         None
     }
     /// How a person applies the script, in Markdown, for the runbook.
@@ -220,8 +229,13 @@ pub trait RestoreScript: Sync {
 
 /// The appliance's own import files for what a model holds.
 pub trait ImportFiles: Sync {
-    /// `(relative path, contents)` of every import file the model fills.
+    /// `(relative path, contents)` of every import file the model fills. A secret still
+    /// marked secret in `config` is left empty, never written as a placeholder.
     fn files(&self, config: &Config) -> Vec<(String, String)>;
+    /// The secrets [`ImportFiles::files`] left empty, each as a step to do by hand.
+    fn secrets_left_out(&self, _config: &Config) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Checking the log of a system update.

@@ -1,6 +1,7 @@
 //! The MOS capabilities: release notes, capture commands and restore scripts, each command
 //! written from its form in the catalog with arguments quoted by the protocol's rules.
 
+use crate::emit::{one_command, Command, Dialect};
 use crate::knowledge::Release;
 use crate::model::{Config, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
@@ -9,22 +10,50 @@ use super::catalog::{Action, Catalog};
 use super::interpret::quote;
 use super::Mos;
 
+/// The MOS CLI as a script dialect: the admin protocol's quoting, a literal (`{N}` and its
+/// bytes) for a value with a line break. A value holding another control character is refused:
+/// a CR pasted at the CLI would end the command early (and a Unicode line separator may).
+pub struct MosCli;
+
+impl Dialect for MosCli {
+    fn quote(&self, arg: &str) -> Option<String> {
+        if arg
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        {
+            return None;
+        }
+        Some(quote(arg))
+    }
+}
+
 impl Mos {
-    /// A command written from its catalog form, with arguments quoted by the protocol's rules.
-    fn command(action: &Action, args: &[(&str, &str)]) -> Option<String> {
+    /// A command from its catalog form: the form's words fixed, its `$name`s arguments.
+    fn emit(action: &Action, args: &[(&str, &str)]) -> Option<Command> {
         let form = Catalog::get().form(action)?;
-        let words: Vec<String> = form
-            .words
-            .iter()
-            .map(|w| match w.strip_prefix('$') {
-                Some(name) => args
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map_or_else(|| quote(""), |(_, v)| quote(v)),
-                None => w.clone(),
-            })
-            .collect();
-        Some(words.join(" "))
+        let mut command = Command::new(form.words.first()?);
+        let last = form.words.len().saturating_sub(1);
+        for (i, word) in form.words.iter().enumerate().skip(1) {
+            command = match word.strip_prefix('$') {
+                Some(name) => {
+                    let value = args.iter().find(|(n, _)| *n == name).map_or("", |a| a.1);
+                    // A literal (`{N}` and its lines) is read back only as a command's last
+                    // word, and never before a data block: a line break anywhere else is refused.
+                    if value.contains('\n') && (i != last || form.reads_block) {
+                        return Some(command.refuse(format!("${name} holds a line break")));
+                    }
+                    command.arg(value)
+                }
+                None => command.fixed(word),
+            };
+        }
+        Some(command)
+    }
+
+    /// A command written from its catalog form, as text for a person to type (capture plans):
+    /// through the emitter, so a value that cannot be typed safely gives no command.
+    fn command(action: &Action, args: &[(&str, &str)]) -> Option<String> {
+        one_command(&MosCli, &Mos::emit(action, args)?).ok()
     }
 }
 
@@ -56,6 +85,10 @@ impl Knowledge for Mos {
 }
 
 impl RestoreScript for Mos {
+    fn dialect(&self) -> &dyn Dialect {
+        &MosCli
+    }
+
     fn how_to_apply(&self, script_name: &str) -> String {
         format!(
             "After the upgrade has finished and the appliance has rebooted, log in to its CLI as \
@@ -65,47 +98,37 @@ impl RestoreScript for Mos {
         )
     }
 
-    fn write_setting(&self, _scope: &str, name: &str, value: &str) -> Option<String> {
+    fn write_setting(&self, _scope: &str, name: &str, value: &str) -> Option<Command> {
         // The scope is the current domain, set by `enter_scope`.
         let (area, name) = name.split_once('.')?;
-        Mos::command(
+        Mos::emit(
             &Action::SetSetting { area: area.into() },
             &[("name", name), ("value", value)],
         )
     }
 
-    fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<String> {
-        Mos::command(
+    fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<Command> {
+        Mos::emit(
             &Action::AddEntry,
             &[("scope", scope), ("list", list), ("entry", entry)],
         )
     }
 
-    fn write_message(&self, name: &str, text: &str) -> Option<String> {
+    fn write_message(&self, name: &str, text: &str) -> Option<Command> {
         let (area, name) = name.split_once('.')?;
-        Mos::command(
+        Mos::emit(
             &Action::SetMessage { area: area.into() },
             &[("name", name), ("text", text)],
         )
     }
 
-    fn write_trusted_host(&self, group: &str, host: &str, key: &str) -> Option<Vec<String>> {
-        let add = Mos::command(&Action::AddTrustedHost, &[("group", group), ("host", host)])?;
-        let mut lines = vec![add];
-        // Dot-stuffing: a key line that starts with '.' gets one more, so none ends the block.
-        lines.extend(key.lines().map(|l| {
-            if l.starts_with('.') {
-                format!(".{l}")
-            } else {
-                l.to_string()
-            }
-        }));
-        lines.push(".".into());
-        Some(lines)
+    fn write_trusted_host(&self, group: &str, host: &str, key: &str) -> Option<Command> {
+        // The key follows as a dot-terminated, dot-stuffed block.
+        Some(Mos::emit(&Action::AddTrustedHost, &[("group", group), ("host", host)])?.block(key))
     }
 
-    fn enter_scope(&self, domain: &str) -> Option<String> {
-        Mos::command(&Action::SetScope, &[("domain", domain)])
+    fn enter_scope(&self, domain: &str) -> Option<Command> {
+        Mos::emit(&Action::SetScope, &[("domain", domain)])
     }
 }
 

@@ -7,7 +7,8 @@ use crate::model::SourceKind;
 /// How many lines to look at before giving up.
 const LOOK: usize = 2000;
 
-/// The short host name a capture names, lower-cased, if any.
+/// The host name a capture names, lower-cased and in full (a prompt before 4.2 shows the FQDN,
+/// after it the short name), if any.
 pub fn host(text: &str, kind: SourceKind) -> Option<String> {
     let mut lines = text.lines().take(LOOK);
     let found = match kind {
@@ -40,8 +41,7 @@ pub fn host(text: &str, kind: SourceKind) -> Option<String> {
         }),
     }?;
     let host = found.trim_end_matches('.').to_ascii_lowercase();
-    let short = host.split('.').next().unwrap_or(&host).to_string();
-    (!short.is_empty()).then_some(short)
+    (!host.is_empty()).then_some(host)
 }
 
 #[cfg(test)]
@@ -52,7 +52,7 @@ mod tests {
     fn each_kind_names_its_host() {
         assert_eq!(
             host("Trying...\nrg01.example.jp> version\n", SourceKind::CliLog).as_deref(),
-            Some("rg01")
+            Some("rg01.example.jp")
         );
         assert_eq!(host("CLI> version\n", SourceKind::CliLog), None);
         assert_eq!(
@@ -61,7 +61,7 @@ mod tests {
                 SourceKind::Export
             )
             .as_deref(),
-            Some("ms01")
+            Some("ms01.example.com")
         );
         assert_eq!(
             host(
@@ -69,7 +69,7 @@ mod tests {
                 SourceKind::Protocol
             )
             .as_deref(),
-            Some("rg02")
+            Some("rg02.example.net")
         );
     }
 }

@@ -553,7 +553,7 @@ impl Interpreter {
             SettingType::Enum(values) => values
                 .contains(&folded)
                 .then(|| Value::Enum(folded.clone())),
-            SettingType::Text => Some(Value::Text(text.to_string())),
+            SettingType::Text => Some(super::secrets::value(name, text.to_string())),
         };
         value.unwrap_or_else(|| {
             self.warn(

@@ -11,6 +11,7 @@ pub mod identity;
 pub mod interpret;
 pub mod knowledge;
 pub mod read;
+pub mod secrets;
 pub mod syntax;
 
 use crate::capture::{ReadOptions, SourceRead};

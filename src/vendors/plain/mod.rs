@@ -121,11 +121,15 @@ impl CapturePlan for Plain {
 }
 
 impl RestoreScript for Plain {
-    fn write_setting(&self, _: &str, name: &str, value: &str) -> Option<String> {
-        Some(format!("set {name} {value}"))
+    fn dialect(&self) -> &dyn crate::emit::Dialect {
+        &crate::emit::Bash
     }
 
-    fn write_list_entry(&self, _: &str, _: &str, _: &str) -> Option<String> {
+    fn write_setting(&self, _: &str, name: &str, value: &str) -> Option<crate::emit::Command> {
+        Some(crate::emit::Command::new("set").arg(name).arg(value))
+    }
+
+    fn write_list_entry(&self, _: &str, _: &str, _: &str) -> Option<crate::emit::Command> {
         None
     }
 
@@ -214,7 +218,7 @@ mod tests {
             inputs: vec!["after.txt".into()],
         };
         let outputs = restore(&b, None, &request).unwrap();
-        assert!(outputs.script.lines().any(|l| l == "set mail.relay on"));
+        assert!(outputs.script.lines().any(|l| l == "set 'mail.relay' 'on'"));
         let runbook = outputs.runbook.unwrap();
         assert!(runbook.contains("Type `fix.txt` into the plain console."));
         assert!(runbook.contains("show mail.relay"), "{runbook}");

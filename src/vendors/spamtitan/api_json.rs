@@ -46,9 +46,6 @@ fn schema() -> &'static BTreeMap<String, Kind> {
 /// Keys an envelope may hold besides `data`.
 const ENVELOPE_KEYS: &[&str] = &["status", "message", "code", "success", "error", "meta"];
 
-/// Words in a key that make an unknown value a secret.
-const SECRET_WORDS: &[&str] = &["password", "token", "secret", "apikey", "api_key"];
-
 /// Reads one answer; `parts` is its path below `api/`, lower-cased.
 pub fn read(parts: &[String], relative: &str, read: &mut FileRead<'_>) -> Result<()> {
     let value = parse(read)?;
@@ -171,7 +168,7 @@ fn leaf(read: &mut FileRead<'_>, relative: &str, scope: &str, name: &str, json: 
     let change = match (kind, json) {
         (_, Json::Null) => raw("null: unset on the appliance".into()),
         (None, json) => {
-            let secret = SECRET_WORDS.iter().any(|w| name.to_lowercase().contains(w));
+            let secret = super::secrets::names().matches(name);
             raw(if secret {
                 "<secret>".into()
             } else {

@@ -10,7 +10,7 @@
 
 use crate::capture::Note;
 use crate::error::{Error, Result};
-use crate::model::{Change, Secret, Value};
+use crate::model::{Change, Value};
 
 use super::folder::FileRead;
 
@@ -218,14 +218,7 @@ fn optional_columns<'c>(
         .iter()
         .zip(cells)
         .filter(|(_, cell)| !cell.is_empty())
-        .map(|(name, cell)| {
-            let value = if *name == "ldap_password" {
-                Value::Secret(Secret(cell.clone()))
-            } else {
-                Value::Text(cell.clone())
-            };
-            (*name, value)
-        })
+        .map(|(name, cell)| (*name, super::secrets::value(name, cell.clone())))
 }
 
 #[cfg(test)]

@@ -161,8 +161,9 @@ fn folder_name(dir: &Path) -> Result<SourceRead> {
         .map_err(|e| Error::io(dir.display().to_string(), e))?;
     let name = canonical
         .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
+        .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // The model folds the case; `track` keys appliances by the name as written.
     let source = Source::from_text(&format!("{} (the folder's name)", dir.display()), &name);
     let mut read = SourceRead::new(&source, SourceKind::Export);
     if !name.is_empty() {
@@ -177,10 +178,8 @@ pub fn own_name(dir: &Path) -> Option<String> {
     let reads = read(dir, 0, None).or_else(|_| folder_name(dir).map(|r| vec![r]));
     reads.ok()?.iter().find_map(|r| {
         r.changes.iter().find_map(|(c, _)| match c {
-            Change::Host(h) => {
-                let host = h.trim_end_matches('.').to_lowercase();
-                Some(host.split('.').next().unwrap_or(&host).to_string())
-            }
+            // The full name, as written: two appliances are never one by case or by domain.
+            Change::Host(h) => Some(h.trim_end_matches('.').to_string()),
             _ => None,
         })
     })

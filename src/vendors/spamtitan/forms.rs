@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::emit::{percent_encode, Bash, Command, Dialect};
 use crate::knowledge::Release;
 use crate::model::Config;
 use crate::vendors::{CapturePlan, ImportFiles, Knowledge, RestoreScript};
@@ -53,16 +54,49 @@ api() {
     if [ "$dry_run" = true ]; then
         printf '%s %s' "$method" "$path"
         printf ' %q' "$@"
+        local arg
+        for arg in "$@"; do
+            # The data of a call comes on standard input, never on the command line.
+            if [ "$arg" = "@-" ]; then printf ' <%q' "$(cat)"; fi
+        done
         printf '\n'
         return 0
     fi
-    curl --fail --silent --show-error -X "$method" \
+    curl --fail --silent --show-error --path-as-is -X "$method" \
         -H "Authorization: Bearer $ST_TOKEN" "https://$ST_HOST$path" "$@"
 }"#;
 
-/// Shell quoting: a single-quoted word, `'` written as `'\''`.
+/// Shell quoting for remedies shown to a person (scripts quote through the emitter).
 fn quote(word: &str) -> String {
-    format!("'{}'", word.replace('\'', "'\\''"))
+    Bash.quote(word).unwrap_or_else(|| "''".into())
+}
+
+/// The longest domain name DNS allows; a longer scope is no domain, and would not fit a URL.
+const MAX_DOMAIN: usize = 253;
+
+/// A scope as one URL path segment: percent-encoded, so `/`, `?` and `#` stay inside it; a
+/// segment of only dots, empty or too long is refused (curl is told `--path-as-is` as well).
+fn segment(scope: &str) -> Result<String, String> {
+    if scope.is_empty() || scope.chars().all(|c| c == '.') {
+        return Err(format!("`{scope}` cannot be a URL path segment"));
+    }
+    if scope.len() > MAX_DOMAIN {
+        return Err(format!("a name of {} bytes is no domain", scope.len()));
+    }
+    Ok(percent_encode(scope))
+}
+
+/// An `api` call whose data goes on standard input.
+fn call(method: &str, path: Result<String, String>, data: String) -> Command {
+    match path {
+        Ok(path) => Command::new("api")
+            .fixed(method)
+            .arg(path)
+            .fixed("--data-binary")
+            .fixed("@-")
+            .stdin(data),
+        Err(why) => Command::new("api").fixed(method).refuse(why),
+    }
 }
 
 impl Knowledge for SpamTitan {
@@ -105,6 +139,10 @@ impl ImportFiles for SpamTitan {
     fn files(&self, config: &Config) -> Vec<(String, String)> {
         super::import::files(config)
     }
+
+    fn secrets_left_out(&self, config: &Config) -> Vec<String> {
+        super::import::secrets_left_out(config)
+    }
 }
 
 impl RestoreScript for SpamTitan {
@@ -120,7 +158,11 @@ impl RestoreScript for SpamTitan {
         )
     }
 
-    fn write_setting(&self, scope: &str, name: &str, value: &str) -> Option<String> {
+    fn dialect(&self) -> &dyn Dialect {
+        &Bash
+    }
+
+    fn write_setting(&self, scope: &str, name: &str, value: &str) -> Option<Command> {
         if api().read_only.iter().any(|r| r == name) {
             return None;
         }
@@ -139,50 +181,72 @@ impl RestoreScript for SpamTitan {
             "off" => "0",
             v => v,
         };
-        let fill = |t: &str| {
-            t.replace("$scope", scope)
-                .replace("$name", short)
-                .replace("$value", value)
-        };
-        let path = quote(&fill(&form.path));
-        let mut line = format!("api {} {path}", form.method);
+        // Each placeholder is filled once, from the template: a value holding `$name` stays text.
+        let path = segment(scope).map(|scope| {
+            fill(
+                &form.path,
+                &[("$scope", &scope), ("$name", &percent_encode(short))],
+            )
+        });
         if let Some(json) = &form.json {
             let body: serde_json::Map<String, serde_json::Value> = json
                 .iter()
-                .map(|(k, v)| (k.clone(), serde_json::Value::String(fill(v))))
+                .map(|(k, v)| {
+                    let v = fill(v, &[("$scope", scope), ("$name", short), ("$value", value)]);
+                    (k.clone(), serde_json::Value::String(v))
+                })
                 .collect();
             let body = serde_json::Value::Object(body).to_string();
-            line.push_str(&format!(
-                " -H 'Content-Type: application/json' --data {}",
-                quote(&body)
-            ));
+            let command = call(&form.method, path, body);
+            return Some(command.fixed("-H").fixed("Content-Type: application/json"));
         }
-        if let Some(form) = &form.form {
-            line.push_str(&format!(" --data-urlencode {}", quote(&fill(form))));
-        }
-        Some(line)
+        let form_text = form.form.as_deref().unwrap_or("$name=$value");
+        let data = fill(
+            form_text,
+            &[
+                ("$name", &percent_encode(short)),
+                ("$value", &percent_encode(value)),
+            ],
+        );
+        Some(call(&form.method, path, data))
     }
 
-    fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<String> {
+    fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<Command> {
         let path = api().lists.get(list)?;
-        let mut line = format!(
-            "api GET {path} --get --data-urlencode {}",
-            quote(&format!("sender={entry}"))
-        );
+        let mut query = format!("sender={}", percent_encode(entry));
         if scope != "global" {
             let user = scope.strip_prefix("user:").unwrap_or(scope);
-            line.push_str(&format!(
-                " --data-urlencode {}",
-                quote(&format!("user={user}"))
-            ));
+            query.push_str(&format!("&user={}", percent_encode(user)));
         }
-        Some(line)
+        Some(call("GET", Ok(path.clone()), query).fixed("--get"))
     }
 
-    fn script_start(&self, header: Vec<String>) -> Vec<String> {
-        let mut lines = vec!["#!/usr/bin/env bash".to_string()];
-        lines.extend(header);
-        lines.extend(PROLOGUE.lines().map(str::to_string));
-        lines
+    fn script_start(&self) -> &'static str {
+        "#!/usr/bin/env bash"
     }
+
+    fn prologue(&self) -> &'static str {
+        PROLOGUE
+    }
+}
+
+/// A template with its placeholders filled in one pass, left to right.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    'outer: while !rest.is_empty() {
+        for (name, value) in values {
+            if let Some(after) = rest.strip_prefix(name) {
+                out.push_str(value);
+                rest = after;
+                continue 'outer;
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out
 }

@@ -1,8 +1,25 @@
 //! The UI's own import files, written from a model: `domains.csv` and allow and block list
 //! files in the capture layout, in the 7.09 vocabulary. Reading them back gives the same
-//! domains and lists.
+//! domains and lists. A secret that is not shown is left empty, never written as a
+//! placeholder that an import would take for the value; [`secrets_left_out`] says which.
 
 use crate::model::{Config, Value};
+
+/// The secrets an import file leaves empty, each as a step to do by hand.
+pub fn secrets_left_out(config: &Config) -> Vec<String> {
+    let mut out = Vec::new();
+    for (domain, _) in config.domains.iter() {
+        for (name, item) in config.settings.get(domain).into_iter().flatten() {
+            if matches!(item.value, Value::Secret(_)) {
+                out.push(format!(
+                    "domains.csv: {name} of {domain} is a secret and was left empty: enter it \
+                     in the web UI after the import (or write the file with --show-secrets)"
+                ));
+            }
+        }
+    }
+    out
+}
 
 /// `(relative path, contents)` of every import file the model fills.
 pub fn files(config: &Config) -> Vec<(String, String)> {
@@ -18,7 +35,8 @@ pub fn files(config: &Config) -> Vec<(String, String)> {
             settings
                 .get(&format!("domain.{name}"))
                 .map_or(String::new(), |i| match &i.value {
-                    Value::Secret(s) => s.0.clone(),
+                    // Left empty: see `secrets_left_out`. `--show-secrets` reveals them first.
+                    Value::Secret(_) => String::new(),
                     other => other.to_string(),
                 })
         };

@@ -17,6 +17,7 @@ pub mod import;
 pub mod knowledge;
 pub mod lists;
 pub mod names;
+pub mod secrets;
 pub mod update_log;
 
 use std::path::Path;

@@ -1,0 +1,325 @@
+//! The one script emitter every vendor uses. Captures are untrusted, so capture text reaches a
+//! generated script in exactly two ways: as an argument of a [`Command`], quoted by the
+//! script's [`Dialect`], or inside a remark through [`sanitize`], which turns every control
+//! character (line breaks included) into a visible escape. A [`Script`] has no method that
+//! takes runtime text as a line; its only unquoted text is `&'static str` framing shipped with
+//! carryover. A test greps the vendors' script code for any other way in.
+
+use std::fmt::Write as _;
+
+mod bash;
+
+pub use bash::{percent_encode, Bash};
+
+/// How a script's language quotes an argument so it reads back as exactly one word.
+pub trait Dialect: Sync {
+    /// The argument as one word of the language; `None` when it cannot be written safely
+    /// (say, a NUL byte, which no shell word can hold). The emitter then writes a remark.
+    fn quote(&self, arg: &str) -> Option<String>;
+    /// Whether a command can take data on its standard input (`printf '%s' DATA | command`).
+    fn pipes(&self) -> bool {
+        false
+    }
+}
+
+/// One word of a command: fixed text from carryover's own catalogs, or an argument from a
+/// capture that is always quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Word {
+    Fixed(String),
+    Arg(String),
+}
+
+/// A command built from typed words. Only [`Script::command`] turns it into text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Command {
+    words: Vec<Word>,
+    stdin: Option<String>,
+    block: Option<String>,
+    refused: Option<String>,
+}
+
+/// Characters a fixed word may hold unquoted; any other fixed word is quoted like an argument.
+fn plain_word(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '='))
+}
+
+impl Command {
+    /// A command whose first word is `program` (from a catalog, not from a capture).
+    pub fn new(program: &str) -> Command {
+        Command {
+            words: Vec::new(),
+            stdin: None,
+            block: None,
+            refused: None,
+        }
+        .fixed(program)
+    }
+
+    /// A fixed word from carryover's own data (a verb, a flag). A word outside the plain
+    /// character set is quoted all the same.
+    pub fn fixed(mut self, word: &str) -> Command {
+        self.words.push(if plain_word(word) {
+            Word::Fixed(word.to_string())
+        } else {
+            Word::Arg(word.to_string())
+        });
+        self
+    }
+
+    /// An argument, always quoted by the dialect.
+    pub fn arg(mut self, arg: impl Into<String>) -> Command {
+        self.words.push(Word::Arg(arg.into()));
+        self
+    }
+
+    /// Data for the command's standard input, where the dialect pipes (large or odd data is
+    /// never put on the command line).
+    pub fn stdin(mut self, data: impl Into<String>) -> Command {
+        self.stdin = Some(data.into());
+        self
+    }
+
+    /// A dot-terminated data block after the command line (MOS key blocks): a line starting
+    /// with `.` gets one more, so no line of the data ends the block.
+    pub fn block(mut self, data: impl Into<String>) -> Command {
+        self.block = Some(data.into());
+        self
+    }
+
+    /// Marks the command as one that must not be written, and why (a vendor's own check, such
+    /// as a name that would leave its URL path segment).
+    pub fn refuse(mut self, why: impl Into<String>) -> Command {
+        self.refused = Some(why.into());
+        self
+    }
+
+    /// The arguments, in order, as the command will receive them (tests compare these with
+    /// what a stub recorded).
+    pub fn args(&self) -> Vec<&str> {
+        self.words
+            .iter()
+            .map(|w| match w {
+                Word::Fixed(s) | Word::Arg(s) => s.as_str(),
+            })
+            .collect()
+    }
+
+    /// The data sent on standard input, if any.
+    pub fn input(&self) -> Option<&str> {
+        self.stdin.as_deref()
+    }
+}
+
+/// Why a command could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unwritable(pub String);
+
+/// Every control character of `text` (newlines, CR, NUL, escape, DEL, the C1 controls and the
+/// Unicode line and paragraph separators) as a visible escape, so a remark stays one remark.
+/// A backslash is doubled, so an escape in the text cannot pass for one made here.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One command as text, without its final line end, for lists of commands shown to a person
+/// to type (a capture plan). The same quoting as in a script.
+pub fn one_command(dialect: &dyn Dialect, command: &Command) -> Result<String, Unwritable> {
+    let mut script = Script::new(dialect);
+    script.command(command)?;
+    let mut text = script.into_text();
+    if text.ends_with('\n') {
+        text.pop();
+    }
+    Ok(text)
+}
+
+/// A script being written, line by line, in one dialect.
+pub struct Script<'d> {
+    dialect: &'d dyn Dialect,
+    text: String,
+    written: Vec<Command>,
+}
+
+impl<'d> Script<'d> {
+    /// An empty script in `dialect`.
+    pub fn new(dialect: &'d dyn Dialect) -> Script<'d> {
+        Script {
+            dialect,
+            text: String::new(),
+            written: Vec::new(),
+        }
+    }
+
+    /// Framing shipped with carryover (a shebang, a bash prologue): static text only, never
+    /// capture text.
+    pub fn framing(&mut self, text: &'static str) {
+        if text.is_empty() {
+            return;
+        }
+        self.text.push_str(text);
+        if !text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+
+    /// A remark line, `# ` and the sanitised text.
+    pub fn remark(&mut self, text: &str) {
+        self.text.push_str("# ");
+        self.text.push_str(&sanitize(text));
+        self.text.push('\n');
+    }
+
+    /// An empty line.
+    pub fn blank(&mut self) {
+        self.text.push('\n');
+    }
+
+    /// How many commands were written.
+    pub fn commands(&self) -> usize {
+        self.written.len()
+    }
+
+    /// The command, each argument quoted; when an argument cannot be quoted safely, nothing of
+    /// it is written and the caller gets why.
+    pub fn command(&mut self, command: &Command) -> Result<(), Unwritable> {
+        let text = self.render(command)?;
+        self.text.push_str(&text);
+        self.written.push(command.clone());
+        Ok(())
+    }
+
+    fn render(&self, command: &Command) -> Result<String, Unwritable> {
+        if let Some(why) = &command.refused {
+            return Err(Unwritable(why.clone()));
+        }
+        let mut words = Vec::with_capacity(command.words.len());
+        for word in &command.words {
+            match word {
+                Word::Fixed(w) => words.push(w.clone()),
+                Word::Arg(a) => words.push(self.dialect.quote(a).ok_or_else(|| {
+                    Unwritable("a value holds a character the script cannot carry".into())
+                })?),
+            }
+        }
+        let mut line = words.join(" ");
+        if let Some(data) = &command.stdin {
+            if !self.dialect.pipes() {
+                return Err(Unwritable("this script cannot pipe data".into()));
+            }
+            let data = self.dialect.quote(data).ok_or_else(|| {
+                Unwritable("the data holds a character the script cannot carry".into())
+            })?;
+            line = format!("printf '%s' {data} | {line}");
+        }
+        line.push('\n');
+        if let Some(block) = &command.block {
+            line.push_str(&dot_block(block)?);
+        }
+        Ok(line)
+    }
+
+    /// The script's text.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// The script's text and the commands written into it, in order (what running it must
+    /// do, for tests that run it).
+    pub fn into_parts(self) -> (String, Vec<Command>) {
+        (self.text, self.written)
+    }
+}
+
+/// A dot-terminated, dot-stuffed block. Its lines are sent as typed, so a line holding a
+/// control character (a CR would end the line early at a terminal) is refused.
+fn dot_block(data: &str) -> Result<String, Unwritable> {
+    let mut out = String::with_capacity(data.len() + 4);
+    for line in data.lines() {
+        if line.chars().any(|c| c.is_control() && c != '\t') {
+            return Err(Unwritable(
+                "a data block line holds a control character".into(),
+            ));
+        }
+        if line.starts_with('.') {
+            out.push('.');
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(".\n");
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Words;
+    impl Dialect for Words {
+        fn quote(&self, arg: &str) -> Option<String> {
+            Some(format!("<{arg}>"))
+        }
+    }
+
+    #[test]
+    fn a_remark_stays_one_line_whatever_it_holds() {
+        let mut script = Script::new(&Words);
+        script.remark("evil.example\ntouch pwned #\r\u{0}\u{1b}[2J\u{2028}x\\n");
+        let text = script.into_text();
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert_eq!(
+            text,
+            "# evil.example\\ntouch pwned #\\r\\u{0}\\u{1b}[2J\\u{2028}x\\\\n\n"
+        );
+    }
+
+    #[test]
+    fn fixed_words_outside_the_plain_set_are_quoted() {
+        let mut script = Script::new(&Words);
+        let command = Command::new("api")
+            .fixed("PUT")
+            .fixed("$(touch x)")
+            .arg("v");
+        script.command(&command).unwrap();
+        assert_eq!(script.into_text(), "api PUT <$(touch x)> <v>\n");
+        assert_eq!(command.args(), ["api", "PUT", "$(touch x)", "v"]);
+    }
+
+    #[test]
+    fn blocks_are_dot_stuffed_and_refuse_control_characters() {
+        let mut script = Script::new(&Words);
+        script
+            .command(&Command::new("add").block("a\n.\n..b\n"))
+            .unwrap();
+        assert_eq!(script.into_text(), "add\na\n..\n...b\n.\n");
+        let mut script = Script::new(&Words);
+        assert!(script
+            .command(&Command::new("add").block("a\rsmtp set x"))
+            .is_err());
+        assert_eq!(script.commands(), 0);
+        assert_eq!(script.into_text(), "");
+    }
+
+    #[test]
+    fn data_is_piped_only_where_the_dialect_pipes() {
+        let mut script = Script::new(&Words);
+        assert!(script.command(&Command::new("x").stdin("d")).is_err());
+    }
+}

@@ -1,0 +1,175 @@
+//! Which fields hold secrets, as data: a list of names matched on whole words of a field's
+//! name (`sasl_passwd`, `ldap.password`, `apiKey`), and a masker for lines quoted in notes and
+//! errors (a refused `LOGIN`, an unrecognized `smtp set ldap_passwd ...`). Neutral: the words
+//! every vendor shares are in `secrets.ron` here; each vendor's folder adds its own.
+
+use std::sync::OnceLock;
+
+/// What a masked value reads as.
+pub const MASK: &str = "<secret>";
+
+/// A list of secret field names, each as its lower-case words.
+#[derive(Debug, Clone, Default)]
+pub struct SecretNames(Vec<Vec<String>>);
+
+/// The words of a name: split at anything but a letter or digit, and where a lower-case letter
+/// or digit meets an upper-case one (`apiKey`); lower-cased.
+fn words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut last_lower = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            last_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && last_lower && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        last_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+impl SecretNames {
+    /// The names of a RON list (`["password", "api key"]`) on top of the neutral ones.
+    pub fn with(ron_list: &str) -> Result<SecretNames, ron::error::SpannedError> {
+        let names: Vec<String> = ron::from_str(ron_list)?;
+        let mut all = neutral().clone();
+        all.0.extend(names.iter().map(|n| words(n)));
+        Ok(all)
+    }
+
+    /// Whether a field of this name holds a secret: some entry's words appear, in a row, among
+    /// the name's words.
+    pub fn matches(&self, name: &str) -> bool {
+        let name = words(name);
+        self.0.iter().any(|entry| {
+            !entry.is_empty() && name.windows(entry.len()).any(|w| w == entry.as_slice())
+        })
+    }
+
+    /// A line with every secret it may hold masked: whatever follows a secret field's name
+    /// (`name value`, `name=value`, `"name": value`), and whatever follows the user of a
+    /// `LOGIN` or the verb of an `AUTHENTICATE`. Masks too much rather than too little.
+    pub fn mask_line(&self, line: &str) -> String {
+        let mut at = 0;
+        let tokens: Vec<(usize, &str)> = line
+            .split_inclusive(char::is_whitespace)
+            .map(|t| {
+                let start = at;
+                at += t.len();
+                (start, t)
+            })
+            .collect();
+        for (i, (start, token)) in tokens.iter().enumerate() {
+            let bare = token.trim();
+            let cut = if bare.eq_ignore_ascii_case("login") {
+                // The user stays readable; the password after it does not.
+                tokens.get(i + 2).map(|(s, _)| *s)
+            } else if bare.eq_ignore_ascii_case("authenticate") {
+                tokens.get(i + 1).map(|(s, _)| *s)
+            } else if let Some((key, _)) = bare.split_once(['=', ':']) {
+                self.matches(key)
+                    .then(|| start + token.find(['=', ':']).unwrap_or(0) + 1)
+            } else if self.matches(bare) {
+                tokens.get(i + 1).map(|(s, _)| *s)
+            } else {
+                None
+            };
+            // Nothing after the name (a `Password:` prompt): nothing to mask.
+            if let Some(cut) = cut.filter(|c| !line.get(*c..).unwrap_or("").trim().is_empty()) {
+                let kept = line.get(..cut).unwrap_or("");
+                let space = if kept.ends_with(char::is_whitespace) {
+                    " "
+                } else {
+                    ""
+                };
+                return format!("{}{space}{MASK}", kept.trim_end());
+            }
+        }
+        line.to_string()
+    }
+}
+
+/// The neutral list, shipped in `src/secrets.ron`.
+pub fn neutral() -> &'static SecretNames {
+    static NEUTRAL: OnceLock<SecretNames> = OnceLock::new();
+    NEUTRAL.get_or_init(|| {
+        let names: Vec<String> = ron::from_str(include_str!("secrets.ron"))
+            .expect("the shipped secrets.ron is valid (tested)");
+        SecretNames(names.iter().map(|n| words(n)).collect())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_on_whole_words() {
+        let n = neutral();
+        for secret in [
+            "sasl_passwd",
+            "ldap.password",
+            "ldap_passwd",
+            "pwd",
+            "pass",
+            "api_key",
+            "apikey",
+            "apiKey",
+            "X-Bearer-Token",
+            "private_key",
+            "psk",
+            "snmp.community",
+            "shared_secret",
+            "relay.sasl.password",
+            "domain.ldap_password",
+        ] {
+            assert!(n.matches(secret), "{secret}");
+        }
+        for plain in [
+            "passthrough",
+            "bypass",
+            "compass",
+            "ldap_user",
+            "hostname",
+            "keyword",
+        ] {
+            assert!(!n.matches(plain), "{plain}");
+        }
+    }
+
+    #[test]
+    fn lines_lose_what_follows_a_secret() {
+        let n = neutral();
+        assert_eq!(
+            n.mask_line(r#"C: a001 LOGIN administrator "s3cret pass""#),
+            "C: a001 LOGIN administrator <secret>"
+        );
+        assert_eq!(
+            n.mask_line(r#"smtp set ldap_passwd "s3cret pass""#),
+            "smtp set ldap_passwd <secret>"
+        );
+        assert_eq!(
+            n.mask_line(r#"  "sasl_passwd": "x y","#),
+            r#"  "sasl_passwd":<secret>"#
+        );
+        assert_eq!(n.mask_line("token=abc&user=1"), "token=<secret>");
+        assert_eq!(n.mask_line("smtp set fastpath on"), "smtp set fastpath on");
+        assert_eq!(n.mask_line("Password:"), "Password:");
+        assert_eq!(n.mask_line("Password: hunter2"), "Password:<secret>");
+    }
+
+    #[test]
+    fn the_shipped_catalog_reads() {
+        assert!(!neutral().0.is_empty());
+    }
+}

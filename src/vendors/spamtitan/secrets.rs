@@ -1,0 +1,34 @@
+//! Which of this vendor's fields hold secrets: `secrets.ron` beside this file, on top of the
+//! neutral list.
+
+use std::sync::OnceLock;
+
+use crate::model::{Secret, Value};
+use crate::secrets::SecretNames;
+
+/// This vendor's secret field names.
+pub fn names() -> &'static SecretNames {
+    static NAMES: OnceLock<SecretNames> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        SecretNames::with(include_str!("secrets.ron"))
+            .expect("the shipped secrets.ron is valid (tested)")
+    })
+}
+
+/// A text value of a field: a secret when the field's name says so.
+pub fn value(name: &str, text: String) -> Value {
+    if names().matches(name) {
+        Value::Secret(Secret(text))
+    } else {
+        Value::Text(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_shipped_list_reads_and_matches() {
+        assert!(super::names().matches("ldap_password"));
+        assert!(!super::names().matches("destination"));
+    }
+}
