@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::capture::ReadOptions;
 use crate::error::{Error, Result};
-use crate::ops::diff::{align_identity, diff, DiffOptions};
+use crate::ops::diff::{align_identity, capture_commands, compare, DiffOptions};
 use crate::read;
 use crate::render::diff::{self as show, DiffFormat, Style};
 use crate::render::{self, ModelFormat};
@@ -67,7 +67,7 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
         .build()
         .map_err(|e| Error::Usage(format!("--ignore: {e}")))?;
     let is_ignored = |path: &str| ignore.is_match(path);
-    let differences = diff(
+    let mut comparison = compare(
         &a.config,
         &b.config,
         &DiffOptions {
@@ -75,18 +75,24 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
             show_secrets: request.show_secrets,
         },
     );
+    if let Some(plan) = vendor.capture_plan() {
+        for item in &mut comparison.not_compared {
+            item.capture = capture_commands(&item.path, plan);
+        }
+    }
+    let differences = &comparison;
     let text = if request.stat {
-        show::stat_text(&differences)
+        show::stat_text(differences)
     } else {
         match request.format {
             DiffFormat::Human => show::human(
-                &differences,
+                differences,
                 Style {
                     color: request.color,
                 },
             ),
-            DiffFormat::Markdown => show::markdown(&differences),
-            DiffFormat::Json => show::json(&differences),
+            DiffFormat::Markdown => show::markdown(differences),
+            DiffFormat::Json => show::json(differences),
             DiffFormat::Unified => {
                 if request.show_secrets {
                     a.config.reveal_secrets();
@@ -101,6 +107,6 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
     Ok(Outcome {
         text,
         diagnostics,
-        different: !differences.is_empty(),
+        different: !comparison.changes.is_empty(),
     })
 }

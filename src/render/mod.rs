@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::capture::Capture;
 use crate::capture::NoteKind;
-use crate::model::{Config, Provenance};
+use crate::model::{Config, Coverage, Provenance};
 
 pub mod diff;
 pub mod findings;
@@ -30,6 +30,9 @@ struct Document<'a> {
     config: &'a Config,
     #[serde(skip_serializing_if = "Option::is_none")]
     provenance: Option<ProvenanceView<'a>>,
+    /// What the captures observed (JSON only: the canonical RON stays the configuration).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<&'a Coverage>,
 }
 
 #[derive(Serialize)]
@@ -66,6 +69,7 @@ pub fn write_model(
         format_version: FORMAT_VERSION,
         config,
         provenance,
+        coverage: (format == ModelFormat::Json).then_some(&config.coverage),
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     match format {

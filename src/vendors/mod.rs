@@ -171,6 +171,11 @@ pub trait CapturePlan: Sync {
     fn read_message(&self, _scope: &str, _name: &str) -> Vec<String> {
         Vec::new()
     }
+    /// The commands that show the range of any other item path (`keys/...`,
+    /// `trusted_hosts/<group>/...`, `licenses/...`, `updates/...`, `appliance/version`).
+    fn read_item(&self, _path: &str) -> Vec<String> {
+        Vec::new()
+    }
     /// Every scope a list can have on this appliance.
     fn list_scopes(&self, config: &Config) -> Vec<String> {
         config.lists.keys().cloned().collect()
