@@ -146,6 +146,10 @@ pub trait Knowledge: Sync {
     fn install_patch(&self, name: &str, url: &str, parameters: &str) -> String;
     /// The steps that install an upgrade package.
     fn install_package(&self, file: &str, url: &str) -> Vec<String>;
+    /// Where the admin console sets settings no command writes.
+    fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
+        &[]
+    }
 }
 
 /// How a capture of this vendor's appliance is made.

@@ -83,6 +83,10 @@ impl Knowledge for SpamTitan {
             "GUI: System Setup > System Updates: install {file} (from {url})"
         )]
     }
+
+    fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
+        super::knowledge::console()
+    }
 }
 
 impl CapturePlan for SpamTitan {
