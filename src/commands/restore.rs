@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::model::{Config, Version};
 use crate::ops::capture_plan::{steps, CaptureSteps};
 use crate::ops::evaluate::Evidence;
-use crate::ops::plan::plan as upgrade_plan;
+use crate::ops::plan::needed_patches;
 use crate::ops::restore::{by_hand_what_is_not_written, plan, script, Plan, RestoreOptions};
 use crate::render::runbook::{self, Context};
 use crate::vendors::{self, unsupported, Vendor};
@@ -58,7 +58,7 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
         knowledge,
         plan: vendor.capture_plan(),
     };
-    let patches = upgrade_plan(&evidence, &request.to).patches;
+    let patches = needed_patches(&evidence, &request.to);
     let mut plan = plan(
         &pre.config,
         knowledge,

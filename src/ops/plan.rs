@@ -114,22 +114,7 @@ fn entry_findings(report: &mut PlanReport, cx: &Evidence<'_>, entry: &Entry) {
     if blocks && results.iter().any(|f| f.status == Status::Found) {
         report.blocking.push(entry.id.clone());
     }
-    if results.iter().any(|f| f.status != Status::Ok) {
-        let patches = entry.remedy.iter().filter_map(|r| match r {
-            Remedy::Patch {
-                name,
-                url,
-                parameters,
-            } => Some(cx.knowledge.install_patch(name, url, parameters)),
-            _ => None,
-        });
-        for command in patches {
-            // Several notes may name one patch (KI-4 and P-4): install it once.
-            if !report.patches.iter().any(|(_, c)| *c == command) {
-                report.patches.push((entry.id.clone(), command));
-            }
-        }
-    }
+    add_patches(&mut report.patches, cx, entry, &results);
     if results.is_empty() && entry.detect.is_some() {
         let mut f = own(
             &entry.id,
@@ -144,6 +129,52 @@ fn entry_findings(report: &mut PlanReport, cx: &Evidence<'_>, entry: &Entry) {
         report.findings.push(f);
     }
     report.findings.extend(results);
+}
+
+/// The patches an entry recommends, when its findings say they are needed: something found,
+/// or something the captures could not tell.
+fn add_patches(
+    patches: &mut Vec<(String, String)>,
+    cx: &Evidence<'_>,
+    entry: &Entry,
+    results: &[Finding],
+) {
+    if results.iter().all(|f| f.status == Status::Ok) {
+        return;
+    }
+    let commands = entry.remedy.iter().filter_map(|r| match r {
+        Remedy::Patch {
+            name,
+            url,
+            parameters,
+        } => Some(cx.knowledge.install_patch(name, url, parameters)),
+        _ => None,
+    });
+    for command in commands {
+        // Several notes may name one patch (KI-4 and P-4): install it once.
+        if !patches.iter().any(|(_, c)| *c == command) {
+            patches.push((entry.id.clone(), command));
+        }
+    }
+}
+
+/// The patches [`plan`] lists, evaluating only the rules that recommend one: the same
+/// evaluation, without the cost of rules (a million list entries) that install nothing.
+pub fn needed_patches(cx: &Evidence<'_>, to: &Version) -> Vec<(String, String)> {
+    let from = cx.from();
+    let mut patches = Vec::new();
+    let entries = cx
+        .knowledge
+        .releases()
+        .iter()
+        .filter(|r| r.crossed(from.as_ref(), to))
+        .flat_map(|r| &r.entries)
+        .filter(|e| e.reported_by(Report::Plan) && e.applies_from(from.as_ref()))
+        .filter(|e| e.remedy.iter().any(|r| matches!(r, Remedy::Patch { .. })));
+    for entry in entries {
+        add_patches(&mut patches, cx, entry, &evaluate(entry, cx));
+    }
+    patches
 }
 
 fn own(rule: &str, severity: Severity, status: Status, summary: String) -> Finding {

@@ -1,7 +1,8 @@
 //! `restore`: the commands that put back, on the upgraded appliance, what the known issues and
 //! the export lose; with `--against`, only what a post-upgrade capture lacks.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 use crate::knowledge::{Detect, Entry, Remedy, Report};
 use crate::model::{Config, Value, Version, SYSTEM};
@@ -11,7 +12,7 @@ use super::diff::capture_commands;
 use super::evaluate::remedy;
 
 /// One thing to put back.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Restore {
     /// A setting of the scope the item is planned in.
     Setting {
@@ -69,8 +70,10 @@ pub struct Plan {
     pub by_hand: Vec<(String, String)>,
     /// Patches to install after the upgrade.
     pub patches: Vec<(String, String)>,
-    /// Items already planned, by scope: a set, so planning N items costs O(N log N).
-    planned: BTreeSet<(String, Restore)>,
+    /// Where each planned item sits in its scope's list, by the hash of (scope, item): a
+    /// lookup per item, so planning N items costs O(N), not O(N²).
+    planned: HashMap<u64, Vec<usize>>,
+    hasher: std::collections::hash_map::RandomState,
     /// Steps by hand already listed.
     steps: BTreeSet<String>,
     /// Settings a rule's remedy sets, by (scope, name): they win over captured values.
@@ -126,10 +129,21 @@ impl Plan {
                 return;
             }
         }
-        if self.planned.insert((scope.to_string(), item.clone())) {
-            let items = self.scopes.entry(scope.to_string()).or_default();
-            items.push((rule.to_string(), item));
+        let hash = self.hash(scope, &item);
+        let items = self.scopes.entry(scope.to_string()).or_default();
+        let at = self.planned.entry(hash).or_default();
+        if at.iter().any(|&i| items.get(i).is_some_and(|(_, r)| *r == item)) {
+            return;
         }
+        at.push(items.len());
+        items.push((rule.to_string(), item));
+    }
+
+    fn hash(&self, scope: &str, item: &Restore) -> u64 {
+        let mut h = self.hasher.build_hasher();
+        scope.hash(&mut h);
+        item.hash(&mut h);
+        h.finish()
     }
 
     /// A rule's remedy for a setting: it wins over a captured value planned before or after,
@@ -141,29 +155,34 @@ impl Plan {
         value: Value,
         options: &RestoreOptions<'_>,
     ) {
-        let captured = self.scopes.get_mut(SYSTEM).and_then(|items| {
-            let i = items.iter().position(|(_, r)| {
-                matches!(r, Restore::Setting { name: n, value: v } if n == name && *v != value)
-            })?;
-            Some(items.remove(i))
-        });
-        let label = match captured {
-            Some((_, old)) => {
-                self.planned.remove(&(SYSTEM.to_string(), old.clone()));
-                match old {
-                    Restore::Setting { value: old, .. } => {
-                        format!("{rule}: the remedy wins over the captured {name} = {old}")
-                    }
-                    _ => rule.to_string(),
-                }
-            }
-            None => rule.to_string(),
-        };
         let item = Restore::Setting {
             name: name.to_string(),
             value: value.clone(),
         };
-        self.push(SYSTEM, &label, item, options);
+        // A captured value planned before: the remedy takes its place, and says so.
+        let captured = self.scopes.get_mut(SYSTEM).and_then(|items| {
+            items.iter_mut().find(|(_, r)| {
+                matches!(r, Restore::Setting { name: n, value: v } if n == name && *v != value)
+            })
+        });
+        let label = match captured {
+            Some(slot) => {
+                let old = match &slot.1 {
+                    Restore::Setting { value: old, .. } => old.to_string(),
+                    _ => String::new(),
+                };
+                let label = format!("{rule}: the remedy wins over the captured {name} = {old}");
+                *slot = (label.clone(), item.clone());
+                let hash = self.hash(SYSTEM, &item);
+                let at = self.scopes[SYSTEM].iter().position(|(_, r)| *r == item);
+                self.planned.entry(hash).or_default().extend(at);
+                label
+            }
+            None => {
+                self.push(SYSTEM, rule, item, options);
+                rule.to_string()
+            }
+        };
         let key = (SYSTEM.to_string(), name.to_string());
         self.remedies.insert(key, (label, value));
     }
@@ -631,9 +650,17 @@ pub fn by_hand_what_is_not_written(
     knowledge: &dyn Knowledge,
 ) {
     let mut steps = Vec::new();
+    // Whether the vendor writes a list's entries is a property of the list: ask once per list.
+    let mut lists: BTreeMap<(&str, &str), bool> = BTreeMap::new();
     for (scope, items) in &plan.scopes {
         for (rule, item) in items {
-            if writes(writer, scope, item) {
+            let written = match item {
+                Restore::Entry { scope, list, .. } => *lists
+                    .entry((scope, list))
+                    .or_insert_with(|| writes(writer, scope, item)),
+                _ => writes(writer, scope, item),
+            };
+            if written {
                 continue;
             }
             let step = match item {
