@@ -104,7 +104,10 @@ fn show_json_carries_the_coverage_record() {
     assert_eq!(code, 0);
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     let coverage = &doc["coverage"];
-    assert_eq!(coverage["lists"]["primary"], serde_json::json!(["whitelistto"]));
+    assert_eq!(
+        coverage["lists"]["primary"],
+        serde_json::json!(["whitelistto"])
+    );
     assert_eq!(coverage["licenses"], true);
     assert_eq!(coverage["trusted_host_groups"], serde_json::json!([]));
     assert!(coverage["settings"]["system"]
@@ -146,7 +149,8 @@ fn a_spamtitan_folder_without_system_answers() {
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["summary"]["removed"], 0);
     let not_compared = doc["not_compared"].as_array().unwrap();
-    assert!(not_compared
-        .iter()
-        .any(|n| n["path"].as_str().unwrap().starts_with("settings/system/system.relay.")));
+    assert!(not_compared.iter().any(|n| n["path"]
+        .as_str()
+        .unwrap()
+        .starts_with("settings/system/system.relay.")));
 }

@@ -90,7 +90,13 @@ fn the_runbook_patches_are_the_plans() {
     ];
     let dir = tempfile::tempdir().unwrap();
     let runbook = dir.path().join("r.md");
-    let mut args = vec!["restore", "--to", "4.2.3", "--runbook", runbook.to_str().unwrap()];
+    let mut args = vec![
+        "restore",
+        "--to",
+        "4.2.3",
+        "--runbook",
+        runbook.to_str().unwrap(),
+    ];
     args.extend(inputs);
     assert_eq!(run(&args).0, 0);
     let text = std::fs::read_to_string(&runbook).unwrap();
@@ -123,8 +129,14 @@ fn the_runbook_patches_are_the_plans() {
         .map(|(rule, _)| rule)
         .collect();
     assert_eq!(in_runbook, in_plan);
-    assert!(!in_runbook.contains("MOS-4.2.3-KI-7"), "no delegated domains");
-    assert!(!in_runbook.contains("MOS-4.2.3-P-2"), "E4_antivirus_DA is installed");
+    assert!(
+        !in_runbook.contains("MOS-4.2.3-KI-7"),
+        "no delegated domains"
+    );
+    assert!(
+        !in_runbook.contains("MOS-4.2.3-P-2"),
+        "E4_antivirus_DA is installed"
+    );
     assert!(in_runbook.contains("MOS-4.2.3-P-1"));
 }
 
@@ -155,7 +167,10 @@ fn runbook_steps_are_listed_once_and_the_check_section_is_never_empty() {
     assert!(text.contains("system.cluster.role"));
     assert!(!text.contains("domain.id"), "{text}");
     let check = text.split("## 4. Check").nth(1).unwrap();
-    assert!(check.contains("```\ncarryover capture --vendor spamtitan"), "{check}");
+    assert!(
+        check.contains("```\ncarryover capture --vendor spamtitan"),
+        "{check}"
+    );
 }
 
 /// A stub of the appliance's APIs that keeps state: a domain must be created before a list
@@ -176,7 +191,10 @@ fn the_spamtitan_script_creates_each_domain_before_using_it() {
             domains.insert(domain.to_string());
         } else if let Some(rest) = call.split("/restapi/domains/").nth(1) {
             let domain = rest.split('/').next().unwrap().trim_end_matches('\'');
-            assert!(domains.contains(domain), "{call}: {domain} does not exist yet");
+            assert!(
+                domains.contains(domain),
+                "{call}: {domain} does not exist yet"
+            );
         }
         if call.contains("list/add") || call.contains("allow") || call.contains("block") {
             if let Some(user) = call.split("'user=").nth(1) {
@@ -220,7 +238,11 @@ fn exit_statuses_of_every_subcommand() {
     let before = "samples/mos/rg01-4.1.9-before.log";
     let after = "samples/mos/rg01-4.2.3-after.log";
     let dir = tempfile::tempdir().unwrap();
-    let old = write(dir.path(), "old.log", "rg01> version\nMOS4.1.8-GA\nOK Completed\n");
+    let old = write(
+        dir.path(),
+        "old.log",
+        "rg01> version\nMOS4.1.8-GA\nOK Completed\n",
+    );
     let code = |args: &[&str]| run(args).0;
     // show: 0; --unrecognized 1 when a line did not become model data.
     assert_eq!(code(&["show", before]), 0);
@@ -241,7 +263,15 @@ fn exit_statuses_of_every_subcommand() {
     assert_eq!(code(&restore), 0);
     assert_eq!(code(&[&restore[..], &["--exit-code"]].concat()), 1);
     assert_eq!(code(&[&restore[..], &["--detailed-exitcode"]].concat()), 1);
-    let nothing = ["restore", "--to", "4.2.3", after, "--against", after, "--exit-code"];
+    let nothing = [
+        "restore",
+        "--to",
+        "4.2.3",
+        after,
+        "--against",
+        after,
+        "--exit-code",
+    ];
     let (status, script) = run(&nothing);
     assert_eq!(status, 0, "{script}");
     // track and textconv: 0.
@@ -250,7 +280,12 @@ fn exit_statuses_of_every_subcommand() {
     std::fs::create_dir_all(&src).unwrap();
     std::fs::copy(common::root().join(before), src.join("rg01.log")).unwrap();
     assert_eq!(
-        code(&["track", src.to_str().unwrap(), "--into", repo.to_str().unwrap()]),
+        code(&[
+            "track",
+            src.to_str().unwrap(),
+            "--into",
+            repo.to_str().unwrap()
+        ]),
         0
     );
     assert_eq!(code(&["textconv", before]), 0);
@@ -260,7 +295,10 @@ fn exit_statuses_of_every_subcommand() {
         0
     );
     assert_eq!(
-        code(&["verify-update", "samples/spamtitan/update-7.08-to-7.09-broken.log"]),
+        code(&[
+            "verify-update",
+            "samples/spamtitan/update-7.08-to-7.09-broken.log"
+        ]),
         1
     );
     // Errors: 2, for every subcommand that reads input.

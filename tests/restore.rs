@@ -234,8 +234,11 @@ fn applying_the_delta_to_the_new_box_leaves_no_difference_in_restored_areas() {
         "{text}"
     );
     assert!(
-        delta.by_hand.iter().any(|(_, step)| step
-            .contains("capture `uce listexception local whitelistto`, then re-run")),
+        delta
+            .by_hand
+            .iter()
+            .any(|(_, step)| step
+                .contains("capture `uce listexception local whitelistto`, then re-run")),
         "{:?}",
         delta.by_hand
     );

@@ -129,9 +129,7 @@ fn runbook_of(
     let (recapture, capture) = match vendor.capture_plan() {
         Some(capture_plan) => {
             let commands = match steps(&pre.config, capture_plan, knowledge) {
-                CaptureSteps::Commands(commands) => {
-                    commands.into_iter().map(|(c, _)| c).collect()
-                }
+                CaptureSteps::Commands(commands) => commands.into_iter().map(|(c, _)| c).collect(),
                 // The Check section is never empty: the capture script stands for the commands.
                 CaptureSteps::Script(_) => vec![format!(
                     "carryover capture --vendor {} > capture.sh",

@@ -8,56 +8,92 @@ use super::{Config, Item, Key, List, Origin, Raw, TrustedHost, Value, Version};
 pub enum Change {
     /// The host a prompt or greeting names: short or fully qualified.
     Host(String),
+    /// The version the appliance runs.
     Version(Version),
+    /// The hardware model a banner names.
     Model(String),
+    /// A delegated or configured domain.
     Domain(String),
+    /// A setting read, or written and confirmed.
     Setting {
+        /// `system` or a domain.
         scope: String,
+        /// The setting's name (`smtp.fastpath`).
         name: String,
+        /// Its value, typed by the vendor's catalog.
         value: Value,
     },
     /// A whole list as shown.
     ListReplace {
+        /// The list's scope.
         scope: String,
+        /// The list's name.
         list: String,
+        /// Every entry.
         entries: List,
     },
+    /// One entry added.
     ListAdd {
+        /// The list's scope.
         scope: String,
+        /// The list's name.
         list: String,
+        /// The entry.
         entry: String,
     },
+    /// One entry removed.
     ListRemove {
+        /// The list's scope.
         scope: String,
+        /// The list's name.
         list: String,
+        /// The entry.
         entry: String,
     },
+    /// A multi-line text read or written.
     Message {
+        /// `system` or a domain.
         scope: String,
+        /// The message's name (`branding.quotamsg`).
         name: String,
+        /// Its text.
         value: Value,
     },
+    /// One trusted host added, with its key when the capture holds it.
     TrustedHost {
+        /// The host's group.
         group: String,
+        /// The host.
         host: String,
+        /// Its key.
         host_entry: TrustedHost,
     },
     /// The hosts of a group as listed; keys already known for them are kept.
     TrustedHostsReplace {
+        /// The group listed.
         group: String,
+        /// Each host with the line it was listed on.
         hosts: Vec<(String, u32)>,
     },
+    /// A key read.
     Key(Key),
+    /// Every licensed feature as listed: name, detail, line.
     LicensesReplace(Vec<(String, String, u32)>),
     /// Updates a listing shows. It adds to what is known rather than replacing it: the MOS
     /// 4.2.3 note says `update list` leaves some installed patches out.
     UpdatesListed(Vec<(String, String, u32)>),
+    /// An update installed and confirmed.
     UpdateInstalled {
+        /// The update's name.
         name: String,
+        /// What the capture said of it (its URL).
         detail: String,
     },
+    /// A command the catalog does not know, with its answer.
     Raw {
+        /// The command's canonical form.
         key: String,
+        /// The command as typed and its answer.
         raw: Raw,
     },
 }
@@ -65,6 +101,7 @@ pub enum Change {
 /// Two captures that cannot be of one appliance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
+    /// Why, naming both appliances.
     pub message: String,
 }
 
@@ -112,7 +149,13 @@ impl Config {
                 host_entry,
             } => {
                 let group = self.trusted_hosts.entry(group).or_default();
-                group.insert(host, Item { value: host_entry, at });
+                group.insert(
+                    host,
+                    Item {
+                        value: host_entry,
+                        at,
+                    },
+                );
             }
             Change::TrustedHostsReplace { group, hosts } => self.replace_hosts(group, hosts, at),
             Change::Key(key) => self.set_key(key, at),

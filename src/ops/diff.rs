@@ -15,8 +15,11 @@ use crate::vendors::CapturePlan;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffKind {
+    /// Only the new side has it, in a range the old side observed.
     Added,
+    /// Only the old side has it, in a range the new side observed.
     Removed,
+    /// Both have it, with different values.
     Changed,
 }
 
@@ -25,12 +28,15 @@ pub enum DiffKind {
 pub struct Difference {
     /// The item path: `settings/system/smtp.fastpath`, `lists/primary/whitelistto/a@b.jp`.
     pub path: String,
+    /// Added, removed or changed.
     pub kind: DiffKind,
     /// Values as text; `None` for a set member, or a secret not to be shown.
     pub old: Option<String>,
+    /// The new value as text.
     pub new: Option<String>,
     /// `path:line` on each side.
     pub old_at: Option<String>,
+    /// `path:line` on the new side.
     pub new_at: Option<String>,
     /// The value is a secret; its values are left out unless asked for.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -80,6 +86,7 @@ pub struct Comparison {
 pub struct DiffOptions<'a> {
     /// Paths to leave out (volatile items, `--ignore` patterns).
     pub ignore: &'a dyn Fn(&str) -> bool,
+    /// Show the values of secrets that differ.
     pub show_secrets: bool,
 }
 
@@ -144,7 +151,10 @@ pub fn compare(old: &Config, new: &Config, options: &DiffOptions<'_>) -> Compari
 pub fn capture_commands(path: &str, plan: &dyn CapturePlan) -> Vec<String> {
     if let Some(script) = plan.script() {
         let first = script.lines().next().unwrap_or("");
-        return vec![format!("the vendor's capture script ({})", first.trim_start_matches("#!"))];
+        return vec![format!(
+            "the vendor's capture script ({})",
+            first.trim_start_matches("#!")
+        )];
     }
     let parts: Vec<&str> = path.splitn(4, '/').collect();
     match parts.as_slice() {
@@ -215,10 +225,14 @@ fn item_difference(
         (Some(a), Some(b)) if a.value == b.value => return,
         (Some(_), Some(_)) => DiffKind::Changed,
         (Some(a), None) if !new.coverage.observes(&path) => {
-            return out.not_compared.push(not_compared(path, Side::B, old.locate(a.at)));
+            return out
+                .not_compared
+                .push(not_compared(path, Side::B, old.locate(a.at)));
         }
         (None, Some(b)) if !old.coverage.observes(&path) => {
-            return out.not_compared.push(not_compared(path, Side::A, new.locate(b.at)));
+            return out
+                .not_compared
+                .push(not_compared(path, Side::A, new.locate(b.at)));
         }
         (Some(_), None) => DiffKind::Removed,
         (None, _) => DiffKind::Added,
@@ -275,10 +289,14 @@ fn list_differences(
         }
         let (old_at, new_at) = match kind {
             DiffKind::Removed if !pair.b_listed => {
-                return out.not_compared.push(not_compared(path, Side::B, old.locate(at)));
+                return out
+                    .not_compared
+                    .push(not_compared(path, Side::B, old.locate(at)));
             }
             DiffKind::Added if !pair.a_listed => {
-                return out.not_compared.push(not_compared(path, Side::A, new.locate(at)));
+                return out
+                    .not_compared
+                    .push(not_compared(path, Side::A, new.locate(at)));
             }
             DiffKind::Removed => (Some(old.locate(at)), None),
             _ => (None, Some(new.locate(at))),

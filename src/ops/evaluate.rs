@@ -187,8 +187,10 @@ impl Rule<'_, '_> {
                 .partition(|r| r.starts_with("GUI: "));
             if !set.is_empty() {
                 let set: Vec<String> = set.iter().map(|r| format!("`{r}`")).collect();
-                f.remedy
-                    .push(format!("GUI: if it is not `{value}`, run {}", set.join(", ")));
+                f.remedy.push(format!(
+                    "GUI: if it is not `{value}`, run {}",
+                    set.join(", ")
+                ));
             }
             f.remedy.extend(steps);
             return vec![f];

@@ -84,7 +84,10 @@ fn package(report: &mut PlanReport, cx: &Evidence<'_>, release: &Release, from: 
                 "carryover-package",
                 Severity::Info,
                 Status::Found,
-                format!("install {} to go from {from} to {}", p.file, release.version),
+                format!(
+                    "install {} to go from {from} to {}",
+                    p.file, release.version
+                ),
             );
             f.remedy = cx.knowledge.install_package(&p.file, &p.url);
             report.findings.push(f);
@@ -109,7 +112,9 @@ fn entry_findings(report: &mut PlanReport, cx: &Evidence<'_>, entry: &Entry) {
     let results = evaluate(entry, cx);
     let blocks = matches!(
         entry.detect,
-        Some(Detect::LicenseMissing { .. } | Detect::VersionBelow { .. } | Detect::VersionNot { .. })
+        Some(
+            Detect::LicenseMissing { .. } | Detect::VersionBelow { .. } | Detect::VersionNot { .. }
+        )
     );
     if blocks && results.iter().any(|f| f.status == Status::Found) {
         report.blocking.push(entry.id.clone());

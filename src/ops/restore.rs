@@ -60,6 +60,9 @@ impl Restore {
     }
 }
 
+/// A planned item with the rule (or remark) it is written under.
+type Planned = (String, Restore);
+
 /// What to put back, by the scope it is set in, each with the rule that calls for it.
 #[derive(Debug, Default)]
 pub struct Plan {
@@ -132,7 +135,10 @@ impl Plan {
         let hash = self.hash(scope, &item);
         let items = self.scopes.entry(scope.to_string()).or_default();
         let at = self.planned.entry(hash).or_default();
-        if at.iter().any(|&i| items.get(i).is_some_and(|(_, r)| *r == item)) {
+        if at
+            .iter()
+            .any(|&i| items.get(i).is_some_and(|(_, r)| *r == item))
+        {
             return;
         }
         at.push(items.len());
@@ -148,13 +154,7 @@ impl Plan {
 
     /// A rule's remedy for a setting: it wins over a captured value planned before or after,
     /// and the script's remark names the value it overrides.
-    fn push_remedy(
-        &mut self,
-        rule: &str,
-        name: &str,
-        value: Value,
-        options: &RestoreOptions<'_>,
-    ) {
+    fn push_remedy(&mut self, rule: &str, name: &str, value: Value, options: &RestoreOptions<'_>) {
         let item = Restore::Setting {
             name: name.to_string(),
             value: value.clone(),
@@ -227,13 +227,19 @@ impl Plan {
 /// Whether the post-upgrade capture holds the item at all (whatever its value).
 fn present(post: &Config, scope: &str, item: &Restore) -> bool {
     match item {
-        Restore::Setting { name, .. } => post.settings.get(scope).is_some_and(|s| s.contains_key(name)),
+        Restore::Setting { name, .. } => post
+            .settings
+            .get(scope)
+            .is_some_and(|s| s.contains_key(name)),
         Restore::Entry { scope, list, entry } => post
             .lists
             .get(scope)
             .and_then(|l| l.get(list))
             .is_some_and(|l| l.contains(entry)),
-        Restore::Message { name, .. } => post.messages.get(scope).is_some_and(|m| m.contains_key(name)),
+        Restore::Message { name, .. } => post
+            .messages
+            .get(scope)
+            .is_some_and(|m| m.contains_key(name)),
         Restore::TrustedHost { group, host, .. } => post
             .trusted_hosts
             .get(group)
@@ -398,7 +404,11 @@ fn setting_not(
             .iter()
             .filter(|l| !l.contains(" get ") && !l.starts_with("GUI: "))
             .collect();
-        let set = set.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ");
+        let set = set
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let step = match check {
             Some(check) => format!(
                 "{name} was not captured: check it with `{check}`; if it is not `{value}`, run {set}"
@@ -570,16 +580,21 @@ pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> Str
         _ => None,
     };
     let system = plan.scopes.get(SYSTEM).map_or(&[][..], Vec::as_slice);
-    let (later, now): (Vec<&(String, Restore)>, Vec<&(String, Restore)>) =
+    let (later, now): (Vec<&Planned>, Vec<&Planned>) =
         system.iter().partition(|(_, r)| depends_on(r).is_some());
     write_items(&mut out, writer, SYSTEM, now);
     for domain in &domains {
         out.push(String::new());
         out.push(format!("# {domain}"));
         out.extend(writer.enter_scope(domain));
-        write_items(&mut out, writer, domain, plan.scopes[*domain].iter().collect());
+        write_items(
+            &mut out,
+            writer,
+            domain,
+            plan.scopes[*domain].iter().collect(),
+        );
         out.extend(writer.enter_scope(""));
-        let scoped: Vec<&(String, Restore)> = later
+        let scoped: Vec<&Planned> = later
             .iter()
             .copied()
             .filter(|(_, r)| depends_on(r).as_deref() == Some(*domain))
@@ -673,7 +688,10 @@ pub fn by_hand_what_is_not_written(
                     };
                     format!("{scope}: set {name} to `{value}` in {at}")
                 }
-                other => format!("{scope}: {} has no command; set it in the admin console", describe(other)),
+                other => format!(
+                    "{scope}: {} has no command; set it in the admin console",
+                    describe(other)
+                ),
             };
             steps.push((rule.clone(), step));
         }

@@ -9,17 +9,23 @@ use crate::ops::diff::{stat, Comparison, DiffKind, Difference, NotCompared, Side
 
 use super::FORMAT_VERSION;
 
+/// How differences are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiffFormat {
+    /// One line per difference, coloured on a terminal.
     Human,
+    /// A unified diff of the two canonical texts.
     Unified,
+    /// A Markdown table.
     Markdown,
+    /// JSON with `format_version`.
     Json,
 }
 
 /// ANSI styles, or none.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
+    /// Colour with ANSI escapes.
     pub color: bool,
 }
 
@@ -232,7 +238,10 @@ fn markdown_not_compared(items: &[NotCompared]) -> String {
         let capture = if item.capture.is_empty() {
             String::new()
         } else {
-            format!("; capture with `{}`", item.capture.join("; ").replace('`', "'"))
+            format!(
+                "; capture with `{}`",
+                item.capture.join("; ").replace('`', "'")
+            )
         };
         let _ = writeln!(
             out,
