@@ -133,7 +133,10 @@ impl Plan {
             }
         }
         let hash = self.hash(scope, &item);
-        let items = self.scopes.entry(scope.to_string()).or_default();
+        if !self.scopes.contains_key(scope) {
+            self.scopes.insert(scope.to_string(), Vec::new());
+        }
+        let items = self.scopes.get_mut(scope).expect("inserted above");
         let at = self.planned.entry(hash).or_default();
         if at
             .iter()
