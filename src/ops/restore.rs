@@ -708,3 +708,18 @@ pub fn by_hand_what_is_not_written(
 fn writes(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> bool {
     !item_lines(writer, scope, item).is_empty()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_identity;
+
+    #[test]
+    fn identity_fields_are_not_settings() {
+        assert!(is_identity("domain.id"));
+        assert!(is_identity("domain.domain"));
+        assert!(is_identity("user.id"));
+        assert!(!is_identity("domain.destination"));
+        assert!(!is_identity("smtp.fastpath"));
+        assert!(!is_identity("system.relay.smarthost"));
+    }
+}
