@@ -316,3 +316,86 @@ fn exit_statuses_of_every_subcommand() {
         assert_eq!(code(sub), 2, "{sub:?}");
     }
 }
+
+/// A `curl` that keeps the appliance's state in a file: domains created by `POST
+/// /restapi/domains`; a call naming a domain (a REST path under it, or a list call's `user=`)
+/// fails, as the appliance would, when the domain does not exist yet.
+const STATEFUL_CURL: &str = r#"#!/usr/bin/env bash
+method=GET; url=; data=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        -X) method=$2; shift 2 ;;
+        -H) shift 2 ;;
+        --data|--data-urlencode) data+=("$2"); shift 2 ;;
+        https://*) url=$1; shift ;;
+        *) shift ;;
+    esac
+done
+path="/${url#https://*/}"
+touch "$STUB_STATE"
+echo "$method $path ${data[*]}" >> "$STUB_STATE.log"
+exists() { grep -qxF "$1" "$STUB_STATE" || { echo "no such domain: $1" >&2; exit 22; }; }
+if [ "$method" = POST ] && [ "$path" = /restapi/domains ]; then
+    domain=$(printf '%s' "${data[0]}" | sed 's/.*"domain":"\([^"]*\)".*/\1/')
+    echo "$domain" >> "$STUB_STATE"
+    exit 0
+fi
+case "$path" in
+    /restapi/domains/*) d=${path#/restapi/domains/}; exists "${d%%/*}" ;;
+esac
+for field in "${data[@]}"; do
+    case "$field" in
+        user=*@*) ;;
+        user=*) exists "${field#user=}" ;;
+    esac
+done
+exit 0
+"#;
+
+fn replay(script: &str, dir: &Path) -> (bool, String) {
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let curl = bin.join("curl");
+    std::fs::write(&curl, STATEFUL_CURL).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&curl, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = dir.join("restore.sh");
+    std::fs::write(&path, script).unwrap();
+    let state = dir.join("state");
+    let _ = std::fs::remove_file(&state);
+    let _ = std::fs::remove_file(dir.join("state.log"));
+    let out = std::process::Command::new("bash")
+        .arg(&path)
+        .env(
+            "PATH",
+            format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
+        )
+        .env("ST_HOST", "st01.example.com")
+        .env("ST_TOKEN", "token")
+        .env("STUB_STATE", &state)
+        .output()
+        .unwrap();
+    let log = std::fs::read_to_string(dir.join("state.log")).unwrap_or_default();
+    (out.status.success(), log)
+}
+
+#[test]
+fn the_spamtitan_script_replays_against_a_stateful_stub() {
+    let (_, script) = run(&["restore", "--to", "7.09", "samples/spamtitan/7.08/st01"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, log) = replay(&script, dir.path());
+    assert!(ok, "{log}");
+    assert!(log.contains("user=example.com"), "{log}");
+    // The same calls with the domain's list call moved first fail: the stub can tell.
+    let lines: Vec<&str> = script.lines().collect();
+    let list = lines
+        .iter()
+        .position(|l| l.contains("'user=example.com'"))
+        .unwrap();
+    let first_api = lines.iter().position(|l| l.starts_with("api ")).unwrap();
+    let mut wrong: Vec<&str> = lines.clone();
+    let call = wrong.remove(list);
+    wrong.insert(first_api, call);
+    let (ok, log) = replay(&(wrong.join("\n") + "\n"), dir.path());
+    assert!(!ok, "{log}");
+}
