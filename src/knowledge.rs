@@ -223,3 +223,29 @@ impl Entry {
 pub fn parse_release(text: &str) -> Result<Release, ron::error::SpannedError> {
     ron::from_str(text)
 }
+
+/// Where the admin console sets a setting that no command writes: its page and field. Kept as
+/// data beside the vendor's release notes, `confirmed: false` where no public source says.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ConsoleField {
+    /// A glob over setting names (`system.relay.smarthost`, `*.ldap_*`).
+    pub setting: String,
+    /// The console page, as its menus lead there.
+    pub page: String,
+    /// The field on that page.
+    pub field: String,
+    /// Whether a public source or a seed names this page and field.
+    pub confirmed: bool,
+}
+
+impl ConsoleField {
+    /// Whether this field is where `name` is set.
+    pub fn matches(&self, name: &str) -> bool {
+        globset::Glob::new(&self.setting).is_ok_and(|g| g.compile_matcher().is_match(name))
+    }
+}
+
+/// Reads a vendor's console map from RON text.
+pub fn parse_console(text: &str) -> Result<Vec<ConsoleField>, ron::error::SpannedError> {
+    ron::from_str(text)
+}

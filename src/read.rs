@@ -159,9 +159,12 @@ pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture
 /// Whether a read holds a configuration item: anything beyond who the appliance is (its host
 /// name, a delegated domain a prompt shows, a hardware model a banner names).
 fn yields_items(changes: &[(Change, u32)]) -> bool {
-    changes
-        .iter()
-        .any(|(c, _)| !matches!(c, Change::Host(_) | Change::Domain(_) | Change::Model(_)))
+    changes.iter().any(|(c, _)| {
+        !matches!(
+            c,
+            Change::Host(_) | Change::Domain(_) | Change::DomainsListedInFull | Change::Model(_)
+        )
+    })
 }
 
 /// The error for a source nothing could be read from: the file, what it looked like, what

@@ -79,6 +79,8 @@ fn restore(capture: &Capture) {
         against: None,
         all: true,
         show_secrets: false,
+        capture: None,
+        patches: None,
     };
     let _ = script(
         &plan(&capture.config, knowledge, &options),

@@ -152,6 +152,8 @@ fn script_of(dir: &Path, all: bool) -> (String, Vec<Command>) {
         against: None,
         all,
         show_secrets: false,
+        capture: None,
+        patches: None,
     };
     let (text, commands) =
         script_with_commands(&plan(&capture.config, knowledge, &options), writer, &[]);

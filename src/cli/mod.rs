@@ -24,7 +24,8 @@ use carryover::source::encoding_for_label;
 /// Reads Mirapoint MOS captures (CLI logs, admin-protocol transcripts, config exports) and
 /// SpamTitan capture folders into one typed model, and reports what an upgrade would lose.
 ///
-/// Exit status: 0 nothing to report, 1 something found, 2 error.
+/// Exit status: 0 nothing to report, 1 something found, 2 error; each subcommand's `--help`
+/// says what 1 means for it.
 #[derive(Parser)]
 #[command(name = "carryover", version, about)]
 pub struct Cli {
@@ -32,25 +33,48 @@ pub struct Cli {
     command: Command,
 }
 
+/// Each subcommand's exit statuses, as its `--help` ends and the README's table gives them.
+mod exit {
+    pub const SHOW: &str = "Exit status:\n  0  the model was printed\n  1  --unrecognized: some line did not become model data\n  2  error (unreadable input, a bad flag)";
+    pub const GAPS: &str = "Exit status:\n  0  no rule found anything\n  1  any finding: something the export or the upgrade would lose, a fact not captured, or what was checked safe\n  2  error";
+    pub const PLAN: &str = "Exit status:\n  0  nothing blocks the upgrade\n  1  something blocks it (the path, the package, a license); JSON lists them in `blocking`\n  2  error";
+    pub const CAPTURE: &str =
+        "Exit status:\n  0  the commands (or the capture script) were printed\n  2  error";
+    pub const DIFF: &str = "Exit status (as diff(1)):\n  0  no differences (items not compared do not count)\n  1  differences\n  2  error\nAs git's external diff (seven arguments) it exits 0, as git requires.";
+    pub const RESTORE: &str = "Exit status:\n  0  the script was written (with --exit-code: and it holds no commands)\n  1  only with --exit-code (or --detailed-exitcode): the script holds commands\n  2  error; nothing is written";
+    pub const TRACK: &str = "Exit status:\n  0  every appliance was written or left as it was\n  2  a capture failed (the others were still written) or another error";
+    pub const TEXTCONV: &str = "Exit status:\n  0  the canonical text was printed\n  2  error";
+    pub const VERIFY_UPDATE: &str = "Exit status:\n  0  the update completed cleanly\n  1  an anomaly: a service not started again, a step not OK, no completion line\n  2  error";
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Print the appliance's configuration as canonical RON (or JSON).
+    #[command(after_help = exit::SHOW)]
     Show(show::ShowArgs),
     /// Report what the known export and upgrade bugs would lose, with evidence and remedies.
+    #[command(after_help = exit::GAPS)]
     Gaps(findings::GapsArgs),
     /// A pre-upgrade checklist: path, package, licenses, backups, what to re-apply, patches.
+    #[command(after_help = exit::PLAN)]
     Plan(findings::PlanArgs),
     /// Print what to run so that a capture holds what gaps and plan need.
+    #[command(after_help = exit::CAPTURE)]
     Capture(capture::CaptureArgs),
     /// Compare two captures by setting, not by line: what an upgrade or a change did.
+    #[command(after_help = exit::DIFF)]
     Diff(diff::DiffArgs),
     /// Write the script that puts back what the upgrade and the export lose.
+    #[command(after_help = exit::RESTORE)]
     Restore(restore::RestoreArgs),
     /// Keep a folder of captures from many appliances as one canonical RON file per appliance.
+    #[command(after_help = exit::TRACK)]
     Track(track::TrackArgs),
     /// Print the canonical text of a capture, for git's diff drivers.
+    #[command(after_help = exit::TEXTCONV)]
     Textconv(textconv::TextconvArgs),
     /// Check a SpamTitan update log: versions, services stopped and started again, completion.
+    #[command(after_help = exit::VERIFY_UPDATE)]
     VerifyUpdate(verify_update::VerifyUpdateArgs),
 }
 

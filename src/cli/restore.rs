@@ -38,6 +38,10 @@ pub struct RestoreArgs {
     /// Include secrets; the files are then created readable by their owner only.
     #[arg(long)]
     show_secrets: bool,
+    /// Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's
+    /// `--detailed-exitcode`); without it, a written script exits 0.
+    #[arg(long, visible_alias = "detailed-exitcode")]
+    exit_code: bool,
 }
 
 pub fn run(args: RestoreArgs) -> Result<u8, Error> {
@@ -94,5 +98,5 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
     if let Some(script) = to_stdout {
         print(&script)?;
     }
-    Ok(u8::from(outputs.commands > 0))
+    Ok(u8::from(args.exit_code && outputs.commands > 0))
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::capture::{Capture, ReadOptions};
 use crate::error::{Error, Result};
-use crate::ops::diff::{align_identity, diff, DiffOptions};
+use crate::ops::diff::{align_identity, capture_commands, compare, DiffOptions};
 use crate::read;
 use crate::render::diff::{self as show, DiffFormat, Style};
 use crate::render::{self, ModelFormat};
@@ -53,13 +53,19 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
         || read::read_side(&old.paths, &request.read),
         || read::read_side(&new.paths, &request.read),
     );
-    // A side git gives as the null device (an added or deleted file) has nothing of its own.
+    // A side git gives as the null device (an added or deleted file) has nothing of its own,
+    // and that is known: what the other side holds was added or removed, not "not compared".
+    let absent = |vendor| {
+        let mut capture = Capture::new(vendor);
+        capture.config.coverage.absent = true;
+        capture
+    };
     let (mut a, mut b) = match (a?, b?) {
         (Some(a), Some(b)) => (a, b),
-        (None, Some(b)) => (Capture::new(b.config.vendor), b),
+        (None, Some(b)) => (absent(b.config.vendor), b),
         (Some(a), None) => {
             let vendor = a.config.vendor;
-            (a, Capture::new(vendor))
+            (a, absent(vendor))
         }
         (None, None) => return Err(Error::Usage("both sides of the diff are empty".into())),
     };
@@ -76,7 +82,7 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
         .build()
         .map_err(|e| Error::Usage(format!("--ignore: {e}")))?;
     let is_ignored = |path: &str| ignore.is_match(path);
-    let differences = diff(
+    let mut comparison = compare(
         &a.config,
         &b.config,
         &DiffOptions {
@@ -84,18 +90,24 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
             show_secrets: request.show_secrets,
         },
     );
+    if let Some(plan) = vendor.capture_plan() {
+        for item in &mut comparison.not_compared {
+            item.capture = capture_commands(&item.path, plan);
+        }
+    }
+    let differences = &comparison;
     let text = if request.stat {
-        show::stat_text(&differences)
+        show::stat_text(differences)
     } else {
         match request.format {
             DiffFormat::Human => show::human(
-                &differences,
+                differences,
                 Style {
                     color: request.color,
                 },
             ),
-            DiffFormat::Markdown => show::markdown(&differences),
-            DiffFormat::Json => show::json(&differences),
+            DiffFormat::Markdown => show::markdown(differences),
+            DiffFormat::Json => show::json(differences),
             DiffFormat::Unified => {
                 if request.show_secrets {
                     a.config.reveal_secrets();
@@ -110,6 +122,6 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
     Ok(Outcome {
         text,
         diagnostics,
-        different: !differences.is_empty(),
+        different: !comparison.changes.is_empty(),
     })
 }

@@ -3,12 +3,13 @@
 
 use crate::capture::Capture;
 use crate::error::Result;
-use crate::model::Version;
-use crate::render::runbook::{self, Context};
-use crate::vendors::{self, unsupported};
-
+use crate::model::{Config, Version};
 use crate::ops::capture_plan::{steps, CaptureSteps};
-use crate::ops::restore::{plan, script, RestoreOptions};
+use crate::ops::evaluate::Evidence;
+use crate::ops::plan::needed_patches;
+use crate::ops::restore::{by_hand_what_is_not_written, plan, script, Plan, RestoreOptions};
+use crate::render::runbook::{self, Context};
+use crate::vendors::{self, unsupported, Vendor};
 
 /// What a restore run is asked for.
 #[derive(Debug, Clone)]
@@ -46,13 +47,21 @@ pub struct Outputs {
 }
 
 /// The restore outputs for the pre-upgrade captures `pre`; with `post`, only what the
-/// post-upgrade capture lacks or has different.
+/// post-upgrade capture lacks or has different, and nothing for what it did not observe.
 pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Result<Outputs> {
     let vendor = vendors::by_id(pre.config.vendor)?;
     let knowledge = vendors::knowledge_of(vendor)?;
     let writer = vendor
         .restore_script()
         .ok_or_else(|| unsupported(vendor.title(), "restore scripts"))?;
+    // One evaluation of the release notes: the runbook's patches are the upgrade plan's.
+    let evidence = Evidence {
+        live: Some(&pre.config),
+        export: None,
+        knowledge,
+        plan: vendor.capture_plan(),
+    };
+    let patches = needed_patches(&evidence, &request.to);
     let mut plan = plan(
         &pre.config,
         knowledge,
@@ -61,15 +70,12 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
             against: post.map(|p| &p.config),
             all: request.all,
             show_secrets: request.show_secrets,
+            capture: vendor.capture_plan(),
+            patches: Some(patches),
         },
     );
-    let appliance = pre.config.appliance.fqdn.as_ref();
-    let appliance = appliance.or(pre.config.appliance.hostname.as_ref());
-    let appliance = appliance.map_or("(host not captured)", |h| h.value.as_str());
-    let from = pre.config.appliance.version.as_ref();
-    let from = from.map_or("(version not captured)".to_string(), |v| {
-        v.value.to_string()
-    });
+    by_hand_what_is_not_written(&mut plan, writer, knowledge);
+    let (appliance, from) = names(&pre.config);
     let mut header = vec![
         format!(
             "carryover restore script for {appliance}, {from} -> {}",
@@ -105,35 +111,62 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
         );
     }
     if request.runbook {
-        let (recapture, capture) = match vendor.capture_plan() {
-            Some(capture_plan) => {
-                let commands = match steps(&pre.config, capture_plan, Some(knowledge)) {
-                    CaptureSteps::Commands(commands) => {
-                        commands.into_iter().map(|(c, _)| c).collect()
-                    }
-                    CaptureSteps::Script(_) => Vec::new(),
-                };
-                (capture_plan.how_to_recapture(), commands)
-            }
-            None => (
-                "Capture the upgraded appliance again.".to_string(),
-                Vec::new(),
-            ),
-        };
-        let cx = Context {
-            appliance,
-            from: &from,
-            to: &request.to.to_string(),
-            apply: writer.how_to_apply(&request.script_name),
-            recapture,
-            capture,
-            command: format!(
-                "carryover restore {} --to {}",
-                request.inputs.join(" "),
-                request.to
-            ),
-        };
-        outputs.runbook = Some(runbook::runbook(&plan, &cx));
+        outputs.runbook = Some(runbook_of(pre, vendor, &plan, request, (appliance, &from)));
     }
     Ok(outputs)
+}
+
+/// The appliance's name and the version it runs, as the captures show them.
+fn names(config: &Config) -> (&str, String) {
+    let appliance = config.appliance.fqdn.as_ref();
+    let appliance = appliance.or(config.appliance.hostname.as_ref());
+    let appliance = appliance.map_or("(host not captured)", |h| h.value.as_str());
+    let from = config.appliance.version.as_ref();
+    let from = from.map_or("(version not captured)".to_string(), |v| {
+        v.value.to_string()
+    });
+    (appliance, from)
+}
+
+/// The runbook: how to apply the script, the steps by hand, the patches, and how to check.
+fn runbook_of(
+    pre: &Capture,
+    vendor: &dyn Vendor,
+    plan: &Plan,
+    request: &Request,
+    (appliance, from): (&str, &str),
+) -> String {
+    let writer = vendor.restore_script().expect("checked by the caller");
+    let knowledge = vendor.knowledge();
+    let (recapture, capture) = match vendor.capture_plan() {
+        Some(capture_plan) => {
+            let commands = match steps(&pre.config, capture_plan, knowledge) {
+                CaptureSteps::Commands(commands) => commands.into_iter().map(|(c, _)| c).collect(),
+                // The Check section is never empty: the capture script stands for the commands.
+                CaptureSteps::Script(_) => vec![format!(
+                    "carryover capture --vendor {} > capture.sh",
+                    vendor.id()
+                )],
+            };
+            (capture_plan.how_to_recapture(), commands)
+        }
+        None => (
+            "Capture the upgraded appliance again.".to_string(),
+            Vec::new(),
+        ),
+    };
+    let cx = Context {
+        appliance,
+        from,
+        to: &request.to.to_string(),
+        apply: writer.how_to_apply(&request.script_name),
+        recapture,
+        capture,
+        command: format!(
+            "carryover restore {} --to {}",
+            request.inputs.join(" "),
+            request.to
+        ),
+    };
+    runbook::runbook(plan, &cx)
 }

@@ -14,6 +14,9 @@ pub enum Change {
     Model(String),
     /// A delegated (MOS) or configured (SpamTitan) domain.
     Domain(String),
+    /// The capture lists every domain the appliance has (a domain export), so a domain it
+    /// lacks is not there.
+    DomainsListedInFull,
     /// A setting's value, read or written.
     Setting {
         /// `system` ([`super::SYSTEM`]) or a domain.
@@ -108,8 +111,10 @@ pub struct Conflict {
 }
 
 impl Config {
-    /// Applies one change read at `at`.
+    /// Applies one change read at `at`, and records what it shows was observed.
     pub fn apply(&mut self, change: Change, at: Origin) -> Result<(), Conflict> {
+        let kind = self.sources.get(at.source as usize).map(|p| p.kind);
+        self.coverage.record(&change, kind);
         match change {
             Change::Host(host) => self.set_host(&host, at)?,
             Change::Version(v) => self.appliance.version = Some(Item { value: v, at }),
@@ -119,11 +124,15 @@ impl Config {
                     self.domains.insert(&d, at);
                 }
             }
+            // Only what was observed changes: the coverage, recorded for every change.
+            Change::DomainsListedInFull => {}
             Change::Setting { scope, name, value } => {
-                self.settings
-                    .entry(scope)
-                    .or_default()
-                    .insert(name, Item { value, at });
+                let scope = self.settings.entry(scope).or_default();
+                scope.insert(name, Item { value, at });
+            }
+            Change::Message { scope, name, value } => {
+                let scope = self.messages.entry(scope).or_default();
+                scope.insert(name, Item { value, at });
             }
             Change::ListReplace {
                 scope,
@@ -141,18 +150,13 @@ impl Config {
                     l.remove(&entry);
                 }
             }
-            Change::Message { scope, name, value } => {
-                self.messages
-                    .entry(scope)
-                    .or_default()
-                    .insert(name, Item { value, at });
-            }
             Change::TrustedHost {
                 group,
                 host,
                 host_entry,
             } => {
-                self.trusted_hosts.entry(group).or_default().insert(
+                let group = self.trusted_hosts.entry(group).or_default();
+                group.insert(
                     host,
                     Item {
                         value: host_entry,
@@ -160,36 +164,8 @@ impl Config {
                     },
                 );
             }
-            Change::TrustedHostsReplace { group, hosts } => {
-                let old = self.trusted_hosts.remove(&group).unwrap_or_default();
-                let mut new = std::collections::BTreeMap::new();
-                for (host, line) in hosts {
-                    let at = Origin {
-                        source: at.source,
-                        line,
-                    };
-                    let entry = match old.get(&host) {
-                        Some(known) => known.clone(),
-                        None => Item {
-                            value: TrustedHost {
-                                key: None,
-                                elided: false,
-                            },
-                            at,
-                        },
-                    };
-                    new.insert(host, entry);
-                }
-                self.trusted_hosts.insert(group, new);
-            }
-            Change::Key(key) => {
-                let visibility = match key.block {
-                    Value::Secret(_) => "private",
-                    _ => "public",
-                };
-                let name = format!("{} {} {}", key.kind, visibility, key.host);
-                self.keys.insert(name, Item { value: key, at });
-            }
+            Change::TrustedHostsReplace { group, hosts } => self.replace_hosts(group, hosts, at),
+            Change::Key(key) => self.set_key(key, at),
             Change::LicensesReplace(features) => {
                 self.licenses = features
                     .into_iter()
@@ -209,6 +185,39 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// A group's hosts as listed; keys already known for them are kept.
+    fn replace_hosts(&mut self, group: String, hosts: Vec<(String, u32)>, at: Origin) {
+        let old = self.trusted_hosts.remove(&group).unwrap_or_default();
+        let mut new = std::collections::BTreeMap::new();
+        for (host, line) in hosts {
+            let entry = match old.get(&host) {
+                Some(known) => known.clone(),
+                None => Item {
+                    value: TrustedHost {
+                        key: None,
+                        elided: false,
+                    },
+                    at: Origin {
+                        source: at.source,
+                        line,
+                    },
+                },
+            };
+            new.insert(host, entry);
+        }
+        self.trusted_hosts.insert(group, new);
+    }
+
+    /// A key, named `<kind> <public|private> <host>`.
+    fn set_key(&mut self, key: Key, at: Origin) {
+        let visibility = match key.block {
+            Value::Secret(_) => "private",
+            _ => "public",
+        };
+        let name = format!("{} {} {}", key.kind, visibility, key.host);
+        self.keys.insert(name, Item { value: key, at });
     }
 
     /// Records the host name; the short name and the FQDN are one appliance.

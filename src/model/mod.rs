@@ -7,6 +7,7 @@
 //! but origins are not part of the canonical form: [`Config::items`] lists them beside it.
 
 mod apply;
+mod coverage;
 mod items;
 mod list;
 mod value;
@@ -15,7 +16,8 @@ use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
 
-pub use apply::Change;
+pub use apply::{Change, Conflict};
+pub use coverage::Coverage;
 pub use items::ItemRef;
 pub use list::List;
 pub use value::{canonical_entry, normalize_key_block, Secret, Value, Version};
@@ -169,6 +171,9 @@ pub struct Config {
     /// The captures read, in the order given to [`Config::add_source`]. Not canonical.
     #[serde(skip)]
     pub sources: Vec<Provenance>,
+    /// What the captures observed; not canonical (`show --format json` prints it beside).
+    #[serde(skip)]
+    pub coverage: Coverage,
 }
 
 /// The scope of system-wide settings.
@@ -185,6 +190,7 @@ impl Config {
 
     /// Registers a source; items read from it carry the returned index.
     pub fn add_source(&mut self, provenance: Provenance) -> u32 {
+        self.coverage.files.push(provenance.info.path.to_string());
         self.sources.push(provenance);
         (self.sources.len() - 1) as u32
     }

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 /// A setting's value, typed by the vendor catalog.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(untagged)]
 pub enum Value {
     /// On or off.
@@ -25,7 +25,7 @@ pub enum Value {
 
 /// Text that must not be shown unless the user asks: private keys, passwords, session ids.
 /// It serializes as `<secret>`; [`super::Config::reveal_secrets`] turns it into text.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Secret(pub String);
 
 impl fmt::Debug for Secret {

@@ -1,17 +1,25 @@
 //! `diff`: two models compared by key, not by line. Settings by scope and name, list entries as
 //! sets, messages and keys as text. Noise never shows: the model is canonical, and what only
 //! one side could know (the FQDN the pre-4.2 prompt shows) is not a difference.
+//!
+//! What one side holds in a range the other side never looked at (a list it did not list, a
+//! setting it did not read) is not "removed" or "added": it is [`NotCompared`], in a section of
+//! its own that counts toward no change.
 
 use serde::Serialize;
 
 use crate::model::{Config, ItemRef, List, Origin};
+use crate::vendors::CapturePlan;
 
 /// What happened to an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffKind {
+    /// Only the new side has it, in a range the old side observed.
     Added,
+    /// Only the old side has it, in a range the new side observed.
     Removed,
+    /// Both have it, with different values.
     Changed,
 }
 
@@ -20,12 +28,15 @@ pub enum DiffKind {
 pub struct Difference {
     /// The item path: `settings/system/smtp.fastpath`, `lists/primary/whitelistto/a@b.jp`.
     pub path: String,
+    /// Added, removed or changed.
     pub kind: DiffKind,
     /// Values as text; `None` for a set member, or a secret not to be shown.
     pub old: Option<String>,
+    /// The new value as text.
     pub new: Option<String>,
     /// `path:line` on each side.
     pub old_at: Option<String>,
+    /// `path:line` on the new side.
     pub new_at: Option<String>,
     /// The value is a secret; its values are left out unless asked for.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -39,10 +50,43 @@ impl Difference {
     }
 }
 
+/// Which side of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Side {
+    /// The old side, A.
+    A,
+    /// The new side, B.
+    B,
+}
+
+/// An item one side holds in a range the other side did not observe: nobody looked, so it is
+/// neither added nor removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotCompared {
+    /// The item path.
+    pub path: String,
+    /// The side that did not capture the item's range.
+    pub not_captured_in: Side,
+    /// `path:line` where the other side read it.
+    pub at: String,
+    /// The commands that would capture the range, from the vendor's capture plan.
+    pub capture: Vec<String>,
+}
+
+/// Everything a comparison found: the differences, and what could not be compared.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Comparison {
+    /// Differences inside ranges both sides observed, in path order.
+    pub changes: Vec<Difference>,
+    /// Items outside what the other side observed, in path order.
+    pub not_compared: Vec<NotCompared>,
+}
+
 /// How to compare.
 pub struct DiffOptions<'a> {
     /// Paths to leave out (volatile items, `--ignore` patterns).
     pub ignore: &'a dyn Fn(&str) -> bool,
+    /// Show the values of secrets that differ.
     pub show_secrets: bool,
 }
 
@@ -65,14 +109,19 @@ pub fn align_identity(old: &mut Config, new: &mut Config) {
     }
 }
 
-/// Every difference from `old` to `new`, in path order.
+/// Every difference from `old` to `new`, in path order; items outside what the other side
+/// observed are left out (see [`compare`]).
 pub fn diff(old: &Config, new: &Config, options: &DiffOptions<'_>) -> Vec<Difference> {
-    let mut out = Vec::new();
+    compare(old, new, options).changes
+}
+
+/// Compares `old` with `new`: the differences inside ranges both observed, and the items one
+/// side holds where the other did not look.
+pub fn compare(old: &Config, new: &Config, options: &DiffOptions<'_>) -> Comparison {
+    let mut out = Comparison::default();
     let (old_items, new_items) = (old.items_without_lists(), new.items_without_lists());
     merge(&old_items, &new_items, |o, n| {
-        if let Some(d) = item_difference(old, new, o, n, options) {
-            out.push(d);
-        }
+        item_difference(old, new, o, n, options, &mut out);
     });
     let empty = List::default();
     let scopes = keys(old.lists.keys(), new.lists.keys());
@@ -83,21 +132,34 @@ pub fn diff(old: &Config, new: &Config, options: &DiffOptions<'_>) -> Vec<Differ
             nl.into_iter().flat_map(|l| l.keys()),
         );
         for name in names {
-            let a = ol.and_then(|l| l.get(name)).unwrap_or(&empty);
-            let b = nl.and_then(|l| l.get(name)).unwrap_or(&empty);
-            list_differences(
-                old,
-                new,
-                &format!("lists/{scope}/{name}/"),
-                a,
-                b,
-                options,
-                &mut out,
-            );
+            let pair = ListPair {
+                prefix: format!("lists/{scope}/{name}/"),
+                a: ol.and_then(|l| l.get(name)).unwrap_or(&empty),
+                b: nl.and_then(|l| l.get(name)).unwrap_or(&empty),
+                a_listed: old.coverage.lists_in_full(scope, name),
+                b_listed: new.coverage.lists_in_full(scope, name),
+            };
+            list_differences(old, new, &pair, options, &mut out);
         }
     }
-    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out.changes.sort_by(|a, b| a.path.cmp(&b.path));
+    out.not_compared.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// The commands that capture the range an item path lies in, from a vendor's capture plan.
+pub fn capture_commands(path: &str, plan: &dyn CapturePlan) -> Vec<String> {
+    if plan.script().is_some() {
+        // A vendor captured by one script has no command per range: the script captures all.
+        return vec![plan.run_script()];
+    }
+    let parts: Vec<&str> = path.splitn(4, '/').collect();
+    match parts.as_slice() {
+        ["settings", _, name] => plan.read_setting(name).into_iter().collect(),
+        ["lists", scope, list, ..] => plan.read_list(scope, list).into_iter().collect(),
+        ["messages", scope, name] => plan.read_message(scope, name),
+        _ => plan.read_item(path),
+    }
 }
 
 /// The sorted union of two sorted key sequences.
@@ -148,14 +210,27 @@ fn item_difference(
     o: Option<&ItemRef<'_>>,
     n: Option<&ItemRef<'_>>,
     options: &DiffOptions<'_>,
-) -> Option<Difference> {
-    let path = o.or(n)?.path.clone();
+    out: &mut Comparison,
+) {
+    let Some(path) = o.or(n).map(|i| i.path.clone()) else {
+        return;
+    };
     if (options.ignore)(&path) {
-        return None;
+        return;
     }
     let kind = match (o, n) {
-        (Some(a), Some(b)) if a.value == b.value => return None,
+        (Some(a), Some(b)) if a.value == b.value => return,
         (Some(_), Some(_)) => DiffKind::Changed,
+        (Some(a), None) if !new.coverage.observes(&path) => {
+            return out
+                .not_compared
+                .push(not_compared(path, Side::B, old.locate(a.at)));
+        }
+        (None, Some(b)) if !old.coverage.observes(&path) => {
+            return out
+                .not_compared
+                .push(not_compared(path, Side::A, new.locate(b.at)));
+        }
         (Some(_), None) => DiffKind::Removed,
         (None, _) => DiffKind::Added,
     };
@@ -166,7 +241,7 @@ fn item_difference(
         }
         i.and_then(|i| i.value.as_deref().map(str::to_string))
     };
-    Some(Difference {
+    out.changes.push(Difference {
         path,
         kind,
         old: shown(o),
@@ -174,30 +249,56 @@ fn item_difference(
         old_at: o.map(|i| old.locate(i.at)),
         new_at: n.map(|i| new.locate(i.at)),
         secret,
-    })
+    });
 }
 
-/// Set differences of two lists, walked together in order.
+fn not_compared(path: String, side: Side, at: String) -> NotCompared {
+    NotCompared {
+        path,
+        not_captured_in: side,
+        at,
+        capture: Vec::new(),
+    }
+}
+
+/// One list on both sides, and whether each side listed it in full.
+struct ListPair<'l> {
+    prefix: String,
+    a: &'l List,
+    b: &'l List,
+    a_listed: bool,
+    b_listed: bool,
+}
+
+/// Set differences of two lists, walked together in order. An entry only one side holds is
+/// a difference when the other side listed the list in full, else not compared.
 fn list_differences(
     old: &Config,
     new: &Config,
-    prefix: &str,
-    a: &List,
-    b: &List,
+    pair: &ListPair<'_>,
     options: &DiffOptions<'_>,
-    out: &mut Vec<Difference>,
+    out: &mut Comparison,
 ) {
-    let mut emit = |entry: &str, kind: DiffKind, at: Origin, config: &Config| {
-        let path = format!("{prefix}{entry}");
+    let mut emit = |entry: &str, kind: DiffKind, at: Origin| {
+        let path = format!("{}{entry}", pair.prefix);
         if (options.ignore)(&path) {
             return;
         }
-        let located = Some(config.locate(at));
         let (old_at, new_at) = match kind {
-            DiffKind::Removed => (located, None),
-            _ => (None, located),
+            DiffKind::Removed if !pair.b_listed => {
+                return out
+                    .not_compared
+                    .push(not_compared(path, Side::B, old.locate(at)));
+            }
+            DiffKind::Added if !pair.a_listed => {
+                return out
+                    .not_compared
+                    .push(not_compared(path, Side::A, new.locate(at)));
+            }
+            DiffKind::Removed => (Some(old.locate(at)), None),
+            _ => (None, Some(new.locate(at))),
         };
-        out.push(Difference {
+        out.changes.push(Difference {
             path,
             kind,
             old: None,
@@ -207,7 +308,7 @@ fn list_differences(
             secret: false,
         });
     };
-    let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
+    let (mut x, mut y) = (pair.a.iter().peekable(), pair.b.iter().peekable());
     loop {
         match (x.peek(), y.peek()) {
             (Some((p, _)), Some((q, _))) if p == q => {
@@ -215,15 +316,15 @@ fn list_differences(
                 y.next();
             }
             (Some((p, at)), Some((q, _))) if p < q => {
-                emit(p, DiffKind::Removed, *at, old);
+                emit(p, DiffKind::Removed, *at);
                 x.next();
             }
             (Some((p, at)), None) => {
-                emit(p, DiffKind::Removed, *at, old);
+                emit(p, DiffKind::Removed, *at);
                 x.next();
             }
             (_, Some((q, at))) => {
-                emit(q, DiffKind::Added, *at, new);
+                emit(q, DiffKind::Added, *at);
                 y.next();
             }
             (None, None) => break,

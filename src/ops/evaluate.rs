@@ -175,8 +175,25 @@ impl Rule<'_, '_> {
     /// A system setting that must have one value (KI-5: fastpath on).
     fn setting_not(&self, name: &str, value: &str) -> Vec<Finding> {
         let Some(item) = self.system_setting(name) else {
+            // Unknown, not assumed: say how to look, and what to do if it is not so.
             let commands = self.cx.read_setting(name).into_iter().collect();
-            return vec![not_captured(self.entry, name, commands)];
+            let mut f = not_captured(self.entry, name, commands);
+            f.summary = format!("{}: unknown: {name} not captured", self.entry.title);
+            let read = f.remedy.clone();
+            let (steps, set): (Vec<String>, Vec<String>) = self
+                .remedy(&[("name", short(name)), ("value", value)])
+                .into_iter()
+                .filter(|r| !read.contains(r))
+                .partition(|r| r.starts_with("GUI: "));
+            if !set.is_empty() {
+                let set: Vec<String> = set.iter().map(|r| format!("`{r}`")).collect();
+                f.remedy.push(format!(
+                    "GUI: if it is not `{value}`, run {}",
+                    set.join(", ")
+                ));
+            }
+            f.remedy.extend(steps);
+            return vec![f];
         };
         if item.value.to_string() == value {
             return vec![self.ok(format!("{name} is {value}"))];

@@ -11,8 +11,11 @@ use super::{Finding, Status};
 /// What `gaps` found for one appliance.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct GapReport {
+    /// The version upgraded from, as captured.
     pub from: Option<String>,
+    /// The version upgraded to.
     pub to: String,
+    /// What each rule says.
     pub findings: Vec<Finding>,
 }
 

@@ -1,6 +1,6 @@
 //! `plan`: a pre-upgrade checklist from the captures and the knowledge base.
 
-use crate::knowledge::{Detect, Report, Severity};
+use crate::knowledge::{Detect, Entry, Release, Remedy, Report, Severity};
 use crate::model::Version;
 
 use super::evaluate::{evaluate, remedy, Evidence};
@@ -9,118 +9,177 @@ use super::{Finding, Status};
 /// The checklist for one upgrade.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PlanReport {
+    /// The version upgraded from, as captured.
     pub from: Option<String>,
+    /// The version upgraded to.
     pub to: String,
     /// Rules that stop the upgrade until they are dealt with.
     pub blocking: Vec<String>,
+    /// What each rule says.
     pub findings: Vec<Finding>,
+    /// The patches to install after the upgrade, `(rule, command)`: those whose rule found
+    /// something or could not tell. The restore runbook lists exactly these.
+    pub patches: Vec<(String, String)>,
 }
 
 /// The checklist for upgrading the captured appliance to `to`.
 pub fn plan(cx: &Evidence<'_>, to: &Version) -> PlanReport {
     let from = cx.from();
-    let mut findings = Vec::new();
-    let mut blocking = Vec::new();
-    let releases: Vec<_> = cx
+    let mut report = PlanReport {
+        from: from.as_ref().map(|v| v.to_string()),
+        to: to.to_string(),
+        blocking: Vec::new(),
+        findings: Vec::new(),
+        patches: Vec::new(),
+    };
+    let newest = cx.knowledge.releases().iter().map(|r| r.version()).max();
+    if let Some(newest) = newest.as_ref().filter(|n| *n < to) {
+        report.findings.push(own(
+            "carryover-unknown-release",
+            Severity::Warning,
+            Status::NotCaptured,
+            format!("no release note after {newest} is known; nothing past it is checked"),
+        ));
+    }
+    for release in cx
         .knowledge
         .releases()
         .iter()
         .filter(|r| r.crossed(from.as_ref(), to))
-        .collect();
-    let newest = cx.knowledge.releases().iter().map(|r| r.version()).max();
-    if newest.as_ref().is_some_and(|n| n < to) {
-        findings.push(own(
-            "carryover-unknown-release",
-            Severity::Warning,
-            Status::NotCaptured,
-            format!(
-                "no release note after {} is known; nothing past it is checked",
-                newest.expect("checked")
-            ),
-        ));
-    }
-    for release in &releases {
-        // A release installed online names no package file.
-        let packaged = !release.packages.is_empty();
-        match &from {
-            _ if !packaged => {}
-            Some(from) => match release.package_for(from) {
-                Some(p) => {
-                    let mut f = own(
-                        "carryover-package",
-                        Severity::Info,
-                        Status::Found,
-                        format!(
-                            "install {} to go from {from} to {}",
-                            p.file, release.version
-                        ),
-                    );
-                    f.remedy = cx.knowledge.install_package(&p.file, &p.url);
-                    findings.push(f);
-                }
-                None => {
-                    blocking.push("carryover-package".to_string());
-                    findings.push(own(
-                        "carryover-package",
-                        Severity::Error,
-                        Status::Found,
-                        format!(
-                            "the {} note names no package for upgrading from {from}",
-                            release.version
-                        ),
-                    ));
-                }
-            },
-            None => findings.push(own(
-                "carryover-package",
-                Severity::Info,
-                Status::NotCaptured,
-                format!(
-                    "the version was not captured, so the {} package cannot be chosen",
-                    release.version
-                ),
-            )),
-        }
+    {
+        package(&mut report, cx, release, from.as_ref());
         for entry in release
             .entries
             .iter()
             .filter(|e| e.reported_by(Report::Plan) && e.applies_from(from.as_ref()))
         {
-            let results = evaluate(entry, cx);
-            let blocks = matches!(
-                entry.detect,
-                Some(
-                    Detect::LicenseMissing { .. }
-                        | Detect::VersionBelow { .. }
-                        | Detect::VersionNot { .. }
-                )
-            );
-            if blocks && results.iter().any(|f| f.status == Status::Found) {
-                blocking.push(entry.id.clone());
-            }
-            if results.is_empty() && entry.detect.is_some() {
-                let mut f = own(
-                    &entry.id,
-                    Severity::Info,
-                    Status::Ok,
-                    format!("{}: nothing captured needs it", entry.title),
-                );
-                f.remedy = remedy(entry, cx.knowledge, &[])
-                    .into_iter()
-                    .filter(|r| r.starts_with("GUI:"))
-                    .collect();
-                findings.push(f);
-            }
-            findings.extend(results);
+            entry_findings(&mut report, cx, entry);
         }
     }
-    blocking.dedup();
-    PlanReport {
-        from: from.map(|v| v.to_string()),
-        to: to.to_string(),
-        blocking,
-        findings,
+    report.blocking.dedup();
+    report
+}
+
+/// Which package takes the appliance across a release, or why none can be chosen.
+fn package(report: &mut PlanReport, cx: &Evidence<'_>, release: &Release, from: Option<&Version>) {
+    // A release installed online names no package file.
+    if release.packages.is_empty() {
+        return;
     }
+    let Some(from) = from else {
+        report.findings.push(own(
+            "carryover-package",
+            Severity::Info,
+            Status::NotCaptured,
+            format!(
+                "the version was not captured, so the {} package cannot be chosen",
+                release.version
+            ),
+        ));
+        return;
+    };
+    match release.package_for(from) {
+        Some(p) => {
+            let mut f = own(
+                "carryover-package",
+                Severity::Info,
+                Status::Found,
+                format!(
+                    "install {} to go from {from} to {}",
+                    p.file, release.version
+                ),
+            );
+            f.remedy = cx.knowledge.install_package(&p.file, &p.url);
+            report.findings.push(f);
+        }
+        None => {
+            report.blocking.push("carryover-package".to_string());
+            report.findings.push(own(
+                "carryover-package",
+                Severity::Error,
+                Status::Found,
+                format!(
+                    "the {} note names no package for upgrading from {from}",
+                    release.version
+                ),
+            ));
+        }
+    }
+}
+
+/// One rule's findings, whether it blocks, and the patches it needs.
+fn entry_findings(report: &mut PlanReport, cx: &Evidence<'_>, entry: &Entry) {
+    let results = evaluate(entry, cx);
+    let blocks = matches!(
+        entry.detect,
+        Some(
+            Detect::LicenseMissing { .. } | Detect::VersionBelow { .. } | Detect::VersionNot { .. }
+        )
+    );
+    if blocks && results.iter().any(|f| f.status == Status::Found) {
+        report.blocking.push(entry.id.clone());
+    }
+    add_patches(&mut report.patches, cx, entry, &results);
+    if results.is_empty() && entry.detect.is_some() {
+        let mut f = own(
+            &entry.id,
+            Severity::Info,
+            Status::Ok,
+            format!("{}: nothing captured needs it", entry.title),
+        );
+        f.remedy = remedy(entry, cx.knowledge, &[])
+            .into_iter()
+            .filter(|r| r.starts_with("GUI:"))
+            .collect();
+        report.findings.push(f);
+    }
+    report.findings.extend(results);
+}
+
+/// The patches an entry recommends, when its findings say they are needed: something found,
+/// or something the captures could not tell.
+fn add_patches(
+    patches: &mut Vec<(String, String)>,
+    cx: &Evidence<'_>,
+    entry: &Entry,
+    results: &[Finding],
+) {
+    if results.iter().all(|f| f.status == Status::Ok) {
+        return;
+    }
+    let commands = entry.remedy.iter().filter_map(|r| match r {
+        Remedy::Patch {
+            name,
+            url,
+            parameters,
+        } => Some(cx.knowledge.install_patch(name, url, parameters)),
+        _ => None,
+    });
+    for command in commands {
+        // Several notes may name one patch (KI-4 and P-4): install it once.
+        if !patches.iter().any(|(_, c)| *c == command) {
+            patches.push((entry.id.clone(), command));
+        }
+    }
+}
+
+/// The patches [`plan`] lists, evaluating only the rules that recommend one: the same
+/// evaluation, without the cost of rules (a million list entries) that install nothing.
+pub fn needed_patches(cx: &Evidence<'_>, to: &Version) -> Vec<(String, String)> {
+    let from = cx.from();
+    let mut patches = Vec::new();
+    let entries = cx
+        .knowledge
+        .releases()
+        .iter()
+        .filter(|r| r.crossed(from.as_ref(), to))
+        .flat_map(|r| &r.entries)
+        .filter(|e| e.reported_by(Report::Plan) && e.applies_from(from.as_ref()))
+        .filter(|e| e.remedy.iter().any(|r| matches!(r, Remedy::Patch { .. })));
+    for entry in entries {
+        add_patches(&mut patches, cx, entry, &evaluate(entry, cx));
+    }
+    patches
 }
 
 fn own(rule: &str, severity: Severity, status: Status, summary: String) -> Finding {

@@ -1,37 +1,68 @@
 //! `restore`: the commands that put back, on the upgraded appliance, what the known issues and
 //! the export lose; with `--against`, only what a post-upgrade capture lacks.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 use crate::emit::{Command, Script};
 use crate::knowledge::{Detect, Entry, Remedy, Report};
 use crate::model::{Config, Value, Version, SYSTEM};
-use crate::vendors::{Knowledge, RestoreScript};
+use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
 
+use super::diff::capture_commands;
 use super::evaluate::remedy;
 
 /// One thing to put back.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Restore {
+    /// A setting of the scope the item is planned in.
     Setting {
+        /// The setting's name (`smtp.fastpath`).
         name: String,
+        /// The value to write.
         value: Value,
     },
+    /// A list entry.
     Entry {
+        /// The list's scope (`primary`, a domain).
         scope: String,
+        /// The list's name.
         list: String,
+        /// The entry.
         entry: String,
     },
+    /// A message of the scope the item is planned in.
     Message {
+        /// The message's name (`branding.quotamsg`).
         name: String,
+        /// Its text.
         text: String,
     },
+    /// A trusted host with its key.
     TrustedHost {
+        /// The host's group.
         group: String,
+        /// The host.
         host: String,
+        /// Its key block.
         key: String,
     },
 }
+
+impl Restore {
+    /// The item path the model gives this item in `scope`.
+    pub fn path(&self, scope: &str) -> String {
+        match self {
+            Restore::Setting { name, .. } => format!("settings/{scope}/{name}"),
+            Restore::Entry { scope, list, entry } => format!("lists/{scope}/{list}/{entry}"),
+            Restore::Message { name, .. } => format!("messages/{scope}/{name}"),
+            Restore::TrustedHost { group, host, .. } => format!("trusted_hosts/{group}/{host}"),
+        }
+    }
+}
+
+/// A planned item with the rule (or remark) it is written under.
+type Planned = (String, Restore);
 
 /// What to put back, by the scope it is set in, each with the rule that calls for it.
 #[derive(Debug, Default)]
@@ -39,30 +70,184 @@ pub struct Plan {
     /// `system` first, then delegated domains.
     pub scopes: BTreeMap<String, Vec<(String, Restore)>>,
     /// Things the script cannot do: GUI steps, patches, keys not captured, secrets left out.
+    /// Each step once, under the first rule that asked for it.
     pub by_hand: Vec<(String, String)>,
     /// Patches to install after the upgrade.
     pub patches: Vec<(String, String)>,
+    /// Where each planned item sits in its scope's list, by the hash of (scope, item): a
+    /// lookup per item, so planning N items costs O(N), not O(N²).
+    planned: HashMap<u64, Vec<usize>>,
+    hasher: std::collections::hash_map::RandomState,
+    /// Steps by hand already listed.
+    steps: BTreeSet<String>,
+    /// Settings a rule's remedy sets, by (scope, name): they win over captured values.
+    remedies: BTreeMap<(String, String), (String, Value)>,
+    /// Ranges the post-upgrade capture did not observe, already sent to the runbook.
+    unobserved: BTreeSet<Vec<String>>,
 }
 
 /// What to restore.
 pub struct RestoreOptions<'a> {
+    /// The version upgraded to.
     pub to: Version,
     /// A capture of the upgraded appliance: leave out what it already has.
     pub against: Option<&'a Config>,
     /// Every setting the model holds, not only what the known issues lose.
     pub all: bool,
+    /// Write secrets.
     pub show_secrets: bool,
+    /// How to capture what is missing, for the runbook's steps.
+    pub capture: Option<&'a dyn CapturePlan>,
+    /// The patches the upgrade plan says are needed, `(rule, command)`: the runbook lists these,
+    /// so that it and `plan` agree. `None`: every patch the crossed notes recommend.
+    pub patches: Option<Vec<(String, String)>>,
 }
 
 impl Plan {
-    fn push(&mut self, scope: &str, rule: &str, item: Restore, against: Option<&Config>) {
-        if against.is_some_and(|post| already(post, scope, &item)) {
+    /// A step by hand, once.
+    pub fn hand(&mut self, rule: &str, step: String) {
+        if self.steps.insert(step.clone()) {
+            self.by_hand.push((rule.to_string(), step));
+        }
+    }
+
+    fn push(&mut self, scope: &str, rule: &str, item: Restore, options: &RestoreOptions<'_>) {
+        if let Some(post) = options.against {
+            let path = item.path(scope);
+            if !post.coverage.observes(&path) && !present(post, scope, &item) {
+                return self.not_observed(&path, options);
+            }
+            if already(post, scope, &item) {
+                return;
+            }
+        }
+        if let Restore::Setting { name, value } = &item {
+            let key = (scope.to_string(), name.clone());
+            if let Some((by, wins)) = self.remedies.get(&key).cloned() {
+                if wins != *value && !by.contains(": the remedy wins") {
+                    let remark =
+                        format!("{by}: the remedy wins over the captured {name} = {value}");
+                    self.retag(scope, &by, &remark, name);
+                    self.remedies.insert(key, (remark, wins));
+                }
+                return;
+            }
+        }
+        let hash = self.hash(scope, &item);
+        if !self.scopes.contains_key(scope) {
+            self.scopes.insert(scope.to_string(), Vec::new());
+        }
+        let items = self.scopes.get_mut(scope).expect("inserted above");
+        let at = self.planned.entry(hash).or_default();
+        if at
+            .iter()
+            .any(|&i| items.get(i).is_some_and(|(_, r)| *r == item))
+        {
             return;
         }
-        let items = self.scopes.entry(scope.to_string()).or_default();
-        if !items.iter().any(|(_, i)| *i == item) {
-            items.push((rule.to_string(), item));
+        at.push(items.len());
+        items.push((rule.to_string(), item));
+    }
+
+    fn hash(&self, scope: &str, item: &Restore) -> u64 {
+        let mut h = self.hasher.build_hasher();
+        scope.hash(&mut h);
+        item.hash(&mut h);
+        h.finish()
+    }
+
+    /// A rule's remedy for a setting: it wins over a captured value planned before or after,
+    /// and the script's remark names the value it overrides.
+    fn push_remedy(&mut self, rule: &str, name: &str, value: Value, options: &RestoreOptions<'_>) {
+        let item = Restore::Setting {
+            name: name.to_string(),
+            value: value.clone(),
+        };
+        // A captured value planned before: the remedy takes its place, and says so.
+        let captured = self.scopes.get_mut(SYSTEM).and_then(|items| {
+            items.iter_mut().find(|(_, r)| {
+                matches!(r, Restore::Setting { name: n, value: v } if n == name && *v != value)
+            })
+        });
+        let label = match captured {
+            Some(slot) => {
+                let old = match &slot.1 {
+                    Restore::Setting { value: old, .. } => old.to_string(),
+                    _ => String::new(),
+                };
+                let label = format!("{rule}: the remedy wins over the captured {name} = {old}");
+                *slot = (label.clone(), item.clone());
+                let hash = self.hash(SYSTEM, &item);
+                let at = self.scopes[SYSTEM].iter().position(|(_, r)| *r == item);
+                self.planned.entry(hash).or_default().extend(at);
+                label
+            }
+            None => {
+                self.push(SYSTEM, rule, item, options);
+                rule.to_string()
+            }
+        };
+        let key = (SYSTEM.to_string(), name.to_string());
+        self.remedies.insert(key, (label, value));
+    }
+
+    /// Renames the rule of a planned remedy setting to carry a remark.
+    fn retag(&mut self, scope: &str, rule: &str, remark: &str, name: &str) {
+        if let Some(items) = self.scopes.get_mut(scope) {
+            for (r, item) in items.iter_mut() {
+                if r == rule && matches!(item, Restore::Setting { name: n, .. } if n == name) {
+                    *r = remark.to_string();
+                }
+            }
         }
+    }
+
+    /// An item in a range the post-upgrade capture did not observe: nothing is written; the
+    /// runbook says what to capture before re-running.
+    fn not_observed(&mut self, path: &str, options: &RestoreOptions<'_>) {
+        let commands = options
+            .capture
+            .map(|plan| capture_commands(path, plan))
+            .unwrap_or_default();
+        let range = if commands.is_empty() {
+            vec![path.to_string()]
+        } else {
+            commands.clone()
+        };
+        if !self.unobserved.insert(range) {
+            return;
+        }
+        let step = match commands.as_slice() {
+            [] => format!("the post-upgrade capture does not show {path}: capture it, then re-run"),
+            _ => format!(
+                "the post-upgrade capture does not show {path}: capture `{}`, then re-run",
+                commands.join("; ")
+            ),
+        };
+        self.hand("--against", step);
+    }
+}
+
+/// Whether the post-upgrade capture holds the item at all (whatever its value).
+fn present(post: &Config, scope: &str, item: &Restore) -> bool {
+    match item {
+        Restore::Setting { name, .. } => post
+            .settings
+            .get(scope)
+            .is_some_and(|s| s.contains_key(name)),
+        Restore::Entry { scope, list, entry } => post
+            .lists
+            .get(scope)
+            .and_then(|l| l.get(list))
+            .is_some_and(|l| l.contains(entry)),
+        Restore::Message { name, .. } => post
+            .messages
+            .get(scope)
+            .is_some_and(|m| m.contains_key(name)),
+        Restore::TrustedHost { group, host, .. } => post
+            .trusted_hosts
+            .get(group)
+            .is_some_and(|g| g.contains_key(host)),
     }
 }
 
@@ -74,11 +259,7 @@ fn already(post: &Config, scope: &str, item: &Restore) -> bool {
             .get(scope)
             .and_then(|s| s.get(name))
             .is_some_and(|v| v.value == *value),
-        Restore::Entry { scope, list, entry } => post
-            .lists
-            .get(scope)
-            .and_then(|l| l.get(list))
-            .is_some_and(|l| l.contains(entry)),
+        Restore::Entry { .. } => present(post, scope, item),
         Restore::Message { name, text } => post
             .messages
             .get(scope)
@@ -96,22 +277,22 @@ fn already(post: &Config, scope: &str, item: &Restore) -> bool {
 pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &RestoreOptions<'_>) -> Plan {
     let mut plan = Plan::default();
     let from = pre.appliance.version.as_ref().map(|v| v.value.clone());
-    for release in knowledge
+    let entries = knowledge
         .releases()
         .iter()
         .filter(|r| r.crossed(from.as_ref(), &options.to))
-    {
-        for entry in &release.entries {
-            if !entry.applies_from(from.as_ref()) {
-                continue;
-            }
-            if entry.reported_by(Report::Plan) || entry.reported_by(Report::Restore) {
-                patches_and_steps(&mut plan, entry, knowledge);
-            }
-            if entry.reported_by(Report::Restore) {
-                restore_items(&mut plan, pre, entry, options);
-            }
+        .flat_map(|r| &r.entries)
+        .filter(|e| e.applies_from(from.as_ref()));
+    for entry in entries {
+        if entry.reported_by(Report::Plan) || entry.reported_by(Report::Restore) {
+            patches_and_steps(&mut plan, entry, knowledge, options);
         }
+        if entry.reported_by(Report::Restore) {
+            restore_items(&mut plan, pre, entry, knowledge, options);
+        }
+    }
+    if let Some(patches) = &options.patches {
+        plan.patches = patches.clone();
     }
     if options.all {
         everything(&mut plan, pre, options, "all");
@@ -124,13 +305,14 @@ pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &RestoreOptions<'_
 
 /// Secrets never reach a script unless asked for: each becomes a step by hand instead.
 fn leave_out_secrets(plan: &mut Plan) {
+    let mut steps = Vec::new();
     for (scope, items) in &mut plan.scopes {
         items.retain(|(rule, item)| match item {
             Restore::Setting {
                 name,
                 value: Value::Secret(_),
             } => {
-                plan.by_hand.push((
+                steps.push((
                     rule.clone(),
                     format!("{scope}: {name} is a secret, left out (use --show-secrets)"),
                 ));
@@ -140,13 +322,21 @@ fn leave_out_secrets(plan: &mut Plan) {
         });
     }
     plan.scopes.retain(|_, items| !items.is_empty());
+    for (rule, step) in steps {
+        plan.hand(&rule, step);
+    }
 }
 
 /// The patches an entry recommends, and its steps by hand when restore reports it.
-fn patches_and_steps(plan: &mut Plan, entry: &Entry, knowledge: &dyn Knowledge) {
+fn patches_and_steps(
+    plan: &mut Plan,
+    entry: &Entry,
+    knowledge: &dyn Knowledge,
+    options: &RestoreOptions<'_>,
+) {
     for step in &entry.remedy {
         match step {
-            Remedy::Patch { .. } => {
+            Remedy::Patch { .. } if options.patches.is_none() => {
                 for command in remedy(entry, knowledge, &[])
                     .into_iter()
                     .filter(|r| !r.starts_with("GUI: "))
@@ -158,7 +348,7 @@ fn patches_and_steps(plan: &mut Plan, entry: &Entry, knowledge: &dyn Knowledge) 
                 }
             }
             Remedy::Gui(step) if entry.reported_by(Report::Restore) => {
-                plan.by_hand.push((entry.id.clone(), step.clone()))
+                plan.hand(&entry.id, step.clone())
             }
             _ => {}
         }
@@ -166,34 +356,33 @@ fn patches_and_steps(plan: &mut Plan, entry: &Entry, knowledge: &dyn Knowledge) 
 }
 
 /// The items an entry's detector says the upgrade loses, put back.
-fn restore_items(plan: &mut Plan, pre: &Config, entry: &Entry, options: &RestoreOptions<'_>) {
+fn restore_items(
+    plan: &mut Plan,
+    pre: &Config,
+    entry: &Entry,
+    knowledge: &dyn Knowledge,
+    options: &RestoreOptions<'_>,
+) {
     let rule = entry.id.as_str();
-    let against = options.against;
     match &entry.detect {
         Some(Detect::SettingNot { name, value }) => {
-            let value = typed_like(pre, name, value);
-            let item = Restore::Setting {
-                name: name.clone(),
-                value,
-            };
-            plan.push(SYSTEM, rule, item, against);
+            setting_not(plan, pre, entry, knowledge, name, value, options)
         }
         Some(Detect::ReapplySettings { names }) => {
             for name in names {
                 match pre.settings.get(SYSTEM).and_then(|s| s.get(name)) {
-                    Some(item) => plan.push(
-                        SYSTEM,
-                        rule,
-                        Restore::Setting {
+                    Some(item) => {
+                        let value = item.value.clone();
+                        let item = Restore::Setting {
                             name: name.clone(),
-                            value: item.value.clone(),
-                        },
-                        against,
-                    ),
-                    None => plan.by_hand.push((
-                        rule.into(),
+                            value,
+                        };
+                        plan.push(SYSTEM, rule, item, options)
+                    }
+                    None => plan.hand(
+                        rule,
                         format!("{name} was not captured: re-set it as the release note says"),
-                    )),
+                    ),
                 }
             }
         }
@@ -205,7 +394,7 @@ fn restore_items(plan: &mut Plan, pre: &Config, entry: &Entry, options: &Restore
                         list: list.clone(),
                         entry: entry.to_string(),
                     };
-                    plan.push(SYSTEM, rule, item, against);
+                    plan.push(SYSTEM, rule, item, options);
                 }
             }
         }
@@ -214,11 +403,54 @@ fn restore_items(plan: &mut Plan, pre: &Config, entry: &Entry, options: &Restore
                 message(plan, SYSTEM, rule, name, &item.value, options);
             }
         }
-        Some(Detect::TrustedHosts) => trusted_hosts(plan, pre, rule, against),
+        Some(Detect::TrustedHosts) => trusted_hosts(plan, pre, rule, options),
         // Nothing can be restored from elsewhere (a backup lock): restore everything.
         Some(Detect::Always) => everything(plan, pre, options, rule),
         _ => {}
     }
+}
+
+/// A setting a rule wants at one value (KI-5: fastpath on). Captured: the remedy is written
+/// and wins over the captured value. Not captured: nothing is written blind; the runbook says
+/// how to check it and what to run if it is not so.
+fn setting_not(
+    plan: &mut Plan,
+    pre: &Config,
+    entry: &Entry,
+    knowledge: &dyn Knowledge,
+    name: &str,
+    value: &str,
+    options: &RestoreOptions<'_>,
+) {
+    if pre.settings.get(SYSTEM).and_then(|s| s.get(name)).is_none() {
+        let short = name.split_once('.').map_or(name, |(_, n)| n);
+        let lines = remedy(entry, knowledge, &[("name", short), ("value", value)]);
+        let check = options
+            .capture
+            .and_then(|c| c.read_setting(name))
+            .into_iter()
+            .chain(lines.iter().filter(|l| l.contains(" get ")).cloned())
+            .next();
+        let set: Vec<&String> = lines
+            .iter()
+            .filter(|l| !l.contains(" get ") && !l.starts_with("GUI: "))
+            .collect();
+        let set = set
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let step = match check {
+            Some(check) => format!(
+                "{name} was not captured: check it with `{check}`; if it is not `{value}`, run {set}"
+            ),
+            None => format!("{name} was not captured: if it is not `{value}`, run {set}"),
+        };
+        plan.hand(&entry.id, step);
+        return;
+    }
+    let typed = typed_like(pre, name, value);
+    plan.push_remedy(&entry.id, name, typed, options);
 }
 
 /// A value typed like the captured setting it replaces, so the comparison with a later capture
@@ -258,7 +490,7 @@ fn message(
                 name: name.into(),
                 text: text.clone(),
             },
-            options.against,
+            options,
         ),
         Value::Secret(s) if options.show_secrets => plan.push(
             scope,
@@ -267,16 +499,16 @@ fn message(
                 name: name.into(),
                 text: s.0.clone(),
             },
-            options.against,
+            options,
         ),
-        _ => plan.by_hand.push((
-            rule.into(),
+        _ => plan.hand(
+            rule,
             format!("{scope}: {name} is a secret, left out (use --show-secrets)"),
-        )),
+        ),
     }
 }
 
-fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &str, against: Option<&Config>) {
+fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &str, options: &RestoreOptions<'_>) {
     for (group, hosts) in &pre.trusted_hosts {
         for (host, item) in hosts {
             match (&item.value.key, item.value.elided) {
@@ -284,28 +516,36 @@ fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &str, against: Option<&Con
                     SYSTEM,
                     rule,
                     Restore::TrustedHost { group: group.clone(), host: host.clone(), key: key.clone() },
-                    against,
+                    options,
                 ),
-                (Some(_), true) => plan.by_hand.push((rule.into(), format!(
+                (Some(_), true) => plan.hand(rule, format!(
                     "trusted host {host} ({group}): its captured key has elided lines; paste the full key from `key getpublic MTA \"\"` on {host}"
-                ))),
-                (None, _) => plan.by_hand.push((rule.into(), format!(
+                )),
+                (None, _) => plan.hand(rule, format!(
                     "trusted host {host} ({group}): its key was not captured; run `key getpublic MTA \"\"` on {host} and add it"
-                ))),
+                )),
             }
         }
     }
 }
 
+/// Whether a setting names the item it belongs to rather than configuring it: an `id`, or a
+/// field repeating the scope's own kind (`domain.domain`). Those are identity, not settings.
+pub fn is_identity(name: &str) -> bool {
+    let mut parts = name.split('.');
+    let (kind, field) = (parts.next(), parts.next_back());
+    field == Some("id") || (parts.next().is_none() && kind == field && kind.is_some())
+}
+
 /// `--all`: every setting, list entry, message and trusted host the model holds.
 fn everything(plan: &mut Plan, pre: &Config, options: &RestoreOptions<'_>, rule: &str) {
     for (scope, settings) in &pre.settings {
-        for (name, item) in settings {
+        for (name, item) in settings.iter().filter(|(n, _)| !is_identity(n)) {
             match &item.value {
-                Value::Secret(_) if !options.show_secrets => plan.by_hand.push((
-                    rule.into(),
+                Value::Secret(_) if !options.show_secrets => plan.hand(
+                    rule,
                     format!("{scope}: {name} is a secret, left out (use --show-secrets)"),
-                )),
+                ),
                 value => plan.push(
                     scope,
                     rule,
@@ -313,7 +553,7 @@ fn everything(plan: &mut Plan, pre: &Config, options: &RestoreOptions<'_>, rule:
                         name: name.clone(),
                         value: value.clone(),
                     },
-                    options.against,
+                    options,
                 ),
             }
         }
@@ -326,7 +566,7 @@ fn everything(plan: &mut Plan, pre: &Config, options: &RestoreOptions<'_>, rule:
                     list: list.clone(),
                     entry: entry.to_string(),
                 };
-                plan.push(SYSTEM, rule, item, options.against);
+                plan.push(SYSTEM, rule, item, options);
             }
         }
     }
@@ -335,7 +575,7 @@ fn everything(plan: &mut Plan, pre: &Config, options: &RestoreOptions<'_>, rule:
             message(plan, scope, rule, name, &item.value, options);
         }
     }
-    trusted_hosts(plan, pre, rule, options.against);
+    trusted_hosts(plan, pre, rule, options);
 }
 
 /// The value as the CLI writes it.
@@ -355,9 +595,11 @@ fn describe(item: &Restore) -> String {
     }
 }
 
-/// The script: commands in a sensible order, each group under a remark naming its rule. Every
-/// line is written by the emitter ([`crate::emit`]): a command from typed, quoted arguments, or a
-/// remark through its sanitiser; so no capture text can become a command of its own.
+/// The script: commands in a sensible order, each group under a remark naming its rule. Each
+/// step comes after what it depends on: a domain's own section (which creates it where the
+/// vendor can) comes before the list entries scoped to that domain. Every line is written by
+/// the emitter ([`crate::emit`]): a command from typed, quoted arguments, or a remark through
+/// its sanitiser; so no capture text can become a command of its own.
 pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> String {
     script_with_commands(plan, writer, header).0
 }
@@ -374,46 +616,70 @@ pub fn script_with_commands(
         out.remark(line);
     }
     out.framing(writer.prologue());
+    let domains: BTreeSet<&str> = plan
+        .scopes
+        .keys()
+        .map(String::as_str)
+        .filter(|s| *s != SYSTEM)
+        .collect();
+    let depends_on = |item: &Restore| match item {
+        Restore::Entry { scope, .. } if domains.contains(scope.as_str()) => Some(scope.clone()),
+        _ => None,
+    };
+    let system = plan.scopes.get(SYSTEM).map_or(&[][..], Vec::as_slice);
+    let (later, now): (Vec<&Planned>, Vec<&Planned>) =
+        system.iter().partition(|(_, r)| depends_on(r).is_some());
+    write_items(&mut out, writer, SYSTEM, now);
+    for domain in &domains {
+        out.blank();
+        out.remark(domain);
+        let items: Vec<&Planned> = plan.scopes[*domain].iter().collect();
+        // Its items are never written into another scope: when entering fails, none is.
+        match writer.enter_scope(domain).map(|c| out.command(&c)) {
+            Some(Err(why)) => {
+                let what = format!("the {} item(s) of {domain}", items.len());
+                out.remark(&format!("not written, {}: {what}", why.0));
+            }
+            _ => {
+                write_items(&mut out, writer, domain, items);
+                if let Some(leave) = writer.enter_scope("") {
+                    emit(&mut out, Some(leave), || format!("leave {domain}"));
+                }
+            }
+        }
+        let scoped: Vec<&Planned> = later
+            .iter()
+            .copied()
+            .filter(|(_, r)| depends_on(r).as_deref() == Some(*domain))
+            .collect();
+        write_items(&mut out, writer, SYSTEM, scoped);
+    }
+    out.into_parts()
+}
+
+/// The items of one scope: settings, trusted hosts, list entries, then messages, each run of
+/// one rule under a remark naming it.
+fn write_items(
+    out: &mut Script<'_>,
+    writer: &dyn RestoreScript,
+    scope: &str,
+    mut items: Vec<&Planned>,
+) {
     let order = |r: &Restore| match r {
         Restore::Setting { .. } => 0,
         Restore::TrustedHost { .. } => 1,
         Restore::Entry { .. } => 2,
         Restore::Message { .. } => 3,
     };
-    let scopes = plan
-        .scopes
-        .iter()
-        .filter(|(s, _)| s.as_str() == SYSTEM)
-        .chain(plan.scopes.iter().filter(|(s, _)| s.as_str() != SYSTEM));
-    for (scope, items) in scopes {
-        let mut items: Vec<&(String, Restore)> = items.iter().collect();
-        items.sort_by_key(|(_, r)| order(r));
-        if scope != SYSTEM {
-            out.blank();
-            out.remark(scope);
-            // Its items are never written into another scope: when entering fails, none is.
-            let entered = writer.enter_scope(scope).map(|c| out.command(&c));
-            if let Some(Err(why)) = entered {
-                let what = format!("the {} item(s) of {scope}", items.len());
-                out.remark(&format!("not written, {}: {what}", why.0));
-                continue;
-            }
+    items.sort_by_key(|(_, r)| order(r));
+    let mut last_rule = "";
+    for (rule, item) in items {
+        if rule != last_rule {
+            out.remark(rule);
+            last_rule = rule;
         }
-        let mut last_rule = "";
-        for (rule, item) in items {
-            if rule != last_rule {
-                out.remark(rule);
-                last_rule = rule;
-            }
-            emit(&mut out, command(writer, scope, item), || describe(item));
-        }
-        if scope != SYSTEM {
-            if let Some(leave) = writer.enter_scope("") {
-                emit(&mut out, Some(leave), || format!("leave {scope}"));
-            }
-        }
+        emit(out, command(writer, scope, item), || describe(item));
     }
-    out.into_parts()
 }
 
 /// The vendor's command for one item.
@@ -436,5 +702,69 @@ fn emit(out: &mut Script<'_>, command: Option<Command>, what: impl Fn() -> Strin
             "not written, no command is known for it: {}",
             what()
         )),
+    }
+}
+
+/// Every planned item the vendor's script cannot write becomes a step by hand: a setting with
+/// its value (masked when secret) and where the console sets it, from the vendor's data.
+pub fn by_hand_what_is_not_written(
+    plan: &mut Plan,
+    writer: &dyn RestoreScript,
+    knowledge: &dyn Knowledge,
+) {
+    let mut steps = Vec::new();
+    // Whether the vendor writes a list's entries is a property of the list: ask once per list.
+    let mut lists: BTreeMap<(&str, &str), bool> = BTreeMap::new();
+    for (scope, items) in &plan.scopes {
+        for (rule, item) in items {
+            let written = match item {
+                Restore::Entry { scope, list, .. } => *lists
+                    .entry((scope, list))
+                    .or_insert_with(|| writes(writer, scope, item)),
+                _ => writes(writer, scope, item),
+            };
+            if written {
+                continue;
+            }
+            let step = match item {
+                Restore::Setting { name, value } => {
+                    let field = knowledge.console().iter().find(|f| f.matches(name));
+                    let at = match field {
+                        Some(f) if f.confirmed => format!("{} > {}", f.page, f.field),
+                        Some(f) => format!("{} > {} (inferred)", f.page, f.field),
+                        None => "the admin console (no page is known for it)".to_string(),
+                    };
+                    format!("{scope}: set {name} to `{value}` in {at}")
+                }
+                other => format!(
+                    "{scope}: {} has no command; set it in the admin console",
+                    describe(other)
+                ),
+            };
+            steps.push((rule.clone(), step));
+        }
+    }
+    for (rule, step) in steps {
+        plan.hand(&rule, step);
+    }
+}
+
+/// Whether the vendor's script writes the item.
+fn writes(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> bool {
+    command(writer, scope, item).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_identity;
+
+    #[test]
+    fn identity_fields_are_not_settings() {
+        assert!(is_identity("domain.id"));
+        assert!(is_identity("domain.domain"));
+        assert!(is_identity("user.id"));
+        assert!(!is_identity("domain.destination"));
+        assert!(!is_identity("smtp.fastpath"));
+        assert!(!is_identity("system.relay.smarthost"));
     }
 }

@@ -5,21 +5,27 @@ use std::fmt::Write;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-use crate::ops::diff::{stat, DiffKind, Difference};
+use crate::ops::diff::{stat, Comparison, DiffKind, Difference, NotCompared, Side};
 
 use super::FORMAT_VERSION;
 
+/// How differences are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiffFormat {
+    /// One line per difference, coloured on a terminal.
     Human,
+    /// A unified diff of the two canonical texts.
     Unified,
+    /// A Markdown table.
     Markdown,
+    /// JSON with `format_version`.
     Json,
 }
 
 /// ANSI styles, or none.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
+    /// Colour with ANSI escapes.
     pub color: bool,
 }
 
@@ -33,26 +39,77 @@ impl Style {
     }
 }
 
-/// `3 differences: 1 added, 1 removed, 1 changed`.
-pub fn summary(differences: &[Difference]) -> String {
+/// `3 differences: 1 added, 1 removed, 1 changed`, and how many items were not compared.
+pub fn summary(comparison: &Comparison) -> String {
+    let differences = &comparison.changes;
     let count = |k| differences.iter().filter(|d| d.kind == k).count();
-    format!(
+    let mut text = format!(
         "{} difference{}: {} added, {} removed, {} changed",
         differences.len(),
         if differences.len() == 1 { "" } else { "s" },
         count(DiffKind::Added),
         count(DiffKind::Removed),
         count(DiffKind::Changed)
-    )
+    );
+    if !comparison.not_compared.is_empty() {
+        let _ = write!(
+            text,
+            "; {} not compared (not captured on one side)",
+            comparison.not_compared.len()
+        );
+    }
+    text
 }
 
 /// Counts per area.
-pub fn stat_text(differences: &[Difference]) -> String {
+pub fn stat_text(comparison: &Comparison) -> String {
     let mut out = String::new();
-    for (area, [added, removed, changed]) in stat(differences) {
+    for (area, [added, removed, changed]) in stat(&comparison.changes) {
         let _ = writeln!(out, "{area:<14} +{added} -{removed} ~{changed}");
     }
-    let _ = writeln!(out, "{}", summary(differences));
+    let _ = writeln!(out, "{}", summary(comparison));
+    out
+}
+
+fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::A => "A (old)",
+        Side::B => "B (new)",
+    }
+}
+
+/// The "not compared" section: each item with the side that did not capture its range and
+/// the commands that would.
+fn not_compared_text(items: &[NotCompared], style: Style) -> String {
+    let mut out = String::new();
+    for side in [Side::B, Side::A] {
+        let of_side: Vec<&NotCompared> =
+            items.iter().filter(|i| i.not_captured_in == side).collect();
+        if of_side.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\nnot compared: not captured in {} ({})",
+            side_name(side),
+            of_side.len()
+        );
+        let mut last_capture: &[String] = &[];
+        for item in of_side {
+            let _ = writeln!(
+                out,
+                "{} {}  {}",
+                style.paint("2", "?"),
+                item.path,
+                style.paint("2", &item.at)
+            );
+            // Entries of one list share their command: say it once for the run of them.
+            if !item.capture.is_empty() && item.capture.as_slice() != last_capture {
+                let _ = writeln!(out, "    capture with: {}", item.capture.join("; "));
+            }
+            last_capture = &item.capture;
+        }
+    }
     out
 }
 
@@ -74,9 +131,9 @@ fn value(v: &Option<String>, secret: bool) -> String {
 
 /// Human text: one line per difference, multi-line values as a line diff with the changed
 /// words highlighted.
-pub fn human(differences: &[Difference], style: Style) -> String {
+pub fn human(comparison: &Comparison, style: Style) -> String {
     let mut out = String::new();
-    for d in differences {
+    for d in &comparison.changes {
         let (mark, color) = sign(d.kind);
         let at = [d.old_at.as_deref(), d.new_at.as_deref()]
             .into_iter()
@@ -105,7 +162,8 @@ pub fn human(differences: &[Difference], style: Style) -> String {
             out.push_str(&text_diff(&old, &new, style));
         }
     }
-    let _ = writeln!(out, "{}", summary(differences));
+    out.push_str(&not_compared_text(&comparison.not_compared, style));
+    let _ = writeln!(out, "{}", summary(comparison));
     out
 }
 
@@ -149,8 +207,12 @@ pub fn unified(old_text: &str, new_text: &str, old_label: &str, new_label: &str)
 }
 
 /// A Markdown table, for a review comment.
-pub fn markdown(differences: &[Difference]) -> String {
-    let mut out = format!("**{}**\n\n", summary(differences));
+pub fn markdown(comparison: &Comparison) -> String {
+    let differences = &comparison.changes;
+    let mut out = format!("**{}**\n\n", summary(comparison));
+    if !comparison.not_compared.is_empty() {
+        out.push_str(&markdown_not_compared(&comparison.not_compared));
+    }
     if differences.is_empty() {
         return out;
     }
@@ -169,11 +231,35 @@ pub fn markdown(differences: &[Difference]) -> String {
     out
 }
 
+/// Items not compared, as a Markdown list placed before the table.
+fn markdown_not_compared(items: &[NotCompared]) -> String {
+    let mut out = String::from("Not compared (not captured on one side):\n\n");
+    for item in items {
+        let capture = if item.capture.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; capture with `{}`",
+                item.capture.join("; ").replace('`', "'")
+            )
+        };
+        let _ = writeln!(
+            out,
+            "- `{}`: not captured in {}{capture}",
+            item.path.replace('`', "'"),
+            side_name(item.not_captured_in)
+        );
+    }
+    out.push('\n');
+    out
+}
+
 #[derive(Serialize)]
 struct Document<'a> {
     format_version: u32,
     summary: Counts,
     changes: &'a [Difference],
+    not_compared: &'a [NotCompared],
 }
 
 #[derive(Serialize)]
@@ -181,9 +267,12 @@ struct Counts {
     added: usize,
     removed: usize,
     changed: usize,
+    not_compared: usize,
 }
 
-pub fn json(differences: &[Difference]) -> String {
+/// JSON: `format_version`, `summary`, `changes` and `not_compared`.
+pub fn json(comparison: &Comparison) -> String {
+    let differences = &comparison.changes;
     let count = |k| differences.iter().filter(|d| d.kind == k).count();
     let doc = Document {
         format_version: FORMAT_VERSION,
@@ -191,8 +280,10 @@ pub fn json(differences: &[Difference]) -> String {
             added: count(DiffKind::Added),
             removed: count(DiffKind::Removed),
             changed: count(DiffKind::Changed),
+            not_compared: comparison.not_compared.len(),
         },
         changes: differences,
+        not_compared: &comparison.not_compared,
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("differences serialize");
     text.push('\n');

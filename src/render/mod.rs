@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::capture::{line_counts, Capture, LineCount, NoteKind};
-use crate::model::{Config, Provenance};
+use crate::model::{Config, Coverage, Provenance};
 
 pub mod diff;
 pub mod findings;
@@ -34,6 +34,9 @@ struct Document<'a> {
     /// JSON only (RON stays canonical): the lines of each source, read and not understood.
     #[serde(skip_serializing_if = "Option::is_none")]
     lines: Option<Vec<LineCount>>,
+    /// What the captures observed (JSON only: the canonical RON stays the configuration).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<&'a Coverage>,
 }
 
 #[derive(Serialize)]
@@ -71,6 +74,7 @@ pub fn write_model(
         config,
         provenance,
         lines: (format == ModelFormat::Json).then(|| line_counts(config)),
+        coverage: (format == ModelFormat::Json).then_some(&config.coverage),
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     match format {

@@ -162,6 +162,10 @@ pub trait Knowledge: Sync {
     fn install_patch(&self, name: &str, url: &str, parameters: &str) -> String;
     /// The steps that install an upgrade package.
     fn install_package(&self, file: &str, url: &str) -> Vec<String>;
+    /// Where the admin console sets settings no command writes.
+    fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
+        &[]
+    }
 }
 
 /// How a capture of this vendor's appliance is made.
@@ -171,6 +175,10 @@ pub trait CapturePlan: Sync {
     /// A whole capture script to run instead of commands, where the vendor has one.
     fn script(&self) -> Option<&'static str> {
         None
+    }
+    /// The command line that runs [`CapturePlan::script`], for messages about what to capture.
+    fn run_script(&self) -> String {
+        "the capture script `carryover capture` prints".into()
     }
     /// How to capture the appliance again after an upgrade, in one sentence (the runbook's
     /// check); [`CapturePlan::base_commands`] and the rules' commands follow it, if any.
@@ -185,6 +193,11 @@ pub trait CapturePlan: Sync {
     }
     /// The commands that show a message in a scope.
     fn read_message(&self, _scope: &str, _name: &str) -> Vec<String> {
+        Vec::new()
+    }
+    /// The commands that show the range of any other item path (`keys/...`,
+    /// `trusted_hosts/<group>/...`, `licenses/...`, `updates/...`, `appliance/version`).
+    fn read_item(&self, _path: &str) -> Vec<String> {
         Vec::new()
     }
     /// Every scope a list can have on this appliance.

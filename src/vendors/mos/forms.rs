@@ -170,6 +170,26 @@ impl CapturePlan for Mos {
         enter.into_iter().chain([get]).chain(leave).collect()
     }
 
+    fn read_item(&self, path: &str) -> Vec<String> {
+        let parts: Vec<&str> = path.splitn(3, '/').collect();
+        let command = match parts.as_slice() {
+            ["keys", name] => {
+                let words: Vec<&str> = name.splitn(3, ' ').collect();
+                let private = words.get(1) == Some(&"private");
+                let kind = words.first().copied().unwrap_or("MTA");
+                Mos::command(&Action::GetKey { private }, &[("kind", kind), ("host", "")])
+            }
+            ["trusted_hosts", group, ..] => {
+                Mos::command(&Action::ListTrustedHosts, &[("group", group)])
+            }
+            ["licenses", ..] => Mos::command(&Action::ListLicenses, &[]),
+            ["updates", ..] => Mos::command(&Action::ListUpdates, &[]),
+            ["appliance", "version"] => Mos::command(&Action::GetVersion, &[]),
+            _ => None,
+        };
+        command.into_iter().collect()
+    }
+
     fn list_scopes(&self, config: &Config) -> Vec<String> {
         let catalog = Catalog::get();
         let mut scopes = catalog.exception_scopes.clone();

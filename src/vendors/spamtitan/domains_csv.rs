@@ -37,6 +37,8 @@ pub fn read(read: &mut FileRead<'_>) -> Result<()> {
         ));
     }
     let rows = rows(&text, delimiter, &read.source.path)?;
+    // The UI exports every domain: a domain this file lacks is not on the appliance.
+    read.changes.push((Change::DomainsListedInFull, 1));
     let mut padded = 0;
     let mut seen_data = false;
     for mut row in rows {

@@ -117,6 +117,10 @@ impl Knowledge for SpamTitan {
             "GUI: System Setup > System Updates: install {file} (from {url})"
         )]
     }
+
+    fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
+        super::knowledge::console()
+    }
 }
 
 impl CapturePlan for SpamTitan {
@@ -126,6 +130,10 @@ impl CapturePlan for SpamTitan {
 
     fn script(&self) -> Option<&'static str> {
         Some(include_str!("capture.sh"))
+    }
+
+    fn run_script(&self) -> String {
+        "carryover capture --vendor spamtitan > capture.sh && bash capture.sh".into()
     }
 
     fn how_to_recapture(&self) -> String {

@@ -1,0 +1,219 @@
+//! What a capture looked at, as ranges: which settings it read, which lists it listed in full,
+//! which messages, keys, trusted-host groups and licenses it listed, which files it read.
+//!
+//! An item missing from a capture is news only inside a range that capture observed: outside
+//! it, nobody looked. The record is derived from the [`Change`]s a vendor reads, as
+//! [`super::Config::apply`] replays them, so no reader has to keep it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::{Change, SourceKind};
+
+/// The ranges one appliance's captures observed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Whether a version was read.
+    pub version: bool,
+    /// Whether a hardware model was read.
+    pub model: bool,
+    /// Settings read or written (and confirmed), by scope then name.
+    pub settings: BTreeMap<String, BTreeSet<String>>,
+    /// Lists listed in full, by scope then list name: a listing, or an export writing a list.
+    pub lists: BTreeMap<String, BTreeSet<String>>,
+    /// Messages read, by scope then name.
+    pub messages: BTreeMap<String, BTreeSet<String>>,
+    /// Kinds of keys read: `MTA public`, `MTA private`.
+    pub keys: BTreeSet<String>,
+    /// Trusted-host groups listed in full.
+    pub trusted_host_groups: BTreeSet<String>,
+    /// Whether the licenses were listed.
+    pub licenses: bool,
+    /// Whether installed updates were listed.
+    pub updates: bool,
+    /// Domains seen.
+    pub domains: BTreeSet<String>,
+    /// Whether a listing of every domain was read (a domain export): then a domain, and
+    /// everything scoped to it, that the captures lack is observed absent.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub domains_in_full: bool,
+    /// Commands the vendor's catalog does not know, by their canonical form, that were run.
+    pub raw: BTreeSet<String>,
+    /// The files read: capture-folder files (API resources, lists), logs and exports.
+    pub files: Vec<String>,
+    /// The capture is known to hold nothing at all (the missing side of a file git added or
+    /// deleted): every range counts as observed, so everything on the other side is news.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
+}
+
+impl Coverage {
+    /// Records what one change shows was observed. `kind` is the kind of the source it was read
+    /// from: an export writes each list it holds whole, so its additions count as a listing.
+    pub fn record(&mut self, change: &Change, kind: Option<SourceKind>) {
+        let export = kind == Some(SourceKind::Export);
+        let add = |map: &mut BTreeMap<String, BTreeSet<String>>, scope: &str, name: &str| {
+            map.entry(scope.to_string())
+                .or_default()
+                .insert(name.to_string());
+        };
+        match change {
+            Change::Host(_) | Change::UpdateInstalled { .. } | Change::ListRemove { .. } => {}
+            Change::Version(_) => self.version = true,
+            Change::Model(_) => self.model = true,
+            Change::Domain(d) => {
+                self.domains.insert(d.clone());
+            }
+            Change::DomainsListedInFull => self.domains_in_full = true,
+            Change::Setting { scope, name, .. } => add(&mut self.settings, scope, name),
+            Change::ListReplace { scope, list, .. } => add(&mut self.lists, scope, list),
+            Change::ListAdd { scope, list, .. } if export => add(&mut self.lists, scope, list),
+            Change::ListAdd { .. } => {}
+            Change::Message { scope, name, .. } => add(&mut self.messages, scope, name),
+            Change::TrustedHost { group, .. } if export => {
+                self.trusted_host_groups.insert(group.clone());
+            }
+            Change::TrustedHost { .. } => {}
+            Change::TrustedHostsReplace { group, .. } => {
+                self.trusted_host_groups.insert(group.clone());
+            }
+            Change::Key(key) => {
+                let visibility = match key.block {
+                    super::Value::Secret(_) => "private",
+                    _ => "public",
+                };
+                self.keys.insert(format!("{} {visibility}", key.kind));
+            }
+            Change::LicensesReplace(_) => self.licenses = true,
+            Change::UpdatesListed(_) => self.updates = true,
+            Change::Raw { key, .. } => {
+                // A field kept raw under a setting's own path (`system/<name>`: a value set to
+                // null, an unknown key) shows that its capture looked at that setting.
+                if let Some((scope, name)) = key.split_once('/') {
+                    add(&mut self.settings, scope, name);
+                }
+                self.raw.insert(key.clone());
+            }
+        }
+    }
+
+    /// Whether an item path (as [`super::Config::items`] names it) lies in a range these
+    /// captures observed, so that its absence from them means it is not there.
+    pub fn observes(&self, path: &str) -> bool {
+        if self.absent {
+            return true;
+        }
+        let mut parts = path.splitn(2, '/');
+        let area = parts.next().unwrap_or("");
+        let rest = parts.next().unwrap_or("");
+        let in_scope = |map: &BTreeMap<String, BTreeSet<String>>, max: usize| {
+            let mut p = rest.splitn(max, '/');
+            let (scope, name) = (p.next().unwrap_or(""), p.next().unwrap_or(""));
+            map.get(scope).is_some_and(|names| names.contains(name)) || self.no_such_domain(scope)
+        };
+        match area {
+            "appliance" => match rest {
+                "version" => self.version,
+                "model" => self.model,
+                // Host names: both sides always name the appliance.
+                _ => true,
+            },
+            "domains" => self.domains_in_full || self.domains.contains(rest),
+            "settings" => in_scope(&self.settings, 2),
+            "messages" => in_scope(&self.messages, 2),
+            "lists" => in_scope(&self.lists, 3),
+            "trusted_hosts" => {
+                let group = rest.split('/').next().unwrap_or("");
+                self.trusted_host_groups.contains(group)
+            }
+            "keys" => {
+                let kind: Vec<&str> = rest.splitn(3, ' ').take(2).collect();
+                self.keys.contains(&kind.join(" "))
+            }
+            "licenses" => self.licenses,
+            "updates" => self.updates,
+            "raw" => self.raw.contains(rest),
+            _ => false,
+        }
+    }
+
+    /// Whether `scope` is a domain that a listing of every domain showed the appliance lacks.
+    fn no_such_domain(&self, scope: &str) -> bool {
+        let domain_like = scope.contains('.') && !scope.contains([':', '@', '/']);
+        self.domains_in_full && domain_like && !self.domains.contains(scope)
+    }
+
+    /// Whether a whole list lies in an observed range.
+    pub fn lists_in_full(&self, scope: &str, list: &str) -> bool {
+        self.lists.get(scope).is_some_and(|l| l.contains(list))
+    }
+
+    /// Whether a setting was observed.
+    pub fn setting(&self, scope: &str, name: &str) -> bool {
+        self.settings.get(scope).is_some_and(|s| s.contains(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{List, Value};
+
+    #[test]
+    fn a_listing_covers_its_list_and_a_single_write_does_not() {
+        let mut c = Coverage::default();
+        c.record(
+            &Change::ListReplace {
+                scope: "primary".into(),
+                list: "whitelistto".into(),
+                entries: List::default(),
+            },
+            Some(SourceKind::CliLog),
+        );
+        c.record(
+            &Change::ListAdd {
+                scope: "local".into(),
+                list: "whitelist".into(),
+                entry: "a@b.jp".into(),
+            },
+            Some(SourceKind::CliLog),
+        );
+        assert!(c.observes("lists/primary/whitelistto/x@y.jp"));
+        assert!(!c.observes("lists/local/whitelist/a@b.jp"));
+        c.record(
+            &Change::ListAdd {
+                scope: "local".into(),
+                list: "whitelist".into(),
+                entry: "a@b.jp".into(),
+            },
+            Some(SourceKind::Export),
+        );
+        assert!(c.observes("lists/local/whitelist/other@b.jp"));
+    }
+
+    #[test]
+    fn settings_keys_and_groups() {
+        let mut c = Coverage::default();
+        c.record(
+            &Change::Setting {
+                scope: "system".into(),
+                name: "smtp.fastpath".into(),
+                value: Value::Bool(true),
+            },
+            None,
+        );
+        c.record(
+            &Change::TrustedHostsReplace {
+                group: "mtagroup".into(),
+                hosts: Vec::new(),
+            },
+            None,
+        );
+        assert!(c.observes("settings/system/smtp.fastpath"));
+        assert!(!c.observes("settings/system/smtp.maxmsgsum"));
+        assert!(c.observes("trusted_hosts/mtagroup/192.0.2.1"));
+        assert!(!c.observes("keys/MTA public rg01"));
+        assert!(!c.observes("licenses/Anti-Spam"));
+    }
+}
