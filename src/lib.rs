@@ -39,6 +39,8 @@
 //! # Ok::<(), carryover::error::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod capture;
 pub mod commands;
 pub mod emit;

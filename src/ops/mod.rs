@@ -29,8 +29,11 @@ pub enum Status {
 pub struct Finding {
     /// The knowledge-base id (`MOS-4.2.3-KI-6`), or `carryover-...` for carryover's own checks.
     pub rule: String,
+    /// How much it matters: the rule's severity when it applies, info otherwise.
     pub severity: Severity,
+    /// Whether it is about something captured, missing from the captures, or fine.
     pub status: Status,
+    /// One line that says what was found.
     pub summary: String,
     /// The settings, entries or messages concerned.
     pub items: Vec<String>,

@@ -1,12 +1,12 @@
 //! One form for every allow and block list entry, so the same sender written two ways is one
 //! entry. What is assumed, in `../shared/FORMATS.md` terms:
 //!
-//! - [C] entries are `john@example.com`, `@example.com` or `@.example.com` (the domain and its
+//! - \[C\] entries are `john@example.com`, `@example.com` or `@.example.com` (the domain and its
 //!   subdomains); `@*.example.com` is kept as written.
-//! - [I] the domain part is case-insensitive (DNS) and an internationalised domain is one name
+//! - \[I\] the domain part is case-insensitive (DNS) and an internationalised domain is one name
 //!   in either spelling: it is kept in its ASCII (punycode, `xn--`) form, the form DNS and SMTP
 //!   use, so `@bücher.example` and `@xn--bcher-kva.example` are one entry.
-//! - [I] the local part is compared without case: the appliance's filters (amavisd and
+//! - \[I\] the local part is compared without case: the appliance's filters (amavisd and
 //!   postfix lookups) fold addresses to lower case before matching a list, so
 //!   `SPAM@BULK.EXAMPLE` and `spam@bulk.example` block the same sender.
 
