@@ -46,6 +46,7 @@ pub mod commands;
 pub mod emit;
 pub mod error;
 pub mod generate;
+pub mod junk;
 pub mod knowledge;
 pub mod model;
 pub mod ops;

@@ -34,7 +34,17 @@ impl Input {
 /// Every input named: files as they are, directories walked (hidden and VCS folders skipped),
 /// a vendor's capture directory kept whole. Sorted by path.
 pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    Ok(walk(paths)?.0)
+}
+
+/// A file a walk left out, and why: what file managers and archivers leave in folders.
+pub type Skipped = (PathBuf, &'static str);
+
+/// [`inputs`], and the junk files the walks over directories left out. A file named on its
+/// own is always read.
+pub fn walk(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
     let mut found = Vec::new();
+    let mut skipped = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path.display().to_string(), e))?;
         if !meta.is_dir() {
@@ -44,7 +54,11 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
         let mut walker = walkdir::WalkDir::new(path)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            // Hidden folders (.git, .svn) are not captures; hidden files are junk, noted below.
+            .filter_entry(|e| {
+                e.depth() == 0
+                    || !(e.file_type().is_dir() && e.file_name().to_string_lossy().starts_with('.'))
+            });
         while let Some(entry) = walker.next() {
             let entry =
                 entry.map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
@@ -57,13 +71,40 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
                 found.push(Input::Dir(vendor.id(), entry.into_path()));
                 walker.skip_current_dir();
             } else if entry.file_type().is_file() {
-                found.push(Input::File(entry.into_path()));
+                match crate::junk::why(&entry.file_name().to_string_lossy()) {
+                    Some(why) => skipped.push((entry.into_path(), why)),
+                    None => found.push(Input::File(entry.into_path())),
+                }
             }
         }
     }
     found.sort();
     found.dedup();
-    Ok(found)
+    skipped.sort();
+    Ok((found, skipped))
+}
+
+/// Adds a note for each junk file a walk left out, so that nothing is left out in silence.
+fn note_skipped(capture: &mut Capture, skipped: &[Skipped]) -> Result<()> {
+    for (path, why) in skipped {
+        let source = Source::from_text(&path.display().to_string(), "");
+        let mut read = SourceRead::new(&source, capture_kind(capture));
+        read.notes.push(crate::capture::Note::warning(
+            1,
+            format!("skipped: {why}, not part of the capture"),
+        ));
+        capture.add(read)?;
+    }
+    Ok(())
+}
+
+/// The kind of the first source of a capture, for the notes added to it.
+fn capture_kind(capture: &Capture) -> SourceKind {
+    capture
+        .config
+        .sources
+        .first()
+        .map_or(SourceKind::Export, |p| p.kind)
 }
 
 /// Every capture file named or under a directory named, sorted by path.
@@ -76,15 +117,25 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// Reads the captures of one appliance.
 pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Capture> {
-    let inputs = inputs(paths)?;
+    let (inputs, skipped) = walk(paths)?;
     if inputs.is_empty() {
-        return Err(Error::Usage("no input files".into()));
+        return Err(no_inputs(paths));
     }
     let mut capture = Capture::default();
     for input in &inputs {
         read_input(input, options, &mut capture)?;
     }
+    note_skipped(&mut capture, &skipped)?;
     Ok(capture)
+}
+
+/// The error for paths that hold no capture file at all.
+fn no_inputs(paths: &[PathBuf]) -> Error {
+    let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    Error::Usage(format!(
+        "no capture files in {} (folders are walked; hidden files and what file managers leave are skipped)",
+        named.join(", ")
+    ))
 }
 
 /// Whether a path is the null device, which git names for the side of a diff where a file does
@@ -274,9 +325,9 @@ impl Split {
 
 /// Reads captures of one appliance, keeping exports apart from live captures.
 pub fn read_split(paths: &[PathBuf], options: &ReadOptions) -> Result<Split> {
-    let inputs = inputs(paths)?;
+    let (inputs, skipped) = walk(paths)?;
     if inputs.is_empty() {
-        return Err(Error::Usage("no input files".into()));
+        return Err(no_inputs(paths));
     }
     let mut split = Split::default();
     for input in &inputs {
@@ -296,6 +347,9 @@ pub fn read_split(paths: &[PathBuf], options: &ReadOptions) -> Result<Split> {
                 read_input(input, options, live)?;
             }
         }
+    }
+    if let Some(capture) = split.live.as_mut().or(split.export.as_mut()) {
+        note_skipped(capture, &skipped)?;
     }
     if let (Some(live), Some(export)) = (&split.live, &split.export) {
         if live.config.vendor != export.config.vendor {

@@ -65,7 +65,10 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
             files.push(Input::Dir(vendor.id(), path));
             walker.skip_current_dir();
         } else if entry.file_type().is_file() {
-            files.push(Input::File(path));
+            match crate::junk::why(&entry.file_name().to_string_lossy()) {
+                Some(why) => report.skipped.push((path, format!("skipped: {why}"))),
+                None => files.push(Input::File(path)),
+            }
         } else if entry.path_is_symlink() {
             match path.canonicalize() {
                 Ok(target) if target.starts_with(&root) && target.is_file() => {

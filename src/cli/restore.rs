@@ -45,6 +45,7 @@ pub struct RestoreArgs {
 }
 
 pub fn run(args: RestoreArgs) -> Result<u8, Error> {
+    refuse_to_overwrite_an_input(&args)?;
     let options = args.inputs.options()?;
     let pre = read::read(&args.inputs.paths, &options)?;
     eprint!("{}", diagnostics(&pre));
@@ -99,4 +100,27 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
         print(&script)?;
     }
     Ok(u8::from(args.exit_code && outputs.commands > 0))
+}
+
+/// A script, runbook or import file written over a capture it was made from would lose the
+/// capture: refused before anything is read.
+fn refuse_to_overwrite_an_input(args: &RestoreArgs) -> Result<(), Error> {
+    let inputs: Vec<PathBuf> = carryover::read::expand(&args.inputs.paths)?
+        .into_iter()
+        .chain(carryover::read::expand(&args.against)?)
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let outputs = args.output.iter().chain(&args.runbook);
+    for output in outputs {
+        let Ok(canonical) = output.canonicalize() else {
+            continue;
+        };
+        if inputs.contains(&canonical) {
+            return Err(Error::Usage(format!(
+                "{} is one of the captures read: writing to it would lose the capture",
+                output.display()
+            )));
+        }
+    }
+    Ok(())
 }

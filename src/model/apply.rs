@@ -234,10 +234,26 @@ impl Config {
                 });
             }
         } else {
-            self.appliance.hostname = Some(Item { value: short, at });
+            self.appliance.hostname = Some(Item {
+                value: short.clone(),
+                at,
+            });
         }
-        if host.contains('.') && self.appliance.fqdn.is_none() {
-            self.appliance.fqdn = Some(Item { value: host, at });
+        if host.contains('.') {
+            match &self.appliance.fqdn {
+                // One short name, two domains: two appliances, never merged.
+                Some(known) if known.value != host => {
+                    return Err(Conflict {
+                        message: format!(
+                            "captures of two appliances: `{}` and `{host}` share the short name \
+                             `{short}`; read one appliance at a time",
+                            known.value
+                        ),
+                    });
+                }
+                Some(_) => {}
+                None => self.appliance.fqdn = Some(Item { value: host, at }),
+            }
         }
         Ok(())
     }
@@ -277,6 +293,23 @@ mod tests {
         config.apply(Change::Host("ms01".into()), AT).unwrap();
         let err = config.apply(Change::Host("rg02".into()), AT).unwrap_err();
         assert!(err.message.contains("`ms01` and `rg02`"));
+    }
+
+    #[test]
+    fn one_short_name_in_two_domains_is_two_appliances() {
+        let mut config = Config::new(VendorId("test"));
+        config
+            .apply(Change::Host("rg01.example.co.jp".into()), AT)
+            .unwrap();
+        let err = config
+            .apply(Change::Host("rg01.osaka.example.net".into()), AT)
+            .unwrap_err();
+        assert!(
+            err.message
+                .contains("`rg01.example.co.jp` and `rg01.osaka.example.net`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

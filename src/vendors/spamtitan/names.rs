@@ -28,38 +28,9 @@ pub enum FileKind {
     Unknown,
 }
 
-/// Names that file managers and archivers leave in folders, and why each is not a capture file.
-const JUNK_NAMES: &[(&str, &str)] = &[
-    (".ds_store", "macOS Finder's folder settings"),
-    ("thumbs.db", "Windows Explorer's thumbnail cache"),
-    ("desktop.ini", "Windows Explorer's folder settings"),
-    ("ehthumbs.db", "Windows Media Center's thumbnail cache"),
-];
-
-/// Endings of archives: a backup kept beside the capture is not read as a capture.
-const ARCHIVE_ENDINGS: &[&str] = &[
-    ".tar.gz", ".tgz", ".tar", ".gz", ".zip", ".7z", ".rar", ".bz2", ".xz",
-];
-
 /// Why a file name is not a capture file, if it is one of the known kinds of junk.
 pub fn junk(name: &str) -> Option<&'static str> {
-    let lower = name.to_lowercase();
-    if let Some((_, why)) = JUNK_NAMES.iter().find(|(n, _)| *n == lower) {
-        return Some(why);
-    }
-    if lower.starts_with("._") {
-        return Some("a macOS resource fork (AppleDouble) a copy to a share left");
-    }
-    if lower.starts_with("~$") || lower.starts_with(".~lock.") {
-        return Some("an office program's lock file");
-    }
-    if ARCHIVE_ENDINGS.iter().any(|e| lower.ends_with(e)) {
-        return Some("an archive (a backup kept beside the capture)");
-    }
-    if lower.starts_with('.') {
-        return Some("a hidden file");
-    }
-    None
+    crate::junk::why(name)
 }
 
 /// What the file at `relative` (a path inside the capture folder, `/`-separated) holds.
