@@ -48,3 +48,36 @@ fn detection_needs_a_leading_comment() {
     assert!(mos_export::looks_like("\n# export\nsmtp set fastpath on\n"));
     assert!(!mos_export::looks_like("rg> version\n"));
 }
+
+#[test]
+fn a_key_block_without_its_dot_ends_at_the_key_and_swallows_no_command() {
+    let text = "# host: rg01.example.com\ntrustedhost add mtagroup 192.0.2.9\n\
+                #@Mirapoint-Key-1.0\nQUJD\n#@Mirapoint-Key-End\n\
+                smtp set fastpath on\nuce addexception primary whitelist a@example.com\n";
+    let source = Source::from_text("e.cfg", text);
+    let tree = mos_export::parse(&source, &trustedhost_reads_a_block).unwrap();
+    check_lossless(&source.text, &tree.nodes).expect("lossless");
+    let outline = outline(&tree);
+    assert!(
+        outline.contains("ends with its key block"),
+        "the missing dot is warned about: {outline}"
+    );
+    // Both commands after the block stay commands of their own.
+    assert_eq!(
+        outline.matches("| smtp set fastpath on").count(),
+        1,
+        "{outline}"
+    );
+    assert!(
+        outline
+            .lines()
+            .any(|l| l.contains("command") && l.contains("smtp set fastpath on")),
+        "{outline}"
+    );
+    assert!(
+        outline
+            .lines()
+            .any(|l| l.contains("command") && l.contains("uce addexception")),
+        "{outline}"
+    );
+}

@@ -164,13 +164,36 @@ fn dot_block<'a>(
     command: Line<'a>,
     warnings: &mut Vec<Warning>,
 ) -> Input<'a> {
-    let mut body = Vec::new();
+    let mut body: Vec<Line<'a>> = Vec::new();
     loop {
-        match lines.next() {
-            None => {
+        // A key block is whole at its end sentinel: without the `.`, what follows is the next
+        // command, never more of the block.
+        let after_key = body
+            .last()
+            .is_some_and(|l| super::literal::is_sentinel(l.text, "#@mirapoint-key-end"));
+        match lines.peek() {
+            Some((_, LineKind::DotEnd)) => {
+                let end = lines.next().map(|(end, _)| end);
+                return Input::DotBlock {
+                    prompt: None,
+                    body,
+                    end,
+                };
+            }
+            Some(_) if !after_key => {
+                if let Some((line, _)) = lines.next() {
+                    body.push(line);
+                }
+            }
+            _ => {
+                let message = if after_key {
+                    "data block has no terminating '.' line: it ends with its key block"
+                } else {
+                    "data block has no terminating '.' line"
+                };
                 warnings.push(Warning {
                     line: command.number,
-                    message: "data block has no terminating '.' line".into(),
+                    message: message.into(),
                 });
                 return Input::DotBlock {
                     prompt: None,
@@ -178,14 +201,6 @@ fn dot_block<'a>(
                     end: None,
                 };
             }
-            Some((end, LineKind::DotEnd)) => {
-                return Input::DotBlock {
-                    prompt: None,
-                    body,
-                    end: Some(end),
-                }
-            }
-            Some((line, _)) => body.push(line),
         }
     }
 }
