@@ -222,19 +222,11 @@ fn layout(verification: &str, cells_after: usize) -> Option<Vec<Option<&'static 
     Some(full)
 }
 
-/// A domain name as a row's first cell may hold one: no white space, a dot inside.
-fn is_domain(cell: &str) -> bool {
-    !cell.is_empty()
-        && !cell.contains(char::is_whitespace)
-        && cell.trim_matches('.').contains('.')
-        && !cell.contains(['@', '/', ':', '"'])
-}
-
 /// One domain row into changes, or a note saying why it is not one. A row with a domain and a
 /// destination is never dropped: what else it holds that cannot be read is said in a note.
 fn domain_row(read: &mut FileRead<'_>, row: &Row) {
     let cells = &row.cells;
-    if cells.len() < 2 || cells[1].is_empty() || !is_domain(&cells[0]) {
+    if cells.len() < 2 || cells[0].is_empty() || cells[1].is_empty() {
         // Only the first two cells are shown: later ones may hold the LDAP password.
         read.notes.push(Note::unrecognized(
             row.line,
