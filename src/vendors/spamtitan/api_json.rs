@@ -110,9 +110,10 @@ fn parse(read: &FileRead<'_>) -> Result<Json> {
     })
 }
 
-/// Why an answer is the API's error answer rather than configuration, if it is one: a failed
-/// `status` or `success`, an HTTP error `code`, the rate limiter's `Too Many Attempts`, or an
-/// object of nothing but status keys (`{"message": ".."}`).
+/// Why an answer is the API's error answer rather than configuration, if it is one: an object
+/// of nothing but envelope keys (and `data`) with a failed `status` or `success`, an HTTP
+/// error `code`, the rate limiter's `Too Many Attempts`, or no `data` at all
+/// (`{"message": ".."}`).
 fn error_answer(value: &Json) -> Option<String> {
     let Json::Object(map) = value else {
         return None;
@@ -128,12 +129,12 @@ fn error_answer(value: &Json) -> Option<String> {
         || map.get("success") == Some(&Json::Bool(false));
     let error_code = code.is_some_and(|c| (400..600).contains(&c));
     let throttled = text("message").is_some_and(|m| m.to_lowercase().contains("too many attempts"));
-    let only_status = !map.contains_key("data")
-        && !map.is_empty()
-        && map
-            .keys()
-            .all(|k| ENVELOPE_KEYS.contains(&k.as_str()) || ERROR_KEYS.contains(&k.as_str()));
-    if !(failed_status || error_code || throttled || only_status) {
+    // An answer with settings of its own beside a `status` (a cluster's state) is configuration.
+    let envelope_only = map.keys().all(|k| {
+        k == "data" || ENVELOPE_KEYS.contains(&k.as_str()) || ERROR_KEYS.contains(&k.as_str())
+    });
+    let only_status = !map.contains_key("data") && !map.is_empty();
+    if !envelope_only || !(failed_status || error_code || throttled || only_status) {
         return None;
     }
     let what = if failed_status || error_code || throttled {
@@ -406,5 +407,33 @@ mod tests {
         );
         assert_eq!(t(Kind::Int, "5.5"), None);
         assert_eq!(t(Kind::Bool, "\"maybe\""), None);
+    }
+
+    #[test]
+    fn error_answers_are_told_from_configuration() {
+        let error = |json: &str| error_answer(&serde_json::from_str(json).unwrap());
+        for answer in [
+            r#"{"status":"error","message":"Domain not found","code":404}"#,
+            r#"{"message":"Too Many Attempts."}"#,
+            r#"{"status":"FAIL","data":{"spam_kill_level":6}}"#,
+            r#"{"success":false,"data":null}"#,
+            r#"{"code":"429"}"#,
+            r#"{"message":"The given data was invalid.","errors":{"domain":["required"]}}"#,
+        ] {
+            assert!(error(answer).is_some(), "{answer}");
+        }
+        for config in [
+            r#"{"role":"primary","status":"failed"}"#,
+            r#"{"status":"success","code":200,"data":{"spam_kill_level":6}}"#,
+            r#"{"spam_kill_level":6}"#,
+            r#"[{"domain":"example.com"}]"#,
+        ] {
+            assert_eq!(error(config), None, "{config}");
+        }
+        let said = error("{\"message\":\"Too Many Attempts.\\u001b[2J\"}").unwrap();
+        assert!(
+            said.contains("Too Many Attempts") && !said.contains('\u{1b}'),
+            "{said}"
+        );
     }
 }
