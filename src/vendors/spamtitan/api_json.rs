@@ -167,6 +167,7 @@ fn error_answer(value: &Json) -> Option<String> {
 /// A value of an untrusted answer for a message: short, control characters escaped.
 fn shown(value: &Json) -> String {
     let text = match value {
+        Json::Number(_) | Json::Bool(_) | Json::Null => return value.to_string(),
         Json::String(s) => s.clone(),
         other => other.to_string(),
     };
