@@ -214,6 +214,18 @@ fn the_domain_list_answer_reads_as_domains() {
         "{text}"
     );
 
+    c.write(
+        "api/domains.json",
+        r#"{"data":[{"domain":"example.net"}],"meta":{"last_page":2}}"#,
+    );
+    let (code, json, err) = show(&c.path);
+    assert!(code < 2, "{err}");
+    assert!(
+        domains(&json).contains(&"example.net".to_string()),
+        "{json}"
+    );
+    assert!(err.contains("one page of a paginated list"), "{err}");
+
     c.write("api/domains.json", r#"[{"name":"example.com"}]"#);
     let (_, json, _) = show(&c.path);
     assert!(!json.to_string().contains("domains.0"));

@@ -4,8 +4,11 @@
 //! not as a setting; a `null` is kept as a raw item saying the appliance has it unset, which
 //! is not the same as a key the answer did not hold.
 //!
-//! `api/domains/<d>.json` holds domain settings, `api/domains/<d>/policy.json` its policy,
-//! `api/users/<a>.json` a user's; anything else is system-wide, named by its path.
+//! `api/domains.json` is the domain list, `api/domains/<d>.json` holds domain settings,
+//! `api/domains/<d>/policy.json` its policy, `api/users/<a>.json` a user's (a URL-encoded name
+//! decoded); anything else is system-wide, named by its path. An error answer the API gave
+//! instead (`{"status": "error", ..}`, `{"message": "Too Many Attempts."}`) is no
+//! configuration: the file fails to read, as an empty or truncated one does.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -50,6 +53,15 @@ const ENVELOPE_KEYS: &[&str] = &["status", "message", "code", "success", "error"
 /// answers); an answer made only of these and the envelope's keys holds no configuration.
 const ERROR_KEYS: &[&str] = &["errors", "exception", "file", "line", "trace"];
 
+/// Keys of a paginated answer (Laravel's), which holds one page of a list.
+const PAGE_KEYS: &[&str] = &[
+    "links",
+    "meta",
+    "next_page_url",
+    "last_page",
+    "current_page",
+];
+
 /// `status` words that say the call failed.
 const FAILED_STATUSES: &[&str] = &["error", "fail", "failed", "failure"];
 
@@ -65,11 +77,11 @@ pub fn read(parts: &[String], relative: &str, read: &mut FileRead<'_>) -> Result
             ),
         ));
     }
-    let value = unwrap_envelope(value, read);
     if parts == ["domains.json"] {
         domain_list(&value, relative, read);
         return Ok(());
     }
+    let value = unwrap_envelope(value, read);
     let (scope, prefix) = scope_and_prefix(parts);
     let mut leaves = Vec::new();
     flatten(&value, &current_name(&prefix), &mut leaves);
@@ -180,6 +192,20 @@ fn shown(value: &Json) -> String {
 fn domain_list(value: &Json, relative: &str, read: &mut FileRead<'_>) {
     let items = match value {
         Json::Array(items) => items.as_slice(),
+        // A paginated answer (`{"data": [..], "links": .., "meta": ..}`) holds one page.
+        Json::Object(map) => match map.get("data") {
+            Some(Json::Array(items)) => {
+                if PAGE_KEYS.iter().any(|k| map.contains_key(*k)) {
+                    read.notes.push(Note::warning(
+                        1,
+                        "the domain list answer is one page of a paginated list: domains on \
+                         other pages are not in it",
+                    ));
+                }
+                items.as_slice()
+            }
+            _ => &[],
+        },
         _ => &[],
     };
     let name_of = |item: &Json| {

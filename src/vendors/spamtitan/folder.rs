@@ -1,7 +1,7 @@
 //! A SpamTitan capture: one directory per appliance holding `version.txt`, `domains.csv` (the
 //! UI's domain import format), `api/**.json` (REST answers as they came), `lists/global/`,
-//! `lists/domain/<domain>/` and `lists/user/<address>/` allow and block lists, and update logs,
-//! named in any case. Each file becomes model changes; what fits no known form is reported,
+//! `lists/domain/<domain>/` and `lists/user/<address>/` allow and block lists (only the exact
+//! list names; a folder name may be URL-encoded), and update logs, named in any case. Each file becomes model changes; what fits no known form is reported,
 //! never dropped. Junk a share or an archiver left is skipped with a note. A file that cannot
 //! be read does not hide the others: every file is read, then every bad one is reported
 //! together, and reading fails (exit 2).
