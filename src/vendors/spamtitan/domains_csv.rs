@@ -4,9 +4,12 @@
 //!
 //! Read as a spreadsheet may have saved it: the delimiter (comma, semicolon as Excel writes it
 //! in many European locales, or tab) is detected and a non-comma one reported; a header row is
-//! skipped; trailing empty columns are ignored; a row without a verification column is read
-//! with a note that its verification was not captured; any other short or long row is
-//! reported with its line. No row is dropped in silence.
+//! skipped; trailing empty columns are ignored; spaces around quoted fields (`, "cn=x,dc=e"`)
+//! are dropped. A row is read in the short form (it ends after its last setting: `none,Sales`)
+//! or the full fixed-column form (ten columns whatever the verification, the group always
+//! tenth). A row with a domain and a destination is never dropped: a missing verification
+//! column, an unknown verification word, or a column the verification has no setting for is
+//! said in a note with its line, and the domain and destination are kept.
 
 use crate::capture::Note;
 use crate::error::{Error, Result};
