@@ -26,6 +26,39 @@ pub fn normalise(entry: &str) -> (String, bool) {
     (out, changed)
 }
 
+/// A URL-encoded name (`CEO%40example.com`, as a script that saved each request's path
+/// writes a folder) decoded, when it holds a `%XX` escape and decodes to UTF-8 text without
+/// control characters or a path separator; else `None`.
+pub fn percent_decoded(name: &str) -> Option<String> {
+    if !name.contains('%') {
+        return None;
+    }
+    let bytes = name.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    let text = String::from_utf8(out).ok()?;
+    let clean = !text
+        .chars()
+        .any(|c| c.is_control() || c == '/' || c == '\\');
+    (clean && text != name).then_some(text)
+}
+
 /// A domain name in its one form: lower case, each label in its ASCII form.
 pub fn domain(name: &str) -> String {
     name.trim()
@@ -134,5 +167,17 @@ mod tests {
             normalise("ok@example.com"),
             ("ok@example.com".into(), false)
         );
+    }
+
+    #[test]
+    fn url_encoded_names_are_decoded() {
+        assert_eq!(
+            percent_decoded("CEO%40example.com").as_deref(),
+            Some("CEO@example.com")
+        );
+        assert_eq!(percent_decoded("ceo@example.com"), None);
+        assert_eq!(percent_decoded("100%"), None);
+        assert_eq!(percent_decoded("a%2Fb"), None, "no path separator");
+        assert_eq!(percent_decoded("a%0Ab"), None, "no control character");
     }
 }

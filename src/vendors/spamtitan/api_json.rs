@@ -4,8 +4,11 @@
 //! not as a setting; a `null` is kept as a raw item saying the appliance has it unset, which
 //! is not the same as a key the answer did not hold.
 //!
-//! `api/domains/<d>.json` holds domain settings, `api/domains/<d>/policy.json` its policy,
-//! `api/users/<a>.json` a user's; anything else is system-wide, named by its path.
+//! `api/domains.json` is the domain list, `api/domains/<d>.json` holds domain settings,
+//! `api/domains/<d>/policy.json` its policy, `api/users/<a>.json` a user's (a URL-encoded name
+//! decoded); anything else is system-wide, named by its path. An error answer the API gave
+//! instead (`{"status": "error", ..}`, `{"message": "Too Many Attempts."}`) is no
+//! configuration: the file fails to read, as an empty or truncated one does.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -46,9 +49,38 @@ fn schema() -> &'static BTreeMap<String, Kind> {
 /// Keys an envelope may hold besides `data`.
 const ENVELOPE_KEYS: &[&str] = &["status", "message", "code", "success", "error", "meta"];
 
+/// Keys an error answer may hold besides the envelope's (Laravel's validation and debug
+/// answers); an answer made only of these and the envelope's keys holds no configuration.
+const ERROR_KEYS: &[&str] = &["errors", "exception", "file", "line", "trace"];
+
+/// Keys of a paginated answer (Laravel's), which holds one page of a list.
+const PAGE_KEYS: &[&str] = &[
+    "links",
+    "meta",
+    "next_page_url",
+    "last_page",
+    "current_page",
+];
+
+/// `status` words that say the call failed.
+const FAILED_STATUSES: &[&str] = &["error", "fail", "failed", "failure"];
+
 /// Reads one answer; `parts` is its path below `api/`, lower-cased.
 pub fn read(parts: &[String], relative: &str, read: &mut FileRead<'_>) -> Result<()> {
     let value = parse(read)?;
+    if let Some(why) = error_answer(&value) {
+        return Err(Error::file(
+            read.source.path.to_string(),
+            format!(
+                "{why}, not configuration: the call did not answer with its settings when the \
+                 capture was made; save its answer again"
+            ),
+        ));
+    }
+    if parts == ["domains.json"] {
+        domain_list(&value, relative, read);
+        return Ok(());
+    }
     let value = unwrap_envelope(value, read);
     let (scope, prefix) = scope_and_prefix(parts);
     let mut leaves = Vec::new();
@@ -90,6 +122,119 @@ fn parse(read: &FileRead<'_>) -> Result<Json> {
     })
 }
 
+/// Why an answer is the API's error answer rather than configuration, if it is one: an object
+/// of nothing but envelope keys (and `data`) with a failed `status` or `success`, an HTTP
+/// error `code`, the rate limiter's `Too Many Attempts`, or no `data` at all
+/// (`{"message": ".."}`).
+fn error_answer(value: &Json) -> Option<String> {
+    let Json::Object(map) = value else {
+        return None;
+    };
+    let text = |key: &str| map.get(key).and_then(Json::as_str).map(str::trim);
+    let code = map.get("code").and_then(|c| match c {
+        Json::Number(n) => n.as_u64(),
+        Json::String(s) => s.trim().parse().ok(),
+        _ => None,
+    });
+    let failed_status = text("status")
+        .is_some_and(|s| FAILED_STATUSES.contains(&s.to_lowercase().as_str()))
+        || map.get("success") == Some(&Json::Bool(false));
+    let error_code = code.is_some_and(|c| (400..600).contains(&c));
+    let throttled = text("message").is_some_and(|m| m.to_lowercase().contains("too many attempts"));
+    // An answer with settings of its own beside a `status` (a cluster's state) is configuration.
+    let envelope_only = map.keys().all(|k| {
+        k == "data" || ENVELOPE_KEYS.contains(&k.as_str()) || ERROR_KEYS.contains(&k.as_str())
+    });
+    let only_status = !map.contains_key("data") && !map.is_empty();
+    if !envelope_only || !(failed_status || error_code || throttled || only_status) {
+        return None;
+    }
+    let what = if failed_status || error_code || throttled {
+        "an error answer of the REST API"
+    } else {
+        "an answer holding only status keys"
+    };
+    let mut said = Vec::new();
+    if let Some(status) = map.get("status") {
+        said.push(format!("status {}", shown(status)));
+    }
+    if let Some(code) = map.get("code") {
+        said.push(format!("code {}", shown(code)));
+    }
+    for key in ["message", "error"] {
+        if let Some(message) = map.get(key) {
+            said.push(shown(message));
+        }
+    }
+    if said.is_empty() {
+        let keys: Vec<String> = map
+            .keys()
+            .map(|k| shown(&Json::String(k.clone())))
+            .collect();
+        said.push(format!("only {}", keys.join(", ")));
+    }
+    Some(format!("{what} ({})", said.join(", ")))
+}
+
+/// A value of an untrusted answer for a message: short, control characters escaped.
+fn shown(value: &Json) -> String {
+    let text = match value {
+        Json::Number(_) | Json::Bool(_) | Json::Null => return value.to_string(),
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let short: String = text.chars().take(80).collect();
+    format!("{short:?}")
+}
+
+/// `api/domains.json`, the answer of `GET /restapi/domains`: an array of domains, each read as
+/// `api/domains/<domain>.json` would be. Any other shape is one note, not system settings.
+fn domain_list(value: &Json, relative: &str, read: &mut FileRead<'_>) {
+    let items = match value {
+        Json::Array(items) => items.as_slice(),
+        // A paginated answer (`{"data": [..], "links": .., "meta": ..}`) holds one page.
+        Json::Object(map) => match map.get("data") {
+            Some(Json::Array(items)) => {
+                if PAGE_KEYS.iter().any(|k| map.contains_key(*k)) {
+                    read.notes.push(Note::warning(
+                        1,
+                        "the domain list answer is one page of a paginated list: domains on \
+                         other pages are not in it",
+                    ));
+                }
+                items.as_slice()
+            }
+            _ => &[],
+        },
+        _ => &[],
+    };
+    let name_of = |item: &Json| {
+        item.get("domain")
+            .and_then(Json::as_str)
+            .map(str::trim)
+            .filter(|d| !d.is_empty() && !d.contains(char::is_whitespace))
+            .map(domain)
+    };
+    if items.is_empty() || !items.iter().all(|i| i.is_object() && name_of(i).is_some()) {
+        read.notes.push(Note::unrecognized(
+            1,
+            relative,
+            "the domain list (GET /restapi/domains) is an array of objects, each with its \
+             `domain`; this one is not read",
+        ));
+        return;
+    }
+    for item in items {
+        let scope = name_of(item).unwrap_or_default();
+        let mut leaves = Vec::new();
+        flatten(item, "domain", &mut leaves);
+        for (name, json) in leaves {
+            leaf(read, relative, &scope, &name, json);
+        }
+        read.changes.push((Change::Domain(scope), 1));
+    }
+}
+
 /// The answer inside a `{"status": .., "data": ..}` envelope, with a note; else as it is.
 fn unwrap_envelope(value: Json, read: &mut FileRead<'_>) -> Json {
     let Json::Object(mut map) = value else {
@@ -118,11 +263,17 @@ fn scope_and_prefix(parts: &[String]) -> (String, String) {
     let stem = |s: &String| s.trim_end_matches(".json").to_string();
     let joined = |rest: &[String]| rest.iter().map(stem).collect::<Vec<_>>().join(".");
     match parts {
-        [first, d] if first == "domains" => (domain(&stem(d)), "domain".into()),
-        [first, d, rest @ ..] if first == "domains" => (domain(d), joined(rest)),
-        [first, u] if first == "users" => (format!("user:{}", stem(u)), "user".into()),
+        [first, d] if first == "domains" => (domain(&decoded(&stem(d))), "domain".into()),
+        [first, d, rest @ ..] if first == "domains" => (domain(&decoded(d)), joined(rest)),
+        [first, u] if first == "users" => (format!("user:{}", decoded(&stem(u))), "user".into()),
         rest => (SYSTEM.to_string(), joined(rest)),
     }
+}
+
+/// A file or folder name as the scope it names: a URL-encoded one (`ceo%40example.com`, as a
+/// capture script that saved the request path writes it) decoded.
+fn decoded(name: &str) -> String {
+    super::address::percent_decoded(name).unwrap_or_else(|| name.to_string())
 }
 
 fn flatten<'j>(value: &'j Json, name: &str, out: &mut Vec<(String, &'j Json)>) {
@@ -283,5 +434,33 @@ mod tests {
         );
         assert_eq!(t(Kind::Int, "5.5"), None);
         assert_eq!(t(Kind::Bool, "\"maybe\""), None);
+    }
+
+    #[test]
+    fn error_answers_are_told_from_configuration() {
+        let error = |json: &str| error_answer(&serde_json::from_str(json).unwrap());
+        for answer in [
+            r#"{"status":"error","message":"Domain not found","code":404}"#,
+            r#"{"message":"Too Many Attempts."}"#,
+            r#"{"status":"FAIL","data":{"spam_kill_level":6}}"#,
+            r#"{"success":false,"data":null}"#,
+            r#"{"code":"429"}"#,
+            r#"{"message":"The given data was invalid.","errors":{"domain":["required"]}}"#,
+        ] {
+            assert!(error(answer).is_some(), "{answer}");
+        }
+        for config in [
+            r#"{"role":"primary","status":"failed"}"#,
+            r#"{"status":"success","code":200,"data":{"spam_kill_level":6}}"#,
+            r#"{"spam_kill_level":6}"#,
+            r#"[{"domain":"example.com"}]"#,
+        ] {
+            assert_eq!(error(config), None, "{config}");
+        }
+        let said = error("{\"message\":\"Too Many Attempts.\\u001b[2J\"}").unwrap();
+        assert!(
+            said.contains("Too Many Attempts") && !said.contains('\u{1b}'),
+            "{said}"
+        );
     }
 }

@@ -4,9 +4,12 @@
 //!
 //! Read as a spreadsheet may have saved it: the delimiter (comma, semicolon as Excel writes it
 //! in many European locales, or tab) is detected and a non-comma one reported; a header row is
-//! skipped; trailing empty columns are ignored; a row without a verification column is read
-//! with a note that its verification was not captured; any other short or long row is
-//! reported with its line. No row is dropped in silence.
+//! skipped; trailing empty columns are ignored; spaces around quoted fields (`, "cn=x,dc=e"`)
+//! are dropped. A row is read in the short form (it ends after its last setting: `none,Sales`)
+//! or the full fixed-column form (ten columns whatever the verification, the group always
+//! tenth). A row with a domain and a destination is never dropped: a missing verification
+//! column, an unknown verification word, or a column the verification has no setting for is
+//! said in a note with its line, and the domain and destination are kept.
 
 use crate::capture::Note;
 use crate::error::{Error, Result};
@@ -36,6 +39,7 @@ pub fn read(read: &mut FileRead<'_>) -> Result<()> {
             format!("the columns are separated by {name}s: read as such"),
         ));
     }
+    let text = tidy_quotes(&text, delimiter);
     let rows = rows(&text, delimiter, &read.source.path)?;
     // The UI exports every domain: a domain this file lacks is not on the appliance.
     read.changes.push((Change::DomainsListedInFull, 1));
@@ -102,6 +106,51 @@ fn first_record(line: &str, delimiter: u8) -> Vec<String> {
         .map_or_else(Vec::new, |r| r.iter().map(str::to_string).collect())
 }
 
+/// The text with the spaces around quoted fields removed (`a, "b,c" ,d` as `a,"b,c",d`): a
+/// CSV reader takes a quote after a space as a character of an unquoted field, so a `, `
+/// separated row would split inside its quoted LDAP user and base. Quoted text is kept as is.
+fn tidy_quotes(text: &str, delimiter: u8) -> String {
+    let delimiter = char::from(delimiter);
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut in_quotes = false;
+    let mut field_start = true;
+    let mut just_closed = false;
+    let mut pending = String::new();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            out.push(c);
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    out.push(chars.next().unwrap_or('"'));
+                } else {
+                    in_quotes = false;
+                    just_closed = true;
+                }
+            }
+            continue;
+        }
+        if c == ' ' && (field_start || just_closed) {
+            pending.push(c);
+            continue;
+        }
+        let ends_field = c == delimiter || c == '\n' || c == '\r';
+        // Spaces before a quote that opens a field, or after one that closes it, go.
+        if !(c == '"' && field_start || ends_field && just_closed) {
+            out.push_str(&pending);
+        }
+        pending.clear();
+        in_quotes = c == '"' && field_start;
+        field_start = ends_field;
+        just_closed = false;
+        out.push(c);
+    }
+    if !just_closed {
+        out.push_str(&pending);
+    }
+    out
+}
+
 /// Every record with its line; a quoting error is an error with its position.
 fn rows(text: &str, delimiter: u8, path: &str) -> Result<Vec<Row>> {
     let mut reader = csv::ReaderBuilder::new()
@@ -140,12 +189,19 @@ fn is_header(cells: &[String]) -> bool {
     !first.contains('.') && (first.contains("domain") || first == "name")
 }
 
-/// The settings a verification word brings after the third column, in order.
-fn verification_columns(verification: &str) -> Option<&'static [&'static str]> {
-    match verification {
-        "none" => Some(&["group"]),
-        "dynamic" => Some(&["verification_server", "group"]),
-        "ldap" => Some(&[
+/// The full fixed-column layout after the verification word: server, LDAP user, password,
+/// filter, base, attribute, group ([C] `../shared/FORMATS.md`).
+const FULL_COLUMNS: usize = 7;
+
+/// The setting each column after the verification word holds, by the verification: in the
+/// short form a row ends after its last setting (`none,Sales`, `dynamic,mx`); in the full
+/// fixed-column form every row has the same columns and a column the verification does not
+/// use (`None`) is empty.
+fn layout(verification: &str, cells_after: usize) -> Option<Vec<Option<&'static str>>> {
+    let short: &[&str] = match verification {
+        "none" => &["group"],
+        "dynamic" => &["verification_server", "group"],
+        "ldap" => &[
             "ldap_server",
             "ldap_user",
             "ldap_password",
@@ -153,19 +209,31 @@ fn verification_columns(verification: &str) -> Option<&'static [&'static str]> {
             "ldap_base",
             "ldap_attribute",
             "group",
-        ]),
-        _ => None,
+        ],
+        _ => return None,
+    };
+    if cells_after <= short.len() {
+        return Some(short.iter().copied().map(Some).collect());
     }
+    let mut full: Vec<Option<&'static str>> = vec![None; FULL_COLUMNS];
+    full[FULL_COLUMNS - 1] = Some("group");
+    match verification {
+        "dynamic" => full[0] = Some("verification_server"),
+        "ldap" => full = short.iter().copied().map(Some).collect(),
+        _ => {}
+    }
+    Some(full)
 }
 
-/// One domain row into changes, or a note saying why it is not one.
+/// One domain row into changes, or a note saying why it is not one. A row with a domain and a
+/// destination is never dropped: what else it holds that cannot be read is said in a note.
 fn domain_row(read: &mut FileRead<'_>, row: &Row) {
-    let text = row.cells.join(",");
     let cells = &row.cells;
-    if cells.len() < 2 || cells[1].is_empty() {
+    if cells.len() < 2 || cells[0].is_empty() || cells[1].is_empty() {
+        // Only the first two cells are shown: later ones may hold the LDAP password.
         read.notes.push(Note::unrecognized(
             row.line,
-            &text,
+            &cells[..cells.len().min(2)].join(","),
             "a domain row needs a domain and a destination",
         ));
         return;
@@ -177,26 +245,33 @@ fn domain_row(read: &mut FileRead<'_>, row: &Row) {
             row.line,
             format!("`{domain}` has no verification column: its verification settings were not captured"),
         )),
-        Some(verification) => {
-            let Some(columns) = verification_columns(&verification) else {
-                read.notes.push(Note::unrecognized(
-                    row.line,
-                    &text,
-                    "verification is none, dynamic or LDAP",
-                ));
-                return;
-            };
-            if cells.len() > 3 + columns.len() {
-                read.notes.push(Note::unrecognized(
-                    row.line,
-                    &text,
-                    "more fields than the domain import format has",
-                ));
-                return;
+        Some(verification) => match layout(&verification, cells.len() - 3) {
+            None => read.notes.push(Note::unrecognized(
+                row.line,
+                &cells[..3].join(","),
+                "verification is none, dynamic or LDAP (the domain and its destination are read, \
+                 its verification settings are not)",
+            )),
+            Some(columns) => {
+                settings.push(("verification", Value::Enum(verification.clone())));
+                let unread = unread_columns(&columns, &cells[3..]);
+                settings.extend(columns.iter().zip(&cells[3..]).filter_map(|(name, cell)| {
+                    let name = (*name)?;
+                    (!cell.is_empty()).then(|| (name, super::secrets::value(name, cell.clone())))
+                }));
+                if !unread.is_empty() {
+                    read.notes.push(Note::warning(
+                        row.line,
+                        format!(
+                            "`{domain}` (verification {verification}): column(s) {} hold \
+                             something the verification has no setting for, or lie beyond the \
+                             ten columns of the format: not read",
+                            unread.join(", ")
+                        ),
+                    ));
+                }
             }
-            settings.push(("verification", Value::Enum(verification)));
-            settings.extend(optional_columns(columns, &cells[3..]));
-        }
+        },
     }
     for (name, value) in settings {
         read.changes.push((
@@ -211,16 +286,16 @@ fn domain_row(read: &mut FileRead<'_>, row: &Row) {
     read.changes.push((Change::Domain(domain), row.line));
 }
 
-/// The columns after the verification word that hold a value; the LDAP password is a secret.
-fn optional_columns<'c>(
-    names: &'static [&'static str],
-    cells: &'c [String],
-) -> impl Iterator<Item = (&'static str, Value)> + 'c {
-    names
+/// The numbers (1-based, as a spreadsheet counts) of the non-empty columns after the
+/// verification word that no setting of the layout takes. Their values are not shown: one may
+/// be a password.
+fn unread_columns(columns: &[Option<&'static str>], cells: &[String]) -> Vec<String> {
+    cells
         .iter()
-        .zip(cells)
-        .filter(|(_, cell)| !cell.is_empty())
-        .map(|(name, cell)| (*name, super::secrets::value(name, cell.clone())))
+        .enumerate()
+        .filter(|(i, cell)| !cell.is_empty() && columns.get(*i).copied().flatten().is_none())
+        .map(|(i, _)| (i + 4).to_string())
+        .collect()
 }
 
 #[cfg(test)]
@@ -269,15 +344,101 @@ mod tests {
             "lonely\nexample.com,mx.example.com:25,kerberos\nexample.net,mx:25,none,Sales,extra\n\
              example.org,mx:25\nBücher.example,mx:25,none\n",
         );
-        assert_eq!(domains, ["example.org", "xn--bcher-kva.example"]);
+        assert_eq!(
+            domains,
+            [
+                "example.com",
+                "example.net",
+                "example.org",
+                "xn--bcher-kva.example"
+            ]
+        );
         assert_eq!(
             notes,
             [
                 "1: unrecognized",
                 "2: unrecognized",
-                "3: unrecognized",
+                "3: warning",
                 "4: warning"
             ]
         );
+    }
+
+    /// The settings read for `domain`, as `name=value`.
+    fn settings_of(text: &str, domain: &str) -> Vec<String> {
+        let source = Source::from_text("domains.csv", text);
+        let mut file = FileRead::new(&source, SourceKind::Export);
+        read(&mut file).unwrap();
+        file.changes
+            .iter()
+            .filter_map(|(c, _)| match c {
+                Change::Setting { scope, name, value } if scope == domain => {
+                    Some(format!("{name}={value}"))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    const FULL_FORM: &str = "example.com,mail.example.com:25,LDAP,ldap.example.com:389,\
+        \"cn=x,dc=e\",pw,(mail=%s),\"dc=e\",mail,Sales\n\
+        example.net,mx1.example.net:25,none,,,,,,,Sales\n\
+        example.org,mx-a.example.org:25,dynamic,mx-a.example.org,,,,,,Sales\n";
+
+    #[test]
+    fn the_full_fixed_column_form_reads_every_verification() {
+        let (domains, notes) = read_csv(FULL_FORM);
+        assert_eq!(domains, ["example.com", "example.net", "example.org"]);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(
+            settings_of(FULL_FORM, "example.net"),
+            [
+                "domain.destination=mx1.example.net:25",
+                "domain.verification=none",
+                "domain.group=Sales"
+            ]
+        );
+        assert_eq!(
+            settings_of(FULL_FORM, "example.org"),
+            [
+                "domain.destination=mx-a.example.org:25",
+                "domain.verification=dynamic",
+                "domain.verification_server=mx-a.example.org",
+                "domain.group=Sales"
+            ]
+        );
+        assert!(settings_of(FULL_FORM, "example.com").contains(&"domain.ldap_base=dc=e".into()));
+    }
+
+    #[test]
+    fn spaces_after_the_commas_keep_quoted_fields_whole() {
+        let spaced = FULL_FORM
+            .replace(',', ", ")
+            .replace("cn=x, dc=e", "cn=x,dc=e");
+        let spaced = spaced.replace("\"dc=e\", ", "\"dc=e\" , ");
+        assert_eq!(read_csv(&spaced), read_csv(FULL_FORM));
+        assert_eq!(
+            settings_of(&spaced, "example.com"),
+            settings_of(FULL_FORM, "example.com")
+        );
+        assert_eq!(
+            tidy_quotes("a, \"b, \"\"c\"\"\" ,d", b','),
+            "a,\"b, \"\"c\"\"\",d"
+        );
+    }
+
+    #[test]
+    fn what_a_verification_has_no_setting_for_is_said_not_read() {
+        let text = "example.net,mx:25,none,ldap.example:389,cn=x,secret,,,,Sales,extra\n";
+        let (domains, notes) = read_csv(text);
+        assert_eq!(domains, ["example.net"]);
+        assert_eq!(notes, ["1: warning"]);
+        let source = Source::from_text("domains.csv", text);
+        let mut file = FileRead::new(&source, SourceKind::Export);
+        read(&mut file).unwrap();
+        let note = &file.notes[0].text;
+        assert!(note.contains("column(s) 4, 5, 6, 11"), "{note}");
+        assert!(!note.contains("secret"), "{note}");
+        assert!(settings_of(text, "example.net").contains(&"domain.group=Sales".into()));
     }
 }

@@ -1,12 +1,12 @@
 //! A SpamTitan capture: one directory per appliance holding `version.txt`, `domains.csv` (the
 //! UI's domain import format), `api/**.json` (REST answers as they came), `lists/global/`,
-//! `lists/domain/<domain>/` and `lists/user/<address>/` allow and block lists, and update logs,
-//! named in any case. Each file becomes model changes; what fits no known form is reported,
+//! `lists/domain/<domain>/` and `lists/user/<address>/` allow and block lists (only the exact
+//! list names; a folder name may be URL-encoded), and update logs, named in any case. Each file becomes model changes; what fits no known form is reported,
 //! never dropped. Junk a share or an archiver left is skipped with a note. A file that cannot
 //! be read does not hide the others: every file is read, then every bad one is reported
 //! together, and reading fails (exit 2).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::capture::{Note, SourceRead};
@@ -98,7 +98,8 @@ pub fn read(
             Err(e) => problems.push(e.to_string()),
         }
     }
-    merge_lists(parts, first_index, &mut reads);
+    let exported = exported_domains(&reads);
+    merge_lists(parts, first_index, &mut reads, exported.as_ref());
     if !problems.is_empty() {
         return Err(Error::file(
             dir.display().to_string(),
@@ -203,7 +204,7 @@ pub fn read_lone(source: &Source, index: u32) -> Result<SourceRead> {
     let kind = classify(&relative);
     if let Some(part) = file(&kind, &relative, &mut read)? {
         let mut reads = vec![read.finish()];
-        merge_lists(vec![(0, part)], index, &mut reads);
+        merge_lists(vec![(0, part)], index, &mut reads, None);
         return Ok(reads.remove(0));
     }
     Ok(read.finish())
@@ -212,7 +213,7 @@ pub fn read_lone(source: &Source, index: u32) -> Result<SourceRead> {
 /// Reads one file by its kind; a list file's entries are handed back to be merged.
 fn file(kind: &FileKind, relative: &str, read: &mut FileRead<'_>) -> Result<Option<ListPart>> {
     match kind {
-        FileKind::Version => version(read),
+        FileKind::Version => version(read)?,
         FileKind::Hostname => {
             let host = read.source.text.trim().to_string();
             if host.is_empty() || host.contains(char::is_whitespace) {
@@ -232,6 +233,15 @@ fn file(kind: &FileKind, relative: &str, read: &mut FileRead<'_>) -> Result<Opti
         }
         FileKind::List(parts, list) => return Ok(list_part(parts, list, relative, read)),
         FileKind::UpdateLog => update_log(read)?,
+        FileKind::Unknown if relative.to_lowercase().starts_with("lists/") => {
+            read.notes.push(Note::unrecognized(
+                1,
+                relative,
+                "not a list file: a list is named allow, allowlist, whitelist, block, blocklist \
+                 or blacklist (.txt or .csv); a copy under another name is not merged into the \
+                 live list",
+            ))
+        }
         FileKind::Junk(_) | FileKind::Unknown => read.notes.push(Note::unrecognized(
             1,
             relative,
@@ -242,8 +252,20 @@ fn file(kind: &FileKind, relative: &str, read: &mut FileRead<'_>) -> Result<Opti
 }
 
 /// `version.txt`: the version, and the build apart from it.
-fn version(read: &mut FileRead<'_>) {
-    let text = read.source.text.trim().to_string();
+fn version(read: &mut FileRead<'_>) -> Result<()> {
+    let text = read
+        .source
+        .text
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .to_string();
+    if text.is_empty() {
+        return Err(Error::file(
+            read.source.path.to_string(),
+            "an empty file where the version the appliance prints (e.g. `7.08`) was expected: \
+             the version was not captured",
+        ));
+    }
     match Version::parse(&text) {
         Some(v) => {
             if let Some(build) = v.build {
@@ -262,6 +284,7 @@ fn version(read: &mut FileRead<'_>) {
             .notes
             .push(Note::unrecognized(1, &text, "not a version")),
     }
+    Ok(())
 }
 
 fn update_log(read: &mut FileRead<'_>) -> Result<()> {
@@ -295,8 +318,10 @@ fn list_part(
 ) -> Option<ListPart> {
     let scope = match parts {
         [level, _] if level == "global" => "global".to_string(),
-        [level, d, _] if level == "domain" => super::address::domain(d),
-        [level, a, _] if level == "user" => format!("user:{}", super::address::normalise(a).0),
+        [level, d, _] if level == "domain" => super::address::domain(&folder(d, read)),
+        [level, a, _] if level == "user" => {
+            format!("user:{}", super::address::normalise(&folder(a, read)).0)
+        }
         // A list read on its own: its folder, which named the scope, is not known.
         [level, _] if level == "file" => "file".to_string(),
         _ => {
@@ -316,9 +341,52 @@ fn list_part(
     })
 }
 
+/// A list folder's name as the scope it names: a URL-encoded one decoded, with a note.
+fn folder(name: &str, read: &mut FileRead<'_>) -> String {
+    match super::address::percent_decoded(name) {
+        Some(decoded) => {
+            read.notes.push(Note::warning(
+                1,
+                format!("the folder name `{name}` is URL-encoded: read as `{decoded}`"),
+            ));
+            decoded
+        }
+        None => name.to_string(),
+    }
+}
+
+/// The domains the domain export (`domains.csv`, which lists every domain) names, if the
+/// capture has one.
+fn exported_domains(reads: &[SourceRead]) -> Option<BTreeSet<String>> {
+    let exports: Vec<&SourceRead> = reads
+        .iter()
+        .filter(|r| {
+            r.changes
+                .iter()
+                .any(|(c, _)| matches!(c, Change::DomainsListedInFull))
+        })
+        .collect();
+    if exports.is_empty() {
+        return None;
+    }
+    let domains = exports
+        .iter()
+        .flat_map(|r| &r.changes)
+        .filter_map(|(c, _)| match c {
+            Change::Domain(d) => Some(d.clone()),
+            _ => None,
+        });
+    Some(domains.collect())
+}
+
 /// Every scope's list from all its files (`whitelist.txt` and `allow.txt` alike) as one set,
 /// replaced in the read of its last file, with a note where several files were merged.
-fn merge_lists(parts: Vec<(usize, ListPart)>, first_index: u32, reads: &mut [SourceRead]) {
+fn merge_lists(
+    parts: Vec<(usize, ListPart)>,
+    first_index: u32,
+    reads: &mut [SourceRead],
+    exported: Option<&BTreeSet<String>>,
+) {
     let mut groups: BTreeMap<(String, &'static str), Vec<(usize, ListPart)>> = BTreeMap::new();
     for (position, part) in parts {
         groups
@@ -359,10 +427,19 @@ fn merge_lists(parts: Vec<(usize, ListPart)>, first_index: u32, reads: &mut [Sou
                 ),
             ));
         }
-        let changes = &mut reads[last].changes;
         if !scope.starts_with("user:") && scope != "global" && scope != "file" {
-            changes.push((Change::Domain(scope.clone()), 1));
+            if exported.is_some_and(|domains| !domains.contains(&scope)) {
+                reads[last].notes.push(Note::warning(
+                    1,
+                    format!(
+                        "the {list} list names the domain `{scope}`, which the domain export \
+                         (domains.csv) lacks: the domain is known from this list alone"
+                    ),
+                ));
+            }
+            reads[last].changes.push((Change::Domain(scope.clone()), 1));
         }
+        let changes = &mut reads[last].changes;
         changes.push((
             Change::ListReplace {
                 scope,

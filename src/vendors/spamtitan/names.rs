@@ -18,7 +18,8 @@ pub enum FileKind {
     DomainsCsv,
     /// `api/<REST path>.json`: an API answer; the path below `api/`, lower-cased.
     ApiJson(Vec<String>),
-    /// `lists/<level>/.../<allow|block>*.txt|csv`: the path below `lists/` and which list.
+    /// `lists/<level>/.../<list name>.txt|csv` ([`list_name`]): the path below `lists/` and
+    /// which list.
     List(Vec<String>, &'static str),
     /// `update*.log`: a system update's log.
     UpdateLog,
@@ -59,20 +60,36 @@ pub fn classify(relative: &str) -> FileKind {
     }
 }
 
-/// Which list a list file is, by its name in either vocabulary: `allow*` or `whitelist*`,
-/// `block*` or `blacklist*`, saved as `.txt` or `.csv`.
+/// The exact names (without `.txt` or `.csv`) of list files, in either vocabulary, and which
+/// list each is. Only these are lists: `whitelist-old.txt` is someone's copy, not the live list.
+const LIST_NAMES: &[(&str, &str)] = &[
+    ("allow", "allow"),
+    ("allowlist", "allow"),
+    ("allow-list", "allow"),
+    ("allow_list", "allow"),
+    ("whitelist", "allow"),
+    ("white-list", "allow"),
+    ("white_list", "allow"),
+    ("block", "block"),
+    ("blocklist", "block"),
+    ("block-list", "block"),
+    ("block_list", "block"),
+    ("blacklist", "block"),
+    ("black-list", "block"),
+    ("black_list", "block"),
+];
+
+/// Which list a list file is, by its exact name in either vocabulary (`allow.txt`,
+/// `whitelist.csv`, `Block-List.TXT`).
 pub fn list_name(name: &str) -> Option<&'static str> {
     let name = name.to_lowercase();
-    if !(name.ends_with(".txt") || name.ends_with(".csv")) {
-        return None;
-    }
-    if name.starts_with("allow") || name.starts_with("whitelist") {
-        Some("allow")
-    } else if name.starts_with("block") || name.starts_with("blacklist") {
-        Some("block")
-    } else {
-        None
-    }
+    let stem = name
+        .strip_suffix(".txt")
+        .or_else(|| name.strip_suffix(".csv"))?;
+    LIST_NAMES
+        .iter()
+        .find(|(known, _)| *known == stem)
+        .map(|(_, list)| *list)
 }
 
 /// Whether a lone file (as git hands one to a textconv driver: its name kept, its directory
@@ -161,5 +178,23 @@ mod tests {
             assert!(matches!(classify(name), FileKind::Junk(_)), "{name}");
         }
         assert_eq!(classify("notes.md"), FileKind::Unknown);
+    }
+
+    #[test]
+    fn only_the_exact_list_names_are_lists() {
+        assert_eq!(list_name("Allow-List.txt"), Some("allow"));
+        assert_eq!(list_name("blacklist.csv"), Some("block"));
+        for copy in [
+            "whitelist-old.txt",
+            "whitelist (1).txt",
+            "allow.txt.bak",
+            "blocked.txt",
+        ] {
+            assert_eq!(list_name(copy), None, "{copy}");
+        }
+        assert_eq!(
+            classify("lists/global/whitelist-old.txt"),
+            FileKind::Unknown
+        );
     }
 }
