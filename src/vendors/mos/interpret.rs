@@ -175,7 +175,70 @@ impl Interpreter {
             );
             return;
         }
+        let single_read = matches!(
+            action,
+            Action::GetSetting { .. } | Action::GetMessage { .. }
+        );
+        let answered: Vec<Line<'_>> = x.lines()[1..]
+            .iter()
+            .filter(|l| !l.text.trim().is_empty())
+            .copied()
+            .collect();
+        if single_read && self.writes_need_ok && x.completion.is_none() && !answered.is_empty() {
+            for line in &answered {
+                self.unrecognized(line, "answer of a read that got no completion");
+            }
+            self.warn(
+                line.number,
+                format!(
+                    "`{}` has no completion: what follows it may be no answer, so it was not read",
+                    line.text.trim()
+                ),
+            );
+            return;
+        }
+        if !is_read && action != Action::InstallUpdate && self.writes_need_ok && self.cut_write(x) {
+            return;
+        }
         self.action(&action, &bound, &scope, x);
+    }
+
+    /// A change the catalog knows prints nothing before its completion: a line there is most
+    /// likely the rest of a command line the terminal wrapped, so the write as read would be
+    /// wrong. It is not applied; the lines are listed as not understood.
+    fn cut_write(&mut self, x: &Exchange<'_>) -> bool {
+        let stray: Vec<Line<'_>> = x
+            .answer
+            .iter()
+            .filter_map(|a| match a {
+                Answer::Data {
+                    line,
+                    literal: None,
+                    ..
+                }
+                | Answer::Text(line) => Some(*line),
+                _ => None,
+            })
+            .collect();
+        let Some(first) = stray.first() else {
+            return false;
+        };
+        self.warn(
+            x.command.line.number,
+            format!(
+                "`{}` printed `{}`, which a write does not: the command line may have been cut \
+                 at the terminal width, so it was not applied",
+                x.command.line.text.trim(),
+                first.text.trim()
+            ),
+        );
+        for line in &stray {
+            self.unrecognized(
+                line,
+                "output of a write: perhaps the rest of a cut command line",
+            );
+        }
+        true
     }
 
     /// Applies one catalog action: each kind of action is a step of its own.
@@ -298,6 +361,30 @@ impl Interpreter {
                 _ => {}
             }
         }
+        if self.list_cut(x, &scope, &list) {
+            return;
+        }
+        if self.writes_need_ok && x.completion.is_none() {
+            // A cut log or a pager quit: what was seen is there, what was not is unknown.
+            self.warn(
+                at,
+                format!(
+                    "the list answer to `{}` has no completion, so it may be incomplete: its \
+                     {} entries were added, the list is not known in full",
+                    x.command.line.text.trim(),
+                    texts.len()
+                ),
+            );
+            for (entry, line) in texts {
+                let change = Change::ListAdd {
+                    scope: scope.clone(),
+                    list: list.clone(),
+                    entry,
+                };
+                self.change(change, line);
+            }
+            return;
+        }
         let entries = List::from_entries(texts.iter().map(|(t, line)| {
             (
                 t.as_str(),
@@ -315,6 +402,31 @@ impl Interpreter {
             },
             at,
         );
+    }
+
+    /// A listing whose first answer line is an unquoted word that is no list value: the
+    /// command line was most likely cut at the terminal width, so the list it names is not the
+    /// one listed. Nothing is applied.
+    fn list_cut(&mut self, x: &Exchange<'_>, scope: &str, list: &str) -> bool {
+        let first = x.answer.iter().find_map(|a| match a {
+            Answer::Data { line, words, .. } if !words.is_empty() => {
+                Some((*line, list_value(words).is_none() && !words[0].quoted))
+            }
+            Answer::Text(line) => Some((*line, false)),
+            _ => None,
+        });
+        let Some((line, true)) = first else {
+            return false;
+        };
+        self.warn(
+            x.command.line.number,
+            format!(
+                "the listing of {scope} {list} starts with `{}`, no list value: the command line \
+                 may have been cut at the terminal width, so the listing was not applied",
+                line.text.trim()
+            ),
+        );
+        true
     }
 
     fn change_entry(&mut self, action: &Action, bound: &Bound<'_>, x: &Exchange<'_>) {

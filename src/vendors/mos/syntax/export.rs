@@ -134,6 +134,7 @@ pub fn parse_with<'a>(
                         words,
                         literal,
                         unparsed: false,
+                        continuation: None,
                     },
                     input,
                     answer: Vec::new(),

@@ -198,6 +198,7 @@ pub fn parse_with<'a>(
                         words,
                         literal,
                         unparsed: false,
+                        continuation: None,
                     },
                     input: Vec::new(),
                     answer: Vec::new(),

@@ -1,0 +1,159 @@
+//! Captures cut or garbled on the way to the file: a command line the terminal wrapped, a list
+//! answer without its completion, a read the session ended under, a key typed with tab
+//! completion, a log pasted from a ticket. Each is read right, or read with a warning and its
+//! doubtful lines listed as not understood; never silently wrong.
+
+mod common;
+
+use carryover::capture::{Capture, NoteKind, ReadOptions as Options};
+use common::*;
+
+const RG: &str = "samples/mos/rg01-4.1.9-before.log";
+
+fn rg() -> String {
+    std::fs::read_to_string(root().join(RG)).unwrap()
+}
+
+fn read(text: &str) -> Capture {
+    capture_of("t.log", text.as_bytes().to_vec(), &Options::default())
+}
+
+fn warnings(capture: &Capture) -> Vec<String> {
+    capture
+        .notes
+        .iter()
+        .filter(|(_, n)| n.kind == NoteKind::Warning)
+        .map(|(_, n)| n.text.clone())
+        .collect()
+}
+
+fn unrecognized(capture: &Capture) -> Vec<String> {
+    capture
+        .unrecognized()
+        .map(|(_, n)| n.text.clone())
+        .collect()
+}
+
+fn list(capture: &Capture, scope: &str, name: &str) -> Option<Vec<String>> {
+    let list = capture.config.lists.get(scope)?.get(name)?;
+    Some(list.iter().map(|(e, _)| e.to_string()).collect())
+}
+
+fn setting(capture: &Capture, name: &str) -> Option<String> {
+    let item = capture.config.settings.get("system")?.get(name)?;
+    Some(format!("{:?}", item.value))
+}
+
+#[test]
+fn a_listing_wrapped_at_80_columns_files_its_entries_under_the_whole_list_name() {
+    let log = "ms01> version\nMOS4.2.2-GA\nOK Completed\nms01> uce listexception \
+               regional-sales-office.subsidiary.example.co.jp whitelist\nto\n\
+               \"deals@lists.vendor.example\"\n\"@crm.example.net\"\nOK Completed\n";
+    assert_eq!(log.lines().nth(3).unwrap().len(), 80);
+    let capture = read(log);
+    let scope = "regional-sales-office.subsidiary.example.co.jp";
+    assert_eq!(
+        list(&capture, scope, "whitelistto").unwrap(),
+        ["@crm.example.net", "deals@lists.vendor.example"]
+    );
+    assert!(list(&capture, scope, "whitelist").is_none());
+    assert!(unrecognized(&capture).is_empty());
+    assert!(
+        warnings(&capture)
+            .iter()
+            .any(|w| w.contains("80 columns") && w.contains("whitelistto")),
+        "{:?}",
+        warnings(&capture)
+    );
+}
+
+#[test]
+fn a_write_wrapped_at_80_columns_adds_the_whole_address() {
+    let log = "rg01.example.co.jp> uce addexception local whitelistto another-very-long-address\n\
+               -for-testing-wrap@example.co.jp\nOK Completed\n";
+    let capture = read(log);
+    assert_eq!(
+        list(&capture, "local", "whitelistto").unwrap(),
+        ["another-very-long-address-for-testing-wrap@example.co.jp"]
+    );
+    assert!(warnings(&capture).iter().any(|w| w.contains("wrapped")));
+}
+
+#[test]
+fn a_write_cut_at_another_width_is_not_applied_and_its_rest_is_listed() {
+    // 81 columns: no common terminal width, so the rest cannot be joined for sure.
+    let log = "rg01.example.co.jp> version\nMOS4.1.9-GA\nOK Completed\n\
+               rg01.example.co.jp> uce addexception local whitelistto another-very-long-addresss\n\
+               -for-testing-wrap@example.co.jp\nOK Completed\n";
+    let capture = read(log);
+    assert!(list(&capture, "local", "whitelistto").is_none());
+    assert_eq!(unrecognized(&capture), ["-for-testing-wrap@example.co.jp"]);
+    assert!(warnings(&capture).iter().any(|w| w.contains("not applied")));
+}
+
+#[test]
+fn a_listing_cut_at_another_width_is_not_applied() {
+    let log = "ms01> version\nMOS4.2.2-GA\nOK Completed\n\
+               ms01> uce listexception regional-sales-office.subsidiary.example.co.jp whitelis\n\
+               to\n\"deals@lists.vendor.example\"\nOK Completed\n";
+    let capture = read(log);
+    let scope = "regional-sales-office.subsidiary.example.co.jp";
+    assert!(list(&capture, scope, "whitelis").is_none());
+    assert_eq!(unrecognized(&capture), ["to"]);
+    assert!(warnings(&capture).iter().any(|w| w.contains("not applied")));
+}
+
+#[test]
+fn a_listing_without_its_completion_adds_what_it_shows_and_is_not_known_in_full() {
+    let head: String = rg().lines().take(31).map(|l| format!("{l}\n")).collect();
+    assert!(head
+        .trim_end()
+        .ends_with("\"ml-support@lists.example.co.jp\""));
+    let capture = read(&head);
+    assert_eq!(
+        list(&capture, "primary", "whitelistto").unwrap(),
+        [
+            "ml-sales@lists.example.co.jp",
+            "ml-support@lists.example.co.jp"
+        ]
+    );
+    let in_full = &capture.config.coverage.lists;
+    assert!(
+        !in_full
+            .get("primary")
+            .is_some_and(|l| l.contains("whitelistto")),
+        "{in_full:?}"
+    );
+    assert!(warnings(&capture)
+        .iter()
+        .any(|w| w.contains("no completion") && w.contains("incomplete")));
+    // The whole log lists it in full.
+    let whole = read(&rg());
+    assert!(whole.config.coverage.lists["primary"].contains("whitelistto"));
+}
+
+#[test]
+fn a_read_without_completion_takes_no_value_from_the_next_session() {
+    let text = format!("{}exit\nConnection closed by foreign host.\n{}", rg(), rg());
+    let capture = read(&text);
+    assert_eq!(setting(&capture, "smtp.maxmsgsum"), None);
+    assert!(unrecognized(&capture).contains(&"exit".to_string()));
+    let plain = read(&rg());
+    assert_eq!(setting(&plain, "smtp.maxmsgsum"), None);
+}
+
+#[test]
+fn a_read_cut_by_the_auto_logout_takes_no_value() {
+    let text = format!(
+        "{}smtp get maxmsgsum\ntimed out waiting for input: auto-logout\n",
+        rg().trim_end().trim_end_matches("smtp get maxmsgsum")
+    );
+    let capture = read(&text);
+    assert_eq!(setting(&capture, "smtp.maxmsgsum"), None);
+    let text = "rg01> smtp get fastpath\nquit\nrg01> version\nMOS4.2.2-GA\nOK Completed\n";
+    let capture = read(text);
+    assert_eq!(setting(&capture, "smtp.fastpath"), None);
+    assert!(warnings(&capture)
+        .iter()
+        .all(|w| !w.contains("not a valid value")));
+}
