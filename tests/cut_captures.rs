@@ -157,3 +157,36 @@ fn a_read_cut_by_the_auto_logout_takes_no_value() {
         .iter()
         .all(|w| !w.contains("not a valid value")));
 }
+
+fn export(text: &str) -> Capture {
+    capture_of("t.cfg", text.as_bytes().to_vec(), &Options::default())
+}
+
+#[test]
+fn a_known_command_with_a_missing_or_extra_argument_is_not_understood() {
+    let capture = export(
+        "# host: rg01\n# version: 4.2.3\nsmtp set fastpath\nsmtp set maxmsgsum 10 20\n\
+         smtp set relaylimit 5\n",
+    );
+    assert_eq!(
+        unrecognized(&capture),
+        ["smtp set fastpath", "smtp set maxmsgsum 10 20"]
+    );
+    assert_eq!(setting(&capture, "smtp.fastpath"), None);
+    assert!(setting(&capture, "smtp.relaylimit").is_some());
+}
+
+#[test]
+fn a_trailing_remark_ends_an_export_command() {
+    let capture = export(
+        "# host: rg01\n# version: 4.2.3\nsmtp set fastpath off   # disabled, see KI-5\n\
+         smtp set banner \"#1 relay\"  # a (remark) with \"quotes\"\n",
+    );
+    assert!(unrecognized(&capture).is_empty());
+    assert_eq!(setting(&capture, "smtp.fastpath").unwrap(), "Bool(false)");
+    assert_eq!(
+        setting(&capture, "smtp.banner").unwrap(),
+        "Text(\"#1 relay\")"
+    );
+    assert!(capture.config.raw.is_empty());
+}

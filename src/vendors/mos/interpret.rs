@@ -148,6 +148,13 @@ impl Interpreter {
         let mut words: Vec<&str> = x.command.words.iter().map(Word::as_str).collect();
         words.extend(literal.as_deref());
         let Some((command, bound)) = self.catalog.lookup(&words) else {
+            if self.catalog.near_miss(&words).is_some() {
+                // Kept as a raw item, but the setting it meant is missing: say so.
+                self.unrecognized(
+                    &line,
+                    "a known command with the wrong number of arguments (kept as a raw item)",
+                );
+            }
             return self.raw(x, &words);
         };
         let action = command.action.clone();
@@ -770,7 +777,9 @@ pub fn quote(word: &str) -> String {
     if word.contains('\n') {
         return format!("{{{}}}\n{word}", word.len());
     }
+    // A bare word starting with `#` would end an export command as a remark.
     let needs = word.is_empty()
+        || word.starts_with('#')
         || word
             .chars()
             .any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '\\' | '"' | '{' | '}'));
