@@ -190,3 +190,31 @@ fn a_trailing_remark_ends_an_export_command() {
     );
     assert!(capture.config.raw.is_empty());
 }
+
+#[test]
+fn a_bell_from_tab_completion_does_not_corrupt_the_key() {
+    let log = "rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> smtp get fast\x07path\n\
+               fastpath off\nOK Completed\n";
+    let capture = read(log);
+    assert_eq!(setting(&capture, "smtp.fastpath").unwrap(), "Bool(false)");
+    assert_eq!(capture.config.settings["system"].len(), 1);
+    assert_eq!(capture.config.sources[0].info.escapes_removed, 1);
+}
+
+#[test]
+fn a_command_aborted_with_ctrl_c_is_not_executed() {
+    let log = "rg01> version\nMOS4.2.3-GA\nOK Completed\n\
+               rg01> smtp set fastpath on^C\n\
+               rg01> uce addexception local whitelistto a@b.jp^C\nOK Completed\nrg01> \n";
+    let capture = read(log);
+    assert_eq!(setting(&capture, "smtp.fastpath"), None);
+    assert!(capture.config.lists.is_empty());
+    assert_eq!(
+        unrecognized(&capture),
+        [
+            "rg01> smtp set fastpath on^C",
+            "rg01> uce addexception local whitelistto a@b.jp^C",
+            "OK Completed"
+        ]
+    );
+}

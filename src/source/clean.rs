@@ -17,7 +17,7 @@ pub struct Cleaning {
     pub crlf_lines: u64,
     /// Timestamps removed from line starts.
     pub timestamps: u64,
-    /// ANSI escape sequences removed.
+    /// ANSI escape sequences and bells (BEL, rung by tab completion) removed.
     pub escapes: u64,
     /// Backspaces applied.
     pub backspaces: u64,
@@ -133,6 +133,7 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
     let bytes = text.as_bytes();
     let noisy = stamped
         || memchr::memchr3(b'\r', 0x1b, 0x08, bytes).is_some()
+        || memchr::memchr(0x07, bytes).is_some()
         || memchr::memmem::find(bytes, b"More").is_some()
         || memchr::memmem::find(bytes, b"more").is_some()
         || memchr::memmem::find(bytes, b"MORE").is_some()
@@ -168,7 +169,8 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
             cleaning.timestamps += 1;
         }
         let line_start = write;
-        if memchr::memchr3(b'\r', 0x1b, 0x08, &out[start..stop]).is_some() {
+        let line = &out[start..stop];
+        if memchr::memchr3(b'\r', 0x1b, 0x08, line).is_some() || line.contains(&0x07) {
             // Rare: escapes, backspaces or overwrites need the line rebuilt.
             scratch.clear();
             scratch.extend_from_slice(&out[start..stop]);
@@ -202,6 +204,12 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
 fn clean_line(line: &mut Vec<u8>, cleaning: &mut Cleaning) {
     if line.contains(&0x1b) {
         cleaning.escapes += strip_escapes(line);
+    }
+    if line.contains(&0x07) {
+        // Tab completion rings the bell inside a typed word: noise, like an escape.
+        let before = line.len();
+        line.retain(|&b| b != 0x07);
+        cleaning.escapes += (before - line.len()) as u64;
     }
     if line.contains(&0x08) {
         cleaning.backspaces += apply_backspaces(line);
@@ -376,6 +384,13 @@ mod tests {
     fn escape_before_a_multibyte_character_keeps_the_character() {
         assert_eq!(cleaned("\x1b日本\n"), "日本\n");
         assert_eq!(cleaned("\x1b[1日m\n"), "\n");
+    }
+
+    #[test]
+    fn a_bell_from_tab_completion_goes_and_is_counted() {
+        let (text, cleaning) = clean("rg01> smtp get fast\x07path\n\x07\x07off\n".into());
+        assert_eq!(text, "rg01> smtp get fastpath\noff\n");
+        assert_eq!(cleaning.escapes, 3);
     }
 
     #[test]

@@ -122,6 +122,9 @@ impl Interpreter {
                 self.change(Change::Domain(domain.to_ascii_lowercase()), line.number);
             }
         }
+        if is_aborted(line.text) {
+            return self.all_unrecognized(x, "aborted with ^C: not executed");
+        }
         if x.command.unparsed {
             return self.all_unrecognized(x, "command does not split into words");
         }
@@ -722,6 +725,13 @@ impl Interpreter {
             }
         }
     }
+}
+
+/// A command line the operator aborted with Ctrl-C, which the terminal echoes as `^C` (or
+/// saves as the raw control byte): the appliance never ran it.
+fn is_aborted(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with("^C") || text.ends_with('\u{3}')
 }
 
 /// The narrowest terminal width a log is commonly saved at: a value line this long may go on
