@@ -218,3 +218,86 @@ fn a_command_aborted_with_ctrl_c_is_not_executed() {
         ]
     );
 }
+
+/// The model's items, without where they were read from.
+fn items(capture: &Capture) -> String {
+    let c = &capture.config;
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        c.appliance,
+        c.settings
+            .iter()
+            .map(|(s, m)| (s, m.iter().map(|(k, v)| (k, &v.value)).collect::<Vec<_>>()))
+            .collect::<Vec<_>>(),
+        c.lists
+            .iter()
+            .map(|(s, m)| (
+                s,
+                m.keys().collect::<Vec<_>>(),
+                m.values().map(|l| l.len()).collect::<Vec<_>>()
+            ))
+            .collect::<Vec<_>>(),
+        c.messages
+            .values()
+            .flat_map(|m| m.values().map(|v| &v.value))
+            .collect::<Vec<_>>(),
+        c.licenses.keys().collect::<Vec<_>>(),
+    )
+}
+
+fn prefixed(text: &str, prefix: &str) -> String {
+    text.lines().map(|l| format!("{prefix}{l}\n")).collect()
+}
+
+#[test]
+fn a_log_pasted_from_a_ticket_reads_as_the_log() {
+    let plain = read(&rg());
+    assert!(!plain.config.settings.is_empty());
+    for (prefix, said) in [
+        ("    ", "indentation of 4"),
+        ("\t", "indentation of 1"),
+        ("> ", "`> `"),
+        (">", "`>`"),
+    ] {
+        let capture = read(&prefixed(&rg(), prefix));
+        assert_eq!(items(&capture), items(&plain), "prefix {prefix:?}");
+        assert!(
+            warnings(&capture)
+                .iter()
+                .any(|w| w.contains(said) && w.contains("ticket")),
+            "{prefix:?}: {:?}",
+            warnings(&capture)
+        );
+    }
+}
+
+#[test]
+fn iso_stamps_of_ts_are_removed() {
+    let plain = read(&rg());
+    for stamp in ["2011-06-16 10:00:00 ", "2011-06-16T10:00:00+0900 "] {
+        let capture = read(&prefixed(&rg(), stamp));
+        assert_eq!(items(&capture), items(&plain), "stamp {stamp:?}");
+        assert_eq!(
+            capture.config.sources[0].info.timestamps_removed,
+            rg().lines().count() as u64
+        );
+    }
+}
+
+#[test]
+fn a_prefix_it_does_not_know_is_named_in_the_error() {
+    let (code, _) = {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pasted.log");
+        std::fs::write(&path, prefixed(&rg(), "| ")).unwrap();
+        let out = assert_cmd::Command::cargo_bin("carryover")
+            .unwrap()
+            .args(["show", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("every line starts with `| `"), "{stderr}");
+        (out.status.code().unwrap(), ())
+    };
+    assert_eq!(code, 2);
+}

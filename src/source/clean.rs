@@ -125,6 +125,62 @@ fn pager_len(line: &[u8]) -> Option<usize> {
         .filter(|&len| len > 0)
 }
 
+/// The share of non-blank lines that must carry a prefix for it to be the paste's, not the
+/// session's: a ticket system may leave a line or two of its own unprefixed.
+const SHARED_PREFIX_SHARE: f64 = 0.9;
+
+/// A log pasted from a ticket or a mail: every line indented by the same blanks, or quoted with
+/// `> ` or `>`. When (nearly) every non-blank line carries one of these, it is removed from each
+/// line that has it; the text comes back with what was removed, for a note.
+pub(super) fn strip_shared_prefix(text: String) -> (String, Option<String>) {
+    let lines = || text.split('\n').map(|l| l.trim_end_matches('\r'));
+    let nonblank = lines().filter(|l| !l.trim().is_empty()).count();
+    if nonblank < 2 {
+        return (text, None);
+    }
+    let enough = |n: usize| n as f64 >= nonblank as f64 * SHARED_PREFIX_SHARE;
+    let quoted = lines().filter(|l| l.starts_with('>')).count();
+    if enough(quoted) {
+        // `> ` when every quoted line with text has the space, else `>` alone, so a line
+        // that began with a blank keeps it.
+        let spaced = lines().all(|l| !l.starts_with('>') || l.len() == 1 || l.starts_with("> "));
+        let mark = if spaced { "> " } else { ">" };
+        let out = rewrite(&text, |line| {
+            line.strip_prefix(mark)
+                .or_else(|| line.strip_prefix('>').filter(|r| r.trim().is_empty()))
+        });
+        return (out, Some(format!("`{mark}` (a quoted paste)")));
+    }
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let indented: Vec<usize> = lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(indent)
+        .filter(|&n| n > 0)
+        .collect();
+    let Some(&width) = indented.iter().min() else {
+        return (text, None);
+    };
+    if !enough(indented.len()) {
+        return (text, None);
+    }
+    let out = rewrite(&text, |line| {
+        (indent(line) >= width && line.is_char_boundary(width)).then(|| &line[width..])
+    });
+    (out, Some(format!("an indentation of {width} blank(s)")))
+}
+
+/// Each line with `strip` applied where it gives a rest; line breaks are kept.
+fn rewrite<'t>(text: &'t str, strip: impl Fn(&'t str) -> Option<&'t str>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(strip(line).unwrap_or(line));
+    }
+    out
+}
+
 /// Cleans `text`, reusing its buffer.
 pub(super) fn clean(text: String) -> (String, Cleaning) {
     let mut cleaning = Cleaning::default();
@@ -391,6 +447,24 @@ mod tests {
         let (text, cleaning) = clean("rg01> smtp get fast\x07path\n\x07\x07off\n".into());
         assert_eq!(text, "rg01> smtp get fastpath\noff\n");
         assert_eq!(cleaning.escapes, 3);
+    }
+
+    #[test]
+    fn a_prefix_on_nearly_every_line_goes_and_other_text_stays() {
+        let (text, note) = strip_shared_prefix(
+            "Ticket #12, pasted:\n  rg> version\n  MOS4.2.3-GA\n\n  OK Completed\n  rg> a\n  \
+             b\n  c\n  d\n  e\n  f\n"
+                .into(),
+        );
+        assert_eq!(
+            text,
+            "Ticket #12, pasted:\nrg> version\nMOS4.2.3-GA\n\nOK Completed\nrg> a\nb\nc\nd\ne\nf\n"
+        );
+        assert!(note.unwrap().contains("indentation of 2"));
+        let log = "rg> version\n  MOS4.2.3-GA\nOK Completed\n";
+        assert_eq!(strip_shared_prefix(log.into()), (log.to_string(), None));
+        let (text, _) = strip_shared_prefix(">rg> version\n> MOS\n>\n>OK\n".into());
+        assert_eq!(text, "rg> version\n MOS\n\nOK\n");
     }
 
     #[test]
