@@ -301,3 +301,59 @@ fn a_prefix_it_does_not_know_is_named_in_the_error() {
     };
     assert_eq!(code, 2);
 }
+
+fn quotamsg(capture: &Capture) -> String {
+    format!(
+        "{:?}",
+        capture.config.messages["system"]["branding.quotamsg"].value
+    )
+}
+
+/// RG with `edit` applied to its lines (1-based numbers).
+fn rg_edited(edit: impl Fn(usize, &str) -> String) -> String {
+    rg().lines()
+        .enumerate()
+        .map(|(i, l)| edit(i + 1, l))
+        .collect()
+}
+
+#[test]
+fn a_pager_prompt_inside_a_message_is_no_part_of_it() {
+    let plain = read(&rg());
+    assert!(rg()
+        .lines()
+        .nth(50)
+        .unwrap()
+        .starts_with("Your mailbox is over its quota."));
+    for pager in ["--More--", "-- More --", "--More--(45%)"] {
+        let capture = read(&rg_edited(|n, l| {
+            if n == 51 {
+                format!("{l}\n{pager}\n")
+            } else {
+                format!("{l}\n")
+            }
+        }));
+        assert_eq!(quotamsg(&capture), quotamsg(&plain), "{pager}");
+        assert!(
+            warnings(&capture)
+                .iter()
+                .any(|w| w.contains("pager prompt") && w.contains("line 52")),
+            "{:?}",
+            warnings(&capture)
+        );
+    }
+}
+
+#[test]
+fn a_trailing_tab_on_a_message_line_is_padding_and_said() {
+    let plain = read(&rg());
+    let capture = read(&rg_edited(|n, l| {
+        if n == 51 {
+            format!("{l}\t\n")
+        } else {
+            format!("{l}\n")
+        }
+    }));
+    assert_eq!(quotamsg(&capture), quotamsg(&plain));
+    assert!(warnings(&capture).iter().any(|w| w.contains("padding")));
+}

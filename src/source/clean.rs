@@ -182,7 +182,17 @@ fn rewrite<'t>(text: &'t str, strip: impl Fn(&'t str) -> Option<&'t str>) -> Str
 }
 
 /// Cleans `text`, reusing its buffer.
+#[cfg(test)]
 pub(super) fn clean(text: String) -> (String, Cleaning) {
+    let (text, cleaning, _) = clean_noting_pagers(text);
+    (text, cleaning)
+}
+
+/// Cleans `text`, reusing its buffer; also gives the numbers of the lines that held a pager
+/// prompt alone (now empty), so that a reader can tell them from the session's blank lines.
+pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) {
+    let mut pager_lines = Vec::new();
+    let mut number = 0u32;
     let mut cleaning = Cleaning::default();
     let stamped = is_stamped(&text);
     let mut last_style = 0;
@@ -195,7 +205,7 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
         || memchr::memmem::find(bytes, b"MORE").is_some()
         || memchr::memmem::find(bytes, b"=~=~=").is_some();
     if !noisy {
-        return (text, cleaning);
+        return (text, cleaning, pager_lines);
     }
     let mut out = text.into_bytes();
     let mut read = 0;
@@ -203,6 +213,7 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
     let mut scratch = Vec::new();
     while read < out.len() {
         let end = memchr::memchr(b'\n', &out[read..]).map_or(out.len(), |i| read + i);
+        number += 1;
         let has_newline = end < out.len();
         let (mut start, mut stop) = (read, end);
         if stop > start && out[stop - 1] == b'\r' {
@@ -241,6 +252,9 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
             out.copy_within(line_start + len..write, line_start);
             write -= len;
             cleaning.pagers += 1;
+            if write == line_start {
+                pager_lines.push(number);
+            }
         }
         if has_newline {
             out[write] = b'\n';
@@ -252,7 +266,7 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
     // Only ASCII bytes and whole characters are removed, so this is always valid UTF-8.
     let text = String::from_utf8(out)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    (text, cleaning)
+    (text, cleaning, pager_lines)
 }
 
 /// Removes escapes, backspaces and overwritten text from a line without its line ending and

@@ -33,6 +33,9 @@ pub struct Source {
     pub cleaning: Cleaning,
     /// Problems that did not stop reading (undecodable bytes, ...), with their line.
     pub warnings: Vec<(u32, String)>,
+    /// Lines that held a pager prompt (`--More--`) alone, now empty, in order: no part of a
+    /// value that runs across them.
+    pub pager_lines: Vec<u32>,
 }
 
 /// What a reader reports about a source it read, for `--provenance` and diagnostics.
@@ -93,13 +96,14 @@ impl Source {
                 ),
             ));
         }
-        let (text, cleaning) = clean::clean(text);
+        let (text, cleaning, pager_lines) = clean::clean_noting_pagers(text);
         Ok(Source {
             path: Arc::from(path),
             text,
             encoding: decoded.encoding,
             cleaning,
             warnings,
+            pager_lines,
         })
     }
 

@@ -271,6 +271,7 @@ pub fn parse_with<'a>(
         is_boundary: &is_boundary,
         // The appliance counts CRLF line breaks, whatever endings the log was saved with.
         crlf: true,
+        pager_lines: &source.pager_lines,
     };
     let mut assembler = Assembler {
         source,
@@ -666,6 +667,7 @@ pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
         is_boundary: &is_boundary,
         // The appliance counts CRLF line breaks, whatever endings the log was saved with.
         crlf: true,
+        pager_lines: &source.pager_lines,
     };
     let mut cuts = Vec::new();
     let mut want = part;

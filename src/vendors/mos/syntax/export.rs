@@ -111,6 +111,7 @@ pub fn parse_with<'a>(
         // Counts are written for LF line ends (carryover's own scripts are): a file saved
         // later with CRLF keeps its counts, so LF is tried first, then CRLF.
         crlf: false,
+        pager_lines: &[],
     };
     let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
     let mut out = Out {
