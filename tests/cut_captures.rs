@@ -357,3 +357,17 @@ fn a_trailing_tab_on_a_message_line_is_padding_and_said() {
     assert_eq!(quotamsg(&capture), quotamsg(&plain));
     assert!(warnings(&capture).iter().any(|w| w.contains("padding")));
 }
+
+#[test]
+fn a_license_listing_without_its_completion_is_said_to_be_incomplete() {
+    let head: String = rg().lines().take(15).map(|l| format!("{l}\n")).collect();
+    assert!(head.contains("license status") && !head.ends_with("OK Completed\n"));
+    let capture = read(&head);
+    assert!(
+        warnings(&capture)
+            .iter()
+            .any(|w| w.contains("license status") && w.contains("incomplete")),
+        "{:?}",
+        warnings(&capture)
+    );
+}

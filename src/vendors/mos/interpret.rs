@@ -207,6 +207,23 @@ impl Interpreter {
             );
             return;
         }
+        let other_listing = matches!(
+            action,
+            Action::ListTrustedHosts
+                | Action::ListLicenses
+                | Action::ListUpdates
+                | Action::ListDomains
+        );
+        if other_listing && self.writes_need_ok && x.completion.is_none() && !answered.is_empty() {
+            self.warn(
+                line.number,
+                format!(
+                    "the answer to `{}` has no completion, so it may be incomplete (a cut log \
+                     or a quit pager)",
+                    line.text.trim()
+                ),
+            );
+        }
         if !is_read && action != Action::InstallUpdate && self.writes_need_ok && self.cut_write(x) {
             return;
         }
