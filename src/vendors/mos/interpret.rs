@@ -161,8 +161,18 @@ impl Interpreter {
             return self.raw(x, &words);
         };
         let action = command.action.clone();
+        if self.held_back(&action, x) {
+            return;
+        }
+        self.action(&action, &bound, &scope, x);
+    }
+
+    /// Whether the exchange must not be applied as it stands: a write or a read with no
+    /// completion, a write the terminal cut. Warns about listings that may be incomplete.
+    fn held_back(&mut self, action: &Action, x: &Exchange<'_>) -> bool {
+        let line = x.command.line;
         let is_read = matches!(
-            action,
+            *action,
             Action::GetVersion
                 | Action::GetSetting { .. }
                 | Action::ListEntries
@@ -183,7 +193,7 @@ impl Interpreter {
                     line.text.trim()
                 ),
             );
-            return;
+            return true;
         }
         let single_read = matches!(
             action,
@@ -205,7 +215,7 @@ impl Interpreter {
                     line.text.trim()
                 ),
             );
-            return;
+            return true;
         }
         let other_listing = matches!(
             action,
@@ -224,10 +234,11 @@ impl Interpreter {
                 ),
             );
         }
-        if !is_read && action != Action::InstallUpdate && self.writes_need_ok && self.cut_write(x) {
-            return;
+        if !is_read && *action != Action::InstallUpdate && self.writes_need_ok && self.cut_write(x)
+        {
+            return true;
         }
-        self.action(&action, &bound, &scope, x);
+        false
     }
 
     /// A change the catalog knows prints nothing before its completion: a line there is most
