@@ -234,10 +234,18 @@ fn nothing_read(source: &Source, read: &SourceRead, detection: &Detection) -> Er
         source.path.to_string(),
         format!(
             "no configuration item could be read: {lines} line(s), {not_understood} not \
-             understood; {looked}; expected {}",
+             understood; {looked}{}; expected {}",
+            unknown_prefix(source),
             vendors::expected()
         ),
     )
+}
+
+/// Says so when every line carries a prefix the source layer does not know (a paste).
+fn unknown_prefix(source: &Source) -> String {
+    source.shared_prefix().map_or(String::new(), |p| {
+        format!("; every line starts with `{p}`, a prefix carryover does not know (remove it)")
+    })
 }
 
 /// Every vendor's claims on a decoded file; an error naming what was expected when none
@@ -251,9 +259,10 @@ fn detect_file(source: &Source) -> Result<Detection> {
         Error::file(
             source.path.to_string(),
             format!(
-                "no configuration item could be read: {} line(s), nothing carryover reads; \
+                "no configuration item could be read: {} line(s), nothing carryover reads{}; \
                  expected {}",
                 source.line_count(),
+                unknown_prefix(source),
                 vendors::expected()
             ),
         )

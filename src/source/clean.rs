@@ -17,7 +17,7 @@ pub struct Cleaning {
     pub crlf_lines: u64,
     /// Timestamps removed from line starts.
     pub timestamps: u64,
-    /// ANSI escape sequences removed.
+    /// ANSI escape sequences and bells (BEL, rung by tab completion) removed.
     pub escapes: u64,
     /// Backspaces applied.
     pub backspaces: u64,
@@ -125,20 +125,87 @@ fn pager_len(line: &[u8]) -> Option<usize> {
         .filter(|&len| len > 0)
 }
 
+/// The share of non-blank lines that must carry a prefix for it to be the paste's, not the
+/// session's: a ticket system may leave a line or two of its own unprefixed.
+const SHARED_PREFIX_SHARE: f64 = 0.9;
+
+/// A log pasted from a ticket or a mail: every line indented by the same blanks, or quoted with
+/// `> ` or `>`. When (nearly) every non-blank line carries one of these, it is removed from each
+/// line that has it; the text comes back with what was removed, for a note.
+pub(super) fn strip_shared_prefix(text: String) -> (String, Option<String>) {
+    let lines = || text.split('\n').map(|l| l.trim_end_matches('\r'));
+    let nonblank = lines().filter(|l| !l.trim().is_empty()).count();
+    if nonblank < 2 {
+        return (text, None);
+    }
+    let enough = |n: usize| n as f64 >= nonblank as f64 * SHARED_PREFIX_SHARE;
+    let quoted = lines().filter(|l| l.starts_with('>')).count();
+    if enough(quoted) {
+        // `> ` when every quoted line with text has the space, else `>` alone, so a line
+        // that began with a blank keeps it.
+        let spaced = lines().all(|l| !l.starts_with('>') || l.len() == 1 || l.starts_with("> "));
+        let mark = if spaced { "> " } else { ">" };
+        let out = rewrite(&text, |line| {
+            line.strip_prefix(mark)
+                .or_else(|| line.strip_prefix('>').filter(|r| r.trim().is_empty()))
+        });
+        return (out, Some(format!("`{mark}` (a quoted paste)")));
+    }
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let indented: Vec<usize> = lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(indent)
+        .filter(|&n| n > 0)
+        .collect();
+    let Some(&width) = indented.iter().min() else {
+        return (text, None);
+    };
+    if !enough(indented.len()) {
+        return (text, None);
+    }
+    let out = rewrite(&text, |line| {
+        (indent(line) >= width && line.is_char_boundary(width)).then(|| &line[width..])
+    });
+    (out, Some(format!("an indentation of {width} blank(s)")))
+}
+
+/// Each line with `strip` applied where it gives a rest; line breaks are kept.
+fn rewrite<'t>(text: &'t str, strip: impl Fn(&'t str) -> Option<&'t str>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(strip(line).unwrap_or(line));
+    }
+    out
+}
+
 /// Cleans `text`, reusing its buffer.
+#[cfg(test)]
 pub(super) fn clean(text: String) -> (String, Cleaning) {
+    let (text, cleaning, _) = clean_noting_pagers(text);
+    (text, cleaning)
+}
+
+/// Cleans `text`, reusing its buffer; also gives the numbers of the lines that held a pager
+/// prompt alone (now empty), so that a reader can tell them from the session's blank lines.
+pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) {
+    let mut pager_lines = Vec::new();
+    let mut number = 0u32;
     let mut cleaning = Cleaning::default();
     let stamped = is_stamped(&text);
     let mut last_style = 0;
     let bytes = text.as_bytes();
     let noisy = stamped
         || memchr::memchr3(b'\r', 0x1b, 0x08, bytes).is_some()
+        || memchr::memchr(0x07, bytes).is_some()
         || memchr::memmem::find(bytes, b"More").is_some()
         || memchr::memmem::find(bytes, b"more").is_some()
         || memchr::memmem::find(bytes, b"MORE").is_some()
         || memchr::memmem::find(bytes, b"=~=~=").is_some();
     if !noisy {
-        return (text, cleaning);
+        return (text, cleaning, pager_lines);
     }
     let mut out = text.into_bytes();
     let mut read = 0;
@@ -146,6 +213,7 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
     let mut scratch = Vec::new();
     while read < out.len() {
         let end = memchr::memchr(b'\n', &out[read..]).map_or(out.len(), |i| read + i);
+        number += 1;
         let has_newline = end < out.len();
         let (mut start, mut stop) = (read, end);
         if stop > start && out[stop - 1] == b'\r' {
@@ -168,7 +236,8 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
             cleaning.timestamps += 1;
         }
         let line_start = write;
-        if memchr::memchr3(b'\r', 0x1b, 0x08, &out[start..stop]).is_some() {
+        let line = &out[start..stop];
+        if memchr::memchr3(b'\r', 0x1b, 0x08, line).is_some() || line.contains(&0x07) {
             // Rare: escapes, backspaces or overwrites need the line rebuilt.
             scratch.clear();
             scratch.extend_from_slice(&out[start..stop]);
@@ -183,6 +252,9 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
             out.copy_within(line_start + len..write, line_start);
             write -= len;
             cleaning.pagers += 1;
+            if write == line_start {
+                pager_lines.push(number);
+            }
         }
         if has_newline {
             out[write] = b'\n';
@@ -194,7 +266,7 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
     // Only ASCII bytes and whole characters are removed, so this is always valid UTF-8.
     let text = String::from_utf8(out)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    (text, cleaning)
+    (text, cleaning, pager_lines)
 }
 
 /// Removes escapes, backspaces and overwritten text from a line without its line ending and
@@ -202,6 +274,12 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
 fn clean_line(line: &mut Vec<u8>, cleaning: &mut Cleaning) {
     if line.contains(&0x1b) {
         cleaning.escapes += strip_escapes(line);
+    }
+    if line.contains(&0x07) {
+        // Tab completion rings the bell inside a typed word: noise, like an escape.
+        let before = line.len();
+        line.retain(|&b| b != 0x07);
+        cleaning.escapes += (before - line.len()) as u64;
     }
     if line.contains(&0x08) {
         cleaning.backspaces += apply_backspaces(line);
@@ -376,6 +454,31 @@ mod tests {
     fn escape_before_a_multibyte_character_keeps_the_character() {
         assert_eq!(cleaned("\x1b日本\n"), "日本\n");
         assert_eq!(cleaned("\x1b[1日m\n"), "\n");
+    }
+
+    #[test]
+    fn a_bell_from_tab_completion_goes_and_is_counted() {
+        let (text, cleaning) = clean("rg01> smtp get fast\x07path\n\x07\x07off\n".into());
+        assert_eq!(text, "rg01> smtp get fastpath\noff\n");
+        assert_eq!(cleaning.escapes, 3);
+    }
+
+    #[test]
+    fn a_prefix_on_nearly_every_line_goes_and_other_text_stays() {
+        let (text, note) = strip_shared_prefix(
+            "Ticket #12, pasted:\n  rg> version\n  MOS4.2.3-GA\n\n  OK Completed\n  rg> a\n  \
+             b\n  c\n  d\n  e\n  f\n"
+                .into(),
+        );
+        assert_eq!(
+            text,
+            "Ticket #12, pasted:\nrg> version\nMOS4.2.3-GA\n\nOK Completed\nrg> a\nb\nc\nd\ne\nf\n"
+        );
+        assert!(note.unwrap().contains("indentation of 2"));
+        let log = "rg> version\n  MOS4.2.3-GA\nOK Completed\n";
+        assert_eq!(strip_shared_prefix(log.into()), (log.to_string(), None));
+        let (text, _) = strip_shared_prefix(">rg> version\n> MOS\n>\n>OK\n".into());
+        assert_eq!(text, "rg> version\n MOS\n\nOK\n");
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub const TIMESTAMPS: &[Habit] = &[
         pattern: r"^[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})? ",
     },
     Habit {
+        program: "ts \"%Y-%m-%d %H:%M:%S\", ts \"%FT%T%z\" (moreutils, ISO 8601)",
+        pattern: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}([.,][0-9]{1,6})?([+-][0-9]{2}:?[0-9]{2}|Z)? ",
+    },
+    Habit {
         program: "a bracketed clock (other emulators)",
         pattern: r"^\[[0-9A-Za-z :./,+-]{0,40}[0-9]{2}:[0-9]{2}[0-9A-Za-z :./,+-]{0,40}\] ?",
     },

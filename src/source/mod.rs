@@ -33,6 +33,9 @@ pub struct Source {
     pub cleaning: Cleaning,
     /// Problems that did not stop reading (undecodable bytes, ...), with their line.
     pub warnings: Vec<(u32, String)>,
+    /// Lines that held a pager prompt (`--More--`) alone, now empty, in order: no part of a
+    /// value that runs across them.
+    pub pager_lines: Vec<u32>,
 }
 
 /// What a reader reports about a source it read, for `--provenance` and diagnostics.
@@ -82,13 +85,25 @@ impl Source {
         if let Some(at) = memchr::memchr(0, decoded.text.as_bytes()) {
             return Err(nul_error(path, &decoded.text.as_bytes()[..at]));
         }
-        let (text, cleaning) = clean::clean(decoded.text);
+        let mut warnings = decoded.warnings;
+        let (text, prefix) = clean::strip_shared_prefix(decoded.text);
+        if let Some(prefix) = prefix {
+            warnings.push((
+                1,
+                format!(
+                    "every line carries {prefix}, as a log pasted from a ticket does: it was \
+                     removed before reading"
+                ),
+            ));
+        }
+        let (text, cleaning, pager_lines) = clean::clean_noting_pagers(text);
         Ok(Source {
             path: Arc::from(path),
             text,
             encoding: decoded.encoding,
             cleaning,
-            warnings: decoded.warnings,
+            warnings,
+            pager_lines,
         })
     }
 
@@ -127,6 +142,26 @@ impl Source {
     pub fn line_count(&self) -> u64 {
         let breaks = memchr::memchr_iter(b'\n', self.text.as_bytes()).count() as u64;
         breaks + u64::from(!self.text.is_empty() && !self.text.ends_with('\n'))
+    }
+
+    /// The text every non-blank line starts with, when there is one: a prefix of a paste
+    /// that the source layer does not know (it removes indentation and `> ` itself), for an
+    /// error that says why nothing could be read.
+    pub fn shared_prefix(&self) -> Option<&str> {
+        let mut lines = self.text.lines().filter(|l| !l.trim().is_empty());
+        let first = lines.next()?;
+        let mut len = first.len();
+        let mut count = 1;
+        for line in lines {
+            count += 1;
+            len = first
+                .char_indices()
+                .zip(line.chars())
+                .find(|((_, a), b)| a != b)
+                .map_or(len.min(line.len()), |((i, _), _)| i.min(len));
+        }
+        let prefix = first[..len].trim_end();
+        (count >= 2 && !prefix.is_empty()).then_some(&first[..len])
     }
 
     /// What the source layer reports about this source.

@@ -144,6 +144,25 @@ impl Catalog {
         })
     }
 
+    /// A known command typed with the wrong number of arguments: the form whose fixed words
+    /// (those before its first placeholder) start `words`, when no form matches them all.
+    pub fn near_miss(&self, words: &[&str]) -> Option<&Command> {
+        self.commands.iter().find(|command| {
+            let fixed: Vec<&String> = command
+                .words
+                .iter()
+                .take_while(|w| !w.starts_with('$'))
+                .collect();
+            command.words.len() != words.len()
+                && !fixed.is_empty()
+                && fixed.len() <= words.len()
+                && fixed
+                    .iter()
+                    .zip(words)
+                    .all(|(f, w)| f.eq_ignore_ascii_case(w))
+        })
+    }
+
     /// The command form for an action, for writing scripts: its words with `$` placeholders.
     pub fn form(&self, action: &Action) -> Option<&Command> {
         self.commands.iter().find(|c| &c.action == action)

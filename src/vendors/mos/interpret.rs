@@ -122,6 +122,9 @@ impl Interpreter {
                 self.change(Change::Domain(domain.to_ascii_lowercase()), line.number);
             }
         }
+        if is_aborted(line.text) {
+            return self.all_unrecognized(x, "aborted with ^C: not executed");
+        }
         if x.command.unparsed {
             return self.all_unrecognized(x, "command does not split into words");
         }
@@ -148,11 +151,28 @@ impl Interpreter {
         let mut words: Vec<&str> = x.command.words.iter().map(Word::as_str).collect();
         words.extend(literal.as_deref());
         let Some((command, bound)) = self.catalog.lookup(&words) else {
+            if self.catalog.near_miss(&words).is_some() {
+                // Kept as a raw item, but the setting it meant is missing: say so.
+                self.unrecognized(
+                    &line,
+                    "a known command with the wrong number of arguments (kept as a raw item)",
+                );
+            }
             return self.raw(x, &words);
         };
         let action = command.action.clone();
+        if self.held_back(&action, x) {
+            return;
+        }
+        self.action(&action, &bound, &scope, x);
+    }
+
+    /// Whether the exchange must not be applied as it stands: a write or a read with no
+    /// completion, a write the terminal cut. Warns about listings that may be incomplete.
+    fn held_back(&mut self, action: &Action, x: &Exchange<'_>) -> bool {
+        let line = x.command.line;
         let is_read = matches!(
-            action,
+            *action,
             Action::GetVersion
                 | Action::GetSetting { .. }
                 | Action::ListEntries
@@ -173,9 +193,90 @@ impl Interpreter {
                     line.text.trim()
                 ),
             );
-            return;
+            return true;
         }
-        self.action(&action, &bound, &scope, x);
+        let single_read = matches!(
+            action,
+            Action::GetSetting { .. } | Action::GetMessage { .. }
+        );
+        let answered: Vec<Line<'_>> = x.lines()[1..]
+            .iter()
+            .filter(|l| !l.text.trim().is_empty())
+            .copied()
+            .collect();
+        if single_read && self.writes_need_ok && x.completion.is_none() && !answered.is_empty() {
+            for line in &answered {
+                self.unrecognized(line, "answer of a read that got no completion");
+            }
+            self.warn(
+                line.number,
+                format!(
+                    "`{}` has no completion: what follows it may be no answer, so it was not read",
+                    line.text.trim()
+                ),
+            );
+            return true;
+        }
+        let other_listing = matches!(
+            action,
+            Action::ListTrustedHosts
+                | Action::ListLicenses
+                | Action::ListUpdates
+                | Action::ListDomains
+        );
+        if other_listing && self.writes_need_ok && x.completion.is_none() && !answered.is_empty() {
+            self.warn(
+                line.number,
+                format!(
+                    "the answer to `{}` has no completion, so it may be incomplete (a cut log \
+                     or a quit pager)",
+                    line.text.trim()
+                ),
+            );
+        }
+        if !is_read && *action != Action::InstallUpdate && self.writes_need_ok && self.cut_write(x)
+        {
+            return true;
+        }
+        false
+    }
+
+    /// A change the catalog knows prints nothing before its completion: a line there is most
+    /// likely the rest of a command line the terminal wrapped, so the write as read would be
+    /// wrong. It is not applied; the lines are listed as not understood.
+    fn cut_write(&mut self, x: &Exchange<'_>) -> bool {
+        let stray: Vec<Line<'_>> = x
+            .answer
+            .iter()
+            .filter_map(|a| match a {
+                Answer::Data {
+                    line,
+                    literal: None,
+                    ..
+                }
+                | Answer::Text(line) => Some(*line),
+                _ => None,
+            })
+            .collect();
+        let Some(first) = stray.first() else {
+            return false;
+        };
+        self.warn(
+            x.command.line.number,
+            format!(
+                "`{}` printed `{}`, which a write does not: the command line may have been cut \
+                 at the terminal width, so it was not applied",
+                x.command.line.text.trim(),
+                first.text.trim()
+            ),
+        );
+        for line in &stray {
+            self.unrecognized(
+                line,
+                "output of a write: perhaps the rest of a cut command line",
+            );
+        }
+        true
     }
 
     /// Applies one catalog action: each kind of action is a step of its own.
@@ -298,6 +399,30 @@ impl Interpreter {
                 _ => {}
             }
         }
+        if self.list_cut(x, &scope, &list) {
+            return;
+        }
+        if self.writes_need_ok && x.completion.is_none() {
+            // A cut log or a pager quit: what was seen is there, what was not is unknown.
+            self.warn(
+                at,
+                format!(
+                    "the list answer to `{}` has no completion, so it may be incomplete: its \
+                     {} entries were added, the list is not known in full",
+                    x.command.line.text.trim(),
+                    texts.len()
+                ),
+            );
+            for (entry, line) in texts {
+                let change = Change::ListAdd {
+                    scope: scope.clone(),
+                    list: list.clone(),
+                    entry,
+                };
+                self.change(change, line);
+            }
+            return;
+        }
         let entries = List::from_entries(texts.iter().map(|(t, line)| {
             (
                 t.as_str(),
@@ -315,6 +440,31 @@ impl Interpreter {
             },
             at,
         );
+    }
+
+    /// A listing whose first answer line is an unquoted word that is no list value: the
+    /// command line was most likely cut at the terminal width, so the list it names is not the
+    /// one listed. Nothing is applied.
+    fn list_cut(&mut self, x: &Exchange<'_>, scope: &str, list: &str) -> bool {
+        let first = x.answer.iter().find_map(|a| match a {
+            Answer::Data { line, words, .. } if !words.is_empty() => {
+                Some((*line, list_value(words).is_none() && !words[0].quoted))
+            }
+            Answer::Text(line) => Some((*line, false)),
+            _ => None,
+        });
+        let Some((line, true)) = first else {
+            return false;
+        };
+        self.warn(
+            x.command.line.number,
+            format!(
+                "the listing of {scope} {list} starts with `{}`, no list value: the command line \
+                 may have been cut at the terminal width, so the listing was not applied",
+                line.text.trim()
+            ),
+        );
+        true
     }
 
     fn change_entry(&mut self, action: &Action, bound: &Bound<'_>, x: &Exchange<'_>) {
@@ -605,6 +755,13 @@ impl Interpreter {
     }
 }
 
+/// A command line the operator aborted with Ctrl-C, which the terminal echoes as `^C` (or
+/// saves as the raw control byte): the appliance never ran it.
+fn is_aborted(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with("^C") || text.ends_with('\u{3}')
+}
+
 /// The narrowest terminal width a log is commonly saved at: a value line this long may go on
 /// on the next line.
 const WRAP_WIDTH: usize = 80;
@@ -658,7 +815,9 @@ pub fn quote(word: &str) -> String {
     if word.contains('\n') {
         return format!("{{{}}}\n{word}", word.len());
     }
+    // A bare word starting with `#` would end an export command as a remark.
     let needs = word.is_empty()
+        || word.starts_with('#')
         || word
             .chars()
             .any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '\\' | '"' | '{' | '}'));

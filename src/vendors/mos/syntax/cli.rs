@@ -238,7 +238,15 @@ pub const SESSION_STARTS: &[&str] = &[
     "login as:",
     "Last login:",
     "Using username",
+    // The CLI ends an idle session itself; what follows is the next session.
+    "timed out waiting for input",
 ];
+
+/// Whether a line is a bare session end (`exit`), typed with no prompt before it.
+fn ends_session(text: &str) -> bool {
+    let word = text.trim();
+    SESSION_ENDS.iter().any(|e| word.eq_ignore_ascii_case(e))
+}
 
 /// Whether a line starts a new terminal session.
 pub fn starts_session(text: &str) -> bool {
@@ -263,6 +271,7 @@ pub fn parse_with<'a>(
         is_boundary: &is_boundary,
         // The appliance counts CRLF line breaks, whatever endings the log was saved with.
         crlf: true,
+        pager_lines: &source.pager_lines,
     };
     let mut assembler = Assembler {
         source,
@@ -285,6 +294,7 @@ pub fn parse_with<'a>(
             } => assembler.prompt_line(line, prompt, words, marker, unparsed)?,
             other if assembler.current.is_none() => assembler.outside_command(line, other)?,
             _ if starts_session(line.text) => assembler.new_session(line)?,
+            _ if ends_session(line.text) => assembler.typed_session_end(line)?,
             other => assembler.answer_line(line, other)?,
         }
     }
@@ -320,6 +330,11 @@ impl<'a> Assembler<'a, '_, '_> {
             return self.out.emit(Node::Prompt(line));
         }
         let ends_session = matches!(words.as_slice(), [w] if SESSION_ENDS.iter().any(|e| w.as_str().eq_ignore_ascii_case(e)));
+        if marker.is_none() {
+            if let Some((next, words, unparsed)) = self.wrapped_command(line) {
+                return self.open(line, prompt, words, None, unparsed, Some(next));
+            }
+        }
         let literal = take_literal(
             self.source,
             self.cx,
@@ -328,26 +343,76 @@ impl<'a> Assembler<'a, '_, '_> {
             marker,
             &mut self.out.warnings,
         )?;
-        let exchange = Exchange {
-            command: CommandLine {
-                line,
-                prompt: Some(prompt),
-                tag: None,
-                words,
-                literal,
-                unparsed,
-            },
-            input: Vec::new(),
-            answer: Vec::new(),
-            completion: None,
-        };
         if ends_session {
             // What the terminal prints next belongs to no command.
             self.in_session = false;
+            let exchange = command_exchange(line, prompt, words, literal, unparsed, None);
             return self.out.finish(Some(exchange));
         }
+        self.open(line, prompt, words, literal, unparsed, None)
+    }
+
+    /// Opens a command: the lines that follow are its answer.
+    fn open(
+        &mut self,
+        line: Line<'a>,
+        prompt: Prompt<'a>,
+        words: Vec<Word<'a>>,
+        literal: Option<Box<super::Literal<'a>>>,
+        unparsed: bool,
+        continuation: Option<Line<'a>>,
+    ) -> Result<()> {
+        let exchange = command_exchange(line, prompt, words, literal, unparsed, continuation);
         self.current = Some(exchange);
         Ok(())
+    }
+
+    /// A command line exactly as wide as a common terminal, followed by a line that is no
+    /// answer form (no completion, prompt, quoted value or session line): the terminal wrapped
+    /// the command, and the next line is its rest. Takes that line; gives it with the words of
+    /// the command rejoined, and whether they still do not split into words.
+    fn wrapped_command(&mut self, line: Line<'a>) -> Option<(Line<'a>, Vec<Word<'a>>, bool)> {
+        if !WRAP_WIDTHS.contains(&display_width(line.text)) {
+            return None;
+        }
+        let (next, kind) = self.lines.peek()?;
+        let fragment = matches!(kind, LineKind::Data(_, None) | LineKind::Text)
+            && !next.text.starts_with('"')
+            && !next.text.trim().is_empty()
+            && !starts_session(next.text);
+        if !fragment {
+            return None;
+        }
+        let next = *next;
+        let joined = format!("{}{}", line.text, next.text);
+        let LineKind::Prompt {
+            words,
+            marker: None,
+            unparsed,
+            ..
+        } = classify_line(&joined)
+        else {
+            return None;
+        };
+        let words: Vec<Word<'a>> = words
+            .into_iter()
+            .map(|w| Word {
+                text: std::borrow::Cow::Owned(w.text.into_owned()),
+                quoted: w.quoted,
+            })
+            .collect();
+        self.lines.next();
+        self.out.warnings.push(Warning {
+            line: line.number,
+            message: format!(
+                "the command line is {} columns wide, a terminal's width, and line {} is no \
+                 answer: the terminal wrapped the command, read as `{}`",
+                display_width(line.text),
+                next.number,
+                joined.trim_end()
+            ),
+        });
+        Some((next, words, unparsed))
     }
 
     /// A line while no command is open: preamble before the first prompt of a session, a
@@ -361,6 +426,14 @@ impl<'a> Assembler<'a, '_, '_> {
             _ if !self.in_session => Node::Preamble(line),
             _ => Node::Stray(line),
         })
+    }
+
+    /// `exit` typed while a command is still open (its prompt never came back): it ends the
+    /// command and the session, and is no answer. The line belongs to no command.
+    fn typed_session_end(&mut self, line: Line<'a>) -> Result<()> {
+        self.out.finish(self.current.take())?;
+        self.in_session = false;
+        self.out.emit(Node::Stray(line))
     }
 
     /// A new session starts while a command is open: the command was never answered.
@@ -406,6 +479,51 @@ impl<'a> Assembler<'a, '_, '_> {
             _ => exchange.answer.push(Answer::Text(line)),
         }
         Ok(())
+    }
+}
+
+/// Terminal widths logs are commonly saved at: a command line exactly this wide was likely
+/// wrapped by the terminal.
+const WRAP_WIDTHS: &[usize] = &[80, 132];
+
+/// The columns a line takes on a terminal: East Asian wide characters take two.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// The exchange a command line opens, with nothing answered yet.
+fn command_exchange<'a>(
+    line: Line<'a>,
+    prompt: Prompt<'a>,
+    words: Vec<Word<'a>>,
+    literal: Option<Box<super::Literal<'a>>>,
+    unparsed: bool,
+    continuation: Option<Line<'a>>,
+) -> Exchange<'a> {
+    Exchange {
+        command: CommandLine {
+            line,
+            prompt: Some(prompt),
+            tag: None,
+            words,
+            literal,
+            unparsed,
+            continuation,
+        },
+        input: Vec::new(),
+        answer: Vec::new(),
+        completion: None,
     }
 }
 
@@ -549,6 +667,7 @@ pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
         is_boundary: &is_boundary,
         // The appliance counts CRLF line breaks, whatever endings the log was saved with.
         crlf: true,
+        pager_lines: &source.pager_lines,
     };
     let mut cuts = Vec::new();
     let mut want = part;

@@ -111,6 +111,7 @@ pub fn parse_with<'a>(
         // Counts are written for LF line ends (carryover's own scripts are): a file saved
         // later with CRLF keeps its counts, so LF is tried first, then CRLF.
         crlf: false,
+        pager_lines: &[],
     };
     let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
     let mut out = Out {
@@ -119,7 +120,15 @@ pub fn parse_with<'a>(
     };
     while let Some((line, kind)) = lines.next() {
         match kind {
-            LineKind::Command(words, marker) => {
+            LineKind::Command(mut words, mut marker) => {
+                if let Some(comment) = words
+                    .iter()
+                    .position(|w| !w.quoted && w.text.starts_with('#'))
+                {
+                    // A trailing `# remark` ends the command; the marker, if any, was in it.
+                    words.truncate(comment);
+                    marker = None;
+                }
                 let literal =
                     take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
                 let mut input = Vec::new();
@@ -134,6 +143,7 @@ pub fn parse_with<'a>(
                         words,
                         literal,
                         unparsed: false,
+                        continuation: None,
                     },
                     input,
                     answer: Vec::new(),
@@ -143,6 +153,27 @@ pub fn parse_with<'a>(
             LineKind::Comment => out.emit(Node::Comment(line))?,
             LineKind::Blank => out.emit(Node::Blank(line))?,
             LineKind::DotEnd => out.emit(Node::Stray(line))?,
+            LineKind::Text if before_comment(line.text).is_some() => {
+                let words = before_comment(line.text).unwrap_or_default();
+                let mut input = Vec::new();
+                if reads_block(&words) {
+                    input.push(dot_block(&mut lines, line, &mut out.warnings));
+                }
+                out.finish(Some(Exchange {
+                    command: CommandLine {
+                        line,
+                        prompt: None,
+                        tag: None,
+                        words,
+                        literal: None,
+                        unparsed: false,
+                        continuation: None,
+                    },
+                    input,
+                    answer: Vec::new(),
+                    completion: None,
+                }))?;
+            }
             LineKind::Text => {
                 let column = line.text.find('"').unwrap_or(0);
                 let mut at = source.position(line.start + column);
@@ -156,6 +187,30 @@ pub fn parse_with<'a>(
         }
     }
     Ok(out.warnings)
+}
+
+/// The words of a command followed by a `# remark` the word syntax cannot split (it holds a
+/// quote or a parenthesis): the text before the first unquoted ` #`, when it is a command.
+fn before_comment(text: &str) -> Option<Vec<Word<'_>>> {
+    let mut quoted = false;
+    let mut escaped = false;
+    let mut cut = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '#' if !quoted && i > 0 && text[..i].ends_with([' ', '\t']) => {
+                cut = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let head = text[..cut?].trim_end();
+    let pair = ExportGrammar::parse(Rule::command, head).ok()?.next()?;
+    let (words, marker) = words::fields(pair.into_inner(), 0);
+    (marker.is_none() && !words.is_empty()).then_some(words)
 }
 
 /// The lines after a command up to a lone `.`; a data line that is itself `.` is written `..`.

@@ -26,13 +26,17 @@ pub struct Literal<'a> {
     /// The body's lines carry trailing padding (spaces a terminal or editor added) that the
     /// count does not: the value is the lines without it.
     pub padded: bool,
+    /// Lines inside the body that held a pager prompt alone: no part of the value.
+    pub dropped: Vec<Line<'a>>,
 }
 
 impl<'a> Literal<'a> {
     /// Every line of the literal: the body, then the optional blank line.
     pub fn lines(&self) -> Vec<Line<'a>> {
         let mut lines = self.body.clone();
+        lines.extend(self.dropped.iter().copied());
         lines.extend(self.blank_after);
+        lines.sort_by_key(|l| l.start);
         lines
     }
 
@@ -76,6 +80,8 @@ pub struct Context<'a, 'f> {
     /// Count CRLF line breaks first: the appliance's way (logs, transcripts), or the file's own
     /// (an export saved with CRLF). The text itself always has LF.
     pub crlf: bool,
+    /// Numbers of the lines that held a pager prompt alone (sorted): skipped inside a body.
+    pub pager_lines: &'f [u32],
 }
 
 /// Finds the body of a literal announcing `announced` bytes, starting at byte `start` (the start
@@ -87,16 +93,19 @@ pub fn find<'a>(
     announced: u64,
     client: bool,
 ) -> Result<Literal<'a>, Overflow> {
-    let all = lines_from(cx.text, start, number);
+    let pagers = cx.pager_lines;
+    let all = lines_from(cx.text, start, number)
+        .filter(move |l| pagers.binary_search(&l.number).is_err());
     let mut ends_with_newline = false;
     let mut padded = false;
     let fit = match exact_lines(cx, all.clone(), announced, false) {
-        exact @ Fit::Exact(..) => exact,
-        // Trailing padding is the next thing to try: the count is the appliance's own.
+        exact @ Fit::Exact(_, _, 0) => exact,
+        // Trailing padding (spaces, tabs) is the next thing to try: the count is the
+        // appliance's own, so a fit counted its way wins over one counted another way.
         other => match exact_lines(cx, all.clone(), announced, true) {
-            exact @ Fit::Exact(..) => {
+            Fit::Exact(n, newline, way) if way == 0 || !matches!(other, Fit::Exact(..)) => {
                 padded = true;
-                exact
+                Fit::Exact(n, newline, way)
             }
             _ => other,
         },
@@ -132,6 +141,35 @@ pub fn find<'a>(
         // body's last byte was a line break.
         ends_with_newline = true;
     }
+    let tabbed = body.iter().find(|l| l.text.ends_with('\t'));
+    let recovered = match tabbed {
+        Some(line) if !padded => Some(
+            recovered
+                .into_iter()
+                .chain([format!(
+                    "line {} of the literal ends in a tab, kept in the value as its count says",
+                    line.number
+                )])
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        _ => recovered,
+    };
+    let dropped = pager_lines_inside(cx, &body);
+    let recovered = match (recovered, dropped.first()) {
+        (note, None) => note,
+        (note, Some(first)) => Some(
+            note.into_iter()
+                .chain([format!(
+                    "{} pager prompt line(s) (`--More--`, first at line {}) inside the literal \
+                     are no part of its value",
+                    dropped.len(),
+                    first.number
+                )])
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    };
     Ok(Literal {
         announced,
         client,
@@ -140,7 +178,26 @@ pub fn find<'a>(
         recovered,
         ends_with_newline,
         padded,
+        dropped,
     })
+}
+
+/// The pager prompt lines between the body's first and last lines.
+fn pager_lines_inside<'a>(cx: &Context<'a, '_>, body: &[Line<'a>]) -> Vec<Line<'a>> {
+    let (Some(first), Some(last)) = (body.first(), body.last()) else {
+        return Vec::new();
+    };
+    if !cx
+        .pager_lines
+        .iter()
+        .any(|n| (first.number..=last.number).contains(n))
+    {
+        return Vec::new();
+    }
+    lines_from(cx.text, first.start, first.number)
+        .take_while(|l| l.number < last.number)
+        .filter(|l| cx.pager_lines.binary_search(&l.number).is_ok())
+        .collect()
 }
 
 /// What to say about a body its count fits: nothing when counted the appliance's way.
@@ -302,6 +359,7 @@ mod tests {
             encoded_len: &|s: &str| s.len(),
             is_boundary: boundary,
             crlf: false,
+            pager_lines: &[],
         }
     }
 
@@ -336,6 +394,32 @@ mod tests {
         let text = "a\nb\nnext command\n";
         let lit = find(&cx(text, NEVER), 0, 1, 3, false).unwrap();
         assert_eq!(lit.value(), "a\nb");
+    }
+
+    #[test]
+    fn a_counted_trailing_tab_is_kept_and_said() {
+        // "Over quota.\t\nCall." is 18 bytes: the tab is part of the value.
+        let text = "Over quota.\t\nCall.\nOK Completed\n";
+        let lit = find(&cx(text, NEVER), 0, 1, 18, false).unwrap();
+        assert_eq!(lit.value(), "Over quota.\t\nCall.");
+        assert!(lit
+            .recovered
+            .unwrap()
+            .contains("line 1 of the literal ends in a tab"));
+    }
+
+    #[test]
+    fn a_pager_line_inside_a_body_is_skipped_and_said() {
+        let text = "Over quota.\n\nCall.\nOK Completed\n";
+        let cx = Context {
+            pager_lines: &[2],
+            ..cx(text, NEVER)
+        };
+        let lit = find(&cx, 0, 1, 17, false).unwrap();
+        assert_eq!(lit.value(), "Over quota.\nCall.");
+        assert_eq!(lit.dropped.len(), 1);
+        assert_eq!(lit.lines().len(), 3);
+        assert!(lit.recovered.unwrap().contains("first at line 2"));
     }
 
     #[test]
@@ -395,6 +479,7 @@ mod tests {
             encoded_len: &sjis,
             is_boundary: NEVER,
             crlf: true,
+            pager_lines: &[],
         };
         let lit = find(&cx, 0, 1, 6, false).unwrap();
         assert_eq!(lit.value(), "容量\n");

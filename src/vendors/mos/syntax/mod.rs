@@ -57,6 +57,9 @@ pub struct CommandLine<'a> {
     pub literal: Option<Box<Literal<'a>>>,
     /// The line held text that does not split into words (an unbalanced quote).
     pub unparsed: bool,
+    /// The rest of a command line the terminal wrapped at its width: its words are in
+    /// `words`, rejoined with the line's.
+    pub continuation: Option<Line<'a>>,
 }
 
 /// What the operator typed after a command: a dot-terminated block or a y/n answer.
@@ -191,6 +194,7 @@ impl<'a> Exchange<'a> {
     /// Every line of the exchange in input order.
     pub fn lines(&self) -> Vec<Line<'a>> {
         let mut lines = vec![self.command.line];
+        lines.extend(self.command.continuation);
         if let Some(literal) = &self.command.literal {
             lines.extend(literal.lines());
         }

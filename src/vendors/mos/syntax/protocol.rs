@@ -177,6 +177,7 @@ pub fn parse_with<'a>(
         is_boundary: &is_boundary,
         // The appliance counts CRLF line breaks, whatever endings the log was saved with.
         crlf: true,
+        pager_lines: &source.pager_lines,
     };
     let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
     let mut out = Out {
@@ -198,6 +199,7 @@ pub fn parse_with<'a>(
                         words,
                         literal,
                         unparsed: false,
+                        continuation: None,
                     },
                     input: Vec::new(),
                     answer: Vec::new(),
