@@ -67,17 +67,12 @@ pub fn read(read: &mut FileRead<'_>) -> Result<()> {
 }
 
 /// The delimiter by which one of the first rows reads as a domain row (a verification word
-/// third); else the one that splits the first row most; comma on a tie.
+/// third); else the one that splits the first row most; comma on a tie. Rows are CSV records,
+/// not text lines: a quoted field may hold line breaks and any delimiter.
 fn detect_delimiter(text: &str) -> (u8, &'static str) {
-    let head: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .take(5)
-        .collect();
     let reads_as_domain_row = |d: u8| {
-        head.iter().any(|line| {
-            first_record(line, d)
+        first_records(text, d, 5).iter().any(|record| {
+            record
                 .get(2)
                 .is_some_and(|v| VERIFICATIONS.contains(&v.to_lowercase().as_str()))
         })
@@ -85,25 +80,27 @@ fn detect_delimiter(text: &str) -> (u8, &'static str) {
     if let Some(found) = DELIMITERS.iter().find(|(d, _)| reads_as_domain_row(*d)) {
         return *found;
     }
-    let first = head.first().copied().unwrap_or("");
-    let split = |d: u8| first_record(first, d);
+    let split = |d: u8| first_records(text, d, 1).first().map_or(0, Vec::len);
     *DELIMITERS
         .iter()
-        .max_by_key(|(d, _)| (split(*d).len(), *d == b','))
+        .max_by_key(|(d, _)| (split(*d), *d == b','))
         .expect("three delimiters")
 }
 
-fn first_record(line: &str, delimiter: u8) -> Vec<String> {
+/// The first `count` records of `text` read with `delimiter`, blank and comment rows left out.
+fn first_records(text: &str, delimiter: u8, count: usize) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .trim(csv::Trim::All)
-        .from_reader(line.as_bytes())
+        .from_reader(text.as_bytes())
         .records()
-        .next()
-        .and_then(|r| r.ok())
-        .map_or_else(Vec::new, |r| r.iter().map(str::to_string).collect())
+        .map_while(|r| r.ok())
+        .map(|r| r.iter().map(str::to_string).collect::<Vec<_>>())
+        .filter(|cells| cells.iter().any(|c| !c.is_empty()) && !cells[0].starts_with('#'))
+        .take(count)
+        .collect()
 }
 
 /// The text with the spaces around quoted fields removed (`a, "b,c" ,d` as `a,"b,c",d`): a
@@ -424,6 +421,22 @@ mod tests {
         assert_eq!(
             tidy_quotes("a, \"b, \"\"c\"\"\" ,d", b','),
             "a,\"b, \"\"c\"\"\",d"
+        );
+    }
+
+    #[test]
+    fn delimiters_inside_quoted_fields_never_choose_the_delimiter() {
+        // Quoted values full of semicolons and line breaks: the rows are still comma rows, so
+        // the password stays in its column (and stays a secret).
+        let text = "\"d.example\",\"'; a; b; c\n.\n;\n;\n;\n;\n\",LDAP,\"x;y\n z\",\"u;v\",\"pw\",\"\",\";f;\",\"m\",\"g\"\n\
+                    plain.example,mx.plain.example:25,none\n";
+        assert_eq!(detect_delimiter(text), (b',', "comma"));
+        let settings = settings_of(text, "d.example");
+        assert!(
+            settings
+                .iter()
+                .any(|s| s.starts_with("domain.ldap_password=") && s.contains("secret")),
+            "{settings:?}"
         );
     }
 
