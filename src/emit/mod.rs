@@ -141,9 +141,7 @@ pub fn sanitize(text: &str) -> String {
 /// One command as text, without its final line end, for lists of commands shown to a person
 /// to type (a capture plan). The same quoting as in a script.
 pub fn one_command(dialect: &dyn Dialect, command: &Command) -> Result<String, Unwritable> {
-    let mut script = Script::new(dialect);
-    script.command(command)?;
-    let mut text = script.into_text();
+    let mut text = Script::new(dialect).render(command)?;
     if text.ends_with('\n') {
         text.pop();
     }
@@ -155,6 +153,10 @@ pub struct Script<'d> {
     dialect: &'d dyn Dialect,
     text: String,
     written: Vec<Command>,
+    /// Whether the commands are kept for [`Script::into_parts`] (a million-line script need
+    /// not keep a million commands it only writes).
+    keep: bool,
+    count: usize,
 }
 
 impl<'d> Script<'d> {
@@ -164,6 +166,16 @@ impl<'d> Script<'d> {
             dialect,
             text: String::new(),
             written: Vec::new(),
+            keep: true,
+            count: 0,
+        }
+    }
+
+    /// An empty script in `dialect` that keeps only its text, and counts its commands.
+    pub fn text_only(dialect: &'d dyn Dialect) -> Script<'d> {
+        Script {
+            keep: false,
+            ..Script::new(dialect)
         }
     }
 
@@ -193,15 +205,19 @@ impl<'d> Script<'d> {
 
     /// How many commands were written.
     pub fn commands(&self) -> usize {
-        self.written.len()
+        self.count
     }
 
     /// The command, each argument quoted; when an argument cannot be quoted safely, nothing of
-    /// it is written and the caller gets why.
-    pub fn command(&mut self, command: &Command) -> Result<(), Unwritable> {
-        let text = self.render(command)?;
+    /// it is written and the caller gets why. The script keeps the command, for
+    /// [`Script::into_parts`].
+    pub fn command(&mut self, command: Command) -> Result<(), Unwritable> {
+        let text = self.render(&command)?;
         self.text.push_str(&text);
-        self.written.push(command.clone());
+        self.count += 1;
+        if self.keep {
+            self.written.push(command);
+        }
         Ok(())
     }
 
@@ -297,7 +313,7 @@ mod tests {
             .fixed("PUT")
             .fixed("$(touch x)")
             .arg("v");
-        script.command(&command).unwrap();
+        script.command(command.clone()).unwrap();
         assert_eq!(script.into_text(), "api PUT <$(touch x)> <v>\n");
         assert_eq!(command.args(), ["api", "PUT", "$(touch x)", "v"]);
     }
@@ -306,12 +322,12 @@ mod tests {
     fn blocks_are_dot_stuffed_and_refuse_control_characters() {
         let mut script = Script::new(&Words);
         script
-            .command(&Command::new("add").block("a\n.\n..b\n"))
+            .command(Command::new("add").block("a\n.\n..b\n"))
             .unwrap();
         assert_eq!(script.into_text(), "add\na\n..\n...b\n.\n");
         let mut script = Script::new(&Words);
         assert!(script
-            .command(&Command::new("add").block("a\rsmtp set x"))
+            .command(Command::new("add").block("a\rsmtp set x"))
             .is_err());
         assert_eq!(script.commands(), 0);
         assert_eq!(script.into_text(), "");
@@ -320,6 +336,6 @@ mod tests {
     #[test]
     fn data_is_piped_only_where_the_dialect_pipes() {
         let mut script = Script::new(&Words);
-        assert!(script.command(&Command::new("x").stdin("d")).is_err());
+        assert!(script.command(Command::new("x").stdin("d")).is_err());
     }
 }

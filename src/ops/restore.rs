@@ -601,7 +601,7 @@ fn describe(item: &Restore) -> String {
 /// the emitter ([`crate::emit`]): a command from typed, quoted arguments, or a remark through
 /// its sanitiser; so no capture text can become a command of its own.
 pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> String {
-    script_with_commands(plan, writer, header).0
+    write_script(Script::text_only(writer.dialect()), plan, writer, header).0
 }
 
 /// [`script`], and the commands written into it in order: what running the script must do.
@@ -610,7 +610,15 @@ pub fn script_with_commands(
     writer: &dyn RestoreScript,
     header: &[String],
 ) -> (String, Vec<Command>) {
-    let mut out = Script::new(writer.dialect());
+    write_script(Script::new(writer.dialect()), plan, writer, header)
+}
+
+fn write_script(
+    mut out: Script<'_>,
+    plan: &Plan,
+    writer: &dyn RestoreScript,
+    header: &[String],
+) -> (String, Vec<Command>) {
     out.framing(writer.script_start());
     for line in header {
         out.remark(line);
@@ -635,7 +643,7 @@ pub fn script_with_commands(
         out.remark(domain);
         let items: Vec<&Planned> = plan.scopes[*domain].iter().collect();
         // Its items are never written into another scope: when entering fails, none is.
-        match writer.enter_scope(domain).map(|c| out.command(&c)) {
+        match writer.enter_scope(domain).map(|c| out.command(c)) {
             Some(Err(why)) => {
                 let what = format!("the {} item(s) of {domain}", items.len());
                 out.remark(&format!("not written, {}: {what}", why.0));
@@ -695,7 +703,7 @@ fn command(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> Option<Co
 /// Writes a command, or, where there is none or it cannot be written safely, a remark that says
 /// so: never dropped silently, and the runbook's reader sees what to do by hand.
 fn emit(out: &mut Script<'_>, command: Option<Command>, what: impl Fn() -> String) {
-    match command.map(|c| out.command(&c)) {
+    match command.map(|c| out.command(c)) {
         Some(Ok(())) => {}
         Some(Err(why)) => out.remark(&format!("not written, {}: {}", why.0, what())),
         None => out.remark(&format!(

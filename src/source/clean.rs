@@ -5,7 +5,8 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+// Byte patterns: a line is matched as it is, with no UTF-8 check per line.
+use regex::bytes::Regex;
 use serde::Serialize;
 
 use super::habits::{Habit, HEADER_LINES, PAGERS, TIMESTAMPS};
@@ -59,12 +60,6 @@ fn may_hold_a_stamp(line: &[u8]) -> bool {
     memchr::memchr(b':', &line[..line.len().min(48)]).is_some()
 }
 
-/// The line's bytes as text for the patterns (cleaning removes only ASCII, so a line of the
-/// decoded text is always whole characters).
-fn as_text(line: &[u8]) -> &str {
-    std::str::from_utf8(line).unwrap_or("")
-}
-
 /// Whether this log is stamped: stamps of any known style start two lines or more (or the one
 /// line of a one-line log), wherever they start. Then every style counts, so that programs may
 /// be mixed (a PuTTY session appended to a Tera Term log); the search stops at the second.
@@ -77,7 +72,8 @@ fn is_stamped(text: &str) -> bool {
             continue;
         }
         nonblank += 1;
-        if may_hold_a_stamp(line.as_bytes()) && patterns.iter().any(|p| p.is_match(line)) {
+        if may_hold_a_stamp(line.as_bytes()) && patterns.iter().any(|p| p.is_match(line.as_bytes()))
+        {
             stamped += 1;
             if stamped >= 2 {
                 return true;
@@ -93,7 +89,7 @@ fn timestamp_len(line: &[u8], last: &mut usize) -> Option<usize> {
     if !may_hold_a_stamp(line) {
         return None;
     }
-    let text = as_text(line);
+    let text = line;
     let patterns = &compiled().timestamps;
     if let Some(m) = patterns[*last].find(text) {
         return Some(m.end());
@@ -108,7 +104,7 @@ fn timestamp_len(line: &[u8], last: &mut usize) -> Option<usize> {
 
 /// Whether the whole line is a terminal program's own header.
 fn is_header_line(line: &[u8]) -> bool {
-    line.starts_with(b"=~=") && compiled().headers.iter().any(|p| p.is_match(as_text(line)))
+    line.starts_with(b"=~=") && compiled().headers.iter().any(|p| p.is_match(line))
 }
 
 /// Length of a pager prompt at the start of `line`, if any.
@@ -117,7 +113,7 @@ fn pager_len(line: &[u8]) -> Option<usize> {
     if !matches!(line[first], b'-' | b'<') {
         return None;
     }
-    let text = as_text(line);
+    let text = line;
     compiled()
         .pagers
         .iter()
