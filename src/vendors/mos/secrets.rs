@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::model::{Secret, Value};
+use crate::model::Value;
 use crate::secrets::SecretNames;
 
 /// This vendor's secret field names.
@@ -17,11 +17,7 @@ pub fn names() -> &'static SecretNames {
 
 /// A text value of a field: a secret when the field's name says so.
 pub fn value(name: &str, text: String) -> Value {
-    if names().matches(name) {
-        Value::Secret(Secret(text))
-    } else {
-        Value::Text(text)
-    }
+    names().value(name, text)
 }
 
 #[cfg(test)]
