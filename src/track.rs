@@ -160,6 +160,7 @@ pub fn track(
             }
         }
     }
+    newest_capture_folder_only(&mut hosts, &mut report, tick);
     let groups = by_file(hosts, &mut report, tick);
     report.appliances = groups.len();
     let results: Vec<Group> = groups
@@ -177,6 +178,36 @@ pub fn track(
     }
     report.failures.sort();
     Ok(report)
+}
+
+/// Several capture folders of one appliance (a capture before and after an upgrade, or two
+/// sites' folders of one name) are never merged into one model: the one last in path order,
+/// as dated or versioned folders sort, is tracked, and each other is reported as skipped.
+fn newest_capture_folder_only(
+    hosts: &mut BTreeMap<(VendorId, String), Vec<Input>>,
+    report: &mut Report,
+    tick: &(dyn Fn() + Sync),
+) {
+    for ((_, host), inputs) in hosts.iter_mut() {
+        let Some(newest) = inputs.iter().rposition(|i| matches!(i, Input::Dir(..))) else {
+            continue;
+        };
+        let kept = inputs[newest].path().display().to_string();
+        let mut index = 0;
+        inputs.retain(|input| {
+            let older = matches!(input, Input::Dir(..)) && index != newest;
+            index += 1;
+            if older {
+                tick();
+                let why = format!(
+                    "skipped: another capture folder of `{}` is tracked, {kept} (the last in path order)",
+                    crate::emit::sanitize(host)
+                );
+                report.skipped.push((input.path().to_path_buf(), why));
+            }
+            !older
+        });
+    }
 }
 
 /// The repository folder, made if missing and canonical; never the source folder itself.

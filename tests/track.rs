@@ -271,3 +271,56 @@ fn textconv_reads_spamtitan_files_git_hands_over() {
     );
     assert!(diff.contains("-        \"domain.destination\": \"mx1.example.com:25\",\n+        \"domain.destination\": \"mx2.example.com:25\","), "{diff}");
 }
+
+#[test]
+fn two_capture_folders_of_one_appliance_are_never_merged() {
+    // A capture before the update and one after it, in versioned folders: the last in path
+    // order is tracked whole, the other is reported as skipped, and nothing of 7.08 mixes in.
+    let dir = tempfile::tempdir().unwrap();
+    let (src, repo) = (dir.path().join("src"), dir.path().join("repo"));
+    for version in ["7.08", "7.09"] {
+        let from = common::root()
+            .join("samples/spamtitan")
+            .join(version)
+            .join("st01");
+        let to = src.join(version).join("st01");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let target = to.join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .args([
+            "track",
+            src.to_str().unwrap(),
+            "--into",
+            repo.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(
+        stderr.contains("7.08/st01: skipped: another capture folder of `st01` is tracked"),
+        "{stderr}"
+    );
+    let st01 = std::fs::read_to_string(repo.join("spamtitan/st01.ron")).unwrap();
+    assert!(st01.contains("version: Some(\"7.09\")"), "{st01}");
+    // 7.08 names its lists whitelist/blacklist; the 7.09 capture's own entries only.
+    let (code, alone) = run(&["show", "samples/spamtitan/7.09/st01"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        st01.lines().filter(|l| l.contains('@')).count(),
+        alone.lines().filter(|l| l.contains('@')).count(),
+        "{st01}"
+    );
+}
