@@ -108,6 +108,13 @@ impl SecretNames {
     }
 }
 
+/// A vendor's list (its `secrets.ron`, on top of the neutral one), read once into `cell`.
+pub fn vendor_list(cell: &'static OnceLock<SecretNames>, ron_list: &str) -> &'static SecretNames {
+    cell.get_or_init(|| {
+        SecretNames::with(ron_list).expect("a shipped secrets.ron is valid (tested)")
+    })
+}
+
 /// The neutral list, shipped in `src/secrets.ron`.
 pub fn neutral() -> &'static SecretNames {
     static NEUTRAL: OnceLock<SecretNames> = OnceLock::new();

@@ -28,18 +28,6 @@ fn export(host: &str) -> String {
     format!("# Mirapoint configuration export\n# host: {host}\nsmtp set fastpath off\n")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn files_under(dir: &Path) -> Vec<String> {
     let mut files: Vec<String> = walkdir::WalkDir::new(dir)
         .into_iter()
@@ -92,8 +80,8 @@ fn appliances_whose_names_collide_are_never_merged() {
     std::fs::write(src.join("a.cfg"), export("rg01.example.com")).unwrap();
     std::fs::write(src.join("b.cfg"), export("rg01.other.org")).unwrap();
     let st = common::root().join("samples/spamtitan/7.08/st01");
-    copy_dir(&st, &src.join("st01"));
-    copy_dir(&st, &src.join("ST01"));
+    common::copy_dir(&st, &src.join("st01"));
+    common::copy_dir(&st, &src.join("ST01"));
     let out = track(&src, &repo);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
@@ -199,7 +187,7 @@ fn one_bad_capture_is_reported_and_the_others_are_tracked() {
     let (src, repo) = (dir.path().join("src"), dir.path().join("repo"));
     std::fs::create_dir_all(&src).unwrap();
     let st = src.join("st02");
-    copy_dir(&common::root().join("samples/spamtitan/7.08/st01"), &st);
+    common::copy_dir(&common::root().join("samples/spamtitan/7.08/st01"), &st);
     std::fs::write(
         st.join("domains.csv"),
         "short.example,mx.short.example:25\n",

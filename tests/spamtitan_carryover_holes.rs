@@ -21,15 +21,7 @@ impl Copy {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("st01");
         let from = root().join(SAMPLE);
-        for entry in walkdir::WalkDir::new(&from) {
-            let entry = entry.unwrap();
-            let target = path.join(entry.path().strip_prefix(&from).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
+        common::copy_dir(&from, &path);
         Copy { _dir: dir, path }
     }
 
@@ -54,18 +46,7 @@ impl Copy {
 
 /// Runs the binary from the crate root: exit code, stdout, stderr.
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("carryover")
-        .unwrap()
-        .current_dir(root())
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    common::run_full(args)
 }
 
 /// The capture as JSON (`show --format json`), with its exit code and stderr.

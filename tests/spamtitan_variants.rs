@@ -24,7 +24,7 @@ impl Variant {
     fn new(name: &str) -> Variant {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(name);
-        copy(&root().join(SAMPLE), &path);
+        common::copy_dir(&root().join(SAMPLE), &path);
         Variant { _dir: dir, path }
     }
 
@@ -60,32 +60,9 @@ impl Variant {
     }
 }
 
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// Runs the binary from the crate root: exit code, stdout, stderr.
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("carryover")
-        .unwrap()
-        .current_dir(root())
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    common::run_full(args)
 }
 
 /// Diffs the clean sample with a variant and snapshots the result, the temporary folder

@@ -283,16 +283,7 @@ fn two_capture_folders_of_one_appliance_are_never_merged() {
             .join("samples/spamtitan")
             .join(version)
             .join("st01");
-        let to = src.join(version).join("st01");
-        for entry in walkdir::WalkDir::new(&from) {
-            let entry = entry.unwrap();
-            let target = to.join(entry.path().strip_prefix(&from).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
+        common::copy_dir(&from, &src.join(version).join("st01"));
     }
     let out = assert_cmd::Command::cargo_bin("carryover")
         .unwrap()

@@ -9,10 +9,7 @@ use crate::secrets::SecretNames;
 /// This vendor's secret field names.
 pub fn names() -> &'static SecretNames {
     static NAMES: OnceLock<SecretNames> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        SecretNames::with(include_str!("secrets.ron"))
-            .expect("the shipped secrets.ron is valid (tested)")
-    })
+    crate::secrets::vendor_list(&NAMES, include_str!("secrets.ron"))
 }
 
 /// A text value of a field: a secret when the field's name says so.
