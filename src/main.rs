@@ -10,7 +10,10 @@ fn main() -> ExitCode {
     match cli::run(cli::Cli::parse()) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("carryover: {e}");
+            eprintln!(
+                "carryover: {}",
+                carryover::emit::terminal_safe(&e.to_string())
+            );
             ExitCode::from(2)
         }
     }

@@ -94,3 +94,20 @@ fn restore_never_writes_over_a_capture_it_reads() {
         );
     }
 }
+
+#[test]
+fn capture_text_in_an_error_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ctl.cfg"),
+        "# host: rg01.example.com\nsmtp set fastpath \"on\x05\x1b[2Jx\n",
+    )
+    .unwrap();
+    let (code, _, err) = carryover(&["show", "ctl.cfg"], dir.path());
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("ctl.cfg:2:"), "{err}");
+    assert!(
+        !err.chars().any(|c| c.is_control() && c != '\n'),
+        "no control character reaches the terminal: {err:?}"
+    );
+}

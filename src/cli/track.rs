@@ -39,7 +39,8 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
     let report = track(&args.src, &args.into, &options, &tick)?;
     bar.finish_and_clear();
     for (path, why) in report.skipped.iter().chain(&report.failures) {
-        eprintln!("{}: {why}", path.display());
+        let line = format!("{}: {why}", path.display());
+        eprintln!("{}", carryover::emit::terminal_safe(&line));
     }
     let mut summary = format!(
         "{} appliance(s) from {} file(s): {} written, {} unchanged; {} unrecognized line(s); {} failed\n",

@@ -118,6 +118,29 @@ impl Command {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unwritable(pub String);
 
+/// Text for a terminal: control characters other than line breaks and tabs (escape sequences,
+/// carriage returns, bells) shown as visible escapes, so that no capture text can move the
+/// cursor or rewrite what the user sees. Messages keep their own lines.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Every control character of `text` (newlines, CR, NUL, escape, DEL, the C1 controls and the
 /// Unicode line and paragraph separators) as a visible escape, so a remark stays one remark.
 /// A backslash is doubled, so an escape in the text cannot pass for one made here.
@@ -286,6 +309,15 @@ fn dot_block(data: &str) -> Result<String, Unwritable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_text_keeps_its_lines_and_shows_control_characters() {
+        assert_eq!(terminal_safe("a\n  b\tc"), "a\n  b\tc");
+        assert_eq!(
+            terminal_safe("host \u{1b}[2Jx\rOK\u{7}"),
+            "host \\u{1b}[2Jx\\u{d}OK\\u{7}"
+        );
+    }
 
     struct Words;
     impl Dialect for Words {

@@ -112,7 +112,7 @@ pub fn unrecognized(capture: &Capture) -> String {
         "{count} unrecognized line{}",
         if count == 1 { "" } else { "s" }
     );
-    out
+    crate::emit::terminal_safe(&out).into_owned()
 }
 
 /// Warnings and refused commands, one per line, for standard error; then, for each source with
@@ -153,5 +153,6 @@ pub fn diagnostics(capture: &Capture) -> String {
             );
         }
     }
-    out
+    // Capture text reaches the terminal: nothing in it may move the cursor or recolour it.
+    crate::emit::terminal_safe(&out).into_owned()
 }
