@@ -251,16 +251,30 @@ fn exit_statuses_of_every_subcommand() {
     assert_eq!(code(&["show", before]), 0);
     assert_eq!(code(&["show", "--unrecognized", before]), 1);
     assert_eq!(code(&["show", "--unrecognized", after]), 0);
-    // gaps: 1 when it finds something.
+    // gaps: 1 when it finds something of warning level or above.
     assert_eq!(code(&["gaps", before]), 1);
-    // plan: 1 only when something blocks the upgrade.
-    assert_eq!(code(&["plan", "--to", "4.2.3", before]), 0);
+    // plan: 1 when a finding is of warning level or above, or something blocks the upgrade;
+    // 2 for a version of another vendor, or a downgrade.
+    assert_eq!(code(&["plan", "--to", "4.2.3", before]), 1);
     assert_eq!(code(&["plan", "--to", "4.2.3", &old]), 1);
+    assert_eq!(code(&["plan", "--to", "7.09", before]), 2);
+    assert_eq!(
+        code(&["plan", "--to", "4.2.3", "samples/spamtitan/7.08"]),
+        2
+    );
+    assert_eq!(code(&["plan", "--to", "4.1.0", before]), 2);
+    assert_eq!(code(&["gaps", "--to", "7.09", before]), 2);
     // capture: 0.
     assert_eq!(code(&["capture"]), 0);
     // diff: as diff(1).
     assert_eq!(code(&["diff", before, before]), 0);
     assert_eq!(code(&["diff", before, after]), 1);
+    // diff: two vendors, or two appliances, are an error, not 60 differences.
+    assert_eq!(code(&["diff", before, "samples/spamtitan/7.08"]), 2);
+    assert_eq!(
+        code(&["diff", before, "samples/mos/ms01-delegated-domains.log"]),
+        2
+    );
     // restore: 0 when the script is written; --exit-code: 1 when it holds commands.
     let restore = ["restore", "--to", "4.2.3", before];
     assert_eq!(code(&restore), 0);

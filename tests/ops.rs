@@ -101,7 +101,23 @@ fn plan_for_the_razorgate() {
         "plan@rg01-to-4.2.3",
         &["plan", "--to", "4.2.3", "samples/mos/rg01-4.1.9-before.log"],
     );
-    assert_eq!(code, 0, "nothing blocks this upgrade");
+    assert_eq!(
+        code, 1,
+        "nothing blocks this upgrade, but error-level findings are something to report"
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        &common::run(&[
+            "plan",
+            "--to",
+            "4.2.3",
+            "--format",
+            "json",
+            "samples/mos/rg01-4.1.9-before.log",
+        ])
+        .1,
+    )
+    .unwrap();
+    assert_eq!(json["blocking"], serde_json::json!([]));
 }
 
 #[test]

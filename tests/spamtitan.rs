@@ -132,8 +132,9 @@ fn plan_checks_what_it_can_see_and_lists_the_rest() {
         &["plan", "--to", "7.09", "samples/spamtitan/7.08/st01"],
     );
     assert_eq!(
-        code, 0,
-        "the appliance runs 7.08: nothing it can see blocks the update"
+        code, 1,
+        "the appliance runs 7.08: nothing it can see blocks the update, but the backups 7.09 \
+         makes unusable are an error-level finding"
     );
     let dir = tempfile::tempdir().unwrap();
     let st = dir.path().join("st05");

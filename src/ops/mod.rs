@@ -6,6 +6,7 @@ pub mod evaluate;
 pub mod gaps;
 pub mod plan;
 pub mod restore;
+pub mod update_logs;
 
 use serde::Serialize;
 

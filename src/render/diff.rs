@@ -5,6 +5,7 @@ use std::fmt::Write;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
+use crate::model::Value;
 use crate::ops::diff::{stat, Comparison, DiffKind, Difference, NotCompared, Side};
 
 use super::FORMAT_VERSION;
@@ -71,6 +72,71 @@ pub fn stat_text(comparison: &Comparison) -> String {
     out
 }
 
+/// Counts per area as a Markdown table.
+pub fn stat_markdown(comparison: &Comparison) -> String {
+    let mut out = format!("**{}**\n\n", summary(comparison));
+    let areas = stat(&comparison.changes);
+    if areas.is_empty() {
+        return out;
+    }
+    out.push_str("| area | added | removed | changed |\n| --- | ---: | ---: | ---: |\n");
+    for (area, [added, removed, changed]) in areas {
+        let _ = writeln!(out, "| {area} | {added} | {removed} | {changed} |");
+    }
+    out
+}
+
+/// One area's counts, in `--stat --format json`.
+#[derive(Serialize)]
+pub struct AreaCounts {
+    /// The first segment of the item paths: `settings`, `lists`, ...
+    pub area: String,
+    /// Items added.
+    pub added: usize,
+    /// Items removed.
+    pub removed: usize,
+    /// Items changed.
+    pub changed: usize,
+}
+
+/// Counts per area as JSON: `format_version`, `summary` and `areas`.
+pub fn stat_json(comparison: &Comparison) -> String {
+    #[derive(Serialize)]
+    struct StatDocument {
+        format_version: u32,
+        summary: Counts,
+        areas: Vec<AreaCounts>,
+    }
+    let areas = stat(&comparison.changes)
+        .into_iter()
+        .map(|(area, [added, removed, changed])| AreaCounts {
+            area,
+            added,
+            removed,
+            changed,
+        })
+        .collect();
+    let doc = StatDocument {
+        format_version: FORMAT_VERSION,
+        summary: counts(comparison),
+        areas,
+    };
+    let mut text = serde_json::to_string_pretty(&doc).expect("counts serialize");
+    text.push('\n');
+    text
+}
+
+fn counts(comparison: &Comparison) -> Counts {
+    let differences = &comparison.changes;
+    let count = |k| differences.iter().filter(|d| d.kind == k).count();
+    Counts {
+        added: count(DiffKind::Added),
+        removed: count(DiffKind::Removed),
+        changed: count(DiffKind::Changed),
+        not_compared: comparison.not_compared.len(),
+    }
+}
+
 fn side_name(side: Side) -> &'static str {
     match side {
         Side::A => "A (old)",
@@ -121,10 +187,12 @@ fn sign(kind: DiffKind) -> (&'static str, &'static str) {
     }
 }
 
-fn value(v: &Option<String>, secret: bool) -> String {
+/// A value as text; a member of a set shows none, since its path names it.
+fn value(d: &Difference, v: &Option<Value>, secret: bool) -> String {
     match (v, secret) {
         (_, true) if v.is_none() => "<secret>".into(),
-        (Some(v), _) => v.clone(),
+        _ if d.member => String::new(),
+        (Some(v), _) => v.to_string(),
         (None, _) => String::new(),
     }
 }
@@ -140,7 +208,7 @@ pub fn human(comparison: &Comparison, style: Style) -> String {
             .flatten()
             .collect::<Vec<_>>()
             .join(" -> ");
-        let (old, new) = (value(&d.old, d.secret), value(&d.new, d.secret));
+        let (old, new) = (value(d, &d.old, d.secret), value(d, &d.new, d.secret));
         let multiline = old.contains('\n') || new.contains('\n');
         let head = match d.kind {
             DiffKind::Changed if d.secret && d.old.is_none() => {
@@ -224,8 +292,8 @@ pub fn markdown(comparison: &Comparison) -> String {
             "| {} | `{}` | {} | {} |",
             sign(d.kind).0,
             d.path.replace('`', "'"),
-            cell(value(&d.old, d.secret && d.kind != DiffKind::Added)),
-            cell(value(&d.new, d.secret && d.kind != DiffKind::Removed))
+            cell(value(d, &d.old, d.secret && d.kind != DiffKind::Added)),
+            cell(value(d, &d.new, d.secret && d.kind != DiffKind::Removed))
         );
     }
     out
@@ -272,17 +340,10 @@ struct Counts {
 
 /// JSON: `format_version`, `summary`, `changes` and `not_compared`.
 pub fn json(comparison: &Comparison) -> String {
-    let differences = &comparison.changes;
-    let count = |k| differences.iter().filter(|d| d.kind == k).count();
     let doc = Document {
         format_version: FORMAT_VERSION,
-        summary: Counts {
-            added: count(DiffKind::Added),
-            removed: count(DiffKind::Removed),
-            changed: count(DiffKind::Changed),
-            not_compared: comparison.not_compared.len(),
-        },
-        changes: differences,
+        summary: counts(comparison),
+        changes: &comparison.changes,
         not_compared: &comparison.not_compared,
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("differences serialize");

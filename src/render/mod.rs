@@ -156,3 +156,10 @@ pub fn diagnostics(capture: &Capture) -> String {
     // Capture text reaches the terminal: nothing in it may move the cursor or recolour it.
     crate::emit::terminal_safe(&out).into_owned()
 }
+
+/// Pretty JSON of a document, ending in a newline.
+pub fn json<T: serde::Serialize>(document: &T) -> String {
+    let mut text = serde_json::to_string_pretty(document).expect("documents serialize");
+    text.push('\n');
+    text
+}

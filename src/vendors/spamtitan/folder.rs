@@ -165,7 +165,10 @@ fn folder_name(dir: &Path) -> Result<SourceRead> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     // The model folds the case; `track` keys appliances by the name as written.
-    let source = Source::from_text(&format!("{} (the folder's name)", dir.display()), &name);
+    let source = Source::from_text(
+        &format!("{}{}", dir.display(), crate::capture::NAMED_BY_FOLDER),
+        &name,
+    );
     let mut read = SourceRead::new(&source, SourceKind::Export);
     if !name.is_empty() {
         read.changes.push((Change::Host(name), 1));
@@ -299,7 +302,7 @@ fn update_log(read: &mut FileRead<'_>) -> Result<()> {
         read.changes
             .push((Change::UpdatesListed(vec![(to.clone(), state, 1)]), 1));
     }
-    for (line, text) in &run.unrecognized {
+    for crate::update_log::Line { line, text } in &run.unrecognized {
         read.notes.push(Note::unrecognized(
             *line,
             text,
