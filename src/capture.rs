@@ -116,7 +116,7 @@ impl SourceRead {
 }
 
 /// Lines of one source: how many there are, how many were read, how many were not understood.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct LineCount {
     /// The source's path.
     pub path: String,

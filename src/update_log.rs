@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// A service the installer stopped, and whether and where it started again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Service {
     /// The service's name (`postfix`).
     pub name: String,
@@ -15,7 +15,7 @@ pub struct Service {
 }
 
 /// One numbered step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Step {
     /// The step's own number (`001`).
     pub number: u32,
@@ -26,7 +26,7 @@ pub struct Step {
 }
 
 /// One line of the log, with its number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Line {
     /// The line's number, from 1.
     pub line: u32,
@@ -35,7 +35,7 @@ pub struct Line {
 }
 
 /// What an update log says happened.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct UpdateRun {
     /// The log's path.
     pub path: String,

@@ -5,13 +5,11 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 
 use carryover::emit::terminal_safe;
 use carryover::error::Error;
 use carryover::render;
 use carryover::track::{track, walk, Report};
-use carryover::update_log::UpdateRun;
 
 use super::{Output, ReadFlags};
 
@@ -43,27 +41,6 @@ enum FormatArg {
     Json,
 }
 
-/// One path and what happened to it.
-#[derive(Serialize)]
-struct PathNote {
-    path: String,
-    why: String,
-}
-
-/// `track --format json`.
-#[derive(Serialize)]
-struct Document<'a> {
-    format_version: u32,
-    appliances: usize,
-    files: usize,
-    written: Vec<String>,
-    unchanged: usize,
-    unrecognized_lines: usize,
-    failed: Vec<PathNote>,
-    skipped: Vec<PathNote>,
-    update_logs: &'a [UpdateRun],
-}
-
 pub fn run(args: TrackArgs) -> Result<u8, Error> {
     let options = args.read.options()?;
     let bar = if std::io::stderr().is_terminal() {
@@ -89,7 +66,7 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
     }
     let text = match args.format {
         FormatArg::Human => human(&report, args.quiet),
-        FormatArg::Json => render::json(&document(&report)),
+        FormatArg::Json => render::track::json(&report),
     };
     args.output.write(&text, false)?;
     Ok(if !report.failures.is_empty() {
@@ -145,30 +122,4 @@ fn human(report: &Report, quiet: bool) -> String {
         report.failures.len()
     );
     out
-}
-
-fn document(report: &Report) -> Document<'_> {
-    let notes = |list: &[(PathBuf, String)]| {
-        list.iter()
-            .map(|(path, why)| PathNote {
-                path: path.display().to_string(),
-                why: why.clone(),
-            })
-            .collect()
-    };
-    Document {
-        format_version: render::FORMAT_VERSION,
-        appliances: report.appliances,
-        files: report.files,
-        written: report
-            .written
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect(),
-        unchanged: report.unchanged,
-        unrecognized_lines: report.unrecognized,
-        failed: notes(&report.failures),
-        skipped: notes(&report.skipped),
-        update_logs: &report.update_logs,
-    }
 }

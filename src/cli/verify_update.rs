@@ -3,12 +3,10 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 
 use carryover::commands::verify_update::verify_path;
 use carryover::error::Error;
 use carryover::render;
-use carryover::update_log::UpdateRun;
 
 use super::{encoding, Output};
 
@@ -36,21 +34,11 @@ enum FormatArg {
     Json,
 }
 
-/// `verify-update --format json`: every log checked.
-#[derive(Serialize)]
-struct Document<'a> {
-    format_version: u32,
-    updates: &'a [UpdateRun],
-}
-
 pub fn run(args: VerifyUpdateArgs) -> Result<u8, Error> {
     let runs = verify_path(&args.log, encoding(args.encoding.as_deref())?)?;
     let text = match args.format {
         FormatArg::Human => runs.iter().map(render::update_log::human).collect(),
-        FormatArg::Json => render::json(&Document {
-            format_version: render::FORMAT_VERSION,
-            updates: &runs,
-        }),
+        FormatArg::Json => render::update_log::json(&runs),
     };
     args.output.write(&text, false)?;
     Ok(u8::from(runs.iter().any(|r| !r.anomalies.is_empty())))

@@ -12,7 +12,7 @@ use crate::model::{Config, ItemRef, List, Origin, Value};
 use crate::vendors::CapturePlan;
 
 /// What happened to an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffKind {
     /// Only the new side has it, in a range the old side observed.
@@ -24,21 +24,21 @@ pub enum DiffKind {
 }
 
 /// One difference between two models.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Difference {
     /// The item path: `settings/system/smtp.fastpath`, `lists/primary/whitelistto/a@b.jp`.
     pub path: String,
     /// Added, removed or changed.
     pub kind: DiffKind,
     /// The old value, typed as `show` types it (a set member's value is the member itself);
-    /// `None` on the side that lacks the item, or for a secret not to be shown.
+    /// absent (null) on the side that lacks the item, or for a secret not to be shown.
     pub old: Option<Value>,
     /// The new value, typed likewise.
     pub new: Option<Value>,
     /// The item is a member of a set (a list entry, a domain): its path says it all.
     #[serde(skip)]
     pub member: bool,
-    /// `path:line` on each side.
+    /// `path:line` on the old side.
     pub old_at: Option<String>,
     /// `path:line` on the new side.
     pub new_at: Option<String>,
@@ -55,7 +55,7 @@ impl Difference {
 }
 
 /// Which side of a comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub enum Side {
     /// The old side, A.
     A,
@@ -65,7 +65,7 @@ pub enum Side {
 
 /// An item one side holds in a range the other side did not observe: nobody looked, so it is
 /// neither added nor removed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NotCompared {
     /// The item path.
     pub path: String,

@@ -14,7 +14,7 @@ use crate::knowledge::Severity;
 
 /// Whether a finding is about something captured, something missing from the captures, or
 /// something checked and fine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// The rule applies to what the captures hold.
@@ -26,7 +26,7 @@ pub enum Status {
 }
 
 /// One thing a rule says about the captures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     /// The knowledge-base id (`MOS-4.2.3-KI-6`), or `carryover-...` for carryover's own checks.
     pub rule: String,

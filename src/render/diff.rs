@@ -87,7 +87,7 @@ pub fn stat_markdown(comparison: &Comparison) -> String {
 }
 
 /// One area's counts, in `--stat --format json`.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct AreaCounts {
     /// The first segment of the item paths: `settings`, `lists`, ...
     pub area: String,
@@ -99,14 +99,19 @@ pub struct AreaCounts {
     pub changed: usize,
 }
 
+/// `diff --stat --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct StatDocument {
+    /// The version of this document's shape.
+    format_version: u32,
+    /// How many of each.
+    summary: Counts,
+    /// The counts per area, in area order.
+    areas: Vec<AreaCounts>,
+}
+
 /// Counts per area as JSON: `format_version`, `summary` and `areas`.
 pub fn stat_json(comparison: &Comparison) -> String {
-    #[derive(Serialize)]
-    struct StatDocument {
-        format_version: u32,
-        summary: Counts,
-        areas: Vec<AreaCounts>,
-    }
     let areas = stat(&comparison.changes)
         .into_iter()
         .map(|(area, [added, removed, changed])| AreaCounts {
@@ -322,19 +327,29 @@ fn markdown_not_compared(items: &[NotCompared]) -> String {
     out
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
+/// `diff --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Document<'a> {
+    /// The version of this document's shape.
     format_version: u32,
+    /// How many of each.
     summary: Counts,
+    /// Differences inside ranges both sides observed, in path order.
     changes: &'a [Difference],
+    /// Items one side holds where the other did not look: neither added nor removed.
     not_compared: &'a [NotCompared],
 }
 
-#[derive(Serialize)]
+/// How many differences of each kind, and how many items were not compared.
+#[derive(Serialize, schemars::JsonSchema)]
 struct Counts {
+    /// Items added.
     added: usize,
+    /// Items removed.
     removed: usize,
+    /// Items changed.
     changed: usize,
+    /// Items not compared.
     not_compared: usize,
 }
 

@@ -34,14 +34,21 @@ pub struct Heading<'a> {
     pub blocking: Option<&'a [String]>,
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
+/// `gaps --format json` and `plan --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Document<'a> {
+    /// The version of this document's shape.
     format_version: u32,
+    /// The appliance's host name; null: not captured.
     appliance: Option<&'a str>,
+    /// The version upgraded from; null: not captured.
     from: Option<&'a str>,
+    /// The version upgraded to.
     to: &'a str,
+    /// `plan` only: the rules that block the upgrade.
     #[serde(skip_serializing_if = "Option::is_none")]
     blocking: Option<&'a [String]>,
+    /// What each rule says, in the knowledge base's order.
     findings: &'a [Finding],
 }
 

@@ -39,3 +39,20 @@ pub fn human(run: &UpdateRun) -> String {
     }
     out
 }
+
+/// `verify-update --format json`: every log checked.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct Document<'a> {
+    /// The version of this document's shape.
+    pub format_version: u32,
+    /// What each update log shows.
+    pub updates: &'a [UpdateRun],
+}
+
+/// Update logs' checks as JSON.
+pub fn json(runs: &[UpdateRun]) -> String {
+    super::json(&Document {
+        format_version: super::FORMAT_VERSION,
+        updates: runs,
+    })
+}

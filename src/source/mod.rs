@@ -65,7 +65,7 @@ pub struct Source {
 }
 
 /// What a reader reports about a source it read, for `--provenance` and diagnostics.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SourceInfo {
     /// The path as the user named it.
     pub path: Arc<str>,
