@@ -188,7 +188,11 @@ pub fn track(
         report.unrecognized += group.unrecognized;
         report.failures.extend(group.failures);
         match group.written {
-            Some(true) => report.written.push(group.path),
+            // Named under the folder as the user named it, not its canonical form.
+            Some(true) => report.written.push(match group.path.strip_prefix(&repo) {
+                Ok(relative) => into.join(relative),
+                Err(_) => group.path,
+            }),
             Some(false) => report.unchanged += 1,
             None => {}
         }
