@@ -293,3 +293,22 @@ fn completions_and_man_page_are_generated_from_the_flags() {
     assert_eq!(code, 2);
     assert!(err.contains("no subcommand"), "{err}");
 }
+
+#[test]
+fn a_hostile_file_name_from_git_stays_one_header_line() {
+    let name = "rg01\n\u{1b}[2Jevil.log";
+    let (code, out, _) = run(&[
+        "diff", name, BEFORE, "0000000", "100644", AFTER, "1111111", "100644",
+    ]);
+    assert_eq!(code, 0, "git's external diff exits 0");
+    let header = out.lines().next().unwrap();
+    assert!(header.starts_with("diff --carryover a/rg01"), "{header}");
+    assert!(header.ends_with("evil.log"), "{header}");
+    assert!(!out.contains('\u{1b}'), "an escape reached the terminal");
+    // Evidence names the file as git names it, on one line.
+    let fastpath = out.lines().find(|l| l.contains("smtp.fastpath")).unwrap();
+    assert!(
+        fastpath.contains(r"rg01\n\u{1b}[2Jevil.log:19"),
+        "{fastpath}"
+    );
+}

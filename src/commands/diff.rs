@@ -139,7 +139,11 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
         }
     };
     let text = match &request.git_header {
-        Some(path) => format!("diff --carryover a/{path} b/{path}\n{text}"),
+        Some(path) => {
+            // A file name may hold anything a file system allows, line breaks included.
+            let path = crate::emit::sanitize(path);
+            format!("diff --carryover a/{path} b/{path}\n{text}")
+        }
         None => text,
     };
     Ok(Outcome {

@@ -171,12 +171,16 @@ fn not_compared_text(items: &[NotCompared], style: Style) -> String {
                 out,
                 "{} {}  {}",
                 style.paint("2", "?"),
-                item.path,
-                style.paint("2", &item.at)
+                one_line(&item.path),
+                style.paint("2", &one_line(&item.at))
             );
             // Entries of one list share their command: say it once for the run of them.
             if !item.capture.is_empty() && item.capture.as_slice() != last_capture {
-                let _ = writeln!(out, "    capture with: {}", item.capture.join("; "));
+                let _ = writeln!(
+                    out,
+                    "    capture with: {}",
+                    one_line(&item.capture.join("; "))
+                );
             }
             last_capture = &item.capture;
         }
@@ -190,6 +194,18 @@ fn sign(kind: DiffKind) -> (&'static str, &'static str) {
         DiffKind::Removed => ("-", "31"),
         DiffKind::Changed => ("~", "33"),
     }
+}
+
+/// Text from a capture, for a terminal: its control characters shown as escapes (line breaks
+/// and tabs kept, so a message still diffs line by line).
+fn safe(text: &str) -> String {
+    crate::emit::terminal_safe(text).into_owned()
+}
+
+/// Capture text that must stay on one line (a path, an item path): every control character
+/// shown as an escape.
+fn one_line(text: &str) -> String {
+    crate::emit::sanitize(text)
 }
 
 /// A value as text; a member of a set shows none, since its path names it.
@@ -208,21 +224,28 @@ pub fn human(comparison: &Comparison, style: Style) -> String {
     let mut out = String::new();
     for d in &comparison.changes {
         let (mark, color) = sign(d.kind);
-        let at = [d.old_at.as_deref(), d.new_at.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" -> ");
-        let (old, new) = (value(d, &d.old, d.secret), value(d, &d.new, d.secret));
+        // Capture text reaches the terminal: its control characters are shown, never obeyed.
+        let at = one_line(
+            &[d.old_at.as_deref(), d.new_at.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" -> "),
+        );
+        let (old, new) = (
+            safe(&value(d, &d.old, d.secret)),
+            safe(&value(d, &d.new, d.secret)),
+        );
+        let path = one_line(&d.path);
         let multiline = old.contains('\n') || new.contains('\n');
         let head = match d.kind {
             DiffKind::Changed if d.secret && d.old.is_none() => {
-                format!("{} (secret changed)", d.path)
+                format!("{path} (secret changed)")
             }
-            DiffKind::Changed if !multiline => format!("{}: {old} -> {new}", d.path),
-            DiffKind::Added if !new.is_empty() && !multiline => format!("{} = {new}", d.path),
-            DiffKind::Removed if !old.is_empty() && !multiline => format!("{} = {old}", d.path),
-            _ => d.path.clone(),
+            DiffKind::Changed if !multiline => format!("{path}: {old} -> {new}"),
+            DiffKind::Added if !new.is_empty() && !multiline => format!("{path} = {new}"),
+            DiffKind::Removed if !old.is_empty() && !multiline => format!("{path} = {old}"),
+            _ => path.clone(),
         };
         let _ = writeln!(
             out,
