@@ -52,6 +52,10 @@ pub(crate) struct Document<'a> {
     findings: &'a [Finding],
 }
 
+fn terminal_text(text: String) -> String {
+    crate::emit::terminal_safe(&text).into_owned()
+}
+
 fn status_word(f: &Finding) -> &'static str {
     match f.status {
         Status::Found => match f.severity {
@@ -80,8 +84,9 @@ pub fn findings(heading: &Heading<'_>, findings: &[Finding], format: ReportForma
             text.push('\n');
             text
         }
-        ReportFormat::Human => human(heading, findings),
-        ReportFormat::Markdown => markdown(heading, findings),
+        // Capture text reaches the terminal: its control characters are shown, never obeyed.
+        ReportFormat::Human => terminal_text(human(heading, findings)),
+        ReportFormat::Markdown => terminal_text(markdown(heading, findings)),
     }
 }
 
