@@ -27,9 +27,7 @@ fn run_with(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     )
 }
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    run_with(args, b"")
-}
+use common::run_full as run;
 
 fn sample(path: &str) -> Vec<u8> {
     std::fs::read(root().join(path)).unwrap()

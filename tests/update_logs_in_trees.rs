@@ -6,21 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_dir, root};
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("carryover")
-        .unwrap()
-        .current_dir(root())
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{copy_dir, root, run_full as run};
 
 /// The 7.09 capture folder of st01, its update log replaced by the broken one.
 fn folder_with_a_failed_update(dir: &Path) -> String {
