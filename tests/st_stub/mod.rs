@@ -343,6 +343,20 @@ fn answer(state: &mut Appliance, method: &str, path: &str, query: &str, body: &s
     let segments: Vec<String> = path.split('/').skip(1).map(decode).collect();
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     match (method, segments.as_slice()) {
+        ("GET", ["restapi", "domains"]) => json(
+            200,
+            serde_json::Value::Array(
+                state
+                    .domains
+                    .iter()
+                    .map(|(name, d)| serde_json::json!({"id": d.id, "domain": name, "destination": d.destination}))
+                    .collect(),
+            ),
+        ),
+        ("GET", ["restapi", "domains", name, "policy"]) => match state.domains.get(*name) {
+            Some(d) => json(200, serde_json::json!(d.policy)),
+            None => json(404, serde_json::json!({"message": "Domain not found"})),
+        },
         ("GET", ["restapi", "domains", name]) => match state.domains.get(*name) {
             Some(d) => json(
                 200,

@@ -18,7 +18,7 @@ mkdir -p "$dir/api/domains" "$dir/lists/global"
 get() {
     curl --fail --silent --show-error --retry 5 -H "Authorization: Bearer $ST_TOKEN" "https://$ST_HOST$1"
 }
-# GET PATH into FILE; a failed call leaves no file, and says what was not captured.
+# save <path> <file> <what>: a failed call leaves no file, and says what was not captured.
 save() {
     if ! get "$1" > "$2.part"; then
         rm -f "$2.part"

@@ -125,7 +125,7 @@ dry_run=false
 if [ "${1:-}" = "--dry-run" ]; then dry_run=true; fi
 : "${ST_HOST:?set ST_HOST to the host name of the appliance}"
 if [ "$dry_run" = false ]; then : "${ST_TOKEN:?set ST_TOKEN to a REST API token}"; fi
-# One call: METHOD PATH [curl options]; its data, if any, comes on standard input (@-).
+# One call: api <method> <path> [<curl options>]; its data, if any, on standard input (@-).
 api() {
     local method=$1 path=$2
     shift 2
@@ -143,7 +143,7 @@ api() {
     curl --fail --silent --show-error --path-as-is --retry 5 -X "$method" \
         -H "Authorization: Bearer $ST_TOKEN" "https://$ST_HOST$path" "$@"
 }
-# A legacy call: GET PATH, its query on standard input; the XML answer must say stat ok.
+# A legacy call: legacy <path>, its query on standard input; the XML answer must say stat ok.
 legacy() {
     if [ "$dry_run" = true ]; then api GET "$1" --get --data-binary @-; return 0; fi
     local answer
@@ -156,7 +156,7 @@ legacy() {
            exit 1 ;;
     esac
 }
-# Whether PATH exists: GET answers 2xx (yes) or 404 (no); any other answer stops the script.
+# Whether exists <path>: GET answers 2xx (yes) or 404 (no); any other answer stops the script.
 exists() {
     if [ "$dry_run" = true ]; then printf 'GET %s\n' "$1"; return 1; fi
     local code
@@ -168,7 +168,7 @@ exists() {
         *) printf 'GET %s answered HTTP %s\n' "$1" "$code" >&2; exit 1 ;;
     esac
 }
-# One call: legacy|rest METHOD PATH DATA.
+# One call: send legacy|rest <method> <path> <data>.
 send() {
     if [ "$1" = legacy ]; then
         printf '%s' "$4" | legacy "$3"
@@ -178,7 +178,7 @@ send() {
     fi
 }
 # The fields of one call (a form, a legacy edit) are collected for a domain and sent together
-# by send_fields, as the API takes them: field legacy|rest METHOD PATH BASE FIELD.
+# by send_fields, as the API takes them: field legacy|rest <method> <path> <base> <field>.
 targets=()
 forms=()
 field() {
@@ -203,8 +203,8 @@ send_fields() {
     targets=()
     forms=()
 }
-# A domain by name: LOOKUP CREATE_METHOD CREATE_PATH JSON, then the edit that sets the
-# destination of one that exists (field's arguments). POST only creates.
+# A domain by name: domain_ensure <lookup path> <create method> <create path> <JSON body>, then
+# the edit that sets the destination of one that exists (as field takes it). POST only creates.
 domain_ensure() {
     if exists "$1"; then
         field "${@:5}"
@@ -213,7 +213,7 @@ domain_ensure() {
         if [ "$dry_run" = false ]; then printf '\n'; fi
     fi
 }
-# Whether an XML answer holds ENTRY as the whole text of an element, in any case.
+# Whether holds <XML answer> <entry>: the entry is the whole text of an element, in any case.
 holds() {
     local entry=$2 found=1
     entry=${entry//'&'/'&amp;'}
@@ -225,7 +225,7 @@ holds() {
     return "$found"
 }
 # An entry added to a list unless the list holds it already; each list is read once:
-# list_add [--inferred] LIST_PATH ADD_PATH USER_QUERY ENTRY QUERY.
+# list_add [--inferred] <list path> <add path> <user query> <entry> <add query>.
 listed_key=
 listed=
 noted=
@@ -311,7 +311,8 @@ impl CapturePlan for SpamTitan {
 
     fn how_to_recapture(&self) -> String {
         "Capture the upgraded appliance again: run the script `carryover capture --vendor \
-         spamtitan` prints, and keep the folder it writes."
+         spamtitan` prints, fill in the folder's by-hand.txt from the web console, and keep the \
+         folder."
             .into()
     }
 }

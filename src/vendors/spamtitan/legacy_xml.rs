@@ -158,7 +158,18 @@ pub fn list(read: &mut FileRead<'_>) -> Result<Option<Vec<XmlEntry>>> {
                     leaves.push((stack.len(), name, body, line));
                 }
             }
-            Event::Eof => break,
+            Event::Eof => {
+                if let Some((name, ..)) = stack.last() {
+                    let line = line_of(text.len() as u64);
+                    return Err(bad(
+                        read,
+                        &text,
+                        line,
+                        format!("the answer ends inside `<{name}>`: it was cut off"),
+                    ));
+                }
+                break;
+            }
             _ => {}
         }
     }
