@@ -134,7 +134,7 @@ fn entry_findings(report: &mut PlanReport, cx: &Evidence<'_>, entry: &Entry, con
         && entry.severity == Severity::Error
         && results.iter().any(|f| f.status == Status::NotCaptured);
     if unverified {
-        let by_operator = confirmed.iter().any(|c| *c == entry.id);
+        let by_operator = confirmed.contains(&entry.id);
         for f in results
             .iter_mut()
             .filter(|f| f.status == Status::NotCaptured)

@@ -583,3 +583,30 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_api_is_valid_and_names_its_calls() {
+        let api = api();
+        assert!(api.calls.contains_key(&api.domain.destination.call));
+        for map in &api.policy_map {
+            assert!(map.rest.iter().all(|(name, _)| form_of(name).is_some()));
+        }
+        assert_eq!(api.lists["block"].source, Evidence::I);
+    }
+
+    #[test]
+    fn deeper_names_are_bracketed_sub_keys() {
+        let form = form_of("auth.imap.server").unwrap();
+        assert_eq!(field_name(form, "auth.imap.server"), "imap[server]");
+        assert_eq!(encode_key("imap[server]"), "imap[server]");
+        assert_eq!(
+            host_port("ldap.example.com:389"),
+            ("ldap.example.com", Some("389"))
+        );
+        assert_eq!(host_port("ldap.example.com"), ("ldap.example.com", None));
+    }
+}
