@@ -34,6 +34,10 @@ pub struct PlanArgs {
     /// The version to upgrade to.
     #[arg(long, value_name = "VERSION", value_parser = parse_version)]
     to: Version,
+    /// A precondition no capture shows, checked by you (`--confirm ST-7.09-P-4`): it no longer
+    /// blocks, and the report says it was confirmed by the operator. Repeat for each.
+    #[arg(long, value_name = "ID")]
+    confirm: Vec<String>,
     /// The output format.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
@@ -87,7 +91,34 @@ pub fn plan(args: PlanArgs) -> Result<u8, Error> {
     let split = read_split(&args.inputs)?;
     let cx = evidence(&split)?;
     check_target(&cx, split.vendor()?, &args.to)?;
-    let mut report = ops::plan::plan(&cx, &args.to);
+    let mut report = ops::plan::plan_confirmed(&cx, &args.to, &args.confirm);
+    // A mistyped id must not pass for a confirmation.
+    let unknown: Vec<&String> = args
+        .confirm
+        .iter()
+        .filter(|id| !report.findings.iter().any(|f| f.rule == **id))
+        .collect();
+    if !unknown.is_empty() {
+        let needed: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| report.blocking.contains(&f.rule))
+            .map(|f| f.rule.as_str())
+            .collect();
+        return Err(Error::Usage(format!(
+            "--confirm {}: no rule of this plan has that id{}",
+            unknown
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if needed.is_empty() {
+                String::new()
+            } else {
+                format!(" (blocking now: {})", needed.join(", "))
+            }
+        )));
+    }
     let failed = failed_updates(&split);
     report
         .blocking

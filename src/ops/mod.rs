@@ -23,6 +23,9 @@ pub enum Status {
     NotCaptured,
     /// Checked and fine.
     Ok,
+    /// No capture shows it, and the operator said it holds (`plan --confirm ID`): confirmed by
+    /// a person, never checked by carryover.
+    Confirmed,
 }
 
 /// One thing a rule says about the captures.

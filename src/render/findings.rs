@@ -65,6 +65,7 @@ fn status_word(f: &Finding) -> &'static str {
         },
         Status::NotCaptured => "not captured",
         Status::Ok => "ok",
+        Status::Confirmed => "confirmed",
     }
 }
 
@@ -92,11 +93,18 @@ pub fn findings(heading: &Heading<'_>, findings: &[Finding], format: ReportForma
 
 fn title(heading: &Heading<'_>, findings: &[Finding]) -> String {
     let count = |w: &str| findings.iter().filter(|f| status_word(f) == w).count();
-    let counts: Vec<String> = ["error", "warning", "info", "not captured", "ok"]
-        .iter()
-        .filter(|w| count(w) > 0)
-        .map(|w| format!("{} {w}", count(w)))
-        .collect();
+    let counts: Vec<String> = [
+        "error",
+        "warning",
+        "info",
+        "not captured",
+        "confirmed",
+        "ok",
+    ]
+    .iter()
+    .filter(|w| count(w) > 0)
+    .map(|w| format!("{} {w}", count(w)))
+    .collect();
     format!(
         "{}: {} {} -> {}: {}",
         heading.command,
