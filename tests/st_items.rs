@@ -76,7 +76,9 @@ fn p4_to_p6_block_until_the_operator_confirms_each() {
         "ST-7.09-P-6",
         SAMPLE,
     ]);
-    assert_eq!(code, 0, "{json}");
+    // Nothing blocks now; the error-level findings (backups made unusable) still exit 1.
+    assert_eq!(code, 1, "{json}");
+    assert_eq!(json["blocking"], serde_json::json!([]), "{json}");
     for id in ["ST-7.09-P-4", "ST-7.09-P-5", "ST-7.09-P-6"] {
         let f = json["findings"]
             .as_array()
@@ -123,7 +125,8 @@ fn mos_n5_blocks_while_the_license_is_missing_from_the_capture() {
         "{json}"
     );
     let (code, json) = plan_json(&["--to", "4.2.3", "--confirm", "MOS-4.2.3-N-5", log]);
-    assert_eq!(code, 0, "{json}");
+    assert_eq!(code, 1, "warning-level findings remain: {json}");
+    assert_eq!(json["blocking"], serde_json::json!([]), "{json}");
     // A listing without the license still blocks, and no confirmation hides that.
     std::fs::write(
         dir.path().join("rg01.log"),

@@ -41,10 +41,11 @@ pub const PLAN: &str = "\
 Examples:
   carryover plan --to 4.2.3 samples/mos/rg01-4.1.9-before.log
   carryover plan --to 7.09 --format json samples/spamtitan/7.08
+  carryover plan --to 7.09 --confirm ST-7.09-P-4 --confirm ST-7.09-P-5 --confirm ST-7.09-P-6 samples/spamtitan/7.08
 
 Exit status:
   0  no finding of warning level or above, and nothing blocks the upgrade
-  1  a finding of warning level or above, or something blocks the upgrade (JSON: `blocking`)
+  1  a finding of warning level or above, or something blocks the upgrade (JSON: `blocking`), such as a precondition no capture shows until you --confirm it
   2  error, including a --to version of another vendor or older than the captures";
 
 /// After `capture --help`.
