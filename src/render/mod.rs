@@ -10,7 +10,9 @@ use crate::model::{Config, Coverage, Provenance};
 
 pub mod diff;
 pub mod findings;
+pub mod github;
 pub mod runbook;
+pub mod sarif;
 pub mod update_log;
 
 /// The version of carryover's JSON and RON documents; it changes when their shape does.
