@@ -53,6 +53,10 @@ enum FormatArg {
     Markdown,
     /// JSON with `format_version`, as `docs/schema/findings.schema.json` describes it.
     Json,
+    /// GitHub Actions annotations (`::error file=..,line=..::`) on the capture lines.
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning (upload-sarif).
+    Sarif,
 }
 
 impl From<FormatArg> for ReportFormat {
@@ -61,6 +65,8 @@ impl From<FormatArg> for ReportFormat {
             FormatArg::Human => ReportFormat::Human,
             FormatArg::Markdown => ReportFormat::Markdown,
             FormatArg::Json => ReportFormat::Json,
+            FormatArg::Github => ReportFormat::Github,
+            FormatArg::Sarif => ReportFormat::Sarif,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Findings of `gaps` and `plan` as human text, Markdown or JSON.
+//! Findings of `gaps` and `plan` as human text, Markdown or JSON (GitHub annotations and SARIF
+//! in [`super::github`] and [`super::sarif`]).
 
 use std::fmt::Write;
 
@@ -17,6 +18,10 @@ pub enum ReportFormat {
     Markdown,
     /// JSON with a `format_version`, for scripts.
     Json,
+    /// GitHub Actions workflow commands: one annotation per finding and capture line.
+    Github,
+    /// A SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers.
+    Sarif,
 }
 
 /// A report's heading facts.
@@ -88,6 +93,8 @@ pub fn findings(heading: &Heading<'_>, findings: &[Finding], format: ReportForma
         // Capture text reaches the terminal: its control characters are shown, never obeyed.
         ReportFormat::Human => terminal_text(human(heading, findings)),
         ReportFormat::Markdown => terminal_text(markdown(heading, findings)),
+        ReportFormat::Github => super::github::annotations(heading, findings),
+        ReportFormat::Sarif => super::sarif::log(heading, findings),
     }
 }
 

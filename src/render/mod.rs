@@ -10,7 +10,9 @@ use crate::model::{Config, Coverage, Provenance};
 
 pub mod diff;
 pub mod findings;
+pub mod github;
 pub mod runbook;
+pub mod sarif;
 pub mod schema;
 pub mod track;
 pub mod update_log;

@@ -1,0 +1,315 @@
+//! Findings of `gaps` and `plan` as GitHub Actions workflow commands: one annotation per
+//! finding and capture line, so a pull request shows each finding on the line it was read from.
+//!
+//! ```text
+//! ::error file=rg01.log,line=22,title=MOS-4.2.3-KI-3::Junk-mail threshold handling breaks ...%0Asmtp.quarantinejunk = on
+//! ```
+//!
+//! Which findings become which command:
+//!
+//! | finding | command |
+//! | --- | --- |
+//! | found, severity error | `::error` |
+//! | found, severity warning | `::warning` |
+//! | found, severity info | `::notice` |
+//! | not captured (a fact the captures lack) | `::notice` |
+//! | ok (checked and fine) | none |
+//!
+//! A finding read from several lines gives one annotation per line, with the items read there;
+//! a finding that names no line (a precondition, a release-wide caution) gives one annotation
+//! without `file`, which GitHub shows in the run's summary. Capture text is untrusted: control
+//! characters become visible escapes, and the message and property values are escaped as the
+//! runner unescapes them (`%`, CR and LF; in properties also `:` and `,`), so no text can end
+//! the line and start another command.
+
+use std::fmt::Write;
+
+use crate::knowledge::Severity;
+use crate::ops::{Finding, Status};
+
+use super::findings::Heading;
+
+/// The annotation level of a finding; `None`: not annotated (checked and fine).
+pub(crate) fn level(f: &Finding) -> Option<Level> {
+    match f.status {
+        Status::Found => Some(match f.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+            Severity::Info => Level::Note,
+        }),
+        // Confirmed by the operator, not seen in a capture: worth a note on the record.
+        Status::NotCaptured | Status::Confirmed => Some(Level::Note),
+        Status::Ok => None,
+    }
+}
+
+/// How loudly a finding is shown, in GitHub's and SARIF's common three levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// Something is lost or broken unless the remedy is applied.
+    Error,
+    /// Check it.
+    Warning,
+    /// Worth knowing, or a fact to capture.
+    Note,
+}
+
+/// One place a finding points at, with the items read there.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Spot<'a> {
+    /// The capture file as the report names it; `None`: no file.
+    pub path: Option<&'a str>,
+    /// The line (1-based); `None`: the file as a whole, or no file.
+    pub line: Option<u32>,
+    /// The items read at this place (all of the finding's items when they are not one per
+    /// evidence line).
+    pub items: Vec<&'a str>,
+}
+
+/// Splits evidence `path:line` at its last `:` followed by digits only (a path may hold `:`).
+/// Evidence without such a line number is a whole file; `?` (a source not known) and an empty
+/// path are no file. Line 0 (a note about a whole file) is the file as a whole.
+pub(crate) fn split_evidence(evidence: &str) -> (Option<&str>, Option<u32>) {
+    let (path, line) = match evidence.rsplit_once(':') {
+        Some((path, digits))
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            (path, digits.parse::<u32>().ok())
+        }
+        _ => (evidence, None),
+    };
+    match path {
+        "" | "?" => (None, None),
+        path => (Some(path), line.filter(|&l| l > 0)),
+    }
+}
+
+/// The places a finding points at, in the order its evidence names them, each once. Items and
+/// evidence that pair one to one go to their place; otherwise every place gets every item. A
+/// finding without evidence has one place that is no file.
+pub(crate) fn spots(f: &Finding) -> Vec<Spot<'_>> {
+    let paired = f.items.len() == f.evidence.len();
+    let mut spots: Vec<Spot<'_>> = Vec::new();
+    for (i, evidence) in f.evidence.iter().enumerate() {
+        let (path, line) = split_evidence(evidence);
+        let at = match spots.iter().position(|s| s.path == path && s.line == line) {
+            Some(at) => at,
+            None => {
+                spots.push(Spot {
+                    path,
+                    line,
+                    items: Vec::new(),
+                });
+                spots.len() - 1
+            }
+        };
+        if paired {
+            spots[at].items.push(&f.items[i]);
+        }
+    }
+    if spots.is_empty() {
+        spots.push(Spot {
+            path: None,
+            line: None,
+            items: Vec::new(),
+        });
+    }
+    if !paired || f.evidence.is_empty() {
+        for spot in &mut spots {
+            spot.items = f.items.iter().map(String::as_str).collect();
+        }
+    }
+    spots
+}
+
+/// The text of one annotation or result: the finding's summary, then the items, one a line.
+pub(crate) fn message(f: &Finding, spot: &Spot<'_>) -> String {
+    let mut text = f.summary.clone();
+    for item in &spot.items {
+        text.push('\n');
+        text.push_str(item);
+    }
+    text
+}
+
+/// Escapes a message as the runner unescapes it: `%`, CR and LF. Every other control character
+/// (escape, NUL, ...) becomes a visible `\u{..}`, so capture text cannot drive the log viewer.
+pub fn escape_data(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            '\t' => out.push(c),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a property value (`file`, `title`) as the runner unescapes it: as a message, and
+/// `:` and `,` too, which would end the value.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The findings as workflow commands, one a line; findings that are fine give none.
+pub fn annotations(_heading: &Heading<'_>, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let Some(level) = level(f) else { continue };
+        let command = match level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Note => "notice",
+        };
+        for spot in spots(f) {
+            let mut properties = Vec::new();
+            if let Some(path) = spot.path {
+                properties.push(format!("file={}", escape_property(path)));
+                if let Some(line) = spot.line {
+                    properties.push(format!("line={line}"));
+                }
+            }
+            properties.push(format!("title={}", escape_property(&f.rule)));
+            let _ = writeln!(
+                out,
+                "::{command} {}::{}",
+                properties.join(","),
+                escape_data(&message(f, &spot))
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(status: Status, severity: Severity, items: &[&str], evidence: &[&str]) -> Finding {
+        Finding {
+            rule: "MOS-4.2.3-KI-6".into(),
+            severity,
+            status,
+            summary: "2 whitelistto exception(s) are not in the export".into(),
+            items: items.iter().map(|s| s.to_string()).collect(),
+            evidence: evidence.iter().map(|s| s.to_string()).collect(),
+            remedy: vec![],
+        }
+    }
+
+    const HEADING: Heading<'static> = Heading {
+        command: "gaps",
+        appliance: Some("rg01"),
+        from: Some("4.1.9-GA"),
+        to: "4.2.3",
+        blocking: None,
+    };
+
+    #[test]
+    fn evidence_splits_at_the_last_colon_before_digits() {
+        assert_eq!(split_evidence("rg01.log:22"), (Some("rg01.log"), Some(22)));
+        assert_eq!(
+            split_evidence("c:/caps/a:b.log:7"),
+            (Some("c:/caps/a:b.log"), Some(7))
+        );
+        // Not digits after the last colon: the whole text is the file.
+        assert_eq!(split_evidence("dir/x:y.log"), (Some("dir/x:y.log"), None));
+        assert_eq!(split_evidence("x.log:12a"), (Some("x.log:12a"), None));
+        assert_eq!(split_evidence("x.log:"), (Some("x.log:"), None));
+        // Line 0 is the file as a whole; `?` is no file.
+        assert_eq!(split_evidence("x.log:0"), (Some("x.log"), None));
+        assert_eq!(split_evidence("?:3"), (None, None));
+        // A number too large for a line is no line, but the file stays.
+        assert_eq!(split_evidence("x.log:99999999999"), (Some("x.log"), None));
+    }
+
+    #[test]
+    fn paired_items_go_to_their_line_and_a_line_is_annotated_once() {
+        let f = finding(
+            Status::Found,
+            Severity::Error,
+            &["a", "b", "c"],
+            &["rg01.log:30", "rg01.log:31", "rg01.log:30"],
+        );
+        let spots = spots(&f);
+        assert_eq!(spots.len(), 2);
+        assert_eq!(spots[0].items, ["a", "c"]);
+        assert_eq!(spots[1].items, ["b"]);
+        assert_eq!(
+            annotations(&HEADING, &[f]),
+            "::error file=rg01.log,line=30,title=MOS-4.2.3-KI-6::2 whitelistto exception(s) are not in the export%0Aa%0Ac\n\
+             ::error file=rg01.log,line=31,title=MOS-4.2.3-KI-6::2 whitelistto exception(s) are not in the export%0Ab\n"
+        );
+    }
+
+    #[test]
+    fn levels_follow_status_then_severity_and_ok_is_not_annotated() {
+        let cases = [
+            (Status::Found, Severity::Error, Some("::error ")),
+            (Status::Found, Severity::Warning, Some("::warning ")),
+            (Status::Found, Severity::Info, Some("::notice ")),
+            (Status::NotCaptured, Severity::Info, Some("::notice ")),
+            (Status::NotCaptured, Severity::Error, Some("::notice ")),
+            (Status::Ok, Severity::Error, None),
+        ];
+        for (status, severity, start) in cases {
+            let out = annotations(&HEADING, &[finding(status, severity, &[], &[])]);
+            match start {
+                Some(start) => assert!(out.starts_with(start), "{status:?} {severity:?}: {out}"),
+                None => assert_eq!(out, "", "{status:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_finding_without_evidence_is_annotated_without_a_file() {
+        let f = finding(Status::Found, Severity::Warning, &["x"], &[]);
+        assert_eq!(
+            annotations(&HEADING, &[f]),
+            "::warning title=MOS-4.2.3-KI-6::2 whitelistto exception(s) are not in the export%0Ax\n"
+        );
+    }
+
+    #[test]
+    fn unpaired_items_are_listed_at_every_line() {
+        let f = finding(
+            Status::Found,
+            Severity::Warning,
+            &["only"],
+            &["a.log:1", "b.log:2"],
+        );
+        let out = annotations(&HEADING, &[f]);
+        assert_eq!(out.lines().count(), 2);
+        assert!(out.lines().all(|l| l.ends_with("%0Aonly")), "{out}");
+    }
+
+    #[test]
+    fn hostile_text_cannot_start_another_command() {
+        let f = Finding {
+            rule: "R,1:x".into(),
+            severity: Severity::Error,
+            status: Status::Found,
+            summary: "pwn\n::error::pwned %0A, and: more\r\n::warning::again\u{1b}[31m".into(),
+            items: vec!["item\n::error file=x::pwned".into()],
+            evidence: vec!["we,ird:dir/fi:le.log:12".into()],
+            remedy: vec![],
+        };
+        let out = annotations(&HEADING, &[f]);
+        assert_eq!(
+            out,
+            "::error file=we%2Cird%3Adir/fi%3Ale.log,line=12,title=R%2C1%3Ax::\
+             pwn%0A::error::pwned %250A, and: more%0D%0A::warning::again\\u{1b}[31m\
+             %0Aitem%0A::error file=x::pwned\n"
+        );
+        // One line, one command: nothing else starts a line.
+        assert_eq!(out.lines().count(), 1);
+        assert!(!out.contains('\r'));
+        assert!(!out.contains('\u{1b}'));
+    }
+}
