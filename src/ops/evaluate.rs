@@ -843,7 +843,7 @@ fn export_lacks(entry: &Entry, cx: &Evidence<'_>, list: &str) -> Vec<Finding> {
 }
 
 /// Whether two message texts are the same, line ends and trailing blanks aside.
-fn same_text(a: &str, b: &str) -> bool {
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
     let lines = |t: &str| -> Vec<String> {
         t.trim_end()
             .lines()

@@ -10,7 +10,7 @@ use crate::model::{Config, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
 
 use super::diff::capture_commands;
-use super::evaluate::remedy;
+use super::evaluate::{remedy, same_text};
 
 /// One thing to put back.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -484,7 +484,8 @@ fn restore_items(
         Some(Detect::SystemMessage { name, defaults }) => {
             let captured = pre.messages.get(SYSTEM).and_then(|m| m.get(name));
             // A known default text is not customized: nothing of it is lost.
-            let default = |v: &Value| matches!(v, Value::Text(t) if defaults.contains(t));
+            let default =
+                |v: &Value| matches!(v, Value::Text(t) if defaults.iter().any(|d| same_text(d, t)));
             match captured {
                 Some(item) if default(&item.value) => {}
                 Some(item) => message(plan, SYSTEM, rule, name, &item.value, options),

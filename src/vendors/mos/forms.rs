@@ -57,7 +57,8 @@ impl Dialect for MosCli {
 impl Mos {
     /// A command from its catalog form: the form's words fixed, its `$name`s arguments.
     fn emit(action: &Action, args: &[(&str, &str)]) -> Option<Command> {
-        let form = Catalog::get().form(action)?;
+        let name = args.iter().find(|(n, _)| *n == "name").map(|a| a.1);
+        let form = Catalog::get().form_named(action, name)?;
         let mut command = Command::new(form.words.first()?);
         let last = form.words.len().saturating_sub(1);
         for (i, word) in form.words.iter().enumerate().skip(1) {
