@@ -439,17 +439,17 @@ fn restore_items(
         Some(Detect::SettingNot { name, value }) => {
             setting_not(plan, pre, entry, knowledge, name, value, options)
         }
-        Some(Detect::NewSetting { name, recommended }) => {
-            // New in the release: no capture from before it holds a value to keep. A captured
-            // value (a capture made on the release) is the user's, and `--all` writes it.
-            if pre.settings.get(SYSTEM).and_then(|s| s.get(name)).is_none() {
-                let item = Restore::Setting {
-                    name: name.clone(),
-                    value: typed_like(pre, name, recommended),
-                };
-                let remark = format!("{}: {}", entry.id, entry.title);
-                plan.push(SYSTEM, &remark, item, options);
-            }
+        // New in the release: no capture from before it holds a value to keep. A captured
+        // value (a capture made on the release) is the user's, and `--all` writes it.
+        Some(Detect::NewSetting { name, recommended })
+            if pre.settings.get(SYSTEM).and_then(|s| s.get(name)).is_none() =>
+        {
+            let item = Restore::Setting {
+                name: name.clone(),
+                value: typed_like(pre, name, recommended),
+            };
+            let remark = format!("{}: {}", entry.id, entry.title);
+            plan.push(SYSTEM, &remark, item, options);
         }
         Some(Detect::ReapplySettings { names }) => {
             for name in names {
