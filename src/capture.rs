@@ -51,6 +51,11 @@ impl Note {
     }
 }
 
+/// What ends the name of the source a vendor makes for a host name it took from a capture
+/// folder's name, not from the appliance's own words: a weaker claim, which a renamed copy
+/// of the folder changes.
+pub const NAMED_BY_FOLDER: &str = " (the folder's name)";
+
 /// How to read inputs.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
@@ -60,6 +65,9 @@ pub struct ReadOptions {
     pub kind: Option<SourceKind>,
     /// Cut large logs into parts of about this many bytes for parallel parsing (0: a default).
     pub part_size: usize,
+    /// The name that messages and evidence give the file read, instead of its path: git hands
+    /// an external diff a temporary copy of the file it names.
+    pub shown_as: Option<String>,
 }
 
 /// One source a vendor read: where it came from, the model changes it holds in line order,
@@ -108,7 +116,7 @@ impl SourceRead {
 }
 
 /// Lines of one source: how many there are, how many were read, how many were not understood.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct LineCount {
     /// The source's path.
     pub path: String,

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::Version;
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all(serialize = "lowercase"))]
 pub enum Severity {
     /// Worth knowing; nothing is lost.

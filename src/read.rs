@@ -46,6 +46,10 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
     let mut found = Vec::new();
     let mut skipped = Vec::new();
     for path in paths {
+        if crate::source::is_stdin(path) {
+            found.push(Input::File(path.clone()));
+            continue;
+        }
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path.display().to_string(), e))?;
         if !meta.is_dir() {
             found.push(Input::File(path.clone()));
@@ -157,7 +161,10 @@ pub fn read_side(paths: &[PathBuf], options: &ReadOptions) -> Result<Option<Capt
 pub fn read_input(input: &Input, options: &ReadOptions, capture: &mut Capture) -> Result<()> {
     match input {
         Input::File(file) => {
-            let source = Source::read(file, options.encoding)?;
+            let source = match &options.shown_as {
+                Some(name) => Source::read_as(file, name, options.encoding)?,
+                None => Source::read(file, options.encoding)?,
+            };
             read_source(&source, options, capture)
         }
         Input::Dir(id, dir) => {

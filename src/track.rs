@@ -14,6 +14,7 @@ use crate::model::VendorId;
 use crate::read::{self, Input};
 use crate::render::{self, ModelFormat};
 use crate::source::Source;
+use crate::update_log::UpdateRun;
 use crate::vendors::{self, Sample};
 
 /// Folders of version-control systems, never read.
@@ -37,12 +38,16 @@ pub struct Report {
     pub unchanged: usize,
     /// Files that could not be read, with why.
     pub failures: Vec<(PathBuf, String)>,
-    /// Links that lead out of the source folder, not followed.
+    /// Files and links not read, with why: links (one out of the source folder is never
+    /// followed; one inside it is not either, since its target is read as itself), junk, a
+    /// second capture folder of one appliance.
     pub skipped: Vec<(PathBuf, String)>,
+    /// Update logs found in the tree, each checked as `verify-update` checks it.
+    pub update_logs: Vec<UpdateRun>,
 }
 
 /// Every capture under `src`, files and vendors' capture directories: version-control folders
-/// skipped, links followed only when they stay inside `src`. Sorted by path.
+/// skipped, links never followed (each is reported as skipped). Sorted by path.
 pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
     let root = src
         .canonicalize()
@@ -70,18 +75,27 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
                 None => files.push(Input::File(path)),
             }
         } else if entry.path_is_symlink() {
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(&root) && target.is_file() => {
-                    files.push(Input::File(path))
+            // Never followed: a link inside the folder would read its target twice, and one
+            // leading out of it would read what the user did not hand over.
+            let why = match path.canonicalize() {
+                Ok(target) if target.starts_with(&root) => {
+                    "skipped: a link inside the source folder; its target is read as itself"
                 }
-                Ok(target) if target.starts_with(&root) => {}
-                _ => report
-                    .skipped
-                    .push((path, "a link that leads out of the source folder".into())),
-            }
+                _ => "skipped: a link that leads out of the source folder",
+            };
+            report.skipped.push((path, why.into()));
         }
     }
     Ok(files)
+}
+
+/// The check of a file that names no appliance because it is an update log.
+fn update_log(input: &Input, options: &ReadOptions) -> Option<UpdateRun> {
+    let Input::File(path) = input else {
+        return None;
+    };
+    let source = Source::read(path, options.encoding).ok()?;
+    crate::commands::verify_update::recognise(&source)
 }
 
 /// Which appliance an input is of, as the vendor that claims it says: a capture directory is
@@ -156,7 +170,10 @@ pub fn track(
             Ok(key) => hosts.entry(key).or_default().push(file.clone()),
             Err(why) => {
                 tick();
-                report.failures.push((file.path().to_path_buf(), why));
+                match update_log(file, options) {
+                    Some(run) => report.update_logs.push(run),
+                    None => report.failures.push((file.path().to_path_buf(), why)),
+                }
             }
         }
     }
@@ -171,7 +188,11 @@ pub fn track(
         report.unrecognized += group.unrecognized;
         report.failures.extend(group.failures);
         match group.written {
-            Some(true) => report.written.push(group.path),
+            // Named under the folder as the user named it, not its canonical form.
+            Some(true) => report.written.push(match group.path.strip_prefix(&repo) {
+                Ok(relative) => into.join(relative),
+                Err(_) => group.path,
+            }),
             Some(false) => report.unchanged += 1,
             None => {}
         }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// A service the installer stopped, and whether and where it started again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Service {
     /// The service's name (`postfix`).
     pub name: String,
@@ -15,7 +15,7 @@ pub struct Service {
 }
 
 /// One numbered step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Step {
     /// The step's own number (`001`).
     pub number: u32,
@@ -25,8 +25,17 @@ pub struct Step {
     pub line: u32,
 }
 
+/// One line of the log, with its number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Line {
+    /// The line's number, from 1.
+    pub line: u32,
+    /// The line's text.
+    pub text: String,
+}
+
 /// What an update log says happened.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct UpdateRun {
     /// The log's path.
     pub path: String,
@@ -41,9 +50,9 @@ pub struct UpdateRun {
     /// The line of `Done. Installation Complete.`
     pub completed_at: Option<u32>,
     /// Task lines (` * Database updates...`) that report a failure or an error.
-    pub failed_tasks: Vec<(u32, String)>,
-    /// Lines the grammar knows no form for, with their number.
-    pub unrecognized: Vec<(u32, String)>,
+    pub failed_tasks: Vec<Line>,
+    /// Lines the grammar knows no form for.
+    pub unrecognized: Vec<Line>,
     /// What went wrong, one sentence each; empty when the update went through.
     pub anomalies: Vec<String>,
 }

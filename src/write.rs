@@ -53,7 +53,7 @@ fn write_all<C: AsRef<[u8]>>(
         let temp = tempfile::Builder::new()
             .prefix(".carryover-")
             .tempfile_in(dir)
-            .map_err(|e| Error::io(&shown, e))?;
+            .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
         // Registered before a byte is written: a signal from here on removes it.
         let guard = cleanup::Registered::new(temp.path());
         pending.push((temp, guard, path.clone()));
@@ -65,11 +65,11 @@ fn write_all<C: AsRef<[u8]>>(
             use std::os::unix::fs::PermissionsExt;
             let mode = if private { 0o600 } else { 0o644 };
             std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
-                .map_err(|e| Error::io(&shown, e))?;
+                .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
         }
         temp.write_all(contents.as_ref())
             .and_then(|_| temp.flush())
-            .map_err(|e| Error::io(&shown, e))?;
+            .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
     }
     // A folder in a file's place would fail its rename after others were done: refuse first.
     if let Some((_, _, path)) = pending.iter().find(|(_, _, p)| p.is_dir()) {
@@ -83,9 +83,18 @@ fn write_all<C: AsRef<[u8]>>(
     for (temp, guard, path) in pending {
         let result = temp.persist(&path);
         drop(guard);
-        result.map_err(|e| Error::io(path.display().to_string(), e.error))?;
+        result.map_err(|e| Error::io(path.display().to_string(), without_temp_name(e.error)))?;
     }
     Ok(())
+}
+
+/// The operating system's reason alone: tempfile adds the temporary file's name to its
+/// errors, and a message names only the user's own path.
+fn without_temp_name(error: std::io::Error) -> std::io::Error {
+    match error.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::from(error.kind()),
+    }
 }
 
 /// A test hook: with `CARRYOVER_TEST_PAUSE_AT=FILE`, a run that has written its temporary

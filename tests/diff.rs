@@ -167,8 +167,30 @@ fn json_changes_have_the_documented_fields() {
         .find(|c| c["path"] == "settings/system/smtp.fastpath")
         .unwrap();
     assert_eq!(fastpath["kind"], "changed");
-    assert_eq!(fastpath["old"], "off");
-    assert_eq!(fastpath["new"], "on");
+    // Typed as `show --format json` types it.
+    assert_eq!(fastpath["old"], false);
+    assert_eq!(fastpath["new"], true);
+    let show: serde_json::Value = serde_json::from_str(
+        &run(&[
+            "show",
+            "--format",
+            "json",
+            "samples/mos/rg01-4.1.9-before.log",
+        ])
+        .1,
+    )
+    .unwrap();
+    assert_eq!(show["config"]["settings"]["system"]["smtp.fastpath"], false);
+    // A removed list entry carries its value, not only its path.
+    let removed = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["path"] == "lists/primary/whitelistto/news@mailer.example.net")
+        .unwrap();
+    assert_eq!(removed["kind"], "removed");
+    assert_eq!(removed["old"], "news@mailer.example.net");
+    assert_eq!(removed["new"], serde_json::Value::Null);
     assert_eq!(fastpath["old_at"], "samples/mos/rg01-4.1.9-before.log:19");
     assert_eq!(fastpath["new_at"], "samples/mos/rg01-4.2.3-after.log:16");
 }

@@ -180,12 +180,15 @@ fn the_spamtitan_script_creates_each_domain_before_using_it() {
     let (_, script) = run(&["restore", "--to", "7.09", "samples/spamtitan/7.08/st01"]);
     let mut domains: BTreeSet<String> = BTreeSet::new();
     let mut lists: Vec<(String, String)> = Vec::new();
-    // A call is `api ...`, or `printf '%s' DATA | api ...` when it sends data.
-    let calls = script
-        .lines()
-        .filter(|l| l.starts_with("api ") || l.contains("| api "));
+    // A call is one of the script's helpers: `domain_ensure` creates the domain (or edits one
+    // that exists); `field`, `send` and `list_add` use one.
+    let calls = script.lines().filter(|l| {
+        ["domain_ensure ", "field ", "send ", "list_add "]
+            .iter()
+            .any(|h| l.starts_with(h))
+    });
     for call in calls {
-        if call.contains("'/restapi/domains'") && call.contains("POST") {
+        if call.starts_with("domain_ensure ") {
             let domain = call
                 .split("\"domain\":\"")
                 .nth(1)
@@ -199,13 +202,15 @@ fn the_spamtitan_script_creates_each_domain_before_using_it() {
                 "{call}: {domain} does not exist yet"
             );
         }
-        if call.contains("list/add") || call.contains("allow") || call.contains("block") {
-            if let Some(user) = call.split("user=").nth(1) {
+        for key in ["user=", "name="] {
+            if let Some(user) = call.split(key).nth(1) {
                 let user = user.split(['\'', '&']).next().unwrap();
                 if !user.contains('@') && !user.contains("%40") {
                     assert!(domains.contains(user), "{call}: {user} does not exist yet");
                 }
-                lists.push((user.to_string(), call.to_string()));
+                if call.starts_with("list_add ") {
+                    lists.push((user.to_string(), call.to_string()));
+                }
             }
         }
     }
@@ -251,16 +256,30 @@ fn exit_statuses_of_every_subcommand() {
     assert_eq!(code(&["show", before]), 0);
     assert_eq!(code(&["show", "--unrecognized", before]), 1);
     assert_eq!(code(&["show", "--unrecognized", after]), 0);
-    // gaps: 1 when it finds something.
+    // gaps: 1 when it finds something of warning level or above.
     assert_eq!(code(&["gaps", before]), 1);
-    // plan: 1 only when something blocks the upgrade.
-    assert_eq!(code(&["plan", "--to", "4.2.3", before]), 0);
+    // plan: 1 when a finding is of warning level or above, or something blocks the upgrade;
+    // 2 for a version of another vendor, or a downgrade.
+    assert_eq!(code(&["plan", "--to", "4.2.3", before]), 1);
     assert_eq!(code(&["plan", "--to", "4.2.3", &old]), 1);
+    assert_eq!(code(&["plan", "--to", "7.09", before]), 2);
+    assert_eq!(
+        code(&["plan", "--to", "4.2.3", "samples/spamtitan/7.08"]),
+        2
+    );
+    assert_eq!(code(&["plan", "--to", "4.1.0", before]), 2);
+    assert_eq!(code(&["gaps", "--to", "7.09", before]), 2);
     // capture: 0.
     assert_eq!(code(&["capture"]), 0);
     // diff: as diff(1).
     assert_eq!(code(&["diff", before, before]), 0);
     assert_eq!(code(&["diff", before, after]), 1);
+    // diff: two vendors, or two appliances, are an error, not 60 differences.
+    assert_eq!(code(&["diff", before, "samples/spamtitan/7.08"]), 2);
+    assert_eq!(
+        code(&["diff", before, "samples/mos/ms01-delegated-domains.log"]),
+        2
+    );
     // restore: 0 when the script is written; --exit-code: 1 when it holds commands.
     let restore = ["restore", "--to", "4.2.3", before];
     assert_eq!(code(&restore), 0);
@@ -334,14 +353,16 @@ fn exit_statuses_of_every_subcommand() {
 }
 
 /// A `curl` that keeps the appliance's state in a file: domains created by `POST
-/// /restapi/domains`; a call naming a domain (a REST path under it, or a list call's `user=`)
-/// fails, as the appliance would, when the domain does not exist yet.
+/// /restapi/domains`; a call naming a domain (a REST path under it, or a legacy call's `user=`
+/// or `name=`) fails, as the appliance would, when the domain does not exist yet. A lookup
+/// (`-w '%{http_code}'`) answers 200 or 404; a legacy call answers XML with stat ok.
 const STATEFUL_CURL: &str = r#"#!/usr/bin/env bash
-method=GET; url=; data=()
+method=GET; url=; data=(); write_out=
 while [ $# -gt 0 ]; do
     case "$1" in
         -X) method=$2; shift 2 ;;
-        -H) shift 2 ;;
+        -w) write_out=$2; shift 2 ;;
+        -H|-o|--retry) shift 2 ;;
         --data|--data-urlencode) data+=("$2"); shift 2 ;;
         # The script sends a call's data on standard input.
         --data-binary) if [ "$2" = "@-" ]; then data+=("$(cat)"); else data+=("$2"); fi; shift 2 ;;
@@ -353,6 +374,11 @@ path="/${url#https://*/}"
 touch "$STUB_STATE"
 echo "$method $path ${data[*]}" >> "$STUB_STATE.log"
 exists() { grep -qxF "$1" "$STUB_STATE" || { echo "no such domain: $1" >&2; exit 22; }; }
+if [ -n "$write_out" ]; then
+    d=${path#/restapi/domains/}
+    if grep -qxF "$d" "$STUB_STATE"; then printf 200; else printf 404; fi
+    exit 0
+fi
 if [ "$method" = POST ] && [ "$path" = /restapi/domains ]; then
     domain=$(printf '%s' "${data[0]}" | sed 's/.*"domain":"\([^"]*\)".*/\1/')
     echo "$domain" >> "$STUB_STATE"
@@ -367,9 +393,14 @@ for body in "${data[@]}"; do
         case "$field" in
             user=*@*|user=*%40*) ;;
             user=*) exists "${field#user=}" ;;
+            name=*) exists "${field#name=}" ;;
         esac
     done
 done
+case "$path" in
+    /restapi/*) ;;
+    *) printf '<?xml version="1.0"?>\n<response><stat>ok</stat></response>\n' ;;
+esac
 exit 0
 "#;
 
@@ -415,7 +446,7 @@ fn the_spamtitan_script_replays_against_a_stateful_stub() {
         .unwrap();
     let first_api = lines
         .iter()
-        .position(|l| l.starts_with("api ") || l.contains("| api "))
+        .position(|l| l.starts_with("list_add ") || l.starts_with("domain_ensure "))
         .unwrap();
     let mut wrong: Vec<&str> = lines.clone();
     let call = wrong.remove(list);

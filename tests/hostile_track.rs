@@ -193,7 +193,11 @@ fn one_bad_capture_is_reported_and_the_others_are_tracked() {
         "short.example,mx.short.example:25\n",
     )
     .unwrap();
-    std::fs::write(st.join("api/system/relay.json"), "{\"smarthost\": ").unwrap();
+    std::fs::write(
+        st.join("api/domains/example.com.json"),
+        "{\"destination\": ",
+    )
+    .unwrap();
     std::fs::write(src.join("ok.cfg"), export("rg07.example.com")).unwrap();
     let out = track(&src, &repo);
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -80,6 +80,7 @@ fn plant(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>, PathBuf) {
         csv.replace("Ld4p-S3cret", "Zq8-csv-ldap"),
     )
     .unwrap();
+    std::fs::create_dir_all(st.join("api/system")).unwrap();
     std::fs::write(
         st.join("api/system/relay.json"),
         r#"{"smarthost": "relay.isp.example:587", "sasl": {"enabled": true, "username": "st01", "password": "Zq9-json-sasl"}, "apiKey": "Zq10-json-apikey", "vpn": {"psk": "Zq11-json-psk"}, "snmp": {"community": "Zq12-json-community"}, "bearer": "Zq13-json-bearer"}"#,

@@ -166,10 +166,15 @@ fn an_api_error_answer_is_a_failed_file_not_configuration() {
 fn a_status_envelope_with_data_is_still_read() {
     let c = Copy::new();
     c.write(
-        "api/system/relay.json",
+        "api/domains/example.com/policy.json",
         &format!(
             r#"{{"status":"success","code":200,"data":{}}}"#,
-            std::fs::read_to_string(root().join(SAMPLE).join("api/system/relay.json")).unwrap()
+            std::fs::read_to_string(
+                root()
+                    .join(SAMPLE)
+                    .join("api/domains/example.com/policy.json")
+            )
+            .unwrap()
         ),
     );
     let (code, out, err) = run(&["diff", SAMPLE, c.arg()]);

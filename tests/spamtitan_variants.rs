@@ -134,7 +134,11 @@ fn upper_case_names_read_as_the_sample() {
     v.rename("version.txt", "VERSION.TXT")
         .rename("domains.csv", "Domains.csv")
         .rename("lists/global/whitelist.txt", "lists/global/WhiteList.TXT")
-        .rename("api/system/relay.json", "api/system/Relay.JSON");
+        .rename("by-hand.txt", "By-Hand.TXT")
+        .rename(
+            "api/domains/example.com/policy.json",
+            "API/Domains/example.com/Policy.JSON",
+        );
     let (code, out, _) = snap_diff("upper-case-names", &v);
     assert_eq!((code, out.as_str()), (0, SAME));
 }
@@ -284,10 +288,10 @@ fn known_keys_are_typed_with_a_note_when_coerced() {
 #[test]
 fn a_data_envelope_is_unwrapped() {
     let v = Variant::new("st01");
-    let relay = v.read("api/system/relay.json");
+    let policy = v.read("api/domains/example.com/policy.json");
     v.write(
-        "api/system/relay.json",
-        format!("{{\"status\": \"success\", \"data\": {relay}}}"),
+        "api/domains/example.com/policy.json",
+        format!("{{\"status\": \"success\", \"data\": {policy}}}"),
     );
     let (code, out, err) = snap_diff("data-envelope", &v);
     assert_eq!((code, out.as_str()), (0, SAME));
@@ -298,18 +302,26 @@ fn a_data_envelope_is_unwrapped() {
 fn null_is_unset_and_unknown_keys_are_raw() {
     let v = Variant::new("st01");
     v.write(
-        "api/system/cluster.json",
-        r#"{"role": "master", "peer": null, "heartbeat_interval": 5}"#,
+        "api/domains/example.com/policy.json",
+        r#"{"qreport_enabled": true, "qreport_frequency": "D", "qreport_contains": "N",
+            "whitelist_enabled": true, "spam_kill_level": null, "heartbeat_interval": 5}"#,
     );
     let (code, out, _) = snap_diff("null-and-unknown-keys", &v);
     assert_eq!(code, 1);
-    assert!(out.contains("raw/system/system.cluster.peer"), "{out}");
     assert!(
-        out.contains("raw/system/system.cluster.heartbeat_interval"),
+        out.contains("- settings/example.com/policy.spam_kill_level = 6"),
         "{out}"
     );
     assert!(
-        !out.contains("settings/system/system.cluster.heartbeat"),
+        out.contains("raw/example.com/policy.spam_kill_level"),
+        "{out}"
+    );
+    assert!(
+        out.contains("raw/example.com/policy.heartbeat_interval"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("settings/example.com/policy.heartbeat"),
         "{out}"
     );
 }

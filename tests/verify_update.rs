@@ -41,10 +41,17 @@ fn json_names_versions_services_and_anomalies() {
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["format_version"], 1);
-    assert_eq!(json["update"]["from"], "7.08");
-    assert_eq!(json["update"]["to"], "7.09");
-    assert_eq!(json["update"]["services"].as_array().unwrap().len(), 9);
-    assert_eq!(json["update"]["anomalies"].as_array().unwrap().len(), 5);
+    let update = &json["updates"][0];
+    assert_eq!(update["from"], "7.08");
+    assert_eq!(update["to"], "7.09");
+    assert_eq!(update["services"].as_array().unwrap().len(), 9);
+    assert_eq!(update["anomalies"].as_array().unwrap().len(), 5);
+    // Lines are objects, not positional arrays.
+    assert_eq!(update["failed_tasks"][0]["line"], 29);
+    assert!(update["failed_tasks"][0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("* Database updates failed"));
 }
 
 #[test]

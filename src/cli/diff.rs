@@ -9,30 +9,35 @@ use carryover::commands::diff::{run as compare, Request, Side};
 use carryover::error::Error;
 use carryover::render::diff::DiffFormat;
 
-use super::{print, ReadFlags};
+use super::{Output, ReadFlags};
 
 #[derive(Args)]
 pub struct DiffArgs {
-    /// OLD and NEW, each a file or directory; or the seven arguments git gives an external diff.
+    /// OLD and NEW, each a file or directory (`-`: standard input, for one of them); or the
+    /// seven arguments git gives an external diff.
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// A capture of the old side (repeat for several files).
-    #[arg(long, conflicts_with = "paths")]
+    #[arg(long, value_name = "PATH", conflicts_with = "paths")]
     old: Vec<PathBuf>,
     /// A capture of the new side (repeat for several files).
-    #[arg(long, conflicts_with = "paths", requires = "old")]
+    #[arg(long, value_name = "PATH", conflicts_with = "paths", requires = "old")]
     new: Vec<PathBuf>,
     #[command(flatten)]
     read: ReadFlags,
     /// The output format.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
-    /// Only the counts per area.
+    #[command(flatten)]
+    output: Output,
+    /// Only the counts per area (human, markdown or json).
     #[arg(long)]
     stat: bool,
     /// Leave out items whose path matches this glob (repeatable), e.g. 'lists/*/blacklist/*'.
     #[arg(long, value_name = "PATTERN")]
     ignore: Vec<String>,
-    /// Show the values of changed secrets.
+    /// Show the values of changed secrets (private keys, passwords, session ids, API tokens)
+    /// instead of `<secret>`; a file named by -o is then readable by its owner only.
     #[arg(long)]
     show_secrets: bool,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
@@ -42,16 +47,23 @@ pub struct DiffArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
+    /// One line per difference, coloured on a terminal.
     Human,
+    /// A unified diff of the two canonical texts.
     Unified,
+    /// A Markdown table, for a review comment.
     Markdown,
+    /// JSON with `format_version`, as `docs/schema/diff.schema.json` describes it.
     Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
     Auto,
+    /// Always, even into a pipe or a file.
     Always,
+    /// Never.
     Never,
 }
 
@@ -62,7 +74,11 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), Error> {
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
             names.join(",")
         });
-        Side { paths, label }
+        Side {
+            paths,
+            label,
+            shown_as: None,
+        }
     };
     match args.paths.as_slice() {
         [] if !args.old.is_empty() && !args.new.is_empty() => {
@@ -71,11 +87,13 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), Error> {
         [old, new] => Ok((side(vec![old.clone()], None), side(vec![new.clone()], None))),
         // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode
         [path, old, _, _, new, _, _] => {
+            // git hands over temporary copies: evidence and messages name the file git names.
             let name = path.display().to_string();
-            Ok((
-                side(vec![old.clone()], Some(format!("a/{name}"))),
-                side(vec![new.clone()], Some(format!("b/{name}"))),
-            ))
+            let mut a = side(vec![old.clone()], Some(format!("a/{name}")));
+            let mut b = side(vec![new.clone()], Some(format!("b/{name}")));
+            a.shown_as = Some(name.clone());
+            b.shown_as = Some(name);
+            Ok((a, b))
         }
         _ => Err(Error::Usage(
             "diff takes OLD NEW, or --old FILE... --new FILE..., or git's seven arguments".into(),
@@ -85,11 +103,14 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), Error> {
 
 pub fn run(args: DiffArgs) -> Result<u8, Error> {
     let (old, new) = sides(&args)?;
+    args.output.refuse_to_overwrite(&[&old.paths, &new.paths])?;
+    let git_external = args.paths.len() == 7;
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
+            args.output.file().is_none()
+                && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
@@ -105,11 +126,11 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
         ignore: args.ignore.clone(),
         show_secrets: args.show_secrets,
         color,
+        git_header: git_external.then(|| args.paths[0].display().to_string()),
     };
     let outcome = compare(&old, &new, &request)?;
     eprint!("{}", outcome.diagnostics);
-    print(&outcome.text)?;
+    args.output.write(&outcome.text, args.show_secrets)?;
     // git takes any non-zero status from an external diff for a crash.
-    let git_external = args.paths.len() == 7;
     Ok(u8::from(outcome.different && !git_external))
 }

@@ -5,6 +5,8 @@
 mod capture;
 mod diff;
 mod findings;
+mod generated;
+mod help;
 mod restore;
 mod show;
 mod textconv;
@@ -12,70 +14,59 @@ mod track;
 mod verify_update;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use carryover::capture::ReadOptions;
 use carryover::error::Error;
 use carryover::model::{SourceKind, Version};
-use carryover::source::encoding_for_label;
+use carryover::source::{encoding_for_label, is_stdin};
 
 /// Reads Mirapoint MOS captures (CLI logs, admin-protocol transcripts, config exports) and
 /// SpamTitan capture folders into one typed model, and reports what an upgrade would lose.
-///
-/// Exit status: 0 nothing to report, 1 something found, 2 error; each subcommand's `--help`
-/// says what 1 means for it.
 #[derive(Parser)]
-#[command(name = "carryover", version, about)]
+#[command(name = "carryover", version, after_help = help::MAIN)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
-/// Each subcommand's exit statuses, as its `--help` ends and the README's table gives them.
-mod exit {
-    pub const SHOW: &str = "Exit status:\n  0  the model was printed\n  1  --unrecognized: some line did not become model data\n  2  error (unreadable input, a bad flag)";
-    pub const GAPS: &str = "Exit status:\n  0  no rule found anything\n  1  any finding: something the export or the upgrade would lose, a fact not captured, or what was checked safe\n  2  error";
-    pub const PLAN: &str = "Exit status:\n  0  nothing blocks the upgrade\n  1  something blocks it (the path, the package, a license); JSON lists them in `blocking`\n  2  error";
-    pub const CAPTURE: &str =
-        "Exit status:\n  0  the commands (or the capture script) were printed\n  2  error";
-    pub const DIFF: &str = "Exit status (as diff(1)):\n  0  no differences (items not compared do not count)\n  1  differences\n  2  error\nAs git's external diff (seven arguments) it exits 0, as git requires.";
-    pub const RESTORE: &str = "Exit status:\n  0  the script was written (with --exit-code: and it holds no commands)\n  1  only with --exit-code (or --detailed-exitcode): the script holds commands\n  2  error; nothing is written";
-    pub const TRACK: &str = "Exit status:\n  0  every appliance was written or left as it was\n  2  a capture failed (the others were still written) or another error";
-    pub const TEXTCONV: &str = "Exit status:\n  0  the canonical text was printed\n  2  error";
-    pub const VERIFY_UPDATE: &str = "Exit status:\n  0  the update completed cleanly\n  1  an anomaly: a service not started again, a step not OK, no completion line\n  2  error";
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// Print the appliance's configuration as canonical RON (or JSON).
-    #[command(after_help = exit::SHOW)]
+    #[command(after_help = help::SHOW)]
     Show(show::ShowArgs),
     /// Report what the known export and upgrade bugs would lose, with evidence and remedies.
-    #[command(after_help = exit::GAPS)]
+    #[command(after_help = help::GAPS)]
     Gaps(findings::GapsArgs),
     /// A pre-upgrade checklist: path, package, licenses, backups, what to re-apply, patches.
-    #[command(after_help = exit::PLAN)]
+    #[command(after_help = help::PLAN)]
     Plan(findings::PlanArgs),
     /// Print what to run so that a capture holds what gaps and plan need.
-    #[command(after_help = exit::CAPTURE)]
+    #[command(after_help = help::CAPTURE)]
     Capture(capture::CaptureArgs),
     /// Compare two captures by setting, not by line: what an upgrade or a change did.
-    #[command(after_help = exit::DIFF)]
+    #[command(after_help = help::DIFF)]
     Diff(diff::DiffArgs),
     /// Write the script that puts back what the upgrade and the export lose.
-    #[command(after_help = exit::RESTORE)]
+    #[command(after_help = help::RESTORE)]
     Restore(restore::RestoreArgs),
     /// Keep a folder of captures from many appliances as one canonical RON file per appliance.
-    #[command(after_help = exit::TRACK)]
+    #[command(after_help = help::TRACK)]
     Track(track::TrackArgs),
     /// Print the canonical text of a capture, for git's diff drivers.
-    #[command(after_help = exit::TEXTCONV)]
+    #[command(after_help = help::TEXTCONV)]
     Textconv(textconv::TextconvArgs),
     /// Check a SpamTitan update log: versions, services stopped and started again, completion.
-    #[command(after_help = exit::VERIFY_UPDATE)]
+    #[command(after_help = help::VERIFY_UPDATE)]
     VerifyUpdate(verify_update::VerifyUpdateArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = help::COMPLETIONS)]
+    Completions(generated::CompletionsArgs),
+    /// Print the man page (roff), with a section for each subcommand.
+    #[command(after_help = help::MAN)]
+    Man(generated::ManArgs),
 }
 
 /// Runs the command line; the exit status, or an error (status 2).
@@ -90,6 +81,8 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Track(args) => track::run(args),
         Command::Textconv(args) => textconv::run(args),
         Command::VerifyUpdate(args) => verify_update::run(args),
+        Command::Completions(args) => generated::completions(args),
+        Command::Man(args) => generated::man(args),
     }
 }
 
@@ -97,8 +90,8 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
 #[derive(Args)]
 struct Inputs {
     /// Capture files or directories of one appliance (CLI logs, transcripts, exports,
-    /// capture folders).
-    #[arg(required = true)]
+    /// capture folders); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
     read: ReadFlags,
@@ -142,6 +135,7 @@ impl ReadFlags {
             encoding: encoding(self.encoding.as_deref())?,
             kind,
             part_size: 0,
+            shown_as: None,
         })
     }
 }
@@ -158,6 +152,70 @@ fn encoding(label: Option<&str>) -> Result<Option<&'static encoding_rs::Encoding
 
 fn parse_version(text: &str) -> Result<Version, String> {
     Version::parse(text).ok_or_else(|| format!("`{text}` is not a version (e.g. 4.2.3)"))
+}
+
+/// Where a subcommand's data goes: standard output, or a file written atomically.
+#[derive(Args)]
+struct Output {
+    /// Write to FILE instead of standard output (`-`: standard output). The file is replaced
+    /// atomically: a failed run leaves it as it was.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+impl Output {
+    /// The file named, unless it is standard output.
+    fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| !is_stdin(p))
+    }
+
+    /// Writes `text` to the file named, atomically, or to standard output. A `private` file
+    /// (one holding secrets) is readable by its owner only.
+    fn write(&self, text: &str, private: bool) -> Result<(), Error> {
+        match self.file() {
+            Some(path) => {
+                carryover::write::atomically(&[(path.to_path_buf(), text.to_string())], private)
+            }
+            None => print(text),
+        }
+    }
+
+    /// Refuses, before anything is read, a file that is one of the captures `inputs` names:
+    /// writing it would lose the capture.
+    fn refuse_to_overwrite(&self, inputs: &[&[PathBuf]]) -> Result<(), Error> {
+        refuse_to_overwrite(self.file().into_iter(), inputs)
+    }
+}
+
+/// Refuses outputs that are among the captures named: writing one would lose it.
+fn refuse_to_overwrite<'p>(
+    outputs: impl Iterator<Item = &'p Path>,
+    inputs: &[&[PathBuf]],
+) -> Result<(), Error> {
+    let outputs: Vec<&Path> = outputs.collect();
+    if outputs.is_empty() {
+        return Ok(());
+    }
+    let mut read = Vec::new();
+    for paths in inputs {
+        let named: Vec<PathBuf> = paths.iter().filter(|p| !is_stdin(p)).cloned().collect();
+        if !named.is_empty() {
+            read.extend(carryover::read::expand(&named)?);
+        }
+    }
+    let read: Vec<PathBuf> = read.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    for output in outputs {
+        let Ok(canonical) = output.canonicalize() else {
+            continue;
+        };
+        if read.contains(&canonical) {
+            return Err(Error::Usage(format!(
+                "{} is one of the captures read: writing to it would lose the capture",
+                output.display()
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn print(text: &str) -> Result<(), Error> {

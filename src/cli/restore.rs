@@ -10,24 +10,24 @@ use carryover::model::Version;
 use carryover::read;
 use carryover::render::diagnostics;
 
-use super::{parse_version, print_bytes, Inputs};
+use super::{parse_version, print_bytes, refuse_to_overwrite, Inputs, Output};
 
 #[derive(Args)]
 pub struct RestoreArgs {
     #[command(flatten)]
     inputs: Inputs,
     /// The version being upgraded to.
-    #[arg(long, value_parser = parse_version)]
+    #[arg(long, value_name = "VERSION", value_parser = parse_version)]
     to: Version,
-    /// A capture of the upgraded appliance: write only what it lacks or has different.
-    #[arg(long, value_name = "POST_INPUT")]
+    /// A capture of the upgraded appliance (repeatable): write only what it lacks or has
+    /// different.
+    #[arg(long, value_name = "POST_PATH")]
     against: Vec<PathBuf>,
     /// Restore every setting the captures hold, not only what the known issues lose.
     #[arg(long)]
     all: bool,
-    /// Write the script to FILE (atomically) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    output: Output,
     /// Write a Markdown runbook: how to apply the script, steps by hand, patches, checks.
     #[arg(long, value_name = "FILE")]
     runbook: Option<PathBuf>,
@@ -35,7 +35,9 @@ pub struct RestoreArgs {
     /// allow and block lists).
     #[arg(long, value_name = "DIR")]
     import_files: Option<PathBuf>,
-    /// Include secrets; the files are then created readable by their owner only.
+    /// Write the values the vendor's secrets catalog marks secret (private keys, passwords,
+    /// session ids, API tokens) instead of leaving them out; the files are then created
+    /// readable by their owner only.
     #[arg(long)]
     show_secrets: bool,
     /// Write the script in this encoding (utf-8, shift_jis, euc-jp, ...), the one it is sent
@@ -68,7 +70,7 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
         import_files: args.import_files.is_some(),
         script_name: args
             .output
-            .as_ref()
+            .file()
             .map_or("the script".into(), |p| p.display().to_string()),
         inputs: args
             .inputs
@@ -99,9 +101,9 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
             files.push((dir.join(relative), contents.into_bytes()));
         }
     }
-    let to_stdout = match &args.output {
+    let to_stdout = match args.output.file() {
         Some(path) => {
-            files.push((path.clone(), script));
+            files.push((path.to_path_buf(), script));
             None
         }
         None => Some(script),
@@ -114,25 +116,13 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
     Ok(u8::from(args.exit_code && outputs.commands > 0))
 }
 
-/// A script, runbook or import file written over a capture it was made from would lose the
-/// capture: refused before anything is read.
+/// A script or runbook written over a capture it was made from would lose the capture:
+/// refused before anything is read.
 fn refuse_to_overwrite_an_input(args: &RestoreArgs) -> Result<(), Error> {
-    let inputs: Vec<PathBuf> = carryover::read::expand(&args.inputs.paths)?
+    let outputs = args
+        .output
+        .file()
         .into_iter()
-        .chain(carryover::read::expand(&args.against)?)
-        .filter_map(|p| p.canonicalize().ok())
-        .collect();
-    let outputs = args.output.iter().chain(&args.runbook);
-    for output in outputs {
-        let Ok(canonical) = output.canonicalize() else {
-            continue;
-        };
-        if inputs.contains(&canonical) {
-            return Err(Error::Usage(format!(
-                "{} is one of the captures read: writing to it would lose the capture",
-                output.display()
-            )));
-        }
-    }
-    Ok(())
+        .chain(args.runbook.as_deref());
+    refuse_to_overwrite(outputs, &[&args.inputs.paths, &args.against])
 }

@@ -6,29 +6,35 @@ use carryover::error::Error;
 use carryover::read;
 use carryover::render::{self, ModelFormat};
 
-use super::{print, quiet_on_closed_pipe, Inputs};
+use super::{quiet_on_closed_pipe, Inputs, Output};
 
 #[derive(Args)]
 pub struct ShowArgs {
     #[command(flatten)]
     inputs: Inputs,
-    /// The output format.
+    /// The output format: canonical RON, or JSON with the same structure.
     #[arg(long, value_enum, default_value = "ron")]
     format: FormatArg,
+    #[command(flatten)]
+    output: Output,
     /// List the input lines that did not become model data instead; exit 1 if there are any.
     #[arg(long)]
     unrecognized: bool,
     /// Add where each item was read (path:line) and which sources were read.
     #[arg(long)]
     provenance: bool,
-    /// Print private keys, passwords and session ids instead of `<secret>`.
-    #[arg(long)]
+    /// Print the values the vendor's secrets catalog marks secret (private keys, passwords,
+    /// session ids, API tokens) instead of `<secret>`; a file named by -o is then readable by
+    /// its owner only.
+    #[arg(long, conflicts_with = "unrecognized")]
     show_secrets: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 pub(super) enum FormatArg {
+    /// Canonical RON: the same settings give the same bytes.
     Ron,
+    /// JSON with `format_version`, as `docs/schema/show.schema.json` describes it.
     Json,
 }
 
@@ -42,19 +48,27 @@ impl From<FormatArg> for ModelFormat {
 }
 
 pub fn run(args: ShowArgs) -> Result<u8, Error> {
+    args.output.refuse_to_overwrite(&[&args.inputs.paths])?;
     let mut capture = read::read(&args.inputs.paths, &args.inputs.options()?)?;
     eprint!("{}", render::diagnostics(&capture));
     if args.unrecognized {
-        print(&render::unrecognized(&capture))?;
+        args.output.write(&render::unrecognized(&capture), false)?;
         return Ok(u8::from(capture.unrecognized().next().is_some()));
     }
     if args.show_secrets {
         capture.config.reveal_secrets();
     }
+    let format = args.format.into();
+    if args.output.file().is_some() {
+        let text = render::model(&capture.config, format, args.provenance);
+        args.output.write(&text, args.show_secrets)?;
+        return Ok(0);
+    }
+    // Straight to standard output as it is serialized: a large model is never held twice.
     let written = render::write_model(
         &mut std::io::stdout().lock(),
         &capture.config,
-        args.format.into(),
+        format,
         args.provenance,
     );
     quiet_on_closed_pipe(written)?;

@@ -8,24 +8,24 @@ use carryover::error::Error;
 use carryover::read;
 use carryover::render::{self, ModelFormat};
 
-use super::{quiet_on_closed_pipe, ReadFlags};
+use super::{Output, ReadFlags};
 
 #[derive(Args)]
 pub struct TextconvArgs {
-    /// The capture git hands over.
+    /// The capture git hands over (`-`: standard input).
+    #[arg(value_name = "FILE")]
     file: PathBuf,
     #[command(flatten)]
     read: ReadFlags,
+    #[command(flatten)]
+    output: Output,
 }
 
 pub fn run(args: TextconvArgs) -> Result<u8, Error> {
-    let capture = read::read(&[args.file], &args.read.options()?)?;
-    let written = render::write_model(
-        &mut std::io::stdout().lock(),
-        &capture.config,
-        ModelFormat::Ron,
-        false,
-    );
-    quiet_on_closed_pipe(written)?;
+    let file = [args.file];
+    args.output.refuse_to_overwrite(&[&file])?;
+    let capture = read::read(&file, &args.read.options()?)?;
+    let text = render::model(&capture.config, ModelFormat::Ron, false);
+    args.output.write(&text, false)?;
     Ok(0)
 }

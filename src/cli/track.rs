@@ -1,24 +1,44 @@
 //! `carryover track`.
 
+use std::fmt::Write;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
+use carryover::emit::terminal_safe;
 use carryover::error::Error;
+use carryover::render;
 use carryover::track::{track, walk, Report};
 
-use super::{print, ReadFlags};
+use super::{Output, ReadFlags};
 
 #[derive(Args)]
 pub struct TrackArgs {
     /// The folder of captures to read.
+    #[arg(value_name = "DIR")]
     src: PathBuf,
     /// The repository to write `<vendor>/<hostname>.ron` files into.
     #[arg(long, value_name = "REPO")]
     into: PathBuf,
     #[command(flatten)]
     read: ReadFlags,
+    /// The report's format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: FormatArg,
+    /// Leave out the `wrote` lines: only problems, update logs and the summary.
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    output: Output,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// A `wrote` line per file written, then update logs, then the summary line, last.
+    Human,
+    /// JSON with `format_version`, as `docs/schema/track.schema.json` describes it.
+    Json,
 }
 
 pub fn run(args: TrackArgs) -> Result<u8, Error> {
@@ -38,22 +58,68 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
     let tick = || bar.inc(1);
     let report = track(&args.src, &args.into, &options, &tick)?;
     bar.finish_and_clear();
-    for (path, why) in report.skipped.iter().chain(&report.failures) {
-        let line = format!("{}: {why}", path.display());
-        eprintln!("{}", carryover::emit::terminal_safe(&line));
+    for (path, why) in &report.failures {
+        eprintln!("{}: error: {}", shown(path), terminal_safe(why));
     }
-    let mut summary = format!(
-        "{} appliance(s) from {} file(s): {} written, {} unchanged; {} unrecognized line(s); {} failed\n",
+    for (path, why) in &report.skipped {
+        eprintln!("{}: note: {}", shown(path), terminal_safe(why));
+    }
+    let text = match args.format {
+        FormatArg::Human => human(&report, args.quiet),
+        FormatArg::Json => render::track::json(&report),
+    };
+    args.output.write(&text, false)?;
+    Ok(if !report.failures.is_empty() {
+        2
+    } else {
+        u8::from(report.update_logs.iter().any(|r| !r.anomalies.is_empty()))
+    })
+}
+
+fn shown(path: &Path) -> String {
+    terminal_safe(&path.display().to_string()).into_owned()
+}
+
+/// `wrote` lines, update logs, and the summary last, where a long run leaves it in view.
+fn human(report: &Report, quiet: bool) -> String {
+    let mut out = String::new();
+    if !quiet {
+        for path in &report.written {
+            let _ = writeln!(out, "wrote {}", shown(path));
+        }
+    }
+    for run in &report.update_logs {
+        let state = if run.anomalies.is_empty() {
+            "completed".to_string()
+        } else {
+            format!("ANOMALY: {}", run.anomalies.join("; "))
+        };
+        let _ = writeln!(
+            out,
+            "update log {}: {} -> {}: {}",
+            terminal_safe(&run.path),
+            terminal_safe(run.from.as_deref().unwrap_or("?")),
+            terminal_safe(run.to.as_deref().unwrap_or("?")),
+            terminal_safe(&state)
+        );
+    }
+    let anomalies = report
+        .update_logs
+        .iter()
+        .filter(|r| !r.anomalies.is_empty())
+        .count();
+    let _ = writeln!(
+        out,
+        "{} appliance(s) from {} file(s): {} written, {} unchanged; {} unrecognized line(s); \
+         {} skipped; {} update log(s), {anomalies} with an anomaly; {} failed",
         report.appliances,
         report.files,
         report.written.len(),
         report.unchanged,
         report.unrecognized,
+        report.skipped.len(),
+        report.update_logs.len(),
         report.failures.len()
     );
-    for path in &report.written {
-        summary.push_str(&format!("wrote {}\n", path.display()));
-    }
-    print(&summary)?;
-    Ok(if report.failures.is_empty() { 0 } else { 2 })
+    out
 }

@@ -4,19 +4,23 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use carryover::commands::verify_update::verify_path;
 use carryover::error::Error;
 use carryover::render;
-use carryover::source::Source;
 
-use super::{encoding, print};
+use super::{encoding, Output};
 
 #[derive(Args)]
 pub struct VerifyUpdateArgs {
-    /// The update log.
+    /// The update log, or a folder whose update logs are all checked (a capture folder, a
+    /// tree of them); `-` reads standard input.
+    #[arg(value_name = "PATH")]
     log: PathBuf,
     /// The output format.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
+    #[command(flatten)]
+    output: Output,
     /// Read the log in this encoding instead of detecting it.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
@@ -24,26 +28,18 @@ pub struct VerifyUpdateArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
+    /// Text: each service and step that matters, then `ok` or the anomalies.
     Human,
+    /// JSON with `format_version`, as `docs/schema/verify-update.schema.json` describes it.
     Json,
 }
 
 pub fn run(args: VerifyUpdateArgs) -> Result<u8, Error> {
-    let source = Source::read(&args.log, encoding(args.encoding.as_deref())?)?;
-    let run = carryover::commands::verify_update::verify(&source)?;
+    let runs = verify_path(&args.log, encoding(args.encoding.as_deref())?)?;
     let text = match args.format {
-        FormatArg::Human => render::update_log::human(&run),
-        FormatArg::Json => {
-            let doc = serde_json::json!({
-                "format_version": render::FORMAT_VERSION,
-                "update": run,
-            });
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&doc).expect("serializes")
-            )
-        }
+        FormatArg::Human => runs.iter().map(render::update_log::human).collect(),
+        FormatArg::Json => render::update_log::json(&runs),
     };
-    print(&text)?;
-    Ok(u8::from(!run.anomalies.is_empty()))
+    args.output.write(&text, false)?;
+    Ok(u8::from(runs.iter().any(|r| !r.anomalies.is_empty())))
 }

@@ -17,6 +17,9 @@ pub struct Side {
     pub paths: Vec<PathBuf>,
     /// The label unified output gives it (`a/rg01.log`).
     pub label: String,
+    /// The name evidence and messages give its one file instead of its path (git's external
+    /// diff hands over a temporary copy of the file it names).
+    pub shown_as: Option<String>,
 }
 
 /// How to compare and show.
@@ -34,6 +37,8 @@ pub struct Request {
     pub show_secrets: bool,
     /// Colour the human output.
     pub color: bool,
+    /// Begin with git's `diff --carryover a/PATH b/PATH` header (as git's external diff).
+    pub git_header: Option<String>,
 }
 
 /// What a diff found.
@@ -49,9 +54,13 @@ pub struct Outcome {
 
 /// Compares `old` with `new`.
 pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
+    let options = |side: &Side| ReadOptions {
+        shown_as: side.shown_as.clone(),
+        ..request.read.clone()
+    };
     let (a, b) = rayon::join(
-        || read::read_side(&old.paths, &request.read),
-        || read::read_side(&new.paths, &request.read),
+        || read::read_side(&old.paths, &options(old)),
+        || read::read_side(&new.paths, &options(new)),
     );
     // A side git gives as the null device (an added or deleted file) has nothing of its own,
     // and that is known: what the other side holds was added or removed, not "not compared".
@@ -69,6 +78,7 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
         }
         (None, None) => return Err(Error::Usage("both sides of the diff are empty".into())),
     };
+    one_appliance(&a, &b)?;
     let diagnostics = format!("{}{}", render::diagnostics(&a), render::diagnostics(&b));
     align_identity(&mut a.config, &mut b.config);
     let vendor = vendors::by_id(a.config.vendor)?;
@@ -97,7 +107,16 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
     }
     let differences = &comparison;
     let text = if request.stat {
-        show::stat_text(differences)
+        match request.format {
+            DiffFormat::Json => show::stat_json(differences),
+            DiffFormat::Markdown => show::stat_markdown(differences),
+            DiffFormat::Human => show::stat_text(differences),
+            DiffFormat::Unified => {
+                return Err(Error::Usage(
+                    "--stat and --format unified conflict: a unified diff has no counts".into(),
+                ))
+            }
+        }
     } else {
         match request.format {
             DiffFormat::Human => show::human(
@@ -119,9 +138,50 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
             }
         }
     };
+    let text = match &request.git_header {
+        Some(path) => {
+            // A file name may hold anything a file system allows, line breaks included.
+            let path = crate::emit::sanitize(path);
+            format!("diff --carryover a/{path} b/{path}\n{text}")
+        }
+        None => text,
+    };
     Ok(Outcome {
         text,
         diagnostics,
         different: !comparison.changes.is_empty(),
     })
+}
+
+/// Two captures of one appliance, or an error: comparing two vendors, or two appliances, is
+/// a difference of everything and says nothing about a change.
+fn one_appliance(a: &Capture, b: &Capture) -> Result<()> {
+    let (x, y) = (&a.config, &b.config);
+    if x.vendor != y.vendor {
+        return Err(Error::Usage(format!(
+            "A is a {} capture and B a {} capture: diff compares two captures of one appliance",
+            vendors::by_id(x.vendor)?.title(),
+            vendors::by_id(y.vendor)?.title()
+        )));
+    }
+    // A name taken from a folder's name is no evidence: a renamed copy would differ.
+    let host = |c: &crate::model::Config| {
+        let name = c.appliance.hostname.as_ref()?;
+        let named_by_folder = c
+            .sources
+            .get(name.at.source as usize)
+            .is_some_and(|p| p.info.path.ends_with(crate::capture::NAMED_BY_FOLDER));
+        (!named_by_folder).then(|| name.value.clone())
+    };
+    if let (Some(p), Some(q)) = (host(x), host(y)) {
+        if p != q {
+            return Err(Error::Usage(format!(
+                "A is appliance {p} and B is appliance {q}: diff compares two captures of one \
+                 appliance",
+                p = crate::emit::terminal_safe(&p),
+                q = crate::emit::terminal_safe(&q)
+            )));
+        }
+    }
+    Ok(())
 }

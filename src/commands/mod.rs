@@ -6,7 +6,8 @@ pub mod diff;
 pub mod restore;
 pub mod verify_update;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::model::Version;
 use crate::ops::evaluate::Evidence;
 use crate::read::Split;
 use crate::vendors;
@@ -20,4 +21,35 @@ pub fn evidence(split: &Split) -> Result<Evidence<'_>> {
         knowledge: vendors::knowledge_of(vendor)?,
         plan: vendor.capture_plan(),
     })
+}
+
+/// Refuses a `--to` version that cannot be this vendor's next release: one whose major
+/// number neither the captured version nor any of the vendor's release notes has (a
+/// SpamTitan 7.09 asked of a MOS capture), or one older than the captured version. Either
+/// would otherwise be a report that finds nothing, which is not the same as nothing to find.
+pub fn check_target(cx: &Evidence<'_>, vendor: &dyn vendors::Vendor, to: &Version) -> Result<()> {
+    let from = cx.from();
+    let known: Vec<Version> = cx
+        .knowledge
+        .releases()
+        .iter()
+        .map(|r| r.version())
+        .collect();
+    let major = |v: &Version| v.numbers.first().copied();
+    let family = from.iter().chain(&known).any(|v| major(v) == major(to));
+    if !family {
+        let names: Vec<String> = known.iter().map(|v| v.to_string()).collect();
+        return Err(Error::Usage(format!(
+            "--to {to} is not a {} version: the captures show {} and the release notes known are {}",
+            vendor.title(),
+            from.as_ref().map_or("no version".to_string(), |v| v.to_string()),
+            if names.is_empty() { "none".to_string() } else { names.join(", ") }
+        )));
+    }
+    if let Some(from) = from.filter(|f| f > to) {
+        return Err(Error::Usage(format!(
+            "--to {to} is older than the captured version {from}: carryover plans upgrades, not downgrades"
+        )));
+    }
+    Ok(())
 }

@@ -1,7 +1,12 @@
-//! `verify-update`: check a system update log with the vendor that has such logs.
+//! `verify-update`: check system update logs with the vendor that has such logs: one log, or
+//! every update log in a folder (a capture folder, or a tree of them).
+
+use std::path::Path;
+
+use encoding_rs::Encoding;
 
 use crate::error::{Error, Result};
-use crate::source::Source;
+use crate::source::{is_stdin, Source};
 use crate::update_log::UpdateRun;
 use crate::vendors::REGISTRY;
 
@@ -12,4 +17,46 @@ pub fn verify(source: &Source) -> Result<UpdateRun> {
         .next()
         .ok_or_else(|| Error::Usage("no vendor carryover knows has update logs".into()))?;
     checker.verify(source)
+}
+
+/// The check of a source that is an update log, on evidence: a numbered step or an install
+/// header. Anything else (a capture, a CSV) is `None`.
+pub fn recognise(source: &Source) -> Option<UpdateRun> {
+    verify(source)
+        .ok()
+        .filter(|run| run.to.is_some() || !run.steps.is_empty())
+}
+
+/// The update logs a path names: a file (or `-`) is checked as an update log whatever it
+/// holds; a folder is walked, and the files in it that are update logs are checked.
+pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<Vec<UpdateRun>> {
+    if is_stdin(path) || !path.is_dir() {
+        return Ok(vec![verify(&Source::read(path, encoding)?)?]);
+    }
+    let mut runs = Vec::new();
+    let walker = walkdir::WalkDir::new(path)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
+        if !entry.file_type().is_file()
+            || crate::junk::why(&entry.file_name().to_string_lossy()).is_some()
+        {
+            continue;
+        }
+        // A file that does not decode (an archive, a picture) is no update log.
+        let Ok(source) = Source::read(entry.path(), encoding) else {
+            continue;
+        };
+        runs.extend(recognise(&source));
+    }
+    if runs.is_empty() {
+        return Err(Error::file(
+            path.display().to_string(),
+            "no update log in this folder (a log with numbered steps `001: ...` or an \
+             `Install revision` header)",
+        ));
+    }
+    Ok(runs)
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{Change, SourceKind};
 
 /// The ranges one appliance's captures observed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Coverage {
     /// Whether a version was read.
     pub version: bool,

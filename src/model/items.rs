@@ -15,6 +15,9 @@ pub struct ItemRef<'a> {
     pub value: Option<Cow<'a, str>>,
     /// The value is a secret: compare it, never show it.
     pub secret: bool,
+    /// The typed value, for items that have one (settings, messages, keys); the others are
+    /// text, or members of a set.
+    pub typed: Option<&'a Value>,
     /// Where the item was read.
     pub at: Origin,
 }
@@ -113,7 +116,9 @@ impl Config {
                 for (name, item) in items {
                     let (text, secret) = value_text(&item.value);
                     let path = format!("{area}/{scope}/{name}");
-                    out.push(item_ref(path, Some(text), secret, item.at));
+                    let mut item_ref = item_ref(path, Some(text), secret, item.at);
+                    item_ref.typed = Some(&item.value);
+                    out.push(item_ref);
                 }
             }
         }
@@ -150,12 +155,9 @@ impl Config {
     fn key_items<'a>(&'a self, out: &mut Vec<ItemRef<'a>>) {
         for (name, item) in &self.keys {
             let (text, secret) = value_text(&item.value.block);
-            out.push(item_ref(
-                format!("keys/{name}"),
-                Some(text),
-                secret,
-                item.at,
-            ));
+            let mut key = item_ref(format!("keys/{name}"), Some(text), secret, item.at);
+            key.typed = Some(&item.value.block);
+            out.push(key);
         }
     }
 
@@ -188,6 +190,7 @@ fn item_ref(path: String, value: Option<Cow<'_, str>>, secret: bool, at: Origin)
         path,
         value,
         secret,
+        typed: None,
         at,
     }
 }

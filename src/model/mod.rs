@@ -10,6 +10,7 @@ mod apply;
 mod coverage;
 mod items;
 mod list;
+mod schema;
 mod value;
 
 use std::collections::BTreeMap;
@@ -34,7 +35,9 @@ pub struct Origin {
 }
 
 /// What kind of capture a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     /// A session log of commands and their answers, as typed at a console (an MOS CLI log,
@@ -47,7 +50,7 @@ pub enum SourceKind {
 }
 
 /// A source the model was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// What kind of capture it is.
     pub kind: SourceKind,
@@ -98,7 +101,7 @@ impl Serialize for VendorId {
 }
 
 /// Who the appliance is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Appliance {
     /// The short host name: the 4.2 prompt's and the first label of the FQDN the older prompt shows.
     pub hostname: Option<Item<String>>,
@@ -111,7 +114,7 @@ pub struct Appliance {
 }
 
 /// A Mirapoint MTA key, public or private.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Key {
     /// The key's kind, as the appliance names it in its listing.
     pub kind: String,
@@ -125,7 +128,7 @@ pub struct Key {
 }
 
 /// A host trusted to relay with its MTA key (`trustedhost add <group> <host>`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct TrustedHost {
     /// The host's public key block, when the capture shows it.
     pub key: Option<String>,
@@ -135,7 +138,7 @@ pub struct TrustedHost {
 }
 
 /// A command the catalog does not know, kept with its answer so that nothing is lost.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Raw {
     /// The command as typed, in its original spelling.
     pub command: String,
@@ -144,7 +147,7 @@ pub struct Raw {
 }
 
 /// Everything known about one appliance.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Config {
     /// The vendor whose appliance this is.
     pub vendor: VendorId,

@@ -8,11 +8,11 @@
 
 use serde::Serialize;
 
-use crate::model::{Config, ItemRef, List, Origin};
+use crate::model::{Config, ItemRef, List, Origin, Value};
 use crate::vendors::CapturePlan;
 
 /// What happened to an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffKind {
     /// Only the new side has it, in a range the old side observed.
@@ -24,17 +24,21 @@ pub enum DiffKind {
 }
 
 /// One difference between two models.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Difference {
     /// The item path: `settings/system/smtp.fastpath`, `lists/primary/whitelistto/a@b.jp`.
     pub path: String,
     /// Added, removed or changed.
     pub kind: DiffKind,
-    /// Values as text; `None` for a set member, or a secret not to be shown.
-    pub old: Option<String>,
-    /// The new value as text.
-    pub new: Option<String>,
-    /// `path:line` on each side.
+    /// The old value, typed as `show` types it (a set member's value is the member itself);
+    /// absent (null) on the side that lacks the item, or for a secret not to be shown.
+    pub old: Option<Value>,
+    /// The new value, typed likewise.
+    pub new: Option<Value>,
+    /// The item is a member of a set (a list entry, a domain): its path says it all.
+    #[serde(skip)]
+    pub member: bool,
+    /// `path:line` on the old side.
     pub old_at: Option<String>,
     /// `path:line` on the new side.
     pub new_at: Option<String>,
@@ -51,7 +55,7 @@ impl Difference {
 }
 
 /// Which side of a comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub enum Side {
     /// The old side, A.
     A,
@@ -61,7 +65,7 @@ pub enum Side {
 
 /// An item one side holds in a range the other side did not observe: nobody looked, so it is
 /// neither added nor removed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NotCompared {
     /// The item path.
     pub path: String,
@@ -235,21 +239,39 @@ fn item_difference(
         (None, _) => DiffKind::Added,
     };
     let secret = o.is_some_and(|i| i.secret) || n.is_some_and(|i| i.secret);
+    // Domains are the one set among the items: a member's value is its name.
+    let member = path.starts_with("domains/");
     let shown = |i: Option<&ItemRef<'_>>| {
         if secret && !options.show_secrets {
             return None;
         }
-        i.and_then(|i| i.value.as_deref().map(str::to_string))
+        i.and_then(|i| typed_value(i, member))
     };
     out.changes.push(Difference {
         path,
         kind,
         old: shown(o),
         new: shown(n),
+        member,
         old_at: o.map(|i| old.locate(i.at)),
         new_at: n.map(|i| new.locate(i.at)),
         secret,
     });
+}
+
+/// An item's value as `show` types it; a member of a set is valued by its own name, and a
+/// secret the user asked to see is plain text.
+fn typed_value(item: &ItemRef<'_>, member: bool) -> Option<Value> {
+    match (item.typed, item.value.as_deref()) {
+        (Some(Value::Secret(secret)), _) => Some(Value::Text(secret.0.clone())),
+        (Some(value), _) => Some(value.clone()),
+        (None, Some(text)) => Some(Value::Text(text.to_string())),
+        (None, None) if member => item
+            .path
+            .split_once('/')
+            .map(|(_, name)| Value::Text(name.to_string())),
+        (None, None) => None,
+    }
 }
 
 fn not_compared(path: String, side: Side, at: String) -> NotCompared {
@@ -284,6 +306,7 @@ fn list_differences(
         if (options.ignore)(&path) {
             return;
         }
+        let member = Some(Value::Text(entry.to_string()));
         let (old_at, new_at) = match kind {
             DiffKind::Removed if !pair.b_listed => {
                 return out
@@ -298,11 +321,16 @@ fn list_differences(
             DiffKind::Removed => (Some(old.locate(at)), None),
             _ => (None, Some(new.locate(at))),
         };
+        let (old_value, new_value) = match kind {
+            DiffKind::Removed => (member, None),
+            _ => (None, member),
+        };
         out.changes.push(Difference {
             path,
             kind,
-            old: None,
-            new: None,
+            old: old_value,
+            new: new_value,
+            member: true,
             old_at,
             new_at,
             secret: false,

@@ -689,6 +689,17 @@ impl Rule<'_, '_> {
 
     /// The appliance is a cluster node.
     fn cluster(&self) -> Vec<Finding> {
+        // A node captured as standing alone is no cluster node.
+        let standalone = self.model.settings.iter().find_map(|(_, settings)| {
+            settings.iter().find(|(n, item)| {
+                n.ends_with("cluster.role") && item.value.to_string() == "standalone"
+            })
+        });
+        if let Some((name, item)) = standalone {
+            let mut f = self.ok(format!("not a cluster node ({name} = standalone)"));
+            f.evidence.push(self.locate(item.at));
+            return vec![f];
+        }
         let mut f = self.found(self.entry.title.clone());
         for (scope, settings) in &self.model.settings {
             for (name, item) in settings.iter().filter(|(n, _)| n.contains("cluster")) {

@@ -6,6 +6,7 @@ pub mod evaluate;
 pub mod gaps;
 pub mod plan;
 pub mod restore;
+pub mod update_logs;
 
 use serde::Serialize;
 
@@ -13,7 +14,7 @@ use crate::knowledge::Severity;
 
 /// Whether a finding is about something captured, something missing from the captures, or
 /// something checked and fine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// The rule applies to what the captures hold.
@@ -22,10 +23,13 @@ pub enum Status {
     NotCaptured,
     /// Checked and fine.
     Ok,
+    /// No capture shows it, and the operator said it holds (`plan --confirm ID`): confirmed by
+    /// a person, never checked by carryover.
+    Confirmed,
 }
 
 /// One thing a rule says about the captures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     /// The knowledge-base id (`MOS-4.2.3-KI-6`), or `carryover-...` for carryover's own checks.
     pub rule: String,

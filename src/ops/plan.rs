@@ -24,6 +24,13 @@ pub struct PlanReport {
 
 /// The checklist for upgrading the captured appliance to `to`.
 pub fn plan(cx: &Evidence<'_>, to: &Version) -> PlanReport {
+    plan_confirmed(cx, to, &[])
+}
+
+/// [`plan`], with the rules the operator confirmed by hand (`--confirm ID`). A precondition
+/// of severity error that no capture shows blocks the upgrade until it is confirmed; a
+/// confirmed one is reported as confirmed by the operator, never as checked.
+pub fn plan_confirmed(cx: &Evidence<'_>, to: &Version, confirmed: &[String]) -> PlanReport {
     let from = cx.from();
     let mut report = PlanReport {
         from: from.as_ref().map(|v| v.to_string()),
@@ -46,7 +53,7 @@ pub fn plan(cx: &Evidence<'_>, to: &Version) -> PlanReport {
             package(&mut report, cx, release, from.as_ref());
         }
         for entry in release.entries_for(from.as_ref(), to, Report::Plan) {
-            entry_findings(&mut report, cx, release, entry);
+            entry_findings(&mut report, cx, release, entry, confirmed);
         }
     }
     report.blocking.dedup();
@@ -101,16 +108,53 @@ fn package(report: &mut PlanReport, cx: &Evidence<'_>, release: &Release, from: 
 }
 
 /// One rule's findings, whether it blocks, and the patches it needs.
-fn entry_findings(report: &mut PlanReport, cx: &Evidence<'_>, release: &Release, entry: &Entry) {
-    let results = evaluate(release, entry, cx);
-    let blocks = matches!(
+fn entry_findings(
+    report: &mut PlanReport,
+    cx: &Evidence<'_>,
+    release: &Release,
+    entry: &Entry,
+    confirmed: &[String],
+) {
+    let mut results = evaluate(release, entry, cx);
+    let precondition = matches!(
         entry.detect,
         Some(
-            Detect::LicenseMissing { .. } | Detect::VersionBelow { .. } | Detect::VersionNot { .. }
+            Detect::LicenseMissing { .. }
+                | Detect::VersionBelow { .. }
+                | Detect::VersionNot { .. }
+                | Detect::Manual
         )
     );
-    if blocks && results.iter().any(|f| f.status == Status::Found) {
+    if precondition && results.iter().any(|f| f.status == Status::Found) {
         report.blocking.push(entry.id.clone());
+    }
+    // An unverified precondition of severity error blocks until it is checked by hand.
+    let unverified = precondition
+        && entry.severity == Severity::Error
+        && results.iter().any(|f| f.status == Status::NotCaptured);
+    if unverified {
+        let by_operator = confirmed.contains(&entry.id);
+        for f in results
+            .iter_mut()
+            .filter(|f| f.status == Status::NotCaptured)
+        {
+            if by_operator {
+                f.status = Status::Confirmed;
+                f.summary = format!(
+                    "{}: confirmed by the operator (--confirm {}); no capture shows it",
+                    entry.title, entry.id
+                );
+                f.remedy.clear();
+            } else {
+                f.summary = format!(
+                    "{}; it blocks the upgrade until checked and confirmed with --confirm {}",
+                    f.summary, entry.id
+                );
+            }
+        }
+        if !by_operator {
+            report.blocking.push(entry.id.clone());
+        }
     }
     add_patches(&mut report.patches, cx, entry, &results);
     if results.is_empty() && entry.detect.is_some() {

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
+use crate::model::Value;
 use crate::ops::diff::{stat, Comparison, DiffKind, Difference, NotCompared, Side};
 
 use super::FORMAT_VERSION;
@@ -71,6 +72,76 @@ pub fn stat_text(comparison: &Comparison) -> String {
     out
 }
 
+/// Counts per area as a Markdown table.
+pub fn stat_markdown(comparison: &Comparison) -> String {
+    let mut out = format!("**{}**\n\n", summary(comparison));
+    let areas = stat(&comparison.changes);
+    if areas.is_empty() {
+        return out;
+    }
+    out.push_str("| area | added | removed | changed |\n| --- | ---: | ---: | ---: |\n");
+    for (area, [added, removed, changed]) in areas {
+        let _ = writeln!(out, "| {area} | {added} | {removed} | {changed} |");
+    }
+    out
+}
+
+/// One area's counts, in `--stat --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct AreaCounts {
+    /// The first segment of the item paths: `settings`, `lists`, ...
+    pub area: String,
+    /// Items added.
+    pub added: usize,
+    /// Items removed.
+    pub removed: usize,
+    /// Items changed.
+    pub changed: usize,
+}
+
+/// `diff --stat --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct StatDocument {
+    /// The version of this document's shape.
+    format_version: u32,
+    /// How many of each.
+    summary: Counts,
+    /// The counts per area, in area order.
+    areas: Vec<AreaCounts>,
+}
+
+/// Counts per area as JSON: `format_version`, `summary` and `areas`.
+pub fn stat_json(comparison: &Comparison) -> String {
+    let areas = stat(&comparison.changes)
+        .into_iter()
+        .map(|(area, [added, removed, changed])| AreaCounts {
+            area,
+            added,
+            removed,
+            changed,
+        })
+        .collect();
+    let doc = StatDocument {
+        format_version: FORMAT_VERSION,
+        summary: counts(comparison),
+        areas,
+    };
+    let mut text = serde_json::to_string_pretty(&doc).expect("counts serialize");
+    text.push('\n');
+    text
+}
+
+fn counts(comparison: &Comparison) -> Counts {
+    let differences = &comparison.changes;
+    let count = |k| differences.iter().filter(|d| d.kind == k).count();
+    Counts {
+        added: count(DiffKind::Added),
+        removed: count(DiffKind::Removed),
+        changed: count(DiffKind::Changed),
+        not_compared: comparison.not_compared.len(),
+    }
+}
+
 fn side_name(side: Side) -> &'static str {
     match side {
         Side::A => "A (old)",
@@ -100,12 +171,16 @@ fn not_compared_text(items: &[NotCompared], style: Style) -> String {
                 out,
                 "{} {}  {}",
                 style.paint("2", "?"),
-                item.path,
-                style.paint("2", &item.at)
+                one_line(&item.path),
+                style.paint("2", &one_line(&item.at))
             );
             // Entries of one list share their command: say it once for the run of them.
             if !item.capture.is_empty() && item.capture.as_slice() != last_capture {
-                let _ = writeln!(out, "    capture with: {}", item.capture.join("; "));
+                let _ = writeln!(
+                    out,
+                    "    capture with: {}",
+                    one_line(&item.capture.join("; "))
+                );
             }
             last_capture = &item.capture;
         }
@@ -121,10 +196,24 @@ fn sign(kind: DiffKind) -> (&'static str, &'static str) {
     }
 }
 
-fn value(v: &Option<String>, secret: bool) -> String {
+/// Text from a capture, for a terminal: its control characters shown as escapes (line breaks
+/// and tabs kept, so a message still diffs line by line).
+fn safe(text: &str) -> String {
+    crate::emit::terminal_safe(text).into_owned()
+}
+
+/// Capture text that must stay on one line (a path, an item path): every control character
+/// shown as an escape.
+fn one_line(text: &str) -> String {
+    crate::emit::sanitize(text)
+}
+
+/// A value as text; a member of a set shows none, since its path names it.
+fn value(d: &Difference, v: &Option<Value>, secret: bool) -> String {
     match (v, secret) {
         (_, true) if v.is_none() => "<secret>".into(),
-        (Some(v), _) => v.clone(),
+        _ if d.member => String::new(),
+        (Some(v), _) => v.to_string(),
         (None, _) => String::new(),
     }
 }
@@ -135,21 +224,28 @@ pub fn human(comparison: &Comparison, style: Style) -> String {
     let mut out = String::new();
     for d in &comparison.changes {
         let (mark, color) = sign(d.kind);
-        let at = [d.old_at.as_deref(), d.new_at.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" -> ");
-        let (old, new) = (value(&d.old, d.secret), value(&d.new, d.secret));
+        // Capture text reaches the terminal: its control characters are shown, never obeyed.
+        let at = one_line(
+            &[d.old_at.as_deref(), d.new_at.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" -> "),
+        );
+        let (old, new) = (
+            safe(&value(d, &d.old, d.secret)),
+            safe(&value(d, &d.new, d.secret)),
+        );
+        let path = one_line(&d.path);
         let multiline = old.contains('\n') || new.contains('\n');
         let head = match d.kind {
             DiffKind::Changed if d.secret && d.old.is_none() => {
-                format!("{} (secret changed)", d.path)
+                format!("{path} (secret changed)")
             }
-            DiffKind::Changed if !multiline => format!("{}: {old} -> {new}", d.path),
-            DiffKind::Added if !new.is_empty() && !multiline => format!("{} = {new}", d.path),
-            DiffKind::Removed if !old.is_empty() && !multiline => format!("{} = {old}", d.path),
-            _ => d.path.clone(),
+            DiffKind::Changed if !multiline => format!("{path}: {old} -> {new}"),
+            DiffKind::Added if !new.is_empty() && !multiline => format!("{path} = {new}"),
+            DiffKind::Removed if !old.is_empty() && !multiline => format!("{path} = {old}"),
+            _ => path.clone(),
         };
         let _ = writeln!(
             out,
@@ -224,8 +320,8 @@ pub fn markdown(comparison: &Comparison) -> String {
             "| {} | `{}` | {} | {} |",
             sign(d.kind).0,
             d.path.replace('`', "'"),
-            cell(value(&d.old, d.secret && d.kind != DiffKind::Added)),
-            cell(value(&d.new, d.secret && d.kind != DiffKind::Removed))
+            cell(value(d, &d.old, d.secret && d.kind != DiffKind::Added)),
+            cell(value(d, &d.new, d.secret && d.kind != DiffKind::Removed))
         );
     }
     out
@@ -254,35 +350,38 @@ fn markdown_not_compared(items: &[NotCompared]) -> String {
     out
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
+/// `diff --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Document<'a> {
+    /// The version of this document's shape.
     format_version: u32,
+    /// How many of each.
     summary: Counts,
+    /// Differences inside ranges both sides observed, in path order.
     changes: &'a [Difference],
+    /// Items one side holds where the other did not look: neither added nor removed.
     not_compared: &'a [NotCompared],
 }
 
-#[derive(Serialize)]
+/// How many differences of each kind, and how many items were not compared.
+#[derive(Serialize, schemars::JsonSchema)]
 struct Counts {
+    /// Items added.
     added: usize,
+    /// Items removed.
     removed: usize,
+    /// Items changed.
     changed: usize,
+    /// Items not compared.
     not_compared: usize,
 }
 
 /// JSON: `format_version`, `summary`, `changes` and `not_compared`.
 pub fn json(comparison: &Comparison) -> String {
-    let differences = &comparison.changes;
-    let count = |k| differences.iter().filter(|d| d.kind == k).count();
     let doc = Document {
         format_version: FORMAT_VERSION,
-        summary: Counts {
-            added: count(DiffKind::Added),
-            removed: count(DiffKind::Removed),
-            changed: count(DiffKind::Changed),
-            not_compared: comparison.not_compared.len(),
-        },
-        changes: differences,
+        summary: counts(comparison),
+        changes: &comparison.changes,
         not_compared: &comparison.not_compared,
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("differences serialize");

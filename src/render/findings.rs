@@ -34,15 +34,26 @@ pub struct Heading<'a> {
     pub blocking: Option<&'a [String]>,
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
+/// `gaps --format json` and `plan --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Document<'a> {
+    /// The version of this document's shape.
     format_version: u32,
+    /// The appliance's host name; null: not captured.
     appliance: Option<&'a str>,
+    /// The version upgraded from; null: not captured.
     from: Option<&'a str>,
+    /// The version upgraded to.
     to: &'a str,
+    /// `plan` only: the rules that block the upgrade.
     #[serde(skip_serializing_if = "Option::is_none")]
     blocking: Option<&'a [String]>,
+    /// What each rule says, in the knowledge base's order.
     findings: &'a [Finding],
+}
+
+fn terminal_text(text: String) -> String {
+    crate::emit::terminal_safe(&text).into_owned()
 }
 
 fn status_word(f: &Finding) -> &'static str {
@@ -54,6 +65,7 @@ fn status_word(f: &Finding) -> &'static str {
         },
         Status::NotCaptured => "not captured",
         Status::Ok => "ok",
+        Status::Confirmed => "confirmed",
     }
 }
 
@@ -73,18 +85,26 @@ pub fn findings(heading: &Heading<'_>, findings: &[Finding], format: ReportForma
             text.push('\n');
             text
         }
-        ReportFormat::Human => human(heading, findings),
-        ReportFormat::Markdown => markdown(heading, findings),
+        // Capture text reaches the terminal: its control characters are shown, never obeyed.
+        ReportFormat::Human => terminal_text(human(heading, findings)),
+        ReportFormat::Markdown => terminal_text(markdown(heading, findings)),
     }
 }
 
 fn title(heading: &Heading<'_>, findings: &[Finding]) -> String {
     let count = |w: &str| findings.iter().filter(|f| status_word(f) == w).count();
-    let counts: Vec<String> = ["error", "warning", "info", "not captured", "ok"]
-        .iter()
-        .filter(|w| count(w) > 0)
-        .map(|w| format!("{} {w}", count(w)))
-        .collect();
+    let counts: Vec<String> = [
+        "error",
+        "warning",
+        "info",
+        "not captured",
+        "confirmed",
+        "ok",
+    ]
+    .iter()
+    .filter(|w| count(w) > 0)
+    .map(|w| format!("{} {w}", count(w)))
+    .collect();
     format!(
         "{}: {} {} -> {}: {}",
         heading.command,

@@ -11,6 +11,8 @@ use crate::model::{Config, Coverage, Provenance};
 pub mod diff;
 pub mod findings;
 pub mod runbook;
+pub mod schema;
+pub mod track;
 pub mod update_log;
 
 /// The version of carryover's JSON and RON documents; it changes when their shape does.
@@ -25,10 +27,14 @@ pub enum ModelFormat {
     Json,
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
+/// `show --format json` (and the RON `show` writes, without `lines` and `coverage`).
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Document<'a> {
+    /// The version of this document's shape.
     format_version: u32,
+    /// The appliance's configuration.
     config: &'a Config,
+    /// With `--provenance`: the sources read, and where each item was read.
     #[serde(skip_serializing_if = "Option::is_none")]
     provenance: Option<ProvenanceView<'a>>,
     /// JSON only (RON stays canonical): the lines of each source, read and not understood.
@@ -39,8 +45,10 @@ struct Document<'a> {
     coverage: Option<&'a Coverage>,
 }
 
-#[derive(Serialize)]
+/// Where everything was read.
+#[derive(Serialize, schemars::JsonSchema)]
 struct ProvenanceView<'a> {
+    /// The sources read, in order.
     sources: &'a [Provenance],
     /// `path:line` of every item, by item path.
     items: BTreeMap<String, String>,
@@ -155,4 +163,11 @@ pub fn diagnostics(capture: &Capture) -> String {
     }
     // Capture text reaches the terminal: nothing in it may move the cursor or recolour it.
     crate::emit::terminal_safe(&out).into_owned()
+}
+
+/// Pretty JSON of a document, ending in a newline.
+pub fn json<T: serde::Serialize>(document: &T) -> String {
+    let mut text = serde_json::to_string_pretty(document).expect("documents serialize");
+    text.push('\n');
+    text
 }

@@ -1,5 +1,6 @@
 //! `verify-update`'s report.
 
+use crate::emit::terminal_safe;
 use crate::update_log::UpdateRun;
 
 /// An update log's check as text.
@@ -9,21 +10,23 @@ pub fn human(run: &UpdateRun) -> String {
     let _ = writeln!(
         out,
         "{}: update {} -> {}",
-        run.path,
-        run.from
-            .as_deref()
-            .unwrap_or("(from version not in the log)"),
-        run.to.as_deref().unwrap_or("(target not in the log)")
+        terminal_safe(&run.path),
+        terminal_safe(
+            run.from
+                .as_deref()
+                .unwrap_or("(from version not in the log)")
+        ),
+        terminal_safe(run.to.as_deref().unwrap_or("(target not in the log)"))
     );
     for s in &run.services {
         let state = match s.started_at {
             Some(l) => format!("stopped line {}, started again line {l}", s.stopped_at),
             None => format!("stopped line {}, NEVER STARTED AGAIN", s.stopped_at),
         };
-        let _ = writeln!(out, "  {:<16} {state}", s.name);
+        let _ = writeln!(out, "  {:<16} {state}", terminal_safe(&s.name));
     }
-    for (line, text) in &run.unrecognized {
-        let _ = writeln!(out, "  unrecognized line {line}: {text}");
+    for crate::update_log::Line { line, text } in &run.unrecognized {
+        let _ = writeln!(out, "  unrecognized line {line}: {}", terminal_safe(text));
     }
     if run.anomalies.is_empty() {
         let _ = writeln!(
@@ -32,7 +35,24 @@ pub fn human(run: &UpdateRun) -> String {
         );
     }
     for a in &run.anomalies {
-        let _ = writeln!(out, "anomaly: {a}");
+        let _ = writeln!(out, "anomaly: {}", terminal_safe(a));
     }
     out
+}
+
+/// `verify-update --format json`: every log checked.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct Document<'a> {
+    /// The version of this document's shape.
+    pub format_version: u32,
+    /// What each update log shows.
+    pub updates: &'a [UpdateRun],
+}
+
+/// Update logs' checks as JSON.
+pub fn json(runs: &[UpdateRun]) -> String {
+    super::json(&Document {
+        format_version: super::FORMAT_VERSION,
+        updates: runs,
+    })
 }

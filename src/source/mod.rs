@@ -20,6 +20,32 @@ use crate::error::{Error, Position, Result};
 
 pub use clean::Cleaning;
 
+/// How standard input is named in messages and provenance.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether a path argument means standard input (`-`, as most tools take it).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Standard input, whole; a second read in one run is an error rather than an empty capture.
+fn read_stdin() -> Result<Vec<u8>> {
+    use std::io::Read;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static TAKEN: AtomicBool = AtomicBool::new(false);
+    if TAKEN.swap(true, Ordering::SeqCst) {
+        return Err(Error::Usage(
+            "`-` (standard input) is named more than once; it can be read only once".into(),
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(STDIN_NAME, e))?;
+    Ok(bytes)
+}
+
 /// One input file, decoded and cleaned.
 #[derive(Debug)]
 pub struct Source {
@@ -39,7 +65,7 @@ pub struct Source {
 }
 
 /// What a reader reports about a source it read, for `--provenance` and diagnostics.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SourceInfo {
     /// The path as the user named it.
     pub path: Arc<str>,
@@ -60,11 +86,21 @@ pub struct SourceInfo {
 }
 
 impl Source {
-    /// Reads and decodes a file. `encoding` forces an encoding instead of detecting one.
+    /// Reads and decodes a file; `-` is standard input, named `<stdin>` in messages and read
+    /// at most once a run. `encoding` forces an encoding instead of detecting one.
     pub fn read(path: &Path, encoding: Option<&'static Encoding>) -> Result<Source> {
+        if is_stdin(path) {
+            return Source::from_bytes(STDIN_NAME, read_stdin()?, encoding);
+        }
         let display = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Error::io(&display, e))?;
         Source::from_bytes(&display, bytes, encoding)
+    }
+
+    /// Reads and decodes a file that messages and evidence call `name`.
+    pub fn read_as(path: &Path, name: &str, encoding: Option<&'static Encoding>) -> Result<Source> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(name, e))?;
+        Source::from_bytes(name, bytes, encoding)
     }
 
     /// Decodes and cleans bytes already in memory. `path` is only used in messages.

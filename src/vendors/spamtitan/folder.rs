@@ -165,7 +165,10 @@ fn folder_name(dir: &Path) -> Result<SourceRead> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     // The model folds the case; `track` keys appliances by the name as written.
-    let source = Source::from_text(&format!("{} (the folder's name)", dir.display()), &name);
+    let source = Source::from_text(
+        &format!("{}{}", dir.display(), crate::capture::NAMED_BY_FOLDER),
+        &name,
+    );
     let mut read = SourceRead::new(&source, SourceKind::Export);
     if !name.is_empty() {
         read.changes.push((Change::Host(name), 1));
@@ -231,15 +234,16 @@ fn file(kind: &FileKind, relative: &str, read: &mut FileRead<'_>) -> Result<Opti
             read.kind = SourceKind::Protocol;
             super::api_json::read(parts, relative, read)?;
         }
-        FileKind::List(parts, list) => return Ok(list_part(parts, list, relative, read)),
+        FileKind::List(parts, list) => return list_part(parts, list, relative, read),
+        FileKind::ByHand => super::by_hand::read(read)?,
         FileKind::UpdateLog => update_log(read)?,
         FileKind::Unknown if relative.to_lowercase().starts_with("lists/") => {
             read.notes.push(Note::unrecognized(
                 1,
                 relative,
                 "not a list file: a list is named allow, allowlist, whitelist, block, blocklist \
-                 or blacklist (.txt or .csv); a copy under another name is not merged into the \
-                 live list",
+                 or blacklist (.txt, .csv or .xml), or by a UI label such as Global Whitelist; \
+                 a copy under another name is not merged into the live list",
             ))
         }
         FileKind::Junk(_) | FileKind::Unknown => read.notes.push(Note::unrecognized(
@@ -299,7 +303,7 @@ fn update_log(read: &mut FileRead<'_>) -> Result<()> {
         read.changes
             .push((Change::UpdatesListed(vec![(to.clone(), state, 1)]), 1));
     }
-    for (line, text) in &run.unrecognized {
+    for crate::update_log::Line { line, text } in &run.unrecognized {
         read.notes.push(Note::unrecognized(
             *line,
             text,
@@ -315,7 +319,7 @@ fn list_part(
     list: &'static str,
     relative: &str,
     read: &mut FileRead<'_>,
-) -> Option<ListPart> {
+) -> Result<Option<ListPart>> {
     let scope = match parts {
         [level, _] if level == "global" => "global".to_string(),
         [level, d, _] if level == "domain" => super::address::domain(&folder(d, read)),
@@ -330,15 +334,19 @@ fn list_part(
                 relative,
                 "lists live in global/, domain/<domain>/ or user/<address>/",
             ));
-            return None;
+            return Ok(None);
         }
     };
-    Some(ListPart {
+    // A failed call's answer holds no list: the list is not captured, never empty.
+    let Some(entries) = super::lists::entries(read)? else {
+        return Ok(None);
+    };
+    Ok(Some(ListPart {
         scope,
         list,
         file: relative.to_string(),
-        entries: super::lists::entries(read),
-    })
+        entries,
+    }))
 }
 
 /// A list folder's name as the scope it names: a URL-encoded one decoded, with a note.

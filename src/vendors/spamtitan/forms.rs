@@ -9,45 +9,123 @@ use serde::Deserialize;
 
 use crate::emit::{percent_encode, Bash, Command, Dialect};
 use crate::knowledge::Release;
-use crate::model::Config;
+use crate::model::{Config, SYSTEM};
 use crate::vendors::{CapturePlan, ImportFiles, Knowledge, RestoreScript};
 
 use super::SpamTitan;
 
+/// Whether a public source shows a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+enum Evidence {
+    /// A public client makes this call.
+    C,
+    /// Inferred: no public source shows it.
+    I,
+}
+
+/// A call settings are written with.
 #[derive(Debug, Deserialize)]
-struct SettingForm {
-    prefix: String,
+struct Call {
+    /// A legacy call: a GET with a query, answering XML whose `stat` must be ok.
+    legacy: bool,
     method: String,
     path: String,
-    #[serde(default)]
-    json: Option<BTreeMap<String, String>>,
-    #[serde(default)]
-    form: Option<String>,
+    /// Fields every call carries first (`name=$scope`).
+    base: Vec<(String, String)>,
+    /// Whether one call takes a domain's fields together.
+    grouped: bool,
+    /// How the call writes a flag: (on, off).
+    flags: (String, String),
+    #[allow(dead_code)]
+    source: Evidence,
+}
+
+/// Which call writes some settings, with the fields it sends.
+#[derive(Debug, Deserialize)]
+struct SettingForm {
+    settings: Vec<String>,
+    call: String,
+    fields: Vec<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Create {
+    method: String,
+    path: String,
+    json: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Destination {
+    call: String,
+    field: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct DomainForms {
+    lookup: String,
+    create: Create,
+    destination: Destination,
+}
+
+#[derive(Debug, Deserialize)]
+struct PolicyMap {
+    legacy: (String, String),
+    rest: Vec<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ListForm {
+    list: String,
+    add: String,
+    source: Evidence,
 }
 
 #[derive(Debug, Deserialize)]
 struct Api {
     read_only: Vec<String>,
+    domain: DomainForms,
+    calls: BTreeMap<String, Call>,
     settings: Vec<SettingForm>,
-    lists: BTreeMap<String, String>,
+    policy_map: Vec<PolicyMap>,
+    lists: BTreeMap<String, ListForm>,
 }
 
 fn api() -> &'static Api {
     static API: OnceLock<Api> = OnceLock::new();
     API.get_or_init(|| {
-        ron::from_str(include_str!("api.ron")).expect("the shipped api.ron is valid (tested)")
+        let api: Api =
+            ron::from_str(include_str!("api.ron")).expect("the shipped api.ron is valid (tested)");
+        for form in &api.settings {
+            assert!(
+                api.calls.contains_key(&form.call),
+                "api.ron: no call {}",
+                form.call
+            );
+        }
+        api
     })
 }
 
 /// The bash every restore script starts with: host and token from the environment, never
-/// written into the script; `--dry-run` prints each call instead of making it.
+/// written into the script; `--dry-run` prints each call instead of making it, as if the
+/// appliance had none of what the script puts back.
 const PROLOGUE: &str = r#"#
-# Usage: ST_HOST=<appliance> ST_TOKEN=<REST API token> bash SCRIPT [--dry-run]
+# Usage: ST_HOST=<appliance> ST_TOKEN=<REST API token> bash <this script> [--dry-run]
+#
+# Running it twice changes nothing more: a domain is looked up by name before it is created,
+# and a list entry is added only when its list does not hold it yet. Every call retries what
+# curl counts as transient (a timeout, HTTP 408, 429 "too many requests", 500, 502, 503, 504)
+# up to 5 times, waiting 1 s and then twice as long each time, or as long as a Retry-After
+# header asks; a call that still fails stops the script. The legacy API answers XML: an answer
+# whose stat is not ok stops the script too. A line marked --inferred relies on a call no
+# public source shows: if it fails, make that change in the web UI and run the rest.
 set -euo pipefail
 dry_run=false
 if [ "${1:-}" = "--dry-run" ]; then dry_run=true; fi
 : "${ST_HOST:?set ST_HOST to the host name of the appliance}"
 if [ "$dry_run" = false ]; then : "${ST_TOKEN:?set ST_TOKEN to a REST API token}"; fi
+# One call: api <method> <path> [<curl options>]; its data, if any, on standard input (@-).
 api() {
     local method=$1 path=$2
     shift 2
@@ -62,8 +140,116 @@ api() {
         printf '\n'
         return 0
     fi
-    curl --fail --silent --show-error --path-as-is -X "$method" \
+    curl --fail --silent --show-error --path-as-is --retry 5 -X "$method" \
         -H "Authorization: Bearer $ST_TOKEN" "https://$ST_HOST$path" "$@"
+}
+# A legacy call: legacy <path>, its query on standard input; the XML answer must say stat ok.
+legacy() {
+    if [ "$dry_run" = true ]; then api GET "$1" --get --data-binary @-; return 0; fi
+    local answer
+    answer=$(api GET "$1" --get --data-binary @-) || exit 1
+    shopt -s nocasematch
+    case $answer in
+        *'<stat>ok</stat>'* | *'stat="ok"'*) shopt -u nocasematch; printf '%s\n' "$answer" ;;
+        *) shopt -u nocasematch
+           printf 'GET %s: the answer does not say stat ok: %q\n' "$1" "${answer:0:300}" >&2
+           exit 1 ;;
+    esac
+}
+# Whether exists <path>: GET answers 2xx (yes) or 404 (no); any other answer stops the script.
+exists() {
+    if [ "$dry_run" = true ]; then printf 'GET %s\n' "$1"; return 1; fi
+    local code
+    code=$(curl --silent --show-error --path-as-is --retry 5 -o /dev/null -w '%{http_code}' \
+        -H "Authorization: Bearer $ST_TOKEN" "https://$ST_HOST$1") || exit 1
+    case $code in
+        2??) return 0 ;;
+        404) return 1 ;;
+        *) printf 'GET %s answered HTTP %s\n' "$1" "$code" >&2; exit 1 ;;
+    esac
+}
+# One call: send legacy|rest <method> <path> <data>.
+send() {
+    if [ "$1" = legacy ]; then
+        printf '%s' "$4" | legacy "$3"
+    else
+        printf '%s' "$4" | api "$2" "$3" --data-binary @-
+        if [ "$dry_run" = false ]; then printf '\n'; fi
+    fi
+}
+# The fields of one call (a form, a legacy edit) are collected for a domain and sent together
+# by send_fields, as the API takes them: field legacy|rest <method> <path> <base> <field>.
+targets=()
+forms=()
+field() {
+    local key="$1 $2 $3 $4" i=0
+    while [ "$i" -lt "${#targets[@]}" ]; do
+        if [ "${targets[$i]}" = "$key" ]; then
+            forms[i]="${forms[$i]}&$5"
+            return 0
+        fi
+        i=$((i + 1))
+    done
+    targets+=("$key")
+    forms+=("$5")
+}
+send_fields() {
+    local i=0 kind method path base
+    while [ "$i" -lt "${#targets[@]}" ]; do
+        read -r kind method path base <<< "${targets[$i]}"
+        send "$kind" "$method" "$path" "${base:+$base&}${forms[$i]}"
+        i=$((i + 1))
+    done
+    targets=()
+    forms=()
+}
+# A domain by name: domain_ensure <lookup path> <create method> <create path> <JSON body>, then
+# the edit that sets the destination of one that exists (as field takes it). POST only creates.
+domain_ensure() {
+    if exists "$1"; then
+        field "${@:5}"
+    else
+        printf '%s' "$4" | api "$2" "$3" --data-binary @- -H 'Content-Type: application/json'
+        if [ "$dry_run" = false ]; then printf '\n'; fi
+    fi
+}
+# Whether holds <XML answer> <entry>: the entry is the whole text of an element, in any case.
+holds() {
+    local entry=$2 found=1
+    entry=${entry//'&'/'&amp;'}
+    entry=${entry//'<'/'&lt;'}
+    entry=${entry//'>'/'&gt;'}
+    shopt -s nocasematch
+    case $1 in *">$entry<"*) found=0 ;; esac
+    shopt -u nocasematch
+    return "$found"
+}
+# An entry added to a list unless the list holds it already; each list is read once:
+# list_add [--inferred] <list path> <add path> <user query> <entry> <add query>.
+listed_key=
+listed=
+noted=
+list_add() {
+    if [ "$1" = --inferred ]; then
+        shift
+        case " $noted " in
+            *" $2 "*) ;;
+            *) noted="$noted $2"
+               printf 'note: %s is an inferred call (no public source shows it)\n' "$2" >&2 ;;
+        esac
+    fi
+    if [ "$dry_run" = true ]; then
+        if [ "$listed_key" != "$1?$3" ]; then printf '%s' "$3" | legacy "$1"; fi
+        listed_key="$1?$3"
+        printf '%s' "$5" | legacy "$2"
+        return 0
+    fi
+    if [ "$listed_key" != "$1?$3" ]; then
+        listed=$(printf '%s' "$3" | legacy "$1") || exit 1
+        listed_key="$1?$3"
+    fi
+    if holds "$listed" "$4"; then return 0; fi
+    printf '%s' "$5" | legacy "$2" > /dev/null
 }"#;
 
 /// Shell quoting for remedies shown to a person (scripts quote through the emitter).
@@ -84,19 +270,6 @@ fn segment(scope: &str) -> Result<String, String> {
         return Err(format!("a name of {} bytes is no domain", scope.len()));
     }
     Ok(percent_encode(scope))
-}
-
-/// An `api` call whose data goes on standard input.
-fn call(method: &str, path: Result<String, String>, data: String) -> Command {
-    match path {
-        Ok(path) => Command::new("api")
-            .fixed(method)
-            .arg(path)
-            .fixed("--data-binary")
-            .fixed("@-")
-            .stdin(data),
-        Err(why) => Command::new("api").fixed(method).refuse(why),
-    }
 }
 
 impl Knowledge for SpamTitan {
@@ -138,7 +311,8 @@ impl CapturePlan for SpamTitan {
 
     fn how_to_recapture(&self) -> String {
         "Capture the upgraded appliance again: run the script `carryover capture --vendor \
-         spamtitan` prints, and keep the folder it writes."
+         spamtitan` prints, fill in the folder's by-hand.txt from the web console, and keep the \
+         folder."
             .into()
     }
 }
@@ -171,62 +345,68 @@ impl RestoreScript for SpamTitan {
     }
 
     fn write_setting(&self, scope: &str, name: &str, value: &str) -> Option<Command> {
-        if api().read_only.iter().any(|r| r == name) {
+        let api = api();
+        if api.read_only.iter().any(|r| r == name) {
             return None;
         }
-        let form = api()
-            .settings
+        if name == "domain.destination" {
+            return Some(ensure_domain(scope, value));
+        }
+        // A legacy-vocabulary policy value the REST call takes, mapped.
+        if let Some(map) = api
+            .policy_map
             .iter()
-            .find(|f| name.starts_with(&f.prefix))?;
-        let short = name
-            .strip_prefix(&form.prefix)
-            .filter(|s| !s.is_empty())
-            .unwrap_or(name);
-        let short = short.rsplit('.').next().unwrap_or(short);
-        // Flags are sent as 1 and 0, as the APIs take them [I].
-        let value = match value {
-            "on" => "1",
-            "off" => "0",
-            v => v,
-        };
-        // Each placeholder is filled once, from the template: a value holding `$name` stays text.
-        let path = segment(scope).map(|scope| {
-            fill(
-                &form.path,
-                &[("$scope", &scope), ("$name", &percent_encode(short))],
-            )
-        });
-        if let Some(json) = &form.json {
-            let body: serde_json::Map<String, serde_json::Value> = json
+            .find(|m| m.legacy.0 == name && m.legacy.1.eq_ignore_ascii_case(value))
+        {
+            let fields: Vec<(String, String)> = map
+                .rest
                 .iter()
-                .map(|(k, v)| {
-                    let v = fill(v, &[("$scope", scope), ("$name", short), ("$value", value)]);
-                    (k.clone(), serde_json::Value::String(v))
+                .filter_map(|(rest, v)| {
+                    let form = form_of(rest)?;
+                    fields(form, rest, v).into_iter().next()
                 })
                 .collect();
-            let body = serde_json::Value::Object(body).to_string();
-            let command = call(&form.method, path, body);
-            return Some(command.fixed("-H").fixed("Content-Type: application/json"));
+            let call = form_of(&map.rest.first()?.0)?.call.as_str();
+            return Some(write(scope, call, &fields));
         }
-        let form_text = form.form.as_deref().unwrap_or("$name=$value");
-        let data = fill(
-            form_text,
-            &[
-                ("$name", &percent_encode(short)),
-                ("$value", &percent_encode(value)),
-            ],
-        );
-        Some(call(&form.method, path, data))
+        let form = form_of(name)?;
+        let call = &api.calls[&form.call];
+        let value = match value {
+            "on" => call.flags.0.as_str(),
+            "off" => call.flags.1.as_str(),
+            v => v,
+        };
+        Some(write(scope, &form.call, &fields(form, name, value)))
     }
 
     fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<Command> {
-        let path = api().lists.get(list)?;
-        let mut query = format!("sender={}", percent_encode(entry));
-        if scope != "global" {
+        let form = api().lists.get(list)?;
+        let user = (scope != "global").then(|| {
             let user = scope.strip_prefix("user:").unwrap_or(scope);
-            query.push_str(&format!("&user={}", percent_encode(user)));
+            format!("user={}", percent_encode(user))
+        });
+        let mut query = format!("sender={}", percent_encode(entry));
+        if let Some(user) = &user {
+            query.push('&');
+            query.push_str(user);
         }
-        Some(call("GET", Ok(path.clone()), query).fixed("--get"))
+        let mut command = Command::new("list_add");
+        if form.source == Evidence::I {
+            command = command.fixed("--inferred");
+        }
+        Some(
+            command
+                .arg(form.list.as_str())
+                .arg(form.add.as_str())
+                .arg(user.unwrap_or_default())
+                .arg(entry)
+                .arg(query),
+        )
+    }
+
+    fn enter_scope(&self, domain: &str) -> Option<Command> {
+        // A domain's grouped fields are sent when the script leaves it.
+        domain.is_empty().then(|| Command::new("send_fields"))
     }
 
     fn script_start(&self) -> &'static str {
@@ -236,6 +416,151 @@ impl RestoreScript for SpamTitan {
     fn prologue(&self) -> &'static str {
         PROLOGUE
     }
+}
+
+/// The form that writes a setting: the first whose `settings` holds its name.
+fn form_of(name: &str) -> Option<&'static SettingForm> {
+    api().settings.iter().find(|f| {
+        f.settings.iter().any(|s| match s.strip_suffix('*') {
+            Some(prefix) => name.starts_with(prefix) && name.len() > prefix.len(),
+            None => s == name,
+        })
+    })
+}
+
+/// The part of a setting's name its form does not fix, as a field name: after the matched
+/// prefix (`auth.imap.server` under `auth.*` is `imap.server`) or after the first dot, with
+/// deeper names as bracketed sub-keys (`imap[server]`).
+fn field_name(form: &SettingForm, name: &str) -> String {
+    let rest = form
+        .settings
+        .iter()
+        .find_map(|s| s.strip_suffix('*').and_then(|p| name.strip_prefix(p)))
+        .or_else(|| name.split_once('.').map(|(_, r)| r))
+        .unwrap_or(name);
+    let mut parts = rest.split('.');
+    let mut out = parts.next().unwrap_or_default().to_string();
+    for part in parts {
+        out.push('[');
+        out.push_str(part);
+        out.push(']');
+    }
+    out
+}
+
+/// A field name for a form body: percent-encoded, its sub-key brackets kept as they are.
+fn encode_key(key: &str) -> String {
+    percent_encode(key).replace("%5B", "[").replace("%5D", "]")
+}
+
+/// A `host:port` value split at its port, when it ends in one.
+fn host_port(value: &str) -> (&str, Option<&str>) {
+    match value.rsplit_once(':') {
+        Some((host, port))
+            if !host.is_empty() && !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            (host, Some(port))
+        }
+        _ => (value, None),
+    }
+}
+
+/// The encoded `key=value` fields a form sends for one setting; a field whose placeholder
+/// the value cannot fill (a `$port` it lacks) is left out.
+fn fields(form: &SettingForm, name: &str, value: &str) -> Vec<(String, String)> {
+    let short = field_name(form, name);
+    let (host, port) = host_port(value);
+    form.fields
+        .iter()
+        .filter_map(|(key, template)| {
+            let v = match template.as_str() {
+                "$value" => value.to_string(),
+                "$host" => host.to_string(),
+                "$port" => port?.to_string(),
+                "$name" => short.clone(),
+                other => fill(other, &[("$name", &short), ("$value", value)]),
+            };
+            let k = fill(key, &[("$name", &short)]);
+            Some((encode_key(&k), percent_encode(&v)))
+        })
+        .collect()
+}
+
+/// The command that sends `fields` through `call` for `scope`: collected with the domain's
+/// other fields when the call is grouped, else one call.
+fn write(scope: &str, call_name: &str, fields: &[(String, String)]) -> Command {
+    let call = &api().calls[call_name];
+    let kind = if call.legacy { "legacy" } else { "rest" };
+    let path = match segment(scope) {
+        Ok(segment) => fill(&call.path, &[("$scope", &segment)]),
+        Err(why) => return Command::new("send").refuse(why),
+    };
+    let base: Vec<String> = call
+        .base
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                encode_key(k),
+                percent_encode(&fill(v, &[("$scope", scope)]))
+            )
+        })
+        .collect();
+    let data: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    if data.is_empty() {
+        return Command::new("send").refuse("the value fills none of the call's fields");
+    }
+    if call.grouped && scope != SYSTEM {
+        return Command::new("field")
+            .fixed(kind)
+            .fixed(&call.method)
+            .arg(path)
+            .arg(base.join("&"))
+            .arg(data.join("&"));
+    }
+    let all: Vec<String> = base.into_iter().chain(data).collect();
+    Command::new("send")
+        .fixed(kind)
+        .fixed(&call.method)
+        .arg(path)
+        .arg(all.join("&"))
+}
+
+/// The command that makes a domain exist with its destination: looked up by name, created
+/// when it does not exist, its destination edited when it does.
+fn ensure_domain(scope: &str, destination: &str) -> Command {
+    let forms = &api().domain;
+    let segment = match segment(scope) {
+        Ok(segment) => segment,
+        Err(why) => return Command::new("domain_ensure").refuse(why),
+    };
+    let body: serde_json::Map<String, serde_json::Value> = forms
+        .create
+        .json
+        .iter()
+        .map(|(k, v)| {
+            let v = fill(v, &[("$scope", scope), ("$value", destination)]);
+            (k.clone(), serde_json::Value::String(v))
+        })
+        .collect();
+    let edit = write(
+        scope,
+        &forms.destination.call,
+        &[(
+            encode_key(&forms.destination.field),
+            percent_encode(destination),
+        )],
+    );
+    let mut command = Command::new("domain_ensure")
+        .arg(fill(&forms.lookup, &[("$scope", &segment)]))
+        .fixed(&forms.create.method)
+        .arg(forms.create.path.as_str())
+        .arg(serde_json::Value::Object(body).to_string());
+    // The edit's own words after its verb: legacy|rest METHOD PATH BASE FIELD.
+    for word in edit.args().into_iter().skip(1) {
+        command = command.arg(word);
+    }
+    command
 }
 
 /// A template with its placeholders filled in one pass, left to right.
@@ -257,4 +582,31 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
         rest = chars.as_str();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_api_is_valid_and_names_its_calls() {
+        let api = api();
+        assert!(api.calls.contains_key(&api.domain.destination.call));
+        for map in &api.policy_map {
+            assert!(map.rest.iter().all(|(name, _)| form_of(name).is_some()));
+        }
+        assert_eq!(api.lists["block"].source, Evidence::I);
+    }
+
+    #[test]
+    fn deeper_names_are_bracketed_sub_keys() {
+        let form = form_of("auth.imap.server").unwrap();
+        assert_eq!(field_name(form, "auth.imap.server"), "imap[server]");
+        assert_eq!(encode_key("imap[server]"), "imap[server]");
+        assert_eq!(
+            host_port("ldap.example.com:389"),
+            ("ldap.example.com", Some("389"))
+        );
+        assert_eq!(host_port("ldap.example.com"), ("ldap.example.com", None));
+    }
 }

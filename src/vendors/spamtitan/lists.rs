@@ -1,9 +1,11 @@
 //! Allow and block list files as the UI exports them: one entry per line, in plain text or,
 //! in newer exports, as CSV with an optional Comment column (`addr,comment`, `"addr",""`, a
-//! header `Email,Comment`), or with a trailing `# note`. Entries are normalised
-//! ([`super::address`]); a line that is not an entry is reported, never dropped silently.
+//! header `Email,Comment`), or with a trailing `# note`; or the legacy API's XML answer to the
+//! list call, as the capture script saves it. Entries are normalised ([`super::address`]); a
+//! line that is not an entry is reported, never dropped silently.
 
 use crate::capture::Note;
+use crate::error::Result;
 
 use super::address;
 use super::folder::FileRead;
@@ -34,11 +36,22 @@ const HEADER_WORDS: &[&str] = &[
     "note",
 ];
 
-/// The entries of a list file; lines that are no entry become notes of `read`.
-pub fn entries(read: &mut FileRead<'_>) -> Vec<Entry> {
+/// The entries of a list file; lines that are no entry become notes of `read`. A file that
+/// holds the legacy API's XML answer is read as such ([`super::legacy_xml`]); `None` when that
+/// answer says the call failed: the list was not captured.
+pub fn entries(read: &mut FileRead<'_>) -> Result<Option<Vec<Entry>>> {
+    if super::legacy_xml::looks_like_xml(&read.source.text) {
+        let Some(raw) = super::legacy_xml::list(read)? else {
+            return Ok(None);
+        };
+        let raw = raw
+            .into_iter()
+            .map(|e| (e.line, e.text, e.comment))
+            .collect();
+        return Ok(Some(normalised(read, raw)));
+    }
     let text = read.source.text.trim_start_matches('\u{feff}').to_string();
-    let mut out = Vec::new();
-    let mut normalised = Vec::new();
+    let mut raw = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let number = i as u32 + 1;
         let trimmed = line.trim();
@@ -53,12 +66,12 @@ pub fn entries(read: &mut FileRead<'_>) -> Vec<Entry> {
             ));
             continue;
         };
-        if out.is_empty() && is_header(&cells) {
+        if raw.is_empty() && is_header(&cells) {
             continue;
         }
         let (value, comment) = match cells.as_slice() {
-            [value] => (value.as_str(), None),
-            [value, comment] => (value.as_str(), Some(comment.clone())),
+            [value] => (value.clone(), None),
+            [value, comment] => (value.clone(), Some(comment.clone())),
             _ => {
                 read.notes.push(Note::unrecognized(
                     number,
@@ -68,17 +81,28 @@ pub fn entries(read: &mut FileRead<'_>) -> Vec<Entry> {
                 continue;
             }
         };
+        raw.push((number, value, comment));
+    }
+    Ok(Some(normalised(read, raw)))
+}
+
+/// Entries as read `(line, value, comment)`, each in its one form; a value that is no entry
+/// becomes a note.
+fn normalised(read: &mut FileRead<'_>, raw: Vec<(u32, String, Option<String>)>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut normalised = Vec::new();
+    for (number, value, comment) in raw {
         if value.is_empty() || value.contains(char::is_whitespace) {
             read.notes.push(Note::unrecognized(
                 number,
-                line,
+                &value,
                 "a list entry holds no white space",
             ));
             continue;
         }
-        let (entry, changed) = address::normalise(value);
+        let (entry, changed) = address::normalise(&value);
         if changed {
-            normalised.push((number, value.to_string(), entry.clone()));
+            normalised.push((number, value.clone(), entry.clone()));
         }
         out.push(Entry {
             text: entry,
@@ -152,6 +176,8 @@ mod tests {
         let source = Source::from_text("allow.txt", text);
         let mut file = FileRead::new(&source, SourceKind::Export);
         let got = entries(&mut file)
+            .unwrap()
+            .unwrap()
             .into_iter()
             .map(|e| (e.text, e.comment))
             .collect();

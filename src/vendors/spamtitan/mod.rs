@@ -9,12 +9,14 @@
 
 pub mod address;
 mod api_json;
+pub mod by_hand;
 mod domains_csv;
 pub mod evidence;
 pub mod folder;
 mod forms;
 pub mod import;
 pub mod knowledge;
+pub mod legacy_xml;
 pub mod lists;
 pub mod names;
 pub mod secrets;

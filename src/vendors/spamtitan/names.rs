@@ -23,6 +23,9 @@ pub enum FileKind {
     List(Vec<String>, &'static str),
     /// `update*.log`: a system update's log.
     UpdateLog,
+    /// `by-hand.txt`: settings no public API reads, copied from the web console into the
+    /// template the capture script writes.
+    ByHand,
     /// Not part of a capture; why, for the note.
     Junk(&'static str),
     /// A file of no known kind.
@@ -47,6 +50,7 @@ pub fn classify(relative: &str) -> FileKind {
     match parts.as_slice() {
         [only] if only == "version.txt" => FileKind::Version,
         [only] if only == "hostname.txt" => FileKind::Hostname,
+        [only] if only == "by-hand.txt" => FileKind::ByHand,
         [only] if only.starts_with("domains") && only.ends_with(".csv") => FileKind::DomainsCsv,
         [first, rest @ ..] if first == "api" && !rest.is_empty() && name.ends_with(".json") => {
             FileKind::ApiJson(rest.to_vec())
@@ -80,16 +84,19 @@ const LIST_NAMES: &[(&str, &str)] = &[
 ];
 
 /// Which list a list file is, by its exact name in either vocabulary (`allow.txt`,
-/// `whitelist.csv`, `Block-List.TXT`).
+/// `whitelist.csv`, `Block-List.TXT`, the legacy API's answer `allow.xml`), or by the UI label
+/// it was saved under (`Global Whitelist.csv`, [`label_list`]).
 pub fn list_name(name: &str) -> Option<&'static str> {
     let name = name.to_lowercase();
     let stem = name
         .strip_suffix(".txt")
-        .or_else(|| name.strip_suffix(".csv"))?;
+        .or_else(|| name.strip_suffix(".csv"))
+        .or_else(|| name.strip_suffix(".xml"))?;
     LIST_NAMES
         .iter()
         .find(|(known, _)| *known == stem)
         .map(|(_, list)| *list)
+        .or_else(|| label_list(stem))
 }
 
 /// Whether a lone file (as git hands one to a textconv driver: its name kept, its directory
@@ -103,19 +110,46 @@ pub fn is_capture_file(name: &str) -> bool {
         || name.ends_with(".json")
 }
 
-fn vocabulary() -> &'static BTreeMap<String, String> {
-    static WORDS: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+#[derive(serde::Deserialize)]
+struct Label {
+    words: String,
+    list: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Vocabulary {
+    words: BTreeMap<String, String>,
+    labels: BTreeMap<String, Label>,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static WORDS: OnceLock<Vocabulary> = OnceLock::new();
     WORDS.get_or_init(|| {
         ron::from_str(include_str!("vocabulary.ron"))
             .expect("the shipped vocabulary is valid (tested)")
     })
 }
 
-/// A whole word in the 7.09 vocabulary (`master` is `primary`), if the vocabulary renames it.
+/// A whole word or UI label in the 7.09 vocabulary (`master` is `primary`, `Global
+/// Whitelist` is `global allow list`), if the vocabulary renames it.
 pub fn current_word(word: &str) -> Option<&'static str> {
-    vocabulary()
-        .get(&word.to_ascii_lowercase())
+    let key = word.trim().to_lowercase();
+    let vocabulary = vocabulary();
+    vocabulary
+        .words
+        .get(&key)
+        .or_else(|| vocabulary.labels.get(&key).map(|l| &l.words))
         .map(String::as_str)
+}
+
+/// The list a UI label names (`Global Whitelist` is the allow list), if it names one list.
+pub fn label_list(label: &str) -> Option<&'static str> {
+    let label = vocabulary().labels.get(&label.trim().to_lowercase())?;
+    match label.list.as_deref()? {
+        "allow" => Some("allow"),
+        "block" => Some("block"),
+        _ => None,
+    }
 }
 
 /// A name in the 7.09 vocabulary: each token renamed, separators kept.
@@ -147,6 +181,17 @@ mod tests {
         assert_eq!(current_name("whitelist_to"), "allowlist_to");
         assert_eq!(current_name("cluster.Master"), "cluster.primary");
         assert_eq!(current_name("masterful"), "masterful");
+        assert_eq!(current_name("cluster.child"), "cluster.secondary");
+        assert_eq!(current_word("Global Whitelist"), Some("global allow list"));
+        assert_eq!(current_word("Allow & Block List"), Some("allow/block list"));
+    }
+
+    #[test]
+    fn a_list_saved_under_its_ui_label_is_that_list() {
+        assert_eq!(list_name("Global Whitelist.csv"), Some("allow"));
+        assert_eq!(list_name("whitelisted domains.txt"), Some("allow"));
+        assert_eq!(list_name("Allow & Block List.csv"), None);
+        assert_eq!(list_name("allow.xml"), Some("allow"));
     }
 
     #[test]

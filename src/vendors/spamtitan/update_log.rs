@@ -6,7 +6,7 @@ use pest::Parser;
 
 use crate::error::{Error, Result};
 use crate::source::Source;
-use crate::update_log::{Service, Step, UpdateRun};
+use crate::update_log::{Line, Service, Step, UpdateRun};
 
 /// The update log's grammar, in a private module so its generated `Rule` stays inside this
 /// reader.
@@ -70,10 +70,13 @@ pub fn verify(source: &Source) -> Result<UpdateRun> {
             Rule::task => {
                 let lower = text.to_ascii_lowercase();
                 if lower.contains("fail") || lower.contains("error") {
-                    run.failed_tasks.push((line, text.trim().to_string()));
+                    run.failed_tasks.push(Line {
+                        line,
+                        text: text.trim().to_string(),
+                    });
                 }
             }
-            Rule::text => run.unrecognized.push((line, text)),
+            Rule::text => run.unrecognized.push(Line { line, text }),
             _ => {}
         }
     }
@@ -121,7 +124,7 @@ fn check(run: &mut UpdateRun) {
             s.number, s.line, s.text
         ));
     }
-    for (line, text) in &run.failed_tasks {
+    for Line { line, text } in &run.failed_tasks {
         anomalies.push(format!("line {line} reports a failure: `{text}`"));
     }
     run.anomalies = anomalies;

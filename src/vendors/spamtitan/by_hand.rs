@@ -1,0 +1,267 @@
+//! `by-hand.txt`: the settings no public API reads (../shared/FORMATS.md: no public call reads
+//! the relay smarthost, SASL, TLS or cluster membership), copied from the web console into a
+//! template the capture script writes. One `name = value` per line, `#` remarks.
+//!
+//! A template is checked, never taken on trust: a value still holding its `<...>` placeholder
+//! is not captured (a warning names the line); a name it does not know, a line that is no
+//! `name = value`, a name given twice or a value that does not fit its setting (`maybe` for a
+//! yes-or-no) is an error naming the line. `none` (or an empty value) says the appliance has it
+//! unset, which is kept as such, not as a value.
+
+use crate::capture::Note;
+use crate::error::{Error, Position, Result};
+use crate::model::{Change, Raw, Value, SYSTEM};
+
+use super::folder::FileRead;
+use super::names::current_word;
+
+/// What a setting of the template holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// yes or no.
+    Flag,
+    /// Free text without spaces (a host, `host:port`, a user name).
+    Word,
+    /// Words separated by commas: one setting per item.
+    Words,
+    /// A cluster role: primary, secondary (either vocabulary), or standalone.
+    Role,
+}
+
+/// The template's settings: its name, the model's setting, the type.
+const SETTINGS: &[(&str, &str, Kind)] = &[
+    ("relay.smarthost", "system.relay.smarthost", Kind::Word),
+    (
+        "relay.sasl.enabled",
+        "system.relay.sasl.enabled",
+        Kind::Flag,
+    ),
+    (
+        "relay.sasl.username",
+        "system.relay.sasl.username",
+        Kind::Word,
+    ),
+    ("relay.tls.enabled", "system.relay.tls.enabled", Kind::Flag),
+    (
+        "relay.tls.protocols",
+        "system.relay.tls.protocols",
+        Kind::Words,
+    ),
+    ("cluster.role", "system.cluster.role", Kind::Role),
+    ("cluster.peer", "system.cluster.peer", Kind::Word),
+];
+
+/// The template the capture script writes for the user to fill in (its one copy is in the
+/// script), every value a `<what goes here>` placeholder.
+pub fn template() -> &'static str {
+    let script = include_str!("capture.sh");
+    let start = script
+        .find("<<'TEMPLATE'\n")
+        .map(|i| i + "<<'TEMPLATE'\n".len())
+        .expect("the capture script writes the template (tested)");
+    let end = script[start..]
+        .find("\nTEMPLATE\n")
+        .expect("the template ends (tested)");
+    &script[start..=start + end]
+}
+
+/// Reads a filled-in template.
+pub fn read(read: &mut FileRead<'_>) -> Result<()> {
+    let text = read.source.text.trim_start_matches('\u{feff}').to_string();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut unfilled = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let number = i as u32 + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let bad = |why: String| -> Error {
+            let at = read.source.position(0);
+            Error::input(
+                Position {
+                    line: number,
+                    column: 1,
+                    line_text: line.to_string(),
+                    ..at
+                },
+                why,
+                "a line of the by-hand template: `name = value`, as the capture script wrote it",
+            )
+        };
+        let Some((name, value)) = trimmed.split_once('=') else {
+            return Err(bad("not `name = value`".into()));
+        };
+        let (name, value) = (name.trim().to_ascii_lowercase(), value.trim());
+        let Some(&(key, setting, kind)) = SETTINGS.iter().find(|(k, _, _)| *k == name) else {
+            let known: Vec<&str> = SETTINGS.iter().map(|(k, _, _)| *k).collect();
+            return Err(bad(format!(
+                "`{name}` is no setting of the template (known: {})",
+                known.join(", ")
+            )));
+        };
+        if seen.contains(&key) {
+            return Err(bad(format!("`{key}` is given twice")));
+        }
+        seen.push(key);
+        if value.starts_with('<') || value.ends_with('>') {
+            unfilled.push(key);
+            read.notes.push(Note::warning(
+                number,
+                format!("`{key}` is not filled in (still `{value}`): not captured"),
+            ));
+            continue;
+        }
+        if value.is_empty() || value.eq_ignore_ascii_case("none") {
+            read.changes.push((
+                Change::Raw {
+                    key: format!("{SYSTEM}/{setting}"),
+                    raw: Raw {
+                        command: "by-hand.txt".into(),
+                        answer: vec!["none: unset on the appliance".into()],
+                    },
+                },
+                number,
+            ));
+            continue;
+        }
+        for (name, value) in typed(setting, kind, value).map_err(bad)? {
+            read.changes.push((
+                Change::Setting {
+                    scope: SYSTEM.to_string(),
+                    name,
+                    value,
+                },
+                number,
+            ));
+        }
+    }
+    if seen.is_empty() {
+        return Err(Error::file(
+            read.source.path.to_string(),
+            "a by-hand template without a single `name = value` line: write it again with the \
+             capture script and fill it in",
+        ));
+    }
+    if unfilled.len() == seen.len() {
+        read.notes.push(Note::warning(
+            1,
+            "the by-hand template was not filled in: none of its settings is captured",
+        ));
+    }
+    Ok(())
+}
+
+/// A value as its setting's type: `(setting, value)` pairs, or why it does not fit.
+fn typed(
+    setting: &str,
+    kind: Kind,
+    value: &str,
+) -> std::result::Result<Vec<(String, Value)>, String> {
+    let one = |v: Value| Ok(vec![(setting.to_string(), v)]);
+    match kind {
+        Kind::Flag => match value.to_ascii_lowercase().as_str() {
+            "yes" | "true" | "on" | "enabled" => one(Value::Bool(true)),
+            "no" | "false" | "off" | "disabled" => one(Value::Bool(false)),
+            _ => Err(format!("`{value}` is not yes or no")),
+        },
+        Kind::Word => {
+            if value.contains(char::is_whitespace) {
+                Err(format!(
+                    "`{value}` holds a space: one host or name is expected"
+                ))
+            } else {
+                one(Value::Text(value.to_string()))
+            }
+        }
+        Kind::Words => value
+            .split(',')
+            .map(str::trim)
+            .enumerate()
+            .map(|(i, item)| {
+                if item.is_empty() || item.contains(char::is_whitespace) {
+                    Err(format!("`{value}`: items are separated by commas"))
+                } else {
+                    Ok((format!("{setting}.{i}"), Value::Text(item.to_string())))
+                }
+            })
+            .collect(),
+        Kind::Role => {
+            let lower = value.to_ascii_lowercase();
+            let word = current_word(&lower).unwrap_or(&lower);
+            match word {
+                "primary" | "secondary" | "standalone" => one(Value::Text(word.to_string())),
+                _ => Err(format!(
+                    "`{value}` is no cluster role: primary, secondary or standalone"
+                )),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceKind;
+    use crate::source::Source;
+
+    fn read_text(text: &str) -> Result<(Vec<String>, Vec<String>)> {
+        let source = Source::from_text("by-hand.txt", text);
+        let mut file = FileRead::new(&source, SourceKind::Export);
+        read(&mut file)?;
+        let changes = file
+            .changes
+            .iter()
+            .map(|(c, _)| match c {
+                Change::Setting { name, value, .. } => format!("{name}={value}"),
+                Change::Raw { key, .. } => format!("raw {key}"),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        let notes = file.notes.iter().map(|n| n.text.clone()).collect();
+        Ok((changes, notes))
+    }
+
+    #[test]
+    fn the_template_as_written_captures_nothing_and_says_so() {
+        let (changes, notes) = read_text(template()).unwrap();
+        assert!(changes.is_empty(), "{changes:?}");
+        assert_eq!(notes.len(), SETTINGS.len() + 1, "{notes:?}");
+        assert!(notes.last().unwrap().contains("not filled in"));
+    }
+
+    #[test]
+    fn a_filled_template_reads_in_the_current_vocabulary() {
+        let (changes, _) = read_text(
+            "relay.smarthost = relay.isp.example:587\nrelay.sasl.enabled = yes\n\
+             relay.tls.protocols = TLSv1.2, TLSv1.3\ncluster.role = child\ncluster.peer = none\n",
+        )
+        .unwrap();
+        assert_eq!(
+            changes,
+            [
+                "system.relay.smarthost=relay.isp.example:587",
+                "system.relay.sasl.enabled=on",
+                "system.relay.tls.protocols.0=TLSv1.2",
+                "system.relay.tls.protocols.1=TLSv1.3",
+                "system.cluster.role=secondary",
+                "raw system/system.cluster.peer",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_template_is_an_error_naming_its_line() {
+        for (text, says) in [
+            ("relay.smarthots = x\n", "no setting of the template"),
+            ("relay.sasl.enabled = maybe\n", "not yes or no"),
+            ("cluster.role = boss\n", "no cluster role"),
+            ("relay.smarthost relay.isp.example\n", "not `name = value`"),
+            ("cluster.peer = a\ncluster.peer = b\n", "given twice"),
+            ("# only remarks\n", "without a single"),
+        ] {
+            let err = read_text(text).unwrap_err().to_string();
+            assert!(err.contains(says), "{text}: {err}");
+        }
+    }
+}

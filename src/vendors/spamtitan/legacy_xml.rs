@@ -1,0 +1,281 @@
+//! The legacy API's XML answers (../shared/FORMATS.md: `response/...`, `stat` ok or fail), as
+//! the capture script saves `/whitelist/list` and `/blacklist/list`. Read with `quick-xml`.
+//!
+//! The root is `response`; its `stat` is a child element or an attribute. `stat` fail is no
+//! list: the call failed, so the list was not captured (never an empty list). The element
+//! that holds each entry is not public [I]: an entry is the text of a `sender` element (the
+//! add call's parameter) or of an `entry`, `address`, `email`, `item` or `value` element that
+//! holds no other element; a `comment` beside it is its comment; the echoed `user`, counts and
+//! ids are no entries; any other element with text is reported, never taken for an entry.
+
+use crate::capture::Note;
+use crate::error::{Error, Position, Result};
+
+use super::folder::FileRead;
+
+/// Elements whose text is one entry.
+const ENTRY: &[&str] = &["sender", "entry", "address", "email", "item", "value"];
+
+/// Elements whose text is no entry: the answer's own fields.
+const META: &[&str] = &[
+    "stat", "error", "err", "message", "msg", "code", "count", "total", "user", "method", "id",
+    "date", "created", "added", "type",
+];
+
+/// Comment elements: the comment of the entry beside them.
+const COMMENT: &[&str] = &["comment", "comments", "description", "note"];
+
+/// Whether a file holds XML rather than one entry per line.
+pub fn looks_like_xml(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+}
+
+/// An entry as the answer holds it: text, comment, line.
+pub struct XmlEntry {
+    /// The element's text.
+    pub text: String,
+    /// The comment beside it.
+    pub comment: Option<String>,
+    /// Its line.
+    pub line: u32,
+}
+
+/// A list answer: its entries when stat is ok, `None` when the call failed (a warning says
+/// why). A file that is no XML, or no `response`, is an error.
+pub fn list(read: &mut FileRead<'_>) -> Result<Option<Vec<XmlEntry>>> {
+    use quick_xml::events::Event;
+    let text = read.source.text.trim_start_matches('\u{feff}').to_string();
+    let line_of = |pos: u64| -> u32 {
+        let pos = (pos as usize).min(text.len());
+        text.as_bytes()[..pos]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u32
+            + 1
+    };
+    let mut reader = quick_xml::Reader::from_str(&text);
+    reader.config_mut().trim_text(true);
+    // Open elements: name, the text gathered, the line, whether a child element was seen.
+    let mut stack: Vec<(String, String, u32, bool)> = Vec::new();
+    let mut root = None;
+    let mut stat: Option<String> = None;
+    let mut errors: Vec<String> = Vec::new();
+    // Leaves closed, with their parent's depth: (depth, name, text, line).
+    let mut leaves: Vec<(usize, String, String, u32)> = Vec::new();
+    loop {
+        let at = reader.buffer_position();
+        let event = reader.read_event().map_err(|e| {
+            let line = line_of(reader.error_position());
+            bad(read, &text, line, format!("not well-formed XML: {e}"))
+        })?;
+        match event {
+            Event::Start(e) | Event::Empty(e) if stack.is_empty() && root.is_some() => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                return Err(bad(
+                    read,
+                    &text,
+                    line_of(at),
+                    format!("a second root element `{name}`"),
+                ));
+            }
+            Event::Start(e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).to_lowercase();
+                if stack.is_empty() {
+                    root = Some(name.clone());
+                    stat = stat_attribute(&e);
+                }
+                if let Some(parent) = stack.last_mut() {
+                    parent.3 = true;
+                }
+                stack.push((name, String::new(), line_of(at), false));
+            }
+            Event::Empty(e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).to_lowercase();
+                if stack.is_empty() {
+                    root = Some(name.clone());
+                    stat = stat_attribute(&e);
+                }
+                if let Some(parent) = stack.last_mut() {
+                    parent.3 = true;
+                }
+            }
+            Event::Text(t) => {
+                let s = t
+                    .xml10_content()
+                    .map_err(|e| bad(read, &text, line_of(at), format!("{e}")))?;
+                if let Some(open) = stack.last_mut() {
+                    open.1.push_str(&s);
+                }
+            }
+            Event::CData(t) => {
+                let s = t
+                    .decode()
+                    .map_err(|e| bad(read, &text, line_of(at), format!("{e}")))?;
+                if let Some(open) = stack.last_mut() {
+                    open.1.push_str(&s);
+                }
+            }
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => {
+                        let name = r.decode().unwrap_or_default().into_owned();
+                        match name.as_str() {
+                            "amp" => "&".into(),
+                            "lt" => "<".into(),
+                            "gt" => ">".into(),
+                            "quot" => "\"".into(),
+                            "apos" => "'".into(),
+                            other => {
+                                return Err(bad(
+                                    read,
+                                    &text,
+                                    line_of(at),
+                                    format!("an unknown entity `&{other};`"),
+                                ))
+                            }
+                        }
+                    }
+                };
+                if let Some(open) = stack.last_mut() {
+                    open.1.push_str(&resolved);
+                }
+            }
+            Event::End(_) => {
+                let Some((name, body, line, has_children)) = stack.pop() else {
+                    continue;
+                };
+                let body = body.trim().to_string();
+                if name == "stat" && stack.len() == 1 {
+                    stat = Some(body);
+                } else if matches!(name.as_str(), "error" | "err" | "message" | "msg")
+                    && !body.is_empty()
+                {
+                    errors.push(body);
+                } else if !has_children && !stack.is_empty() {
+                    leaves.push((stack.len(), name, body, line));
+                }
+            }
+            Event::Eof => {
+                if let Some((name, ..)) = stack.last() {
+                    let line = line_of(text.len() as u64);
+                    return Err(bad(
+                        read,
+                        &text,
+                        line,
+                        format!("the answer ends inside `<{name}>`: it was cut off"),
+                    ));
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+    if root.as_deref() != Some("response") {
+        return Err(bad(
+            read,
+            &text,
+            1,
+            format!(
+                "the root element is `{}`, not `response`",
+                root.unwrap_or_default()
+            ),
+        ));
+    }
+    match stat.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        Some("ok") => {}
+        Some(other) => {
+            let why = if errors.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", errors.join("; "))
+            };
+            read.notes.push(Note::warning(
+                1,
+                format!(
+                    "the legacy API answered stat {other}{why}: the call failed, so this list \
+                     was not captured (it is not taken for an empty list)"
+                ),
+            ));
+            return Ok(None);
+        }
+        None => {
+            read.notes.push(Note::warning(
+                1,
+                "the answer says no stat (ok or fail): this list was not captured",
+            ));
+            return Ok(None);
+        }
+    }
+    Ok(Some(entries(read, leaves)))
+}
+
+/// The entries among the leaves, comments attached to the entry of the same parent.
+fn entries(read: &mut FileRead<'_>, leaves: Vec<(usize, String, String, u32)>) -> Vec<XmlEntry> {
+    let mut out: Vec<(usize, XmlEntry)> = Vec::new();
+    let mut pending_comment: Option<(usize, String)> = None;
+    for (depth, name, body, line) in leaves {
+        if ENTRY.contains(&name.as_str()) {
+            if body.is_empty() {
+                continue;
+            }
+            let comment = pending_comment
+                .take()
+                .filter(|(d, _)| *d == depth)
+                .map(|(_, c)| c);
+            out.push((
+                depth,
+                XmlEntry {
+                    text: body,
+                    comment,
+                    line,
+                },
+            ));
+        } else if COMMENT.contains(&name.as_str()) {
+            if body.is_empty() {
+                continue;
+            }
+            match out.last_mut() {
+                Some((d, e)) if *d == depth && e.comment.is_none() => e.comment = Some(body),
+                _ => pending_comment = Some((depth, body)),
+            }
+        } else if !META.contains(&name.as_str()) && !body.is_empty() {
+            read.notes.push(Note::unrecognized(
+                line,
+                &format!("<{name}>{body}</{name}>"),
+                "an element of a list answer that is no entry (entries are `sender` elements)",
+            ));
+        }
+    }
+    out.into_iter().map(|(_, e)| e).collect()
+}
+
+fn stat_attribute(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        a.key
+            .local_name()
+            .as_ref()
+            .eq_ignore_ascii_case(b"stat")
+            .then(|| String::from_utf8_lossy(&a.value).into_owned())
+    })
+}
+
+fn bad(read: &FileRead<'_>, text: &str, line: u32, why: String) -> Error {
+    let at = read.source.position(0);
+    Error::input(
+        Position {
+            line,
+            column: 1,
+            line_text: text
+                .lines()
+                .nth(line.saturating_sub(1) as usize)
+                .unwrap_or("")
+                .to_string(),
+            ..at
+        },
+        why,
+        "the legacy API's XML answer to a list call, saved as it came",
+    )
+}

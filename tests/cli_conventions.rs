@@ -1,0 +1,312 @@
+//! The conventions reviewers' tools share: `-` is standard input, `-o FILE` on every
+//! subcommand that writes data (atomically, naming only the user's path), conflicting flags
+//! are errors, git's external-diff call, completions and a man page.
+
+mod common;
+
+use std::path::Path;
+
+use common::root;
+
+const BEFORE: &str = "samples/mos/rg01-4.1.9-before.log";
+const AFTER: &str = "samples/mos/rg01-4.2.3-after.log";
+
+/// Runs the binary from the crate root with `stdin`; exit code, stdout, stderr.
+fn run_with(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .current_dir(root())
+        .args(args)
+        .write_stdin(stdin.to_vec())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+use common::run_full as run;
+
+fn sample(path: &str) -> Vec<u8> {
+    std::fs::read(root().join(path)).unwrap()
+}
+
+#[test]
+fn a_dash_reads_standard_input_everywhere_a_path_is_taken() {
+    let log = sample(BEFORE);
+    let (code, from_stdin, err) = run_with(&["show", "-"], &log);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(from_stdin, run(&["show", BEFORE]).1);
+    assert!(
+        err.contains("<stdin>:"),
+        "messages name standard input: {err}"
+    );
+    let (code, out, _) = run_with(&["gaps", "-"], &log);
+    assert_eq!(code, 1);
+    assert!(out.contains("MOS-4.2.3-KI-6"), "{out}");
+    let (code, out, _) = run_with(&["diff", "-", AFTER], &log);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("settings/system/smtp.fastpath: off -> on"),
+        "{out}"
+    );
+    let (code, out, _) = run_with(&["textconv", "-"], &log);
+    assert_eq!(code, 0);
+    assert!(out.contains("smtp.fastpath"), "{out}");
+    let (code, out, _) = run_with(
+        &["verify-update", "-"],
+        &sample("samples/spamtitan/update-7.08-to-7.09-broken.log"),
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("<stdin>: update 7.08 -> 7.09"), "{out}");
+    // Standard input is read once: naming it for both sides is an error, not an empty side.
+    let (code, _, err) = run_with(&["diff", "-", "-"], &log);
+    assert_eq!(code, 2);
+    assert!(err.contains("standard input"), "{err}");
+    // An empty standard input is no capture, never an empty model.
+    let (code, _, err) = run(&["show", "-"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn every_subcommand_that_writes_data_takes_dash_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = |name: &str| dir.path().join(name).display().to_string();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (vec!["show".into(), BEFORE.into()], "smtp.fastpath"),
+        (vec!["gaps".into(), BEFORE.into()], "MOS-4.2.3-KI-6"),
+        (
+            vec!["plan".into(), "--to".into(), "4.2.3".into(), BEFORE.into()],
+            "carryover-package",
+        ),
+        (
+            vec!["diff".into(), BEFORE.into(), AFTER.into()],
+            "smtp.fastpath",
+        ),
+        (vec!["capture".into()], "uce listexception"),
+        (vec!["textconv".into(), BEFORE.into()], "smtp.fastpath"),
+        (
+            vec![
+                "verify-update".into(),
+                "samples/spamtitan/update-7.08-to-7.09.log".into(),
+            ],
+            "ok: every service came back",
+        ),
+        (
+            vec![
+                "restore".into(),
+                "--to".into(),
+                "4.2.3".into(),
+                BEFORE.into(),
+            ],
+            "uce addexception",
+        ),
+        (vec!["completions".into(), "bash".into()], "carryover"),
+        (vec!["man".into()], ".TH carryover"),
+    ];
+    for (i, (args, expected)) in cases.iter().enumerate() {
+        let file = out(&format!("out-{i}"));
+        let mut with_o: Vec<&str> = args.iter().map(String::as_str).collect();
+        with_o.extend(["-o", &file]);
+        let (code, stdout, err) = run(&with_o);
+        assert_ne!(code, 2, "{with_o:?}: {err}");
+        assert!(stdout.is_empty(), "{with_o:?} wrote to stdout: {stdout}");
+        let written = std::fs::read_to_string(&file).unwrap();
+        assert!(written.contains(expected), "{with_o:?}: {written}");
+        // `-o -` is standard output, and no file named `-` appears.
+        let mut to_stdout: Vec<&str> = args.iter().map(String::as_str).collect();
+        to_stdout.extend(["-o", "-"]);
+        let (_, stdout, _) = run(&to_stdout);
+        assert_eq!(stdout, written, "{to_stdout:?}");
+        assert!(!root().join("-").exists(), "{to_stdout:?} made a file `-`");
+    }
+}
+
+#[test]
+fn a_failed_write_names_the_users_path_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no-such-folder/out.ron");
+    let (code, _, err) = run(&["show", BEFORE, "-o", target.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-folder/out.ron"), "{err}");
+    assert!(
+        !err.contains(".carryover-"),
+        "a temporary name leaked: {err}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let target = locked.join("out.ron");
+        let (code, _, err) = run(&["show", BEFORE, "-o", target.to_str().unwrap()]);
+        // Root may write anyway; when it cannot, the message names the user's path only.
+        if code == 2 {
+            assert!(err.contains("locked/out.ron"), "{err}");
+            assert!(
+                !err.contains(".carryover-"),
+                "a temporary name leaked: {err}"
+            );
+        }
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+}
+
+#[test]
+fn writing_over_a_capture_read_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg01.log");
+    std::fs::copy(root().join(BEFORE), &log).unwrap();
+    let original = std::fs::read(&log).unwrap();
+    for sub in [&["show"][..], &["gaps"], &["textconv"]] {
+        let mut args = sub.to_vec();
+        args.extend([log.to_str().unwrap(), "-o", log.to_str().unwrap()]);
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains("one of the captures read"), "{err}");
+    }
+    assert_eq!(std::fs::read(&log).unwrap(), original);
+}
+
+#[test]
+fn conflicting_flags_are_errors_not_silent_overrides() {
+    let (code, _, err) = run(&["diff", "--stat", "--format", "unified", BEFORE, AFTER]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--stat and --format unified conflict"),
+        "{err}"
+    );
+    let (code, _, _) = run(&["show", "--unrecognized", "--show-secrets", BEFORE]);
+    assert_eq!(code, 2);
+    let (code, _, err) = run(&[
+        "capture",
+        "--vendor",
+        "spamtitan",
+        "samples/mos/ms01-delegated-domains.log",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--vendor spamtitan"), "{err}");
+}
+
+#[test]
+fn diff_stat_follows_the_format() {
+    let (code, out, _) = run(&["diff", "--stat", "--format", "json", BEFORE, AFTER]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let lists = json["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["area"] == "lists")
+        .unwrap();
+    assert_eq!(lists["removed"], 3);
+    let (_, out, _) = run(&["diff", "--stat", "--format", "markdown", BEFORE, AFTER]);
+    assert!(out.contains("| lists | 0 | 3 | 0 |"), "{out}");
+}
+
+/// A git repository with one capture committed, then changed in the work tree.
+fn repository_with_a_change(dir: &Path) {
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .current_dir(dir)
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    std::fs::create_dir_all(dir.join("rg01")).unwrap();
+    std::fs::copy(root().join(BEFORE), dir.join("rg01/rg01.log")).unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-qm", "before"]);
+    std::fs::copy(root().join(AFTER), dir.join("rg01/rg01.log")).unwrap();
+}
+
+#[test]
+fn git_external_diff_prints_a_header_and_names_the_files_path() {
+    let dir = tempfile::tempdir().unwrap();
+    repository_with_a_change(dir.path());
+    let binary = assert_cmd::cargo::cargo_bin("carryover");
+    let out = std::process::Command::new("git")
+        .current_dir(dir.path())
+        .env("GIT_EXTERNAL_DIFF", format!("'{}' diff", binary.display()))
+        .args(["diff"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(
+        stdout.starts_with("diff --carryover a/rg01/rg01.log b/rg01/rg01.log\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "settings/system/smtp.fastpath: off -> on  rg01/rg01.log:19 -> rg01/rg01.log:16"
+        ),
+        "{stdout}"
+    );
+    for text in [&stdout, &stderr] {
+        assert!(
+            !text.contains("git-blob") && !text.contains("/tmp"),
+            "a temporary file is named: {text}"
+        );
+    }
+}
+
+#[test]
+fn completions_and_man_page_are_generated_from_the_flags() {
+    let (code, bash, _) = run(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(bash.contains("verify-update") && bash.contains("--show-secrets"));
+    // The script is read back: bash parses it.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("carryover.bash");
+    std::fs::write(&file, &bash).unwrap();
+    let parsed = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(parsed.success(), "bash cannot parse the completion script");
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let (code, text, _) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}");
+        assert!(text.contains("restore"), "{shell}");
+    }
+    let (code, page, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(page.contains(".TH carryover 1"), "{page}");
+    assert!(page.contains("Exit status"), "{page}");
+    let (code, page, _) = run(&["man", "restore"]);
+    assert_eq!(code, 0);
+    assert!(page.contains(".TH carryover-restore 1"), "{page}");
+    assert!(page.contains("\\-\\-exit\\-code"), "{page}");
+    assert!(page.contains("only with \\-\\-exit\\-code"), "{page}");
+    let (code, _, err) = run(&["man", "nonesuch"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no subcommand"), "{err}");
+}
+
+#[test]
+fn a_hostile_file_name_from_git_stays_one_header_line() {
+    let name = "rg01\n\u{1b}[2Jevil.log";
+    let (code, out, _) = run(&[
+        "diff", name, BEFORE, "0000000", "100644", AFTER, "1111111", "100644",
+    ]);
+    assert_eq!(code, 0, "git's external diff exits 0");
+    let header = out.lines().next().unwrap();
+    assert!(header.starts_with("diff --carryover a/rg01"), "{header}");
+    assert!(header.ends_with("evil.log"), "{header}");
+    assert!(!out.contains('\u{1b}'), "an escape reached the terminal");
+    // Evidence names the file as git names it, on one line.
+    let fastpath = out.lines().find(|l| l.contains("smtp.fastpath")).unwrap();
+    assert!(
+        fastpath.contains(r"rg01\n\u{1b}[2Jevil.log:19"),
+        "{fastpath}"
+    );
+}
