@@ -34,6 +34,7 @@ fn restore_one_list(c: &mut Criterion) {
         import_files: false,
         script_name: "restore.txt".into(),
         inputs: vec!["big.log".into()],
+        output_encoding: None,
     };
     let mut group = c.benchmark_group("restore");
     group.sample_size(10);

@@ -42,6 +42,24 @@ pub enum Detect {
         /// The value that makes the entry not apply.
         value: String,
     },
+    /// A system setting that has `value` (KI-1: AutoReply linked to LDAP); not captured, the
+    /// entry cannot tell.
+    SettingIs {
+        /// The setting, as `scope.name` (`ldap.autoreply`).
+        name: String,
+        /// The value that makes the entry apply.
+        value: String,
+    },
+    /// A setting new in this release, with the value the note recommends (F-5: maxmsgsum). No
+    /// capture made before the upgrade can hold it: the entry then says to set the recommended
+    /// value after the upgrade, and `restore` writes it. On the release, a captured value is
+    /// compared with the recommended one.
+    NewSetting {
+        /// The setting, as `scope.name` (`smtp.maxmsgsum`).
+        name: String,
+        /// The value the note recommends.
+        recommended: String,
+    },
     /// Settings the upgrade breaks: re-set them to their captured values.
     ReapplySettings {
         /// The settings, as `scope.name`.
@@ -52,10 +70,15 @@ pub enum Detect {
         /// The list's name, as the model keys it.
         list: String,
     },
-    /// A system-level message (customized messages of delegated domains survive).
+    /// A system-level message (customized messages of delegated domains survive). Only a
+    /// customized message is lost: a text equal to a known default is not; with no default
+    /// known, the entry says it cannot tell.
     SystemMessage {
         /// The message, as `area.name` (`branding.quotamsg`).
         name: String,
+        /// The appliance's default texts of the message, as far as a source gives them.
+        #[serde(default)]
+        defaults: Vec<String>,
     },
     /// Any message in this area.
     MessagesIn {
@@ -64,13 +87,28 @@ pub enum Detect {
     },
     /// A command or answer the catalog does not know that mentions this text.
     RawMentions {
-        /// The text to look for in unknown commands and answers.
+        /// The text to look for in unknown commands and answers (lower case).
         text: String,
+        /// The command whose answer would show it (`filter list`): when no capture ran it,
+        /// the entry says "not captured" instead of nothing.
+        #[serde(default)]
+        listing: Option<String>,
     },
-    /// The appliance has delegated domains.
-    DelegatedDomains,
-    /// Trusted hosts, and whether their keys were captured.
-    TrustedHosts,
+    /// The appliance uses delegated domains: some were captured, or the license for them is.
+    DelegatedDomains {
+        /// The licensed feature that delegated domain administration needs, as the license
+        /// listing shows it (matched case-insensitively, as a part of the feature's name).
+        #[serde(default)]
+        license: Option<String>,
+        /// A patch that fixes what the entry is about: once installed, the entry is fine.
+        #[serde(default)]
+        unless_installed: Option<String>,
+    },
+    /// Trusted hosts of a group, and whether their keys were captured.
+    TrustedHosts {
+        /// The trusted-host group (`mtagroup`).
+        group: String,
+    },
     /// A licensed feature that is missing.
     LicenseMissing {
         /// The feature's name as the license listing shows it.
@@ -121,6 +159,17 @@ pub enum Remedy {
     },
 }
 
+/// Why an entry applies beyond the upgrade its note names, and to which versions the note
+/// itself speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Wider {
+    /// The versions upgraded from that the note names (`4.1.9`).
+    pub note_names: Vec<String>,
+    /// Why the entry applies from other versions too; from those its findings are warnings
+    /// and say so.
+    pub because: String,
+}
+
 /// One item of a release note.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Entry {
@@ -136,6 +185,24 @@ pub struct Entry {
     /// The entry applies only when upgrading from this version or later.
     #[serde(default)]
     pub from_at_least: Option<String>,
+    /// The entry applies from more versions than the note names, and why.
+    #[serde(default)]
+    pub wider: Option<Wider>,
+    /// What the entry is about can still hold on an appliance already running this release
+    /// (a known issue of the release itself, a new setting): it is checked on captures made
+    /// after the upgrade too, not only on upgrades that cross the release.
+    #[serde(default)]
+    pub after: bool,
+    /// How to check by hand that the remedy took effect, where no capture can show it (KI-8:
+    /// the admin screen shows the customized message while the default is delivered). Restore
+    /// then keeps the entry's commands even where a post-upgrade capture shows the value, and
+    /// the runbook lists the check.
+    #[serde(default)]
+    pub check: Option<String>,
+    /// Why no capture can make the entry fire, for an entry whose remedy promises an action
+    /// that no capture triggers (the rules' table test asks each other entry for a case).
+    #[serde(default)]
+    pub never_fires: Option<String>,
     /// What in a model makes it apply; `None`: nothing a capture can show.
     pub detect: Option<Detect>,
     /// What it costs the user.
@@ -148,6 +215,15 @@ pub struct Entry {
     pub capture: Vec<String>,
     /// The sentence of the release note the entry comes from.
     pub source: String,
+}
+
+/// Where an appliance stands towards a release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The upgrade crosses the release: the appliance runs an older version.
+    Crossed,
+    /// The appliance already runs the release (a capture made after the upgrade).
+    Running,
 }
 
 /// A package to install, by the version upgraded from.
@@ -196,6 +272,36 @@ impl Release {
         this <= *to && from.is_none_or(|f| *f < this)
     }
 
+    /// Where an appliance running `from` (unknown: `None`) and going to `to` stands towards
+    /// this release: an upgrade crosses it, it already runs it, or neither.
+    pub fn stage(&self, from: Option<&Version>, to: &Version) -> Option<Stage> {
+        let this = self.version();
+        if self.crossed(from, to) {
+            Some(Stage::Crossed)
+        } else if this <= *to && from.is_some_and(|f| f.cmp(&this).is_eq()) {
+            Some(Stage::Running)
+        } else {
+            None
+        }
+    }
+
+    /// The entries `report` shows for an appliance running `from` and going to `to`: those of
+    /// a release the upgrade crosses that apply from `from`, and those of the release it
+    /// already runs that still hold after the upgrade ([`Entry::after`]). `gaps`, `plan` and
+    /// `restore` all choose their entries here.
+    pub fn entries_for<'r>(
+        &'r self,
+        from: Option<&Version>,
+        to: &Version,
+        report: Report,
+    ) -> impl Iterator<Item = &'r Entry> + 'r {
+        let stage = self.stage(from, to);
+        let from = from.cloned();
+        self.entries
+            .iter()
+            .filter(move |e| e.reported_by(report) && e.applies_at(stage, from.as_ref()))
+    }
+
     /// The package to install when upgrading from `from`.
     pub fn package_for(&self, from: &Version) -> Option<&Package> {
         self.packages.iter().find(|p| {
@@ -218,6 +324,26 @@ impl Entry {
             (Some(min), Some(from)) => Version::parse(min).is_none_or(|min| *from >= min),
             _ => true,
         }
+    }
+
+    /// Whether the entry applies to an appliance at `stage` of its release, running `from`.
+    pub fn applies_at(&self, stage: Option<Stage>, from: Option<&Version>) -> bool {
+        match stage {
+            Some(Stage::Crossed) => self.applies_from(from),
+            Some(Stage::Running) => self.after,
+            None => false,
+        }
+    }
+
+    /// When the entry applies from `from` only because it is wider than its note: why.
+    pub fn wider_than_the_note(&self, from: Option<&Version>) -> Option<&Wider> {
+        let (wider, from) = (self.wider.as_ref()?, from?);
+        let named = wider
+            .note_names
+            .iter()
+            .filter_map(|v| Version::parse(v))
+            .any(|v| v.cmp(from).is_eq());
+        (!named).then_some(wider)
     }
 }
 

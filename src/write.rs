@@ -10,15 +10,16 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// Writes each `(path, contents)` into existing folders; `private` files are created readable
-/// by the owner only (0600), the others 0644.
-pub fn atomically(files: &[(PathBuf, String)], private: bool) -> Result<()> {
+/// by the owner only (0600), the others 0644. Contents are text or bytes (a script in the
+/// encoding it is sent in).
+pub fn atomically<C: AsRef<[u8]>>(files: &[(PathBuf, C)], private: bool) -> Result<()> {
     atomically_making(files, private, None)
 }
 
 /// As [`atomically`], and the missing folders of files inside `make` (an output folder the
 /// user named, and its subfolders) are made as well; on failure they are removed again.
-pub fn atomically_making(
-    files: &[(PathBuf, String)],
+pub fn atomically_making<C: AsRef<[u8]>>(
+    files: &[(PathBuf, C)],
     private: bool,
     make: Option<&Path>,
 ) -> Result<()> {
@@ -33,8 +34,8 @@ pub fn atomically_making(
     result
 }
 
-fn write_all(
-    files: &[(PathBuf, String)],
+fn write_all<C: AsRef<[u8]>>(
+    files: &[(PathBuf, C)],
     private: bool,
     make: Option<&Path>,
     created: &mut Vec<PathBuf>,
@@ -66,7 +67,7 @@ fn write_all(
             std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
                 .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
         }
-        temp.write_all(contents.as_bytes())
+        temp.write_all(contents.as_ref())
             .and_then(|_| temp.flush())
             .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
     }

@@ -285,17 +285,30 @@ fn exit_statuses_of_every_subcommand() {
     assert_eq!(code(&restore), 0);
     assert_eq!(code(&[&restore[..], &["--exit-code"]].concat()), 1);
     assert_eq!(code(&[&restore[..], &["--detailed-exitcode"]].concat()), 1);
-    let nothing = [
-        "restore",
-        "--to",
-        "4.2.3",
-        after,
-        "--against",
-        after,
-        "--exit-code",
-    ];
-    let (status, script) = run(&nothing);
+    // Against itself, a capture with nothing to restore: 0. The after-log holds the system
+    // over-quota message, which KI-8 writes whatever a capture shows: 1.
+    let fixed = write(
+        dir.path(),
+        "fixed.log",
+        "rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> smtp get fastpath\non\nOK Completed\n\
+         rg01> smtp get maxmsgsum\n314572800\nOK Completed\n",
+    );
+    let against_itself = |capture: &str| {
+        run(&[
+            "restore",
+            "--to",
+            "4.2.3",
+            capture,
+            "--against",
+            capture,
+            "--exit-code",
+        ])
+    };
+    let (status, script) = against_itself(&fixed);
     assert_eq!(status, 0, "{script}");
+    let (status, script) = against_itself(after);
+    assert_eq!(status, 1, "{script}");
+    assert!(script.contains("branding set quotamsg {25}"), "{script}");
     // track and textconv: 0.
     let repo = dir.path().join("repo");
     let src = dir.path().join("src");

@@ -142,6 +142,7 @@ fn script_of(dir: &Path, all: bool) -> (String, Vec<Command>) {
         import_files: false,
         script_name: "restore.sh".into(),
         inputs: vec![dir.display().to_string()],
+        output_encoding: None,
     };
     let outputs = restore(&capture, None, &request).unwrap();
     let vendor = vendors::by_id(capture.config.vendor).unwrap();

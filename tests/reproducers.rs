@@ -188,13 +188,14 @@ fn utf16_with_and_without_a_bom_and_forced() {
 
 #[test]
 fn a_crlf_export_keeps_the_final_newline_of_a_message() {
-    let export = "# export\r\nbranding set quotamsg {25}\r\nOver quota.\r\nCall x4410.\r\n\r\nsmtp set fastpath on\r\n";
+    // Counts are the admin protocol's: each line break is CRLF.
+    let export = "# export\r\nbranding set quotamsg {28}\r\nOver quota.\r\nCall x4410.\r\n\r\nsmtp set fastpath on\r\n";
     let capture = read_text("e.cfg", export);
     assert_eq!(
         capture.config.messages["system"]["branding.quotamsg"].value,
         Value::Text("Over quota.\nCall x4410.\n\n".into())
     );
-    let export = "# export\r\nbranding set quotamsg {24}\r\nOver quota.\r\nCall x4410.\r\nsmtp set fastpath on\r\n";
+    let export = "# export\r\nbranding set quotamsg {26}\r\nOver quota.\r\nCall x4410.\r\nsmtp set fastpath on\r\n";
     let capture = read_text("f.cfg", export);
     assert_eq!(
         capture.config.messages["system"]["branding.quotamsg"].value,

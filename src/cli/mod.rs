@@ -219,8 +219,13 @@ fn refuse_to_overwrite<'p>(
 }
 
 fn print(text: &str) -> Result<(), Error> {
+    print_bytes(text.as_bytes())
+}
+
+/// Bytes on standard output as they are (a script in the encoding it is sent in).
+fn print_bytes(bytes: &[u8]) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
-    quiet_on_closed_pipe(out.write_all(text.as_bytes()).and_then(|_| out.flush()))
+    quiet_on_closed_pipe(out.write_all(bytes).and_then(|_| out.flush()))
 }
 
 /// A closed pipe (`| head`) is not an error of ours.

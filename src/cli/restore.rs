@@ -10,7 +10,7 @@ use carryover::model::Version;
 use carryover::read;
 use carryover::render::diagnostics;
 
-use super::{parse_version, print, refuse_to_overwrite, Inputs, Output};
+use super::{parse_version, print_bytes, refuse_to_overwrite, Inputs, Output};
 
 #[derive(Args)]
 pub struct RestoreArgs {
@@ -40,6 +40,10 @@ pub struct RestoreArgs {
     /// readable by their owner only.
     #[arg(long)]
     show_secrets: bool,
+    /// Write the script in this encoding (utf-8, shift_jis, euc-jp, ...), the one it is sent
+    /// to the appliance in: MOS literal counts are its bytes. Default: the capture's encoding.
+    #[arg(long, value_name = "LABEL")]
+    output_encoding: Option<String>,
     /// Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's
     /// `--detailed-exitcode`); without it, a written script exits 0.
     #[arg(long, visible_alias = "detailed-exitcode")]
@@ -74,32 +78,40 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
             .iter()
             .map(|p| p.display().to_string())
             .collect(),
+        output_encoding: match args.output_encoding.as_deref() {
+            Some(label) => Some(
+                carryover::source::encoding_for_label(label)
+                    .ok_or_else(|| Error::Usage(format!("unknown encoding `{label}`")))?,
+            ),
+            None => None,
+        },
     };
     let outputs = restore(&pre, post.as_ref(), &request)?;
     for warning in &outputs.warnings {
         eprintln!("warning: {warning}");
     }
+    let script = outputs.script_bytes();
     let mut files = Vec::new();
     if let (Some(path), Some(runbook)) = (&args.runbook, outputs.runbook) {
-        files.push((path.clone(), runbook));
+        files.push((path.clone(), runbook.into_bytes()));
     }
     if let Some(dir) = &args.import_files {
         for (relative, contents) in outputs.import_files {
             // Folders are made with the files, all or nothing.
-            files.push((dir.join(relative), contents));
+            files.push((dir.join(relative), contents.into_bytes()));
         }
     }
     let to_stdout = match args.output.file() {
         Some(path) => {
-            files.push((path.to_path_buf(), outputs.script));
+            files.push((path.to_path_buf(), script));
             None
         }
-        None => Some(outputs.script),
+        None => Some(script),
     };
     carryover::write::atomically_making(&files, args.show_secrets, args.import_files.as_deref())?;
     // Printed only once every file is in place: a failed run shows no script to paste.
     if let Some(script) = to_stdout {
-        print(&script)?;
+        print_bytes(&script)?;
     }
     Ok(u8::from(args.exit_code && outputs.commands > 0))
 }

@@ -3,11 +3,14 @@
 
 use crate::capture::Capture;
 use crate::error::Result;
-use crate::model::{Config, Version};
+use encoding_rs::Encoding;
+
+use crate::error::Error;
+use crate::model::{Config, SourceKind, Version};
 use crate::ops::capture_plan::{steps, CaptureSteps};
 use crate::ops::evaluate::Evidence;
 use crate::ops::plan::needed_patches;
-use crate::ops::restore::{by_hand_what_is_not_written, plan, script, Plan, RestoreOptions};
+use crate::ops::restore::{by_hand_what_is_not_written, plan, script_in, Plan, RestoreOptions};
 use crate::render::runbook::{self, Context};
 use crate::vendors::{self, unsupported, Vendor};
 
@@ -28,13 +31,19 @@ pub struct Request {
     pub script_name: String,
     /// The inputs as the user named them, to repeat the command in the runbook.
     pub inputs: Vec<String>,
+    /// The encoding the script is sent to the appliance in; `None`: the encoding of the
+    /// capture it comes from. MOS literal counts are bytes of it.
+    pub output_encoding: Option<&'static Encoding>,
 }
 
 /// What a restore run writes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Outputs {
-    /// The restore script.
+    /// The restore script, as text; [`Outputs::script_bytes`] in its encoding.
     pub script: String,
+    /// The encoding the script is written in (its header says which, where the vendor writes
+    /// more than one).
+    pub encoding: &'static Encoding,
     /// The runbook, when asked for.
     pub runbook: Option<String>,
     /// `(relative path, contents)` of the import files, when asked for.
@@ -44,6 +53,66 @@ pub struct Outputs {
     /// What the user must know about the files written, for standard error (a secret left
     /// out of an import file).
     pub warnings: Vec<String>,
+}
+
+impl Default for Outputs {
+    fn default() -> Outputs {
+        Outputs {
+            script: String::new(),
+            encoding: encoding_rs::UTF_8,
+            runbook: None,
+            import_files: Vec::new(),
+            commands: 0,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+impl Outputs {
+    /// The script's bytes in its encoding. Its commands hold only what the encoding carries
+    /// (the dialect refuses the rest); a remark's character the encoding lacks is written as
+    /// a visible escape, `\u{5168}`, as the emitter's sanitiser writes control characters.
+    pub fn script_bytes(&self) -> Vec<u8> {
+        encode_escaping(&self.script, self.encoding)
+    }
+}
+
+/// `text` in `encoding`, each character it cannot carry as `\u{...}`.
+fn encode_escaping(text: &str, encoding: &'static Encoding) -> Vec<u8> {
+    if encoding == encoding_rs::UTF_8 {
+        return text.as_bytes().to_vec();
+    }
+    let mut encoder = encoding.new_encoder();
+    let mut out = Vec::with_capacity(text.len() + 16);
+    let mut rest = text;
+    loop {
+        let room = encoder
+            .max_buffer_length_from_utf8_without_replacement(rest.len())
+            .unwrap_or(rest.len() * 4 + 16);
+        let start = out.len();
+        out.resize(start + room, 0);
+        let (result, read, written) =
+            encoder.encode_from_utf8_without_replacement(rest, &mut out[start..], true);
+        out.truncate(start + written);
+        rest = &rest[read..];
+        match result {
+            encoding_rs::EncoderResult::InputEmpty => return out,
+            encoding_rs::EncoderResult::OutputFull => {}
+            encoding_rs::EncoderResult::Unmappable(c) => {
+                out.extend(format!("\\u{{{:x}}}", c as u32).bytes());
+            }
+        }
+    }
+}
+
+/// The encoding the captures were read in: the first live capture's (the terminal the script
+/// is pasted into), else the first file's; UTF-16 is written as UTF-8.
+pub fn capture_encoding(config: &Config) -> &'static Encoding {
+    let live = config.sources.iter().find(|p| p.kind != SourceKind::Export);
+    live.or(config.sources.first())
+        .and_then(|p| Encoding::for_label(p.info.encoding.as_bytes()))
+        .unwrap_or(encoding_rs::UTF_8)
+        .output_encoding()
 }
 
 /// The restore outputs for the pre-upgrade captures `pre`; with `post`, only what the
@@ -86,8 +155,36 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
     if post.is_some() {
         header.push("only what the post-upgrade capture lacks or has different".into());
     }
+    let wanted = request
+        .output_encoding
+        .map_or_else(|| capture_encoding(&pre.config), |e| e.output_encoding());
+    let chosen = writer.dialect_in(wanted);
+    let encoding = match &chosen {
+        Some(_) => {
+            let how = if request.output_encoding.is_some() {
+                ""
+            } else {
+                ", as the capture"
+            };
+            header.push(format!(
+                "encoding: {}{how}; literal counts are its bytes, each line break counted as CRLF",
+                wanted.name()
+            ));
+            wanted
+        }
+        None if request.output_encoding.is_some() && wanted != encoding_rs::UTF_8 => {
+            return Err(Error::Usage(format!(
+                "carryover writes {} restore scripts in UTF-8 only, not {}",
+                vendor.title(),
+                wanted.name()
+            )))
+        }
+        None => encoding_rs::UTF_8,
+    };
+    let dialect = chosen.as_deref().unwrap_or(writer.dialect());
     let mut outputs = Outputs {
-        script: script(&plan, writer, &header),
+        script: script_in(&plan, writer, dialect, &header),
+        encoding,
         commands: plan.scopes.values().map(Vec::len).sum(),
         ..Outputs::default()
     };

@@ -53,7 +53,9 @@ pub fn steps(
 fn needed_by(detect: &Detect, config: &Config, plan: &dyn CapturePlan) -> Vec<Vec<String>> {
     let one = |command: Option<String>| command.map(|c| vec![c]);
     match detect {
-        Detect::SettingNot { name, .. } => one(plan.read_setting(name)).into_iter().collect(),
+        Detect::SettingNot { name, .. }
+        | Detect::SettingIs { name, .. }
+        | Detect::NewSetting { name, .. } => one(plan.read_setting(name)).into_iter().collect(),
         Detect::ReapplySettings { names } => names
             .iter()
             .filter_map(|n| one(plan.read_setting(n)))
@@ -63,7 +65,7 @@ fn needed_by(detect: &Detect, config: &Config, plan: &dyn CapturePlan) -> Vec<Ve
             .iter()
             .filter_map(|scope| one(plan.read_list(scope, list)))
             .collect(),
-        Detect::SystemMessage { name } => {
+        Detect::SystemMessage { name, .. } => {
             let domains = config.domains.iter().map(|(d, _)| d.to_string());
             std::iter::once(SYSTEM.to_string())
                 .chain(domains)

@@ -1,7 +1,7 @@
 //! Evaluating knowledge-base detectors against captures: one function per kind of detector,
 //! each reading like the release-note item it implements.
 
-use crate::knowledge::{Detect, Entry, Remedy, Severity};
+use crate::knowledge::{Detect, Entry, Release, Remedy, Severity};
 use crate::model::{Config, Item, Origin, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge};
 
@@ -110,22 +110,37 @@ fn not_captured(entry: &Entry, what: &str, commands: Vec<String>) -> Finding {
     f
 }
 
-/// Everything an entry says about the captures; empty when it does not apply.
-pub fn evaluate(entry: &Entry, cx: &Evidence<'_>) -> Vec<Finding> {
+/// Everything an entry of `release` says about the captures; empty when it does not apply.
+pub fn evaluate(release: &Release, entry: &Entry, cx: &Evidence<'_>) -> Vec<Finding> {
     let (Some(detect), Some(model)) = (&entry.detect, cx.model()) else {
         return Vec::new();
     };
-    let rule = Rule { entry, cx, model };
-    match detect {
+    let version = release.version();
+    let from = cx.from();
+    // A capture made on the release itself (or later) shows the appliance after the upgrade.
+    let running = from.as_ref().is_some_and(|f| *f >= version);
+    let rule = Rule {
+        entry,
+        cx,
+        model,
+        release: &release.version,
+        running,
+    };
+    let findings = match detect {
         Detect::Always => rule.always(),
         Detect::SettingNot { name, value } => rule.setting_not(name, value),
+        Detect::SettingIs { name, value } => rule.setting_is(name, value),
+        Detect::NewSetting { name, recommended } => rule.new_setting(name, recommended),
         Detect::ReapplySettings { names } => rule.reapply_settings(names),
         Detect::ExportLacks { list } => export_lacks(entry, cx, list),
-        Detect::SystemMessage { name } => system_message(entry, cx, model, name),
+        Detect::SystemMessage { name, defaults } => rule.system_message(name, defaults),
         Detect::MessagesIn { area } => rule.messages_in(area),
-        Detect::RawMentions { text } => rule.raw_mentions(text),
-        Detect::DelegatedDomains => rule.delegated_domains(),
-        Detect::TrustedHosts => rule.trusted_hosts(),
+        Detect::RawMentions { text, listing } => rule.raw_mentions(text, listing.as_deref()),
+        Detect::DelegatedDomains {
+            license,
+            unless_installed,
+        } => rule.delegated_domains(license.as_deref(), unless_installed.as_deref()),
+        Detect::TrustedHosts { group } => rule.trusted_hosts(group),
         Detect::LicenseMissing { feature } => rule.license_missing(feature),
         Detect::VersionBelow { version } => rule.version_below(version),
         Detect::VersionNot { version } => rule.version_not(version),
@@ -133,7 +148,40 @@ pub fn evaluate(entry: &Entry, cx: &Evidence<'_>) -> Vec<Finding> {
         Detect::Cluster => rule.cluster(),
         Detect::BackupDrops { items } => rule.backup_drops(items),
         Detect::UpdateMissing { name } => rule.update_missing(name),
+    };
+    findings
+        .into_iter()
+        .map(|f| with_check(entry, f))
+        .map(|f| wider(entry, from.as_ref(), f))
+        .collect()
+}
+
+/// A finding of an entry whose remedy no capture can show took effect: its remedy ends with
+/// the check by hand.
+fn with_check(entry: &Entry, mut f: Finding) -> Finding {
+    if let (Some(check), Status::Found) = (&entry.check, f.status) {
+        f.remedy
+            .push(format!("GUI: after the upgrade, check: {check}"));
     }
+    f
+}
+
+/// A finding of an entry applied from a version its note does not name: a warning that says
+/// why it applies all the same.
+fn wider(entry: &Entry, from: Option<&Version>, mut f: Finding) -> Finding {
+    let Some(wider) = entry.wider_than_the_note(from) else {
+        return f;
+    };
+    if f.status == Status::Found {
+        f.severity = f.severity.min(Severity::Warning);
+        f.summary = format!(
+            "{} (the note names the upgrade from {} only: {})",
+            f.summary,
+            wider.note_names.join(", "),
+            wider.because
+        );
+    }
+    f
 }
 
 /// One entry evaluated against the best view of the appliance.
@@ -141,6 +189,10 @@ struct Rule<'e, 'c> {
     entry: &'e Entry,
     cx: &'e Evidence<'c>,
     model: &'c Config,
+    /// The release the entry is of, as the note writes it.
+    release: &'e str,
+    /// The captures show the appliance on the release (or later): after the upgrade.
+    running: bool,
 }
 
 impl Rule<'_, '_> {
@@ -205,6 +257,90 @@ impl Rule<'_, '_> {
         vec![f]
     }
 
+    /// A system setting whose value makes the entry apply (KI-1: AutoReply linked to LDAP).
+    /// Not captured, the entry cannot tell: it says how to look, and what follows if it is so.
+    fn setting_is(&self, name: &str, value: &str) -> Vec<Finding> {
+        let Some(item) = self.system_setting(name) else {
+            let mut f = not_captured(
+                self.entry,
+                name,
+                self.cx.read_setting(name).into_iter().collect(),
+            );
+            f.summary = format!("{}: cannot tell: {name} not captured", self.entry.title);
+            f.remedy.extend(
+                self.remedy(&[("name", short(name)), ("value", value)])
+                    .into_iter()
+                    .map(|r| match r.strip_prefix("GUI: ") {
+                        Some(step) => format!("GUI: if it is `{value}`: {step}"),
+                        None => format!("GUI: if it is `{value}`, run `{r}`"),
+                    }),
+            );
+            return vec![f];
+        };
+        if item.value.to_string() != value {
+            let mut f = self.ok(format!("{name} is {}", item.value));
+            f.evidence.push(self.locate(item.at));
+            return vec![f];
+        }
+        let mut f = self.found(format!("{} ({name} is {value})", self.entry.title));
+        f.items.push(format!("{name} = {value}"));
+        f.evidence.push(self.locate(item.at));
+        f.remedy = self.remedy(&[("name", short(name)), ("value", value)]);
+        vec![f]
+    }
+
+    /// A setting new in the release, with the note's recommended value (F-5: maxmsgsum).
+    /// Before the upgrade no capture can hold it: set the recommended value afterwards.
+    fn new_setting(&self, name: &str, recommended: &str) -> Vec<Finding> {
+        let args = [("name", short(name)), ("value", recommended)];
+        match self.system_setting(name) {
+            Some(item) if item.value.to_string() == recommended => {
+                let mut f = self.ok(format!("{name} is the recommended {recommended}"));
+                f.evidence.push(self.locate(item.at));
+                vec![f]
+            }
+            Some(item) => {
+                let mut f = self.found(format!(
+                    "{} ({name} is {}; the note recommends {recommended} unless another value \
+                     is wanted)",
+                    self.entry.title, item.value
+                ));
+                f.items.push(format!("{name} = {}", item.value));
+                f.evidence.push(self.locate(item.at));
+                f.remedy = self.remedy(&args);
+                vec![f]
+            }
+            None if !self.running => {
+                let mut f = self.found(format!(
+                    "{}: {name} is new in {}, so no capture before the upgrade holds it; set it \
+                     after the upgrade",
+                    self.entry.title, self.release
+                ));
+                f.remedy = self.remedy(&args);
+                vec![f]
+            }
+            None => {
+                let read: Vec<String> = self.cx.read_setting(name).into_iter().collect();
+                let mut f = not_captured(self.entry, name, read.clone());
+                f.summary = format!("{}: unknown: {name} not captured", self.entry.title);
+                let (steps, set): (Vec<String>, Vec<String>) = self
+                    .remedy(&args)
+                    .into_iter()
+                    .filter(|r| !read.contains(r))
+                    .partition(|r| r.starts_with("GUI: "));
+                if !set.is_empty() {
+                    let set: Vec<String> = set.iter().map(|r| format!("`{r}`")).collect();
+                    f.remedy.push(format!(
+                        "GUI: if it is not `{recommended}` and no other value is wanted, run {}",
+                        set.join(", ")
+                    ));
+                }
+                f.remedy.extend(steps);
+                vec![f]
+            }
+        }
+    }
+
     /// Settings the upgrade breaks: re-set each to its captured value (KI-3).
     fn reapply_settings(&self, names: &[String]) -> Vec<Finding> {
         let mut f = self.found(self.entry.title.clone());
@@ -248,8 +384,9 @@ impl Rule<'_, '_> {
         if_any(f)
     }
 
-    /// Commands the catalog does not know whose text or answer mentions a word (KI-2).
-    fn raw_mentions(&self, text: &str) -> Vec<Finding> {
+    /// Commands the catalog does not know whose text or answer mentions a word (KI-2). When
+    /// the listing that would show it was never run, the entry cannot tell.
+    fn raw_mentions(&self, text: &str, listing: Option<&str>) -> Vec<Finding> {
         let mut f = self.found(self.entry.title.clone());
         for (key, item) in &self.model.raw {
             let hit = key.contains(text)
@@ -263,43 +400,123 @@ impl Rule<'_, '_> {
                 f.evidence.push(self.locate(item.at));
             }
         }
-        f.remedy = self.remedy(&[]);
-        if_any(f)
-    }
-
-    /// The appliance has delegated domains (KI-7).
-    fn delegated_domains(&self) -> Vec<Finding> {
-        if self.model.domains.is_empty() {
+        if !f.items.is_empty() {
+            f.remedy = self.remedy(&[]);
+            return vec![f];
+        }
+        let Some(listing) = listing else {
             return Vec::new();
+        };
+        let listed = listing.to_ascii_lowercase();
+        let ran = self
+            .model
+            .raw
+            .keys()
+            .chain(&self.model.coverage.raw)
+            .any(|k| k.starts_with(&listed));
+        if ran {
+            return vec![self.ok(format!("no `{listing}` answer mentions {text}"))];
         }
-        let mut f = self.found(self.entry.title.clone());
-        for (domain, at) in self.model.domains.iter() {
-            f.items.push(domain.to_string());
-            f.evidence.push(self.locate(at));
-        }
-        f.remedy = self.remedy(&[]);
+        let mut f = not_captured(self.entry, &format!("`{listing}`"), vec![listing.into()]);
+        f.summary = format!(
+            "{}: cannot tell: `{listing}` was not captured",
+            self.entry.title
+        );
         vec![f]
     }
 
-    /// Trusted hosts and whether their keys were captured (C-6).
-    fn trusted_hosts(&self) -> Vec<Finding> {
+    /// The appliance uses delegated domains (KI-7, P-3): some were captured, or the license
+    /// for them is listed. A patch that fixes it, once installed, makes it fine.
+    fn delegated_domains(&self, license: Option<&str>, unless: Option<&str>) -> Vec<Finding> {
+        if let Some((name, item)) = unless.and_then(|n| self.model.updates.get_key_value(n)) {
+            let mut f = self.ok(format!("{name} is installed"));
+            f.evidence.push(self.locate(item.at));
+            return vec![f];
+        }
+        if !self.model.domains.is_empty() {
+            let mut f = self.found(self.entry.title.clone());
+            for (domain, at) in self.model.domains.iter() {
+                f.items.push(domain.to_string());
+                f.evidence.push(self.locate(at));
+            }
+            f.remedy = self.remedy(&[]);
+            return vec![f];
+        }
+        let listed = self.model.coverage.licenses || !self.model.licenses.is_empty();
+        if let (Some(license), true) = (license, listed) {
+            let wanted = license.to_ascii_lowercase();
+            let licensed = self
+                .model
+                .licenses
+                .iter()
+                .find(|(n, _)| n.to_ascii_lowercase().contains(&wanted));
+            if let Some((name, item)) = licensed {
+                let mut f = self.found(format!("{} ({name} is licensed)", self.entry.title));
+                f.items.push(name.clone());
+                f.evidence.push(self.locate(item.at));
+                f.remedy = self.remedy(&[]);
+                return vec![f];
+            }
+            return vec![self.ok(format!(
+                "{license} is not licensed and no delegated domain was captured"
+            ))];
+        }
+        if self.model.coverage.domains_in_full {
+            return vec![self.ok("the appliance has no delegated domains".into())];
+        }
+        let commands = self
+            .cx
+            .plan
+            .map(|p| [p.read_item("licenses"), p.read_item("domains")].concat())
+            .unwrap_or_default();
+        let mut f = not_captured(
+            self.entry,
+            "the licenses and the delegated domains",
+            commands,
+        );
+        f.summary = format!(
+            "{}: cannot tell: neither the licenses nor the delegated domains were captured",
+            self.entry.title
+        );
+        vec![f]
+    }
+
+    /// Trusted hosts of a group and whether their keys were captured (C-6). A group never
+    /// listed is not captured, never "no trusted hosts".
+    fn trusted_hosts(&self, group: &str) -> Vec<Finding> {
         let hosts: Vec<_> = self
             .model
             .trusted_hosts
-            .iter()
-            .flat_map(|(g, hs)| hs.iter().map(move |(h, i)| (g, h, i)))
+            .get(group)
+            .into_iter()
+            .flat_map(|hs| hs.iter())
             .collect();
         if hosts.is_empty() {
-            let mut f = self.found(format!("{}: no trusted hosts captured", self.entry.title));
+            let path = format!("trusted_hosts/{group}");
+            if !self.model.coverage.observes(&path) {
+                let commands = self.cx.plan.map(|p| p.read_item(&path)).unwrap_or_default();
+                let mut f =
+                    not_captured(self.entry, &format!("the {group} trusted hosts"), commands);
+                f.summary = format!(
+                    "{}: the {group} trusted hosts were not captured",
+                    self.entry.title
+                );
+                return vec![f];
+            }
+            let mut f = self.found(format!(
+                "{}: {group} holds no trusted host, so an upstream RazorGate's X-Junkmail \
+                 headers are stripped unless it is added",
+                self.entry.title
+            ));
             f.remedy = self.remedy(&[]);
             return vec![f];
         }
         let mut f = self.found(self.entry.title.clone());
-        for (group, host, item) in hosts {
+        for (host, item) in hosts {
             let exported = self
                 .cx
                 .export
-                .and_then(|e| e.trusted_hosts.get(group.as_str()))
+                .and_then(|e| e.trusted_hosts.get(group))
                 .and_then(|g| g.get(host.as_str()))
                 .is_some_and(|h| h.value.key.is_some());
             let key = match (&item.value.key, item.value.elided) {
@@ -315,11 +532,97 @@ impl Rule<'_, '_> {
         vec![f]
     }
 
+    /// The system message a release reverts (KI-8); delegated domains keep theirs. Only a
+    /// customized text is lost: one equal to a known default is not, and with no default known
+    /// the finding says it cannot tell. On the release itself no capture can tell: the admin
+    /// screen shows the customized text while the default is delivered.
+    fn system_message(&self, name: &str, defaults: &[String]) -> Vec<Finding> {
+        let (entry, model) = (self.entry, self.model);
+        let mut out = Vec::new();
+        match model.messages.get(SYSTEM).and_then(|m| m.get(name)) {
+            Some(item) => {
+                let text = match &item.value {
+                    Value::Text(t) => t.clone(),
+                    other => other.to_string(),
+                };
+                let shown = format!("{SYSTEM}: {name} = {}", first_line(&text));
+                let at = model.locate(item.at);
+                let is_default = defaults.iter().any(|d| same_text(d, &text));
+                let mut f = if self.running {
+                    let mut f = finding(
+                        entry,
+                        Status::NotCaptured,
+                        format!(
+                            "{}: cannot tell from a capture: on {} the admin screen shows the \
+                             customized text while the default may be delivered",
+                            entry.title, self.release
+                        ),
+                    );
+                    f.remedy
+                        .extend(entry.check.iter().map(|c| format!("GUI: {c}")));
+                    f
+                } else if is_default {
+                    let mut f = self.ok(format!("{name} is the default text: nothing to lose"));
+                    f.evidence.push(at);
+                    out.push(f);
+                    return out;
+                } else if defaults.is_empty() {
+                    let mut f = self.found(format!(
+                        "{}: if the captured text is customized, it will be reverted (carryover \
+                         cannot tell: no default text is known); re-applying it is harmless",
+                        entry.title
+                    ));
+                    f.severity = f.severity.min(Severity::Warning);
+                    f
+                } else {
+                    self.found(format!(
+                        "{}: the captured text is not the default: it will be reverted",
+                        entry.title
+                    ))
+                };
+                f.items.push(shown);
+                f.evidence.push(at);
+                f.remedy
+                    .extend(remedy(entry, self.cx.knowledge, &[("value", &text)]));
+                out.push(f);
+            }
+            None => out.push(not_captured(
+                entry,
+                &format!("the system {name}"),
+                self.cx
+                    .plan
+                    .map(|p| p.read_message(SYSTEM, name))
+                    .unwrap_or_default(),
+            )),
+        }
+        let mut safe = self.ok("delegated domains keep their customized messages".into());
+        for (scope, messages) in model.messages.iter().filter(|(s, _)| s.as_str() != SYSTEM) {
+            if let Some(item) = messages.get(name) {
+                safe.items.push(format!("{scope}: {name}"));
+                safe.evidence.push(model.locate(item.at));
+            }
+        }
+        if !safe.items.is_empty() {
+            out.push(safe);
+        }
+        out
+    }
+
     /// A licensed feature the upgrade needs (N-5: Upgrades Allowed).
     fn license_missing(&self, feature: &str) -> Vec<Finding> {
-        if self.model.licenses.is_empty() {
-            let mut f = not_captured(self.entry, "licenses", Vec::new());
-            f.remedy = self.remedy(&[]);
+        if self.model.licenses.is_empty() && !self.model.coverage.licenses {
+            let commands = self
+                .cx
+                .plan
+                .map(|p| p.read_item("licenses"))
+                .unwrap_or_default();
+            let mut f = not_captured(self.entry, "licenses", commands);
+            let more: Vec<String> = self
+                .remedy(&[])
+                .into_iter()
+                .filter(|r| !f.remedy.contains(r))
+                .collect();
+            f.remedy.extend(more);
             return vec![f];
         }
         let licensed = self
@@ -453,6 +756,16 @@ impl Rule<'_, '_> {
             f.evidence.push(self.locate(item.at));
             return vec![f];
         }
+        if !self.model.coverage.updates && self.model.updates.is_empty() {
+            let commands = self
+                .cx
+                .plan
+                .map(|p| p.read_item("updates"))
+                .unwrap_or_default();
+            let mut f = not_captured(self.entry, "the installed updates", commands);
+            f.remedy.extend(self.remedy(&[]));
+            return vec![f];
+        }
         let mut f = self.found(self.entry.title.clone());
         f.remedy = self.remedy(&[]);
         vec![f]
@@ -540,49 +853,15 @@ fn export_lacks(entry: &Entry, cx: &Evidence<'_>, list: &str) -> Vec<Finding> {
     out
 }
 
-/// KI-8: the system message reverts; delegated domains keep theirs.
-fn system_message(entry: &Entry, cx: &Evidence<'_>, model: &Config, name: &str) -> Vec<Finding> {
-    let mut out = Vec::new();
-    match model.messages.get(SYSTEM).and_then(|m| m.get(name)) {
-        Some(item) => {
-            let text = match &item.value {
-                Value::Text(t) => t.clone(),
-                other => other.to_string(),
-            };
-            let mut f = finding(
-                entry,
-                Status::Found,
-                format!("{}: it will be reverted", entry.title),
-            );
-            f.items
-                .push(format!("{SYSTEM}: {name} = {}", first_line(&text)));
-            f.evidence.push(model.locate(item.at));
-            f.remedy = remedy(entry, cx.knowledge, &[("value", &text)]);
-            out.push(f);
-        }
-        None => out.push(not_captured(
-            entry,
-            &format!("the system {name}"),
-            cx.plan
-                .map(|p| p.read_message(SYSTEM, name))
-                .unwrap_or_default(),
-        )),
-    }
-    let mut safe = finding(
-        entry,
-        Status::Ok,
-        "delegated domains keep their customized messages".into(),
-    );
-    for (scope, messages) in model.messages.iter().filter(|(s, _)| s.as_str() != SYSTEM) {
-        if let Some(item) = messages.get(name) {
-            safe.items.push(format!("{scope}: {name}"));
-            safe.evidence.push(model.locate(item.at));
-        }
-    }
-    if !safe.items.is_empty() {
-        out.push(safe);
-    }
-    out
+/// Whether two message texts are the same, line ends and trailing blanks aside.
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    let lines = |t: &str| -> Vec<String> {
+        t.trim_end()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect()
+    };
+    lines(a) == lines(b)
 }
 
 fn first_line(text: &str) -> String {

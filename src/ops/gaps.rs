@@ -35,23 +35,14 @@ pub fn gaps(cx: &Evidence<'_>, to: Option<Version>) -> GapReport {
     let from = cx.from();
     let mut findings = Vec::new();
     let mut explained = Vec::new();
-    for release in cx
-        .knowledge
-        .releases()
-        .iter()
-        .filter(|r| r.crossed(from.as_ref(), &to))
-    {
-        for entry in release
-            .entries
-            .iter()
-            .filter(|e| e.reported_by(Report::Gaps) && e.applies_from(from.as_ref()))
-        {
+    for release in cx.knowledge.releases() {
+        for entry in release.entries_for(from.as_ref(), &to, Report::Gaps) {
             if let Some(Detect::ExportLacks { list }) = &entry.detect {
                 explained.push(list.clone());
             }
             // A check that passed is news only when it names what is safe.
             findings.extend(
-                evaluate(entry, cx)
+                evaluate(release, entry, cx)
                     .into_iter()
                     .filter(|f| f.status != Status::Ok || !f.items.is_empty()),
             );

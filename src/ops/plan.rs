@@ -48,19 +48,12 @@ pub fn plan_confirmed(cx: &Evidence<'_>, to: &Version, confirmed: &[String]) -> 
             format!("no release note after {newest} is known; nothing past it is checked"),
         ));
     }
-    for release in cx
-        .knowledge
-        .releases()
-        .iter()
-        .filter(|r| r.crossed(from.as_ref(), to))
-    {
-        package(&mut report, cx, release, from.as_ref());
-        for entry in release
-            .entries
-            .iter()
-            .filter(|e| e.reported_by(Report::Plan) && e.applies_from(from.as_ref()))
-        {
-            entry_findings(&mut report, cx, entry, confirmed);
+    for release in cx.knowledge.releases() {
+        if release.crossed(from.as_ref(), to) {
+            package(&mut report, cx, release, from.as_ref());
+        }
+        for entry in release.entries_for(from.as_ref(), to, Report::Plan) {
+            entry_findings(&mut report, cx, release, entry, confirmed);
         }
     }
     report.blocking.dedup();
@@ -115,8 +108,14 @@ fn package(report: &mut PlanReport, cx: &Evidence<'_>, release: &Release, from: 
 }
 
 /// One rule's findings, whether it blocks, and the patches it needs.
-fn entry_findings(report: &mut PlanReport, cx: &Evidence<'_>, entry: &Entry, confirmed: &[String]) {
-    let mut results = evaluate(entry, cx);
+fn entry_findings(
+    report: &mut PlanReport,
+    cx: &Evidence<'_>,
+    release: &Release,
+    entry: &Entry,
+    confirmed: &[String],
+) {
+    let mut results = evaluate(release, entry, cx);
     let precondition = matches!(
         entry.detect,
         Some(
@@ -206,16 +205,13 @@ fn add_patches(
 pub fn needed_patches(cx: &Evidence<'_>, to: &Version) -> Vec<(String, String)> {
     let from = cx.from();
     let mut patches = Vec::new();
-    let entries = cx
-        .knowledge
-        .releases()
-        .iter()
-        .filter(|r| r.crossed(from.as_ref(), to))
-        .flat_map(|r| &r.entries)
-        .filter(|e| e.reported_by(Report::Plan) && e.applies_from(from.as_ref()))
-        .filter(|e| e.remedy.iter().any(|r| matches!(r, Remedy::Patch { .. })));
-    for entry in entries {
-        add_patches(&mut patches, cx, entry, &evaluate(entry, cx));
+    for release in cx.knowledge.releases() {
+        let entries = release
+            .entries_for(from.as_ref(), to, Report::Plan)
+            .filter(|e| e.remedy.iter().any(|r| matches!(r, Remedy::Patch { .. })));
+        for entry in entries {
+            add_patches(&mut patches, cx, entry, &evaluate(release, entry, cx));
+        }
     }
     patches
 }

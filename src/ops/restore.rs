@@ -4,13 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
 
-use crate::emit::{Command, Script};
+use crate::emit::{Command, Dialect, Script};
 use crate::knowledge::{Detect, Entry, Remedy, Report};
 use crate::model::{Config, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
 
 use super::diff::capture_commands;
-use super::evaluate::remedy;
+use super::evaluate::{remedy, same_text};
 
 /// One thing to put back.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,6 +74,12 @@ pub struct Plan {
     pub by_hand: Vec<(String, String)>,
     /// Patches to install after the upgrade.
     pub patches: Vec<(String, String)>,
+    /// Checks by hand, `(rule, check)`, for what the script writes but no capture can show
+    /// fixed (KI-8): their commands are written even where a post-upgrade capture shows the
+    /// value, so a delta is never empty of them.
+    pub checks: Vec<(String, String)>,
+    /// The rules the script writes commands for, `(rule, title)`, in the notes' order.
+    pub rules: Vec<(String, String)>,
     /// Where each planned item sits in its scope's list, by the hash of (scope, item): a
     /// lookup per item, so planning N items costs O(N), not O(N²).
     planned: HashMap<u64, Vec<usize>>,
@@ -84,6 +90,9 @@ pub struct Plan {
     remedies: BTreeMap<(String, String), (String, Value)>,
     /// Ranges the post-upgrade capture did not observe, already sent to the runbook.
     unobserved: BTreeSet<Vec<String>>,
+    /// Rules (as the script's remarks name them) whose items no capture can show restored:
+    /// written whatever the post-upgrade capture shows.
+    unprovable: BTreeSet<String>,
 }
 
 /// What to restore.
@@ -104,6 +113,11 @@ pub struct RestoreOptions<'a> {
 }
 
 impl Plan {
+    /// How many items are planned, in every scope.
+    fn len(&self) -> usize {
+        self.scopes.values().map(Vec::len).sum()
+    }
+
     /// A step by hand, once.
     pub fn hand(&mut self, rule: &str, step: String) {
         if self.steps.insert(step.clone()) {
@@ -112,7 +126,8 @@ impl Plan {
     }
 
     fn push(&mut self, scope: &str, rule: &str, item: Restore, options: &RestoreOptions<'_>) {
-        if let Some(post) = options.against {
+        let against = options.against.filter(|_| !self.unprovable.contains(rule));
+        if let Some(post) = against {
             let path = item.path(scope);
             if !post.coverage.observes(&path) && !present(post, scope, &item) {
                 return self.not_observed(&path, options);
@@ -277,23 +292,49 @@ fn already(post: &Config, scope: &str, item: &Restore) -> bool {
 pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &RestoreOptions<'_>) -> Plan {
     let mut plan = Plan::default();
     let from = pre.appliance.version.as_ref().map(|v| v.value.clone());
-    let entries = knowledge
-        .releases()
-        .iter()
-        .filter(|r| r.crossed(from.as_ref(), &options.to))
-        .flat_map(|r| &r.entries)
-        .filter(|e| e.applies_from(from.as_ref()));
+    // The same entries `gaps` and `plan` choose: those of a release the upgrade crosses, and
+    // those of the release already run that still hold after the upgrade.
+    let entries = knowledge.releases().iter().flat_map(|r| {
+        let stage = r.stage(from.as_ref(), &options.to);
+        let from = from.clone();
+        r.entries
+            .iter()
+            .filter(move |e| e.applies_at(stage, from.as_ref()))
+    });
     for entry in entries {
         if entry.reported_by(Report::Plan) || entry.reported_by(Report::Restore) {
-            patches_and_steps(&mut plan, entry, knowledge, options);
+            patches(&mut plan, entry, knowledge, options);
         }
         if entry.reported_by(Report::Restore) {
+            let (steps, items) = (plan.by_hand.len(), plan.len());
             restore_items(&mut plan, pre, entry, knowledge, options);
+            // The entry's own steps by hand belong with what it puts back: none when the
+            // script writes nothing for it and it asked for nothing by hand.
+            if plan.len() > items || plan.by_hand.len() > steps {
+                gui_steps(&mut plan, entry, steps);
+            }
         }
     }
     if let Some(patches) = &options.patches {
         plan.patches = patches.clone();
     }
+    let labels: BTreeSet<&str> = plan
+        .scopes
+        .values()
+        .flat_map(|items| items.iter().map(|(rule, _)| rule.as_str()))
+        .collect();
+    let written = |id: &str| {
+        labels
+            .iter()
+            .any(|l| *l == id || l.strip_prefix(id).is_some_and(|r| r.starts_with(':')))
+    };
+    plan.rules = knowledge
+        .releases()
+        .iter()
+        .flat_map(|r| &r.entries)
+        .filter(|e| written(&e.id))
+        .map(|e| (e.id.clone(), e.title.clone()))
+        .collect();
     if options.all {
         everything(&mut plan, pre, options, "all");
     }
@@ -327,30 +368,47 @@ fn leave_out_secrets(plan: &mut Plan) {
     }
 }
 
-/// The patches an entry recommends, and its steps by hand when restore reports it.
-fn patches_and_steps(
+/// The patches an entry recommends.
+fn patches(
     plan: &mut Plan,
     entry: &Entry,
     knowledge: &dyn Knowledge,
     options: &RestoreOptions<'_>,
 ) {
+    if options.patches.is_some()
+        || !entry
+            .remedy
+            .iter()
+            .any(|r| matches!(r, Remedy::Patch { .. }))
+    {
+        return;
+    }
+    for command in remedy(entry, knowledge, &[])
+        .into_iter()
+        .filter(|r| !r.starts_with("GUI: "))
+        .filter(|r| {
+            !entry
+                .remedy
+                .iter()
+                .any(|s| matches!(s, Remedy::Cli(c) if c == r))
+        })
+    {
+        // Several notes may name one patch (KI-4 and P-4): install it once.
+        if !plan.patches.iter().any(|(_, c)| *c == command) {
+            plan.patches.push((entry.id.clone(), command));
+        }
+    }
+}
+
+/// An entry's GUI steps, each once, before the steps by hand it asked for from `at` on.
+fn gui_steps(plan: &mut Plan, entry: &Entry, at: usize) {
+    let mut at = at;
     for step in &entry.remedy {
-        match step {
-            Remedy::Patch { .. } if options.patches.is_none() => {
-                for command in remedy(entry, knowledge, &[])
-                    .into_iter()
-                    .filter(|r| !r.starts_with("GUI: "))
-                {
-                    // Several notes may name one patch (KI-4 and P-4): install it once.
-                    if !plan.patches.iter().any(|(_, c)| *c == command) {
-                        plan.patches.push((entry.id.clone(), command));
-                    }
-                }
+        if let Remedy::Gui(step) = step {
+            if plan.steps.insert(step.clone()) {
+                plan.by_hand.insert(at, (entry.id.clone(), step.clone()));
+                at += 1;
             }
-            Remedy::Gui(step) if entry.reported_by(Report::Restore) => {
-                plan.hand(&entry.id, step.clone())
-            }
-            _ => {}
         }
     }
 }
@@ -363,10 +421,35 @@ fn restore_items(
     knowledge: &dyn Knowledge,
     options: &RestoreOptions<'_>,
 ) {
-    let rule = entry.id.as_str();
+    // A rule no capture can show fixed: its items are written whatever a post-upgrade capture
+    // shows, under a remark that says so, and the runbook says how to check by hand.
+    let label = match (&entry.check, options.against) {
+        (Some(_), Some(_)) => format!(
+            "{}: written although the post-upgrade capture may show it: no capture can show \
+             this fixed; check it by hand (see the runbook)",
+            entry.id
+        ),
+        _ => entry.id.clone(),
+    };
+    if entry.check.is_some() {
+        plan.unprovable.insert(label.clone());
+    }
+    let rule = label.as_str();
     match &entry.detect {
         Some(Detect::SettingNot { name, value }) => {
             setting_not(plan, pre, entry, knowledge, name, value, options)
+        }
+        // New in the release: no capture from before it holds a value to keep. A captured
+        // value (a capture made on the release) is the user's, and `--all` writes it.
+        Some(Detect::NewSetting { name, recommended })
+            if pre.settings.get(SYSTEM).and_then(|s| s.get(name)).is_none() =>
+        {
+            let item = Restore::Setting {
+                name: name.clone(),
+                value: typed_like(pre, name, recommended),
+            };
+            let remark = format!("{}: {}", entry.id, entry.title);
+            plan.push(SYSTEM, &remark, item, options);
         }
         Some(Detect::ReapplySettings { names }) => {
             for name in names {
@@ -398,15 +481,49 @@ fn restore_items(
                 }
             }
         }
-        Some(Detect::SystemMessage { name }) => {
-            if let Some(item) = pre.messages.get(SYSTEM).and_then(|m| m.get(name)) {
-                message(plan, SYSTEM, rule, name, &item.value, options);
+        Some(Detect::SystemMessage { name, defaults }) => {
+            let captured = pre.messages.get(SYSTEM).and_then(|m| m.get(name));
+            // A known default text is not customized: nothing of it is lost.
+            let default =
+                |v: &Value| matches!(v, Value::Text(t) if defaults.iter().any(|d| same_text(d, t)));
+            match captured {
+                Some(item) if default(&item.value) => {}
+                Some(item) => message(plan, SYSTEM, rule, name, &item.value, options),
+                None => plan.hand(
+                    &entry.id,
+                    format!(
+                        "the system {name} was not captured: if it is customized, it reverts; \
+                         re-apply it as the next steps say"
+                    ),
+                ),
             }
         }
-        Some(Detect::TrustedHosts) => trusted_hosts(plan, pre, rule, options),
+        Some(Detect::TrustedHosts { group }) => {
+            if !pre.coverage.observes(&format!("trusted_hosts/{group}"))
+                && !pre.trusted_hosts.contains_key(group)
+            {
+                plan.hand(
+                    rule,
+                    format!(
+                        "the {group} trusted hosts were not captured: if an upstream RazorGate \
+                         scores mail for this box, add it as the next steps say"
+                    ),
+                );
+            }
+            trusted_hosts(plan, pre, rule, options)
+        }
         // Nothing can be restored from elsewhere (a backup lock): restore everything.
         Some(Detect::Always) => everything(plan, pre, options, rule),
         _ => {}
+    }
+    if let Some(check) = &entry.check {
+        let written = plan
+            .scopes
+            .values()
+            .any(|items| items.iter().any(|(r, _)| r == rule));
+        if written && !plan.checks.iter().any(|(r, _)| *r == entry.id) {
+            plan.checks.push((entry.id.clone(), check.clone()));
+        }
     }
 }
 
@@ -601,7 +718,18 @@ fn describe(item: &Restore) -> String {
 /// the emitter ([`crate::emit`]): a command from typed, quoted arguments, or a remark through
 /// its sanitiser; so no capture text can become a command of its own.
 pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> String {
-    write_script(Script::text_only(writer.dialect()), plan, writer, header).0
+    script_in(plan, writer, writer.dialect(), header)
+}
+
+/// [`script`] in another of the vendor's dialects: the one for the encoding the script is
+/// sent in ([`RestoreScript::dialect_in`]).
+pub fn script_in(
+    plan: &Plan,
+    writer: &dyn RestoreScript,
+    dialect: &dyn Dialect,
+    header: &[String],
+) -> String {
+    write_script(Script::text_only(dialect), plan, writer, header).0
 }
 
 /// [`script`], and the commands written into it in order: what running the script must do.

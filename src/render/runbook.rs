@@ -33,6 +33,16 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
     );
     let _ = writeln!(out, "## 1. Apply the script\n");
     let _ = writeln!(out, "{}\n", cx.apply);
+    if !plan.rules.is_empty() {
+        let _ = writeln!(
+            out,
+            "It writes the commands these rules call for, each under a remark naming its rule:\n"
+        );
+        for (rule, title) in &plan.rules {
+            let _ = writeln!(out, "- `{rule}`: {title}");
+        }
+        let _ = writeln!(out);
+    }
     let _ = writeln!(out, "## 2. Steps the script cannot do\n");
     if plan.by_hand.is_empty() {
         let _ = writeln!(out, "None.\n");
@@ -48,6 +58,17 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
         let _ = writeln!(out, "- [ ] `{rule}`: `{command}`");
     }
     let _ = writeln!(out, "\n## 4. Check\n");
+    if !plan.checks.is_empty() {
+        let _ = writeln!(
+            out,
+            "No capture can show these fixed (the appliance shows the value either way): \
+             check them by hand.\n"
+        );
+        for (rule, check) in &plan.checks {
+            let _ = writeln!(out, "- [ ] `{rule}`: {check}");
+        }
+        let _ = writeln!(out);
+    }
     let _ = writeln!(out, "{}", cx.recapture);
     if !cx.capture.is_empty() {
         let _ = writeln!(out, "\n```");
@@ -56,11 +77,23 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
         }
         let _ = writeln!(out, "```");
     }
-    let _ = writeln!(
-        out,
-        "\nThen run `{} --against NEW`, where NEW is that capture: when it writes no commands, \
-         everything the script restores is back.",
-        cx.command
-    );
+    if plan.checks.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nThen run `{} --against NEW`, where NEW is that capture: when it writes no \
+             commands, everything the script restores is back.",
+            cx.command
+        );
+    } else {
+        let rules: Vec<String> = plan.checks.iter().map(|(r, _)| format!("`{r}`")).collect();
+        let _ = writeln!(
+            out,
+            "\nThen run `{} --against NEW`, where NEW is that capture: when it writes no \
+             commands but those of {} (always written, since no capture can show them fixed: \
+             check them by hand as above), everything the script restores is back.",
+            cx.command,
+            rules.join(", ")
+        );
+    }
     out
 }

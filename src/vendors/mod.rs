@@ -212,6 +212,13 @@ pub trait CapturePlan: Sync {
 pub trait RestoreScript: Sync {
     /// How the script's language quotes an argument.
     fn dialect(&self) -> &dyn Dialect;
+    /// How the script's language quotes an argument when the script is sent to the appliance
+    /// in `encoding`, for a vendor whose scripts can be written in more than one (MOS literals
+    /// count the bytes of the encoding they are sent in). `None`: this vendor's scripts are
+    /// UTF-8 only, and `restore` refuses another encoding.
+    fn dialect_in(&self, _encoding: &'static encoding_rs::Encoding) -> Option<Box<dyn Dialect>> {
+        None
+    }
     /// The script's framing before its header remarks (a shebang).
     fn script_start(&self) -> &'static str {
         ""

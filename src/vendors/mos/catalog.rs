@@ -88,6 +88,11 @@ pub struct Command {
     /// The command reads a dot-terminated data block after it.
     #[serde(default)]
     pub reads_block: bool,
+    /// The name of the one setting or message a form reads or writes, where its words name
+    /// it rather than bind it (`ldap get autoreply`): bound as `name` when the form matches,
+    /// and the form is used for that name alone.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// Everything `catalog.ron` says: setting types, command forms, and the lists of words the
@@ -140,6 +145,9 @@ impl Catalog {
                     None => return None,
                 }
             }
+            if let Some(name) = &command.name {
+                bound.insert("name", name.as_str());
+            }
             Some((command, bound))
         })
     }
@@ -164,8 +172,18 @@ impl Catalog {
     }
 
     /// The command form for an action, for writing scripts: its words with `$` placeholders.
+    /// A form for one named setting only ([`Command::name`]) is not the action's form.
     pub fn form(&self, action: &Action) -> Option<&Command> {
-        self.commands.iter().find(|c| &c.action == action)
+        self.form_named(action, None)
+    }
+
+    /// The command form for an action on the setting or message `name`: a form for that name
+    /// alone first, else the action's general form.
+    pub fn form_named(&self, action: &Action, name: Option<&str>) -> Option<&Command> {
+        let of_action = || self.commands.iter().filter(move |c| &c.action == action);
+        of_action()
+            .find(|c| name.is_some() && c.name.as_deref() == name)
+            .or_else(|| of_action().find(|c| c.name.is_none()))
     }
 
     /// Whether the command made of these words reads a dot-terminated block.

@@ -1,19 +1,40 @@
 //! The MOS capabilities: release notes, capture commands and restore scripts, each command
 //! written from its form in the catalog with arguments quoted by the protocol's rules.
 
+use encoding_rs::Encoding;
+
 use crate::emit::{one_command, Command, Dialect};
 use crate::knowledge::Release;
 use crate::model::{Config, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
 
 use super::catalog::{Action, Catalog};
-use super::interpret::quote;
+use super::interpret::{quote, quote_in};
 use super::Mos;
 
 /// The MOS CLI as a script dialect: the admin protocol's quoting, a literal (`{N}` and its
-/// bytes) for a value with a line break. A value holding another control character is refused:
-/// a CR pasted at the CLI would end the command early (and a Unicode line separator may).
-pub struct MosCli;
+/// bytes) for a value with a line break, counted in the encoding the script is sent in with
+/// CRLF line breaks, as the appliance counts. A value holding another control character is
+/// refused: a CR pasted at the CLI would end the command early (and a Unicode line separator
+/// may); so is a value the encoding cannot carry.
+pub struct MosCli {
+    encoding: &'static Encoding,
+}
+
+impl MosCli {
+    /// The dialect of a script sent in UTF-8.
+    pub const UTF_8: MosCli = MosCli {
+        encoding: encoding_rs::UTF_8,
+    };
+
+    /// The dialect of a script sent in `encoding` (an encoding a file can be written in:
+    /// UTF-16 is written as UTF-8, as encoding_rs writes it).
+    pub fn new(encoding: &'static Encoding) -> MosCli {
+        MosCli {
+            encoding: encoding.output_encoding(),
+        }
+    }
+}
 
 impl Dialect for MosCli {
     fn quote(&self, arg: &str) -> Option<String> {
@@ -23,14 +44,21 @@ impl Dialect for MosCli {
         {
             return None;
         }
-        Some(quote(arg))
+        if self.encoding != encoding_rs::UTF_8 && !arg.is_ascii() {
+            let (_, _, unmappable) = self.encoding.encode(arg);
+            if unmappable {
+                return None;
+            }
+        }
+        Some(quote_in(arg, self.encoding))
     }
 }
 
 impl Mos {
     /// A command from its catalog form: the form's words fixed, its `$name`s arguments.
     fn emit(action: &Action, args: &[(&str, &str)]) -> Option<Command> {
-        let form = Catalog::get().form(action)?;
+        let name = args.iter().find(|(n, _)| *n == "name").map(|a| a.1);
+        let form = Catalog::get().form_named(action, name)?;
         let mut command = Command::new(form.words.first()?);
         let last = form.words.len().saturating_sub(1);
         for (i, word) in form.words.iter().enumerate().skip(1) {
@@ -53,7 +81,7 @@ impl Mos {
     /// A command written from its catalog form, as text for a person to type (capture plans):
     /// through the emitter, so a value that cannot be typed safely gives no command.
     fn command(action: &Action, args: &[(&str, &str)]) -> Option<String> {
-        one_command(&MosCli, &Mos::emit(action, args)?).ok()
+        one_command(&MosCli::UTF_8, &Mos::emit(action, args)?).ok()
     }
 }
 
@@ -86,7 +114,11 @@ impl Knowledge for Mos {
 
 impl RestoreScript for Mos {
     fn dialect(&self) -> &dyn Dialect {
-        &MosCli
+        &MosCli::UTF_8
+    }
+
+    fn dialect_in(&self, encoding: &'static Encoding) -> Option<Box<dyn Dialect>> {
+        Some(Box::new(MosCli::new(encoding)))
     }
 
     fn how_to_apply(&self, script_name: &str) -> String {
@@ -183,6 +215,11 @@ impl CapturePlan for Mos {
                 Mos::command(&Action::ListTrustedHosts, &[("group", group)])
             }
             ["licenses", ..] => Mos::command(&Action::ListLicenses, &[]),
+            ["domains", ..] => Catalog::get()
+                .commands
+                .iter()
+                .find(|c| c.action == Action::ListDomains && c.words.len() == 2)
+                .map(|c| c.words.join(" ")),
             ["updates", ..] => Mos::command(&Action::ListUpdates, &[]),
             ["appliance", "version"] => Mos::command(&Action::GetVersion, &[]),
             _ => None,

@@ -299,6 +299,11 @@ impl Interpreter {
                 for (words, n) in self.data(x) {
                     self.change(Change::Domain(words[0].to_ascii_lowercase()), n);
                 }
+                // `domain list` with no pattern, answered to its completion, lists every
+                // delegated domain: one it lacks is not there.
+                if bound.is_empty() && x.completion.is_some() {
+                    self.change(Change::DomainsListedInFull, x.command.line.number);
+                }
             }
             // The answer is a session id: a volatile secret the model does not keep.
             Action::Login => {}
@@ -803,17 +808,37 @@ fn x_first_quoted(x: &Exchange<'_>, number: u32) -> bool {
     })
 }
 
+/// The bytes a literal's text takes on the wire: in `encoding`, each line break as CRLF.
+pub fn literal_len(text: &str, encoding: &'static encoding_rs::Encoding) -> usize {
+    let breaks = text.matches('\n').count();
+    let content = if encoding == encoding_rs::UTF_8 || text.is_ascii() {
+        text.len()
+    } else {
+        encoding.encode(text).0.len()
+    };
+    // A bare LF is one byte in every encoding a script is written in; CRLF is two.
+    content + breaks
+}
+
 fn join(words: &[String]) -> String {
     words.join(" ")
 }
 
 /// Quotes a word by the admin protocol's rules: when empty or holding white space, `(`, `)`,
 /// `\` or `"`, and, so that it can never read as a literal marker, `{` or `}`; inside quotes only `\\` and `\"` are escapes. A word holding a line break cannot
-/// be quoted: it becomes a literal, `{N}`, a line break and its N bytes (UTF-8, LF endings), and
-/// so must be the last word of its command.
+/// be quoted: it becomes a literal, `{N}`, a line break and its N bytes, and so must be the last
+/// word of its command. N counts the bytes as the appliance reads them: UTF-8 here (see
+/// [`quote_in`]), each line break as CRLF.
 pub fn quote(word: &str) -> String {
+    quote_in(word, encoding_rs::UTF_8)
+}
+
+/// [`quote`] for a script sent in `encoding`: a literal's count is of its bytes in that
+/// encoding, each line break counted as CRLF, as the admin protocol counts (FORMATS: "exactly
+/// N raw bytes (CRLF counted)"). The caller checks that `encoding` can carry the word.
+pub fn quote_in(word: &str, encoding: &'static encoding_rs::Encoding) -> String {
     if word.contains('\n') {
-        return format!("{{{}}}\n{word}", word.len());
+        return format!("{{{}}}\n{word}", literal_len(word, encoding));
     }
     // A bare word starting with `#` would end an export command as a remark.
     let needs = word.is_empty()

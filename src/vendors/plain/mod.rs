@@ -216,6 +216,7 @@ mod tests {
             import_files: false,
             script_name: "fix.txt".into(),
             inputs: vec!["after.txt".into()],
+            output_encoding: None,
         };
         let outputs = restore(&b, None, &request).unwrap();
         assert!(outputs.script.lines().any(|l| l == "set 'mail.relay' 'on'"));

@@ -108,9 +108,10 @@ pub fn parse_with<'a>(
         text,
         encoded_len: &encoded_len,
         is_boundary: &is_boundary,
-        // Counts are written for LF line ends (carryover's own scripts are): a file saved
-        // later with CRLF keeps its counts, so LF is tried first, then CRLF.
-        crlf: false,
+        // An export is a script replayed through the admin protocol, which counts each line
+        // break as CRLF (carryover's own scripts count so, whatever line ends the file has):
+        // CRLF is tried first, then LF, with a warning.
+        crlf: true,
         pager_lines: &[],
     };
     let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
