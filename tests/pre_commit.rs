@@ -141,7 +141,7 @@ fn change_everything(repo: &Path) {
         "\"@partners.example.org\"",
     );
     edit(
-        &repo.join("spamtitan/st01/api/system/relay.json"),
+        &repo.join("spamtitan/st01/by-hand.txt"),
         "relay.isp.example:587",
         "relay2.isp.example:587",
     );
@@ -197,7 +197,7 @@ fn gaps_hook_runs_each_changed_capture_on_its_own() {
         files,
         [
             "mos/rg01.log",
-            "spamtitan/st01/api/system/relay.json",
+            "spamtitan/st01/by-hand.txt",
             "spamtitan/st01/domains.csv"
         ]
     );

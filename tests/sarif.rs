@@ -155,6 +155,8 @@ fn gaps_sarif_on_the_mos_sample_is_valid_and_points_at_the_capture_lines() {
             // Not captured: a note, placed on the first file the report cites.
             result("MOS-4.2.3-F-5", "note", BEFORE, 1),
             result("MOS-4.2.3-C-6", "warning", BEFORE, 69),
+            result("MOS-4.2.3-KI-1", "note", BEFORE, 1),
+            result("MOS-4.2.3-KI-2", "note", BEFORE, 1),
             result("MOS-4.2.3-KI-3", "error", BEFORE, 22),
             result("MOS-4.2.3-KI-3", "error", BEFORE, 25),
             result("MOS-4.2.3-KI-5", "error", BEFORE, 19),
@@ -163,7 +165,7 @@ fn gaps_sarif_on_the_mos_sample_is_valid_and_points_at_the_capture_lines() {
             result("MOS-4.2.3-KI-6", "error", BEFORE, 30),
             result("MOS-4.2.3-KI-6", "error", BEFORE, 31),
             result("MOS-4.2.3-KI-6", "error", BEFORE, 33),
-            result("MOS-4.2.3-KI-8", "error", BEFORE, 49),
+            result("MOS-4.2.3-KI-8", "warning", BEFORE, 49),
             result("MOS-4.2.3-N-2", "warning", BEFORE, 1),
             result("carryover-unexplained", "warning", BEFORE, 44),
         ]
@@ -171,18 +173,24 @@ fn gaps_sarif_on_the_mos_sample_is_valid_and_points_at_the_capture_lines() {
     let results = log["runs"][0]["results"].as_array().unwrap();
     // Each line's result names the item read there.
     assert_eq!(
-        results[7]["message"]["text"],
+        results[9]["message"]["text"],
         "5 whitelistto exception(s) the live captures show are not in the export\n\
          primary: ml-sales@lists.example.co.jp"
     );
-    assert_eq!(results[0]["properties"]["status"], "not-captured");
-    assert_eq!(results[0]["properties"]["remedy"][0], "smtp get maxmsgsum");
+    // F-5: new in 4.2.3, to be set after the upgrade; KI-1: not captured.
+    assert_eq!(results[0]["properties"]["status"], "found");
+    assert_eq!(results[2]["properties"]["status"], "not-captured");
+    assert_eq!(
+        results[0]["properties"]["remedy"][0],
+        "smtp set maxmsgsum 314572800"
+    );
     // Placed, not read there: the location says so.
-    assert!(results[11]["locations"][0]["message"]["text"]
+    assert!(results[13]["locations"][0]["message"]["text"]
         .as_str()
         .unwrap()
         .starts_with("No capture line holds this finding"));
-    assert!(results[2]["locations"][0].get("message").is_none());
+    // KI-3 was read on line 22: no placement message.
+    assert!(results[4]["locations"][0].get("message").is_none());
 }
 
 #[test]
@@ -212,7 +220,8 @@ fn plan_sarif_on_the_mos_sample_is_valid() {
 
 #[test]
 fn gaps_and_plan_sarif_on_the_spamtitan_sample_are_valid() {
-    let cluster = "samples/spamtitan/7.08/st01/api/system/cluster.json";
+    let by_hand = "samples/spamtitan/7.08/st01/by-hand.txt";
+    let domains = "samples/spamtitan/7.08/st01/domains.csv";
     let gaps = valid_sarif(&report(&[
         "gaps", "--to", "7.09", "--format", "sarif", SPAMTITAN,
     ]));
@@ -220,21 +229,18 @@ fn gaps_and_plan_sarif_on_the_spamtitan_sample_are_valid() {
     assert_eq!(
         results(&gaps),
         [
-            result("ST-7.09-N-1", "error", cluster, 1),
-            result("ST-7.09-N-4", "warning", cluster, 1),
-            result(
-                "ST-BACKUP-DROPS",
-                "error",
-                "samples/spamtitan/7.08/st01/domains.csv",
-                1
-            ),
-            result("ST-BACKUP-DROPS", "error", cluster, 1),
-            result(
-                "ST-BACKUP-DROPS",
-                "error",
-                "samples/spamtitan/7.08/st01/api/system/relay.json",
-                1
-            ),
+            // No line: placed on the first file the report cites.
+            result("ST-7.09-N-1", "error", by_hand, 1),
+            result("ST-7.09-N-4", "warning", by_hand, 16),
+            result("ST-7.09-N-4", "warning", by_hand, 15),
+            result("ST-BACKUP-DROPS", "error", domains, 1),
+            result("ST-BACKUP-DROPS", "error", by_hand, 16),
+            result("ST-BACKUP-DROPS", "error", by_hand, 15),
+            result("ST-BACKUP-DROPS", "error", by_hand, 9),
+            result("ST-BACKUP-DROPS", "error", by_hand, 10),
+            result("ST-BACKUP-DROPS", "error", by_hand, 7),
+            result("ST-BACKUP-DROPS", "error", by_hand, 12),
+            result("ST-BACKUP-DROPS", "error", by_hand, 13),
         ]
     );
 
@@ -248,10 +254,12 @@ fn gaps_and_plan_sarif_on_the_spamtitan_sample_are_valid() {
     assert!(results.iter().all(|r| r.0 != "ST-7.09-P-1"), "{results:#?}");
     let rules = plan["runs"][0]["tool"]["driver"]["rules"].to_string();
     assert!(!rules.contains("ST-7.09-P-1"));
-    // Not captured preconditions are notes on the first file cited (P-1's version file).
-    assert!(results.contains(&result("ST-7.09-P-4", "note", version, 1)));
+    // A precondition no capture shows blocks the plan: an error, on the first file cited
+    // (P-1's version file); one that does not block is a note.
+    assert!(results.contains(&result("ST-7.09-P-4", "error", version, 1)));
+    assert!(results.contains(&result("ST-7.09-P-2", "note", version, 1)));
     assert!(results.contains(&result("ST-7.09-N-5", "error", version, 1)));
-    assert!(results.contains(&result("ST-7.09-N-4", "warning", cluster, 1)));
+    assert!(results.contains(&result("ST-7.09-N-4", "warning", by_hand, 16)));
 }
 
 #[test]
@@ -263,8 +271,10 @@ fn gaps_github_on_the_mos_sample_annotates_each_capture_line() {
         format!("::{level} file=samples/mos/rg01-4.1.9-before.log,line={line},title={rule}::")
     };
     let expected = [
-        "::notice title=MOS-4.2.3-F-5::New total message size limit (maxmsgsum); 314572800 bytes recommended: unknown: smtp.maxmsgsum not captured".to_string(),
+        "::notice title=MOS-4.2.3-F-5::New total message size limit (maxmsgsum); 314572800 bytes recommended: smtp.maxmsgsum is new in 4.2.3-GA, so no capture before the upgrade holds it; set it after the upgrade".to_string(),
         at(69, "warning", "MOS-4.2.3-C-6") + "X-Junkmail headers from an upstream RazorGate are stripped unless it is a trusted host with its MTA key%0Amtagroup: 192.0.2.21 (key in the export only)",
+        "::notice title=MOS-4.2.3-KI-1::AutoReply changes are not written back to LDAP: cannot tell: ldap.autoreply not captured".to_string(),
+        "::notice title=MOS-4.2.3-KI-2::Filters on EnvelopeTo do not work: cannot tell: `filter list` was not captured".to_string(),
         at(22, "error", "MOS-4.2.3-KI-3") + "Junk-mail threshold handling breaks after 4.1.9 -> 4.2.3; re-set quarantinejunk and ldaprouting%0Asmtp.quarantinejunk = on",
         at(25, "error", "MOS-4.2.3-KI-3") + "Junk-mail threshold handling breaks after 4.1.9 -> 4.2.3; re-set quarantinejunk and ldaprouting%0Asmtp.ldaprouting = local",
         at(19, "error", "MOS-4.2.3-KI-5") + "RecipientCheck fails when FastPath is off and the sender's reverse lookup gives localhost (smtp.fastpath is off)%0Asmtp.fastpath = off",
@@ -273,7 +283,7 @@ fn gaps_github_on_the_mos_sample_annotates_each_capture_line() {
         at(30, "error", "MOS-4.2.3-KI-6") + "5 whitelistto exception(s) the live captures show are not in the export%0Aprimary: ml-sales@lists.example.co.jp",
         at(31, "error", "MOS-4.2.3-KI-6") + "5 whitelistto exception(s) the live captures show are not in the export%0Aprimary: ml-support@lists.example.co.jp",
         at(33, "error", "MOS-4.2.3-KI-6") + "5 whitelistto exception(s) the live captures show are not in the export%0Aprimary: news@mailer.example.net",
-        at(49, "error", "MOS-4.2.3-KI-8") + "A customized system over-quota message reverts to the default: it will be reverted%0Asystem: branding.quotamsg = Your mailbox is over its quota. ...",
+        at(49, "warning", "MOS-4.2.3-KI-8") + "A customized system over-quota message reverts to the default: if the captured text is customized, it will be reverted (carryover cannot tell: no default text is known); re-applying it is harmless%0Asystem: branding.quotamsg = Your mailbox is over its quota. ...",
         "::warning title=MOS-4.2.3-N-2::Save the branding files before and re-apply them after".to_string(),
         at(44, "warning", "carryover-unexplained") + "1 item(s) of the live captures differ from the export and no known issue explains it%0Alists/primary/whitelist/alerts@monitor.example.com: present (not in the export)",
     ];
@@ -289,20 +299,22 @@ fn plan_github_on_the_spamtitan_sample_leaves_out_what_is_fine() {
         !out.contains("ST-7.09-P-1"),
         "an ok finding was annotated:\n{out}"
     );
+    // Unconfirmed, it blocks the plan: an error annotation.
     assert!(lines.contains(
-        &"::notice title=ST-7.09-P-4::At least 4 GB of RAM: no capture shows this; check it by hand"
+        &"::error title=ST-7.09-P-4::At least 4 GB of RAM: no capture shows this; check it by hand; it blocks the upgrade until checked and confirmed with --confirm ST-7.09-P-4"
     ));
     assert!(lines.contains(&"::error title=ST-7.09-N-5::Never reboot during the update"));
-    // A backup drops items read from three files: one annotation per file, with its items.
+    // A backup drops items read from the domains CSV and seven lines of the by-hand file:
+    // one annotation per line, with its items.
     let drops: Vec<&&str> = lines
         .iter()
         .filter(|l| l.contains("title=ST-BACKUP-DROPS::"))
         .collect();
-    assert_eq!(drops.len(), 3, "{out}");
+    assert_eq!(drops.len(), 8, "{out}");
     assert!(drops[0].starts_with(
         "::error file=samples/spamtitan/7.08/st01/domains.csv,line=1,title=ST-BACKUP-DROPS::"
     ));
-    assert!(drops[2].ends_with(
+    assert!(drops[7].ends_with(
         "%0Asystem: system.relay.tls.protocols.0 (TLS (left disabled))%0Asystem: system.relay.tls.protocols.1 (TLS (left disabled))"
     ));
 }
@@ -359,7 +371,7 @@ fn hostile_names_and_entries_stay_inside_their_annotation() {
         "::error {file}line=30,title=MOS-4.2.3-KI-6::5 whitelistto exception(s) the live \
          captures show are not in the export%0Aprimary: x%250A::error::pwned,a:b@lists.example.co.jp\n"
     )));
-    assert_eq!(out.lines().count(), 13);
+    assert_eq!(out.lines().count(), 15);
 
     let (code, out, err) = run_in(
         dir.path(),

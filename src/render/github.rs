@@ -29,6 +29,18 @@ use crate::ops::{Finding, Status};
 
 use super::findings::Heading;
 
+/// The annotation level of a finding in a report: a rule that blocks the upgrade is an error,
+/// whatever else it is; `None`: not annotated (checked and fine).
+pub(crate) fn level_in(heading: &Heading<'_>, f: &Finding) -> Option<Level> {
+    let blocking = heading
+        .blocking
+        .is_some_and(|b| b.iter().any(|id| *id == f.rule));
+    if blocking && f.status != Status::Ok {
+        return Some(Level::Error);
+    }
+    level(f)
+}
+
 /// The annotation level of a finding; `None`: not annotated (checked and fine).
 pub(crate) fn level(f: &Finding) -> Option<Level> {
     match f.status {
@@ -158,10 +170,12 @@ pub fn escape_property(text: &str) -> String {
 }
 
 /// The findings as workflow commands, one a line; findings that are fine give none.
-pub fn annotations(_heading: &Heading<'_>, findings: &[Finding]) -> String {
+pub fn annotations(heading: &Heading<'_>, findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
-        let Some(level) = level(f) else { continue };
+        let Some(level) = level_in(heading, f) else {
+            continue;
+        };
         let command = match level {
             Level::Error => "error",
             Level::Warning => "warning",

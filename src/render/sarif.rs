@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::ops::{Finding, Status};
 
 use super::findings::Heading;
-use super::github::{level, message, spots, Level};
+use super::github::{level_in, message, spots, Level};
 
 /// The `$schema` a log names: the SARIF 2.1.0 schema as JSON Schema Store serves it.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -194,7 +194,9 @@ pub fn log(heading: &Heading<'_>, findings: &[Finding]) -> String {
     let mut rules: Vec<Rule<'_>> = Vec::new();
     let mut results = Vec::new();
     for f in findings {
-        let Some(level) = level(f) else { continue };
+        let Some(level) = level_in(heading, f) else {
+            continue;
+        };
         let rule_index = match rules.iter().position(|r| r.id == f.rule) {
             Some(i) => i,
             None => {
