@@ -34,7 +34,7 @@ use super::findings::Heading;
 pub(crate) fn level_in(heading: &Heading<'_>, f: &Finding) -> Option<Level> {
     let blocking = heading
         .blocking
-        .is_some_and(|b| b.iter().any(|id| *id == f.rule));
+        .is_some_and(|b| b.contains(&f.rule));
     if blocking && f.status != Status::Ok {
         return Some(Level::Error);
     }
