@@ -33,7 +33,13 @@ impl fmt::Display for InputError {
         let number = at.line.to_string();
         let pad = " ".repeat(number.len());
         writeln!(f, "{}", self.message)?;
-        writeln!(f, "{pad}--> {}:{}:{}", at.path, at.line, at.column)?;
+        writeln!(
+            f,
+            "{pad}--> {}:{}:{}",
+            one_line(&at.path),
+            at.line,
+            at.column
+        )?;
         writeln!(f, "{pad} |")?;
         // The line is a capture's: a password on it is masked.
         let line = crate::secrets::neutral().mask_line(&at.line_text);
@@ -49,11 +55,31 @@ impl fmt::Display for InputError {
     }
 }
 
+/// A path as one line of a message: a file name may hold line breaks and other control
+/// characters, which would start a line of their own (a CI runner reads `::error::` at the
+/// start of any line) or drive the terminal. They are shown as `\u{..}` escapes.
+fn one_line(path: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !path.chars().any(control) {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    path.chars()
+        .map(|c| {
+            if control(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Everything that makes `carryover` exit with status 2.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or directory could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", one_line(.path))]
     Io {
         /// The path the operation was on.
         path: String,
@@ -66,7 +92,7 @@ pub enum Error {
     Input(Box<InputError>),
     /// A whole file is wrong (not a known format, inconsistent, unsafe to write), where no
     /// single line is to blame.
-    #[error("{path}: {message}")]
+    #[error("{}: {message}", one_line(.path))]
     File {
         /// The file at fault.
         path: String,

@@ -310,3 +310,40 @@ fn a_hostile_file_name_from_git_stays_one_header_line() {
         "{fastpath}"
     );
 }
+
+/// A CI runner reads `::error::` at the start of any line of either stream: no file name from
+/// a capture folder may start a line of its own, in any subcommand's output or messages.
+#[cfg(unix)]
+#[test]
+fn no_file_name_starts_a_line_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("captures");
+    std::fs::create_dir_all(&folder).unwrap();
+    let hostile = "rg01\n::error::pwned\r\u{2028}.log";
+    std::fs::copy(root().join(BEFORE), folder.join(hostile)).unwrap();
+    std::fs::write(
+        folder.join("broken\n::error::cut.log"),
+        "rg09> branding get quotamsg\n{4096}\nshort\n",
+    )
+    .unwrap();
+    let repo = dir.path().join("repo");
+    let folder_arg = folder.to_str().unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["show", folder_arg],
+        vec!["show", "--unrecognized", folder_arg],
+        vec!["gaps", folder_arg],
+        vec!["gaps", "--format", "github", folder_arg],
+        vec!["plan", "--to", "4.2.3", "--format", "github", folder_arg],
+        vec!["track", folder_arg, "--into", repo.to_str().unwrap()],
+        vec!["verify-update", folder_arg],
+    ];
+    for args in runs {
+        let (_, out, err) = run(&args);
+        for line in out.lines().chain(err.lines()) {
+            assert!(
+                !line.starts_with("::error::pwned") && !line.starts_with("::error::cut"),
+                "{args:?}: a file name started a line: {line:?}"
+            );
+        }
+    }
+}

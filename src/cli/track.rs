@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use carryover::emit::terminal_safe;
+use carryover::emit::{sanitize as one_line, terminal_safe};
 use carryover::error::Error;
 use carryover::render;
 use carryover::track::{track, walk, Report};
@@ -59,10 +59,10 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
     let report = track(&args.src, &args.into, &options, &tick)?;
     bar.finish_and_clear();
     for (path, why) in &report.failures {
-        eprintln!("{}: error: {}", shown(path), terminal_safe(why));
+        eprintln!("{}: error: {}", shown(path), one_line(why));
     }
     for (path, why) in &report.skipped {
-        eprintln!("{}: note: {}", shown(path), terminal_safe(why));
+        eprintln!("{}: note: {}", shown(path), one_line(why));
     }
     let text = match args.format {
         FormatArg::Human => human(&report, args.quiet),
@@ -76,8 +76,9 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
     })
 }
 
+/// A path, on one line: a file name may hold line breaks.
 fn shown(path: &Path) -> String {
-    terminal_safe(&path.display().to_string()).into_owned()
+    one_line(&path.display().to_string())
 }
 
 /// `wrote` lines, update logs, and the summary last, where a long run leaves it in view.
@@ -97,7 +98,7 @@ fn human(report: &Report, quiet: bool) -> String {
         let _ = writeln!(
             out,
             "update log {}: {} -> {}: {}",
-            terminal_safe(&run.path),
+            one_line(&run.path),
             terminal_safe(run.from.as_deref().unwrap_or("?")),
             terminal_safe(run.to.as_deref().unwrap_or("?")),
             terminal_safe(&state)

@@ -32,9 +32,7 @@ use super::findings::Heading;
 /// The annotation level of a finding in a report: a rule that blocks the upgrade is an error,
 /// whatever else it is; `None`: not annotated (checked and fine).
 pub(crate) fn level_in(heading: &Heading<'_>, f: &Finding) -> Option<Level> {
-    let blocking = heading
-        .blocking
-        .is_some_and(|b| b.contains(&f.rule));
+    let blocking = heading.blocking.is_some_and(|b| b.contains(&f.rule));
     if blocking && f.status != Status::Ok {
         return Some(Level::Error);
     }

@@ -115,7 +115,8 @@ pub fn unrecognized(capture: &Capture) -> String {
             continue;
         }
         count += 1;
-        let _ = writeln!(out, "{}: {}", capture.locate(*source, note.line), note.text);
+        let at = capture.locate(*source, note.line);
+        let _ = writeln!(out, "{}: {}", one_line(&at), note.text);
     }
     let _ = writeln!(
         out,
@@ -140,6 +141,7 @@ pub fn diagnostics(capture: &Capture) -> String {
                 .map_or_else(|| "?".to_string(), |p| p.info.path.to_string()),
             line => capture.locate(*source, line),
         };
+        let at = one_line(&at);
         match &note.kind {
             NoteKind::Warning => {
                 let _ = writeln!(out, "{at}: warning: {}", note.text);
@@ -159,12 +161,21 @@ pub fn diagnostics(capture: &Capture) -> String {
             let _ = writeln!(
                 out,
                 "{}: {} lines, {} read, {} not understood (see --unrecognized)",
-                count.path, count.lines, count.read, count.not_understood
+                one_line(&count.path),
+                count.lines,
+                count.read,
+                count.not_understood
             );
         }
     }
     // Capture text reaches the terminal: nothing in it may move the cursor or recolour it.
     crate::emit::terminal_safe(&out).into_owned()
+}
+
+/// A path (or `path:line`) from a capture's names, kept on one line: a file name may hold line
+/// breaks, and a line of its own could pass for a command to a CI runner.
+fn one_line(text: &str) -> String {
+    crate::emit::sanitize(text)
 }
 
 /// Pretty JSON of a document, ending in a newline.

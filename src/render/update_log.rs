@@ -10,7 +10,7 @@ pub fn human(run: &UpdateRun) -> String {
     let _ = writeln!(
         out,
         "{}: update {} -> {}",
-        terminal_safe(&run.path),
+        crate::emit::sanitize(&run.path),
         terminal_safe(
             run.from
                 .as_deref()
