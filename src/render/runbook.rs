@@ -80,7 +80,7 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
     if plan.checks.is_empty() {
         let _ = writeln!(
             out,
-            "\nThen run `{} --against NEW`, where NEW is that capture: when it writes no \
+            "\nThen run `{} --against <the new capture>`: when it writes no \
              commands, everything the script restores is back.",
             cx.command
         );
@@ -88,7 +88,7 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
         let rules: Vec<String> = plan.checks.iter().map(|(r, _)| format!("`{r}`")).collect();
         let _ = writeln!(
             out,
-            "\nThen run `{} --against NEW`, where NEW is that capture: when it writes no \
+            "\nThen run `{} --against <the new capture>`: when it writes no \
              commands but those of {} (always written, since no capture can show them fixed: \
              check them by hand as above), everything the script restores is back.",
             cx.command,
