@@ -8,9 +8,19 @@ use std::sync::OnceLock;
 /// What a masked value reads as.
 pub const MASK: &str = "<secret>";
 
-/// A list of secret field names, each as its lower-case words.
+/// A list of secret field names, each as its lower-case words, and the stems that make any
+/// word holding them a secret (`*password` in the lists: MOS runs words together, as in
+/// `bindpassword` or `authpassword`).
 #[derive(Debug, Clone, Default)]
-pub struct SecretNames(Vec<Vec<String>>);
+pub struct SecretNames(Vec<Vec<String>>, Vec<String>);
+
+/// An entry of a list: `*stem` (a stem matched inside any word) or a name of whole words.
+fn add_entry(names: &mut SecretNames, entry: &str) {
+    match entry.strip_prefix('*') {
+        Some(stem) => names.1.push(stem.to_lowercase()),
+        None => names.0.push(words(entry)),
+    }
+}
 
 /// The words of a name: split at anything but a letter or digit, and where a lower-case letter
 /// or digit meets an upper-case one (`apiKey`); lower-cased.
@@ -43,7 +53,9 @@ impl SecretNames {
     pub fn with(ron_list: &str) -> Result<SecretNames, ron::error::SpannedError> {
         let names: Vec<String> = ron::from_str(ron_list)?;
         let mut all = neutral().clone();
-        all.0.extend(names.iter().map(|n| words(n)));
+        for name in &names {
+            add_entry(&mut all, name);
+        }
         Ok(all)
     }
 
@@ -60,9 +72,11 @@ impl SecretNames {
     /// the name's words.
     pub fn matches(&self, name: &str) -> bool {
         let name = words(name);
-        self.0.iter().any(|entry| {
-            !entry.is_empty() && name.windows(entry.len()).any(|w| w == entry.as_slice())
-        })
+        let stem = |word: &String| self.1.iter().any(|s| word.contains(s.as_str()));
+        name.iter().any(stem)
+            || self.0.iter().any(|entry| {
+                !entry.is_empty() && name.windows(entry.len()).any(|w| w == entry.as_slice())
+            })
     }
 
     /// A line with every secret it may hold masked: whatever follows a secret field's name
@@ -121,13 +135,40 @@ pub fn neutral() -> &'static SecretNames {
     NEUTRAL.get_or_init(|| {
         let names: Vec<String> = ron::from_str(include_str!("secrets.ron"))
             .expect("the shipped secrets.ron is valid (tested)");
-        SecretNames(names.iter().map(|n| words(n)).collect())
+        let mut all = SecretNames::default();
+        for name in &names {
+            add_entry(&mut all, name);
+        }
+        all
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_together_names_holding_a_stem_are_secrets() {
+        let n = neutral();
+        for name in [
+            "bindpassword",
+            "authpassword",
+            "setpassword",
+            "ldap.bindpw",
+            "authpass",
+            "apitoken",
+            "clientsecret",
+        ] {
+            assert!(n.matches(name), "{name}");
+        }
+        for name in ["passthrough", "bypass", "maxmsgsum", "quarantinejunk", "fastpath"] {
+            assert!(!n.matches(name), "{name}");
+        }
+        assert_eq!(
+            n.mask_line(r#"smtp set authpass "Q1w2e3""#),
+            format!("smtp set authpass {MASK}")
+        );
+    }
 
     #[test]
     fn names_match_on_whole_words() {
