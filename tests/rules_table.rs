@@ -3,6 +3,9 @@
 //! action it promises is asserted on what `gaps`, `plan` or `restore` then say. A rule no
 //! capture can make fire says why in its knowledge base (`never_fires`).
 //!
+//! A rule "fires" when it finds something; a precondition no capture can show (`Manual`) fires
+//! on every plan as a check by hand, which the table asserts as such ([`Report::ByHand`]).
+//!
 //! The table works on the neutral knowledge types (`Release`, `Entry`, `Finding`) and the
 //! library's commands, so any vendor's rules can join it: list the vendor in [`VENDORS`] and
 //! give its cases in [`cases`].
@@ -13,16 +16,16 @@ use std::path::PathBuf;
 
 use carryover::capture::ReadOptions;
 use carryover::commands::restore::{restore, Request};
-use carryover::knowledge::Entry;
+use carryover::knowledge::{Detect, Entry, Severity};
 use carryover::model::Version;
 use carryover::ops::evaluate::Evidence;
+use carryover::ops::plan::plan_confirmed;
 use carryover::ops::{Finding, Status};
 use carryover::read;
 use carryover::vendors::{self, Vendor};
 
-/// The vendors whose rules the table checks, by id. SpamTitan's rules join when its cases are
-/// added to [`cases`].
-const VENDORS: &[&str] = &["mirapoint-mos"];
+/// The vendors whose rules the table checks, by id.
+const VENDORS: &[&str] = &["mirapoint-mos", "spamtitan"];
 
 /// Where a case looks for the rule's action.
 #[derive(Debug, Clone, Copy)]
@@ -33,13 +36,21 @@ enum Report {
     Plan,
     /// A line of the `restore` script, in a group whose remark names the rule.
     Restore,
+    /// A step of the `restore` runbook that names the rule (a GUI remedy, a console step).
+    Runbook,
+    /// A `plan` check by hand of a precondition no capture shows (`Manual`): not captured,
+    /// the action in its remedy; of severity error it blocks the upgrade until confirmed with
+    /// `--confirm`, and confirmed it blocks no more.
+    ByHand,
 }
 
-/// A capture a case reads: a shipped sample, or a text written for the case.
+/// A capture a case reads: a shipped sample, a text written for the case, or a capture
+/// folder written for the case (its name, and its files by relative path).
 #[derive(Debug, Clone, Copy)]
 enum Input {
     Sample(&'static str),
     Text(&'static str, &'static str),
+    Folder(&'static str, &'static [(&'static str, &'static str)]),
 }
 
 /// One rule, the captures that make it fire, and the action it must then promise.
@@ -52,8 +63,8 @@ struct Case {
     action: &'static str,
 }
 
-use Input::{Sample, Text};
-use Report::{Gaps, Plan, Restore};
+use Input::{Folder, Sample, Text};
+use Report::{ByHand, Gaps, Plan, Restore, Runbook};
 
 const BEFORE: Input = Sample("samples/mos/rg01-4.1.9-before.log");
 const EXPORT: Input = Sample("samples/mos/rg01-4.1.9-export.cfg");
@@ -89,6 +100,44 @@ const UNPATCHED: Input = Text(
     "unpatched.log",
     "rg01> version\nMOS4.1.9-GA\nOK Completed\n\
      rg01> update list\n\"D4_Other\" \"installed 2011-02-20\"\nOK Completed\n",
+);
+
+/// A SpamTitan 7.08 appliance: a clustered primary with LDAP recipient verification and an
+/// outbound smarthost over SASL and TLS.
+const ST708: Input = Sample("samples/spamtitan/7.08/st01");
+/// A standalone SpamTitan still on 7.07 (P-1).
+const ST707: Input = Folder(
+    "st07",
+    &[
+        ("version.txt", "7.07\n"),
+        (
+            "by-hand.txt",
+            "cluster.role = standalone\ncluster.peer = none\n",
+        ),
+    ],
+);
+/// The secondary node of a cluster, named in 7.09's words, with nothing else filled in (N-4,
+/// and the cluster membership a backup import drops).
+const ST_SECONDARY: Input = Folder(
+    "st02",
+    &[
+        ("version.txt", "7.08\n"),
+        (
+            "by-hand.txt",
+            "cluster.role = secondary\ncluster.peer = st01.example.com\n",
+        ),
+    ],
+);
+/// A standalone SpamTitan whose only setting a backup import drops is its smarthost.
+const ST_SMARTHOST: Input = Folder(
+    "st03",
+    &[
+        ("version.txt", "7.08\n"),
+        (
+            "by-hand.txt",
+            "relay.smarthost = relay.isp.example:587\ncluster.role = standalone\n",
+        ),
+    ],
 );
 
 /// The cases of a vendor's rules.
@@ -244,7 +293,139 @@ fn cases(vendor: &str) -> Vec<Case> {
                 "update install http://<your-server>/D4_2_3_backup_local.mpu5",
             ),
         ],
-        // SpamTitan's cases go here, with "spamtitan" added to VENDORS.
+        "spamtitan" => vec![
+            case(
+                "ST-7.09-P-1",
+                &[ST707],
+                Plan,
+                "GUI: Update to 7.08 first (System Setup > System Updates).",
+            ),
+            case(
+                "ST-7.09-P-2",
+                &[ST708],
+                ByHand,
+                "GUI: Check that the appliance reaches TitanHQ's update servers.",
+            ),
+            case(
+                "ST-7.09-P-3",
+                &[ST708],
+                ByHand,
+                "GUI: System Setup > System Updates: retrieve 7.09",
+            ),
+            case(
+                "ST-7.09-P-4",
+                &[ST708],
+                ByHand,
+                "GUI: Check the memory under System Information; add RAM",
+            ),
+            case(
+                "ST-7.09-P-5",
+                &[ST708],
+                ByHand,
+                "GUI: Check Reporting > Mail Queue: incoming and active queues empty.",
+            ),
+            case(
+                "ST-7.09-P-6",
+                &[ST708],
+                ByHand,
+                "GUI: Stop the upstream MTA from relaying to this appliance.",
+            ),
+            case(
+                "ST-7.09-P-7",
+                &[ST708],
+                ByHand,
+                "GUI: Use the latest version of your browser.",
+            ),
+            case(
+                "ST-7.09-N-1",
+                &[ST708],
+                Gaps,
+                "GUI: Take a backup on 7.09 right after the update",
+            ),
+            case(
+                "ST-7.09-N-1",
+                &[ST708],
+                Plan,
+                "GUI: Take a backup on 7.09 right after the update",
+            ),
+            // No backup can carry the settings over: the script writes them all.
+            case(
+                "ST-7.09-N-1",
+                &[ST708],
+                Restore,
+                "domain_ensure '/restapi/domains/example.net' POST '/restapi/domains' \
+                 '{\"destination\":\"mx1.example.net:25 mx2.example.net:25\"",
+            ),
+            case(
+                "ST-7.09-N-1",
+                &[ST708],
+                Restore,
+                "list_add '/whitelist/list' '/whitelist/add' '' '@partner.example.com'",
+            ),
+            case(
+                "ST-7.09-N-1",
+                &[ST708],
+                Runbook,
+                "Take a backup on 7.09 right after the update",
+            ),
+            // What no call writes, the runbook sets on its console page.
+            case(
+                "ST-7.09-N-1",
+                &[ST708],
+                Runbook,
+                "system: set system.relay.smarthost to `relay.isp.example:587` in \
+                 System Setup > Mail Relay > Outbound > Smart Host",
+            ),
+            case(
+                "ST-7.09-N-2",
+                &[ST708],
+                Plan,
+                "GUI: Stop relaying mail to the appliance as far as possible.",
+            ),
+            case(
+                "ST-7.09-N-4",
+                &[ST708],
+                Gaps,
+                "GUI: Update the primary first, then each secondary, to the same version.",
+            ),
+            case(
+                "ST-7.09-N-4",
+                &[ST_SECONDARY],
+                Plan,
+                "GUI: Update the primary first, then each secondary, to the same version.",
+            ),
+            case(
+                "ST-7.09-N-5",
+                &[ST708],
+                Plan,
+                "GUI: Do not reboot during or directly after the installation; check the \
+                 update log with carryover verify-update.",
+            ),
+            case(
+                "ST-7.09-C-4",
+                &[ST708],
+                Plan,
+                "GUI: Keep this capture beside the backups as a readable record.",
+            ),
+            case(
+                "ST-BACKUP-DROPS",
+                &[ST708],
+                Gaps,
+                "GUI: After importing a backup, re-apply each item listed here",
+            ),
+            case(
+                "ST-BACKUP-DROPS",
+                &[ST_SMARTHOST],
+                Plan,
+                "GUI: After importing a backup, re-apply each item listed here",
+            ),
+            case(
+                "ST-BACKUP-DROPS",
+                &[ST_SECONDARY],
+                Gaps,
+                "GUI: After importing a backup, re-apply each item listed here",
+            ),
+        ],
         _ => Vec::new(),
     }
 }
@@ -315,18 +496,31 @@ fn every_case_fires_its_rule_with_the_action_it_promises() {
                         std::fs::write(&path, text).unwrap();
                         path
                     }
+                    Folder(name, files) => {
+                        let folder = dir.path().join(name);
+                        for (file, text) in *files {
+                            let path = folder.join(file);
+                            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                            std::fs::write(&path, text).unwrap();
+                        }
+                        folder
+                    }
                 })
                 .collect();
             match case.report {
                 Gaps | Plan => check_finding(vendor, &case, &paths),
-                Restore => check_script(&case, &paths),
+                ByHand => check_by_hand(vendor, &case, &paths),
+                Restore | Runbook => check_restore(&case, &paths),
             }
         }
     }
 }
 
-fn check_finding(vendor: &dyn Vendor, case: &Case, paths: &[PathBuf]) {
-    let split = read::read_split(paths, &ReadOptions::default()).unwrap();
+/// What the rules of `vendor` see in the captures `split` holds, and its knowledge.
+fn evidence<'a>(
+    vendor: &'a dyn Vendor,
+    split: &'a read::Split,
+) -> (Evidence<'a>, &'static dyn vendors::Knowledge) {
     let knowledge = vendors::knowledge_of(vendors::by_id(vendor.id()).unwrap()).unwrap();
     let cx = Evidence {
         live: split.live.as_ref().map(|c| &c.config),
@@ -334,6 +528,12 @@ fn check_finding(vendor: &dyn Vendor, case: &Case, paths: &[PathBuf]) {
         knowledge,
         plan: vendor.capture_plan(),
     };
+    (cx, knowledge)
+}
+
+fn check_finding(vendor: &dyn Vendor, case: &Case, paths: &[PathBuf]) {
+    let split = read::read_split(paths, &ReadOptions::default()).unwrap();
+    let (cx, knowledge) = evidence(vendor, &split);
     let findings: Vec<Finding> = match case.report {
         Gaps => carryover::ops::gaps::gaps(&cx, None).findings,
         _ => carryover::ops::plan::plan(&cx, &newest(knowledge)).findings,
@@ -352,38 +552,135 @@ fn check_finding(vendor: &dyn Vendor, case: &Case, paths: &[PathBuf]) {
             .any(|f| f.remedy.iter().any(|r| r.contains(case.action))),
         "{case:?}: the action is not in {fired:#?}"
     );
+    for f in &fired {
+        placeholders_read_as_placeholders(case, &f.remedy);
+    }
 }
 
-fn check_script(case: &Case, paths: &[PathBuf]) {
+/// A precondition no capture shows: every plan asks for it by hand; one of severity error
+/// blocks until the operator confirms it, and then neither blocks nor asks any more.
+fn check_by_hand(vendor: &dyn Vendor, case: &Case, paths: &[PathBuf]) {
+    let entry = promising(vendor)
+        .into_iter()
+        .find(|e| e.id == case.rule)
+        .unwrap();
+    assert_eq!(
+        entry.detect,
+        Some(Detect::Manual),
+        "{case:?}: only a check no capture shows is asked for by hand"
+    );
+    let split = read::read_split(paths, &ReadOptions::default()).unwrap();
+    let (cx, knowledge) = evidence(vendor, &split);
+    let to = newest(knowledge);
+    let report = plan_confirmed(&cx, &to, &[]);
+    let asked: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == case.rule && f.status == Status::NotCaptured)
+        .collect();
+    assert!(
+        asked
+            .iter()
+            .any(|f| f.remedy.iter().any(|r| r.contains(case.action))),
+        "{case:?}: not asked for by hand: {:#?}",
+        report.findings
+    );
+    for f in &asked {
+        placeholders_read_as_placeholders(case, &f.remedy);
+    }
+    let error = entry.severity == Severity::Error;
+    assert_eq!(
+        report.blocking.contains(&entry.id),
+        error,
+        "{case:?}: {:?}",
+        report.blocking
+    );
+    if error {
+        let confirmed = plan_confirmed(&cx, &to, std::slice::from_ref(&entry.id));
+        assert!(!confirmed.blocking.contains(&entry.id), "{case:?}");
+        let own: Vec<&Finding> = confirmed
+            .findings
+            .iter()
+            .filter(|f| f.rule == case.rule)
+            .collect();
+        assert!(
+            !own.is_empty()
+                && own
+                    .iter()
+                    .all(|f| f.status == Status::Confirmed && f.remedy.is_empty()),
+            "{case:?}: {own:#?}"
+        );
+    }
+}
+
+/// A line of the restore script (under a remark naming the rule) or of its runbook (a step
+/// naming the rule) holds the action.
+fn check_restore(case: &Case, paths: &[PathBuf]) {
     let pre = read::read(paths, &ReadOptions::default()).unwrap();
     let vendor = vendors::by_id(pre.config.vendor).unwrap();
     let request = Request {
         to: newest(vendors::knowledge_of(vendor).unwrap()),
         all: false,
         show_secrets: false,
-        runbook: false,
+        runbook: true,
         import_files: false,
         script_name: "restore".into(),
         inputs: Vec::new(),
         output_encoding: None,
     };
-    let script = restore(&pre, None, &request).unwrap().script;
+    let outputs = restore(&pre, None, &request).unwrap();
+    if let Runbook = case.report {
+        let runbook = outputs.runbook.unwrap();
+        let named = format!("`{}`", case.rule);
+        assert!(
+            runbook.lines().any(|l| l
+                .find(&named)
+                .is_some_and(|at| l[at..].contains(case.action))),
+            "{case:?}: no step names the rule with the action:\n{runbook}"
+        );
+        return;
+    }
+    let script = outputs.script;
     let lines: Vec<&str> = script.lines().collect();
     let at = lines
         .iter()
         .position(|l| l.contains(case.action))
         .unwrap_or_else(|| panic!("{case:?}: not in the script:\n{script}"));
-    // The group's remark is the nearest `# ` line above (a key block's `#@` lines are data).
+    // The group's remark is the nearest `# ` line above (a key block's `#@` lines are data;
+    // a `# not written, ...` line notes an item of the group the script cannot write).
     let remark = lines[..at]
         .iter()
         .rev()
-        .find(|l| l.starts_with("# "))
+        .find(|l| l.starts_with("# ") && !l.starts_with("# not written, "))
         .unwrap_or_else(|| panic!("{case:?}: no remark above:\n{script}"));
     let named = remark
         .strip_prefix("# ")
         .and_then(|r| r.strip_prefix(case.rule))
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'));
     assert!(named, "{case:?}: under `{remark}`:\n{script}");
+}
+
+/// What the reader fills in is written `<what goes here>` (words in angle brackets), and no
+/// template of the knowledge base is left unfilled.
+fn placeholders_read_as_placeholders(case: &Case, remedy: &[String]) {
+    for line in remedy {
+        for template in ["{name}", "{value}", "{scope}", "{entry}"] {
+            assert!(!line.contains(template), "{case:?}: unfilled: {line}");
+        }
+        for piece in line.split('<').skip(1) {
+            let inside = piece
+                .split_once('>')
+                .map(|(inside, _)| inside)
+                .unwrap_or_else(|| panic!("{case:?}: an open placeholder: {line}"));
+            assert!(
+                !inside.trim().is_empty()
+                    && inside
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c == ' '),
+                "{case:?}: placeholder `<{inside}>`: write <what goes here>: {line}"
+            );
+        }
+    }
 }
 
 fn newest(knowledge: &dyn vendors::Knowledge) -> Version {
