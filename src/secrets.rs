@@ -161,7 +161,13 @@ mod tests {
         ] {
             assert!(n.matches(name), "{name}");
         }
-        for name in ["passthrough", "bypass", "maxmsgsum", "quarantinejunk", "fastpath"] {
+        for name in [
+            "passthrough",
+            "bypass",
+            "maxmsgsum",
+            "quarantinejunk",
+            "fastpath",
+        ] {
             assert!(!n.matches(name), "{name}");
         }
         assert_eq!(
