@@ -99,6 +99,16 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A file that yields no configuration at all: no vendor reads it as a capture (a README,
+    /// a note beside the captures). Shown like [`Error::File`]; git's diff drivers show such a
+    /// file as text instead.
+    #[error("{}: {message}", one_line(.path))]
+    NotACapture {
+        /// The file.
+        path: String,
+        /// What it looked like, and what was expected.
+        message: String,
+    },
     /// The command line asks for something that cannot be done (a missing or conflicting flag,
     /// a capability the vendor lacks).
     #[error("{0}")]

@@ -201,9 +201,24 @@ pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture
         kind: options.kind.or(Some(detection.claim.kind)),
         ..options.clone()
     };
-    let mut read = detection
+    let mut read = match detection
         .vendor
-        .read_file(source, capture.next_source(), &options)?;
+        .read_file(source, capture.next_source(), &options)
+    {
+        Ok(read) => read,
+        // A file only weakly taken for a capture that then fails to read as one is most likely
+        // no capture at all (a README beside the captures), and is reported as such.
+        Err(e) if !forced && !detection.is_clear() => {
+            return Err(Error::NotACapture {
+                path: source.path.to_string(),
+                message: format!(
+                    "not clearly a capture ({}), and reading it as one failed: {e}",
+                    detection.scores()
+                ),
+            })
+        }
+        Err(e) => return Err(e),
+    };
     if !yields_items(&read.changes) {
         return Err(nothing_read(source, &read, &detection));
     }
@@ -237,15 +252,15 @@ fn nothing_read(source: &Source, read: &SourceRead, detection: &Detection) -> Er
         detection.claim.evidence,
         detection.scores()
     );
-    Error::file(
-        source.path.to_string(),
-        format!(
+    Error::NotACapture {
+        path: source.path.to_string(),
+        message: format!(
             "no configuration item could be read: {lines} line(s), {not_understood} not \
              understood; {looked}{}; expected {}",
             unknown_prefix(source),
             vendors::expected()
         ),
-    )
+    }
 }
 
 /// Says so when every line carries a prefix the source layer does not know (a paste).
@@ -262,17 +277,15 @@ fn detect_file(source: &Source) -> Result<Detection> {
         path: Path::new(&*source.path),
         text: &source.text,
     };
-    vendors::detect(&sample).ok_or_else(|| {
-        Error::file(
-            source.path.to_string(),
-            format!(
-                "no configuration item could be read: {} line(s), nothing carryover reads{}; \
-                 expected {}",
-                source.line_count(),
-                unknown_prefix(source),
-                vendors::expected()
-            ),
-        )
+    vendors::detect(&sample).ok_or_else(|| Error::NotACapture {
+        path: source.path.to_string(),
+        message: format!(
+            "no configuration item could be read: {} line(s), nothing carryover reads{}; \
+             expected {}",
+            source.line_count(),
+            unknown_prefix(source),
+            vendors::expected()
+        ),
     })
 }
 

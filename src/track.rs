@@ -160,6 +160,14 @@ pub fn track(
         })
         .collect();
     report.files = files.len();
+    // Update logs inside capture folders are checked too, as `verify-update FOLDER` does.
+    for input in &files {
+        if let Input::Dir(_, dir) = input {
+            if let Ok(runs) = crate::commands::verify_update::verify_path(dir, options.encoding) {
+                report.update_logs.extend(runs);
+            }
+        }
+    }
     let identities: Vec<_> = files
         .par_iter()
         .map(|f| (f, identify(f, options)))

@@ -347,3 +347,177 @@ fn no_file_name_starts_a_line_of_its_own() {
         }
     }
 }
+
+#[test]
+fn git_goes_on_past_a_file_that_is_no_capture() {
+    let dir = tempfile::tempdir().unwrap();
+    repository_with_a_change(dir.path());
+    std::fs::write(dir.path().join("notes.md"), "one\n").unwrap();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .current_dir(dir.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .status()
+            .unwrap()
+    };
+    assert!(git(&["add", "notes.md"]).success());
+    assert!(git(&["commit", "-qm", "notes"]).success());
+    std::fs::write(dir.path().join("notes.md"), "two\n").unwrap();
+    let binary = assert_cmd::cargo::cargo_bin("carryover");
+    let out = std::process::Command::new("git")
+        .current_dir(dir.path())
+        .env("GIT_EXTERNAL_DIFF", format!("'{}' diff", binary.display()))
+        .args(["diff"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    // Both files are shown: the note as a line diff, the capture by setting.
+    assert!(
+        stdout.contains("diff --carryover a/notes.md b/notes.md\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("-one\n+two\n"), "{stdout}");
+    assert!(stdout.contains("smtp.fastpath: off -> on"), "{stdout}");
+    assert!(stderr.contains("shown as a line diff"), "{stderr}");
+    // textconv on a file that is no capture shows it as it is, a password in it masked.
+    let note = dir.path().join("notes.txt");
+    std::fs::write(
+        &note,
+        "Change window: Friday.
+ldap_password hunter2
+",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["textconv", note.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(
+            "Change window: Friday.
+"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("hunter2"), "{out}");
+    assert!(err.contains("shown as it is"), "{err}");
+    // A capture that is clearly one and broken is still an error, shown nowhere as text.
+    let broken = dir.path().join("broken.cfg");
+    std::fs::write(
+        &broken,
+        "# Mirapoint configuration export\n# host: rg05.example.com\nsmtp set fastpath on\nsmtp set ldap_passwd \"unclosed\n",
+    )
+    .unwrap();
+    assert_eq!(run(&["textconv", broken.to_str().unwrap()]).0, 2);
+}
+
+#[test]
+fn restore_takes_only_a_target_and_a_post_capture_of_its_own_appliance() {
+    let (code, _, err) = run(&["restore", "--to", "7.09", BEFORE]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not a Mirapoint MOS version"), "{err}");
+    let (code, _, err) = run(&["restore", "--to", "4.2.3", "samples/spamtitan/7.08"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(&[
+        "restore",
+        "--to",
+        "4.2.3",
+        "--against",
+        "samples/mos/ms01-delegated-domains.log",
+        BEFORE,
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--against: captures of appliance rg01 and of appliance ms01"),
+        "{err}"
+    );
+    // A target no release note reaches checks nothing: an error, not "nothing found".
+    let (code, _, err) = run(&["plan", "--to", "4.2.2", BEFORE]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no release note carryover knows lies between"),
+        "{err}"
+    );
+    // plan is for an upgrade not yet made.
+    let (code, _, err) = run(&["plan", "--to", "4.2.3", AFTER]);
+    assert_eq!(code, 2);
+    assert!(err.contains("already run"), "{err}");
+    // gaps checks what still holds after it.
+    assert_ne!(run(&["gaps", "--to", "4.2.3", AFTER]).0, 2);
+}
+
+#[test]
+fn restore_outputs_never_collide_nor_land_in_a_capture() {
+    let dir = tempfile::tempdir().unwrap();
+    let same = dir.path().join("same.txt");
+    let same = same.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "restore",
+        "--to",
+        "4.2.3",
+        BEFORE,
+        "-o",
+        same,
+        "--runbook",
+        same,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("name the same file"), "{err}");
+    let (code, _, err) = run(&["restore", "--to", "4.2.3", BEFORE, "--runbook", "-"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!root().join("-").exists());
+    let st01 = dir.path().join("st01");
+    common::copy_dir(&root().join("samples/spamtitan/7.08/st01"), &st01);
+    let before = std::fs::read(st01.join("domains.csv")).unwrap();
+    let (code, _, err) = run(&[
+        "restore",
+        "--to",
+        "7.09",
+        st01.to_str().unwrap(),
+        "--import-files",
+        st01.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("inside a capture folder read"), "{err}");
+    assert_eq!(std::fs::read(st01.join("domains.csv")).unwrap(), before);
+}
+
+#[test]
+fn output_encodings_are_honest() {
+    let (code, _, err) = run(&[
+        "restore",
+        "--to",
+        "4.2.3",
+        "--output-encoding",
+        "utf-16le",
+        "samples/mos/ms02-sjis-crlf.log",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("ASCII-compatible"), "{err}");
+    let (code, _, err) = run(&[
+        "restore",
+        "--to",
+        "4.2.3",
+        "--output-encoding",
+        "latin1",
+        "samples/mos/ms02-sjis-crlf.log",
+    ]);
+    assert_eq!(code, 0);
+    assert!(err.contains("cannot be written in windows-1252"), "{err}");
+}
+
+#[test]
+fn flags_that_cannot_work_together_are_refused() {
+    let (code, _, err) = run(&[
+        "diff", "--format", "json", "--color", "always", BEFORE, AFTER,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("conflict"), "{err}");
+    let (code, _, err) = run(&["track", "-", "--into", "x"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("standard input is not one"), "{err}");
+    let (code, _, err) = run(&["verify-update", BEFORE]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not an update log"), "{err}");
+}

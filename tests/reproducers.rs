@@ -338,7 +338,12 @@ proptest! {
         for args in every_subcommand("x.log") {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let (code, _, stderr) = run_in(dir.path(), &args);
-            prop_assert_eq!(code, 2, "{:?}: {}", args, stderr);
+            // git's textconv shows a file that is no capture as it is (and says why), so
+            // `git diff` still works on the other files; a broken capture is still an error.
+            let no_capture = stderr.contains("no configuration item")
+                || stderr.contains("not clearly a capture");
+            let expected = if args[0] == "textconv" && no_capture { 0 } else { 2 };
+            prop_assert_eq!(code, expected, "{:?}: {}", args, stderr);
             prop_assert!(stderr.contains("x.log"), "{:?}: {}", args, stderr);
             prop_assert!(
                 stderr.contains("no configuration item") || stderr.contains("not a text capture")

@@ -65,7 +65,16 @@ fn a_failed_update_in_a_capture_is_a_finding_of_gaps_and_plan() {
         .as_str()
         .unwrap()
         .contains("update-7.09.log"));
-    let (code, out, _) = run(&["plan", "--to", "7.09", "--format", "json", &st01]);
+    // A failed update leaves the appliance on 7.08: the plan to go on to 7.09 is blocked.
+    let on_7_08 = dir.path().join("on-7.08/st01");
+    copy_dir(&root().join("samples/spamtitan/7.08/st01"), &on_7_08);
+    std::fs::copy(
+        root().join("samples/spamtitan/update-7.08-to-7.09-broken.log"),
+        on_7_08.join("update-7.09.log"),
+    )
+    .unwrap();
+    let on_7_08 = on_7_08.display().to_string();
+    let (code, out, _) = run(&["plan", "--to", "7.09", "--format", "json", &on_7_08]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(json["blocking"]
@@ -96,8 +105,9 @@ fn track_checks_update_logs_and_ends_with_its_summary() {
         last.starts_with("1 appliance(s) from 4 file(s): 1 written"),
         "{out}"
     );
+    // Two beside the folders, one inside the 7.09 folder.
     assert!(
-        last.contains("2 update log(s), 1 with an anomaly; 0 failed"),
+        last.contains("3 update log(s), 1 with an anomaly; 0 failed"),
         "{last}"
     );
     assert!(
@@ -133,7 +143,7 @@ fn track_checks_update_logs_and_ends_with_its_summary() {
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["appliances"], 1);
-    assert_eq!(json["update_logs"].as_array().unwrap().len(), 2);
+    assert_eq!(json["update_logs"].as_array().unwrap().len(), 3);
     assert_eq!(json["failed"], serde_json::json!([]));
     assert!(json["written"][0]
         .as_str()
@@ -173,5 +183,44 @@ fn links_are_never_followed_and_always_counted() {
     assert!(
         err.contains("elsewhere: note: skipped: a link that leads out of the source folder"),
         "{err}"
+    );
+}
+
+#[test]
+fn an_update_log_that_cannot_be_read_is_an_anomaly_not_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut broken =
+        std::fs::read(root().join("samples/spamtitan/update-7.08-to-7.09-broken.log")).unwrap();
+    broken.extend([0, 0, 0]);
+    std::fs::write(dir.path().join("update-7.09.log"), broken).unwrap();
+    std::fs::copy(
+        root().join("samples/spamtitan/update-7.08-to-7.09.log"),
+        dir.path().join("update-7.09-retry.log"),
+    )
+    .unwrap();
+    let (code, out, _) = run(&["verify-update", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("anomaly: the log cannot be read"), "{out}");
+}
+
+#[test]
+fn no_capture_text_makes_a_runner_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg01.log");
+    let mut text =
+        std::fs::read_to_string(root().join("samples/mos/rg01-4.1.9-before.log")).unwrap();
+    text.push_str("rg01> smtp get ##[stop-commands]token\nNO Unknown parameter\n");
+    std::fs::write(&log, text).unwrap();
+    for format in ["human", "github"] {
+        let (_, out, err) = run(&["gaps", "--format", format, log.to_str().unwrap()]);
+        assert!(
+            !out.contains("##[stop") && !err.contains("##[stop"),
+            "{format}: {out}{err}"
+        );
+    }
+    let (_, out, err) = run(&["show", "--unrecognized", log.to_str().unwrap()]);
+    assert!(
+        !out.contains("##[stop") && !err.contains("##[stop"),
+        "{out}{err}"
     );
 }

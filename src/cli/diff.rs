@@ -102,6 +102,12 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), Error> {
 }
 
 pub fn run(args: DiffArgs) -> Result<u8, Error> {
+    if matches!(args.color, ColorChoice::Always) && !matches!(args.format, FormatArg::Human) {
+        return Err(Error::Usage(
+            "--color always and --format other than human conflict: only human output is coloured"
+                .into(),
+        ));
+    }
     let (old, new) = sides(&args)?;
     args.output.refuse_to_overwrite(&[&old.paths, &new.paths])?;
     let git_external = args.paths.len() == 7;
@@ -128,7 +134,24 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
         color,
         git_header: git_external.then(|| args.paths[0].display().to_string()),
     };
-    let outcome = compare(&old, &new, &request)?;
+    let outcome = match compare(&old, &new, &request) {
+        Ok(outcome) => outcome,
+        // git stops at the first file its external diff fails on: a file that is no capture
+        // is shown as a line diff, and why goes to standard error.
+        Err(e @ Error::NotACapture { .. }) if git_external => {
+            eprintln!(
+                "carryover: {}; shown as a line diff",
+                carryover::emit::terminal_safe(&e.to_string())
+            );
+            let path = args.paths[0].display().to_string();
+            args.output.write(
+                &carryover::commands::diff::plain_text(&path, &old, &new),
+                false,
+            )?;
+            return Ok(0);
+        }
+        Err(e) => return Err(e),
+    };
     eprint!("{}", outcome.diagnostics);
     args.output.write(&outcome.text, args.show_secrets)?;
     // git takes any non-zero status from an external diff for a crash.

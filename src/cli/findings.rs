@@ -97,6 +97,12 @@ pub fn plan(args: PlanArgs) -> Result<u8, Error> {
     let split = read_split(&args.inputs)?;
     let cx = evidence(&split)?;
     check_target(&cx, split.vendor()?, &args.to)?;
+    if let Some(from) = cx.from().filter(|f| f.cmp(&args.to).is_eq()) {
+        return Err(Error::Usage(format!(
+            "the captures already run {from}: plan checks an upgrade before it is made (gaps \
+             checks what still holds after it)"
+        )));
+    }
     let mut report = ops::plan::plan_confirmed(&cx, &args.to, &args.confirm);
     // A mistyped id must not pass for a confirmation.
     let unknown: Vec<&String> = args

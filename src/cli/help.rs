@@ -70,7 +70,8 @@ Exit status (as diff(1)):
   0  no differences (items not compared do not count)
   1  differences
   2  error, including captures of two appliances or two vendors
-As git's external diff (seven arguments) it exits 0, as git requires.";
+As git's external diff (seven arguments) it exits 0, as git requires; a file it cannot read
+as a capture is shown as a line diff.";
 
 /// After `restore --help`.
 pub const RESTORE: &str = "\
@@ -101,7 +102,7 @@ Examples:
   git config diff.carryover.textconv 'carryover textconv'
 
 Exit status:
-  0  the canonical text was printed
+  0  the canonical text was printed (a file that is no capture: as it is, with a warning)
   2  error";
 
 /// After `verify-update --help`.

@@ -205,12 +205,26 @@ fn refuse_to_overwrite<'p>(
     }
     let read: Vec<PathBuf> = read.iter().filter_map(|p| p.canonicalize().ok()).collect();
     for output in outputs {
-        let Ok(canonical) = output.canonicalize() else {
+        // A file not made yet: where it would be, by its folder's canonical path.
+        let canonical = output.canonicalize().ok().or_else(|| {
+            let folder = match output.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            Some(folder.canonicalize().ok()?.join(output.file_name()?))
+        });
+        let Some(canonical) = canonical else {
             continue;
         };
-        if read.contains(&canonical) {
+        // A capture read, or a file inside a capture folder read (a vendor's folder is one
+        // capture).
+        if read
+            .iter()
+            .any(|r| canonical == *r || (r.is_dir() && canonical.starts_with(r)))
+        {
             return Err(Error::Usage(format!(
-                "{} is one of the captures read: writing to it would lose the capture",
+                "{} is one of the captures read, or inside a capture folder read: writing to it \
+                 would change the capture",
                 output.display()
             )));
         }

@@ -79,10 +79,20 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
             .map(|p| p.display().to_string())
             .collect(),
         output_encoding: match args.output_encoding.as_deref() {
-            Some(label) => Some(
-                carryover::source::encoding_for_label(label)
-                    .ok_or_else(|| Error::Usage(format!("unknown encoding `{label}`")))?,
-            ),
+            Some(label) => {
+                let encoding = carryover::source::encoding_for_label(label)
+                    .ok_or_else(|| Error::Usage(format!("unknown encoding `{label}`")))?;
+                // UTF-16 and the like cannot be written (the appliance reads ASCII-compatible
+                // bytes): refused, never quietly replaced by UTF-8.
+                if encoding.output_encoding() != encoding {
+                    return Err(Error::Usage(format!(
+                        "--output-encoding {label}: scripts are written in an ASCII-compatible \
+                         encoding (utf-8, shift_jis, euc-jp, ...), not {}",
+                        encoding.name()
+                    )));
+                }
+                Some(encoding)
+            }
             None => None,
         },
     };
@@ -96,6 +106,16 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
         files.push((path.clone(), runbook.into_bytes()));
     }
     if let Some(dir) = &args.import_files {
+        let paths: Vec<PathBuf> = outputs
+            .import_files
+            .iter()
+            .map(|(relative, _)| dir.join(relative))
+            .collect();
+        // An import folder that is the capture folder would replace the capture's own files.
+        refuse_to_overwrite(
+            paths.iter().map(PathBuf::as_path),
+            &[&args.inputs.paths, &args.against],
+        )?;
         for (relative, contents) in outputs.import_files {
             // Folders are made with the files, all or nothing.
             files.push((dir.join(relative), contents.into_bytes()));
@@ -119,6 +139,23 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
 /// A script or runbook written over a capture it was made from would lose the capture:
 /// refused before anything is read.
 fn refuse_to_overwrite_an_input(args: &RestoreArgs) -> Result<(), Error> {
+    if args
+        .runbook
+        .as_deref()
+        .is_some_and(carryover::source::is_stdin)
+    {
+        return Err(Error::Usage(
+            "--runbook takes a file: the script is what goes to standard output".into(),
+        ));
+    }
+    if let (Some(script), Some(runbook)) = (args.output.file(), args.runbook.as_deref()) {
+        if script == runbook {
+            return Err(Error::Usage(format!(
+                "-o and --runbook name the same file, {}: one would be lost",
+                script.display()
+            )));
+        }
+    }
     let outputs = args
         .output
         .file()

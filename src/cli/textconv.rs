@@ -24,8 +24,19 @@ pub struct TextconvArgs {
 pub fn run(args: TextconvArgs) -> Result<u8, Error> {
     let file = [args.file];
     args.output.refuse_to_overwrite(&[&file])?;
-    let capture = read::read(&file, &args.read.options()?)?;
-    let text = render::model(&capture.config, ModelFormat::Ron, false);
+    // git shows nothing at all, for any file, when its textconv fails: a file that is no
+    // capture is shown as it is, and why goes to standard error.
+    let text = match read::read(&file, &args.read.options()?) {
+        Ok(capture) => render::model(&capture.config, ModelFormat::Ron, false),
+        Err(e @ Error::NotACapture { .. }) if !carryover::source::is_stdin(&file[0]) => {
+            eprintln!(
+                "carryover: {}; shown as it is",
+                carryover::emit::terminal_safe(&e.to_string())
+            );
+            carryover::commands::diff::as_text(&file[0])
+        }
+        Err(e) => return Err(e),
+    };
     args.output.write(&text, false)?;
     Ok(0)
 }

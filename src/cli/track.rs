@@ -42,6 +42,11 @@ enum FormatArg {
 }
 
 pub fn run(args: TrackArgs) -> Result<u8, Error> {
+    if carryover::source::is_stdin(&args.src) {
+        return Err(Error::Usage(
+            "track reads a folder of captures; standard input is not one (use show -)".into(),
+        ));
+    }
     let options = args.read.options()?;
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(0);

@@ -78,7 +78,8 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
         }
         (None, None) => return Err(Error::Usage("both sides of the diff are empty".into())),
     };
-    one_appliance(&a, &b)?;
+    super::same_appliance(&a.config, &b.config)
+        .map_err(|e| Error::Usage(format!("diff compares two captures of one appliance: {e}")))?;
     let diagnostics = format!("{}{}", render::diagnostics(&a), render::diagnostics(&b));
     align_identity(&mut a.config, &mut b.config);
     let vendor = vendors::by_id(a.config.vendor)?;
@@ -134,7 +135,8 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
                 }
                 let a = render::model(&a.config, ModelFormat::Ron, false);
                 let b = render::model(&b.config, ModelFormat::Ron, false);
-                show::unified(&a, &b, &old.label, &new.label)
+                let label = |l: &str| crate::emit::sanitize(l);
+                show::unified(&a, &b, &label(&old.label), &label(&new.label))
             }
         }
     };
@@ -153,35 +155,41 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
     })
 }
 
-/// Two captures of one appliance, or an error: comparing two vendors, or two appliances, is
-/// a difference of everything and says nothing about a change.
-fn one_appliance(a: &Capture, b: &Capture) -> Result<()> {
-    let (x, y) = (&a.config, &b.config);
-    if x.vendor != y.vendor {
-        return Err(Error::Usage(format!(
-            "A is a {} capture and B a {} capture: diff compares two captures of one appliance",
-            vendors::by_id(x.vendor)?.title(),
-            vendors::by_id(y.vendor)?.title()
-        )));
-    }
-    // A name taken from a folder's name is no evidence: a renamed copy would differ.
-    let host = |c: &crate::model::Config| {
-        let name = c.appliance.hostname.as_ref()?;
-        let named_by_folder = c
-            .sources
-            .get(name.at.source as usize)
-            .is_some_and(|p| p.info.path.ends_with(crate::capture::NAMED_BY_FOLDER));
-        (!named_by_folder).then(|| name.value.clone())
+/// What git's external diff shows for a file carryover cannot read as a capture (a README, a
+/// note beside the captures): the header, then a line diff of the two files as text, so that
+/// `git diff` goes on to the next file instead of stopping.
+pub fn plain_text(path: &str, old: &Side, new: &Side) -> String {
+    let text = |side: &Side| {
+        side.paths
+            .first()
+            .filter(|p| !read::is_null_device(p))
+            .map(|p| as_text(p))
+            .unwrap_or_default()
     };
-    if let (Some(p), Some(q)) = (host(x), host(y)) {
-        if p != q {
-            return Err(Error::Usage(format!(
-                "A is appliance {p} and B is appliance {q}: diff compares two captures of one \
-                 appliance",
-                p = crate::emit::terminal_safe(&p),
-                q = crate::emit::terminal_safe(&q)
-            )));
-        }
-    }
-    Ok(())
+    let label = |l: &str| crate::emit::sanitize(l);
+    let diff = show::unified(
+        &text(old),
+        &text(new),
+        &label(&old.label),
+        &label(&new.label),
+    );
+    format!(
+        "diff --carryover a/{path} b/{path}\n{}",
+        crate::emit::terminal_safe(&diff),
+        path = crate::emit::sanitize(path)
+    )
+}
+
+/// A file that is no capture, as text for a diff driver: decoded as well as it goes, and every
+/// line that names a secret field masked (a note may still hold a password).
+pub fn as_text(path: &std::path::Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let secrets = crate::secrets::neutral();
+    String::from_utf8_lossy(&bytes)
+        .split_inclusive('\n')
+        .map(|line| {
+            let body = line.trim_end_matches(['\n', '\r']);
+            secrets.mask_line(body) + &line[body.len()..]
+        })
+        .collect()
 }

@@ -130,6 +130,11 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
         knowledge,
         plan: vendor.capture_plan(),
     };
+    super::check_target(&evidence, vendor, &request.to)?;
+    if let Some(post) = post {
+        super::same_appliance(&pre.config, &post.config)
+            .map_err(|e| Error::Usage(format!("--against: {e}")))?;
+    }
     let patches = needed_patches(&evidence, &request.to);
     let mut plan = plan(
         &pre.config,
@@ -188,6 +193,19 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
         commands: plan.scopes.values().map(Vec::len).sum(),
         ..Outputs::default()
     };
+    // Values the encoding cannot carry are left out under a remark; say so where it is seen.
+    let left_out = outputs
+        .script
+        .lines()
+        .filter(|l| l.contains("not written, ") && l.contains("cannot carry"))
+        .count();
+    if left_out > 0 {
+        outputs.warnings.push(format!(
+            "{left_out} value(s) cannot be written in {} and were left out of the script (see its \
+             `not written` remarks); an encoding that holds them, such as utf-8, writes them",
+            encoding.name()
+        ));
+    }
     if request.import_files {
         let importer = vendor
             .import_files()

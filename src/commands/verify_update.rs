@@ -31,7 +31,14 @@ pub fn recognise(source: &Source) -> Option<UpdateRun> {
 /// holds; a folder is walked, and the files in it that are update logs are checked.
 pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<Vec<UpdateRun>> {
     if is_stdin(path) || !path.is_dir() {
-        return Ok(vec![verify(&Source::read(path, encoding)?)?]);
+        let source = Source::read(path, encoding)?;
+        return recognise(&source).map(|run| vec![run]).ok_or_else(|| {
+            Error::file(
+                source.path.to_string(),
+                "not an update log: no numbered step `001: ...` and no `Install revision` \
+                 header",
+            )
+        });
     }
     let mut runs = Vec::new();
     let walker = walkdir::WalkDir::new(path)
@@ -45,11 +52,19 @@ pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<V
         {
             continue;
         }
-        // A file that does not decode (an archive, a picture) is no update log.
-        let Ok(source) = Source::read(entry.path(), encoding) else {
-            continue;
-        };
-        runs.extend(recognise(&source));
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        match Source::read(entry.path(), encoding) {
+            Ok(source) => runs.extend(recognise(&source)),
+            // An update log that does not decode (cut short by a crash, NUL padding) is the
+            // log of an update that may have failed: never left out.
+            Err(e) if name.contains("update") => runs.push(UpdateRun {
+                path: entry.path().display().to_string(),
+                anomalies: vec![format!("the log cannot be read: {e}")],
+                ..UpdateRun::default()
+            }),
+            // Anything else that does not decode (an archive, a picture) is no update log.
+            Err(_) => {}
+        }
     }
     if runs.is_empty() {
         return Err(Error::file(

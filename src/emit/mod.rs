@@ -120,13 +120,17 @@ pub struct Unwritable(pub String);
 
 /// Text for a terminal: control characters other than line breaks and tabs (escape sequences,
 /// carriage returns, bells) shown as visible escapes, so that no capture text can move the
-/// cursor or rewrite what the user sees. Messages keep their own lines.
+/// cursor or rewrite what the user sees, and `##[` broken up so that no CI runner takes it for
+/// a command. Messages keep their own lines.
 pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if !text
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
     {
-        return std::borrow::Cow::Borrowed(text);
+        return match text.contains("##[") {
+            true => std::borrow::Cow::Owned(no_runner_command(text.to_string())),
+            false => std::borrow::Cow::Borrowed(text),
+        };
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -138,7 +142,7 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
             c => out.push(c),
         }
     }
-    std::borrow::Cow::Owned(out)
+    std::borrow::Cow::Owned(no_runner_command(out))
 }
 
 /// Every control character of `text` (newlines, CR, NUL, escape, DEL, the C1 controls and the
@@ -158,7 +162,17 @@ pub fn sanitize(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    no_runner_command(out)
+}
+
+/// GitHub's runner reads `##[command]` anywhere in a line of a job's output: a capture's text
+/// shown to a person is broken up there (`##\[`), so it can never stop or fake annotations.
+fn no_runner_command(text: String) -> String {
+    if text.contains("##[") {
+        text.replace("##[", "##\\[")
+    } else {
+        text
+    }
 }
 
 /// One command as text, without its final line end, for lists of commands shown to a person

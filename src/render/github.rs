@@ -158,7 +158,8 @@ pub fn escape_data(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    // The runner reads `##[command]` anywhere in a line, even inside an annotation.
+    out.replace("##[", "##\\[")
 }
 
 /// Escapes a property value (`file`, `title`) as the runner unescapes it: as a message, and
