@@ -47,13 +47,14 @@ pub struct XmlEntry {
 pub fn list(read: &mut FileRead<'_>) -> Result<Option<Vec<XmlEntry>>> {
     use quick_xml::events::Event;
     let text = read.source.text.trim_start_matches('\u{feff}').to_string();
+    // Where each line starts, found once: a position's line is a binary search, so a long
+    // one-line answer costs no rescan per element.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .collect();
     let line_of = |pos: u64| -> u32 {
         let pos = (pos as usize).min(text.len());
-        text.as_bytes()[..pos]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u32
-            + 1
+        starts.partition_point(|&start| start <= pos) as u32
     };
     let mut reader = quick_xml::Reader::from_str(&text);
     reader.config_mut().trim_text(true);
