@@ -521,3 +521,22 @@ fn flags_that_cannot_work_together_are_refused() {
     assert_eq!(code, 2);
     assert!(err.contains("not an update log"), "{err}");
 }
+
+/// `-o` on a device (here a link to /dev/null) writes to it and never replaces it.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_device_is_written_to_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sink");
+    std::os::unix::fs::symlink("/dev/null", &out).unwrap();
+    let out_arg = out.to_str().unwrap();
+    for args in [
+        vec!["show", BEFORE, "-o", out_arg],
+        vec!["restore", "--to", "4.2.3", BEFORE, "-o", out_arg],
+    ] {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let meta = std::fs::symlink_metadata(&out).unwrap();
+        assert!(meta.file_type().is_symlink(), "{args:?} replaced the link");
+    }
+}

@@ -173,6 +173,13 @@ impl Output {
     /// (one holding secrets) is readable by its owner only.
     fn write(&self, text: &str, private: bool) -> Result<(), Error> {
         match self.file() {
+            // A device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written to as it is:
+            // replacing it with a file would break it.
+            Some(path) if is_special(path) => std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(text.as_bytes()))
+                .map_err(|e| Error::io(path.display().to_string(), e)),
             Some(path) => {
                 carryover::write::atomically(&[(path.to_path_buf(), text.to_string())], private)
             }
@@ -185,6 +192,12 @@ impl Output {
     fn refuse_to_overwrite(&self, inputs: &[&[PathBuf]]) -> Result<(), Error> {
         refuse_to_overwrite(self.file().into_iter(), inputs)
     }
+}
+
+/// Whether a path names something other than a regular file or nothing (a device, a pipe,
+/// a socket), following links.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Refuses outputs that are among the captures named: writing one would lose it.

@@ -10,7 +10,7 @@ use carryover::model::Version;
 use carryover::read;
 use carryover::render::diagnostics;
 
-use super::{parse_version, print_bytes, refuse_to_overwrite, Inputs, Output};
+use super::{is_special, parse_version, print_bytes, refuse_to_overwrite, Inputs, Output};
 
 #[derive(Args)]
 pub struct RestoreArgs {
@@ -122,16 +122,24 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
         }
     }
     let to_stdout = match args.output.file() {
-        Some(path) => {
+        Some(path) if !is_special(path) => {
             files.push((path.to_path_buf(), script));
             None
         }
-        None => Some(script),
+        _ => Some(script),
     };
     carryover::write::atomically_making(&files, args.show_secrets, args.import_files.as_deref())?;
     // Printed only once every file is in place: a failed run shows no script to paste.
     if let Some(script) = to_stdout {
-        print_bytes(&script)?;
+        match args.output.file() {
+            // A device or a pipe is written to as it is, never replaced.
+            Some(path) => std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| std::io::Write::write_all(&mut f, &script))
+                .map_err(|e| Error::io(path.display().to_string(), e))?,
+            None => print_bytes(&script)?,
+        }
     }
     Ok(u8::from(args.exit_code && outputs.commands > 0))
 }
