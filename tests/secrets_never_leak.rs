@@ -318,3 +318,45 @@ fn a_command_no_catalog_knows_keeps_no_secret() {
         assert!(text.contains("ldap set bindpw <secret>"), "{text}");
     }
 }
+
+/// Run-together names (`bindpassword`, `setpassword`) and a domains row in another delimiter
+/// keep their secrets out of every output.
+#[test]
+fn run_together_names_and_odd_rows_keep_their_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &log,
+        "rg01> version\nMOS4.1.9-GA\nOK Completed\n\
+         rg01> ldap set bindpassword Bnd-7731\nOK Completed\n\
+         rg01> user setpassword bob Usr-4410\nOK Completed\n\
+         rg01> smtp set authpass \"Ath-9902\"\nNO Unknown parameter\n",
+    )
+    .unwrap();
+    let log = log.to_str().unwrap();
+    let st01 = dir.path().join("st01");
+    common::copy_dir(&common::root().join("samples/spamtitan/7.08/st01"), &st01);
+    let mut csv = std::fs::read_to_string(st01.join("domains.csv")).unwrap();
+    csv.push_str(
+        "broken.example;mail.broken:25;LDAP;ldap.b:389;cn=bind;Csv-5521;(mail=%s);dc=b;mail\n",
+    );
+    std::fs::write(st01.join("domains.csv"), csv).unwrap();
+    let st01 = st01.to_str().unwrap();
+    for args in [
+        vec!["show", log],
+        vec!["show", "--unrecognized", log],
+        vec!["show", "--format", "json", log],
+        vec!["textconv", log],
+        vec!["restore", "--to", "4.2.3", "--all", log],
+        vec!["show", "--unrecognized", st01],
+        vec!["show", "--unrecognized", "--format", "json", st01],
+    ] {
+        let (_, out, err) = common::run_full(&args);
+        for secret in ["Bnd-7731", "Usr-4410", "Ath-9902", "Csv-5521"] {
+            assert!(
+                !out.contains(secret) && !err.contains(secret),
+                "{args:?} shows {secret}:\n{out}{err}"
+            );
+        }
+    }
+}

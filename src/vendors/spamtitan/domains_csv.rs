@@ -227,10 +227,17 @@ fn layout(verification: &str, cells_after: usize) -> Option<Vec<Option<&'static 
 fn domain_row(read: &mut FileRead<'_>, row: &Row) {
     let cells = &row.cells;
     if cells.len() < 2 || cells[0].is_empty() || cells[1].is_empty() {
-        // Only the first two cells are shown: later ones may hold the LDAP password.
+        // Only the first two fields are shown, whatever splits them (a row in another
+        // delimiter is one cell here): later ones may hold the LDAP password.
+        let shown = cells[..cells.len().min(2)].join(",");
+        let cut = shown
+            .char_indices()
+            .filter(|(_, c)| matches!(c, ',' | ';' | '\t' | '|'))
+            .nth(1)
+            .map_or(shown.as_str(), |(at, _)| &shown[..at]);
         read.notes.push(Note::unrecognized(
             row.line,
-            &cells[..cells.len().min(2)].join(","),
+            cut,
             "a domain row needs a domain and a destination",
         ));
         return;
