@@ -431,14 +431,22 @@ fn the_runbook_and_plan_list_the_same_patches_on_every_sample() {
 fn the_capture_plan_asks_for_what_ki1_and_ki2_need() {
     let (code, out) = run(&["capture"]);
     assert_eq!(code, 0);
-    let line = |command: &str| {
-        out.lines()
-            .find(|l| l.starts_with(&format!("{command} ")))
-            .unwrap_or_else(|| panic!("{command} in\n{out}"))
+    // The command on a line of its own, under the remark that names its rule.
+    let reason = |command: &str| {
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| *l == command)
+            .unwrap_or_else(|| panic!("{command} in\n{out}"));
+        lines[..at]
+            .iter()
+            .rev()
+            .find(|l| l.starts_with("# "))
+            .unwrap()
             .to_string()
     };
-    assert!(line("ldap get autoreply").contains("MOS-4.2.3-KI-1"));
-    assert!(line("filter list").contains("MOS-4.2.3-KI-2"));
+    assert!(reason("ldap get autoreply").contains("MOS-4.2.3-KI-1"));
+    assert!(reason("filter list").contains("MOS-4.2.3-KI-2"));
 }
 
 #[test]

@@ -16,10 +16,20 @@ pub fn text(vendor: &dyn Vendor, config: &Config) -> Result<String> {
         CaptureSteps::Commands(commands) => {
             let mut text = String::from(
                 "# Run these at the appliance's CLI with terminal logging on, then give the log\n\
-                 # to carryover (show, gaps, plan) with the config export if you have one.\n",
+                 # to carryover (show, gaps, plan) with the config export if you have one.\n\
+                 # Each command stands on its own line, so the block can be pasted as it is;\n\
+                 # the lines starting with # say what the commands below them are for.\n",
             );
-            for (command, why) in commands {
-                text.push_str(&format!("{command:<55} # {why}\n"));
+            let mut last_why = None;
+            for (command, why) in &commands {
+                // A reason on a line of its own, once for the run of commands it covers: a
+                // remark after a command would be sent to the appliance with it.
+                if last_why != Some(why) {
+                    text.push_str(&format!("# {}\n", crate::emit::sanitize(why)));
+                    last_why = Some(why);
+                }
+                text.push_str(command);
+                text.push('\n');
             }
             text
         }
