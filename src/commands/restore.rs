@@ -279,9 +279,30 @@ fn runbook_of(
         capture,
         command: format!(
             "carryover restore {} --to {}",
-            request.inputs.join(" "),
+            shell_words(&request.inputs),
             request.to
         ),
     };
     runbook::runbook(plan, &cx)
+}
+
+/// Paths as a shell takes them, each one word: a path with a space, a quote or a line break
+/// cannot become two arguments or a second command when the runbook's line is pasted.
+fn shell_words(paths: &[String]) -> String {
+    use crate::emit::Dialect;
+    let plain = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c))
+    };
+    paths
+        .iter()
+        .map(|p| match plain(p) {
+            true => p.clone(),
+            false => crate::emit::Bash
+                .quote(p)
+                .unwrap_or_else(|| crate::emit::sanitize(p)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -125,7 +125,7 @@ impl RestoreScript for Mos {
         format!(
             "After the upgrade has finished and the appliance has rebooted, log in to its CLI as \
              administrator with terminal logging on and enter `{script_name}` line by line (paste it). \
-             Lines starting with `#` are remarks. A command that adds something already there may \
+             Lines starting with `# ` (a hash and a space) are remarks; a key block's `#@Mirapoint` lines are part of the key. A command that adds something already there may \
              answer `NO`; that is harmless."
         )
     }
