@@ -540,3 +540,27 @@ fn an_output_that_is_a_device_is_written_to_not_replaced() {
         assert!(meta.file_type().is_symlink(), "{args:?} replaced the link");
     }
 }
+
+#[test]
+fn the_runbooks_command_quotes_paths_with_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("my captures");
+    std::fs::create_dir_all(&folder).unwrap();
+    let log = folder.join("rg01 before.log");
+    std::fs::copy(root().join(BEFORE), &log).unwrap();
+    let runbook = dir.path().join("runbook.md");
+    let (code, _, err) = run(&[
+        "restore",
+        "--to",
+        "4.2.3",
+        log.to_str().unwrap(),
+        "--runbook",
+        runbook.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&runbook).unwrap();
+    assert!(
+        text.contains(&format!("carryover restore '{}' --to 4.2.3", log.display())),
+        "{text}"
+    );
+}
