@@ -119,12 +119,32 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         .collect())
 }
 
+/// Two capture folders are two captures of an appliance (before and after an update, say),
+/// never one: merging them would mix two states. `track` keeps the newest instead.
+fn one_capture_folder(inputs: &[Input]) -> Result<()> {
+    let folders: Vec<String> = inputs
+        .iter()
+        .filter(|i| matches!(i, Input::Dir(..)))
+        .map(|i| crate::emit::sanitize(&i.path().display().to_string()))
+        .collect();
+    if folders.len() > 1 {
+        return Err(Error::Usage(format!(
+            "{} capture folders ({}): each is a whole capture of one appliance at one time; \
+             name one (diff compares two)",
+            folders.len(),
+            folders.join(", ")
+        )));
+    }
+    Ok(())
+}
+
 /// Reads the captures of one appliance.
 pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Capture> {
     let (inputs, skipped) = walk(paths)?;
     if inputs.is_empty() {
         return Err(no_inputs(paths));
     }
+    one_capture_folder(&inputs)?;
     let mut capture = Capture::default();
     for input in &inputs {
         read_input(input, options, &mut capture)?;
@@ -358,6 +378,7 @@ pub fn read_split(paths: &[PathBuf], options: &ReadOptions) -> Result<Split> {
     if inputs.is_empty() {
         return Err(no_inputs(paths));
     }
+    one_capture_folder(&inputs)?;
     let mut split = Split::default();
     for input in &inputs {
         match input {

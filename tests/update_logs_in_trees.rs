@@ -224,3 +224,20 @@ fn no_capture_text_makes_a_runner_command() {
         "{out}{err}"
     );
 }
+
+#[test]
+fn an_update_log_beside_a_folder_is_a_live_capture_and_two_folders_are_never_merged() {
+    // The log tells what happened: it is not an export to compare the folder with.
+    let (_, out, _) = run(&[
+        "gaps",
+        "samples/spamtitan/update-7.08-to-7.09.log",
+        "samples/spamtitan/7.09/st01",
+    ]);
+    assert!(!out.contains("carryover-unexplained"), "{out}");
+    // Two capture folders are two states of the appliance: named, never mixed.
+    for sub in ["show", "gaps"] {
+        let (code, _, err) = run(&[sub, "samples/spamtitan"]);
+        assert_eq!(code, 2, "{sub}");
+        assert!(err.contains("2 capture folders"), "{err}");
+    }
+}

@@ -60,12 +60,14 @@ impl Vendor for SpamTitan {
             }
             Sample::File { path, .. } => {
                 let name = path.file_name().map(|n| n.to_string_lossy());
-                if name.is_some_and(|n| names::is_capture_file(&n)) {
-                    Claim::of(
-                        40,
-                        SourceKind::Export,
-                        "the name of a SpamTitan capture file",
-                    )
+                if name.as_deref().is_some_and(names::is_capture_file) {
+                    // An update log tells what happened on the appliance: a live capture, never
+                    // the export its settings are compared with.
+                    let kind = match name.as_deref().map(names::classify) {
+                        Some(names::FileKind::UpdateLog) => SourceKind::CliLog,
+                        _ => SourceKind::Export,
+                    };
+                    Claim::of(40, kind, "the name of a SpamTitan capture file")
                 } else {
                     Claim::none()
                 }
