@@ -217,3 +217,18 @@ fn the_capture_script_is_valid_bash_and_needs_its_environment() {
     assert!(err.contains("set ST_HOST"), "{err}");
     assert!(!script.contains("ST_TOKEN=") || script.contains("ST_TOKEN=<REST API token>"));
 }
+
+/// A user's list entry comes after the section that creates the user's domain.
+#[test]
+fn a_users_entries_follow_the_creation_of_their_domain() {
+    let (code, out, err) =
+        common::run_full(&["restore", "--to", "7.09", "samples/spamtitan/7.08/st01"]);
+    assert_eq!(code, 0, "{err}");
+    let at = |needle: &str| {
+        out.find(needle)
+            .unwrap_or_else(|| panic!("{needle} not in\n{out}"))
+    };
+    let created = at("domain_ensure '/restapi/domains/example.com'");
+    let user_entry = at("'user=ceo%40example.com'");
+    assert!(created < user_entry, "{out}");
+}

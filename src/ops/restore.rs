@@ -758,8 +758,16 @@ fn write_script(
         .map(String::as_str)
         .filter(|s| *s != SYSTEM)
         .collect();
+    // An entry scoped to a domain, or to an address of one (`user:ceo@example.com`), comes
+    // after the domain's own section, which creates the domain.
     let depends_on = |item: &Restore| match item {
-        Restore::Entry { scope, .. } if domains.contains(scope.as_str()) => Some(scope.clone()),
+        Restore::Entry { scope, .. } => {
+            let domain = scope
+                .strip_prefix("user:")
+                .and_then(|address| address.rsplit_once('@'))
+                .map_or(scope.as_str(), |(_, domain)| domain);
+            domains.contains(domain).then(|| domain.to_string())
+        }
         _ => None,
     };
     let system = plan.scopes.get(SYSTEM).map_or(&[][..], Vec::as_slice);
