@@ -242,9 +242,32 @@ pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture
     if !yields_items(&read.changes) {
         return Err(nothing_read(source, &read, &detection));
     }
-    // A kind the user forced needs no word about the evidence.
+    // A kind the user forced needs no word about the evidence, unless the evidence clearly
+    // says another kind: then the model may be nonsense, and the user is told.
     if let Some(doubt) = detection.doubt().filter(|_| !forced) {
         read.notes.insert(0, Note::warning(0, doubt));
+    }
+    if let Some(kind) = options
+        .kind
+        .filter(|k| forced && *k != detection.claim.kind)
+    {
+        if detection.is_clear() {
+            read.notes.insert(
+                0,
+                Note::warning(
+                    0,
+                    format!(
+                        "read with --kind {}, but it clearly looks like a {} {} ({}; scores: \
+                         {}): check --kind",
+                        vendors::kind_flag(kind),
+                        detection.vendor.title(),
+                        vendors::kind_name(detection.claim.kind),
+                        detection.claim.evidence,
+                        detection.scores()
+                    ),
+                ),
+            );
+        }
     }
     capture.add(read)
 }

@@ -564,3 +564,17 @@ fn the_runbooks_command_quotes_paths_with_spaces() {
         "{text}"
     );
 }
+
+#[test]
+fn a_forced_kind_the_evidence_contradicts_is_said() {
+    let (_, _, err) = run(&["show", "--kind", "protocol", BEFORE]);
+    assert!(
+        err.contains(
+            "read with --kind protocol, but it clearly looks like a Mirapoint MOS CLI log"
+        ),
+        "{err}"
+    );
+    // Forcing the kind it has says nothing.
+    let (_, _, err) = run(&["show", "--kind", "cli", BEFORE]);
+    assert!(!err.contains("check --kind"), "{err}");
+}
