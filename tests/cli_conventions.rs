@@ -578,3 +578,27 @@ fn a_forced_kind_the_evidence_contradicts_is_said() {
     let (_, _, err) = run(&["show", "--kind", "cli", BEFORE]);
     assert!(!err.contains("check --kind"), "{err}");
 }
+
+#[test]
+fn bidirectional_controls_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("caps");
+    std::fs::create_dir_all(&folder).unwrap();
+    let name = "rg01\u{202e}gol.txt";
+    let mut text = std::fs::read_to_string(root().join(BEFORE)).unwrap();
+    text.push_str("rg01> smtp get x\u{2066}y\nNO Unknown parameter\n");
+    std::fs::write(folder.join(name), text).unwrap();
+    for args in [
+        vec!["show", "--unrecognized", folder.to_str().unwrap()],
+        vec!["gaps", "--format", "github", folder.to_str().unwrap()],
+    ] {
+        let (_, out, err) = run(&args);
+        for c in ['\u{202e}', '\u{2066}'] {
+            assert!(!out.contains(c) && !err.contains(c), "{args:?}: {out}{err}");
+        }
+        assert!(
+            err.contains(r"\u{202e}") || out.contains(r"\u{202e}"),
+            "{args:?}: {out}{err}"
+        );
+    }
+}

@@ -118,15 +118,25 @@ impl Command {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unwritable(pub String);
 
+/// Whether a character changes how text around it shows without showing itself: control
+/// characters, the Unicode line and paragraph separators, and the bidirectional controls that
+/// reorder what a reader sees (`U+202E` makes `gpj.exe` read `exe.jpg`).
+pub fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        )
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
 /// Text for a terminal: control characters other than line breaks and tabs (escape sequences,
 /// carriage returns, bells) shown as visible escapes, so that no capture text can move the
 /// cursor or rewrite what the user sees, and `##[` broken up so that no CI runner takes it for
 /// a command. Messages keep their own lines.
 pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
-    {
+    if !text.chars().any(|c| hidden(c) && !matches!(c, '\n' | '\t')) {
         return match text.contains("##[") {
             true => std::borrow::Cow::Owned(no_runner_command(text.to_string())),
             false => std::borrow::Cow::Borrowed(text),
@@ -136,7 +146,7 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
     for c in text.chars() {
         match c {
             '\n' | '\t' => out.push(c),
-            c if c.is_control() => {
+            c if hidden(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -156,7 +166,7 @@ pub fn sanitize(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+            c if hidden(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),

@@ -319,7 +319,7 @@ pub fn markdown(comparison: &Comparison) -> String {
             out,
             "| {} | `{}` | {} | {} |",
             sign(d.kind).0,
-            d.path.replace('`', "'"),
+            d.path.replace('`', "'").replace('|', "\\|"),
             cell(value(d, &d.old, d.secret && d.kind != DiffKind::Added)),
             cell(value(d, &d.new, d.secret && d.kind != DiffKind::Removed))
         );
