@@ -28,7 +28,8 @@ pub fn recognise(source: &Source) -> Option<UpdateRun> {
 }
 
 /// The update logs a path names: a file (or `-`) is checked as an update log whatever it
-/// holds; a folder is walked, and the files in it that are update logs are checked.
+/// holds; a folder is walked, and its `.log` files and files named `*update*` that are update
+/// logs are checked.
 pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<Vec<UpdateRun>> {
     if is_stdin(path) || !path.is_dir() {
         let source = Source::read(path, encoding)?;
@@ -53,6 +54,11 @@ pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<V
             continue;
         }
         let name = entry.file_name().to_string_lossy().to_lowercase();
+        // Logs only: a capture folder's API answers and lists are not read again (`track`
+        // checks every capture folder of a fleet this way).
+        if !(name.ends_with(".log") || name.contains("update")) {
+            continue;
+        }
         match Source::read(entry.path(), encoding) {
             Ok(source) => runs.extend(recognise(&source)),
             // An update log that does not decode (cut short by a crash, NUL padding) is the
