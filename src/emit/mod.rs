@@ -185,6 +185,21 @@ fn no_runner_command(text: String) -> String {
     }
 }
 
+/// Text as one Markdown code span, whatever it holds: on one line (control characters as
+/// escapes), fenced by more backticks than any run inside it, so no value can end the span
+/// and go on as Markdown of its own.
+pub fn code_span(text: &str) -> String {
+    let text = sanitize(text);
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// One command as text, without its final line end, for lists of commands shown to a person
 /// to type (a capture plan). The same quoting as in a script.
 pub fn one_command(dialect: &dyn Dialect, command: &Command) -> Result<String, Unwritable> {
@@ -333,6 +348,14 @@ fn dot_block(data: &str) -> Result<String, Unwritable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_span_holds_any_text() {
+        assert_eq!(code_span("on"), "`on`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x`` y"), "``` `x`` y ```");
+        assert_eq!(code_span("a\nb"), "`a\\nb`");
+    }
 
     #[test]
     fn terminal_text_keeps_its_lines_and_shows_control_characters() {

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
 
-use crate::emit::{Command, Dialect, Script};
+use crate::emit::{sanitize, Command, Dialect, Script};
 use crate::knowledge::{Detect, Entry, Remedy, Report};
 use crate::model::{Config, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
@@ -878,11 +878,17 @@ pub fn by_hand_what_is_not_written(
                         Some(f) => format!("{} > {} (inferred)", f.page, f.field),
                         None => "the admin console (no page is known for it)".to_string(),
                     };
-                    format!("{scope}: set {name} to `{value}` in {at}")
+                    format!(
+                        "{}: set {} to {} in {at}",
+                        sanitize(scope),
+                        sanitize(name),
+                        crate::emit::code_span(&value.to_string())
+                    )
                 }
                 other => format!(
-                    "{scope}: {} has no command; set it in the admin console",
-                    describe(other)
+                    "{}: {} has no command; set it in the admin console",
+                    sanitize(scope),
+                    sanitize(&describe(other))
                 ),
             };
             steps.push((rule.clone(), step));
