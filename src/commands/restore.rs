@@ -79,7 +79,8 @@ impl Outputs {
 
 /// `text` in `encoding`, each character it cannot carry as `\u{...}`.
 fn encode_escaping(text: &str, encoding: &'static Encoding) -> Vec<u8> {
-    if encoding == encoding_rs::UTF_8 {
+    // ASCII is the same bytes in every encoding a script is written in (UTF-16 is refused).
+    if encoding == encoding_rs::UTF_8 || (encoding.is_ascii_compatible() && text.is_ascii()) {
         return text.as_bytes().to_vec();
     }
     let mut encoder = encoding.new_encoder();
