@@ -187,7 +187,17 @@ fn bash_syntax_ok(script: &str) -> bool {
 const STUB_CURL: &str = r#"#!/usr/bin/env bash
 n=$(( $(cat "$REC/count" 2>/dev/null || echo 0) + 1 ))
 echo "$n" > "$REC/count"
-printf '%s\0' "$@" > "$REC/$n.args"
+# A header given from a file (`-H @file`, as the token is) is recorded as its content.
+args=() prev=
+for a in "$@"; do
+    if [ "$prev" = -H ] && [ "${a:0:1}" = @ ] && [ "$a" != @- ]; then
+        args+=("$(cat "${a:1}")")
+    else
+        args+=("$a")
+    fi
+    prev=$a
+done
+printf '%s\0' "${args[@]}" > "$REC/$n.args"
 lookup=false legacy=true
 for a in "$@"; do
     if [ "$a" = "@-" ]; then cat > "$REC/$n.stdin"; fi

@@ -232,3 +232,17 @@ fn a_users_entries_follow_the_creation_of_their_domain() {
     let user_entry = at("'user=ceo%40example.com'");
     assert!(created < user_entry, "{out}");
 }
+
+/// The token never stands on a command line (`ps` shows those to every user): curl reads the
+/// header from a file only its owner reads, removed when the script ends.
+#[test]
+fn the_token_reaches_curl_in_a_file() {
+    let (_, script, _) =
+        common::run_full(&["restore", "--to", "7.09", "samples/spamtitan/7.08/st01"]);
+    assert!(!script.contains("Bearer $ST_TOKEN\" "), "{script}");
+    assert!(script.contains("-H @\"$auth\""), "{script}");
+    assert!(script.contains("trap 'rm -f \"$auth\"' EXIT"), "{script}");
+    let (_, capture, _) = common::run_full(&["capture", "--vendor", "spamtitan"]);
+    assert!(capture.contains("-H @\"$auth\""), "{capture}");
+    assert!(!capture.contains("-H \"Authorization"), "{capture}");
+}

@@ -12,11 +12,15 @@ set -euo pipefail
 : "${ST_HOST:?set ST_HOST to the host name of the appliance}"
 : "${ST_TOKEN:?set ST_TOKEN to a REST API token}"
 command -v jq >/dev/null || { echo "jq is needed to read the domain list" >&2; exit 2; }
+# The token reaches curl in a file only its owner reads, never on a command line `ps` shows.
+auth=$(mktemp)
+trap 'rm -f "$auth"' EXIT
+printf 'Authorization: Bearer %s\n' "$ST_TOKEN" > "$auth"
 dir=${1:-${ST_HOST%%.*}}
 mkdir -p "$dir/api/domains" "$dir/lists/global"
 
 get() {
-    curl --fail --silent --show-error --retry 5 -H "Authorization: Bearer $ST_TOKEN" "https://$ST_HOST$1"
+    curl --fail --silent --show-error --retry 5 -H @"$auth" "https://$ST_HOST$1"
 }
 # save <path> <file> <what>: a failed call leaves no file, and says what was not captured.
 save() {

@@ -124,7 +124,14 @@ set -euo pipefail
 dry_run=false
 if [ "${1:-}" = "--dry-run" ]; then dry_run=true; fi
 : "${ST_HOST:?set ST_HOST to the host name of the appliance}"
-if [ "$dry_run" = false ]; then : "${ST_TOKEN:?set ST_TOKEN to a REST API token}"; fi
+if [ "$dry_run" = false ]; then
+    : "${ST_TOKEN:?set ST_TOKEN to a REST API token}"
+    # The token reaches curl in a file only its owner reads, never on a command line that
+    # `ps` shows to every user of the machine.
+    auth=$(mktemp) || exit 1
+    trap 'rm -f "$auth"' EXIT
+    printf 'Authorization: Bearer %s\n' "$ST_TOKEN" > "$auth"
+fi
 # One call: api <method> <path> [<curl options>]; its data, if any, on standard input (@-).
 api() {
     local method=$1 path=$2
@@ -141,7 +148,7 @@ api() {
         return 0
     fi
     curl --fail --silent --show-error --path-as-is --retry 5 -X "$method" \
-        -H "Authorization: Bearer $ST_TOKEN" "https://$ST_HOST$path" "$@"
+        -H @"$auth" "https://$ST_HOST$path" "$@"
 }
 # A legacy call: legacy <path>, its query on standard input; the XML answer must say stat ok.
 legacy() {
@@ -161,7 +168,7 @@ exists() {
     if [ "$dry_run" = true ]; then printf 'GET %s\n' "$1"; return 1; fi
     local code
     code=$(curl --silent --show-error --path-as-is --retry 5 -o /dev/null -w '%{http_code}' \
-        -H "Authorization: Bearer $ST_TOKEN" "https://$ST_HOST$1") || exit 1
+        -H @"$auth" "https://$ST_HOST$1") || exit 1
     case $code in
         2??) return 0 ;;
         404) return 1 ;;
