@@ -371,3 +371,32 @@ fn a_license_listing_without_its_completion_is_said_to_be_incomplete() {
         warnings(&capture)
     );
 }
+
+/// A whitelistto listing the log cut short is seen, not listed in full: gaps names its scope
+/// among those to capture again.
+#[test]
+fn a_cut_listing_leaves_its_scope_to_be_captured_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("cut.log");
+    std::fs::write(
+        &log,
+        "rg01> version\nMOS4.1.9-GA\nOK Completed\n\
+         rg01> uce listexception primary whitelistto\n\"a@example.com\"\n\"b@example.com\"\n",
+    )
+    .unwrap();
+    let (_, out, err) = common::run_full(&["gaps", "--format", "json", log.to_str().unwrap()]);
+    assert!(err.contains("may be incomplete"), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let incomplete = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["rule"] == "MOS-4.2.3-KI-6" && f["summary"].as_str().unwrap().contains("incomplete")
+        })
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        incomplete["summary"].as_str().unwrap().contains("primary"),
+        "{incomplete}"
+    );
+}

@@ -835,7 +835,8 @@ fn export_lacks(entry: &Entry, cx: &Evidence<'_>, list: &str) -> Vec<Finding> {
     let unlisted: Vec<String> = cx
         .list_scopes(live)
         .into_iter()
-        .filter(|scope| live.lists.get(scope).is_none_or(|l| !l.contains_key(list)))
+        // Listed in full, not merely seen: a listing the log cut short is still incomplete.
+        .filter(|scope| !live.coverage.lists_in_full(scope, list))
         .collect();
     if !unlisted.is_empty() {
         let commands = cx.read_lists(&unlisted, list);
