@@ -57,22 +57,9 @@ impl fmt::Display for InputError {
 
 /// A path as one line of a message: a file name may hold line breaks and other control
 /// characters, which would start a line of their own (a CI runner reads `::error::` at the
-/// start of any line) or drive the terminal. They are shown as `\u{..}` escapes.
-fn one_line(path: &str) -> std::borrow::Cow<'_, str> {
-    let control = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
-    if !path.chars().any(control) {
-        return std::borrow::Cow::Borrowed(path);
-    }
-    path.chars()
-        .map(|c| {
-            if control(c) {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
+/// start of any line) or drive the terminal. They are shown as escapes, by the one sanitiser.
+fn one_line(path: &str) -> String {
+    crate::emit::sanitize(path)
 }
 
 /// Everything that makes `carryover` exit with status 2.

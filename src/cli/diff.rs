@@ -145,7 +145,7 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
             );
             let path = args.paths[0].display().to_string();
             args.output.write(
-                &carryover::commands::diff::plain_text(&path, &old, &new),
+                &carryover::commands::diff::plain_text(&path, &old, &new)?,
                 false,
             )?;
             return Ok(0);

@@ -33,7 +33,7 @@ pub fn run(args: TextconvArgs) -> Result<u8, Error> {
                 "carryover: {}; shown as it is",
                 carryover::emit::terminal_safe(&e.to_string())
             );
-            carryover::commands::diff::as_text(&file[0])
+            carryover::commands::diff::as_text(&file[0])?
         }
         Err(e) => return Err(e),
     };

@@ -78,7 +78,7 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
         }
         (None, None) => return Err(Error::Usage("both sides of the diff are empty".into())),
     };
-    super::same_appliance(&a.config, &b.config)
+    crate::read::same_appliance(&a.config, &b.config)
         .map_err(|e| Error::Usage(format!("diff compares two captures of one appliance: {e}")))?;
     let diagnostics = format!("{}{}", render::diagnostics(&a), render::diagnostics(&b));
     align_identity(&mut a.config, &mut b.config);
@@ -158,38 +158,32 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
 /// What git's external diff shows for a file carryover cannot read as a capture (a README, a
 /// note beside the captures): the header, then a line diff of the two files as text, so that
 /// `git diff` goes on to the next file instead of stopping.
-pub fn plain_text(path: &str, old: &Side, new: &Side) -> String {
-    let text = |side: &Side| {
-        side.paths
-            .first()
-            .filter(|p| !read::is_null_device(p))
-            .map(|p| as_text(p))
-            .unwrap_or_default()
+pub fn plain_text(path: &str, old: &Side, new: &Side) -> Result<String> {
+    // The null device is the side where the file does not exist: empty.
+    let text = |side: &Side| match side.paths.first() {
+        Some(p) if !read::is_null_device(p) => as_text(p),
+        _ => Ok(String::new()),
     };
+    let (a, b) = (text(old)?, text(new)?);
     let label = |l: &str| crate::emit::sanitize(l);
-    let diff = show::unified(
-        &text(old),
-        &text(new),
-        &label(&old.label),
-        &label(&new.label),
-    );
-    format!(
+    let diff = show::unified(&a, &b, &label(&old.label), &label(&new.label));
+    Ok(format!(
         "diff --carryover a/{path} b/{path}\n{}",
         crate::emit::terminal_safe(&diff),
         path = crate::emit::sanitize(path)
-    )
+    ))
 }
 
 /// A file that is no capture, as text for a diff driver: decoded as well as it goes, and every
 /// line that names a secret field masked (a note may still hold a password).
-pub fn as_text(path: &std::path::Path) -> String {
-    let bytes = std::fs::read(path).unwrap_or_default();
+pub fn as_text(path: &std::path::Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path.display().to_string(), e))?;
     let secrets = crate::secrets::neutral();
-    String::from_utf8_lossy(&bytes)
+    Ok(String::from_utf8_lossy(&bytes)
         .split_inclusive('\n')
         .map(|line| {
             let body = line.trim_end_matches(['\n', '\r']);
             secrets.mask_line(body) + &line[body.len()..]
         })
-        .collect()
+        .collect())
 }

@@ -71,34 +71,3 @@ pub fn check_target(cx: &Evidence<'_>, vendor: &dyn vendors::Vendor, to: &Versio
     }
     Ok(())
 }
-
-/// Two captures of one appliance, or an error: two vendors, or two appliances named by their
-/// own words, are a difference of everything and say nothing about a change.
-pub fn same_appliance(a: &crate::model::Config, b: &crate::model::Config) -> Result<()> {
-    if a.vendor != b.vendor {
-        return Err(Error::Usage(format!(
-            "a {} capture and a {} capture: one appliance at a time",
-            vendors::by_id(a.vendor)?.title(),
-            vendors::by_id(b.vendor)?.title()
-        )));
-    }
-    // A name taken from a folder's name is no evidence: a renamed copy would differ.
-    let host = |c: &crate::model::Config| {
-        let name = c.appliance.hostname.as_ref()?;
-        let named_by_folder = c
-            .sources
-            .get(name.at.source as usize)
-            .is_some_and(|p| p.info.path.ends_with(crate::capture::NAMED_BY_FOLDER));
-        (!named_by_folder).then(|| name.value.clone())
-    };
-    if let (Some(p), Some(q)) = (host(a), host(b)) {
-        if p != q {
-            return Err(Error::Usage(format!(
-                "captures of appliance {} and of appliance {}: one appliance at a time",
-                crate::emit::sanitize(&p),
-                crate::emit::sanitize(&q)
-            )));
-        }
-    }
-    Ok(())
-}

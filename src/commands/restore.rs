@@ -133,7 +133,7 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
     };
     super::check_target(&evidence, vendor, &request.to)?;
     if let Some(post) = post {
-        super::same_appliance(&pre.config, &post.config)
+        crate::read::same_appliance(&pre.config, &post.config)
             .map_err(|e| Error::Usage(format!("--against: {e}")))?;
     }
     let patches = needed_patches(&evidence, &request.to);

@@ -224,28 +224,31 @@ impl Rule<'_, '_> {
         vec![f]
     }
 
+    /// A setting no capture holds: unknown, not assumed. The finding says how to look, then
+    /// what to run `if` the condition holds; the remedy's console steps follow.
+    fn unknown_setting(&self, name: &str, args: &[(&str, &str)], condition: &str) -> Finding {
+        let read: Vec<String> = self.cx.read_setting(name).into_iter().collect();
+        let mut f = not_captured(self.entry, name, read.clone());
+        f.summary = format!("{}: unknown: {name} not captured", self.entry.title);
+        let (steps, set): (Vec<String>, Vec<String>) = self
+            .remedy(args)
+            .into_iter()
+            .filter(|r| !read.contains(r))
+            .partition(|r| r.starts_with("GUI: "));
+        if !set.is_empty() {
+            let set: Vec<String> = set.iter().map(|r| format!("`{r}`")).collect();
+            f.remedy
+                .push(format!("GUI: if {condition}, run {}", set.join(", ")));
+        }
+        f.remedy.extend(steps);
+        f
+    }
+
     /// A system setting that must have one value (KI-5: fastpath on).
     fn setting_not(&self, name: &str, value: &str) -> Vec<Finding> {
         let Some(item) = self.system_setting(name) else {
-            // Unknown, not assumed: say how to look, and what to do if it is not so.
-            let commands = self.cx.read_setting(name).into_iter().collect();
-            let mut f = not_captured(self.entry, name, commands);
-            f.summary = format!("{}: unknown: {name} not captured", self.entry.title);
-            let read = f.remedy.clone();
-            let (steps, set): (Vec<String>, Vec<String>) = self
-                .remedy(&[("name", short(name)), ("value", value)])
-                .into_iter()
-                .filter(|r| !read.contains(r))
-                .partition(|r| r.starts_with("GUI: "));
-            if !set.is_empty() {
-                let set: Vec<String> = set.iter().map(|r| format!("`{r}`")).collect();
-                f.remedy.push(format!(
-                    "GUI: if it is not `{value}`, run {}",
-                    set.join(", ")
-                ));
-            }
-            f.remedy.extend(steps);
-            return vec![f];
+            let args = [("name", short(name)), ("value", value)];
+            return vec![self.unknown_setting(name, &args, &format!("it is not `{value}`"))];
         };
         if item.value.to_string() == value {
             return vec![self.ok(format!("{name} is {value}"))];
@@ -319,25 +322,11 @@ impl Rule<'_, '_> {
                 f.remedy = self.remedy(&args);
                 vec![f]
             }
-            None => {
-                let read: Vec<String> = self.cx.read_setting(name).into_iter().collect();
-                let mut f = not_captured(self.entry, name, read.clone());
-                f.summary = format!("{}: unknown: {name} not captured", self.entry.title);
-                let (steps, set): (Vec<String>, Vec<String>) = self
-                    .remedy(&args)
-                    .into_iter()
-                    .filter(|r| !read.contains(r))
-                    .partition(|r| r.starts_with("GUI: "));
-                if !set.is_empty() {
-                    let set: Vec<String> = set.iter().map(|r| format!("`{r}`")).collect();
-                    f.remedy.push(format!(
-                        "GUI: if it is not `{recommended}` and no other value is wanted, run {}",
-                        set.join(", ")
-                    ));
-                }
-                f.remedy.extend(steps);
-                vec![f]
-            }
+            None => vec![self.unknown_setting(
+                name,
+                &args,
+                &format!("it is not `{recommended}` and no other value is wanted"),
+            )],
         }
     }
 

@@ -102,22 +102,13 @@ pub fn list(read: &mut FileRead<'_>) -> Result<Option<Vec<XmlEntry>>> {
                     parent.3 = true;
                 }
             }
-            Event::Text(t) => {
-                let s = t
-                    .xml10_content()
-                    .map_err(|e| bad(read, &text, line_of(at), format!("{e}")))?;
-                if let Some(open) = stack.last_mut() {
-                    open.1.push_str(&s);
-                }
-            }
-            Event::CData(t) => {
-                let s = t
-                    .decode()
-                    .map_err(|e| bad(read, &text, line_of(at), format!("{e}")))?;
-                if let Some(open) = stack.last_mut() {
-                    open.1.push_str(&s);
-                }
-            }
+            // Text and CDATA alike become the open element's text.
+            Event::Text(t) => append(&mut stack, t.xml10_content(), |e| {
+                bad(read, &text, line_of(at), format!("{e}"))
+            })?,
+            Event::CData(t) => append(&mut stack, t.decode(), |e| {
+                bad(read, &text, line_of(at), format!("{e}"))
+            })?,
             Event::GeneralRef(r) => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
@@ -279,4 +270,17 @@ fn bad(read: &FileRead<'_>, text: &str, line: u32, why: String) -> Error {
         why,
         "the legacy API's XML answer to a list call, saved as it came",
     )
+}
+
+/// Adds decoded text to the innermost open element.
+fn append<E>(
+    stack: &mut [(String, String, u32, bool)],
+    decoded: std::result::Result<std::borrow::Cow<'_, str>, E>,
+    bad: impl FnOnce(E) -> Error,
+) -> Result<()> {
+    let text = decoded.map_err(bad)?;
+    if let Some(open) = stack.last_mut() {
+        open.1.push_str(&text);
+    }
+    Ok(())
 }
