@@ -226,20 +226,26 @@ fn repository_with_a_change(dir: &Path) {
     std::fs::copy(root().join(AFTER), dir.join("rg01/rg01.log")).unwrap();
 }
 
-#[test]
-fn git_external_diff_prints_a_header_and_names_the_files_path() {
-    let dir = tempfile::tempdir().unwrap();
-    repository_with_a_change(dir.path());
+/// `git diff` in `dir` with carryover as its external diff: stdout and stderr; git succeeded.
+fn git_diff_through_carryover(dir: &Path) -> (String, String) {
     let binary = assert_cmd::cargo::cargo_bin("carryover");
     let out = std::process::Command::new("git")
-        .current_dir(dir.path())
+        .current_dir(dir)
         .env("GIT_EXTERNAL_DIFF", format!("'{}' diff", binary.display()))
         .args(["diff"])
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "{stdout}{stderr}");
+    (stdout, stderr)
+}
+
+#[test]
+fn git_external_diff_prints_a_header_and_names_the_files_path() {
+    let dir = tempfile::tempdir().unwrap();
+    repository_with_a_change(dir.path());
+    let (stdout, stderr) = git_diff_through_carryover(dir.path());
     assert!(
         stdout.starts_with("diff --carryover a/rg01/rg01.log b/rg01/rg01.log\n"),
         "{stdout}"
@@ -364,16 +370,7 @@ fn git_goes_on_past_a_file_that_is_no_capture() {
     assert!(git(&["add", "notes.md"]).success());
     assert!(git(&["commit", "-qm", "notes"]).success());
     std::fs::write(dir.path().join("notes.md"), "two\n").unwrap();
-    let binary = assert_cmd::cargo::cargo_bin("carryover");
-    let out = std::process::Command::new("git")
-        .current_dir(dir.path())
-        .env("GIT_EXTERNAL_DIFF", format!("'{}' diff", binary.display()))
-        .args(["diff"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stdout}{stderr}");
+    let (stdout, stderr) = git_diff_through_carryover(dir.path());
     // Both files are shown: the note as a line diff, the capture by setting.
     assert!(
         stdout.contains("diff --carryover a/notes.md b/notes.md\n"),
