@@ -175,11 +175,7 @@ impl Output {
         match self.file() {
             // A device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written to as it is:
             // replacing it with a file would break it.
-            Some(path) if is_special(path) => std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .and_then(|mut f| f.write_all(text.as_bytes()))
-                .map_err(|e| Error::io(path.display().to_string(), e)),
+            Some(path) if is_special(path) => write_to_device(path, text.as_bytes()),
             Some(path) => {
                 carryover::write::atomically(&[(path.to_path_buf(), text.to_string())], private)
             }
@@ -198,6 +194,15 @@ impl Output {
 /// a socket), following links.
 fn is_special(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Writes to a device or a pipe as it is: replacing it with a file would break it.
+fn write_to_device(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .map_err(|e| Error::io(path.display().to_string(), e))
 }
 
 /// Refuses outputs that are among the captures named: writing one would lose it.

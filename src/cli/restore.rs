@@ -10,7 +10,9 @@ use carryover::model::Version;
 use carryover::read;
 use carryover::render::diagnostics;
 
-use super::{is_special, parse_version, print_bytes, refuse_to_overwrite, Inputs, Output};
+use super::{
+    is_special, parse_version, print_bytes, refuse_to_overwrite, write_to_device, Inputs, Output,
+};
 
 #[derive(Args)]
 pub struct RestoreArgs {
@@ -133,11 +135,7 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
     if let Some(script) = to_stdout {
         match args.output.file() {
             // A device or a pipe is written to as it is, never replaced.
-            Some(path) => std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .and_then(|mut f| std::io::Write::write_all(&mut f, &script))
-                .map_err(|e| Error::io(path.display().to_string(), e))?,
+            Some(path) => write_to_device(path, &script)?,
             None => print_bytes(&script)?,
         }
     }
