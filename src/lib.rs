@@ -45,6 +45,7 @@ pub mod capture;
 pub mod commands;
 pub mod emit;
 pub mod error;
+pub mod fetch;
 pub mod generate;
 pub mod junk;
 pub mod knowledge;

@@ -7,7 +7,8 @@
 //! - [`CapturePlan`]: how to capture what the rules need;
 //! - [`RestoreScript`]: how restore scripts are framed and written;
 //! - [`ImportFiles`]: the appliance's own UI import files;
-//! - [`UpdateLogs`]: checking the logs of system updates.
+//! - [`UpdateLogs`]: checking the logs of system updates;
+//! - [`Fetch`]: collecting a capture from the appliance itself.
 //!
 //! Nothing outside this folder names a vendor: the readers, the operations and the renderers
 //! reach them through the registry. `docs/ADDING_A_VENDOR.md` walks through adding one.
@@ -24,6 +25,7 @@ use crate::capture::ReadOptions;
 pub use crate::capture::{Note, NoteKind, SourceRead};
 use crate::emit::{Command, Dialect};
 use crate::error::{Error, Result};
+use crate::fetch::{FetchError, Fetched, Target};
 use crate::knowledge::Release;
 use crate::model::{Config, SourceKind, VendorId};
 use crate::source::Source;
@@ -150,6 +152,25 @@ pub trait Vendor: Sync {
     fn update_logs(&self) -> Option<&dyn UpdateLogs> {
         None
     }
+    /// Collecting a capture from the appliance itself.
+    fn fetch(&self) -> Option<&dyn Fetch> {
+        None
+    }
+}
+
+/// Collecting a capture from the appliance itself, over the network.
+pub trait Fetch: Sync {
+    /// The port when none is given: one for TLS, one for plaintext.
+    fn default_port(&self, plaintext: bool) -> u16;
+    /// Whether [`Target::user`] is needed (a login) or only a secret (an API token).
+    fn needs_user(&self) -> bool;
+    /// What the secret is called in messages and prompts (`password`, `API token`).
+    fn secret_name(&self) -> &'static str;
+    /// Fetches one appliance's whole capture and writes it under `into`, replacing that
+    /// appliance's previous capture only once the new one is complete: a failed fetch leaves
+    /// the previous capture as it was. The capture is read back by [`Vendor::read_file`] or
+    /// [`Vendor::read_dir`] as any capture is.
+    fn fetch(&self, target: &Target, into: &Path) -> std::result::Result<Fetched, FetchError>;
 }
 
 /// Release notes and how their remedies are written.

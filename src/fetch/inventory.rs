@@ -1,0 +1,198 @@
+//! The fleet inventory: a small CSV, one appliance a line, in the spirit of RANCID's
+//! `router.db`:
+//!
+//! ```text
+//! host,vendor,port,user,credential-ref
+//! rg01.example.net,mirapoint-mos,,administrator,env:RG01_PASSWORD
+//! st01.example.net,spamtitan,,,file:/etc/carryover/st01.token
+//! ```
+//!
+//! The header line is optional, `#` starts a comment line, and every field but `host` may be
+//! empty (the command line's flags fill it). A credential is referenced (`env:NAME`,
+//! `file:PATH`), never written here: anything else in that column is an error that does not
+//! repeat the text, which may be a password.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Where a credential is read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CredentialRef {
+    /// An environment variable.
+    Env(String),
+    /// A file readable by its owner alone; relative to the inventory's folder.
+    File(PathBuf),
+}
+
+/// One appliance of the inventory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The host name or address.
+    pub host: String,
+    /// The vendor's id (`mirapoint-mos`, `spamtitan`), if given.
+    pub vendor: Option<String>,
+    /// The port, if not the vendor's default.
+    pub port: Option<u16>,
+    /// The user to log in as.
+    pub user: Option<String>,
+    /// Where its password or token is.
+    pub credential: Option<CredentialRef>,
+    /// The line of the inventory it is on.
+    pub line: u64,
+}
+
+/// Reads an inventory file.
+pub fn read(path: &Path) -> Result<Vec<Entry>> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), e))?;
+    parse(&text, &path.display().to_string(), path.parent())
+}
+
+/// Reads inventory text; `name` is the file's name for messages, `base` the folder relative
+/// credential files are in.
+pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Vec<Entry>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .comment(Some(b'#'))
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut entries: Vec<Entry> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| Error::file(name, format!("not CSV: {e}")))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let at = |message: String| Error::file(format!("{name}:{line}"), message);
+        let field = |i: usize| record.get(i).filter(|f| !f.is_empty());
+        if entries.is_empty() && field(0) == Some("host") {
+            continue;
+        }
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        if record.len() > 5 {
+            return Err(at(format!(
+                "{} fields, but an inventory line has at most 5: host,vendor,port,user,credential-ref",
+                record.len()
+            )));
+        }
+        let host = field(0).ok_or_else(|| at("the host is empty".into()))?;
+        if !host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '[' | ']'))
+        {
+            return Err(at(format!(
+                "`{}` is not a host name or address",
+                crate::emit::sanitize(host)
+            )));
+        }
+        let port = field(2)
+            .map(|p| {
+                p.parse::<u16>()
+                    .ok()
+                    .filter(|p| *p > 0)
+                    .ok_or_else(|| at(format!("`{}` is not a port", crate::emit::sanitize(p))))
+            })
+            .transpose()?;
+        let credential = field(4)
+            .map(|c| credential(c, base).ok_or_else(|| at(NOT_A_REFERENCE.into())))
+            .transpose()?;
+        if let Some(first) = entries.iter().find(|e| e.host.eq_ignore_ascii_case(host)) {
+            return Err(at(format!(
+                "`{host}` is listed twice (first on line {})",
+                first.line
+            )));
+        }
+        entries.push(Entry {
+            host: host.to_string(),
+            vendor: field(1).map(str::to_string),
+            port,
+            user: field(3).map(str::to_string),
+            credential,
+            line,
+        });
+    }
+    if entries.is_empty() {
+        return Err(Error::file(name, "lists no appliance"));
+    }
+    Ok(entries)
+}
+
+/// The message for a credential column that is not a reference; its text is never shown.
+const NOT_A_REFERENCE: &str = "the credential column holds neither env:NAME nor file:PATH \
+    (its text is not shown: it may be a password; an inventory references credentials, it \
+    never holds them)";
+
+fn credential(text: &str, base: Option<&Path>) -> Option<CredentialRef> {
+    if let Some(name) = text.strip_prefix("env:") {
+        let valid = !name.is_empty()
+            && !name.starts_with(|c: char| c.is_ascii_digit())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        return valid.then(|| CredentialRef::Env(name.to_string()));
+    }
+    let file = text.strip_prefix("file:").filter(|f| !f.is_empty())?;
+    let file = Path::new(file);
+    Some(CredentialRef::File(match base {
+        Some(base) if file.is_relative() => base.join(file),
+        _ => file.to_path_buf(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_fields_header_and_comments() {
+        let text = "host,vendor,port,user,credential-ref\n\
+                    # the RazorGates\n\
+                    rg01.example.net,mirapoint-mos,,administrator,env:RG01_PASSWORD\n\
+                    \n\
+                    st01.example.net , spamtitan , 8443 , , file:st01.token\n\
+                    rg02\n";
+        let entries = parse(text, "fleet.csv", Some(Path::new("/etc/fleet"))).unwrap();
+        assert_eq!(entries.len(), 3);
+        assert_eq!(entries[0].vendor.as_deref(), Some("mirapoint-mos"));
+        assert_eq!(entries[0].port, None);
+        assert_eq!(entries[0].user.as_deref(), Some("administrator"));
+        assert_eq!(
+            entries[0].credential,
+            Some(CredentialRef::Env("RG01_PASSWORD".into()))
+        );
+        assert_eq!(entries[0].line, 3);
+        assert_eq!(entries[1].port, Some(8443));
+        assert_eq!(
+            entries[1].credential,
+            Some(CredentialRef::File("/etc/fleet/st01.token".into()))
+        );
+        assert_eq!(entries[2].host, "rg02");
+        assert_eq!(entries[2].vendor, None);
+    }
+
+    #[test]
+    fn a_password_in_the_credential_column_is_refused_and_not_repeated() {
+        let text = "rg01,mirapoint-mos,,admin,hunter2-Secret\n";
+        let e = parse(text, "fleet.csv", None).unwrap_err().to_string();
+        assert!(e.starts_with("fleet.csv:1: "), "{e}");
+        assert!(!e.contains("hunter2"), "{e}");
+        let e = parse("rg01,,,,env:1BAD\n", "f", None).unwrap_err().to_string();
+        assert!(e.contains("neither env:NAME"), "{e}");
+    }
+
+    #[test]
+    fn bad_lines_name_their_line() {
+        for (text, says) in [
+            ("rg01,,99999\n", "is not a port"),
+            ("rg01,,0\n", "is not a port"),
+            (",mirapoint-mos\n", "the host is empty"),
+            ("rg01\nRG01\n", "listed twice (first on line 1)"),
+            ("rg01,a,1,u,env:X,extra\n", "at most 5"),
+            ("rg01/../x\n", "not a host name"),
+            ("\n# nothing\n", "lists no appliance"),
+        ] {
+            let e = parse(text, "fleet.csv", None).unwrap_err().to_string();
+            assert!(e.contains(says), "{text:?}: {e}");
+            assert!(e.starts_with("fleet.csv"), "{e}");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Collecting captures from the appliances themselves: what every vendor's fetcher is given
+//! ([`Target`]) and gives back ([`Fetched`]), and the plumbing they share: connections with
+//! timeouts and TLS ([`net`]), answers read within bounds ([`bounded`]), and credentials that
+//! never reach an output ([`Secret`]). Nothing here names a vendor; a vendor's fetcher is its
+//! [`crate::vendors::Fetch`] capability.
+
+pub mod bounded;
+pub mod inventory;
+pub mod net;
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A password or a token. It is shown as `<secret>` by `Debug` and `Display`, so it cannot
+/// reach a message or a log by accident; [`Secret::expose`] is the one way to its text, for the
+/// connection alone.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// A secret holding `text`.
+    pub fn new(text: impl Into<String>) -> Secret {
+        Secret(text.into())
+    }
+
+    /// The secret's text, to send to the appliance and nowhere else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(crate::secrets::MASK)
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(crate::secrets::MASK)
+    }
+}
+
+/// How to trust the appliance's certificate.
+#[derive(Debug, Clone, Default)]
+pub struct TlsOptions {
+    /// Talk in the clear (`--plaintext`): no TLS at all.
+    pub plaintext: bool,
+    /// PEM certificates to trust besides the built-in roots (`--ca FILE`): an appliance's
+    /// self-signed certificate, or a private CA's.
+    pub ca: Option<PathBuf>,
+    /// Accept any certificate (`--insecure`): warned about on every run.
+    pub insecure: bool,
+}
+
+/// One appliance to fetch from, and how.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// The host name or address to connect to, as the user gave it.
+    pub host: String,
+    /// The port; `None`: the vendor's default for TLS or plaintext.
+    pub port: Option<u16>,
+    /// The user to log in as (MOS), if the vendor needs one.
+    pub user: Option<String>,
+    /// The password (MOS) or the API token (SpamTitan).
+    pub secret: Option<Secret>,
+    /// TLS or not, and whom to trust.
+    pub tls: TlsOptions,
+    /// The limit for connecting and for each read.
+    pub timeout: Duration,
+}
+
+/// What a fetch wrote.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// The appliance's name, as `track` names its file (validated by
+    /// [`crate::track::file_stem`]).
+    pub appliance: String,
+    /// The capture written: a file or a capture folder under the folder given.
+    pub path: PathBuf,
+    /// What the appliance would not give (a refused command, a failed call), each in one line:
+    /// the capture lacks it, and coverage says so when the capture is read.
+    pub not_captured: Vec<String>,
+}
+
+/// Why fetching from one appliance failed. Each message names no secret.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// The connection could not be made, or broke: worth one more try.
+    #[error("{0}")]
+    Connection(String),
+    /// Anything else (refused login, a hostile or broken answer, a timeout, a file not
+    /// written): trying again would not help.
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl FetchError {
+    /// Whether one more try may succeed.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, FetchError::Connection(_))
+    }
+}
+
+/// A secret read from a file (`--password-file`, `file:` in the inventory): the file must be
+/// readable by its owner alone, and the secret is its first line.
+pub fn secret_from_file(path: &std::path::Path) -> crate::error::Result<Secret> {
+    use crate::error::Error;
+    let shown = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|e| Error::io(&shown, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = metadata.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Err(Error::file(
+                shown,
+                format!("holds a secret but others may read it (mode {mode:03o}): chmod 600 it"),
+            ));
+        }
+    }
+    if !metadata.is_file() {
+        return Err(Error::file(shown, "is not a file"));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
+    let first = text.lines().next().unwrap_or("");
+    if first.is_empty() {
+        return Err(Error::file(shown, "is empty: its first line is the secret"));
+    }
+    Ok(Secret::new(first))
+}
+
+/// A secret from an environment variable (`--password-env`, `--token-env`, `env:`).
+pub fn secret_from_env(name: &str) -> crate::error::Result<Secret> {
+    match std::env::var(name) {
+        Ok(value) if !value.is_empty() => Ok(Secret::new(value)),
+        Ok(_) => Err(crate::error::Error::Usage(format!(
+            "the environment variable {name} is empty"
+        ))),
+        Err(_) => Err(crate::error::Error::Usage(format!(
+            "the environment variable {name} is not set (or not UTF-8)"
+        ))),
+    }
+}

@@ -1,0 +1,279 @@
+//! Connections to appliances: TCP with a connect timeout and a read timeout, in the clear or
+//! with TLS (rustls). TLS verifies the certificate against the built-in roots and the
+//! certificates `--ca` names, unless `--insecure` says to accept any.
+
+use std::io::{Read, Write};
+use std::net::{TcpStream, ToSocketAddrs};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{ClientConfig, ClientConnection, DigitallySignedStruct, RootCertStore, StreamOwned};
+
+use super::{FetchError, TlsOptions};
+
+/// One connection to an appliance, in the clear or over TLS.
+pub struct Connection {
+    stream: Stream,
+    /// The socket under the stream, to change its read timeout.
+    socket: TcpStream,
+}
+
+enum Stream {
+    Plain(TcpStream),
+    Tls(Box<StreamOwned<ClientConnection, TcpStream>>),
+}
+
+impl Connection {
+    /// Sets how long one read may wait for the appliance.
+    pub fn set_read_timeout(&self, timeout: Duration) -> std::io::Result<()> {
+        self.socket
+            .set_read_timeout(Some(timeout.max(Duration::from_millis(1))))
+    }
+}
+
+impl Read for Connection {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match &mut self.stream {
+            Stream::Plain(s) => s.read(buf),
+            Stream::Tls(s) => s.read(buf),
+        }
+    }
+}
+
+impl Write for Connection {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.stream {
+            Stream::Plain(s) => s.write(buf),
+            Stream::Tls(s) => s.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.stream {
+            Stream::Plain(s) => s.flush(),
+            Stream::Tls(s) => s.flush(),
+        }
+    }
+}
+
+/// Connects to `host:port` within `timeout`, trying each address the name resolves to, and
+/// completes the TLS handshake unless `tls.plaintext`. Reads and writes then wait at most
+/// `timeout` each.
+pub fn connect(
+    host: &str,
+    port: u16,
+    tls: &TlsOptions,
+    timeout: Duration,
+) -> Result<Connection, FetchError> {
+    let shown = crate::emit::sanitize(host);
+    let addresses = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| FetchError::Connection(format!("cannot resolve {shown}: {e}")))?;
+    let mut last = None;
+    let mut socket = None;
+    for address in addresses {
+        match TcpStream::connect_timeout(&address, timeout) {
+            Ok(s) => {
+                socket = Some(s);
+                break;
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    let socket = socket.ok_or_else(|| {
+        FetchError::Connection(match last {
+            Some(e) if is_timeout(&e) => {
+                format!("cannot connect to port {port}: no answer within {}", secs(timeout))
+            }
+            Some(e) => format!("cannot connect to port {port}: {e}"),
+            None => format!("{shown} resolves to no address"),
+        })
+    })?;
+    let io = |e: std::io::Error| FetchError::Connection(format!("port {port}: {e}"));
+    socket.set_read_timeout(Some(timeout)).map_err(io)?;
+    socket.set_write_timeout(Some(timeout)).map_err(io)?;
+    socket.set_nodelay(true).map_err(io)?;
+    let control = socket.try_clone().map_err(io)?;
+    let stream = if tls.plaintext {
+        Stream::Plain(socket)
+    } else {
+        Stream::Tls(Box::new(handshake(host, port, socket, tls, timeout)?))
+    };
+    Ok(Connection {
+        stream,
+        socket: control,
+    })
+}
+
+fn handshake(
+    host: &str,
+    port: u16,
+    mut socket: TcpStream,
+    tls: &TlsOptions,
+    timeout: Duration,
+) -> Result<StreamOwned<ClientConnection, TcpStream>, FetchError> {
+    let name = ServerName::try_from(host.to_string()).map_err(|_| {
+        FetchError::Failed(format!(
+            "`{}` is not a host name TLS can check",
+            crate::emit::sanitize(host)
+        ))
+    })?;
+    let mut connection = ClientConnection::new(client_config(tls)?, name)
+        .map_err(|e| FetchError::Failed(format!("TLS: {e}")))?;
+    while connection.is_handshaking() {
+        if let Err(e) = connection.complete_io(&mut socket) {
+            return Err(tls_error(e, port, tls, timeout));
+        }
+    }
+    Ok(StreamOwned::new(connection, socket))
+}
+
+/// A failed handshake, said so that the user knows what to do.
+fn tls_error(e: std::io::Error, port: u16, tls: &TlsOptions, timeout: Duration) -> FetchError {
+    if is_timeout(&e) {
+        return FetchError::Failed(format!(
+            "TLS on port {port}: no answer within {} (is the port plaintext? then --plaintext)",
+            secs(timeout)
+        ));
+    }
+    let certificate = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        .is_some_and(|r| matches!(r, rustls::Error::InvalidCertificate(_)));
+    if certificate {
+        let hint = if tls.ca.is_some() {
+            "it is not signed by a certificate --ca names, or names another host"
+        } else {
+            "name the certificate or its CA with --ca FILE (or, knowing the risk, --insecure)"
+        };
+        return FetchError::Failed(format!(
+            "TLS on port {port}: the appliance's certificate is not trusted ({e}); {hint}"
+        ));
+    }
+    if matches!(
+        e.kind(),
+        std::io::ErrorKind::ConnectionReset
+            | std::io::ErrorKind::ConnectionAborted
+            | std::io::ErrorKind::UnexpectedEof
+    ) {
+        return FetchError::Connection(format!("TLS on port {port}: {e}"));
+    }
+    FetchError::Failed(format!("TLS on port {port}: {e}"))
+}
+
+/// Whether an I/O error is a read or connect timeout.
+pub fn is_timeout(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+    )
+}
+
+/// A duration as people say it: `30 s`, `1.5 s`.
+pub fn secs(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s.fract() == 0.0 {
+        format!("{s:.0} s")
+    } else {
+        format!("{s} s")
+    }
+}
+
+/// The TLS client configuration `tls` asks for.
+pub fn client_config(tls: &TlsOptions) -> Result<Arc<ClientConfig>, FetchError> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| FetchError::Failed(format!("TLS: {e}")))?;
+    let config = if tls.insecure {
+        builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(AnyCertificate(provider)))
+            .with_no_client_auth()
+    } else {
+        let mut roots = RootCertStore::empty();
+        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        if let Some(ca) = &tls.ca {
+            for certificate in ca_certificates(ca)? {
+                roots.add(certificate).map_err(|e| {
+                    FetchError::Failed(format!(
+                        "{}: not a usable certificate: {e}",
+                        crate::emit::sanitize(&ca.display().to_string())
+                    ))
+                })?;
+            }
+        }
+        builder.with_root_certificates(roots).with_no_client_auth()
+    };
+    Ok(Arc::new(config))
+}
+
+/// The certificates of a PEM file (`--ca`); a file with none is an error.
+pub fn ca_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>, FetchError> {
+    let shown = crate::emit::sanitize(&path.display().to_string());
+    let certificates = CertificateDer::pem_file_iter(path)
+        .and_then(|all| all.collect::<Result<Vec<_>, _>>())
+        .map_err(|e| FetchError::Failed(format!("{shown}: cannot read certificates: {e}")))?;
+    if certificates.is_empty() {
+        return Err(FetchError::Failed(format!(
+            "{shown}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
+        )));
+    }
+    Ok(certificates)
+}
+
+/// `--insecure`: any certificate is accepted, but the handshake's signatures are still
+/// checked, so the session is encrypted to whoever answered.
+#[derive(Debug)]
+struct AnyCertificate(Arc<rustls::crypto::CryptoProvider>);
+
+impl ServerCertVerifier for AnyCertificate {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
