@@ -95,6 +95,21 @@ Exit status:
   1  an update log in the tree shows an anomaly (see verify-update)
   2  a capture failed (the others were still written), or another error";
 
+/// After `fetch --help`.
+pub const FETCH: &str = "\
+Examples:
+  carryover fetch rg01.example.net --user administrator --password-env RG_PASSWORD --into captures
+  carryover fetch --inventory fleet.csv --into captures --track fleet-config --commit
+  carryover fetch st01.example.net --vendor spamtitan --token-env ST_TOKEN --ca st01.pem --into captures
+
+Each capture is written whole or not at all: a failed appliance keeps its earlier capture.
+Credentials come from the environment, a file only its owner may read, or a prompt on a
+terminal; never from the command line.
+
+Exit status:
+  0  every appliance was fetched (commands the appliance refused are listed as not captured)
+  2  an appliance failed (the others were still fetched), or another error";
+
 /// After `textconv --help`.
 pub const TEXTCONV: &str = "\
 Examples:

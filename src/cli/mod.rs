@@ -4,6 +4,7 @@
 
 mod capture;
 mod diff;
+mod fetch;
 mod findings;
 mod generated;
 mod help;
@@ -55,6 +56,9 @@ enum Command {
     /// Keep a folder of captures from many appliances as one canonical RON file per appliance.
     #[command(after_help = help::TRACK)]
     Track(track::TrackArgs),
+    /// Collect captures from the appliances themselves, for one host or a whole fleet.
+    #[command(after_help = help::FETCH)]
+    Fetch(fetch::FetchArgs),
     /// Print the canonical text of a capture, for git's diff drivers.
     #[command(after_help = help::TEXTCONV)]
     Textconv(textconv::TextconvArgs),
@@ -79,6 +83,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Diff(args) => diff::run(args),
         Command::Restore(args) => restore::run(args),
         Command::Track(args) => track::run(args),
+        Command::Fetch(args) => fetch::run(args),
         Command::Textconv(args) => textconv::run(args),
         Command::VerifyUpdate(args) => verify_update::run(args),
         Command::Completions(args) => generated::completions(args),

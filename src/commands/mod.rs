@@ -3,6 +3,7 @@
 
 pub mod capture;
 pub mod diff;
+pub mod fetch;
 pub mod restore;
 pub mod verify_update;
 

@@ -175,7 +175,9 @@ mod tests {
         let e = parse(text, "fleet.csv", None).unwrap_err().to_string();
         assert!(e.starts_with("fleet.csv:1: "), "{e}");
         assert!(!e.contains("hunter2"), "{e}");
-        let e = parse("rg01,,,,env:1BAD\n", "f", None).unwrap_err().to_string();
+        let e = parse("rg01,,,,env:1BAD\n", "f", None)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("neither env:NAME"), "{e}");
     }
 

@@ -143,3 +143,57 @@ pub fn secret_from_env(name: &str) -> crate::error::Result<Secret> {
         ))),
     }
 }
+
+/// How one appliance's fetch went.
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct Outcome {
+    /// The host as the user named it.
+    pub host: String,
+    /// The vendor's id.
+    pub vendor: String,
+    /// How many tries it took (a connection error is tried once more).
+    pub tries: u8,
+    /// What was written, if the fetch succeeded.
+    #[serde(flatten)]
+    pub result: Status,
+}
+
+/// The result of one appliance's fetch, for [`Outcome`].
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Status {
+    /// A capture was written.
+    Fetched {
+        /// The appliance's name (the file `track` writes for it).
+        appliance: String,
+        /// The capture written.
+        path: String,
+        /// Lines of the capture.
+        lines: u64,
+        /// Lines that did not become model data.
+        not_understood: u64,
+        /// What the appliance would not give, each in one line.
+        not_captured: Vec<String>,
+    },
+    /// Nothing was written; an earlier capture of the appliance is left as it was.
+    Failed {
+        /// Why, in one line.
+        error: String,
+    },
+}
+
+impl Outcome {
+    /// Whether a capture was written.
+    pub fn is_fetched(&self) -> bool {
+        matches!(self.result, Status::Fetched { .. })
+    }
+}
+
+/// What `--commit` did.
+#[derive(Debug, Default, serde::Serialize, schemars::JsonSchema)]
+pub struct Committed {
+    /// The files the commit holds, as `A path` (added) or `M path` (changed).
+    pub files: Vec<String>,
+    /// The commit's message; empty when nothing changed and no commit was made.
+    pub message: String,
+}

@@ -87,7 +87,10 @@ pub fn connect(
     let socket = socket.ok_or_else(|| {
         FetchError::Connection(match last {
             Some(e) if is_timeout(&e) => {
-                format!("cannot connect to port {port}: no answer within {}", secs(timeout))
+                format!(
+                    "cannot connect to port {port}: no answer within {}",
+                    secs(timeout)
+                )
             }
             Some(e) => format!("cannot connect to port {port}: {e}"),
             None => format!("{shown} resolves to no address"),
@@ -272,8 +275,6 @@ impl ServerCertVerifier for AnyCertificate {
     }
 
     fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
-        self.0
-            .signature_verification_algorithms
-            .supported_schemes()
+        self.0.signature_verification_algorithms.supported_schemes()
     }
 }

@@ -9,6 +9,7 @@ use crate::capture::{line_counts, Capture, LineCount, NoteKind};
 use crate::model::{Config, Coverage, Provenance};
 
 pub mod diff;
+pub mod fetch;
 pub mod findings;
 pub mod github;
 pub mod runbook;

@@ -20,6 +20,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
             of::<super::update_log::Document<'static>>(),
         ),
         ("track.schema.json", of::<super::track::Document<'static>>()),
+        ("fetch.schema.json", of::<super::fetch::Document<'static>>()),
     ]
 }
 

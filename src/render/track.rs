@@ -41,6 +41,11 @@ pub struct Document<'a> {
 
 /// The report as JSON.
 pub fn json(report: &Report) -> String {
+    super::json(&document(report))
+}
+
+/// The report as the JSON document's value.
+pub fn document(report: &Report) -> Document<'_> {
     let notes = |list: &[(std::path::PathBuf, String)]| {
         list.iter()
             .map(|(path, why)| PathNote {
@@ -49,7 +54,7 @@ pub fn json(report: &Report) -> String {
             })
             .collect()
     };
-    super::json(&Document {
+    Document {
         format_version: FORMAT_VERSION,
         appliances: report.appliances,
         files: report.files,
@@ -63,5 +68,5 @@ pub fn json(report: &Report) -> String {
         failed: notes(&report.failures),
         skipped: notes(&report.skipped),
         update_logs: &report.update_logs,
-    })
+    }
 }

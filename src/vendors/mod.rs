@@ -170,7 +170,14 @@ pub trait Fetch: Sync {
     /// appliance's previous capture only once the new one is complete: a failed fetch leaves
     /// the previous capture as it was. The capture is read back by [`Vendor::read_file`] or
     /// [`Vendor::read_dir`] as any capture is.
-    fn fetch(&self, target: &Target, into: &Path) -> std::result::Result<Fetched, FetchError>;
+    /// `plan` gives the capture plan's commands for what is known of the appliance so far
+    /// (its delegated domains), for a vendor that sends commands.
+    fn fetch(
+        &self,
+        target: &Target,
+        into: &Path,
+        plan: &dyn Fn(&Config) -> Vec<String>,
+    ) -> std::result::Result<Fetched, FetchError>;
 }
 
 /// Release notes and how their remedies are written.

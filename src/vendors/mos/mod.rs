@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod evidence;
+mod fetch;
 mod forms;
 pub mod identity;
 pub mod interpret;
@@ -83,6 +84,10 @@ impl Vendor for Mos {
     }
 
     fn capture_plan(&self) -> Option<&dyn CapturePlan> {
+        Some(self)
+    }
+
+    fn fetch(&self) -> Option<&dyn crate::vendors::Fetch> {
         Some(self)
     }
 

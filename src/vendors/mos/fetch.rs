@@ -1,0 +1,375 @@
+//! Fetching a MOS capture over the admin protocol (admind, TCP 10243 with TLS or 10143 in the
+//! clear): log in, send the capture plan as tagged commands, and save the session as an
+//! admin-protocol transcript, the bytes on the wire with `C: ` and `S: ` before each line and
+//! literal bodies as they came, so that `{N}` counts hold. The project's own protocol reader
+//! reads it back, as it reads any transcript: first after `domain list`, to learn the delegated
+//! domains whose lists the plan adds, and later wherever the capture is used.
+//!
+//! The transcript holds no secret: the `LOGIN` password and the session id are written as
+//! [`MASK`], and should the appliance echo the password anywhere, it is overwritten with `*`s
+//! of the same length (a literal's count still holds).
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use crate::capture::{Capture, ReadOptions};
+use crate::fetch::bounded::{Limits, Reader};
+use crate::fetch::net::{self, Connection};
+use crate::fetch::{FetchError, Fetched, Target};
+use crate::model::{Config, SourceKind};
+use crate::secrets::MASK;
+use crate::source::Source;
+use crate::vendors::{Fetch, Vendor};
+
+use super::interpret::quote;
+use super::Mos;
+
+/// The commands sent before the rest of the plan: the version, and the domains whose lists
+/// the plan then adds.
+const FIRST: &[&str] = &["version", "domain list"];
+
+/// How many per-read timeouts one command's whole answer may take: an appliance that trickles
+/// an answer forever is cut off.
+const ANSWER_TIMEOUTS: u32 = 4;
+
+impl Fetch for Mos {
+    fn default_port(&self, plaintext: bool) -> u16 {
+        if plaintext {
+            10143
+        } else {
+            10243
+        }
+    }
+
+    fn needs_user(&self) -> bool {
+        true
+    }
+
+    fn secret_name(&self) -> &'static str {
+        "password"
+    }
+
+    fn fetch(
+        &self,
+        target: &Target,
+        into: &Path,
+        plan: &dyn Fn(&Config) -> Vec<String>,
+    ) -> Result<Fetched, FetchError> {
+        let port = target
+            .port
+            .unwrap_or(self.default_port(target.tls.plaintext));
+        let connection = net::connect(&target.host, port, &target.tls, target.timeout)?;
+        let password = target
+            .secret
+            .as_ref()
+            .map(|s| s.expose().to_string())
+            .ok_or_else(|| FetchError::Failed("no password given".into()))?;
+        if password.contains(['\r', '\n']) {
+            return Err(FetchError::Failed(
+                "the password holds a line break, which the admin protocol cannot send".into(),
+            ));
+        }
+        let user = target
+            .user
+            .as_deref()
+            .ok_or_else(|| FetchError::Failed("no user given (--user)".into()))?;
+        let mut session = Session {
+            reader: Reader::new(connection, Limits::default(), target.timeout),
+            transcript: Vec::new(),
+            password: password.into_bytes(),
+            next_tag: 1,
+            answer_time: target.timeout * ANSWER_TIMEOUTS,
+        };
+        let host = session.greeting()?;
+        let appliance = crate::track::file_stem(&host).map_err(|why| {
+            FetchError::Failed(format!("the greeting names the appliance badly: {why}"))
+        })?;
+        session.login(user)?;
+        let mut not_captured = Vec::new();
+        for command in FIRST {
+            session.run(command, &mut not_captured)?;
+        }
+        let config = session.read_back(&appliance)?;
+        let mut sent: Vec<&str> = FIRST.to_vec();
+        for command in plan(&config) {
+            // Each of the first commands was sent once already; later copies (a domain's
+            // group) are sent again.
+            if let Some(at) = sent.iter().position(|s| s.eq_ignore_ascii_case(&command)) {
+                sent.remove(at);
+                continue;
+            }
+            if command.chars().any(char::is_control) {
+                not_captured.push(format!(
+                    "`{}`: not sent: it holds a control character",
+                    crate::emit::sanitize(&command)
+                ));
+                continue;
+            }
+            session.run(&command, &mut not_captured)?;
+        }
+        session.logout();
+        let path = into.join(format!("{appliance}.admind.txt"));
+        crate::write::atomically(&[(path.clone(), &session.transcript)], false)
+            .map_err(|e| FetchError::Failed(e.to_string()))?;
+        Ok(Fetched {
+            appliance,
+            path,
+            not_captured,
+        })
+    }
+}
+
+/// One admin-protocol session and its transcript.
+struct Session {
+    reader: Reader<Connection>,
+    transcript: Vec<u8>,
+    password: Vec<u8>,
+    next_tag: u32,
+    answer_time: std::time::Duration,
+}
+
+/// What ended a command's answer.
+enum Completion {
+    Ok,
+    Refused(String),
+}
+
+impl Session {
+    /// Reads the greeting, `* OK <host> admind <version> ...`; the host it names.
+    fn greeting(&mut self) -> Result<String, FetchError> {
+        self.reader
+            .set_deadline(Some(Instant::now() + self.answer_time));
+        let line = self.reader.line()?.ok_or_else(|| {
+            FetchError::Connection("the appliance closed the connection before greeting".into())
+        })?;
+        let text = String::from_utf8_lossy(&line);
+        let mut words = text.split_ascii_whitespace();
+        let greeting = words.next() == Some("*") && words.next() == Some("OK");
+        let host = words.next().filter(|_| greeting).map(str::to_string);
+        let is_admind = words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("admind"));
+        match host {
+            Some(host) if is_admind => {
+                self.record(b"S: ", &line, 0);
+                Ok(host)
+            }
+            _ => Err(FetchError::Failed(format!(
+                "not an admind greeting (`* OK <host> admind <version>`): `{}`",
+                crate::emit::sanitize(&clip(text.trim_end()))
+            ))),
+        }
+    }
+
+    /// Logs in; the transcript shows the password and the session id as [`MASK`].
+    fn login(&mut self, user: &str) -> Result<(), FetchError> {
+        let tag = self.tag();
+        let password = String::from_utf8_lossy(&self.password).into_owned();
+        let line = format!("{tag} LOGIN {} {}\r\n", quote(user), quote(&password));
+        let shown = format!("{tag} LOGIN {} \"{MASK}\"\r\n", quote(user));
+        self.send(&line, shown.as_bytes())?;
+        match self.answer(&tag, true)? {
+            Completion::Ok => Ok(()),
+            Completion::Refused(why) => Err(FetchError::Failed(format!(
+                "the login as `{}` was refused: {}",
+                crate::emit::sanitize(user),
+                crate::emit::sanitize(&why)
+            ))),
+        }
+    }
+
+    /// Sends one command of the plan and reads its answer; a refusal is noted, not fatal.
+    fn run(&mut self, command: &str, not_captured: &mut Vec<String>) -> Result<(), FetchError> {
+        let tag = self.tag();
+        let line = format!("{tag} {command}\r\n");
+        self.send(&line, line.as_bytes())?;
+        match self.answer(&tag, false) {
+            Ok(Completion::Ok) => Ok(()),
+            Ok(Completion::Refused(why)) => {
+                not_captured.push(format!(
+                    "`{}`: refused: {}",
+                    crate::emit::sanitize(command),
+                    crate::emit::sanitize(&why)
+                ));
+                Ok(())
+            }
+            Err(e) => Err(FetchError::Failed(format!(
+                "`{}`: {e}",
+                crate::emit::sanitize(command)
+            ))),
+        }
+    }
+
+    /// Says goodbye; the capture is complete whatever the answer.
+    fn logout(&mut self) {
+        let tag = self.tag();
+        let line = format!("{tag} LOGOUT\r\n");
+        if self.send(&line, line.as_bytes()).is_ok() {
+            let _ = self.answer(&tag, false);
+        }
+    }
+
+    fn tag(&mut self) -> String {
+        let tag = format!("a{:03}", self.next_tag);
+        self.next_tag += 1;
+        tag
+    }
+
+    /// Sends `line`, recording `shown` in the transcript.
+    fn send(&mut self, line: &str, shown: &[u8]) -> Result<(), FetchError> {
+        self.record(b"C: ", shown, 0);
+        let stream = self.reader.get_mut();
+        stream
+            .write_all(line.as_bytes())
+            .and_then(|_| stream.flush())
+            .map_err(|e| {
+                if net::is_timeout(&e) {
+                    FetchError::Failed("the appliance takes no more input".into())
+                } else {
+                    FetchError::Connection(format!("sending a command: {e}"))
+                }
+            })
+    }
+
+    /// Reads the answer to `tag` up to its completion, into the transcript (data lines masked
+    /// when `secret`: the session id). A refusal's text is taken from the transcript, where
+    /// an echo of the password is already overwritten.
+    fn answer(&mut self, tag: &str, secret: bool) -> Result<Completion, FetchError> {
+        self.reader
+            .set_deadline(Some(Instant::now() + self.answer_time));
+        loop {
+            let line = self.reader.line()?.ok_or_else(|| {
+                FetchError::Failed("the appliance closed the connection mid-answer".into())
+            })?;
+            let text = String::from_utf8_lossy(&line).into_owned();
+            let body = text.trim_end_matches(['\r', '\n']);
+            if completion(body, tag).is_some() {
+                let start = self.transcript.len() + 3;
+                self.record(b"S: ", &line, tag.len() + 1);
+                let shown = String::from_utf8_lossy(&self.transcript[start..]).into_owned();
+                return completion(shown.trim_end_matches(['\r', '\n']), tag).ok_or_else(|| {
+                    FetchError::Failed("the appliance's completion line does not read".into())
+                });
+            }
+            if body.starts_with("* ") && secret {
+                let ending = &line[body.len()..];
+                let masked = format!("* {tag} \"{MASK}\"");
+                self.record(b"S: ", &[masked.as_bytes(), ending].concat(), usize::MAX);
+            } else {
+                // The star and the tag are protocol, never a secret's echo.
+                let protocol = if body.starts_with("* ") {
+                    tag.len() + 3
+                } else {
+                    0
+                };
+                self.record(b"S: ", &line, protocol);
+            }
+            if let Some(count) = literal_count(body) {
+                let bytes = self.reader.exact(count)?;
+                if secret {
+                    self.transcript
+                        .extend(std::iter::repeat_n(b'*', bytes.len()));
+                } else {
+                    self.record(b"", &bytes, 0);
+                }
+            }
+        }
+    }
+
+    /// Appends `bytes` after `prefix`, with any echo of the password after the first
+    /// `protocol` bytes overwritten.
+    fn record(&mut self, prefix: &[u8], bytes: &[u8], protocol: usize) {
+        self.transcript.extend_from_slice(prefix);
+        let start = self.transcript.len() + protocol.min(bytes.len());
+        self.transcript.extend_from_slice(bytes);
+        let password = &self.password;
+        if password.is_empty() {
+            return;
+        }
+        let written = &mut self.transcript[start..];
+        let mut at = 0;
+        while let Some(found) = memchr::memmem::find(&written[at..], password) {
+            let from = at + found;
+            written[from..from + password.len()].fill(b'*');
+            at = from + password.len();
+        }
+    }
+
+    /// The model of the transcript so far, read by the project's own protocol reader.
+    fn read_back(&self, appliance: &str) -> Result<Config, FetchError> {
+        let failed = |e: crate::error::Error| {
+            FetchError::Failed(format!("the answers so far do not read back: {e}"))
+        };
+        let source =
+            Source::from_bytes(appliance, self.transcript.clone(), None).map_err(failed)?;
+        let options = ReadOptions {
+            kind: Some(SourceKind::Protocol),
+            ..ReadOptions::default()
+        };
+        let read = Mos.read_file(&source, 0, &options).map_err(failed)?;
+        let mut capture = Capture::new(Mos.id());
+        capture.add(read).map_err(failed)?;
+        Ok(capture.config)
+    }
+}
+
+/// The completion a line is for `tag`: `tag OK ...`, `tag NO ...`, `tag BAD ...`.
+fn completion(line: &str, tag: &str) -> Option<Completion> {
+    let rest = line.strip_prefix(tag)?.strip_prefix(' ')?;
+    let (status, text) = rest.split_once(' ').unwrap_or((rest, ""));
+    match status.to_ascii_uppercase().as_str() {
+        "OK" => Some(Completion::Ok),
+        "NO" | "BAD" => Some(Completion::Refused(format!("{status} {text}"))),
+        _ => None,
+    }
+}
+
+/// The byte count of a literal marker ending a data line, `{N}`.
+fn literal_count(line: &str) -> Option<usize> {
+    let open = line.rfind('{')?;
+    let digits = line[open + 1..].strip_suffix('}')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Too many digits for a count: larger than any literal allowed.
+    Some(digits.parse().unwrap_or(usize::MAX))
+}
+
+/// At most 120 characters of a line, for a message.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(120) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completions_and_literals() {
+        assert!(matches!(
+            completion("a001 OK", "a001"),
+            Some(Completion::Ok)
+        ));
+        assert!(matches!(
+            completion("a001 OK Completed", "a001"),
+            Some(Completion::Ok)
+        ));
+        assert!(
+            matches!(completion("a002 no Permission denied", "a002"), Some(Completion::Refused(w)) if w == "no Permission denied")
+        );
+        assert!(completion("a0011 OK", "a001").is_none());
+        assert!(completion("* a001 OK", "a001").is_none());
+        assert_eq!(literal_count("* a005 {53}"), Some(53));
+        assert_eq!(literal_count(r#"* a005 "MTA" public {1028}"#), Some(1028));
+        assert_eq!(literal_count("* a005 {}"), None);
+        assert_eq!(literal_count("* a005 {5x}"), None);
+        assert_eq!(
+            literal_count("* a005 {99999999999999999999999999}"),
+            Some(usize::MAX)
+        );
+    }
+}
