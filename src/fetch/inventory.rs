@@ -52,22 +52,27 @@ pub fn read(path: &Path) -> Result<Vec<Entry>> {
 /// Reads inventory text; `name` is the file's name for messages, `base` the folder relative
 /// credential files are in.
 pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Vec<Entry>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .comment(Some(b'#'))
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
     let mut entries: Vec<Entry> = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| Error::file(name, format!("not CSV: {e}")))?;
-        let line = record.position().map_or(0, |p| p.line());
+    // Line by line, so that a message names the line of the file, comments and blank lines
+    // counted; an inventory field never spans lines.
+    for (index, text) in text.lines().enumerate() {
+        let line = index as u64 + 1;
+        if text.trim().is_empty() || text.trim_start().starts_with('#') {
+            continue;
+        }
+        let record = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes())
+            .records()
+            .next()
+            .transpose()
+            .map_err(|e| Error::file(format!("{name}:{line}"), format!("not CSV: {e}")))?;
+        let Some(record) = record else { continue };
         let at = |message: String| Error::file(format!("{name}:{line}"), message);
         let field = |i: usize| record.get(i).filter(|f| !f.is_empty());
         if entries.is_empty() && field(0) == Some("host") {
-            continue;
-        }
-        if record.iter().all(str::is_empty) {
             continue;
         }
         if record.len() > 5 {
@@ -97,7 +102,11 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Vec<Entry>> 
         let credential = field(4)
             .map(|c| credential(c, base).ok_or_else(|| at(NOT_A_REFERENCE.into())))
             .transpose()?;
-        if let Some(first) = entries.iter().find(|e| e.host.eq_ignore_ascii_case(host)) {
+        // One host may serve several appliances on several ports (a lab, a simulator).
+        if let Some(first) = entries
+            .iter()
+            .find(|e| e.host.eq_ignore_ascii_case(host) && e.port == port)
+        {
             return Err(at(format!(
                 "`{host}` is listed twice (first on line {})",
                 first.line
@@ -167,6 +176,8 @@ mod tests {
         );
         assert_eq!(entries[2].host, "rg02");
         assert_eq!(entries[2].vendor, None);
+        let lab = parse("lab,,10143\nlab,,10144\n", "f", None).unwrap();
+        assert_eq!(lab.len(), 2, "one host, two ports: two appliances");
     }
 
     #[test]
@@ -188,6 +199,7 @@ mod tests {
             ("rg01,,0\n", "is not a port"),
             (",mirapoint-mos\n", "the host is empty"),
             ("rg01\nRG01\n", "listed twice (first on line 1)"),
+            ("lab,,10143\nlab,,10143\n", "listed twice (first on line 1)"),
             ("rg01,a,1,u,env:X,extra\n", "at most 5"),
             ("rg01/../x\n", "not a host name"),
             ("\n# nothing\n", "lists no appliance"),
