@@ -131,15 +131,24 @@ pub fn secret_from_file(path: &std::path::Path) -> crate::error::Result<Secret> 
     Ok(Secret::new(first))
 }
 
-/// A secret from an environment variable (`--password-env`, `--token-env`, `env:`).
+/// A secret from an environment variable (`--password-env`, `--token-env`, `env:`). The
+/// variable's name is shown in messages only when it looks like one (`RG01_PASSWORD`): a
+/// password typed there by mistake is not repeated.
 pub fn secret_from_env(name: &str) -> crate::error::Result<Secret> {
+    let looks_like_a_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    let shown = if looks_like_a_name {
+        format!("the environment variable {name}")
+    } else {
+        "the environment variable named (not shown: it does not look like a name)".to_string()
+    };
     match std::env::var(name) {
         Ok(value) if !value.is_empty() => Ok(Secret::new(value)),
-        Ok(_) => Err(crate::error::Error::Usage(format!(
-            "the environment variable {name} is empty"
-        ))),
+        Ok(_) => Err(crate::error::Error::Usage(format!("{shown} is empty"))),
         Err(_) => Err(crate::error::Error::Usage(format!(
-            "the environment variable {name} is not set (or not UTF-8)"
+            "{shown} is not set (or not UTF-8)"
         ))),
     }
 }
