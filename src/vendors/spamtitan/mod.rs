@@ -12,6 +12,7 @@ mod api_json;
 pub mod by_hand;
 mod domains_csv;
 pub mod evidence;
+pub mod fetch;
 pub mod folder;
 mod forms;
 pub mod import;
@@ -114,6 +115,10 @@ impl Vendor for SpamTitan {
     }
 
     fn update_logs(&self) -> Option<&dyn UpdateLogs> {
+        Some(self)
+    }
+
+    fn fetch(&self) -> Option<&dyn crate::vendors::Fetch> {
         Some(self)
     }
 }
