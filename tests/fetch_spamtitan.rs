@@ -51,7 +51,7 @@ fn trusting(stub: &Stub, dir: &Path) -> TlsOptions {
 /// The vendor's own fetch, as `carryover fetch` calls it.
 fn fetch(target: &Target, into: &Path) -> Result<Fetched, FetchError> {
     let vendor = SpamTitan.fetch().expect("SpamTitan fetches");
-    vendor.fetch(target, into)
+    vendor.fetch(target, into, &|_| Vec::new())
 }
 
 /// Short waits between tries, so that tests stay fast.

@@ -238,12 +238,19 @@ impl Session {
     fn answer(&mut self, tag: &str, secret: bool) -> Result<Completion, FetchError> {
         self.reader
             .set_deadline(Some(Instant::now() + self.answer_time));
+        let mut after_literal = false;
         loop {
             let line = self.reader.line()?.ok_or_else(|| {
                 FetchError::Failed("the appliance closed the connection mid-answer".into())
             })?;
             let text = String::from_utf8_lossy(&line).into_owned();
             let body = text.trim_end_matches(['\r', '\n']);
+            // The blank line that may end a literal belongs to it: written as it came, as
+            // transcripts show it.
+            if std::mem::take(&mut after_literal) && body.is_empty() {
+                self.record(b"", &line, 0);
+                continue;
+            }
             if completion(body, tag).is_some() {
                 let start = self.transcript.len() + 3;
                 self.record(b"S: ", &line, tag.len() + 1);
@@ -267,6 +274,7 @@ impl Session {
             }
             if let Some(count) = literal_count(body) {
                 let bytes = self.reader.exact(count)?;
+                after_literal = true;
                 if secret {
                     self.transcript
                         .extend(std::iter::repeat_n(b'*', bytes.len()));

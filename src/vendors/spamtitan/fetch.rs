@@ -46,7 +46,14 @@ impl Fetch for SpamTitan {
         "API token"
     }
 
-    fn fetch(&self, target: &Target, into: &Path) -> Result<Fetched, FetchError> {
+    /// The capture script's calls are the plan: `plan` names commands, which a REST API has
+    /// none of.
+    fn fetch(
+        &self,
+        target: &Target,
+        into: &Path,
+        _plan: &dyn Fn(&crate::model::Config) -> Vec<String>,
+    ) -> Result<Fetched, FetchError> {
         fetch_with(target, into, &Policy::default())
     }
 }

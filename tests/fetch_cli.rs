@@ -1,0 +1,531 @@
+//! `carryover fetch` end to end, against the admin-protocol simulator over real TCP on
+//! localhost, in the clear and with TLS: the capture it writes reads as the sample it was
+//! served from; failures (a wrong password, a silent, garbage or hostile server) are clear
+//! errors within the timeout, with no secret anywhere; a fleet of 50 goes on past a failure;
+//! `--track --commit` makes a commit only when an appliance changed.
+
+#[path = "../examples/admind-sim/sim.rs"]
+#[allow(dead_code)]
+mod sim;
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+const SAMPLE: &str = "samples/mos/rg03-admind-capture.txt";
+const PASSWORD: &str = "s3cret-Pass phrase";
+
+fn script() -> sim::Script {
+    let bytes = std::fs::read(common::root().join(SAMPLE)).unwrap();
+    sim::Script::from_transcript(&bytes).unwrap()
+}
+
+fn options(behaviour: sim::Behaviour, tls: bool) -> sim::Options {
+    sim::Options {
+        user: "administrator".into(),
+        password: PASSWORD.into(),
+        tls,
+        behaviour,
+    }
+}
+
+fn serve(behaviour: sim::Behaviour, tls: bool) -> sim::Server {
+    sim::start(script(), options(behaviour, tls)).unwrap()
+}
+
+/// Runs carryover in `dir` with the password in `SIM_PASSWORD`; (status, stdout, stderr).
+fn carryover(args: &[&str], dir: &Path, password: &str) -> (i32, String, String) {
+    let output = Command::cargo_bin("carryover")
+        .unwrap()
+        .args(args)
+        .current_dir(dir)
+        .env("SIM_PASSWORD", password)
+        .env("GIT_AUTHOR_NAME", "carryover tests")
+        .env("GIT_AUTHOR_EMAIL", "tests@example.invalid")
+        .env("GIT_COMMITTER_NAME", "carryover tests")
+        .env("GIT_COMMITTER_EMAIL", "tests@example.invalid")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// `fetch` of one simulated appliance in the clear, with extra flags.
+fn fetch_plain(port: u16, dir: &Path, extra: &[&str], password: &str) -> (i32, String, String) {
+    let port = port.to_string();
+    let mut args = vec![
+        "fetch",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--plaintext",
+        "--user",
+        "administrator",
+        "--password-env",
+        "SIM_PASSWORD",
+        "--into",
+        "captures",
+        "--timeout",
+        "2",
+    ];
+    args.extend_from_slice(extra);
+    carryover(&args, dir, password)
+}
+
+/// The model of a capture as `show --format json` prints it, without its sources (paths
+/// and line counts differ between the sample and the fetched copy).
+fn model(path: &Path) -> serde_json::Value {
+    let (code, out, err) = carryover(
+        &["show", "--format", "json", &path.display().to_string()],
+        common::root(),
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let mut json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["config"].as_object_mut().unwrap().remove("sources");
+    json["config"].take()
+}
+
+/// Every file under `dir`, as bytes, for looking for a secret.
+fn all_bytes(dir: &Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            all.extend(std::fs::read(entry.path()).unwrap());
+        }
+    }
+    all
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn fetch_in_the_clear_then_show_gives_the_samples_model() {
+    let server = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("--plaintext"),
+        "plaintext is warned about: {err}"
+    );
+    let fetched = dir.path().join("captures/rg03.admind.txt");
+    assert!(
+        out.contains("fetched 127.0.0.1 into captures/rg03.admind.txt"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with("fetch: 1 of 1 appliance(s) fetched, 0 failed"),
+        "{out}"
+    );
+    assert_eq!(model(&fetched), model(&common::root().join(SAMPLE)));
+    let bytes = std::fs::read(&fetched).unwrap();
+    assert!(
+        !contains(&bytes, PASSWORD),
+        "the password reached the capture"
+    );
+    assert!(!contains(&all_bytes(dir.path()), PASSWORD));
+    assert!(!out.contains(PASSWORD) && !err.contains(PASSWORD));
+}
+
+#[test]
+fn the_fetched_transcript_is_the_sample_byte_for_byte() {
+    let server = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    let fetched = std::fs::read(dir.path().join("captures/rg03.admind.txt")).unwrap();
+    let sample = std::fs::read(common::root().join(SAMPLE)).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&fetched),
+        String::from_utf8_lossy(&sample),
+        "fetch sends the capture plan in the sample's order and records the wire as it is"
+    );
+}
+
+#[test]
+fn fetch_over_tls_verifies_the_certificate() {
+    let server = serve(sim::Behaviour::Normal, true);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sim.pem"), server.ca_pem.as_ref().unwrap()).unwrap();
+    let port = server.port.to_string();
+    let base = [
+        "fetch",
+        "localhost",
+        "--port",
+        &port,
+        "--user",
+        "administrator",
+        "--password-env",
+        "SIM_PASSWORD",
+        "--into",
+        "captures",
+        "--timeout",
+        "2",
+    ];
+    // Not trusted: a clear error that says what to do, and nothing written.
+    let (code, _, err) = carryover(&base, dir.path(), PASSWORD);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("certificate is not trusted"), "{err}");
+    assert!(err.contains("--ca"), "{err}");
+    assert!(!dir.path().join("captures/rg03.admind.txt").exists());
+    // Trusted through --ca.
+    let (code, out, err) = carryover(
+        &[&base[..], &["--ca", "sim.pem"]].concat(),
+        dir.path(),
+        PASSWORD,
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        model(&dir.path().join("captures/rg03.admind.txt")),
+        model(&common::root().join(SAMPLE))
+    );
+    // --insecure works, and says so on every run.
+    let (code, _, err) = carryover(&[&base[..], &["--insecure"]].concat(), dir.path(), PASSWORD);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: --insecure"), "{err}");
+}
+
+#[test]
+fn a_wrong_password_is_exit_2_and_appears_nowhere() {
+    let server = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = "Wr0ng-pass word";
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &["--format", "json"], wrong);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("127.0.0.1: error: the login as `administrator` was refused"),
+        "{err}"
+    );
+    for text in [&out, &err] {
+        assert!(!text.contains(wrong) && !text.contains(PASSWORD), "{text}");
+    }
+    assert!(!contains(&all_bytes(dir.path()), wrong));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["failed"], 1);
+    assert_eq!(json["appliances"][0]["status"], "failed");
+}
+
+#[test]
+fn broken_and_hostile_servers_fail_clearly_within_the_timeout() {
+    let cases: Vec<(sim::Behaviour, &str)> = vec![
+        (sim::Behaviour::Silent, "sent nothing for 2 s"),
+        (sim::Behaviour::Garbage, "not an admind greeting"),
+        (sim::Behaviour::HugeLine, "a line longer than"),
+        (sim::Behaviour::EndlessLiteral, "literal"),
+        (sim::Behaviour::CloseAfterGreeting, "closed the connection"),
+        (
+            sim::Behaviour::HostileGreeting("../../etc\u{1b}[2J".into()),
+            "cannot name a file",
+        ),
+    ];
+    for (behaviour, says) in cases {
+        let shown = format!("{behaviour:?}");
+        let server = serve(behaviour, false);
+        let dir = tempfile::tempdir().unwrap();
+        let started = Instant::now();
+        let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+        assert_eq!(code, 2, "{shown}: {out}{err}");
+        assert!(err.contains(says), "{shown}: {err}");
+        assert!(
+            !err.contains('\u{1b}'),
+            "{shown}: a control character reached the terminal"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{shown}: took {:?}",
+            started.elapsed()
+        );
+        let written: Vec<_> = walkdir::WalkDir::new(dir.path())
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .collect();
+        assert!(written.is_empty(), "{shown}: {written:?}");
+    }
+}
+
+#[test]
+fn a_fleet_of_fifty_goes_on_past_one_failure() {
+    let mut servers = Vec::new();
+    let mut inventory = String::from("host,vendor,port,user,credential-ref\n");
+    for i in 1..=50 {
+        let behaviour = if i == 17 {
+            sim::Behaviour::CloseAfterGreeting
+        } else {
+            sim::Behaviour::Normal
+        };
+        let server = sim::start(
+            script().with_host(&format!("rg{i:02}.example.net")),
+            options(behaviour, false),
+        )
+        .unwrap();
+        inventory.push_str(&format!(
+            "127.0.0.1,mirapoint-mos,{},administrator,env:SIM_PASSWORD\n",
+            server.port
+        ));
+        servers.push(server);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("fleet.csv"), inventory).unwrap();
+    let (code, out, err) = carryover(
+        &[
+            "fetch",
+            "--inventory",
+            "fleet.csv",
+            "--into",
+            "captures",
+            "--plaintext",
+            "--jobs",
+            "8",
+            "--timeout",
+            "2",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+        PASSWORD,
+    );
+    assert_eq!(code, 2, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["fetched"], 49, "{out}");
+    assert_eq!(json["failed"], 1, "{out}");
+    assert_eq!(json["appliances"][16]["status"], "failed");
+    assert_eq!(json["appliances"][0]["appliance"], "rg01");
+    let files = std::fs::read_dir(dir.path().join("captures"))
+        .unwrap()
+        .count();
+    assert_eq!(files, 49);
+    assert!(!dir.path().join("captures/rg17.admind.txt").exists());
+    assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+}
+
+fn git_log(repo: &Path) -> Vec<String> {
+    let out = Command::new("git")
+        .args(["log", "--format=%s"])
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn track_and_commit_twice_make_one_commit_and_a_change_one_more() {
+    let first = serve(sim::Behaviour::Normal, false);
+    let second = sim::start(
+        script().with_host("rg04.example.net"),
+        options(sim::Behaviour::Normal, false),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let inventory = format!(
+        "127.0.0.1,,{},administrator,env:SIM_PASSWORD\n127.0.0.1,,{},administrator,env:SIM_PASSWORD\n",
+        first.port, second.port
+    );
+    std::fs::write(dir.path().join("fleet.csv"), inventory).unwrap();
+    let args = [
+        "fetch",
+        "--inventory",
+        "fleet.csv",
+        "--into",
+        "captures",
+        "--plaintext",
+        "--timeout",
+        "2",
+        "--track",
+        "fleet-config",
+        "--commit",
+    ];
+    let (code, out, err) = carryover(&args, dir.path(), PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    let repo = dir.path().join("fleet-config");
+    assert_eq!(git_log(&repo).len(), 1, "{out}");
+    assert!(repo.join("mirapoint-mos/rg03.ron").exists());
+    assert!(repo.join("mirapoint-mos/rg04.ron").exists());
+    // Again, nothing changed: no commit.
+    let (code, out, err) = carryover(&args, dir.path(), PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("commit: nothing changed, no commit made"),
+        "{out}"
+    );
+    assert_eq!(git_log(&repo).len(), 1);
+    // One appliance changes a setting: exactly one more commit, naming it alone.
+    drop(second);
+    let mut changed = script().with_host("rg04.example.net");
+    changed.set_answer("", "smtp get fastpath", vec![b"\"on\"".to_vec()]);
+    let second = sim::start(changed, options(sim::Behaviour::Normal, false)).unwrap();
+    let inventory = format!(
+        "127.0.0.1,,{},administrator,env:SIM_PASSWORD\n127.0.0.1,,{},administrator,env:SIM_PASSWORD\n",
+        first.port, second.port
+    );
+    std::fs::write(dir.path().join("fleet.csv"), inventory).unwrap();
+    let (code, out, err) = carryover(&args, dir.path(), PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    let log = git_log(&repo);
+    assert_eq!(log.len(), 2, "{log:?}");
+    assert_eq!(log[0], "carryover fetch: mirapoint-mos/rg04 changed");
+    assert!(!contains(&all_bytes(&repo), PASSWORD));
+}
+
+#[test]
+fn every_example_in_fetch_help_runs_against_the_simulator() {
+    let (_, help, _) = carryover(&["fetch", "-h"], common::root(), "");
+    let examples = help.split("Examples:\n").nth(1).unwrap();
+    let server = serve(sim::Behaviour::Normal, true);
+    for line in examples.lines().take_while(|l| l.starts_with("  ")) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("sim.pem"), server.ca_pem.as_ref().unwrap()).unwrap();
+        let port = server.port.to_string();
+        // The example's appliances are the simulator; its credentials are in the environment.
+        let line = line.trim().replace("rg01.example.net", "localhost");
+        if line.contains("--vendor spamtitan") {
+            // tests/fetch_spamtitan.rs fetches from a SpamTitan stub.
+            continue;
+        }
+        if line.contains("--inventory fleet.csv") {
+            std::fs::write(
+                dir.path().join("fleet.csv"),
+                format!("localhost,mirapoint-mos,{port},administrator,env:SIM_PASSWORD\n"),
+            )
+            .unwrap();
+        }
+        let mut args: Vec<String> = line
+            .split_whitespace()
+            .skip(1)
+            .map(str::to_string)
+            .collect();
+        args.extend([
+            "--ca".into(),
+            "sim.pem".into(),
+            "--timeout".into(),
+            "2".into(),
+        ]);
+        if !line.contains("--inventory") {
+            args.extend(["--port".into(), port.clone()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = Command::cargo_bin("carryover")
+            .unwrap()
+            .args(&args)
+            .current_dir(dir.path())
+            .env("RG_PASSWORD", PASSWORD)
+            .env("SIM_PASSWORD", PASSWORD)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "`{line}`: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn credentials_are_referenced_and_checked_before_anything_is_fetched() {
+    let server = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    // A password typed into the inventory is refused, and not repeated.
+    std::fs::write(
+        dir.path().join("fleet.csv"),
+        format!(
+            "127.0.0.1,mirapoint-mos,{},administrator,{PASSWORD}\n",
+            server.port
+        ),
+    )
+    .unwrap();
+    let (code, out, err) = carryover(
+        &[
+            "fetch",
+            "--inventory",
+            "fleet.csv",
+            "--into",
+            "captures",
+            "--plaintext",
+        ],
+        dir.path(),
+        PASSWORD,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("fleet.csv:1: the credential column holds neither"),
+        "{err}"
+    );
+    assert!(!err.contains(PASSWORD) && !out.contains(PASSWORD));
+    // A password file others may read is refused.
+    let file = dir.path().join("rg03.password");
+    std::fs::write(&file, format!("{PASSWORD}\n")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let port = server.port.to_string();
+        let args = [
+            "fetch",
+            "127.0.0.1",
+            "--port",
+            &port,
+            "--plaintext",
+            "--user",
+            "administrator",
+            "--password-file",
+            "rg03.password",
+            "--into",
+            "captures",
+        ];
+        let (code, _, err) = carryover(&args, dir.path(), "");
+        assert_eq!(code, 2);
+        assert!(
+            err.contains("others may read it (mode 644): chmod 600 it"),
+            "{err}"
+        );
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let (code, out, err) = carryover(&args, dir.path(), "");
+        assert_eq!(code, 0, "{out}{err}");
+    }
+    // No credential and no terminal: a clear error naming the flags.
+    let port = server.port.to_string();
+    let (code, _, err) = carryover(
+        &[
+            "fetch",
+            "127.0.0.1",
+            "--port",
+            &port,
+            "--plaintext",
+            "--user",
+            "administrator",
+            "--into",
+            "c",
+        ],
+        dir.path(),
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no password given: use --password-env or --password-file"),
+        "{err}"
+    );
+}
