@@ -128,8 +128,13 @@ fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<()> {
         at = d.parent();
     }
     for d in missing.into_iter().rev() {
-        std::fs::create_dir(&d).map_err(|e| Error::io(d.display().to_string(), e))?;
-        created.push(d);
+        match std::fs::create_dir(&d) {
+            Ok(()) => created.push(d),
+            // Another writer of the same run (track writes appliances in parallel) made it
+            // first: it is there, and not ours to remove.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && d.is_dir() => {}
+            Err(e) => return Err(Error::io(d.display().to_string(), e)),
+        }
     }
     Ok(())
 }
@@ -137,6 +142,30 @@ fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<()> {
 /// Temporary files to remove when the process is interrupted. The signal handler may only do
 /// async-signal-safe work, so the paths sit in a fixed table of atomic pointers, and the
 /// handler only unlinks them and re-raises the signal.
+#[cfg(test)]
+mod race_tests {
+    use super::*;
+
+    #[test]
+    fn writers_racing_to_make_one_folder_all_succeed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let threads: Vec<_> = (0..8)
+            .map(|i| {
+                let root = root.clone();
+                std::thread::spawn(move || {
+                    let file = root.join("vendor").join(format!("host{i}.ron"));
+                    atomically_making(&[(file, "x")], false, Some(&root))
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap().unwrap();
+        }
+        assert_eq!(std::fs::read_dir(root.join("vendor")).unwrap().count(), 8);
+    }
+}
+
 #[cfg(unix)]
 mod cleanup {
     use std::ffi::CString;

@@ -5,7 +5,6 @@
 //! `--track --commit` makes a commit only when an appliance changed.
 
 #[path = "../examples/admind-sim/sim.rs"]
-#[allow(dead_code)]
 mod sim;
 
 mod common;
