@@ -239,7 +239,11 @@ pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture
         }
         Err(e) => return Err(e),
     };
-    if !yields_items(&read.changes) {
+    // A weak claim needs a known item: commands kept only verbatim, unknown to the catalog,
+    // are what random bytes or prose read as an export would give.
+    let weak = !forced && !detection.is_clear();
+    let known = |c: &Change| !(weak && matches!(c, Change::Raw { .. }));
+    if !read.changes.iter().any(|(c, _)| known(c) && is_item(c)) {
         return Err(nothing_read(source, &read, &detection));
     }
     // A kind the user forced needs no word about the evidence, unless the evidence clearly
@@ -275,12 +279,15 @@ pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture
 /// Whether a read holds a configuration item: anything beyond who the appliance is (its host
 /// name, a delegated domain a prompt shows, a hardware model a banner names).
 fn yields_items(changes: &[(Change, u32)]) -> bool {
-    changes.iter().any(|(c, _)| {
-        !matches!(
-            c,
-            Change::Host(_) | Change::Domain(_) | Change::DomainsListedInFull | Change::Model(_)
-        )
-    })
+    changes.iter().any(|(c, _)| is_item(c))
+}
+
+/// Whether a change is a configuration item, not only who the appliance is.
+fn is_item(change: &Change) -> bool {
+    !matches!(
+        change,
+        Change::Host(_) | Change::Domain(_) | Change::DomainsListedInFull | Change::Model(_)
+    )
 }
 
 /// The error for a source nothing could be read from: the file, what it looked like, what
