@@ -58,15 +58,15 @@ fn carryover(args: &[&str], dir: &Path, password: &str) -> (i32, String, String)
     )
 }
 
-/// `fetch` of one simulated appliance in the clear, with extra flags.
-fn fetch_plain(port: u16, dir: &Path, extra: &[&str], password: &str) -> (i32, String, String) {
+/// The arguments that fetch one simulated appliance into `captures`, with the password in
+/// `SIM_PASSWORD` and a short timeout.
+fn fetch_args(host: &str, port: u16) -> Vec<String> {
     let port = port.to_string();
-    let mut args = vec![
+    [
         "fetch",
-        "127.0.0.1",
+        host,
         "--port",
         &port,
-        "--plaintext",
         "--user",
         "administrator",
         "--password-env",
@@ -75,8 +75,17 @@ fn fetch_plain(port: u16, dir: &Path, extra: &[&str], password: &str) -> (i32, S
         "captures",
         "--timeout",
         "2",
-    ];
-    args.extend_from_slice(extra);
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+/// `fetch` of one simulated appliance in the clear, with extra flags.
+fn fetch_plain(port: u16, dir: &Path, extra: &[&str], password: &str) -> (i32, String, String) {
+    let mut args = fetch_args("127.0.0.1", port);
+    args.push("--plaintext".into());
+    args.extend(extra.iter().map(|a| a.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     carryover(&args, dir, password)
 }
 
@@ -163,21 +172,8 @@ fn fetch_over_tls_verifies_the_certificate() {
     let server = serve(sim::Behaviour::Normal, true);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("sim.pem"), server.ca_pem.as_ref().unwrap()).unwrap();
-    let port = server.port.to_string();
-    let base = [
-        "fetch",
-        "localhost",
-        "--port",
-        &port,
-        "--user",
-        "administrator",
-        "--password-env",
-        "SIM_PASSWORD",
-        "--into",
-        "captures",
-        "--timeout",
-        "2",
-    ];
+    let base = fetch_args("localhost", server.port);
+    let base: Vec<&str> = base.iter().map(String::as_str).collect();
     // Not trusted: a clear error that says what to do, and nothing written.
     let (code, _, err) = carryover(&base, dir.path(), PASSWORD);
     assert_eq!(code, 2, "{err}");

@@ -133,18 +133,25 @@ impl<R: Read + Timed> Reader<R> {
         Ok(())
     }
 
+    /// Fills the buffer within the timeout and the deadline; how many bytes it holds, 0 when
+    /// the appliance closed the connection.
+    fn fill(&mut self) -> Result<usize, FetchError> {
+        loop {
+            self.arm()?;
+            match self.inner.fill_buf() {
+                Ok(buffer) => return Ok(buffer.len()),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(self.io_error(e)),
+            }
+        }
+    }
+
     /// One line with its line ending (`\n` or `\r\n`). `Ok(None)`: the appliance closed the
     /// connection before sending anything more.
     pub fn line(&mut self) -> Result<Option<Vec<u8>>, FetchError> {
         let mut line = Vec::new();
         loop {
-            self.arm()?;
-            let buffer = match self.inner.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(self.io_error(e)),
-            };
-            if buffer.is_empty() {
+            if self.fill()? == 0 {
                 if line.is_empty() {
                     return Ok(None);
                 }
@@ -152,6 +159,7 @@ impl<R: Read + Timed> Reader<R> {
                     "the appliance closed the connection in the middle of a line".into(),
                 ));
             }
+            let buffer = self.inner.buffer();
             let (take, done) = match memchr::memchr(b'\n', buffer) {
                 Some(at) => (at + 1, true),
                 None => (buffer.len(), false),
@@ -181,18 +189,13 @@ impl<R: Read + Timed> Reader<R> {
         }
         let mut body = Vec::with_capacity(n.min(1 << 16));
         while body.len() < n {
-            self.arm()?;
-            let buffer = match self.inner.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(self.io_error(e)),
-            };
-            if buffer.is_empty() {
+            if self.fill()? == 0 {
                 return Err(FetchError::Failed(format!(
                     "the appliance closed the connection {} bytes into a literal of {n}",
                     body.len()
                 )));
             }
+            let buffer = self.inner.buffer();
             let take = buffer.len().min(n - body.len());
             body.extend_from_slice(&buffer[..take]);
             self.inner.consume(take);
