@@ -1,0 +1,311 @@
+//! HTTP calls to one appliance: the token in its header, answers bounded, busy answers and
+//! broken connections tried again, every failure said without the token.
+use std::time::Duration;
+
+use ureq::unversioned::resolver::DefaultResolver;
+use ureq::unversioned::transport::{Connector, TcpConnector};
+use ureq::{Agent, Timeout};
+
+use super::{authority, tls, Policy};
+use crate::emit::sanitize;
+use crate::fetch::net::{client_config, secs};
+use crate::fetch::{FetchError, Target};
+
+/// One appliance's APIs.
+pub(super) struct Client {
+    agent: Agent,
+    base: String,
+    /// `Bearer <token>`: sent in the header, never shown.
+    bearer: String,
+    policy: Policy,
+    timeout: Duration,
+    port: u16,
+    ca_given: bool,
+}
+
+/// Why a call gave no answer to save.
+pub(super) enum Failure {
+    /// The appliance answered this status (after `tries` tries).
+    Status(u16, u32),
+    /// The answer was larger than the limit.
+    TooLarge(u64),
+    /// Nothing more can be fetched: the token was refused, the connection failed, time
+    /// ran out.
+    Fatal(FetchError),
+}
+
+impl Failure {
+    /// Why the call's file is missing, in a few words.
+    pub(super) fn reason(&self) -> String {
+        match self {
+            Failure::Status(code @ 300..=399, _) => {
+                format!("{code} (a redirect, not followed)")
+            }
+            Failure::Status(403, _) => "403 (not for this token)".into(),
+            Failure::Status(code, tries) if busy(*code) => {
+                format!("{code} (still busy after {tries} tries)")
+            }
+            Failure::Status(code, _) => code.to_string(),
+            Failure::TooLarge(limit) => format!("the answer is larger than {limit} bytes"),
+            Failure::Fatal(e) => e.to_string(),
+        }
+    }
+}
+
+/// A try that gave no answer to save.
+struct Missed {
+    failure: Failure,
+    /// Whether another try may do.
+    again: bool,
+    /// The wait the appliance asked for (`Retry-After`).
+    asked_wait: Option<Duration>,
+}
+
+impl Missed {
+    fn fatal(error: FetchError) -> Missed {
+        Missed {
+            failure: Failure::Fatal(error),
+            again: false,
+            asked_wait: None,
+        }
+    }
+}
+
+/// Statuses that say "not now": worth another try after a wait.
+fn busy(code: u16) -> bool {
+    matches!(code, 429 | 502 | 503 | 504)
+}
+
+/// Per call, the budget for the answer's body and for everything, in timeouts: a hostile
+/// appliance holds one call no longer than this many times `--timeout`.
+const BODY_TIMEOUTS: u32 = 4;
+const CALL_TIMEOUTS: u32 = 8;
+
+impl Client {
+    pub(super) fn new(target: &Target, port: u16, policy: &Policy) -> Result<Client, FetchError> {
+        let token = target.secret.as_ref().map(|s| s.expose()).unwrap_or("");
+        if token.is_empty() {
+            return Err(FetchError::Failed(
+                "no API token given: SpamTitan's REST API needs one".into(),
+            ));
+        }
+        if !token.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(FetchError::Failed(
+                "the API token holds characters an HTTP header cannot carry (spaces, line \
+                 breaks or non-ASCII): check how it was given"
+                    .into(),
+            ));
+        }
+        let timeout = target.timeout.max(Duration::from_millis(1));
+        let config = Agent::config_builder()
+            .http_status_as_error(false)
+            // A redirect is an answer: the token never follows one, to any host.
+            .max_redirects(0)
+            // Appliances are reached directly, as the MOS admin protocol is.
+            .proxy(None)
+            .user_agent(concat!("carryover/", env!("CARGO_PKG_VERSION")))
+            .timeout_resolve(Some(timeout))
+            .timeout_connect(Some(timeout))
+            .timeout_send_request(Some(timeout))
+            .timeout_recv_response(Some(timeout))
+            .timeout_per_read(Some(timeout))
+            .timeout_recv_body(Some(timeout * BODY_TIMEOUTS))
+            .timeout_global(Some(timeout * CALL_TIMEOUTS))
+            .build();
+        let resolver = DefaultResolver::default();
+        let (agent, scheme) = if target.tls.plaintext {
+            let tcp = ().chain(TcpConnector::default());
+            (Agent::with_parts(config, tcp, resolver), "http")
+        } else {
+            let tls = tls::ApplianceTls::new(client_config(&target.tls)?);
+            let chain = ().chain(TcpConnector::default()).chain(tls);
+            (Agent::with_parts(config, chain, resolver), "https")
+        };
+        Ok(Client {
+            agent,
+            base: format!("{scheme}://{}", authority(&target.host, port)),
+            bearer: format!("Bearer {token}"),
+            policy: policy.clone(),
+            timeout,
+            port,
+            ca_given: target.tls.ca.is_some(),
+        })
+    }
+
+    /// The body of a 2xx answer to `GET path` (path and query, percent-encoded).
+    pub(super) fn get(&self, path: &str) -> Result<Vec<u8>, Failure> {
+        let what = format!("GET {}", sanitize(path));
+        let url = format!("{}{path}", self.base);
+        let tries = self.policy.tries.max(1);
+        let mut attempt = 1;
+        loop {
+            let missed = match self.once(&url, &what) {
+                Ok(body) => return Ok(body),
+                Err(missed) => missed,
+            };
+            if !missed.again || attempt >= tries {
+                return Err(match missed.failure {
+                    Failure::Status(code, _) => Failure::Status(code, attempt),
+                    other => other,
+                });
+            }
+            let backoff = self.policy.first_wait * 2u32.saturating_pow(attempt - 1);
+            let wait = missed.asked_wait.unwrap_or(backoff);
+            std::thread::sleep(wait.min(self.policy.longest_wait));
+            attempt += 1;
+        }
+    }
+
+    /// One try.
+    fn once(&self, url: &str, what: &str) -> Result<Vec<u8>, Missed> {
+        let response = self
+            .agent
+            .get(url)
+            .header("Authorization", self.bearer.as_str())
+            .call();
+        let mut response = match response {
+            Ok(r) => r,
+            Err(e) => return Err(self.failed(e, what)),
+        };
+        let status = response.status().as_u16();
+        if status == 401 {
+            return Err(Missed::fatal(FetchError::Failed(format!(
+                "the API token was refused (401) on {what}: make a new one in the web UI \
+                 (Settings > User Management > RestAPI Keys)"
+            ))));
+        }
+        if !(200..300).contains(&status) {
+            let asked_wait = response
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs);
+            return Err(Missed {
+                failure: Failure::Status(status, 1),
+                again: busy(status),
+                asked_wait,
+            });
+        }
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(self.policy.body_limit)
+            .read_to_vec();
+        body.map_err(|e| match e {
+            ureq::Error::BodyExceedsLimit(_) => Missed {
+                failure: Failure::TooLarge(self.policy.body_limit),
+                again: false,
+                asked_wait: None,
+            },
+            other => self.failed(other, what),
+        })
+    }
+
+    /// An error of ureq as a fetch error naming no secret (ureq's own messages carry no
+    /// header; its URLs hold no token).
+    fn failed(&self, e: ureq::Error, what: &str) -> Missed {
+        let (error, again) = self.classify(e, what);
+        Missed {
+            failure: Failure::Fatal(error),
+            again,
+            asked_wait: None,
+        }
+    }
+
+    /// A fetch error for an error of ureq, and whether it is worth another quick try here
+    /// (a refused or broken connection; not a timeout, which took its time already).
+    fn classify(&self, e: ureq::Error, what: &str) -> (FetchError, bool) {
+        let port = self.port;
+        let late = |reason: Timeout| {
+            let budget = match reason {
+                Timeout::Global => self.timeout * CALL_TIMEOUTS,
+                Timeout::RecvBody => self.timeout * BODY_TIMEOUTS,
+                _ => self.timeout,
+            };
+            format!("{what}: no answer within {}", secs(budget))
+        };
+        match e {
+            ureq::Error::Timeout(reason @ (Timeout::Connect | Timeout::Resolve)) => (
+                FetchError::Connection(format!(
+                    "cannot connect to port {port}: no answer within {} ({reason})",
+                    secs(self.timeout)
+                )),
+                false,
+            ),
+            ureq::Error::Timeout(reason) => (FetchError::Failed(late(reason)), false),
+            ureq::Error::Io(io) => self.io_failed(&io, what),
+            ureq::Error::Rustls(tls) => (self.tls_failed(&tls), false),
+            ureq::Error::Tls(why) => (
+                FetchError::Failed(format!("TLS on port {port}: {why}")),
+                false,
+            ),
+            ureq::Error::HostNotFound => (
+                FetchError::Connection("cannot resolve the host name".into()),
+                false,
+            ),
+            ureq::Error::ConnectionFailed => (
+                FetchError::Connection(format!("cannot connect to port {port}")),
+                true,
+            ),
+            ureq::Error::Protocol(p) => (
+                FetchError::Failed(format!(
+                    "{what}: the answer is not HTTP ({})",
+                    sanitize(&p.to_string())
+                )),
+                false,
+            ),
+            other => (
+                FetchError::Failed(format!("{what}: {}", sanitize(&other.to_string()))),
+                false,
+            ),
+        }
+    }
+
+    fn io_failed(&self, io: &std::io::Error, what: &str) -> (FetchError, bool) {
+        use std::io::ErrorKind as K;
+        if let Some(tls) = io.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()) {
+            return (self.tls_failed(tls), false);
+        }
+        let said = sanitize(&io.to_string());
+        match io.kind() {
+            K::ConnectionRefused
+            | K::ConnectionReset
+            | K::ConnectionAborted
+            | K::UnexpectedEof
+            | K::BrokenPipe
+            | K::NotConnected
+            | K::HostUnreachable
+            | K::NetworkUnreachable
+            | K::NetworkDown
+            | K::AddrNotAvailable => (
+                FetchError::Connection(format!("{what} (port {}): {said}", self.port)),
+                true,
+            ),
+            K::TimedOut | K::WouldBlock => (
+                FetchError::Failed(format!("{what}: no answer within {}", secs(self.timeout))),
+                false,
+            ),
+            _ => (FetchError::Failed(format!("{what}: {said}")), false),
+        }
+    }
+
+    /// A failed TLS handshake, said so that the user knows what to do.
+    fn tls_failed(&self, e: &rustls::Error) -> FetchError {
+        let port = self.port;
+        let said = sanitize(&e.to_string());
+        if let rustls::Error::InvalidCertificate(_) = e {
+            let hint = if self.ca_given {
+                "it is not signed by a certificate --ca names, or names another host"
+            } else {
+                "name the certificate or its CA with --ca FILE (or, knowing the risk, --insecure)"
+            };
+            return FetchError::Failed(format!(
+                "TLS on port {port}: the appliance's certificate is not trusted ({said}); {hint}"
+            ));
+        }
+        FetchError::Failed(format!(
+            "TLS on port {port}: {said} (is the port plaintext? then --plaintext)"
+        ))
+    }
+}
