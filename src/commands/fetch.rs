@@ -195,6 +195,7 @@ pub fn commit(repo: &Path) -> Result<Committed> {
         .map(|path| path.trim_end_matches(".ron").to_string())
         .collect();
     let subject = match appliances.as_slice() {
+        [one] if files[0].starts_with("A ") => format!("carryover fetch: {one} added"),
         [one] => format!("carryover fetch: {one} changed"),
         many => format!(
             "carryover fetch: {} appliances changed: {}",
