@@ -205,7 +205,10 @@ fn a_wrong_password_is_exit_2_and_appears_nowhere() {
     let (code, out, err) = fetch_plain(server.port, dir.path(), &["--format", "json"], wrong);
     assert_eq!(code, 2, "{out}{err}");
     assert!(
-        err.contains("127.0.0.1: error: the login as `administrator` was refused"),
+        err.contains(&format!(
+            "127.0.0.1:{}: error: the login as `administrator` was refused",
+            server.port
+        )),
         "{err}"
     );
     for text in [&out, &err] {
@@ -521,6 +524,177 @@ fn credentials_are_referenced_and_checked_before_anything_is_fetched() {
     assert_eq!(code, 2);
     assert!(
         err.contains("no password given: use --password-env or --password-file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn two_hosts_answering_as_one_appliance_write_nothing_and_keep_the_earlier_capture() {
+    let first = serve(sim::Behaviour::Normal, false);
+    let second = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("captures")).unwrap();
+    std::fs::write(
+        dir.path().join("captures/rg03.admind.txt"),
+        "earlier capture",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("fleet.csv"),
+        format!(
+            "127.0.0.1,,{},administrator,env:SIM_PASSWORD\n127.0.0.1,,{},administrator,env:SIM_PASSWORD\n",
+            first.port, second.port
+        ),
+    )
+    .unwrap();
+    let (code, out, err) = carryover(
+        &[
+            "fetch",
+            "--inventory",
+            "fleet.csv",
+            "--into",
+            "captures",
+            "--plaintext",
+            "--timeout",
+            "2",
+        ],
+        dir.path(),
+        PASSWORD,
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    assert_eq!(err.matches("also answered as `rg03`").count(), 2, "{err}");
+    assert!(
+        out.contains("0 of 2 appliance(s) fetched, 2 failed"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("captures/rg03.admind.txt")).unwrap(),
+        "earlier capture"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("captures"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "no staged file is left behind: {left:?}");
+}
+
+#[test]
+fn commit_takes_only_the_files_track_writes() {
+    let server = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("fleet-config");
+    std::fs::create_dir(&repo).unwrap();
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args(args)
+            .current_dir(&repo)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "--quiet"]);
+    std::fs::write(repo.join("notes.txt"), "staged, not ours\n").unwrap();
+    git(&["add", "notes.txt"]);
+    std::fs::write(repo.join("rg03.password"), "left here by mistake\n").unwrap();
+    let (code, out, err) = fetch_plain(
+        server.port,
+        dir.path(),
+        &["--track", "fleet-config", "--commit"],
+        PASSWORD,
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("committed: carryover fetch: mirapoint-mos/rg03 added"),
+        "{out}"
+    );
+    let shown = Command::new("git")
+        .args(["show", "--name-only", "--format=", "HEAD"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&shown.stdout).trim(),
+        "mirapoint-mos/rg03.ron"
+    );
+    let status = Command::new("git")
+        .args(["status", "--porcelain"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    let status = String::from_utf8_lossy(&status.stdout);
+    assert!(
+        status.contains("A  notes.txt") && status.contains("?? rg03.password"),
+        "{status}"
+    );
+}
+
+#[test]
+fn a_refused_domain_list_or_an_empty_capture_is_a_failure_not_a_removal() {
+    let mut refusing = script();
+    refusing.set_refusal("", "domain list", "Permission denied");
+    let server = sim::start(refusing, options(sim::Behaviour::Normal, false)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("without the domain list the delegated domains cannot be captured"),
+        "{err}"
+    );
+    assert!(!dir.path().join("captures/rg03.admind.txt").exists());
+    // Everything refused but the version: no configuration, no capture.
+    let mut bare = script();
+    for command in [
+        "license status",
+        "update list",
+        "uce listexception primary whitelist",
+        "uce listexception primary blacklist",
+        "smtp get maxmsgsum",
+        "trustedhost list mtagroup",
+        "key getpublic MTA \"\"",
+        "ldap get autoreply",
+        "smtp get quarantinejunk",
+        "smtp get ldaprouting",
+        "smtp get fastpath",
+        "uce listexception primary whitelistto",
+        "uce listexception any whitelistto",
+        "uce listexception local whitelistto",
+        "uce listexception nonlocal whitelistto",
+        "uce listexception sales.example.net whitelistto",
+        "uce listexception support.example.net whitelistto",
+        "branding get quotamsg",
+    ] {
+        bare.set_refusal("", command, "Permission denied");
+        bare.set_refusal("sales.example.net", command, "Permission denied");
+        bare.set_refusal("support.example.net", command, "Permission denied");
+    }
+    let server = sim::start(bare, options(sim::Behaviour::Normal, false)).unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("the capture holds no configuration"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(!dir.path().join("captures/rg03.admind.txt").exists());
+}
+
+#[test]
+fn tls_and_plaintext_mixed_up_say_which_to_use() {
+    let tls = serve(sim::Behaviour::Normal, true);
+    let plain = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    // --plaintext against the TLS port.
+    let (code, _, err) = fetch_plain(tls.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 2);
+    assert!(err.contains("leave out --plaintext"), "{err}");
+    // TLS against the plaintext port.
+    let args = fetch_args("127.0.0.1", plain.port);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, _, err) = carryover(&args, dir.path(), PASSWORD);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is the port plaintext? then --plaintext"),
         "{err}"
     );
 }

@@ -650,7 +650,7 @@ fn the_help_example_fetches_tracks_and_keeps_the_token_out() {
     let err = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("localhost: error: ") && err.contains("401"),
+        err.contains(&format!("localhost:{port}: error: ")) && err.contains("401"),
         "{err}"
     );
     assert!(!err.contains("wrong-Token-1234"), "{err}");

@@ -17,6 +17,20 @@ const DEFAULT_CA_FILE: &str = "admind-sim-ca.pem";
 const USAGE: &str =
     "usage: admind-sim [--sample PATH] [--port N] [--tls] [--ca-out FILE] [--host NAME]";
 
+const HELP: &str = "\
+A simulated Mirapoint appliance to try `carryover fetch` against, on 127.0.0.1.
+
+Options:
+  --sample PATH   the admin-protocol transcript to answer from [default: the rg03 sample]
+  --port N        the port to listen on [default: 10143, or 10243 with --tls]
+  --tls           speak TLS with a certificate made now for localhost and 127.0.0.1
+  --ca-out FILE   where to write that certificate, for fetch's --ca [default: admind-sim-ca.pem]
+  --host NAME     the appliance's name in the greeting (not the address listened on)
+  -h, --help      print this help
+
+The user is `administrator`; the password is the environment variable ADMIND_SIM_PASSWORD
+[default: demo]. It runs until stopped (Ctrl-C).";
+
 struct Args {
     sample: Option<PathBuf>,
     port: Option<u16>,
@@ -53,7 +67,10 @@ fn parse_args() -> Result<Args, String> {
             "--tls" => args.tls = true,
             "--ca-out" => args.ca_out = Some(PathBuf::from(value("--ca-out")?)),
             "--host" => args.host = Some(value("--host")?.to_string_lossy().into_owned()),
-            "-h" | "--help" => return Err(USAGE.to_string()),
+            "-h" | "--help" => {
+                println!("{USAGE}\n\n{HELP}");
+                std::process::exit(0);
+            }
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }

@@ -18,7 +18,9 @@ use carryover::fetch::{
 use carryover::render;
 use carryover::vendors::{self, Vendor, REGISTRY};
 
-use super::{Output, ReadFlags};
+use carryover::capture::ReadOptions;
+
+use super::Output;
 
 #[derive(Args)]
 pub struct FetchArgs {
@@ -78,8 +80,6 @@ pub struct FetchArgs {
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
     #[command(flatten)]
-    read: ReadFlags,
-    #[command(flatten)]
     output: Output,
 }
 
@@ -116,31 +116,53 @@ pub fn run(args: FetchArgs) -> Result<u8, Error> {
     }
     let fleet = jobs(&args)?;
     let bar = progress(fleet.len());
-    let done = |outcome: &Outcome| {
-        bar.inc(1);
-        if let Status::Failed { error } = &outcome.result {
-            let line = format!("{}: error: {}", one_line(&outcome.host), error);
-            bar.suspend(|| eprintln!("{line}"));
-        }
-    };
+    let done = |_: &Outcome| bar.inc(1);
     let outcomes = fetch_all(&fleet, &args.into, usize::from(args.jobs), &done)?;
     bar.finish_and_clear();
+    for outcome in &outcomes {
+        if let Status::Failed { error } = &outcome.result {
+            let host = match outcome.port {
+                Some(port) => format!("{}:{port}", outcome.host),
+                None => outcome.host.clone(),
+            };
+            eprintln!("{}: error: {error}", one_line(&host));
+        }
+    }
+    // What goes wrong after fetching is said, and the report is still written: a cron job's
+    // report must not be last night's.
+    let mut later_failed = false;
     let tracked = match &args.track {
         Some(repo) => {
-            let report = carryover::track::track(&args.into, repo, &args.read.options()?, &|| {})?;
-            for (path, why) in &report.failures {
-                eprintln!(
-                    "{}: error: {}",
-                    one_line(&path.display().to_string()),
-                    one_line(why)
-                );
+            match carryover::track::track(&args.into, repo, &ReadOptions::default(), &|| {}) {
+                Ok(report) => {
+                    for (path, why) in &report.failures {
+                        eprintln!(
+                            "{}: error: {}",
+                            one_line(&path.display().to_string()),
+                            one_line(why)
+                        );
+                    }
+                    later_failed |= !report.failures.is_empty();
+                    Some(report)
+                }
+                Err(e) => {
+                    eprintln!("carryover: --track: {e}");
+                    later_failed = true;
+                    None
+                }
             }
-            Some(report)
         }
         None => None,
     };
     let committed = match (&args.track, args.commit) {
-        (Some(repo), true) => Some(commit(repo)?),
+        (Some(repo), true) => match commit(repo) {
+            Ok(committed) => Some(committed),
+            Err(e) => {
+                eprintln!("carryover: --commit: {e}");
+                later_failed = true;
+                None
+            }
+        },
         _ => None,
     };
     let text = match args.format {
@@ -148,8 +170,7 @@ pub fn run(args: FetchArgs) -> Result<u8, Error> {
         FormatArg::Json => render::fetch::json(&outcomes, tracked.as_ref(), committed.as_ref()),
     };
     args.output.write(&text, false)?;
-    let failed = outcomes.iter().any(|o| !o.is_fetched())
-        || tracked.as_ref().is_some_and(|r| !r.failures.is_empty());
+    let failed = outcomes.iter().any(|o| !o.is_fetched()) || later_failed;
     Ok(if failed { 2 } else { 0 })
 }
 
@@ -198,6 +219,24 @@ fn jobs(args: &FetchArgs) -> Result<Vec<Job>, Error> {
     let mut asked: HashMap<(String, String), Secret> = HashMap::new();
     let mut fleet = Vec::new();
     for entry in entries {
+        let job = job(args, &tls, &entry, &mut asked).map_err(|e| match &args.inventory {
+            // An inventory's line, as its other errors name it.
+            Some(path) => Error::Usage(format!("{}:{}: {e}", path.display(), entry.line)),
+            None => e,
+        })?;
+        fleet.push(job);
+    }
+    Ok(fleet)
+}
+
+/// One appliance to fetch, with its vendor and credentials.
+fn job(
+    args: &FetchArgs,
+    tls: &TlsOptions,
+    entry: &inventory::Entry,
+    asked: &mut HashMap<(String, String), Secret>,
+) -> Result<Job, Error> {
+    {
         let name = entry.vendor.as_deref().or(args.vendor.as_deref());
         let vendor: &'static dyn Vendor = match name {
             Some(name) => vendors::by_name(name).ok_or_else(|| {
@@ -261,19 +300,18 @@ fn jobs(args: &FetchArgs) -> Result<Vec<Job>, Error> {
                 }
             }
         };
-        fleet.push(Job {
+        Ok(Job {
             vendor,
             target: Target {
-                host: entry.host,
+                host: entry.host.clone(),
                 port: entry.port.or(args.port),
                 user,
                 secret: Some(secret),
                 tls: tls.clone(),
                 timeout: args.timeout,
             },
-        });
+        })
     }
-    Ok(fleet)
 }
 
 /// Asks for a secret on the terminal, once per vendor and user; never echoed.

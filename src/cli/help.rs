@@ -103,8 +103,9 @@ Examples:
   carryover fetch st01.example.net --vendor spamtitan --token-env ST_TOKEN --ca st01.pem --into captures
 
 Each capture is written whole or not at all: a failed appliance keeps its earlier capture.
-Credentials come from the environment, a file only its owner may read, or a prompt on a
-terminal; never from the command line.
+The report (-o) is written even when an appliance failed. Credentials come from the
+environment, a file only its owner may read, or a prompt on a terminal; never from the
+command line.
 
 Exit status:
   0  every appliance was fetched (commands the appliance refused are listed as not captured)

@@ -26,8 +26,9 @@ pub struct Job {
 /// How long to wait before the one retry of a connection error.
 const RETRY_AFTER: Duration = Duration::from_millis(500);
 
-/// Fetches every job into `into`, `jobs` at a time; `done` is called after each appliance,
-/// with its outcome. Outcomes are in the order of `fleet`.
+/// Fetches every job into `into`, `jobs` at a time; `done` is called after each appliance
+/// (for progress: an outcome may still fail when the run shows another host answered as the
+/// same appliance). Outcomes are in the order of `fleet`.
 pub fn fetch_all(
     fleet: &[Job],
     into: &Path,
@@ -39,30 +40,90 @@ pub fn fetch_all(
         .num_threads(jobs.max(1))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {jobs} workers: {e}")))?;
+    let named = names_given_twice(fleet);
     let mut outcomes: Vec<Outcome> = pool.install(|| {
         fleet
             .par_iter()
-            .map(|job| {
-                let outcome = fetch_one(job, into);
+            .enumerate()
+            .map(|(i, job)| {
+                let outcome = match &named[i] {
+                    Some(why) => failed(job, why.clone()),
+                    None => fetch_one(job, into),
+                };
                 done(&outcome);
                 outcome
             })
             .collect()
     });
     refuse_doubles(&mut outcomes);
+    for outcome in &mut outcomes {
+        put_in_place(outcome);
+    }
     Ok(outcomes)
+}
+
+/// For each job, why it is not fetched: another job's appliance has the name its host gives.
+fn names_given_twice(fleet: &[Job]) -> Vec<Option<String>> {
+    let names: Vec<Option<(String, String)>> = fleet
+        .iter()
+        .map(|job| {
+            let name = job.vendor.fetch()?.name_before_fetch(&job.target)?;
+            Some((job.vendor.id().to_string(), name))
+        })
+        .collect();
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let name = name.as_ref()?;
+            let other = names
+                .iter()
+                .enumerate()
+                .find(|(j, n)| *j != i && n.as_ref() == Some(name))?;
+            Some(format!(
+                "{} would be written to the capture of `{}` too: two appliances cannot share                  one capture; nothing was fetched from either",
+                crate::emit::sanitize(&fleet[other.0].target.host),
+                name.1
+            ))
+        })
+        .collect()
+}
+
+fn failed(job: &Job, error: String) -> Outcome {
+    Outcome {
+        host: job.target.host.clone(),
+        vendor: job.vendor.id().to_string(),
+        tries: 0,
+        port: job.target.port,
+        result: Status::Failed { error },
+        staged: None,
+    }
+}
+
+/// Moves a staged capture into place, or removes it when the fetch failed after all.
+fn put_in_place(outcome: &mut Outcome) {
+    let Some(staged) = outcome.staged.take() else {
+        return;
+    };
+    let error = match &outcome.result {
+        Status::Fetched { path, .. } => match std::fs::rename(&staged, path) {
+            Ok(()) => return,
+            Err(e) => format!("{path}: {e}"),
+        },
+        Status::Failed { .. } => {
+            let _ = std::fs::remove_file(&staged);
+            return;
+        }
+    };
+    let _ = std::fs::remove_file(&staged);
+    outcome.result = Status::Failed {
+        error: crate::emit::sanitize(&error),
+    };
 }
 
 /// One appliance: fetched, retried once after a connection error, and read back.
 fn fetch_one(job: &Job, into: &Path) -> Outcome {
-    let mut outcome = Outcome {
-        host: job.target.host.clone(),
-        vendor: job.vendor.id().to_string(),
-        tries: 0,
-        result: Status::Failed {
-            error: String::new(),
-        },
-    };
+    let mut outcome = failed(job, String::new());
     let Some(fetcher) = job.vendor.fetch() else {
         outcome.result = Status::Failed {
             error: format!(
@@ -83,7 +144,10 @@ fn fetch_one(job: &Job, into: &Path) -> Outcome {
         }
     }
     outcome.result = match result {
-        Ok(fetched) => read_back(job.vendor, fetched),
+        Ok(mut fetched) => {
+            outcome.staged = fetched.staged.take();
+            read_back(job.vendor, fetched, outcome.staged.as_deref())
+        }
         Err(e) => Status::Failed {
             error: crate::emit::sanitize(&e.to_string()),
         },
@@ -104,19 +168,21 @@ fn plan_commands(vendor: &dyn Vendor, config: &Config) -> Vec<String> {
 
 /// Reads a fetched capture back as `show` would: how much of it was understood. A capture
 /// that yields no configuration is a failure, never a quiet success.
-fn read_back(vendor: &dyn Vendor, fetched: Fetched) -> Status {
+fn read_back(vendor: &dyn Vendor, fetched: Fetched, staged: Option<&Path>) -> Status {
     let path = fetched.path.display().to_string();
-    let capture =
-        match crate::read::read(std::slice::from_ref(&fetched.path), &ReadOptions::default()) {
-            Ok(capture) => capture,
-            Err(e) => {
-                return Status::Failed {
-                    error: crate::emit::sanitize(&format!(
-                        "{path} was written but does not read: {e}"
-                    )),
-                }
+    let options = ReadOptions {
+        shown_as: Some(path.clone()),
+        ..ReadOptions::default()
+    };
+    let written = staged.unwrap_or(&fetched.path).to_path_buf();
+    let capture = match crate::read::read(std::slice::from_ref(&written), &options) {
+        Ok(capture) => capture,
+        Err(e) => {
+            return Status::Failed {
+                error: crate::emit::sanitize(&format!("{path} was written but does not read: {e}")),
             }
-        };
+        }
+    };
     let config = &capture.config;
     if config.vendor != vendor.id() {
         return Status::Failed {
@@ -126,10 +192,23 @@ fn read_back(vendor: &dyn Vendor, fetched: Fetched) -> Status {
             ),
         };
     }
-    if config.appliance.version.is_none() && config.settings.is_empty() && config.lists.is_empty() {
+    let nothing = config.settings.is_empty()
+        && config.lists.is_empty()
+        && config.messages.is_empty()
+        && config.trusted_hosts.is_empty()
+        && config.keys.is_empty()
+        && config.licenses.is_empty()
+        && config.updates.is_empty();
+    if nothing {
+        let written = match staged {
+            Some(_) => "nothing was written".to_string(),
+            None => format!("it is in {path}"),
+        };
         return Status::Failed {
             error: format!(
-                "{path} was written but holds no configuration: no version, no setting, no list"
+                "the capture holds no configuration, only who the appliance is: no setting, \
+                 list, message, key, license or update ({} not captured); {written}",
+                fetched.not_captured.len()
             ),
         };
     }
@@ -173,13 +252,37 @@ fn refuse_doubles(outcomes: &mut [Outcome]) {
 /// Commits the changes under `repo` with git, with a message naming the appliances that
 /// changed; makes the repository first if `repo` is in none. Nothing changed: no commit.
 pub fn commit(repo: &Path) -> Result<Committed> {
-    if git(repo, &["rev-parse", "--is-inside-work-tree"]).is_err() {
-        git(repo, &["init", "--quiet"])?;
+    if git(
+        repo,
+        &["rev-parse", "--is-inside-work-tree"].map(String::from),
+    )
+    .is_err()
+    {
+        git(repo, &["init", "--quiet"].map(String::from))?;
     }
-    git(repo, &["add", "--all", "--", "."])?;
+    // Only the files track writes: anything else under REPO (a note, a staged change, a
+    // password file left there) is the user's to commit.
+    let tracked: Vec<String> = crate::vendors::REGISTRY
+        .iter()
+        .map(|v| v.id().to_string())
+        .filter(|id| repo.join(id).is_dir())
+        .map(|id| format!(":(glob){id}/*.ron"))
+        .collect();
+    if tracked.is_empty() {
+        return Ok(Committed::default());
+    }
+    let with = |command: &[&'static str]| -> Vec<String> {
+        command
+            .iter()
+            .map(|s| s.to_string())
+            .chain(std::iter::once("--".to_string()))
+            .chain(tracked.iter().cloned())
+            .collect()
+    };
+    git(repo, &with(&["add", "--all"]))?;
     let status = git(
         repo,
-        &["diff", "--cached", "--name-status", "--relative", "--", "."],
+        &with(&["diff", "--cached", "--name-status", "--relative"]),
     )?;
     let files: Vec<String> = status
         .lines()
@@ -212,15 +315,16 @@ pub fn commit(repo: &Path) -> Result<Committed> {
         })
         .collect();
     let message = format!("{subject}\n\n{}\n", body.join("\n"));
-    git(
-        repo,
-        &["commit", "--quiet", "--message", &message, "--", "."],
-    )?;
+    let mut command: Vec<String> = vec!["commit".into(), "--quiet".into(), "--message".into()];
+    command.push(message.clone());
+    command.push("--".into());
+    command.extend(tracked.iter().cloned());
+    git(repo, &command)?;
     Ok(Committed { files, message })
 }
 
 /// Runs git in `repo`; its standard output, or an error with what git said.
-fn git(repo: &Path, args: &[&str]) -> Result<String> {
+fn git(repo: &Path, args: &[String]) -> Result<String> {
     let output = Command::new("git")
         .arg("-C")
         .arg(repo)
@@ -233,8 +337,9 @@ fn git(repo: &Path, args: &[&str]) -> Result<String> {
             repo.display().to_string(),
             format!(
                 "git {} failed: {}",
-                args.first().unwrap_or(&""),
-                crate::emit::sanitize(said.trim())
+                args.first().map_or("", String::as_str),
+                // git's advice spans lines: one line here.
+                crate::emit::sanitize(&said.split_whitespace().collect::<Vec<_>>().join(" "))
             ),
         ));
     }

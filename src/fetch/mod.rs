@@ -79,6 +79,10 @@ pub struct Fetched {
     pub appliance: String,
     /// The capture written: a file or a capture folder under the folder given.
     pub path: PathBuf,
+    /// Where the capture was written instead, when the fetcher leaves putting it at `path`
+    /// to the caller: a hidden file beside it, moved into place once the run shows that no
+    /// other host answered as the same appliance (removed otherwise).
+    pub staged: Option<PathBuf>,
     /// What the appliance would not give (a refused command, a failed call), each in one line:
     /// the capture lacks it, and coverage says so when the capture is read.
     pub not_captured: Vec<String>,
@@ -162,9 +166,16 @@ pub struct Outcome {
     pub vendor: String,
     /// How many tries it took (a connection error is tried once more).
     pub tries: u8,
+    /// The port connected to, when not the vendor's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
     /// What was written, if the fetch succeeded.
     #[serde(flatten)]
     pub result: Status,
+    /// The capture as written, before it is moved into place ([`Fetched::staged`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub staged: Option<PathBuf>,
 }
 
 /// The result of one appliance's fetch, for [`Outcome`].

@@ -165,6 +165,16 @@ fn tls_error(e: std::io::Error, port: u16, tls: &TlsOptions, timeout: Duration) 
     ) {
         return FetchError::Connection(format!("TLS on port {port}: {e}"));
     }
+    let plaintext_port = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        .is_some_and(|r| matches!(r, rustls::Error::InvalidMessage(_)));
+    if plaintext_port {
+        return FetchError::Failed(format!(
+            "TLS on port {port}: the answer is not TLS ({e}); is the port plaintext? then \
+             --plaintext, or the TLS port"
+        ));
+    }
     FetchError::Failed(format!("TLS on port {port}: {e}"))
 }
 

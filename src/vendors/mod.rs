@@ -166,6 +166,12 @@ pub trait Fetch: Sync {
     fn needs_user(&self) -> bool;
     /// What the secret is called in messages and prompts (`password`, `API token`).
     fn secret_name(&self) -> &'static str;
+    /// The appliance's name, where it comes from the host given rather than from what the
+    /// appliance answers: two hosts of one run with one name are then refused before either
+    /// is fetched.
+    fn name_before_fetch(&self, _target: &Target) -> Option<String> {
+        None
+    }
     /// Fetches one appliance's whole capture and writes it under `into`, replacing that
     /// appliance's previous capture only once the new one is complete: a failed fetch leaves
     /// the previous capture as it was. The capture is read back by [`Vendor::read_file`] or

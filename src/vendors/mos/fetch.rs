@@ -6,8 +6,8 @@
 //! domains whose lists the plan adds, and later wherever the capture is used.
 //!
 //! The transcript holds no secret: the `LOGIN` password and the session id are written as
-//! [`MASK`], and should the appliance echo the password anywhere, it is overwritten with `*`s
-//! of the same length (a literal's count still holds).
+//! [`MASK`], and should the appliance echo the password or the session id anywhere, it is
+//! overwritten with `*`s of the same length (a literal's count still holds).
 
 use std::io::Write;
 use std::path::Path;
@@ -78,8 +78,10 @@ impl Fetch for Mos {
             reader: Reader::new(connection, Limits::default(), target.timeout),
             transcript: Vec::new(),
             password: password.into_bytes(),
+            session: None,
             next_tag: 1,
             answer_time: target.timeout * ANSWER_TIMEOUTS,
+            plaintext: target.tls.plaintext,
         };
         let host = session.greeting()?;
         let appliance = crate::track::file_stem(&host).map_err(|why| {
@@ -89,6 +91,14 @@ impl Fetch for Mos {
         let mut not_captured = Vec::new();
         for command in FIRST {
             session.run(command, &mut not_captured)?;
+        }
+        // Without the domain list, the delegated domains' lists and messages would be missing
+        // from the capture, and in a tracked repository their absence would read as removal.
+        if let Some(refused) = not_captured.iter().find(|n| n.starts_with("`domain list`")) {
+            return Err(FetchError::Failed(format!(
+                "{refused}: without the domain list the delegated domains cannot be captured; \
+                 nothing was written"
+            )));
         }
         let config = session.read_back(&appliance)?;
         let mut sent: Vec<&str> = FIRST.to_vec();
@@ -110,14 +120,38 @@ impl Fetch for Mos {
         }
         session.logout();
         let path = into.join(format!("{appliance}.admind.txt"));
-        crate::write::atomically(&[(path.clone(), &session.transcript)], false)
-            .map_err(|e| FetchError::Failed(e.to_string()))?;
+        // Hidden beside its place until the caller moves it there: another host of the run
+        // may answer as the same appliance.
+        let staged = stage(into, &appliance, &session.transcript)?;
         Ok(Fetched {
             appliance,
             path,
+            staged: Some(staged),
             not_captured,
         })
     }
+}
+
+/// Writes a transcript to a hidden file in `into`, whole; its path.
+fn stage(
+    into: &Path,
+    appliance: &str,
+    transcript: &[u8],
+) -> Result<std::path::PathBuf, FetchError> {
+    let failed = |e: std::io::Error| {
+        FetchError::Failed(format!(
+            "{}: {e}",
+            crate::emit::sanitize(&into.display().to_string())
+        ))
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(&format!(".carryover-fetch-{appliance}-"))
+        .tempfile_in(into)
+        .map_err(failed)?;
+    file.write_all(transcript).map_err(failed)?;
+    file.as_file().sync_all().map_err(failed)?;
+    let (_, path) = file.keep().map_err(|e| failed(e.error))?;
+    Ok(path)
 }
 
 /// One admin-protocol session and its transcript.
@@ -125,8 +159,11 @@ struct Session {
     reader: Reader<Connection>,
     transcript: Vec<u8>,
     password: Vec<u8>,
+    /// The session id the login answered with.
+    session: Option<Vec<u8>>,
     next_tag: u32,
     answer_time: std::time::Duration,
+    plaintext: bool,
 }
 
 /// What ended a command's answer.
@@ -136,13 +173,38 @@ enum Completion {
 }
 
 impl Session {
+    /// What to say after a greeting that did not come, in the clear: the port may be TLS.
+    fn tls_hint(&self) -> &'static str {
+        if self.plaintext {
+            " (with --plaintext: is the port a TLS port? then leave out --plaintext)"
+        } else {
+            ""
+        }
+    }
+
     /// Reads the greeting, `* OK <host> admind <version> ...`; the host it names.
     fn greeting(&mut self) -> Result<String, FetchError> {
         self.reader
             .set_deadline(Some(Instant::now() + self.answer_time));
-        let line = self.reader.line()?.ok_or_else(|| {
-            FetchError::Connection("the appliance closed the connection before greeting".into())
-        })?;
+        let line = match self.reader.line() {
+            Ok(Some(line)) => line,
+            Ok(None) => {
+                return Err(FetchError::Connection(format!(
+                    "the appliance closed the connection before greeting{}",
+                    self.tls_hint()
+                )))
+            }
+            Err(FetchError::Failed(why)) => {
+                return Err(FetchError::Failed(format!("{why}{}", self.tls_hint())))
+            }
+            Err(e) => return Err(e),
+        };
+        // A TLS record (alert or handshake, version 3.x) where a greeting belongs.
+        if self.plaintext && matches!(line.as_slice(), [0x15 | 0x16, 0x03, ..]) {
+            return Err(FetchError::Failed(
+                "the port answers in TLS: leave out --plaintext".into(),
+            ));
+        }
         let text = String::from_utf8_lossy(&line);
         let mut words = text.split_ascii_whitespace();
         let greeting = words.next() == Some("*") && words.next() == Some("OK");
@@ -260,6 +322,16 @@ impl Session {
                 });
             }
             if body.starts_with("* ") && secret {
+                // The session id, should the appliance repeat it later; one too short to tell
+                // from other text is left alone.
+                let id = body
+                    .get(2 + tag.len()..)
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches('"');
+                if id.len() >= 6 {
+                    self.session = Some(id.as_bytes().to_vec());
+                }
                 let ending = &line[body.len()..];
                 let masked = format!("* {tag} \"{MASK}\"");
                 self.record(b"S: ", &[masked.as_bytes(), ending].concat(), usize::MAX);
@@ -291,16 +363,17 @@ impl Session {
         self.transcript.extend_from_slice(prefix);
         let start = self.transcript.len() + protocol.min(bytes.len());
         self.transcript.extend_from_slice(bytes);
-        let password = &self.password;
-        if password.is_empty() {
-            return;
-        }
         let written = &mut self.transcript[start..];
-        let mut at = 0;
-        while let Some(found) = memchr::memmem::find(&written[at..], password) {
-            let from = at + found;
-            written[from..from + password.len()].fill(b'*');
-            at = from + password.len();
+        for secret in std::iter::once(&self.password).chain(&self.session) {
+            if secret.is_empty() {
+                continue;
+            }
+            let mut at = 0;
+            while let Some(found) = memchr::memmem::find(&written[at..], secret) {
+                let from = at + found;
+                written[from..from + secret.len()].fill(b'*');
+                at = from + secret.len();
+            }
         }
     }
 

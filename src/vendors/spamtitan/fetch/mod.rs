@@ -46,6 +46,10 @@ impl Fetch for SpamTitan {
         "API token"
     }
 
+    fn name_before_fetch(&self, target: &Target) -> Option<String> {
+        folder_name(&target.host).ok()
+    }
+
     /// The capture script's calls are the plan: `plan` names commands, which a REST API has
     /// none of.
     fn fetch(
@@ -103,6 +107,7 @@ pub fn fetch_with(target: &Target, into: &Path, policy: &Policy) -> Result<Fetch
     Ok(Fetched {
         appliance: stem,
         path,
+        staged: None,
         not_captured,
     })
 }
