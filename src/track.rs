@@ -57,7 +57,12 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !(e.file_type().is_dir() && VCS.iter().any(|v| e.file_name() == *v)));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            // A fetch's staging folder, left by a run that was killed, is no capture.
+            let staging = name.starts_with('.') && name.contains(".fetching-");
+            !(e.file_type().is_dir() && (staging || VCS.iter().any(|v| name == *v)))
+        });
     while let Some(entry) = walker.next() {
         let entry = entry.map_err(|e| Error::file(src.display().to_string(), e.to_string()))?;
         let path = entry.path().to_path_buf();

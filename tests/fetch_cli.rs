@@ -229,8 +229,12 @@ fn broken_and_hostile_servers_fail_clearly_within_the_timeout() {
         (sim::Behaviour::EndlessLiteral, "literal"),
         (sim::Behaviour::CloseAfterGreeting, "closed the connection"),
         (
-            sim::Behaviour::HostileGreeting("../../etc\u{1b}[2J".into()),
+            sim::Behaviour::HostileGreeting("../../etc".into()),
             "cannot name a file",
+        ),
+        (
+            sim::Behaviour::HostileGreeting("rg01\u{1b}[2J".into()),
+            "control character (0x1b)",
         ),
     ];
     for (behaviour, says) in cases {
@@ -697,4 +701,28 @@ fn tls_and_plaintext_mixed_up_say_which_to_use() {
         err.contains("is the port plaintext? then --plaintext"),
         "{err}"
     );
+}
+
+#[test]
+fn a_staging_folder_left_by_a_killed_fetch_is_not_tracked() {
+    let dir = tempfile::tempdir().unwrap();
+    let left = dir.path().join("captures/.st01.fetching-Ab12Cd");
+    std::fs::create_dir_all(&left).unwrap();
+    std::fs::copy(
+        common::root().join("samples/spamtitan/7.08/st01/version.txt"),
+        left.join("version.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        common::root().join(SAMPLE),
+        dir.path().join("captures/rg03.admind.txt"),
+    )
+    .unwrap();
+    let (code, out, err) = carryover(
+        &["track", "captures", "--into", "fleet-config"],
+        dir.path(),
+        "",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 appliance(s) from 1 file(s)"), "{out}");
 }

@@ -143,6 +143,23 @@ fn fetch_one(job: &Job, into: &Path) -> Outcome {
             _ => break,
         }
     }
+    // Whatever a fetcher says, the secret it was given is not in it (an appliance may echo
+    // it in an answer a message quotes).
+    let hide = |text: &str| match &job.target.secret {
+        Some(secret) if !secret.expose().is_empty() => {
+            text.replace(secret.expose(), crate::secrets::MASK)
+        }
+        _ => text.to_string(),
+    };
+    let result = result
+        .map(|mut fetched| {
+            fetched.not_captured = fetched.not_captured.iter().map(|n| hide(n)).collect();
+            fetched
+        })
+        .map_err(|e| match e {
+            FetchError::Connection(m) => FetchError::Connection(hide(&m)),
+            FetchError::Failed(m) => FetchError::Failed(hide(&m)),
+        });
     outcome.result = match result {
         Ok(mut fetched) => {
             outcome.staged = fetched.staged.take();

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::pem::PemObject;
@@ -20,6 +20,9 @@ pub struct Connection {
     stream: Stream,
     /// The socket under the stream, to change its read timeout.
     socket: TcpStream,
+    /// When the read under way must be done: a TLS record trickled a byte at a time takes
+    /// many socket reads, each within the timeout, but not longer than this in all.
+    read_until: std::cell::Cell<Option<Instant>>,
 }
 
 enum Stream {
@@ -30,8 +33,9 @@ enum Stream {
 impl Connection {
     /// Sets how long one read may wait for the appliance.
     pub fn set_read_timeout(&self, timeout: Duration) -> std::io::Result<()> {
-        self.socket
-            .set_read_timeout(Some(timeout.max(Duration::from_millis(1))))
+        let timeout = timeout.max(Duration::from_millis(1));
+        self.read_until.set(Some(Instant::now() + timeout));
+        self.socket.set_read_timeout(Some(timeout))
     }
 }
 
@@ -39,7 +43,46 @@ impl Read for Connection {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         match &mut self.stream {
             Stream::Plain(s) => s.read(buf),
-            Stream::Tls(s) => s.read(buf),
+            Stream::Tls(s) => tls_read(s, buf, self.read_until.get()),
+        }
+    }
+}
+
+/// Reads plaintext from a TLS stream, each socket read within what is left until `until`.
+fn tls_read(
+    s: &mut StreamOwned<ClientConnection, TcpStream>,
+    buf: &mut [u8],
+    until: Option<Instant>,
+) -> std::io::Result<usize> {
+    use std::io::ErrorKind;
+    loop {
+        match s.conn.reader().read(buf) {
+            Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+            other => return other,
+        }
+        while s.conn.wants_write() {
+            s.conn.write_tls(&mut s.sock)?;
+        }
+        if let Some(until) = until {
+            let left = until.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(std::io::Error::new(
+                    ErrorKind::TimedOut,
+                    "no whole TLS record in time",
+                ));
+            }
+            s.sock.set_read_timeout(Some(left))?;
+        }
+        let read = s.conn.read_tls(&mut s.sock)?;
+        s.conn
+            .process_new_packets()
+            .map_err(|e| std::io::Error::new(ErrorKind::InvalidData, e))?;
+        if read == 0 {
+            // The peer closed: what is left to read, else the end.
+            return match s.conn.reader().read(buf) {
+                Err(e) if e.kind() == ErrorKind::WouldBlock => Ok(0),
+                other => other,
+            };
         }
     }
 }
@@ -107,6 +150,7 @@ pub fn connect(
         Stream::Tls(Box::new(handshake(host, port, socket, tls, timeout)?))
     };
     Ok(Connection {
+        read_until: std::cell::Cell::new(None),
         stream,
         socket: control,
     })
@@ -127,11 +171,47 @@ fn handshake(
     })?;
     let mut connection = ClientConnection::new(client_config(tls)?, name)
         .map_err(|e| FetchError::Failed(format!("TLS: {e}")))?;
+    // The whole handshake within the timeout, however the appliance trickles it.
+    let until = Instant::now() + timeout;
+    let step = |connection: &mut ClientConnection, socket: &mut TcpStream| {
+        use std::io::ErrorKind;
+        while connection.wants_write() {
+            connection.write_tls(socket)?;
+        }
+        if !connection.is_handshaking() {
+            return Ok(());
+        }
+        let left = until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::Error::new(ErrorKind::TimedOut, "handshake"));
+        }
+        socket.set_read_timeout(Some(left))?;
+        if connection.read_tls(socket)? == 0 {
+            return Err(std::io::Error::new(
+                ErrorKind::UnexpectedEof,
+                "the appliance closed the connection during the TLS handshake",
+            ));
+        }
+        connection
+            .process_new_packets()
+            .map(|_| ())
+            .map_err(|e| std::io::Error::new(ErrorKind::InvalidData, e))
+    };
     while connection.is_handshaking() {
-        if let Err(e) = connection.complete_io(&mut socket) {
+        if let Err(e) = step(&mut connection, &mut socket) {
+            // The alert that says why, if the socket still takes it.
+            let _ = connection.write_tls(&mut socket);
             return Err(tls_error(e, port, tls, timeout));
         }
     }
+    while connection.wants_write() {
+        connection
+            .write_tls(&mut socket)
+            .map_err(|e| tls_error(e, port, tls, timeout))?;
+    }
+    socket
+        .set_read_timeout(Some(timeout))
+        .map_err(|e| FetchError::Connection(format!("port {port}: {e}")))?;
     Ok(StreamOwned::new(connection, socket))
 }
 

@@ -138,12 +138,7 @@ fn stage(
     appliance: &str,
     transcript: &[u8],
 ) -> Result<std::path::PathBuf, FetchError> {
-    let failed = |e: std::io::Error| {
-        FetchError::Failed(format!(
-            "{}: {e}",
-            crate::emit::sanitize(&into.display().to_string())
-        ))
-    };
+    let failed = |e: std::io::Error| FetchError::Failed(format!("{}: {e}", into.display()));
     let mut file = tempfile::Builder::new()
         .prefix(&format!(".carryover-fetch-{appliance}-"))
         .tempfile_in(into)
@@ -214,12 +209,13 @@ impl Session {
             .is_some_and(|w| w.eq_ignore_ascii_case("admind"));
         match host {
             Some(host) if is_admind => {
+                check_controls(&line, false)?;
                 self.record(b"S: ", &line, 0);
                 Ok(host)
             }
             _ => Err(FetchError::Failed(format!(
                 "not an admind greeting (`* OK <host> admind <version>`): `{}`",
-                crate::emit::sanitize(&clip(text.trim_end()))
+                &clip(text.trim_end())
             ))),
         }
     }
@@ -235,8 +231,7 @@ impl Session {
             Completion::Ok => Ok(()),
             Completion::Refused(why) => Err(FetchError::Failed(format!(
                 "the login as `{}` was refused: {}",
-                crate::emit::sanitize(user),
-                crate::emit::sanitize(&why)
+                user, why
             ))),
         }
     }
@@ -256,10 +251,7 @@ impl Session {
                 ));
                 Ok(())
             }
-            Err(e) => Err(FetchError::Failed(format!(
-                "`{}`: {e}",
-                crate::emit::sanitize(command)
-            ))),
+            Err(e) => Err(FetchError::Failed(format!("`{}`: {e}", command))),
         }
     }
 
@@ -305,6 +297,7 @@ impl Session {
             let line = self.reader.line()?.ok_or_else(|| {
                 FetchError::Failed("the appliance closed the connection mid-answer".into())
             })?;
+            check_controls(&line, false)?;
             let text = String::from_utf8_lossy(&line).into_owned();
             let body = text.trim_end_matches(['\r', '\n']);
             // The blank line that may end a literal belongs to it: written as it came, as
@@ -321,11 +314,22 @@ impl Session {
                     FetchError::Failed("the appliance's completion line does not read".into())
                 });
             }
-            if body.starts_with("* ") && secret {
+            // Only this command's data lines may come before its completion: anything else
+            // (a line shaped like a client command, another tag's data) would be read back as
+            // something the appliance did not answer.
+            let data = format!("* {tag} ");
+            if !body.starts_with(&data) && body != data.trim_end() {
+                return Err(FetchError::Failed(format!(
+                    "the appliance answered with a line that is neither `* {tag} ...` data nor \
+                     `{tag}`'s completion: `{}`",
+                    clip(&String::from_utf8_lossy(&self.scrubbed(&line)))
+                )));
+            }
+            if secret {
                 // The session id, should the appliance repeat it later; one too short to tell
                 // from other text is left alone.
                 let id = body
-                    .get(2 + tag.len()..)
+                    .get(data.len()..)
                     .unwrap_or("")
                     .trim()
                     .trim_matches('"');
@@ -337,44 +341,43 @@ impl Session {
                 self.record(b"S: ", &[masked.as_bytes(), ending].concat(), usize::MAX);
             } else {
                 // The star and the tag are protocol, never a secret's echo.
-                let protocol = if body.starts_with("* ") {
-                    tag.len() + 3
-                } else {
-                    0
-                };
-                self.record(b"S: ", &line, protocol);
+                self.record(b"S: ", &line, data.len());
             }
             if let Some(count) = literal_count(body) {
                 let bytes = self.reader.exact(count)?;
                 after_literal = true;
-                if secret {
-                    self.transcript
-                        .extend(std::iter::repeat_n(b'*', bytes.len()));
-                } else {
+                // A literal session id is left out whole: its line is masked already.
+                if !secret {
+                    check_controls(&bytes, true)?;
                     self.record(b"", &bytes, 0);
                 }
             }
         }
     }
 
-    /// Appends `bytes` after `prefix`, with any echo of the password after the first
-    /// `protocol` bytes overwritten.
+    /// `bytes` with every secret overwritten, for a message.
+    fn scrubbed(&self, bytes: &[u8]) -> Vec<u8> {
+        let mut copy = bytes.to_vec();
+        scrub(&mut copy, self.secrets());
+        copy
+    }
+
+    /// The password, its quoted form as sent, and the session id.
+    fn secrets(&self) -> Vec<Vec<u8>> {
+        let password = String::from_utf8_lossy(&self.password).into_owned();
+        let mut all = vec![self.password.clone(), quote(&password).into_bytes()];
+        all.extend(self.session.clone());
+        all
+    }
+
+    /// Appends `bytes` after `prefix`, with any echo of a secret after the first `protocol`
+    /// bytes overwritten.
     fn record(&mut self, prefix: &[u8], bytes: &[u8], protocol: usize) {
         self.transcript.extend_from_slice(prefix);
         let start = self.transcript.len() + protocol.min(bytes.len());
         self.transcript.extend_from_slice(bytes);
-        let written = &mut self.transcript[start..];
-        for secret in std::iter::once(&self.password).chain(&self.session) {
-            if secret.is_empty() {
-                continue;
-            }
-            let mut at = 0;
-            while let Some(found) = memchr::memmem::find(&written[at..], secret) {
-                let from = at + found;
-                written[from..from + secret.len()].fill(b'*');
-                at = from + secret.len();
-            }
-        }
+        let secrets = self.secrets();
+        scrub(&mut self.transcript[start..], secrets);
     }
 
     /// The model of the transcript so far, read by the project's own protocol reader.
@@ -393,6 +396,45 @@ impl Session {
         capture.add(read).map_err(failed)?;
         Ok(capture.config)
     }
+}
+
+/// Overwrites every occurrence of each secret in `bytes` with `*`s of its length (a
+/// literal's count still holds).
+fn scrub(bytes: &mut [u8], secrets: Vec<Vec<u8>>) {
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        let mut at = 0;
+        while let Some(found) = memchr::memmem::find(&bytes[at..], secret) {
+            let from = at + found;
+            bytes[from..from + secret.len()].fill(b'*');
+            at = from + secret.len();
+        }
+    }
+}
+
+/// Refuses control characters other than tab and line ends (CR only before LF; a literal's
+/// body may hold line breaks): a terminal log's cleaning would read a CR or a backspace as
+/// overwriting what came before, so the transcript would be read as something else.
+fn check_controls(bytes: &[u8], literal: bool) -> Result<(), FetchError> {
+    let content = if literal {
+        bytes
+    } else {
+        bytes
+            .strip_suffix(b"\r\n")
+            .or_else(|| bytes.strip_suffix(b"\n"))
+            .unwrap_or(bytes)
+    };
+    for (i, &b) in content.iter().enumerate() {
+        let allowed = b == b'\t'
+            || (literal && b == b'\n')
+            || (literal && b == b'\r' && content.get(i + 1) == Some(&b'\n'));
+        if (b < 0x20 || b == 0x7f) && !allowed {
+            return Err(FetchError::Failed(format!(
+                "the appliance sent a control character (0x{b:02x}) in a line: a transcript \
+                 holding it would not read back as what was sent"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The completion a line is for `tag`: `tag OK ...`, `tag NO ...`, `tag BAD ...`.

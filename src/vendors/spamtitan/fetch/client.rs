@@ -13,6 +13,8 @@ use crate::fetch::{FetchError, Target};
 
 /// One appliance's APIs.
 pub(super) struct Client {
+    /// The token alone, to overwrite should an answer echo it.
+    token: Vec<u8>,
     agent: Agent,
     base: String,
     /// `Bearer <token>`: sent in the header, never shown.
@@ -82,6 +84,21 @@ const BODY_TIMEOUTS: u32 = 4;
 const CALL_TIMEOUTS: u32 = 8;
 
 impl Client {
+    /// `bytes` with every echo of the token overwritten by `*`s of its length.
+    pub(super) fn without_token(&self, bytes: &[u8]) -> Vec<u8> {
+        let mut copy = bytes.to_vec();
+        if self.token.is_empty() {
+            return copy;
+        }
+        let mut at = 0;
+        while let Some(found) = memchr::memmem::find(&copy[at..], &self.token) {
+            let from = at + found;
+            copy[from..from + self.token.len()].fill(b'*');
+            at = from + self.token.len();
+        }
+        copy
+    }
+
     pub(super) fn new(target: &Target, port: u16, policy: &Policy) -> Result<Client, FetchError> {
         let token = target.secret.as_ref().map(|s| s.expose()).unwrap_or("");
         if token.is_empty() {
@@ -122,6 +139,7 @@ impl Client {
             (Agent::with_parts(config, chain, resolver), "https")
         };
         Ok(Client {
+            token: token.as_bytes().to_vec(),
             agent,
             base: format!("{scheme}://{}", authority(&target.host, port)),
             bearer: format!("Bearer {token}"),

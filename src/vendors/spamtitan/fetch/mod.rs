@@ -335,7 +335,8 @@ impl Collector<'_> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(failed)?;
         }
-        std::fs::write(&path, body).map_err(failed)
+        // An answer that echoes the token does not carry it into the capture.
+        std::fs::write(&path, self.client.without_token(body)).map_err(failed)
     }
 }
 
