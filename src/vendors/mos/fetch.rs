@@ -451,12 +451,33 @@ fn completion(line: &str, tag: &str) -> Option<Completion> {
 /// The byte count of a literal marker ending a data line, `{N}`.
 fn literal_count(line: &str) -> Option<usize> {
     let open = line.rfind('{')?;
+    // A marker is a word of its own, outside quotes: `"x {25}` and `x{25}` are text, as the
+    // reader takes them.
+    if !line[..open].ends_with(' ') || inside_quotes(&line[..open]) {
+        return None;
+    }
     let digits = line[open + 1..].strip_suffix('}')?;
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     // Too many digits for a count: larger than any literal allowed.
     Some(digits.parse().unwrap_or(usize::MAX))
+}
+
+/// Whether `text` ends inside a quoted word (`\\` and `\"` escape inside quotes).
+fn inside_quotes(text: &str) -> bool {
+    let mut quoted = false;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            '\\' if quoted => {
+                chars.next();
+            }
+            _ => {}
+        }
+    }
+    quoted
 }
 
 /// At most 120 characters of a line, for a message.
@@ -489,6 +510,10 @@ mod tests {
         assert_eq!(literal_count("* a005 {53}"), Some(53));
         assert_eq!(literal_count(r#"* a005 "MTA" public {1028}"#), Some(1028));
         assert_eq!(literal_count("* a005 {}"), None);
+        assert_eq!(literal_count(r#"* a002 "x {25}"#), None);
+        assert_eq!(literal_count(r#"* a002 "a\" {25}"#), None);
+        assert_eq!(literal_count("* a002 x{25}"), None);
+        assert_eq!(literal_count(r#"* a002 "a\\" {25}"#), Some(25));
         assert_eq!(literal_count("* a005 {5x}"), None);
         assert_eq!(
             literal_count("* a005 {99999999999999999999999999}"),
