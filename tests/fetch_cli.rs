@@ -89,6 +89,28 @@ fn fetch_plain(port: u16, dir: &Path, extra: &[&str], password: &str) -> (i32, S
     carryover(&args, dir, password)
 }
 
+/// Writes `dir/fleet.csv` naming the simulators on `ports`, then fetches the fleet into
+/// `captures` in the clear, with extra flags.
+fn fetch_fleet(dir: &Path, ports: &[u16], extra: &[&str]) -> (i32, String, String) {
+    let inventory: String = ports
+        .iter()
+        .map(|port| format!("127.0.0.1,,{port},administrator,env:SIM_PASSWORD\n"))
+        .collect();
+    std::fs::write(dir.join("fleet.csv"), inventory).unwrap();
+    let mut args = vec![
+        "fetch",
+        "--inventory",
+        "fleet.csv",
+        "--into",
+        "captures",
+        "--plaintext",
+        "--timeout",
+        "2",
+    ];
+    args.extend_from_slice(extra);
+    carryover(&args, dir, PASSWORD)
+}
+
 /// The model of a capture as `show --format json` prints it, without its sources (paths
 /// and line counts differ between the sample and the fetched copy).
 fn model(path: &Path) -> serde_json::Value {
@@ -339,32 +361,15 @@ fn track_and_commit_twice_make_one_commit_and_a_change_one_more() {
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let inventory = format!(
-        "127.0.0.1,,{},administrator,env:SIM_PASSWORD\n127.0.0.1,,{},administrator,env:SIM_PASSWORD\n",
-        first.port, second.port
-    );
-    std::fs::write(dir.path().join("fleet.csv"), inventory).unwrap();
-    let args = [
-        "fetch",
-        "--inventory",
-        "fleet.csv",
-        "--into",
-        "captures",
-        "--plaintext",
-        "--timeout",
-        "2",
-        "--track",
-        "fleet-config",
-        "--commit",
-    ];
-    let (code, out, err) = carryover(&args, dir.path(), PASSWORD);
+    let track = ["--track", "fleet-config", "--commit"];
+    let (code, out, err) = fetch_fleet(dir.path(), &[first.port, second.port], &track);
     assert_eq!(code, 0, "{out}{err}");
     let repo = dir.path().join("fleet-config");
     assert_eq!(git_log(&repo).len(), 1, "{out}");
     assert!(repo.join("mirapoint-mos/rg03.ron").exists());
     assert!(repo.join("mirapoint-mos/rg04.ron").exists());
     // Again, nothing changed: no commit.
-    let (code, out, err) = carryover(&args, dir.path(), PASSWORD);
+    let (code, out, err) = fetch_fleet(dir.path(), &[first.port, second.port], &track);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
         out.contains("commit: nothing changed, no commit made"),
@@ -376,12 +381,7 @@ fn track_and_commit_twice_make_one_commit_and_a_change_one_more() {
     let mut changed = script().with_host("rg04.example.net");
     changed.set_answer("", "smtp get fastpath", vec![b"\"on\"".to_vec()]);
     let second = sim::start(changed, options(sim::Behaviour::Normal, false)).unwrap();
-    let inventory = format!(
-        "127.0.0.1,,{},administrator,env:SIM_PASSWORD\n127.0.0.1,,{},administrator,env:SIM_PASSWORD\n",
-        first.port, second.port
-    );
-    std::fs::write(dir.path().join("fleet.csv"), inventory).unwrap();
-    let (code, out, err) = carryover(&args, dir.path(), PASSWORD);
+    let (code, out, err) = fetch_fleet(dir.path(), &[first.port, second.port], &track);
     assert_eq!(code, 0, "{out}{err}");
     let log = git_log(&repo);
     assert_eq!(log.len(), 2, "{log:?}");
@@ -543,28 +543,7 @@ fn two_hosts_answering_as_one_appliance_write_nothing_and_keep_the_earlier_captu
         "earlier capture",
     )
     .unwrap();
-    std::fs::write(
-        dir.path().join("fleet.csv"),
-        format!(
-            "127.0.0.1,,{},administrator,env:SIM_PASSWORD\n127.0.0.1,,{},administrator,env:SIM_PASSWORD\n",
-            first.port, second.port
-        ),
-    )
-    .unwrap();
-    let (code, out, err) = carryover(
-        &[
-            "fetch",
-            "--inventory",
-            "fleet.csv",
-            "--into",
-            "captures",
-            "--plaintext",
-            "--timeout",
-            "2",
-        ],
-        dir.path(),
-        PASSWORD,
-    );
+    let (code, out, err) = fetch_fleet(dir.path(), &[first.port, second.port], &[]);
     assert_eq!(code, 2, "{out}{err}");
     assert_eq!(err.matches("also answered as `rg03`").count(), 2, "{err}");
     assert!(
