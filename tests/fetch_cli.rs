@@ -111,6 +111,19 @@ fn fetch_fleet(dir: &Path, ports: &[u16], extra: &[&str]) -> (i32, String, Strin
     carryover(&args, dir, PASSWORD)
 }
 
+/// Checks fetch's JSON report against its committed schema (`docs/schema/fetch.schema.json`).
+fn assert_matches_schema(report: &serde_json::Value) {
+    let text =
+        std::fs::read_to_string(common::root().join("docs/schema/fetch.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(report)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
 /// The model of a capture as `show --format json` prints it, without its sources (paths
 /// and line counts differ between the sample and the fetched copy).
 fn model(path: &Path) -> serde_json::Value {
@@ -238,6 +251,7 @@ fn a_wrong_password_is_exit_2_and_appears_nowhere() {
     }
     assert!(!contains(&all_bytes(dir.path()), wrong));
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_matches_schema(&json);
     assert_eq!(json["failed"], 1);
     assert_eq!(json["appliances"][0]["status"], "failed");
 }
@@ -328,6 +342,11 @@ fn a_fleet_of_fifty_goes_on_past_one_failure() {
     );
     assert_eq!(code, 2, "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_matches_schema(&json);
+    let mut broken = json.clone();
+    broken["appliances"][0]["tries"] = "twice".into();
+    let failed = std::panic::catch_unwind(|| assert_matches_schema(&broken));
+    assert!(failed.is_err(), "the schema check cannot fail");
     assert_eq!(json["fetched"], 49, "{out}");
     assert_eq!(json["failed"], 1, "{out}");
     assert_eq!(json["appliances"][16]["status"], "failed");
@@ -387,6 +406,14 @@ fn track_and_commit_twice_make_one_commit_and_a_change_one_more() {
     assert_eq!(log.len(), 2, "{log:?}");
     assert_eq!(log[0], "carryover fetch: mirapoint-mos/rg04 changed");
     assert!(!contains(&all_bytes(&repo), PASSWORD));
+    // The JSON report with what was tracked and committed reads back by its schema.
+    let json_args = [&track[..], &["--format", "json"]].concat();
+    let (code, out, err) = fetch_fleet(dir.path(), &[first.port, second.port], &json_args);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_matches_schema(&json);
+    assert_eq!(json["tracked"]["unchanged"], 2, "{out}");
+    assert_eq!(json["committed"]["message"], "", "{out}");
 }
 
 #[test]

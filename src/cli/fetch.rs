@@ -203,12 +203,7 @@ fn jobs(args: &FetchArgs) -> Result<Vec<Job>, Error> {
         None => args
             .hosts
             .iter()
-            .map(|host| {
-                inventory::parse(host, "HOST", None).and_then(|mut e| {
-                    e.pop()
-                        .ok_or_else(|| Error::Usage("an empty host name".into()))
-                })
-            })
+            .map(|host| inventory::host(host))
             .collect::<Result<Vec<_>, _>>()?,
     };
     let tls = TlsOptions {

@@ -82,15 +82,7 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Vec<Entry>> 
             )));
         }
         let host = field(0).ok_or_else(|| at("the host is empty".into()))?;
-        if !host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '[' | ']'))
-        {
-            return Err(at(format!(
-                "`{}` is not a host name or address",
-                crate::emit::sanitize(host)
-            )));
-        }
+        check_host(host).map_err(at)?;
         let port = field(2)
             .map(|p| {
                 p.parse::<u16>()
@@ -125,6 +117,35 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Vec<Entry>> 
         return Err(Error::file(name, "lists no appliance"));
     }
     Ok(entries)
+}
+
+/// A host named on the command line: the entry its flags fill.
+pub fn host(text: &str) -> Result<Entry> {
+    check_host(text).map_err(Error::Usage)?;
+    Ok(Entry {
+        host: text.to_string(),
+        vendor: None,
+        port: None,
+        user: None,
+        credential: None,
+        line: 0,
+    })
+}
+
+/// A host name or an address, and nothing that could reach a URL or a path.
+fn check_host(host: &str) -> std::result::Result<(), String> {
+    let plain = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '[' | ']'));
+    if plain {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` is not a host name or address",
+            crate::emit::sanitize(host)
+        ))
+    }
 }
 
 /// The message for a credential column that is not a reference; its text is never shown.
@@ -190,6 +211,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("neither env:NAME"), "{e}");
+    }
+
+    #[test]
+    fn a_host_on_the_command_line_is_one_host_not_a_line() {
+        assert_eq!(host("rg01.example.net").unwrap().host, "rg01.example.net");
+        for bad in ["rg01,spamtitan", "", "# rg01", "rg01/../x", "rg01 x"] {
+            let e = host(bad).unwrap_err().to_string();
+            assert!(e.contains("is not a host name or address"), "{bad:?}: {e}");
+        }
     }
 
     #[test]

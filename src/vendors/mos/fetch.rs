@@ -22,12 +22,17 @@ use crate::secrets::MASK;
 use crate::source::Source;
 use crate::vendors::{Fetch, Vendor};
 
+use super::catalog::{Action, Catalog};
 use super::interpret::quote;
 use super::Mos;
 
-/// The commands sent before the rest of the plan: the version, and the domains whose lists
-/// the plan then adds.
-const FIRST: &[&str] = &["version", "domain list"];
+/// What the plan's first commands are for: the version, and the domains whose lists the
+/// plan then adds. Which words they are is the catalog's.
+fn sent_first(command: &str) -> Option<Action> {
+    let words: Vec<&str> = command.split_whitespace().collect();
+    let (form, _) = Catalog::get().lookup(&words)?;
+    matches!(form.action, Action::GetVersion | Action::ListDomains).then(|| form.action.clone())
+}
 
 /// How many per-read timeouts one command's whole answer may take: an appliance that trickles
 /// an answer forever is cut off.
@@ -89,19 +94,23 @@ impl Fetch for Mos {
         })?;
         session.login(user)?;
         let mut not_captured = Vec::new();
-        for command in FIRST {
-            session.run(command, &mut not_captured)?;
-        }
-        // Without the domain list, the delegated domains' lists and messages would be missing
-        // from the capture, and in a tracked repository their absence would read as removal.
-        if let Some(refused) = not_captured.iter().find(|n| n.starts_with("`domain list`")) {
-            return Err(FetchError::Failed(format!(
-                "{refused}: without the domain list the delegated domains cannot be captured; \
-                 nothing was written"
-            )));
+        let first: Vec<(String, Action)> = plan(&Config::new(Mos.id()))
+            .into_iter()
+            .filter_map(|c| sent_first(&c).map(|action| (c, action)))
+            .collect();
+        for (command, action) in &first {
+            let refused = session.run(command, &mut not_captured)?;
+            // Without the domain list, the delegated domains' lists and messages would be
+            // missing, and in a tracked repository their absence would read as removal.
+            if refused && *action == Action::ListDomains {
+                return Err(FetchError::Failed(format!(
+                    "`{command}` was refused: without the domain list the delegated domains \
+                     cannot be captured; nothing was written"
+                )));
+            }
         }
         let config = session.read_back(&appliance)?;
-        let mut sent: Vec<&str> = FIRST.to_vec();
+        let mut sent: Vec<&String> = first.iter().map(|(c, _)| c).collect();
         for command in plan(&config) {
             // Each of the first commands was sent once already; later copies (a domain's
             // group) are sent again.
@@ -237,21 +246,26 @@ impl Session {
     }
 
     /// Sends one command of the plan and reads its answer; a refusal is noted, not fatal.
-    fn run(&mut self, command: &str, not_captured: &mut Vec<String>) -> Result<(), FetchError> {
+    /// Whether the appliance refused it.
+    fn run(&mut self, command: &str, not_captured: &mut Vec<String>) -> Result<bool, FetchError> {
         let tag = self.tag();
         let line = format!("{tag} {command}\r\n");
         self.send(&line, line.as_bytes())?;
         match self.answer(&tag, false) {
-            Ok(Completion::Ok) => Ok(()),
+            Ok(Completion::Ok) => Ok(false),
             Ok(Completion::Refused(why)) => {
                 not_captured.push(format!(
                     "`{}`: refused: {}",
                     crate::emit::sanitize(command),
                     crate::emit::sanitize(&why)
                 ));
-                Ok(())
+                Ok(true)
             }
-            Err(e) => Err(FetchError::Failed(format!("`{}`: {e}", command))),
+            // Which command it broke on; a broken connection is still worth one more try.
+            Err(FetchError::Connection(e)) => {
+                Err(FetchError::Connection(format!("`{command}`: {e}")))
+            }
+            Err(FetchError::Failed(e)) => Err(FetchError::Failed(format!("`{command}`: {e}"))),
         }
     }
 
