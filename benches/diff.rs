@@ -4,10 +4,10 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use carryover::capture::Capture;
-use carryover::generate::{mos_cli_log, Spec};
 use carryover::ops::diff::{diff, DiffOptions as Options};
 use carryover::read::read_source;
 use carryover::source::Source;
+use carryover::vendors::mos::generate::{mos_cli_log, Spec};
 
 fn read(bytes: Vec<u8>) -> Capture {
     let source = Source::from_bytes("big.log", bytes, None).unwrap();

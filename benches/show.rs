@@ -7,10 +7,10 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 use carryover::capture::{Capture, ReadOptions as Options};
-use carryover::generate::{mos_cli_log, Spec};
 use carryover::read::read_source;
 use carryover::render::{write_model, ModelFormat};
 use carryover::source::Source;
+use carryover::vendors::mos::generate::{mos_cli_log, Spec};
 
 fn show(c: &mut Criterion) {
     let text = mos_cli_log(Spec::default());

@@ -6,7 +6,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn bench(c: &mut Criterion) {
     let fleet = tempfile::tempdir().unwrap();
-    carryover::generate::fleet(fleet.path(), 10_000, 125_000).unwrap();
+    carryover::vendors::mos::generate::fleet(fleet.path(), 10_000, 125_000).unwrap();
     let bytes: u64 = walkdir::WalkDir::new(fleet.path())
         .into_iter()
         .filter_map(|e| e.ok())
@@ -25,7 +25,7 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("10,000 captures, {threads} thread(s)"), |b| {
             b.iter(|| {
                 pool.install(|| {
-                    let report = carryover::track::track(
+                    let report = carryover::commands::track::track(
                         fleet.path(),
                         repo.path(),
                         &carryover::capture::ReadOptions::default(),

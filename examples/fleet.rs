@@ -6,5 +6,5 @@ fn main() {
         std::path::PathBuf::from(args.first().expect("usage: fleet DIR [COUNT] [BYTES_EACH]"));
     let count = args.get(1).map_or(10_000, |a| a.parse().expect("a count"));
     let bytes = args.get(2).map_or(125_000, |a| a.parse().expect("a size"));
-    carryover::generate::fleet(&dir, count, bytes).expect("writing the fleet");
+    carryover::vendors::mos::generate::fleet(&dir, count, bytes).expect("writing the fleet");
 }

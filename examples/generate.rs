@@ -7,7 +7,7 @@ fn main() {
         .skip(1)
         .map(|a| a.parse().expect("numbers"))
         .collect();
-    let mut spec = carryover::generate::Spec::default();
+    let mut spec = carryover::vendors::mos::generate::Spec::default();
     if let Some(&n) = args.first() {
         spec.entries = n as usize;
     }
@@ -17,7 +17,7 @@ fn main() {
     if let Some(&c) = args.get(2) {
         spec.changed_per_mille = c;
     }
-    let text = carryover::generate::mos_cli_log(spec);
+    let text = carryover::vendors::mos::generate::mos_cli_log(spec);
     std::io::stdout()
         .lock()
         .write_all(text.as_bytes())

@@ -4,20 +4,26 @@
 //! configuration, and with it diffs configurations, reports what the vendors' known export
 //! and upgrade bugs would lose, checks upgrade plans and writes restore scripts.
 //!
-//! The code flows one way; lower layers never use higher ones:
+//! The code flows one way. Each layer is one folder of `src/`, listed below bottom first; a
+//! layer uses only the layers above it in this list (`tests/layers.rs` keeps it so):
 //!
-//! - [`source`]: bytes to clean text (decoding, terminal noise, LF line endings);
-//! - [`syntax`]: the neutral line machinery the vendors' pest grammars build on;
-//! - [`model`]: the canonical [`model::Config`], built by replaying changes;
-//! - [`capture`]: what reading produces, the same for every vendor;
-//! - [`vendors`]: the registry of appliance families, each in its own folder with its syntax,
-//!   interpreter, catalogs and release notes ([`knowledge`] is their neutral rule format);
-//! - [`read`]: files and directories to one [`capture::Capture`], through the registry;
-//! - [`ops`]: diff, gaps, plan and restore, pure functions of models and knowledge;
-//! - [`render`]: models and reports to RON, JSON, Markdown and text;
-//! - [`commands`], [`track`], [`write`](mod@write): each subcommand's library side, and file output;
-//! - [`update_log`]: what a system update log shows, for any vendor that has such logs;
-//! - [`generate`]: deterministic large captures, for benchmarks and scale tests.
+//! 1. [`base`]: errors, the one sanitiser for text shown to a person, secret field names;
+//! 2. [`source`]: bytes to clean text (decoding, terminal noise, LF line endings);
+//! 3. [`syntax`]: the neutral line machinery the vendors' pest grammars build on;
+//! 4. [`model`]: the canonical [`model::Config`], built by replaying changes;
+//! 5. [`knowledge`]: the neutral release-note rule format;
+//! 6. [`capture`]: what reading produces, the same for every vendor;
+//! 7. [`emit`]: the one script emitter;
+//! 8. [`write`](mod@write): the one writer (atomic files, standard output, devices);
+//! 9. [`fetch`]: the session plumbing for live appliances (TCP, TLS, bounded reads, inventory);
+//! 10. [`vendors`]: the registry of appliance families, each in its own folder;
+//! 11. [`read`]: files and folders to one [`capture::Capture`], through the registry;
+//! 12. [`ops`]: diff, gaps, plan and restore, pure functions of models and knowledge;
+//! 13. [`commands`]: each subcommand's orchestration, returning a typed report;
+//! 14. [`render`]: reports to words, RON, JSON, Markdown, SARIF and GitHub form.
+//!
+//! The binary's flags (`src/cli/`) sit on top: flags to a request, the request to a command,
+//! its report to a renderer, the result to the writer.
 //!
 //! ```
 //! use carryover::capture::{Capture, ReadOptions};
@@ -36,27 +42,36 @@
 //! assert_eq!(config.appliance.hostname.as_ref().unwrap().value, "rg01");
 //! assert!(config.lists["primary"]["whitelistto"].contains("ml@lists.example.jp"));
 //! assert!(model(config, ModelFormat::Ron, false).contains("\"smtp.fastpath\": false"));
-//! # Ok::<(), carryover::error::Error>(())
+//! # Ok::<(), carryover::base::error::Error>(())
 //! ```
 
 #![warn(missing_docs)]
 
-pub mod capture;
-pub mod commands;
-pub mod emit;
-pub mod error;
-pub mod fetch;
-pub mod generate;
-pub mod junk;
-pub mod knowledge;
-pub mod model;
-pub mod ops;
-pub mod read;
-pub mod render;
-pub mod secrets;
+// The layers, bottom first: each uses only those before it.
+pub mod base;
+
 pub mod source;
+
 pub mod syntax;
-pub mod track;
-pub mod update_log;
-pub mod vendors;
+
+pub mod model;
+
+pub mod knowledge;
+
+pub mod capture;
+
+pub mod emit;
+
 pub mod write;
+
+pub mod fetch;
+
+pub mod vendors;
+
+pub mod read;
+
+pub mod ops;
+
+pub mod commands;
+
+pub mod render;

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!(
                 "carryover: {}",
-                carryover::emit::terminal_safe(&e.to_string())
+                carryover::base::text::terminal_safe(&e.to_string())
             );
             ExitCode::from(2)
         }

@@ -83,8 +83,13 @@ fn run() -> Result<(), String> {
         Some(path) => {
             let bytes =
                 std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            sim::Script::from_transcript(&bytes)
-                .map_err(|e| format!("{}: {}", path.display(), carryover::emit::sanitize(&e)))?
+            sim::Script::from_transcript(&bytes).map_err(|e| {
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    carryover::base::text::sanitize(&e)
+                )
+            })?
         }
         None => sim::Script::sample(),
     };
@@ -102,7 +107,7 @@ fn run() -> Result<(), String> {
     };
     let port = args.port.unwrap_or(if args.tls { 10243 } else { 10143 });
     // The host comes from the transcript: shown through the one sanitiser.
-    let host = carryover::emit::sanitize(script.host());
+    let host = carryover::base::text::sanitize(script.host());
     let server = sim::start_on(port, script, options)
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use carryover::error::Error;
+use carryover::base::error::Error;
 use carryover::model::Config;
 use carryover::read;
 use carryover::vendors::{self, REGISTRY};

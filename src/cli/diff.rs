@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use carryover::base::error::Error;
 use carryover::commands::diff::{run as compare, Request, Side};
-use carryover::error::Error;
 use carryover::render::diff::DiffFormat;
 
 use super::{Output, ReadFlags};
@@ -141,7 +141,7 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
         Err(e @ Error::NotACapture { .. }) if git_external => {
             eprintln!(
                 "carryover: {}; shown as a line diff",
-                carryover::emit::terminal_safe(&e.to_string())
+                carryover::base::text::terminal_safe(&e.to_string())
             );
             let path = args.paths[0].display().to_string();
             args.output.write(

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
+use carryover::base::error::Error;
+use carryover::base::text::sanitize as one_line;
 use carryover::commands::fetch::{commit, fetch_all, Job};
-use carryover::emit::sanitize as one_line;
-use carryover::error::Error;
 use carryover::fetch::inventory::{self, CredentialRef};
 use carryover::fetch::{
     secret_from_env, secret_from_file, Outcome, Secret, Status, Target, TlsOptions,
@@ -133,7 +133,12 @@ pub fn run(args: FetchArgs) -> Result<u8, Error> {
     let mut later_failed = false;
     let tracked = match &args.track {
         Some(repo) => {
-            match carryover::track::track(&args.into, repo, &ReadOptions::default(), &|| {}) {
+            match carryover::commands::track::track(
+                &args.into,
+                repo,
+                &ReadOptions::default(),
+                &|| {},
+            ) {
                 Ok(report) => {
                     for (path, why) in &report.failures {
                         eprintln!(
@@ -353,7 +358,7 @@ fn progress(total: usize) -> indicatif::ProgressBar {
 /// A line per appliance, what was tracked and committed, and the summary last.
 fn human(
     outcomes: &[Outcome],
-    tracked: Option<&carryover::track::Report>,
+    tracked: Option<&carryover::commands::track::Report>,
     committed: Option<&carryover::fetch::Committed>,
 ) -> String {
     let mut out = String::new();

@@ -2,8 +2,8 @@
 
 use clap::{Args, ValueEnum};
 
+use carryover::base::error::Error;
 use carryover::commands::{check_target, evidence};
-use carryover::error::Error;
 use carryover::knowledge::Severity;
 use carryover::model::Version;
 use carryover::ops::{self, Finding, Status};

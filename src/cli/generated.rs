@@ -4,7 +4,7 @@
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
-use carryover::error::Error;
+use carryover::base::error::Error;
 
 use super::{Cli, Output};
 
@@ -46,7 +46,7 @@ pub fn man(args: ManArgs) -> Result<u8, Error> {
                 .ok_or_else(|| {
                     Error::Usage(format!(
                         "no subcommand `{}`",
-                        carryover::emit::terminal_safe(name)
+                        carryover::base::text::terminal_safe(name)
                     ))
                 })?;
             let full = format!("carryover-{}", sub.get_name());

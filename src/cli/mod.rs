@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use carryover::base::error::Error;
 use carryover::capture::ReadOptions;
-use carryover::error::Error;
 use carryover::model::{SourceKind, Version};
 use carryover::source::{encoding_for_label, is_stdin};
 

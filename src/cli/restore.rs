@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use carryover::base::error::Error;
 use carryover::commands::restore::{restore, Request};
-use carryover::error::Error;
 use carryover::model::Version;
 use carryover::read;
 use carryover::render::diagnostics;

@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use carryover::error::Error;
+use carryover::base::error::Error;
 use carryover::read;
 use carryover::render::{self, ModelFormat};
 

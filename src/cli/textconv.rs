@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use carryover::error::Error;
+use carryover::base::error::Error;
 use carryover::read;
 use carryover::render::{self, ModelFormat};
 
@@ -31,7 +31,7 @@ pub fn run(args: TextconvArgs) -> Result<u8, Error> {
         Err(e @ Error::NotACapture { .. }) if !carryover::source::is_stdin(&file[0]) => {
             eprintln!(
                 "carryover: {}; shown as it is",
-                carryover::emit::terminal_safe(&e.to_string())
+                carryover::base::text::terminal_safe(&e.to_string())
             );
             carryover::commands::diff::as_text(&file[0])?
         }

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use carryover::emit::{sanitize as one_line, terminal_safe};
-use carryover::error::Error;
+use carryover::base::error::Error;
+use carryover::base::text::{sanitize as one_line, terminal_safe};
+use carryover::commands::track::{track, walk, Report};
 use carryover::render;
-use carryover::track::{track, walk, Report};
 
 use super::{Output, ReadFlags};
 

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use carryover::base::error::Error;
 use carryover::commands::verify_update::verify_path;
-use carryover::error::Error;
 use carryover::render;
 
 use super::{encoding, Output};

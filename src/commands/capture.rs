@@ -1,6 +1,6 @@
 //! `capture`: what to run so that a capture holds what the rules need.
 
-use crate::error::Result;
+use crate::base::error::Result;
 use crate::model::Config;
 use crate::ops::capture_plan::{steps, CaptureSteps};
 use crate::vendors::{unsupported, Vendor};
@@ -25,7 +25,7 @@ pub fn text(vendor: &dyn Vendor, config: &Config) -> Result<String> {
                 // A reason on a line of its own, once for the run of commands it covers: a
                 // remark after a command would be sent to the appliance with it.
                 if last_why != Some(why) {
-                    text.push_str(&format!("# {}\n", crate::emit::sanitize(why)));
+                    text.push_str(&format!("# {}\n", crate::base::text::sanitize(why)));
                     last_why = Some(why);
                 }
                 text.push_str(command);

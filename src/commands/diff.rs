@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::base::error::{Error, Result};
 use crate::capture::{Capture, ReadOptions};
-use crate::error::{Error, Result};
 use crate::ops::diff::{align_identity, capture_commands, compare, DiffOptions};
 use crate::read;
 use crate::render::diff::{self as show, DiffFormat, Style};
@@ -135,7 +135,7 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
                 }
                 let a = render::model(&a.config, ModelFormat::Ron, false);
                 let b = render::model(&b.config, ModelFormat::Ron, false);
-                let label = |l: &str| crate::emit::sanitize(l);
+                let label = |l: &str| crate::base::text::sanitize(l);
                 show::unified(&a, &b, &label(&old.label), &label(&new.label))
             }
         }
@@ -143,7 +143,7 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
     let text = match &request.git_header {
         Some(path) => {
             // A file name may hold anything a file system allows, line breaks included.
-            let path = crate::emit::sanitize(path);
+            let path = crate::base::text::sanitize(path);
             format!("diff --carryover a/{path} b/{path}\n{text}")
         }
         None => text,
@@ -165,12 +165,12 @@ pub fn plain_text(path: &str, old: &Side, new: &Side) -> Result<String> {
         _ => Ok(String::new()),
     };
     let (a, b) = (text(old)?, text(new)?);
-    let label = |l: &str| crate::emit::sanitize(l);
+    let label = |l: &str| crate::base::text::sanitize(l);
     let diff = show::unified(&a, &b, &label(&old.label), &label(&new.label));
     Ok(format!(
         "diff --carryover a/{path} b/{path}\n{}",
-        crate::emit::terminal_safe(&diff),
-        path = crate::emit::sanitize(path)
+        crate::base::text::terminal_safe(&diff),
+        path = crate::base::text::sanitize(path)
     ))
 }
 
@@ -178,7 +178,7 @@ pub fn plain_text(path: &str, old: &Side, new: &Side) -> Result<String> {
 /// line that names a secret field masked (a note may still hold a password).
 pub fn as_text(path: &std::path::Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path.display().to_string(), e))?;
-    let secrets = crate::secrets::neutral();
+    let secrets = crate::base::secrets::neutral();
     Ok(String::from_utf8_lossy(&bytes)
         .split_inclusive('\n')
         .map(|line| {

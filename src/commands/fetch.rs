@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
+use crate::base::error::{Error, Result};
 use crate::capture::ReadOptions;
-use crate::error::{Error, Result};
 use crate::fetch::{Committed, FetchError, Fetched, Outcome, Status, Target};
 use crate::model::Config;
 use crate::ops::capture_plan::{steps, CaptureSteps};
@@ -82,7 +82,7 @@ fn names_given_twice(fleet: &[Job]) -> Vec<Option<String>> {
                 .find(|(j, n)| *j != i && n.as_ref() == Some(name))?;
             Some(format!(
                 "{} would be written to the capture of `{}` too: two appliances cannot share                  one capture; nothing was fetched from either",
-                crate::emit::sanitize(&fleet[other.0].target.host),
+                crate::base::text::sanitize(&fleet[other.0].target.host),
                 name.1
             ))
         })
@@ -117,7 +117,7 @@ fn put_in_place(outcome: &mut Outcome) {
     };
     let _ = std::fs::remove_file(&staged);
     outcome.result = Status::Failed {
-        error: crate::emit::sanitize(&error),
+        error: crate::base::text::sanitize(&error),
     };
 }
 
@@ -147,7 +147,7 @@ fn fetch_one(job: &Job, into: &Path) -> Outcome {
     // it in an answer a message quotes).
     let hide = |text: &str| match &job.target.secret {
         Some(secret) if !secret.expose().is_empty() => {
-            text.replace(secret.expose(), crate::secrets::MASK)
+            text.replace(secret.expose(), crate::base::secrets::MASK)
         }
         _ => text.to_string(),
     };
@@ -166,7 +166,7 @@ fn fetch_one(job: &Job, into: &Path) -> Outcome {
             read_back(job.vendor, fetched, outcome.staged.as_deref())
         }
         Err(e) => Status::Failed {
-            error: crate::emit::sanitize(&e.to_string()),
+            error: crate::base::text::sanitize(&e.to_string()),
         },
     };
     outcome
@@ -196,7 +196,9 @@ fn read_back(vendor: &dyn Vendor, fetched: Fetched, staged: Option<&Path>) -> St
         Ok(capture) => capture,
         Err(e) => {
             return Status::Failed {
-                error: crate::emit::sanitize(&format!("{path} was written but does not read: {e}")),
+                error: crate::base::text::sanitize(&format!(
+                    "{path} was written but does not read: {e}"
+                )),
             }
         }
     };
@@ -356,7 +358,7 @@ fn git(repo: &Path, args: &[String]) -> Result<String> {
                 "git {} failed: {}",
                 args.first().map_or("", String::as_str),
                 // git's advice spans lines: one line here.
-                crate::emit::sanitize(&said.split_whitespace().collect::<Vec<_>>().join(" "))
+                crate::base::text::sanitize(&said.split_whitespace().collect::<Vec<_>>().join(" "))
             ),
         ));
     }

@@ -5,9 +5,10 @@ pub mod capture;
 pub mod diff;
 pub mod fetch;
 pub mod restore;
+pub mod track;
 pub mod verify_update;
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 use crate::model::Version;
 use crate::ops::evaluate::Evidence;
 use crate::read::Split;

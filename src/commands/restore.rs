@@ -1,11 +1,11 @@
 //! Everything one `restore` run produces for a vendor: the script, its runbook and the
 //! appliance's own import files, assembled from the plan with the vendor's framing and words.
 
+use crate::base::error::Result;
 use crate::capture::Capture;
-use crate::error::Result;
 use encoding_rs::Encoding;
 
-use crate::error::Error;
+use crate::base::error::Error;
 use crate::model::{Config, SourceKind, Version};
 use crate::ops::capture_plan::{steps, CaptureSteps};
 use crate::ops::evaluate::Evidence;
@@ -302,7 +302,7 @@ fn shell_words(paths: &[String]) -> String {
             true => p.clone(),
             false => crate::emit::Bash
                 .quote(p)
-                .unwrap_or_else(|| crate::emit::sanitize(p)),
+                .unwrap_or_else(|| crate::base::text::sanitize(p)),
         })
         .collect::<Vec<_>>()
         .join(" ")

@@ -5,9 +5,9 @@ use std::path::Path;
 
 use encoding_rs::Encoding;
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
+use crate::model::update_log::UpdateRun;
 use crate::source::{is_stdin, Source};
-use crate::update_log::UpdateRun;
 use crate::vendors::REGISTRY;
 
 /// What the update log shows, by the first vendor that checks update logs and reads it.
@@ -49,7 +49,7 @@ pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<V
     for entry in walker {
         let entry = entry.map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
         if !entry.file_type().is_file()
-            || crate::junk::why(&entry.file_name().to_string_lossy()).is_some()
+            || crate::source::junk::why(&entry.file_name().to_string_lossy()).is_some()
         {
             continue;
         }

@@ -14,7 +14,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 
 /// Where a credential is read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,10 +85,12 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Vec<Entry>> 
         check_host(host).map_err(at)?;
         let port = field(2)
             .map(|p| {
-                p.parse::<u16>()
-                    .ok()
-                    .filter(|p| *p > 0)
-                    .ok_or_else(|| at(format!("`{}` is not a port", crate::emit::sanitize(p))))
+                p.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
+                    at(format!(
+                        "`{}` is not a port",
+                        crate::base::text::sanitize(p)
+                    ))
+                })
             })
             .transpose()?;
         let credential = field(4)
@@ -143,7 +145,7 @@ fn check_host(host: &str) -> std::result::Result<(), String> {
     } else {
         Err(format!(
             "`{}` is not a host name or address",
-            crate::emit::sanitize(host)
+            crate::base::text::sanitize(host)
         ))
     }
 }

@@ -32,13 +32,13 @@ impl Secret {
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(crate::secrets::MASK)
+        f.write_str(crate::base::secrets::MASK)
     }
 }
 
 impl fmt::Display for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(crate::secrets::MASK)
+        f.write_str(crate::base::secrets::MASK)
     }
 }
 
@@ -75,7 +75,7 @@ pub struct Target {
 #[derive(Debug, Clone)]
 pub struct Fetched {
     /// The appliance's name, as `track` names its file (validated by
-    /// [`crate::track::file_stem`]).
+    /// [`crate::write::file_stem`]).
     pub appliance: String,
     /// The capture written: a file or a capture folder under the folder given.
     pub path: PathBuf,
@@ -109,8 +109,8 @@ impl FetchError {
 
 /// A secret read from a file (`--password-file`, `file:` in the inventory): the file must be
 /// readable by its owner alone, and the secret is its first line.
-pub fn secret_from_file(path: &std::path::Path) -> crate::error::Result<Secret> {
-    use crate::error::Error;
+pub fn secret_from_file(path: &std::path::Path) -> crate::base::error::Result<Secret> {
+    use crate::base::error::Error;
     let shown = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|e| Error::io(&shown, e))?;
     #[cfg(unix)]
@@ -138,7 +138,7 @@ pub fn secret_from_file(path: &std::path::Path) -> crate::error::Result<Secret> 
 /// A secret from an environment variable (`--password-env`, `--token-env`, `env:`). The
 /// variable's name is shown in messages only when it looks like one (`RG01_PASSWORD`): a
 /// password typed there by mistake is not repeated.
-pub fn secret_from_env(name: &str) -> crate::error::Result<Secret> {
+pub fn secret_from_env(name: &str) -> crate::base::error::Result<Secret> {
     let looks_like_a_name = !name.is_empty()
         && name
             .chars()
@@ -150,8 +150,10 @@ pub fn secret_from_env(name: &str) -> crate::error::Result<Secret> {
     };
     match std::env::var(name) {
         Ok(value) if !value.is_empty() => Ok(Secret::new(value)),
-        Ok(_) => Err(crate::error::Error::Usage(format!("{shown} is empty"))),
-        Err(_) => Err(crate::error::Error::Usage(format!(
+        Ok(_) => Err(crate::base::error::Error::Usage(format!(
+            "{shown} is empty"
+        ))),
+        Err(_) => Err(crate::base::error::Error::Usage(format!(
             "{shown} is not set (or not UTF-8)"
         ))),
     }

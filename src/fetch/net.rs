@@ -112,7 +112,7 @@ pub fn connect(
     tls: &TlsOptions,
     timeout: Duration,
 ) -> Result<Connection, FetchError> {
-    let shown = crate::emit::sanitize(host);
+    let shown = crate::base::text::sanitize(host);
     let addresses = (host, port)
         .to_socket_addrs()
         .map_err(|e| FetchError::Connection(format!("cannot resolve {shown}: {e}")))?;
@@ -166,7 +166,7 @@ fn handshake(
     let name = ServerName::try_from(host.to_string()).map_err(|_| {
         FetchError::Failed(format!(
             "`{}` is not a host name TLS can check",
-            crate::emit::sanitize(host)
+            crate::base::text::sanitize(host)
         ))
     })?;
     let mut connection = ClientConnection::new(client_config(tls)?, name)
@@ -295,7 +295,7 @@ pub fn client_config(tls: &TlsOptions) -> Result<Arc<ClientConfig>, FetchError> 
                 roots.add(certificate).map_err(|e| {
                     FetchError::Failed(format!(
                         "{}: not a usable certificate: {e}",
-                        crate::emit::sanitize(&ca.display().to_string())
+                        crate::base::text::sanitize(&ca.display().to_string())
                     ))
                 })?;
             }
@@ -307,7 +307,7 @@ pub fn client_config(tls: &TlsOptions) -> Result<Arc<ClientConfig>, FetchError> 
 
 /// The certificates of a PEM file (`--ca`); a file with none is an error.
 pub fn ca_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>, FetchError> {
-    let shown = crate::emit::sanitize(&path.display().to_string());
+    let shown = crate::base::text::sanitize(&path.display().to_string());
     let certificates = CertificateDer::pem_file_iter(path)
         .and_then(|all| all.collect::<Result<Vec<_>, _>>())
         .map_err(|e| FetchError::Failed(format!("{shown}: cannot read certificates: {e}")))?;

@@ -11,6 +11,7 @@ mod coverage;
 mod items;
 mod list;
 mod schema;
+pub mod update_log;
 mod value;
 
 use std::collections::BTreeMap;
@@ -21,7 +22,7 @@ pub use apply::{Change, Conflict};
 pub use coverage::Coverage;
 pub use items::ItemRef;
 pub use list::List;
-pub use value::{canonical_entry, normalize_key_block, Secret, Value, Version};
+pub use value::{canonical_entry, named_text, normalize_key_block, Secret, Value, Version};
 
 use crate::source::SourceInfo;
 

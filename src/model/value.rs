@@ -150,6 +150,15 @@ impl Serialize for Version {
     }
 }
 
+/// A text value of a field named `name`: a secret when `names` says the name is one.
+pub fn named_text(names: &crate::base::secrets::SecretNames, name: &str, text: String) -> Value {
+    if names.matches(name) {
+        Value::Secret(Secret(text))
+    } else {
+        Value::Text(text)
+    }
+}
+
 /// A list entry in canonical form (an address, `@domain`, `@*.domain`, `@.domain`): trimmed,
 /// the domain part case-folded.
 pub fn canonical_entry(text: &str) -> std::borrow::Cow<'_, str> {

@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
 
-use crate::emit::{sanitize, Command, Dialect, Script};
+use crate::base::text::sanitize;
+use crate::emit::{Command, Dialect, Script};
 use crate::knowledge::{Detect, Entry, Remedy, Report};
 use crate::model::{Config, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
@@ -882,7 +883,7 @@ pub fn by_hand_what_is_not_written(
                         "{}: set {} to {} in {at}",
                         sanitize(scope),
                         sanitize(name),
-                        crate::emit::code_span(&value.to_string())
+                        crate::base::text::code_span(&value.to_string())
                     )
                 }
                 other => format!(

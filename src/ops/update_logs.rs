@@ -24,8 +24,8 @@ pub fn failed_updates<'c>(configs: impl IntoIterator<Item = &'c Config>) -> Vec<
                 status: Status::Found,
                 summary: format!(
                     "the update to {} did not complete: {}",
-                    crate::emit::sanitize(name),
-                    crate::emit::sanitize(why)
+                    crate::base::text::sanitize(name),
+                    crate::base::text::sanitize(why)
                 ),
                 items: vec![format!("updates/{name}")],
                 evidence: vec![config.locate(state.at)],

@@ -199,13 +199,13 @@ fn sign(kind: DiffKind) -> (&'static str, &'static str) {
 /// Text from a capture, for a terminal: its control characters shown as escapes (line breaks
 /// and tabs kept, so a message still diffs line by line).
 fn safe(text: &str) -> String {
-    crate::emit::terminal_safe(text).into_owned()
+    crate::base::text::terminal_safe(text).into_owned()
 }
 
 /// Capture text that must stay on one line (a path, an item path): every control character
 /// shown as an escape.
 fn one_line(text: &str) -> String {
-    crate::emit::sanitize(text)
+    crate::base::text::sanitize(text)
 }
 
 /// A value as text; a member of a set shows none, since its path names it.

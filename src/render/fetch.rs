@@ -28,7 +28,7 @@ pub struct Document<'a> {
 /// The report as JSON; `tracked` is what `--track` did.
 pub fn json(
     outcomes: &[Outcome],
-    tracked: Option<&crate::track::Report>,
+    tracked: Option<&crate::commands::track::Report>,
     committed: Option<&Committed>,
 ) -> String {
     let fetched = outcomes.iter().filter(|o| o.is_fetched()).count();

@@ -58,7 +58,7 @@ pub(crate) struct Document<'a> {
 }
 
 fn terminal_text(text: String) -> String {
-    crate::emit::terminal_safe(&text).into_owned()
+    crate::base::text::terminal_safe(&text).into_owned()
 }
 
 fn status_word(f: &Finding) -> &'static str {

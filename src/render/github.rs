@@ -152,7 +152,7 @@ pub fn escape_data(text: &str) -> String {
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
             '\t' => out.push(c),
-            c if crate::emit::hidden(c) => {
+            c if crate::base::text::hidden(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),

@@ -124,7 +124,7 @@ pub fn unrecognized(capture: &Capture) -> String {
         "{count} unrecognized line{}",
         if count == 1 { "" } else { "s" }
     );
-    crate::emit::terminal_safe(&out).into_owned()
+    crate::base::text::terminal_safe(&out).into_owned()
 }
 
 /// Warnings and refused commands, one per line, for standard error; then, for each source with
@@ -170,13 +170,13 @@ pub fn diagnostics(capture: &Capture) -> String {
         }
     }
     // Capture text reaches the terminal: nothing in it may move the cursor or recolour it.
-    crate::emit::terminal_safe(&out).into_owned()
+    crate::base::text::terminal_safe(&out).into_owned()
 }
 
 /// A path (or `path:line`) from a capture's names, kept on one line: a file name may hold line
 /// breaks, and a line of its own could pass for a command to a CI runner.
 fn one_line(text: &str) -> String {
-    crate::emit::sanitize(text)
+    crate::base::text::sanitize(text)
 }
 
 /// Pretty JSON of a document, ending in a newline.

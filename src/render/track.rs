@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::track::Report;
-use crate::update_log::UpdateRun;
+use crate::commands::track::Report;
+use crate::model::update_log::UpdateRun;
 
 use super::FORMAT_VERSION;
 

@@ -1,7 +1,7 @@
 //! `verify-update`'s report.
 
-use crate::emit::terminal_safe;
-use crate::update_log::UpdateRun;
+use crate::base::text::terminal_safe;
+use crate::model::update_log::UpdateRun;
 
 /// An update log's check as text.
 pub fn human(run: &UpdateRun) -> String {
@@ -10,7 +10,7 @@ pub fn human(run: &UpdateRun) -> String {
     let _ = writeln!(
         out,
         "{}: update {} -> {}",
-        crate::emit::sanitize(&run.path),
+        crate::base::text::sanitize(&run.path),
         terminal_safe(
             run.from
                 .as_deref()
@@ -25,7 +25,7 @@ pub fn human(run: &UpdateRun) -> String {
         };
         let _ = writeln!(out, "  {:<16} {state}", terminal_safe(&s.name));
     }
-    for crate::update_log::Line { line, text } in &run.unrecognized {
+    for crate::model::update_log::Line { line, text } in &run.unrecognized {
         let _ = writeln!(out, "  unrecognized line {line}: {}", terminal_safe(text));
     }
     if run.anomalies.is_empty() {

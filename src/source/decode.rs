@@ -5,7 +5,7 @@
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 
 pub(super) struct Decoded {
     pub text: String,

@@ -9,6 +9,7 @@
 mod clean;
 mod decode;
 pub mod habits;
+pub mod junk;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -16,7 +17,7 @@ use std::sync::Arc;
 use encoding_rs::Encoding;
 use serde::Serialize;
 
-use crate::error::{Error, Position, Result};
+use crate::base::error::{Error, Position, Result};
 
 pub use clean::Cleaning;
 

@@ -21,15 +21,15 @@ mod plain;
 
 use std::path::Path;
 
+use crate::base::error::{Error, Result};
 use crate::capture::ReadOptions;
 pub use crate::capture::{Note, NoteKind, SourceRead};
 use crate::emit::{Command, Dialect};
-use crate::error::{Error, Result};
 use crate::fetch::{FetchError, Fetched, Target};
 use crate::knowledge::Release;
+use crate::model::update_log::UpdateRun;
 use crate::model::{Config, SourceKind, VendorId};
 use crate::source::Source;
-use crate::update_log::UpdateRun;
 
 /// Every vendor carryover knows, one line each; on a tie the earlier one's claim wins. The
 /// test-only `plain` vendor, which proves the boundary, is registered in unit tests alone.

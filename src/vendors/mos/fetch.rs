@@ -13,12 +13,12 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
+use crate::base::secrets::MASK;
 use crate::capture::{Capture, ReadOptions};
 use crate::fetch::bounded::{Limits, Reader};
 use crate::fetch::net::{self, Connection};
 use crate::fetch::{FetchError, Fetched, Target};
 use crate::model::{Config, SourceKind};
-use crate::secrets::MASK;
 use crate::source::Source;
 use crate::vendors::{Fetch, Vendor};
 
@@ -89,7 +89,7 @@ impl Fetch for Mos {
             plaintext: target.tls.plaintext,
         };
         let host = session.greeting()?;
-        let appliance = crate::track::file_stem(&host).map_err(|why| {
+        let appliance = crate::write::file_stem(&host).map_err(|why| {
             FetchError::Failed(format!("the greeting names the appliance badly: {why}"))
         })?;
         session.login(user)?;
@@ -121,7 +121,7 @@ impl Fetch for Mos {
             if command.chars().any(char::is_control) {
                 not_captured.push(format!(
                     "`{}`: not sent: it holds a control character",
-                    crate::emit::sanitize(&command)
+                    crate::base::text::sanitize(&command)
                 ));
                 continue;
             }
@@ -256,8 +256,8 @@ impl Session {
             Ok(Completion::Refused(why)) => {
                 not_captured.push(format!(
                     "`{}`: refused: {}",
-                    crate::emit::sanitize(command),
-                    crate::emit::sanitize(&why)
+                    crate::base::text::sanitize(command),
+                    crate::base::text::sanitize(&why)
                 ));
                 Ok(true)
             }
@@ -396,7 +396,7 @@ impl Session {
 
     /// The model of the transcript so far, read by the project's own protocol reader.
     fn read_back(&self, appliance: &str) -> Result<Config, FetchError> {
-        let failed = |e: crate::error::Error| {
+        let failed = |e: crate::base::error::Error| {
             FetchError::Failed(format!("the answers so far do not read back: {e}"))
         };
         let source =

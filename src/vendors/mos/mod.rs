@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod evidence;
 mod fetch;
 mod forms;
+pub mod generate;
 pub mod identity;
 pub mod interpret;
 pub mod knowledge;
@@ -15,8 +16,8 @@ pub mod read;
 pub mod secrets;
 pub mod syntax;
 
+use crate::base::error::Result;
 use crate::capture::{ReadOptions, SourceRead};
-use crate::error::Result;
 use crate::model::VendorId;
 use crate::source::Source;
 use crate::vendors::{CapturePlan, Claim, Knowledge, RestoreScript, Sample, Vendor};

@@ -8,8 +8,8 @@ use super::catalog::Catalog;
 use super::evidence;
 use super::interpret::Interpreter;
 use super::syntax::{cli, export, protocol, Node, Warning, Word};
+use crate::base::error::Result;
 use crate::capture::{Note, ReadOptions, SourceRead};
-use crate::error::Result;
 use crate::model::{Change, SourceKind};
 use crate::source::Source;
 

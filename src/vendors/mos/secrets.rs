@@ -3,18 +3,18 @@
 
 use std::sync::OnceLock;
 
+use crate::base::secrets::SecretNames;
 use crate::model::Value;
-use crate::secrets::SecretNames;
 
 /// This vendor's secret field names.
 pub fn names() -> &'static SecretNames {
     static NAMES: OnceLock<SecretNames> = OnceLock::new();
-    crate::secrets::vendor_list(&NAMES, include_str!("secrets.ron"))
+    crate::base::secrets::vendor_list(&NAMES, include_str!("secrets.ron"))
 }
 
 /// A text value of a field: a secret when the field's name says so.
 pub fn value(name: &str, text: String) -> Value {
-    names().value(name, text)
+    crate::model::named_text(names(), name, text)
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 
 use std::sync::OnceLock;
 
+use crate::base::error::Result;
 use crate::capture::{Note, ReadOptions, SourceRead};
-use crate::error::Result;
 use crate::knowledge::{parse_release, Release};
 use crate::model::{Change, Config, SourceKind, Value, VendorId};
 use crate::source::Source;
@@ -249,7 +249,8 @@ mod tests {
         let repo = tempfile::tempdir().unwrap();
         write(src.path(), "box1.txt", BEFORE);
         let report =
-            crate::track::track(src.path(), repo.path(), &Default::default(), &|| {}).unwrap();
+            crate::commands::track::track(src.path(), repo.path(), &Default::default(), &|| {})
+                .unwrap();
         assert!(report.failures.is_empty(), "{:?}", report.failures);
         assert!(repo.path().join("plain/box1.ron").is_file());
     }

@@ -16,8 +16,8 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 use serde_json::Value as Json;
 
+use crate::base::error::{Error, Position, Result};
 use crate::capture::Note;
-use crate::error::{Error, Position, Result};
 use crate::model::{Change, Raw, Secret, Value, SYSTEM};
 
 use super::address::domain;

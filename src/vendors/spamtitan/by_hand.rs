@@ -8,8 +8,8 @@
 //! yes-or-no) is an error naming the line. `none` (or an empty value) says the appliance has it
 //! unset, which is kept as such, not as a value.
 
+use crate::base::error::{Error, Position, Result};
 use crate::capture::Note;
-use crate::error::{Error, Position, Result};
 use crate::model::{Change, Raw, Value, SYSTEM};
 
 use super::folder::FileRead;

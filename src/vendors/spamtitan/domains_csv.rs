@@ -11,8 +11,8 @@
 //! column, an unknown verification word, or a column the verification has no setting for is
 //! said in a note with its line, and the domain and destination are kept.
 
+use crate::base::error::{Error, Result};
 use crate::capture::Note;
-use crate::error::{Error, Result};
 use crate::model::{Change, Value};
 
 use super::folder::FileRead;

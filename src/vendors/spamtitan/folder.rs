@@ -9,8 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use crate::base::error::{Error, Result};
 use crate::capture::{Note, SourceRead};
-use crate::error::{Error, Result};
 use crate::model::{Change, List, Origin, SourceKind, Version, SYSTEM};
 use crate::source::Source;
 
@@ -303,7 +303,7 @@ fn update_log(read: &mut FileRead<'_>) -> Result<()> {
         read.changes
             .push((Change::UpdatesListed(vec![(to.clone(), state, 1)]), 1));
     }
-    for crate::update_log::Line { line, text } in &run.unrecognized {
+    for crate::model::update_log::Line { line, text } in &run.unrecognized {
         read.notes.push(Note::unrecognized(
             *line,
             text,

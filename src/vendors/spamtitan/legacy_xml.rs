@@ -8,8 +8,8 @@
 //! holds no other element; a `comment` beside it is its comment; the echoed `user`, counts and
 //! ids are no entries; any other element with text is reported, never taken for an entry.
 
+use crate::base::error::{Error, Position, Result};
 use crate::capture::Note;
-use crate::error::{Error, Position, Result};
 
 use super::folder::FileRead;
 

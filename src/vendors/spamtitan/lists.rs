@@ -4,8 +4,8 @@
 //! list call, as the capture script saves it. Entries are normalised ([`super::address`]); a
 //! line that is not an entry is reported, never dropped silently.
 
+use crate::base::error::Result;
 use crate::capture::Note;
-use crate::error::Result;
 
 use super::address;
 use super::folder::FileRead;

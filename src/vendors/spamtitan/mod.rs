@@ -25,11 +25,11 @@ pub mod update_log;
 
 use std::path::Path;
 
+use crate::base::error::Result;
 use crate::capture::{ReadOptions, SourceRead};
-use crate::error::Result;
+use crate::model::update_log::UpdateRun;
 use crate::model::{SourceKind, VendorId};
 use crate::source::Source;
-use crate::update_log::UpdateRun;
 use crate::vendors::{
     CapturePlan, Claim, ImportFiles, Knowledge, RestoreScript, Sample, UpdateLogs, Vendor,
 };

@@ -34,7 +34,7 @@ pub enum FileKind {
 
 /// Why a file name is not a capture file, if it is one of the known kinds of junk.
 pub fn junk(name: &str) -> Option<&'static str> {
-    crate::junk::why(name)
+    crate::source::junk::why(name)
 }
 
 /// What the file at `relative` (a path inside the capture folder, `/`-separated) holds.

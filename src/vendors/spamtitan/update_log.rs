@@ -4,9 +4,9 @@
 
 use pest::Parser;
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
+use crate::model::update_log::{Line, Service, Step, UpdateRun};
 use crate::source::Source;
-use crate::update_log::{Line, Service, Step, UpdateRun};
 
 /// The update log's grammar, in a private module so its generated `Rule` stays inside this
 /// reader.

@@ -12,7 +12,7 @@ use super::{
     Answer, CommandLine, Completion, CompletionStatus, Exchange, Input, Line, Node, Prompt, Tree,
     Warning, Word,
 };
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 use crate::source::Source;
 use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
 use crate::syntax::lines::lines_from;

@@ -10,7 +10,7 @@ use super::cli::{take_literal, Out};
 use super::literal::Context;
 use super::words::{self, word_rules, Marker};
 use super::{CommandLine, Exchange, Input, Line, Node, Tree, Warning, Word};
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 use crate::source::Source;
 use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
 

@@ -12,7 +12,7 @@ use super::words::{self, word_rules, Marker};
 use super::{
     Answer, CommandLine, Completion, CompletionStatus, Exchange, Line, Node, Tree, Warning, Word,
 };
-use crate::error::Result;
+use crate::base::error::Result;
 use crate::source::Source;
 use crate::syntax::classify::{Classified, LineGrammar};
 

@@ -7,7 +7,7 @@ use ureq::unversioned::transport::{Connector, TcpConnector};
 use ureq::{Agent, Timeout};
 
 use super::{authority, tls, Policy};
-use crate::emit::sanitize;
+use crate::base::text::sanitize;
 use crate::fetch::net::{client_config, secs};
 use crate::fetch::{FetchError, Target};
 

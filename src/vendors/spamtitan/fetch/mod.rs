@@ -17,8 +17,9 @@ use std::time::Duration;
 
 use serde_json::Value as Json;
 
-use crate::emit::{percent_encode, sanitize};
-use crate::error::Error;
+use crate::base::error::Error;
+use crate::base::text::sanitize;
+use crate::emit::percent_encode;
 use crate::fetch::{FetchError, Fetched, Target};
 use crate::model::SourceKind;
 use crate::source::Source;
@@ -113,7 +114,7 @@ pub fn fetch_with(target: &Target, into: &Path, policy: &Policy) -> Result<Fetch
 }
 
 /// The folder an appliance's capture is written to, named as `track` names its file: a host
-/// name's first label ([`crate::track::file_stem`]); an IP address whole, its dots or colons
+/// name's first label ([`crate::write::file_stem`]); an IP address whole, its dots or colons
 /// as dashes (`127-0-0-1`, `fd00-0-0-0-0-0-0-1`), since its first part names nothing. Anything
 /// that is neither a host name nor an address is refused: it would reach a URL.
 pub fn folder_name(host: &str) -> Result<String, FetchError> {
@@ -131,7 +132,7 @@ pub fn folder_name(host: &str) -> Result<String, FetchError> {
             )))
         }
     };
-    crate::track::file_stem(&stem).map_err(FetchError::Failed)
+    crate::write::file_stem(&stem).map_err(FetchError::Failed)
 }
 
 /// The address a host is, if it is one (an IPv6 address may come in brackets).

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 use super::super::names::{classify, FileKind};
-use crate::emit::sanitize;
+use crate::base::text::sanitize;
 use crate::fetch::FetchError;
 
 /// A capture folder being written.

@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::base::error::{Error, Result};
 use crate::capture::{Capture, Note, ReadOptions, SourceRead};
-use crate::error::{Error, Result};
 use crate::model::{Change, SourceKind, VendorId};
 use crate::source::Source;
 use crate::vendors::{self, Detection, Sample, Vendor};
@@ -75,7 +75,7 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
                 found.push(Input::Dir(vendor.id(), entry.into_path()));
                 walker.skip_current_dir();
             } else if entry.file_type().is_file() {
-                match crate::junk::why(&entry.file_name().to_string_lossy()) {
+                match crate::source::junk::why(&entry.file_name().to_string_lossy()) {
                     Some(why) => skipped.push((entry.into_path(), why)),
                     None => found.push(Input::File(entry.into_path())),
                 }
@@ -125,7 +125,7 @@ fn one_capture_folder(inputs: &[Input]) -> Result<()> {
     let folders: Vec<String> = inputs
         .iter()
         .filter(|i| matches!(i, Input::Dir(..)))
-        .map(|i| crate::emit::sanitize(&i.path().display().to_string()))
+        .map(|i| crate::base::text::sanitize(&i.path().display().to_string()))
         .collect();
     if folders.len() > 1 {
         return Err(Error::Usage(format!(
@@ -460,8 +460,8 @@ pub fn same_appliance(a: &crate::model::Config, b: &crate::model::Config) -> Res
         if p != q {
             return Err(Error::Usage(format!(
                 "captures of appliance {} and of appliance {}: one appliance at a time",
-                crate::emit::sanitize(&p),
-                crate::emit::sanitize(&q)
+                crate::base::text::sanitize(&p),
+                crate::base::text::sanitize(&q)
             )));
         }
     }

@@ -42,7 +42,7 @@ impl fmt::Display for InputError {
         )?;
         writeln!(f, "{pad} |")?;
         // The line is a capture's: a password on it is masked.
-        let line = crate::secrets::neutral().mask_line(&at.line_text);
+        let line = crate::base::secrets::neutral().mask_line(&at.line_text);
         writeln!(f, "{number} | {line}")?;
         let caret_pad: String = at
             .line_text
@@ -59,7 +59,7 @@ impl fmt::Display for InputError {
 /// characters, which would start a line of their own (a CI runner reads `::error::` at the
 /// start of any line) or drive the terminal. They are shown as escapes, by the one sanitiser.
 fn one_line(path: &str) -> String {
-    crate::emit::sanitize(path)
+    crate::base::text::sanitize(path)
 }
 
 /// Everything that makes `carryover` exit with status 2.

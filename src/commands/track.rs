@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::base::error::{Error, Result};
 use crate::capture::{Capture, ReadOptions};
-use crate::error::{Error, Result};
+use crate::model::update_log::UpdateRun;
 use crate::model::VendorId;
 use crate::read::{self, Input};
 use crate::render::{self, ModelFormat};
 use crate::source::Source;
-use crate::update_log::UpdateRun;
 use crate::vendors::{self, Sample};
 
 /// Folders of version-control systems, never read.
@@ -75,7 +75,7 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
             files.push(Input::Dir(vendor.id(), path));
             walker.skip_current_dir();
         } else if entry.file_type().is_file() {
-            match crate::junk::why(&entry.file_name().to_string_lossy()) {
+            match crate::source::junk::why(&entry.file_name().to_string_lossy()) {
                 Some(why) => report.skipped.push((path, format!("skipped: {why}"))),
                 None => files.push(Input::File(path)),
             }
@@ -145,7 +145,7 @@ fn identify(
 
 /// Tracks every capture under `src` into `into`. `tick` is called once per file read.
 ///
-/// Captures are untrusted: each file name derived from a host name is checked ([`file_stem`]),
+/// Captures are untrusted: each file name derived from a host name is checked ([`file_stem`](crate::write::file_stem)),
 /// every file is written only inside `into`, checked after canonicalising, and two different
 /// appliances whose names map to one file are an error naming both, never merged.
 pub fn track(
@@ -235,7 +235,7 @@ fn newest_capture_folder_only(
                 tick();
                 let why = format!(
                     "skipped: another capture folder of `{}` is tracked, {kept} (the last in path order)",
-                    crate::emit::sanitize(host)
+                    crate::base::text::sanitize(host)
                 );
                 report.skipped.push((input.path().to_path_buf(), why));
             }
@@ -262,24 +262,6 @@ fn repository(src: &Path, into: &Path) -> Result<PathBuf> {
     Ok(repo)
 }
 
-/// The file name an appliance's host name gives: its first label, lower-cased. Anything but
-/// letters, digits, `-` and `_`, a leading `-`, or more than 63 bytes (a DNS label's limit) is
-/// an error, so no name can leave its folder or hide.
-pub fn file_stem(host: &str) -> std::result::Result<String, String> {
-    let stem = host.split('.').next().unwrap_or(host).to_ascii_lowercase();
-    let safe = stem
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
-    if stem.is_empty() || !safe || stem.starts_with('-') || stem.len() > 63 {
-        return Err(format!(
-            "the host name `{}` cannot name a file: letters, digits, `-` and `_` only, \
-             at most 63 of them",
-            crate::emit::sanitize(host)
-        ));
-    }
-    Ok(stem)
-}
-
 /// A host name and the captures that name it.
 type Named = (String, Vec<Input>);
 
@@ -293,7 +275,7 @@ fn by_file(
 ) -> BTreeMap<(VendorId, String), Vec<Input>> {
     let mut by_stem: BTreeMap<(VendorId, String), Vec<Named>> = BTreeMap::new();
     for ((vendor, host), files) in hosts {
-        match file_stem(&host) {
+        match crate::write::file_stem(&host) {
             Ok(stem) => by_stem
                 .entry((vendor, stem))
                 .or_default()
@@ -339,7 +321,7 @@ fn by_file(
                 let first = f.first().map(|i| i.path().display().to_string());
                 format!(
                     "`{}` ({})",
-                    crate::emit::sanitize(h),
+                    crate::base::text::sanitize(h),
                     first.unwrap_or_default()
                 )
             })

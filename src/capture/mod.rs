@@ -4,7 +4,7 @@
 
 use encoding_rs::Encoding;
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 use crate::model::{Change, Config, Origin, Provenance, SourceKind, VendorId};
 use crate::source::Source;
 
@@ -149,13 +149,13 @@ fn mask_raw(change: Change) -> Change {
     let Change::Raw { key, mut raw } = change else {
         return change;
     };
-    let names = crate::secrets::neutral();
+    let names = crate::base::secrets::neutral();
     let masked = names.mask_line(&raw.command);
     if masked != raw.command || raw.command.split_whitespace().any(|w| names.matches(w)) {
         raw.answer = raw
             .answer
             .iter()
-            .map(|_| crate::secrets::MASK.to_string())
+            .map(|_| crate::base::secrets::MASK.to_string())
             .collect();
     }
     raw.command = masked;
@@ -218,7 +218,7 @@ impl Capture {
         }
         // Notes quote capture lines: a password in one (a refused LOGIN) is masked here, once,
         // for every output that shows notes.
-        let names = crate::secrets::neutral();
+        let names = crate::base::secrets::neutral();
         self.notes.extend(read.notes.into_iter().map(|mut n| {
             n.text = names.mask_line(&n.text);
             if let NoteKind::Rejected(answer) = &mut n.kind {

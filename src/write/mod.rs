@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 
 /// Writes each `(path, contents)` into existing folders; `private` files are created readable
 /// by the owner only (0600), the others 0644. Contents are text or bytes (a script in the
@@ -142,6 +142,24 @@ fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<()> {
 /// Temporary files to remove when the process is interrupted. The signal handler may only do
 /// async-signal-safe work, so the paths sit in a fixed table of atomic pointers, and the
 /// handler only unlinks them and re-raises the signal.
+/// The file name an appliance's host name gives: its first label, lower-cased. Anything but
+/// letters, digits, `-` and `_`, a leading `-`, or more than 63 bytes (a DNS label's limit) is
+/// an error, so no name can leave its folder or hide.
+pub fn file_stem(host: &str) -> std::result::Result<String, String> {
+    let stem = host.split('.').next().unwrap_or(host).to_ascii_lowercase();
+    let safe = stem
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+    if stem.is_empty() || !safe || stem.starts_with('-') || stem.len() > 63 {
+        return Err(format!(
+            "the host name `{}` cannot name a file: letters, digits, `-` and `_` only, \
+             at most 63 of them",
+            crate::base::text::sanitize(host)
+        ));
+    }
+    Ok(stem)
+}
+
 #[cfg(test)]
 mod race_tests {
     use super::*;

@@ -59,15 +59,6 @@ impl SecretNames {
         Ok(all)
     }
 
-    /// A text value of a field: a secret when the field's name says so.
-    pub fn value(&self, name: &str, text: String) -> crate::model::Value {
-        if self.matches(name) {
-            crate::model::Value::Secret(crate::model::Secret(text))
-        } else {
-            crate::model::Value::Text(text)
-        }
-    }
-
     /// Whether a field of this name holds a secret: some entry's words appear, in a row, among
     /// the name's words.
     pub fn matches(&self, name: &str) -> bool {

@@ -1,0 +1,109 @@
+//! The one sanitiser: how any text read from a capture is shown to a person, on one line or
+//! on a terminal, so that no value can break a line, drive the terminal or pass for a CI
+//! runner's command.
+
+use std::fmt::Write;
+
+/// Whether a character changes how text around it shows without showing itself: control
+/// characters, the Unicode line and paragraph separators, and the bidirectional controls that
+/// reorder what a reader sees (`U+202E` makes `gpj.exe` read `exe.jpg`).
+pub fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        )
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Text for a terminal: control characters other than line breaks and tabs (escape sequences,
+/// carriage returns, bells) shown as visible escapes, so that no capture text can move the
+/// cursor or rewrite what the user sees, and `##[` broken up so that no CI runner takes it for
+/// a command. Messages keep their own lines.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| hidden(c) && !matches!(c, '\n' | '\t')) {
+        return match text.contains("##[") {
+            true => std::borrow::Cow::Owned(no_runner_command(text.to_string())),
+            false => std::borrow::Cow::Borrowed(text),
+        };
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            c if hidden(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(no_runner_command(out))
+}
+
+/// Every control character of `text` (newlines, CR, NUL, escape, DEL, the C1 controls and the
+/// Unicode line and paragraph separators) as a visible escape, so a remark stays one remark.
+/// A backslash is doubled, so an escape in the text cannot pass for one made here.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if hidden(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    no_runner_command(out)
+}
+
+/// GitHub's runner reads `##[command]` anywhere in a line of a job's output: a capture's text
+/// shown to a person is broken up there (`##\[`), so it can never stop or fake annotations.
+fn no_runner_command(text: String) -> String {
+    if text.contains("##[") {
+        text.replace("##[", "##\\[")
+    } else {
+        text
+    }
+}
+
+/// Text as one Markdown code span, whatever it holds: on one line (control characters as
+/// escapes), fenced by more backticks than any run inside it, so no value can end the span
+/// and go on as Markdown of its own.
+pub fn code_span(text: &str) -> String {
+    let text = sanitize(text);
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_span_holds_any_text() {
+        assert_eq!(code_span("on"), "`on`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x`` y"), "``` `x`` y ```");
+        assert_eq!(code_span("a\nb"), "`a\\nb`");
+    }
+
+    #[test]
+    fn terminal_text_keeps_its_lines_and_shows_control_characters() {
+        assert_eq!(terminal_safe("a\n  b\tc"), "a\n  b\tc");
+        assert_eq!(
+            terminal_safe("host \u{1b}[2Jx\rOK\u{7}"),
+            "host \\u{1b}[2Jx\\u{d}OK\\u{7}"
+        );
+    }
+}
