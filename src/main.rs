@@ -10,10 +10,7 @@ fn main() -> ExitCode {
     match cli::run(cli::Cli::parse()) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!(
-                "carryover: {}",
-                carryover::base::text::terminal_safe(&e.to_string())
-            );
+            eprintln!("carryover: {}", carryover::render::error::error(&e));
             ExitCode::from(2)
         }
     }

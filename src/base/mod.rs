@@ -2,5 +2,6 @@
 //! sanitiser for text shown to a person, and the names that mark a field secret.
 
 pub mod error;
+pub mod message;
 pub mod secrets;
 pub mod text;

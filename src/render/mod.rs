@@ -9,9 +9,11 @@ use crate::capture::{line_counts, Capture, LineCount, NoteKind};
 use crate::model::{Config, Coverage, Provenance};
 
 pub mod diff;
+pub mod error;
 pub mod fetch;
 pub mod findings;
 pub mod github;
+pub mod message;
 pub mod runbook;
 pub mod sarif;
 pub mod schema;
