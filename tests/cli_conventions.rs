@@ -523,9 +523,19 @@ fn flags_that_cannot_work_together_are_refused() {
 #[cfg(unix)]
 #[test]
 fn an_output_that_is_a_device_is_written_to_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    // `/dev/null` may be a plain file on a fresh machine: take the first character device
+    // there is, and say so when there is none.
+    let device = ["/dev/null", "/dev/zero", "/dev/full"]
+        .into_iter()
+        .find(|d| std::fs::metadata(d).is_ok_and(|m| m.file_type().is_char_device()));
+    let Some(device) = device else {
+        eprintln!("skipped: no character device on this machine (the FIFO test covers pipes)");
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("sink");
-    std::os::unix::fs::symlink("/dev/null", &out).unwrap();
+    std::os::unix::fs::symlink(device, &out).unwrap();
     let out_arg = out.to_str().unwrap();
     for args in [
         vec!["show", BEFORE, "-o", out_arg],
@@ -536,6 +546,32 @@ fn an_output_that_is_a_device_is_written_to_not_replaced() {
         let meta = std::fs::symlink_metadata(&out).unwrap();
         assert!(meta.file_type().is_symlink(), "{args:?} replaced the link");
     }
+}
+
+#[test]
+fn an_output_that_is_a_fifo_is_written_to_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let reader_path = fifo.clone();
+    let reader = std::thread::spawn(move || std::fs::read_to_string(reader_path).unwrap());
+    let (code, _, err) = run(&["show", BEFORE, "-o", fifo.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let meta = std::fs::symlink_metadata(&fifo).unwrap();
+    assert!(meta.file_type().is_fifo(), "the FIFO was replaced");
+    // Had nothing been written, the reader would wait for a writer for ever: be one, briefly.
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let _ = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&fifo);
+    }
+    let read = reader.join().unwrap();
+    assert!(read.contains("smtp.fastpath"), "{read}");
 }
 
 #[test]
