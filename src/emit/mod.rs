@@ -1,6 +1,6 @@
 //! The one script emitter every vendor uses. Captures are untrusted, so capture text reaches a
 //! generated script in exactly two ways: as an argument of a [`Command`], quoted by the
-//! script's [`Dialect`], or inside a remark through [`sanitize`](crate::base::text::sanitize), which turns every control
+//! script's [`Dialect`], or inside a remark through [`sanitize`], which turns every control
 //! character (line breaks included) into a visible escape. A [`Script`] has no method that
 //! takes runtime text as a line; its only unquoted text is `&'static str` framing shipped with
 //! carryover. A test greps the vendors' script code for any other way in.

@@ -74,11 +74,6 @@ impl<R: Read + Timed> Reader<R> {
         self.deadline = deadline;
     }
 
-    /// Bytes read so far.
-    pub fn bytes_read(&self) -> u64 {
-        self.read
-    }
-
     /// Sets the next read's timeout: the smaller of the per-read timeout and what is left
     /// until the deadline.
     fn arm(&mut self) -> Result<(), FetchError> {

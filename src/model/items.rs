@@ -27,11 +27,6 @@ impl ItemRef<'_> {
     pub fn area(&self) -> &str {
         self.path.split('/').next().unwrap_or("")
     }
-
-    /// Whether the value spans several lines (a message or a key).
-    pub fn is_multiline(&self) -> bool {
-        self.value.as_deref().is_some_and(|v| v.contains('\n'))
-    }
 }
 
 fn value_text(value: &Value) -> (Cow<'_, str>, bool) {

@@ -207,22 +207,6 @@ impl Config {
         }
     }
 
-    /// Replaces every secret by `<secret>` text, for files written as plain text (import files)
-    /// without `--show-secrets`.
-    pub fn mask_secrets(&mut self) {
-        let mask = |v: &mut Value| {
-            if let Value::Secret(_) = v {
-                *v = Value::Text("<secret>".into());
-            }
-        };
-        for scope in self.settings.values_mut().chain(self.messages.values_mut()) {
-            scope.values_mut().for_each(|i| mask(&mut i.value));
-        }
-        self.keys
-            .values_mut()
-            .for_each(|k| mask(&mut k.value.block));
-    }
-
     /// Replaces every secret by its plain text, for `--show-secrets`.
     pub fn reveal_secrets(&mut self) {
         let reveal = |v: &mut Value| {

@@ -3,7 +3,7 @@
 //!
 //! The root is `response`; its `stat` is a child element or an attribute. `stat` fail is no
 //! list: the call failed, so the list was not captured (never an empty list). The element
-//! that holds each entry is not public [I]: an entry is the text of a `sender` element (the
+//! that holds each entry is not public \[I\]: an entry is the text of a `sender` element (the
 //! add call's parameter) or of an `entry`, `address`, `email`, `item` or `value` element that
 //! holds no other element; a `comment` beside it is its comment; the echoed `user`, counts and
 //! ids are no entries; any other element with text is reported, never taken for an entry.
