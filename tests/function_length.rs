@@ -85,7 +85,11 @@ fn no_function_runs_over_80_lines() {
             }
         }
     }
-    assert!(long.is_empty(), "functions over {MOST_LINES} lines:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "functions over {MOST_LINES} lines:\n{}",
+        long.join("\n")
+    );
 }
 
 #[test]

@@ -13,10 +13,11 @@ use common::run;
 use st_stub::{list_key, Appliance, Domain, Stub};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Answers the stub `curl`'s calls when this binary is run as the stub; a no-op otherwise.
+/// Answers the stub `curl`'s calls when this binary is run as the stub; checks the stub's
+/// round trip otherwise.
 #[test]
 fn curl_stub() {
-    st_stub::serve_if_asked();
+    st_stub::curl_stub();
 }
 
 const SAMPLE: &str = "samples/spamtitan/7.08/st01";

@@ -1,7 +1,7 @@
 //! A SpamTitan appliance that keeps state, behind a stub `curl`, for replaying restore
 //! scripts. The stub on PATH is a small bash script that saves each call's arguments and
 //! standard input, then runs this test binary again as `curl_stub` (the test that calls
-//! [`serve_if_asked`]), which answers as the appliance would (FORMATS.md, "SpamTitan"): REST
+//! [`curl_stub`]), which answers as the appliance would (`../shared/FORMATS.md`, "SpamTitan"): REST
 //! JSON answers and HTTP codes, legacy XML answers with `stat` ok or fail, `--fail`, `-o`,
 //! `-w '%{http_code}'`. The state lives in a JSON file between calls.
 #![allow(dead_code)]
@@ -237,11 +237,38 @@ pub fn pairs(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Answers one call when this test binary was run by the stub `curl`; else does nothing.
-pub fn serve_if_asked() {
-    let Ok(call) = std::env::var("ST_STUB_CALL") else {
+/// The `curl_stub` test's body. Run by the stub `curl`, it answers that one call; run as a
+/// test, it checks the whole round trip: a script's `curl` reaches this binary, which answers
+/// from the stub's state and records the call.
+pub fn curl_stub() {
+    if std::env::var("ST_STUB_CALL").is_ok() {
+        serve();
         return;
-    };
+    }
+    let stub = Stub::new(Appliance {
+        domains: BTreeMap::from([(
+            "corp.example.com".to_string(),
+            Domain {
+                id: 7,
+                destination: "mail.corp.example.com".into(),
+                ..Domain::default()
+            },
+        )]),
+        ..Appliance::default()
+    });
+    let (ok, out) = stub.run(
+        "curl --silent --fail \"https://$ST_HOST/restapi/domains\"\n",
+        &[],
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("\"domain\":\"corp.example.com\""), "{out}");
+    assert!(out.contains("\"id\":7"), "{out}");
+    assert_eq!(stub.calls(), ["GET /restapi/domains"]);
+}
+
+/// Answers the call the stub `curl` recorded in `ST_STUB_CALL`.
+fn serve() {
+    let call = std::env::var("ST_STUB_CALL").unwrap();
     let call = Path::new(&call);
     let dir = Path::new(&std::env::var("ST_STUB_DIR").unwrap()).to_path_buf();
     let args: Vec<String> = std::fs::read(call.join("args"))

@@ -1,6 +1,6 @@
 //! A stub SpamTitan appliance for the fetch tests: a tiny HTTP/1.1 server on 127.0.0.1, over TLS
 //! with a certificate made for `localhost` and 127.0.0.1 when the stub starts, or in the clear.
-//! It answers the REST API's JSON and the legacy API's XML list answers (FORMATS.md,
+//! It answers the REST API's JSON and the legacy API's XML list answers (`../shared/FORMATS.md`,
 //! "SpamTitan"; the list shape `legacy_xml` reads) from a table of answers, checks the bearer
 //! token (401 otherwise), and can be told to answer 429 once, a fixed status for a path, to
 //! hang, to say nothing at all, or to answer something that is not HTTP. Every request it read
