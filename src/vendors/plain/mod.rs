@@ -1,6 +1,6 @@
 //! A minimal appliance family that exists only to prove the vendor boundary: a "plain"
 //! appliance whose capture is a text file of `scope.name = value` lines under a
-//! `# plain-appliance: <host>` header (and an optional `# version: <version>` line). It plugs
+//! `# plain-appliance: <host>` header (and an optional `# plain-version: <version>` line). It plugs
 //! in with this folder and one line in [`super::REGISTRY`], as `docs/ADDING_A_VENDOR.md`
 //! describes, and offers every capability there is, fetching over its own line protocol
 //! (`fetch.rs`) included. It is compiled only with the `test-vendor` feature, and users never
@@ -26,7 +26,7 @@ use crate::vendors::{
 pub struct Plain;
 
 const HEADER: &str = "# plain-appliance:";
-const VERSION: &str = "# version:";
+const VERSION: &str = "# plain-version:";
 
 /// Which of the plain appliance's fields hold secrets: `secrets.ron`, on top of the neutral list.
 static SECRETS: SecretFields = SecretFields::new(include_str!("secrets.ron"));
