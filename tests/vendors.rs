@@ -381,3 +381,76 @@ fn every_fetcher_fails_cleanly_against_a_closed_port_and_a_hang_up() {
         assert!(left.is_empty(), "{}: wrote {left:?}", vendor.title());
     }
 }
+
+/// The lines of `fetch -h` that start with `flag`.
+fn help_line<'h>(help: &'h str, flag: &str) -> &'h str {
+    help.lines()
+        .find(|l| l.trim_start().starts_with(flag))
+        .unwrap_or_else(|| panic!("fetch -h has no {flag}"))
+}
+
+/// `fetch`'s credential flags are what each vendor's login takes: their help names the
+/// vendors users see that take them, a flag of another kind of secret is refused before
+/// anything is read or fetched, and the flags of a login no other vendor has tell the vendor.
+#[test]
+fn fetchs_flags_follow_each_vendors_login() {
+    use carryover::vendors::SecretKind;
+    let (_, help, _) = run_full(&["fetch", "-h"]);
+    let shown: Vec<_> = vendors::shown()
+        .into_iter()
+        .filter_map(|v| Some((v, v.fetch()?)))
+        .collect();
+    assert!(!shown.is_empty());
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port().to_string();
+    drop(closed);
+    for (vendor, fetcher) in &shown {
+        let (id, title, login) = (vendor.id().name(), vendor.title(), fetcher.login());
+        let names = |flag: &str| help_line(&help, flag).contains(title);
+        assert_eq!(names("--user"), login.user, "{title}");
+        assert_eq!(
+            names("--password-env"),
+            login.secret == SecretKind::Password
+        );
+        assert_eq!(
+            names("--password-file"),
+            login.secret == SecretKind::Password
+        );
+        assert_eq!(names("--token-env"), login.secret == SecretKind::ApiToken);
+        let ports = format!(
+            "{title}: {} with TLS, {} plaintext",
+            fetcher.default_port(false),
+            fetcher.default_port(true)
+        );
+        assert!(help_line(&help, "--port").contains(&ports), "{ports}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let into = dir.path().to_str().unwrap();
+        let mut base = vec!["fetch", "127.0.0.1", "--port", &port, "--plaintext"];
+        base.extend(["--timeout", "1", "--into", into]);
+        if login.user {
+            base.extend(["--user", "u"]);
+        }
+        let (own, other) = match login.secret {
+            SecretKind::Password => ("--password-env", "--token-env"),
+            SecretKind::ApiToken => ("--token-env", "--password-env"),
+        };
+        // The variable is not set: a flag of the wrong kind must be refused before it is read.
+        let wrong = [&base[..], &["--vendor", id, other, "CARRYOVER_TEST_UNSET"]].concat();
+        let (code, _, err) = run_full(&wrong);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(&format!("{other} is taken by none")), "{err}");
+
+        let same_login = shown.iter().filter(|(_, f)| f.login() == login).count();
+        let told = [&base[..], &[own, "CARRYOVER_TEST_UNSET"]].concat();
+        let (code, _, err) = run_full(&told);
+        assert_eq!(code, 2, "{err}");
+        assert_eq!(
+            err.contains("which vendor?"),
+            same_login > 1,
+            "{title}: {err}"
+        );
+        let (_, _, err) = run_full(&[&base[..4], &["--into", into]].concat());
+        assert!(err.contains("which vendor?"), "{err}");
+    }
+}

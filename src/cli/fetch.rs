@@ -276,17 +276,23 @@ fn jobs(args: &FetchArgs) -> Result<Vec<Job>, Error> {
         ca: args.ca.clone(),
         insecure: args.insecure,
     };
+    // An inventory's line, as its other errors name it.
+    let at_line = |entry: &inventory::Entry, e: Error| match &args.inventory {
+        Some(path) => Error::Usage(format!("{}:{}: {e}", path.display(), entry.line)),
+        None => e,
+    };
+    let mut chosen = Vec::new();
+    for entry in &entries {
+        chosen.push(vendor_of(args, entry).map_err(|e| at_line(entry, e))?);
+    }
+    // Before any secret is read or asked for.
+    refuse_unused_flags(args, &chosen)?;
     let mut asked: HashMap<(String, String), Secret> = HashMap::new();
     let mut fleet = Vec::new();
-    for entry in entries {
-        let job = job(args, &tls, &entry, &mut asked).map_err(|e| match &args.inventory {
-            // An inventory's line, as its other errors name it.
-            Some(path) => Error::Usage(format!("{}:{}: {e}", path.display(), entry.line)),
-            None => e,
-        })?;
+    for (entry, vendor) in entries.iter().zip(chosen) {
+        let job = job(args, &tls, entry, vendor, &mut asked).map_err(|e| at_line(entry, e))?;
         fleet.push(job);
     }
-    refuse_unused_flags(args, &fleet)?;
     Ok(fleet)
 }
 
@@ -323,11 +329,15 @@ fn takes(login: Login, kind: Option<SecretKind>) -> bool {
 }
 
 /// A credential flag no appliance of the run takes would be ignored in silence: refused.
-fn refuse_unused_flags(args: &FetchArgs, fleet: &[Job]) -> Result<(), Error> {
-    let logins: Vec<(&dyn Vendor, Login)> = fleet
+fn refuse_unused_flags(args: &FetchArgs, chosen: &[&'static dyn Vendor]) -> Result<(), Error> {
+    let logins: Vec<(&dyn Vendor, Login)> = chosen
         .iter()
-        .filter_map(|j| Some((j.vendor, j.vendor.fetch()?.login())))
+        .filter_map(|v| Some((*v, v.fetch()?.login())))
         .collect();
+    if logins.len() < chosen.len() {
+        // A vendor that cannot be fetched from is said so, appliance by appliance.
+        return Ok(());
+    }
     for (flag, kind) in credential_flags(args) {
         if logins.iter().any(|(_, login)| takes(*login, kind)) {
             continue;
@@ -395,9 +405,9 @@ fn job(
     args: &FetchArgs,
     tls: &TlsOptions,
     entry: &inventory::Entry,
+    vendor: &'static dyn Vendor,
     asked: &mut HashMap<(String, String), Secret>,
 ) -> Result<Job, Error> {
-    let vendor = vendor_of(args, entry)?;
     let fetcher = vendor.fetch().ok_or_else(|| {
         Error::Usage(format!(
             "carryover cannot fetch from {} appliances",
