@@ -1,11 +1,12 @@
 //! A minimal appliance family that exists only to prove the vendor boundary: a "plain"
 //! appliance whose capture is a text file of `scope.name = value` lines under a
-//! `# plain-appliance: <host>` header (and an optional `# plain-version: <version>` line). It plugs
-//! in with this folder and one line in [`super::REGISTRY`], as `docs/ADDING_A_VENDOR.md`
-//! describes, and offers every capability there is, fetching over its own line protocol
-//! (`fetch.rs`) included. It is compiled only with the `test-vendor` feature, and users never
-//! see it ([`Vendor::shown_to_users`]). `tests/vendor_plain.rs` runs every vendor-neutral path
-//! through it; `tests/vendors.rs` holds it to what every vendor must keep.
+//! `# plain-appliance: <host>` header, with an optional `# plain-version: <version>` line. It
+//! plugs in with this folder and one line in [`super::REGISTRY`], as
+//! `docs/ADDING_A_VENDOR.md` describes, and offers every capability there is, fetching over
+//! its own line protocol (`fetch.rs`) included. It is compiled only with the `test-vendor`
+//! feature, and users never see it ([`Vendor::shown_to_users`]). `tests/vendor_plain.rs` runs
+//! every vendor-neutral path through it; `tests/vendors.rs` holds it to what every vendor
+//! must keep.
 
 mod fetch;
 
