@@ -1,6 +1,7 @@
 //! `docs/ADDING_A_VENDOR.md` against the tree it describes: every path it names exists, every
 //! `Type::member` it names is defined, every method of the vendor traits is explained, and the
-//! worked example (`src/vendors/plain/`) is wired in with one module line and one registry line.
+//! worked example (`src/vendors/plain/`) is wired in with one module line and one registry line,
+//! both behind the `test-vendor` feature, which `Cargo.toml` declares once.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -261,7 +262,7 @@ fn every_vendor_folder_is_one_registry_line_and_plain_is_test_only() {
     }
     assert_eq!(entries.len(), folders.len(), "{entries:?}");
 
-    // The plain vendor: two code lines in the boundary, each compiled for tests only.
+    // The plain vendor: two code lines in the boundary, each behind the test-only feature.
     let code: Vec<&str> = boundary
         .lines()
         .filter(|l| !l.trim_start().starts_with("//"))
@@ -276,8 +277,25 @@ fn every_vendor_folder_is_one_registry_line_and_plain_is_test_only() {
         plain.iter().map(|&i| code[i]).collect::<Vec<_>>()
     );
     for i in plain {
-        assert_eq!(code[i - 1].trim(), "#[cfg(test)]", "`{}` ships", code[i]);
+        assert_eq!(
+            code[i - 1].trim(),
+            "#[cfg(feature = \"test-vendor\")]",
+            "`{}` ships",
+            code[i]
+        );
     }
+    // The feature is declared once, and no default turns it on.
+    let manifest = read("Cargo.toml");
+    let features = manifest
+        .split("[features]\n")
+        .nth(1)
+        .expect("Cargo.toml has [features]");
+    let features = &features[..features.find("\n[").unwrap_or(features.len())];
+    assert!(
+        features.lines().any(|l| l.trim() == "test-vendor = []"),
+        "{features}"
+    );
+    assert!(!features.contains("default"), "{features}");
     // And nothing else in src/ names it.
     for (path, text) in sources() {
         let inside = path.starts_with(root().join("src/vendors/plain"))

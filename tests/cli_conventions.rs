@@ -85,7 +85,10 @@ fn every_subcommand_that_writes_data_takes_dash_o() {
             vec!["diff".into(), BEFORE.into(), AFTER.into()],
             "smtp.fastpath",
         ),
-        (vec!["capture".into()], "uce listexception"),
+        (
+            vec!["capture".into(), "--vendor".into(), "mirapoint-mos".into()],
+            "uce listexception",
+        ),
         (vec!["textconv".into(), BEFORE.into()], "smtp.fastpath"),
         (
             vec![

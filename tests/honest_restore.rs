@@ -269,8 +269,9 @@ fn exit_statuses_of_every_subcommand() {
     );
     assert_eq!(code(&["plan", "--to", "4.1.0", before]), 2);
     assert_eq!(code(&["gaps", "--to", "7.09", before]), 2);
-    // capture: 0.
-    assert_eq!(code(&["capture"]), 0);
+    // capture: 0; 2 when nothing tells which vendor's capture.
+    assert_eq!(code(&["capture", "--vendor", "mirapoint-mos"]), 0);
+    assert_eq!(code(&["capture"]), 2);
     // diff: as diff(1).
     assert_eq!(code(&["diff", before, before]), 0);
     assert_eq!(code(&["diff", before, after]), 1);

@@ -186,7 +186,7 @@ fn capture_lists_the_commands_for_every_domain() {
         "capture@ms01",
         &["capture", "samples/mos/ms01-delegated-domains.log"],
     );
-    let (code, out) = run(&["capture"]);
+    let (code, out) = run(&["capture", "--vendor", "mirapoint-mos"]);
     assert_eq!(code, 0);
     assert!(out.contains("uce listexception nonlocal whitelistto"));
 }

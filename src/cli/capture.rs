@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::Args;
 
 use carryover::base::error::Error;
@@ -16,8 +17,9 @@ pub struct CaptureArgs {
     /// Captures already made, to name their delegated domains (optional; `-`: standard input).
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// The vendor to capture (default: that of the captures given, else Mirapoint MOS).
-    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(REGISTRY.iter().map(|v| v.id().name())))]
+    /// The vendor to capture; without it, that of the captures given (needed when none is
+    /// given).
+    #[arg(long, value_parser = vendor_values())]
     vendor: Option<String>,
     #[command(flatten)]
     read: ReadFlags,
@@ -25,13 +27,30 @@ pub struct CaptureArgs {
     output: Output,
 }
 
+/// The values of a `--vendor` flag: every registered vendor's id. A vendor users do not see
+/// (made for tests) is accepted by name but neither listed nor completed.
+pub(super) fn vendor_values() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        REGISTRY
+            .iter()
+            .map(|v| PossibleValue::new(v.id().name()).hide(!v.shown_to_users())),
+    )
+}
+
 pub fn run(args: CaptureArgs) -> Result<u8, Error> {
     args.output.refuse_to_overwrite(&[&args.paths])?;
     let named = args.vendor.as_deref().and_then(vendors::by_name);
-    let config = if args.paths.is_empty() {
-        Config::new(named.unwrap_or(REGISTRY[0]).id())
-    } else {
-        read::read(&args.paths, &args.read.options()?)?.config
+    let config = match (args.paths.is_empty(), named) {
+        (false, _) => read::read(&args.paths, &args.read.options()?)?.config,
+        (true, Some(named)) => Config::new(named.id()),
+        // Nothing tells which appliance: a capture plan for the wrong one would be worse
+        // than none.
+        (true, None) => {
+            return Err(Error::Usage(format!(
+                "which vendor's capture? give --vendor ({}), or a capture already made",
+                vendors::shown_ids()
+            )))
+        }
     };
     let vendor = vendors::by_id(config.vendor)?;
     if let Some(named) = named.filter(|n| n.id() != vendor.id()) {

@@ -16,7 +16,7 @@ use carryover::fetch::{
     secret_from_env, secret_from_file, Outcome, Secret, Status, Target, TlsOptions,
 };
 use carryover::render;
-use carryover::vendors::{self, Vendor, REGISTRY};
+use carryover::vendors::{self, Login, SecretKind, Vendor};
 
 use carryover::capture::ReadOptions;
 
@@ -34,27 +34,29 @@ pub struct FetchArgs {
     /// The folder to write each appliance's capture into.
     #[arg(long, value_name = "DIR")]
     into: PathBuf,
-    /// The vendor of appliances whose vendor is not given in the inventory [default: mirapoint-mos].
-    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(REGISTRY.iter().map(|v| v.id().name())))]
+    #[arg(long, help = VENDOR_HELP, value_parser = super::capture::vendor_values())]
     vendor: Option<String>,
-    /// The port, when not the vendor's default (MOS: 10243 with TLS, 10143 plaintext;
-    /// SpamTitan: 443, 80 plaintext).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "N", help = port_help(), value_parser = clap::value_parser!(u16).range(1..))]
     port: Option<u16>,
     /// Talk in the clear instead of TLS: the password crosses the network readable.
     #[arg(long)]
     plaintext: bool,
-    /// The user to log in as (MOS).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", help = login_help("The user to log in as", |l| l.user))]
     user: Option<String>,
-    /// Read the password (MOS) from this environment variable.
-    #[arg(long, value_name = "VAR", conflicts_with = "password_file")]
+    #[arg(long, value_name = "VAR", conflicts_with = "password_file", help = secret_help(
+        SecretKind::Password,
+        "from this environment variable"
+    ))]
     password_env: Option<String>,
-    /// Read the password (MOS) from the first line of this file, which only its owner may read.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help = secret_help(
+        SecretKind::Password,
+        "from the first line of this file, which only its owner may read"
+    ))]
     password_file: Option<PathBuf>,
-    /// Read the REST API token (SpamTitan) from this environment variable.
-    #[arg(long, value_name = "VAR")]
+    #[arg(long, value_name = "VAR", help = secret_help(
+        SecretKind::ApiToken,
+        "from this environment variable"
+    ))]
     token_env: Option<String>,
     /// Seconds to wait to connect, and for each read.
     #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds)]
@@ -89,6 +91,64 @@ enum FormatArg {
     Human,
     /// JSON with `format_version`, as `docs/schema/fetch.schema.json` describes it.
     Json,
+}
+
+const VENDOR_HELP: &str = "The vendor of appliances the inventory gives none for. Without it, \
+     the vendor is the one whose login the credential flags given fit (--user, a password, \
+     a token)";
+
+/// The vendors users see that can be fetched from, with their fetchers.
+fn fetchers() -> Vec<(&'static dyn Vendor, &'static dyn vendors::Fetch)> {
+    vendors::shown()
+        .into_iter()
+        .filter_map(|v| v.fetch().map(|f| (v, f)))
+        .collect()
+}
+
+/// `what (Mirapoint MOS)`: the vendors whose login takes it, from the registry.
+fn login_help(what: &str, takes: impl Fn(Login) -> bool) -> String {
+    let titles: Vec<&str> = fetchers()
+        .into_iter()
+        .filter(|(_, f)| takes(f.login()))
+        .map(|(v, _)| v.title())
+        .collect();
+    match titles.is_empty() {
+        true => format!("{what} (no vendor takes it)"),
+        false => format!("{what} ({})", titles.join(", ")),
+    }
+}
+
+/// `Read the password (Mirapoint MOS) from ...`.
+fn secret_help(kind: SecretKind, from: &str) -> String {
+    let what = format!("Read the {}", kind.name());
+    format!("{} {from}", login_help(&what, |l| l.secret == kind))
+}
+
+/// The port flag's help, with each vendor's default ports.
+fn port_help() -> String {
+    let ports: Vec<String> = fetchers()
+        .into_iter()
+        .map(|(v, f)| {
+            format!(
+                "{}: {} with TLS, {} plaintext",
+                v.title(),
+                f.default_port(false),
+                f.default_port(true)
+            )
+        })
+        .collect();
+    format!(
+        "The port, when not the vendor's default ({})",
+        ports.join("; ")
+    )
+}
+
+/// The flags that give a secret of `kind`.
+fn secret_flags(kind: SecretKind) -> &'static str {
+    match kind {
+        SecretKind::Password => "--password-env or --password-file",
+        SecretKind::ApiToken => "--token-env",
+    }
 }
 
 fn seconds(text: &str) -> Result<Duration, String> {
@@ -216,17 +276,128 @@ fn jobs(args: &FetchArgs) -> Result<Vec<Job>, Error> {
         ca: args.ca.clone(),
         insecure: args.insecure,
     };
+    // An inventory's line, as its other errors name it.
+    let at_line = |entry: &inventory::Entry, e: Error| match &args.inventory {
+        Some(path) => Error::Usage(format!("{}:{}: {e}", path.display(), entry.line)),
+        None => e,
+    };
+    let mut chosen = Vec::new();
+    for entry in &entries {
+        chosen.push(vendor_of(args, entry).map_err(|e| at_line(entry, e))?);
+    }
+    // Before any secret is read or asked for.
+    refuse_unused_flags(args, &chosen)?;
     let mut asked: HashMap<(String, String), Secret> = HashMap::new();
     let mut fleet = Vec::new();
-    for entry in entries {
-        let job = job(args, &tls, &entry, &mut asked).map_err(|e| match &args.inventory {
-            // An inventory's line, as its other errors name it.
-            Some(path) => Error::Usage(format!("{}:{}: {e}", path.display(), entry.line)),
-            None => e,
-        })?;
+    for (entry, vendor) in entries.iter().zip(chosen) {
+        let job = job(args, &tls, entry, vendor, &mut asked).map_err(|e| at_line(entry, e))?;
         fleet.push(job);
     }
     Ok(fleet)
+}
+
+/// The credential flags given, as `(flag, what it gives)`.
+fn credential_flags(args: &FetchArgs) -> Vec<(&'static str, Option<SecretKind>)> {
+    let given = [
+        ("--user", args.user.is_some(), None),
+        (
+            "--password-env",
+            args.password_env.is_some(),
+            Some(SecretKind::Password),
+        ),
+        (
+            "--password-file",
+            args.password_file.is_some(),
+            Some(SecretKind::Password),
+        ),
+        (
+            "--token-env",
+            args.token_env.is_some(),
+            Some(SecretKind::ApiToken),
+        ),
+    ];
+    given
+        .into_iter()
+        .filter(|(_, given, _)| *given)
+        .map(|(flag, _, kind)| (flag, kind))
+        .collect()
+}
+
+/// Whether a login takes what a credential flag gives (`None`: a user).
+fn takes(login: Login, kind: Option<SecretKind>) -> bool {
+    kind.map_or(login.user, |kind| login.secret == kind)
+}
+
+/// A credential flag no appliance of the run takes would be ignored in silence: refused.
+fn refuse_unused_flags(args: &FetchArgs, chosen: &[&'static dyn Vendor]) -> Result<(), Error> {
+    let logins: Vec<(&dyn Vendor, Login)> = chosen
+        .iter()
+        .filter_map(|v| Some((*v, v.fetch()?.login())))
+        .collect();
+    if logins.len() < chosen.len() {
+        // A vendor that cannot be fetched from is said so, appliance by appliance.
+        return Ok(());
+    }
+    for (flag, kind) in credential_flags(args) {
+        if logins.iter().any(|(_, login)| takes(*login, kind)) {
+            continue;
+        }
+        let wanted: Vec<String> = logins
+            .iter()
+            .map(|(v, login)| {
+                let user = if login.user { "--user and " } else { "" };
+                format!("{} takes {user}{}", v.title(), secret_flags(login.secret))
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        return Err(Error::Usage(format!(
+            "{flag} is taken by none of the appliances to fetch: {}",
+            wanted.join("; ")
+        )));
+    }
+    Ok(())
+}
+
+/// The vendor of one appliance: the inventory's column, else `--vendor`, else the one vendor
+/// users see whose login fits the credentials given. Never a default by position.
+fn vendor_of(args: &FetchArgs, entry: &inventory::Entry) -> Result<&'static dyn Vendor, Error> {
+    if let Some(name) = entry.vendor.as_deref().or(args.vendor.as_deref()) {
+        return vendors::by_name(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "{}: no vendor `{}` is known ({})",
+                entry.host,
+                one_line(name),
+                vendors::shown_ids()
+            ))
+        });
+    }
+    let mut evidence = credential_flags(args);
+    if entry.user.is_some() {
+        evidence.push(("the inventory's user", None));
+    }
+    let fitting: Vec<&'static dyn Vendor> = fetchers()
+        .into_iter()
+        .filter(|(_, f)| evidence.iter().all(|(_, kind)| takes(f.login(), *kind)))
+        .map(|(v, _)| v)
+        .collect();
+    let why = match fitting.as_slice() {
+        [vendor] if !evidence.is_empty() => return Ok(*vendor),
+        [] => {
+            let given: Vec<&str> = evidence.iter().map(|(flag, _)| *flag).collect();
+            format!("no vendor's login takes {} together", given.join(" and "))
+        }
+        _ => "the credentials given do not tell".to_string(),
+    };
+    let column = match args.inventory {
+        Some(_) => " or the inventory's vendor column",
+        None => "",
+    };
+    Err(Error::Usage(format!(
+        "{}: which vendor? {why}: give --vendor ({}){column}",
+        entry.host,
+        vendors::shown_ids(),
+    )))
 }
 
 /// One appliance to fetch, with its vendor and credentials.
@@ -234,98 +405,74 @@ fn job(
     args: &FetchArgs,
     tls: &TlsOptions,
     entry: &inventory::Entry,
+    vendor: &'static dyn Vendor,
     asked: &mut HashMap<(String, String), Secret>,
 ) -> Result<Job, Error> {
-    {
-        let name = entry.vendor.as_deref().or(args.vendor.as_deref());
-        let vendor: &'static dyn Vendor = match name {
-            Some(name) => vendors::by_name(name).ok_or_else(|| {
-                Error::Usage(format!(
-                    "{}: no vendor `{}` is known ({})",
-                    entry.host,
-                    one_line(name),
-                    REGISTRY
-                        .iter()
-                        .map(|v| v.id().name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })?,
-            None => REGISTRY[0],
-        };
-        let fetcher = vendor.fetch().ok_or_else(|| {
-            Error::Usage(format!(
-                "carryover cannot fetch from {} appliances",
-                vendor.title()
-            ))
-        })?;
-        let user = entry.user.clone().or_else(|| args.user.clone());
-        if fetcher.needs_user() && user.is_none() {
-            return Err(Error::Usage(format!(
-                "{}: no user to log in as: give --user, or the inventory's user column",
-                entry.host
-            )));
-        }
-        let secret = match &entry.credential {
-            Some(CredentialRef::Env(var)) => secret_from_env(var)?,
-            Some(CredentialRef::File(path)) => secret_from_file(path)?,
+    let fetcher = vendor.fetch().ok_or_else(|| {
+        Error::Usage(format!(
+            "carryover cannot fetch from {} appliances",
+            vendor.title()
+        ))
+    })?;
+    let login = fetcher.login();
+    let user = entry.user.clone().or_else(|| args.user.clone());
+    if login.user && user.is_none() {
+        return Err(Error::Usage(format!(
+            "{}: no user to log in as: give --user, or the inventory's user column",
+            entry.host
+        )));
+    }
+    let secret = match &entry.credential {
+        Some(CredentialRef::Env(var)) => secret_from_env(var)?,
+        Some(CredentialRef::File(path)) => secret_from_file(path)?,
+        None => match secret_from_flags(args, login.secret)? {
+            Some(secret) => secret,
             None => {
-                let flag = if fetcher.needs_user() {
-                    match (&args.password_env, &args.password_file) {
-                        (Some(var), _) => Some(secret_from_env(var)?),
-                        (None, Some(path)) => Some(secret_from_file(path)?),
-                        (None, None) => None,
-                    }
-                } else {
-                    args.token_env.as_deref().map(secret_from_env).transpose()?
-                };
-                match flag {
-                    Some(secret) => secret,
+                let key = (vendor.id().to_string(), user.clone().unwrap_or_default());
+                match asked.get(&key) {
+                    Some(secret) => secret.clone(),
                     None => {
-                        let key = (vendor.id().to_string(), user.clone().unwrap_or_default());
-                        match asked.get(&key) {
-                            Some(secret) => secret.clone(),
-                            None => {
-                                let secret = prompt(
-                                    vendor,
-                                    fetcher.secret_name(),
-                                    &entry.host,
-                                    user.as_deref(),
-                                )?;
-                                asked.insert(key, secret.clone());
-                                secret
-                            }
-                        }
+                        let secret = prompt(vendor, login.secret, &entry.host, user.as_deref())?;
+                        asked.insert(key, secret.clone());
+                        secret
                     }
                 }
             }
-        };
-        Ok(Job {
-            vendor,
-            target: Target {
-                host: entry.host.clone(),
-                port: entry.port.or(args.port),
-                user,
-                secret: Some(secret),
-                tls: tls.clone(),
-                timeout: args.timeout,
-            },
-        })
-    }
+        },
+    };
+    Ok(Job {
+        vendor,
+        target: Target {
+            host: entry.host.clone(),
+            port: entry.port.or(args.port),
+            user,
+            secret: Some(secret),
+            tls: tls.clone(),
+            timeout: args.timeout,
+        },
+    })
+}
+
+/// The secret of `kind` the flags give, if they give one.
+fn secret_from_flags(args: &FetchArgs, kind: SecretKind) -> Result<Option<Secret>, Error> {
+    Ok(match kind {
+        SecretKind::Password => match (&args.password_env, &args.password_file) {
+            (Some(var), _) => Some(secret_from_env(var)?),
+            (None, Some(path)) => Some(secret_from_file(path)?),
+            (None, None) => None,
+        },
+        SecretKind::ApiToken => args.token_env.as_deref().map(secret_from_env).transpose()?,
+    })
 }
 
 /// Asks for a secret on the terminal, once per vendor and user; never echoed.
 fn prompt(
     vendor: &dyn Vendor,
-    what: &'static str,
+    kind: SecretKind,
     host: &str,
     user: Option<&str>,
 ) -> Result<Secret, Error> {
-    let flags = if what == "password" {
-        "--password-env or --password-file"
-    } else {
-        "--token-env"
-    };
+    let (what, flags) = (kind.name(), secret_flags(kind));
     if !std::io::stdin().is_terminal() {
         return Err(Error::Usage(format!(
             "{host}: no {what} given: use {flags}, or a credential reference in the inventory"

@@ -51,7 +51,7 @@ Exit status:
 /// After `capture --help`.
 pub const CAPTURE: &str = "\
 Examples:
-  carryover capture
+  carryover capture --vendor mirapoint-mos
   carryover capture samples/mos/ms01-delegated-domains.log
   carryover capture --vendor spamtitan -o capture.sh
 

@@ -1,13 +1,14 @@
 //! JSON Schemas of the model's types whose JSON is not their Rust shape: an [`Item`]
-//! serializes as its bare value, a [`Secret`] as `<secret>`, a [`Version`] and a [`VendorId`]
-//! as text, a [`List`] as an array of its entries. The derived schemas use these, so the
-//! schemas under `docs/schema/` describe what the tool writes.
+//! serializes as its bare value, a [`Secret`] as `<secret>`, a [`Version`] as text, a [`List`]
+//! as an array of its entries. The derived schemas use these, so the schemas under
+//! `docs/schema/` describe what the tool writes. A [`super::VendorId`]'s schema names the
+//! registered vendors, so it is in [`crate::vendors`], which knows them.
 
 use std::borrow::Cow;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-use super::{Item, List, Secret, VendorId, Version};
+use super::{Item, List, Secret, Version};
 
 impl<T: JsonSchema> JsonSchema for Item<T> {
     fn schema_name() -> Cow<'static, str> {
@@ -49,19 +50,6 @@ impl JsonSchema for Version {
         json_schema!({
             "type": "string",
             "description": "A version as the vendor writes it: `4.2.3-GA`, `7.09`."
-        })
-    }
-}
-
-impl JsonSchema for VendorId {
-    fn schema_name() -> Cow<'static, str> {
-        "VendorId".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "description": "The vendor's id in carryover's registry: `mirapoint-mos`, `spamtitan`."
         })
     }
 }

@@ -678,14 +678,9 @@ impl Rule<'_, '_> {
 
     /// The appliance is a cluster node.
     fn cluster(&self) -> Vec<Finding> {
-        // A node captured as standing alone is no cluster node.
-        let standalone = self.model.settings.iter().find_map(|(_, settings)| {
-            settings.iter().find(|(n, item)| {
-                n.ends_with("cluster.role") && item.value.to_string() == "standalone"
-            })
-        });
-        if let Some((name, item)) = standalone {
-            let mut f = self.ok(format!("not a cluster node ({name} = standalone)"));
+        // A node captured as standing alone is no cluster node; the vendor knows what says so.
+        if let Some((name, item)) = self.cx.knowledge.stands_alone(self.model) {
+            let mut f = self.ok(format!("not a cluster node ({name} = {})", item.value));
             f.evidence.push(self.locate(item.at));
             return vec![f];
         }

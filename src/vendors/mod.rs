@@ -16,7 +16,7 @@
 pub mod mos;
 pub mod spamtitan;
 
-#[cfg(test)]
+#[cfg(feature = "test-vendor")]
 mod plain;
 
 use std::path::Path;
@@ -32,11 +32,12 @@ use crate::model::{Config, SourceKind, VendorId};
 use crate::source::Source;
 
 /// Every vendor carryover knows, one line each; on a tie the earlier one's claim wins. The
-/// test-only `plain` vendor, which proves the boundary, is registered in unit tests alone.
+/// `plain` vendor, which proves the boundary, is registered only with the `test-vendor`
+/// feature, which the tests turn on and a release never has.
 pub const REGISTRY: &[&dyn Vendor] = &[
     &mos::Mos,
     &spamtitan::SpamTitan,
-    #[cfg(test)]
+    #[cfg(feature = "test-vendor")]
     &plain::Plain,
 ];
 
@@ -156,16 +157,36 @@ pub trait Vendor: Sync {
     fn fetch(&self) -> Option<&dyn Fetch> {
         None
     }
+    /// Whether users see this vendor: in lists (`--vendor` values, help, the schemas,
+    /// messages) and as a choice made for them on evidence. A vendor made for tests answers
+    /// `false`: it is then used only when named.
+    fn shown_to_users(&self) -> bool {
+        true
+    }
+}
+
+/// The vendors users see ([`Vendor::shown_to_users`]), in registry order.
+pub fn shown() -> Vec<&'static dyn Vendor> {
+    REGISTRY
+        .iter()
+        .copied()
+        .filter(|v| v.shown_to_users())
+        .collect()
+}
+
+/// The ids of the vendors users see, as `mirapoint-mos, spamtitan`, for messages and help.
+pub fn shown_ids() -> String {
+    let ids: Vec<&str> = shown().iter().map(|v| v.id().name()).collect();
+    ids.join(", ")
 }
 
 /// Collecting a capture from the appliance itself, over the network.
 pub trait Fetch: Sync {
     /// The port when none is given: one for TLS, one for plaintext.
     fn default_port(&self, plaintext: bool) -> u16;
-    /// Whether [`Target::user`] is needed (a login) or only a secret (an API token).
-    fn needs_user(&self) -> bool;
-    /// What the secret is called in messages and prompts (`password`, `API token`).
-    fn secret_name(&self) -> &'static str;
+    /// What a login takes: a user or not, and which kind of secret. `fetch` derives the help
+    /// and the validity of its credential flags from it.
+    fn login(&self) -> Login;
     /// The appliance's name, where it comes from the host given rather than from what the
     /// appliance answers: two hosts of one run with one name are then refused before either
     /// is fetched.
@@ -186,6 +207,35 @@ pub trait Fetch: Sync {
     ) -> std::result::Result<Fetched, FetchError>;
 }
 
+/// What logging in to an appliance takes ([`Fetch::login`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Login {
+    /// Whether a user name is needed ([`Target::user`]) besides the secret.
+    pub user: bool,
+    /// The kind of secret.
+    pub secret: SecretKind,
+}
+
+/// A kind of secret an appliance takes. Each has its own flags in `carryover fetch`, so a
+/// secret of one kind is never sent where another is expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SecretKind {
+    /// A user's password.
+    Password,
+    /// A token of a REST API, sent without a user.
+    ApiToken,
+}
+
+impl SecretKind {
+    /// What the secret is called in messages and prompts.
+    pub fn name(self) -> &'static str {
+        match self {
+            SecretKind::Password => "password",
+            SecretKind::ApiToken => "API token",
+        }
+    }
+}
+
 /// Release notes and how their remedies are written.
 pub trait Knowledge: Sync {
     /// The release notes, oldest first.
@@ -199,6 +249,14 @@ pub trait Knowledge: Sync {
     /// Where the admin console sets settings no command writes.
     fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
         &[]
+    }
+    /// The setting that shows the appliance stands alone, no cluster node, if the capture
+    /// holds one: `(name, item)`. A rule about cluster nodes then does not fire.
+    fn stands_alone<'c>(
+        &self,
+        _config: &'c Config,
+    ) -> Option<(&'c str, &'c crate::model::Item<crate::model::Value>)> {
+        None
     }
 }
 
@@ -296,6 +354,50 @@ pub trait ImportFiles: Sync {
 pub trait UpdateLogs: Sync {
     /// What the log shows: versions, steps, services, anomalies.
     fn verify(&self, source: &Source) -> Result<UpdateRun>;
+}
+
+/// A vendor's secret field names: its `secrets.ron` on top of the neutral list, read once.
+/// Each vendor keeps one in a `static` beside its `secrets.ron`; which fields are secret is
+/// data, the code that reads it is this one.
+pub struct SecretFields {
+    names: std::sync::OnceLock<crate::base::secrets::SecretNames>,
+    ron_list: &'static str,
+}
+
+impl SecretFields {
+    /// The fields a `secrets.ron` names (its text, from `include_str!`).
+    pub const fn new(ron_list: &'static str) -> SecretFields {
+        SecretFields {
+            names: std::sync::OnceLock::new(),
+            ron_list,
+        }
+    }
+
+    /// The secret field names, read on first use.
+    pub fn names(&'static self) -> &'static crate::base::secrets::SecretNames {
+        crate::base::secrets::vendor_list(&self.names, self.ron_list)
+    }
+
+    /// A text value of a field: a secret when the field's name says so.
+    pub fn value(&'static self, name: &str, text: String) -> crate::model::Value {
+        crate::model::named_text(self.names(), name, text)
+    }
+}
+
+/// A vendor id serializes as text; its schema names the vendors users see, from the registry.
+impl schemars::JsonSchema for VendorId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "VendorId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let ids: Vec<String> = shown().iter().map(|v| format!("`{}`", v.id())).collect();
+        let description = format!(
+            "The vendor's id in carryover's registry: {}.",
+            ids.join(", ")
+        );
+        schemars::json_schema!({ "type": "string", "description": description })
+    }
 }
 
 /// The error for a capability a vendor does not offer.
@@ -409,6 +511,8 @@ pub fn detect(sample: &Sample<'_>) -> Option<Detection> {
         .iter()
         .copied()
         .flat_map(|v| v.claims_each(sample).into_iter().map(move |c| (v, c)))
+        // A vendor users do not see is not named among the readings it does not make.
+        .filter(|(v, c)| v.shown_to_users() || c.score > 0)
         .collect();
     // Stable: on a tie the vendor registered first wins.
     considered.sort_by_key(|(_, c)| std::cmp::Reverse(c.score));
@@ -427,7 +531,7 @@ pub fn claimant(sample: &Sample<'_>) -> Option<(&'static dyn Vendor, Claim)> {
 
 /// What every vendor's captures look like, for a message about a file none could read.
 pub fn expected() -> String {
-    let all: Vec<String> = REGISTRY.iter().map(|v| v.expects()).collect();
+    let all: Vec<String> = shown().iter().map(|v| v.expects()).collect();
     all.join("; or ")
 }
 

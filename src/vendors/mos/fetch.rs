@@ -20,7 +20,7 @@ use crate::fetch::net::{self, Connection};
 use crate::fetch::{FetchError, Fetched, Target};
 use crate::model::{Config, SourceKind};
 use crate::source::Source;
-use crate::vendors::{Fetch, Vendor};
+use crate::vendors::{Fetch, Login, SecretKind, Vendor};
 
 use super::catalog::{Action, Catalog};
 use super::interpret::quote;
@@ -47,12 +47,11 @@ impl Fetch for Mos {
         }
     }
 
-    fn needs_user(&self) -> bool {
-        true
-    }
-
-    fn secret_name(&self) -> &'static str {
-        "password"
+    fn login(&self) -> Login {
+        Login {
+            user: true,
+            secret: SecretKind::Password,
+        }
     }
 
     fn fetch(

@@ -708,7 +708,7 @@ impl Interpreter {
             SettingType::Enum(values) => values
                 .contains(&folded)
                 .then(|| Value::Enum(folded.clone())),
-            SettingType::Text => Some(super::secrets::value(name, text.to_string())),
+            SettingType::Text => Some(super::SECRETS.value(name, text.to_string())),
         };
         value.unwrap_or_else(|| {
             self.warn(

@@ -13,7 +13,6 @@ pub mod identity;
 pub mod interpret;
 pub mod knowledge;
 pub mod read;
-pub mod secrets;
 pub mod syntax;
 
 use crate::base::error::Result;
@@ -30,6 +29,10 @@ pub struct Mos;
 
 /// The id MOS models carry.
 pub const ID: VendorId = VendorId("mirapoint-mos");
+
+/// Which of this vendor's fields hold secrets: `secrets.ron`, on top of the neutral list.
+static SECRETS: crate::vendors::SecretFields =
+    crate::vendors::SecretFields::new(include_str!("secrets.ron"));
 
 impl Vendor for Mos {
     fn id(&self) -> VendorId {
@@ -94,5 +97,14 @@ impl Vendor for Mos {
 
     fn restore_script(&self) -> Option<&dyn RestoreScript> {
         Some(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_shipped_secret_list_reads_and_matches() {
+        assert!(super::SECRETS.names().matches("ldap_password"));
+        assert!(!super::SECRETS.names().matches("destination"));
     }
 }

@@ -1,22 +1,36 @@
 //! A minimal appliance family that exists only to prove the vendor boundary: a "plain"
 //! appliance whose capture is a text file of `scope.name = value` lines under a
-//! `# plain-appliance: <host>` header. It plugs in with this folder and one line in
-//! [`super::REGISTRY`], as `docs/ADDING_A_VENDOR.md` describes; its tests run every
-//! vendor-neutral path (read, show, diff, track, gaps, plan, capture, restore) through it.
+//! `# plain-appliance: <host>` header, with an optional `# plain-version: <version>` line. It
+//! plugs in with this folder and one line in [`super::REGISTRY`], as
+//! `docs/ADDING_A_VENDOR.md` describes, and offers every capability there is, fetching over
+//! its own line protocol (`fetch.rs`) included. It is compiled only with the `test-vendor`
+//! feature, and users never see it ([`Vendor::shown_to_users`]). `tests/vendor_plain.rs` runs
+//! every vendor-neutral path through it; `tests/vendors.rs` holds it to what every vendor
+//! must keep.
+
+mod fetch;
 
 use std::sync::OnceLock;
 
 use crate::base::error::Result;
 use crate::capture::{Note, ReadOptions, SourceRead};
 use crate::knowledge::{parse_release, Release};
-use crate::model::{Change, Config, SourceKind, Value, VendorId};
+use crate::model::update_log::{Line, Step, UpdateRun};
+use crate::model::{Change, Config, SourceKind, Value, VendorId, Version};
 use crate::source::Source;
-use crate::vendors::{CapturePlan, Claim, Knowledge, RestoreScript, Sample, Vendor};
+use crate::vendors::{
+    CapturePlan, Claim, Fetch, ImportFiles, Knowledge, RestoreScript, Sample, SecretFields,
+    UpdateLogs, Vendor,
+};
 
 /// The plain appliance.
 pub struct Plain;
 
 const HEADER: &str = "# plain-appliance:";
+const VERSION: &str = "# plain-version:";
+
+/// Which of the plain appliance's fields hold secrets: `secrets.ron`, on top of the neutral list.
+static SECRETS: SecretFields = SecretFields::new(include_str!("secrets.ron"));
 
 impl Vendor for Plain {
     fn id(&self) -> VendorId {
@@ -47,26 +61,9 @@ impl Vendor for Plain {
     fn read_file(&self, source: &Source, _: u32, _: &ReadOptions) -> Result<SourceRead> {
         let mut read = SourceRead::new(source, SourceKind::Export);
         for (number, line) in (1..).zip(source.text.lines()) {
-            if let Some(host) = line.strip_prefix(HEADER) {
-                read.changes
-                    .push((Change::Host(host.trim().into()), number));
-                continue;
-            }
-            let setting = line.split_once('=').and_then(|(key, value)| {
-                let (scope, name) = key.trim().split_once('.')?;
-                let name = format!("{scope}.{name}");
-                Some(Change::Setting {
-                    scope: crate::model::SYSTEM.into(),
-                    name,
-                    value: Value::Text(value.trim().into()),
-                })
-            });
-            match setting {
-                Some(change) => read.changes.push((change, number)),
-                None => {
-                    read.notes
-                        .push(Note::unrecognized(number, line, "not `scope.name = value`"))
-                }
+            match change(line) {
+                Ok(change) => read.changes.push((change, number)),
+                Err(why) => read.notes.push(Note::unrecognized(number, line, why)),
             }
         }
         Ok(read)
@@ -83,6 +80,48 @@ impl Vendor for Plain {
     fn restore_script(&self) -> Option<&dyn RestoreScript> {
         Some(self)
     }
+
+    fn import_files(&self) -> Option<&dyn ImportFiles> {
+        Some(self)
+    }
+
+    fn update_logs(&self) -> Option<&dyn UpdateLogs> {
+        Some(self)
+    }
+
+    fn fetch(&self) -> Option<&dyn Fetch> {
+        Some(self)
+    }
+
+    /// Made up for tests: never in a list a user reads, never chosen unless named.
+    fn shown_to_users(&self) -> bool {
+        false
+    }
+}
+
+/// What one line of a capture says: the host, the version, or a setting.
+fn change(line: &str) -> std::result::Result<Change, &'static str> {
+    if let Some(host) = line.strip_prefix(HEADER) {
+        return Ok(Change::Host(host.trim().into()));
+    }
+    if let Some(version) = line.strip_prefix(VERSION) {
+        return Version::parse(version.trim())
+            .map(Change::Version)
+            .ok_or("not a version");
+    }
+    let (key, value) = line.split_once('=').ok_or("not `scope.name = value`")?;
+    let key = key.trim();
+    let named = key
+        .split_once('.')
+        .is_some_and(|(scope, name)| !scope.is_empty() && !name.is_empty());
+    if !named {
+        return Err("not `scope.name = value`");
+    }
+    Ok(Change::Setting {
+        scope: crate::model::SYSTEM.into(),
+        name: key.into(),
+        value: SECRETS.value(key, value.trim().into()),
+    })
 }
 
 impl Knowledge for Plain {
@@ -138,120 +177,77 @@ impl RestoreScript for Plain {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use crate::commands::restore::{restore, Request};
-    use crate::model::Version;
-    use crate::ops::evaluate::Evidence;
-    use crate::read::{read, read_split};
-    use crate::vendors::{by_id, knowledge_of};
-
-    const BEFORE: &str = "# plain-appliance: box1\nmail.relay = on\nmail.size = 10\n";
-    const AFTER: &str = "# plain-appliance: box1\nmail.relay = off\nmail.size = 10\n";
-
-    fn write(dir: &std::path::Path, name: &str, text: &str) -> PathBuf {
-        let path = dir.join(name);
-        std::fs::write(&path, text).unwrap();
-        path
+impl ImportFiles for Plain {
+    /// One file, `plain-import.txt`, of the settings as the capture writes them; a secret is
+    /// left empty.
+    fn files(&self, config: &Config) -> Vec<(String, String)> {
+        let mut text = String::new();
+        for (name, item) in config
+            .settings
+            .get(crate::model::SYSTEM)
+            .into_iter()
+            .flatten()
+        {
+            let value = match &item.value {
+                Value::Secret(_) => String::new(),
+                other => other.to_string(),
+            };
+            text.push_str(&format!("{name} = {value}\n"));
+        }
+        vec![("plain-import.txt".into(), text)]
     }
 
-    #[test]
-    fn the_registry_reads_a_plain_capture() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = write(dir.path(), "box1.txt", BEFORE);
-        let capture = read(&[path], &Default::default()).unwrap();
-        assert_eq!(capture.config.vendor.name(), "plain");
-        assert_eq!(
-            capture.config.appliance.hostname.as_ref().unwrap().value,
-            "box1"
-        );
-        let settings = &capture.config.settings["system"];
-        assert_eq!(settings["mail.relay"].value.to_string(), "on");
-        assert_eq!(capture.unrecognized().count(), 0);
+    fn secrets_left_out(&self, config: &Config) -> Vec<String> {
+        let settings = config
+            .settings
+            .get(crate::model::SYSTEM)
+            .into_iter()
+            .flatten();
+        settings
+            .filter(|(_, item)| matches!(item.value, Value::Secret(_)))
+            .map(|(name, _)| format!("plain-import.txt: {name} was left empty: type it in"))
+            .collect()
     }
+}
 
-    #[test]
-    fn diff_gaps_plan_and_restore_go_through_the_registry() {
-        let dir = tempfile::tempdir().unwrap();
-        let before = write(dir.path(), "before.txt", BEFORE);
-        let after = write(dir.path(), "after.txt", AFTER);
-        let (a, b) = (
-            read(std::slice::from_ref(&before), &Default::default()).unwrap(),
-            read(std::slice::from_ref(&after), &Default::default()).unwrap(),
-        );
-        let none = |_: &str| false;
-        let options = crate::ops::diff::DiffOptions {
-            ignore: &none,
-            show_secrets: false,
+impl UpdateLogs for Plain {
+    /// A plain update log: `update <from> -> <to>`, numbered `step N: ...` lines, and `done`
+    /// when the update finished.
+    fn verify(&self, source: &Source) -> Result<UpdateRun> {
+        let mut run = UpdateRun {
+            path: source.path.to_string(),
+            ..UpdateRun::default()
         };
-        let differences = crate::ops::diff::diff(&a.config, &b.config, &options);
-        assert_eq!(differences.len(), 1);
-        assert_eq!(differences[0].path, "settings/system/mail.relay");
-
-        let split = read_split(&[after], &Default::default()).unwrap();
-        let vendor = by_id(b.config.vendor).unwrap();
-        let cx = Evidence {
-            live: split.live.as_ref().map(|c| &c.config),
-            export: split.export.as_ref().map(|c| &c.config),
-            knowledge: knowledge_of(vendor).unwrap(),
-            plan: vendor.capture_plan(),
-        };
-        let gaps = crate::ops::gaps::gaps(&cx, None);
-        let finding = gaps
-            .findings
-            .iter()
-            .find(|f| f.rule == "PLAIN-2.0-1")
-            .unwrap();
-        assert_eq!(finding.remedy, ["set mail.relay on"]);
-        let plan = crate::ops::plan::plan(&cx, &Version::parse("2.0").unwrap());
-        assert!(plan.findings.iter().any(|f| f.rule == "PLAIN-2.0-1"));
-
-        let request = Request {
-            to: Version::parse("2.0").unwrap(),
-            all: false,
-            show_secrets: false,
-            runbook: true,
-            import_files: false,
-            script_name: "fix.txt".into(),
-            inputs: vec!["after.txt".into()],
-            output_encoding: None,
-        };
-        let outputs = restore(&b, None, &request).unwrap();
-        assert!(outputs.script.lines().any(|l| l == "set 'mail.relay' 'on'"));
-        let runbook = outputs.runbook.unwrap();
-        assert!(runbook.contains("Type `fix.txt` into the plain console."));
-        assert!(runbook.contains("show mail.relay"), "{runbook}");
-        let no_imports = Request {
-            import_files: true,
-            ..request
-        };
-        let error = restore(&b, None, &no_imports).unwrap_err().to_string();
-        assert!(
-            error.contains("cannot do UI import files for Plain appliance"),
-            "{error}"
-        );
-    }
-
-    #[test]
-    fn capture_and_track_go_through_the_registry() {
-        let vendor = by_id(crate::model::VendorId("plain")).unwrap();
-        let config = crate::model::Config::new(vendor.id());
-        let text = crate::commands::capture::text(vendor, &config).unwrap();
-        assert!(text.contains("show all"));
-        assert!(
-            text.contains("show mail.relay") && text.contains("PLAIN-2.0-1"),
-            "{text}"
-        );
-
-        let src = tempfile::tempdir().unwrap();
-        let repo = tempfile::tempdir().unwrap();
-        write(src.path(), "box1.txt", BEFORE);
-        let report =
-            crate::commands::track::track(src.path(), repo.path(), &Default::default(), &|| {})
-                .unwrap();
-        assert!(report.failures.is_empty(), "{:?}", report.failures);
-        assert!(repo.path().join("plain/box1.ron").is_file());
+        for (line, text) in (1..).zip(source.text.lines()) {
+            if let Some((from, to)) = text
+                .strip_prefix("update ")
+                .and_then(|r| r.split_once(" -> "))
+            {
+                run.from = Some(from.trim().into());
+                run.to = Some(to.trim().into());
+            } else if let Some((number, what)) = text
+                .strip_prefix("step ")
+                .and_then(|r| r.split_once(": "))
+                .and_then(|(n, what)| Some((n.parse().ok()?, what)))
+            {
+                run.steps.push(Step {
+                    number,
+                    text: what.into(),
+                    line,
+                });
+            } else if text == "done" {
+                run.completed_at = Some(line);
+            } else if !text.trim().is_empty() {
+                run.unrecognized.push(Line {
+                    line,
+                    text: crate::base::text::sanitize(text),
+                });
+            }
+        }
+        if run.completed_at.is_none() {
+            run.anomalies
+                .push("no `done` line: the update did not finish".into());
+        }
+        Ok(run)
     }
 }

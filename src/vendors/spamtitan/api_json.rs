@@ -319,7 +319,7 @@ fn leaf(read: &mut FileRead<'_>, relative: &str, scope: &str, name: &str, json: 
     let change = match (kind, json) {
         (_, Json::Null) => raw("null: unset on the appliance".into()),
         (None, json) => {
-            let secret = super::secrets::names().matches(name);
+            let secret = super::SECRETS.names().matches(name);
             raw(if secret {
                 "<secret>".into()
             } else {

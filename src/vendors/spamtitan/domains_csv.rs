@@ -261,7 +261,7 @@ fn domain_row(read: &mut FileRead<'_>, row: &Row) {
                 let unread = unread_columns(&columns, &cells[3..]);
                 settings.extend(columns.iter().zip(&cells[3..]).filter_map(|(name, cell)| {
                     let name = (*name)?;
-                    (!cell.is_empty()).then(|| (name, super::secrets::value(name, cell.clone())))
+                    (!cell.is_empty()).then(|| (name, super::SECRETS.value(name, cell.clone())))
                 }));
                 if !unread.is_empty() {
                     read.notes.push(Note::warning(

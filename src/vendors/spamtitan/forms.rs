@@ -301,6 +301,21 @@ impl Knowledge for SpamTitan {
     fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
         super::knowledge::console()
     }
+
+    /// `cluster.role = standalone` (by-hand.txt) says the appliance is no cluster node.
+    fn stands_alone<'c>(
+        &self,
+        config: &'c Config,
+    ) -> Option<(&'c str, &'c crate::model::Item<crate::model::Value>)> {
+        config.settings.values().find_map(|settings| {
+            settings
+                .iter()
+                .find(|(name, item)| {
+                    name.ends_with("cluster.role") && item.value.to_string() == "standalone"
+                })
+                .map(|(name, item)| (name.as_str(), item))
+        })
+    }
 }
 
 impl CapturePlan for SpamTitan {

@@ -20,7 +20,6 @@ pub mod knowledge;
 pub mod legacy_xml;
 pub mod lists;
 pub mod names;
-pub mod secrets;
 pub mod update_log;
 
 use std::path::Path;
@@ -39,6 +38,10 @@ pub struct SpamTitan;
 
 /// The id SpamTitan models carry.
 pub const ID: VendorId = VendorId("spamtitan");
+
+/// Which of this vendor's fields hold secrets: `secrets.ron`, on top of the neutral list.
+static SECRETS: crate::vendors::SecretFields =
+    crate::vendors::SecretFields::new(include_str!("secrets.ron"));
 
 impl Vendor for SpamTitan {
     fn id(&self) -> VendorId {
@@ -126,5 +129,14 @@ impl Vendor for SpamTitan {
 impl UpdateLogs for SpamTitan {
     fn verify(&self, source: &Source) -> Result<UpdateRun> {
         update_log::verify(source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_shipped_secret_list_reads_and_matches() {
+        assert!(super::SECRETS.names().matches("ldap_password"));
+        assert!(!super::SECRETS.names().matches("destination"));
     }
 }

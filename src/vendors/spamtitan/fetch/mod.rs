@@ -23,7 +23,7 @@ use crate::emit::percent_encode;
 use crate::fetch::{FetchError, Fetched, Target};
 use crate::model::SourceKind;
 use crate::source::Source;
-use crate::vendors::Fetch;
+use crate::vendors::{Fetch, Login, SecretKind};
 
 use super::folder::FileRead;
 use super::SpamTitan;
@@ -39,12 +39,11 @@ impl Fetch for SpamTitan {
         }
     }
 
-    fn needs_user(&self) -> bool {
-        false
-    }
-
-    fn secret_name(&self) -> &'static str {
-        "API token"
+    fn login(&self) -> Login {
+        Login {
+            user: false,
+            secret: SecretKind::ApiToken,
+        }
     }
 
     fn name_before_fetch(&self, target: &Target) -> Option<String> {

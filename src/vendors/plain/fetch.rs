@@ -1,0 +1,177 @@
+//! Fetching from a plain appliance over its line protocol: the appliance greets with
+//! `plain-appliance <host>`; the client sends `login <user> <password>`, which is answered
+//! `ok` or `no <why>`; then each command of the capture plan, answered by lines up to a line
+//! `.`, or by `no <why>` when refused; then `quit`. The capture is the greeting's header and
+//! the answers, in the order sent: what [`super::Plain`] reads back.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::fetch::bounded::{Limits, Reader};
+use crate::fetch::net::{self, Connection};
+use crate::fetch::{FetchError, Fetched, Target};
+use crate::model::Config;
+use crate::vendors::{Fetch, Login, SecretKind, Vendor};
+
+use super::{Plain, HEADER};
+
+/// How many per-read timeouts one whole answer may take: a trickling appliance is cut off.
+const ANSWER_TIMEOUTS: u32 = 4;
+
+impl Fetch for Plain {
+    fn default_port(&self, plaintext: bool) -> u16 {
+        if plaintext {
+            7080
+        } else {
+            7443
+        }
+    }
+
+    fn login(&self) -> Login {
+        Login {
+            user: true,
+            secret: SecretKind::Password,
+        }
+    }
+
+    fn fetch(
+        &self,
+        target: &Target,
+        into: &Path,
+        plan: &dyn Fn(&Config) -> Vec<String>,
+    ) -> Result<Fetched, FetchError> {
+        let port = target
+            .port
+            .unwrap_or(self.default_port(target.tls.plaintext));
+        let connection = net::connect(&target.host, port, &target.tls, target.timeout)?;
+        let mut session = Session {
+            reader: Reader::new(connection, Limits::default(), target.timeout),
+            answer_time: target.timeout * ANSWER_TIMEOUTS,
+        };
+        let greeting = session.line()?.unwrap_or_default();
+        let host = greeting
+            .strip_prefix("plain-appliance ")
+            .ok_or_else(|| FetchError::Failed("the appliance did not greet as plain".into()))?;
+        let appliance = crate::write::file_stem(host).map_err(|why| {
+            FetchError::Failed(format!("the greeting names the appliance badly: {why}"))
+        })?;
+        session.login(target)?;
+        let mut capture = format!("{HEADER} {appliance}\n");
+        let mut not_captured = Vec::new();
+        for command in plan(&Config::new(Plain.id())) {
+            match session.run(&command)? {
+                Ok(lines) => lines
+                    .iter()
+                    .for_each(|l| capture.push_str(&format!("{l}\n"))),
+                Err(why) => not_captured.push(format!("`{command}`: refused: {why}")),
+            }
+        }
+        // The capture is complete: a broken goodbye changes nothing.
+        let _ = session.send("quit");
+        let staged = stage(into, &appliance, &capture)?;
+        Ok(Fetched {
+            path: into.join(format!("{appliance}.txt")),
+            appliance,
+            staged: Some(staged),
+            not_captured,
+        })
+    }
+}
+
+/// One session: lines read within limits and deadlines.
+struct Session {
+    reader: Reader<Connection>,
+    answer_time: std::time::Duration,
+}
+
+impl Session {
+    fn send(&mut self, line: &str) -> Result<(), FetchError> {
+        let stream = self.reader.get_mut();
+        stream
+            .write_all(format!("{line}\n").as_bytes())
+            .and_then(|_| stream.flush())
+            .map_err(|e| FetchError::Connection(format!("cannot send: {e}")))
+    }
+
+    /// One line without its ending; `None` when the appliance hung up. A line with a control
+    /// character is refused: nothing the appliance sends may reach a capture unseen.
+    fn line(&mut self) -> Result<Option<String>, FetchError> {
+        let Some(bytes) = self.reader.line()? else {
+            return Ok(None);
+        };
+        let text = String::from_utf8(bytes).map_err(|_| {
+            FetchError::Failed("the appliance sent a line that is not UTF-8".into())
+        })?;
+        let text = text.trim_end_matches('\n').trim_end_matches('\r');
+        if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\t') {
+            return Err(FetchError::Failed(format!(
+                "the appliance sent a control character (0x{:02x})",
+                u32::from(c)
+            )));
+        }
+        Ok(Some(text.to_string()))
+    }
+
+    /// Logs in; the password is sent and nowhere else written.
+    fn login(&mut self, target: &Target) -> Result<(), FetchError> {
+        let user = target.user.as_deref().unwrap_or_default();
+        let password = target.secret.as_ref().map_or("", |s| s.expose());
+        let one_word = |w: &str| !w.is_empty() && !w.contains(char::is_whitespace);
+        if !one_word(user) || !one_word(password) {
+            return Err(FetchError::Failed(
+                "a plain login is one word of user and one of password".into(),
+            ));
+        }
+        self.send(&format!("login {user} {password}"))?;
+        self.reader
+            .set_deadline(Some(Instant::now() + self.answer_time));
+        match self.line()?.as_deref() {
+            Some("ok") => Ok(()),
+            Some(answer) if answer.starts_with("no") => Err(FetchError::Failed(format!(
+                "the login was refused: {}",
+                crate::base::text::sanitize(answer)
+            ))),
+            _ => Err(FetchError::Failed("the login got no answer".into())),
+        }
+    }
+
+    /// Sends a command: `Ok(lines)` answered, `Err(why)` refused.
+    fn run(&mut self, command: &str) -> Result<Result<Vec<String>, String>, FetchError> {
+        if command.chars().any(char::is_control) {
+            return Ok(Err("it holds a control character, not sent".into()));
+        }
+        self.send(command)?;
+        self.reader
+            .set_deadline(Some(Instant::now() + self.answer_time));
+        let mut lines = Vec::new();
+        loop {
+            match self.line()? {
+                None => {
+                    return Err(FetchError::Failed(
+                        "the appliance hung up in the middle of an answer".into(),
+                    ))
+                }
+                Some(line) if line == "." => return Ok(Ok(lines)),
+                Some(line) if lines.is_empty() && line.starts_with("no ") => {
+                    return Ok(Err(crate::base::text::sanitize(&line[3..])))
+                }
+                Some(line) => lines.push(line),
+            }
+        }
+    }
+}
+
+/// Writes the capture hidden beside its place; the caller moves it there once no other host
+/// of the run answered as the same appliance.
+fn stage(into: &Path, appliance: &str, capture: &str) -> Result<PathBuf, FetchError> {
+    let failed = |e: std::io::Error| FetchError::Failed(format!("{}: {e}", into.display()));
+    let mut file = tempfile::Builder::new()
+        .prefix(&format!(".carryover-fetch-{appliance}-"))
+        .tempfile_in(into)
+        .map_err(failed)?;
+    file.write_all(capture.as_bytes()).map_err(failed)?;
+    file.as_file().sync_all().map_err(failed)?;
+    let (_, path) = file.keep().map_err(|e| failed(e.error))?;
+    Ok(path)
+}
