@@ -309,6 +309,7 @@ fn run(case: &Case) -> Said {
         .to
         .as_ref()
         .map_or(String::new(), |to| format!("--to {to} "));
+    let only = format!("    # what it says of {} only", case.rule);
     let split = read::read_split(&inputs, &ReadOptions::default())
         .unwrap_or_else(|e| panic!("{}: {e}", case.label()));
     let cx = carryover::commands::evidence(&split).unwrap();
@@ -326,7 +327,7 @@ fn run(case: &Case) -> Said {
     }
 
     // gaps
-    let mut text = format!("$ carryover gaps {to_flag}{shown}\n{notes}");
+    let mut text = format!("$ carryover gaps {to_flag}{shown}{only}\n{notes}");
     let gaps = match &refused {
         Some(e) => {
             let _ = writeln!(text, "refused: {e}");
@@ -359,7 +360,7 @@ fn run(case: &Case) -> Said {
         .iter()
         .map(|id| format!("--confirm {id} "))
         .collect();
-    let mut text = format!("$ carryover plan --to {target} {confirm}{shown}\n");
+    let mut text = format!("$ carryover plan --to {target} {confirm}{shown}{only}\n");
     let from = cx.from();
     let plan = match (
         &refused,
@@ -409,7 +410,8 @@ fn run(case: &Case) -> Said {
     snap(case, "plan", &text);
 
     // restore
-    let mut text = format!("$ carryover restore --to {target} --runbook runbook.md {shown}\n");
+    let mut text =
+        format!("$ carryover restore --to {target} --runbook runbook.md {shown}{only}\n");
     let pre = read::read(&inputs, &ReadOptions::default()).unwrap();
     let request = Request {
         to: target,
@@ -418,7 +420,7 @@ fn run(case: &Case) -> Said {
         runbook: true,
         import_files: false,
         script_name: "restore".into(),
-        inputs: Vec::new(),
+        inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
         output_encoding: None,
     };
     let restored = match restore(&pre, None, &request) {
