@@ -7,6 +7,9 @@ use carryover::capture::{Capture, ReadOptions as Options};
 use carryover::read;
 use carryover::source::Source;
 
+pub mod https_stub;
+pub mod st_stub;
+
 /// The crate root: tests name samples relative to it, as a user in a checkout would.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
