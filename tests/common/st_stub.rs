@@ -154,6 +154,7 @@ impl Stub {
             .env("ST_STUB_DIR", self.dir.path())
             .env("ST_STUB_EXE", std::env::current_exe().unwrap())
             .env("ST_STUB_TEST", stub_test())
+            .env("LC_ALL", "C")
             .env("ST_HOST", "st01.example.com")
             .env("ST_TOKEN", "T0KEN")
             .stdin(std::process::Stdio::null())
