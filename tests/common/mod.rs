@@ -7,6 +7,9 @@ use carryover::capture::{Capture, ReadOptions as Options};
 use carryover::read;
 use carryover::source::Source;
 
+pub mod https_stub;
+pub mod st_stub;
+
 /// The crate root: tests name samples relative to it, as a user in a checkout would.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -45,12 +48,14 @@ pub fn at_root() {
     std::env::set_current_dir(root()).unwrap();
 }
 
-/// Runs the binary from the crate root, as a user in a checkout would; exit code and stdout.
+/// Runs the binary from the crate root, as a user in a checkout would, in the C locale; exit code
+/// and stdout.
 pub fn run(args: &[&str]) -> (i32, String) {
     let out = assert_cmd::Command::cargo_bin("carryover")
         .unwrap()
         .current_dir(root())
         .args(args)
+        .env("LC_ALL", "C")
         .env_remove("NO_COLOR")
         .output()
         .unwrap();
@@ -72,13 +77,15 @@ pub fn snap_run(name: &str, args: &[&str]) -> (i32, String) {
     (code, out)
 }
 
-/// Runs git in `dir` with a throwaway identity and no user or system configuration; its stdout.
+/// Runs git in `dir` with a throwaway identity, no user or system configuration and the C locale;
+/// its stdout.
 pub fn git(dir: &Path, args: &[&str]) -> String {
     let out = std::process::Command::new("git")
         .current_dir(dir)
         .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
         .args(args)
         .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("LC_ALL", "C")
         .env("HOME", dir)
         .output()
         .unwrap();
@@ -103,12 +110,13 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Runs the binary from the crate root, colour off: exit code, stdout and stderr.
+/// Runs the binary from the crate root, colour off, in the C locale: exit code, stdout and stderr.
 pub fn run_full(args: &[&str]) -> (i32, String, String) {
     let out = assert_cmd::Command::cargo_bin("carryover")
         .unwrap()
         .current_dir(root())
         .args(args)
+        .env("LC_ALL", "C")
         .env("NO_COLOR", "1")
         .output()
         .unwrap();

@@ -1,0 +1,195 @@
+//! Every JSON output has a JSON Schema under `docs/schema/`, generated from the types that
+//! write it: the committed files must be current, and real output on the samples must
+//! validate against them, strictly (no field the schema does not name).
+//!
+//! After changing an output type: `CARRYOVER_UPDATE_SCHEMAS=1 cargo test --test cli
+//! json_schema::`, then read `git diff docs/schema/`.
+
+use crate::common;
+
+use common::{root, run};
+
+fn committed(name: &str) -> serde_json::Value {
+    let path = root().join("docs/schema").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with CARRYOVER_UPDATE_SCHEMAS=1)",
+            path.display()
+        )
+    });
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn the_committed_schemas_are_the_generated_ones() {
+    let update = std::env::var_os("CARRYOVER_UPDATE_SCHEMAS").is_some();
+    for (name, schema) in carryover::render::schema::schemas() {
+        let mut text = serde_json::to_string_pretty(&schema).unwrap();
+        text.push('\n');
+        let path = root().join("docs/schema").join(name);
+        if update {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &text).unwrap();
+            continue;
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == text,
+            "docs/schema/{name} is not the generated schema: run \
+             CARRYOVER_UPDATE_SCHEMAS=1 cargo test --test cli json_schema:: and review the diff"
+        );
+    }
+}
+
+/// The schema with every object closed: a field the types do not declare fails validation.
+fn strict(mut schema: serde_json::Value) -> serde_json::Value {
+    fn close(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                    map.insert("additionalProperties".into(), false.into());
+                }
+                map.values_mut().for_each(close);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(close),
+            _ => {}
+        }
+    }
+    close(&mut schema);
+    schema
+}
+
+fn assert_valid(schema_name: &str, args: &[&str]) {
+    let (code, out) = run(args);
+    assert!(code != 2, "{args:?} failed");
+    let instance: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON: {e}\n{out}"));
+    let schema = strict(committed(schema_name));
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{args:?} does not match docs/schema/{schema_name}:\n{}",
+        errors.join("\n")
+    );
+}
+
+const BEFORE: &str = "samples/mos/rg01-4.1.9-before.log";
+const AFTER: &str = "samples/mos/rg01-4.2.3-after.log";
+const EXPORT: &str = "samples/mos/rg01-4.1.9-export.cfg";
+
+#[test]
+fn show_json_matches_its_schema() {
+    assert_valid("show.schema.json", &["show", "--format", "json", BEFORE]);
+    assert_valid(
+        "show.schema.json",
+        &[
+            "show",
+            "--format",
+            "json",
+            "--provenance",
+            "samples/spamtitan/7.08",
+        ],
+    );
+    assert_valid(
+        "show.schema.json",
+        &[
+            "show",
+            "--format",
+            "json",
+            "samples/mos/ms01-delegated-domains.log",
+        ],
+    );
+}
+
+#[test]
+fn diff_json_matches_its_schema() {
+    assert_valid(
+        "diff.schema.json",
+        &["diff", "--format", "json", BEFORE, AFTER],
+    );
+    assert_valid(
+        "diff.schema.json",
+        &["diff", "--format", "json", EXPORT, BEFORE],
+    );
+    assert_valid(
+        "diff.schema.json",
+        &[
+            "diff",
+            "--format",
+            "json",
+            "samples/spamtitan/7.08",
+            "samples/spamtitan/7.09",
+        ],
+    );
+    assert_valid(
+        "diff-stat.schema.json",
+        &["diff", "--stat", "--format", "json", BEFORE, AFTER],
+    );
+}
+
+#[test]
+fn findings_json_matches_its_schema() {
+    assert_valid(
+        "findings.schema.json",
+        &["gaps", "--format", "json", BEFORE, EXPORT],
+    );
+    assert_valid(
+        "findings.schema.json",
+        &["plan", "--to", "4.2.3", "--format", "json", BEFORE],
+    );
+    assert_valid(
+        "findings.schema.json",
+        &[
+            "plan",
+            "--to",
+            "7.09",
+            "--format",
+            "json",
+            "samples/spamtitan/7.08",
+        ],
+    );
+}
+
+#[test]
+fn verify_update_and_track_json_match_their_schemas() {
+    assert_valid(
+        "verify-update.schema.json",
+        &["verify-update", "--format", "json", "samples/spamtitan"],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    assert_valid(
+        "track.schema.json",
+        &[
+            "track",
+            "--format",
+            "json",
+            "samples/spamtitan",
+            "--into",
+            repo.to_str().unwrap(),
+        ],
+    );
+}
+
+/// The strict check can fail: a field the schema does not name is caught.
+#[test]
+fn a_field_the_schema_does_not_name_fails() {
+    let schema = strict(committed("diff-stat.schema.json"));
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let good = serde_json::json!({
+        "format_version": 1,
+        "summary": {"added": 0, "removed": 0, "changed": 0, "not_compared": 0},
+        "areas": []
+    });
+    assert!(validator.is_valid(&good));
+    let mut extra = good.clone();
+    extra["surprise"] = true.into();
+    assert!(!validator.is_valid(&extra));
+    let mut typed = good;
+    typed["summary"]["added"] = "0".into();
+    assert!(!validator.is_valid(&typed));
+}

@@ -1,0 +1,12 @@
+//! The command line as a whole: usage, shared conventions, the README and the pre-commit hooks
+//! against the tool, JSON Schemas, SARIF and GitHub annotations.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod conventions;
+mod json_schema;
+mod pre_commit;
+mod readme;
+mod sarif;
+mod usage;

@@ -1,0 +1,7 @@
+//! `diff` over sample pairs, as a user and as git run it, and what a capture did not cover.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod coverage;
+mod sample_pairs;

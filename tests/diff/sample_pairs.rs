@@ -1,0 +1,313 @@
+//! `carryover diff` over sample pairs, as a user and as git run it.
+
+use crate::common;
+
+use common::run;
+
+fn snap(name: &str, args: &[&str]) -> i32 {
+    common::snap_run(name, args).0
+}
+
+#[test]
+fn before_and_after_the_upgrade() {
+    let code = snap(
+        "diff@upgrade",
+        &[
+            "diff",
+            "samples/mos/rg01-4.1.9-before.log",
+            "samples/mos/rg01-4.2.3-after.log",
+        ],
+    );
+    assert_eq!(code, 1);
+}
+
+/// The after-log lists only the primary whitelistto list: its three missing entries are
+/// removed; the six items whose range it never read are not compared, never "removed".
+#[test]
+fn what_the_after_log_did_not_look_at_is_not_removed() {
+    let (code, out) = run(&[
+        "diff",
+        "--format",
+        "json",
+        "samples/mos/rg01-4.1.9-before.log",
+        "samples/mos/rg01-4.2.3-after.log",
+    ]);
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let removed: Vec<&str> = doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "removed")
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            "lists/primary/whitelistto/ml-sales@lists.example.co.jp",
+            "lists/primary/whitelistto/ml-support@lists.example.co.jp",
+            "lists/primary/whitelistto/news@mailer.example.net",
+        ]
+    );
+    let not_in_b: Vec<&str> = doc["not_compared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["not_captured_in"] == "B")
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        not_in_b,
+        [
+            "keys/MTA public rg01.example.co.jp",
+            "lists/local/whitelistto/postmaster@example.co.jp",
+            "lists/primary/blacklist/@spam-domain.example",
+            "lists/primary/whitelist/@*.example.co.jp",
+            "lists/primary/whitelist/alerts@monitor.example.com",
+            "trusted_hosts/mtagroup/192.0.2.21",
+        ]
+    );
+    assert_eq!(doc["summary"]["removed"], 3);
+}
+
+#[test]
+fn reordered_commands_entries_case_and_quoting_are_no_difference() {
+    let code = snap(
+        "diff@reordered",
+        &[
+            "diff",
+            "samples/mos/rg01-4.1.9-before.log",
+            "samples/mos/pairs/rg01-4.1.9-reordered.log",
+        ],
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn re_encoding_is_no_difference() {
+    let code = snap(
+        "diff@re-encoded",
+        &[
+            "diff",
+            "samples/mos/ms02-sjis-crlf.log",
+            "samples/mos/pairs/ms02-utf8-lf.log",
+        ],
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn the_fqdn_prompt_against_the_short_one_is_no_difference() {
+    let code = snap(
+        "diff@fqdn-hostname",
+        &[
+            "diff",
+            "samples/mos/rg01-4.1.9-before.log",
+            "samples/mos/pairs/rg01-4.1.9-hostname.log",
+        ],
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn an_export_against_a_live_log() {
+    let code = snap(
+        "diff@export-log",
+        &[
+            "diff",
+            "samples/mos/rg01-4.1.9-export.cfg",
+            "samples/mos/rg01-4.1.9-before.log",
+        ],
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn unified_and_markdown_forms() {
+    snap(
+        "diff@upgrade-unified",
+        &[
+            "diff",
+            "--format",
+            "unified",
+            "samples/mos/rg01-4.1.9-before.log",
+            "samples/mos/rg01-4.2.3-after.log",
+        ],
+    );
+    snap(
+        "diff@upgrade-markdown",
+        &[
+            "diff",
+            "--format",
+            "markdown",
+            "--old",
+            "samples/mos/rg01-4.1.9-before.log",
+            "--new",
+            "samples/mos/rg01-4.2.3-after.log",
+        ],
+    );
+}
+
+#[test]
+fn json_changes_have_the_documented_fields() {
+    let (code, out) = run(&[
+        "diff",
+        "--format",
+        "json",
+        "samples/mos/rg01-4.1.9-before.log",
+        "samples/mos/rg01-4.2.3-after.log",
+    ]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["format_version"], 1);
+    let fastpath = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["path"] == "settings/system/smtp.fastpath")
+        .unwrap();
+    assert_eq!(fastpath["kind"], "changed");
+    // Typed as `show --format json` types it.
+    assert_eq!(fastpath["old"], false);
+    assert_eq!(fastpath["new"], true);
+    let show: serde_json::Value = serde_json::from_str(
+        &run(&[
+            "show",
+            "--format",
+            "json",
+            "samples/mos/rg01-4.1.9-before.log",
+        ])
+        .1,
+    )
+    .unwrap();
+    assert_eq!(show["config"]["settings"]["system"]["smtp.fastpath"], false);
+    // A removed list entry carries its value, not only its path.
+    let removed = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["path"] == "lists/primary/whitelistto/news@mailer.example.net")
+        .unwrap();
+    assert_eq!(removed["kind"], "removed");
+    assert_eq!(removed["old"], "news@mailer.example.net");
+    assert_eq!(removed["new"], serde_json::Value::Null);
+    assert_eq!(fastpath["old_at"], "samples/mos/rg01-4.1.9-before.log:19");
+    assert_eq!(fastpath["new_at"], "samples/mos/rg01-4.2.3-after.log:16");
+}
+
+#[test]
+fn stat_counts_per_area_and_ignore_drops_by_path() {
+    let (_, out) = run(&[
+        "diff",
+        "--stat",
+        "samples/mos/rg01-4.1.9-before.log",
+        "samples/mos/rg01-4.2.3-after.log",
+    ]);
+    assert!(out.contains("lists          +0 -3 ~0\n"), "{out}");
+    let (code, out) = run(&[
+        "diff",
+        "--stat",
+        "--ignore",
+        "lists/**",
+        "--ignore",
+        "keys/*",
+        "--ignore",
+        "trusted_hosts/*/*",
+        "samples/mos/rg01-4.1.9-before.log",
+        "samples/mos/rg01-4.2.3-after.log",
+    ]);
+    assert_eq!(code, 1);
+    assert!(!out.contains("lists"), "{out}");
+    assert!(
+        out.ends_with(
+            "5 differences: 2 added, 0 removed, 3 changed; 1 not compared (not captured on one side)\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_changed_secret_is_reported_without_its_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = |key: &str| {
+        format!("ms01> key get MTA \"\"\nMTA private \"ms01.example.com\" \"\" \"\" {{{}}}\n#@Mirapoint-Key-1.0\n{key}\n#@Mirapoint-Key-End\nOK Completed\n", 20 + key.len() + 1 + 20)
+    };
+    std::fs::write(dir.path().join("a.log"), log("U0VDUkVUMQ==")).unwrap();
+    std::fs::write(dir.path().join("b.log"), log("U0VDUkVUMg==")).unwrap();
+    let (a, b) = (dir.path().join("a.log"), dir.path().join("b.log"));
+    let (code, out) = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("keys/MTA private ms01.example.com (secret changed)"),
+        "{out}"
+    );
+    assert!(!out.contains("U0VDUkVU"), "{out}");
+    let (_, shown) = run(&[
+        "diff",
+        "--show-secrets",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert!(shown.contains("U0VDUkVUMg=="), "{shown}");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let (_, plain) = run(&[
+        "diff",
+        "samples/mos/rg01-4.1.9-before.log",
+        "samples/mos/rg01-4.2.3-after.log",
+    ]);
+    assert!(!plain.contains('\x1b'));
+    let (_, colored) = run(&[
+        "diff",
+        "--color",
+        "always",
+        "samples/mos/rg01-4.1.9-before.log",
+        "samples/mos/rg01-4.2.3-after.log",
+    ]);
+    assert!(colored.contains("\x1b[33m~\x1b[0m settings/system/smtp.fastpath"));
+}
+
+#[test]
+fn wrong_arguments_exit_2() {
+    assert_eq!(run(&["diff", "samples/mos/rg01-4.1.9-before.log"]).0, 2);
+    assert_eq!(
+        run(&["diff", "samples/mos/rg01-4.1.9-before.log", "no/such.log"]).0,
+        2
+    );
+}
+
+/// git calls an external diff with seven arguments; with `diff.external` set, `git diff` on two
+/// commits of a capture shows the semantic difference.
+#[test]
+fn works_as_gits_external_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| common::git(dir.path(), args);
+    git(&["init", "-q"]);
+    let samples = common::root().join("samples/mos");
+    std::fs::copy(
+        samples.join("rg01-4.1.9-before.log"),
+        dir.path().join("rg01.log"),
+    )
+    .unwrap();
+    git(&["add", "rg01.log"]);
+    git(&["commit", "-qm", "before"]);
+    std::fs::copy(
+        samples.join("rg01-4.2.3-after.log"),
+        dir.path().join("rg01.log"),
+    )
+    .unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("carryover");
+    let out = git(&[
+        "-c",
+        &format!("diff.external={} diff", bin.display()),
+        "diff",
+        "--ext-diff",
+    ]);
+    assert!(
+        out.contains("~ settings/system/smtp.fastpath: off -> on"),
+        "{out}"
+    );
+    assert!(out.contains("8 differences"), "{out}");
+}

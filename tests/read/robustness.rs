@@ -1,0 +1,58 @@
+//! Randomly mutated samples, fed to every parser: each returns a model or an error, never a
+//! panic.
+
+use crate::common;
+
+use carryover::capture::{Capture, ReadOptions as Options};
+use carryover::model::SourceKind;
+use carryover::read;
+use carryover::source::Source;
+use proptest::prelude::*;
+
+/// Bytes that steer the parsers: literal markers, quotes, prompts, dots, line ends, digits.
+const INTERESTING: &[u8] = b"{}+\"\\>.()\n\r\x1b\x08*0123456789 OKNOBAD#@~";
+
+fn mutate(mut bytes: Vec<u8>, edits: &[(usize, u8, u8)]) -> Vec<u8> {
+    for &(at, op, pick) in edits {
+        let at = at % (bytes.len() + 1);
+        let byte = INTERESTING[pick as usize % INTERESTING.len()];
+        match op % 3 {
+            0 => bytes.insert(at, byte),
+            1 if at < bytes.len() => {
+                bytes.remove(at);
+            }
+            _ if at < bytes.len() => bytes[at] = byte,
+            _ => bytes.push(byte),
+        }
+    }
+    bytes
+}
+
+fn samples() -> Vec<Vec<u8>> {
+    common::mos_samples()
+        .iter()
+        .map(|p| std::fs::read(common::root().join(p)).unwrap())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn no_parser_panics_on_mutated_samples(
+        which in 0usize..16,
+        edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..40),
+        part_size in prop::sample::select(vec![0usize, 1, 97]),
+    ) {
+        let all = samples();
+        let bytes = mutate(all[which % all.len()].clone(), &edits);
+        for kind in [SourceKind::CliLog, SourceKind::Protocol] {
+            let options = Options { kind: Some(kind), part_size, ..Options::default() };
+            if let Ok(source) = Source::from_bytes("m.log", bytes.clone(), None) {
+                let mut capture = Capture::default();
+                // Ok or Err are both fine; a panic fails the test.
+                let _ = read::read_source(&source, &options, &mut capture);
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Every shipped sample: its model and its unrecognized lines as snapshots, its syntax tree
+//! lossless, and its model the same however the input is cut, encoded or ordered.
+
+use crate::common;
+
+use carryover::capture::ReadOptions as Options;
+use carryover::model::SourceKind;
+use carryover::read;
+use carryover::render::{self, ModelFormat};
+use carryover::source::Source;
+use carryover::vendors::mos::syntax::{check_lossless, cli as mos_cli, protocol as mos_protocol};
+use common::*;
+
+#[test]
+fn every_sample_model_and_unrecognized_lines() {
+    at_root();
+    let settings = snapshot_settings();
+    for path in mos_samples() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let capture = read::read(std::slice::from_ref(&path), &Options::default()).unwrap();
+        let model = render::model(&capture.config, ModelFormat::Ron, false);
+        let report = format!(
+            "{}--- diagnostics\n{}",
+            render::unrecognized(&capture),
+            render::diagnostics(&capture)
+        );
+        settings.bind(|| {
+            insta::assert_snapshot!(format!("model@{name}"), model);
+            insta::assert_snapshot!(format!("unrecognized@{name}"), report);
+        });
+    }
+}
+
+#[test]
+fn every_sample_tree_covers_its_text_with_no_gap_or_overlap() {
+    for path in mos_samples() {
+        let source = Source::read(&root().join(&path), None).unwrap();
+        let tree = match carryover::vendors::mos::read::detect(&source.text) {
+            SourceKind::Protocol => mos_protocol::parse(&source).unwrap(),
+            _ => mos_cli::parse(&source).unwrap(),
+        };
+        assert!(!tree.nodes.is_empty(), "{}", path.display());
+        if let Err(offset) = check_lossless(&source.text, &tree.nodes) {
+            panic!(
+                "{}: nodes leave a gap or overlap at byte {offset}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn cutting_a_log_into_parts_changes_nothing() {
+    for path in mos_samples() {
+        let bytes = std::fs::read(root().join(&path)).unwrap();
+        let whole = capture_of("x", bytes.clone(), &Options::default());
+        for part_size in [1, 64, 300] {
+            let options = Options {
+                part_size,
+                ..Options::default()
+            };
+            let parts = capture_of("x", bytes.clone(), &options);
+            assert_eq!(
+                parts.config,
+                whole.config,
+                "{} cut every {part_size}",
+                path.display()
+            );
+            assert_eq!(
+                parts.notes,
+                whole.notes,
+                "{} cut every {part_size}",
+                path.display()
+            );
+        }
+    }
+}
+
+fn ron_of(name: &str, bytes: Vec<u8>) -> String {
+    render::model(
+        &capture_of(name, bytes, &Options::default()).config,
+        ModelFormat::Ron,
+        false,
+    )
+}
+
+#[test]
+fn encoding_line_endings_and_terminal_noise_do_not_change_the_model() {
+    let text = std::fs::read_to_string(root().join("samples/mos/rg01-4.1.9-before.log")).unwrap();
+    let plain = ron_of("a.log", text.clone().into_bytes());
+    let crlf = text.replace('\n', "\r\n");
+    assert_eq!(ron_of("b.log", crlf.clone().into_bytes()), plain, "CRLF");
+    let sjis = encoding_rs::SHIFT_JIS.encode(&crlf).0.into_owned();
+    assert_eq!(ron_of("c.log", sjis), plain, "Shift_JIS");
+    let eucjp = encoding_rs::EUC_JP.encode(&text).0.into_owned();
+    assert_eq!(ron_of("d.log", eucjp), plain, "EUC-JP");
+    let stamped: String = text
+        .lines()
+        .map(|l| format!("[Thu Jun 16 10:00:00.123 2011] {l}\n"))
+        .collect();
+    assert_eq!(ron_of("e.log", stamped.into_bytes()), plain, "timestamps");
+}
+
+#[test]
+fn command_case_quoting_and_prompt_form_do_not_change_the_model() {
+    let a = "rg01.example.co.jp> smtp get fastpath\noff\nOK Completed\n\
+             rg01.example.co.jp> uce listexception primary whitelistto\n\"a@x.jp\"\n\"b@X.JP\"\nOK Completed\n";
+    let b = "rg01> SMTP GET FastPath\n\"off\"\nOK Completed\n\
+             rg01> Uce ListException \"primary\" \"whitelistto\"\n\"b@x.jp\"\n\"a@x.jp\"\nOK Completed\n\
+             rg01.example.co.jp> version\nMOS4.1.9-GA\nOK Completed\n";
+    let a = capture_of("a.log", a.into(), &Options::default()).config;
+    let mut b = capture_of("b.log", b.into(), &Options::default()).config;
+    b.appliance.version = None;
+    // What each capture looked at (its file, its `version` command) is not the model.
+    b.coverage = a.coverage.clone();
+    assert_eq!(
+        render::model(&a, ModelFormat::Ron, false),
+        render::model(&b, ModelFormat::Ron, false)
+    );
+}
+
+#[test]
+fn file_order_on_the_command_line_does_not_matter() {
+    at_root();
+    let before = std::path::PathBuf::from("samples/mos/rg01-4.1.9-before.log");
+    let after = std::path::PathBuf::from("samples/mos/rg01-4.2.3-after.log");
+    let ab = read::read(&[before.clone(), after.clone()], &Options::default()).unwrap();
+    let ba = read::read(&[after, before], &Options::default()).unwrap();
+    assert_eq!(
+        render::model(&ab.config, ModelFormat::Ron, true),
+        render::model(&ba.config, ModelFormat::Ron, true)
+    );
+    // Later captures win where they disagree: the 4.2.3 log sets fastpath on.
+    assert_eq!(
+        ab.config.settings["system"]["smtp.fastpath"].value,
+        carryover::model::Value::Bool(true)
+    );
+}
+
+#[test]
+fn a_directory_reads_as_its_files() {
+    at_root();
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["rg01-4.1.9-before.log", "rg01-4.2.3-after.log"] {
+        std::fs::copy(root().join("samples/mos").join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(dir.path().join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    let from_dir = read::read(&[dir.path().to_path_buf()], &Options::default()).unwrap();
+    let from_files = read::read(
+        &[
+            "samples/mos/rg01-4.1.9-before.log".into(),
+            "samples/mos/rg01-4.2.3-after.log".into(),
+        ],
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        from_dir.config.sources.len(),
+        2,
+        "the .git folder is skipped"
+    );
+    assert_eq!(
+        render::model(&from_dir.config, ModelFormat::Ron, false),
+        render::model(&from_files.config, ModelFormat::Ron, false)
+    );
+}
