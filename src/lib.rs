@@ -5,7 +5,7 @@
 //! and upgrade bugs would lose, checks upgrade plans and writes restore scripts.
 //!
 //! The code flows one way. Each layer is one folder of `src/`, listed below bottom first; a
-//! layer uses only the layers above it in this list (`tests/layers.rs` keeps it so):
+//! layer uses only the layers before it in this list (`tests/architecture/layers.rs` keeps it so):
 //!
 //! 1. [`base`]: errors, the one sanitiser for text shown to a person, secret field names;
 //! 2. [`source`]: bytes to clean text (decoding, terminal noise, LF line endings);

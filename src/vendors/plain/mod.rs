@@ -4,8 +4,8 @@
 //! plugs in with this folder and one line in [`super::REGISTRY`], as
 //! `docs/ADDING_A_VENDOR.md` describes, and offers every capability there is, fetching over
 //! its own line protocol (`fetch.rs`) included. It is compiled only with the `test-vendor`
-//! feature, and users never see it ([`Vendor::shown_to_users`]). `tests/vendor_plain.rs` runs
-//! every vendor-neutral path through it; `tests/vendors.rs` holds it to what every vendor
+//! feature, and users never see it ([`Vendor::shown_to_users`]). `tests/vendors/plain.rs` runs
+//! every vendor-neutral path through it; `tests/vendors/registry.rs` holds it to what every vendor
 //! must keep.
 
 mod fetch;

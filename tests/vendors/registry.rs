@@ -8,7 +8,7 @@
 //! - show, gaps, plan and restore of its first sample are pinned as snapshots,
 //!   `snapshots/vendor_<id>@<command>.snap`.
 
-mod common;
+use crate::common;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

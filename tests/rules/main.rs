@@ -23,6 +23,7 @@
 //! folder, named as the appliance's capture folder would be), plus the shipped samples
 //! `case.ron` names by path from the crate root.
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::collections::BTreeSet;

@@ -4,7 +4,7 @@
 //! interface. That a made-up vendor goes everywhere with only its folder and one registry
 //! line is what shows that nothing outside `src/vendors/` knows a vendor.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
