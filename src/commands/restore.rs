@@ -233,6 +233,14 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
     Ok(report)
 }
 
+/// The encoding a script is written in, the vendor's dialect for it (`None`: its only one),
+/// and how it was chosen (`None`: the vendor writes UTF-8 only).
+type ScriptEncoding = (
+    &'static Encoding,
+    Option<Box<dyn Dialect>>,
+    Option<EncodingChoice>,
+);
+
 /// The encoding the script is written in, the vendor's dialect for it, and how it was
 /// chosen; an encoding the vendor cannot write its scripts in is refused.
 fn script_encoding(
@@ -240,11 +248,7 @@ fn script_encoding(
     writer: &dyn RestoreScript,
     pre: &Capture,
     request: &Request,
-) -> Result<(
-    &'static Encoding,
-    Option<Box<dyn Dialect>>,
-    Option<EncodingChoice>,
-)> {
+) -> Result<ScriptEncoding> {
     let wanted = request
         .output_encoding
         .map_or_else(|| capture_encoding(&pre.config), |e| e.output_encoding());
