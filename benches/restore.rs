@@ -5,9 +5,10 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use carryover::capture::{Capture, ReadOptions as Options};
-use carryover::commands::restore::{restore, Request};
+use carryover::commands::restore::Request;
 use carryover::model::Version;
 use carryover::read::read_source;
+use carryover::render::restore::restore;
 use carryover::source::Source;
 
 /// A CLI log holding one list of `n` entries.

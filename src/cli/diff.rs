@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::commands::diff::{run as compare, Request, Side};
-use carryover::render::diff::DiffFormat;
+use carryover::commands::diff::{plain_texts, run as compare, DiffFormat, Request, Side};
+use carryover::render::diff as show;
 
 use super::{Output, ReadFlags};
 
@@ -134,8 +134,8 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
         color,
         git_header: git_external.then(|| args.paths[0].display().to_string()),
     };
-    let outcome = match compare(&old, &new, &request) {
-        Ok(outcome) => outcome,
+    let report = match compare(&old, &new, &request) {
+        Ok(report) => report,
         // git stops at the first file its external diff fails on: a file that is no capture
         // is shown as a line diff, and why goes to standard error.
         Err(e @ Error::NotACapture { .. }) if git_external => {
@@ -144,16 +144,16 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
                 carryover::base::text::terminal_safe(&e.to_string())
             );
             let path = args.paths[0].display().to_string();
-            args.output.write(
-                &carryover::commands::diff::plain_text(&path, &old, &new)?,
-                false,
-            )?;
+            let texts = plain_texts(&old, &new)?;
+            args.output
+                .write(&show::plain_text(&path, &old, &new, &texts), false)?;
             return Ok(0);
         }
         Err(e) => return Err(e),
     };
-    eprint!("{}", outcome.diagnostics);
-    args.output.write(&outcome.text, args.show_secrets)?;
+    eprint!("{}", show::diagnostics(&report));
+    let text = show::report(&report, &old, &new, &request);
+    args.output.write(&text, args.show_secrets)?;
     // git takes any non-zero status from an external diff for a crash.
-    Ok(u8::from(outcome.different && !git_external))
+    Ok(u8::from(report.different && !git_external))
 }

@@ -14,7 +14,6 @@ mod textconv;
 mod track;
 mod verify_update;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -177,98 +176,12 @@ impl Output {
     /// Writes `text` to the file named, atomically, or to standard output. A `private` file
     /// (one holding secrets) is readable by its owner only.
     fn write(&self, text: &str, private: bool) -> Result<(), Error> {
-        match self.file() {
-            // A device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written to as it is:
-            // replacing it with a file would break it.
-            Some(path) if is_special(path) => write_to_device(path, text.as_bytes()),
-            Some(path) => {
-                carryover::write::atomically(&[(path.to_path_buf(), text.to_string())], private)
-            }
-            None => print(text),
-        }
+        carryover::write::output(self.file(), text.as_bytes(), private)
     }
 
     /// Refuses, before anything is read, a file that is one of the captures `inputs` names:
     /// writing it would lose the capture.
     fn refuse_to_overwrite(&self, inputs: &[&[PathBuf]]) -> Result<(), Error> {
-        refuse_to_overwrite(self.file().into_iter(), inputs)
-    }
-}
-
-/// Whether a path names something other than a regular file or nothing (a device, a pipe,
-/// a socket), following links.
-fn is_special(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
-}
-
-/// Writes to a device or a pipe as it is: replacing it with a file would break it.
-fn write_to_device(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .and_then(|mut f| f.write_all(bytes))
-        .map_err(|e| Error::io(path.display().to_string(), e))
-}
-
-/// Refuses outputs that are among the captures named: writing one would lose it.
-fn refuse_to_overwrite<'p>(
-    outputs: impl Iterator<Item = &'p Path>,
-    inputs: &[&[PathBuf]],
-) -> Result<(), Error> {
-    let outputs: Vec<&Path> = outputs.collect();
-    if outputs.is_empty() {
-        return Ok(());
-    }
-    let mut read = Vec::new();
-    for paths in inputs {
-        let named: Vec<PathBuf> = paths.iter().filter(|p| !is_stdin(p)).cloned().collect();
-        if !named.is_empty() {
-            read.extend(carryover::read::expand(&named)?);
-        }
-    }
-    let read: Vec<PathBuf> = read.iter().filter_map(|p| p.canonicalize().ok()).collect();
-    for output in outputs {
-        // A file not made yet: where it would be, by its folder's canonical path.
-        let canonical = output.canonicalize().ok().or_else(|| {
-            let folder = match output.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
-            Some(folder.canonicalize().ok()?.join(output.file_name()?))
-        });
-        let Some(canonical) = canonical else {
-            continue;
-        };
-        // A capture read, or a file inside a capture folder read (a vendor's folder is one
-        // capture).
-        if read
-            .iter()
-            .any(|r| canonical == *r || (r.is_dir() && canonical.starts_with(r)))
-        {
-            return Err(Error::Usage(format!(
-                "{} is one of the captures read, or inside a capture folder read: writing to it \
-                 would change the capture",
-                output.display()
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn print(text: &str) -> Result<(), Error> {
-    print_bytes(text.as_bytes())
-}
-
-/// Bytes on standard output as they are (a script in the encoding it is sent in).
-fn print_bytes(bytes: &[u8]) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
-    quiet_on_closed_pipe(out.write_all(bytes).and_then(|_| out.flush()))
-}
-
-/// A closed pipe (`| head`) is not an error of ours.
-fn quiet_on_closed_pipe(result: std::io::Result<()>) -> Result<(), Error> {
-    match result {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Error::io("<stdout>", e)),
+        carryover::commands::refuse_to_overwrite(self.file().into_iter(), inputs)
     }
 }

@@ -5,14 +5,11 @@ use std::path::PathBuf;
 use clap::Args;
 
 use carryover::base::error::Error;
-use carryover::commands::restore::{restore, Request};
+use carryover::commands::restore::{self, Job, Request};
 use carryover::model::Version;
-use carryover::read;
-use carryover::render::diagnostics;
+use carryover::render::{self, diagnostics};
 
-use super::{
-    is_special, parse_version, print_bytes, refuse_to_overwrite, write_to_device, Inputs, Output,
-};
+use super::{parse_version, Inputs, Output};
 
 #[derive(Args)]
 pub struct RestoreArgs {
@@ -53,98 +50,34 @@ pub struct RestoreArgs {
 }
 
 pub fn run(args: RestoreArgs) -> Result<u8, Error> {
-    refuse_to_overwrite_an_input(&args)?;
-    let options = args.inputs.options()?;
-    let pre = read::read(&args.inputs.paths, &options)?;
-    eprint!("{}", diagnostics(&pre));
-    let post = if args.against.is_empty() {
-        None
-    } else {
-        let post = read::read(&args.against, &options)?;
-        eprint!("{}", diagnostics(&post));
-        Some(post)
-    };
-    let request = Request {
-        to: args.to.clone(),
-        all: args.all,
-        show_secrets: args.show_secrets,
-        runbook: args.runbook.is_some(),
-        import_files: args.import_files.is_some(),
-        script_name: args
-            .output
-            .file()
-            .map_or("the script".into(), |p| p.display().to_string()),
-        inputs: args
-            .inputs
-            .paths
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect(),
-        output_encoding: match args.output_encoding.as_deref() {
-            Some(label) => {
-                let encoding = carryover::source::encoding_for_label(label)
-                    .ok_or_else(|| Error::Usage(format!("unknown encoding `{label}`")))?;
-                // UTF-16 and the like cannot be written (the appliance reads ASCII-compatible
-                // bytes): refused, never quietly replaced by UTF-8.
-                if encoding.output_encoding() != encoding {
-                    return Err(Error::Usage(format!(
-                        "--output-encoding {label}: scripts are written in an ASCII-compatible \
-                         encoding (utf-8, shift_jis, euc-jp, ...), not {}",
-                        encoding.name()
-                    )));
-                }
-                Some(encoding)
-            }
-            None => None,
-        },
-    };
-    let outputs = restore(&pre, post.as_ref(), &request)?;
+    let job = job(&args)?;
+    let report = restore::run(&job, &mut |capture| eprint!("{}", diagnostics(capture)))?;
+    let outputs = render::restore::outputs(&report);
     for warning in &outputs.warnings {
         eprintln!("warning: {warning}");
     }
-    let script = outputs.script_bytes();
     let mut files = Vec::new();
-    if let (Some(path), Some(runbook)) = (&args.runbook, outputs.runbook) {
-        files.push((path.clone(), runbook.into_bytes()));
+    if let (Some(path), Some(runbook)) = (&args.runbook, &outputs.runbook) {
+        files.push((path.clone(), runbook.clone().into_bytes()));
     }
     if let Some(dir) = &args.import_files {
-        let paths: Vec<PathBuf> = outputs
-            .import_files
-            .iter()
-            .map(|(relative, _)| dir.join(relative))
-            .collect();
-        // An import folder that is the capture folder would replace the capture's own files.
-        refuse_to_overwrite(
-            paths.iter().map(PathBuf::as_path),
-            &[&args.inputs.paths, &args.against],
-        )?;
-        for (relative, contents) in outputs.import_files {
-            // Folders are made with the files, all or nothing.
-            files.push((dir.join(relative), contents.into_bytes()));
+        // Folders are made with the files, all or nothing.
+        for (relative, contents) in &outputs.import_files {
+            files.push((dir.join(relative), contents.clone().into_bytes()));
         }
     }
-    let to_stdout = match args.output.file() {
-        Some(path) if !is_special(path) => {
-            files.push((path.to_path_buf(), script));
-            None
-        }
-        _ => Some(script),
-    };
-    carryover::write::atomically_making(&files, args.show_secrets, args.import_files.as_deref())?;
-    // Printed only once every file is in place: a failed run shows no script to paste.
-    if let Some(script) = to_stdout {
-        match args.output.file() {
-            // A device or a pipe is written to as it is, never replaced.
-            Some(path) => write_to_device(path, &script)?,
-            None => print_bytes(&script)?,
-        }
-    }
+    carryover::write::with_files(
+        (args.output.file(), outputs.script_bytes()),
+        files,
+        args.show_secrets,
+        args.import_files.as_deref(),
+    )?;
     Ok(u8::from(args.exit_code && outputs.commands > 0))
 }
 
-/// A script or runbook written over a capture it was made from would lose the capture:
-/// refused before anything is read.
-fn refuse_to_overwrite_an_input(args: &RestoreArgs) -> Result<(), Error> {
+/// The flags as a restore job. A runbook on standard output, or the script and the runbook in
+/// one file, is refused: one would be lost.
+fn job(args: &RestoreArgs) -> Result<Job, Error> {
     if args
         .runbook
         .as_deref()
@@ -162,10 +95,54 @@ fn refuse_to_overwrite_an_input(args: &RestoreArgs) -> Result<(), Error> {
             )));
         }
     }
-    let outputs = args
-        .output
-        .file()
-        .into_iter()
-        .chain(args.runbook.as_deref());
-    refuse_to_overwrite(outputs, &[&args.inputs.paths, &args.against])
+    let request = Request {
+        to: args.to.clone(),
+        all: args.all,
+        show_secrets: args.show_secrets,
+        runbook: args.runbook.is_some(),
+        import_files: args.import_files.is_some(),
+        script_name: args
+            .output
+            .file()
+            .map_or("the script".into(), |p| p.display().to_string()),
+        inputs: args
+            .inputs
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        output_encoding: output_encoding(args.output_encoding.as_deref())?,
+    };
+    Ok(Job {
+        request,
+        paths: args.inputs.paths.clone(),
+        against: args.against.clone(),
+        read: args.inputs.options()?,
+        outputs: args
+            .output
+            .file()
+            .into_iter()
+            .chain(args.runbook.as_deref())
+            .map(PathBuf::from)
+            .collect(),
+        import_dir: args.import_files.clone(),
+    })
+}
+
+/// The encoding `--output-encoding` names. UTF-16 and the like cannot be written (the
+/// appliance reads ASCII-compatible bytes): refused, never quietly replaced by UTF-8.
+fn output_encoding(label: Option<&str>) -> Result<Option<&'static encoding_rs::Encoding>, Error> {
+    let Some(label) = label else {
+        return Ok(None);
+    };
+    let encoding = carryover::source::encoding_for_label(label)
+        .ok_or_else(|| Error::Usage(format!("unknown encoding `{label}`")))?;
+    if encoding.output_encoding() != encoding {
+        return Err(Error::Usage(format!(
+            "--output-encoding {label}: scripts are written in an ASCII-compatible encoding \
+             (utf-8, shift_jis, euc-jp, ...), not {}",
+            encoding.name()
+        )));
+    }
+    Ok(Some(encoding))
 }

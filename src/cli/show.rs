@@ -6,7 +6,9 @@ use carryover::base::error::Error;
 use carryover::read;
 use carryover::render::{self, ModelFormat};
 
-use super::{quiet_on_closed_pipe, Inputs, Output};
+use carryover::write::quiet_on_closed_pipe;
+
+use super::{Inputs, Output};
 
 #[derive(Args)]
 pub struct ShowArgs {

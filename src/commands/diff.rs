@@ -1,14 +1,27 @@
-//! `diff`: read both sides, align what only one side could know, compare, render.
+//! `diff`: read both sides, align what only one side could know, compare; the report goes to
+//! [`crate::render::diff::report`] for words.
 
 use std::path::PathBuf;
 
 use crate::base::error::{Error, Result};
 use crate::capture::{Capture, ReadOptions};
-use crate::ops::diff::{align_identity, capture_commands, compare, DiffOptions};
+use crate::model::canonical;
+use crate::ops::diff::{align_identity, capture_commands, compare, Comparison, DiffOptions};
 use crate::read;
-use crate::render::diff::{self as show, DiffFormat, Style};
-use crate::render::{self, ModelFormat};
 use crate::vendors;
+
+/// How differences are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// One line per difference, coloured on a terminal.
+    Human,
+    /// A unified diff of the two canonical texts.
+    Unified,
+    /// A Markdown table.
+    Markdown,
+    /// JSON with `format_version`.
+    Json,
+}
 
 /// One side of a diff: its captures and how to label it.
 #[derive(Debug, Clone)]
@@ -43,44 +56,26 @@ pub struct Request {
 
 /// What a diff found.
 #[derive(Debug, Clone)]
-pub struct Outcome {
-    /// The rendered report.
-    pub text: String,
-    /// Warnings and notes of both sides, for standard error.
-    pub diagnostics: String,
+pub struct Report {
+    /// The differences, and what could not be compared.
+    pub comparison: Comparison,
+    /// The captures of both sides as read (old, new), for their warnings and notes.
+    pub sides: [Capture; 2],
+    /// For `--format unified`: the canonical texts of both sides (old, new), secrets shown
+    /// when asked for.
+    pub canonical: Option<(String, String)>,
     /// Whether the sides differ.
     pub different: bool,
 }
 
 /// Compares `old` with `new`.
-pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
-    let options = |side: &Side| ReadOptions {
-        shown_as: side.shown_as.clone(),
-        ..request.read.clone()
-    };
-    let (a, b) = rayon::join(
-        || read::read_side(&old.paths, &options(old)),
-        || read::read_side(&new.paths, &options(new)),
-    );
-    // A side git gives as the null device (an added or deleted file) has nothing of its own,
-    // and that is known: what the other side holds was added or removed, not "not compared".
-    let absent = |vendor| {
-        let mut capture = Capture::new(vendor);
-        capture.config.coverage.absent = true;
-        capture
-    };
-    let (mut a, mut b) = match (a?, b?) {
-        (Some(a), Some(b)) => (a, b),
-        (None, Some(b)) => (absent(b.config.vendor), b),
-        (Some(a), None) => {
-            let vendor = a.config.vendor;
-            (a, absent(vendor))
-        }
-        (None, None) => return Err(Error::Usage("both sides of the diff are empty".into())),
-    };
-    crate::read::same_appliance(&a.config, &b.config)
-        .map_err(|e| Error::Usage(format!("diff compares two captures of one appliance: {e}")))?;
-    let diagnostics = format!("{}{}", render::diagnostics(&a), render::diagnostics(&b));
+pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
+    if request.stat && request.format == DiffFormat::Unified {
+        return Err(Error::Usage(
+            "--stat and --format unified conflict: a unified diff has no counts".into(),
+        ));
+    }
+    let (mut a, mut b) = read_sides(old, new, &request.read)?;
     align_identity(&mut a.config, &mut b.config);
     let vendor = vendors::by_id(a.config.vendor)?;
     let mut globs = globset::GlobSetBuilder::new();
@@ -106,72 +101,67 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
             item.capture = capture_commands(&item.path, plan);
         }
     }
-    let differences = &comparison;
-    let text = if request.stat {
-        match request.format {
-            DiffFormat::Json => show::stat_json(differences),
-            DiffFormat::Markdown => show::stat_markdown(differences),
-            DiffFormat::Human => show::stat_text(differences),
-            DiffFormat::Unified => {
-                return Err(Error::Usage(
-                    "--stat and --format unified conflict: a unified diff has no counts".into(),
-                ))
-            }
-        }
-    } else {
-        match request.format {
-            DiffFormat::Human => show::human(
-                differences,
-                Style {
-                    color: request.color,
-                },
-            ),
-            DiffFormat::Markdown => show::markdown(differences),
-            DiffFormat::Json => show::json(differences),
-            DiffFormat::Unified => {
-                if request.show_secrets {
-                    a.config.reveal_secrets();
-                    b.config.reveal_secrets();
-                }
-                let a = render::model(&a.config, ModelFormat::Ron, false);
-                let b = render::model(&b.config, ModelFormat::Ron, false);
-                let label = |l: &str| crate::base::text::sanitize(l);
-                show::unified(&a, &b, &label(&old.label), &label(&new.label))
-            }
-        }
-    };
-    let text = match &request.git_header {
-        Some(path) => {
-            // A file name may hold anything a file system allows, line breaks included.
-            let path = crate::base::text::sanitize(path);
-            format!("diff --carryover a/{path} b/{path}\n{text}")
-        }
-        None => text,
-    };
-    Ok(Outcome {
-        text,
-        diagnostics,
+    let canonical = (request.format == DiffFormat::Unified && !request.stat)
+        .then(|| (text(&a.config, request), text(&b.config, request)));
+    Ok(Report {
         different: !comparison.changes.is_empty(),
+        comparison,
+        sides: [a, b],
+        canonical,
     })
 }
 
-/// What git's external diff shows for a file carryover cannot read as a capture (a README, a
-/// note beside the captures): the header, then a line diff of the two files as text, so that
-/// `git diff` goes on to the next file instead of stopping.
-pub fn plain_text(path: &str, old: &Side, new: &Side) -> Result<String> {
-    // The null device is the side where the file does not exist: empty.
+/// The canonical text of one side, its secrets shown when asked for (the side itself keeps
+/// them masked).
+fn text(config: &crate::model::Config, request: &Request) -> String {
+    if !request.show_secrets {
+        return canonical::to_ron(config);
+    }
+    let mut config = config.clone();
+    config.reveal_secrets();
+    canonical::to_ron(&config)
+}
+
+/// Both sides read, one of them possibly absent (git's null device), of one appliance.
+fn read_sides(old: &Side, new: &Side, read: &ReadOptions) -> Result<(Capture, Capture)> {
+    let options = |side: &Side| ReadOptions {
+        shown_as: side.shown_as.clone(),
+        ..read.clone()
+    };
+    let (a, b) = rayon::join(
+        || read::read_side(&old.paths, &options(old)),
+        || read::read_side(&new.paths, &options(new)),
+    );
+    // A side git gives as the null device (an added or deleted file) has nothing of its own,
+    // and that is known: what the other side holds was added or removed, not "not compared".
+    let absent = |vendor| {
+        let mut capture = Capture::new(vendor);
+        capture.config.coverage.absent = true;
+        capture
+    };
+    let (a, b) = match (a?, b?) {
+        (Some(a), Some(b)) => (a, b),
+        (None, Some(b)) => (absent(b.config.vendor), b),
+        (Some(a), None) => {
+            let vendor = a.config.vendor;
+            (a, absent(vendor))
+        }
+        (None, None) => return Err(Error::Usage("both sides of the diff are empty".into())),
+    };
+    crate::read::same_appliance(&a.config, &b.config)
+        .map_err(|e| Error::Usage(format!("diff compares two captures of one appliance: {e}")))?;
+    Ok((a, b))
+}
+
+/// The two files git's external diff hands over, as text, for a file carryover cannot read
+/// as a capture (a README, a note beside the captures): the null device is the side where the
+/// file does not exist, empty. [`crate::render::diff::plain_text`] shows them as a line diff.
+pub fn plain_texts(old: &Side, new: &Side) -> Result<(String, String)> {
     let text = |side: &Side| match side.paths.first() {
         Some(p) if !read::is_null_device(p) => as_text(p),
         _ => Ok(String::new()),
     };
-    let (a, b) = (text(old)?, text(new)?);
-    let label = |l: &str| crate::base::text::sanitize(l);
-    let diff = show::unified(&a, &b, &label(&old.label), &label(&new.label));
-    Ok(format!(
-        "diff --carryover a/{path} b/{path}\n{}",
-        crate::base::text::terminal_safe(&diff),
-        path = crate::base::text::sanitize(path)
-    ))
+    Ok((text(old)?, text(new)?))
 }
 
 /// A file that is no capture, as text for a diff driver: decoded as well as it goes, and every

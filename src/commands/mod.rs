@@ -1,5 +1,6 @@
-//! The library side of each subcommand: read the captures, run the operation, render the
-//! result. No flags: the binary's `cli` module parses them and calls these.
+//! The library side of each subcommand: read the captures, run the operations, and return a
+//! typed report; `render` turns it into words and the writer puts it out. No flags: the
+//! binary's `cli` module turns them into a request and calls these.
 
 pub mod capture;
 pub mod diff;
@@ -8,10 +9,13 @@ pub mod restore;
 pub mod track;
 pub mod verify_update;
 
+use std::path::{Path, PathBuf};
+
 use crate::base::error::{Error, Result};
 use crate::model::Version;
 use crate::ops::evaluate::Evidence;
 use crate::read::Split;
+use crate::source::is_stdin;
 use crate::vendors;
 
 /// The captures of one appliance with its vendor's knowledge, for `gaps` and `plan`.
@@ -70,6 +74,52 @@ pub fn check_target(cx: &Evidence<'_>, vendor: &dyn vendors::Vendor, to: &Versio
                 .map_or("the captured version".to_string(), |v| v.to_string()),
             names.join(", ")
         )));
+    }
+    Ok(())
+}
+
+/// Refuses, before anything is read, outputs that are among the captures named, or inside a
+/// capture folder named: writing one would lose the capture.
+pub fn refuse_to_overwrite<'p>(
+    outputs: impl Iterator<Item = &'p Path>,
+    inputs: &[&[PathBuf]],
+) -> Result<()> {
+    let outputs: Vec<&Path> = outputs.collect();
+    if outputs.is_empty() {
+        return Ok(());
+    }
+    let mut read = Vec::new();
+    for paths in inputs {
+        let named: Vec<PathBuf> = paths.iter().filter(|p| !is_stdin(p)).cloned().collect();
+        if !named.is_empty() {
+            read.extend(crate::read::expand(&named)?);
+        }
+    }
+    let read: Vec<PathBuf> = read.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    for output in outputs {
+        // A file not made yet: where it would be, by its folder's canonical path.
+        let canonical = output.canonicalize().ok().or_else(|| {
+            let folder = match output.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            Some(folder.canonicalize().ok()?.join(output.file_name()?))
+        });
+        let Some(canonical) = canonical else {
+            continue;
+        };
+        // A capture read, or a file inside a capture folder read (a vendor's folder is one
+        // capture).
+        if read
+            .iter()
+            .any(|r| canonical == *r || (r.is_dir() && canonical.starts_with(r)))
+        {
+            return Err(Error::Usage(format!(
+                "{} is one of the captures read, or inside a capture folder read: writing to it \
+                 would change the capture",
+                output.display()
+            )));
+        }
     }
     Ok(())
 }

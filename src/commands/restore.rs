@@ -1,18 +1,21 @@
-//! Everything one `restore` run produces for a vendor: the script, its runbook and the
-//! appliance's own import files, assembled from the plan with the vendor's framing and words.
+//! `restore`: read the pre-upgrade captures (and any post-upgrade ones), plan what to put back
+//! with the vendor's writer and return it as a typed [`Report`]. `render::restore` makes the
+//! script, its runbook and the warnings of it; the writer puts them on disk.
 
-use crate::base::error::Result;
-use crate::capture::Capture;
+use std::path::PathBuf;
+
 use encoding_rs::Encoding;
 
-use crate::base::error::Error;
+use crate::base::error::{Error, Result};
+use crate::base::message::Message;
+use crate::capture::{Capture, ReadOptions};
+use crate::emit::Dialect;
 use crate::model::{Config, SourceKind, Version};
 use crate::ops::capture_plan::{steps, CaptureSteps};
 use crate::ops::evaluate::Evidence;
 use crate::ops::plan::needed_patches;
-use crate::ops::restore::{by_hand_what_is_not_written, plan, script_in, Plan, RestoreOptions};
-use crate::render::runbook::{self, Context};
-use crate::vendors::{self, unsupported, Vendor};
+use crate::ops::restore::{by_hand_what_is_not_written, plan, Plan, RestoreOptions};
+use crate::vendors::{self, unsupported, RestoreScript, Vendor};
 
 /// What a restore run is asked for.
 #[derive(Debug, Clone)]
@@ -36,76 +39,6 @@ pub struct Request {
     pub output_encoding: Option<&'static Encoding>,
 }
 
-/// What a restore run writes.
-#[derive(Debug, Clone)]
-pub struct Outputs {
-    /// The restore script, as text; [`Outputs::script_bytes`] in its encoding.
-    pub script: String,
-    /// The encoding the script is written in (its header says which, where the vendor writes
-    /// more than one).
-    pub encoding: &'static Encoding,
-    /// The runbook, when asked for.
-    pub runbook: Option<String>,
-    /// `(relative path, contents)` of the import files, when asked for.
-    pub import_files: Vec<(String, String)>,
-    /// How many commands the script holds.
-    pub commands: usize,
-    /// What the user must know about the files written, for standard error (a secret left
-    /// out of an import file).
-    pub warnings: Vec<String>,
-}
-
-impl Default for Outputs {
-    fn default() -> Outputs {
-        Outputs {
-            script: String::new(),
-            encoding: encoding_rs::UTF_8,
-            runbook: None,
-            import_files: Vec::new(),
-            commands: 0,
-            warnings: Vec::new(),
-        }
-    }
-}
-
-impl Outputs {
-    /// The script's bytes in its encoding. Its commands hold only what the encoding carries
-    /// (the dialect refuses the rest); a remark's character the encoding lacks is written as
-    /// a visible escape, `\u{5168}`, as the emitter's sanitiser writes control characters.
-    pub fn script_bytes(&self) -> Vec<u8> {
-        encode_escaping(&self.script, self.encoding)
-    }
-}
-
-/// `text` in `encoding`, each character it cannot carry as `\u{...}`.
-fn encode_escaping(text: &str, encoding: &'static Encoding) -> Vec<u8> {
-    // ASCII is the same bytes in every encoding a script is written in (UTF-16 is refused).
-    if encoding == encoding_rs::UTF_8 || (encoding.is_ascii_compatible() && text.is_ascii()) {
-        return text.as_bytes().to_vec();
-    }
-    let mut encoder = encoding.new_encoder();
-    let mut out = Vec::with_capacity(text.len() + 16);
-    let mut rest = text;
-    loop {
-        let room = encoder
-            .max_buffer_length_from_utf8_without_replacement(rest.len())
-            .unwrap_or(rest.len() * 4 + 16);
-        let start = out.len();
-        out.resize(start + room, 0);
-        let (result, read, written) =
-            encoder.encode_from_utf8_without_replacement(rest, &mut out[start..], true);
-        out.truncate(start + written);
-        rest = &rest[read..];
-        match result {
-            encoding_rs::EncoderResult::InputEmpty => return out,
-            encoding_rs::EncoderResult::OutputFull => {}
-            encoding_rs::EncoderResult::Unmappable(c) => {
-                out.extend(format!("\\u{{{:x}}}", c as u32).bytes());
-            }
-        }
-    }
-}
-
 /// The encoding the captures were read in: the first live capture's (the terminal the script
 /// is pasted into), else the first file's; UTF-16 is written as UTF-8.
 pub fn capture_encoding(config: &Config) -> &'static Encoding {
@@ -116,9 +49,128 @@ pub fn capture_encoding(config: &Config) -> &'static Encoding {
         .output_encoding()
 }
 
-/// The restore outputs for the pre-upgrade captures `pre`; with `post`, only what the
+/// Where a restore run reads, and what it writes besides standard output.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// What to restore.
+    pub request: Request,
+    /// The pre-upgrade captures.
+    pub paths: Vec<PathBuf>,
+    /// The post-upgrade captures (`--against`), if any.
+    pub against: Vec<PathBuf>,
+    /// How to read both.
+    pub read: ReadOptions,
+    /// The files the run will write (the script, the runbook): each is refused, before
+    /// anything is read, when it is one of the captures or inside a capture folder.
+    pub outputs: Vec<PathBuf>,
+    /// The folder the import files go into (`--import-files`).
+    pub import_dir: Option<PathBuf>,
+}
+
+/// What a restore run found to put back, and how to write it.
+pub struct Report {
+    /// The appliance's vendor.
+    pub vendor: &'static dyn Vendor,
+    /// The vendor's script writer.
+    pub writer: &'static dyn RestoreScript,
+    /// The dialect the script is written in, where the vendor writes more than one (one per
+    /// encoding); `None`: the writer's own.
+    pub dialect: Option<Box<dyn Dialect>>,
+    /// What to put back, by scope; steps by hand, patches and checks.
+    pub plan: Plan,
+    /// The appliance's name, as the captures show it.
+    pub appliance: Option<String>,
+    /// The version it runs, as the captures show it.
+    pub from: Option<Version>,
+    /// The version upgraded to.
+    pub to: Version,
+    /// Whether a post-upgrade capture was given: only what it lacks is written.
+    pub against: bool,
+    /// The encoding the script is written in.
+    pub encoding: &'static Encoding,
+    /// How that encoding was chosen, where the script's header names it.
+    pub encoding_chosen: Option<EncodingChoice>,
+    /// How many commands the script holds.
+    pub commands: usize,
+    /// `(relative path, contents)` of the import files, when asked for.
+    pub import_files: Vec<(String, String)>,
+    /// What the user must know about the files written, for standard error (a secret left
+    /// out of an import file).
+    pub warnings: Vec<Message>,
+    /// What the runbook needs besides the plan, when a runbook is asked for.
+    pub runbook: Option<RunbookFacts>,
+}
+
+/// How the script's encoding was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EncodingChoice {
+    /// Asked for (`--output-encoding`).
+    Asked,
+    /// The capture's own.
+    AsCapture,
+}
+
+/// What the runbook says besides the plan, from the vendor and the request.
+#[derive(Debug, Clone)]
+pub struct RunbookFacts {
+    /// How to apply the script, in the vendor's words (Markdown).
+    pub apply: String,
+    /// How to capture the upgraded appliance again, in the vendor's words; `None`: the
+    /// vendor has no capture plan.
+    pub recapture: Option<String>,
+    /// How to capture it again.
+    pub capture: CaptureBy,
+    /// The inputs as the user named them, to repeat the command.
+    pub inputs: Vec<String>,
+}
+
+/// How the upgraded appliance is captured again.
+#[derive(Debug, Clone)]
+pub enum CaptureBy {
+    /// These commands, run and logged.
+    Commands(Vec<String>),
+    /// The vendor's capture script (`carryover capture --vendor ID`).
+    Script(crate::model::VendorId),
+    /// The vendor has no capture plan.
+    Unknown,
+}
+
+/// A restore run: the outputs are refused where they are captures, the captures read
+/// (`seen` is called with each side as it is read, for its warnings), the restore planned,
+/// and the import files refused where they would land in a capture folder.
+pub fn run(job: &Job, seen: &mut dyn FnMut(&Capture)) -> Result<Report> {
+    super::refuse_to_overwrite(
+        job.outputs.iter().map(PathBuf::as_path),
+        &[&job.paths, &job.against],
+    )?;
+    let pre = crate::read::read(&job.paths, &job.read)?;
+    seen(&pre);
+    let post = if job.against.is_empty() {
+        None
+    } else {
+        let post = crate::read::read(&job.against, &job.read)?;
+        seen(&post);
+        Some(post)
+    };
+    let report = report(&pre, post.as_ref(), &job.request)?;
+    if let Some(dir) = &job.import_dir {
+        let paths: Vec<PathBuf> = report
+            .import_files
+            .iter()
+            .map(|(relative, _)| dir.join(relative))
+            .collect();
+        // An import folder that is the capture folder would replace the capture's own files.
+        super::refuse_to_overwrite(
+            paths.iter().map(PathBuf::as_path),
+            &[&job.paths, &job.against],
+        )?;
+    }
+    Ok(report)
+}
+
+/// What to restore for the pre-upgrade captures `pre`; with `post`, only what the
 /// post-upgrade capture lacks or has different, and nothing for what it did not observe.
-pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Result<Outputs> {
+pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Result<Report> {
     let vendor = vendors::by_id(pre.config.vendor)?;
     let knowledge = vendors::knowledge_of(vendor)?;
     let writer = vendor
@@ -150,160 +202,144 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
         },
     );
     by_hand_what_is_not_written(&mut plan, writer, knowledge);
-    let (appliance, from) = names(&pre.config);
-    let mut header = vec![
-        format!(
-            "carryover restore script for {appliance}, {from} -> {}",
-            request.to
-        ),
-        format!("host: {appliance}"),
-    ];
-    if post.is_some() {
-        header.push("only what the post-upgrade capture lacks or has different".into());
+    let (encoding, dialect, encoding_chosen) = script_encoding(vendor, writer, pre, request)?;
+    let mut report = Report {
+        vendor,
+        writer,
+        dialect,
+        commands: plan.scopes.values().map(Vec::len).sum(),
+        plan,
+        appliance: appliance(&pre.config),
+        from: pre
+            .config
+            .appliance
+            .version
+            .as_ref()
+            .map(|v| v.value.clone()),
+        to: request.to.clone(),
+        against: post.is_some(),
+        encoding,
+        encoding_chosen,
+        import_files: Vec::new(),
+        warnings: Vec::new(),
+        runbook: None,
+    };
+    if request.import_files {
+        import_files(&mut report, &pre.config, request)?;
     }
+    if request.runbook {
+        report.runbook = Some(runbook_facts(pre, vendor, writer, request));
+    }
+    Ok(report)
+}
+
+/// The encoding a script is written in, the vendor's dialect for it (`None`: its only one),
+/// and how it was chosen (`None`: the vendor writes UTF-8 only).
+type ScriptEncoding = (
+    &'static Encoding,
+    Option<Box<dyn Dialect>>,
+    Option<EncodingChoice>,
+);
+
+/// The encoding the script is written in, the vendor's dialect for it, and how it was
+/// chosen; an encoding the vendor cannot write its scripts in is refused.
+fn script_encoding(
+    vendor: &dyn Vendor,
+    writer: &dyn RestoreScript,
+    pre: &Capture,
+    request: &Request,
+) -> Result<ScriptEncoding> {
     let wanted = request
         .output_encoding
         .map_or_else(|| capture_encoding(&pre.config), |e| e.output_encoding());
-    let chosen = writer.dialect_in(wanted);
-    let encoding = match &chosen {
-        Some(_) => {
-            let how = if request.output_encoding.is_some() {
-                ""
-            } else {
-                ", as the capture"
+    match writer.dialect_in(wanted) {
+        Some(dialect) => {
+            let chosen = match request.output_encoding {
+                Some(_) => EncodingChoice::Asked,
+                None => EncodingChoice::AsCapture,
             };
-            header.push(format!(
-                "encoding: {}{how}; literal counts are its bytes, each line break counted as CRLF",
-                wanted.name()
-            ));
-            wanted
+            Ok((wanted, Some(dialect), Some(chosen)))
         }
         None if request.output_encoding.is_some() && wanted != encoding_rs::UTF_8 => {
-            return Err(Error::Usage(format!(
+            Err(Error::Usage(format!(
                 "carryover writes {} restore scripts in UTF-8 only, not {}",
                 vendor.title(),
                 wanted.name()
             )))
         }
-        None => encoding_rs::UTF_8,
-    };
-    let dialect = chosen.as_deref().unwrap_or(writer.dialect());
-    let mut outputs = Outputs {
-        script: script_in(&plan, writer, dialect, &header),
-        encoding,
-        commands: plan.scopes.values().map(Vec::len).sum(),
-        ..Outputs::default()
-    };
-    // Values the encoding cannot carry are left out under a remark; say so where it is seen.
-    let left_out = outputs
-        .script
-        .lines()
-        .filter(|l| l.contains("not written, ") && l.contains("cannot carry"))
-        .count();
-    if left_out > 0 {
-        outputs.warnings.push(format!(
-            "{left_out} value(s) cannot be written in {} and were left out of the script (see its \
-             `not written` remarks); an encoding that holds them, such as utf-8, writes them",
-            encoding.name()
+        None => Ok((encoding_rs::UTF_8, None, None)),
+    }
+}
+
+/// The appliance's own import files; a secret left out of them is a warning and a step by
+/// hand, never a placeholder in the file.
+fn import_files(report: &mut Report, config: &Config, request: &Request) -> Result<()> {
+    let importer = report
+        .vendor
+        .import_files()
+        .ok_or_else(|| unsupported(report.vendor.title(), "UI import files"))?;
+    let mut config = config.clone();
+    if request.show_secrets {
+        config.reveal_secrets();
+    }
+    report.import_files = importer.files(&config);
+    // Loud: on standard error and in the runbook. Added to the warnings already made, never
+    // in their place.
+    for left_out in importer.secrets_left_out(&config) {
+        report
+            .plan
+            .by_hand
+            .push(("import files".to_string(), left_out.clone()));
+        report.warnings.push(crate::message!(
+            "restore-import-secret-left-out",
+            step = left_out
         ));
     }
-    if request.import_files {
-        let importer = vendor
-            .import_files()
-            .ok_or_else(|| unsupported(vendor.title(), "UI import files"))?;
-        let mut config = pre.config.clone();
-        if request.show_secrets {
-            config.reveal_secrets();
-        }
-        outputs.import_files = importer.files(&config);
-        // Loud: on standard error and in the runbook, never a placeholder in the file.
-        outputs.warnings = importer.secrets_left_out(&config);
-        let rule = "import files";
-        plan.by_hand.extend(
-            outputs
-                .warnings
-                .iter()
-                .map(|w| (rule.to_string(), w.clone())),
-        );
-    }
-    if request.runbook {
-        outputs.runbook = Some(runbook_of(pre, vendor, &plan, request, (appliance, &from)));
-    }
-    Ok(outputs)
+    Ok(())
 }
 
-/// The appliance's name and the version it runs, as the captures show them.
-fn names(config: &Config) -> (&str, String) {
+/// The outputs of a restore of captures already read, in words: [`report`], then
+/// `render::restore::outputs`. Kept, with its render import, for the callers that still use
+/// it (the rules table's test and the plain vendor's test); new code calls
+/// `render::restore::restore`, which is this.
+pub fn restore(
+    pre: &Capture,
+    post: Option<&Capture>,
+    request: &Request,
+) -> Result<crate::render::restore::Outputs> {
+    crate::render::restore::restore(pre, post, request)
+}
+
+/// The appliance's name as the captures show it: its full name, else its host name.
+fn appliance(config: &Config) -> Option<String> {
     let appliance = config.appliance.fqdn.as_ref();
     let appliance = appliance.or(config.appliance.hostname.as_ref());
-    let appliance = appliance.map_or("(host not captured)", |h| h.value.as_str());
-    let from = config.appliance.version.as_ref();
-    let from = from.map_or("(version not captured)".to_string(), |v| {
-        v.value.to_string()
-    });
-    (appliance, from)
+    appliance.map(|h| h.value.clone())
 }
 
-/// The runbook: how to apply the script, the steps by hand, the patches, and how to check.
-fn runbook_of(
+/// What the runbook needs from the vendor and the request.
+fn runbook_facts(
     pre: &Capture,
     vendor: &dyn Vendor,
-    plan: &Plan,
+    writer: &dyn RestoreScript,
     request: &Request,
-    (appliance, from): (&str, &str),
-) -> String {
-    let writer = vendor.restore_script().expect("checked by the caller");
-    let knowledge = vendor.knowledge();
+) -> RunbookFacts {
     let (recapture, capture) = match vendor.capture_plan() {
         Some(capture_plan) => {
-            let commands = match steps(&pre.config, capture_plan, knowledge) {
-                CaptureSteps::Commands(commands) => commands.into_iter().map(|(c, _)| c).collect(),
-                // The Check section is never empty: the capture script stands for the commands.
-                CaptureSteps::Script(_) => vec![format!(
-                    "carryover capture --vendor {} > capture.sh",
-                    vendor.id()
-                )],
+            let capture = match steps(&pre.config, capture_plan, vendor.knowledge()) {
+                CaptureSteps::Commands(commands) => {
+                    CaptureBy::Commands(commands.into_iter().map(|(c, _)| c).collect())
+                }
+                CaptureSteps::Script(_) => CaptureBy::Script(vendor.id()),
             };
-            (capture_plan.how_to_recapture(), commands)
+            (Some(capture_plan.how_to_recapture()), capture)
         }
-        None => (
-            "Capture the upgraded appliance again.".to_string(),
-            Vec::new(),
-        ),
+        None => (None, CaptureBy::Unknown),
     };
-    let cx = Context {
-        appliance,
-        from,
-        to: &request.to.to_string(),
+    RunbookFacts {
         apply: writer.how_to_apply(&request.script_name),
         recapture,
         capture,
-        command: format!(
-            "carryover restore {} --to {}",
-            shell_words(&request.inputs),
-            request.to
-        ),
-    };
-    runbook::runbook(plan, &cx)
-}
-
-/// Paths as a shell takes them, each one word: a path with a space, a quote or a line break
-/// cannot become two arguments or a second command when the runbook's line is pasted.
-fn shell_words(paths: &[String]) -> String {
-    use crate::emit::Dialect;
-    let plain = |p: &str| {
-        !p.is_empty()
-            && p.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c))
-    };
-    paths
-        .iter()
-        .map(|p| match plain(p) {
-            true => p.clone(),
-            false => crate::emit::Bash
-                .quote(p)
-                .unwrap_or_else(|| crate::base::text::sanitize(p)),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        inputs: request.inputs.clone(),
+    }
 }

@@ -13,7 +13,6 @@ use crate::capture::{Capture, ReadOptions};
 use crate::model::update_log::UpdateRun;
 use crate::model::VendorId;
 use crate::read::{self, Input};
-use crate::render::{self, ModelFormat};
 use crate::source::Source;
 use crate::vendors::{self, Sample};
 
@@ -386,7 +385,7 @@ fn track_one(
             failures,
         };
     }
-    let text = render::model(&capture.config, ModelFormat::Ron, false);
+    let text = crate::model::canonical::to_ron(&capture.config);
     let written = match inside(repo, &path).map(|()| std::fs::read(&path).ok()) {
         Ok(Some(old)) if old == text.as_bytes() => Some(false),
         Ok(_) => {

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
 
 use crate::base::text::sanitize;
-use crate::emit::{Command, Dialect, Script};
+use crate::emit::{one_command, Command, Dialect, Script};
 use crate::knowledge::{Detect, Entry, Remedy, Report};
 use crate::model::{Config, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
@@ -730,7 +730,17 @@ pub fn script_in(
     dialect: &dyn Dialect,
     header: &[String],
 ) -> String {
-    write_script(Script::text_only(dialect), plan, writer, header).0
+    written_in(plan, writer, dialect, header).text
+}
+
+/// [`script_in`], with what was left out of it.
+pub fn written_in(
+    plan: &Plan,
+    writer: &dyn RestoreScript,
+    dialect: &dyn Dialect,
+    header: &[String],
+) -> Written {
+    write_script(Script::text_only(dialect), dialect, plan, writer, header)
 }
 
 /// [`script`], and the commands written into it in order: what running the script must do.
@@ -739,20 +749,49 @@ pub fn script_with_commands(
     writer: &dyn RestoreScript,
     header: &[String],
 ) -> (String, Vec<Command>) {
-    write_script(Script::new(writer.dialect()), plan, writer, header)
+    let dialect = writer.dialect();
+    let written = write_script(Script::new(dialect), dialect, plan, writer, header);
+    (written.text, written.commands)
 }
 
-fn write_script(
-    mut out: Script<'_>,
+/// A script as written.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    /// Its text.
+    pub text: String,
+    /// The commands written into it, in order (kept only where asked for).
+    pub commands: Vec<Command>,
+    /// How many values were left out, each under a `not written` remark, because the script
+    /// cannot carry a character of them (one its encoding lacks, a control character): the
+    /// vendor has the command, the dialect cannot quote it. A domain whose section cannot be
+    /// entered counts once.
+    pub left_out: usize,
+}
+
+/// A script being written, and how many values it left out.
+struct Out<'d> {
+    script: Script<'d>,
+    dialect: &'d dyn Dialect,
+    left_out: usize,
+}
+
+fn write_script<'d>(
+    script: Script<'d>,
+    dialect: &'d dyn Dialect,
     plan: &Plan,
     writer: &dyn RestoreScript,
     header: &[String],
-) -> (String, Vec<Command>) {
-    out.framing(writer.script_start());
+) -> Written {
+    let mut out = Out {
+        script,
+        dialect,
+        left_out: 0,
+    };
+    out.script.framing(writer.script_start());
     for line in header {
-        out.remark(line);
+        out.script.remark(line);
     }
-    out.framing(writer.prologue());
+    out.script.framing(writer.prologue());
     let domains: BTreeSet<&str> = plan
         .scopes
         .keys()
@@ -776,20 +815,25 @@ fn write_script(
         system.iter().partition(|(_, r)| depends_on(r).is_some());
     write_items(&mut out, writer, SYSTEM, now);
     for domain in &domains {
-        out.blank();
-        out.remark(domain);
+        out.script.blank();
+        out.script.remark(domain);
         let items: Vec<&Planned> = plan.scopes[*domain].iter().collect();
         // Its items are never written into another scope: when entering fails, none is.
-        match writer.enter_scope(domain).map(|c| out.command(c)) {
-            Some(Err(why)) => {
-                let what = format!("the {} item(s) of {domain}", items.len());
-                out.remark(&format!("not written, {}: {what}", why.0));
-            }
-            _ => {
-                write_items(&mut out, writer, domain, items);
-                if let Some(leave) = writer.enter_scope("") {
-                    emit(&mut out, Some(leave), || format!("leave {domain}"));
-                }
+        let entered = emit(
+            &mut out,
+            || writer.enter_scope(domain),
+            || format!("the {} item(s) of {domain}", items.len()),
+            false,
+        );
+        if entered {
+            write_items(&mut out, writer, domain, items);
+            if writer.enter_scope("").is_some() {
+                emit(
+                    &mut out,
+                    || writer.enter_scope(""),
+                    || format!("leave {domain}"),
+                    true,
+                );
             }
         }
         let scoped: Vec<&Planned> = later
@@ -799,13 +843,18 @@ fn write_script(
             .collect();
         write_items(&mut out, writer, SYSTEM, scoped);
     }
-    out.into_parts()
+    let (text, commands) = out.script.into_parts();
+    Written {
+        text,
+        commands,
+        left_out: out.left_out,
+    }
 }
 
 /// The items of one scope: settings, trusted hosts, list entries, then messages, each run of
 /// one rule under a remark naming it.
 fn write_items(
-    out: &mut Script<'_>,
+    out: &mut Out<'_>,
     writer: &dyn RestoreScript,
     scope: &str,
     mut items: Vec<&Planned>,
@@ -820,10 +869,15 @@ fn write_items(
     let mut last_rule = "";
     for (rule, item) in items {
         if rule != last_rule {
-            out.remark(rule);
+            out.script.remark(rule);
             last_rule = rule;
         }
-        emit(out, command(writer, scope, item), || describe(item));
+        emit(
+            out,
+            || command(writer, scope, item),
+            || describe(item),
+            true,
+        );
     }
 }
 
@@ -838,15 +892,47 @@ fn command(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> Option<Co
 }
 
 /// Writes a command, or, where there is none or it cannot be written safely, a remark that says
-/// so: never dropped silently, and the runbook's reader sees what to do by hand.
-fn emit(out: &mut Script<'_>, command: Option<Command>, what: impl Fn() -> String) {
-    match command.map(|c| out.command(c)) {
-        Some(Ok(())) => {}
-        Some(Err(why)) => out.remark(&format!("not written, {}: {}", why.0, what())),
-        None => out.remark(&format!(
-            "not written, no command is known for it: {}",
-            what()
-        )),
+/// so: never dropped silently, and the runbook's reader sees what to do by hand. Whether it
+/// was written (`none_is_written`: what no command means); a command refused only because
+/// the dialect cannot quote one of its values is counted as left out.
+fn emit(
+    out: &mut Out<'_>,
+    command: impl Fn() -> Option<Command>,
+    what: impl Fn() -> String,
+    none_is_written: bool,
+) -> bool {
+    match command().map(|c| out.script.command(c)) {
+        Some(Ok(())) => true,
+        Some(Err(why)) => {
+            if let Some(c) = command() {
+                let quoting = Unquoted(out.dialect);
+                out.left_out += usize::from(one_command(&quoting, &c).is_ok());
+            }
+            out.script
+                .remark(&format!("not written, {}: {}", why.0, what()));
+            false
+        }
+        None if none_is_written => {
+            out.script.remark(&format!(
+                "not written, no command is known for it: {}",
+                what()
+            ));
+            false
+        }
+        None => true,
+    }
+}
+
+/// A dialect that quotes every value as it is, piping as `of` does: a command it writes but
+/// `of` refuses is refused for a character `of` cannot carry, not for what the command is.
+struct Unquoted<'d>(&'d dyn Dialect);
+
+impl Dialect for Unquoted<'_> {
+    fn quote(&self, arg: &str) -> Option<String> {
+        Some(arg.to_string())
+    }
+    fn pipes(&self) -> bool {
+        self.0.pipes()
     }
 }
 

@@ -10,17 +10,64 @@ use crate::ops::diff::{stat, Comparison, DiffKind, Difference, NotCompared, Side
 
 use super::FORMAT_VERSION;
 
-/// How differences are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DiffFormat {
-    /// One line per difference, coloured on a terminal.
-    Human,
-    /// A unified diff of the two canonical texts.
-    Unified,
-    /// A Markdown table.
-    Markdown,
-    /// JSON with `format_version`.
-    Json,
+pub use crate::commands::diff::DiffFormat;
+
+use crate::commands::diff::{Report, Request, Side as Named};
+
+/// A diff's report in the format asked for; git's `diff --carryover a/PATH b/PATH` header
+/// first when it is git's external diff.
+pub fn report(report: &Report, old: &Named, new: &Named, request: &Request) -> String {
+    let comparison = &report.comparison;
+    let text = match (request.stat, request.format, &report.canonical) {
+        (true, DiffFormat::Json, _) => stat_json(comparison),
+        (true, DiffFormat::Markdown, _) => stat_markdown(comparison),
+        (true, _, _) => stat_text(comparison),
+        (false, DiffFormat::Human, _) => human(
+            comparison,
+            Style {
+                color: request.color,
+            },
+        ),
+        (false, DiffFormat::Markdown, _) => markdown(comparison),
+        (false, DiffFormat::Json, _) => json(comparison),
+        (false, DiffFormat::Unified, canonical) => {
+            let (a, b) = canonical.as_ref().map_or(("", ""), |(a, b)| (a, b));
+            unified(a, b, &label(&old.label), &label(&new.label))
+        }
+    };
+    match &request.git_header {
+        // A file name may hold anything a file system allows, line breaks included.
+        Some(path) => format!("{}\n{text}", git_header(path)),
+        None => text,
+    }
+}
+
+/// Warnings and notes of both sides, for standard error.
+pub fn diagnostics(report: &Report) -> String {
+    report.sides.iter().map(super::diagnostics).collect()
+}
+
+/// What git's external diff shows for a file carryover cannot read as a capture: the header,
+/// then a line diff of the two files as text (`texts`, old and new), so that `git diff` goes
+/// on to the next file instead of stopping.
+pub fn plain_text(path: &str, old: &Named, new: &Named, (a, b): &(String, String)) -> String {
+    let diff = unified(a, b, &label(&old.label), &label(&new.label));
+    format!(
+        "{}\n{}",
+        git_header(path),
+        crate::base::text::terminal_safe(&diff)
+    )
+}
+
+/// git's header line for `path`, on one line.
+fn git_header(path: &str) -> String {
+    let path = crate::base::text::sanitize(path);
+    format!("diff --carryover a/{path} b/{path}")
+}
+
+/// A side's label, on one line.
+fn label(text: &str) -> String {
+    crate::base::text::sanitize(text)
 }
 
 /// ANSI styles, or none.

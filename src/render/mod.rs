@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod findings;
 pub mod github;
 pub mod message;
+pub mod restore;
 pub mod runbook;
 pub mod sarif;
 pub mod schema;
@@ -21,7 +22,7 @@ pub mod track;
 pub mod update_log;
 
 /// The version of carryover's JSON and RON documents; it changes when their shape does.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = crate::model::canonical::FORMAT_VERSION;
 
 /// How a model is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,13 +68,17 @@ pub fn model(config: &Config, format: ModelFormat, provenance: bool) -> String {
 }
 
 /// Writes the canonical text of a model as it is serialized, so a large model is never held
-/// twice in memory.
+/// twice in memory. RON without provenance is the model's own canonical form
+/// ([`crate::model::canonical`]).
 pub fn write_model(
     out: &mut dyn std::io::Write,
     config: &Config,
     format: ModelFormat,
     provenance: bool,
 ) -> std::io::Result<()> {
+    if format == ModelFormat::Ron && !provenance {
+        return crate::model::canonical::write_ron(out, config);
+    }
     let provenance = provenance.then(|| ProvenanceView {
         sources: &config.sources,
         items: config
@@ -89,22 +94,15 @@ pub fn write_model(
         lines: (format == ModelFormat::Json).then(|| line_counts(config)),
         coverage: (format == ModelFormat::Json).then_some(&config.coverage),
     };
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     match format {
-        ModelFormat::Ron => {
-            let pretty = ron::ser::PrettyConfig::new()
-                .indentor("  ".to_string())
-                .struct_names(false)
-                // Messages and keys print as the lines they are, so git diffs them line by line.
-                .escape_strings(false);
-            ron::Options::default()
-                .to_io_writer_pretty(&mut out, &document, pretty)
-                .map_err(std::io::Error::other)?;
+        ModelFormat::Ron => crate::model::canonical::write_ron_of(out, &document),
+        ModelFormat::Json => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            serde_json::to_writer_pretty(&mut out, &document)?;
+            std::io::Write::write_all(&mut out, b"\n")?;
+            std::io::Write::flush(&mut out)
         }
-        ModelFormat::Json => serde_json::to_writer_pretty(&mut out, &document)?,
     }
-    std::io::Write::write_all(&mut out, b"\n")?;
-    std::io::Write::flush(&mut out)
 }
 
 /// `path:line: text` for every line that did not become model data, then a count. A line is

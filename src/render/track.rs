@@ -1,6 +1,11 @@
-//! `track`'s report as JSON.
+//! `track`'s report: its notes for standard error, then text or JSON.
+
+use std::fmt::Write;
+use std::path::Path;
 
 use serde::Serialize;
+
+use crate::base::text::{sanitize as one_line, terminal_safe};
 
 use crate::commands::track::Report;
 use crate::model::update_log::UpdateRun;
@@ -69,4 +74,65 @@ pub fn document(report: &Report) -> Document<'_> {
         skipped: notes(&report.skipped),
         update_logs: &report.update_logs,
     }
+}
+
+/// The captures that failed and those skipped, one line each, for standard error.
+pub fn notes(report: &Report) -> String {
+    let mut out = String::new();
+    for (path, why) in &report.failures {
+        let _ = writeln!(out, "{}: error: {}", shown(path), one_line(why));
+    }
+    for (path, why) in &report.skipped {
+        let _ = writeln!(out, "{}: note: {}", shown(path), one_line(why));
+    }
+    out
+}
+
+/// A path, on one line: a file name may hold line breaks.
+fn shown(path: &Path) -> String {
+    one_line(&path.display().to_string())
+}
+
+/// `wrote` lines, update logs, and the summary last, where a long run leaves it in view.
+pub fn human(report: &Report, quiet: bool) -> String {
+    let mut out = String::new();
+    if !quiet {
+        for path in &report.written {
+            let _ = writeln!(out, "wrote {}", shown(path));
+        }
+    }
+    for run in &report.update_logs {
+        let state = if run.anomalies.is_empty() {
+            "completed".to_string()
+        } else {
+            format!("ANOMALY: {}", run.anomalies.join("; "))
+        };
+        let _ = writeln!(
+            out,
+            "update log {}: {} -> {}: {}",
+            one_line(&run.path),
+            terminal_safe(run.from.as_deref().unwrap_or("?")),
+            terminal_safe(run.to.as_deref().unwrap_or("?")),
+            terminal_safe(&state)
+        );
+    }
+    let anomalies = report
+        .update_logs
+        .iter()
+        .filter(|r| !r.anomalies.is_empty())
+        .count();
+    let _ = writeln!(
+        out,
+        "{} appliance(s) from {} file(s): {} written, {} unchanged; {} unrecognized line(s); \
+         {} skipped; {} update log(s), {anomalies} with an anomaly; {} failed",
+        report.appliances,
+        report.files,
+        report.written.len(),
+        report.unchanged,
+        report.unrecognized,
+        report.skipped.len(),
+        report.update_logs.len(),
+        report.failures.len()
+    );
+    out
 }

@@ -2,12 +2,82 @@
 //! file in its target folder, and the temporary files are renamed into place only when all of
 //! them are complete. On an error the temporary files, and the folders this run created, are
 //! removed; on SIGINT or SIGTERM the temporary files are removed before the process ends. A
-//! failed run leaves the user's files as they were.
+//! failed run leaves the user's files as they were. Standard output and devices (a pipe,
+//! `/dev/null`) are written here too, as they are: this is the one writer of every subcommand.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::base::error::{Error, Result};
+
+/// Whether a path names something other than a regular file or nothing (a device, a pipe,
+/// a socket), following links: such a path is written to as it is, never replaced.
+pub fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Writes to a device or a pipe as it is (`/dev/null`, `/dev/stdout`, a FIFO): replacing it
+/// with a file would break it.
+pub fn to_device(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
+        .map_err(|e| Error::io(path.display().to_string(), e))
+}
+
+/// Bytes on standard output as they are (a script in the encoding it is sent in).
+pub fn to_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    quiet_on_closed_pipe(
+        std::io::Write::write_all(&mut out, bytes).and_then(|_| std::io::Write::flush(&mut out)),
+    )
+}
+
+/// A closed pipe (`| head`) is not an error of ours.
+pub fn quiet_on_closed_pipe(result: std::io::Result<()>) -> Result<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Error::io("<stdout>", e)),
+    }
+}
+
+/// One output: to the file named, atomically (a `private` file, one holding secrets, readable
+/// by its owner only), to a device as it is, or to standard output (`None`).
+pub fn output(file: Option<&Path>, bytes: &[u8], private: bool) -> Result<()> {
+    match file {
+        Some(path) if is_special(path) => to_device(path, bytes),
+        Some(path) => atomically(&[(path.to_path_buf(), bytes)], private),
+        None => to_stdout(bytes),
+    }
+}
+
+/// A main output and the files that go with it (a restore script, its runbook and import
+/// files), all or nothing: the files, and the main output when it is a file, are written
+/// atomically together (folders made inside `making`); a main output to standard output or a
+/// device is written only once every file is in place, so a failed run shows nothing to
+/// paste.
+pub fn with_files(
+    main: (Option<&Path>, Vec<u8>),
+    mut files: Vec<(PathBuf, Vec<u8>)>,
+    private: bool,
+    making: Option<&Path>,
+) -> Result<()> {
+    let (file, bytes) = main;
+    let later = match file {
+        Some(path) if !is_special(path) => {
+            files.push((path.to_path_buf(), bytes));
+            None
+        }
+        _ => Some(bytes),
+    };
+    atomically_making(&files, private, making)?;
+    match (later, file) {
+        (Some(bytes), Some(path)) => to_device(path, &bytes),
+        (Some(bytes), None) => to_stdout(&bytes),
+        (None, _) => Ok(()),
+    }
+}
 
 /// Writes each `(path, contents)` into existing folders; `private` files are created readable
 /// by the owner only (0600), the others 0644. Contents are text or bytes (a script in the

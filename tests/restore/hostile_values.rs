@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
 use carryover::capture::ReadOptions;
-use carryover::commands::restore::{restore, Request};
+use carryover::commands::restore::Request;
 use carryover::emit::Command;
 use carryover::ops::restore::{plan, script_with_commands, RestoreOptions};
+use carryover::render::restore::restore;
 use carryover::vendors;
 use proptest::prelude::*;
 

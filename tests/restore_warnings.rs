@@ -1,0 +1,119 @@
+//! What `restore` warns about on standard error is counted where it happens, never found by
+//! reading the script back: a value left out of the script is counted as the emitter refuses
+//! it, and the warnings of one run are all kept, whatever else is asked for.
+
+mod common;
+
+use carryover::capture::ReadOptions;
+use carryover::commands::restore::{report, Request};
+use carryover::model::{Version, SYSTEM};
+use carryover::ops::restore::Restore;
+use carryover::render::restore::outputs;
+
+use common::run_full as run;
+
+fn request(to: &str, import_files: bool) -> Request {
+    Request {
+        to: Version::parse(to).unwrap(),
+        all: false,
+        show_secrets: false,
+        runbook: false,
+        import_files,
+        script_name: "restore.sh".into(),
+        inputs: Vec::new(),
+        output_encoding: None,
+    }
+}
+
+/// A message whose text reads like the script's own remark for a value left out is data:
+/// it is written, and no value is said to be left out.
+#[test]
+fn a_value_that_reads_like_a_left_out_remark_is_no_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Your mailbox is full: not written, so to speak; it cannot carry more.";
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &log,
+        format!(
+            "rg01> branding get quotamsg\n{{{}}}\n{body}\nOK Completed\n",
+            body.len() + 2
+        ),
+    )
+    .unwrap();
+    let (code, script, err) = run(&["restore", "--to", "4.2.3", log.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(script.lines().any(|l| l == body), "{script}");
+    assert!(!err.contains("cannot be written"), "{err}");
+}
+
+/// Values an encoding cannot carry are counted one by one, as they are left out.
+#[test]
+fn values_an_encoding_cannot_carry_are_counted() {
+    let (code, script, err) = run(&[
+        "restore",
+        "--to",
+        "4.2.3",
+        "--output-encoding",
+        "latin1",
+        "samples/mos/ms02-sjis-crlf.log",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let remarks = script
+        .lines()
+        .filter(|l| l.starts_with("# not written, ") && l.contains("cannot carry"))
+        .count();
+    assert_eq!(remarks, 2, "{script}");
+    assert!(
+        err.contains(
+            "warning: 2 value(s) cannot be written in windows-1252 and were left out of the \
+             script (see its `not written` remarks); an encoding that holds them, such as \
+             utf-8, writes them\n"
+        ),
+        "{err}"
+    );
+}
+
+/// With import files, a secret left out of them is a warning besides the one about values
+/// left out of the script, never instead of it. (No vendor today both writes import files and
+/// refuses a value of its script, so the refused value is planted in the plan.)
+#[test]
+fn import_file_warnings_join_the_script_warnings() {
+    let pre = carryover::read::read(
+        &[common::root().join("samples/spamtitan/7.08/st01")],
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let mut report = report(&pre, None, &request("7.09", true)).unwrap();
+    report
+        .plan
+        .scopes
+        .entry(SYSTEM.to_string())
+        .or_default()
+        .push((
+            "planted".into(),
+            Restore::Entry {
+                scope: "global".into(),
+                list: "allow".into(),
+                entry: "a\0b@example.org".into(),
+            },
+        ));
+    let outputs = outputs(&report);
+    assert!(
+        outputs
+            .script
+            .contains("# not written, a value holds a character the script cannot carry"),
+        "{}",
+        outputs.script
+    );
+    assert_eq!(outputs.warnings.len(), 2, "{:#?}", outputs.warnings);
+    assert!(
+        outputs.warnings[0].starts_with("1 value(s) cannot be written in UTF-8"),
+        "{:#?}",
+        outputs.warnings
+    );
+    assert!(
+        outputs.warnings[1].contains("ldap_password of example.com is a secret"),
+        "{:#?}",
+        outputs.warnings
+    );
+}
