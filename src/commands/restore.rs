@@ -298,18 +298,6 @@ fn import_files(report: &mut Report, config: &Config, request: &Request) -> Resu
     Ok(())
 }
 
-/// The outputs of a restore of captures already read, in words: [`report`], then
-/// `render::restore::outputs`. Kept, with its render import, for the callers that still use
-/// it (the rules table's test and the plain vendor's test); new code calls
-/// `render::restore::restore`, which is this.
-pub fn restore(
-    pre: &Capture,
-    post: Option<&Capture>,
-    request: &Request,
-) -> Result<crate::render::restore::Outputs> {
-    crate::render::restore::restore(pre, post, request)
-}
-
 /// The appliance's name as the captures show it: its full name, else its host name.
 fn appliance(config: &Config) -> Option<String> {
     let appliance = config.appliance.fqdn.as_ref();

@@ -10,3 +10,4 @@ mod scripts;
 mod spamtitan;
 mod spamtitan_items;
 mod spamtitan_replay;
+mod warnings;

@@ -33,13 +33,14 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use carryover::capture::ReadOptions;
-use carryover::commands::restore::{restore, Request};
+use carryover::commands::restore::Request;
 use carryover::knowledge::{Detect, Entry, Severity};
 use carryover::model::Version;
 use carryover::ops::{self, Finding, Status};
 use carryover::read;
 use carryover::render::diagnostics;
 use carryover::render::findings::{findings, Heading, ReportFormat};
+use carryover::render::restore::restore;
 use carryover::vendors;
 
 /// Where the rules' folders are, from the crate root.

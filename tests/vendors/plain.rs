@@ -12,10 +12,11 @@ use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use carryover::commands::restore::{restore, Request};
+use carryover::commands::restore::Request;
 use carryover::model::{Config, VendorId, Version};
 use carryover::ops::evaluate::Evidence;
 use carryover::read::{read, read_split};
+use carryover::render::restore::restore;
 use carryover::vendors::{by_id, knowledge_of};
 use common::run_full;
 

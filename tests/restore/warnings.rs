@@ -2,7 +2,7 @@
 //! reading the script back: a value left out of the script is counted as the emitter refuses
 //! it, and the warnings of one run are all kept, whatever else is asked for.
 
-mod common;
+use crate::common;
 
 use carryover::capture::ReadOptions;
 use carryover::commands::restore::{report, Request};
