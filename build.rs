@@ -6,7 +6,10 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=i18n");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    // Read when the script runs, not when it is compiled: a script built for one checkout
+    // must read the catalog of the checkout it builds.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("i18n");
     let mut files = Vec::new();
     for lang in std::fs::read_dir(&root).expect("i18n/ exists") {
         let lang = lang.expect("i18n/ is readable").path();

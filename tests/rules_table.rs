@@ -22,6 +22,7 @@ use carryover::ops::evaluate::Evidence;
 use carryover::ops::plan::plan_confirmed;
 use carryover::ops::{Finding, Status};
 use carryover::read;
+use carryover::render::report::lines;
 use carryover::vendors::{self, Vendor};
 
 /// The vendors whose rules the table checks, by id.
@@ -549,11 +550,11 @@ fn check_finding(vendor: &dyn Vendor, case: &Case, paths: &[PathBuf]) {
     assert!(
         fired
             .iter()
-            .any(|f| f.remedy.iter().any(|r| r.contains(case.action))),
+            .any(|f| lines(f).remedy.iter().any(|r| r.contains(case.action))),
         "{case:?}: the action is not in {fired:#?}"
     );
     for f in &fired {
-        placeholders_read_as_placeholders(case, &f.remedy);
+        placeholders_read_as_placeholders(case, &lines(f).remedy);
     }
 }
 
@@ -581,12 +582,12 @@ fn check_by_hand(vendor: &dyn Vendor, case: &Case, paths: &[PathBuf]) {
     assert!(
         asked
             .iter()
-            .any(|f| f.remedy.iter().any(|r| r.contains(case.action))),
+            .any(|f| lines(f).remedy.iter().any(|r| r.contains(case.action))),
         "{case:?}: not asked for by hand: {:#?}",
         report.findings
     );
     for f in &asked {
-        placeholders_read_as_placeholders(case, &f.remedy);
+        placeholders_read_as_placeholders(case, &lines(f).remedy);
     }
     let error = entry.severity == Severity::Error;
     assert_eq!(

@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod findings;
 pub mod github;
 pub mod message;
+pub mod report;
 pub mod runbook;
 pub mod sarif;
 pub mod schema;
