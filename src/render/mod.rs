@@ -147,8 +147,8 @@ pub fn diagnostics(capture: &Capture) -> String {
         };
         let at = one_line(&at);
         match &note.kind {
-            NoteKind::Warning => {
-                let _ = writeln!(out, "{at}: warning: {}", note.text);
+            NoteKind::Warning(said) => {
+                let _ = writeln!(out, "{at}: warning: {}", error::in_words(said));
             }
             NoteKind::Rejected(answer) => {
                 let _ = writeln!(

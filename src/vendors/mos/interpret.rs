@@ -53,8 +53,8 @@ impl Interpreter {
     fn warn(&mut self, line: u32, message: String) {
         self.notes.push(Note {
             line,
-            kind: NoteKind::Warning,
-            text: message,
+            kind: NoteKind::Warning(message.into()),
+            text: String::new(),
         });
     }
 
