@@ -3,6 +3,58 @@
 
 use std::fmt;
 
+use super::message::{Arg, Message};
+
+/// What an error or a note says: a message of the catalog, which `render` puts in words, or,
+/// from code that still makes its own sentences, words already made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    /// A message of the catalog: an id and its arguments.
+    Message(Message),
+    /// Words already made (until every caller makes messages).
+    Words(String),
+}
+
+impl From<Message> for Said {
+    fn from(message: Message) -> Said {
+        Said::Message(message)
+    }
+}
+
+impl From<String> for Said {
+    fn from(words: String) -> Said {
+        Said::Words(words)
+    }
+}
+
+impl From<&str> for Said {
+    fn from(words: &str) -> Said {
+        Said::Words(words.to_string())
+    }
+}
+
+/// Words as they are; a message as its id and arguments (`read-no-items path=a.log`): this
+/// layer cannot reach the catalog, which `render` holds, so a library user who wants the
+/// words calls `render::error::error`. The id is stable across languages, so what this shows
+/// can be matched on, never a sentence.
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Said::Words(words) => f.write_str(words),
+            Said::Message(message) => {
+                f.write_str(message.id)?;
+                for (name, value) in &message.args {
+                    match value {
+                        Arg::Text(text) => write!(f, " {name}={}", one_line(text))?,
+                        Arg::Number(n) => write!(f, " {name}={n}")?,
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 /// Where in an input something went wrong: 1-based line and column (in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Position {
@@ -22,17 +74,26 @@ pub struct InputError {
     /// Where the input went wrong.
     pub at: Position,
     /// What went wrong, in one line.
-    pub message: String,
+    pub message: Said,
     /// What would have been read there instead (shown as `= expected …`).
-    pub expected: String,
+    pub expected: Said,
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (message, expected) = (self.message.to_string(), self.expected.to_string());
+        self.show(f, &message, &expected)
+    }
+}
+
+impl InputError {
+    /// The error as it is shown, with its message and what was expected in words: the
+    /// message, then where, the line with a caret under the column, then what was expected.
+    pub fn show(&self, f: &mut dyn fmt::Write, message: &str, expected: &str) -> fmt::Result {
         let at = &self.at;
         let number = at.line.to_string();
         let pad = " ".repeat(number.len());
-        writeln!(f, "{}", self.message)?;
+        writeln!(f, "{message}")?;
         writeln!(
             f,
             "{pad}--> {}:{}:{}",
@@ -51,7 +112,7 @@ impl fmt::Display for InputError {
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         writeln!(f, "{pad} | {caret_pad}^")?;
-        write!(f, "{pad} = expected {}", self.expected)
+        write!(f, "{pad} = expected {expected}")
     }
 }
 
@@ -84,7 +145,7 @@ pub enum Error {
         /// The file at fault.
         path: String,
         /// What is wrong with it.
-        message: String,
+        message: Said,
     },
     /// A file that yields no configuration at all: no vendor reads it as a capture (a README,
     /// a note beside the captures). Shown like [`Error::File`]; git's diff drivers show such a
@@ -94,7 +155,7 @@ pub enum Error {
         /// The file.
         path: String,
         /// What it looked like, and what was expected.
-        message: String,
+        message: Said,
     },
     /// The command line asks for something that cannot be done (a missing or conflicting flag,
     /// a capability the vendor lacks).
@@ -112,15 +173,23 @@ impl Error {
     }
 
     /// A problem with the file at `path` as a whole.
-    pub fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn file(path: impl Into<String>, message: impl Into<Said>) -> Self {
         Error::File {
             path: path.into(),
             message: message.into(),
         }
     }
 
+    /// A file that yields no configuration at all: what it looked like, what was expected.
+    pub fn not_a_capture(path: impl Into<String>, message: impl Into<Said>) -> Self {
+        Error::NotACapture {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
     /// A parse failure at `at`: what went wrong and what was expected there.
-    pub fn input(at: Position, message: impl Into<String>, expected: impl Into<String>) -> Self {
+    pub fn input(at: Position, message: impl Into<Said>, expected: impl Into<Said>) -> Self {
         Error::Input(Box::new(InputError {
             at,
             message: message.into(),

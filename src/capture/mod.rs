@@ -4,7 +4,8 @@
 
 use encoding_rs::Encoding;
 
-use crate::base::error::{Error, Result};
+use crate::base::error::{Error, Result, Said};
+use crate::base::message::Arg;
 use crate::model::{Change, Config, Origin, Provenance, SourceKind, VendorId};
 use crate::source::Source;
 
@@ -16,7 +17,8 @@ pub struct Note {
     pub line: u32,
     /// What kind of problem it is.
     pub kind: NoteKind,
-    /// The line's text, or the message.
+    /// The line's text (a line not understood, a refused command); empty for a warning, which
+    /// says what it has to say in its kind.
     pub text: String,
 }
 
@@ -27,8 +29,8 @@ pub enum NoteKind {
     Unrecognized(&'static str),
     /// The appliance refused the command (NO or BAD): it changed nothing.
     Rejected(String),
-    /// A problem that reading worked around.
-    Warning,
+    /// A problem that reading worked around, and what the reader says about it.
+    Warning(Said),
 }
 
 impl Note {
@@ -41,12 +43,13 @@ impl Note {
         }
     }
 
-    /// A problem reading worked around.
-    pub fn warning(line: u32, message: impl Into<String>) -> Note {
+    /// A problem reading worked around: a message, or (from readers not yet converted)
+    /// words already made.
+    pub fn warning(line: u32, said: impl Into<Said>) -> Note {
         Note {
             line,
-            kind: NoteKind::Warning,
-            text: message.into(),
+            kind: NoteKind::Warning(said.into()),
+            text: String::new(),
         }
     }
 }
@@ -221,8 +224,17 @@ impl Capture {
         let names = crate::base::secrets::neutral();
         self.notes.extend(read.notes.into_iter().map(|mut n| {
             n.text = names.mask_line(&n.text);
-            if let NoteKind::Rejected(answer) = &mut n.kind {
-                *answer = names.mask_line(answer);
+            match &mut n.kind {
+                NoteKind::Rejected(answer) => *answer = names.mask_line(answer),
+                NoteKind::Warning(Said::Words(words)) => *words = names.mask_line(words),
+                NoteKind::Warning(Said::Message(message)) => {
+                    for (_, arg) in &mut message.args {
+                        if let Arg::Text(text) = arg {
+                            *text = names.mask_line(text);
+                        }
+                    }
+                }
+                NoteKind::Unrecognized(_) => {}
             }
             (index, n)
         }));

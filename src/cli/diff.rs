@@ -141,7 +141,7 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
         Err(e @ Error::NotACapture { .. }) if git_external => {
             eprintln!(
                 "carryover: {}; shown as a line diff",
-                carryover::base::text::terminal_safe(&e.to_string())
+                carryover::render::error::error(&e)
             );
             let path = args.paths[0].display().to_string();
             let texts = plain_texts(&old, &new)?;

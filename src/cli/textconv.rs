@@ -31,7 +31,7 @@ pub fn run(args: TextconvArgs) -> Result<u8, Error> {
         Err(e @ Error::NotACapture { .. }) if !carryover::source::is_stdin(&file[0]) => {
             eprintln!(
                 "carryover: {}; shown as it is",
-                carryover::base::text::terminal_safe(&e.to_string())
+                carryover::render::error::error(&e)
             );
             carryover::commands::diff::as_text(&file[0])?
         }

@@ -1,11 +1,13 @@
 //! Evaluating knowledge-base detectors against captures: one function per kind of detector,
 //! each reading like the release-note item it implements.
 
+use crate::base::message::Message;
 use crate::knowledge::{Detect, Entry, Release, Remedy, Severity};
-use crate::model::{Config, Item, Origin, Value, Version, SYSTEM};
+use crate::message;
+use crate::model::{Config, Item as ModelItem, Origin, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge};
 
-use super::{Finding, Status};
+use super::{Evidence as At, Finding, Item, Status, Step};
 
 /// What the rules look at: the captures of one appliance and its vendor's knowledge.
 pub struct Evidence<'a> {
@@ -67,47 +69,55 @@ pub fn fill(template: &str, knowledge: &dyn Knowledge, args: &[(&str, &str)]) ->
     out
 }
 
-/// The remedy lines of an entry, with templates filled for one item.
+/// The remedy lines of an entry as the knowledge writes them (`GUI: ` before a console step),
+/// with templates filled for one item: what a restore script writes.
 pub fn remedy(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) -> Vec<String> {
-    entry
-        .remedy
-        .iter()
-        .map(|r| match r {
-            Remedy::Cli(template) => fill(template, knowledge, args),
-            Remedy::Gui(step) => format!("GUI: {step}"),
-            Remedy::Patch {
-                name,
-                url,
-                parameters,
-            } => knowledge.install_patch(name, url, parameters),
+    steps(entry, knowledge, args)
+        .into_iter()
+        .filter_map(|s| match s {
+            Step::Run(command) => Some(command),
+            Step::Console(step) => Some(format!("GUI: {step}")),
+            Step::Check(_) | Step::Advice(_) => None,
         })
         .collect()
 }
 
-fn finding(entry: &Entry, status: Status, summary: String) -> Finding {
-    Finding {
-        rule: entry.id.clone(),
-        severity: if status == Status::Found {
-            entry.severity
-        } else {
-            Severity::Info
-        },
-        status,
-        summary,
-        items: Vec::new(),
-        evidence: Vec::new(),
-        remedy: Vec::new(),
-    }
+/// The remedy steps of an entry, with templates filled for one item.
+pub fn steps(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) -> Vec<Step> {
+    entry
+        .remedy
+        .iter()
+        .map(|r| match r {
+            Remedy::Cli(template) => Step::Run(fill(template, knowledge, args)),
+            Remedy::Gui(step) => Step::Console(step.clone()),
+            Remedy::Patch {
+                name,
+                url,
+                parameters,
+            } => Step::from_line(knowledge.install_patch(name, url, parameters)),
+        })
+        .collect()
 }
 
-fn not_captured(entry: &Entry, what: &str, commands: Vec<String>) -> Finding {
-    let mut f = finding(
-        entry,
-        Status::NotCaptured,
-        format!("{}: {what} not captured", entry.title),
-    );
-    f.remedy = commands;
+fn finding(entry: &Entry, status: Status, summary: Message) -> Finding {
+    let severity = if status == Status::Found {
+        entry.severity
+    } else {
+        Severity::Info
+    };
+    Finding::new(entry.id.clone(), severity, status, summary)
+}
+
+/// A finding that the captures lack what the entry needs, with the commands that show it.
+fn not_captured(entry: &Entry, summary: Message, commands: Vec<String>) -> Finding {
+    let mut f = finding(entry, Status::NotCaptured, summary);
+    f.remedy = commands.into_iter().map(Step::Run).collect();
     f
+}
+
+/// The entry's title alone, as a summary.
+fn titled(entry: &Entry) -> Message {
+    message!("finding-title", title = &entry.title)
 }
 
 /// Everything an entry of `release` says about the captures; empty when it does not apply.
@@ -160,8 +170,10 @@ pub fn evaluate(release: &Release, entry: &Entry, cx: &Evidence<'_>) -> Vec<Find
 /// the check by hand.
 fn with_check(entry: &Entry, mut f: Finding) -> Finding {
     if let (Some(check), Status::Found) = (&entry.check, f.status) {
-        f.remedy
-            .push(format!("GUI: after the upgrade, check: {check}"));
+        f.remedy.push(Step::Check(message!(
+            "remedy-check-after-upgrade",
+            check = check
+        )));
     }
     f
 }
@@ -174,12 +186,11 @@ fn wider(entry: &Entry, from: Option<&Version>, mut f: Finding) -> Finding {
     };
     if f.status == Status::Found {
         f.severity = f.severity.min(Severity::Warning);
-        f.summary = format!(
-            "{} (the note names the upgrade from {} only: {})",
-            f.summary,
-            wider.note_names.join(", "),
-            wider.because
-        );
+        f.also.push(message!(
+            "finding-wider-than-the-note",
+            names = wider.note_names.join(", "),
+            because = &wider.because
+        ));
     }
     f
 }
@@ -196,49 +207,70 @@ struct Rule<'e, 'c> {
 }
 
 impl Rule<'_, '_> {
-    fn found(&self, summary: String) -> Finding {
+    fn found(&self, summary: Message) -> Finding {
         finding(self.entry, Status::Found, summary)
     }
 
-    fn ok(&self, summary: String) -> Finding {
+    fn ok(&self, summary: Message) -> Finding {
         finding(self.entry, Status::Ok, summary)
     }
 
     /// The entry's remedy, with `args` filled in.
-    fn remedy(&self, args: &[(&str, &str)]) -> Vec<String> {
-        remedy(self.entry, self.cx.knowledge, args)
+    fn remedy(&self, args: &[(&str, &str)]) -> Vec<Step> {
+        steps(self.entry, self.cx.knowledge, args)
     }
 
-    fn locate(&self, at: Origin) -> String {
-        self.model.locate(at)
+    fn locate(&self, at: Origin) -> At {
+        At::of(self.model, at)
     }
 
-    fn system_setting(&self, name: &str) -> Option<&Item<Value>> {
+    fn system_setting(&self, name: &str) -> Option<&ModelItem<Value>> {
         self.model.settings.get(SYSTEM).and_then(|s| s.get(name))
     }
 
     /// The entry applies whenever the upgrade crosses its release.
     fn always(&self) -> Vec<Finding> {
-        let mut f = self.found(self.entry.title.clone());
+        let mut f = self.found(titled(self.entry));
         f.remedy = self.remedy(&[]);
         vec![f]
     }
 
     /// A setting no capture holds: unknown, not assumed. The finding says how to look, then
     /// what to run `if` the condition holds; the remedy's console steps follow.
-    fn unknown_setting(&self, name: &str, args: &[(&str, &str)], condition: &str) -> Finding {
+    fn unknown_setting(&self, name: &str, args: &[(&str, &str)], condition: Condition) -> Finding {
         let read: Vec<String> = self.cx.read_setting(name).into_iter().collect();
-        let mut f = not_captured(self.entry, name, read.clone());
-        f.summary = format!("{}: unknown: {name} not captured", self.entry.title);
-        let (steps, set): (Vec<String>, Vec<String>) = self
+        let summary = message!(
+            "finding-unknown-setting",
+            title = &self.entry.title,
+            name = name
+        );
+        let mut f = not_captured(self.entry, summary, read.clone());
+        let (steps, set): (Vec<Step>, Vec<Step>) = self
             .remedy(args)
             .into_iter()
-            .filter(|r| !read.contains(r))
-            .partition(|r| r.starts_with("GUI: "));
+            .filter(|r| !read.iter().any(|c| r == c.as_str()))
+            .partition(Step::is_console);
+        let set: Vec<String> = set
+            .iter()
+            .filter_map(|r| match r {
+                Step::Run(command) => Some(format!("`{command}`")),
+                _ => None,
+            })
+            .collect();
         if !set.is_empty() {
-            let set: Vec<String> = set.iter().map(|r| format!("`{r}`")).collect();
-            f.remedy
-                .push(format!("GUI: if {condition}, run {}", set.join(", ")));
+            let commands = set.join(", ");
+            f.remedy.push(Step::Check(match condition {
+                Condition::Not(value) => {
+                    message!("remedy-if-not-run", value = value, commands = commands)
+                }
+                Condition::NotWanted(value) => {
+                    message!(
+                        "remedy-if-not-wanted-run",
+                        value = value,
+                        commands = commands
+                    )
+                }
+            }));
         }
         f.remedy.extend(steps);
         f
@@ -248,14 +280,21 @@ impl Rule<'_, '_> {
     fn setting_not(&self, name: &str, value: &str) -> Vec<Finding> {
         let Some(item) = self.system_setting(name) else {
             let args = [("name", short(name)), ("value", value)];
-            return vec![self.unknown_setting(name, &args, &format!("it is not `{value}`"))];
+            return vec![self.unknown_setting(name, &args, Condition::Not(value))];
         };
         if item.value.to_string() == value {
-            return vec![self.ok(format!("{name} is {value}"))];
+            return vec![self.ok(message!("finding-setting-is", name = name, value = value))];
         }
-        let mut f = self.found(format!("{} ({name} is {})", self.entry.title, item.value));
-        f.items.push(format!("{name} = {}", item.value));
-        f.evidence.push(self.locate(item.at));
+        let mut f = self.found(message!(
+            "finding-setting-found",
+            title = &self.entry.title,
+            name = name,
+            value = item.value.to_string()
+        ));
+        f.items.push(Item::at(
+            format!("{name} = {}", item.value),
+            self.locate(item.at),
+        ));
         f.remedy = self.remedy(&[("name", short(name)), ("value", value)]);
         vec![f]
     }
@@ -264,30 +303,50 @@ impl Rule<'_, '_> {
     /// Not captured, the entry cannot tell: it says how to look, and what follows if it is so.
     fn setting_is(&self, name: &str, value: &str) -> Vec<Finding> {
         let Some(item) = self.system_setting(name) else {
+            let summary = message!(
+                "finding-cannot-tell-setting",
+                title = &self.entry.title,
+                name = name
+            );
             let mut f = not_captured(
                 self.entry,
-                name,
+                summary,
                 self.cx.read_setting(name).into_iter().collect(),
             );
-            f.summary = format!("{}: cannot tell: {name} not captured", self.entry.title);
             f.remedy.extend(
                 self.remedy(&[("name", short(name)), ("value", value)])
                     .into_iter()
-                    .map(|r| match r.strip_prefix("GUI: ") {
-                        Some(step) => format!("GUI: if it is `{value}`: {step}"),
-                        None => format!("GUI: if it is `{value}`, run `{r}`"),
+                    .map(|r| match r {
+                        Step::Run(command) => Step::Check(message!(
+                            "remedy-if-is-run",
+                            value = value,
+                            command = command
+                        )),
+                        Step::Console(step) => {
+                            Step::Check(message!("remedy-if-is-step", value = value, step = step))
+                        }
+                        other => other,
                     }),
             );
             return vec![f];
         };
         if item.value.to_string() != value {
-            let mut f = self.ok(format!("{name} is {}", item.value));
-            f.evidence.push(self.locate(item.at));
+            let mut f = self.ok(message!(
+                "finding-setting-is",
+                name = name,
+                value = item.value.to_string()
+            ));
+            f.at.push(self.locate(item.at));
             return vec![f];
         }
-        let mut f = self.found(format!("{} ({name} is {value})", self.entry.title));
-        f.items.push(format!("{name} = {value}"));
-        f.evidence.push(self.locate(item.at));
+        let mut f = self.found(message!(
+            "finding-setting-found",
+            title = &self.entry.title,
+            name = name,
+            value = value
+        ));
+        f.items
+            .push(Item::at(format!("{name} = {value}"), self.locate(item.at)));
         f.remedy = self.remedy(&[("name", short(name)), ("value", value)]);
         vec![f]
     }
@@ -298,49 +357,56 @@ impl Rule<'_, '_> {
         let args = [("name", short(name)), ("value", recommended)];
         match self.system_setting(name) {
             Some(item) if item.value.to_string() == recommended => {
-                let mut f = self.ok(format!("{name} is the recommended {recommended}"));
-                f.evidence.push(self.locate(item.at));
+                let mut f = self.ok(message!(
+                    "finding-setting-recommended",
+                    name = name,
+                    value = recommended
+                ));
+                f.at.push(self.locate(item.at));
                 vec![f]
             }
             Some(item) => {
-                let mut f = self.found(format!(
-                    "{} ({name} is {}; the note recommends {recommended} unless another value \
-                     is wanted)",
-                    self.entry.title, item.value
+                let mut f = self.found(message!(
+                    "finding-setting-not-recommended",
+                    title = &self.entry.title,
+                    name = name,
+                    value = item.value.to_string(),
+                    recommended = recommended
                 ));
-                f.items.push(format!("{name} = {}", item.value));
-                f.evidence.push(self.locate(item.at));
+                f.items.push(Item::at(
+                    format!("{name} = {}", item.value),
+                    self.locate(item.at),
+                ));
                 f.remedy = self.remedy(&args);
                 vec![f]
             }
             None if !self.running => {
-                let mut f = self.found(format!(
-                    "{}: {name} is new in {}, so no capture before the upgrade holds it; set it \
-                     after the upgrade",
-                    self.entry.title, self.release
+                let mut f = self.found(message!(
+                    "finding-setting-new",
+                    title = &self.entry.title,
+                    name = name,
+                    release = self.release
                 ));
                 f.remedy = self.remedy(&args);
                 vec![f]
             }
-            None => vec![self.unknown_setting(
-                name,
-                &args,
-                &format!("it is not `{recommended}` and no other value is wanted"),
-            )],
+            None => vec![self.unknown_setting(name, &args, Condition::NotWanted(recommended))],
         }
     }
 
     /// Settings the upgrade breaks: re-set each to its captured value (KI-3).
     fn reapply_settings(&self, names: &[String]) -> Vec<Finding> {
-        let mut f = self.found(self.entry.title.clone());
+        let mut f = self.found(titled(self.entry));
         let mut missing = Vec::new();
         for name in names {
             let Some(item) = self.system_setting(name) else {
                 missing.extend(self.cx.read_setting(name));
                 continue;
             };
-            f.items.push(format!("{name} = {}", item.value));
-            f.evidence.push(self.locate(item.at));
+            f.items.push(Item::at(
+                format!("{name} = {}", item.value),
+                self.locate(item.at),
+            ));
             let value = item.value.to_string();
             f.remedy
                 .extend(self.remedy(&[("name", short(name)), ("value", &value)]));
@@ -352,7 +418,7 @@ impl Rule<'_, '_> {
         if !missing.is_empty() {
             out.push(not_captured(
                 self.entry,
-                "the settings to re-apply were",
+                message!("finding-reapply-not-captured", title = &self.entry.title),
                 missing,
             ));
         }
@@ -361,12 +427,12 @@ impl Rule<'_, '_> {
 
     /// Messages of one area in any scope (KI-1: AutoReply texts).
     fn messages_in(&self, area: &str) -> Vec<Finding> {
-        let mut f = self.found(self.entry.title.clone());
+        let mut f = self.found(titled(self.entry));
         let prefix = format!("{area}.");
         for (scope, messages) in &self.model.messages {
             for (name, item) in messages.iter().filter(|(n, _)| n.starts_with(&prefix)) {
-                f.items.push(format!("{scope}: {name}"));
-                f.evidence.push(self.locate(item.at));
+                f.items
+                    .push(Item::scoped(scope, name, self.locate(item.at)));
             }
         }
         f.remedy = self.remedy(&[]);
@@ -376,7 +442,7 @@ impl Rule<'_, '_> {
     /// Commands the catalog does not know whose text or answer mentions a word (KI-2). When
     /// the listing that would show it was never run, the entry cannot tell.
     fn raw_mentions(&self, text: &str, listing: Option<&str>) -> Vec<Finding> {
-        let mut f = self.found(self.entry.title.clone());
+        let mut f = self.found(titled(self.entry));
         for (key, item) in &self.model.raw {
             let hit = key.contains(text)
                 || item
@@ -385,8 +451,8 @@ impl Rule<'_, '_> {
                     .iter()
                     .any(|a| a.to_ascii_lowercase().contains(text));
             if hit {
-                f.items.push(item.value.command.clone());
-                f.evidence.push(self.locate(item.at));
+                f.items
+                    .push(Item::at(item.value.command.clone(), self.locate(item.at)));
             }
         }
         if !f.items.is_empty() {
@@ -404,29 +470,32 @@ impl Rule<'_, '_> {
             .chain(&self.model.coverage.raw)
             .any(|k| k.starts_with(&listed));
         if ran {
-            return vec![self.ok(format!("no `{listing}` answer mentions {text}"))];
+            return vec![self.ok(message!(
+                "finding-raw-not-mentioned",
+                listing = listing,
+                text = text
+            ))];
         }
-        let mut f = not_captured(self.entry, &format!("`{listing}`"), vec![listing.into()]);
-        f.summary = format!(
-            "{}: cannot tell: `{listing}` was not captured",
-            self.entry.title
+        let summary = message!(
+            "finding-raw-not-captured",
+            title = &self.entry.title,
+            listing = listing
         );
-        vec![f]
+        vec![not_captured(self.entry, summary, vec![listing.into()])]
     }
 
     /// The appliance uses delegated domains (KI-7, P-3): some were captured, or the license
     /// for them is listed. A patch that fixes it, once installed, makes it fine.
     fn delegated_domains(&self, license: Option<&str>, unless: Option<&str>) -> Vec<Finding> {
         if let Some((name, item)) = unless.and_then(|n| self.model.updates.get_key_value(n)) {
-            let mut f = self.ok(format!("{name} is installed"));
-            f.evidence.push(self.locate(item.at));
+            let mut f = self.ok(message!("finding-installed", name = name));
+            f.at.push(self.locate(item.at));
             return vec![f];
         }
         if !self.model.domains.is_empty() {
-            let mut f = self.found(self.entry.title.clone());
+            let mut f = self.found(titled(self.entry));
             for (domain, at) in self.model.domains.iter() {
-                f.items.push(domain.to_string());
-                f.evidence.push(self.locate(at));
+                f.items.push(Item::at(domain.to_string(), self.locate(at)));
             }
             f.remedy = self.remedy(&[]);
             return vec![f];
@@ -440,34 +509,30 @@ impl Rule<'_, '_> {
                 .iter()
                 .find(|(n, _)| n.to_ascii_lowercase().contains(&wanted));
             if let Some((name, item)) = licensed {
-                let mut f = self.found(format!("{} ({name} is licensed)", self.entry.title));
-                f.items.push(name.clone());
-                f.evidence.push(self.locate(item.at));
+                let mut f = self.found(message!(
+                    "finding-licensed-domains",
+                    title = &self.entry.title,
+                    name = name
+                ));
+                f.items.push(Item::at(name.clone(), self.locate(item.at)));
                 f.remedy = self.remedy(&[]);
                 return vec![f];
             }
-            return vec![self.ok(format!(
-                "{license} is not licensed and no delegated domain was captured"
+            return vec![self.ok(message!(
+                "finding-not-licensed-no-domains",
+                license = license
             ))];
         }
         if self.model.coverage.domains_in_full {
-            return vec![self.ok("the appliance has no delegated domains".into())];
+            return vec![self.ok(message!("finding-no-delegated-domains"))];
         }
         let commands = self
             .cx
             .plan
             .map(|p| [p.read_item("licenses"), p.read_item("domains")].concat())
             .unwrap_or_default();
-        let mut f = not_captured(
-            self.entry,
-            "the licenses and the delegated domains",
-            commands,
-        );
-        f.summary = format!(
-            "{}: cannot tell: neither the licenses nor the delegated domains were captured",
-            self.entry.title
-        );
-        vec![f]
+        let summary = message!("finding-domains-not-captured", title = &self.entry.title);
+        vec![not_captured(self.entry, summary, commands)]
     }
 
     /// Trusted hosts of a group and whether their keys were captured (C-6). A group never
@@ -484,23 +549,22 @@ impl Rule<'_, '_> {
             let path = format!("trusted_hosts/{group}");
             if !self.model.coverage.observes(&path) {
                 let commands = self.cx.plan.map(|p| p.read_item(&path)).unwrap_or_default();
-                let mut f =
-                    not_captured(self.entry, &format!("the {group} trusted hosts"), commands);
-                f.summary = format!(
-                    "{}: the {group} trusted hosts were not captured",
-                    self.entry.title
+                let summary = message!(
+                    "finding-trusted-hosts-not-captured",
+                    title = &self.entry.title,
+                    group = group
                 );
-                return vec![f];
+                return vec![not_captured(self.entry, summary, commands)];
             }
-            let mut f = self.found(format!(
-                "{}: {group} holds no trusted host, so an upstream RazorGate's X-Junkmail \
-                 headers are stripped unless it is added",
-                self.entry.title
+            let mut f = self.found(message!(
+                "finding-trusted-hosts-none",
+                title = &self.entry.title,
+                group = group
             ));
             f.remedy = self.remedy(&[]);
             return vec![f];
         }
-        let mut f = self.found(self.entry.title.clone());
+        let mut f = self.found(titled(self.entry));
         for (host, item) in hosts {
             let exported = self
                 .cx
@@ -509,13 +573,13 @@ impl Rule<'_, '_> {
                 .and_then(|g| g.get(host.as_str()))
                 .is_some_and(|h| h.value.key.is_some());
             let key = match (&item.value.key, item.value.elided) {
-                (None, _) if exported => "key in the export only",
-                (None, _) => "key not captured",
-                (Some(_), true) => "key captured with elided lines",
-                (Some(_), false) => "key captured",
+                (None, _) if exported => message!("item-key-in-export-only"),
+                (None, _) => message!("item-key-not-captured"),
+                (Some(_), true) => message!("item-key-captured-elided"),
+                (Some(_), false) => message!("item-key-captured"),
             };
-            f.items.push(format!("{group}: {host} ({key})"));
-            f.evidence.push(self.locate(item.at));
+            f.items
+                .push(Item::scoped(group, host.as_str(), self.locate(item.at)).noted(key));
         }
         f.remedy = self.remedy(&[]);
         vec![f]
@@ -534,61 +598,63 @@ impl Rule<'_, '_> {
                     Value::Text(t) => t.clone(),
                     other => other.to_string(),
                 };
-                let shown = format!("{SYSTEM}: {name} = {}", first_line(&text));
-                let at = model.locate(item.at);
+                let shown = Item::scoped(
+                    SYSTEM,
+                    format!("{name} = {}", first_line(&text)),
+                    At::of(model, item.at),
+                );
                 let is_default = defaults.iter().any(|d| same_text(d, &text));
                 let mut f = if self.running {
                     let mut f = finding(
                         entry,
                         Status::NotCaptured,
-                        format!(
-                            "{}: cannot tell from a capture: on {} the admin screen shows the \
-                             customized text while the default may be delivered",
-                            entry.title, self.release
+                        message!(
+                            "finding-message-running",
+                            title = &entry.title,
+                            release = self.release
                         ),
                     );
                     f.remedy
-                        .extend(entry.check.iter().map(|c| format!("GUI: {c}")));
+                        .extend(entry.check.iter().map(|c| Step::Console(c.clone())));
                     f
                 } else if is_default {
-                    let mut f = self.ok(format!("{name} is the default text: nothing to lose"));
-                    f.evidence.push(at);
+                    let mut f = self.ok(message!("finding-message-default", name = name));
+                    f.at.extend(shown.evidence);
                     out.push(f);
                     return out;
                 } else if defaults.is_empty() {
-                    let mut f = self.found(format!(
-                        "{}: if the captured text is customized, it will be reverted (carryover \
-                         cannot tell: no default text is known); re-applying it is harmless",
-                        entry.title
+                    let mut f = self.found(message!(
+                        "finding-message-maybe-customized",
+                        title = &entry.title
                     ));
                     f.severity = f.severity.min(Severity::Warning);
                     f
                 } else {
-                    self.found(format!(
-                        "{}: the captured text is not the default: it will be reverted",
-                        entry.title
-                    ))
+                    self.found(message!("finding-message-customized", title = &entry.title))
                 };
                 f.items.push(shown);
-                f.evidence.push(at);
                 f.remedy
-                    .extend(remedy(entry, self.cx.knowledge, &[("value", &text)]));
+                    .extend(steps(entry, self.cx.knowledge, &[("value", &text)]));
                 out.push(f);
             }
             None => out.push(not_captured(
                 entry,
-                &format!("the system {name}"),
+                message!(
+                    "finding-system-message-not-captured",
+                    title = &entry.title,
+                    name = name
+                ),
                 self.cx
                     .plan
                     .map(|p| p.read_message(SYSTEM, name))
                     .unwrap_or_default(),
             )),
         }
-        let mut safe = self.ok("delegated domains keep their customized messages".into());
+        let mut safe = self.ok(message!("finding-delegated-keep-messages"));
         for (scope, messages) in model.messages.iter().filter(|(s, _)| s.as_str() != SYSTEM) {
             if let Some(item) = messages.get(name) {
-                safe.items.push(format!("{scope}: {name}"));
-                safe.evidence.push(model.locate(item.at));
+                safe.items
+                    .push(Item::scoped(scope, name, At::of(model, item.at)));
             }
         }
         if !safe.items.is_empty() {
@@ -605,8 +671,9 @@ impl Rule<'_, '_> {
                 .plan
                 .map(|p| p.read_item("licenses"))
                 .unwrap_or_default();
-            let mut f = not_captured(self.entry, "licenses", commands);
-            let more: Vec<String> = self
+            let summary = message!("finding-licenses-not-captured", title = &self.entry.title);
+            let mut f = not_captured(self.entry, summary, commands);
+            let more: Vec<Step> = self
                 .remedy(&[])
                 .into_iter()
                 .filter(|r| !f.remedy.contains(r))
@@ -620,11 +687,11 @@ impl Rule<'_, '_> {
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(feature));
         if let Some((_, item)) = licensed {
-            let mut f = self.ok(format!("{feature} is licensed"));
-            f.evidence.push(self.locate(item.at));
+            let mut f = self.ok(message!("finding-licensed", feature = feature));
+            f.at.push(self.locate(item.at));
             return vec![f];
         }
-        let mut f = self.found(format!("{feature} is not licensed"));
+        let mut f = self.found(message!("finding-not-licensed", feature = feature));
         f.remedy = self.remedy(&[]);
         vec![f]
     }
@@ -633,18 +700,23 @@ impl Rule<'_, '_> {
     fn version_below(&self, version: &str) -> Vec<Finding> {
         let min = Version::parse(version).expect("knowledge-base versions parse");
         let Some(v) = self.model.appliance.version.as_ref() else {
-            return vec![not_captured(self.entry, "the version", Vec::new())];
+            return vec![self.version_not_captured()];
         };
         if v.value >= min {
-            let mut f = self.ok(format!("{} is {} or later", v.value, version));
-            f.evidence.push(self.locate(v.at));
+            let mut f = self.ok(message!(
+                "finding-version-at-least",
+                version = v.value.to_string(),
+                min = version
+            ));
+            f.at.push(self.locate(v.at));
             return vec![f];
         }
-        let mut f = self.found(format!(
-            "{} (the appliance runs {})",
-            self.entry.title, v.value
+        let mut f = self.found(message!(
+            "finding-version-below",
+            title = &self.entry.title,
+            version = v.value.to_string()
         ));
-        f.evidence.push(self.locate(v.at));
+        f.at.push(self.locate(v.at));
         f.remedy = self.remedy(&[]);
         vec![f]
     }
@@ -652,26 +724,32 @@ impl Rule<'_, '_> {
     /// The upgrade starts from exactly this version.
     fn version_not(&self, version: &str) -> Vec<Finding> {
         let Some(v) = self.model.appliance.version.as_ref() else {
-            return vec![not_captured(self.entry, "the version", Vec::new())];
+            return vec![self.version_not_captured()];
         };
         if v.value.to_string() == version {
-            let mut f = self.ok(format!("the appliance runs {version}"));
-            f.evidence.push(self.locate(v.at));
+            let mut f = self.ok(message!("finding-version-is", version = version));
+            f.at.push(self.locate(v.at));
             return vec![f];
         }
-        let mut f = self.found(format!("{} (it runs {})", self.entry.title, v.value));
-        f.evidence.push(self.locate(v.at));
+        let mut f = self.found(message!(
+            "finding-version-not",
+            title = &self.entry.title,
+            version = v.value.to_string()
+        ));
+        f.at.push(self.locate(v.at));
         f.remedy = self.remedy(&[]);
         vec![f]
     }
 
+    fn version_not_captured(&self) -> Finding {
+        let summary = message!("finding-version-not-captured", title = &self.entry.title);
+        not_captured(self.entry, summary, Vec::new())
+    }
+
     /// A precondition no capture shows: always to be checked by hand.
     fn manual(&self) -> Vec<Finding> {
-        let mut f = not_captured(self.entry, "this, which no capture shows,", Vec::new());
-        f.summary = format!(
-            "{}: no capture shows this; check it by hand",
-            self.entry.title
-        );
+        let summary = message!("finding-manual", title = &self.entry.title);
+        let mut f = not_captured(self.entry, summary, Vec::new());
         f.remedy = self.remedy(&[]);
         vec![f]
     }
@@ -680,19 +758,27 @@ impl Rule<'_, '_> {
     fn cluster(&self) -> Vec<Finding> {
         // A node captured as standing alone is no cluster node; the vendor knows what says so.
         if let Some((name, item)) = self.cx.knowledge.stands_alone(self.model) {
-            let mut f = self.ok(format!("not a cluster node ({name} = {})", item.value));
-            f.evidence.push(self.locate(item.at));
+            let mut f = self.ok(message!(
+                "finding-not-a-cluster-node",
+                name = name,
+                value = item.value.to_string()
+            ));
+            f.at.push(self.locate(item.at));
             return vec![f];
         }
-        let mut f = self.found(self.entry.title.clone());
+        let mut f = self.found(titled(self.entry));
         for (scope, settings) in &self.model.settings {
             for (name, item) in settings.iter().filter(|(n, _)| n.contains("cluster")) {
-                f.items.push(format!("{scope}: {name} = {}", item.value));
-                f.evidence.push(self.locate(item.at));
+                f.items.push(Item::scoped(
+                    scope,
+                    format!("{name} = {}", item.value),
+                    self.locate(item.at),
+                ));
             }
         }
         if f.items.is_empty() {
-            return vec![not_captured(self.entry, "cluster membership", Vec::new())];
+            let summary = message!("finding-cluster-not-captured", title = &self.entry.title);
+            return vec![not_captured(self.entry, summary, Vec::new())];
         }
         f.remedy = self.remedy(&[]);
         vec![f]
@@ -711,7 +797,7 @@ impl Rule<'_, '_> {
                 Some((matcher, value, label))
             })
             .collect();
-        let mut f = self.found(String::new());
+        let mut f = self.found(titled(self.entry));
         for (scope, settings) in &self.model.settings {
             for (name, item) in settings {
                 let value = item.value.to_string();
@@ -720,15 +806,22 @@ impl Rule<'_, '_> {
                         && want.is_none_or(|w| w.eq_ignore_ascii_case(&value))
                 });
                 if let Some((_, _, label)) = hit {
-                    f.items.push(format!("{scope}: {name} ({label})"));
-                    f.evidence.push(self.locate(item.at));
+                    f.items.push(Item::scoped(
+                        scope,
+                        format!("{name} ({label})"),
+                        self.locate(item.at),
+                    ));
                 }
             }
         }
         if f.items.is_empty() {
             return Vec::new();
         }
-        f.summary = format!("{}: {} configured item(s)", self.entry.title, f.items.len());
+        f.summary = message!(
+            "finding-backup-drops",
+            title = &self.entry.title,
+            count = f.items.len()
+        );
         f.remedy = self.remedy(&[]);
         vec![f]
     }
@@ -736,8 +829,8 @@ impl Rule<'_, '_> {
     /// An update or patch that must be installed (KI-4, P-*).
     fn update_missing(&self, name: &str) -> Vec<Finding> {
         if let Some(item) = self.model.updates.get(name) {
-            let mut f = self.ok(format!("{name} is installed"));
-            f.evidence.push(self.locate(item.at));
+            let mut f = self.ok(message!("finding-installed", name = name));
+            f.at.push(self.locate(item.at));
             return vec![f];
         }
         if !self.model.coverage.updates && self.model.updates.is_empty() {
@@ -746,11 +839,12 @@ impl Rule<'_, '_> {
                 .plan
                 .map(|p| p.read_item("updates"))
                 .unwrap_or_default();
-            let mut f = not_captured(self.entry, "the installed updates", commands);
+            let summary = message!("finding-updates-not-captured", title = &self.entry.title);
+            let mut f = not_captured(self.entry, summary, commands);
             f.remedy.extend(self.remedy(&[]));
             return vec![f];
         }
-        let mut f = self.found(self.entry.title.clone());
+        let mut f = self.found(titled(self.entry));
         f.remedy = self.remedy(&[]);
         vec![f]
     }
@@ -765,6 +859,14 @@ fn if_any(f: Finding) -> Vec<Finding> {
     }
 }
 
+/// When a setting no capture holds calls for the remedy's commands.
+enum Condition<'a> {
+    /// It is not this value.
+    Not(&'a str),
+    /// It is not this recommended value, and no other value is wanted.
+    NotWanted(&'a str),
+}
+
 fn short(name: &str) -> &str {
     name.split_once('.').map_or(name, |(_, n)| n)
 }
@@ -777,11 +879,11 @@ fn export_lacks(entry: &Entry, cx: &Evidence<'_>, list: &str) -> Vec<Finding> {
         let commands = cx.read_lists(&cx.list_scopes(model), list);
         return vec![not_captured(
             entry,
-            &format!("no live capture: the {list} lists were"),
+            message!("finding-no-live-capture", title = &entry.title, list = list),
             commands,
         )];
     };
-    let mut f = finding(entry, Status::Found, String::new());
+    let mut f = finding(entry, Status::Found, titled(entry));
     for (scope, lists) in &live.lists {
         let Some(entries) = lists.get(list) else {
             continue;
@@ -794,9 +896,8 @@ fn export_lacks(entry: &Entry, cx: &Evidence<'_>, list: &str) -> Vec<Finding> {
             if exported.is_some_and(|e| e.contains(text)) {
                 continue;
             }
-            f.items.push(format!("{scope}: {text}"));
-            f.evidence.push(live.locate(at));
-            f.remedy.extend(remedy(
+            f.items.push(Item::scoped(scope, text, At::of(live, at)));
+            f.remedy.extend(steps(
                 entry,
                 cx.knowledge,
                 &[("scope", scope), ("entry", text)],
@@ -804,15 +905,10 @@ fn export_lacks(entry: &Entry, cx: &Evidence<'_>, list: &str) -> Vec<Finding> {
         }
     }
     if !f.items.is_empty() {
+        let count = f.items.len();
         f.summary = match cx.export {
-            Some(_) => format!(
-                "{} {list} exception(s) the live captures show are not in the export",
-                f.items.len()
-            ),
-            None => format!(
-                "{} {list} exception(s) would be lost by any config export",
-                f.items.len()
-            ),
+            Some(_) => message!("finding-export-lacks", count = count, list = list),
+            None => message!("finding-any-export-loses", count = count, list = list),
         };
         out.push(f);
     }
@@ -824,16 +920,12 @@ fn export_lacks(entry: &Entry, cx: &Evidence<'_>, list: &str) -> Vec<Finding> {
         .collect();
     if !unlisted.is_empty() {
         let commands = cx.read_lists(&unlisted, list);
-        let mut f = not_captured(
-            entry,
-            &format!("the {list} lists of {}", unlisted.join(", ")),
-            commands,
+        let summary = message!(
+            "finding-lists-not-listed",
+            list = list,
+            scopes = unlisted.join(", ")
         );
-        f.summary = format!(
-            "the capture is incomplete: no live capture lists {list} for {}",
-            unlisted.join(", ")
-        );
-        out.push(f);
+        out.push(not_captured(entry, summary, commands));
     }
     out
 }

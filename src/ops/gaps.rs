@@ -3,10 +3,11 @@
 use std::collections::BTreeMap;
 
 use crate::knowledge::{Detect, Report, Severity};
+use crate::message;
 use crate::model::Version;
 
 use super::evaluate::{evaluate, Evidence};
-use super::{Finding, Status};
+use super::{Evidence as At, Finding, Item, Status, Step};
 
 /// What `gaps` found for one appliance.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -76,15 +77,12 @@ fn unexplained(cx: &Evidence<'_>, explained_lists: &[String]) -> Option<Finding>
         .into_iter()
         .map(|i| (i.path, i.value.map(|v| v.into_owned())))
         .collect();
-    let mut f = Finding {
-        rule: "carryover-unexplained".into(),
-        severity: Severity::Warning,
-        status: Status::Found,
-        summary: String::new(),
-        items: Vec::new(),
-        evidence: Vec::new(),
-        remedy: Vec::new(),
-    };
+    let mut f = Finding::new(
+        "carryover-unexplained",
+        Severity::Warning,
+        Status::Found,
+        message!("finding-unexplained", count = 0usize),
+    );
     for item in live.items().into_iter().filter(|i| config_area(&i.path)) {
         // A trusted host listed without its key says nothing about the key.
         if item.path.starts_with("trusted_hosts/")
@@ -98,31 +96,28 @@ fn unexplained(cx: &Evidence<'_>, explained_lists: &[String]) -> Option<Finding>
             (Some(v), _) => v.lines().next().unwrap_or("").to_string(),
             (None, _) => "present".to_string(),
         };
+        let at = At::of(live, item.at);
         let line = match exported.get(&item.path) {
-            None => format!(
-                "{}: {} (not in the export)",
-                item.path,
-                shown(item.value.as_deref())
-            ),
-            Some(e) if *e != item.value.as_ref().map(|v| v.to_string()) => format!(
-                "{}: live {}, export {}",
-                item.path,
-                shown(item.value.as_deref()),
-                shown(e.as_deref())
+            None => Item::scoped(&item.path, shown(item.value.as_deref()), at)
+                .noted(message!("item-not-in-the-export")),
+            Some(e) if *e != item.value.as_ref().map(|v| v.to_string()) => Item::scoped(
+                &item.path,
+                format!(
+                    "live {}, export {}",
+                    shown(item.value.as_deref()),
+                    shown(e.as_deref())
+                ),
+                at,
             ),
             Some(_) => continue,
         };
         f.items.push(line);
-        f.evidence.push(live.locate(item.at));
     }
     if f.items.is_empty() {
         return None;
     }
-    f.summary = format!(
-        "{} item(s) of the live captures differ from the export and no known issue explains it",
-        f.items.len()
-    );
+    f.summary = message!("finding-unexplained", count = f.items.len());
     f.remedy
-        .push("GUI: check these by hand before relying on the export".into());
+        .push(Step::Check(message!("remedy-check-unexplained")));
     Some(f)
 }

@@ -10,7 +10,9 @@ pub mod update_logs;
 
 use serde::Serialize;
 
+use crate::base::message::Message;
 use crate::knowledge::Severity;
+use crate::model::{Config, Origin};
 
 /// Whether a finding is about something captured, something missing from the captures, or
 /// something checked and fine.
@@ -28,8 +30,8 @@ pub enum Status {
     Confirmed,
 }
 
-/// One thing a rule says about the captures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+/// One thing a rule says about the captures: typed data, worded by `render`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// The knowledge-base id (`MOS-4.2.3-KI-6`), or `carryover-...` for carryover's own checks.
     pub rule: String,
@@ -37,12 +39,162 @@ pub struct Finding {
     pub severity: Severity,
     /// Whether it is about something captured, missing from the captures, or fine.
     pub status: Status,
-    /// One line that says what was found.
-    pub summary: String,
-    /// The settings, entries or messages concerned.
-    pub items: Vec<String>,
-    /// `path:line` where each item was read.
-    pub evidence: Vec<String>,
-    /// Commands to run (as they are) and steps to take (`GUI: ...`).
-    pub remedy: Vec<String>,
+    /// What was found, in one line: a message, then the further clauses of [`Finding::also`].
+    pub summary: Message,
+    /// Clauses that qualify the summary (why a rule applies beyond its note, what blocks),
+    /// each worded to follow it on the same line.
+    pub also: Vec<Message>,
+    /// The settings, entries or messages concerned, each with where it was read.
+    pub items: Vec<Item>,
+    /// Where the finding as a whole was read, when it names no item (a setting checked fine).
+    pub at: Vec<Evidence>,
+    /// What to do: commands to run and steps to take.
+    pub remedy: Vec<Step>,
+}
+
+impl Finding {
+    /// A finding of `rule` with a summary and nothing else yet.
+    pub fn new(
+        rule: impl Into<String>,
+        severity: Severity,
+        status: Status,
+        summary: Message,
+    ) -> Self {
+        Finding {
+            rule: rule.into(),
+            severity,
+            status,
+            summary,
+            also: Vec::new(),
+            items: Vec::new(),
+            at: Vec::new(),
+            remedy: Vec::new(),
+        }
+    }
+
+    /// Every place the finding cites: its items' places in order, then its own.
+    pub fn evidence(&self) -> impl Iterator<Item = &Evidence> {
+        self.items
+            .iter()
+            .filter_map(|i| i.evidence.as_ref())
+            .chain(&self.at)
+    }
+}
+
+/// Where something was read: a capture file as the report names it, and a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Evidence {
+    /// The capture file; `?` when the source is not known.
+    pub path: String,
+    /// The line; 0: the file as a whole.
+    pub line: u32,
+}
+
+impl Evidence {
+    /// Where `at` of `config` was read.
+    pub fn of(config: &Config, at: Origin) -> Evidence {
+        Evidence {
+            path: config
+                .sources
+                .get(at.source as usize)
+                .map_or_else(|| "?".to_string(), |p| p.info.path.to_string()),
+            line: at.line,
+        }
+    }
+}
+
+impl std::fmt::Display for Evidence {
+    /// `path:line`, as evidence has always been written.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.path, self.line)
+    }
+}
+
+/// One setting, entry or message a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    /// The scope it belongs to (a domain, `system`, a trusted-host group), where it has one.
+    pub scope: Option<String>,
+    /// The item itself as the captures show it (`smtp.fastpath = off`, an address).
+    pub value: String,
+    /// What carryover adds about it (`key captured`), shown after it in parentheses.
+    pub note: Option<Message>,
+    /// Where it was read; `None`: no capture line holds it.
+    pub evidence: Option<Evidence>,
+}
+
+impl Item {
+    /// An item without a scope, read at `evidence`.
+    pub fn at(value: impl Into<String>, evidence: Evidence) -> Item {
+        Item {
+            scope: None,
+            value: value.into(),
+            note: None,
+            evidence: Some(evidence),
+        }
+    }
+
+    /// An item of a scope, read at `evidence`.
+    pub fn scoped(scope: impl Into<String>, value: impl Into<String>, evidence: Evidence) -> Item {
+        Item {
+            scope: Some(scope.into()),
+            ..Item::at(value, evidence)
+        }
+    }
+
+    /// The item with carryover's note on it.
+    pub fn noted(mut self, note: Message) -> Item {
+        self.note = Some(note);
+        self
+    }
+}
+
+/// One step of a remedy. Knowledge data (a release note's command or console step) is kept
+/// as the data says it; what carryover words itself is a [`Message`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    /// A command to run as it is (a CLI line, filled from a release note's template).
+    Run(String),
+    /// A step a person takes at the console or in the web UI, in the release note's words.
+    Console(String),
+    /// A console step carryover words itself (check by hand, run a command if a condition
+    /// holds).
+    Check(Message),
+    /// Advice carryover words itself that is no console step.
+    Advice(Message),
+}
+
+impl Step {
+    /// A step as a vendor's knowledge writes it: `GUI: …` is a console step, anything else a
+    /// command to run.
+    pub fn from_line(line: String) -> Step {
+        match line.strip_prefix("GUI: ") {
+            Some(step) => Step::Console(step.to_string()),
+            None => Step::Run(line),
+        }
+    }
+
+    /// Whether a person takes the step at the console (it is not run as a command).
+    pub fn is_console(&self) -> bool {
+        matches!(self, Step::Console(_) | Step::Check(_))
+    }
+}
+
+/// A step equals the line a vendor's knowledge writes for it (`GUI: …` for a console step);
+/// a step carryover words itself equals no line.
+impl PartialEq<str> for Step {
+    fn eq(&self, line: &str) -> bool {
+        match self {
+            Step::Run(command) => command == line,
+            Step::Console(step) => line.strip_prefix("GUI: ") == Some(step.as_str()),
+            Step::Check(_) | Step::Advice(_) => false,
+        }
+    }
+}
+
+impl PartialEq<&str> for Step {
+    fn eq(&self, line: &&str) -> bool {
+        self == *line
+    }
 }

@@ -1,10 +1,12 @@
 //! `plan`: a pre-upgrade checklist from the captures and the knowledge base.
 
+use crate::base::message::Message;
 use crate::knowledge::{Detect, Entry, Release, Remedy, Report, Severity};
+use crate::message;
 use crate::model::Version;
 
-use super::evaluate::{evaluate, remedy, Evidence};
-use super::{Finding, Status};
+use super::evaluate::{evaluate, steps, Evidence};
+use super::{Finding, Status, Step};
 
 /// The checklist for one upgrade.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -45,7 +47,7 @@ pub fn plan_confirmed(cx: &Evidence<'_>, to: &Version, confirmed: &[String]) -> 
             "carryover-unknown-release",
             Severity::Warning,
             Status::NotCaptured,
-            format!("no release note after {newest} is known; nothing past it is checked"),
+            message!("finding-unknown-release", version = newest.to_string()),
         ));
     }
     for release in cx.knowledge.releases() {
@@ -71,10 +73,7 @@ fn package(report: &mut PlanReport, cx: &Evidence<'_>, release: &Release, from: 
             "carryover-package",
             Severity::Info,
             Status::NotCaptured,
-            format!(
-                "the version was not captured, so the {} package cannot be chosen",
-                release.version
-            ),
+            message!("finding-package-no-version", release = &release.version),
         ));
         return;
     };
@@ -84,12 +83,19 @@ fn package(report: &mut PlanReport, cx: &Evidence<'_>, release: &Release, from: 
                 "carryover-package",
                 Severity::Info,
                 Status::Found,
-                format!(
-                    "install {} to go from {from} to {}",
-                    p.file, release.version
+                message!(
+                    "finding-package",
+                    file = &p.file,
+                    from = from.to_string(),
+                    release = &release.version
                 ),
             );
-            f.remedy = cx.knowledge.install_package(&p.file, &p.url);
+            f.remedy = cx
+                .knowledge
+                .install_package(&p.file, &p.url)
+                .into_iter()
+                .map(Step::from_line)
+                .collect();
             report.findings.push(f);
         }
         None => {
@@ -98,9 +104,10 @@ fn package(report: &mut PlanReport, cx: &Evidence<'_>, release: &Release, from: 
                 "carryover-package",
                 Severity::Error,
                 Status::Found,
-                format!(
-                    "the {} note names no package for upgrading from {from}",
-                    release.version
+                message!(
+                    "finding-package-none",
+                    release = &release.version,
+                    from = from.to_string()
                 ),
             ));
         }
@@ -140,16 +147,12 @@ fn entry_findings(
         {
             if by_operator {
                 f.status = Status::Confirmed;
-                f.summary = format!(
-                    "{}: confirmed by the operator (--confirm {}); no capture shows it",
-                    entry.title, entry.id
-                );
+                f.summary = message!("finding-confirmed", title = &entry.title, rule = &entry.id);
+                f.also.clear();
                 f.remedy.clear();
             } else {
-                f.summary = format!(
-                    "{}; it blocks the upgrade until checked and confirmed with --confirm {}",
-                    f.summary, entry.id
-                );
+                f.also
+                    .push(message!("finding-blocks-until-confirmed", rule = &entry.id));
             }
         }
         if !by_operator {
@@ -162,11 +165,11 @@ fn entry_findings(
             &entry.id,
             Severity::Info,
             Status::Ok,
-            format!("{}: nothing captured needs it", entry.title),
+            message!("finding-nothing-needs-it", title = &entry.title),
         );
-        f.remedy = remedy(entry, cx.knowledge, &[])
+        f.remedy = steps(entry, cx.knowledge, &[])
             .into_iter()
-            .filter(|r| r.starts_with("GUI:"))
+            .filter(Step::is_console)
             .collect();
         report.findings.push(f);
     }
@@ -216,14 +219,6 @@ pub fn needed_patches(cx: &Evidence<'_>, to: &Version) -> Vec<(String, String)> 
     patches
 }
 
-fn own(rule: &str, severity: Severity, status: Status, summary: String) -> Finding {
-    Finding {
-        rule: rule.into(),
-        severity,
-        status,
-        summary,
-        items: Vec::new(),
-        evidence: Vec::new(),
-        remedy: Vec::new(),
-    }
+fn own(rule: &str, severity: Severity, status: Status, summary: Message) -> Finding {
+    Finding::new(rule, severity, status, summary)
 }

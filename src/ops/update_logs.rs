@@ -4,7 +4,9 @@
 use crate::knowledge::Severity;
 use crate::model::Config;
 
-use super::{Finding, Status};
+use crate::message;
+
+use super::{Evidence, Finding, Item, Status, Step};
 
 /// The rule id of this check.
 pub const RULE: &str = "carryover-update-failed";
@@ -18,24 +20,30 @@ pub fn failed_updates<'c>(configs: impl IntoIterator<Item = &'c Config>) -> Vec<
             let Some(why) = failed(&state.value) else {
                 continue;
             };
-            findings.push(Finding {
-                rule: RULE.into(),
-                severity: Severity::Error,
-                status: Status::Found,
-                summary: format!(
-                    "the update to {} did not complete: {}",
-                    crate::base::text::sanitize(name),
-                    crate::base::text::sanitize(why)
+            // The name and the reason are shown as the update log wrote them, on one line.
+            let mut f = Finding::new(
+                RULE,
+                Severity::Error,
+                Status::Found,
+                message!(
+                    "finding-update-failed",
+                    name = crate::base::text::sanitize(name),
+                    reason = crate::base::text::sanitize(why)
                 ),
-                items: vec![format!("updates/{name}")],
-                evidence: vec![config.locate(state.at)],
-                remedy: vec![
-                    "check the appliance before anything else: `carryover verify-update <the update log>` lists what did not come back".into(),
-                ],
-            });
+            );
+            f.items.push(Item::at(
+                format!("updates/{name}"),
+                Evidence::of(config, state.at),
+            ));
+            f.remedy
+                .push(Step::Advice(message!("remedy-verify-update-first")));
+            findings.push(f);
         }
     }
-    findings.sort_by(|a, b| a.items.cmp(&b.items));
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| f.items.iter().map(|i| i.value.clone()).collect::<Vec<_>>();
+        key(a).cmp(&key(b))
+    });
     findings.dedup();
     findings
 }

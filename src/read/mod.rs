@@ -5,6 +5,7 @@
 //! Files are read in path order, so the order they are named in does not change the result;
 //! within a file, changes replay in line order.
 
+use crate::message;
 use std::path::{Path, PathBuf};
 
 use crate::base::error::{Error, Result};
@@ -95,7 +96,7 @@ fn note_skipped(capture: &mut Capture, skipped: &[Skipped]) -> Result<()> {
         let mut read = SourceRead::new(&source, capture_kind(capture));
         read.notes.push(crate::capture::Note::warning(
             1,
-            format!("skipped: {why}, not part of the capture"),
+            message!("read-skipped", why = *why),
         ));
         capture.add(read)?;
     }
@@ -229,13 +230,13 @@ pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture
         // A file only weakly taken for a capture that then fails to read as one is most likely
         // no capture at all (a README beside the captures), and is reported as such.
         Err(e) if !forced && !detection.is_clear() => {
-            return Err(Error::NotACapture {
-                path: source.path.to_string(),
-                message: format!(
+            return Err(Error::not_a_capture(
+                source.path.to_string(),
+                format!(
                     "not clearly a capture ({}), and reading it as one failed: {e}",
                     detection.scores()
                 ),
-            })
+            ))
         }
         Err(e) => return Err(e),
     };
@@ -302,15 +303,15 @@ fn nothing_read(source: &Source, read: &SourceRead, detection: &Detection) -> Er
         detection.claim.evidence,
         detection.scores()
     );
-    Error::NotACapture {
-        path: source.path.to_string(),
-        message: format!(
+    Error::not_a_capture(
+        source.path.to_string(),
+        format!(
             "no configuration item could be read: {lines} line(s), {not_understood} not \
              understood; {looked}{}; expected {}",
             unknown_prefix(source),
             vendors::expected()
         ),
-    }
+    )
 }
 
 /// Says so when every line carries a prefix the source layer does not know (a paste).
@@ -327,15 +328,17 @@ fn detect_file(source: &Source) -> Result<Detection> {
         path: Path::new(&*source.path),
         text: &source.text,
     };
-    vendors::detect(&sample).ok_or_else(|| Error::NotACapture {
-        path: source.path.to_string(),
-        message: format!(
-            "no configuration item could be read: {} line(s), nothing carryover reads{}; \
-             expected {}",
-            source.line_count(),
-            unknown_prefix(source),
-            vendors::expected()
-        ),
+    vendors::detect(&sample).ok_or_else(|| {
+        Error::not_a_capture(
+            source.path.to_string(),
+            format!(
+                "no configuration item could be read: {} line(s), nothing carryover reads{}; \
+                 expected {}",
+                source.line_count(),
+                unknown_prefix(source),
+                vendors::expected()
+            ),
+        )
     })
 }
 

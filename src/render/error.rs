@@ -1,10 +1,11 @@
 //! The words of an error that stops a run, as the binary prints them after `carryover: `.
 
-use crate::base::error::Error;
-use crate::base::text::terminal_safe;
+use crate::base::error::{Error, Said};
+use crate::base::text::{sanitize, terminal_safe};
 use crate::message;
 
 use super::message::words;
+use super::report::said;
 
 /// An error in words, safe for a terminal: a capture's text in it cannot drive the terminal.
 pub fn error(e: &Error) -> String {
@@ -14,7 +15,66 @@ pub fn error(e: &Error) -> String {
             path = path,
             reason = source.to_string()
         )),
+        Error::File { path, message } | Error::NotACapture { path, message } => {
+            format!("{}: {}", sanitize(path), in_words(message))
+        }
+        Error::Input(input) => {
+            let mut out = String::new();
+            let _ = input.show(
+                &mut out,
+                &in_words(&input.message),
+                &in_words(&input.expected),
+            );
+            out
+        }
         other => other.to_string(),
     };
     terminal_safe(&text).into_owned()
+}
+
+/// What an error or a note says, in words. A message's arguments are filled as they are: the
+/// whole text goes through the terminal's sanitiser once, as words made elsewhere do.
+pub fn in_words(said_: &Said) -> String {
+    match said_ {
+        Said::Words(words) => words.clone(),
+        Said::Message(message) => said(message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::error::Position;
+
+    #[test]
+    fn a_message_of_an_error_is_worded_and_a_path_kept_on_one_line() {
+        let said = message!("error-io", path = "in\\side", reason = "refused");
+        let e = Error::file("a\nb.log", said.clone());
+        // Words from the catalog; the argument's backslash is escaped once, by the terminal
+        // text as a whole, not by the catalog as well.
+        assert_eq!(error(&e), "a\\nb.log: in\\side: refused");
+        // The library's Display names the id and its arguments.
+        assert_eq!(
+            e.to_string(),
+            "a\\nb.log: error-io path=in\\\\side reason=refused"
+        );
+        let at = Position {
+            path: "x.log".into(),
+            line: 3,
+            column: 2,
+            line_text: "abc".into(),
+        };
+        let input = Error::input(at, said, "a word");
+        assert_eq!(
+            error(&input),
+            "in\\side: refused\n --> x.log:3:2\n  |\n3 | abc\n  |  ^\n  = expected a word"
+        );
+    }
+
+    #[test]
+    fn words_made_elsewhere_show_as_they_always_have() {
+        let e = Error::file("a.log", "not a capture".to_string());
+        assert_eq!(error(&e), e.to_string());
+        assert_eq!(error(&e), "a.log: not a capture");
+    }
 }

@@ -5,9 +5,12 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::ops::{Finding, Status};
+use crate::ops::Status;
 
+use super::report::{lines, Finding};
 use super::FORMAT_VERSION;
+
+pub use super::report::Heading;
 
 /// How a report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,21 +25,6 @@ pub enum ReportFormat {
     Github,
     /// A SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers.
     Sarif,
-}
-
-/// A report's heading facts.
-pub struct Heading<'a> {
-    /// The subcommand that made the report (`gaps`, `plan`).
-    pub command: &'a str,
-    /// The appliance's host name; `None`: not captured.
-    pub appliance: Option<&'a str>,
-    /// The version upgraded from; `None`: not captured.
-    pub from: Option<&'a str>,
-    /// The version upgraded to.
-    pub to: &'a str,
-    /// The rules that block the upgrade (`plan` only; `None` for reports that have no such
-    /// notion).
-    pub blocking: Option<&'a [String]>,
 }
 
 /// `gaps --format json` and `plan --format json`.
@@ -75,7 +63,13 @@ fn status_word(f: &Finding) -> &'static str {
 }
 
 /// Renders findings.
-pub fn findings(heading: &Heading<'_>, findings: &[Finding], format: ReportFormat) -> String {
+pub fn findings(
+    heading: &Heading<'_>,
+    findings: &[crate::ops::Finding],
+    format: ReportFormat,
+) -> String {
+    let findings: Vec<Finding> = findings.iter().map(lines).collect();
+    let findings = findings.as_slice();
     match format {
         ReportFormat::Json => {
             let doc = Document {

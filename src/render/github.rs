@@ -24,123 +24,7 @@
 
 use std::fmt::Write;
 
-use crate::knowledge::Severity;
-use crate::ops::{Finding, Status};
-
-use super::findings::Heading;
-
-/// The annotation level of a finding in a report: a rule that blocks the upgrade is an error,
-/// whatever else it is; `None`: not annotated (checked and fine).
-pub(crate) fn level_in(heading: &Heading<'_>, f: &Finding) -> Option<Level> {
-    let blocking = heading.blocking.is_some_and(|b| b.contains(&f.rule));
-    if blocking && f.status != Status::Ok {
-        return Some(Level::Error);
-    }
-    level(f)
-}
-
-/// The annotation level of a finding; `None`: not annotated (checked and fine).
-pub(crate) fn level(f: &Finding) -> Option<Level> {
-    match f.status {
-        Status::Found => Some(match f.severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
-            Severity::Info => Level::Note,
-        }),
-        // Confirmed by the operator, not seen in a capture: worth a note on the record.
-        Status::NotCaptured | Status::Confirmed => Some(Level::Note),
-        Status::Ok => None,
-    }
-}
-
-/// How loudly a finding is shown, in GitHub's and SARIF's common three levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Level {
-    /// Something is lost or broken unless the remedy is applied.
-    Error,
-    /// Check it.
-    Warning,
-    /// Worth knowing, or a fact to capture.
-    Note,
-}
-
-/// One place a finding points at, with the items read there.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Spot<'a> {
-    /// The capture file as the report names it; `None`: no file.
-    pub path: Option<&'a str>,
-    /// The line (1-based); `None`: the file as a whole, or no file.
-    pub line: Option<u32>,
-    /// The items read at this place (all of the finding's items when they are not one per
-    /// evidence line).
-    pub items: Vec<&'a str>,
-}
-
-/// Splits evidence `path:line` at its last `:` followed by digits only (a path may hold `:`).
-/// Evidence without such a line number is a whole file; `?` (a source not known) and an empty
-/// path are no file. Line 0 (a note about a whole file) is the file as a whole.
-pub(crate) fn split_evidence(evidence: &str) -> (Option<&str>, Option<u32>) {
-    let (path, line) = match evidence.rsplit_once(':') {
-        Some((path, digits))
-            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            (path, digits.parse::<u32>().ok())
-        }
-        _ => (evidence, None),
-    };
-    match path {
-        "" | "?" => (None, None),
-        path => (Some(path), line.filter(|&l| l > 0)),
-    }
-}
-
-/// The places a finding points at, in the order its evidence names them, each once. Items and
-/// evidence that pair one to one go to their place; otherwise every place gets every item. A
-/// finding without evidence has one place that is no file.
-pub(crate) fn spots(f: &Finding) -> Vec<Spot<'_>> {
-    let paired = f.items.len() == f.evidence.len();
-    let mut spots: Vec<Spot<'_>> = Vec::new();
-    for (i, evidence) in f.evidence.iter().enumerate() {
-        let (path, line) = split_evidence(evidence);
-        let at = match spots.iter().position(|s| s.path == path && s.line == line) {
-            Some(at) => at,
-            None => {
-                spots.push(Spot {
-                    path,
-                    line,
-                    items: Vec::new(),
-                });
-                spots.len() - 1
-            }
-        };
-        if paired {
-            spots[at].items.push(&f.items[i]);
-        }
-    }
-    if spots.is_empty() {
-        spots.push(Spot {
-            path: None,
-            line: None,
-            items: Vec::new(),
-        });
-    }
-    if !paired || f.evidence.is_empty() {
-        for spot in &mut spots {
-            spot.items = f.items.iter().map(String::as_str).collect();
-        }
-    }
-    spots
-}
-
-/// The text of one annotation or result: the finding's summary, then the items, one a line.
-pub(crate) fn message(f: &Finding, spot: &Spot<'_>) -> String {
-    let mut text = f.summary.clone();
-    for item in &spot.items {
-        text.push('\n');
-        text.push_str(item);
-    }
-    text
-}
+use super::report::{level_in, message, spots, Finding, Heading, Level};
 
 /// Escapes a message as the runner unescapes it: `%`, CR and LF. Every other control character
 /// (escape, NUL, ...) becomes a visible `\u{..}`, so capture text cannot drive the log viewer.
@@ -202,7 +86,10 @@ pub fn annotations(heading: &Heading<'_>, findings: &[Finding]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::report::split_evidence;
     use super::*;
+    use crate::knowledge::Severity;
+    use crate::ops::Status;
 
     fn finding(status: Status, severity: Severity, items: &[&str], evidence: &[&str]) -> Finding {
         Finding {

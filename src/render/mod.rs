@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod findings;
 pub mod github;
 pub mod message;
+pub mod report;
 pub mod restore;
 pub mod runbook;
 pub mod sarif;
@@ -144,8 +145,8 @@ pub fn diagnostics(capture: &Capture) -> String {
         };
         let at = one_line(&at);
         match &note.kind {
-            NoteKind::Warning => {
-                let _ = writeln!(out, "{at}: warning: {}", note.text);
+            NoteKind::Warning(said) => {
+                let _ = writeln!(out, "{at}: warning: {}", error::in_words(said));
             }
             NoteKind::Rejected(answer) => {
                 let _ = writeln!(

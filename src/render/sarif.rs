@@ -22,10 +22,9 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::ops::{Finding, Status};
+use crate::ops::Status;
 
-use super::findings::Heading;
-use super::github::{level_in, message, spots, Level};
+use super::report::{level_in, message, spots, Finding, Heading, Level};
 
 /// The `$schema` a log names: the SARIF 2.1.0 schema as JSON Schema Store serves it.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

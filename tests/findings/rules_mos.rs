@@ -13,8 +13,10 @@ use common::{run, run_full};
 use carryover::capture::{NoteKind, ReadOptions};
 use carryover::model::{SourceKind, Value, Version, SYSTEM};
 use carryover::ops::evaluate::Evidence;
-use carryover::ops::{Finding, Status};
+use carryover::ops::Status;
+// Findings in words, as every output shows them.
 use carryover::read;
+use carryover::render::report::{lines, Finding};
 use carryover::vendors::{self, Knowledge};
 
 /// A CLI log of `host` at `version` (`4.1.9-GA`), then `body` (commands and answers).
@@ -54,6 +56,9 @@ fn findings(paths: &[&str], plan_to: Option<&str>) -> Vec<Finding> {
         Some(to) => carryover::ops::plan::plan(&cx, &Version::parse(to).unwrap()).findings,
         None => carryover::ops::gaps::gaps(&cx, None).findings,
     }
+    .iter()
+    .map(lines)
+    .collect()
 }
 
 fn of<'f>(findings: &'f [Finding], rule: &str) -> Vec<&'f Finding> {
@@ -266,7 +271,7 @@ fn a_shift_jis_capture_gives_a_shift_jis_script_counted_in_shift_jis() {
     let warnings: Vec<_> = back
         .notes
         .iter()
-        .filter(|(_, n)| n.kind == NoteKind::Warning)
+        .filter(|(_, n)| matches!(n.kind, NoteKind::Warning(_)))
         .collect();
     assert!(warnings.is_empty(), "{warnings:?}");
     common::at_root();
@@ -715,8 +720,9 @@ fn ki8_compares_with_a_known_default_text() {
         };
         carryover::ops::plan::plan(&cx, &Version::parse("4.2.3").unwrap())
             .findings
-            .into_iter()
+            .iter()
             .filter(|f| f.rule == "MOS-4.2.3-KI-8")
+            .map(lines)
             .collect::<Vec<_>>()
     };
     let is_default = evaluate(&default);

@@ -22,8 +22,10 @@ fn warnings(capture: &Capture) -> Vec<String> {
     capture
         .notes
         .iter()
-        .filter(|(_, n)| n.kind == NoteKind::Warning)
-        .map(|(_, n)| n.text.clone())
+        .filter_map(|(_, n)| match &n.kind {
+            NoteKind::Warning(said) => Some(carryover::render::error::in_words(said)),
+            _ => None,
+        })
         .collect()
 }
 

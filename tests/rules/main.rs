@@ -40,6 +40,7 @@ use carryover::ops::{self, Finding, Status};
 use carryover::read;
 use carryover::render::diagnostics;
 use carryover::render::findings::{findings, Heading, ReportFormat};
+use carryover::render::report::lines;
 use carryover::render::restore::restore;
 use carryover::vendors;
 
@@ -536,7 +537,7 @@ fn check(case: &Case, said: &Said) {
     let confirmed = with(Status::Confirmed);
     for (_, r) in &reports {
         for f in r.iter().flat_map(|r| &r.own) {
-            placeholders_read_as_placeholders(&label, &f.remedy);
+            placeholders_read_as_placeholders(&label, &lines(f).remedy);
         }
     }
     let plan_blocks = said.plan.as_ref().is_some_and(|p| p.blocking);
@@ -669,7 +670,7 @@ fn promised(label: &str, name: &str, report: &Option<Report>, status: Status, ac
             .own
             .iter()
             .filter(|f| f.status == status)
-            .any(|f| f.remedy.iter().any(|r| r.contains(action))),
+            .any(|f| lines(f).remedy.iter().any(|r| r.contains(action))),
         "{label}: no {name} finding ({status:?}) of the rule promises `{action}`: {:#?}",
         report.own
     );

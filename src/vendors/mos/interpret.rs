@@ -1,6 +1,8 @@
 //! From MOS exchanges to model changes, by the catalog.
 
 use super::syntax::{Answer, CompletionStatus, Exchange, Input, Line, Node, Word};
+use crate::base::error::Said;
+use crate::message;
 use crate::model::{
     canonical_entry, normalize_key_block, Change, Key, List, Origin, Raw, Secret, TrustedHost,
     Value, Version, SYSTEM,
@@ -50,11 +52,11 @@ impl Interpreter {
         });
     }
 
-    fn warn(&mut self, line: u32, message: String) {
+    fn warn(&mut self, line: u32, said: impl Into<Said>) {
         self.notes.push(Note {
             line,
-            kind: NoteKind::Warning,
-            text: message,
+            kind: NoteKind::Warning(said.into()),
+            text: String::new(),
         });
     }
 
@@ -188,10 +190,7 @@ impl Interpreter {
         if !is_read && self.writes_need_ok && x.completion.is_none() {
             self.warn(
                 line.number,
-                format!(
-                    "`{}` has no completion: its outcome is unknown, so it was not applied",
-                    line.text.trim()
-                ),
+                message!("mos-write-not-completed", command = line.text.trim()),
             );
             return true;
         }
@@ -210,10 +209,7 @@ impl Interpreter {
             }
             self.warn(
                 line.number,
-                format!(
-                    "`{}` has no completion: what follows it may be no answer, so it was not read",
-                    line.text.trim()
-                ),
+                message!("mos-read-not-completed", command = line.text.trim()),
             );
             return true;
         }
@@ -227,11 +223,7 @@ impl Interpreter {
         if other_listing && self.writes_need_ok && x.completion.is_none() && !answered.is_empty() {
             self.warn(
                 line.number,
-                format!(
-                    "the answer to `{}` has no completion, so it may be incomplete (a cut log \
-                     or a quit pager)",
-                    line.text.trim()
-                ),
+                message!("mos-answer-not-completed", command = line.text.trim()),
             );
         }
         if !is_read && *action != Action::InstallUpdate && self.writes_need_ok && self.cut_write(x)
@@ -263,11 +255,10 @@ impl Interpreter {
         };
         self.warn(
             x.command.line.number,
-            format!(
-                "`{}` printed `{}`, which a write does not: the command line may have been cut \
-                 at the terminal width, so it was not applied",
-                x.command.line.text.trim(),
-                first.text.trim()
+            message!(
+                "mos-write-printed",
+                command = x.command.line.text.trim(),
+                printed = first.text.trim()
             ),
         );
         for line in &stray {
@@ -316,9 +307,12 @@ impl Interpreter {
         match self.data(x).first() {
             Some((words, n)) => match Version::parse(&join(words)) {
                 Some(v) => self.change(Change::Version(v), *n),
-                None => self.warn(*n, format!("`{}` is not a version", join(words))),
+                None => self.warn(*n, message!("mos-not-a-version", text = join(words))),
             },
-            None => self.warn(x.command.line.number, "`version` printed nothing".into()),
+            None => self.warn(
+                x.command.line.number,
+                message!("mos-version-printed-nothing"),
+            ),
         }
     }
 
@@ -330,9 +324,10 @@ impl Interpreter {
             if join(first).chars().count() >= WRAP_WIDTH - 1 {
                 self.warn(
                     *n,
-                    format!(
-                        "the value of {area}.{name} may have been wrapped at the terminal width: \
-                         line {next} was not read as part of it"
+                    message!(
+                        "mos-value-wrapped",
+                        name = format!("{area}.{name}"),
+                        next = *next
                     ),
                 );
             }
@@ -390,10 +385,10 @@ impl Interpreter {
                             answers.next();
                             self.warn(
                                 line.number,
-                                format!(
-                                    "a quoted value cut at the terminal width was rejoined with \
-                                     line {}: `{entry}`",
-                                    next.number
+                                message!(
+                                    "mos-quoted-value-rejoined",
+                                    next = next.number,
+                                    entry = &entry
                                 ),
                             );
                             texts.push((canonical_entry(&entry).into_owned(), line.number));
@@ -411,11 +406,10 @@ impl Interpreter {
             // A cut log or a pager quit: what was seen is there, what was not is unknown.
             self.warn(
                 at,
-                format!(
-                    "the list answer to `{}` has no completion, so it may be incomplete: its \
-                     {} entries were added, the list is not known in full",
-                    x.command.line.text.trim(),
-                    texts.len()
+                message!(
+                    "mos-list-not-completed",
+                    command = x.command.line.text.trim(),
+                    count = texts.len()
                 ),
             );
             for (entry, line) in texts {
@@ -463,10 +457,11 @@ impl Interpreter {
         };
         self.warn(
             x.command.line.number,
-            format!(
-                "the listing of {scope} {list} starts with `{}`, no list value: the command line \
-                 may have been cut at the terminal width, so the listing was not applied",
-                line.text.trim()
+            message!(
+                "mos-listing-cut",
+                scope = scope,
+                list = list,
+                first = line.text.trim()
             ),
         );
         true
@@ -560,10 +555,7 @@ impl Interpreter {
             )
         });
         if refused {
-            return self.warn(
-                at,
-                "update install was not confirmed; nothing installed".into(),
-            );
+            return self.warn(at, message!("mos-update-not-confirmed"));
         }
         let url = bound["url"];
         let file = url.split(['?', '#']).next().unwrap_or(url);
@@ -713,7 +705,7 @@ impl Interpreter {
         value.unwrap_or_else(|| {
             self.warn(
                 line,
-                format!("`{text}` is not a valid value of {name}; kept as text"),
+                message!("mos-not-a-valid-value", text = text, name = name),
             );
             Value::Text(text.to_string())
         })

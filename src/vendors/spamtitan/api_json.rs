@@ -10,6 +10,7 @@
 //! instead (`{"status": "error", ..}`, `{"message": "Too Many Attempts."}`) is no
 //! configuration: the file fails to read, as an empty or truncated one does.
 
+use crate::message;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -196,11 +197,8 @@ fn domain_list(value: &Json, relative: &str, read: &mut FileRead<'_>) {
         Json::Object(map) => match map.get("data") {
             Some(Json::Array(items)) => {
                 if PAGE_KEYS.iter().any(|k| map.contains_key(*k)) {
-                    read.notes.push(Note::warning(
-                        1,
-                        "the domain list answer is one page of a paginated list: domains on \
-                         other pages are not in it",
-                    ));
+                    read.notes
+                        .push(Note::warning(1, message!("st-domains-one-page")));
                 }
                 items.as_slice()
             }
@@ -248,13 +246,11 @@ fn unwrap_envelope(value: Json, read: &mut FileRead<'_>) -> Json {
     if !is_envelope {
         return Json::Object(map);
     }
-    let status = map
-        .get("status")
-        .map_or_else(String::new, |s| format!(" (status {s})"));
-    read.notes.push(Note::warning(
-        1,
-        format!("the answer is wrapped in a `data` envelope{status}: read what it holds"),
-    ));
+    let said = match map.get("status") {
+        Some(status) => message!("st-data-envelope-status", status = status.to_string()),
+        None => message!("st-data-envelope"),
+    };
+    read.notes.push(Note::warning(1, said));
     map.remove("data").unwrap_or(Json::Null)
 }
 
@@ -332,7 +328,12 @@ fn leaf(read: &mut FileRead<'_>, relative: &str, scope: &str, name: &str, json: 
                 if coerced {
                     read.notes.push(Note::warning(
                         1,
-                        format!("`{name}`: {json} read as {value}"),
+                        message!(
+                            "st-coerced",
+                            name = name.to_string(),
+                            json = json.to_string(),
+                            value = value.to_string()
+                        ),
                     ));
                 }
                 Change::Setting {

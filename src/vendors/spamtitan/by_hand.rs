@@ -218,7 +218,14 @@ mod tests {
                 other => format!("{other:?}"),
             })
             .collect();
-        let notes = file.notes.iter().map(|n| n.text.clone()).collect();
+        let notes = file
+            .notes
+            .iter()
+            .map(|n| match &n.kind {
+                crate::capture::NoteKind::Warning(said) => said.to_string(),
+                _ => n.text.clone(),
+            })
+            .collect();
         Ok((changes, notes))
     }
 

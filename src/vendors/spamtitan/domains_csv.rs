@@ -13,6 +13,7 @@
 
 use crate::base::error::{Error, Result};
 use crate::capture::Note;
+use crate::message;
 use crate::model::{Change, Value};
 
 use super::folder::FileRead;
@@ -34,10 +35,8 @@ pub fn read(read: &mut FileRead<'_>) -> Result<()> {
     let text = read.source.text.trim_start_matches('\u{feff}').to_string();
     let (delimiter, name) = detect_delimiter(&text);
     if delimiter != b',' {
-        read.notes.push(Note::warning(
-            1,
-            format!("the columns are separated by {name}s: read as such"),
-        ));
+        read.notes
+            .push(Note::warning(1, message!("st-csv-delimiter", name = name)));
     }
     let text = tidy_quotes(&text, delimiter);
     let rows = rows(&text, delimiter, &read.source.path)?;
@@ -58,10 +57,8 @@ pub fn read(read: &mut FileRead<'_>) -> Result<()> {
         domain_row(read, &row);
     }
     if padded > 0 {
-        read.notes.push(Note::warning(
-            1,
-            format!("{padded} row(s) end in empty columns (as a spreadsheet saves them): ignored"),
-        ));
+        read.notes
+            .push(Note::warning(1, message!("st-csv-padded", count = padded)));
     }
     Ok(())
 }
@@ -247,7 +244,7 @@ fn domain_row(read: &mut FileRead<'_>, row: &Row) {
     match cells.get(2).map(|v| v.to_lowercase()) {
         None => read.notes.push(Note::warning(
             row.line,
-            format!("`{domain}` has no verification column: its verification settings were not captured"),
+            message!("st-csv-no-verification", domain = domain.to_string()),
         )),
         Some(verification) => match layout(&verification, cells.len() - 3) {
             None => read.notes.push(Note::unrecognized(
@@ -266,11 +263,11 @@ fn domain_row(read: &mut FileRead<'_>, row: &Row) {
                 if !unread.is_empty() {
                     read.notes.push(Note::warning(
                         row.line,
-                        format!(
-                            "`{domain}` (verification {verification}): column(s) {} hold \
-                             something the verification has no setting for, or lie beyond the \
-                             ten columns of the format: not read",
-                            unread.join(", ")
+                        message!(
+                            "st-csv-unread-columns",
+                            domain = domain.to_string(),
+                            verification = &verification,
+                            columns = unread.join(", ")
                         ),
                     ));
                 }
@@ -456,9 +453,15 @@ mod tests {
         let source = Source::from_text("domains.csv", text);
         let mut file = FileRead::new(&source, SourceKind::Export);
         read(&mut file).unwrap();
-        let note = &file.notes[0].text;
-        assert!(note.contains("column(s) 4, 5, 6, 11"), "{note}");
-        assert!(!note.contains("secret"), "{note}");
+        let crate::capture::NoteKind::Warning(crate::base::error::Said::Message(note)) =
+            &file.notes[0].kind
+        else {
+            panic!("{:?}", file.notes[0]);
+        };
+        assert_eq!(note.id, "st-csv-unread-columns");
+        let columns = crate::base::message::Arg::Text("4, 5, 6, 11".into());
+        assert_eq!(note.arg("columns"), Some(&columns), "{note:?}");
+        assert!(!format!("{note:?}").contains("secret"), "{note:?}");
         assert!(settings_of(text, "example.net").contains(&"domain.group=Sales".into()));
     }
 }

@@ -6,6 +6,7 @@
 //! be read does not hide the others: every file is read, then every bad one is reported
 //! together, and reading fails (exit 2).
 
+use crate::message;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -76,10 +77,8 @@ pub fn read(
         if let FileKind::Junk(why) = kind {
             let source = Source::from_text(&path.display().to_string(), "");
             let mut read = SourceRead::new(&source, SourceKind::Export);
-            read.notes.push(Note::warning(
-                1,
-                format!("skipped: {why}, not part of the capture"),
-            ));
+            read.notes
+                .push(Note::warning(1, message!("read-skipped", why = why)));
             reads.push(read);
             continue;
         }
@@ -355,7 +354,7 @@ fn folder(name: &str, read: &mut FileRead<'_>) -> String {
         Some(decoded) => {
             read.notes.push(Note::warning(
                 1,
-                format!("the folder name `{name}` is URL-encoded: read as `{decoded}`"),
+                message!("st-folder-url-encoded", name = name, decoded = &decoded),
             ));
             decoded
         }
@@ -425,13 +424,14 @@ fn merge_lists(
             let total: usize = group.iter().map(|(_, p)| p.entries.len()).sum();
             reads[last].notes.push(Note::warning(
                 1,
-                format!(
-                    "the {list} list of `{scope}` is in {} files ({}): read as one set of {} \
-                     entries ({} read)",
-                    files.len(),
-                    files.join(", "),
-                    entries.len(),
-                    total
+                message!(
+                    "st-list-in-files",
+                    list = list.to_string(),
+                    scope = scope.to_string(),
+                    count = files.len(),
+                    files = files.join(", "),
+                    entries = entries.len(),
+                    read = total
                 ),
             ));
         }
@@ -439,9 +439,10 @@ fn merge_lists(
             if exported.is_some_and(|domains| !domains.contains(&scope)) {
                 reads[last].notes.push(Note::warning(
                     1,
-                    format!(
-                        "the {list} list names the domain `{scope}`, which the domain export \
-                         (domains.csv) lacks: the domain is known from this list alone"
+                    message!(
+                        "st-list-domain-not-exported",
+                        list = list.to_string(),
+                        scope = scope.to_string()
                     ),
                 ));
             }

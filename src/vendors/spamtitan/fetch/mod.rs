@@ -17,8 +17,9 @@ use std::time::Duration;
 
 use serde_json::Value as Json;
 
-use crate::base::error::Error;
+use crate::base::error::{Error, Said};
 use crate::base::text::sanitize;
+use crate::capture::NoteKind;
 use crate::emit::percent_encode;
 use crate::fetch::{FetchError, Fetched, Target};
 use crate::model::SourceKind;
@@ -358,7 +359,10 @@ fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, Strin
             let mut read = FileRead::new(&source, SourceKind::Export);
             let list = super::legacy_xml::list(&mut read).map_err(|e| reason(&e))?;
             if list.is_none() {
-                let said = read.notes.last().map_or("", |n| n.text.as_str());
+                let said = match read.notes.last().map(|n| &n.kind) {
+                    Some(NoteKind::Warning(Said::Words(words))) => words.as_str(),
+                    _ => "",
+                };
                 return Err(shorten(
                     said.split(": the call failed").next().unwrap_or(said),
                 ));
@@ -371,8 +375,8 @@ fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, Strin
 /// What an error of the capture reader says, in one short line.
 fn reason(e: &Error) -> String {
     let text = match e {
-        Error::Input(input) => input.message.clone(),
-        Error::File { message, .. } | Error::NotACapture { message, .. } => message.clone(),
+        Error::Input(input) => input.message.to_string(),
+        Error::File { message, .. } | Error::NotACapture { message, .. } => message.to_string(),
         other => other.to_string(),
     };
     shorten(&text)

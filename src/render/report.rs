@@ -1,0 +1,300 @@
+//! What the findings renderers share ([`super::findings`]: human text, Markdown, JSON;
+//! [`super::github`]: annotations; [`super::sarif`]: a SARIF log): a report's heading, a
+//! finding in words ([`lines`]), and the places a finding points at with its level.
+//!
+//! A finding's messages are filled with their arguments as the captures hold them: each
+//! output makes text safe its own way (the terminal's escapes, GitHub's, JSON's), so text is
+//! escaped once, where it is written, never twice.
+
+use serde::Serialize;
+
+use crate::base::message::{Arg, Message};
+use crate::knowledge::Severity;
+use crate::ops::{self, Status, Step};
+
+use super::message::words;
+
+/// A report's heading facts.
+pub struct Heading<'a> {
+    /// The subcommand that made the report (`gaps`, `plan`).
+    pub command: &'a str,
+    /// The appliance's host name; `None`: not captured.
+    pub appliance: Option<&'a str>,
+    /// The version upgraded from; `None`: not captured.
+    pub from: Option<&'a str>,
+    /// The version upgraded to.
+    pub to: &'a str,
+    /// The rules that block the upgrade (`plan` only; `None` for reports that have no such
+    /// notion).
+    pub blocking: Option<&'a [String]>,
+}
+
+/// One thing a rule says about the captures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Finding {
+    /// The knowledge-base id (`MOS-4.2.3-KI-6`), or `carryover-...` for carryover's own checks.
+    pub rule: String,
+    /// How much it matters: the rule's severity when it applies, info otherwise.
+    pub severity: Severity,
+    /// Whether it is about something captured, missing from the captures, or fine.
+    pub status: Status,
+    /// One line that says what was found.
+    pub summary: String,
+    /// The settings, entries or messages concerned.
+    pub items: Vec<String>,
+    /// `path:line` where each item was read.
+    pub evidence: Vec<String>,
+    /// Commands to run (as they are) and steps to take (`GUI: ...`).
+    pub remedy: Vec<String>,
+}
+
+/// A finding in words: its summary, each item and remedy step on a line of its own.
+pub fn lines(f: &ops::Finding) -> Finding {
+    let mut summary = said(&f.summary);
+    for clause in &f.also {
+        summary.push_str(&said(clause));
+    }
+    Finding {
+        rule: f.rule.clone(),
+        severity: f.severity,
+        status: f.status,
+        summary,
+        items: f.items.iter().map(item).collect(),
+        evidence: f.evidence().map(|e| e.to_string()).collect(),
+        remedy: f.remedy.iter().map(step).collect(),
+    }
+}
+
+/// `scope: value (note)`.
+fn item(item: &ops::Item) -> String {
+    let mut text = match &item.scope {
+        Some(scope) => format!("{scope}: {}", item.value),
+        None => item.value.clone(),
+    };
+    if let Some(note) = &item.note {
+        text.push_str(" (");
+        text.push_str(&said(note));
+        text.push(')');
+    }
+    text
+}
+
+/// A remedy step on one line: a command as it is run, a console step after `GUI: `.
+fn step(step: &Step) -> String {
+    match step {
+        Step::Run(command) => command.clone(),
+        Step::Console(text) => format!("GUI: {text}"),
+        Step::Check(message) => format!("GUI: {}", said(message)),
+        Step::Advice(message) => said(message),
+    }
+}
+
+/// A message in words with its text arguments as they are. Each is given to the catalog as a
+/// private-use stand-in (which the sanitiser leaves alone) and put back in one pass.
+pub(crate) fn said(message: &Message) -> String {
+    const FIRST: u32 = 0xF0000;
+    let mut standing = message.clone();
+    let mut values = Vec::new();
+    for (_, arg) in standing.args.iter_mut() {
+        if let Arg::Text(text) = arg {
+            let mark = char::from_u32(FIRST + values.len() as u32).unwrap_or('\u{F0000}');
+            values.push(std::mem::replace(text, mark.to_string()));
+        }
+    }
+    let mut out = String::new();
+    for c in words(&standing).chars() {
+        match (c as u32)
+            .checked_sub(FIRST)
+            .and_then(|i| values.get(i as usize))
+        {
+            Some(value) => out.push_str(value),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// The annotation level of a finding in a report: a rule that blocks the upgrade is an error,
+/// whatever else it is; `None`: not annotated (checked and fine).
+pub(crate) fn level_in(heading: &Heading<'_>, f: &Finding) -> Option<Level> {
+    let blocking = heading.blocking.is_some_and(|b| b.contains(&f.rule));
+    if blocking && f.status != Status::Ok {
+        return Some(Level::Error);
+    }
+    level(f)
+}
+
+/// The annotation level of a finding; `None`: not annotated (checked and fine).
+pub(crate) fn level(f: &Finding) -> Option<Level> {
+    match f.status {
+        Status::Found => Some(match f.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+            Severity::Info => Level::Note,
+        }),
+        // Confirmed by the operator, not seen in a capture: worth a note on the record.
+        Status::NotCaptured | Status::Confirmed => Some(Level::Note),
+        Status::Ok => None,
+    }
+}
+
+/// How loudly a finding is shown, in GitHub's and SARIF's common three levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// Something is lost or broken unless the remedy is applied.
+    Error,
+    /// Check it.
+    Warning,
+    /// Worth knowing, or a fact to capture.
+    Note,
+}
+
+/// One place a finding points at, with the items read there.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Spot<'a> {
+    /// The capture file as the report names it; `None`: no file.
+    pub path: Option<&'a str>,
+    /// The line (1-based); `None`: the file as a whole, or no file.
+    pub line: Option<u32>,
+    /// The items read at this place (all of the finding's items when they are not one per
+    /// evidence line).
+    pub items: Vec<&'a str>,
+}
+
+/// Splits evidence `path:line` at its last `:` followed by digits only (a path may hold `:`).
+/// Evidence without such a line number is a whole file; `?` (a source not known) and an empty
+/// path are no file. Line 0 (a note about a whole file) is the file as a whole.
+pub(crate) fn split_evidence(evidence: &str) -> (Option<&str>, Option<u32>) {
+    let (path, line) = match evidence.rsplit_once(':') {
+        Some((path, digits))
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            (path, digits.parse::<u32>().ok())
+        }
+        _ => (evidence, None),
+    };
+    match path {
+        "" | "?" => (None, None),
+        path => (Some(path), line.filter(|&l| l > 0)),
+    }
+}
+
+/// The places a finding points at, in the order its evidence names them, each once. Items and
+/// evidence that pair one to one go to their place; otherwise every place gets every item. A
+/// finding without evidence has one place that is no file.
+pub(crate) fn spots(f: &Finding) -> Vec<Spot<'_>> {
+    let paired = f.items.len() == f.evidence.len();
+    let mut spots: Vec<Spot<'_>> = Vec::new();
+    for (i, evidence) in f.evidence.iter().enumerate() {
+        let (path, line) = split_evidence(evidence);
+        let at = match spots.iter().position(|s| s.path == path && s.line == line) {
+            Some(at) => at,
+            None => {
+                spots.push(Spot {
+                    path,
+                    line,
+                    items: Vec::new(),
+                });
+                spots.len() - 1
+            }
+        };
+        if paired {
+            spots[at].items.push(&f.items[i]);
+        }
+    }
+    if spots.is_empty() {
+        spots.push(Spot {
+            path: None,
+            line: None,
+            items: Vec::new(),
+        });
+    }
+    if !paired || f.evidence.is_empty() {
+        for spot in &mut spots {
+            spot.items = f.items.iter().map(String::as_str).collect();
+        }
+    }
+    spots
+}
+
+/// The text of one annotation or result: the finding's summary, then the items, one a line.
+pub(crate) fn message(f: &Finding, spot: &Spot<'_>) -> String {
+    let mut text = f.summary.clone();
+    for item in &spot.items {
+        text.push('\n');
+        text.push_str(item);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message;
+    use crate::ops::{Evidence, Item};
+
+    #[test]
+    fn a_finding_in_lines_reads_as_it_always_has() {
+        let mut f = ops::Finding::new(
+            "MOS-4.2.3-KI-3",
+            Severity::Error,
+            Status::Found,
+            message!("finding-title", title = "Junk-mail routing is reset"),
+        );
+        f.also.push(message!(
+            "finding-wider-than-the-note",
+            names = "4.1.9",
+            because = "the same code"
+        ));
+        let at = |line| Evidence {
+            path: "rg01.log".into(),
+            line,
+        };
+        f.items.push(Item::at("smtp.quarantinejunk = on", at(22)));
+        f.items.push(
+            Item::scoped("mtagroup", "10.0.0.1", at(30)).noted(message!("item-key-captured")),
+        );
+        f.remedy
+            .push(Step::Run("smtp set quarantinejunk on".into()));
+        f.remedy.push(Step::Console("Junk Mail > Routing".into()));
+        f.remedy.push(Step::Check(message!(
+            "remedy-if-is-run",
+            value = "on",
+            command = "ldap set autoreply \"a\\b\""
+        )));
+        let lines = lines(&f);
+        assert_eq!(
+            lines.summary,
+            "Junk-mail routing is reset (the note names the upgrade from 4.1.9 only: the same \
+             code)"
+        );
+        assert_eq!(
+            lines.items,
+            [
+                "smtp.quarantinejunk = on",
+                "mtagroup: 10.0.0.1 (key captured)"
+            ]
+        );
+        assert_eq!(lines.evidence, ["rg01.log:22", "rg01.log:30"]);
+        // A quoted command keeps its backslash: the output escapes it, not the catalog.
+        assert_eq!(
+            lines.remedy,
+            [
+                "smtp set quarantinejunk on",
+                "GUI: Junk Mail > Routing",
+                "GUI: if it is `on`, run `ldap set autoreply \"a\\b\"`",
+            ]
+        );
+    }
+
+    #[test]
+    fn arguments_are_put_back_as_they_are_even_when_they_look_like_stand_ins() {
+        let m = message!(
+            "finding-setting-found",
+            title = "T\u{F0001}",
+            name = "a\nb",
+            value = "\u{F0000}"
+        );
+        assert_eq!(said(&m), "T\u{F0001} (a\nb is \u{F0000})");
+    }
+}
