@@ -6,9 +6,10 @@ use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::Args;
 
 use carryover::base::error::Error;
-use carryover::model::Config;
-use carryover::read;
-use carryover::vendors::{self, REGISTRY};
+use carryover::capture::ReadOptions;
+use carryover::commands::capture::{capture, Request};
+use carryover::render;
+use carryover::vendors::REGISTRY;
 
 use super::{Output, ReadFlags};
 
@@ -39,28 +40,17 @@ pub(super) fn vendor_values() -> PossibleValuesParser {
 
 pub fn run(args: CaptureArgs) -> Result<u8, Error> {
     args.output.refuse_to_overwrite(&[&args.paths])?;
-    let named = args.vendor.as_deref().and_then(vendors::by_name);
-    let config = match (args.paths.is_empty(), named) {
-        (false, _) => read::read(&args.paths, &args.read.options()?)?.config,
-        (true, Some(named)) => Config::new(named.id()),
-        // Nothing tells which appliance: a capture plan for the wrong one would be worse
-        // than none.
-        (true, None) => {
-            return Err(Error::Usage(format!(
-                "which vendor's capture? give --vendor ({}), or a capture already made",
-                vendors::shown_ids()
-            )))
-        }
+    // The read flags matter only when there is something to read.
+    let read = match args.paths.is_empty() {
+        true => ReadOptions::default(),
+        false => args.read.options()?,
     };
-    let vendor = vendors::by_id(config.vendor)?;
-    if let Some(named) = named.filter(|n| n.id() != vendor.id()) {
-        return Err(Error::Usage(format!(
-            "--vendor {} but the captures given are of {}",
-            named.id(),
-            vendor.id()
-        )));
-    }
-    args.output
-        .write(&carryover::commands::capture::text(vendor, &config)?, false)?;
+    let request = Request {
+        paths: args.paths,
+        vendor: args.vendor,
+        read,
+    };
+    let report = capture(&request)?;
+    args.output.write(&render::capture::text(&report), false)?;
     Ok(0)
 }

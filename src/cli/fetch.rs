@@ -1,24 +1,18 @@
 //! `carryover fetch`.
 
-use std::collections::HashMap;
-use std::fmt::Write;
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::base::text::sanitize as one_line;
-use carryover::commands::fetch::{commit, fetch_all, Job};
-use carryover::fetch::inventory::{self, CredentialRef};
-use carryover::fetch::{
-    secret_from_env, secret_from_file, Outcome, Secret, Status, Target, TlsOptions,
-};
+use carryover::commands::fetch::{fetch, fetchers, secret_flags, Ask, Credentials, Hooks, Request};
+use carryover::fetch::inventory::CredentialRef;
+use carryover::fetch::{Outcome, Secret, TlsOptions};
 use carryover::render;
-use carryover::vendors::{self, Login, SecretKind, Vendor};
-
-use carryover::capture::ReadOptions;
+use carryover::vendors::{Login, SecretKind};
 
 use super::Output;
 
@@ -93,17 +87,42 @@ enum FormatArg {
     Json,
 }
 
+impl FetchArgs {
+    /// The flags as a request. The secrets are read by the command, each only if an
+    /// appliance needs it.
+    fn request(&self) -> Request {
+        let password = match (&self.password_env, &self.password_file) {
+            (Some(var), _) => Some(CredentialRef::Env(var.clone())),
+            (None, Some(path)) => Some(CredentialRef::File(path.clone())),
+            (None, None) => None,
+        };
+        Request {
+            hosts: self.hosts.clone(),
+            inventory: self.inventory.clone(),
+            into: self.into.clone(),
+            vendor: self.vendor.clone(),
+            port: self.port,
+            tls: TlsOptions {
+                plaintext: self.plaintext,
+                ca: self.ca.clone(),
+                insecure: self.insecure,
+            },
+            credentials: Credentials {
+                user: self.user.clone(),
+                password,
+                token_env: self.token_env.clone(),
+            },
+            timeout: self.timeout,
+            jobs: usize::from(self.jobs),
+            track: self.track.clone(),
+            commit: self.commit,
+        }
+    }
+}
+
 const VENDOR_HELP: &str = "The vendor of appliances the inventory gives none for. Without it, \
      the vendor is the one whose login the credential flags given fit (--user, a password, \
      a token)";
-
-/// The vendors users see that can be fetched from, with their fetchers.
-fn fetchers() -> Vec<(&'static dyn Vendor, &'static dyn vendors::Fetch)> {
-    vendors::shown()
-        .into_iter()
-        .filter_map(|v| v.fetch().map(|f| (v, f)))
-        .collect()
-}
 
 /// `what (Mirapoint MOS)`: the vendors whose login takes it, from the registry.
 fn login_help(what: &str, takes: impl Fn(Login) -> bool) -> String {
@@ -143,14 +162,6 @@ fn port_help() -> String {
     )
 }
 
-/// The flags that give a secret of `kind`.
-fn secret_flags(kind: SecretKind) -> &'static str {
-    match kind {
-        SecretKind::Password => "--password-env or --password-file",
-        SecretKind::ApiToken => "--token-env",
-    }
-}
-
 fn seconds(text: &str) -> Result<Duration, String> {
     let s: f64 = text
         .parse()
@@ -162,325 +173,41 @@ fn seconds(text: &str) -> Result<Duration, String> {
 }
 
 pub fn run(args: FetchArgs) -> Result<u8, Error> {
-    if args.insecure {
-        eprintln!(
-            "warning: --insecure: certificates are not checked, so whoever answers in the \
-             appliance's place gets the password or token"
-        );
-    }
-    if args.plaintext {
-        eprintln!("warning: --plaintext: the password or token crosses the network unencrypted");
-    }
-    if let Some(repo) = &args.track {
-        refuse_repo_inside_captures(&args.into, repo)?;
-    }
-    let fleet = jobs(&args)?;
-    let bar = progress(fleet.len());
-    let done = |_: &Outcome| bar.inc(1);
-    let outcomes = fetch_all(&fleet, &args.into, usize::from(args.jobs), &done)?;
-    bar.finish_and_clear();
-    for outcome in &outcomes {
-        if let Status::Failed { error } = &outcome.result {
-            let host = match outcome.port {
-                Some(port) => format!("{}:{port}", outcome.host),
-                None => outcome.host.clone(),
-            };
-            eprintln!("{}: error: {error}", one_line(&host));
-        }
-    }
-    // What goes wrong after fetching is said, and the report is still written: a cron job's
-    // report must not be last night's.
-    let mut later_failed = false;
-    let tracked = match &args.track {
-        Some(repo) => {
-            match carryover::commands::track::track(
-                &args.into,
-                repo,
-                &ReadOptions::default(),
-                &|| {},
-            ) {
-                Ok(report) => {
-                    for (path, why) in &report.failures {
-                        eprintln!(
-                            "{}: error: {}",
-                            one_line(&path.display().to_string()),
-                            one_line(why)
-                        );
-                    }
-                    later_failed |= !report.failures.is_empty();
-                    Some(report)
-                }
-                Err(e) => {
-                    eprintln!("carryover: --track: {e}");
-                    later_failed = true;
-                    None
-                }
-            }
-        }
-        None => None,
-    };
-    let committed = match (&args.track, args.commit) {
-        (Some(repo), true) => match commit(repo) {
-            Ok(committed) => Some(committed),
-            Err(e) => {
-                eprintln!("carryover: --commit: {e}");
-                later_failed = true;
-                None
-            }
+    let request = args.request();
+    // Made once the appliances are known: after any secret is asked for.
+    let bar = OnceLock::new();
+    let report = fetch(
+        &request,
+        &mut Hooks {
+            warn: &|warning| eprint!("{}", render::fetch::warning(warning)),
+            ask: &mut prompt,
+            start: &|total| {
+                let _ = bar.set(progress(total));
+            },
+            done: &|_: &Outcome| bar.get().into_iter().for_each(|b| b.inc(1)),
         },
-        _ => None,
-    };
+    )?;
+    bar.get().into_iter().for_each(|b| b.finish_and_clear());
+    eprint!("{}", render::fetch::problems(&report));
     let text = match args.format {
-        FormatArg::Human => human(&outcomes, tracked.as_ref(), committed.as_ref()),
-        FormatArg::Json => render::fetch::json(&outcomes, tracked.as_ref(), committed.as_ref()),
+        FormatArg::Human => render::fetch::human(&report),
+        FormatArg::Json => render::fetch::json(&report),
     };
     args.output.write(&text, false)?;
-    let failed = outcomes.iter().any(|o| !o.is_fetched()) || later_failed;
-    Ok(if failed { 2 } else { 0 })
-}
-
-/// The repository must not be inside the captures' folder, nor the captures inside the
-/// repository: `track` would read its own output, or skip the captures.
-fn refuse_repo_inside_captures(
-    into: &std::path::Path,
-    repo: &std::path::Path,
-) -> Result<(), Error> {
-    let canonical = |p: &std::path::Path| {
-        std::fs::create_dir_all(p)
-            .and_then(|_| p.canonicalize())
-            .map_err(|e| Error::io(p.display().to_string(), e))
-    };
-    let (into_c, repo_c) = (canonical(into)?, canonical(repo)?);
-    if into_c.starts_with(&repo_c) || repo_c.starts_with(&into_c) {
-        return Err(Error::Usage(format!(
-            "--into {} and --track {} must be separate folders: neither inside the other",
-            into.display(),
-            repo.display()
-        )));
-    }
-    Ok(())
-}
-
-/// Every appliance to fetch, with its vendor and credentials, checked before any is fetched.
-fn jobs(args: &FetchArgs) -> Result<Vec<Job>, Error> {
-    let entries = match &args.inventory {
-        Some(path) => inventory::read(path)?,
-        None => args
-            .hosts
-            .iter()
-            .map(|host| inventory::host(host))
-            .collect::<Result<Vec<_>, _>>()?,
-    };
-    let tls = TlsOptions {
-        plaintext: args.plaintext,
-        ca: args.ca.clone(),
-        insecure: args.insecure,
-    };
-    // An inventory's line, as its other errors name it.
-    let at_line = |entry: &inventory::Entry, e: Error| match &args.inventory {
-        Some(path) => Error::Usage(format!("{}:{}: {e}", path.display(), entry.line)),
-        None => e,
-    };
-    let mut chosen = Vec::new();
-    for entry in &entries {
-        chosen.push(vendor_of(args, entry).map_err(|e| at_line(entry, e))?);
-    }
-    // Before any secret is read or asked for.
-    refuse_unused_flags(args, &chosen)?;
-    let mut asked: HashMap<(String, String), Secret> = HashMap::new();
-    let mut fleet = Vec::new();
-    for (entry, vendor) in entries.iter().zip(chosen) {
-        let job = job(args, &tls, entry, vendor, &mut asked).map_err(|e| at_line(entry, e))?;
-        fleet.push(job);
-    }
-    Ok(fleet)
-}
-
-/// The credential flags given, as `(flag, what it gives)`.
-fn credential_flags(args: &FetchArgs) -> Vec<(&'static str, Option<SecretKind>)> {
-    let given = [
-        ("--user", args.user.is_some(), None),
-        (
-            "--password-env",
-            args.password_env.is_some(),
-            Some(SecretKind::Password),
-        ),
-        (
-            "--password-file",
-            args.password_file.is_some(),
-            Some(SecretKind::Password),
-        ),
-        (
-            "--token-env",
-            args.token_env.is_some(),
-            Some(SecretKind::ApiToken),
-        ),
-    ];
-    given
-        .into_iter()
-        .filter(|(_, given, _)| *given)
-        .map(|(flag, _, kind)| (flag, kind))
-        .collect()
-}
-
-/// Whether a login takes what a credential flag gives (`None`: a user).
-fn takes(login: Login, kind: Option<SecretKind>) -> bool {
-    kind.map_or(login.user, |kind| login.secret == kind)
-}
-
-/// A credential flag no appliance of the run takes would be ignored in silence: refused.
-fn refuse_unused_flags(args: &FetchArgs, chosen: &[&'static dyn Vendor]) -> Result<(), Error> {
-    let logins: Vec<(&dyn Vendor, Login)> = chosen
-        .iter()
-        .filter_map(|v| Some((*v, v.fetch()?.login())))
-        .collect();
-    if logins.len() < chosen.len() {
-        // A vendor that cannot be fetched from is said so, appliance by appliance.
-        return Ok(());
-    }
-    for (flag, kind) in credential_flags(args) {
-        if logins.iter().any(|(_, login)| takes(*login, kind)) {
-            continue;
-        }
-        let wanted: Vec<String> = logins
-            .iter()
-            .map(|(v, login)| {
-                let user = if login.user { "--user and " } else { "" };
-                format!("{} takes {user}{}", v.title(), secret_flags(login.secret))
-            })
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        return Err(Error::Usage(format!(
-            "{flag} is taken by none of the appliances to fetch: {}",
-            wanted.join("; ")
-        )));
-    }
-    Ok(())
-}
-
-/// The vendor of one appliance: the inventory's column, else `--vendor`, else the one vendor
-/// users see whose login fits the credentials given. Never a default by position.
-fn vendor_of(args: &FetchArgs, entry: &inventory::Entry) -> Result<&'static dyn Vendor, Error> {
-    if let Some(name) = entry.vendor.as_deref().or(args.vendor.as_deref()) {
-        return vendors::by_name(name).ok_or_else(|| {
-            Error::Usage(format!(
-                "{}: no vendor `{}` is known ({})",
-                entry.host,
-                one_line(name),
-                vendors::shown_ids()
-            ))
-        });
-    }
-    let mut evidence = credential_flags(args);
-    if entry.user.is_some() {
-        evidence.push(("the inventory's user", None));
-    }
-    let fitting: Vec<&'static dyn Vendor> = fetchers()
-        .into_iter()
-        .filter(|(_, f)| evidence.iter().all(|(_, kind)| takes(f.login(), *kind)))
-        .map(|(v, _)| v)
-        .collect();
-    let why = match fitting.as_slice() {
-        [vendor] if !evidence.is_empty() => return Ok(*vendor),
-        [] => {
-            let given: Vec<&str> = evidence.iter().map(|(flag, _)| *flag).collect();
-            format!("no vendor's login takes {} together", given.join(" and "))
-        }
-        _ => "the credentials given do not tell".to_string(),
-    };
-    let column = match args.inventory {
-        Some(_) => " or the inventory's vendor column",
-        None => "",
-    };
-    Err(Error::Usage(format!(
-        "{}: which vendor? {why}: give --vendor ({}){column}",
-        entry.host,
-        vendors::shown_ids(),
-    )))
-}
-
-/// One appliance to fetch, with its vendor and credentials.
-fn job(
-    args: &FetchArgs,
-    tls: &TlsOptions,
-    entry: &inventory::Entry,
-    vendor: &'static dyn Vendor,
-    asked: &mut HashMap<(String, String), Secret>,
-) -> Result<Job, Error> {
-    let fetcher = vendor.fetch().ok_or_else(|| {
-        Error::Usage(format!(
-            "carryover cannot fetch from {} appliances",
-            vendor.title()
-        ))
-    })?;
-    let login = fetcher.login();
-    let user = entry.user.clone().or_else(|| args.user.clone());
-    if login.user && user.is_none() {
-        return Err(Error::Usage(format!(
-            "{}: no user to log in as: give --user, or the inventory's user column",
-            entry.host
-        )));
-    }
-    let secret = match &entry.credential {
-        Some(CredentialRef::Env(var)) => secret_from_env(var)?,
-        Some(CredentialRef::File(path)) => secret_from_file(path)?,
-        None => match secret_from_flags(args, login.secret)? {
-            Some(secret) => secret,
-            None => {
-                let key = (vendor.id().to_string(), user.clone().unwrap_or_default());
-                match asked.get(&key) {
-                    Some(secret) => secret.clone(),
-                    None => {
-                        let secret = prompt(vendor, login.secret, &entry.host, user.as_deref())?;
-                        asked.insert(key, secret.clone());
-                        secret
-                    }
-                }
-            }
-        },
-    };
-    Ok(Job {
-        vendor,
-        target: Target {
-            host: entry.host.clone(),
-            port: entry.port.or(args.port),
-            user,
-            secret: Some(secret),
-            tls: tls.clone(),
-            timeout: args.timeout,
-        },
-    })
-}
-
-/// The secret of `kind` the flags give, if they give one.
-fn secret_from_flags(args: &FetchArgs, kind: SecretKind) -> Result<Option<Secret>, Error> {
-    Ok(match kind {
-        SecretKind::Password => match (&args.password_env, &args.password_file) {
-            (Some(var), _) => Some(secret_from_env(var)?),
-            (None, Some(path)) => Some(secret_from_file(path)?),
-            (None, None) => None,
-        },
-        SecretKind::ApiToken => args.token_env.as_deref().map(secret_from_env).transpose()?,
-    })
+    Ok(report.status())
 }
 
 /// Asks for a secret on the terminal, once per vendor and user; never echoed.
-fn prompt(
-    vendor: &dyn Vendor,
-    kind: SecretKind,
-    host: &str,
-    user: Option<&str>,
-) -> Result<Secret, Error> {
-    let (what, flags) = (kind.name(), secret_flags(kind));
+fn prompt(ask: &Ask<'_>) -> Result<Secret, Error> {
+    let (what, flags, host) = (ask.kind.name(), secret_flags(ask.kind), ask.host);
     if !std::io::stdin().is_terminal() {
         return Err(Error::Usage(format!(
             "{host}: no {what} given: use {flags}, or a credential reference in the inventory"
         )));
     }
-    let whom = match user {
-        Some(user) => format!("{user} on {} appliances", vendor.title()),
-        None => format!("{} appliances", vendor.title()),
+    let whom = match ask.user {
+        Some(user) => format!("{user} on {} appliances", ask.vendor.title()),
+        None => format!("{} appliances", ask.vendor.title()),
     };
     let text = rpassword::prompt_password(format!("{what} for {whom}: "))
         .map_err(|e| Error::Usage(format!("cannot read the {what}: {e}")))?;
@@ -490,6 +217,7 @@ fn prompt(
     Ok(Secret::new(text))
 }
 
+/// A bar on a terminal only.
 fn progress(total: usize) -> indicatif::ProgressBar {
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
@@ -500,68 +228,4 @@ fn progress(total: usize) -> indicatif::ProgressBar {
             .expect("the template is valid"),
     );
     bar
-}
-
-/// A line per appliance, what was tracked and committed, and the summary last.
-fn human(
-    outcomes: &[Outcome],
-    tracked: Option<&carryover::commands::track::Report>,
-    committed: Option<&carryover::fetch::Committed>,
-) -> String {
-    let mut out = String::new();
-    let mut missing = 0;
-    for outcome in outcomes {
-        let host = one_line(&outcome.host);
-        match &outcome.result {
-            Status::Fetched {
-                path,
-                lines,
-                not_understood,
-                not_captured,
-                ..
-            } => {
-                let _ = writeln!(
-                    out,
-                    "fetched {host} into {}: {lines} lines, {not_understood} not understood, {} not captured",
-                    one_line(path),
-                    not_captured.len()
-                );
-                for what in not_captured {
-                    let _ = writeln!(out, "  not captured: {what}");
-                }
-                missing += not_captured.len();
-            }
-            // Said on standard error as it happened, as every error is.
-            Status::Failed { .. } => {}
-        }
-    }
-    if let Some(report) = tracked {
-        for path in &report.written {
-            let _ = writeln!(out, "tracked {}", one_line(&path.display().to_string()));
-        }
-        let _ = writeln!(
-            out,
-            "track: {} written, {} unchanged, {} failed",
-            report.written.len(),
-            report.unchanged,
-            report.failures.len()
-        );
-    }
-    match committed {
-        Some(c) if c.message.is_empty() => {
-            let _ = writeln!(out, "commit: nothing changed, no commit made");
-        }
-        Some(c) => {
-            let _ = writeln!(out, "committed: {}", c.message.lines().next().unwrap_or(""));
-        }
-        None => {}
-    }
-    let fetched = outcomes.iter().filter(|o| o.is_fetched()).count();
-    let _ = writeln!(
-        out,
-        "fetch: {fetched} of {} appliance(s) fetched, {} failed; {missing} command(s) or call(s) not captured",
-        outcomes.len(),
-        outcomes.len() - fetched
-    );
-    out
 }

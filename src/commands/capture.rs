@@ -1,37 +1,67 @@
 //! `capture`: what to run so that a capture holds what the rules need.
 
-use crate::base::error::Result;
+use std::path::PathBuf;
+
+use crate::base::error::{Error, Result};
+use crate::capture::ReadOptions;
 use crate::model::Config;
 use crate::ops::capture_plan::{steps, CaptureSteps};
-use crate::vendors::{unsupported, Vendor};
+use crate::vendors::{self, unsupported, Vendor};
 
-/// The capture plan for a vendor's appliance as text: a script to run, or commands to run and
-/// log, each with why. `config` names what is already known (delegated domains).
-pub fn text(vendor: &dyn Vendor, config: &Config) -> Result<String> {
+/// What `capture` is asked for.
+#[derive(Debug, Default)]
+pub struct Request {
+    /// Captures already made, which name what is known of the appliance (its delegated
+    /// domains); none: a plan for an appliance nothing is known of.
+    pub paths: Vec<PathBuf>,
+    /// The vendor named by the user, if any.
+    pub vendor: Option<String>,
+    /// How the captures are read.
+    pub read: ReadOptions,
+}
+
+/// The capture plan for one appliance.
+pub struct Report {
+    /// The vendor the plan is for.
+    pub vendor: &'static dyn Vendor,
+    /// A script to run, or commands to run and log, each with why.
+    pub steps: CaptureSteps,
+}
+
+/// The capture plan the request asks for: of the vendor named, or of the captures given.
+/// Nothing telling which appliance is an error: a plan for the wrong one would be worse than
+/// none.
+pub fn capture(request: &Request) -> Result<Report> {
+    let named = request.vendor.as_deref().and_then(vendors::by_name);
+    let config = match (request.paths.is_empty(), named) {
+        (false, _) => crate::read::read(&request.paths, &request.read)?.config,
+        (true, Some(named)) => Config::new(named.id()),
+        (true, None) => {
+            return Err(Error::Usage(format!(
+                "which vendor's capture? give --vendor ({}), or a capture already made",
+                vendors::shown_ids()
+            )))
+        }
+    };
+    let vendor = vendors::by_id(config.vendor)?;
+    if let Some(named) = named.filter(|n| n.id() != vendor.id()) {
+        return Err(Error::Usage(format!(
+            "--vendor {} but the captures given are of {}",
+            named.id(),
+            vendor.id()
+        )));
+    }
+    Ok(Report {
+        vendor,
+        steps: plan(vendor, &config)?,
+    })
+}
+
+/// The capture plan for a vendor's appliance: a script to run, or commands to run and log,
+/// each with why. `config` names what is already known (delegated domains).
+pub fn plan(vendor: &dyn Vendor, config: &Config) -> Result<CaptureSteps> {
     let plan = vendor
         .capture_plan()
         .ok_or_else(|| unsupported(vendor.title(), "a capture plan"))?;
-    Ok(match steps(config, plan, vendor.knowledge()) {
-        CaptureSteps::Script(script) => script.to_string(),
-        CaptureSteps::Commands(commands) => {
-            let mut text = String::from(
-                "# Run these at the appliance's CLI with terminal logging on, then give the log\n\
-                 # to carryover (show, gaps, plan) with the config export if you have one.\n\
-                 # Each command stands on its own line, so the block can be pasted as it is;\n\
-                 # the lines starting with # say what the commands below them are for.\n",
-            );
-            let mut last_why = None;
-            for (command, why) in &commands {
-                // A reason on a line of its own, once for the run of commands it covers: a
-                // remark after a command would be sent to the appliance with it.
-                if last_why != Some(why) {
-                    text.push_str(&format!("# {}\n", crate::base::text::sanitize(why)));
-                    last_why = Some(why);
-                }
-                text.push_str(command);
-                text.push('\n');
-            }
-            text
-        }
-    })
+    Ok(steps(config, plan, vendor.knowledge()))
 }

@@ -1,19 +1,135 @@
 //! `fetch`: collect captures from a fleet of appliances, each with its vendor's fetcher, a
 //! bounded number at a time; read each back as any capture is read, to say how much of it was
 //! understood; then, if asked, track them into a repository and commit what changed.
+//!
+//! [`fetch`] takes the whole run: the appliances (named, or an inventory), each one's vendor
+//! and credentials, the fleet, `--track` and `--commit`; it returns a typed [`Report`].
 
-use std::path::Path;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
 use rayon::prelude::*;
 
 use crate::base::error::{Error, Result};
+use crate::base::message::Message;
+use crate::base::text::sanitize as one_line;
 use crate::capture::ReadOptions;
-use crate::fetch::{Committed, FetchError, Fetched, Outcome, Status, Target};
+use crate::fetch::inventory::{self, CredentialRef, Entry};
+use crate::fetch::{
+    secret_from_env, secret_from_file, Committed, FetchError, Fetched, Outcome, Secret, Status,
+    Target, TlsOptions,
+};
+use crate::message;
 use crate::model::Config;
 use crate::ops::capture_plan::{steps, CaptureSteps};
-use crate::vendors::Vendor;
+use crate::vendors::{self, Login, SecretKind, Vendor};
+
+/// What `fetch` is asked to do.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The appliances named, when there is no inventory.
+    pub hosts: Vec<String>,
+    /// A CSV of appliances, `host,vendor,port,user,credential-ref`.
+    pub inventory: Option<PathBuf>,
+    /// The folder to write each appliance's capture into.
+    pub into: PathBuf,
+    /// The vendor of appliances the inventory gives none for.
+    pub vendor: Option<String>,
+    /// The port, when not the vendor's default (an inventory's port comes first).
+    pub port: Option<u16>,
+    /// TLS or not, and which certificates to trust.
+    pub tls: TlsOptions,
+    /// The credentials the flags give.
+    pub credentials: Credentials,
+    /// How long to wait to connect, and for each read.
+    pub timeout: Duration,
+    /// How many appliances to fetch from at a time.
+    pub jobs: usize,
+    /// Then track the captures into this repository.
+    pub track: Option<PathBuf>,
+    /// Then commit what changed in the repository with git.
+    pub commit: bool,
+}
+
+/// The credentials given for every appliance: where each secret is read, never the secret.
+#[derive(Debug, Clone, Default)]
+pub struct Credentials {
+    /// `--user`: the user to log in as.
+    pub user: Option<String>,
+    /// `--password-env` or `--password-file`: where the password is.
+    pub password: Option<CredentialRef>,
+    /// `--token-env`: the environment variable holding the API token.
+    pub token_env: Option<String>,
+}
+
+/// A secret no flag and no inventory gives, to be asked of the person running the fetch.
+pub struct Ask<'a> {
+    /// The vendor of the appliance.
+    pub vendor: &'static dyn Vendor,
+    /// What is asked for.
+    pub kind: SecretKind,
+    /// The first appliance that needs it.
+    pub host: &'a str,
+    /// The user it is for, if the login takes one.
+    pub user: Option<&'a str>,
+}
+
+/// What [`fetch`] needs of the person running it, and tells them as it goes.
+pub struct Hooks<'a> {
+    /// Told at once, before any secret is read or asked for: how the run puts secrets at risk.
+    pub warn: &'a dyn Fn(&Message),
+    /// Asks for a secret; called once per vendor and user.
+    pub ask: &'a mut dyn FnMut(&Ask<'_>) -> Result<Secret>,
+    /// Called once every appliance is known, before the first is fetched, with how many.
+    pub start: &'a dyn Fn(usize),
+    /// Called after each appliance (an outcome may still fail when the run shows another host
+    /// answered as the same appliance).
+    pub done: &'a (dyn Fn(&Outcome) + Sync),
+}
+
+/// What a fetch did.
+#[derive(Debug)]
+pub struct Report {
+    /// Each appliance asked for, in the order given.
+    pub outcomes: Vec<Outcome>,
+    /// What `--track` did, when it ran.
+    pub tracked: Option<crate::commands::track::Report>,
+    /// What `--commit` did, when it ran.
+    pub committed: Option<Committed>,
+    /// Why `--track` could not run at all.
+    pub track_error: Option<Error>,
+    /// Why `--commit` failed.
+    pub commit_error: Option<Error>,
+}
+
+impl Report {
+    /// How many appliances were fetched.
+    pub fn fetched(&self) -> usize {
+        self.outcomes.iter().filter(|o| o.is_fetched()).count()
+    }
+
+    /// Whether anything failed: an appliance, a file tracked, `--track` or `--commit`.
+    pub fn failed(&self) -> bool {
+        self.outcomes.iter().any(|o| !o.is_fetched())
+            || self
+                .tracked
+                .as_ref()
+                .is_some_and(|t| !t.failures.is_empty())
+            || self.track_error.is_some()
+            || self.commit_error.is_some()
+    }
+
+    /// The exit status: 2 when anything failed, else 0.
+    pub fn status(&self) -> u8 {
+        if self.failed() {
+            2
+        } else {
+            0
+        }
+    }
+}
 
 /// One appliance to fetch from, with its vendor.
 pub struct Job {
@@ -21,6 +137,294 @@ pub struct Job {
     pub vendor: &'static dyn Vendor,
     /// Where and how.
     pub target: Target,
+}
+
+/// The whole run: every appliance's vendor and credentials, checked before any is fetched;
+/// the fleet; then `--track` and `--commit`. What goes wrong after fetching is in the report,
+/// which is still made: a cron job's report must not be last night's.
+pub fn fetch(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
+    for warning in warnings(request) {
+        (hooks.warn)(&warning);
+    }
+    if let Some(repo) = &request.track {
+        refuse_repo_inside_captures(&request.into, repo)?;
+    }
+    let fleet = jobs(request, &mut *hooks.ask)?;
+    (hooks.start)(fleet.len());
+    let outcomes = fetch_all(&fleet, &request.into, request.jobs, hooks.done)?;
+    let mut report = Report {
+        outcomes,
+        tracked: None,
+        committed: None,
+        track_error: None,
+        commit_error: None,
+    };
+    if let Some(repo) = &request.track {
+        let tracked =
+            crate::commands::track::track(&request.into, repo, &ReadOptions::default(), &|| {});
+        match tracked {
+            Ok(tracked) => report.tracked = Some(tracked),
+            Err(e) => report.track_error = Some(e),
+        }
+        if request.commit {
+            match commit(repo) {
+                Ok(committed) => report.committed = Some(committed),
+                Err(e) => report.commit_error = Some(e),
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The warnings a request earns: a way of talking that lets others read the secret.
+pub fn warnings(request: &Request) -> Vec<Message> {
+    let mut warnings = Vec::new();
+    if request.tls.insecure {
+        warnings.push(message!("fetch-warning-insecure"));
+    }
+    if request.tls.plaintext {
+        warnings.push(message!("fetch-warning-plaintext"));
+    }
+    warnings
+}
+
+/// The repository must not be inside the captures' folder, nor the captures inside the
+/// repository: `track` would read its own output, or skip the captures.
+fn refuse_repo_inside_captures(into: &Path, repo: &Path) -> Result<()> {
+    let canonical = |p: &Path| {
+        std::fs::create_dir_all(p)
+            .and_then(|_| p.canonicalize())
+            .map_err(|e| Error::io(p.display().to_string(), e))
+    };
+    let (into_c, repo_c) = (canonical(into)?, canonical(repo)?);
+    if into_c.starts_with(&repo_c) || repo_c.starts_with(&into_c) {
+        return Err(Error::Usage(format!(
+            "--into {} and --track {} must be separate folders: neither inside the other",
+            into.display(),
+            repo.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The vendors users see that can be fetched from, with their fetchers.
+pub fn fetchers() -> Vec<(&'static dyn Vendor, &'static dyn vendors::Fetch)> {
+    vendors::shown()
+        .into_iter()
+        .filter_map(|v| v.fetch().map(|f| (v, f)))
+        .collect()
+}
+
+/// The flags that give a secret of `kind`.
+pub fn secret_flags(kind: SecretKind) -> &'static str {
+    match kind {
+        SecretKind::Password => "--password-env or --password-file",
+        SecretKind::ApiToken => "--token-env",
+    }
+}
+
+/// Every appliance to fetch, with its vendor and credentials, checked before any is fetched.
+fn jobs(request: &Request, ask: &mut dyn FnMut(&Ask<'_>) -> Result<Secret>) -> Result<Vec<Job>> {
+    let entries = match &request.inventory {
+        Some(path) => inventory::read(path)?,
+        None => request
+            .hosts
+            .iter()
+            .map(|host| inventory::host(host))
+            .collect::<Result<Vec<_>>>()?,
+    };
+    // An inventory's line, as its other errors name it.
+    let at_line = |entry: &Entry, e: Error| match &request.inventory {
+        Some(path) => Error::Usage(format!("{}:{}: {e}", path.display(), entry.line)),
+        None => e,
+    };
+    let mut chosen = Vec::new();
+    for entry in &entries {
+        chosen.push(vendor_of(request, entry).map_err(|e| at_line(entry, e))?);
+    }
+    // Before any secret is read or asked for.
+    refuse_unused_flags(&request.credentials, &chosen)?;
+    let mut asked: HashMap<(String, String), Secret> = HashMap::new();
+    let mut fleet = Vec::new();
+    for (entry, vendor) in entries.iter().zip(chosen) {
+        let job = job(request, entry, vendor, &mut asked, ask).map_err(|e| at_line(entry, e))?;
+        fleet.push(job);
+    }
+    Ok(fleet)
+}
+
+/// The credential flags given, as `(flag, what it gives)`.
+fn credential_flags(given: &Credentials) -> Vec<(&'static str, Option<SecretKind>)> {
+    let mut flags = Vec::new();
+    if given.user.is_some() {
+        flags.push(("--user", None));
+    }
+    match &given.password {
+        Some(CredentialRef::Env(_)) => flags.push(("--password-env", Some(SecretKind::Password))),
+        Some(CredentialRef::File(_)) => flags.push(("--password-file", Some(SecretKind::Password))),
+        None => {}
+    }
+    if given.token_env.is_some() {
+        flags.push(("--token-env", Some(SecretKind::ApiToken)));
+    }
+    flags
+}
+
+/// Whether a login takes what a credential flag gives (`None`: a user).
+fn takes(login: Login, kind: Option<SecretKind>) -> bool {
+    kind.map_or(login.user, |kind| login.secret == kind)
+}
+
+/// A credential flag no appliance of the run takes would be ignored in silence: refused.
+fn refuse_unused_flags(given: &Credentials, chosen: &[&'static dyn Vendor]) -> Result<()> {
+    let logins: Vec<(&dyn Vendor, Login)> = chosen
+        .iter()
+        .filter_map(|v| Some((*v, v.fetch()?.login())))
+        .collect();
+    if logins.len() < chosen.len() {
+        // A vendor that cannot be fetched from is said so, appliance by appliance.
+        return Ok(());
+    }
+    for (flag, kind) in credential_flags(given) {
+        if logins.iter().any(|(_, login)| takes(*login, kind)) {
+            continue;
+        }
+        let wanted: Vec<String> = logins
+            .iter()
+            .map(|(v, login)| {
+                let user = if login.user { "--user and " } else { "" };
+                format!("{} takes {user}{}", v.title(), secret_flags(login.secret))
+            })
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        return Err(Error::Usage(format!(
+            "{flag} is taken by none of the appliances to fetch: {}",
+            wanted.join("; ")
+        )));
+    }
+    Ok(())
+}
+
+/// The vendor of one appliance: the inventory's column, else `--vendor`, else the one vendor
+/// users see whose login fits the credentials given. Never a default by position.
+fn vendor_of(request: &Request, entry: &Entry) -> Result<&'static dyn Vendor> {
+    if let Some(name) = entry.vendor.as_deref().or(request.vendor.as_deref()) {
+        return vendors::by_name(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "{}: no vendor `{}` is known ({})",
+                entry.host,
+                one_line(name),
+                vendors::shown_ids()
+            ))
+        });
+    }
+    let mut evidence = credential_flags(&request.credentials);
+    if entry.user.is_some() {
+        evidence.push(("the inventory's user", None));
+    }
+    let fitting: Vec<&'static dyn Vendor> = fetchers()
+        .into_iter()
+        .filter(|(_, f)| evidence.iter().all(|(_, kind)| takes(f.login(), *kind)))
+        .map(|(v, _)| v)
+        .collect();
+    let why = match fitting.as_slice() {
+        [vendor] if !evidence.is_empty() => return Ok(*vendor),
+        [] => {
+            let given: Vec<&str> = evidence.iter().map(|(flag, _)| *flag).collect();
+            format!("no vendor's login takes {} together", given.join(" and "))
+        }
+        _ => "the credentials given do not tell".to_string(),
+    };
+    let column = match request.inventory {
+        Some(_) => " or the inventory's vendor column",
+        None => "",
+    };
+    Err(Error::Usage(format!(
+        "{}: which vendor? {why}: give --vendor ({}){column}",
+        entry.host,
+        vendors::shown_ids(),
+    )))
+}
+
+/// One appliance to fetch, with its vendor and credentials.
+fn job(
+    request: &Request,
+    entry: &Entry,
+    vendor: &'static dyn Vendor,
+    asked: &mut HashMap<(String, String), Secret>,
+    ask: &mut dyn FnMut(&Ask<'_>) -> Result<Secret>,
+) -> Result<Job> {
+    let fetcher = vendor.fetch().ok_or_else(|| {
+        Error::Usage(format!(
+            "carryover cannot fetch from {} appliances",
+            vendor.title()
+        ))
+    })?;
+    let login = fetcher.login();
+    let user = entry
+        .user
+        .clone()
+        .or_else(|| request.credentials.user.clone());
+    if login.user && user.is_none() {
+        return Err(Error::Usage(format!(
+            "{}: no user to log in as: give --user, or the inventory's user column",
+            entry.host
+        )));
+    }
+    let secret = match &entry.credential {
+        Some(credential) => read_secret(credential)?,
+        None => match secret_from_flags(&request.credentials, login.secret)? {
+            Some(secret) => secret,
+            None => {
+                let key = (vendor.id().to_string(), user.clone().unwrap_or_default());
+                match asked.get(&key) {
+                    Some(secret) => secret.clone(),
+                    None => {
+                        let secret = ask(&Ask {
+                            vendor,
+                            kind: login.secret,
+                            host: &entry.host,
+                            user: user.as_deref(),
+                        })?;
+                        asked.insert(key, secret.clone());
+                        secret
+                    }
+                }
+            }
+        },
+    };
+    Ok(Job {
+        vendor,
+        target: Target {
+            host: entry.host.clone(),
+            port: entry.port.or(request.port),
+            user,
+            secret: Some(secret),
+            tls: request.tls.clone(),
+            timeout: request.timeout,
+        },
+    })
+}
+
+/// The secret a credential reference points at.
+fn read_secret(credential: &CredentialRef) -> Result<Secret> {
+    match credential {
+        CredentialRef::Env(var) => secret_from_env(var),
+        CredentialRef::File(path) => secret_from_file(path),
+    }
+}
+
+/// The secret of `kind` the flags give, if they give one.
+fn secret_from_flags(given: &Credentials, kind: SecretKind) -> Result<Option<Secret>> {
+    Ok(match kind {
+        SecretKind::Password => given.password.as_ref().map(read_secret).transpose()?,
+        SecretKind::ApiToken => given
+            .token_env
+            .as_deref()
+            .map(secret_from_env)
+            .transpose()?,
+    })
 }
 
 /// How long to wait before the one retry of a connection error.

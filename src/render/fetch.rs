@@ -1,9 +1,21 @@
-//! `fetch`'s report as JSON.
+//! `fetch`'s report: the human report for standard output, what went wrong for standard
+//! error, and the JSON report.
+//!
+//! Words come from the message catalog (`i18n/en/fetch.ftl`), except around text the report
+//! already holds on one line (an appliance's error, what it would not give, git's commit
+//! subject): the catalog would escape that text a second time.
+
+use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::fetch::{Committed, Outcome};
+use crate::base::message::Message;
+use crate::base::text::sanitize as one_line;
+use crate::commands::fetch::Report;
+use crate::fetch::{Committed, Outcome, Status};
+use crate::message;
 
+use super::message::words;
 use super::FORMAT_VERSION;
 
 /// `fetch --format json`.
@@ -25,19 +37,202 @@ pub struct Document<'a> {
     pub committed: Option<&'a Committed>,
 }
 
-/// The report as JSON; `tracked` is what `--track` did.
-pub fn json(
-    outcomes: &[Outcome],
-    tracked: Option<&crate::commands::track::Report>,
-    committed: Option<&Committed>,
-) -> String {
-    let fetched = outcomes.iter().filter(|o| o.is_fetched()).count();
+/// The report as JSON.
+pub fn json(report: &Report) -> String {
+    let fetched = report.fetched();
     super::json(&Document {
         format_version: FORMAT_VERSION,
-        appliances: outcomes,
+        appliances: &report.outcomes,
         fetched,
-        failed: outcomes.len() - fetched,
-        tracked: tracked.map(super::track::document),
-        committed,
+        failed: report.outcomes.len() - fetched,
+        tracked: report.tracked.as_ref().map(super::track::document),
+        committed: report.committed.as_ref(),
     })
+}
+
+/// A warning said before the run, as one line for standard error.
+pub fn warning(warning: &Message) -> String {
+    format!("{}\n", words(warning))
+}
+
+/// What went wrong, one line each, for standard error: each appliance that failed, each file
+/// `--track` could not read, and why `--track` or `--commit` failed.
+pub fn problems(report: &Report) -> String {
+    let mut out = String::new();
+    for outcome in &report.outcomes {
+        if let Status::Failed { error } = &outcome.result {
+            let host = match outcome.port {
+                Some(port) => format!("{}:{port}", outcome.host),
+                None => outcome.host.clone(),
+            };
+            // The error is on one line already.
+            let _ = writeln!(out, "{}: error: {error}", one_line(&host));
+        }
+    }
+    for (path, why) in report.tracked.iter().flat_map(|t| &t.failures) {
+        let path = path.display().to_string();
+        let line = message!("fetch-track-failed", path = path, reason = why);
+        let _ = writeln!(out, "{}", words(&line));
+    }
+    if let Some(e) = &report.track_error {
+        let _ = writeln!(out, "carryover: --track: {e}");
+    }
+    if let Some(e) = &report.commit_error {
+        let _ = writeln!(out, "carryover: --commit: {e}");
+    }
+    out
+}
+
+/// A line per appliance, what was tracked and committed, and the summary last.
+pub fn human(report: &Report) -> String {
+    let mut out = String::new();
+    let mut missing = 0;
+    for outcome in &report.outcomes {
+        match &outcome.result {
+            Status::Fetched {
+                path,
+                lines,
+                not_understood,
+                not_captured,
+                ..
+            } => {
+                let line = message!(
+                    "fetch-fetched",
+                    host = &outcome.host,
+                    path = path,
+                    lines = *lines,
+                    not_understood = *not_understood,
+                    not_captured = not_captured.len()
+                );
+                let _ = writeln!(out, "{}", words(&line));
+                // Each is on one line already.
+                for what in not_captured {
+                    let _ = writeln!(out, "  not captured: {what}");
+                }
+                missing += not_captured.len();
+            }
+            // Said on standard error, as every error is.
+            Status::Failed { .. } => {}
+        }
+    }
+    tracked_and_committed(report, &mut out);
+    let (total, fetched) = (report.outcomes.len(), report.fetched());
+    let line = message!(
+        "fetch-summary",
+        fetched = fetched,
+        total = total,
+        failed = total - fetched,
+        missing = missing
+    );
+    let _ = writeln!(out, "{}", words(&line));
+    out
+}
+
+/// What `--track` wrote and `--commit` made.
+fn tracked_and_committed(report: &Report, out: &mut String) {
+    if let Some(tracked) = &report.tracked {
+        for path in &tracked.written {
+            let line = message!("fetch-tracked", path = path.display().to_string());
+            let _ = writeln!(out, "{}", words(&line));
+        }
+        let line = message!(
+            "fetch-track-summary",
+            written = tracked.written.len(),
+            unchanged = tracked.unchanged,
+            failed = tracked.failures.len()
+        );
+        let _ = writeln!(out, "{}", words(&line));
+    }
+    match &report.committed {
+        Some(c) if c.message.is_empty() => {
+            let _ = writeln!(out, "{}", words(&message!("fetch-nothing-committed")));
+        }
+        Some(c) => {
+            // git's subject, as git wrote it.
+            let _ = writeln!(out, "committed: {}", c.message.lines().next().unwrap_or(""));
+        }
+        None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(host: &str, result: Status) -> Outcome {
+        Outcome {
+            host: host.into(),
+            vendor: "mirapoint-mos".into(),
+            tries: 1,
+            port: Some(10143),
+            result,
+            staged: None,
+        }
+    }
+
+    fn report() -> Report {
+        let fetched = Status::Fetched {
+            appliance: "rg01".into(),
+            path: "caps/rg01.log".into(),
+            lines: 1234,
+            not_understood: 2,
+            not_captured: vec!["`uce get x`: refused".into()],
+        };
+        let failed = Status::Failed {
+            error: "the login was refused".into(),
+        };
+        let tracked = crate::commands::track::Report {
+            written: vec!["repo/mirapoint-mos/rg01.ron".into()],
+            unchanged: 3,
+            failures: vec![("caps/x\n.log".into(), "does not read".into())],
+            ..Default::default()
+        };
+        Report {
+            outcomes: vec![outcome("rg01", fetched), outcome("rg\n02", failed)],
+            tracked: Some(tracked),
+            committed: Some(Committed {
+                files: vec!["A mirapoint-mos/rg01.ron".into()],
+                message: "carryover fetch: mirapoint-mos/rg01 added\n\n- x: new\n".into(),
+            }),
+            track_error: None,
+            commit_error: Some(crate::base::error::Error::Usage("git failed".into())),
+        }
+    }
+
+    #[test]
+    fn the_human_report_says_each_appliance_then_track_and_commit_then_the_summary() {
+        assert_eq!(
+            human(&report()),
+            "fetched rg01 into caps/rg01.log: 1234 lines, 2 not understood, 1 not captured\n\
+             \x20 not captured: `uce get x`: refused\n\
+             tracked repo/mirapoint-mos/rg01.ron\n\
+             track: 1 written, 3 unchanged, 1 failed\n\
+             committed: carryover fetch: mirapoint-mos/rg01 added\n\
+             fetch: 1 of 2 appliance(s) fetched, 1 failed; 1 command(s) or call(s) not captured\n"
+        );
+    }
+
+    #[test]
+    fn problems_name_each_failure_on_one_line_in_the_order_they_happen() {
+        let report = report();
+        assert_eq!(
+            problems(&report),
+            "rg\\n02:10143: error: the login was refused\n\
+             caps/x\\n.log: error: does not read\n\
+             carryover: --commit: git failed\n"
+        );
+        assert_eq!(report.status(), 2);
+    }
+
+    #[test]
+    fn a_run_where_everything_went_well_exits_0_and_commits_nothing_changed() {
+        let mut report = report();
+        report.outcomes.truncate(1);
+        report.tracked.as_mut().unwrap().failures.clear();
+        report.commit_error = None;
+        report.committed = Some(Committed::default());
+        assert_eq!(report.status(), 0);
+        assert_eq!(problems(&report), "");
+        assert!(human(&report).contains("commit: nothing changed, no commit made\n"));
+    }
 }

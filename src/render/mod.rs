@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::capture::{line_counts, Capture, LineCount, NoteKind};
 use crate::model::{Config, Coverage, Provenance};
 
+pub mod capture;
 pub mod diff;
 pub mod error;
 pub mod fetch;

@@ -123,7 +123,8 @@ fn import_files_leave_the_secret_out_and_say_so() {
 fn capture_and_track_go_through_the_registry() {
     let vendor = by_id(VendorId("plain")).unwrap();
     let config = Config::new(vendor.id());
-    let text = carryover::commands::capture::text(vendor, &config).unwrap();
+    let steps = carryover::commands::capture::plan(vendor, &config).unwrap();
+    let text = carryover::render::capture::steps(&steps);
     assert!(text.contains("show all"));
     assert!(
         text.contains("show mail.relay") && text.contains("PLAIN-2.0-1"),
