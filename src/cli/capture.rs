@@ -46,7 +46,7 @@ pub fn run(args: CaptureArgs) -> Result<u8, Error> {
         // Nothing tells which appliance: a capture plan for the wrong one would be worse
         // than none.
         (true, None) => {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "which vendor's capture? give --vendor ({}), or a capture already made",
                 vendors::shown_ids()
             )))
@@ -54,7 +54,7 @@ pub fn run(args: CaptureArgs) -> Result<u8, Error> {
     };
     let vendor = vendors::by_id(config.vendor)?;
     if let Some(named) = named.filter(|n| n.id() != vendor.id()) {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--vendor {} but the captures given are of {}",
             named.id(),
             vendor.id()

@@ -200,13 +200,7 @@ pub fn run(args: FetchArgs) -> Result<u8, Error> {
                 &|| {},
             ) {
                 Ok(report) => {
-                    for (path, why) in &report.failures {
-                        eprintln!(
-                            "{}: error: {}",
-                            one_line(&path.display().to_string()),
-                            one_line(why)
-                        );
-                    }
+                    eprint!("{}", carryover::render::track::failures(&report));
                     later_failed |= !report.failures.is_empty();
                     Some(report)
                 }
@@ -252,7 +246,7 @@ fn refuse_repo_inside_captures(
     };
     let (into_c, repo_c) = (canonical(into)?, canonical(repo)?);
     if into_c.starts_with(&repo_c) || repo_c.starts_with(&into_c) {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--into {} and --track {} must be separate folders: neither inside the other",
             into.display(),
             repo.display()
@@ -278,7 +272,7 @@ fn jobs(args: &FetchArgs) -> Result<Vec<Job>, Error> {
     };
     // An inventory's line, as its other errors name it.
     let at_line = |entry: &inventory::Entry, e: Error| match &args.inventory {
-        Some(path) => Error::Usage(format!("{}:{}: {e}", path.display(), entry.line)),
+        Some(path) => Error::usage(format!("{}:{}: {e}", path.display(), entry.line)),
         None => e,
     };
     let mut chosen = Vec::new();
@@ -351,7 +345,7 @@ fn refuse_unused_flags(args: &FetchArgs, chosen: &[&'static dyn Vendor]) -> Resu
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{flag} is taken by none of the appliances to fetch: {}",
             wanted.join("; ")
         )));
@@ -364,7 +358,7 @@ fn refuse_unused_flags(args: &FetchArgs, chosen: &[&'static dyn Vendor]) -> Resu
 fn vendor_of(args: &FetchArgs, entry: &inventory::Entry) -> Result<&'static dyn Vendor, Error> {
     if let Some(name) = entry.vendor.as_deref().or(args.vendor.as_deref()) {
         return vendors::by_name(name).ok_or_else(|| {
-            Error::Usage(format!(
+            Error::usage(format!(
                 "{}: no vendor `{}` is known ({})",
                 entry.host,
                 one_line(name),
@@ -393,7 +387,7 @@ fn vendor_of(args: &FetchArgs, entry: &inventory::Entry) -> Result<&'static dyn 
         Some(_) => " or the inventory's vendor column",
         None => "",
     };
-    Err(Error::Usage(format!(
+    Err(Error::usage(format!(
         "{}: which vendor? {why}: give --vendor ({}){column}",
         entry.host,
         vendors::shown_ids(),
@@ -409,7 +403,7 @@ fn job(
     asked: &mut HashMap<(String, String), Secret>,
 ) -> Result<Job, Error> {
     let fetcher = vendor.fetch().ok_or_else(|| {
-        Error::Usage(format!(
+        Error::usage(format!(
             "carryover cannot fetch from {} appliances",
             vendor.title()
         ))
@@ -417,7 +411,7 @@ fn job(
     let login = fetcher.login();
     let user = entry.user.clone().or_else(|| args.user.clone());
     if login.user && user.is_none() {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{}: no user to log in as: give --user, or the inventory's user column",
             entry.host
         )));
@@ -474,7 +468,7 @@ fn prompt(
 ) -> Result<Secret, Error> {
     let (what, flags) = (kind.name(), secret_flags(kind));
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{host}: no {what} given: use {flags}, or a credential reference in the inventory"
         )));
     }
@@ -483,9 +477,9 @@ fn prompt(
         None => format!("{} appliances", vendor.title()),
     };
     let text = rpassword::prompt_password(format!("{what} for {whom}: "))
-        .map_err(|e| Error::Usage(format!("cannot read the {what}: {e}")))?;
+        .map_err(|e| Error::usage(format!("cannot read the {what}: {e}")))?;
     if text.is_empty() {
-        return Err(Error::Usage(format!("no {what} given")));
+        return Err(Error::usage(format!("no {what} given")));
     }
     Ok(Secret::new(text))
 }

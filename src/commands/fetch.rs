@@ -39,7 +39,7 @@ pub fn fetch_all(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start {jobs} workers: {e}")))?;
+        .map_err(|e| Error::usage(format!("cannot start {jobs} workers: {e}")))?;
     let named = names_given_twice(fleet);
     let mut outcomes: Vec<Outcome> = pool.install(|| {
         fleet
@@ -349,7 +349,7 @@ fn git(repo: &Path, args: &[String]) -> Result<String> {
         .arg(repo)
         .args(args)
         .output()
-        .map_err(|e| Error::Usage(format!("cannot run git: {e}")))?;
+        .map_err(|e| Error::usage(format!("cannot run git: {e}")))?;
     if !output.status.success() {
         let said = String::from_utf8_lossy(&output.stderr);
         return Err(Error::file(
