@@ -14,4 +14,3 @@ mos-listing-cut = the listing of { $scope } { $list } starts with `{ $first }`, 
 mos-update-not-confirmed = update install was not confirmed; nothing installed
 mos-not-a-valid-value = `{ $text }` is not a valid value of { $name }; kept as text
 mos-command-wrapped = the command line is { $width } columns wide, a terminal's width, and line { $next } is no answer: the terminal wrapped the command, read as `{ $command }`
-mos-data-block-not-ended = data block has no terminating '.' line

@@ -15,21 +15,13 @@ read-capture-folders = { $count } capture folders ({ $folders }): each is a whol
 read-no-capture-files = no capture files in { $paths } (folders are walked; hidden files and what file managers leave are skipped)
 read-no-input-files = no input files
 read-folder-nothing-read = no configuration item could be read from this { $vendor } capture folder; expected { $expected }
-read-nothing-read = no configuration item could be read: { $lines } line(s), { $not_understood } not understood; it looks most like a { $vendor } { $kind } ({ $evidence }; scores: { $scores }); expected { $expected }
-read-nothing-read-prefixed = no configuration item could be read: { $lines } line(s), { $not_understood } not understood; it looks most like a { $vendor } { $kind } ({ $evidence }; scores: { $scores }); every line starts with `{ $prefix }`, a prefix carryover does not know (remove it); expected { $expected }
-read-nothing-claimed = no configuration item could be read: { $lines } line(s), nothing carryover reads; expected { $expected }
-read-nothing-claimed-prefixed = no configuration item could be read: { $lines } line(s), nothing carryover reads; every line starts with `{ $prefix }`, a prefix carryover does not know (remove it); expected { $expected }
 read-two-vendors = captures of a { $first } and a { $second } appliance; read one appliance at a time
-read-two-vendor-captures = { $asked_by ->
-        [diff] diff compares two captures of one appliance: {""}
-        [against] --against: {""}
-       *[other] {""}
-    }a { $first } capture and a { $second } capture: one appliance at a time
-read-two-appliances = { $asked_by ->
-        [diff] diff compares two captures of one appliance: {""}
-        [against] --against: {""}
-       *[other] {""}
-    }captures of appliance { $first } and of appliance { $second }: one appliance at a time
+read-two-vendor-captures = a { $first } capture and a { $second } capture: one appliance at a time
+diff-two-vendor-captures = diff compares two captures of one appliance: a { $first } capture and a { $second } capture: one appliance at a time
+restore-against-two-vendor-captures = --against: a { $first } capture and a { $second } capture: one appliance at a time
+read-two-appliances = captures of appliance { $first } and of appliance { $second }: one appliance at a time
+diff-two-appliances = diff compares two captures of one appliance: captures of appliance { $first } and of appliance { $second }: one appliance at a time
+restore-against-two-appliances = --against: captures of appliance { $first } and of appliance { $second }: one appliance at a time
 
 ## Vendors: the registry
 

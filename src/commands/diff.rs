@@ -148,7 +148,7 @@ fn read_sides(old: &Side, new: &Side, read: &ReadOptions) -> Result<(Capture, Ca
         }
         (None, None) => return Err(Error::usage("both sides of the diff are empty")),
     };
-    crate::read::same_appliance_for(&a.config, &b.config, "diff")?;
+    crate::read::same_appliance_for(&a.config, &b.config, crate::read::AskedBy::Diff)?;
     Ok((a, b))
 }
 

@@ -185,7 +185,7 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
     };
     super::check_target(&evidence, vendor, &request.to)?;
     if let Some(post) = post {
-        crate::read::same_appliance_for(&pre.config, &post.config, "against")?;
+        crate::read::same_appliance_for(&pre.config, &post.config, crate::read::AskedBy::Against)?;
     }
     let patches = needed_patches(&evidence, &request.to);
     let mut plan = plan(

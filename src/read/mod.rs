@@ -294,31 +294,31 @@ fn is_item(change: &Change) -> bool {
 fn nothing_read(source: &Source, read: &SourceRead, detection: &Detection) -> Error {
     let lines = source.line_count();
     let not_understood = read.not_understood();
-    let message = match source.shared_prefix() {
-        None => message!(
-            "read-nothing-read",
-            lines = lines,
-            not_understood = not_understood,
-            vendor = detection.vendor.title(),
-            kind = vendors::kind_name(detection.claim.kind),
-            evidence = &detection.claim.evidence,
-            scores = detection.scores(),
-            expected = vendors::expected()
+    // Words, not a message, until the library's users read errors through
+    // `render::error::error`: they match the words of this error today.
+    let looked = format!(
+        "it looks most like a {} {} ({}; scores: {})",
+        detection.vendor.title(),
+        vendors::kind_name(detection.claim.kind),
+        detection.claim.evidence,
+        detection.scores()
+    );
+    Error::not_a_capture(
+        source.path.to_string(),
+        format!(
+            "no configuration item could be read: {lines} line(s), {not_understood} not \
+             understood; {looked}{}; expected {}",
+            unknown_prefix(source),
+            vendors::expected()
         ),
-        // Every line carries a prefix the source layer does not know (a paste).
-        Some(prefix) => message!(
-            "read-nothing-read-prefixed",
-            lines = lines,
-            not_understood = not_understood,
-            vendor = detection.vendor.title(),
-            kind = vendors::kind_name(detection.claim.kind),
-            evidence = &detection.claim.evidence,
-            scores = detection.scores(),
-            prefix = prefix,
-            expected = vendors::expected()
-        ),
-    };
-    Error::not_a_capture(source.path.to_string(), message)
+    )
+}
+
+/// Says so when every line carries a prefix the source layer does not know (a paste).
+fn unknown_prefix(source: &Source) -> String {
+    source.shared_prefix().map_or(String::new(), |p| {
+        format!("; every line starts with `{p}`, a prefix carryover does not know (remove it)")
+    })
 }
 
 /// Every vendor's claims on a decoded file; an error naming what was expected when none
@@ -329,20 +329,16 @@ fn detect_file(source: &Source) -> Result<Detection> {
         text: &source.text,
     };
     vendors::detect(&sample).ok_or_else(|| {
-        let message = match source.shared_prefix() {
-            None => message!(
-                "read-nothing-claimed",
-                lines = source.line_count(),
-                expected = vendors::expected()
+        Error::not_a_capture(
+            source.path.to_string(),
+            format!(
+                "no configuration item could be read: {} line(s), nothing carryover reads{}; \
+                 expected {}",
+                source.line_count(),
+                unknown_prefix(source),
+                vendors::expected()
             ),
-            Some(prefix) => message!(
-                "read-nothing-claimed-prefixed",
-                lines = source.line_count(),
-                prefix = prefix,
-                expected = vendors::expected()
-            ),
-        };
-        Error::not_a_capture(source.path.to_string(), message)
+        )
     })
 }
 
@@ -447,23 +443,38 @@ pub fn read_split(paths: &[PathBuf], options: &ReadOptions) -> Result<Split> {
 /// Two captures of one appliance, or an error: two vendors, or two appliances named by their
 /// own words, are a difference of everything and say nothing about a change.
 pub fn same_appliance(a: &crate::model::Config, b: &crate::model::Config) -> Result<()> {
-    same_appliance_for(a, b, "read")
+    same_appliance_for(a, b, AskedBy::Read)
 }
 
-/// [`same_appliance`] for a command that says what it was asked (`diff`, `against` for
-/// `restore --against`), which the message names first.
+/// What asked whether two captures are of one appliance, which its error names first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AskedBy {
+    /// Reading captures together.
+    Read,
+    /// `diff`, comparing two captures.
+    Diff,
+    /// `restore --against`, a capture taken after the upgrade.
+    Against,
+}
+
+/// [`same_appliance`] for what asked it, which the error names first.
 pub fn same_appliance_for(
     a: &crate::model::Config,
     b: &crate::model::Config,
-    asked_by: &'static str,
+    asked_by: AskedBy,
 ) -> Result<()> {
     if a.vendor != b.vendor {
-        return Err(Error::usage(message!(
-            "read-two-vendor-captures",
-            asked_by = asked_by,
-            first = vendors::by_id(a.vendor)?.title(),
-            second = vendors::by_id(b.vendor)?.title()
-        )));
+        let first = vendors::by_id(a.vendor)?.title();
+        let second = vendors::by_id(b.vendor)?.title();
+        return Err(Error::usage(match asked_by {
+            AskedBy::Read => message!("read-two-vendor-captures", first = first, second = second),
+            AskedBy::Diff => message!("diff-two-vendor-captures", first = first, second = second),
+            AskedBy::Against => message!(
+                "restore-against-two-vendor-captures",
+                first = first,
+                second = second
+            ),
+        }));
     }
     // A name taken from a folder's name is no evidence: a renamed copy would differ.
     let host = |c: &crate::model::Config| {
@@ -476,12 +487,19 @@ pub fn same_appliance_for(
     };
     if let (Some(p), Some(q)) = (host(a), host(b)) {
         if p != q {
-            return Err(Error::usage(message!(
-                "read-two-appliances",
-                asked_by = asked_by,
-                first = crate::base::text::sanitize(&p),
-                second = crate::base::text::sanitize(&q)
-            )));
+            let (first, second) = (
+                crate::base::text::sanitize(&p),
+                crate::base::text::sanitize(&q),
+            );
+            return Err(Error::usage(match asked_by {
+                AskedBy::Read => message!("read-two-appliances", first = first, second = second),
+                AskedBy::Diff => message!("diff-two-appliances", first = first, second = second),
+                AskedBy::Against => message!(
+                    "restore-against-two-appliances",
+                    first = first,
+                    second = second
+                ),
+            }));
         }
     }
     Ok(())

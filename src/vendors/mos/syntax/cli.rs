@@ -596,7 +596,9 @@ fn dot_block<'a>(
             None | Some((_, LineKind::Prompt { .. })) => {
                 warnings.push(Warning {
                     line: prompt.number,
-                    message: crate::message!("mos-data-block-not-ended").into(),
+                    // Words until `outline`, which shows a tree with its warnings, can word a
+                    // message: it sits below `render`.
+                    message: "data block has no terminating '.' line".into(),
                 });
                 return Input::DotBlock {
                     prompt: Some(prompt),
