@@ -8,7 +8,6 @@ fetch-warning-plaintext = warning: --plaintext: the password or token crosses th
 
 ## Said on standard error after the run.
 
-fetch-track-failed = { $path }: error: { $reason }
 
 ## The report.
 

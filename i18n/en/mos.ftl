@@ -13,3 +13,4 @@ mos-list-not-completed = the list answer to `{ $command }` has no completion, so
 mos-listing-cut = the listing of { $scope } { $list } starts with `{ $first }`, no list value: the command line may have been cut at the terminal width, so the listing was not applied
 mos-update-not-confirmed = update install was not confirmed; nothing installed
 mos-not-a-valid-value = `{ $text }` is not a valid value of { $name }; kept as text
+mos-command-wrapped = the command line is { $width } columns wide, a terminal's width, and line { $next } is no answer: the terminal wrapped the command, read as `{ $command }`

@@ -12,3 +12,7 @@ st-csv-delimiter = the columns are separated by { $name }s: read as such
 st-csv-padded = { $count } row(s) end in empty columns (as a spreadsheet saves them): ignored
 st-csv-no-verification = `{ $domain }` has no verification column: its verification settings were not captured
 st-csv-unread-columns = `{ $domain }` (verification { $verification }): column(s) { $columns } hold something the verification has no setting for, or lie beyond the ten columns of the format: not read
+st-entries-normalised = { $count } { $count ->
+        [1] entry
+       *[other] entries
+    } written in another form, read in one form (domain in lower case and ASCII, local part in lower case), e.g. `{ $from }` as `{ $to }`

@@ -160,7 +160,7 @@ pub enum Error {
     /// The command line asks for something that cannot be done (a missing or conflicting flag,
     /// a capability the vendor lacks).
     #[error("{0}")]
-    Usage(String),
+    Usage(Said),
 }
 
 impl Error {
@@ -186,6 +186,11 @@ impl Error {
             path: path.into(),
             message: message.into(),
         }
+    }
+
+    /// A command line that asks for something that cannot be done.
+    pub fn usage(message: impl Into<Said>) -> Self {
+        Error::Usage(message.into())
     }
 
     /// A parse failure at `at`: what went wrong and what was expected there.

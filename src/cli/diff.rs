@@ -95,17 +95,16 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), Error> {
             b.shown_as = Some(name);
             Ok((a, b))
         }
-        _ => Err(Error::Usage(
-            "diff takes OLD NEW, or --old FILE... --new FILE..., or git's seven arguments".into(),
+        _ => Err(Error::usage(
+            "diff takes OLD NEW, or --old FILE... --new FILE..., or git's seven arguments",
         )),
     }
 }
 
 pub fn run(args: DiffArgs) -> Result<u8, Error> {
     if matches!(args.color, ColorChoice::Always) && !matches!(args.format, FormatArg::Human) {
-        return Err(Error::Usage(
-            "--color always and --format other than human conflict: only human output is coloured"
-                .into(),
+        return Err(Error::usage(
+            "--color always and --format other than human conflict: only human output is coloured",
         ));
     }
     let (old, new) = sides(&args)?;

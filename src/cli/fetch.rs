@@ -201,7 +201,7 @@ pub fn run(args: FetchArgs) -> Result<u8, Error> {
 fn prompt(ask: &Ask<'_>) -> Result<Secret, Error> {
     let (what, flags, host) = (ask.kind.name(), secret_flags(ask.kind), ask.host);
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{host}: no {what} given: use {flags}, or a credential reference in the inventory"
         )));
     }
@@ -210,9 +210,9 @@ fn prompt(ask: &Ask<'_>) -> Result<Secret, Error> {
         None => format!("{} appliances", ask.vendor.title()),
     };
     let text = rpassword::prompt_password(format!("{what} for {whom}: "))
-        .map_err(|e| Error::Usage(format!("cannot read the {what}: {e}")))?;
+        .map_err(|e| Error::usage(format!("cannot read the {what}: {e}")))?;
     if text.is_empty() {
-        return Err(Error::Usage(format!("no {what} given")));
+        return Err(Error::usage(format!("no {what} given")));
     }
     Ok(Secret::new(text))
 }

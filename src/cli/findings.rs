@@ -98,7 +98,7 @@ pub fn plan(args: PlanArgs) -> Result<u8, Error> {
     let cx = evidence(&split)?;
     check_target(&cx, split.vendor()?, &args.to)?;
     if let Some(from) = cx.from().filter(|f| f.cmp(&args.to).is_eq()) {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "the captures already run {from}: plan checks an upgrade before it is made (gaps \
              checks what still holds after it)"
         )));
@@ -117,7 +117,7 @@ pub fn plan(args: PlanArgs) -> Result<u8, Error> {
             .filter(|f| report.blocking.contains(&f.rule))
             .map(|f| f.rule.as_str())
             .collect();
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--confirm {}: no rule of this plan has that id{}",
             unknown
                 .iter()

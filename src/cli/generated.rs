@@ -44,7 +44,7 @@ pub fn man(args: ManArgs) -> Result<u8, Error> {
                 .find_subcommand(name)
                 .filter(|s| s.get_name() != "help")
                 .ok_or_else(|| {
-                    Error::Usage(format!(
+                    Error::usage(format!(
                         "no subcommand `{}`",
                         carryover::base::text::terminal_safe(name)
                     ))
@@ -64,5 +64,5 @@ pub fn man(args: ManArgs) -> Result<u8, Error> {
 }
 
 fn text(bytes: Vec<u8>) -> Result<String, Error> {
-    String::from_utf8(bytes).map_err(|e| Error::Usage(format!("generated text is not UTF-8: {e}")))
+    String::from_utf8(bytes).map_err(|e| Error::usage(format!("generated text is not UTF-8: {e}")))
 }

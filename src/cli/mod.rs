@@ -149,7 +149,7 @@ fn encoding(label: Option<&str>) -> Result<Option<&'static encoding_rs::Encoding
     label
         .map(|label| {
             encoding_for_label(label)
-                .ok_or_else(|| Error::Usage(format!("unknown encoding `{label}`")))
+                .ok_or_else(|| Error::usage(format!("unknown encoding `{label}`")))
         })
         .transpose()
 }

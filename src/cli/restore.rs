@@ -83,13 +83,13 @@ fn job(args: &RestoreArgs) -> Result<Job, Error> {
         .as_deref()
         .is_some_and(carryover::source::is_stdin)
     {
-        return Err(Error::Usage(
-            "--runbook takes a file: the script is what goes to standard output".into(),
+        return Err(Error::usage(
+            "--runbook takes a file: the script is what goes to standard output",
         ));
     }
     if let (Some(script), Some(runbook)) = (args.output.file(), args.runbook.as_deref()) {
         if script == runbook {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "-o and --runbook name the same file, {}: one would be lost",
                 script.display()
             )));
@@ -136,9 +136,9 @@ fn output_encoding(label: Option<&str>) -> Result<Option<&'static encoding_rs::E
         return Ok(None);
     };
     let encoding = carryover::source::encoding_for_label(label)
-        .ok_or_else(|| Error::Usage(format!("unknown encoding `{label}`")))?;
+        .ok_or_else(|| Error::usage(format!("unknown encoding `{label}`")))?;
     if encoding.output_encoding() != encoding {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--output-encoding {label}: scripts are written in an ASCII-compatible encoding \
              (utf-8, shift_jis, euc-jp, ...), not {}",
             encoding.name()

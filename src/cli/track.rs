@@ -41,8 +41,8 @@ enum FormatArg {
 
 pub fn run(args: TrackArgs) -> Result<u8, Error> {
     if carryover::source::is_stdin(&args.src) {
-        return Err(Error::Usage(
-            "track reads a folder of captures; standard input is not one (use show -)".into(),
+        return Err(Error::usage(
+            "track reads a folder of captures; standard input is not one (use show -)",
         ));
     }
     let options = args.read.options()?;

@@ -37,7 +37,7 @@ pub fn capture(request: &Request) -> Result<Report> {
         (false, _) => crate::read::read(&request.paths, &request.read)?.config,
         (true, Some(named)) => Config::new(named.id()),
         (true, None) => {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "which vendor's capture? give --vendor ({}), or a capture already made",
                 vendors::shown_ids()
             )))
@@ -45,7 +45,7 @@ pub fn capture(request: &Request) -> Result<Report> {
     };
     let vendor = vendors::by_id(config.vendor)?;
     if let Some(named) = named.filter(|n| n.id() != vendor.id()) {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--vendor {} but the captures given are of {}",
             named.id(),
             vendor.id()

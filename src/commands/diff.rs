@@ -71,8 +71,8 @@ pub struct Report {
 /// Compares `old` with `new`.
 pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
     if request.stat && request.format == DiffFormat::Unified {
-        return Err(Error::Usage(
-            "--stat and --format unified conflict: a unified diff has no counts".into(),
+        return Err(Error::usage(
+            "--stat and --format unified conflict: a unified diff has no counts",
         ));
     }
     let (mut a, mut b) = read_sides(old, new, &request.read)?;
@@ -81,12 +81,12 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
     let mut globs = globset::GlobSetBuilder::new();
     for pattern in vendor.volatile().iter().chain(&request.ignore) {
         let glob = globset::Glob::new(pattern)
-            .map_err(|e| Error::Usage(format!("--ignore {pattern}: {e}")))?;
+            .map_err(|e| Error::usage(format!("--ignore {pattern}: {e}")))?;
         globs.add(glob);
     }
     let ignore = globs
         .build()
-        .map_err(|e| Error::Usage(format!("--ignore: {e}")))?;
+        .map_err(|e| Error::usage(format!("--ignore: {e}")))?;
     let is_ignored = |path: &str| ignore.is_match(path);
     let mut comparison = compare(
         &a.config,
@@ -146,10 +146,9 @@ fn read_sides(old: &Side, new: &Side, read: &ReadOptions) -> Result<(Capture, Ca
             let vendor = a.config.vendor;
             (a, absent(vendor))
         }
-        (None, None) => return Err(Error::Usage("both sides of the diff are empty".into())),
+        (None, None) => return Err(Error::usage("both sides of the diff are empty")),
     };
-    crate::read::same_appliance(&a.config, &b.config)
-        .map_err(|e| Error::Usage(format!("diff compares two captures of one appliance: {e}")))?;
+    crate::read::same_appliance_for(&a.config, &b.config, crate::read::AskedBy::Diff)?;
     Ok((a, b))
 }
 

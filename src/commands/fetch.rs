@@ -198,7 +198,7 @@ fn refuse_repo_inside_captures(into: &Path, repo: &Path) -> Result<()> {
     };
     let (into_c, repo_c) = (canonical(into)?, canonical(repo)?);
     if into_c.starts_with(&repo_c) || repo_c.starts_with(&into_c) {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--into {} and --track {} must be separate folders: neither inside the other",
             into.display(),
             repo.display()
@@ -235,7 +235,7 @@ fn jobs(request: &Request, ask: &mut dyn FnMut(&Ask<'_>) -> Result<Secret>) -> R
     };
     // An inventory's line, as its other errors name it.
     let at_line = |entry: &Entry, e: Error| match &request.inventory {
-        Some(path) => Error::Usage(format!("{}:{}: {e}", path.display(), entry.line)),
+        Some(path) => Error::usage(format!("{}:{}: {e}", path.display(), entry.line)),
         None => e,
     };
     let mut chosen = Vec::new();
@@ -298,7 +298,7 @@ fn refuse_unused_flags(given: &Credentials, chosen: &[&'static dyn Vendor]) -> R
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{flag} is taken by none of the appliances to fetch: {}",
             wanted.join("; ")
         )));
@@ -311,7 +311,7 @@ fn refuse_unused_flags(given: &Credentials, chosen: &[&'static dyn Vendor]) -> R
 fn vendor_of(request: &Request, entry: &Entry) -> Result<&'static dyn Vendor> {
     if let Some(name) = entry.vendor.as_deref().or(request.vendor.as_deref()) {
         return vendors::by_name(name).ok_or_else(|| {
-            Error::Usage(format!(
+            Error::usage(format!(
                 "{}: no vendor `{}` is known ({})",
                 entry.host,
                 one_line(name),
@@ -340,7 +340,7 @@ fn vendor_of(request: &Request, entry: &Entry) -> Result<&'static dyn Vendor> {
         Some(_) => " or the inventory's vendor column",
         None => "",
     };
-    Err(Error::Usage(format!(
+    Err(Error::usage(format!(
         "{}: which vendor? {why}: give --vendor ({}){column}",
         entry.host,
         vendors::shown_ids(),
@@ -356,7 +356,7 @@ fn job(
     ask: &mut dyn FnMut(&Ask<'_>) -> Result<Secret>,
 ) -> Result<Job> {
     let fetcher = vendor.fetch().ok_or_else(|| {
-        Error::Usage(format!(
+        Error::usage(format!(
             "carryover cannot fetch from {} appliances",
             vendor.title()
         ))
@@ -367,7 +367,7 @@ fn job(
         .clone()
         .or_else(|| request.credentials.user.clone());
     if login.user && user.is_none() {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{}: no user to log in as: give --user, or the inventory's user column",
             entry.host
         )));
@@ -443,7 +443,7 @@ pub fn fetch_all(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start {jobs} workers: {e}")))?;
+        .map_err(|e| Error::usage(format!("cannot start {jobs} workers: {e}")))?;
     let named = names_given_twice(fleet);
     let mut outcomes: Vec<Outcome> = pool.install(|| {
         fleet
@@ -753,7 +753,7 @@ fn git(repo: &Path, args: &[String]) -> Result<String> {
         .arg(repo)
         .args(args)
         .output()
-        .map_err(|e| Error::Usage(format!("cannot run git: {e}")))?;
+        .map_err(|e| Error::usage(format!("cannot run git: {e}")))?;
     if !output.status.success() {
         let said = String::from_utf8_lossy(&output.stderr);
         return Err(Error::file(

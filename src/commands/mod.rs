@@ -45,7 +45,7 @@ pub fn check_target(cx: &Evidence<'_>, vendor: &dyn vendors::Vendor, to: &Versio
     let family = from.iter().chain(&known).any(|v| major(v) == major(to));
     if !family {
         let names: Vec<String> = known.iter().map(|v| v.to_string()).collect();
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--to {to} is not a {} version: the captures show {} and the release notes known are {}",
             vendor.title(),
             from.as_ref().map_or("no version".to_string(), |v| v.to_string()),
@@ -53,7 +53,7 @@ pub fn check_target(cx: &Evidence<'_>, vendor: &dyn vendors::Vendor, to: &Versio
         )));
     }
     if let Some(from) = from.as_ref().filter(|f| *f > to) {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--to {to} is older than the captured version {from}: carryover plans upgrades, not downgrades"
         )));
     }
@@ -67,7 +67,7 @@ pub fn check_target(cx: &Evidence<'_>, vendor: &dyn vendors::Vendor, to: &Versio
         .any(|r| r.stage(from.as_ref(), to).is_some());
     if !applies && newest.is_some_and(|n| to <= n) {
         let names: Vec<String> = known.iter().map(|v| v.to_string()).collect();
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "no release note carryover knows lies between {} and {to} (known: {}): nothing \
              could be checked",
             from.as_ref()
@@ -114,7 +114,7 @@ pub fn refuse_to_overwrite<'p>(
             .iter()
             .any(|r| canonical == *r || (r.is_dir() && canonical.starts_with(r)))
         {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{} is one of the captures read, or inside a capture folder read: writing to it \
                  would change the capture",
                 output.display()

@@ -185,8 +185,7 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
     };
     super::check_target(&evidence, vendor, &request.to)?;
     if let Some(post) = post {
-        crate::read::same_appliance(&pre.config, &post.config)
-            .map_err(|e| Error::Usage(format!("--against: {e}")))?;
+        crate::read::same_appliance_for(&pre.config, &post.config, crate::read::AskedBy::Against)?;
     }
     let patches = needed_patches(&evidence, &request.to);
     let mut plan = plan(
@@ -261,7 +260,7 @@ fn script_encoding(
             Ok((wanted, Some(dialect), Some(chosen)))
         }
         None if request.output_encoding.is_some() && wanted != encoding_rs::UTF_8 => {
-            Err(Error::Usage(format!(
+            Err(Error::usage(format!(
                 "carryover writes {} restore scripts in UTF-8 only, not {}",
                 vendor.title(),
                 wanted.name()

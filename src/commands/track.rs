@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::base::error::{Error, Result};
+use crate::base::error::{Error, Result, Said};
+use crate::base::message::Message;
 use crate::capture::{Capture, ReadOptions};
+use crate::message;
 use crate::model::update_log::UpdateRun;
 use crate::model::VendorId;
 use crate::read::{self, Input};
@@ -36,13 +38,35 @@ pub struct Report {
     /// Files left as they were, since nothing changed.
     pub unchanged: usize,
     /// Files that could not be read, with why.
-    pub failures: Vec<(PathBuf, String)>,
+    pub failures: Vec<(PathBuf, Failure)>,
     /// Files and links not read, with why: links (one out of the source folder is never
     /// followed; one inside it is not either, since its target is read as itself), junk, a
     /// second capture folder of one appliance.
     pub skipped: Vec<(PathBuf, String)>,
     /// Update logs found in the tree, each checked as `verify-update` checks it.
     pub update_logs: Vec<UpdateRun>,
+}
+
+/// Why a file was not tracked: the error that stopped reading or writing it, or what `track`
+/// itself says. `render::track` puts it in words.
+#[derive(Debug)]
+pub enum Failure {
+    /// Reading or writing it stopped with this error.
+    Error(Error),
+    /// What `track` says about it.
+    Said(Said),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure::Error(e)
+    }
+}
+
+impl From<Message> for Failure {
+    fn from(message: Message) -> Failure {
+        Failure::Said(Said::Message(message))
+    }
 }
 
 /// Every capture under `src`, files and vendors' capture directories: version-control folders
@@ -107,39 +131,38 @@ fn update_log(input: &Input, options: &ReadOptions) -> Option<UpdateRun> {
 fn identify(
     input: &Input,
     options: &ReadOptions,
-) -> std::result::Result<(VendorId, String), String> {
+) -> std::result::Result<(VendorId, String), Failure> {
     let path = match input {
         Input::File(path) => path,
         Input::Dir(id, dir) => {
-            let vendor = vendors::by_id(*id).map_err(|e| e.to_string())?;
+            let vendor = vendors::by_id(*id)?;
             return vendor
                 .identify(&Sample::Dir { path: dir })
                 .map(|host| (*id, host))
-                .ok_or_else(|| "a capture directory needs a name".into());
+                .ok_or_else(|| message!("track-folder-unnamed").into());
         }
     };
     let mut head = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(SNIFF).read_to_end(&mut head))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Failure::from(message!("track-unreadable", reason = e.to_string())))?;
     // Cut at a line end: LF is one byte in every encoding read here, so no character splits.
     if head.len() as u64 == SNIFF {
         if let Some(end) = memchr::memrchr(b'\n', &head) {
             head.truncate(end + 1);
         }
     }
-    let source = Source::from_bytes(&path.display().to_string(), head, options.encoding)
-        .map_err(|e| e.to_string())?;
+    let source = Source::from_bytes(&path.display().to_string(), head, options.encoding)?;
     let sample = Sample::File {
         path,
         text: &source.text,
     };
-    let (vendor, _) = vendors::claimant(&sample)
-        .ok_or_else(|| "no vendor carryover knows claims this file".to_string())?;
+    let (vendor, _) =
+        vendors::claimant(&sample).ok_or_else(|| Failure::from(message!("track-no-vendor")))?;
     vendor
         .identify(&sample)
         .map(|host| (vendor.id(), host))
-        .ok_or_else(|| "names no appliance (no host prompt, `# host:` header or greeting)".into())
+        .ok_or_else(|| message!("track-no-appliance").into())
 }
 
 /// Tracks every capture under `src` into `into`. `tick` is called once per file read.
@@ -209,7 +232,8 @@ pub fn track(
             None => {}
         }
     }
-    report.failures.sort();
+    // By path; a path's failures in the order they came.
+    report.failures.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(report)
 }
 
@@ -253,7 +277,7 @@ fn repository(src: &Path, into: &Path) -> Result<PathBuf> {
         .canonicalize()
         .map_err(|e| Error::io(src.display().to_string(), e))?;
     if repo == source {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "the repository {} is the folder of captures itself: name another folder with --into",
             into.display()
         )));
@@ -282,9 +306,10 @@ fn by_file(
             Err(why) => {
                 for file in files {
                     tick();
-                    report
-                        .failures
-                        .push((file.path().to_path_buf(), why.clone()));
+                    report.failures.push((
+                        file.path().to_path_buf(),
+                        Failure::Said(Said::Words(why.clone())),
+                    ));
                 }
             }
         }
@@ -325,17 +350,16 @@ fn by_file(
                 )
             })
             .collect();
-        let why = format!(
-            "different appliances {} would share {}/{stem}.ron: never merged, none written; \
-             track them into separate repositories",
-            who.join(" and "),
-            vendor.name()
+        let why = message!(
+            "track-appliances-collide",
+            appliances = who.join(" and "),
+            file = format!("{}/{stem}.ron", vendor.name())
         );
         for file in named.into_iter().flat_map(|(_, f)| f) {
             tick();
             report
                 .failures
-                .push((file.path().to_path_buf(), why.clone()));
+                .push((file.path().to_path_buf(), why.clone().into()));
         }
     }
     groups
@@ -346,7 +370,7 @@ struct Group {
     /// `Some(true)` written, `Some(false)` unchanged, `None` nothing could be read.
     written: Option<bool>,
     unrecognized: usize,
-    failures: Vec<(PathBuf, String)>,
+    failures: Vec<(PathBuf, Failure)>,
 }
 
 fn track_one(
@@ -369,10 +393,10 @@ fn track_one(
         tick();
         match result {
             Ok(Ok(())) => read_any = true,
-            Ok(Err(e)) => failures.push((input.path().to_path_buf(), e.to_string())),
+            Ok(Err(e)) => failures.push((input.path().to_path_buf(), e.into())),
             Err(_) => failures.push((
                 input.path().to_path_buf(),
-                "carryover failed on this capture (a bug: please report it)".into(),
+                message!("track-reader-failed").into(),
             )),
         }
     }
@@ -392,13 +416,13 @@ fn track_one(
             match crate::write::atomically_making(&[(path.clone(), text)], false, Some(repo)) {
                 Ok(()) => Some(true),
                 Err(e) => {
-                    failures.push((path.clone(), e.to_string()));
+                    failures.push((path.clone(), e.into()));
                     None
                 }
             }
         }
         Err(e) => {
-            failures.push((path.clone(), e.to_string()));
+            failures.push((path.clone(), e.into()));
             None
         }
     };

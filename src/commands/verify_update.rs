@@ -15,7 +15,7 @@ pub fn verify(source: &Source) -> Result<UpdateRun> {
     let mut checkers = REGISTRY.iter().filter_map(|v| v.update_logs());
     let checker = checkers
         .next()
-        .ok_or_else(|| Error::Usage("no vendor carryover knows has update logs".into()))?;
+        .ok_or_else(|| Error::usage("no vendor carryover knows has update logs"))?;
     checker.verify(source)
 }
 

@@ -123,7 +123,7 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Vec<Entry>> 
 
 /// A host named on the command line: the entry its flags fill.
 pub fn host(text: &str) -> Result<Entry> {
-    check_host(text).map_err(Error::Usage)?;
+    check_host(text).map_err(Error::usage)?;
     Ok(Entry {
         host: text.to_string(),
         vendor: None,

@@ -150,10 +150,10 @@ pub fn secret_from_env(name: &str) -> crate::base::error::Result<Secret> {
     };
     match std::env::var(name) {
         Ok(value) if !value.is_empty() => Ok(Secret::new(value)),
-        Ok(_) => Err(crate::base::error::Error::Usage(format!(
+        Ok(_) => Err(crate::base::error::Error::usage(format!(
             "{shown} is empty"
         ))),
-        Err(_) => Err(crate::base::error::Error::Usage(format!(
+        Err(_) => Err(crate::base::error::Error::usage(format!(
             "{shown} is not set (or not UTF-8)"
         ))),
     }

@@ -65,8 +65,12 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
                     || !(e.file_type().is_dir() && e.file_name().to_string_lossy().starts_with('.'))
             });
         while let Some(entry) = walker.next() {
-            let entry =
-                entry.map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
+            let entry = entry.map_err(|e| {
+                Error::file(
+                    path.display().to_string(),
+                    message!("read-walk-failed", reason = e.to_string()),
+                )
+            })?;
             let whole = entry
                 .file_type()
                 .is_dir()
@@ -129,11 +133,10 @@ fn one_capture_folder(inputs: &[Input]) -> Result<()> {
         .map(|i| crate::base::text::sanitize(&i.path().display().to_string()))
         .collect();
     if folders.len() > 1 {
-        return Err(Error::Usage(format!(
-            "{} capture folders ({}): each is a whole capture of one appliance at one time; \
-             name one (diff compares two)",
-            folders.len(),
-            folders.join(", ")
+        return Err(Error::usage(message!(
+            "read-capture-folders",
+            count = folders.len(),
+            folders = folders.join(", ")
         )));
     }
     Ok(())
@@ -157,10 +160,7 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Capture> {
 /// The error for paths that hold no capture file at all.
 fn no_inputs(paths: &[PathBuf]) -> Error {
     let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    Error::Usage(format!(
-        "no capture files in {} (folders are walked; hidden files and what file managers leave are skipped)",
-        named.join(", ")
-    ))
+    Error::usage(message!("read-no-capture-files", paths = named.join(", ")))
 }
 
 /// Whether a path is the null device, which git names for the side of a diff where a file does
@@ -195,11 +195,10 @@ pub fn read_input(input: &Input, options: &ReadOptions, capture: &mut Capture) -
             if !reads.iter().any(|r| yields_items(&r.changes)) {
                 return Err(Error::file(
                     dir.display().to_string(),
-                    format!(
-                        "no configuration item could be read from this {} capture folder; \
-                         expected {}",
-                        vendor.title(),
-                        vendor.expects()
+                    message!(
+                        "read-folder-nothing-read",
+                        vendor = vendor.title(),
+                        expected = vendor.expects()
                     ),
                 ));
             }
@@ -261,14 +260,13 @@ pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture
                 0,
                 Note::warning(
                     0,
-                    format!(
-                        "read with --kind {}, but it clearly looks like a {} {} ({}; scores: \
-                         {}): check --kind",
-                        vendors::kind_flag(kind),
-                        detection.vendor.title(),
-                        vendors::kind_name(detection.claim.kind),
-                        detection.claim.evidence,
-                        detection.scores()
+                    message!(
+                        "read-kind-doubted",
+                        flag = vendors::kind_flag(kind),
+                        vendor = detection.vendor.title(),
+                        kind = vendors::kind_name(detection.claim.kind),
+                        evidence = &detection.claim.evidence,
+                        scores = detection.scores()
                     ),
                 ),
             );
@@ -296,6 +294,8 @@ fn is_item(change: &Change) -> bool {
 fn nothing_read(source: &Source, read: &SourceRead, detection: &Detection) -> Error {
     let lines = source.line_count();
     let not_understood = read.not_understood();
+    // Words, not a message, until the library's users read errors through
+    // `render::error::error`: they match the words of this error today.
     let looked = format!(
         "it looks most like a {} {} ({}; scores: {})",
         detection.vendor.title(),
@@ -354,10 +354,10 @@ fn same_vendor(capture: &mut Capture, vendor: &dyn Vendor) -> Result<()> {
         return Ok(());
     }
     if capture.config.vendor != vendor.id() {
-        return Err(Error::Usage(format!(
-            "captures of a {} and a {} appliance; read one appliance at a time",
-            capture.config.vendor,
-            vendor.id()
+        return Err(Error::usage(message!(
+            "read-two-vendors",
+            first = capture.config.vendor.to_string(),
+            second = vendor.id().to_string()
         )));
     }
     Ok(())
@@ -400,7 +400,7 @@ impl Split {
         let capture = self
             .captures()
             .next()
-            .ok_or_else(|| Error::Usage("no input files".into()))?;
+            .ok_or_else(|| Error::usage(message!("read-no-input-files")))?;
         vendors::by_id(capture.config.vendor)
     }
 }
@@ -443,12 +443,38 @@ pub fn read_split(paths: &[PathBuf], options: &ReadOptions) -> Result<Split> {
 /// Two captures of one appliance, or an error: two vendors, or two appliances named by their
 /// own words, are a difference of everything and say nothing about a change.
 pub fn same_appliance(a: &crate::model::Config, b: &crate::model::Config) -> Result<()> {
+    same_appliance_for(a, b, AskedBy::Read)
+}
+
+/// What asked whether two captures are of one appliance, which its error names first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AskedBy {
+    /// Reading captures together.
+    Read,
+    /// `diff`, comparing two captures.
+    Diff,
+    /// `restore --against`, a capture taken after the upgrade.
+    Against,
+}
+
+/// [`same_appliance`] for what asked it, which the error names first.
+pub fn same_appliance_for(
+    a: &crate::model::Config,
+    b: &crate::model::Config,
+    asked_by: AskedBy,
+) -> Result<()> {
     if a.vendor != b.vendor {
-        return Err(Error::Usage(format!(
-            "a {} capture and a {} capture: one appliance at a time",
-            vendors::by_id(a.vendor)?.title(),
-            vendors::by_id(b.vendor)?.title()
-        )));
+        let first = vendors::by_id(a.vendor)?.title();
+        let second = vendors::by_id(b.vendor)?.title();
+        return Err(Error::usage(match asked_by {
+            AskedBy::Read => message!("read-two-vendor-captures", first = first, second = second),
+            AskedBy::Diff => message!("diff-two-vendor-captures", first = first, second = second),
+            AskedBy::Against => message!(
+                "restore-against-two-vendor-captures",
+                first = first,
+                second = second
+            ),
+        }));
     }
     // A name taken from a folder's name is no evidence: a renamed copy would differ.
     let host = |c: &crate::model::Config| {
@@ -461,11 +487,19 @@ pub fn same_appliance(a: &crate::model::Config, b: &crate::model::Config) -> Res
     };
     if let (Some(p), Some(q)) = (host(a), host(b)) {
         if p != q {
-            return Err(Error::Usage(format!(
-                "captures of appliance {} and of appliance {}: one appliance at a time",
+            let (first, second) = (
                 crate::base::text::sanitize(&p),
-                crate::base::text::sanitize(&q)
-            )));
+                crate::base::text::sanitize(&q),
+            );
+            return Err(Error::usage(match asked_by {
+                AskedBy::Read => message!("read-two-appliances", first = first, second = second),
+                AskedBy::Diff => message!("diff-two-appliances", first = first, second = second),
+                AskedBy::Against => message!(
+                    "restore-against-two-appliances",
+                    first = first,
+                    second = second
+                ),
+            }));
         }
     }
     Ok(())

@@ -9,7 +9,13 @@ use super::report::said;
 
 /// An error in words, safe for a terminal: a capture's text in it cannot drive the terminal.
 pub fn error(e: &Error) -> String {
-    let text = match e {
+    terminal_safe(&error_text(e)).into_owned()
+}
+
+/// An error in words, not yet made safe for any output: each output (a terminal, a line of
+/// its own, JSON) escapes it its own way, once.
+pub fn error_text(e: &Error) -> String {
+    match e {
         Error::Io { path, source } => words(&message!(
             "error-io",
             path = path,
@@ -27,9 +33,8 @@ pub fn error(e: &Error) -> String {
             );
             out
         }
-        other => other.to_string(),
-    };
-    terminal_safe(&text).into_owned()
+        Error::Usage(message) => in_words(message),
+    }
 }
 
 /// What an error or a note says, in words. A message's arguments are filled as they are: the

@@ -69,16 +69,14 @@ pub fn problems(report: &Report) -> String {
             let _ = writeln!(out, "{}: error: {error}", one_line(&host));
         }
     }
-    for (path, why) in report.tracked.iter().flat_map(|t| &t.failures) {
-        let path = path.display().to_string();
-        let line = message!("fetch-track-failed", path = path, reason = why);
-        let _ = writeln!(out, "{}", words(&line));
+    if let Some(tracked) = &report.tracked {
+        out.push_str(&super::track::failures(tracked));
     }
     if let Some(e) = &report.track_error {
-        let _ = writeln!(out, "carryover: --track: {e}");
+        let _ = writeln!(out, "carryover: --track: {}", super::error::error(e));
     }
     if let Some(e) = &report.commit_error {
-        let _ = writeln!(out, "carryover: --commit: {e}");
+        let _ = writeln!(out, "carryover: --commit: {}", super::error::error(e));
     }
     out
 }
@@ -184,7 +182,10 @@ mod tests {
         let tracked = crate::commands::track::Report {
             written: vec!["repo/mirapoint-mos/rg01.ron".into()],
             unchanged: 3,
-            failures: vec![("caps/x\n.log".into(), "does not read".into())],
+            failures: vec![(
+                "caps/x\n.log".into(),
+                crate::commands::track::Failure::Said("does not read".into()),
+            )],
             ..Default::default()
         };
         Report {
@@ -195,7 +196,7 @@ mod tests {
                 message: "carryover fetch: mirapoint-mos/rg01 added\n\n- x: new\n".into(),
             }),
             track_error: None,
-            commit_error: Some(crate::base::error::Error::Usage("git failed".into())),
+            commit_error: Some(crate::base::error::Error::usage("git failed")),
         }
     }
 

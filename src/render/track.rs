@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::base::text::{sanitize as one_line, terminal_safe};
 
-use crate::commands::track::Report;
+use crate::commands::track::{Failure, Report};
 use crate::model::update_log::UpdateRun;
 
 use super::FORMAT_VERSION;
@@ -59,6 +59,14 @@ pub fn document(report: &Report) -> Document<'_> {
             })
             .collect()
     };
+    let failed = report
+        .failures
+        .iter()
+        .map(|(path, why)| PathNote {
+            path: path.display().to_string(),
+            why: failure(why),
+        })
+        .collect();
     Document {
         format_version: FORMAT_VERSION,
         appliances: report.appliances,
@@ -70,7 +78,7 @@ pub fn document(report: &Report) -> Document<'_> {
             .collect(),
         unchanged: report.unchanged,
         unrecognized_lines: report.unrecognized,
-        failed: notes(&report.failures),
+        failed,
         skipped: notes(&report.skipped),
         update_logs: &report.update_logs,
     }
@@ -78,14 +86,28 @@ pub fn document(report: &Report) -> Document<'_> {
 
 /// The captures that failed and those skipped, one line each, for standard error.
 pub fn notes(report: &Report) -> String {
-    let mut out = String::new();
-    for (path, why) in &report.failures {
-        let _ = writeln!(out, "{}: error: {}", shown(path), one_line(why));
-    }
+    let mut out = failures(report);
     for (path, why) in &report.skipped {
         let _ = writeln!(out, "{}: note: {}", shown(path), one_line(why));
     }
     out
+}
+
+/// The captures that failed, one line each, for standard error.
+pub fn failures(report: &Report) -> String {
+    let mut out = String::new();
+    for (path, why) in &report.failures {
+        let _ = writeln!(out, "{}: error: {}", shown(path), one_line(&failure(why)));
+    }
+    out
+}
+
+/// Why a file was not tracked, in words; each output escapes them its own way.
+fn failure(why: &Failure) -> String {
+    match why {
+        Failure::Error(e) => super::error::error_text(e),
+        Failure::Said(said) => super::error::in_words(said),
+    }
 }
 
 /// A path, on one line: a file name may hold line breaks.

@@ -35,8 +35,8 @@ fn read_stdin() -> Result<Vec<u8>> {
     use std::sync::atomic::{AtomicBool, Ordering};
     static TAKEN: AtomicBool = AtomicBool::new(false);
     if TAKEN.swap(true, Ordering::SeqCst) {
-        return Err(Error::Usage(
-            "`-` (standard input) is named more than once; it can be read only once".into(),
+        return Err(Error::usage(
+            "`-` (standard input) is named more than once; it can be read only once",
         ));
     }
     let mut bytes = Vec::new();

@@ -402,7 +402,11 @@ impl schemars::JsonSchema for VendorId {
 
 /// The error for a capability a vendor does not offer.
 pub fn unsupported(vendor: &str, what: &str) -> Error {
-    Error::Usage(format!("carryover cannot do {what} for {vendor} captures"))
+    Error::usage(crate::message!(
+        "vendor-unsupported",
+        what = what,
+        vendor = vendor
+    ))
 }
 
 /// The vendor registered under `id`.
@@ -411,7 +415,7 @@ pub fn by_id(id: VendorId) -> Result<&'static dyn Vendor> {
         .iter()
         .copied()
         .find(|v| v.id() == id)
-        .ok_or_else(|| Error::Usage(format!("no vendor `{id}` is known")))
+        .ok_or_else(|| Error::usage(crate::message!("vendor-unknown", id = id.to_string())))
 }
 
 /// The vendor registered under a name a user typed (its id).
@@ -484,23 +488,32 @@ impl Detection {
 
     /// When the winner is not clearly ahead, what to say on standard error: what was chosen,
     /// every kind considered with its score, and how to force one.
-    pub fn doubt(&self) -> Option<String> {
+    pub fn doubt(&self) -> Option<crate::base::message::Message> {
         if self.is_clear() {
             return None;
         }
-        let why = if self.claim.score < CLEAR_SCORE {
-            "it explains little of the file"
+        let kinds = ["cli", "protocol", "export"].join("|");
+        let (vendor, kind) = (self.vendor.title(), kind_name(self.claim.kind));
+        let (evidence, scores) = (self.claim.evidence.as_str(), self.scores());
+        Some(if self.claim.score < CLEAR_SCORE {
+            crate::message!(
+                "read-doubt-explains-little",
+                vendor = vendor,
+                kind = kind,
+                evidence = evidence,
+                scores = scores,
+                kinds = kinds
+            )
         } else {
-            "another reading is close"
-        };
-        Some(format!(
-            "read as a {} {} ({}), but {why}: considered {}; force a kind with --kind {}",
-            self.vendor.title(),
-            kind_name(self.claim.kind),
-            self.claim.evidence,
-            self.scores(),
-            ["cli", "protocol", "export"].join("|"),
-        ))
+            crate::message!(
+                "read-doubt-close",
+                vendor = vendor,
+                kind = kind,
+                evidence = evidence,
+                scores = scores,
+                kinds = kinds
+            )
+        })
     }
 }
 
@@ -543,9 +556,9 @@ pub fn claimant_of_dir(dir: &Path) -> Option<&'static dyn Vendor> {
 /// The release notes of a vendor, or an error that says carryover has none.
 pub fn knowledge_of(vendor: &'static dyn Vendor) -> Result<&'static dyn Knowledge> {
     vendor.knowledge().ok_or_else(|| {
-        Error::Usage(format!(
-            "carryover has no release notes for {} yet: show, diff and track work, gaps, plan and restore do not",
-            vendor.title()
+        Error::usage(crate::message!(
+            "vendor-no-release-notes",
+            vendor = vendor.title()
         ))
     })
 }

@@ -113,11 +113,11 @@ fn normalised(read: &mut FileRead<'_>, raw: Vec<(u32, String, Option<String>)>) 
     if let Some((line, from, to)) = normalised.first() {
         read.notes.push(Note::warning(
             *line,
-            format!(
-                "{} entr{} written in another form, read in one form (domain in lower case and \
-                 ASCII, local part in lower case), e.g. `{from}` as `{to}`",
-                normalised.len(),
-                if normalised.len() == 1 { "y" } else { "ies" },
+            crate::message!(
+                "st-entries-normalised",
+                count = normalised.len(),
+                from = from,
+                to = to
             ),
         ));
     }

@@ -404,13 +404,13 @@ impl<'a> Assembler<'a, '_, '_> {
         self.lines.next();
         self.out.warnings.push(Warning {
             line: line.number,
-            message: format!(
-                "the command line is {} columns wide, a terminal's width, and line {} is no \
-                 answer: the terminal wrapped the command, read as `{}`",
-                display_width(line.text),
-                next.number,
-                joined.trim_end()
-            ),
+            message: crate::message!(
+                "mos-command-wrapped",
+                width = display_width(line.text),
+                next = next.number,
+                command = joined.trim_end()
+            )
+            .into(),
         });
         Some((next, words, unparsed))
     }
@@ -596,6 +596,8 @@ fn dot_block<'a>(
             None | Some((_, LineKind::Prompt { .. })) => {
                 warnings.push(Warning {
                     line: prompt.number,
+                    // Words until `outline`, which shows a tree with its warnings, can word a
+                    // message: it sits below `render`.
                     message: "data block has no terminating '.' line".into(),
                 });
                 return Input::DotBlock {
@@ -646,7 +648,7 @@ pub(super) fn take_literal<'a, G: LineGrammar<'a>>(
     if let Some(note) = &literal.recovered {
         warnings.push(Warning {
             line: line.number,
-            message: note.clone(),
+            message: note.clone().into(),
         });
     }
     if let Some(last) = literal.lines().last() {

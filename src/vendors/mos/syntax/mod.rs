@@ -163,7 +163,7 @@ pub struct Warning {
     /// The line it is about.
     pub line: u32,
     /// What was worked around.
-    pub message: String,
+    pub message: crate::base::error::Said,
 }
 
 /// A whole capture parsed: every node, and the warnings met on the way.
