@@ -5,6 +5,7 @@
 pub mod capture;
 pub mod diff;
 pub mod fetch;
+pub mod findings;
 pub mod restore;
 pub mod track;
 pub mod verify_update;
