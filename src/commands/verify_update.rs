@@ -1,5 +1,5 @@
-//! `verify-update`: check system update logs with the vendor that has such logs: one log, or
-//! every update log in a folder (a capture folder, or a tree of them).
+//! `verify-update`: check system update logs, each with the vendor whose reader recognises
+//! it: one log, or every update log in a folder (a capture folder, or a tree of them).
 
 use std::path::Path;
 
@@ -10,21 +10,52 @@ use crate::model::update_log::UpdateRun;
 use crate::source::{is_stdin, Source};
 use crate::vendors::REGISTRY;
 
-/// What the update log shows, by the first vendor that checks update logs and reads it.
+/// What the update log shows, by the vendor whose update-log reader recognises it: a
+/// numbered step or an install header. No vendor checks update logs, none recognises the
+/// source, or two do: an error (carryover never picks one by its place in the registry).
 pub fn verify(source: &Source) -> Result<UpdateRun> {
-    let mut checkers = REGISTRY.iter().filter_map(|v| v.update_logs());
-    let checker = checkers
-        .next()
-        .ok_or_else(|| Error::Usage("no vendor carryover knows has update logs".into()))?;
-    checker.verify(source)
+    if !REGISTRY.iter().any(|v| v.update_logs().is_some()) {
+        return Err(Error::Usage(
+            "no vendor carryover knows has update logs".into(),
+        ));
+    }
+    let mut claims = claims(source);
+    match claims.len() {
+        0 => Err(Error::file(
+            source.path.to_string(),
+            "not an update log: no numbered step `001: ...` and no `Install revision` header",
+        )),
+        1 => Ok(claims.remove(0).1),
+        _ => Err(Error::file(source.path.to_string(), ambiguous(&claims))),
+    }
+}
+
+/// Each vendor whose update-log reader recognises the source, with what it read.
+fn claims(source: &Source) -> Vec<(&'static str, UpdateRun)> {
+    REGISTRY
+        .iter()
+        .filter_map(|vendor| {
+            let run = vendor.update_logs()?.verify(source).ok()?;
+            let recognised = run.to.is_some() || !run.steps.is_empty();
+            recognised.then(|| (vendor.title(), run))
+        })
+        .collect()
+}
+
+/// Why a log that several vendors recognise is not checked.
+fn ambiguous(claims: &[(&'static str, UpdateRun)]) -> String {
+    let names: Vec<&str> = claims.iter().map(|(name, _)| *name).collect();
+    format!(
+        "{} each read this as an update log: carryover cannot tell whose it is",
+        names.join(" and ")
+    )
 }
 
 /// The check of a source that is an update log, on evidence: a numbered step or an install
-/// header. Anything else (a capture, a CSV) is `None`.
+/// header, recognised by one vendor. Anything else (a capture, a CSV) is `None`.
 pub fn recognise(source: &Source) -> Option<UpdateRun> {
-    verify(source)
-        .ok()
-        .filter(|run| run.to.is_some() || !run.steps.is_empty())
+    let mut claims = claims(source);
+    (claims.len() == 1).then(|| claims.remove(0).1)
 }
 
 /// The update logs a path names: a file (or `-`) is checked as an update log whatever it
@@ -33,13 +64,7 @@ pub fn recognise(source: &Source) -> Option<UpdateRun> {
 pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<Vec<UpdateRun>> {
     if is_stdin(path) || !path.is_dir() {
         let source = Source::read(path, encoding)?;
-        return recognise(&source).map(|run| vec![run]).ok_or_else(|| {
-            Error::file(
-                source.path.to_string(),
-                "not an update log: no numbered step `001: ...` and no `Install revision` \
-                 header",
-            )
-        });
+        return verify(&source).map(|run| vec![run]);
     }
     let mut runs = Vec::new();
     let walker = walkdir::WalkDir::new(path)
@@ -60,7 +85,19 @@ pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<V
             continue;
         }
         match Source::read(entry.path(), encoding) {
-            Ok(source) => runs.extend(recognise(&source)),
+            Ok(source) => {
+                let mut claims = claims(&source);
+                match claims.len() {
+                    0 => {}
+                    1 => runs.push(claims.remove(0).1),
+                    // Claimed by two vendors: shown, never left out or given to one of them.
+                    _ => runs.push(UpdateRun {
+                        path: source.path.to_string(),
+                        anomalies: vec![ambiguous(&claims)],
+                        ..UpdateRun::default()
+                    }),
+                }
+            }
             // An update log that does not decode (cut short by a crash, NUL padding) is the
             // log of an update that may have failed: never left out.
             Err(e) if name.contains("update") => runs.push(UpdateRun {
