@@ -1,7 +1,7 @@
 //! `verify-update`: check system update logs, each with the vendor whose reader recognises
 //! it: one log, or every update log in a folder (a capture folder, or a tree of them).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
@@ -9,6 +9,35 @@ use crate::base::error::{Error, Result};
 use crate::model::update_log::UpdateRun;
 use crate::source::{is_stdin, Source};
 use crate::vendors::REGISTRY;
+
+/// What `verify-update` is asked.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The update log, or a folder of them (`-`: standard input).
+    pub path: PathBuf,
+    /// Read in this encoding instead of detecting it.
+    pub encoding: Option<&'static Encoding>,
+}
+
+/// What the update logs show.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Each update log checked.
+    pub runs: Vec<UpdateRun>,
+}
+
+impl Report {
+    /// Whether a log shows an anomaly (exit status 1).
+    pub fn failing(&self) -> bool {
+        self.runs.iter().any(|r| !r.anomalies.is_empty())
+    }
+}
+
+/// Checks the update logs the request names.
+pub fn run(request: &Request) -> Result<Report> {
+    let runs = verify_path(&request.path, request.encoding)?;
+    Ok(Report { runs })
+}
 
 /// What the update log shows, by the vendor whose update-log reader recognises it: a
 /// numbered step or an install header. No vendor checks update logs, none recognises the
