@@ -7,6 +7,8 @@ pub mod diff;
 pub mod fetch;
 pub mod findings;
 pub mod restore;
+pub mod show;
+pub mod textconv;
 pub mod track;
 pub mod verify_update;
 
