@@ -147,3 +147,40 @@ pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<V
     }
     Ok(runs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_log_no_vendor_recognises_is_not_an_update_log() {
+        let source = Source::from_text("notes.txt", "nothing of an update here\n");
+        let e = verify(&source).unwrap_err();
+        assert!(e.to_string().contains("not an update log"), "{e}");
+        assert!(recognise(&source).is_none());
+    }
+
+    #[test]
+    fn two_vendors_that_recognise_a_log_are_both_named() {
+        let claims = [
+            ("SpamTitan", UpdateRun::default()),
+            ("Other", UpdateRun::default()),
+        ];
+        assert_eq!(
+            ambiguous(&claims),
+            "SpamTitan and Other each read this as an update log: carryover cannot tell whose \
+             it is"
+        );
+    }
+
+    #[cfg(feature = "test-vendor")]
+    #[test]
+    fn the_vendor_is_the_one_whose_reader_recognises_the_log() {
+        // A plain vendor's log, which the registry lists after SpamTitan: it is still checked,
+        // by the vendor that recognises it.
+        let source = Source::from_text("update.log", "update 1.0 -> 1.1\nstep 1: copy\ndone\n");
+        let run = verify(&source).unwrap();
+        assert_eq!(run.to.as_deref(), Some("1.1"));
+        assert_eq!(run.steps.len(), 1);
+    }
+}
