@@ -8,6 +8,8 @@ use clap::{Args, ValueEnum};
 use carryover::base::error::Error;
 use carryover::commands::diff::{plain_texts, run as compare, DiffFormat, Request, Side};
 use carryover::render::diff as show;
+use carryover::render::error::error;
+use carryover::render::notice::line;
 
 use super::{Output, ReadFlags};
 
@@ -138,9 +140,12 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
         // git stops at the first file its external diff fails on: a file that is no capture
         // is shown as a line diff, and why goes to standard error.
         Err(e @ Error::NotACapture { .. }) if git_external => {
-            eprintln!(
-                "carryover: {}; shown as a line diff",
-                carryover::render::error::error(&e)
+            eprint!(
+                "{}",
+                line(&carryover::message!(
+                    "cli-diff-shown-as-line-diff",
+                    error = error(&e)
+                ))
             );
             let path = args.paths[0].display().to_string();
             let texts = plain_texts(&old, &new)?;

@@ -54,7 +54,10 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
     let report = restore::run(&job, &mut |capture| eprint!("{}", diagnostics(capture)))?;
     let outputs = render::restore::outputs(&report);
     for warning in &outputs.warnings {
-        eprintln!("warning: {warning}");
+        eprint!(
+            "{}",
+            render::notice::line(&carryover::message!("cli-warning", warning = warning))
+        );
     }
     let mut files = Vec::new();
     if let (Some(path), Some(runbook)) = (&args.runbook, &outputs.runbook) {

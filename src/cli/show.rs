@@ -3,7 +3,7 @@
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::read;
+use carryover::commands::show::{self, Request};
 use carryover::render::{self, ModelFormat};
 
 use carryover::write::quiet_on_closed_pipe;
@@ -51,25 +51,29 @@ impl From<FormatArg> for ModelFormat {
 
 pub fn run(args: ShowArgs) -> Result<u8, Error> {
     args.output.refuse_to_overwrite(&[&args.inputs.paths])?;
-    let mut capture = read::read(&args.inputs.paths, &args.inputs.options()?)?;
-    eprint!("{}", render::diagnostics(&capture));
+    let request = Request {
+        paths: args.inputs.paths.clone(),
+        read: args.inputs.options()?,
+        show_secrets: args.show_secrets,
+    };
+    let report = show::run(&request)?;
+    let config = &report.capture.config;
+    eprint!("{}", render::diagnostics(&report.capture));
     if args.unrecognized {
-        args.output.write(&render::unrecognized(&capture), false)?;
-        return Ok(u8::from(capture.unrecognized().next().is_some()));
-    }
-    if args.show_secrets {
-        capture.config.reveal_secrets();
+        args.output
+            .write(&render::unrecognized(&report.capture), false)?;
+        return Ok(u8::from(report.has_unrecognized()));
     }
     let format = args.format.into();
     if args.output.file().is_some() {
-        let text = render::model(&capture.config, format, args.provenance);
+        let text = render::model(config, format, args.provenance);
         args.output.write(&text, args.show_secrets)?;
         return Ok(0);
     }
     // Straight to standard output as it is serialized: a large model is never held twice.
     let written = render::write_model(
         &mut std::io::stdout().lock(),
-        &capture.config,
+        config,
         format,
         args.provenance,
     );

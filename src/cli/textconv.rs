@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use carryover::base::error::Error;
-use carryover::read;
-use carryover::render::{self, ModelFormat};
+use carryover::commands::textconv::{self, Request};
+use carryover::render::textconv::{note, text};
 
 use super::{Output, ReadFlags};
 
@@ -22,21 +22,16 @@ pub struct TextconvArgs {
 }
 
 pub fn run(args: TextconvArgs) -> Result<u8, Error> {
-    let file = [args.file];
-    args.output.refuse_to_overwrite(&[&file])?;
+    args.output
+        .refuse_to_overwrite(&[std::slice::from_ref(&args.file)])?;
+    let request = Request {
+        file: args.file,
+        read: args.read.options()?,
+    };
     // git shows nothing at all, for any file, when its textconv fails: a file that is no
     // capture is shown as it is, and why goes to standard error.
-    let text = match read::read(&file, &args.read.options()?) {
-        Ok(capture) => render::model(&capture.config, ModelFormat::Ron, false),
-        Err(e @ Error::NotACapture { .. }) if !carryover::source::is_stdin(&file[0]) => {
-            eprintln!(
-                "carryover: {}; shown as it is",
-                carryover::render::error::error(&e)
-            );
-            carryover::commands::diff::as_text(&file[0])?
-        }
-        Err(e) => return Err(e),
-    };
-    args.output.write(&text, false)?;
+    let report = textconv::run(&request)?;
+    eprint!("{}", note(&report));
+    args.output.write(&text(&report), false)?;
     Ok(0)
 }

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::commands::verify_update::verify_path;
-use carryover::render;
+use carryover::commands::verify_update::{self, Request};
+use carryover::render::update_log::{report, UpdateLogFormat};
 
 use super::{encoding, Output};
 
@@ -35,11 +35,15 @@ enum FormatArg {
 }
 
 pub fn run(args: VerifyUpdateArgs) -> Result<u8, Error> {
-    let runs = verify_path(&args.log, encoding(args.encoding.as_deref())?)?;
-    let text = match args.format {
-        FormatArg::Human => runs.iter().map(render::update_log::human).collect(),
-        FormatArg::Json => render::update_log::json(&runs),
+    let request = Request {
+        path: args.log,
+        encoding: encoding(args.encoding.as_deref())?,
     };
-    args.output.write(&text, false)?;
-    Ok(u8::from(runs.iter().any(|r| !r.anomalies.is_empty())))
+    let checked = verify_update::run(&request)?;
+    let format = match args.format {
+        FormatArg::Human => UpdateLogFormat::Human,
+        FormatArg::Json => UpdateLogFormat::Json,
+    };
+    args.output.write(&report(&checked, format), false)?;
+    Ok(u8::from(checked.failing()))
 }

@@ -5,7 +5,10 @@
 pub mod capture;
 pub mod diff;
 pub mod fetch;
+pub mod findings;
 pub mod restore;
+pub mod show;
+pub mod textconv;
 pub mod track;
 pub mod verify_update;
 

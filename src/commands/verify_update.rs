@@ -1,7 +1,7 @@
-//! `verify-update`: check system update logs with the vendor that has such logs: one log, or
-//! every update log in a folder (a capture folder, or a tree of them).
+//! `verify-update`: check system update logs, each with the vendor whose reader recognises
+//! it: one log, or every update log in a folder (a capture folder, or a tree of them).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
@@ -10,21 +10,79 @@ use crate::model::update_log::UpdateRun;
 use crate::source::{is_stdin, Source};
 use crate::vendors::REGISTRY;
 
-/// What the update log shows, by the first vendor that checks update logs and reads it.
+/// What `verify-update` is asked.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The update log, or a folder of them (`-`: standard input).
+    pub path: PathBuf,
+    /// Read in this encoding instead of detecting it.
+    pub encoding: Option<&'static Encoding>,
+}
+
+/// What the update logs show.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Each update log checked.
+    pub runs: Vec<UpdateRun>,
+}
+
+impl Report {
+    /// Whether a log shows an anomaly (exit status 1).
+    pub fn failing(&self) -> bool {
+        self.runs.iter().any(|r| !r.anomalies.is_empty())
+    }
+}
+
+/// Checks the update logs the request names.
+pub fn run(request: &Request) -> Result<Report> {
+    let runs = verify_path(&request.path, request.encoding)?;
+    Ok(Report { runs })
+}
+
+/// What the update log shows, by the vendor whose update-log reader recognises it: a
+/// numbered step or an install header. No vendor checks update logs, none recognises the
+/// source, or two do: an error (carryover never picks one by its place in the registry).
 pub fn verify(source: &Source) -> Result<UpdateRun> {
-    let mut checkers = REGISTRY.iter().filter_map(|v| v.update_logs());
-    let checker = checkers
-        .next()
-        .ok_or_else(|| Error::usage("no vendor carryover knows has update logs"))?;
-    checker.verify(source)
+    if !REGISTRY.iter().any(|v| v.update_logs().is_some()) {
+        return Err(Error::usage("no vendor carryover knows has update logs"));
+    }
+    let mut claims = claims(source);
+    match claims.len() {
+        0 => Err(Error::file(
+            source.path.to_string(),
+            "not an update log: no numbered step `001: ...` and no `Install revision` header",
+        )),
+        1 => Ok(claims.remove(0).1),
+        _ => Err(Error::file(source.path.to_string(), ambiguous(&claims))),
+    }
+}
+
+/// Each vendor whose update-log reader recognises the source, with what it read.
+fn claims(source: &Source) -> Vec<(&'static str, UpdateRun)> {
+    REGISTRY
+        .iter()
+        .filter_map(|vendor| {
+            let run = vendor.update_logs()?.verify(source).ok()?;
+            let recognised = run.to.is_some() || !run.steps.is_empty();
+            recognised.then(|| (vendor.title(), run))
+        })
+        .collect()
+}
+
+/// Why a log that several vendors recognise is not checked.
+fn ambiguous(claims: &[(&'static str, UpdateRun)]) -> String {
+    let names: Vec<&str> = claims.iter().map(|(name, _)| *name).collect();
+    format!(
+        "{} each read this as an update log: carryover cannot tell whose it is",
+        names.join(" and ")
+    )
 }
 
 /// The check of a source that is an update log, on evidence: a numbered step or an install
-/// header. Anything else (a capture, a CSV) is `None`.
+/// header, recognised by one vendor. Anything else (a capture, a CSV) is `None`.
 pub fn recognise(source: &Source) -> Option<UpdateRun> {
-    verify(source)
-        .ok()
-        .filter(|run| run.to.is_some() || !run.steps.is_empty())
+    let mut claims = claims(source);
+    (claims.len() == 1).then(|| claims.remove(0).1)
 }
 
 /// The update logs a path names: a file (or `-`) is checked as an update log whatever it
@@ -33,13 +91,7 @@ pub fn recognise(source: &Source) -> Option<UpdateRun> {
 pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<Vec<UpdateRun>> {
     if is_stdin(path) || !path.is_dir() {
         let source = Source::read(path, encoding)?;
-        return recognise(&source).map(|run| vec![run]).ok_or_else(|| {
-            Error::file(
-                source.path.to_string(),
-                "not an update log: no numbered step `001: ...` and no `Install revision` \
-                 header",
-            )
-        });
+        return verify(&source).map(|run| vec![run]);
     }
     let mut runs = Vec::new();
     let walker = walkdir::WalkDir::new(path)
@@ -60,7 +112,19 @@ pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<V
             continue;
         }
         match Source::read(entry.path(), encoding) {
-            Ok(source) => runs.extend(recognise(&source)),
+            Ok(source) => {
+                let mut claims = claims(&source);
+                match claims.len() {
+                    0 => {}
+                    1 => runs.push(claims.remove(0).1),
+                    // Claimed by two vendors: shown, never left out or given to one of them.
+                    _ => runs.push(UpdateRun {
+                        path: source.path.to_string(),
+                        anomalies: vec![ambiguous(&claims)],
+                        ..UpdateRun::default()
+                    }),
+                }
+            }
             // An update log that does not decode (cut short by a crash, NUL padding) is the
             // log of an update that may have failed: never left out.
             Err(e) if name.contains("update") => runs.push(UpdateRun {
@@ -80,4 +144,41 @@ pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<V
         ));
     }
     Ok(runs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_log_no_vendor_recognises_is_not_an_update_log() {
+        let source = Source::from_text("notes.txt", "nothing of an update here\n");
+        let e = verify(&source).unwrap_err();
+        assert!(e.to_string().contains("not an update log"), "{e}");
+        assert!(recognise(&source).is_none());
+    }
+
+    #[test]
+    fn two_vendors_that_recognise_a_log_are_both_named() {
+        let claims = [
+            ("SpamTitan", UpdateRun::default()),
+            ("Other", UpdateRun::default()),
+        ];
+        assert_eq!(
+            ambiguous(&claims),
+            "SpamTitan and Other each read this as an update log: carryover cannot tell whose \
+             it is"
+        );
+    }
+
+    #[cfg(feature = "test-vendor")]
+    #[test]
+    fn the_vendor_is_the_one_whose_reader_recognises_the_log() {
+        // A plain vendor's log, which the registry lists after SpamTitan: it is still checked,
+        // by the vendor that recognises it.
+        let source = Source::from_text("update.log", "update 1.0 -> 1.1\nstep 1: copy\ndone\n");
+        let run = verify(&source).unwrap();
+        assert_eq!(run.to.as_deref(), Some("1.1"));
+        assert_eq!(run.steps.len(), 1);
+    }
 }

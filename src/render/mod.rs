@@ -15,11 +15,13 @@ pub mod fetch;
 pub mod findings;
 pub mod github;
 pub mod message;
+pub mod notice;
 pub mod report;
 pub mod restore;
 pub mod runbook;
 pub mod sarif;
 pub mod schema;
+pub mod textconv;
 pub mod track;
 pub mod update_log;
 

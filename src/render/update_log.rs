@@ -1,7 +1,25 @@
 //! `verify-update`'s report.
 
 use crate::base::text::terminal_safe;
+use crate::commands::verify_update::Report;
 use crate::model::update_log::UpdateRun;
+
+/// How `verify-update` writes its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpdateLogFormat {
+    /// Text: each service and step that matters, then `ok` or the anomalies.
+    Human,
+    /// JSON with `format_version`.
+    Json,
+}
+
+/// `verify-update`'s report in the format asked for.
+pub fn report(report: &Report, format: UpdateLogFormat) -> String {
+    match format {
+        UpdateLogFormat::Human => report.runs.iter().map(human).collect(),
+        UpdateLogFormat::Json => json(&report.runs),
+    }
+}
 
 /// An update log's check as text.
 pub fn human(run: &UpdateRun) -> String {

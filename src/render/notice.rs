@@ -1,0 +1,12 @@
+//! The binary's own notes for standard error (`i18n/en/cli.ftl`): a warning, or why git is
+//! shown a file as it is. Their arguments are words the render layer already made safe for a
+//! terminal, so they are filled in as they are, never escaped twice.
+
+use crate::base::message::Message;
+
+use super::report::said;
+
+/// A note in words, as one line for standard error.
+pub fn line(message: &Message) -> String {
+    format!("{}\n", said(message))
+}

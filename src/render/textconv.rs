@@ -1,0 +1,25 @@
+//! `textconv`'s text for git, and its note for standard error.
+
+use crate::commands::textconv::Report;
+use crate::message;
+
+use super::{model, ModelFormat};
+
+/// What git is shown: the capture's canonical RON, or the file as it is.
+pub fn text(report: &Report) -> String {
+    match report {
+        Report::Capture(capture) => model(&capture.config, ModelFormat::Ron, false),
+        Report::AsText { text, .. } => text.clone(),
+    }
+}
+
+/// Why a file is shown as it is, for standard error; empty for a capture.
+pub fn note(report: &Report) -> String {
+    match report {
+        Report::Capture(_) => String::new(),
+        Report::AsText { why, .. } => super::notice::line(&message!(
+            "cli-textconv-shown-as-it-is",
+            error = super::error::error(why)
+        )),
+    }
+}
