@@ -4,13 +4,13 @@
 //! `interpret` turns trees into model changes by the command forms in `catalog.ron`; `forms`
 //! writes commands back from the same forms; `knowledge/` holds the release notes.
 
-pub mod catalog;
-pub mod evidence;
+pub(crate) mod catalog;
+pub(crate) mod evidence;
 mod fetch;
 mod forms;
 pub mod generate;
-pub mod identity;
-pub mod interpret;
+pub(crate) mod identity;
+pub(crate) mod interpret;
 pub mod knowledge;
 pub mod read;
 pub mod syntax;

@@ -7,19 +7,19 @@
 //! `import` writes the UI's import files; `knowledge/` holds the release notes; `update_log`
 //! checks an update's log by `grammar/spamtitan_update_log.pest`.
 
-pub mod address;
+pub(crate) mod address;
 mod api_json;
 pub mod by_hand;
 mod domains_csv;
-pub mod evidence;
+pub(crate) mod evidence;
 pub mod fetch;
-pub mod folder;
+pub(crate) mod folder;
 mod forms;
-pub mod import;
+pub(crate) mod import;
 pub mod knowledge;
-pub mod legacy_xml;
-pub mod lists;
-pub mod names;
+pub(crate) mod legacy_xml;
+pub(crate) mod lists;
+pub(crate) mod names;
 pub mod update_log;
 
 use std::path::Path;
