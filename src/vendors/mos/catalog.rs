@@ -172,7 +172,7 @@ impl Catalog {
     }
 
     /// The command form for an action, for writing scripts: its words with `$` placeholders.
-    /// A form for one named setting only ([`Command::name`]) is not the action's form.
+    /// A form for one named setting only (`Command::name`) is not the action's form.
     pub fn form(&self, action: &Action) -> Option<&Command> {
         self.form_named(action, None)
     }

@@ -50,7 +50,7 @@ impl Vendor for Mos {
             .unwrap_or_else(Claim::none)
     }
 
-    /// One claim per MOS kind, best first, each scored by [`evidence::weigh`].
+    /// One claim per MOS kind, best first, each scored by `evidence::weigh`.
     fn claims_each(&self, sample: &Sample<'_>) -> Vec<Claim> {
         let Sample::File { text, .. } = sample else {
             return vec![Claim::none()];

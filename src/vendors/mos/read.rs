@@ -15,7 +15,7 @@ use crate::source::Source;
 
 const DEFAULT_PART: usize = 4 << 20;
 
-/// The kind of a capture, from the evidence of its whole content ([`evidence::weigh`]); a text
+/// The kind of a capture, from the evidence of its whole content (`evidence::weigh`); a text
 /// with no evidence at all reads as a CLI log.
 pub fn detect(text: &str) -> SourceKind {
     evidence::weigh(text)
