@@ -54,14 +54,25 @@ fn build(code: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
-/// The message in English.
+/// The message in English, its text arguments through the one sanitiser: on one line, for a
+/// terminal or a log.
 pub fn words(message: &Message) -> String {
     words_in(Lang::En, message)
 }
 
-/// The message in `lang`. An id the catalog lacks (a test keeps every id in it) is shown as
-/// the id and its arguments, never dropped.
+/// The message in `lang`, its text arguments through the one sanitiser. An id the catalog
+/// lacks (a test keeps every id in it) is shown as the id and its arguments, never dropped.
 pub fn words_in(lang: Lang, message: &Message) -> String {
+    fill(lang, message, |text| sanitize(text))
+}
+
+/// The message in English with its text arguments as they are, for an output that escapes
+/// text its own way (JSON, SARIF, GitHub annotations, a line the terminal sanitiser sees once).
+pub fn words_as_given(message: &Message) -> String {
+    fill(Lang::En, message, str::to_string)
+}
+
+fn fill(lang: Lang, message: &Message, text_arg: impl Fn(&str) -> String) -> String {
     let bundle = bundle(lang);
     let Some(pattern) = bundle.get_message(message.id).and_then(|m| m.value()) else {
         return fallback(message);
@@ -69,7 +80,7 @@ pub fn words_in(lang: Lang, message: &Message) -> String {
     let mut args = FluentArgs::new();
     for (name, value) in &message.args {
         match value {
-            Arg::Text(text) => args.set(*name, FluentValue::from(sanitize(text))),
+            Arg::Text(text) => args.set(*name, FluentValue::from(text_arg(text))),
             Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
         }
     }

@@ -8,11 +8,9 @@
 
 use serde::Serialize;
 
-use crate::base::message::{Arg, Message};
+use crate::base::message::Message;
 use crate::knowledge::Severity;
 use crate::ops::{self, Status, Step};
-
-use super::message::words;
 
 /// A report's heading facts.
 pub struct Heading<'a> {
@@ -89,29 +87,9 @@ fn step(step: &Step) -> String {
     }
 }
 
-/// A message in words with its text arguments as they are. Each is given to the catalog as a
-/// private-use stand-in (which the sanitiser leaves alone) and put back in one pass.
+/// A message in words with its text arguments as they are: each output escapes them its own way.
 pub(crate) fn said(message: &Message) -> String {
-    const FIRST: u32 = 0xF0000;
-    let mut standing = message.clone();
-    let mut values = Vec::new();
-    for (_, arg) in standing.args.iter_mut() {
-        if let Arg::Text(text) = arg {
-            let mark = char::from_u32(FIRST + values.len() as u32).unwrap_or('\u{F0000}');
-            values.push(std::mem::replace(text, mark.to_string()));
-        }
-    }
-    let mut out = String::new();
-    for c in words(&standing).chars() {
-        match (c as u32)
-            .checked_sub(FIRST)
-            .and_then(|i| values.get(i as usize))
-        {
-            Some(value) => out.push_str(value),
-            None => out.push(c),
-        }
-    }
-    out
+    super::message::words_as_given(message)
 }
 
 /// The annotation level of a finding in a report: a rule that blocks the upgrade is an error,
@@ -288,7 +266,7 @@ mod tests {
     }
 
     #[test]
-    fn arguments_are_put_back_as_they_are_even_when_they_look_like_stand_ins() {
+    fn arguments_are_filled_in_as_they_are() {
         let m = message!(
             "finding-setting-found",
             title = "T\u{F0001}",
