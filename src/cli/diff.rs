@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::commands::diff::{plain_texts, run as compare, DiffFormat, Request, Side};
+use carryover::commands::diff::{diff, DiffFormat, Outcome, Request, Side};
 use carryover::render::diff as show;
 use carryover::render::error::error;
 use carryover::render::notice::line;
@@ -135,25 +135,16 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
         color,
         git_header: git_external.then(|| args.paths[0].display().to_string()),
     };
-    let report = match compare(&old, &new, &request) {
-        Ok(report) => report,
-        // git stops at the first file its external diff fails on: a file that is no capture
-        // is shown as a line diff, and why goes to standard error.
-        Err(e @ Error::NotACapture { .. }) if git_external => {
-            eprint!(
-                "{}",
-                line(&carryover::message!(
-                    "cli-diff-shown-as-line-diff",
-                    error = error(&e)
-                ))
-            );
+    let report = match diff(&old, &new, &request)? {
+        Outcome::Compared(report) => report,
+        Outcome::AsText { why, texts } => {
+            let said = carryover::message!("cli-diff-shown-as-line-diff", error = error(&why));
+            eprint!("{}", line(&said));
             let path = args.paths[0].display().to_string();
-            let texts = plain_texts(&old, &new)?;
             args.output
                 .write(&show::plain_text(&path, &old, &new, &texts), false)?;
             return Ok(0);
         }
-        Err(e) => return Err(e),
     };
     eprint!("{}", show::diagnostics(&report));
     let text = show::report(&report, &old, &new, &request);

@@ -68,6 +68,35 @@ pub struct Report {
     pub different: bool,
 }
 
+/// What `diff` did: compared two captures, or, as git's external diff (`request.git_header`),
+/// took a file that is no capture for text, since git stops at the first file its external diff
+/// fails on.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Two captures compared.
+    Compared(Box<Report>),
+    /// A file that is no capture (a README beside the captures), as the two texts git handed
+    /// over, and why it was not read as a capture.
+    AsText {
+        /// Why it is no capture.
+        why: Error,
+        /// The old and new texts, secrets masked.
+        texts: (String, String),
+    },
+}
+
+/// Compares `old` with `new`; as git's external diff, a file that is no capture is text.
+pub fn diff(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
+    match run(old, new, request) {
+        Ok(report) => Ok(Outcome::Compared(Box::new(report))),
+        Err(why @ Error::NotACapture { .. }) if request.git_header.is_some() => {
+            let texts = plain_texts(old, new)?;
+            Ok(Outcome::AsText { why, texts })
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Compares `old` with `new`.
 pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
     if request.stat && request.format == DiffFormat::Unified {
@@ -154,8 +183,8 @@ fn read_sides(old: &Side, new: &Side, read: &ReadOptions) -> Result<(Capture, Ca
 
 /// The two files git's external diff hands over, as text, for a file carryover cannot read
 /// as a capture (a README, a note beside the captures): the null device is the side where the
-/// file does not exist, empty. [`crate::render::diff::plain_text`] shows them as a line diff.
-pub fn plain_texts(old: &Side, new: &Side) -> Result<(String, String)> {
+/// file does not exist, empty. `render::diff::plain_text` shows them as a line diff.
+fn plain_texts(old: &Side, new: &Side) -> Result<(String, String)> {
     let text = |side: &Side| match side.paths.first() {
         Some(p) if !read::is_null_device(p) => as_text(p),
         _ => Ok(String::new()),

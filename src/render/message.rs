@@ -63,7 +63,7 @@ pub fn words(message: &Message) -> String {
 /// The message in `lang`, its text arguments through the one sanitiser. An id the catalog
 /// lacks (a test keeps every id in it) is shown as the id and its arguments, never dropped.
 pub fn words_in(lang: Lang, message: &Message) -> String {
-    fill(lang, message, |text| sanitize(text))
+    fill(lang, message, sanitize)
 }
 
 /// The message in English with its text arguments as they are, for an output that escapes
