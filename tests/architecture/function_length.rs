@@ -1,20 +1,11 @@
 //! No function in `src/` runs over 80 lines, its signature and closing brace included: a
 //! longer one is split where its steps are. Tests (`#[cfg(test)]` modules) are held to it too.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use crate::common::rust_files;
 
 const MOST_LINES: usize = 80;
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// Whether a line opens a function: `fn name`, with any visibility, `const`, `async` or
 /// `unsafe` before it.

@@ -4,20 +4,11 @@
 //! `.with(…)` is held by its id alone.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use crate::common::rust_files;
 
 use carryover::render::message::catalog_files;
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// Each message of a language's catalog, with the arguments (`{ $name }`) its text uses.
 fn catalog(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
