@@ -445,9 +445,14 @@ fn restore_items(
         }
         Some(Detect::ReapplySettings { names }) => reapply(plan, pre, rule, names, options),
         Some(Detect::ExportLacks { list }) => export_lacks(plan, pre, rule, list, options),
-        Some(Detect::SystemMessage { name, defaults }) => {
-            system_message(plan, pre, entry, rule, (name, defaults), options)
-        }
+        Some(Detect::SystemMessage { name, defaults }) => system_message(
+            plan,
+            pre,
+            entry,
+            rule,
+            (name.as_str(), defaults.as_slice()),
+            options,
+        ),
         Some(Detect::TrustedHosts { group }) => {
             if !pre.coverage.observes(&format!("trusted_hosts/{group}"))
                 && !pre.trusted_hosts.contains_key(group)
