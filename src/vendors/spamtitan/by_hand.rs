@@ -9,9 +9,7 @@
 //! unset, which is kept as such, not as a value.
 
 use crate::base::error::{Error, Position, Result};
-use crate::base::message::Message;
 use crate::capture::Note;
-use crate::message;
 use crate::model::{Change, Raw, Value, SYSTEM};
 use crate::source::Source;
 
@@ -94,27 +92,26 @@ fn read_line(
     seen: &mut Vec<&'static str>,
 ) -> Result<bool> {
     let source = read.source;
-    let bad = |why: Message| bad_line(source, number, line, why);
+    let bad = |why: String| bad_line(source, number, line, why);
     let Some((name, value)) = line.trim().split_once('=') else {
-        return Err(bad(message!("st-files-not-name-value")));
+        return Err(bad("not `name = value`".into()));
     };
     let (name, value) = (name.trim().to_ascii_lowercase(), value.trim());
     let Some(&(key, setting, kind)) = SETTINGS.iter().find(|(k, _, _)| *k == name) else {
         let known: Vec<&str> = SETTINGS.iter().map(|(k, _, _)| *k).collect();
-        return Err(bad(message!(
-            "st-files-unknown-setting",
-            name = name,
-            known = known.join(", ")
+        return Err(bad(format!(
+            "`{name}` is no setting of the template (known: {})",
+            known.join(", ")
         )));
     };
     if seen.contains(&key) {
-        return Err(bad(message!("st-files-given-twice", key = key)));
+        return Err(bad(format!("`{key}` is given twice")));
     }
     seen.push(key);
     if value.starts_with('<') || value.ends_with('>') {
         read.notes.push(Note::warning(
             number,
-            message!("st-files-not-filled-in", key = key, value = value),
+            format!("`{key}` is not filled in (still `{value}`): not captured"),
         ));
         return Ok(false);
     }
@@ -142,7 +139,7 @@ fn unset(setting: &str) -> Change {
 }
 
 /// A line of the template that cannot be read: the error naming it.
-fn bad_line(source: &Source, number: u32, line: &str, why: Message) -> Error {
+fn bad_line(source: &Source, number: u32, line: &str, why: String) -> Error {
     let at = source.position(0);
     Error::input(
         Position {
@@ -152,7 +149,7 @@ fn bad_line(source: &Source, number: u32, line: &str, why: Message) -> Error {
             ..at
         },
         why,
-        message!("st-files-by-hand-expected"),
+        "a line of the by-hand template: `name = value`, as the capture script wrote it",
     )
 }
 
@@ -161,12 +158,15 @@ fn check_filled(read: &mut FileRead<'_>, seen: usize, unfilled: usize) -> Result
     if seen == 0 {
         return Err(Error::file(
             read.source.path.to_string(),
-            message!("st-files-by-hand-empty"),
+            "a by-hand template without a single `name = value` line: write it again with the \
+             capture script and fill it in",
         ));
     }
     if unfilled == seen {
-        read.notes
-            .push(Note::warning(1, message!("st-files-by-hand-unfilled")));
+        read.notes.push(Note::warning(
+            1,
+            "the by-hand template was not filled in: none of its settings is captured",
+        ));
     }
     Ok(())
 }
@@ -176,17 +176,19 @@ fn typed(
     setting: &str,
     kind: Kind,
     value: &str,
-) -> std::result::Result<Vec<(String, Value)>, Message> {
+) -> std::result::Result<Vec<(String, Value)>, String> {
     let one = |v: Value| Ok(vec![(setting.to_string(), v)]);
     match kind {
         Kind::Flag => match value.to_ascii_lowercase().as_str() {
             "yes" | "true" | "on" | "enabled" => one(Value::Bool(true)),
             "no" | "false" | "off" | "disabled" => one(Value::Bool(false)),
-            _ => Err(message!("st-files-not-yes-or-no", value = value)),
+            _ => Err(format!("`{value}` is not yes or no")),
         },
         Kind::Word => {
             if value.contains(char::is_whitespace) {
-                Err(message!("st-files-holds-a-space", value = value))
+                Err(format!(
+                    "`{value}` holds a space: one host or name is expected"
+                ))
             } else {
                 one(Value::Text(value.to_string()))
             }
@@ -197,7 +199,7 @@ fn typed(
             .enumerate()
             .map(|(i, item)| {
                 if item.is_empty() || item.contains(char::is_whitespace) {
-                    Err(message!("st-files-items-by-commas", value = value))
+                    Err(format!("`{value}`: items are separated by commas"))
                 } else {
                     Ok((format!("{setting}.{i}"), Value::Text(item.to_string())))
                 }
@@ -208,7 +210,9 @@ fn typed(
             let word = current_word(&lower).unwrap_or(&lower);
             match word {
                 "primary" | "secondary" | "standalone" => one(Value::Text(word.to_string())),
-                _ => Err(message!("st-files-no-cluster-role", value = value)),
+                _ => Err(format!(
+                    "`{value}` is no cluster role: primary, secondary or standalone"
+                )),
             }
         }
     }

@@ -8,9 +8,8 @@
 //! holds no other element; a `comment` beside it is its comment; the echoed `user`, counts and
 //! ids are no entries; any other element with text is reported, never taken for an entry.
 
-use crate::base::error::{Error, Position, Result, Said};
+use crate::base::error::{Error, Position, Result};
 use crate::capture::Note;
-use crate::message;
 
 use super::folder::FileRead;
 
@@ -64,12 +63,12 @@ pub fn list(read: &mut FileRead<'_>) -> Result<Option<Vec<XmlEntry>>> {
         let at = reader.buffer_position();
         let event = reader.read_event().map_err(|e| {
             let line = line_of(reader.error_position());
-            let why = message!("st-files-xml-not-well-formed", reason = e.to_string());
+            let why = format!("not well-formed XML: {e}");
             bad(read, &text, line, why)
         })?;
         if let Event::Eof = event {
             if let Some((name, ..)) = scan.stack.last() {
-                let why = message!("st-files-xml-cut-off", name = name);
+                let why = format!("the answer ends inside `<{name}>`: it was cut off");
                 return Err(bad(read, &text, line_of(text.len() as u64), why));
             }
             break;
@@ -102,13 +101,13 @@ impl Scan {
         &mut self,
         event: quick_xml::events::Event<'_>,
         line: u32,
-        bad: &dyn Fn(Said) -> Error,
+        bad: &dyn Fn(String) -> Error,
     ) -> Result<()> {
         use quick_xml::events::Event;
         match event {
             Event::Start(e) | Event::Empty(e) if self.stack.is_empty() && self.root.is_some() => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                Err(bad(message!("st-files-xml-second-root", name = name).into()))
+                Err(bad(format!("a second root element `{name}`")))
             }
             Event::Start(e) => {
                 let name = self.open(&e);
@@ -121,14 +120,11 @@ impl Scan {
             }
             // Text and CDATA alike become the open element's text; their decoding errors are
             // the XML reader's own words.
-            Event::Text(t) => append(&mut self.stack, t.xml10_content(), |e| {
-                bad(e.to_string().into())
-            }),
-            Event::CData(t) => append(&mut self.stack, t.decode(), |e| bad(e.to_string().into())),
+            Event::Text(t) => append(&mut self.stack, t.xml10_content(), |e| bad(format!("{e}"))),
+            Event::CData(t) => append(&mut self.stack, t.decode(), |e| bad(format!("{e}"))),
             Event::GeneralRef(r) => {
-                let resolved = entity(&r).map_err(|name| {
-                    bad(message!("st-files-xml-unknown-entity", name = name).into())
-                })?;
+                let resolved =
+                    entity(&r).map_err(|name| bad(format!("an unknown entity `&{name};`")))?;
                 if let Some(open) = self.stack.last_mut() {
                     open.1.push_str(&resolved);
                 }
@@ -176,21 +172,29 @@ impl Scan {
     fn outcome(self, read: &mut FileRead<'_>, text: &str) -> Result<Option<Vec<XmlEntry>>> {
         if self.root.as_deref() != Some("response") {
             let root = self.root.unwrap_or_default();
-            let why = message!("st-files-xml-root", root = root);
+            let why = format!("the root element is `{root}`, not `response`");
             return Err(bad(read, text, 1, why));
         }
         let warning = match self.stat.as_deref().map(str::to_ascii_lowercase).as_deref() {
             Some("ok") => return Ok(Some(entries(read, self.leaves))),
-            Some(stat) if self.errors.is_empty() => message!("st-files-xml-stat", stat = stat),
-            Some(stat) => message!(
-                "st-files-xml-stat-saying",
-                stat = stat,
-                errors = self.errors.join("; ")
+            Some(stat) => format!(
+                "the legacy API answered stat {stat}{}: the call failed, so this list was not \
+                 captured (it is not taken for an empty list)",
+                why(&self.errors)
             ),
-            None => message!("st-files-xml-no-stat"),
+            None => "the answer says no stat (ok or fail): this list was not captured".into(),
         };
         read.notes.push(Note::warning(1, warning));
         Ok(None)
+    }
+}
+
+/// What the answer's error elements say, after the stat: `: …`, or nothing.
+fn why(errors: &[String]) -> String {
+    if errors.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", errors.join("; "))
     }
 }
 
@@ -261,7 +265,7 @@ fn stat_attribute(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
     })
 }
 
-fn bad(read: &FileRead<'_>, text: &str, line: u32, why: impl Into<Said>) -> Error {
+fn bad(read: &FileRead<'_>, text: &str, line: u32, why: String) -> Error {
     let at = read.source.position(0);
     Error::input(
         Position {
@@ -275,7 +279,7 @@ fn bad(read: &FileRead<'_>, text: &str, line: u32, why: impl Into<Said>) -> Erro
             ..at
         },
         why,
-        message!("st-files-xml-expected"),
+        "the legacy API's XML answer to a list call, saved as it came",
     )
 }
 
