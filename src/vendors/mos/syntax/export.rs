@@ -11,7 +11,6 @@ use super::literal::Context;
 use super::words::{self, word_rules, Marker};
 use super::{CommandLine, Exchange, Input, Line, Node, Tree, Warning, Word};
 use crate::base::error::{Error, Result};
-use crate::message;
 use crate::source::Source;
 use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
 
@@ -196,8 +195,8 @@ fn unsplittable(source: &Source, line: Line<'_>) -> Error {
     at.line = line.number;
     Error::input(
         at,
-        message!("mos-syntax-export-unsplittable"),
-        message!("mos-syntax-export-unsplittable-expected"),
+        "this export line does not split into words",
+        "a command whose quoted words are closed, with only \\\\ and \\\" as escapes",
     )
 }
 
