@@ -422,16 +422,7 @@ fn restore_items(
     knowledge: &dyn Knowledge,
     options: &RestoreOptions<'_>,
 ) {
-    // A rule no capture can show fixed: its items are written whatever a post-upgrade capture
-    // shows, under a remark that says so, and the runbook says how to check by hand.
-    let label = match (&entry.check, options.against) {
-        (Some(_), Some(_)) => format!(
-            "{}: written although the post-upgrade capture may show it: no capture can show \
-             this fixed; check it by hand (see the runbook)",
-            entry.id
-        ),
-        _ => entry.id.clone(),
-    };
+    let label = label(entry, options);
     if entry.check.is_some() {
         plan.unprovable.insert(label.clone());
     }
@@ -452,53 +443,16 @@ fn restore_items(
             let remark = format!("{}: {}", entry.id, entry.title);
             plan.push(SYSTEM, &remark, item, options);
         }
-        Some(Detect::ReapplySettings { names }) => {
-            for name in names {
-                match pre.settings.get(SYSTEM).and_then(|s| s.get(name)) {
-                    Some(item) => {
-                        let value = item.value.clone();
-                        let item = Restore::Setting {
-                            name: name.clone(),
-                            value,
-                        };
-                        plan.push(SYSTEM, rule, item, options)
-                    }
-                    None => plan.hand(
-                        rule,
-                        format!("{name} was not captured: re-set it as the release note says"),
-                    ),
-                }
-            }
-        }
-        Some(Detect::ExportLacks { list }) => {
-            for (scope, lists) in &pre.lists {
-                for (entry, _) in lists.get(list).iter().flat_map(|l| l.iter()) {
-                    let item = Restore::Entry {
-                        scope: scope.clone(),
-                        list: list.clone(),
-                        entry: entry.to_string(),
-                    };
-                    plan.push(SYSTEM, rule, item, options);
-                }
-            }
-        }
-        Some(Detect::SystemMessage { name, defaults }) => {
-            let captured = pre.messages.get(SYSTEM).and_then(|m| m.get(name));
-            // A known default text is not customized: nothing of it is lost.
-            let default =
-                |v: &Value| matches!(v, Value::Text(t) if defaults.iter().any(|d| same_text(d, t)));
-            match captured {
-                Some(item) if default(&item.value) => {}
-                Some(item) => message(plan, SYSTEM, rule, name, &item.value, options),
-                None => plan.hand(
-                    &entry.id,
-                    format!(
-                        "the system {name} was not captured: if it is customized, it reverts; \
-                         re-apply it as the next steps say"
-                    ),
-                ),
-            }
-        }
+        Some(Detect::ReapplySettings { names }) => reapply(plan, pre, rule, names, options),
+        Some(Detect::ExportLacks { list }) => export_lacks(plan, pre, rule, list, options),
+        Some(Detect::SystemMessage { name, defaults }) => system_message(
+            plan,
+            pre,
+            entry,
+            rule,
+            (name.as_str(), defaults.as_slice()),
+            options,
+        ),
         Some(Detect::TrustedHosts { group }) => {
             if !pre.coverage.observes(&format!("trusted_hosts/{group}"))
                 && !pre.trusted_hosts.contains_key(group)
@@ -517,6 +471,99 @@ fn restore_items(
         Some(Detect::Always) => everything(plan, pre, options, rule),
         _ => {}
     }
+    check_by_hand(plan, entry, rule);
+}
+
+/// The remark an entry's items are written under: its id, or, for a rule no capture can show
+/// fixed, compared with a post-upgrade capture, its id with why its items are written
+/// whatever that capture shows (the runbook says how to check by hand).
+fn label(entry: &Entry, options: &RestoreOptions<'_>) -> String {
+    match (&entry.check, options.against) {
+        (Some(_), Some(_)) => format!(
+            "{}: written although the post-upgrade capture may show it: no capture can show \
+             this fixed; check it by hand (see the runbook)",
+            entry.id
+        ),
+        _ => entry.id.clone(),
+    }
+}
+
+/// Settings a release note says to re-set: each captured one is written, each other is a
+/// step by hand.
+fn reapply(
+    plan: &mut Plan,
+    pre: &Config,
+    rule: &str,
+    names: &[String],
+    options: &RestoreOptions<'_>,
+) {
+    for name in names {
+        match pre.settings.get(SYSTEM).and_then(|s| s.get(name)) {
+            Some(item) => {
+                let value = item.value.clone();
+                let item = Restore::Setting {
+                    name: name.clone(),
+                    value,
+                };
+                plan.push(SYSTEM, rule, item, options)
+            }
+            None => plan.hand(
+                rule,
+                format!("{name} was not captured: re-set it as the release note says"),
+            ),
+        }
+    }
+}
+
+/// Every captured entry of a list the export lacks, in every scope.
+fn export_lacks(
+    plan: &mut Plan,
+    pre: &Config,
+    rule: &str,
+    list: &str,
+    options: &RestoreOptions<'_>,
+) {
+    for (scope, lists) in &pre.lists {
+        for (entry, _) in lists.get(list).iter().flat_map(|l| l.iter()) {
+            let item = Restore::Entry {
+                scope: scope.clone(),
+                list: list.to_string(),
+                entry: entry.to_string(),
+            };
+            plan.push(SYSTEM, rule, item, options);
+        }
+    }
+}
+
+/// A system message that reverts when customized: its captured text unless it is a known
+/// default; not captured, a step by hand.
+fn system_message(
+    plan: &mut Plan,
+    pre: &Config,
+    entry: &Entry,
+    rule: &str,
+    (name, defaults): (&str, &[String]),
+    options: &RestoreOptions<'_>,
+) {
+    let captured = pre.messages.get(SYSTEM).and_then(|m| m.get(name));
+    // A known default text is not customized: nothing of it is lost.
+    let default =
+        |v: &Value| matches!(v, Value::Text(t) if defaults.iter().any(|d| same_text(d, t)));
+    match captured {
+        Some(item) if default(&item.value) => {}
+        Some(item) => message(plan, SYSTEM, rule, name, &item.value, options),
+        None => plan.hand(
+            &entry.id,
+            format!(
+                "the system {name} was not captured: if it is customized, it reverts; \
+                 re-apply it as the next steps say"
+            ),
+        ),
+    }
+}
+
+/// An entry's check by hand, once, when the script writes something under `rule`.
+fn check_by_hand(plan: &mut Plan, entry: &Entry, rule: &str) {
     if let Some(check) = &entry.check {
         let written = plan
             .scopes

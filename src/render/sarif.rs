@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use crate::ops::Status;
 
-use super::report::{level_in, message, spots, Finding, Heading, Level};
+use super::report::{level_in, message, spots, Finding, Heading, Level, Spot};
 
 /// The `$schema` a log names: the SARIF 2.1.0 schema as JSON Schema Store serves it.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -196,37 +196,8 @@ pub fn log(heading: &Heading<'_>, findings: &[Finding]) -> String {
         let Some(level) = level_in(heading, f) else {
             continue;
         };
-        let rule_index = match rules.iter().position(|r| r.id == f.rule) {
-            Some(i) => i,
-            None => {
-                rules.push(Rule {
-                    id: &f.rule,
-                    short_description: Text {
-                        text: f.summary.clone(),
-                    },
-                    help: (!f.remedy.is_empty()).then(|| Text {
-                        text: format!("Remedy:\n{}", f.remedy.join("\n")),
-                    }),
-                });
-                rules.len() - 1
-            }
-        };
+        let rule_index = rule_index(&mut rules, f);
         for spot in spots(f) {
-            let location = match (spot.path, &anchor) {
-                (Some(path), _) => Some(Location {
-                    physical_location: physical(path, spot.line.unwrap_or(1)),
-                    message: None,
-                }),
-                (None, Some(anchor)) => Some(Location {
-                    physical_location: physical(anchor, 1),
-                    message: Some(Text {
-                        text: "No capture line holds this finding: it is about the appliance \
-                               or the upgrade as a whole."
-                            .into(),
-                    }),
-                }),
-                (None, None) => None,
-            };
             results.push(SarifResult {
                 rule_id: &f.rule,
                 rule_index,
@@ -238,7 +209,7 @@ pub fn log(heading: &Heading<'_>, findings: &[Finding]) -> String {
                 message: Text {
                     text: message(f, &spot),
                 },
-                locations: location.into_iter().collect(),
+                locations: location(&spot, anchor.as_deref()).into_iter().collect(),
                 properties: ResultProperties {
                     status: f.status,
                     remedy: &f.remedy,
@@ -249,35 +220,78 @@ pub fn log(heading: &Heading<'_>, findings: &[Finding]) -> String {
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "carryover",
-                    version: env!("CARGO_PKG_VERSION"),
-                    semantic_version: env!("CARGO_PKG_VERSION"),
-                    rules,
-                },
-            },
-            automation_details: AutomationDetails {
-                id: format!(
-                    "carryover/{}/{}/",
-                    heading.command,
-                    heading.appliance.unwrap_or("unknown")
-                ),
-            },
-            results,
-            properties: RunProperties {
-                command: heading.command,
-                appliance: heading.appliance,
-                from: heading.from,
-                to: heading.to,
-                blocking: heading.blocking,
-            },
-        }],
+        runs: [run(heading, rules, results)],
     };
     let mut text = serde_json::to_string_pretty(&log).expect("a SARIF log serializes");
     text.push('\n');
     text
+}
+
+/// The index of the finding's rule among `rules`, added with the finding's summary and
+/// remedy when it is the rule's first.
+fn rule_index<'a>(rules: &mut Vec<Rule<'a>>, f: &'a Finding) -> usize {
+    if let Some(i) = rules.iter().position(|r| r.id == f.rule) {
+        return i;
+    }
+    rules.push(Rule {
+        id: &f.rule,
+        short_description: Text {
+            text: f.summary.clone(),
+        },
+        help: (!f.remedy.is_empty()).then(|| Text {
+            text: format!("Remedy:\n{}", f.remedy.join("\n")),
+        }),
+    });
+    rules.len() - 1
+}
+
+/// Where a result is: its capture line, else line 1 of the report's first file (`anchor`)
+/// with a message that says so, else nowhere.
+fn location(spot: &Spot<'_>, anchor: Option<&str>) -> Option<Location> {
+    match (spot.path, anchor) {
+        (Some(path), _) => Some(Location {
+            physical_location: physical(path, spot.line.unwrap_or(1)),
+            message: None,
+        }),
+        (None, Some(anchor)) => Some(Location {
+            physical_location: physical(anchor, 1),
+            message: Some(Text {
+                text: "No capture line holds this finding: it is about the appliance \
+                       or the upgrade as a whole."
+                    .into(),
+            }),
+        }),
+        (None, None) => None,
+    }
+}
+
+/// The log's one run: carryover as its tool, the rules and results, the heading.
+fn run<'a>(heading: &Heading<'a>, rules: Vec<Rule<'a>>, results: Vec<SarifResult<'a>>) -> Run<'a> {
+    Run {
+        tool: Tool {
+            driver: Driver {
+                name: "carryover",
+                version: env!("CARGO_PKG_VERSION"),
+                semantic_version: env!("CARGO_PKG_VERSION"),
+                rules,
+            },
+        },
+        automation_details: AutomationDetails {
+            id: format!(
+                "carryover/{}/{}/",
+                heading.command,
+                heading.appliance.unwrap_or("unknown")
+            ),
+        },
+        results,
+        properties: RunProperties {
+            command: heading.command,
+            appliance: heading.appliance,
+            from: heading.from,
+            to: heading.to,
+            blocking: heading.blocking,
+        },
+    }
 }
 
 #[cfg(test)]

@@ -64,20 +64,7 @@ impl Fetch for Mos {
             .port
             .unwrap_or(self.default_port(target.tls.plaintext));
         let connection = net::connect(&target.host, port, &target.tls, target.timeout)?;
-        let password = target
-            .secret
-            .as_ref()
-            .map(|s| s.expose().to_string())
-            .ok_or_else(|| FetchError::Failed("no password given".into()))?;
-        if password.contains(['\r', '\n']) {
-            return Err(FetchError::Failed(
-                "the password holds a line break, which the admin protocol cannot send".into(),
-            ));
-        }
-        let user = target
-            .user
-            .as_deref()
-            .ok_or_else(|| FetchError::Failed("no user given (--user)".into()))?;
+        let (user, password) = credentials(target)?;
         let mut session = Session {
             reader: Reader::new(connection, Limits::default(), target.timeout),
             transcript: Vec::new(),
@@ -93,39 +80,9 @@ impl Fetch for Mos {
         })?;
         session.login(user)?;
         let mut not_captured = Vec::new();
-        let first: Vec<(String, Action)> = plan(&Config::new(Mos.id()))
-            .into_iter()
-            .filter_map(|c| sent_first(&c).map(|action| (c, action)))
-            .collect();
-        for (command, action) in &first {
-            let refused = session.run(command, &mut not_captured)?;
-            // Without the domain list, the delegated domains' lists and messages would be
-            // missing, and in a tracked repository their absence would read as removal.
-            if refused && *action == Action::ListDomains {
-                return Err(FetchError::Failed(format!(
-                    "`{command}` was refused: without the domain list the delegated domains \
-                     cannot be captured; nothing was written"
-                )));
-            }
-        }
+        let first = send_first(&mut session, plan, &mut not_captured)?;
         let config = session.read_back(&appliance)?;
-        let mut sent: Vec<&String> = first.iter().map(|(c, _)| c).collect();
-        for command in plan(&config) {
-            // Each of the first commands was sent once already; later copies (a domain's
-            // group) are sent again.
-            if let Some(at) = sent.iter().position(|s| s.eq_ignore_ascii_case(&command)) {
-                sent.remove(at);
-                continue;
-            }
-            if command.chars().any(char::is_control) {
-                not_captured.push(format!(
-                    "`{}`: not sent: it holds a control character",
-                    crate::base::text::sanitize(&command)
-                ));
-                continue;
-            }
-            session.run(&command, &mut not_captured)?;
-        }
+        send_rest(&mut session, &plan(&config), &first, &mut not_captured)?;
         session.logout();
         let path = into.join(format!("{appliance}.admind.txt"));
         // Hidden beside its place until the caller moves it there: another host of the run
@@ -138,6 +95,77 @@ impl Fetch for Mos {
             not_captured,
         })
     }
+}
+
+/// The user and password to log in with: both given, the password on one line.
+fn credentials(target: &Target) -> Result<(&str, String), FetchError> {
+    let password = target
+        .secret
+        .as_ref()
+        .map(|s| s.expose().to_string())
+        .ok_or_else(|| FetchError::Failed("no password given".into()))?;
+    if password.contains(['\r', '\n']) {
+        return Err(FetchError::Failed(
+            "the password holds a line break, which the admin protocol cannot send".into(),
+        ));
+    }
+    let user = target
+        .user
+        .as_deref()
+        .ok_or_else(|| FetchError::Failed("no user given (--user)".into()))?;
+    Ok((user, password))
+}
+
+/// Sends the plan's first commands (the version, the domain list), which the rest of the plan
+/// depends on; the commands sent.
+fn send_first(
+    session: &mut Session,
+    plan: &dyn Fn(&Config) -> Vec<String>,
+    not_captured: &mut Vec<String>,
+) -> Result<Vec<String>, FetchError> {
+    let first: Vec<(String, Action)> = plan(&Config::new(Mos.id()))
+        .into_iter()
+        .filter_map(|c| sent_first(&c).map(|action| (c, action)))
+        .collect();
+    for (command, action) in &first {
+        let refused = session.run(command, not_captured)?;
+        // Without the domain list, the delegated domains' lists and messages would be
+        // missing, and in a tracked repository their absence would read as removal.
+        if refused && *action == Action::ListDomains {
+            return Err(FetchError::Failed(format!(
+                "`{command}` was refused: without the domain list the delegated domains \
+                 cannot be captured; nothing was written"
+            )));
+        }
+    }
+    Ok(first.into_iter().map(|(c, _)| c).collect())
+}
+
+/// Sends the rest of the plan: each of the first commands was sent once already, and a
+/// command that holds a control character is never sent.
+fn send_rest(
+    session: &mut Session,
+    plan: &[String],
+    first: &[String],
+    not_captured: &mut Vec<String>,
+) -> Result<(), FetchError> {
+    let mut sent: Vec<&String> = first.iter().collect();
+    for command in plan {
+        // Later copies of a first command (a domain's group) are sent again.
+        if let Some(at) = sent.iter().position(|s| s.eq_ignore_ascii_case(command)) {
+            sent.remove(at);
+            continue;
+        }
+        if command.chars().any(char::is_control) {
+            not_captured.push(format!(
+                "`{}`: not sent: it holds a control character",
+                crate::base::text::sanitize(command)
+            ));
+            continue;
+        }
+        session.run(command, not_captured)?;
+    }
+    Ok(())
 }
 
 /// Writes a transcript to a hidden file in `into`, whole; its path.

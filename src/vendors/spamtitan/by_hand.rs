@@ -11,6 +11,7 @@
 use crate::base::error::{Error, Position, Result};
 use crate::capture::Note;
 use crate::model::{Change, Raw, Value, SYSTEM};
+use crate::source::Source;
 
 use super::folder::FileRead;
 use super::names::current_word;
@@ -68,82 +69,100 @@ pub fn template() -> &'static str {
 /// Reads a filled-in template.
 pub fn read(read: &mut FileRead<'_>) -> Result<()> {
     let text = read.source.text.trim_start_matches('\u{feff}').to_string();
-    let mut seen: Vec<&str> = Vec::new();
-    let mut unfilled = Vec::new();
+    let mut seen: Vec<&'static str> = Vec::new();
+    let mut unfilled = 0;
     for (i, line) in text.lines().enumerate() {
-        let number = i as u32 + 1;
         let trimmed = line.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let bad = |why: String| -> Error {
-            let at = read.source.position(0);
-            Error::input(
-                Position {
-                    line: number,
-                    column: 1,
-                    line_text: line.to_string(),
-                    ..at
-                },
-                why,
-                "a line of the by-hand template: `name = value`, as the capture script wrote it",
-            )
-        };
-        let Some((name, value)) = trimmed.split_once('=') else {
-            return Err(bad("not `name = value`".into()));
-        };
-        let (name, value) = (name.trim().to_ascii_lowercase(), value.trim());
-        let Some(&(key, setting, kind)) = SETTINGS.iter().find(|(k, _, _)| *k == name) else {
-            let known: Vec<&str> = SETTINGS.iter().map(|(k, _, _)| *k).collect();
-            return Err(bad(format!(
-                "`{name}` is no setting of the template (known: {})",
-                known.join(", ")
-            )));
-        };
-        if seen.contains(&key) {
-            return Err(bad(format!("`{key}` is given twice")));
-        }
-        seen.push(key);
-        if value.starts_with('<') || value.ends_with('>') {
-            unfilled.push(key);
-            read.notes.push(Note::warning(
-                number,
-                format!("`{key}` is not filled in (still `{value}`): not captured"),
-            ));
-            continue;
-        }
-        if value.is_empty() || value.eq_ignore_ascii_case("none") {
-            read.changes.push((
-                Change::Raw {
-                    key: format!("{SYSTEM}/{setting}"),
-                    raw: Raw {
-                        command: "by-hand.txt".into(),
-                        answer: vec!["none: unset on the appliance".into()],
-                    },
-                },
-                number,
-            ));
-            continue;
-        }
-        for (name, value) in typed(setting, kind, value).map_err(bad)? {
-            read.changes.push((
-                Change::Setting {
-                    scope: SYSTEM.to_string(),
-                    name,
-                    value,
-                },
-                number,
-            ));
+        if !read_line(read, i as u32 + 1, line, &mut seen)? {
+            unfilled += 1;
         }
     }
-    if seen.is_empty() {
+    check_filled(read, seen.len(), unfilled)
+}
+
+/// One `name = value` line: its setting's changes, or, for a value still holding its
+/// placeholder, a warning; whether it was filled in. `seen` gathers the settings given.
+fn read_line(
+    read: &mut FileRead<'_>,
+    number: u32,
+    line: &str,
+    seen: &mut Vec<&'static str>,
+) -> Result<bool> {
+    let source = read.source;
+    let bad = |why: String| bad_line(source, number, line, why);
+    let Some((name, value)) = line.trim().split_once('=') else {
+        return Err(bad("not `name = value`".into()));
+    };
+    let (name, value) = (name.trim().to_ascii_lowercase(), value.trim());
+    let Some(&(key, setting, kind)) = SETTINGS.iter().find(|(k, _, _)| *k == name) else {
+        let known: Vec<&str> = SETTINGS.iter().map(|(k, _, _)| *k).collect();
+        return Err(bad(format!(
+            "`{name}` is no setting of the template (known: {})",
+            known.join(", ")
+        )));
+    };
+    if seen.contains(&key) {
+        return Err(bad(format!("`{key}` is given twice")));
+    }
+    seen.push(key);
+    if value.starts_with('<') || value.ends_with('>') {
+        read.notes.push(Note::warning(
+            number,
+            format!("`{key}` is not filled in (still `{value}`): not captured"),
+        ));
+        return Ok(false);
+    }
+    if value.is_empty() || value.eq_ignore_ascii_case("none") {
+        read.changes.push((unset(setting), number));
+        return Ok(true);
+    }
+    for (name, value) in typed(setting, kind, value).map_err(bad)? {
+        let scope = SYSTEM.to_string();
+        read.changes
+            .push((Change::Setting { scope, name, value }, number));
+    }
+    Ok(true)
+}
+
+/// A setting the template says the appliance has unset: kept as such, not as a value.
+fn unset(setting: &str) -> Change {
+    Change::Raw {
+        key: format!("{SYSTEM}/{setting}"),
+        raw: Raw {
+            command: "by-hand.txt".into(),
+            answer: vec!["none: unset on the appliance".into()],
+        },
+    }
+}
+
+/// A line of the template that cannot be read: the error naming it.
+fn bad_line(source: &Source, number: u32, line: &str, why: String) -> Error {
+    let at = source.position(0);
+    Error::input(
+        Position {
+            line: number,
+            column: 1,
+            line_text: line.to_string(),
+            ..at
+        },
+        why,
+        "a line of the by-hand template: `name = value`, as the capture script wrote it",
+    )
+}
+
+/// A template with no setting line is an error; one with none filled in, a warning.
+fn check_filled(read: &mut FileRead<'_>, seen: usize, unfilled: usize) -> Result<()> {
+    if seen == 0 {
         return Err(Error::file(
             read.source.path.to_string(),
             "a by-hand template without a single `name = value` line: write it again with the \
              capture script and fill it in",
         ));
     }
-    if unfilled.len() == seen.len() {
+    if unfilled == seen {
         read.notes.push(Note::warning(
             1,
             "the by-hand template was not filled in: none of its settings is captured",

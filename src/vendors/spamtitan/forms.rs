@@ -36,7 +36,8 @@ struct Call {
     grouped: bool,
     /// How the call writes a flag: (on, off).
     flags: (String, String),
-    #[allow(dead_code)]
+    /// Whether a public source shows the call. The setting commands (`send`, `field`) have no
+    /// `--inferred` mark, so an inferred call is refused where api.ron is loaded.
     source: Evidence,
 }
 
@@ -101,6 +102,14 @@ fn api() -> &'static Api {
                 api.calls.contains_key(&form.call),
                 "api.ron: no call {}",
                 form.call
+            );
+        }
+        // Every output that prints an inferred call shows the mark; the script's setting
+        // commands cannot, so api.ron marks no call inferred until they do.
+        for (name, call) in &api.calls {
+            assert!(
+                call.source == Evidence::C,
+                "api.ron: the call {name} is inferred, and a setting command cannot say so"
             );
         }
         api

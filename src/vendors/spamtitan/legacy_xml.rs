@@ -58,150 +58,161 @@ pub fn list(read: &mut FileRead<'_>) -> Result<Option<Vec<XmlEntry>>> {
     };
     let mut reader = quick_xml::Reader::from_str(&text);
     reader.config_mut().trim_text(true);
-    // Open elements: name, the text gathered, the line, whether a child element was seen.
-    let mut stack: Vec<(String, String, u32, bool)> = Vec::new();
-    let mut root = None;
-    let mut stat: Option<String> = None;
-    let mut errors: Vec<String> = Vec::new();
-    // Leaves closed, with their parent's depth: (depth, name, text, line).
-    let mut leaves: Vec<(usize, String, String, u32)> = Vec::new();
+    let mut scan = Scan::default();
     loop {
         let at = reader.buffer_position();
         let event = reader.read_event().map_err(|e| {
             let line = line_of(reader.error_position());
-            bad(read, &text, line, format!("not well-formed XML: {e}"))
+            let why = format!("not well-formed XML: {e}");
+            bad(read, &text, line, why)
         })?;
+        if let Event::Eof = event {
+            if let Some((name, ..)) = scan.stack.last() {
+                let why = format!("the answer ends inside `<{name}>`: it was cut off");
+                return Err(bad(read, &text, line_of(text.len() as u64), why));
+            }
+            break;
+        }
+        scan.event(event, line_of(at), &|why| {
+            bad(read, &text, line_of(at), why)
+        })?;
+    }
+    scan.outcome(read, &text)
+}
+
+/// What reading an answer gathers, event by event.
+#[derive(Default)]
+struct Scan {
+    /// Open elements: name, the text gathered, the line, whether a child element was seen.
+    stack: Vec<(String, String, u32, bool)>,
+    /// The root element's name, lower case.
+    root: Option<String>,
+    /// The answer's `stat`, as an attribute of the root or a child of it.
+    stat: Option<String>,
+    /// The texts of the answer's error elements.
+    errors: Vec<String>,
+    /// Leaves closed, with their parent's depth: (depth, name, text, line).
+    leaves: Vec<(usize, String, String, u32)>,
+}
+
+impl Scan {
+    /// One event of the reader but the end, at `line`; `bad` makes the error for that line.
+    fn event(
+        &mut self,
+        event: quick_xml::events::Event<'_>,
+        line: u32,
+        bad: &dyn Fn(String) -> Error,
+    ) -> Result<()> {
+        use quick_xml::events::Event;
         match event {
-            Event::Start(e) | Event::Empty(e) if stack.is_empty() && root.is_some() => {
+            Event::Start(e) | Event::Empty(e) if self.stack.is_empty() && self.root.is_some() => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                return Err(bad(
-                    read,
-                    &text,
-                    line_of(at),
-                    format!("a second root element `{name}`"),
-                ));
+                Err(bad(format!("a second root element `{name}`")))
             }
             Event::Start(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).to_lowercase();
-                if stack.is_empty() {
-                    root = Some(name.clone());
-                    stat = stat_attribute(&e);
-                }
-                if let Some(parent) = stack.last_mut() {
-                    parent.3 = true;
-                }
-                stack.push((name, String::new(), line_of(at), false));
+                let name = self.open(&e);
+                self.stack.push((name, String::new(), line, false));
+                Ok(())
             }
             Event::Empty(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).to_lowercase();
-                if stack.is_empty() {
-                    root = Some(name.clone());
-                    stat = stat_attribute(&e);
-                }
-                if let Some(parent) = stack.last_mut() {
-                    parent.3 = true;
-                }
+                self.open(&e);
+                Ok(())
             }
-            // Text and CDATA alike become the open element's text.
-            Event::Text(t) => append(&mut stack, t.xml10_content(), |e| {
-                bad(read, &text, line_of(at), format!("{e}"))
-            })?,
-            Event::CData(t) => append(&mut stack, t.decode(), |e| {
-                bad(read, &text, line_of(at), format!("{e}"))
-            })?,
+            // Text and CDATA alike become the open element's text; their decoding errors are
+            // the XML reader's own words.
+            Event::Text(t) => append(&mut self.stack, t.xml10_content(), |e| bad(format!("{e}"))),
+            Event::CData(t) => append(&mut self.stack, t.decode(), |e| bad(format!("{e}"))),
             Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => {
-                        let name = r.decode().unwrap_or_default().into_owned();
-                        match name.as_str() {
-                            "amp" => "&".into(),
-                            "lt" => "<".into(),
-                            "gt" => ">".into(),
-                            "quot" => "\"".into(),
-                            "apos" => "'".into(),
-                            other => {
-                                return Err(bad(
-                                    read,
-                                    &text,
-                                    line_of(at),
-                                    format!("an unknown entity `&{other};`"),
-                                ))
-                            }
-                        }
-                    }
-                };
-                if let Some(open) = stack.last_mut() {
+                let resolved =
+                    entity(&r).map_err(|name| bad(format!("an unknown entity `&{name};`")))?;
+                if let Some(open) = self.stack.last_mut() {
                     open.1.push_str(&resolved);
                 }
+                Ok(())
             }
             Event::End(_) => {
-                let Some((name, body, line, has_children)) = stack.pop() else {
-                    continue;
-                };
-                let body = body.trim().to_string();
-                if name == "stat" && stack.len() == 1 {
-                    stat = Some(body);
-                } else if matches!(name.as_str(), "error" | "err" | "message" | "msg")
-                    && !body.is_empty()
-                {
-                    errors.push(body);
-                } else if !has_children && !stack.is_empty() {
-                    leaves.push((stack.len(), name, body, line));
-                }
+                self.close();
+                Ok(())
             }
-            Event::Eof => {
-                if let Some((name, ..)) = stack.last() {
-                    let line = line_of(text.len() as u64);
-                    return Err(bad(
-                        read,
-                        &text,
-                        line,
-                        format!("the answer ends inside `<{name}>`: it was cut off"),
-                    ));
-                }
-                break;
-            }
-            _ => {}
+            _ => Ok(()),
         }
     }
-    if root.as_deref() != Some("response") {
-        return Err(bad(
-            read,
-            &text,
-            1,
-            format!(
-                "the root element is `{}`, not `response`",
-                root.unwrap_or_default()
+
+    /// An element opens: the root takes its name and `stat` attribute, a parent learns it has
+    /// a child. Its name, lower case.
+    fn open(&mut self, e: &quick_xml::events::BytesStart<'_>) -> String {
+        let name = String::from_utf8_lossy(e.local_name().as_ref()).to_lowercase();
+        if self.stack.is_empty() {
+            self.root = Some(name.clone());
+            self.stat = stat_attribute(e);
+        }
+        if let Some(parent) = self.stack.last_mut() {
+            parent.3 = true;
+        }
+        name
+    }
+
+    /// The innermost open element closes: a `stat`, an error text, or a leaf.
+    fn close(&mut self) {
+        let Some((name, body, line, has_children)) = self.stack.pop() else {
+            return;
+        };
+        let body = body.trim().to_string();
+        if name == "stat" && self.stack.len() == 1 {
+            self.stat = Some(body);
+        } else if matches!(name.as_str(), "error" | "err" | "message" | "msg") && !body.is_empty() {
+            self.errors.push(body);
+        } else if !has_children && !self.stack.is_empty() {
+            self.leaves.push((self.stack.len(), name, body, line));
+        }
+    }
+
+    /// The whole answer read: an error when it is no `response`, `None` (with a warning) when
+    /// its stat is not ok, else its entries.
+    fn outcome(self, read: &mut FileRead<'_>, text: &str) -> Result<Option<Vec<XmlEntry>>> {
+        if self.root.as_deref() != Some("response") {
+            let root = self.root.unwrap_or_default();
+            let why = format!("the root element is `{root}`, not `response`");
+            return Err(bad(read, text, 1, why));
+        }
+        let warning = match self.stat.as_deref().map(str::to_ascii_lowercase).as_deref() {
+            Some("ok") => return Ok(Some(entries(read, self.leaves))),
+            Some(stat) => format!(
+                "the legacy API answered stat {stat}{}: the call failed, so this list was not \
+                 captured (it is not taken for an empty list)",
+                why(&self.errors)
             ),
-        ));
+            None => "the answer says no stat (ok or fail): this list was not captured".into(),
+        };
+        read.notes.push(Note::warning(1, warning));
+        Ok(None)
     }
-    match stat.as_deref().map(str::to_ascii_lowercase).as_deref() {
-        Some("ok") => {}
-        Some(other) => {
-            let why = if errors.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", errors.join("; "))
-            };
-            read.notes.push(Note::warning(
-                1,
-                format!(
-                    "the legacy API answered stat {other}{why}: the call failed, so this list \
-                     was not captured (it is not taken for an empty list)"
-                ),
-            ));
-            return Ok(None);
-        }
-        None => {
-            read.notes.push(Note::warning(
-                1,
-                "the answer says no stat (ok or fail): this list was not captured",
-            ));
-            return Ok(None);
-        }
+}
+
+/// What the answer's error elements say, after the stat: `: …`, or nothing.
+fn why(errors: &[String]) -> String {
+    if errors.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", errors.join("; "))
     }
-    Ok(Some(entries(read, leaves)))
+}
+
+/// The text an entity reference stands for; the entity's name when it is unknown.
+fn entity(r: &quick_xml::events::BytesRef<'_>) -> std::result::Result<String, String> {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return Ok(c.to_string());
+    }
+    let name = r.decode().unwrap_or_default().into_owned();
+    Ok(match name.as_str() {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => return Err(name),
+    }
+    .to_string())
 }
 
 /// The entries among the leaves, comments attached to the entry of the same parent.

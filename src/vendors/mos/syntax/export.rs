@@ -132,62 +132,72 @@ pub fn parse_with<'a>(
                 }
                 let literal =
                     take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
-                let mut input = Vec::new();
-                if reads_block(&words) {
-                    input.push(dot_block(&mut lines, line, &mut out.warnings));
-                }
-                out.finish(Some(Exchange {
-                    command: CommandLine {
-                        line,
-                        prompt: None,
-                        tag: None,
-                        words,
-                        literal,
-                        unparsed: false,
-                        continuation: None,
-                    },
-                    input,
-                    answer: Vec::new(),
-                    completion: None,
-                }))?;
+                let input = block_of(&words, reads_block, &mut lines, line, &mut out.warnings);
+                out.finish(Some(exchange(line, words, literal, input)))?;
             }
             LineKind::Comment => out.emit(Node::Comment(line))?,
             LineKind::Blank => out.emit(Node::Blank(line))?,
             LineKind::DotEnd => out.emit(Node::Stray(line))?,
             LineKind::Text if before_comment(line.text).is_some() => {
                 let words = before_comment(line.text).unwrap_or_default();
-                let mut input = Vec::new();
-                if reads_block(&words) {
-                    input.push(dot_block(&mut lines, line, &mut out.warnings));
-                }
-                out.finish(Some(Exchange {
-                    command: CommandLine {
-                        line,
-                        prompt: None,
-                        tag: None,
-                        words,
-                        literal: None,
-                        unparsed: false,
-                        continuation: None,
-                    },
-                    input,
-                    answer: Vec::new(),
-                    completion: None,
-                }))?;
+                let input = block_of(&words, reads_block, &mut lines, line, &mut out.warnings);
+                out.finish(Some(exchange(line, words, None, input)))?;
             }
-            LineKind::Text => {
-                let column = line.text.find('"').unwrap_or(0);
-                let mut at = source.position(line.start + column);
-                at.line = line.number;
-                return Err(Error::input(
-                    at,
-                    "this export line does not split into words",
-                    "a command whose quoted words are closed, with only \\\\ and \\\" as escapes",
-                ));
-            }
+            LineKind::Text => return Err(unsplittable(source, line)),
         }
     }
     Ok(out.warnings)
+}
+
+/// The dot block a command reads after it, if it reads one.
+fn block_of<'a>(
+    words: &[Word<'_>],
+    reads_block: &dyn Fn(&[Word<'_>]) -> bool,
+    lines: &mut Classified<'a, Grammar>,
+    command: Line<'a>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Input<'a>> {
+    if reads_block(words) {
+        vec![dot_block(lines, command, warnings)]
+    } else {
+        Vec::new()
+    }
+}
+
+/// One command of the export as an exchange: an export has no prompt, tag, answer or
+/// completion.
+fn exchange<'a>(
+    line: Line<'a>,
+    words: Vec<Word<'a>>,
+    literal: Option<Box<super::Literal<'a>>>,
+    input: Vec<Input<'a>>,
+) -> Exchange<'a> {
+    Exchange {
+        command: CommandLine {
+            line,
+            prompt: None,
+            tag: None,
+            words,
+            literal,
+            unparsed: false,
+            continuation: None,
+        },
+        input,
+        answer: Vec::new(),
+        completion: None,
+    }
+}
+
+/// The error for an export line that does not split into words, at its first quote.
+fn unsplittable(source: &Source, line: Line<'_>) -> Error {
+    let column = line.text.find('"').unwrap_or(0);
+    let mut at = source.position(line.start + column);
+    at.line = line.number;
+    Error::input(
+        at,
+        "this export line does not split into words",
+        "a command whose quoted words are closed, with only \\\\ and \\\" as escapes",
+    )
 }
 
 /// The words of a command followed by a `# remark` the word syntax cannot split (it holds a

@@ -96,29 +96,15 @@ pub fn find<'a>(
     let pagers = cx.pager_lines;
     let all = lines_from(cx.text, start, number)
         .filter(move |l| pagers.binary_search(&l.number).is_err());
-    let mut ends_with_newline = false;
-    let mut padded = false;
-    let fit = match exact_lines(cx, all.clone(), announced, false) {
-        exact @ Fit::Exact(_, _, 0) => exact,
-        // Trailing padding (spaces, tabs) is the next thing to try: the count is the
-        // appliance's own, so a fit counted its way wins over one counted another way.
-        other => match exact_lines(cx, all.clone(), announced, true) {
-            Fit::Exact(n, newline, way) if way == 0 || !matches!(other, Fit::Exact(..)) => {
-                padded = true;
-                Fit::Exact(n, newline, way)
-            }
-            _ => other,
-        },
-    };
+    let (fit, padded) = best_fit(cx, all.clone(), announced);
     let counted = matches!(fit, Fit::Exact(..));
-    let (body, recovered) = match fit {
+    let (body, mut ends_with_newline, recovered) = match fit {
         Fit::Exact(n, with_newline, way) => {
-            ends_with_newline = with_newline;
             let note = counted_note(announced, padded, way);
-            (all.take(n).collect::<Vec<_>>(), note)
+            (all.take(n).collect::<Vec<_>>(), with_newline, note)
         }
         Fit::Short { available } => match by_sentinel(all.clone()) {
-            Some(n) => (all.take(n).collect(), Some(sentinel_note(announced))),
+            Some(n) => (all.take(n).collect(), false, Some(sentinel_note(announced))),
             None => {
                 return Err(Overflow {
                     announced,
@@ -128,7 +114,7 @@ pub fn find<'a>(
         },
         Fit::Mismatch => {
             let (body, note) = recover(cx, all, announced);
-            (body, Some(note))
+            (body, false, Some(note))
         }
     };
     let next_start = body.last().map_or(start, |l| l.end_with_newline(cx.text));
@@ -141,35 +127,8 @@ pub fn find<'a>(
         // body's last byte was a line break.
         ends_with_newline = true;
     }
-    let tabbed = body.iter().find(|l| l.text.ends_with('\t'));
-    let recovered = match tabbed {
-        Some(line) if !padded => Some(
-            recovered
-                .into_iter()
-                .chain([format!(
-                    "line {} of the literal ends in a tab, kept in the value as its count says",
-                    line.number
-                )])
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        _ => recovered,
-    };
     let dropped = pager_lines_inside(cx, &body);
-    let recovered = match (recovered, dropped.first()) {
-        (note, None) => note,
-        (note, Some(first)) => Some(
-            note.into_iter()
-                .chain([format!(
-                    "{} pager prompt line(s) (`--More--`, first at line {}) inside the literal \
-                     are no part of its value",
-                    dropped.len(),
-                    first.number
-                )])
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-    };
+    let recovered = with_body_notes(recovered, &body, padded, &dropped);
     Ok(Literal {
         announced,
         client,
@@ -180,6 +139,53 @@ pub fn find<'a>(
         padded,
         dropped,
     })
+}
+
+/// The fit of a body counted as its lines are, else once their trailing padding (spaces,
+/// tabs) is removed; and whether it is the padded fit.
+fn best_fit<'a>(
+    cx: &Context<'a, '_>,
+    all: impl Iterator<Item = Line<'a>> + Clone,
+    announced: u64,
+) -> (Fit, bool) {
+    match exact_lines(cx, all.clone(), announced, false) {
+        exact @ Fit::Exact(_, _, 0) => (exact, false),
+        // Trailing padding is the next thing to try: the count is the appliance's own, so a
+        // fit counted its way wins over one counted another way.
+        other => match exact_lines(cx, all, announced, true) {
+            Fit::Exact(n, newline, way) if way == 0 || !matches!(other, Fit::Exact(..)) => {
+                (Fit::Exact(n, newline, way), true)
+            }
+            _ => (other, false),
+        },
+    }
+}
+
+/// The note on how a body was found, with what else a reader should know about it: a line
+/// that ends in a tab kept in the value, pager prompt lines dropped from inside it.
+fn with_body_notes(
+    recovered: Option<String>,
+    body: &[Line<'_>],
+    padded: bool,
+    dropped: &[Line<'_>],
+) -> Option<String> {
+    let mut notes: Vec<String> = recovered.into_iter().collect();
+    match body.iter().find(|l| l.text.ends_with('\t')) {
+        Some(line) if !padded => notes.push(format!(
+            "line {} of the literal ends in a tab, kept in the value as its count says",
+            line.number
+        )),
+        _ => {}
+    }
+    if let Some(first) = dropped.first() {
+        notes.push(format!(
+            "{} pager prompt line(s) (`--More--`, first at line {}) inside the literal \
+             are no part of its value",
+            dropped.len(),
+            first.number
+        ));
+    }
+    (!notes.is_empty()).then(|| notes.join("; "))
 }
 
 /// The pager prompt lines between the body's first and last lines.

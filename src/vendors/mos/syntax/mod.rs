@@ -230,15 +230,6 @@ impl<'a> Exchange<'a> {
         lines.sort_by_key(|line| line.start);
         lines
     }
-
-    /// The command words case-folded, for matching against a catalog.
-    pub fn folded_words(&self) -> Vec<String> {
-        self.command
-            .words
-            .iter()
-            .map(|w| w.text.to_ascii_lowercase())
-            .collect()
-    }
 }
 
 /// Checks that the nodes cover `text` with no gap and no overlap; returns the first offset where
