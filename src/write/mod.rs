@@ -161,7 +161,20 @@ fn write_all<C: AsRef<[u8]>>(
 /// The operating system's reason alone: tempfile adds the temporary file's name to its
 /// errors, and a message names only the user's own path.
 fn without_temp_name(error: std::io::Error) -> std::io::Error {
-    match error.raw_os_error() {
+    use std::io::ErrorKind;
+    // tempfile keeps the operating system's error inside one that names the temporary file,
+    // and shows no code: the common kinds are given back their code, so that the message reads
+    // as the system says it (`No such file or directory`), not as Rust's kind name.
+    let code = error.raw_os_error().or(match error.kind() {
+        ErrorKind::NotFound => Some(libc::ENOENT),
+        ErrorKind::PermissionDenied => Some(libc::EACCES),
+        ErrorKind::AlreadyExists => Some(libc::EEXIST),
+        ErrorKind::ReadOnlyFilesystem => Some(libc::EROFS),
+        ErrorKind::StorageFull => Some(libc::ENOSPC),
+        ErrorKind::NotADirectory => Some(libc::ENOTDIR),
+        _ => None,
+    });
+    match code {
         Some(code) => std::io::Error::from_raw_os_error(code),
         None => std::io::Error::from(error.kind()),
     }

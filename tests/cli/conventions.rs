@@ -638,3 +638,27 @@ fn bidirectional_controls_are_shown_not_obeyed() {
         );
     }
 }
+
+#[test]
+fn a_write_into_a_missing_folder_says_what_the_system_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("no such folder").join("restore.sh");
+    let (code, _, err) = run(&[
+        "restore",
+        "--to",
+        "4.2.3",
+        BEFORE,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("restore.sh: ") && err.contains("(os error 2)"),
+        "{err}"
+    );
+    assert!(!err.contains("entity not found"), "{err}");
+    assert!(
+        !err.contains(".carryover-"),
+        "the temporary file is named: {err}"
+    );
+}
