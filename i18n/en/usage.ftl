@@ -4,23 +4,36 @@
 
 ## diff
 
+usage-diff-arguments = diff takes OLD NEW, or --old FILE... --new FILE..., or git's seven arguments
+usage-diff-color-format-conflict = --color always and --format other than human conflict: only human output is coloured
 usage-diff-stat-unified-conflict = --stat and --format unified conflict: a unified diff has no counts
 usage-diff-both-sides-empty = both sides of the diff are empty
 
 ## fetch
 
+usage-fetch-no-secret-given-not-terminal = { $host }: no { $what } given: use { $flags }, or a credential reference in the inventory
+usage-fetch-no-secret-given = no { $what } given
 usage-fetch-into-track-separate = --into { $into } and --track { $repo } must be separate folders: neither inside the other
 usage-fetch-flag-taken-by-none = { $flag } is taken by none of the appliances to fetch: { $wanted }
 usage-fetch-unknown-vendor = { $host }: no vendor `{ $name }` is known ({ $vendors })
 usage-fetch-cannot-fetch-from = carryover cannot fetch from { $vendor } appliances
 usage-fetch-no-user = { $host }: no user to log in as: give --user, or the inventory's user column
 
-## restore
+## generated text
 
+usage-generated-no-subcommand = no subcommand `{ $name }`
+
+## encodings and restore
+
+usage-unknown-encoding = unknown encoding `{ $label }`
+usage-restore-runbook-takes-file = --runbook takes a file: the script is what goes to standard output
+usage-restore-same-file = -o and --runbook name the same file, { $path }: one would be lost
+usage-restore-output-encoding-ascii = --output-encoding { $label }: scripts are written in an ASCII-compatible encoding (utf-8, shift_jis, euc-jp, ...), not { $encoding }
 usage-restore-utf8-only = carryover writes { $vendor } restore scripts in UTF-8 only, not { $encoding }
 
 ## track
 
+usage-track-stdin = track reads a folder of captures; standard input is not one (use show -)
 usage-track-repository-is-source = the repository { $into } is the folder of captures itself: name another folder with --into
 
 ## capture
