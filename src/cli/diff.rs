@@ -97,17 +97,15 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), Error> {
             b.shown_as = Some(name);
             Ok((a, b))
         }
-        _ => Err(Error::usage(
-            "diff takes OLD NEW, or --old FILE... --new FILE..., or git's seven arguments",
-        )),
+        _ => Err(Error::usage(carryover::message!("usage-diff-arguments"))),
     }
 }
 
 pub fn run(args: DiffArgs) -> Result<u8, Error> {
     if matches!(args.color, ColorChoice::Always) && !matches!(args.format, FormatArg::Human) {
-        return Err(Error::usage(
-            "--color always and --format other than human conflict: only human output is coloured",
-        ));
+        return Err(Error::usage(carryover::message!(
+            "usage-diff-color-format-conflict"
+        )));
     }
     let (old, new) = sides(&args)?;
     args.output.refuse_to_overwrite(&[&old.paths, &new.paths])?;

@@ -201,8 +201,11 @@ pub fn run(args: FetchArgs) -> Result<u8, Error> {
 fn prompt(ask: &Ask<'_>) -> Result<Secret, Error> {
     let (what, flags, host) = (ask.kind.name(), secret_flags(ask.kind), ask.host);
     if !std::io::stdin().is_terminal() {
-        return Err(Error::usage(format!(
-            "{host}: no {what} given: use {flags}, or a credential reference in the inventory"
+        return Err(Error::usage(carryover::message!(
+            "usage-fetch-no-secret-given-not-terminal",
+            host = host,
+            what = what,
+            flags = flags
         )));
     }
     let whom = match ask.user {
@@ -212,7 +215,10 @@ fn prompt(ask: &Ask<'_>) -> Result<Secret, Error> {
     let text = rpassword::prompt_password(format!("{what} for {whom}: "))
         .map_err(|e| Error::usage(format!("cannot read the {what}: {e}")))?;
     if text.is_empty() {
-        return Err(Error::usage(format!("no {what} given")));
+        return Err(Error::usage(carryover::message!(
+            "usage-fetch-no-secret-given",
+            what = what
+        )));
     }
     Ok(Secret::new(text))
 }

@@ -44,9 +44,9 @@ pub fn man(args: ManArgs) -> Result<u8, Error> {
                 .find_subcommand(name)
                 .filter(|s| s.get_name() != "help")
                 .ok_or_else(|| {
-                    Error::usage(format!(
-                        "no subcommand `{}`",
-                        carryover::base::text::terminal_safe(name)
+                    Error::usage(carryover::message!(
+                        "usage-generated-no-subcommand",
+                        name = carryover::base::text::terminal_safe(name).into_owned()
                     ))
                 })?;
             let full = format!("carryover-{}", sub.get_name());

@@ -148,8 +148,9 @@ impl ReadFlags {
 fn encoding(label: Option<&str>) -> Result<Option<&'static encoding_rs::Encoding>, Error> {
     label
         .map(|label| {
-            encoding_for_label(label)
-                .ok_or_else(|| Error::usage(format!("unknown encoding `{label}`")))
+            encoding_for_label(label).ok_or_else(|| {
+                Error::usage(carryover::message!("usage-unknown-encoding", label = label))
+            })
         })
         .transpose()
 }

@@ -86,15 +86,15 @@ fn job(args: &RestoreArgs) -> Result<Job, Error> {
         .as_deref()
         .is_some_and(carryover::source::is_stdin)
     {
-        return Err(Error::usage(
-            "--runbook takes a file: the script is what goes to standard output",
-        ));
+        return Err(Error::usage(carryover::message!(
+            "usage-restore-runbook-takes-file"
+        )));
     }
     if let (Some(script), Some(runbook)) = (args.output.file(), args.runbook.as_deref()) {
         if script == runbook {
-            return Err(Error::usage(format!(
-                "-o and --runbook name the same file, {}: one would be lost",
-                script.display()
+            return Err(Error::usage(carryover::message!(
+                "usage-restore-same-file",
+                path = script.display().to_string()
             )));
         }
     }
@@ -138,13 +138,14 @@ fn output_encoding(label: Option<&str>) -> Result<Option<&'static encoding_rs::E
     let Some(label) = label else {
         return Ok(None);
     };
-    let encoding = carryover::source::encoding_for_label(label)
-        .ok_or_else(|| Error::usage(format!("unknown encoding `{label}`")))?;
+    let encoding = carryover::source::encoding_for_label(label).ok_or_else(|| {
+        Error::usage(carryover::message!("usage-unknown-encoding", label = label))
+    })?;
     if encoding.output_encoding() != encoding {
-        return Err(Error::usage(format!(
-            "--output-encoding {label}: scripts are written in an ASCII-compatible encoding \
-             (utf-8, shift_jis, euc-jp, ...), not {}",
-            encoding.name()
+        return Err(Error::usage(carryover::message!(
+            "usage-restore-output-encoding-ascii",
+            label = label,
+            encoding = encoding.name()
         )));
     }
     Ok(Some(encoding))

@@ -41,9 +41,7 @@ enum FormatArg {
 
 pub fn run(args: TrackArgs) -> Result<u8, Error> {
     if carryover::source::is_stdin(&args.src) {
-        return Err(Error::usage(
-            "track reads a folder of captures; standard input is not one (use show -)",
-        ));
+        return Err(Error::usage(carryover::message!("usage-track-stdin")));
     }
     let options = args.read.options()?;
     let bar = if std::io::stderr().is_terminal() {

@@ -37,18 +37,18 @@ pub fn capture(request: &Request) -> Result<Report> {
         (false, _) => crate::read::read(&request.paths, &request.read)?.config,
         (true, Some(named)) => Config::new(named.id()),
         (true, None) => {
-            return Err(Error::usage(format!(
-                "which vendor's capture? give --vendor ({}), or a capture already made",
-                vendors::shown_ids()
+            return Err(Error::usage(crate::message!(
+                "usage-capture-which-vendor",
+                vendors = vendors::shown_ids()
             )))
         }
     };
     let vendor = vendors::by_id(config.vendor)?;
     if let Some(named) = named.filter(|n| n.id() != vendor.id()) {
-        return Err(Error::usage(format!(
-            "--vendor {} but the captures given are of {}",
-            named.id(),
-            vendor.id()
+        return Err(Error::usage(crate::message!(
+            "usage-capture-vendor-mismatch",
+            named = named.id().to_string(),
+            vendor = vendor.id().to_string()
         )));
     }
     Ok(Report {

@@ -100,9 +100,9 @@ pub fn diff(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
 /// Compares `old` with `new`.
 pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
     if request.stat && request.format == DiffFormat::Unified {
-        return Err(Error::usage(
-            "--stat and --format unified conflict: a unified diff has no counts",
-        ));
+        return Err(Error::usage(crate::message!(
+            "usage-diff-stat-unified-conflict"
+        )));
     }
     let (mut a, mut b) = read_sides(old, new, &request.read)?;
     align_identity(&mut a.config, &mut b.config);
@@ -175,7 +175,7 @@ fn read_sides(old: &Side, new: &Side, read: &ReadOptions) -> Result<(Capture, Ca
             let vendor = a.config.vendor;
             (a, absent(vendor))
         }
-        (None, None) => return Err(Error::usage("both sides of the diff are empty")),
+        (None, None) => return Err(Error::usage(crate::message!("usage-diff-both-sides-empty"))),
     };
     crate::read::same_appliance_for(&a.config, &b.config, crate::read::AskedBy::Diff)?;
     Ok((a, b))

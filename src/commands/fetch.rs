@@ -198,10 +198,10 @@ fn refuse_repo_inside_captures(into: &Path, repo: &Path) -> Result<()> {
     };
     let (into_c, repo_c) = (canonical(into)?, canonical(repo)?);
     if into_c.starts_with(&repo_c) || repo_c.starts_with(&into_c) {
-        return Err(Error::usage(format!(
-            "--into {} and --track {} must be separate folders: neither inside the other",
-            into.display(),
-            repo.display()
+        return Err(Error::usage(crate::message!(
+            "usage-fetch-into-track-separate",
+            into = into.display().to_string(),
+            repo = repo.display().to_string()
         )));
     }
     Ok(())
@@ -298,9 +298,10 @@ fn refuse_unused_flags(given: &Credentials, chosen: &[&'static dyn Vendor]) -> R
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        return Err(Error::usage(format!(
-            "{flag} is taken by none of the appliances to fetch: {}",
-            wanted.join("; ")
+        return Err(Error::usage(crate::message!(
+            "usage-fetch-flag-taken-by-none",
+            flag = flag,
+            wanted = wanted.join("; ")
         )));
     }
     Ok(())
@@ -311,11 +312,11 @@ fn refuse_unused_flags(given: &Credentials, chosen: &[&'static dyn Vendor]) -> R
 fn vendor_of(request: &Request, entry: &Entry) -> Result<&'static dyn Vendor> {
     if let Some(name) = entry.vendor.as_deref().or(request.vendor.as_deref()) {
         return vendors::by_name(name).ok_or_else(|| {
-            Error::usage(format!(
-                "{}: no vendor `{}` is known ({})",
-                entry.host,
-                one_line(name),
-                vendors::shown_ids()
+            Error::usage(crate::message!(
+                "usage-fetch-unknown-vendor",
+                host = &entry.host,
+                name = one_line(name),
+                vendors = vendors::shown_ids()
             ))
         });
     }
@@ -356,9 +357,9 @@ fn job(
     ask: &mut dyn FnMut(&Ask<'_>) -> Result<Secret>,
 ) -> Result<Job> {
     let fetcher = vendor.fetch().ok_or_else(|| {
-        Error::usage(format!(
-            "carryover cannot fetch from {} appliances",
-            vendor.title()
+        Error::usage(crate::message!(
+            "usage-fetch-cannot-fetch-from",
+            vendor = vendor.title()
         ))
     })?;
     let login = fetcher.login();
@@ -367,9 +368,9 @@ fn job(
         .clone()
         .or_else(|| request.credentials.user.clone());
     if login.user && user.is_none() {
-        return Err(Error::usage(format!(
-            "{}: no user to log in as: give --user, or the inventory's user column",
-            entry.host
+        return Err(Error::usage(crate::message!(
+            "usage-fetch-no-user",
+            host = &entry.host
         )));
     }
     let secret = match &entry.credential {

@@ -112,9 +112,9 @@ pub fn plan(request: &PlanRequest, seen: &mut dyn FnMut(&Capture)) -> Result<Rep
     let cx = evidence(&split)?;
     check_target(&cx, split.vendor()?, &request.to)?;
     if let Some(from) = cx.from().filter(|f| f.cmp(&request.to).is_eq()) {
-        return Err(Error::usage(format!(
-            "the captures already run {from}: plan checks an upgrade before it is made (gaps \
-             checks what still holds after it)"
+        return Err(Error::usage(crate::message!(
+            "usage-plan-already-at-target",
+            from = from.to_string()
         )));
     }
     let mut report = ops::plan::plan_confirmed(&cx, &request.to, &request.confirm);

@@ -56,8 +56,10 @@ pub fn check_target(cx: &Evidence<'_>, vendor: &dyn vendors::Vendor, to: &Versio
         )));
     }
     if let Some(from) = from.as_ref().filter(|f| *f > to) {
-        return Err(Error::usage(format!(
-            "--to {to} is older than the captured version {from}: carryover plans upgrades, not downgrades"
+        return Err(Error::usage(crate::message!(
+            "usage-to-older-than-captured",
+            to = to.to_string(),
+            from = from.to_string()
         )));
     }
     // A target short of every known note would check nothing: say so rather than "nothing
@@ -117,10 +119,9 @@ pub fn refuse_to_overwrite<'p>(
             .iter()
             .any(|r| canonical == *r || (r.is_dir() && canonical.starts_with(r)))
         {
-            return Err(Error::usage(format!(
-                "{} is one of the captures read, or inside a capture folder read: writing to it \
-                 would change the capture",
-                output.display()
+            return Err(Error::usage(crate::message!(
+                "usage-output-is-a-capture",
+                path = output.display().to_string()
             )));
         }
     }

@@ -260,10 +260,10 @@ fn script_encoding(
             Ok((wanted, Some(dialect), Some(chosen)))
         }
         None if request.output_encoding.is_some() && wanted != encoding_rs::UTF_8 => {
-            Err(Error::usage(format!(
-                "carryover writes {} restore scripts in UTF-8 only, not {}",
-                vendor.title(),
-                wanted.name()
+            Err(Error::usage(crate::message!(
+                "usage-restore-utf8-only",
+                vendor = vendor.title(),
+                encoding = wanted.name()
             )))
         }
         None => Ok((encoding_rs::UTF_8, None, None)),

@@ -277,9 +277,9 @@ fn repository(src: &Path, into: &Path) -> Result<PathBuf> {
         .canonicalize()
         .map_err(|e| Error::io(src.display().to_string(), e))?;
     if repo == source {
-        return Err(Error::usage(format!(
-            "the repository {} is the folder of captures itself: name another folder with --into",
-            into.display()
+        return Err(Error::usage(crate::message!(
+            "usage-track-repository-is-source",
+            into = into.display().to_string()
         )));
     }
     Ok(repo)

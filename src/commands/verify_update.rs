@@ -44,7 +44,9 @@ pub fn run(request: &Request) -> Result<Report> {
 /// source, or two do: an error (carryover never picks one by its place in the registry).
 pub fn verify(source: &Source) -> Result<UpdateRun> {
     if !REGISTRY.iter().any(|v| v.update_logs().is_some()) {
-        return Err(Error::usage("no vendor carryover knows has update logs"));
+        return Err(Error::usage(crate::message!(
+            "usage-verify-update-no-vendor"
+        )));
     }
     let mut claims = claims(source);
     match claims.len() {
