@@ -219,3 +219,23 @@ pub struct Committed {
     /// The commit's message; empty when nothing changed and no commit was made.
     pub message: String,
 }
+
+/// How many per-read timeouts one command's whole answer may take: an appliance that trickles
+/// an answer forever is cut off.
+pub const ANSWER_TIMEOUTS: u32 = 4;
+
+/// A line session with `target`: connected on its port, or on `default_port`, with TLS as
+/// asked, and read within the limits and the target's timeout. Every vendor whose appliance
+/// talks in lines opens its session here.
+pub fn open_session(
+    target: &Target,
+    default_port: u16,
+) -> Result<bounded::Reader<net::Connection>, FetchError> {
+    let port = target.port.unwrap_or(default_port);
+    let connection = net::connect(&target.host, port, &target.tls, target.timeout)?;
+    Ok(bounded::Reader::new(
+        connection,
+        bounded::Limits::default(),
+        target.timeout,
+    ))
+}

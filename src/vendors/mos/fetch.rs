@@ -15,9 +15,9 @@ use std::time::Instant;
 
 use crate::base::secrets::MASK;
 use crate::capture::{Capture, ReadOptions};
-use crate::fetch::bounded::{Limits, Reader};
+use crate::fetch::bounded::Reader;
 use crate::fetch::net::{self, Connection};
-use crate::fetch::{FetchError, Fetched, Target};
+use crate::fetch::{self, FetchError, Fetched, Target};
 use crate::model::{Config, SourceKind};
 use crate::source::Source;
 use crate::vendors::{Fetch, Login, SecretKind, Vendor};
@@ -33,10 +33,6 @@ fn sent_first(command: &str) -> Option<Action> {
     let (form, _) = Catalog::get().lookup(&words)?;
     matches!(form.action, Action::GetVersion | Action::ListDomains).then(|| form.action.clone())
 }
-
-/// How many per-read timeouts one command's whole answer may take: an appliance that trickles
-/// an answer forever is cut off.
-const ANSWER_TIMEOUTS: u32 = 4;
 
 impl Fetch for Mos {
     fn default_port(&self, plaintext: bool) -> u16 {
@@ -60,18 +56,15 @@ impl Fetch for Mos {
         into: &Path,
         plan: &dyn Fn(&Config) -> Vec<String>,
     ) -> Result<Fetched, FetchError> {
-        let port = target
-            .port
-            .unwrap_or(self.default_port(target.tls.plaintext));
-        let connection = net::connect(&target.host, port, &target.tls, target.timeout)?;
+        let reader = fetch::open_session(target, self.default_port(target.tls.plaintext))?;
         let (user, password) = credentials(target)?;
         let mut session = Session {
-            reader: Reader::new(connection, Limits::default(), target.timeout),
+            reader,
             transcript: Vec::new(),
             password: password.into_bytes(),
             session: None,
             next_tag: 1,
-            answer_time: target.timeout * ANSWER_TIMEOUTS,
+            answer_time: target.timeout * fetch::ANSWER_TIMEOUTS,
             plaintext: target.tls.plaintext,
         };
         let host = session.greeting()?;

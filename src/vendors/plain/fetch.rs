@@ -8,16 +8,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::fetch::bounded::{Limits, Reader};
-use crate::fetch::net::{self, Connection};
-use crate::fetch::{FetchError, Fetched, Target};
+use crate::fetch::bounded::Reader;
+use crate::fetch::net::Connection;
+use crate::fetch::{self, FetchError, Fetched, Target};
 use crate::model::Config;
 use crate::vendors::{Fetch, Login, SecretKind, Vendor};
 
 use super::{Plain, HEADER};
-
-/// How many per-read timeouts one whole answer may take: a trickling appliance is cut off.
-const ANSWER_TIMEOUTS: u32 = 4;
 
 impl Fetch for Plain {
     fn default_port(&self, plaintext: bool) -> u16 {
@@ -41,13 +38,10 @@ impl Fetch for Plain {
         into: &Path,
         plan: &dyn Fn(&Config) -> Vec<String>,
     ) -> Result<Fetched, FetchError> {
-        let port = target
-            .port
-            .unwrap_or(self.default_port(target.tls.plaintext));
-        let connection = net::connect(&target.host, port, &target.tls, target.timeout)?;
+        let reader = fetch::open_session(target, self.default_port(target.tls.plaintext))?;
         let mut session = Session {
-            reader: Reader::new(connection, Limits::default(), target.timeout),
-            answer_time: target.timeout * ANSWER_TIMEOUTS,
+            reader,
+            answer_time: target.timeout * fetch::ANSWER_TIMEOUTS,
         };
         let greeting = session.line()?.unwrap_or_default();
         let host = greeting
