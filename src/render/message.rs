@@ -18,21 +18,101 @@ pub enum Lang {
     /// English.
     #[default]
     En,
+    /// Japanese.
+    Ja,
+    /// English with every message wrapped in markers (`en-XA`), so a test can find a line
+    /// of words that did not come from the catalog.
+    Pseudo,
 }
 
+/// The markers around every message in the pseudo-language.
+pub const PSEUDO_MARKERS: (&str, &str) = ("\u{27e6}", "\u{27e7}");
+
 impl Lang {
+    /// The catalog folder this language's words come from.
     fn code(self) -> &'static str {
         match self {
-            Lang::En => "en",
+            Lang::En | Lang::Pseudo => "en",
+            Lang::Ja => "ja",
         }
     }
+
+    /// The language a `--lang` value names: `ja`, `en`, `en-XA`, or a locale such as
+    /// `ja_JP.UTF-8`. `None` for a name this tool has no catalog for.
+    pub fn named(name: &str) -> Option<Lang> {
+        let name = name.trim();
+        if name.eq_ignore_ascii_case("en-XA") || name.eq_ignore_ascii_case("en_XA") {
+            return Some(Lang::Pseudo);
+        }
+        let language = name
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match language.as_str() {
+            "ja" => Some(Lang::Ja),
+            "en" | "c" | "posix" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of a person's locale, as the C library reads it: the first of
+    /// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty decides, and any `ja`
+    /// locale gives Japanese; anything else (`C`, `de_DE`, nothing) gives English. `env`
+    /// looks a variable up, so a test passes its own.
+    pub fn of_locale(env: impl Fn(&str) -> Option<String>) -> Lang {
+        let chosen = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(&env)
+            .find(|value| !value.is_empty());
+        match chosen.as_deref().and_then(Lang::named) {
+            Some(Lang::Ja) => Lang::Ja,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// The languages of one run: the one people read on a terminal (the flag, else the locale)
+/// and the one of files kept for machines and git (`track`'s files and commits), which follows
+/// the flag only, so cron and a shell with different locales never make git flip languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Languages {
+    /// Reports, errors, runbooks: what a person reads now.
+    pub human: Lang,
+    /// Files kept in git and read by machines.
+    pub stored: Lang,
+}
+
+impl Languages {
+    /// The languages from `--lang` (if given) and the locale.
+    pub fn choose(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Languages {
+        Languages {
+            human: flag.unwrap_or_else(|| Lang::of_locale(env)),
+            stored: flag.unwrap_or_default(),
+        }
+    }
+}
+
+static LANGUAGES: OnceLock<Languages> = OnceLock::new();
+
+/// Sets this run's languages, once, before anything is rendered (the binary does, from its
+/// flags and the environment). A library user who never calls it gets English.
+pub fn set_languages(languages: Languages) {
+    let _ = LANGUAGES.set(languages);
+}
+
+/// This run's languages.
+pub fn languages() -> Languages {
+    LANGUAGES.get().copied().unwrap_or_default()
 }
 
 /// One language's catalog, built once from the embedded files.
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    static JA: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     let cell = match lang {
-        Lang::En => &EN,
+        Lang::En | Lang::Pseudo => &EN,
+        Lang::Ja => &JA,
     };
     cell.get_or_init(|| build(lang.code()))
 }
@@ -54,10 +134,15 @@ fn build(code: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
-/// The message in English, its text arguments through the one sanitiser: on one line, for a
-/// terminal or a log.
+/// The message in the language a person reads (English unless the run chose another), its
+/// text arguments through the one sanitiser: on one line, for a terminal or a log.
 pub fn words(message: &Message) -> String {
-    words_in(Lang::En, message)
+    words_in(languages().human, message)
+}
+
+/// The message in the language of stored files (`track`'s files and commit messages).
+pub fn stored_words(message: &Message) -> String {
+    words_in(languages().stored, message)
 }
 
 /// The message in `lang`, its text arguments through the one sanitiser. An id the catalog
@@ -66,17 +151,28 @@ pub fn words_in(lang: Lang, message: &Message) -> String {
     fill(lang, message, sanitize)
 }
 
-/// The message in English with its text arguments as they are, for an output that escapes
+/// The message in the language of files for machines (English unless `--lang` chose
+/// another; never the locale's) with its text arguments as they are, for an output that escapes
 /// text its own way (JSON, SARIF, GitHub annotations, a line the terminal sanitiser sees once).
 pub fn words_as_given(message: &Message) -> String {
-    fill(Lang::En, message, str::to_string)
+    fill(languages().stored, message, str::to_string)
 }
 
 fn fill(lang: Lang, message: &Message, text_arg: impl Fn(&str) -> String) -> String {
+    let text = fill_from(lang, message, &text_arg)
+        .or_else(|| fill_from(Lang::En, message, &text_arg))
+        .unwrap_or_else(|| fallback(message));
+    match lang {
+        Lang::Pseudo => format!("{}{text}{}", PSEUDO_MARKERS.0, PSEUDO_MARKERS.1),
+        _ => text,
+    }
+}
+
+/// The message from one language's catalog, or `None` if that catalog lacks it (English is
+/// then the fallback; a test keeps both catalogs complete).
+fn fill_from(lang: Lang, message: &Message, text_arg: &dyn Fn(&str) -> String) -> Option<String> {
     let bundle = bundle(lang);
-    let Some(pattern) = bundle.get_message(message.id).and_then(|m| m.value()) else {
-        return fallback(message);
-    };
+    let pattern = bundle.get_message(message.id).and_then(|m| m.value())?;
     let mut args = FluentArgs::new();
     for (name, value) in &message.args {
         match value {
@@ -86,7 +182,7 @@ fn fill(lang: Lang, message: &Message, text_arg: impl Fn(&str) -> String) -> Str
     }
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-    text.into_owned()
+    Some(text.into_owned())
 }
 
 fn fallback(message: &Message) -> String {
@@ -119,6 +215,59 @@ mod tests {
             reason = "No such file or directory"
         );
         assert_eq!(words(&m), "a\\nb.log: No such file or directory");
+    }
+
+    #[test]
+    fn the_first_locale_variable_set_decides_and_any_ja_locale_is_japanese() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::of_locale(env(&[("LANG", "ja_JP.UTF-8")])), Lang::Ja);
+        assert_eq!(Lang::of_locale(env(&[("LANG", "ja_JP.eucJP")])), Lang::Ja);
+        assert_eq!(Lang::of_locale(env(&[("LANG", "C")])), Lang::En);
+        assert_eq!(Lang::of_locale(env(&[])), Lang::En);
+        assert_eq!(Lang::of_locale(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        // LC_ALL wins over LANG, and an empty variable is not set.
+        let both = env(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")]);
+        assert_eq!(Lang::of_locale(both), Lang::En);
+        let empty = env(&[("LC_ALL", ""), ("LC_MESSAGES", "ja_JP"), ("LANG", "C")]);
+        assert_eq!(Lang::of_locale(empty), Lang::Ja);
+        // A pseudo-locale is for tests, chosen by flag only.
+        assert_eq!(Lang::of_locale(env(&[("LANG", "en-XA")])), Lang::En);
+    }
+
+    #[test]
+    fn stored_files_follow_the_flag_and_never_the_locale() {
+        let japanese = |name: &str| (name == "LANG").then(|| "ja_JP.UTF-8".to_string());
+        let chosen = Languages::choose(None, japanese);
+        assert_eq!((chosen.human, chosen.stored), (Lang::Ja, Lang::En));
+        let chosen = Languages::choose(Some(Lang::Ja), |_| None);
+        assert_eq!((chosen.human, chosen.stored), (Lang::Ja, Lang::Ja));
+        let chosen = Languages::choose(Some(Lang::En), japanese);
+        assert_eq!((chosen.human, chosen.stored), (Lang::En, Lang::En));
+    }
+
+    #[test]
+    fn language_names_are_read_as_lang_accepts_them() {
+        assert_eq!(Lang::named("ja"), Some(Lang::Ja));
+        assert_eq!(Lang::named("EN"), Some(Lang::En));
+        assert_eq!(Lang::named("en-XA"), Some(Lang::Pseudo));
+        assert_eq!(Lang::named("fr"), None);
+    }
+
+    #[test]
+    fn the_pseudo_language_wraps_each_message_in_markers() {
+        let m = crate::message!("no-such-id", count = 3usize);
+        let (open, close) = PSEUDO_MARKERS;
+        assert_eq!(
+            words_in(Lang::Pseudo, &m),
+            format!("{open}no-such-id count=3{close}")
+        );
     }
 
     #[test]

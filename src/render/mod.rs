@@ -24,6 +24,7 @@ pub mod schema;
 pub mod textconv;
 pub mod track;
 pub mod update_log;
+pub mod width;
 
 /// The version of carryover's JSON and RON documents; it changes when their shape does.
 pub const FORMAT_VERSION: u32 = crate::model::canonical::FORMAT_VERSION;
