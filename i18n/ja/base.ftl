@@ -1,0 +1,3 @@
+# Japanese: the same ids and arguments as i18n/en/base.ftl; terms as in i18n/glossary.toml.
+
+error-io = { $path }: { $reason }

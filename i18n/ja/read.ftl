@@ -1,0 +1,30 @@
+# Japanese: the same ids and arguments as i18n/en/read.ftl; terms as in i18n/glossary.toml.
+
+read-skipped = スキップしました: { $why }。キャプチャの一部ではありません
+
+## How a file's kind was chosen, when the evidence is not clear
+
+read-doubt-explains-little = { $vendor } の { $kind } として読み込みましたが ({ $evidence })、ファイルの大部分を説明できません: 検討した候補は { $scores }。種類は --kind { $kinds } で指定できます
+read-doubt-close = { $vendor } の { $kind } として読み込みましたが ({ $evidence })、別の読み方も僅差です: 検討した候補は { $scores }。種類は --kind { $kinds } で指定できます
+read-kind-doubted = --kind { $flag } で読み込みましたが、明らかに { $vendor } の { $kind } に見えます ({ $evidence }。スコア: { $scores }): --kind を確認してください
+
+## Errors that stop reading
+
+read-walk-failed = { $reason }
+read-capture-folders = キャプチャのフォルダが { $count } 個あります ({ $folders }): それぞれが 1 台のアプライアンスのある時点のキャプチャ全体です。1 つを指定してください (diff は 2 つを比較します)
+read-no-capture-files = { $paths } にキャプチャのファイルがありません (フォルダの中もたどり、隠しファイルやファイルマネージャが残すものはスキップします)
+read-no-input-files = 入力ファイルがありません
+read-folder-nothing-read = この { $vendor } のキャプチャフォルダからは設定項目を 1 つも読み込めませんでした。想定しているのは { $expected } です
+read-two-vendors = { $first } と { $second } のアプライアンスのキャプチャです: アプライアンスは 1 台ずつ読み込んでください
+read-two-vendor-captures = { $first } のキャプチャと { $second } のキャプチャです: アプライアンスは 1 台ずつにしてください
+diff-two-vendor-captures = diff が比較するのは 1 台のアプライアンスの 2 つのキャプチャです: { $first } のキャプチャと { $second } のキャプチャです。アプライアンスは 1 台ずつにしてください
+restore-against-two-vendor-captures = --against: { $first } のキャプチャと { $second } のキャプチャです: アプライアンスは 1 台ずつにしてください
+read-two-appliances = アプライアンス { $first } とアプライアンス { $second } のキャプチャです: アプライアンスは 1 台ずつにしてください
+diff-two-appliances = diff が比較するのは 1 台のアプライアンスの 2 つのキャプチャです: アプライアンス { $first } とアプライアンス { $second } のキャプチャです。アプライアンスは 1 台ずつにしてください
+restore-against-two-appliances = --against: アプライアンス { $first } とアプライアンス { $second } のキャプチャです: アプライアンスは 1 台ずつにしてください
+
+## Vendors: the registry
+
+vendor-unsupported = carryover は { $vendor } のキャプチャでは { $what } に対応していません
+vendor-unknown = メーカー `{ $id }` は不明です
+vendor-no-release-notes = carryover には { $vendor } のリリースノートがまだありません: show、diff、track は使えますが、gaps、plan、restore は使えません
