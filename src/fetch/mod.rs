@@ -327,3 +327,39 @@ pub fn open_session(
         target.timeout,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_is_masked_in_every_text_argument_however_deep() {
+        let refused = crate::message!(
+            "fetch-mos-login-refused",
+            user = "admin",
+            reason = "NO s3cret"
+        );
+        let error = FetchError::Failed(crate::message!(
+            "fetch-at-command",
+            command = "login admin s3cret",
+            error = refused
+        ));
+        let hidden = error.map_text(&|text: &str| text.replace("s3cret", "<secret>"));
+        let shown = format!("{hidden} {hidden:?}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(
+            hidden.to_string().contains("reason=NO <secret>"),
+            "{hidden}"
+        );
+        assert!(!hidden.is_transient());
+    }
+
+    #[test]
+    fn an_error_of_the_reading_layers_keeps_its_message_as_an_argument() {
+        let said = crate::message!("fetch-inventory-empty");
+        let e = Error::file("caps/rg01.log", said.clone());
+        let message = error_message(&e);
+        assert_eq!(message.id, "fetch-error-in");
+        assert_eq!(message.arg("error"), Some(&Arg::from(said)));
+    }
+}

@@ -310,6 +310,17 @@ mod tests {
     }
 
     #[test]
+    fn a_reason_inside_a_sentence_is_worded_and_made_safe_once() {
+        let why = message!("fetch-plain-login-refused", reason = r"no a\b");
+        let at = message!("fetch-at-command", command = "login\nx", error = why);
+        // The inner message's backslash is escaped once, as the outer's line break is.
+        assert_eq!(
+            one_line_words(&at),
+            r"`login\nx`: the login was refused: no a\\b"
+        );
+    }
+
+    #[test]
     fn a_run_where_everything_went_well_exits_0_and_commits_nothing_changed() {
         let mut report = report();
         report.outcomes.truncate(1);
