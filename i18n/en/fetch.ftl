@@ -1,5 +1,7 @@
-# `fetch`: its warnings and its report.
+# `fetch`: its warnings, its errors, what it could not capture, its report, and its flags' help.
 # Each message's id is used in the code as `message!("id", …)`; arguments are `{ $name }`.
+# An argument may be another message (`{ $error }`, `{ $reason }`), put in words first. Text
+# arguments quote appliances: the whole line is made safe once, where it is written.
 
 ## Said on standard error before the run, before any secret is asked for.
 
@@ -8,12 +10,17 @@ fetch-warning-plaintext = warning: --plaintext: the password or token crosses th
 
 ## Said on standard error after the run.
 
+fetch-appliance-failed = { $host }: error: { $error }
+fetch-track-failed = carryover: --track: { $error }
+fetch-commit-failed = carryover: --commit: { $error }
 
 ## The report.
 
 fetch-fetched = fetched { $host } into { $path }: { $lines } lines, { $not_understood } not understood, { $not_captured } not captured
 fetch-tracked = tracked { $path }
 fetch-track-summary = track: { $written } written, { $unchanged } unchanged, { $failed } failed
+fetch-not-captured = not captured: { $what }
+fetch-committed = committed: { $subject }
 fetch-nothing-committed = commit: nothing changed, no commit made
 fetch-summary = fetch: { $fetched } of { $total } appliance(s) fetched, { $failed } failed; { $missing } command(s) or call(s) not captured
 
@@ -179,11 +186,6 @@ fetch-no-configuration = the capture holds no configuration, only who the applia
 fetch-answered-as-same = another host of this fetch also answered as `{ $name }`: its capture cannot be told apart
 fetch-git-cannot-run = cannot run git: { $reason }
 fetch-git-failed = git { $command } failed: { $said }
-fetch-appliance-failed = { $host }: error: { $error }
-fetch-not-captured = not captured: { $what }
-fetch-committed = committed: { $subject }
-fetch-track-failed = carryover: --track: { $error }
-fetch-commit-failed = carryover: --commit: { $error }
 
 ## The command line: flag help and the prompt for a secret.
 
