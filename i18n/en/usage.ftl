@@ -11,8 +11,17 @@ usage-diff-both-sides-empty = both sides of the diff are empty
 
 ## fetch
 
-usage-fetch-no-secret-given-not-terminal = { $host }: no { $what } given: use { $flags }, or a credential reference in the inventory
-usage-fetch-no-secret-given = no { $what } given
+usage-fetch-no-secret-given-not-terminal = { $host }: no { $kind ->
+        [password] password
+       *[api-token] API token
+    } given: use { $kind ->
+        [password] --password-env or --password-file
+       *[api-token] --token-env
+    }, or a credential reference in the inventory
+usage-fetch-no-secret-given = no { $kind ->
+        [password] password
+       *[api-token] API token
+    } given
 usage-fetch-into-track-separate = --into { $into } and --track { $repo } must be separate folders: neither inside the other
 usage-fetch-flag-taken-by-none = { $flag } is taken by none of the appliances to fetch: { $wanted }
 usage-fetch-unknown-vendor = { $host }: no vendor `{ $name }` is known ({ $vendors })

@@ -41,18 +41,26 @@ impl fmt::Display for Said {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Said::Words(words) => f.write_str(words),
-            Said::Message(message) => {
-                f.write_str(message.id)?;
-                for (name, value) in &message.args {
-                    match value {
-                        Arg::Text(text) => write!(f, " {name}={}", one_line(text))?,
-                        Arg::Number(n) => write!(f, " {name}={n}")?,
-                    }
-                }
-                Ok(())
+            Said::Message(message) => show_message(f, message),
+        }
+    }
+}
+
+/// A message as its id and arguments; a message as an argument in parentheses.
+fn show_message(f: &mut fmt::Formatter<'_>, message: &Message) -> fmt::Result {
+    f.write_str(message.id)?;
+    for (name, value) in &message.args {
+        match value {
+            Arg::Text(text) => write!(f, " {name}={}", one_line(text))?,
+            Arg::Number(n) => write!(f, " {name}={n}")?,
+            Arg::Message(inner) => {
+                write!(f, " {name}=(")?;
+                show_message(f, inner)?;
+                f.write_str(")")?;
             }
         }
     }
+    Ok(())
 }
 
 /// Where in an input something went wrong: 1-based line and column (in characters).

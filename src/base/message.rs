@@ -13,6 +13,15 @@ pub enum Arg {
     Text(String),
     /// A number, which the catalog may use to choose a plural form.
     Number(u64),
+    /// Another message, put in words first (a reason inside a sentence that says where it
+    /// happened: `` `uce get x`: the appliance sent nothing for 30 s ``).
+    Message(Box<Message>),
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Arg {
+        Arg::Message(Box::new(message))
+    }
 }
 
 impl From<String> for Arg {

@@ -8,10 +8,13 @@ use std::time::Duration;
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::commands::fetch::{fetch, fetchers, secret_flags, Ask, Credentials, Hooks, Request};
+use carryover::base::message::Message;
+use carryover::commands::fetch::{fetch, fetchers, secret_kind, Ask, Credentials, Hooks, Request};
 use carryover::fetch::inventory::CredentialRef;
 use carryover::fetch::{Outcome, Secret, TlsOptions};
+use carryover::message;
 use carryover::render;
+use carryover::render::message::words;
 use carryover::vendors::{Login, SecretKind};
 
 use super::Output;
@@ -35,21 +38,21 @@ pub struct FetchArgs {
     /// Talk in the clear instead of TLS: the password crosses the network readable.
     #[arg(long)]
     plaintext: bool,
-    #[arg(long, value_name = "NAME", help = login_help("The user to log in as", |l| l.user))]
+    #[arg(long, value_name = "NAME", help = login_help())]
     user: Option<String>,
     #[arg(long, value_name = "VAR", conflicts_with = "password_file", help = secret_help(
         SecretKind::Password,
-        "from this environment variable"
+        message!("fetch-help-from-env")
     ))]
     password_env: Option<String>,
     #[arg(long, value_name = "FILE", help = secret_help(
         SecretKind::Password,
-        "from the first line of this file, which only its owner may read"
+        message!("fetch-help-from-file")
     ))]
     password_file: Option<PathBuf>,
     #[arg(long, value_name = "VAR", help = secret_help(
         SecretKind::ApiToken,
-        "from this environment variable"
+        message!("fetch-help-from-env")
     ))]
     token_env: Option<String>,
     /// Seconds to wait to connect, and for each read.
@@ -125,22 +128,36 @@ const VENDOR_HELP: &str = "The vendor of appliances the inventory gives none for
      a token)";
 
 /// `what (Mirapoint MOS)`: the vendors whose login takes it, from the registry.
-fn login_help(what: &str, takes: impl Fn(Login) -> bool) -> String {
+fn taken_by(what: Message, takes: impl Fn(Login) -> bool) -> Message {
     let titles: Vec<&str> = fetchers()
         .into_iter()
         .filter(|(_, f)| takes(f.login()))
         .map(|(v, _)| v.title())
         .collect();
     match titles.is_empty() {
-        true => format!("{what} (no vendor takes it)"),
-        false => format!("{what} ({})", titles.join(", ")),
+        true => message!("fetch-help-taken-by-none", what = what),
+        false => message!(
+            "fetch-help-taken-by",
+            what = what,
+            vendors = titles.join(", ")
+        ),
     }
 }
 
+/// `The user to log in as (Mirapoint MOS)`.
+fn login_help() -> String {
+    words(&taken_by(message!("fetch-help-user"), |l| l.user))
+}
+
 /// `Read the password (Mirapoint MOS) from ...`.
-fn secret_help(kind: SecretKind, from: &str) -> String {
-    let what = format!("Read the {}", kind.name());
-    format!("{} {from}", login_help(&what, |l| l.secret == kind))
+fn secret_help(kind: SecretKind, from: Message) -> String {
+    let what = message!("fetch-help-secret", kind = secret_kind(kind));
+    let secret = taken_by(what, |l| l.secret == kind);
+    words(&message!(
+        "fetch-help-secret-from",
+        secret = secret,
+        from = from
+    ))
 }
 
 /// The port flag's help, with each vendor's default ports.
@@ -148,26 +165,23 @@ fn port_help() -> String {
     let ports: Vec<String> = fetchers()
         .into_iter()
         .map(|(v, f)| {
-            format!(
-                "{}: {} with TLS, {} plaintext",
-                v.title(),
-                f.default_port(false),
-                f.default_port(true)
-            )
+            words(&message!(
+                "fetch-help-port-of",
+                vendor = v.title(),
+                tls = f.default_port(false),
+                plaintext = f.default_port(true)
+            ))
         })
         .collect();
-    format!(
-        "The port, when not the vendor's default ({})",
-        ports.join("; ")
-    )
+    words(&message!("fetch-help-port", ports = ports.join("; ")))
 }
 
 fn seconds(text: &str) -> Result<Duration, String> {
     let s: f64 = text
         .parse()
-        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+        .map_err(|_| words(&message!("fetch-seconds-not-a-number", text = text)))?;
     if !(0.05..=3600.0).contains(&s) {
-        return Err("between 0.05 and 3600 seconds".into());
+        return Err(words(&message!("fetch-seconds-range")));
     }
     Ok(Duration::from_secs_f64(s))
 }
@@ -199,25 +213,35 @@ pub fn run(args: FetchArgs) -> Result<u8, Error> {
 
 /// Asks for a secret on the terminal, once per vendor and user; never echoed.
 fn prompt(ask: &Ask<'_>) -> Result<Secret, Error> {
-    let (what, flags, host) = (ask.kind.name(), secret_flags(ask.kind), ask.host);
+    let kind = secret_kind(ask.kind);
     if !std::io::stdin().is_terminal() {
-        return Err(Error::usage(carryover::message!(
+        return Err(Error::usage(message!(
             "usage-fetch-no-secret-given-not-terminal",
-            host = host,
-            what = what,
-            flags = flags
+            host = ask.host,
+            kind = kind
         )));
     }
-    let whom = match ask.user {
-        Some(user) => format!("{user} on {} appliances", ask.vendor.title()),
-        None => format!("{} appliances", ask.vendor.title()),
+    let vendor = ask.vendor.title();
+    let question = match ask.user {
+        Some(user) => message!(
+            "fetch-prompt-user",
+            kind = kind,
+            user = user,
+            vendor = vendor
+        ),
+        None => message!("fetch-prompt", kind = kind, vendor = vendor),
     };
-    let text = rpassword::prompt_password(format!("{what} for {whom}: "))
-        .map_err(|e| Error::usage(format!("cannot read the {what}: {e}")))?;
+    let text = rpassword::prompt_password(format!("{} ", words(&question))).map_err(|e| {
+        Error::usage(message!(
+            "fetch-prompt-failed",
+            kind = kind,
+            reason = e.to_string()
+        ))
+    })?;
     if text.is_empty() {
-        return Err(Error::usage(carryover::message!(
+        return Err(Error::usage(message!(
             "usage-fetch-no-secret-given",
-            what = what
+            kind = kind
         )));
     }
     Ok(Secret::new(text))
@@ -229,9 +253,11 @@ fn progress(total: usize) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(total as u64);
+    let unit = words(&message!("fetch-progress-unit"));
+    let template = format!("{{bar:40}} {{pos}}/{{len}} {unit} {{elapsed}}");
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} appliances {elapsed}")
-            .expect("the template is valid"),
+        indicatif::ProgressStyle::with_template(&template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     bar
 }

@@ -13,13 +13,13 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::base::error::{Error, Result};
-use crate::base::message::Message;
+use crate::base::message::{Arg, Message};
 use crate::base::text::sanitize as one_line;
 use crate::capture::ReadOptions;
 use crate::fetch::inventory::{self, CredentialRef, Entry};
 use crate::fetch::{
-    secret_from_env, secret_from_file, Committed, FetchError, Fetched, Outcome, Secret, Status,
-    Target, TlsOptions,
+    error_message, io_message, map_text, secret_from_env, secret_from_file, Committed, Fetched,
+    Outcome, Secret, Status, Target, TlsOptions,
 };
 use crate::message;
 use crate::model::Config;
@@ -215,12 +215,32 @@ pub fn fetchers() -> Vec<(&'static dyn Vendor, &'static dyn vendors::Fetch)> {
         .collect()
 }
 
-/// The flags that give a secret of `kind`.
-pub fn secret_flags(kind: SecretKind) -> &'static str {
+/// A kind of secret as the catalog's messages choose their words by it (`password`,
+/// `api-token`): what it is called, and the flags that give it.
+pub fn secret_kind(kind: SecretKind) -> &'static str {
     match kind {
-        SecretKind::Password => "--password-env or --password-file",
-        SecretKind::ApiToken => "--token-env",
+        SecretKind::Password => "password",
+        SecretKind::ApiToken => "api-token",
     }
+}
+
+/// Yes or no, as the catalog's messages choose their words by it.
+fn yes(yes: bool) -> &'static str {
+    if yes {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// Parts of a message joined two by two, as `join` joins a first part and the rest (`a; b;
+/// c`), or nothing.
+fn joined(parts: Vec<Arg>, join: impl Fn(Arg, Arg) -> Message) -> Arg {
+    let mut parts = parts.into_iter().rev();
+    let Some(last) = parts.next() else {
+        return Arg::Text(String::new());
+    };
+    parts.fold(last, |rest, first| join(first, rest).into())
 }
 
 /// Every appliance to fetch, with its vendor and credentials, checked before any is fetched.
@@ -235,7 +255,12 @@ fn jobs(request: &Request, ask: &mut dyn FnMut(&Ask<'_>) -> Result<Secret>) -> R
     };
     // An inventory's line, as its other errors name it.
     let at_line = |entry: &Entry, e: Error| match &request.inventory {
-        Some(path) => Error::usage(format!("{}:{}: {e}", path.display(), entry.line)),
+        Some(path) => Error::usage(message!(
+            "fetch-inventory-at",
+            path = path.display().to_string(),
+            line = entry.line,
+            error = error_message(&e)
+        )),
         None => e,
     };
     let mut chosen = Vec::new();
@@ -289,19 +314,29 @@ fn refuse_unused_flags(given: &Credentials, chosen: &[&'static dyn Vendor]) -> R
         if logins.iter().any(|(_, login)| takes(*login, kind)) {
             continue;
         }
-        let wanted: Vec<String> = logins
+        let wanted: Vec<Arg> = logins
             .iter()
-            .map(|(v, login)| {
-                let user = if login.user { "--user and " } else { "" };
-                format!("{} takes {user}{}", v.title(), secret_flags(login.secret))
-            })
+            .map(|(v, login)| (v.title(), login.user, login.secret))
             .collect::<BTreeSet<_>>()
             .into_iter()
+            .map(|(vendor, user, kind)| {
+                let takes = message!(
+                    "fetch-vendor-takes",
+                    vendor = vendor,
+                    user = yes(user),
+                    kind = secret_kind(kind)
+                );
+                Arg::from(takes)
+            })
             .collect();
         return Err(Error::usage(crate::message!(
             "usage-fetch-flag-taken-by-none",
             flag = flag,
-            wanted = wanted.join("; ")
+            wanted = joined(wanted, |first, rest| message!(
+                "fetch-list-semicolon",
+                first = first,
+                rest = rest
+            ))
         )));
     }
     Ok(())
@@ -320,9 +355,13 @@ fn vendor_of(request: &Request, entry: &Entry) -> Result<&'static dyn Vendor> {
             ))
         });
     }
-    let mut evidence = credential_flags(&request.credentials);
+    // What the login must take: each flag's name, and the inventory's user.
+    let mut evidence: Vec<(Arg, Option<SecretKind>)> = credential_flags(&request.credentials)
+        .into_iter()
+        .map(|(flag, kind)| (Arg::from(flag), kind))
+        .collect();
     if entry.user.is_some() {
-        evidence.push(("the inventory's user", None));
+        evidence.push((message!("fetch-inventory-user").into(), None));
     }
     let fitting: Vec<&'static dyn Vendor> = fetchers()
         .into_iter()
@@ -332,19 +371,24 @@ fn vendor_of(request: &Request, entry: &Entry) -> Result<&'static dyn Vendor> {
     let why = match fitting.as_slice() {
         [vendor] if !evidence.is_empty() => return Ok(*vendor),
         [] => {
-            let given: Vec<&str> = evidence.iter().map(|(flag, _)| *flag).collect();
-            format!("no vendor's login takes {} together", given.join(" and "))
+            let given = evidence.into_iter().map(|(what, _)| what).collect();
+            message!(
+                "fetch-which-vendor-none-fits",
+                given = joined(given, |first, rest| message!(
+                    "fetch-list-and",
+                    first = first,
+                    rest = rest
+                ))
+            )
         }
-        _ => "the credentials given do not tell".to_string(),
+        _ => message!("fetch-which-vendor-unclear"),
     };
-    let column = match request.inventory {
-        Some(_) => " or the inventory's vendor column",
-        None => "",
-    };
-    Err(Error::usage(format!(
-        "{}: which vendor? {why}: give --vendor ({}){column}",
-        entry.host,
-        vendors::shown_ids(),
+    Err(Error::usage(message!(
+        "fetch-which-vendor",
+        host = &entry.host,
+        why = why,
+        vendors = vendors::shown_ids(),
+        inventory = yes(request.inventory.is_some())
     )))
 }
 
@@ -444,7 +488,13 @@ pub fn fetch_all(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))
         .build()
-        .map_err(|e| Error::usage(format!("cannot start {jobs} workers: {e}")))?;
+        .map_err(|e| {
+            Error::usage(message!(
+                "fetch-cannot-start-workers",
+                jobs = jobs,
+                reason = e.to_string()
+            ))
+        })?;
     let named = names_given_twice(fleet);
     let mut outcomes: Vec<Outcome> = pool.install(|| {
         fleet
@@ -468,7 +518,7 @@ pub fn fetch_all(
 }
 
 /// For each job, why it is not fetched: another job's appliance has the name its host gives.
-fn names_given_twice(fleet: &[Job]) -> Vec<Option<String>> {
+fn names_given_twice(fleet: &[Job]) -> Vec<Option<Message>> {
     let names: Vec<Option<(String, String)>> = fleet
         .iter()
         .map(|job| {
@@ -485,22 +535,26 @@ fn names_given_twice(fleet: &[Job]) -> Vec<Option<String>> {
                 .iter()
                 .enumerate()
                 .find(|(j, n)| *j != i && n.as_ref() == Some(name))?;
-            Some(format!(
-                "{} would be written to the capture of `{}` too: two appliances cannot share                  one capture; nothing was fetched from either",
-                crate::base::text::sanitize(&fleet[other.0].target.host),
-                name.1
+            Some(message!(
+                "fetch-same-capture",
+                other = &fleet[other.0].target.host,
+                name = &name.1
             ))
         })
         .collect()
 }
 
-fn failed(job: &Job, error: String) -> Outcome {
+fn failed(job: &Job, error: Message) -> Outcome {
+    outcome(job, 0, Status::Failed { error })
+}
+
+fn outcome(job: &Job, tries: u8, result: Status) -> Outcome {
     Outcome {
         host: job.target.host.clone(),
         vendor: job.vendor.id().to_string(),
-        tries: 0,
+        tries,
         port: job.target.port,
-        result: Status::Failed { error },
+        result,
         staged: None,
     }
 }
@@ -513,7 +567,7 @@ fn put_in_place(outcome: &mut Outcome) {
     let error = match &outcome.result {
         Status::Fetched { path, .. } => match std::fs::rename(&staged, path) {
             Ok(()) => return,
-            Err(e) => format!("{path}: {e}"),
+            Err(e) => io_message(Path::new(path), &e),
         },
         Status::Failed { .. } => {
             let _ = std::fs::remove_file(&staged);
@@ -521,32 +575,22 @@ fn put_in_place(outcome: &mut Outcome) {
         }
     };
     let _ = std::fs::remove_file(&staged);
-    outcome.result = Status::Failed {
-        error: crate::base::text::sanitize(&error),
-    };
+    outcome.result = Status::Failed { error };
 }
 
 /// One appliance: fetched, retried once after a connection error, and read back.
 fn fetch_one(job: &Job, into: &Path) -> Outcome {
-    let mut outcome = failed(job, String::new());
     let Some(fetcher) = job.vendor.fetch() else {
-        outcome.result = Status::Failed {
-            error: format!(
-                "carryover cannot fetch from {} appliances",
-                job.vendor.title()
-            ),
-        };
-        return outcome;
+        let cannot = message!("usage-fetch-cannot-fetch-from", vendor = job.vendor.title());
+        return failed(job, cannot);
     };
     let plan = |config: &Config| plan_commands(job.vendor, config);
-    let mut result = Err(FetchError::Failed(String::new()));
-    for attempt in 1..=2u8 {
-        outcome.tries = attempt;
+    let mut tries = 1;
+    let mut result = fetcher.fetch(&job.target, into, &plan);
+    if matches!(&result, Err(e) if e.is_transient()) {
+        std::thread::sleep(RETRY_AFTER);
+        tries = 2;
         result = fetcher.fetch(&job.target, into, &plan);
-        match &result {
-            Err(e) if e.is_transient() && attempt == 1 => std::thread::sleep(RETRY_AFTER),
-            _ => break,
-        }
     }
     // Whatever a fetcher says, the secret it was given is not in it (an appliance may echo
     // it in an answer a message quotes).
@@ -558,23 +602,28 @@ fn fetch_one(job: &Job, into: &Path) -> Outcome {
     };
     let result = result
         .map(|mut fetched| {
-            fetched.not_captured = fetched.not_captured.iter().map(|n| hide(n)).collect();
+            let not_captured = std::mem::take(&mut fetched.not_captured);
+            fetched.not_captured = not_captured
+                .into_iter()
+                .map(|n| map_text(n, &hide))
+                .collect();
             fetched
         })
-        .map_err(|e| match e {
-            FetchError::Connection(m) => FetchError::Connection(hide(&m)),
-            FetchError::Failed(m) => FetchError::Failed(hide(&m)),
-        });
-    outcome.result = match result {
+        .map_err(|e| e.map_text(&hide));
+    let mut staged = None;
+    let result = match result {
         Ok(mut fetched) => {
-            outcome.staged = fetched.staged.take();
-            read_back(job.vendor, fetched, outcome.staged.as_deref())
+            staged = fetched.staged.take();
+            read_back(job.vendor, fetched, staged.as_deref())
         }
         Err(e) => Status::Failed {
-            error: crate::base::text::sanitize(&e.to_string()),
+            error: e.message().clone(),
         },
     };
-    outcome
+    Outcome {
+        staged,
+        ..outcome(job, tries, result)
+    }
 }
 
 /// The capture plan's commands for what is known of an appliance.
@@ -601,18 +650,21 @@ fn read_back(vendor: &dyn Vendor, fetched: Fetched, staged: Option<&Path>) -> St
         Ok(capture) => capture,
         Err(e) => {
             return Status::Failed {
-                error: crate::base::text::sanitize(&format!(
-                    "{path} was written but does not read: {e}"
-                )),
+                error: message!(
+                    "fetch-written-unreadable",
+                    path = &path,
+                    error = error_message(&e)
+                ),
             }
         }
     };
     let config = &capture.config;
     if config.vendor != vendor.id() {
         return Status::Failed {
-            error: format!(
-                "{path} was written but reads as a {} capture",
-                config.vendor
+            error: message!(
+                "fetch-written-other-vendor",
+                path = &path,
+                vendor = config.vendor.to_string()
             ),
         };
     }
@@ -624,15 +676,12 @@ fn read_back(vendor: &dyn Vendor, fetched: Fetched, staged: Option<&Path>) -> St
         && config.licenses.is_empty()
         && config.updates.is_empty();
     if nothing {
-        let written = match staged {
-            Some(_) => "nothing was written".to_string(),
-            None => format!("it is in {path}"),
-        };
         return Status::Failed {
-            error: format!(
-                "the capture holds no configuration, only who the appliance is: no setting, \
-                 list, message, key, license or update ({} not captured); {written}",
-                fetched.not_captured.len()
+            error: message!(
+                "fetch-no-configuration",
+                missing = fetched.not_captured.len(),
+                staged = yes(staged.is_some()),
+                path = &path
             ),
         };
     }
@@ -664,10 +713,7 @@ fn refuse_doubles(outcomes: &mut [Outcome]) {
             .any(|(j, n)| j != i && n.as_ref() == Some(name));
         if doubled {
             outcome.result = Status::Failed {
-                error: format!(
-                    "another host of this fetch also answered as `{}`: its capture cannot be told apart",
-                    name.1
-                ),
+                error: message!("fetch-answered-as-same", name = &name.1),
             };
         }
     }
@@ -754,16 +800,17 @@ fn git(repo: &Path, args: &[String]) -> Result<String> {
         .arg(repo)
         .args(args)
         .output()
-        .map_err(|e| Error::usage(format!("cannot run git: {e}")))?;
+        .map_err(|e| Error::usage(message!("fetch-git-cannot-run", reason = e.to_string())))?;
     if !output.status.success() {
         let said = String::from_utf8_lossy(&output.stderr);
+        // git's advice spans lines: one line here.
+        let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
         return Err(Error::file(
             repo.display().to_string(),
-            format!(
-                "git {} failed: {}",
-                args.first().map_or("", String::as_str),
-                // git's advice spans lines: one line here.
-                crate::base::text::sanitize(&said.split_whitespace().collect::<Vec<_>>().join(" "))
+            message!(
+                "fetch-git-failed",
+                command = args.first().map_or("", String::as_str),
+                said = said
             ),
         ));
     }

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::net::{is_timeout, secs};
 use super::FetchError;
+use crate::message;
 
 /// How much an appliance may send.
 #[derive(Debug, Clone, Copy)]
@@ -81,9 +82,7 @@ impl<R: Read + Timed> Reader<R> {
             Some(deadline) => {
                 let left = deadline.saturating_duration_since(Instant::now());
                 if left.is_zero() {
-                    return Err(FetchError::Failed(
-                        "the answer did not end in time: the appliance keeps sending".into(),
-                    ));
+                    return Err(FetchError::Failed(message!("fetch-answer-too-long")));
                 }
                 left.min(self.timeout)
             }
@@ -92,37 +91,32 @@ impl<R: Read + Timed> Reader<R> {
         self.inner
             .get_ref()
             .set_read_timeout(wait)
-            .map_err(|e| FetchError::Connection(e.to_string()))
+            .map_err(|e| FetchError::Connection(message!("fetch-reason", reason = e.to_string())))
     }
 
     fn io_error(&self, e: std::io::Error) -> FetchError {
         if is_timeout(&e) {
             if self.deadline.is_some_and(|d| Instant::now() >= d) {
-                FetchError::Failed(
-                    "the answer did not end in time: the appliance keeps sending".into(),
-                )
+                FetchError::Failed(message!("fetch-answer-too-long"))
             } else {
-                FetchError::Failed(format!(
-                    "the appliance sent nothing for {}",
-                    secs(self.timeout)
-                ))
+                FetchError::Failed(message!("fetch-answer-silent", wait = secs(self.timeout)))
             }
         } else if matches!(
             e.kind(),
             std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted
         ) {
-            FetchError::Connection(format!("the connection broke: {e}"))
+            FetchError::Connection(message!("fetch-connection-broke", reason = e.to_string()))
         } else {
-            FetchError::Failed(format!("reading the answer: {e}"))
+            FetchError::Failed(message!("fetch-read-failed", reason = e.to_string()))
         }
     }
 
     fn count(&mut self, n: usize) -> Result<(), FetchError> {
         self.read += n as u64;
         if self.read > self.limits.total {
-            return Err(FetchError::Failed(format!(
-                "the appliance sent more than {} bytes in one session",
-                self.limits.total
+            return Err(FetchError::Failed(message!(
+                "fetch-session-too-large",
+                limit = self.limits.total
             )));
         }
         Ok(())
@@ -150,9 +144,7 @@ impl<R: Read + Timed> Reader<R> {
                 if line.is_empty() {
                     return Ok(None);
                 }
-                return Err(FetchError::Failed(
-                    "the appliance closed the connection in the middle of a line".into(),
-                ));
+                return Err(FetchError::Failed(message!("fetch-closed-mid-line")));
             }
             let buffer = self.inner.buffer();
             let (take, done) = match memchr::memchr(b'\n', buffer) {
@@ -160,9 +152,9 @@ impl<R: Read + Timed> Reader<R> {
                 None => (buffer.len(), false),
             };
             if line.len() + take > self.limits.line {
-                return Err(FetchError::Failed(format!(
-                    "the appliance sent a line longer than {} bytes",
-                    self.limits.line
+                return Err(FetchError::Failed(message!(
+                    "fetch-line-too-long",
+                    limit = self.limits.line
                 )));
             }
             line.extend_from_slice(&buffer[..take]);
@@ -177,17 +169,19 @@ impl<R: Read + Timed> Reader<R> {
     /// Exactly `n` bytes (a literal's body).
     pub fn exact(&mut self, n: usize) -> Result<Vec<u8>, FetchError> {
         if n > self.limits.literal {
-            return Err(FetchError::Failed(format!(
-                "the appliance announced a literal of {n} bytes, more than the {} allowed",
-                self.limits.literal
+            return Err(FetchError::Failed(message!(
+                "fetch-literal-too-large",
+                size = n,
+                limit = self.limits.literal
             )));
         }
         let mut body = Vec::with_capacity(n.min(1 << 16));
         while body.len() < n {
             if self.fill()? == 0 {
-                return Err(FetchError::Failed(format!(
-                    "the appliance closed the connection {} bytes into a literal of {n}",
-                    body.len()
+                return Err(FetchError::Failed(message!(
+                    "fetch-closed-mid-literal",
+                    read = body.len(),
+                    size = n
                 )));
             }
             let buffer = self.inner.buffer();

@@ -15,6 +15,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::base::error::{Error, Result};
+use crate::base::message::Message;
+use crate::message;
 
 /// Where a credential is read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,42 +70,46 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Vec<Entry>> 
             .records()
             .next()
             .transpose()
-            .map_err(|e| Error::file(format!("{name}:{line}"), format!("not CSV: {e}")))?;
+            .map_err(|e| {
+                let not_csv = message!("fetch-inventory-not-csv", reason = e.to_string());
+                Error::file(format!("{name}:{line}"), not_csv)
+            })?;
         let Some(record) = record else { continue };
-        let at = |message: String| Error::file(format!("{name}:{line}"), message);
+        let at = |message: Message| Error::file(format!("{name}:{line}"), message);
         let field = |i: usize| record.get(i).filter(|f| !f.is_empty());
         if entries.is_empty() && field(0) == Some("host") {
             continue;
         }
         if record.len() > 5 {
-            return Err(at(format!(
-                "{} fields, but an inventory line has at most 5: host,vendor,port,user,credential-ref",
-                record.len()
+            return Err(at(message!(
+                "fetch-inventory-too-many-fields",
+                count = record.len()
             )));
         }
-        let host = field(0).ok_or_else(|| at("the host is empty".into()))?;
+        let host = field(0).ok_or_else(|| at(message!("fetch-inventory-host-empty")))?;
         check_host(host).map_err(at)?;
         let port = field(2)
             .map(|p| {
-                p.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
-                    at(format!(
-                        "`{}` is not a port",
-                        crate::base::text::sanitize(p)
-                    ))
-                })
+                p.parse::<u16>()
+                    .ok()
+                    .filter(|p| *p > 0)
+                    .ok_or_else(|| at(message!("fetch-inventory-not-a-port", port = p)))
             })
             .transpose()?;
         let credential = field(4)
-            .map(|c| credential(c, base).ok_or_else(|| at(NOT_A_REFERENCE.into())))
+            .map(|c| {
+                credential(c, base).ok_or_else(|| at(message!("fetch-inventory-not-a-reference")))
+            })
             .transpose()?;
         // One host may serve several appliances on several ports (a lab, a simulator).
         if let Some(first) = entries
             .iter()
             .find(|e| e.host.eq_ignore_ascii_case(host) && e.port == port)
         {
-            return Err(at(format!(
-                "`{host}` is listed twice (first on line {})",
-                first.line
+            return Err(at(message!(
+                "fetch-inventory-listed-twice",
+                host = host,
+                first = first.line
             )));
         }
         entries.push(Entry {
@@ -116,7 +122,7 @@ pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Vec<Entry>> 
         });
     }
     if entries.is_empty() {
-        return Err(Error::file(name, "lists no appliance"));
+        return Err(Error::file(name, message!("fetch-inventory-empty")));
     }
     Ok(entries)
 }
@@ -135,7 +141,7 @@ pub fn host(text: &str) -> Result<Entry> {
 }
 
 /// A host name or an address, and nothing that could reach a URL or a path.
-fn check_host(host: &str) -> std::result::Result<(), String> {
+fn check_host(host: &str) -> std::result::Result<(), Message> {
     let plain = !host.is_empty()
         && host
             .chars()
@@ -143,17 +149,9 @@ fn check_host(host: &str) -> std::result::Result<(), String> {
     if plain {
         Ok(())
     } else {
-        Err(format!(
-            "`{}` is not a host name or address",
-            crate::base::text::sanitize(host)
-        ))
+        Err(message!("fetch-not-a-host", host = host))
     }
 }
-
-/// The message for a credential column that is not a reference; its text is never shown.
-const NOT_A_REFERENCE: &str = "the credential column holds neither env:NAME nor file:PATH \
-    (its text is not shown: it may be a password; an inventory references credentials, it \
-    never holds them)";
 
 fn credential(text: &str, base: Option<&Path>) -> Option<CredentialRef> {
     if let Some(name) = text.strip_prefix("env:") {
@@ -212,7 +210,7 @@ mod tests {
         let e = parse("rg01,,,,env:1BAD\n", "f", None)
             .unwrap_err()
             .to_string();
-        assert!(e.contains("neither env:NAME"), "{e}");
+        assert!(e.contains("fetch-inventory-not-a-reference"), "{e}");
     }
 
     #[test]
@@ -220,21 +218,27 @@ mod tests {
         assert_eq!(host("rg01.example.net").unwrap().host, "rg01.example.net");
         for bad in ["rg01,spamtitan", "", "# rg01", "rg01/../x", "rg01 x"] {
             let e = host(bad).unwrap_err().to_string();
-            assert!(e.contains("is not a host name or address"), "{bad:?}: {e}");
+            assert!(e.contains("fetch-not-a-host"), "{bad:?}: {e}");
         }
     }
 
     #[test]
     fn bad_lines_name_their_line() {
         for (text, says) in [
-            ("rg01,,99999\n", "is not a port"),
-            ("rg01,,0\n", "is not a port"),
-            (",mirapoint-mos\n", "the host is empty"),
-            ("rg01\nRG01\n", "listed twice (first on line 1)"),
-            ("lab,,10143\nlab,,10143\n", "listed twice (first on line 1)"),
-            ("rg01,a,1,u,env:X,extra\n", "at most 5"),
-            ("rg01/../x\n", "not a host name"),
-            ("\n# nothing\n", "lists no appliance"),
+            ("rg01,,99999\n", "fetch-inventory-not-a-port port=99999"),
+            ("rg01,,0\n", "fetch-inventory-not-a-port port=0"),
+            (",mirapoint-mos\n", "fetch-inventory-host-empty"),
+            (
+                "rg01\nRG01\n",
+                "fetch-inventory-listed-twice host=RG01 first=1",
+            ),
+            ("lab,,10143\nlab,,10143\n", "listed-twice host=lab first=1"),
+            (
+                "rg01,a,1,u,env:X,extra\n",
+                "fetch-inventory-too-many-fields count=6",
+            ),
+            ("rg01/../x\n", "fetch-not-a-host host=rg01/../x"),
+            ("\n# nothing\n", "fetch-inventory-empty"),
         ] {
             let e = parse(text, "fleet.csv", None).unwrap_err().to_string();
             assert!(e.contains(says), "{text:?}: {e}");

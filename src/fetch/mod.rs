@@ -12,6 +12,9 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::base::error::{Error, Said};
+use crate::base::message::{Arg, Message};
+
 /// A password or a token. It is shown as `<secret>` by `Debug` and `Display`, so it cannot
 /// reach a message or a log by accident; [`Secret::expose`] is the one way to its text, for the
 /// connection alone.
@@ -83,21 +86,20 @@ pub struct Fetched {
     /// to the caller: a hidden file beside it, moved into place once the run shows that no
     /// other host answered as the same appliance (removed otherwise).
     pub staged: Option<PathBuf>,
-    /// What the appliance would not give (a refused command, a failed call), each in one line:
-    /// the capture lacks it, and coverage says so when the capture is read.
-    pub not_captured: Vec<String>,
+    /// What the appliance would not give (a refused command, a failed call): the capture
+    /// lacks it, and coverage says so when the capture is read.
+    pub not_captured: Vec<Message>,
 }
 
-/// Why fetching from one appliance failed. Each message names no secret.
-#[derive(Debug, thiserror::Error)]
+/// Why fetching from one appliance failed, as a message of the catalog (`render` puts it in
+/// words). Each message names no secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {
     /// The connection could not be made, or broke: worth one more try.
-    #[error("{0}")]
-    Connection(String),
+    Connection(Message),
     /// Anything else (refused login, a hostile or broken answer, a timeout, a file not
     /// written): trying again would not help.
-    #[error("{0}")]
-    Failed(String),
+    Failed(Message),
 }
 
 impl FetchError {
@@ -105,12 +107,93 @@ impl FetchError {
     pub fn is_transient(&self) -> bool {
         matches!(self, FetchError::Connection(_))
     }
+
+    /// What the error says.
+    pub fn message(&self) -> &Message {
+        match self {
+            FetchError::Connection(m) | FetchError::Failed(m) => m,
+        }
+    }
+
+    /// The same kind of error, saying `wrap(what it said)`: where it happened, around why.
+    pub fn map(self, wrap: impl FnOnce(Message) -> Message) -> FetchError {
+        match self {
+            FetchError::Connection(m) => FetchError::Connection(wrap(m)),
+            FetchError::Failed(m) => FetchError::Failed(wrap(m)),
+        }
+    }
+
+    /// The error with every text argument, however deep, passed through `change` (a secret
+    /// masked).
+    pub fn map_text(self, change: &dyn Fn(&str) -> String) -> FetchError {
+        self.map(|m| map_text(m, change))
+    }
+}
+
+/// The message's id and arguments, as [`Said`] shows them: words are `render`'s.
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Said::Message(self.message().clone()).fmt(f)
+    }
+}
+
+impl std::error::Error for FetchError {}
+
+/// `message` with every text argument, however deep, passed through `change`.
+pub fn map_text(mut message: Message, change: &dyn Fn(&str) -> String) -> Message {
+    for (_, arg) in &mut message.args {
+        *arg = match std::mem::replace(arg, Arg::Number(0)) {
+            Arg::Text(text) => Arg::Text(change(&text)),
+            Arg::Message(inner) => Arg::Message(Box::new(map_text(*inner, change))),
+            number => number,
+        };
+    }
+    message
+}
+
+/// What an error or a note says, as an argument of a message: a message of the catalog, or
+/// words another layer made.
+pub fn said_arg(said: &Said) -> Arg {
+    match said {
+        Said::Message(message) => Arg::from(message.clone()),
+        Said::Words(words) => Arg::Text(words.clone()),
+    }
+}
+
+/// An error of the layers below, as one message on one line: the file, the line and column
+/// where it has them, and what it says.
+pub fn error_message(e: &Error) -> Message {
+    match e {
+        Error::Io { path, source } => {
+            crate::message!("error-io", path = path, reason = source.to_string())
+        }
+        Error::Input(input) => crate::message!(
+            "fetch-error-at",
+            path = &input.at.path,
+            line = input.at.line,
+            column = input.at.column,
+            error = said_arg(&input.message),
+            expected = said_arg(&input.expected)
+        ),
+        Error::File { path, message } | Error::NotACapture { path, message } => {
+            crate::message!("fetch-error-in", path = path, error = said_arg(message))
+        }
+        Error::Usage(said) => crate::message!("fetch-error", error = said_arg(said)),
+    }
+}
+
+/// An I/O failure on `path`, as the message of a fetch error.
+pub fn io_message(path: &std::path::Path, e: &std::io::Error) -> Message {
+    crate::message!(
+        "error-io",
+        path = path.display().to_string(),
+        reason = e.to_string()
+    )
 }
 
 /// A secret read from a file (`--password-file`, `file:` in the inventory): the file must be
 /// readable by its owner alone, and the secret is its first line.
 pub fn secret_from_file(path: &std::path::Path) -> crate::base::error::Result<Secret> {
-    use crate::base::error::Error;
     let shown = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|e| Error::io(&shown, e))?;
     #[cfg(unix)]
@@ -120,17 +203,23 @@ pub fn secret_from_file(path: &std::path::Path) -> crate::base::error::Result<Se
         if mode & 0o077 != 0 {
             return Err(Error::file(
                 shown,
-                format!("holds a secret but others may read it (mode {mode:03o}): chmod 600 it"),
+                crate::message!("fetch-secret-file-readable", mode = format!("{mode:03o}")),
             ));
         }
     }
     if !metadata.is_file() {
-        return Err(Error::file(shown, "is not a file"));
+        return Err(Error::file(
+            shown,
+            crate::message!("fetch-secret-file-not-a-file"),
+        ));
     }
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
     let first = text.lines().next().unwrap_or("");
     if first.is_empty() {
-        return Err(Error::file(shown, "is empty: its first line is the secret"));
+        return Err(Error::file(
+            shown,
+            crate::message!("fetch-secret-file-empty"),
+        ));
     }
     Ok(Secret::new(first))
 }
@@ -143,24 +232,28 @@ pub fn secret_from_env(name: &str) -> crate::base::error::Result<Secret> {
         && name
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-    let shown = if looks_like_a_name {
-        format!("the environment variable {name}")
-    } else {
-        "the environment variable named (not shown: it does not look like a name)".to_string()
+    let variable = || {
+        if looks_like_a_name {
+            crate::message!("fetch-env-variable", name = name)
+        } else {
+            crate::message!("fetch-env-variable-unnamed")
+        }
     };
     match std::env::var(name) {
         Ok(value) if !value.is_empty() => Ok(Secret::new(value)),
-        Ok(_) => Err(crate::base::error::Error::usage(format!(
-            "{shown} is empty"
+        Ok(_) => Err(Error::usage(crate::message!(
+            "fetch-secret-env-empty",
+            variable = variable()
         ))),
-        Err(_) => Err(crate::base::error::Error::usage(format!(
-            "{shown} is not set (or not UTF-8)"
+        Err(_) => Err(Error::usage(crate::message!(
+            "fetch-secret-env-not-set",
+            variable = variable()
         ))),
     }
 }
 
-/// How one appliance's fetch went.
-#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+/// How one appliance's fetch went (`render::fetch` shows it, in words or JSON).
+#[derive(Debug)]
 pub struct Outcome {
     /// The host as the user named it.
     pub host: String,
@@ -169,20 +262,15 @@ pub struct Outcome {
     /// How many tries it took (a connection error is tried once more).
     pub tries: u8,
     /// The port connected to, when not the vendor's default.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
     /// What was written, if the fetch succeeded.
-    #[serde(flatten)]
     pub result: Status,
     /// The capture as written, before it is moved into place ([`Fetched::staged`]).
-    #[serde(skip)]
-    #[schemars(skip)]
     pub staged: Option<PathBuf>,
 }
 
 /// The result of one appliance's fetch, for [`Outcome`].
-#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[derive(Debug)]
 pub enum Status {
     /// A capture was written.
     Fetched {
@@ -194,13 +282,13 @@ pub enum Status {
         lines: u64,
         /// Lines that did not become model data.
         not_understood: u64,
-        /// What the appliance would not give, each in one line.
-        not_captured: Vec<String>,
+        /// What the appliance would not give.
+        not_captured: Vec<Message>,
     },
     /// Nothing was written; an earlier capture of the appliance is left as it was.
     Failed {
-        /// Why, in one line.
-        error: String,
+        /// Why.
+        error: Message,
     },
 }
 
@@ -238,4 +326,40 @@ pub fn open_session(
         bounded::Limits::default(),
         target.timeout,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_is_masked_in_every_text_argument_however_deep() {
+        let refused = crate::message!(
+            "fetch-mos-login-refused",
+            user = "admin",
+            reason = "NO s3cret"
+        );
+        let error = FetchError::Failed(crate::message!(
+            "fetch-at-command",
+            command = "login admin s3cret",
+            error = refused
+        ));
+        let hidden = error.map_text(&|text: &str| text.replace("s3cret", "<secret>"));
+        let shown = format!("{hidden} {hidden:?}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(
+            hidden.to_string().contains("reason=NO <secret>"),
+            "{hidden}"
+        );
+        assert!(!hidden.is_transient());
+    }
+
+    #[test]
+    fn an_error_of_the_reading_layers_keeps_its_message_as_an_argument() {
+        let said = crate::message!("fetch-inventory-empty");
+        let e = Error::file("caps/rg01.log", said.clone());
+        let message = error_message(&e);
+        assert_eq!(message.id, "fetch-error-in");
+        assert_eq!(message.arg("error"), Some(&Arg::from(said)));
+    }
 }

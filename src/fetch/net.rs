@@ -14,6 +14,8 @@ use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{ClientConfig, ClientConnection, DigitallySignedStruct, RootCertStore, StreamOwned};
 
 use super::{FetchError, TlsOptions};
+use crate::base::message::Message;
+use crate::message;
 
 /// One connection to an appliance, in the clear or over TLS.
 pub struct Connection {
@@ -112,10 +114,13 @@ pub fn connect(
     tls: &TlsOptions,
     timeout: Duration,
 ) -> Result<Connection, FetchError> {
-    let shown = crate::base::text::sanitize(host);
-    let addresses = (host, port)
-        .to_socket_addrs()
-        .map_err(|e| FetchError::Connection(format!("cannot resolve {shown}: {e}")))?;
+    let addresses = (host, port).to_socket_addrs().map_err(|e| {
+        FetchError::Connection(message!(
+            "fetch-cannot-resolve",
+            host = host,
+            reason = e.to_string()
+        ))
+    })?;
     let mut last = None;
     let mut socket = None;
     for address in addresses {
@@ -130,16 +135,19 @@ pub fn connect(
     let socket = socket.ok_or_else(|| {
         FetchError::Connection(match last {
             Some(e) if is_timeout(&e) => {
-                format!(
-                    "cannot connect to port {port}: no answer within {}",
-                    secs(timeout)
-                )
+                message!("fetch-connect-timeout", port = port, wait = secs(timeout))
             }
-            Some(e) => format!("cannot connect to port {port}: {e}"),
-            None => format!("{shown} resolves to no address"),
+            Some(e) => message!("fetch-connect-failed", port = port, reason = e.to_string()),
+            None => message!("fetch-no-address", host = host),
         })
     })?;
-    let io = |e: std::io::Error| FetchError::Connection(format!("port {port}: {e}"));
+    let io = |e: std::io::Error| {
+        FetchError::Connection(message!(
+            "fetch-port-io",
+            port = port,
+            reason = e.to_string()
+        ))
+    };
     socket.set_read_timeout(Some(timeout)).map_err(io)?;
     socket.set_write_timeout(Some(timeout)).map_err(io)?;
     socket.set_nodelay(true).map_err(io)?;
@@ -163,14 +171,10 @@ fn handshake(
     tls: &TlsOptions,
     timeout: Duration,
 ) -> Result<StreamOwned<ClientConnection, TcpStream>, FetchError> {
-    let name = ServerName::try_from(host.to_string()).map_err(|_| {
-        FetchError::Failed(format!(
-            "`{}` is not a host name TLS can check",
-            crate::base::text::sanitize(host)
-        ))
-    })?;
+    let name = ServerName::try_from(host.to_string())
+        .map_err(|_| FetchError::Failed(message!("fetch-tls-bad-name", host = host)))?;
     let mut connection = ClientConnection::new(client_config(tls)?, name)
-        .map_err(|e| FetchError::Failed(format!("TLS: {e}")))?;
+        .map_err(|e| FetchError::Failed(message!("fetch-tls", reason = e.to_string())))?;
     // The whole handshake within the timeout, however the appliance trickles it.
     let until = Instant::now() + timeout;
     let step = |connection: &mut ClientConnection, socket: &mut TcpStream| {
@@ -209,18 +213,23 @@ fn handshake(
             .write_tls(&mut socket)
             .map_err(|e| tls_error(e, port, tls, timeout))?;
     }
-    socket
-        .set_read_timeout(Some(timeout))
-        .map_err(|e| FetchError::Connection(format!("port {port}: {e}")))?;
+    socket.set_read_timeout(Some(timeout)).map_err(|e| {
+        FetchError::Connection(message!(
+            "fetch-port-io",
+            port = port,
+            reason = e.to_string()
+        ))
+    })?;
     Ok(StreamOwned::new(connection, socket))
 }
 
 /// A failed handshake, said so that the user knows what to do.
 fn tls_error(e: std::io::Error, port: u16, tls: &TlsOptions, timeout: Duration) -> FetchError {
     if is_timeout(&e) {
-        return FetchError::Failed(format!(
-            "TLS on port {port}: no answer within {} (is the port plaintext? then --plaintext)",
-            secs(timeout)
+        return FetchError::Failed(message!(
+            "fetch-tls-timeout",
+            port = port,
+            wait = secs(timeout)
         ));
     }
     let certificate = e
@@ -228,34 +237,43 @@ fn tls_error(e: std::io::Error, port: u16, tls: &TlsOptions, timeout: Duration) 
         .and_then(|inner| inner.downcast_ref::<rustls::Error>())
         .is_some_and(|r| matches!(r, rustls::Error::InvalidCertificate(_)));
     if certificate {
-        let hint = if tls.ca.is_some() {
-            "it is not signed by a certificate --ca names, or names another host"
-        } else {
-            "name the certificate or its CA with --ca FILE (or, knowing the risk, --insecure)"
-        };
-        return FetchError::Failed(format!(
-            "TLS on port {port}: the appliance's certificate is not trusted ({e}); {hint}"
-        ));
+        return FetchError::Failed(untrusted(port, &e.to_string(), tls.ca.is_some()));
+    }
+    if e.kind() == std::io::ErrorKind::UnexpectedEof {
+        return FetchError::Connection(message!("fetch-tls-closed", port = port));
     }
     if matches!(
         e.kind(),
-        std::io::ErrorKind::ConnectionReset
-            | std::io::ErrorKind::ConnectionAborted
-            | std::io::ErrorKind::UnexpectedEof
+        std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted
     ) {
-        return FetchError::Connection(format!("TLS on port {port}: {e}"));
+        return FetchError::Connection(message!(
+            "fetch-tls-failed",
+            port = port,
+            reason = e.to_string()
+        ));
     }
     let plaintext_port = e
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<rustls::Error>())
         .is_some_and(|r| matches!(r, rustls::Error::InvalidMessage(_)));
     if plaintext_port {
-        return FetchError::Failed(format!(
-            "TLS on port {port}: the answer is not TLS ({e}); is the port plaintext? then \
-             --plaintext, or the TLS port"
+        return FetchError::Failed(message!(
+            "fetch-tls-not-tls",
+            port = port,
+            reason = e.to_string()
         ));
     }
-    FetchError::Failed(format!("TLS on port {port}: {e}"))
+    FetchError::Failed(message!(
+        "fetch-tls-failed",
+        port = port,
+        reason = e.to_string()
+    ))
+}
+
+/// The appliance's certificate is not trusted: what to do, whether `--ca` was given or not.
+pub fn untrusted(port: u16, reason: &str, ca_given: bool) -> Message {
+    let ca = if ca_given { "given" } else { "none" };
+    message!("fetch-tls-untrusted", port = port, reason = reason, ca = ca)
 }
 
 /// Whether an I/O error is a read or connect timeout.
@@ -281,7 +299,7 @@ pub fn client_config(tls: &TlsOptions) -> Result<Arc<ClientConfig>, FetchError> 
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
-        .map_err(|e| FetchError::Failed(format!("TLS: {e}")))?;
+        .map_err(|e| FetchError::Failed(message!("fetch-tls", reason = e.to_string())))?;
     let config = if tls.insecure {
         builder
             .dangerous()
@@ -293,9 +311,10 @@ pub fn client_config(tls: &TlsOptions) -> Result<Arc<ClientConfig>, FetchError> 
         if let Some(ca) = &tls.ca {
             for certificate in ca_certificates(ca)? {
                 roots.add(certificate).map_err(|e| {
-                    FetchError::Failed(format!(
-                        "{}: not a usable certificate: {e}",
-                        crate::base::text::sanitize(&ca.display().to_string())
+                    FetchError::Failed(message!(
+                        "fetch-ca-unusable",
+                        path = ca.display().to_string(),
+                        reason = e.to_string()
                     ))
                 })?;
             }
@@ -307,13 +326,20 @@ pub fn client_config(tls: &TlsOptions) -> Result<Arc<ClientConfig>, FetchError> 
 
 /// The certificates of a PEM file (`--ca`); a file with none is an error.
 pub fn ca_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>, FetchError> {
-    let shown = crate::base::text::sanitize(&path.display().to_string());
+    let shown = path.display().to_string();
     let certificates = CertificateDer::pem_file_iter(path)
         .and_then(|all| all.collect::<Result<Vec<_>, _>>())
-        .map_err(|e| FetchError::Failed(format!("{shown}: cannot read certificates: {e}")))?;
+        .map_err(|e| {
+            FetchError::Failed(message!(
+                "fetch-ca-unreadable",
+                path = &shown,
+                reason = e.to_string()
+            ))
+        })?;
     if certificates.is_empty() {
-        return Err(FetchError::Failed(format!(
-            "{shown}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
+        return Err(FetchError::Failed(message!(
+            "fetch-ca-empty",
+            path = &shown
         )));
     }
     Ok(certificates)

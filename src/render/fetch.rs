@@ -1,9 +1,9 @@
 //! `fetch`'s report: the human report for standard output, what went wrong for standard
 //! error, and the JSON report.
 //!
-//! Words come from the message catalog (`i18n/en/fetch.ftl`), except around text the report
-//! already holds on one line (an appliance's error, what it would not give, git's commit
-//! subject): the catalog would escape that text a second time.
+//! Words come from the message catalog (`i18n/en/fetch.ftl`). An appliance's error and what
+//! it would not give quote the appliance: their lines are made safe once, as a whole, for the
+//! terminal and for JSON alike.
 
 use std::fmt::Write;
 
@@ -12,10 +12,10 @@ use serde::Serialize;
 use crate::base::message::Message;
 use crate::base::text::sanitize as one_line;
 use crate::commands::fetch::Report;
-use crate::fetch::{Committed, Outcome, Status};
+use crate::fetch::{self, Committed};
 use crate::message;
 
-use super::message::words;
+use super::message::{words, words_as_given};
 use super::FORMAT_VERSION;
 
 /// `fetch --format json`.
@@ -24,7 +24,7 @@ pub struct Document<'a> {
     /// The version of this document's shape.
     pub format_version: u32,
     /// Each appliance asked for, in the order given.
-    pub appliances: &'a [Outcome],
+    pub appliances: Vec<Outcome>,
     /// How many captures were written.
     pub fetched: usize,
     /// How many appliances failed.
@@ -37,12 +37,88 @@ pub struct Document<'a> {
     pub committed: Option<&'a Committed>,
 }
 
+/// How one appliance's fetch went.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct Outcome {
+    /// The host as the user named it.
+    pub host: String,
+    /// The vendor's id.
+    pub vendor: String,
+    /// How many tries it took (a connection error is tried once more).
+    pub tries: u8,
+    /// The port connected to, when not the vendor's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    /// What was written, if the fetch succeeded.
+    #[serde(flatten)]
+    pub result: Status,
+}
+
+/// The result of one appliance's fetch, for [`Outcome`].
+#[derive(Serialize, schemars::JsonSchema)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Status {
+    /// A capture was written.
+    Fetched {
+        /// The appliance's name (the file `track` writes for it).
+        appliance: String,
+        /// The capture written.
+        path: String,
+        /// Lines of the capture.
+        lines: u64,
+        /// Lines that did not become model data.
+        not_understood: u64,
+        /// What the appliance would not give, each in one line.
+        not_captured: Vec<String>,
+    },
+    /// Nothing was written; an earlier capture of the appliance is left as it was.
+    Failed {
+        /// Why, in one line.
+        error: String,
+    },
+}
+
+/// One appliance's outcome in words.
+fn outcome(outcome: &fetch::Outcome) -> Outcome {
+    let result = match &outcome.result {
+        fetch::Status::Fetched {
+            appliance,
+            path,
+            lines,
+            not_understood,
+            not_captured,
+        } => Status::Fetched {
+            appliance: appliance.clone(),
+            path: path.clone(),
+            lines: *lines,
+            not_understood: *not_understood,
+            not_captured: not_captured.iter().map(one_line_words).collect(),
+        },
+        fetch::Status::Failed { error } => Status::Failed {
+            error: one_line_words(error),
+        },
+    };
+    Outcome {
+        host: outcome.host.clone(),
+        vendor: outcome.vendor.clone(),
+        tries: outcome.tries,
+        port: outcome.port,
+        result,
+    }
+}
+
+/// A message of the fetch in words, on one line: its text, which may quote an appliance, is
+/// made safe once, as a whole.
+fn one_line_words(message: &Message) -> String {
+    one_line(&words_as_given(message))
+}
+
 /// The report as JSON.
 pub fn json(report: &Report) -> String {
     let fetched = report.fetched();
     super::json(&Document {
         format_version: FORMAT_VERSION,
-        appliances: &report.outcomes,
+        appliances: report.outcomes.iter().map(outcome).collect(),
         fetched,
         failed: report.outcomes.len() - fetched,
         tracked: report.tracked.as_ref().map(super::track::document),
@@ -60,23 +136,25 @@ pub fn warning(warning: &Message) -> String {
 pub fn problems(report: &Report) -> String {
     let mut out = String::new();
     for outcome in &report.outcomes {
-        if let Status::Failed { error } = &outcome.result {
+        if let fetch::Status::Failed { error } = &outcome.result {
             let host = match outcome.port {
                 Some(port) => format!("{}:{port}", outcome.host),
                 None => outcome.host.clone(),
             };
-            // The error is on one line already.
-            let _ = writeln!(out, "{}: error: {error}", one_line(&host));
+            let line = message!("fetch-appliance-failed", host = host, error = error.clone());
+            let _ = writeln!(out, "{}", one_line_words(&line));
         }
     }
     if let Some(tracked) = &report.tracked {
         out.push_str(&super::track::failures(tracked));
     }
     if let Some(e) = &report.track_error {
-        let _ = writeln!(out, "carryover: --track: {}", super::error::error(e));
+        let line = message!("fetch-track-failed", error = super::error::error(e));
+        let _ = writeln!(out, "{}", words_as_given(&line));
     }
     if let Some(e) = &report.commit_error {
-        let _ = writeln!(out, "carryover: --commit: {}", super::error::error(e));
+        let line = message!("fetch-commit-failed", error = super::error::error(e));
+        let _ = writeln!(out, "{}", words_as_given(&line));
     }
     out
 }
@@ -87,7 +165,7 @@ pub fn human(report: &Report) -> String {
     let mut missing = 0;
     for outcome in &report.outcomes {
         match &outcome.result {
-            Status::Fetched {
+            fetch::Status::Fetched {
                 path,
                 lines,
                 not_understood,
@@ -103,14 +181,14 @@ pub fn human(report: &Report) -> String {
                     not_captured = not_captured.len()
                 );
                 let _ = writeln!(out, "{}", words(&line));
-                // Each is on one line already.
                 for what in not_captured {
-                    let _ = writeln!(out, "  not captured: {what}");
+                    let what = message!("fetch-not-captured", what = what.clone());
+                    let _ = writeln!(out, "  {}", one_line_words(&what));
                 }
                 missing += not_captured.len();
             }
             // Said on standard error, as every error is.
-            Status::Failed { .. } => {}
+            fetch::Status::Failed { .. } => {}
         }
     }
     tracked_and_committed(report, &mut out);
@@ -147,7 +225,9 @@ fn tracked_and_committed(report: &Report, out: &mut String) {
         }
         Some(c) => {
             // git's subject, as git wrote it.
-            let _ = writeln!(out, "committed: {}", c.message.lines().next().unwrap_or(""));
+            let subject = c.message.lines().next().unwrap_or("");
+            let line = message!("fetch-committed", subject = subject);
+            let _ = writeln!(out, "{}", words_as_given(&line));
         }
         None => {}
     }
@@ -157,8 +237,8 @@ fn tracked_and_committed(report: &Report, out: &mut String) {
 mod tests {
     use super::*;
 
-    fn outcome(host: &str, result: Status) -> Outcome {
-        Outcome {
+    fn outcome(host: &str, result: fetch::Status) -> fetch::Outcome {
+        fetch::Outcome {
             host: host.into(),
             vendor: "mirapoint-mos".into(),
             tries: 1,
@@ -169,22 +249,23 @@ mod tests {
     }
 
     fn report() -> Report {
-        let fetched = Status::Fetched {
+        let refused = message!("fetch-refused", command = "uce get x", reason = "NO denied");
+        let fetched = fetch::Status::Fetched {
             appliance: "rg01".into(),
             path: "caps/rg01.log".into(),
             lines: 1234,
             not_understood: 2,
-            not_captured: vec!["`uce get x`: refused".into()],
+            not_captured: vec![refused],
         };
-        let failed = Status::Failed {
-            error: "the login was refused".into(),
+        let failed = fetch::Status::Failed {
+            error: message!("fetch-plain-login-refused", reason = "no\x1b[2J"),
         };
         let tracked = crate::commands::track::Report {
             written: vec!["repo/mirapoint-mos/rg01.ron".into()],
             unchanged: 3,
             failures: vec![(
                 "caps/x\n.log".into(),
-                crate::commands::track::Failure::Said("does not read".into()),
+                crate::commands::track::Failure::from(message!("track-no-vendor")),
             )],
             ..Default::default()
         };
@@ -196,7 +277,10 @@ mod tests {
                 message: "carryover fetch: mirapoint-mos/rg01 added\n\n- x: new\n".into(),
             }),
             track_error: None,
-            commit_error: Some(crate::base::error::Error::usage("git failed")),
+            commit_error: Some(crate::base::error::Error::usage(message!(
+                "fetch-git-cannot-run",
+                reason = "not found"
+            ))),
         }
     }
 
@@ -205,7 +289,7 @@ mod tests {
         assert_eq!(
             human(&report()),
             "fetched rg01 into caps/rg01.log: 1234 lines, 2 not understood, 1 not captured\n\
-             \x20 not captured: `uce get x`: refused\n\
+             \x20 not captured: `uce get x`: refused: NO denied\n\
              tracked repo/mirapoint-mos/rg01.ron\n\
              track: 1 written, 3 unchanged, 1 failed\n\
              committed: carryover fetch: mirapoint-mos/rg01 added\n\
@@ -218,11 +302,22 @@ mod tests {
         let report = report();
         assert_eq!(
             problems(&report),
-            "rg\\n02:10143: error: the login was refused\n\
-             caps/x\\n.log: error: does not read\n\
-             carryover: --commit: git failed\n"
+            "rg\\n02:10143: error: the login was refused: no\\u{1b}[2J\n\
+             caps/x\\n.log: error: no vendor carryover knows claims this file\n\
+             carryover: --commit: cannot run git: not found\n"
         );
         assert_eq!(report.status(), 2);
+    }
+
+    #[test]
+    fn a_reason_inside_a_sentence_is_worded_and_made_safe_once() {
+        let why = message!("fetch-plain-login-refused", reason = r"no a\b");
+        let at = message!("fetch-at-command", command = "login\nx", error = why);
+        // The inner message's backslash is escaped once, as the outer's line break is.
+        assert_eq!(
+            one_line_words(&at),
+            r"`login\nx`: the login was refused: no a\\b"
+        );
     }
 
     #[test]

@@ -148,19 +148,19 @@ pub fn stored_words(message: &Message) -> String {
 /// The message in `lang`, its text arguments through the one sanitiser. An id the catalog
 /// lacks (a test keeps every id in it) is shown as the id and its arguments, never dropped.
 pub fn words_in(lang: Lang, message: &Message) -> String {
-    fill(lang, message, sanitize)
+    fill(lang, message, &sanitize)
 }
 
 /// The message in the language of files for machines (English unless `--lang` chose
 /// another; never the locale's) with its text arguments as they are, for an output that escapes
 /// text its own way (JSON, SARIF, GitHub annotations, a line the terminal sanitiser sees once).
 pub fn words_as_given(message: &Message) -> String {
-    fill(languages().stored, message, str::to_string)
+    fill(languages().stored, message, &str::to_string)
 }
 
-fn fill(lang: Lang, message: &Message, text_arg: impl Fn(&str) -> String) -> String {
-    let text = fill_from(lang, message, &text_arg)
-        .or_else(|| fill_from(Lang::En, message, &text_arg))
+fn fill(lang: Lang, message: &Message, text_arg: &dyn Fn(&str) -> String) -> String {
+    let text = fill_from(lang, message, text_arg)
+        .or_else(|| fill_from(Lang::En, message, text_arg))
         .unwrap_or_else(|| fallback(message));
     match lang {
         Lang::Pseudo => format!("{}{text}{}", PSEUDO_MARKERS.0, PSEUDO_MARKERS.1),
@@ -178,6 +178,8 @@ fn fill_from(lang: Lang, message: &Message, text_arg: &dyn Fn(&str) -> String) -
         match value {
             Arg::Text(text) => args.set(*name, FluentValue::from(text_arg(text))),
             Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+            // In words first, its own text arguments made safe once, as the outer's are.
+            Arg::Message(inner) => args.set(*name, FluentValue::from(fill(lang, inner, text_arg))),
         }
     }
     let mut errors = Vec::new();
@@ -191,6 +193,7 @@ fn fallback(message: &Message) -> String {
         let value = match value {
             Arg::Text(text) => sanitize(text),
             Arg::Number(n) => n.to_string(),
+            Arg::Message(inner) => format!("({})", fallback(inner)),
         };
         out.push_str(&format!(" {name}={value}"));
     }

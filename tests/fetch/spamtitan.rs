@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use carryover::capture::ReadOptions;
 use carryover::fetch::{FetchError, Fetched, Secret, Target, TlsOptions};
+use carryover::render::message::words;
 use carryover::vendors::spamtitan::fetch::{fetch_with, Policy};
 use carryover::vendors::spamtitan::SpamTitan;
 use carryover::vendors::Vendor;
@@ -51,6 +52,16 @@ fn trusting(stub: &Stub, dir: &Path) -> TlsOptions {
 fn fetch(target: &Target, into: &Path) -> Result<Fetched, FetchError> {
     let vendor = SpamTitan.fetch().expect("SpamTitan fetches");
     vendor.fetch(target, into, &|_| Vec::new())
+}
+
+/// What an error says, in words, as `carryover fetch` shows it.
+fn said(error: &FetchError) -> String {
+    words(error.message())
+}
+
+/// What the appliance would not give, in words, each on one line.
+fn missing(fetched: &Fetched) -> Vec<String> {
+    fetched.not_captured.iter().map(words).collect()
 }
 
 /// Short waits between tries, so that tests stay fast.
@@ -223,7 +234,7 @@ fn a_wrong_token_is_refused_clearly_and_shown_nowhere() {
     let into = dir.path().join("captures");
     let error = fetch(&target(&stub, trusting(&stub, dir.path())), &into).unwrap_err();
     assert!(!error.is_transient());
-    let message = error.to_string();
+    let message = said(&error);
     assert!(
         message.contains("the API token was refused (401)"),
         "{message}"
@@ -245,9 +256,7 @@ fn a_wrong_token_is_refused_clearly_and_shown_nowhere() {
     });
     let error = fetch(&target(&stub, trusting(&stub, dir.path())), &into).unwrap_err();
     assert!(
-        error
-            .to_string()
-            .contains("the API token was refused (403)"),
+        said(&error).contains("the API token was refused (403)"),
         "{error}"
     );
     assert!(names(&into).is_empty());
@@ -260,7 +269,7 @@ fn tls_trusts_the_built_in_roots_and_ca_or_insecure_alone() {
     let into = dir.path().join("captures");
 
     let error = fetch(&target(&stub, TlsOptions::default()), &into).unwrap_err();
-    let message = error.to_string();
+    let message = said(&error);
     assert!(
         message.contains("certificate is not trusted") && message.contains("--ca FILE"),
         "{message}"
@@ -280,7 +289,7 @@ fn tls_trusts_the_built_in_roots_and_ca_or_insecure_alone() {
     // TLS to a plaintext port says so.
     let plain = Stub::plain(https_stub::sample(&sample_folder(), TOKEN));
     let error = fetch(&target(&plain, trusting(&stub, dir.path())), &into).unwrap_err();
-    assert!(error.to_string().contains("--plaintext"), "{error}");
+    assert!(said(&error).contains("--plaintext"), "{error}");
     // ... which `--plaintext` talks to.
     let plaintext = TlsOptions {
         plaintext: true,
@@ -314,7 +323,7 @@ fn busy_answers_are_tried_again_and_a_failed_call_is_named_not_written() {
     )
     .unwrap();
     assert_eq!(
-        fetched.not_captured,
+        missing(&fetched),
         [
             "GET /restapi/domains/example.com/policy: 500 (inferred call)",
             "GET /whitelist/list?user=example.com: 302 (a redirect, not followed)",
@@ -390,7 +399,7 @@ fn answers_that_are_not_what_their_file_holds_are_not_saved() {
         &policy,
     )
     .unwrap();
-    let missed = fetched.not_captured.join("\n");
+    let missed = missing(&fetched).join("\n");
     for said in [
         "GET /restapi/system/version: the answer holds no `version` or `revision`; write the \
          version to version.txt by hand (inferred call)",
@@ -421,7 +430,7 @@ fn a_domain_list_of_unknown_shape_is_an_error_not_an_empty_capture() {
     });
     let dir = tempfile::tempdir().unwrap();
     let error = fetch(&target(&stub, trusting(&stub, dir.path())), dir.path()).unwrap_err();
-    let message = error.to_string();
+    let message = said(&error);
     assert!(
         message.contains("GET /restapi/domains: expected an array of domains")
             && message.contains("got an object with domains"),
@@ -447,11 +456,11 @@ fn a_hostile_domain_name_is_never_used_in_a_path() {
     let into = dir.path().join("captures");
     let fetched = fetch(&target(&stub, trusting(&stub, dir.path())), &into).unwrap();
     assert_eq!(fetched.not_captured.len(), hostile.len());
-    assert!(fetched
-        .not_captured
+    let lines = missing(&fetched);
+    assert!(lines
         .iter()
         .any(|line| line.contains(r#""../../etc\nx" is not a plain domain name"#)));
-    assert!(fetched.not_captured.iter().all(|l| !l.contains('\n')));
+    assert!(lines.iter().all(|l| !l.contains('\n')));
     // Only the plain name was asked about, once (its other spelling is the same domain).
     let asked: Vec<String> = stub.requests().into_iter().map(|r| r.target).collect();
     for target in &asked {
@@ -483,14 +492,14 @@ fn a_failed_fetch_leaves_the_earlier_capture_as_it_was() {
     // An appliance that does not speak HTTP; then one that fails part-way, after the version.
     stub.set(|b| b.not_http = true);
     let error = fetch(&target, &into).unwrap_err();
-    assert!(error.to_string().contains("not HTTP"), "{error}");
+    assert!(said(&error).contains("not HTTP"), "{error}");
     stub.set(|b| {
         b.not_http = false;
         b.status.insert("/restapi/domains".into(), 500);
     });
     let error = fetch(&target, &into).unwrap_err();
     assert!(
-        error.to_string().contains("GET /restapi/domains: 500"),
+        said(&error).contains("GET /restapi/domains: 500"),
         "{error}"
     );
     assert_eq!(files(&fetched.path), before);
@@ -528,10 +537,7 @@ fn a_silent_appliance_times_out_within_the_timeout() {
         "{:?}",
         start.elapsed()
     );
-    assert!(
-        error.to_string().contains("no answer within 1 s"),
-        "{error}"
-    );
+    assert!(said(&error).contains("no answer within 1 s"), "{error}");
     assert!(
         error.is_transient(),
         "a connection that never came up: {error}"
@@ -558,7 +564,7 @@ fn a_silent_appliance_times_out_within_the_timeout() {
         start.elapsed()
     );
     assert_eq!(
-        error.to_string(),
+        said(&error),
         "GET /restapi/system/version: no answer within 1 s"
     );
     assert_eq!(names(dir.path()), ["stub.pem"]);
@@ -572,7 +578,7 @@ fn a_host_that_would_change_the_url_is_refused() {
         let mut target = target(&stub, trusting(&stub, dir.path()));
         target.host = host.into();
         let error = fetch(&target, dir.path()).unwrap_err();
-        assert!(error.to_string().contains("neither a host name"), "{error}");
+        assert!(said(&error).contains("neither a host name"), "{error}");
     }
     assert!(stub.requests().is_empty());
 }

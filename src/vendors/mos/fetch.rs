@@ -13,11 +13,13 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
+use crate::base::message::Message;
 use crate::base::secrets::MASK;
 use crate::capture::{Capture, ReadOptions};
 use crate::fetch::bounded::Reader;
 use crate::fetch::net::{self, Connection};
 use crate::fetch::{self, FetchError, Fetched, Target};
+use crate::message;
 use crate::model::{Config, SourceKind};
 use crate::source::Source;
 use crate::vendors::{Fetch, Login, SecretKind, Vendor};
@@ -68,9 +70,8 @@ impl Fetch for Mos {
             plaintext: target.tls.plaintext,
         };
         let host = session.greeting()?;
-        let appliance = crate::write::file_stem(&host).map_err(|why| {
-            FetchError::Failed(format!("the greeting names the appliance badly: {why}"))
-        })?;
+        let appliance = crate::write::file_stem(&host)
+            .map_err(|why| FetchError::Failed(message!("fetch-greeting-bad-name", reason = why)))?;
         session.login(user)?;
         let mut not_captured = Vec::new();
         let first = send_first(&mut session, plan, &mut not_captured)?;
@@ -96,16 +97,16 @@ fn credentials(target: &Target) -> Result<(&str, String), FetchError> {
         .secret
         .as_ref()
         .map(|s| s.expose().to_string())
-        .ok_or_else(|| FetchError::Failed("no password given".into()))?;
+        .ok_or_else(|| FetchError::Failed(message!("fetch-no-password")))?;
     if password.contains(['\r', '\n']) {
-        return Err(FetchError::Failed(
-            "the password holds a line break, which the admin protocol cannot send".into(),
-        ));
+        return Err(FetchError::Failed(message!(
+            "fetch-mos-password-line-break"
+        )));
     }
     let user = target
         .user
         .as_deref()
-        .ok_or_else(|| FetchError::Failed("no user given (--user)".into()))?;
+        .ok_or_else(|| FetchError::Failed(message!("fetch-no-user")))?;
     Ok((user, password))
 }
 
@@ -114,7 +115,7 @@ fn credentials(target: &Target) -> Result<(&str, String), FetchError> {
 fn send_first(
     session: &mut Session,
     plan: &dyn Fn(&Config) -> Vec<String>,
-    not_captured: &mut Vec<String>,
+    not_captured: &mut Vec<Message>,
 ) -> Result<Vec<String>, FetchError> {
     let first: Vec<(String, Action)> = plan(&Config::new(Mos.id()))
         .into_iter()
@@ -125,9 +126,9 @@ fn send_first(
         // Without the domain list, the delegated domains' lists and messages would be
         // missing, and in a tracked repository their absence would read as removal.
         if refused && *action == Action::ListDomains {
-            return Err(FetchError::Failed(format!(
-                "`{command}` was refused: without the domain list the delegated domains \
-                 cannot be captured; nothing was written"
+            return Err(FetchError::Failed(message!(
+                "fetch-mos-domain-list-refused",
+                command = command
             )));
         }
     }
@@ -140,7 +141,7 @@ fn send_rest(
     session: &mut Session,
     plan: &[String],
     first: &[String],
-    not_captured: &mut Vec<String>,
+    not_captured: &mut Vec<Message>,
 ) -> Result<(), FetchError> {
     let mut sent: Vec<&String> = first.iter().collect();
     for command in plan {
@@ -150,10 +151,7 @@ fn send_rest(
             continue;
         }
         if command.chars().any(char::is_control) {
-            not_captured.push(format!(
-                "`{}`: not sent: it holds a control character",
-                crate::base::text::sanitize(command)
-            ));
+            not_captured.push(message!("fetch-not-sent-control", command = command));
             continue;
         }
         session.run(command, not_captured)?;
@@ -167,7 +165,7 @@ fn stage(
     appliance: &str,
     transcript: &[u8],
 ) -> Result<std::path::PathBuf, FetchError> {
-    let failed = |e: std::io::Error| FetchError::Failed(format!("{}: {e}", into.display()));
+    let failed = |e: std::io::Error| FetchError::Failed(fetch::io_message(into, &e));
     let mut file = tempfile::Builder::new()
         .prefix(&format!(".carryover-fetch-{appliance}-"))
         .tempfile_in(into)
@@ -198,11 +196,11 @@ enum Completion {
 
 impl Session {
     /// What to say after a greeting that did not come, in the clear: the port may be TLS.
-    fn tls_hint(&self) -> &'static str {
+    fn tls_hint(&self, error: Message) -> Message {
         if self.plaintext {
-            " (with --plaintext: is the port a TLS port? then leave out --plaintext)"
+            message!("fetch-mos-tls-hint", error = error)
         } else {
-            ""
+            error
         }
     }
 
@@ -213,21 +211,15 @@ impl Session {
         let line = match self.reader.line() {
             Ok(Some(line)) => line,
             Ok(None) => {
-                return Err(FetchError::Connection(format!(
-                    "the appliance closed the connection before greeting{}",
-                    self.tls_hint()
-                )))
+                let closed = message!("fetch-mos-closed-before-greeting");
+                return Err(FetchError::Connection(self.tls_hint(closed)));
             }
-            Err(FetchError::Failed(why)) => {
-                return Err(FetchError::Failed(format!("{why}{}", self.tls_hint())))
-            }
+            Err(FetchError::Failed(why)) => return Err(FetchError::Failed(self.tls_hint(why))),
             Err(e) => return Err(e),
         };
         // A TLS record (alert or handshake, version 3.x) where a greeting belongs.
         if self.plaintext && matches!(line.as_slice(), [0x15 | 0x16, 0x03, ..]) {
-            return Err(FetchError::Failed(
-                "the port answers in TLS: leave out --plaintext".into(),
-            ));
+            return Err(FetchError::Failed(message!("fetch-mos-port-is-tls")));
         }
         let text = String::from_utf8_lossy(&line);
         let mut words = text.split_ascii_whitespace();
@@ -242,9 +234,9 @@ impl Session {
                 self.record(b"S: ", &line, 0);
                 Ok(host)
             }
-            _ => Err(FetchError::Failed(format!(
-                "not an admind greeting (`* OK <host> admind <version>`): `{}`",
-                &clip(text.trim_end())
+            _ => Err(FetchError::Failed(message!(
+                "fetch-mos-not-a-greeting",
+                line = clip(text.trim_end())
             ))),
         }
     }
@@ -258,34 +250,28 @@ impl Session {
         self.send(&line, shown.as_bytes())?;
         match self.answer(&tag, true)? {
             Completion::Ok => Ok(()),
-            Completion::Refused(why) => Err(FetchError::Failed(format!(
-                "the login as `{}` was refused: {}",
-                user, why
+            Completion::Refused(why) => Err(FetchError::Failed(message!(
+                "fetch-mos-login-refused",
+                user = user,
+                reason = why
             ))),
         }
     }
 
     /// Sends one command of the plan and reads its answer; a refusal is noted, not fatal.
     /// Whether the appliance refused it.
-    fn run(&mut self, command: &str, not_captured: &mut Vec<String>) -> Result<bool, FetchError> {
+    fn run(&mut self, command: &str, not_captured: &mut Vec<Message>) -> Result<bool, FetchError> {
         let tag = self.tag();
         let line = format!("{tag} {command}\r\n");
         self.send(&line, line.as_bytes())?;
         match self.answer(&tag, false) {
             Ok(Completion::Ok) => Ok(false),
             Ok(Completion::Refused(why)) => {
-                not_captured.push(format!(
-                    "`{}`: refused: {}",
-                    crate::base::text::sanitize(command),
-                    crate::base::text::sanitize(&why)
-                ));
+                not_captured.push(message!("fetch-refused", command = command, reason = why));
                 Ok(true)
             }
             // Which command it broke on; a broken connection is still worth one more try.
-            Err(FetchError::Connection(e)) => {
-                Err(FetchError::Connection(format!("`{command}`: {e}")))
-            }
-            Err(FetchError::Failed(e)) => Err(FetchError::Failed(format!("`{command}`: {e}"))),
+            Err(e) => Err(e.map(|e| message!("fetch-at-command", command = command, error = e))),
         }
     }
 
@@ -313,9 +299,9 @@ impl Session {
             .and_then(|_| stream.flush())
             .map_err(|e| {
                 if net::is_timeout(&e) {
-                    FetchError::Failed("the appliance takes no more input".into())
+                    FetchError::Failed(message!("fetch-takes-no-input"))
                 } else {
-                    FetchError::Connection(format!("sending a command: {e}"))
+                    FetchError::Connection(message!("fetch-send-failed", reason = e.to_string()))
                 }
             })
     }
@@ -328,9 +314,10 @@ impl Session {
             .set_deadline(Some(Instant::now() + self.answer_time));
         let mut after_literal = false;
         loop {
-            let line = self.reader.line()?.ok_or_else(|| {
-                FetchError::Failed("the appliance closed the connection mid-answer".into())
-            })?;
+            let line = self
+                .reader
+                .line()?
+                .ok_or_else(|| FetchError::Failed(message!("fetch-closed-mid-answer")))?;
             check_controls(&line, false)?;
             let text = String::from_utf8_lossy(&line).into_owned();
             let body = text.trim_end_matches(['\r', '\n']);
@@ -345,7 +332,7 @@ impl Session {
                 self.record(b"S: ", &line, tag.len() + 1);
                 let shown = String::from_utf8_lossy(&self.transcript[start..]).into_owned();
                 return completion(shown.trim_end_matches(['\r', '\n']), tag).ok_or_else(|| {
-                    FetchError::Failed("the appliance's completion line does not read".into())
+                    FetchError::Failed(message!("fetch-mos-completion-unreadable"))
                 });
             }
             // Only this command's data lines may come before its completion: anything else
@@ -353,10 +340,10 @@ impl Session {
             // something the appliance did not answer.
             let data = format!("* {tag} ");
             if !body.starts_with(&data) && body != data.trim_end() {
-                return Err(FetchError::Failed(format!(
-                    "the appliance answered with a line that is neither `* {tag} ...` data nor \
-                     `{tag}`'s completion: `{}`",
-                    clip(&String::from_utf8_lossy(&self.scrubbed(&line)))
+                return Err(FetchError::Failed(message!(
+                    "fetch-mos-stray-line",
+                    tag = tag,
+                    line = clip(&String::from_utf8_lossy(&self.scrubbed(&line)))
                 )));
             }
             if secret {
@@ -417,7 +404,8 @@ impl Session {
     /// The model of the transcript so far, read by the project's own protocol reader.
     fn read_back(&self, appliance: &str) -> Result<Config, FetchError> {
         let failed = |e: crate::base::error::Error| {
-            FetchError::Failed(format!("the answers so far do not read back: {e}"))
+            let error = fetch::error_message(&e);
+            FetchError::Failed(message!("fetch-mos-read-back", error = error))
         };
         let source =
             Source::from_bytes(appliance, self.transcript.clone(), None).map_err(failed)?;
@@ -462,9 +450,9 @@ fn check_controls(bytes: &[u8], literal: bool) -> Result<(), FetchError> {
             || (literal && b == b'\n')
             || (literal && b == b'\r' && content.get(i + 1) == Some(&b'\n'));
         if (b < 0x20 || b == 0x7f) && !allowed {
-            return Err(FetchError::Failed(format!(
-                "the appliance sent a control character (0x{b:02x}) in a line: a transcript \
-                 holding it would not read back as what was sent"
+            return Err(FetchError::Failed(message!(
+                "fetch-mos-control-character",
+                byte = format!("0x{b:02x}")
             )));
         }
     }

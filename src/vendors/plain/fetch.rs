@@ -8,9 +8,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crate::base::message::Message;
 use crate::fetch::bounded::Reader;
 use crate::fetch::net::Connection;
 use crate::fetch::{self, FetchError, Fetched, Target};
+use crate::message;
 use crate::model::Config;
 use crate::vendors::{Fetch, Login, SecretKind, Vendor};
 
@@ -46,10 +48,9 @@ impl Fetch for Plain {
         let greeting = session.line()?.unwrap_or_default();
         let host = greeting
             .strip_prefix("plain-appliance ")
-            .ok_or_else(|| FetchError::Failed("the appliance did not greet as plain".into()))?;
-        let appliance = crate::write::file_stem(host).map_err(|why| {
-            FetchError::Failed(format!("the greeting names the appliance badly: {why}"))
-        })?;
+            .ok_or_else(|| FetchError::Failed(message!("fetch-plain-no-greeting")))?;
+        let appliance = crate::write::file_stem(host)
+            .map_err(|why| FetchError::Failed(message!("fetch-greeting-bad-name", reason = why)))?;
         session.login(target)?;
         let mut capture = format!("{HEADER} {appliance}\n");
         let mut not_captured = Vec::new();
@@ -58,7 +59,7 @@ impl Fetch for Plain {
                 Ok(lines) => lines
                     .iter()
                     .for_each(|l| capture.push_str(&format!("{l}\n"))),
-                Err(why) => not_captured.push(format!("`{command}`: refused: {why}")),
+                Err(why) => not_captured.push(why),
             }
         }
         // The capture is complete: a broken goodbye changes nothing.
@@ -85,7 +86,9 @@ impl Session {
         stream
             .write_all(format!("{line}\n").as_bytes())
             .and_then(|_| stream.flush())
-            .map_err(|e| FetchError::Connection(format!("cannot send: {e}")))
+            .map_err(|e| {
+                FetchError::Connection(message!("fetch-plain-send-failed", reason = e.to_string()))
+            })
     }
 
     /// One line without its ending; `None` when the appliance hung up. A line with a control
@@ -94,14 +97,13 @@ impl Session {
         let Some(bytes) = self.reader.line()? else {
             return Ok(None);
         };
-        let text = String::from_utf8(bytes).map_err(|_| {
-            FetchError::Failed("the appliance sent a line that is not UTF-8".into())
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| FetchError::Failed(message!("fetch-plain-not-utf8")))?;
         let text = text.trim_end_matches('\n').trim_end_matches('\r');
         if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\t') {
-            return Err(FetchError::Failed(format!(
-                "the appliance sent a control character (0x{:02x})",
-                u32::from(c)
+            return Err(FetchError::Failed(message!(
+                "fetch-plain-control-character",
+                byte = format!("0x{:02x}", u32::from(c))
             )));
         }
         Ok(Some(text.to_string()))
@@ -113,27 +115,25 @@ impl Session {
         let password = target.secret.as_ref().map_or("", |s| s.expose());
         let one_word = |w: &str| !w.is_empty() && !w.contains(char::is_whitespace);
         if !one_word(user) || !one_word(password) {
-            return Err(FetchError::Failed(
-                "a plain login is one word of user and one of password".into(),
-            ));
+            return Err(FetchError::Failed(message!("fetch-plain-login-words")));
         }
         self.send(&format!("login {user} {password}"))?;
         self.reader
             .set_deadline(Some(Instant::now() + self.answer_time));
         match self.line()?.as_deref() {
             Some("ok") => Ok(()),
-            Some(answer) if answer.starts_with("no") => Err(FetchError::Failed(format!(
-                "the login was refused: {}",
-                crate::base::text::sanitize(answer)
+            Some(answer) if answer.starts_with("no") => Err(FetchError::Failed(message!(
+                "fetch-plain-login-refused",
+                reason = answer
             ))),
-            _ => Err(FetchError::Failed("the login got no answer".into())),
+            _ => Err(FetchError::Failed(message!("fetch-plain-login-no-answer"))),
         }
     }
 
-    /// Sends a command: `Ok(lines)` answered, `Err(why)` refused.
-    fn run(&mut self, command: &str) -> Result<Result<Vec<String>, String>, FetchError> {
+    /// Sends a command: `Ok(lines)` answered, `Err(why)` refused or not sent.
+    fn run(&mut self, command: &str) -> Result<Result<Vec<String>, Message>, FetchError> {
         if command.chars().any(char::is_control) {
-            return Ok(Err("it holds a control character, not sent".into()));
+            return Ok(Err(message!("fetch-not-sent-control", command = command)));
         }
         self.send(command)?;
         self.reader
@@ -141,14 +141,14 @@ impl Session {
         let mut lines = Vec::new();
         loop {
             match self.line()? {
-                None => {
-                    return Err(FetchError::Failed(
-                        "the appliance hung up in the middle of an answer".into(),
-                    ))
-                }
+                None => return Err(FetchError::Failed(message!("fetch-plain-hung-up"))),
                 Some(line) if line == "." => return Ok(Ok(lines)),
                 Some(line) if lines.is_empty() && line.starts_with("no ") => {
-                    return Ok(Err(crate::base::text::sanitize(&line[3..])))
+                    return Ok(Err(message!(
+                        "fetch-refused",
+                        command = command,
+                        reason = &line[3..]
+                    )))
                 }
                 Some(line) => lines.push(line),
             }
@@ -159,7 +159,7 @@ impl Session {
 /// Writes the capture hidden beside its place; the caller moves it there once no other host
 /// of the run answered as the same appliance.
 fn stage(into: &Path, appliance: &str, capture: &str) -> Result<PathBuf, FetchError> {
-    let failed = |e: std::io::Error| FetchError::Failed(format!("{}: {e}", into.display()));
+    let failed = |e: std::io::Error| FetchError::Failed(fetch::io_message(into, &e));
     let mut file = tempfile::Builder::new()
         .prefix(&format!(".carryover-fetch-{appliance}-"))
         .tempfile_in(into)

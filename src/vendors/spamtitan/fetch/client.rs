@@ -7,9 +7,10 @@ use ureq::unversioned::transport::{Connector, TcpConnector};
 use ureq::{Agent, Timeout};
 
 use super::{authority, tls, Policy};
-use crate::base::text::sanitize;
-use crate::fetch::net::{client_config, secs};
+use crate::base::message::Message;
+use crate::fetch::net::{client_config, secs, untrusted};
 use crate::fetch::{FetchError, Target};
+use crate::message;
 
 /// One appliance's APIs.
 pub(super) struct Client {
@@ -38,18 +39,16 @@ pub(super) enum Failure {
 
 impl Failure {
     /// Why the call's file is missing, in a few words.
-    pub(super) fn reason(&self) -> String {
+    pub(super) fn reason(&self) -> Message {
         match self {
-            Failure::Status(code @ 300..=399, _) => {
-                format!("{code} (a redirect, not followed)")
-            }
-            Failure::Status(403, _) => "403 (not for this token)".into(),
+            Failure::Status(code @ 300..=399, _) => message!("fetch-st-redirect", code = *code),
+            Failure::Status(403, _) => message!("fetch-st-forbidden"),
             Failure::Status(code, tries) if busy(*code) => {
-                format!("{code} (still busy after {tries} tries)")
+                message!("fetch-st-busy", code = *code, tries = *tries)
             }
-            Failure::Status(code, _) => code.to_string(),
-            Failure::TooLarge(limit) => format!("the answer is larger than {limit} bytes"),
-            Failure::Fatal(e) => e.to_string(),
+            Failure::Status(code, _) => message!("fetch-st-status", code = *code),
+            Failure::TooLarge(limit) => message!("fetch-st-too-large", limit = *limit),
+            Failure::Fatal(e) => e.message().clone(),
         }
     }
 }
@@ -102,16 +101,10 @@ impl Client {
     pub(super) fn new(target: &Target, port: u16, policy: &Policy) -> Result<Client, FetchError> {
         let token = target.secret.as_ref().map(|s| s.expose()).unwrap_or("");
         if token.is_empty() {
-            return Err(FetchError::Failed(
-                "no API token given: SpamTitan's REST API needs one".into(),
-            ));
+            return Err(FetchError::Failed(message!("fetch-st-no-token")));
         }
         if !token.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(FetchError::Failed(
-                "the API token holds characters an HTTP header cannot carry (spaces, line \
-                 breaks or non-ASCII): check how it was given"
-                    .into(),
-            ));
+            return Err(FetchError::Failed(message!("fetch-st-token-not-header")));
         }
         let timeout = target.timeout.max(Duration::from_millis(1));
         let config = Agent::config_builder()
@@ -152,7 +145,7 @@ impl Client {
 
     /// The body of a 2xx answer to `GET path` (path and query, percent-encoded).
     pub(super) fn get(&self, path: &str) -> Result<Vec<u8>, Failure> {
-        let what = format!("GET {}", sanitize(path));
+        let what = format!("GET {path}");
         let url = format!("{}{path}", self.base);
         let tries = self.policy.tries.max(1);
         let mut attempt = 1;
@@ -187,9 +180,9 @@ impl Client {
         };
         let status = response.status().as_u16();
         if status == 401 {
-            return Err(Missed::fatal(FetchError::Failed(format!(
-                "the API token was refused (401) on {what}: make a new one in the web UI \
-                 (Settings > User Management > RestAPI Keys)"
+            return Err(Missed::fatal(FetchError::Failed(message!(
+                "fetch-st-token-refused",
+                call = what
             ))));
         }
         if !(200..300).contains(&status) {
@@ -241,13 +234,15 @@ impl Client {
                 Timeout::RecvBody => self.timeout * BODY_TIMEOUTS,
                 _ => self.timeout,
             };
-            format!("{what}: no answer within {}", secs(budget))
+            message!("fetch-st-no-answer", call = what, wait = secs(budget))
         };
         match e {
             ureq::Error::Timeout(reason @ (Timeout::Connect | Timeout::Resolve)) => (
-                FetchError::Connection(format!(
-                    "cannot connect to port {port}: no answer within {} ({reason})",
-                    secs(self.timeout)
+                FetchError::Connection(message!(
+                    "fetch-st-connect-timeout",
+                    port = port,
+                    wait = secs(self.timeout),
+                    reason = reason.to_string()
                 )),
                 false,
             ),
@@ -255,26 +250,31 @@ impl Client {
             ureq::Error::Io(io) => self.io_failed(&io, what),
             ureq::Error::Rustls(tls) => (self.tls_failed(&tls), false),
             ureq::Error::Tls(why) => (
-                FetchError::Failed(format!("TLS on port {port}: {why}")),
+                FetchError::Failed(message!("fetch-tls-failed", port = port, reason = why)),
                 false,
             ),
             ureq::Error::HostNotFound => (
-                FetchError::Connection("cannot resolve the host name".into()),
+                FetchError::Connection(message!("fetch-st-cannot-resolve")),
                 false,
             ),
             ureq::Error::ConnectionFailed => (
-                FetchError::Connection(format!("cannot connect to port {port}")),
+                FetchError::Connection(message!("fetch-st-connect-failed", port = port)),
                 true,
             ),
             ureq::Error::Protocol(p) => (
-                FetchError::Failed(format!(
-                    "{what}: the answer is not HTTP ({})",
-                    sanitize(&p.to_string())
+                FetchError::Failed(message!(
+                    "fetch-st-not-http",
+                    call = what,
+                    reason = p.to_string()
                 )),
                 false,
             ),
             other => (
-                FetchError::Failed(format!("{what}: {}", sanitize(&other.to_string()))),
+                FetchError::Failed(message!(
+                    "fetch-st-call",
+                    call = what,
+                    reason = other.to_string()
+                )),
                 false,
             ),
         }
@@ -285,7 +285,7 @@ impl Client {
         if let Some(tls) = io.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()) {
             return (self.tls_failed(tls), false);
         }
-        let said = sanitize(&io.to_string());
+        let said = io.to_string();
         match io.kind() {
             K::ConnectionRefused
             | K::ConnectionReset
@@ -297,33 +297,39 @@ impl Client {
             | K::NetworkUnreachable
             | K::NetworkDown
             | K::AddrNotAvailable => (
-                FetchError::Connection(format!("{what} (port {}): {said}", self.port)),
+                FetchError::Connection(message!(
+                    "fetch-st-call-broke",
+                    call = what,
+                    port = self.port,
+                    reason = said
+                )),
                 true,
             ),
             K::TimedOut | K::WouldBlock => (
-                FetchError::Failed(format!("{what}: no answer within {}", secs(self.timeout))),
+                FetchError::Failed(message!(
+                    "fetch-st-no-answer",
+                    call = what,
+                    wait = secs(self.timeout)
+                )),
                 false,
             ),
-            _ => (FetchError::Failed(format!("{what}: {said}")), false),
+            _ => (
+                FetchError::Failed(message!("fetch-st-call", call = what, reason = said)),
+                false,
+            ),
         }
     }
 
     /// A failed TLS handshake, said so that the user knows what to do.
     fn tls_failed(&self, e: &rustls::Error) -> FetchError {
         let port = self.port;
-        let said = sanitize(&e.to_string());
         if let rustls::Error::InvalidCertificate(_) = e {
-            let hint = if self.ca_given {
-                "it is not signed by a certificate --ca names, or names another host"
-            } else {
-                "name the certificate or its CA with --ca FILE (or, knowing the risk, --insecure)"
-            };
-            return FetchError::Failed(format!(
-                "TLS on port {port}: the appliance's certificate is not trusted ({said}); {hint}"
-            ));
+            return FetchError::Failed(untrusted(port, &e.to_string(), self.ca_given));
         }
-        FetchError::Failed(format!(
-            "TLS on port {port}: {said} (is the port plaintext? then --plaintext)"
+        FetchError::Failed(message!(
+            "fetch-st-tls-failed",
+            port = port,
+            reason = e.to_string()
         ))
     }
 }

@@ -17,11 +17,12 @@ use std::time::Duration;
 
 use serde_json::Value as Json;
 
-use crate::base::error::{Error, Said};
-use crate::base::text::sanitize;
+use crate::base::error::Error;
+use crate::base::message::{Arg, Message};
 use crate::capture::NoteKind;
 use crate::emit::percent_encode;
-use crate::fetch::{FetchError, Fetched, Target};
+use crate::fetch::{error_message, map_text, said_arg, FetchError, Fetched, Target};
+use crate::message;
 use crate::model::SourceKind;
 use crate::source::Source;
 use crate::vendors::{Fetch, Login, SecretKind};
@@ -126,13 +127,14 @@ pub fn folder_name(host: &str) -> Result<String, FetchError> {
         }
         None if is_host_name(host) => host.to_string(),
         None => {
-            return Err(FetchError::Failed(format!(
-                "`{}` is neither a host name nor an IP address",
-                sanitize(host)
+            return Err(FetchError::Failed(message!(
+                "fetch-st-not-a-host",
+                host = host
             )))
         }
     };
-    crate::write::file_stem(&stem).map_err(FetchError::Failed)
+    crate::write::file_stem(&stem)
+        .map_err(|why| FetchError::Failed(message!("fetch-reason", reason = why)))
 }
 
 /// The address a host is, if it is one (an IPv6 address may come in brackets).
@@ -181,7 +183,7 @@ pub fn is_plain_domain(name: &str) -> bool {
 struct Collector<'a> {
     client: &'a Client,
     dir: &'a Path,
-    not_captured: Vec<String>,
+    not_captured: Vec<Message>,
 }
 
 /// How an answer is checked before it is saved.
@@ -250,11 +252,8 @@ impl Collector<'_> {
         match text {
             Ok(version) => self.write("version.txt", format!("{version}\n").as_bytes()),
             Err(why) => {
-                self.missed(
-                    PATH,
-                    &format!("{why}; write the version to version.txt by hand"),
-                    true,
-                );
+                let by_hand = message!("fetch-st-version-by-hand", reason = why);
+                self.missed(PATH, by_hand.into(), true);
                 Ok(())
             }
         }
@@ -268,30 +267,35 @@ impl Collector<'_> {
             Ok(body) => body,
             Err(Failure::Fatal(e)) => return Err(e),
             Err(Failure::Status(403, _)) => {
-                return Err(FetchError::Failed(format!(
-                    "the API token was refused (403) on GET {PATH}: it may not read the domains"
+                return Err(FetchError::Failed(message!(
+                    "fetch-st-domains-forbidden",
+                    path = PATH
                 )))
             }
             Err(failure) => {
-                return Err(FetchError::Failed(format!(
-                    "GET {PATH}: {}: the domain list is needed for every other call",
-                    failure.reason()
+                return Err(FetchError::Failed(message!(
+                    "fetch-st-domains-failed",
+                    path = PATH,
+                    reason = failure.reason()
                 )))
             }
         };
-        let (names, paged) =
-            domain_names(&body).map_err(|why| FetchError::Failed(format!("GET {PATH}: {why}")))?;
+        let call = format!("GET {PATH}");
+        let (names, paged) = domain_names(&body).map_err(|why| {
+            FetchError::Failed(message!("fetch-st-call", call = &call, reason = why))
+        })?;
         if let Some(paged) = paged {
-            self.not_captured.push(format!("GET {PATH}: {paged}"));
+            let paged = message!("fetch-st-call", call = &call, reason = paged);
+            self.not_captured.push(paged);
         }
         let mut seen = BTreeSet::new();
         let mut plain = Vec::new();
         for name in names {
             if !is_plain_domain(&name) {
-                self.not_captured.push(format!(
-                    "GET {PATH}: the domain name \"{}\" is not a plain domain name (letters, \
-                     digits, dots and dashes): used in no call",
-                    shorten(&name)
+                self.not_captured.push(message!(
+                    "fetch-st-domain-not-plain",
+                    call = &call,
+                    name = shorten(&name)
                 ));
             } else if seen.insert(name.to_ascii_lowercase()) {
                 plain.push(name);
@@ -311,28 +315,31 @@ impl Collector<'_> {
         let checked = match self.client.get(path) {
             Ok(body) => check(relative, body, answer),
             Err(Failure::Fatal(e)) => return Err(e),
-            Err(failure) => Err(failure.reason()),
+            Err(failure) => Err(failure.reason().into()),
         };
         match checked {
             Ok(body) => self.write(relative, &body),
             Err(why) => {
-                self.missed(path, &why, inferred);
+                self.missed(path, why, inferred);
                 Ok(())
             }
         }
     }
 
-    fn missed(&mut self, path: &str, why: &str, inferred: bool) {
-        let mark = if inferred { " (inferred call)" } else { "" };
-        self.not_captured
-            .push(format!("GET {}: {why}{mark}", sanitize(path)));
+    /// A call that gave nothing to save, and why.
+    fn missed(&mut self, path: &str, why: Arg, inferred: bool) {
+        let inferred = if inferred { "yes" } else { "no" };
+        self.not_captured.push(message!(
+            "fetch-st-missed",
+            call = format!("GET {path}"),
+            reason = why,
+            inferred = inferred
+        ));
     }
 
     fn write(&self, relative: &str, body: &[u8]) -> Result<(), FetchError> {
         let path = self.dir.join(relative);
-        let failed = |e: std::io::Error| {
-            FetchError::Failed(format!("{}: {e}", sanitize(&path.display().to_string())))
-        };
+        let failed = |e: std::io::Error| FetchError::Failed(crate::fetch::io_message(&path, &e));
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(failed)?;
         }
@@ -341,11 +348,12 @@ impl Collector<'_> {
     }
 }
 
-/// An answer as it will be saved, if the capture reader reads it as what its file is.
-fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, String> {
+/// An answer as it will be saved, if the capture reader reads it as what its file is; else
+/// why not: a message, or what the capture reader said.
+fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, Arg> {
     if let Answer::Json = answer {
         serde_json::from_slice::<Json>(&body)
-            .map_err(|e| format!("the answer is not JSON ({e})"))?;
+            .map_err(|e| Arg::from(message!("fetch-st-not-json", reason = e.to_string())))?;
     }
     let source = Source::from_bytes(relative, body.clone(), None).map_err(|e| reason(&e))?;
     match answer {
@@ -354,46 +362,54 @@ fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, Strin
         }
         Answer::Xml => {
             if !super::legacy_xml::looks_like_xml(&source.text) {
-                return Err("the answer is not the legacy API's XML".into());
+                return Err(message!("fetch-st-not-legacy-xml").into());
             }
             let mut read = FileRead::new(&source, SourceKind::Export);
             let list = super::legacy_xml::list(&mut read).map_err(|e| reason(&e))?;
             if list.is_none() {
-                let said = match read.notes.last().map(|n| &n.kind) {
-                    Some(NoteKind::Warning(Said::Words(words))) => words.as_str(),
-                    _ => "",
-                };
-                return Err(shorten(
-                    said.split(": the call failed").next().unwrap_or(said),
-                ));
+                // What the reader said of the answer: the call failed, and why.
+                return Err(match read.notes.last().map(|n| &n.kind) {
+                    Some(NoteKind::Warning(said)) => short(said_arg(said)),
+                    _ => message!("fetch-st-call-failed").into(),
+                });
             }
         }
     }
     Ok(body)
 }
 
-/// What an error of the capture reader says, in one short line.
-fn reason(e: &Error) -> String {
-    let text = match e {
-        Error::Input(input) => input.message.to_string(),
-        Error::File { message, .. } | Error::NotACapture { message, .. } => message.to_string(),
-        other => other.to_string(),
+/// What an error of the capture reader says, its text from the appliance cut short: the
+/// message alone, without where (the file is the call's own).
+fn reason(e: &Error) -> Arg {
+    let said = match e {
+        Error::Input(input) => said_arg(&input.message),
+        Error::File { message, .. } | Error::NotACapture { message, .. } => said_arg(message),
+        other => error_message(other).into(),
     };
-    shorten(&text)
+    short(said)
 }
 
-/// Text from the appliance, for one line of a message: escaped, and cut at 160 characters.
+/// An argument with each text in it cut short ([`shorten`]).
+fn short(arg: Arg) -> Arg {
+    match arg {
+        Arg::Text(text) => Arg::Text(shorten(&text)),
+        Arg::Message(message) => map_text(*message, &shorten).into(),
+        number => number,
+    }
+}
+
+/// Text from the appliance, for one line of a message: cut at 160 characters.
 fn shorten(text: &str) -> String {
     let cut: String = text.chars().take(160).collect();
     let more = if cut.len() < text.len() { "…" } else { "" };
-    format!("{}{more}", sanitize(&cut))
+    format!("{cut}{more}")
 }
 
 /// The version in `GET /restapi/system/version`'s answer (`.version // .revision`, as the
 /// script's jq): a string, or a number as JSON writes it.
-fn version_of(body: &[u8]) -> Result<String, String> {
-    let json: Json =
-        serde_json::from_slice(body).map_err(|e| format!("the answer is not JSON ({e})"))?;
+fn version_of(body: &[u8]) -> Result<String, Message> {
+    let json: Json = serde_json::from_slice(body)
+        .map_err(|e| message!("fetch-st-not-json", reason = e.to_string()))?;
     let value = ["version", "revision"].iter().find_map(|key| {
         json.get(key)
             .filter(|v| !v.is_null() && **v != Json::Bool(false))
@@ -401,42 +417,39 @@ fn version_of(body: &[u8]) -> Result<String, String> {
     let text = match value {
         Some(Json::String(s)) => s.trim().to_string(),
         Some(Json::Number(n)) => n.to_string(),
-        _ => return Err("the answer holds no `version` or `revision`".into()),
+        _ => return Err(message!("fetch-st-no-version")),
     };
     if text.is_empty() || text.len() > 64 || text.chars().any(char::is_control) {
-        return Err(format!(
-            "the version \"{}\" is not one short line",
-            shorten(&text)
+        return Err(message!(
+            "fetch-st-version-not-one-line",
+            version = shorten(&text)
         ));
     }
     Ok(text)
 }
 
-/// What `GET /restapi/domains` answers, as far as anyone knows [I]: the shape the script's jq
-/// reads.
-const DOMAIN_LIST_SHAPE: &str = "an array of domains, or an object whose `data` is one; each \
-                                 domain an object naming it in `domain` or `name`";
-
 /// The domain names of the domain list's answer, as they came, and what says the answer is one
-/// page of several. Any other shape is an error naming the one expected: never an empty list.
-fn domain_names(body: &[u8]) -> Result<(Vec<String>, Option<String>), String> {
+/// page of several. Any other shape is an error naming the one expected (what `GET
+/// /restapi/domains` answers, as far as anyone knows [I]: the shape the script's jq reads):
+/// never an empty list.
+fn domain_names(body: &[u8]) -> Result<(Vec<String>, Option<Message>), Message> {
     let json: Json = serde_json::from_slice(body)
-        .map_err(|e| format!("the answer is not JSON ({e}); expected {DOMAIN_LIST_SHAPE}"))?;
+        .map_err(|e| message!("fetch-st-domains-not-json", reason = e.to_string()))?;
     let items = match &json {
         Json::Array(items) => items,
         Json::Object(map) => match map.get("data") {
             Some(Json::Array(items)) => items,
             _ => {
-                return Err(format!(
-                    "expected {DOMAIN_LIST_SHAPE}; got {}",
-                    shape(&json)
+                return Err(message!(
+                    "fetch-st-domains-unexpected",
+                    shape = shape(&json)
                 ))
             }
         },
         other => {
-            return Err(format!(
-                "expected {DOMAIN_LIST_SHAPE}; got {}",
-                shape(other)
+            return Err(message!(
+                "fetch-st-domains-unexpected",
+                shape = shape(other)
             ))
         }
     };
@@ -450,10 +463,10 @@ fn domain_names(body: &[u8]) -> Result<(Vec<String>, Option<String>), String> {
         match named {
             Some(Json::String(name)) => names.push(name.clone()),
             _ => {
-                return Err(format!(
-                    "entry {} is {}; expected {DOMAIN_LIST_SHAPE}",
-                    i + 1,
-                    shape(item)
+                return Err(message!(
+                    "fetch-st-domains-bad-entry",
+                    entry = i + 1,
+                    shape = shape(item)
                 ))
             }
         }
@@ -464,7 +477,7 @@ fn domain_names(body: &[u8]) -> Result<(Vec<String>, Option<String>), String> {
 
 /// A remark when the answer says more domains are on other pages, which nobody knows how to
 /// ask for [I].
-fn paging(json: &Json, given: usize) -> Option<String> {
+fn paging(json: &Json, given: usize) -> Option<Message> {
     let number = |v: Option<&Json>| v.and_then(Json::as_u64);
     let meta = json.get("meta");
     let total = number(json.get("total")).or_else(|| number(meta.and_then(|m| m.get("total"))));
@@ -476,33 +489,31 @@ fn paging(json: &Json, given: usize) -> Option<String> {
     .flatten()
     .any(|v| !v.is_null());
     match total {
-        Some(total) if total > given as u64 => Some(format!(
-            "the answer holds {given} of {total} domains (one page): the others were not captured"
+        Some(total) if total > given as u64 => Some(message!(
+            "fetch-st-domains-page-of",
+            given = given,
+            total = total
         )),
-        _ if next => Some(format!(
-            "the answer is one page of several ({given} domains): the others were not captured"
-        )),
+        _ if next => Some(message!("fetch-st-domains-one-page", given = given)),
         _ => None,
     }
 }
 
 /// What a JSON value is, for a message: its type, an object's first keys.
-fn shape(json: &Json) -> String {
-    match json {
-        Json::Null => "null".into(),
-        Json::Bool(_) => "a boolean".into(),
-        Json::Number(_) => "a number".into(),
-        Json::String(_) => "a string".into(),
-        Json::Array(_) => "an array".into(),
+fn shape(json: &Json) -> Message {
+    let (shape, keys) = match json {
+        Json::Null => ("null", String::new()),
+        Json::Bool(_) => ("boolean", String::new()),
+        Json::Number(_) => ("number", String::new()),
+        Json::String(_) => ("string", String::new()),
+        Json::Array(_) => ("array", String::new()),
+        Json::Object(map) if map.is_empty() => ("empty-object", String::new()),
         Json::Object(map) => {
             let keys: Vec<String> = map.keys().take(5).map(|k| shorten(k)).collect();
-            if keys.is_empty() {
-                "an empty object".into()
-            } else {
-                format!("an object with {}", keys.join(", "))
-            }
+            ("object", keys.join(", "))
         }
-    }
+    };
+    message!("fetch-st-shape", shape = shape, keys = keys)
 }
 
 mod client;
@@ -570,8 +581,9 @@ mod tests {
         ] {
             let error = names(bad).unwrap_err();
             assert!(
-                error.contains("expected an array of domains"),
-                "{bad}: {error}"
+                ["fetch-st-domains-unexpected", "fetch-st-domains-bad-entry"].contains(&error.id)
+                    || error.id == "fetch-st-domains-not-json",
+                "{bad}: {error:?}"
             );
         }
     }
@@ -579,9 +591,10 @@ mod tests {
     #[test]
     fn a_paged_domain_list_says_so() {
         let paged = |body: &str| domain_names(body.as_bytes()).unwrap().1;
-        assert!(paged(r#"{"data": [{"domain": "a"}], "total": 2}"#)
-            .unwrap()
-            .contains("1 of 2"));
+        let one_of_two = paged(r#"{"data": [{"domain": "a"}], "total": 2}"#).unwrap();
+        assert_eq!(one_of_two.id, "fetch-st-domains-page-of");
+        assert_eq!(one_of_two.arg("given"), Some(&Arg::Number(1)));
+        assert_eq!(one_of_two.arg("total"), Some(&Arg::Number(2)));
         assert!(paged(r#"{"data": [{"domain": "a"}], "links": {"next": "?page=2"}}"#).is_some());
         assert!(
             paged(r#"{"data": [{"domain": "a"}], "total": 1, "links": {"next": null}}"#).is_none()
@@ -605,15 +618,28 @@ mod tests {
     fn answers_are_saved_only_when_they_read_as_their_file() {
         let json = |body: &str| check("api/domains/a.json", body.into(), Answer::Json);
         assert!(json(r#"{"id": 1, "domain": "a"}"#).is_ok());
-        assert!(json("<html>oops</html>").unwrap_err().contains("not JSON"));
+        let id = |arg: Arg| match arg {
+            Arg::Message(message) => message.id,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            id(json("<html>oops</html>").unwrap_err()),
+            "fetch-st-not-json"
+        );
         assert!(json(r#"{"status": "error", "message": "no"}"#).is_err());
         let xml = |body: &str| check("lists/global/allow.xml", body.into(), Answer::Xml);
         assert!(xml("<response><stat>ok</stat></response>").is_ok());
-        assert!(xml("sender@example.com")
-            .unwrap_err()
-            .contains("not the legacy API"));
+        assert_eq!(
+            id(xml("sender@example.com").unwrap_err()),
+            "fetch-st-not-legacy-xml"
+        );
+        // What the reader said of the failed call is passed along, its words untouched.
         let failed = xml("<response><stat>fail</stat><error>no such user</error></response>");
-        assert!(failed.unwrap_err().contains("stat fail: no such user"));
+        let said = format!("{:?}", failed.unwrap_err());
+        assert!(
+            said.contains("fail") && said.contains("no such user"),
+            "{said}"
+        );
         assert!(xml("<response><stat>ok</stat>").is_err());
     }
 }

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 use super::super::names::{classify, FileKind};
-use crate::base::text::sanitize;
 use crate::fetch::FetchError;
 
 /// A capture folder being written.
@@ -19,7 +18,7 @@ pub(super) struct Staged {
 }
 
 fn failed(path: &Path, e: std::io::Error) -> FetchError {
-    FetchError::Failed(format!("{}: {e}", sanitize(&path.display().to_string())))
+    FetchError::Failed(crate::fetch::io_message(path, &e))
 }
 
 /// A new, empty folder for the capture of `stem` under `into`.
@@ -43,9 +42,9 @@ pub(super) fn begin(into: &Path, stem: &str) -> Result<Staged, FetchError> {
 fn previous(target: &Path) -> Result<bool, FetchError> {
     match fs::symlink_metadata(target) {
         Ok(m) if m.is_dir() => Ok(true),
-        Ok(_) => Err(FetchError::Failed(format!(
-            "{} is there and is not a capture folder: it is not replaced",
-            sanitize(&target.display().to_string())
+        Ok(_) => Err(FetchError::Failed(crate::message!(
+            "fetch-st-not-a-capture-folder",
+            path = target.display().to_string()
         ))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(failed(target, e)),
