@@ -5,7 +5,7 @@
 use encoding_rs::Encoding;
 
 use crate::base::error::{Error, Result, Said};
-use crate::base::message::Arg;
+use crate::base::message::{Arg, Message};
 use crate::model::{Change, Config, Origin, Provenance, SourceKind, VendorId};
 use crate::source::Source;
 
@@ -25,8 +25,8 @@ pub struct Note {
 /// What kind of problem a [`Note`] reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteKind {
-    /// The line did not become model data; the reason says why.
-    Unrecognized(&'static str),
+    /// The line did not become model data; the message says why.
+    Unrecognized(Message),
     /// The appliance refused the command (NO or BAD): it changed nothing.
     Rejected(String),
     /// A problem that reading worked around, and what the reader says about it.
@@ -35,7 +35,7 @@ pub enum NoteKind {
 
 impl Note {
     /// A line that did not become model data.
-    pub fn unrecognized(line: u32, text: &str, reason: &'static str) -> Note {
+    pub fn unrecognized(line: u32, text: &str, reason: Message) -> Note {
         Note {
             line,
             kind: NoteKind::Unrecognized(reason),

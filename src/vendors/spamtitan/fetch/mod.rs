@@ -17,9 +17,8 @@ use std::time::Duration;
 
 use serde_json::Value as Json;
 
-use crate::base::error::{Error, Said};
+use crate::base::error::Error;
 use crate::base::text::sanitize;
-use crate::capture::NoteKind;
 use crate::emit::percent_encode;
 use crate::fetch::{FetchError, Fetched, Target};
 use crate::model::SourceKind;
@@ -344,8 +343,21 @@ impl Collector<'_> {
 /// An answer as it will be saved, if the capture reader reads it as what its file is.
 fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, String> {
     if let Answer::Json = answer {
-        serde_json::from_slice::<Json>(&body)
+        let json = serde_json::from_slice::<Json>(&body)
             .map_err(|e| format!("the answer is not JSON ({e})"))?;
+        if let Some(refusal) = super::api_json::refusal(&json) {
+            let what = if refusal.error {
+                "an error answer of the REST API"
+            } else {
+                "an answer holding only status keys"
+            };
+            let said = if refusal.said.is_empty() {
+                format!("only {}", refusal.keys.join(", "))
+            } else {
+                refusal.said.join(", ")
+            };
+            return Err(shorten(&format!("{what} ({said}), not configuration")));
+        }
     }
     let source = Source::from_bytes(relative, body.clone(), None).map_err(|e| reason(&e))?;
     match answer {
@@ -359,13 +371,16 @@ fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, Strin
             let mut read = FileRead::new(&source, SourceKind::Export);
             let list = super::legacy_xml::list(&mut read).map_err(|e| reason(&e))?;
             if list.is_none() {
-                let said = match read.notes.last().map(|n| &n.kind) {
-                    Some(NoteKind::Warning(Said::Words(words))) => words.as_str(),
-                    _ => "",
+                let said = match super::legacy_xml::failure(&read) {
+                    Some((stat, errors)) => format!(
+                        "the legacy API answered stat {stat}{}",
+                        errors.map_or(String::new(), |e| format!(": {e}"))
+                    ),
+                    None => {
+                        "the answer says no stat (ok or fail): this list was not captured".into()
+                    }
                 };
-                return Err(shorten(
-                    said.split(": the call failed").next().unwrap_or(said),
-                ));
+                return Err(shorten(&said));
             }
         }
     }
