@@ -241,3 +241,33 @@ impl Capture {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_in_a_text_argument_of_a_note_is_masked() {
+        let source = Source::from_text("a.log", "rg> smtp set ldap_passwd \"s3cret pass\"\n");
+        let mut read = SourceRead::new(&source, SourceKind::CliLog);
+        let command = r#"smtp set ldap_passwd "s3cret pass""#;
+        read.notes.push(Note::warning(
+            1,
+            crate::message!("mos-write-not-completed", command = command),
+        ));
+        read.notes.push(Note::unrecognized(
+            1,
+            command,
+            crate::message!("unread-mos-stray"),
+        ));
+        let mut capture = Capture::new(VendorId("test"));
+        capture.add(read).unwrap();
+        let NoteKind::Warning(Said::Message(said)) = &capture.notes[0].1.kind else {
+            panic!("{:?}", capture.notes[0]);
+        };
+        let masked = Arg::Text("smtp set ldap_passwd <secret>".into());
+        assert_eq!(said.arg("command"), Some(&masked));
+        assert_eq!(capture.notes[1].1.text, "smtp set ldap_passwd <secret>");
+        assert!(!format!("{:?}", capture.notes).contains("s3cret"));
+    }
+}
