@@ -28,6 +28,7 @@ fetch-summary = fetch: { $fetched } of { $total } appliance(s) fetched, { $faile
 
 fetch-error-at = { $path }:{ $line }:{ $column }: { $error } (expected { $expected })
 fetch-error-in = { $path }: { $error }
+fetch-error-with-cause = { $error }: { $cause }
 fetch-error = { $error }
 
 ## Secrets and the inventory.

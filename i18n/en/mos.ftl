@@ -14,3 +14,23 @@ mos-listing-cut = the listing of { $scope } { $list } starts with `{ $first }`, 
 mos-update-not-confirmed = update install was not confirmed; nothing installed
 mos-not-a-valid-value = `{ $text }` is not a valid value of { $name }; kept as text
 mos-command-wrapped = the command line is { $width } columns wide, a terminal's width, and line { $next } is no answer: the terminal wrapped the command, read as `{ $command }`
+
+# What the MOS parsers note about a capture's syntax: data blocks and literals.
+
+mos-data-block-unterminated = data block has no terminating '.' line
+mos-data-block-ends-with-key = data block has no terminating '.' line: it ends with its key block
+mos-export-unsplittable = this export line does not split into words
+mos-export-unsplittable-expected = a command whose quoted words are closed, with only \\ and \" as escapes
+mos-literal-overflow = literal announces { $announced } bytes, but only { $available } remain in the input
+mos-literal-overflow-expected = a literal body of the announced size (is the capture cut short?)
+mos-literal-padded = literal announces { $announced } bytes, which fits its body once the trailing padding of its lines is removed; the value is read without it
+mos-literal-counted-another-way = literal announces { $announced } bytes, which fits its body only when counted with { $way ->
+        [0] the appliance's own line ends
+        [1] the other line ends than the appliance's
+        [2] UTF-8 bytes instead of the file's encoding
+       *[3] UTF-8 bytes and the other line ends
+    }; read by its count, so check how the value ends
+mos-literal-to-boundary = literal announces { $announced } bytes, which fits no line end of its body; the body was taken up to the next completion or prompt line ({ $lines } line(s))
+mos-literal-to-sentinel = literal announces { $announced } bytes, which fits no line end of its body; the key block was taken up to #@Mirapoint-Key-End
+mos-literal-tab = line { $line } of the literal ends in a tab, kept in the value as its count says
+mos-literal-pager-lines = { $count } pager prompt line(s) (`--More--`, first at line { $first }) inside the literal are no part of its value

@@ -1,6 +1,17 @@
 # What reading notes about inputs, for every vendor.
 
-read-skipped = skipped: { $why }, not part of the capture
+## Files a walk over a folder leaves out, and why
+
+skipped-finder-settings = skipped: macOS Finder's folder settings, not part of the capture
+skipped-explorer-thumbnails = skipped: Windows Explorer's thumbnail cache, not part of the capture
+skipped-explorer-settings = skipped: Windows Explorer's folder settings, not part of the capture
+skipped-media-center-thumbnails = skipped: Windows Media Center's thumbnail cache, not part of the capture
+skipped-resource-fork = skipped: a macOS resource fork (AppleDouble) a copy to a share left, not part of the capture
+skipped-lock-file = skipped: an office program's lock file, not part of the capture
+skipped-archive = skipped: an archive (a backup kept beside the capture), not part of the capture
+skipped-hidden-file = skipped: a hidden file, not part of the capture
+skipped-archive-metadata = skipped: macOS archive metadata, not part of the capture
+skipped-folder = skipped: a hidden or archive-metadata folder, not part of the capture
 
 ## How a file's kind was chosen, when the evidence is not clear
 
@@ -28,3 +39,16 @@ restore-against-two-appliances = --against: captures of appliance { $first } and
 vendor-unsupported = carryover cannot do { $what } for { $vendor } captures
 vendor-unknown = no vendor `{ $id }` is known
 vendor-no-release-notes = carryover has no release notes for { $vendor } yet: show, diff and track work, gaps, plan and restore do not
+
+## Two captures that name different appliances
+
+read-two-hosts = captures of two appliances: `{ $first }` and `{ $second }`; read one appliance at a time
+read-two-domains = captures of two appliances: `{ $first }` and `{ $second }` share the short name `{ $short }`; read one appliance at a time
+
+## Files that yield no configuration
+
+read-not-clearly-a-capture = not clearly a capture ({ $scores }), and reading it as one failed:
+read-nothing-read = no configuration item could be read: { $lines } line(s), { $not_understood } not understood; it looks most like a { $vendor } { $kind } ({ $evidence }; scores: { $scores }); expected { $expected }
+read-nothing-read-prefix = no configuration item could be read: { $lines } line(s), { $not_understood } not understood; it looks most like a { $vendor } { $kind } ({ $evidence }; scores: { $scores }); every line starts with `{ $prefix }`, a prefix carryover does not know (remove it); expected { $expected }
+read-nothing-claimed = no configuration item could be read: { $lines } line(s), nothing carryover reads; expected { $expected }
+read-nothing-claimed-prefix = no configuration item could be read: { $lines } line(s), nothing carryover reads; every line starts with `{ $prefix }`, a prefix carryover does not know (remove it); expected { $expected }

@@ -16,3 +16,48 @@ st-entries-normalised = { $count } { $count ->
         [1] entry
        *[other] entries
     } written in another form, read in one form (domain in lower case and ASCII, local part in lower case), e.g. `{ $from }` as `{ $to }`
+
+# Errors of a REST API answer (api/*.json).
+
+st-json-empty = an empty file where a REST answer (JSON) was expected
+st-json-invalid = not valid JSON: { $reason }
+st-json-expected = a REST API answer saved as it came
+st-api-error-answer = an error answer of the REST API ({ $details }), not configuration: the call did not answer with its settings when the capture was made; save its answer again
+st-api-error-answer-keys = an error answer of the REST API (only { $keys }), not configuration: the call did not answer with its settings when the capture was made; save its answer again
+st-api-status-answer = an answer holding only status keys ({ $details }), not configuration: the call did not answer with its settings when the capture was made; save its answer again
+st-api-status-answer-keys = an answer holding only status keys (only { $keys }), not configuration: the call did not answer with its settings when the capture was made; save its answer again
+
+# Errors of a capture folder and its files.
+
+st-folder-unreadable = { $count } file(s) of this capture could not be read ({ $read } read):
+st-folder-loop = a folder that links back to a folder above it: not walked
+st-version-empty = an empty file where the version the appliance prints (e.g. `7.08`) was expected: the version was not captured
+
+# The by-hand template (by-hand.txt): settings copied from the web console.
+
+st-by-hand-not-name-value = not `name = value`
+st-by-hand-unknown = `{ $name }` is no setting of the template (known: { $known })
+st-by-hand-twice = `{ $key }` is given twice
+st-by-hand-unfilled = `{ $key }` is not filled in (still `{ $value }`): not captured
+st-by-hand-expected = a line of the by-hand template: `name = value`, as the capture script wrote it
+st-by-hand-empty = a by-hand template without a single `name = value` line: write it again with the capture script and fill it in
+st-by-hand-not-filled = the by-hand template was not filled in: none of its settings is captured
+st-by-hand-not-yes-no = `{ $value }` is not yes or no
+st-by-hand-space = `{ $value }` holds a space: one host or name is expected
+st-by-hand-commas = `{ $value }`: items are separated by commas
+st-by-hand-not-role = `{ $value }` is no cluster role: primary, secondary or standalone
+
+# The legacy API's XML answers to list calls (lists/**/*.xml).
+
+st-xml-not-well-formed = not well-formed XML: { $reason }
+st-xml-cut = the answer ends inside `<{ $name }>`: it was cut off
+st-xml-second-root = a second root element `{ $name }`
+st-xml-decoding = { $reason }
+st-xml-unknown-entity = an unknown entity `&{ $name };`
+st-xml-root = the root element is `{ $root }`, not `response`
+st-xml-expected = the legacy API's XML answer to a list call, saved as it came
+st-xml-stat-failed = the legacy API answered stat { $stat }: the call failed, so this list was not captured (it is not taken for an empty list)
+st-xml-stat-failed-errors = the legacy API answered stat { $stat }: { $errors }: the call failed, so this list was not captured (it is not taken for an empty list)
+st-xml-no-stat = the answer says no stat (ok or fail): this list was not captured
+st-csv-not-a-row = not a CSV row: { $reason }
+st-update-log-grammar = update log grammar: { $reason }

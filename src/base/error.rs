@@ -148,27 +148,37 @@ pub enum Error {
     Input(Box<InputError>),
     /// A whole file is wrong (not a known format, inconsistent, unsafe to write), where no
     /// single line is to blame.
-    #[error("{}: {message}", one_line(.path))]
+    #[error("{}: {message}{}", one_line(.path), after(.causes))]
     File {
         /// The file at fault.
         path: String,
         /// What is wrong with it.
         message: Said,
+        /// The errors it comes from (each file of a folder that could not be read), shown
+        /// after it.
+        causes: Vec<Error>,
     },
     /// A file that yields no configuration at all: no vendor reads it as a capture (a README,
     /// a note beside the captures). Shown like [`Error::File`]; git's diff drivers show such a
     /// file as text instead.
-    #[error("{}: {message}", one_line(.path))]
+    #[error("{}: {message}{}", one_line(.path), after(.causes))]
     NotACapture {
         /// The file.
         path: String,
         /// What it looked like, and what was expected.
         message: Said,
+        /// The errors it comes from (reading it as what it looked most like), shown after it.
+        causes: Vec<Error>,
     },
     /// The command line asks for something that cannot be done (a missing or conflicting flag,
     /// a capability the vendor lacks).
     #[error("{0}")]
     Usage(Said),
+}
+
+/// The errors an error comes from, each after a line break, after the error itself.
+fn after(causes: &[Error]) -> String {
+    causes.iter().map(|e| format!("\n{e}")).collect()
 }
 
 impl Error {
@@ -185,6 +195,7 @@ impl Error {
         Error::File {
             path: path.into(),
             message: message.into(),
+            causes: Vec::new(),
         }
     }
 
@@ -193,7 +204,18 @@ impl Error {
         Error::NotACapture {
             path: path.into(),
             message: message.into(),
+            causes: Vec::new(),
         }
+    }
+
+    /// The error with the errors it comes from, shown after it: a problem with a file or a
+    /// folder as a whole that several other errors, or one of another kind, explain. An error
+    /// of another kind is returned as it is.
+    pub fn because(mut self, errors: Vec<Error>) -> Self {
+        if let Error::File { causes, .. } | Error::NotACapture { causes, .. } = &mut self {
+            causes.extend(errors);
+        }
+        self
     }
 
     /// A command line that asks for something that cannot be done.

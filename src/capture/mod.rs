@@ -5,7 +5,7 @@
 use encoding_rs::Encoding;
 
 use crate::base::error::{Error, Result, Said};
-use crate::base::message::Arg;
+use crate::base::message::{Arg, Message};
 use crate::model::{Change, Config, Origin, Provenance, SourceKind, VendorId};
 use crate::source::Source;
 
@@ -25,8 +25,8 @@ pub struct Note {
 /// What kind of problem a [`Note`] reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteKind {
-    /// The line did not become model data; the reason says why.
-    Unrecognized(&'static str),
+    /// The line did not become model data; the message says why.
+    Unrecognized(Message),
     /// The appliance refused the command (NO or BAD): it changed nothing.
     Rejected(String),
     /// A problem that reading worked around, and what the reader says about it.
@@ -35,7 +35,7 @@ pub enum NoteKind {
 
 impl Note {
     /// A line that did not become model data.
-    pub fn unrecognized(line: u32, text: &str, reason: &'static str) -> Note {
+    pub fn unrecognized(line: u32, text: &str, reason: Message) -> Note {
         Note {
             line,
             kind: NoteKind::Unrecognized(reason),
@@ -239,5 +239,35 @@ impl Capture {
             (index, n)
         }));
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_in_a_text_argument_of_a_note_is_masked() {
+        let source = Source::from_text("a.log", "rg> smtp set ldap_passwd \"s3cret pass\"\n");
+        let mut read = SourceRead::new(&source, SourceKind::CliLog);
+        let command = r#"smtp set ldap_passwd "s3cret pass""#;
+        read.notes.push(Note::warning(
+            1,
+            crate::message!("mos-write-not-completed", command = command),
+        ));
+        read.notes.push(Note::unrecognized(
+            1,
+            command,
+            crate::message!("unread-mos-stray"),
+        ));
+        let mut capture = Capture::new(VendorId("test"));
+        capture.add(read).unwrap();
+        let NoteKind::Warning(Said::Message(said)) = &capture.notes[0].1.kind else {
+            panic!("{:?}", capture.notes[0]);
+        };
+        let masked = Arg::Text("smtp set ldap_passwd <secret>".into());
+        assert_eq!(said.arg("command"), Some(&masked));
+        assert_eq!(capture.notes[1].1.text, "smtp set ldap_passwd <secret>");
+        assert!(!format!("{:?}", capture.notes).contains("s3cret"));
     }
 }

@@ -175,8 +175,22 @@ pub fn error_message(e: &Error) -> Message {
             error = said_arg(&input.message),
             expected = said_arg(&input.expected)
         ),
-        Error::File { path, message } | Error::NotACapture { path, message } => {
-            crate::message!("fetch-error-in", path = path, error = said_arg(message))
+        Error::File {
+            path,
+            message,
+            causes,
+        }
+        | Error::NotACapture {
+            path,
+            message,
+            causes,
+        } => {
+            // Each error it comes from follows it, as `render::error` shows them.
+            let error = causes.iter().fold(said_arg(message), |error, cause| {
+                crate::message!("fetch-error-with-cause", error = error, cause = error_message(cause))
+                    .into()
+            });
+            crate::message!("fetch-error-in", path = path, error = error)
         }
         Error::Usage(said) => crate::message!("fetch-error", error = said_arg(said)),
     }

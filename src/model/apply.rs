@@ -107,7 +107,7 @@ pub enum Change {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     /// Why the captures cannot be of one appliance.
-    pub message: String,
+    pub message: crate::base::message::Message,
 }
 
 impl Config {
@@ -227,9 +227,10 @@ impl Config {
         if let Some(known) = &self.appliance.hostname {
             if known.value != short {
                 return Err(Conflict {
-                    message: format!(
-                        "captures of two appliances: `{}` and `{}`; read one appliance at a time",
-                        known.value, short
+                    message: crate::message!(
+                        "read-two-hosts",
+                        first = &known.value,
+                        second = &short
                     ),
                 });
             }
@@ -244,10 +245,11 @@ impl Config {
                 // One short name, two domains: two appliances, never merged.
                 Some(known) if known.value != host => {
                     return Err(Conflict {
-                        message: format!(
-                            "captures of two appliances: `{}` and `{host}` share the short name \
-                             `{short}`; read one appliance at a time",
-                            known.value
+                        message: crate::message!(
+                            "read-two-domains",
+                            first = &known.value,
+                            second = &host,
+                            short = &short
                         ),
                     });
                 }
@@ -272,6 +274,7 @@ fn located(value: String, at: Origin, line: u32) -> Item<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::message::Arg;
     use crate::model::VendorId;
 
     const AT: Origin = Origin { source: 0, line: 1 };
@@ -292,7 +295,9 @@ mod tests {
         let mut config = Config::new(VendorId("test"));
         config.apply(Change::Host("ms01".into()), AT).unwrap();
         let err = config.apply(Change::Host("rg02".into()), AT).unwrap_err();
-        assert!(err.message.contains("`ms01` and `rg02`"));
+        assert_eq!(err.message.id, "read-two-hosts");
+        assert_eq!(err.message.arg("first"), Some(&Arg::Text("ms01".into())));
+        assert_eq!(err.message.arg("second"), Some(&Arg::Text("rg02".into())));
     }
 
     #[test]
@@ -304,12 +309,14 @@ mod tests {
         let err = config
             .apply(Change::Host("rg01.osaka.example.net".into()), AT)
             .unwrap_err();
-        assert!(
-            err.message
-                .contains("`rg01.example.co.jp` and `rg01.osaka.example.net`"),
-            "{}",
-            err.message
-        );
+        assert_eq!(err.message.id, "read-two-domains", "{:?}", err.message);
+        let text = |name| match err.message.arg(name) {
+            Some(Arg::Text(text)) => text.as_str(),
+            _ => "",
+        };
+        assert_eq!(text("first"), "rg01.example.co.jp");
+        assert_eq!(text("second"), "rg01.osaka.example.net");
+        assert_eq!(text("short"), "rg01");
     }
 
     #[test]

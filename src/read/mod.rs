@@ -9,6 +9,7 @@ use crate::message;
 use std::path::{Path, PathBuf};
 
 use crate::base::error::{Error, Result};
+use crate::base::message::Message;
 use crate::capture::{Capture, Note, ReadOptions, SourceRead};
 use crate::model::{Change, SourceKind, VendorId};
 use crate::source::Source;
@@ -39,7 +40,7 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
 }
 
 /// A file a walk left out, and why: what file managers and archivers leave in folders.
-pub type Skipped = (PathBuf, &'static str);
+pub type Skipped = (PathBuf, Message);
 
 /// [`inputs`], and the junk files the walks over directories left out. A file named on its
 /// own is always read.
@@ -80,7 +81,7 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
                 found.push(Input::Dir(vendor.id(), entry.into_path()));
                 walker.skip_current_dir();
             } else if entry.file_type().is_file() {
-                match crate::source::junk::why(&entry.file_name().to_string_lossy()) {
+                match crate::source::junk::note(&entry.file_name().to_string_lossy()) {
                     Some(why) => skipped.push((entry.into_path(), why)),
                     None => found.push(Input::File(entry.into_path())),
                 }
@@ -89,7 +90,7 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
     }
     found.sort();
     found.dedup();
-    skipped.sort();
+    skipped.sort_by(|a, b| a.0.cmp(&b.0));
     Ok((found, skipped))
 }
 
@@ -98,10 +99,8 @@ fn note_skipped(capture: &mut Capture, skipped: &[Skipped]) -> Result<()> {
     for (path, why) in skipped {
         let source = Source::from_text(&path.display().to_string(), "");
         let mut read = SourceRead::new(&source, capture_kind(capture));
-        read.notes.push(crate::capture::Note::warning(
-            1,
-            message!("read-skipped", why = *why),
-        ));
+        read.notes
+            .push(crate::capture::Note::warning(1, why.clone()));
         capture.add(read)?;
     }
     Ok(())
@@ -231,11 +230,9 @@ pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture
         Err(e) if !forced && !detection.is_clear() => {
             return Err(Error::not_a_capture(
                 source.path.to_string(),
-                format!(
-                    "not clearly a capture ({}), and reading it as one failed: {e}",
-                    detection.scores()
-                ),
-            ))
+                message!("read-not-clearly-a-capture", scores = detection.scores()),
+            )
+            .because(vec![e]))
         }
         Err(e) => return Err(e),
     };
@@ -292,33 +289,37 @@ fn is_item(change: &Change) -> bool {
 /// The error for a source nothing could be read from: the file, what it looked like, what
 /// was expected.
 fn nothing_read(source: &Source, read: &SourceRead, detection: &Detection) -> Error {
-    let lines = source.line_count();
-    let not_understood = read.not_understood();
-    // Words, not a message, until the library's users read errors through
-    // `render::error::error`: they match the words of this error today.
-    let looked = format!(
-        "it looks most like a {} {} ({}; scores: {})",
+    let (lines, not_understood) = (source.line_count(), read.not_understood());
+    let (vendor, kind) = (
         detection.vendor.title(),
         vendors::kind_name(detection.claim.kind),
-        detection.claim.evidence,
-        detection.scores()
     );
-    Error::not_a_capture(
-        source.path.to_string(),
-        format!(
-            "no configuration item could be read: {lines} line(s), {not_understood} not \
-             understood; {looked}{}; expected {}",
-            unknown_prefix(source),
-            vendors::expected()
+    let (evidence, scores) = (detection.claim.evidence.as_str(), detection.scores());
+    let expected = vendors::expected();
+    let said = match source.shared_prefix() {
+        None => message!(
+            "read-nothing-read",
+            lines = lines,
+            not_understood = not_understood,
+            vendor = vendor,
+            kind = kind,
+            evidence = evidence,
+            scores = scores,
+            expected = expected
         ),
-    )
-}
-
-/// Says so when every line carries a prefix the source layer does not know (a paste).
-fn unknown_prefix(source: &Source) -> String {
-    source.shared_prefix().map_or(String::new(), |p| {
-        format!("; every line starts with `{p}`, a prefix carryover does not know (remove it)")
-    })
+        Some(prefix) => message!(
+            "read-nothing-read-prefix",
+            lines = lines,
+            not_understood = not_understood,
+            vendor = vendor,
+            kind = kind,
+            evidence = evidence,
+            scores = scores,
+            prefix = prefix,
+            expected = expected
+        ),
+    };
+    Error::not_a_capture(source.path.to_string(), said)
 }
 
 /// Every vendor's claims on a decoded file; an error naming what was expected when none
@@ -329,16 +330,17 @@ fn detect_file(source: &Source) -> Result<Detection> {
         text: &source.text,
     };
     vendors::detect(&sample).ok_or_else(|| {
-        Error::not_a_capture(
-            source.path.to_string(),
-            format!(
-                "no configuration item could be read: {} line(s), nothing carryover reads{}; \
-                 expected {}",
-                source.line_count(),
-                unknown_prefix(source),
-                vendors::expected()
+        let (lines, expected) = (source.line_count(), vendors::expected());
+        let said = match source.shared_prefix() {
+            None => message!("read-nothing-claimed", lines = lines, expected = expected),
+            Some(prefix) => message!(
+                "read-nothing-claimed-prefix",
+                lines = lines,
+                prefix = prefix,
+                expected = expected
             ),
-        )
+        };
+        Error::not_a_capture(source.path.to_string(), said)
     })
 }
 

@@ -21,9 +21,19 @@ pub fn error_text(e: &Error) -> String {
             path = path,
             reason = source.to_string()
         )),
-        Error::File { path, message } | Error::NotACapture { path, message } => {
-            format!("{}: {}", sanitize(path), in_words(message))
+        Error::File {
+            path,
+            message,
+            causes,
         }
+        | Error::NotACapture {
+            path,
+            message,
+            causes,
+        } => std::iter::once(format!("{}: {}", sanitize(path), in_words(message)))
+            .chain(causes.iter().map(error_text))
+            .collect::<Vec<_>>()
+            .join("\n"),
         Error::Input(input) => {
             let mut out = String::new();
             let _ = input.show(

@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 use regex::bytes::Regex;
 use serde::Serialize;
 
+use crate::base::message::Message;
+
 use super::habits::{Habit, HEADER_LINES, PAGERS, TIMESTAMPS};
 
 /// Counts of what cleaning removed, reported with `--provenance`.
@@ -128,7 +130,7 @@ const SHARED_PREFIX_SHARE: f64 = 0.9;
 /// A log pasted from a ticket or a mail: every line indented by the same blanks, or quoted with
 /// `> ` or `>`. When (nearly) every non-blank line carries one of these, it is removed from each
 /// line that has it; the text comes back with what was removed, for a note.
-pub(super) fn strip_shared_prefix(text: String) -> (String, Option<String>) {
+pub(super) fn strip_shared_prefix(text: String) -> (String, Option<Message>) {
     let lines = || text.split('\n').map(|l| l.trim_end_matches('\r'));
     let nonblank = lines().filter(|l| !l.trim().is_empty()).count();
     if nonblank < 2 {
@@ -145,7 +147,10 @@ pub(super) fn strip_shared_prefix(text: String) -> (String, Option<String>) {
             line.strip_prefix(mark)
                 .or_else(|| line.strip_prefix('>').filter(|r| r.trim().is_empty()))
         });
-        return (out, Some(format!("`{mark}` (a quoted paste)")));
+        return (
+            out,
+            Some(crate::message!("source-prefix-quoted", mark = mark)),
+        );
     }
     let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
     let indented: Vec<usize> = lines()
@@ -162,7 +167,10 @@ pub(super) fn strip_shared_prefix(text: String) -> (String, Option<String>) {
     let out = rewrite(&text, |line| {
         (indent(line) >= width && line.is_char_boundary(width)).then(|| &line[width..])
     });
-    (out, Some(format!("an indentation of {width} blank(s)")))
+    (
+        out,
+        Some(crate::message!("source-prefix-indented", width = width)),
+    )
 }
 
 /// Each line with `strip` applied where it gives a rest; line breaks are kept.
@@ -350,6 +358,7 @@ fn apply_backspaces(line: &mut Vec<u8>) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::message::Arg;
 
     fn cleaned(text: &str) -> String {
         clean(text.to_string()).0
@@ -470,7 +479,9 @@ mod tests {
             text,
             "Ticket #12, pasted:\nrg> version\nMOS4.2.3-GA\n\nOK Completed\nrg> a\nb\nc\nd\ne\nf\n"
         );
-        assert!(note.unwrap().contains("indentation of 2"));
+        let note = note.unwrap();
+        assert_eq!(note.id, "source-prefix-indented");
+        assert_eq!(note.arg("width"), Some(&Arg::Number(2)));
         let log = "rg> version\n  MOS4.2.3-GA\nOK Completed\n";
         assert_eq!(strip_shared_prefix(log.into()), (log.to_string(), None));
         let (text, _) = strip_shared_prefix(">rg> version\n> MOS\n>\n>OK\n".into());

@@ -6,11 +6,12 @@
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
 use crate::base::error::{Error, Result};
+use crate::base::message::Message;
 
 pub(super) struct Decoded {
     pub text: String,
     pub encoding: &'static Encoding,
-    pub warnings: Vec<(u32, String)>,
+    pub warnings: Vec<(u32, Message)>,
 }
 
 pub(super) fn decode(
@@ -126,17 +127,20 @@ fn decode_as(
                 if strict {
                     return Err(Error::file(
                         path,
-                        format!(
-                            "line {line}: {bad} byte(s) that are not valid {}",
-                            encoding.name()
+                        crate::message!(
+                            "source-invalid-bytes",
+                            line = line,
+                            count = bad,
+                            encoding = encoding.name()
                         ),
                     ));
                 }
                 warnings.push((
                     line,
-                    format!(
-                        "{bad} byte(s) are not valid {} and were replaced by U+FFFD",
-                        encoding.name()
+                    crate::message!(
+                        "source-bytes-replaced",
+                        count = bad,
+                        encoding = encoding.name()
                     ),
                 ));
                 text.push('\u{FFFD}');
@@ -172,7 +176,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             err.to_string(),
-            "x.log: line 2: 1 byte(s) that are not valid UTF-8"
+            "x.log: source-invalid-bytes line=2 count=1 encoding=UTF-8"
         );
     }
 

@@ -1,43 +1,95 @@
 //! Files that file managers, archivers and office programs leave in folders of captures: never
 //! read as captures. A walk over a folder skips them with a note, for every vendor.
 
-/// Names that file managers and archivers leave in folders, and why each is not a capture file.
-const JUNK_NAMES: &[(&str, &str)] = &[
-    (".ds_store", "macOS Finder's folder settings"),
-    ("thumbs.db", "Windows Explorer's thumbnail cache"),
-    ("desktop.ini", "Windows Explorer's folder settings"),
-    ("ehthumbs.db", "Windows Media Center's thumbnail cache"),
-];
+use crate::base::message::Message;
 
 /// Endings of archives: a backup kept beside the capture is not read as a capture.
 const ARCHIVE_ENDINGS: &[&str] = &[
     ".tar.gz", ".tgz", ".tar", ".gz", ".zip", ".7z", ".rar", ".bz2", ".xz",
 ];
 
-/// Why a file name is not a capture file, if it is one of the known kinds of junk.
-pub fn why(name: &str) -> Option<&'static str> {
+/// A kind of file that is never a capture file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Junk {
+    /// macOS Finder's `.DS_Store`.
+    FinderSettings,
+    /// Windows Explorer's `Thumbs.db`.
+    ExplorerThumbnails,
+    /// Windows Explorer's `desktop.ini`.
+    ExplorerSettings,
+    /// Windows Media Center's `ehthumbs.db`.
+    MediaCenterThumbnails,
+    /// `._name`: an AppleDouble resource fork.
+    ResourceFork,
+    /// `~$name` or `.~lock.name`: an office program's lock file.
+    LockFile,
+    /// A backup archive kept beside the capture.
+    Archive,
+    /// Any other name starting with a dot.
+    Hidden,
+}
+
+/// Which kind of junk a file name is, if it is one of the known kinds.
+pub fn kind(name: &str) -> Option<Junk> {
     let lower = name.to_lowercase();
-    if let Some((_, why)) = JUNK_NAMES.iter().find(|(n, _)| *n == lower) {
-        return Some(why);
+    Some(match lower.as_str() {
+        ".ds_store" => Junk::FinderSettings,
+        "thumbs.db" => Junk::ExplorerThumbnails,
+        "desktop.ini" => Junk::ExplorerSettings,
+        "ehthumbs.db" => Junk::MediaCenterThumbnails,
+        _ if lower.starts_with("._") => Junk::ResourceFork,
+        _ if lower.starts_with("~$") || lower.starts_with(".~lock.") => Junk::LockFile,
+        _ if ARCHIVE_ENDINGS.iter().any(|e| lower.ends_with(e)) => Junk::Archive,
+        _ if lower.starts_with('.') => Junk::Hidden,
+        _ => return None,
+    })
+}
+
+impl Junk {
+    /// The note that says a file of this kind was skipped.
+    pub fn note(self) -> Message {
+        match self {
+            Junk::FinderSettings => crate::message!("skipped-finder-settings"),
+            Junk::ExplorerThumbnails => crate::message!("skipped-explorer-thumbnails"),
+            Junk::ExplorerSettings => crate::message!("skipped-explorer-settings"),
+            Junk::MediaCenterThumbnails => crate::message!("skipped-media-center-thumbnails"),
+            Junk::ResourceFork => crate::message!("skipped-resource-fork"),
+            Junk::LockFile => crate::message!("skipped-lock-file"),
+            Junk::Archive => crate::message!("skipped-archive"),
+            Junk::Hidden => crate::message!("skipped-hidden-file"),
+        }
     }
-    if lower.starts_with("._") {
-        return Some("a macOS resource fork (AppleDouble) a copy to a share left");
+
+    /// Why a file of this kind is not a capture file, in words, for `track`'s list of the
+    /// files it skips (which makes its own words until it carries messages).
+    pub fn why(self) -> &'static str {
+        match self {
+            Junk::FinderSettings => "macOS Finder's folder settings",
+            Junk::ExplorerThumbnails => "Windows Explorer's thumbnail cache",
+            Junk::ExplorerSettings => "Windows Explorer's folder settings",
+            Junk::MediaCenterThumbnails => "Windows Media Center's thumbnail cache",
+            Junk::ResourceFork => "a macOS resource fork (AppleDouble) a copy to a share left",
+            Junk::LockFile => "an office program's lock file",
+            Junk::Archive => "an archive (a backup kept beside the capture)",
+            Junk::Hidden => "a hidden file",
+        }
     }
-    if lower.starts_with("~$") || lower.starts_with(".~lock.") {
-        return Some("an office program's lock file");
-    }
-    if ARCHIVE_ENDINGS.iter().any(|e| lower.ends_with(e)) {
-        return Some("an archive (a backup kept beside the capture)");
-    }
-    if lower.starts_with('.') {
-        return Some("a hidden file");
-    }
-    None
+}
+
+/// Why a file name is not a capture file, in words, if it is one of the known kinds of junk
+/// (see [`Junk::why`]).
+pub fn why(name: &str) -> Option<&'static str> {
+    kind(name).map(Junk::why)
+}
+
+/// The note that says a file was skipped, if its name is one of the known kinds of junk.
+pub fn note(name: &str) -> Option<Message> {
+    kind(name).map(Junk::note)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::why;
+    use super::{note, why};
 
     #[test]
     fn junk_is_known_by_name_and_captures_are_not() {
@@ -50,9 +102,13 @@ mod tests {
             "b.tar.gz",
         ] {
             assert!(why(name).is_some(), "{name}");
+            assert!(
+                note(name).is_some_and(|n| n.id.starts_with("skipped-")),
+                "{name}"
+            );
         }
         for name in ["rg01.log", "domains.csv", "rg01-export.cfg", "policy.json"] {
-            assert!(why(name).is_none(), "{name}");
+            assert!(why(name).is_none() && note(name).is_none(), "{name}");
         }
     }
 }

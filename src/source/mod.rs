@@ -18,6 +18,7 @@ use encoding_rs::Encoding;
 use serde::Serialize;
 
 use crate::base::error::{Error, Position, Result};
+use crate::base::message::Message;
 
 pub use clean::Cleaning;
 
@@ -35,9 +36,7 @@ fn read_stdin() -> Result<Vec<u8>> {
     use std::sync::atomic::{AtomicBool, Ordering};
     static TAKEN: AtomicBool = AtomicBool::new(false);
     if TAKEN.swap(true, Ordering::SeqCst) {
-        return Err(Error::usage(
-            "`-` (standard input) is named more than once; it can be read only once",
-        ));
+        return Err(Error::usage(crate::message!("source-stdin-twice")));
     }
     let mut bytes = Vec::new();
     std::io::stdin()
@@ -59,7 +58,7 @@ pub struct Source {
     /// What the source layer changed, so that nothing is removed silently.
     pub cleaning: Cleaning,
     /// Problems that did not stop reading (undecodable bytes, ...), with their line.
-    pub warnings: Vec<(u32, String)>,
+    pub warnings: Vec<(u32, Message)>,
     /// Lines that held a pager prompt (`--More--`) alone, now empty, in order: no part of a
     /// value that runs across them.
     pub pager_lines: Vec<u32>,
@@ -125,13 +124,7 @@ impl Source {
         let mut warnings = decoded.warnings;
         let (text, prefix) = clean::strip_shared_prefix(decoded.text);
         if let Some(prefix) = prefix {
-            warnings.push((
-                1,
-                format!(
-                    "every line carries {prefix}, as a log pasted from a ticket does: it was \
-                     removed before reading"
-                ),
-            ));
+            warnings.push((1, prefix));
         }
         let (text, cleaning, pager_lines) = clean::clean_noting_pagers(text);
         Ok(Source {
@@ -219,10 +212,7 @@ impl Source {
 /// The error for a NUL byte (or character), with its line: binary data is no capture.
 fn nul_error(path: &str, before: &[u8]) -> Error {
     let line = memchr::memchr_iter(b'\n', before).count() + 1;
-    Error::file(
-        path,
-        format!("line {line} holds a NUL byte: this is not a text capture"),
-    )
+    Error::file(path, crate::message!("source-nul-byte", line = line))
 }
 
 /// Looks an encoding up by any of its WHATWG labels (`shift_jis`, `sjis`, `euc-jp`, `utf-8`, ...).
@@ -246,10 +236,7 @@ mod tests {
     #[test]
     fn nul_bytes_are_refused_with_their_line() {
         let err = Source::from_bytes("b.bin", b"ok\nbad\0".to_vec(), None).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "b.bin: line 2 holds a NUL byte: this is not a text capture"
-        );
+        assert_eq!(err.to_string(), "b.bin: source-nul-byte line=2");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::common;
 
+use carryover::render::message::words;
 use carryover::source::Source;
 use carryover::vendors::mos::syntax::cli::{
     self as mos_cli, classify_line, fast_quoted, LineKind as Kind,
@@ -14,7 +15,7 @@ fn tree_of(text: &str) -> String {
     let source = Source::from_text("t.log", text);
     let tree = mos_cli::parse(&source).unwrap();
     check_lossless(&source.text, &tree.nodes).expect("lossless");
-    outline(&tree)
+    outline(&tree, &words)
 }
 
 fn snap(name: &str, text: &str) {
@@ -84,7 +85,7 @@ fn a_literal_past_the_end_is_an_error_with_its_position() {
         "cut.log",
         "rg> branding get quotamsg\n\"x\" {5000}\nshort\n",
     );
-    let err = mos_cli::parse(&source).unwrap_err().to_string();
+    let err = carryover::render::error::error_text(&mos_cli::parse(&source).unwrap_err());
     assert_eq!(
         err,
         "literal announces 5000 bytes, but only 7 remain in the input\n \

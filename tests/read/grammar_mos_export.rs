@@ -3,6 +3,7 @@
 
 use crate::common;
 
+use carryover::render::message::words;
 use carryover::source::Source;
 use carryover::vendors::mos::syntax::{check_lossless, export as mos_export, outline, Word};
 
@@ -23,7 +24,7 @@ fn an_export_with_a_literal_and_a_dot_block() {
     common::snapshot_settings().bind(|| {
         insta::assert_snapshot!(
             "grammar_mos_export@export",
-            format!("{text}\n=== tree\n{}", outline(&tree))
+            format!("{text}\n=== tree\n{}", outline(&tree, &words))
         );
     });
 }
@@ -34,9 +35,8 @@ fn an_unterminated_quote_is_an_error_at_the_quote() {
         "bad.cfg",
         "# x\nuce addexception primary whitelist \"@open.example\n",
     );
-    let err = mos_export::parse(&source, &trustedhost_reads_a_block)
-        .unwrap_err()
-        .to_string();
+    let err = mos_export::parse(&source, &trustedhost_reads_a_block).unwrap_err();
+    let err = carryover::render::error::error_text(&err);
     assert!(
         err.starts_with("this export line does not split into words\n --> bad.cfg:2:36\n"),
         "{err}"
@@ -57,7 +57,7 @@ fn a_key_block_without_its_dot_ends_at_the_key_and_swallows_no_command() {
     let source = Source::from_text("e.cfg", text);
     let tree = mos_export::parse(&source, &trustedhost_reads_a_block).unwrap();
     check_lossless(&source.text, &tree.nodes).expect("lossless");
-    let outline = outline(&tree);
+    let outline = outline(&tree, &words);
     assert!(
         outline.contains("ends with its key block"),
         "the missing dot is warned about: {outline}"

@@ -3,6 +3,7 @@
 
 use crate::common;
 
+use carryover::render::message::words;
 use carryover::source::Source;
 use carryover::vendors::mos::syntax::{check_lossless, outline, protocol as mos_protocol};
 
@@ -13,7 +14,7 @@ fn snap(name: &str, text: &str) {
     common::snapshot_settings().bind(|| {
         insta::assert_snapshot!(
             format!("grammar_mos_protocol@{name}"),
-            format!("{text}\n=== tree\n{}", outline(&tree))
+            format!("{text}\n=== tree\n{}", outline(&tree, &words))
         );
     });
 }

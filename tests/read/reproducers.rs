@@ -268,7 +268,7 @@ fn files_that_are_no_capture_are_errors_naming_the_file() {
         let source = Source::from_text(name, text);
         let mut capture = Capture::default();
         let err = read::read_source(&source, &Options::default(), &mut capture).unwrap_err();
-        let message = err.to_string();
+        let message = carryover::render::error::error_text(&err);
         assert!(
             message.starts_with(&format!("{name}: no configuration item")),
             "{message}"

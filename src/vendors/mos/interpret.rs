@@ -2,6 +2,7 @@
 
 use super::syntax::{Answer, CompletionStatus, Exchange, Input, Line, Node, Word};
 use crate::base::error::Said;
+use crate::base::message::Message;
 use crate::message;
 use crate::model::{
     canonical_entry, normalize_key_block, Change, Key, List, Origin, Raw, Secret, TrustedHost,
@@ -44,7 +45,7 @@ impl Interpreter {
         self.changes.push((change, line));
     }
 
-    fn unrecognized(&mut self, line: &Line<'_>, reason: &'static str) {
+    fn unrecognized(&mut self, line: &Line<'_>, reason: Message) {
         self.notes.push(Note {
             line: line.number,
             kind: NoteKind::Unrecognized(reason),
@@ -52,10 +53,10 @@ impl Interpreter {
         });
     }
 
-    fn warn(&mut self, line: u32, said: impl Into<Said>) {
+    fn warn(&mut self, line: u32, said: Message) {
         self.notes.push(Note {
             line,
-            kind: NoteKind::Warning(said.into()),
+            kind: NoteKind::Warning(Said::Message(said)),
             text: String::new(),
         });
     }
@@ -72,7 +73,7 @@ impl Interpreter {
                 });
                 match model {
                     Some(m) => self.change(Change::Model(m.clone()), line.number),
-                    None => self.unrecognized(line, "text before the first command"),
+                    None => self.unrecognized(line, crate::message!("unread-mos-preamble")),
                 }
             }
             Node::Greeting(line) => {
@@ -85,11 +86,11 @@ impl Interpreter {
                             self.change(Change::Version(v), line.number);
                         }
                     }
-                    _ => self.unrecognized(line, "greeting names no host"),
+                    _ => self.unrecognized(line, crate::message!("unread-mos-greeting")),
                 }
             }
             Node::Prompt(_) | Node::Blank(_) => {}
-            Node::Stray(line) => self.unrecognized(line, "belongs to no command"),
+            Node::Stray(line) => self.unrecognized(line, crate::message!("unread-mos-stray")),
             Node::Comment(line) => self.header(line),
         }
     }
@@ -108,7 +109,7 @@ impl Interpreter {
             }
             "version" => match Version::parse(value) {
                 Some(v) => self.change(Change::Version(v), line.number),
-                None => self.unrecognized(line, "header version is not a version"),
+                None => self.unrecognized(line, crate::message!("unread-mos-header-version")),
             },
             _ => {}
         }
@@ -125,10 +126,10 @@ impl Interpreter {
             }
         }
         if is_aborted(line.text) {
-            return self.all_unrecognized(x, "aborted with ^C: not executed");
+            return self.all_unrecognized(x, crate::message!("unread-mos-aborted"));
         }
         if x.command.unparsed {
-            return self.all_unrecognized(x, "command does not split into words");
+            return self.all_unrecognized(x, crate::message!("unread-mos-command-words"));
         }
         if let Some(c) = &x.completion {
             if c.status != CompletionStatus::Ok {
@@ -142,7 +143,7 @@ impl Interpreter {
                     kind: NoteKind::Rejected(format!("{status} {}", c.text).trim_end().to_string()),
                     text: line.text.to_string(),
                 });
-                return self.all_unrecognized(x, "the appliance refused the command");
+                return self.all_unrecognized(x, crate::message!("unread-mos-refused"));
             }
         }
         let scope = match &x.command.prompt {
@@ -155,10 +156,7 @@ impl Interpreter {
         let Some((command, bound)) = self.catalog.lookup(&words) else {
             if self.catalog.near_miss(&words).is_some() {
                 // Kept as a raw item, but the setting it meant is missing: say so.
-                self.unrecognized(
-                    &line,
-                    "a known command with the wrong number of arguments (kept as a raw item)",
-                );
+                self.unrecognized(&line, crate::message!("unread-mos-wrong-arguments"));
             }
             return self.raw(x, &words);
         };
@@ -205,7 +203,7 @@ impl Interpreter {
             .collect();
         if single_read && self.writes_need_ok && x.completion.is_none() && !answered.is_empty() {
             for line in &answered {
-                self.unrecognized(line, "answer of a read that got no completion");
+                self.unrecognized(line, crate::message!("unread-mos-read-not-completed"));
             }
             self.warn(
                 line.number,
@@ -262,10 +260,7 @@ impl Interpreter {
             ),
         );
         for line in &stray {
-            self.unrecognized(
-                line,
-                "output of a write: perhaps the rest of a cut command line",
-            );
+            self.unrecognized(line, crate::message!("unread-mos-write-output"));
         }
         true
     }
@@ -373,7 +368,7 @@ impl Interpreter {
             match answer {
                 Answer::Data { line, words, .. } if !words.is_empty() => match list_value(words) {
                     Some(entry) => texts.push((canonical_entry(&entry).into_owned(), line.number)),
-                    None => self.unrecognized(line, "not a list value (an address or a domain)"),
+                    None => self.unrecognized(line, crate::message!("unread-mos-list-value")),
                 },
                 Answer::Text(line) => {
                     let next = answers.peek().and_then(|a| match a {
@@ -393,7 +388,7 @@ impl Interpreter {
                             );
                             texts.push((canonical_entry(&entry).into_owned(), line.number));
                         }
-                        None => self.unrecognized(line, "answer line does not split into words"),
+                        None => self.unrecognized(line, crate::message!("unread-mos-answer-words")),
                     }
                 }
                 _ => {}
@@ -630,7 +625,7 @@ impl Interpreter {
                     ));
                 }
                 Answer::Text(line) => {
-                    self.unrecognized(line, "answer line does not split into words")
+                    self.unrecognized(line, crate::message!("unread-mos-answer-words"))
                 }
                 _ => {}
             }
@@ -649,7 +644,7 @@ impl Interpreter {
                 continue;
             };
             let Some(literal) = literal else {
-                self.unrecognized(line, "key line without a key block");
+                self.unrecognized(line, crate::message!("unread-mos-key-line"));
                 continue;
             };
             let texts: Vec<&str> = literal.body.iter().map(|l| l.text).collect();
@@ -743,10 +738,10 @@ impl Interpreter {
         );
     }
 
-    fn all_unrecognized(&mut self, x: &Exchange<'_>, reason: &'static str) {
+    fn all_unrecognized(&mut self, x: &Exchange<'_>, reason: Message) {
         for line in x.lines() {
             if !line.text.trim().is_empty() {
-                self.unrecognized(&line, reason);
+                self.unrecognized(&line, reason.clone());
             }
         }
     }

@@ -13,6 +13,7 @@ mod fetch;
 use std::sync::OnceLock;
 
 use crate::base::error::Result;
+use crate::base::message::Message;
 use crate::capture::{Note, ReadOptions, SourceRead};
 use crate::knowledge::{parse_release, Release};
 use crate::model::update_log::{Line, Step, UpdateRun};
@@ -100,22 +101,23 @@ impl Vendor for Plain {
 }
 
 /// What one line of a capture says: the host, the version, or a setting.
-fn change(line: &str) -> std::result::Result<Change, &'static str> {
+fn change(line: &str) -> std::result::Result<Change, Message> {
     if let Some(host) = line.strip_prefix(HEADER) {
         return Ok(Change::Host(host.trim().into()));
     }
     if let Some(version) = line.strip_prefix(VERSION) {
         return Version::parse(version.trim())
             .map(Change::Version)
-            .ok_or("not a version");
+            .ok_or(crate::message!("unread-plain-not-a-version"));
     }
-    let (key, value) = line.split_once('=').ok_or("not `scope.name = value`")?;
+    let not_a_setting = || crate::message!("unread-plain-not-a-setting");
+    let (key, value) = line.split_once('=').ok_or_else(not_a_setting)?;
     let key = key.trim();
     let named = key
         .split_once('.')
         .is_some_and(|(scope, name)| !scope.is_empty() && !name.is_empty());
     if !named {
-        return Err("not `scope.name = value`");
+        return Err(not_a_setting());
     }
     Ok(Change::Setting {
         scope: crate::model::SYSTEM.into(),

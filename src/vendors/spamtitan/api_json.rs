@@ -18,6 +18,7 @@ use serde::Deserialize;
 use serde_json::Value as Json;
 
 use crate::base::error::{Error, Position, Result};
+use crate::base::message::Message;
 use crate::capture::Note;
 use crate::model::{Change, Raw, Secret, Value, SYSTEM};
 
@@ -70,13 +71,7 @@ const FAILED_STATUSES: &[&str] = &["error", "fail", "failed", "failure"];
 pub fn read(parts: &[String], relative: &str, read: &mut FileRead<'_>) -> Result<()> {
     let value = parse(read)?;
     if let Some(why) = error_answer(&value) {
-        return Err(Error::file(
-            read.source.path.to_string(),
-            format!(
-                "{why}, not configuration: the call did not answer with its settings when the \
-                 capture was made; save its answer again"
-            ),
-        ));
+        return Err(Error::file(read.source.path.to_string(), why));
     }
     if parts == ["domains.json"] {
         domain_list(&value, relative, read);
@@ -100,7 +95,7 @@ fn parse(read: &FileRead<'_>) -> Result<Json> {
     if text.trim().is_empty() {
         return Err(Error::file(
             read.source.path.to_string(),
-            "an empty file where a REST answer (JSON) was expected",
+            message!("st-json-empty"),
         ));
     }
     serde_json::from_str(text).map_err(|e| {
@@ -117,8 +112,8 @@ fn parse(read: &FileRead<'_>) -> Result<Json> {
                     .to_string(),
                 ..at
             },
-            format!("not valid JSON: {e}"),
-            "a REST API answer saved as it came",
+            message!("st-json-invalid", reason = e.to_string()),
+            message!("st-json-expected"),
         )
     })
 }
@@ -127,7 +122,37 @@ fn parse(read: &FileRead<'_>) -> Result<Json> {
 /// of nothing but envelope keys (and `data`) with a failed `status` or `success`, an HTTP
 /// error `code`, the rate limiter's `Too Many Attempts`, or no `data` at all
 /// (`{"message": ".."}`).
-fn error_answer(value: &Json) -> Option<String> {
+fn error_answer(value: &Json) -> Option<Message> {
+    let refusal = refusal(value)?;
+    if refusal.said.is_empty() {
+        let keys = refusal.keys.join(", ");
+        return Some(if refusal.error {
+            message!("st-api-error-answer-keys", keys = keys)
+        } else {
+            message!("st-api-status-answer-keys", keys = keys)
+        });
+    }
+    let details = refusal.said.join(", ");
+    Some(if refusal.error {
+        message!("st-api-error-answer", details = details)
+    } else {
+        message!("st-api-status-answer", details = details)
+    })
+}
+
+/// An answer that is no configuration: the API's error answer, or only status keys.
+pub(crate) struct Refusal {
+    /// An error answer (a failed status, an HTTP error code, the rate limiter), not only
+    /// status keys.
+    pub error: bool,
+    /// What it says, each shortened and quoted: `status "error"`, `code 404`, its message.
+    pub said: Vec<String>,
+    /// Its keys, quoted, for an answer that says nothing else.
+    pub keys: Vec<String>,
+}
+
+/// The answer as a [`Refusal`], if it is one (see [`error_answer`]).
+pub(crate) fn refusal(value: &Json) -> Option<Refusal> {
     let Json::Object(map) = value else {
         return None;
     };
@@ -150,11 +175,6 @@ fn error_answer(value: &Json) -> Option<String> {
     if !envelope_only || !(failed_status || error_code || throttled || only_status) {
         return None;
     }
-    let what = if failed_status || error_code || throttled {
-        "an error answer of the REST API"
-    } else {
-        "an answer holding only status keys"
-    };
     let mut said = Vec::new();
     if let Some(status) = map.get("status") {
         said.push(format!("status {}", shown(status)));
@@ -167,14 +187,15 @@ fn error_answer(value: &Json) -> Option<String> {
             said.push(shown(message));
         }
     }
-    if said.is_empty() {
-        let keys: Vec<String> = map
-            .keys()
-            .map(|k| shown(&Json::String(k.clone())))
-            .collect();
-        said.push(format!("only {}", keys.join(", ")));
-    }
-    Some(format!("{what} ({})", said.join(", ")))
+    let keys = map
+        .keys()
+        .map(|k| shown(&Json::String(k.clone())))
+        .collect();
+    Some(Refusal {
+        error: failed_status || error_code || throttled,
+        said,
+        keys,
+    })
 }
 
 /// A value of an untrusted answer for a message: short, control characters escaped.
@@ -217,8 +238,7 @@ fn domain_list(value: &Json, relative: &str, read: &mut FileRead<'_>) {
         read.notes.push(Note::unrecognized(
             1,
             relative,
-            "the domain list (GET /restapi/domains) is an array of objects, each with its \
-             `domain`; this one is not read",
+            crate::message!("unread-st-domain-list"),
         ));
         return;
     }
@@ -346,7 +366,7 @@ fn leaf(read: &mut FileRead<'_>, relative: &str, scope: &str, name: &str, json: 
                 read.notes.push(Note::unrecognized(
                     1,
                     &format!("{name}: {json}"),
-                    "a value that does not fit its setting's type",
+                    crate::message!("unread-st-value-type"),
                 ));
                 return;
             }
@@ -414,6 +434,7 @@ fn number(kind: Kind, json: &Json, text: Option<&str>) -> Option<(Value, bool)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::message::Arg;
 
     #[test]
     fn the_shipped_schema_is_valid() {
@@ -459,9 +480,15 @@ mod tests {
             assert_eq!(error(config), None, "{config}");
         }
         let said = error("{\"message\":\"Too Many Attempts.\\u001b[2J\"}").unwrap();
+        assert_eq!(said.id, "st-api-error-answer");
+        let Some(Arg::Text(details)) = said.arg("details") else {
+            panic!("{said:?}")
+        };
         assert!(
-            said.contains("Too Many Attempts") && !said.contains('\u{1b}'),
-            "{said}"
+            details.contains("Too Many Attempts") && !details.contains('\u{1b}'),
+            "{details}"
         );
+        let said = error(r#"{"success":false,"data":null}"#).unwrap();
+        assert_eq!(said.id, "st-api-error-answer-keys", "{said:?}");
     }
 }

@@ -9,7 +9,9 @@
 //! unset, which is kept as such, not as a value.
 
 use crate::base::error::{Error, Position, Result};
+use crate::base::message::Message;
 use crate::capture::Note;
+use crate::message;
 use crate::model::{Change, Raw, Value, SYSTEM};
 use crate::source::Source;
 
@@ -92,26 +94,27 @@ fn read_line(
     seen: &mut Vec<&'static str>,
 ) -> Result<bool> {
     let source = read.source;
-    let bad = |why: String| bad_line(source, number, line, why);
+    let bad = |why: Message| bad_line(source, number, line, why);
     let Some((name, value)) = line.trim().split_once('=') else {
-        return Err(bad("not `name = value`".into()));
+        return Err(bad(message!("st-by-hand-not-name-value")));
     };
     let (name, value) = (name.trim().to_ascii_lowercase(), value.trim());
     let Some(&(key, setting, kind)) = SETTINGS.iter().find(|(k, _, _)| *k == name) else {
         let known: Vec<&str> = SETTINGS.iter().map(|(k, _, _)| *k).collect();
-        return Err(bad(format!(
-            "`{name}` is no setting of the template (known: {})",
-            known.join(", ")
+        return Err(bad(message!(
+            "st-by-hand-unknown",
+            name = name,
+            known = known.join(", ")
         )));
     };
     if seen.contains(&key) {
-        return Err(bad(format!("`{key}` is given twice")));
+        return Err(bad(message!("st-by-hand-twice", key = key)));
     }
     seen.push(key);
     if value.starts_with('<') || value.ends_with('>') {
         read.notes.push(Note::warning(
             number,
-            format!("`{key}` is not filled in (still `{value}`): not captured"),
+            message!("st-by-hand-unfilled", key = key, value = value),
         ));
         return Ok(false);
     }
@@ -139,7 +142,7 @@ fn unset(setting: &str) -> Change {
 }
 
 /// A line of the template that cannot be read: the error naming it.
-fn bad_line(source: &Source, number: u32, line: &str, why: String) -> Error {
+fn bad_line(source: &Source, number: u32, line: &str, why: Message) -> Error {
     let at = source.position(0);
     Error::input(
         Position {
@@ -149,7 +152,7 @@ fn bad_line(source: &Source, number: u32, line: &str, why: String) -> Error {
             ..at
         },
         why,
-        "a line of the by-hand template: `name = value`, as the capture script wrote it",
+        message!("st-by-hand-expected"),
     )
 }
 
@@ -158,15 +161,12 @@ fn check_filled(read: &mut FileRead<'_>, seen: usize, unfilled: usize) -> Result
     if seen == 0 {
         return Err(Error::file(
             read.source.path.to_string(),
-            "a by-hand template without a single `name = value` line: write it again with the \
-             capture script and fill it in",
+            message!("st-by-hand-empty"),
         ));
     }
     if unfilled == seen {
-        read.notes.push(Note::warning(
-            1,
-            "the by-hand template was not filled in: none of its settings is captured",
-        ));
+        read.notes
+            .push(Note::warning(1, message!("st-by-hand-not-filled")));
     }
     Ok(())
 }
@@ -176,19 +176,17 @@ fn typed(
     setting: &str,
     kind: Kind,
     value: &str,
-) -> std::result::Result<Vec<(String, Value)>, String> {
+) -> std::result::Result<Vec<(String, Value)>, Message> {
     let one = |v: Value| Ok(vec![(setting.to_string(), v)]);
     match kind {
         Kind::Flag => match value.to_ascii_lowercase().as_str() {
             "yes" | "true" | "on" | "enabled" => one(Value::Bool(true)),
             "no" | "false" | "off" | "disabled" => one(Value::Bool(false)),
-            _ => Err(format!("`{value}` is not yes or no")),
+            _ => Err(message!("st-by-hand-not-yes-no", value = value)),
         },
         Kind::Word => {
             if value.contains(char::is_whitespace) {
-                Err(format!(
-                    "`{value}` holds a space: one host or name is expected"
-                ))
+                Err(message!("st-by-hand-space", value = value))
             } else {
                 one(Value::Text(value.to_string()))
             }
@@ -199,7 +197,7 @@ fn typed(
             .enumerate()
             .map(|(i, item)| {
                 if item.is_empty() || item.contains(char::is_whitespace) {
-                    Err(format!("`{value}`: items are separated by commas"))
+                    Err(message!("st-by-hand-commas", value = value))
                 } else {
                     Ok((format!("{setting}.{i}"), Value::Text(item.to_string())))
                 }
@@ -210,9 +208,7 @@ fn typed(
             let word = current_word(&lower).unwrap_or(&lower);
             match word {
                 "primary" | "secondary" | "standalone" => one(Value::Text(word.to_string())),
-                _ => Err(format!(
-                    "`{value}` is no cluster role: primary, secondary or standalone"
-                )),
+                _ => Err(message!("st-by-hand-not-role", value = value)),
             }
         }
     }
@@ -242,7 +238,8 @@ mod tests {
             .iter()
             .map(|n| match &n.kind {
                 crate::capture::NoteKind::Warning(said) => said.to_string(),
-                _ => n.text.clone(),
+                crate::capture::NoteKind::Unrecognized(_) => n.text.clone(),
+                crate::capture::NoteKind::Rejected(_) => n.text.clone(),
             })
             .collect();
         Ok((changes, notes))
@@ -253,7 +250,11 @@ mod tests {
         let (changes, notes) = read_text(template()).unwrap();
         assert!(changes.is_empty(), "{changes:?}");
         assert_eq!(notes.len(), SETTINGS.len() + 1, "{notes:?}");
-        assert!(notes.last().unwrap().contains("not filled in"));
+        assert_eq!(notes.last().unwrap(), "st-by-hand-not-filled");
+        assert!(
+            notes[0].starts_with("st-by-hand-unfilled key="),
+            "{notes:?}"
+        );
     }
 
     #[test]
@@ -279,12 +280,24 @@ mod tests {
     #[test]
     fn a_bad_template_is_an_error_naming_its_line() {
         for (text, says) in [
-            ("relay.smarthots = x\n", "no setting of the template"),
-            ("relay.sasl.enabled = maybe\n", "not yes or no"),
-            ("cluster.role = boss\n", "no cluster role"),
-            ("relay.smarthost relay.isp.example\n", "not `name = value`"),
-            ("cluster.peer = a\ncluster.peer = b\n", "given twice"),
-            ("# only remarks\n", "without a single"),
+            (
+                "relay.smarthots = x\n",
+                "st-by-hand-unknown name=relay.smarthots",
+            ),
+            (
+                "relay.sasl.enabled = maybe\n",
+                "st-by-hand-not-yes-no value=maybe",
+            ),
+            ("cluster.role = boss\n", "st-by-hand-not-role value=boss"),
+            (
+                "relay.smarthost relay.isp.example\n",
+                "st-by-hand-not-name-value",
+            ),
+            (
+                "cluster.peer = a\ncluster.peer = b\n",
+                "st-by-hand-twice key=cluster.peer",
+            ),
+            ("# only remarks\n", "st-by-hand-empty"),
         ] {
             let err = read_text(text).unwrap_err().to_string();
             assert!(err.contains(says), "{text}: {err}");

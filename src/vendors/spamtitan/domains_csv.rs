@@ -157,7 +157,10 @@ fn rows(text: &str, delimiter: u8, path: &str) -> Result<Vec<Row>> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            Error::file(format!("{path}:{line}"), format!("not a CSV row: {e}"))
+            Error::file(
+                format!("{path}:{line}"),
+                crate::message!("st-csv-not-a-row", reason = e.to_string()),
+            )
         })?;
         let line = record.position().map_or(0, |p| p.line() as u32);
         rows.push(Row {
@@ -235,7 +238,7 @@ fn domain_row(read: &mut FileRead<'_>, row: &Row) {
         read.notes.push(Note::unrecognized(
             row.line,
             cut,
-            "a domain row needs a domain and a destination",
+            crate::message!("unread-st-csv-row"),
         ));
         return;
     }
@@ -250,8 +253,7 @@ fn domain_row(read: &mut FileRead<'_>, row: &Row) {
             None => read.notes.push(Note::unrecognized(
                 row.line,
                 &cells[..3].join(","),
-                "verification is none, dynamic or LDAP (the domain and its destination are read, \
-                 its verification settings are not)",
+                crate::message!("unread-st-csv-verification"),
             )),
             Some(columns) => {
                 settings.push(("verification", Value::Enum(verification.clone())));

@@ -66,19 +66,18 @@ pub fn read(
 ) -> Result<Vec<SourceRead>> {
     let mut reads: Vec<SourceRead> = Vec::new();
     let mut parts: Vec<(usize, ListPart)> = Vec::new();
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<Error> = Vec::new();
     for path in files(dir, &mut problems) {
         let relative = relative(dir, &path);
         let kind = if path.is_dir() {
-            FileKind::Junk("a hidden or archive-metadata folder")
+            FileKind::Junk(message!("skipped-folder"))
         } else {
             classify(&relative)
         };
         if let FileKind::Junk(why) = kind {
             let source = Source::from_text(&path.display().to_string(), "");
             let mut read = SourceRead::new(&source, SourceKind::Export);
-            read.notes
-                .push(Note::warning(1, message!("read-skipped", why = why)));
+            read.notes.push(Note::warning(1, why));
             reads.push(read);
             continue;
         }
@@ -94,21 +93,18 @@ pub fn read(
                 }
                 reads.push(read);
             }
-            Err(e) => problems.push(e.to_string()),
+            Err(e) => problems.push(e),
         }
     }
     let exported = exported_domains(&reads);
     merge_lists(parts, first_index, &mut reads, exported.as_ref());
     if !problems.is_empty() {
-        return Err(Error::file(
-            dir.display().to_string(),
-            format!(
-                "{} file(s) of this capture could not be read ({} read):\n{}",
-                problems.len(),
-                reads.len(),
-                problems.join("\n")
-            ),
-        ));
+        let said = message!(
+            "st-folder-unreadable",
+            count = problems.len(),
+            read = reads.len()
+        );
+        return Err(Error::file(dir.display().to_string(), said).because(problems));
     }
     if !reads.iter().any(holds_host) {
         reads.push(folder_name(dir)?);
@@ -118,7 +114,7 @@ pub fn read(
 
 /// Every file under `dir`, sorted by path, and the hidden and archive-metadata folders
 /// (`.git`, `__MACOSX`), which are not walked; folders that cannot be walked are problems.
-fn files(dir: &Path, problems: &mut Vec<String>) -> Vec<PathBuf> {
+fn files(dir: &Path, problems: &mut Vec<Error>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let skipped = |e: &walkdir::DirEntry| {
         let name = e.file_name().to_string_lossy().to_lowercase();
@@ -133,11 +129,20 @@ fn files(dir: &Path, problems: &mut Vec<String>) -> Vec<PathBuf> {
             }
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
             Ok(_) => {}
-            Err(e) => problems.push(e.to_string()),
+            Err(e) => problems.push(walk_error(dir, e)),
         }
     }
     files.sort();
     files
+}
+
+/// A folder of the capture that could not be walked: the system's reason on its path.
+fn walk_error(dir: &Path, e: walkdir::Error) -> Error {
+    let path = e.path().unwrap_or(dir).display().to_string();
+    match e.into_io_error() {
+        Some(io) => Error::io(path, io),
+        None => Error::file(path, message!("st-folder-loop")),
+    }
 }
 
 fn relative(dir: &Path, path: &Path) -> String {
@@ -222,7 +227,7 @@ fn file(kind: &FileKind, relative: &str, read: &mut FileRead<'_>) -> Result<Opti
                 read.notes.push(Note::unrecognized(
                     1,
                     &host,
-                    "a host name, alone on its line",
+                    crate::message!("unread-st-hostname"),
                 ));
             } else {
                 read.changes.push((Change::Host(host), 1));
@@ -236,19 +241,13 @@ fn file(kind: &FileKind, relative: &str, read: &mut FileRead<'_>) -> Result<Opti
         FileKind::List(parts, list) => return list_part(parts, list, relative, read),
         FileKind::ByHand => super::by_hand::read(read)?,
         FileKind::UpdateLog => update_log(read)?,
-        FileKind::Unknown if relative.to_lowercase().starts_with("lists/") => {
-            read.notes.push(Note::unrecognized(
-                1,
-                relative,
-                "not a list file: a list is named allow, allowlist, whitelist, block, blocklist \
-                 or blacklist (.txt, .csv or .xml), or by a UI label such as Global Whitelist; \
-                 a copy under another name is not merged into the live list",
-            ))
-        }
+        FileKind::Unknown if relative.to_lowercase().starts_with("lists/") => read.notes.push(
+            Note::unrecognized(1, relative, crate::message!("unread-st-not-a-list-file")),
+        ),
         FileKind::Junk(_) | FileKind::Unknown => read.notes.push(Note::unrecognized(
             1,
             relative,
-            "a file of no known kind in a SpamTitan capture",
+            crate::message!("unread-st-unknown-file"),
         )),
     }
     Ok(None)
@@ -265,8 +264,7 @@ fn version(read: &mut FileRead<'_>) -> Result<()> {
     if text.is_empty() {
         return Err(Error::file(
             read.source.path.to_string(),
-            "an empty file where the version the appliance prints (e.g. `7.08`) was expected: \
-             the version was not captured",
+            message!("st-version-empty"),
         ));
     }
     match Version::parse(&text) {
@@ -283,9 +281,11 @@ fn version(read: &mut FileRead<'_>) -> Result<()> {
             }
             read.changes.push((Change::Version(v), 1));
         }
-        None => read
-            .notes
-            .push(Note::unrecognized(1, &text, "not a version")),
+        None => read.notes.push(Note::unrecognized(
+            1,
+            &text,
+            crate::message!("unread-st-not-a-version"),
+        )),
     }
     Ok(())
 }
@@ -306,7 +306,7 @@ fn update_log(read: &mut FileRead<'_>) -> Result<()> {
         read.notes.push(Note::unrecognized(
             *line,
             text,
-            "not a line of an update log",
+            crate::message!("unread-st-update-log-line"),
         ));
     }
     Ok(())
@@ -331,7 +331,7 @@ fn list_part(
             read.notes.push(Note::unrecognized(
                 1,
                 relative,
-                "lists live in global/, domain/<domain>/ or user/<address>/",
+                crate::message!("unread-st-list-level"),
             ));
             return Ok(None);
         }

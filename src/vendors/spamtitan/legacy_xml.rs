@@ -9,7 +9,9 @@
 //! ids are no entries; any other element with text is reported, never taken for an entry.
 
 use crate::base::error::{Error, Position, Result};
+use crate::base::message::Message;
 use crate::capture::Note;
+use crate::message;
 
 use super::folder::FileRead;
 
@@ -63,12 +65,12 @@ pub fn list(read: &mut FileRead<'_>) -> Result<Option<Vec<XmlEntry>>> {
         let at = reader.buffer_position();
         let event = reader.read_event().map_err(|e| {
             let line = line_of(reader.error_position());
-            let why = format!("not well-formed XML: {e}");
+            let why = message!("st-xml-not-well-formed", reason = e.to_string());
             bad(read, &text, line, why)
         })?;
         if let Event::Eof = event {
             if let Some((name, ..)) = scan.stack.last() {
-                let why = format!("the answer ends inside `<{name}>`: it was cut off");
+                let why = message!("st-xml-cut", name = name);
                 return Err(bad(read, &text, line_of(text.len() as u64), why));
             }
             break;
@@ -101,13 +103,13 @@ impl Scan {
         &mut self,
         event: quick_xml::events::Event<'_>,
         line: u32,
-        bad: &dyn Fn(String) -> Error,
+        bad: &dyn Fn(Message) -> Error,
     ) -> Result<()> {
         use quick_xml::events::Event;
         match event {
             Event::Start(e) | Event::Empty(e) if self.stack.is_empty() && self.root.is_some() => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                Err(bad(format!("a second root element `{name}`")))
+                Err(bad(message!("st-xml-second-root", name = name)))
             }
             Event::Start(e) => {
                 let name = self.open(&e);
@@ -120,11 +122,11 @@ impl Scan {
             }
             // Text and CDATA alike become the open element's text; their decoding errors are
             // the XML reader's own words.
-            Event::Text(t) => append(&mut self.stack, t.xml10_content(), |e| bad(format!("{e}"))),
-            Event::CData(t) => append(&mut self.stack, t.decode(), |e| bad(format!("{e}"))),
+            Event::Text(t) => append(&mut self.stack, t.xml10_content(), |e| bad(decoding(e))),
+            Event::CData(t) => append(&mut self.stack, t.decode(), |e| bad(decoding(e))),
             Event::GeneralRef(r) => {
-                let resolved =
-                    entity(&r).map_err(|name| bad(format!("an unknown entity `&{name};`")))?;
+                let resolved = entity(&r)
+                    .map_err(|name| bad(message!("st-xml-unknown-entity", name = name)))?;
                 if let Some(open) = self.stack.last_mut() {
                     open.1.push_str(&resolved);
                 }
@@ -172,30 +174,27 @@ impl Scan {
     fn outcome(self, read: &mut FileRead<'_>, text: &str) -> Result<Option<Vec<XmlEntry>>> {
         if self.root.as_deref() != Some("response") {
             let root = self.root.unwrap_or_default();
-            let why = format!("the root element is `{root}`, not `response`");
+            let why = message!("st-xml-root", root = root);
             return Err(bad(read, text, 1, why));
         }
         let warning = match self.stat.as_deref().map(str::to_ascii_lowercase).as_deref() {
             Some("ok") => return Ok(Some(entries(read, self.leaves))),
-            Some(stat) => format!(
-                "the legacy API answered stat {stat}{}: the call failed, so this list was not \
-                 captured (it is not taken for an empty list)",
-                why(&self.errors)
+            Some(stat) if self.errors.is_empty() => message!("st-xml-stat-failed", stat = stat),
+            Some(stat) => message!(
+                "st-xml-stat-failed-errors",
+                stat = stat,
+                errors = self.errors.join("; ")
             ),
-            None => "the answer says no stat (ok or fail): this list was not captured".into(),
+            None => message!("st-xml-no-stat"),
         };
         read.notes.push(Note::warning(1, warning));
         Ok(None)
     }
 }
 
-/// What the answer's error elements say, after the stat: `: …`, or nothing.
-fn why(errors: &[String]) -> String {
-    if errors.is_empty() {
-        String::new()
-    } else {
-        format!(": {}", errors.join("; "))
-    }
+/// A decoding error of the XML reader, in its own words.
+fn decoding(e: impl std::fmt::Display) -> Message {
+    message!("st-xml-decoding", reason = e.to_string())
 }
 
 /// The text an entity reference stands for; the entity's name when it is unknown.
@@ -248,7 +247,7 @@ fn entries(read: &mut FileRead<'_>, leaves: Vec<(usize, String, String, u32)>) -
             read.notes.push(Note::unrecognized(
                 line,
                 &format!("<{name}>{body}</{name}>"),
-                "an element of a list answer that is no entry (entries are `sender` elements)",
+                crate::message!("unread-st-xml-element"),
             ));
         }
     }
@@ -265,7 +264,7 @@ fn stat_attribute(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
     })
 }
 
-fn bad(read: &FileRead<'_>, text: &str, line: u32, why: String) -> Error {
+fn bad(read: &FileRead<'_>, text: &str, line: u32, why: Message) -> Error {
     let at = read.source.position(0);
     Error::input(
         Position {
@@ -279,7 +278,7 @@ fn bad(read: &FileRead<'_>, text: &str, line: u32, why: String) -> Error {
             ..at
         },
         why,
-        "the legacy API's XML answer to a list call, saved as it came",
+        message!("st-xml-expected"),
     )
 }
 

@@ -62,7 +62,7 @@ pub fn entries(read: &mut FileRead<'_>) -> Result<Option<Vec<Entry>>> {
             read.notes.push(Note::unrecognized(
                 number,
                 line,
-                "a list line is an entry, then an optional comment",
+                crate::message!("unread-st-list-line"),
             ));
             continue;
         };
@@ -76,7 +76,7 @@ pub fn entries(read: &mut FileRead<'_>) -> Result<Option<Vec<Entry>>> {
                 read.notes.push(Note::unrecognized(
                     number,
                     line,
-                    "a list line is an entry, then an optional comment",
+                    crate::message!("unread-st-list-line"),
                 ));
                 continue;
             }
@@ -96,7 +96,7 @@ fn normalised(read: &mut FileRead<'_>, raw: Vec<(u32, String, Option<String>)>) 
             read.notes.push(Note::unrecognized(
                 number,
                 &value,
-                "a list entry holds no white space",
+                crate::message!("unread-st-list-entry-space"),
             ));
             continue;
         }

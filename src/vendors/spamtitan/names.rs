@@ -7,6 +7,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::base::message::Message;
+
 /// What a file of a capture folder holds, by its path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileKind {
@@ -26,15 +28,15 @@ pub enum FileKind {
     /// `by-hand.txt`: settings no public API reads, copied from the web console into the
     /// template the capture script writes.
     ByHand,
-    /// Not part of a capture; why, for the note.
-    Junk(&'static str),
+    /// Not part of a capture; the note that says why.
+    Junk(Message),
     /// A file of no known kind.
     Unknown,
 }
 
 /// Why a file name is not a capture file, if it is one of the known kinds of junk.
-pub fn junk(name: &str) -> Option<&'static str> {
-    crate::source::junk::why(name)
+pub fn junk(name: &str) -> Option<Message> {
+    crate::source::junk::note(name)
 }
 
 /// What the file at `relative` (a path inside the capture folder, `/`-separated) holds.
@@ -45,7 +47,7 @@ pub fn classify(relative: &str) -> FileKind {
         return FileKind::Junk(why);
     }
     if parts.iter().any(|p| p == "__macosx") {
-        return FileKind::Junk("macOS archive metadata");
+        return FileKind::Junk(crate::message!("skipped-archive-metadata"));
     }
     match parts.as_slice() {
         [only] if only == "version.txt" => FileKind::Version,

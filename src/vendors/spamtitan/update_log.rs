@@ -20,8 +20,12 @@ use grammar::{Rule, UpdateLogGrammar};
 
 /// Reads an update log and checks it.
 pub fn verify(source: &Source) -> Result<UpdateRun> {
-    let pairs = UpdateLogGrammar::parse(Rule::lines, &source.text)
-        .map_err(|e| Error::file(source.path.to_string(), format!("update log grammar: {e}")))?;
+    let pairs = UpdateLogGrammar::parse(Rule::lines, &source.text).map_err(|e| {
+        Error::file(
+            source.path.to_string(),
+            crate::message!("st-update-log-grammar", reason = e.to_string()),
+        )
+    })?;
     let mut run = UpdateRun {
         path: source.path.to_string(),
         ..UpdateRun::default()

@@ -409,8 +409,7 @@ impl<'a> Assembler<'a, '_, '_> {
                 width = display_width(line.text),
                 next = next.number,
                 command = joined.trim_end()
-            )
-            .into(),
+            ),
         });
         Some((next, words, unparsed))
     }
@@ -596,9 +595,7 @@ fn dot_block<'a>(
             None | Some((_, LineKind::Prompt { .. })) => {
                 warnings.push(Warning {
                     line: prompt.number,
-                    // Words until `outline`, which shows a tree with its warnings, can word a
-                    // message: it sits below `render`.
-                    message: "data block has no terminating '.' line".into(),
+                    message: crate::message!("mos-data-block-unterminated"),
                 });
                 return Input::DotBlock {
                     prompt: Some(prompt),
@@ -638,17 +635,18 @@ pub(super) fn take_literal<'a, G: LineGrammar<'a>>(
             at.line = line.number;
             Error::input(
                 at,
-                format!(
-                    "literal announces {} bytes, but only {} remain in the input",
-                    overflow.announced, overflow.available
+                crate::message!(
+                    "mos-literal-overflow",
+                    announced = overflow.announced,
+                    available = overflow.available
                 ),
-                "a literal body of the announced size (is the capture cut short?)",
+                crate::message!("mos-literal-overflow-expected"),
             )
         })?;
-    if let Some(note) = &literal.recovered {
+    for note in literal.recovered.iter().chain(&literal.notes) {
         warnings.push(Warning {
             line: line.number,
-            message: note.clone().into(),
+            message: note.clone(),
         });
     }
     if let Some(last) = literal.lines().last() {

@@ -195,8 +195,8 @@ fn unsplittable(source: &Source, line: Line<'_>) -> Error {
     at.line = line.number;
     Error::input(
         at,
-        "this export line does not split into words",
-        "a command whose quoted words are closed, with only \\\\ and \\\" as escapes",
+        crate::message!("mos-export-unsplittable"),
+        crate::message!("mos-export-unsplittable-expected"),
     )
 }
 
@@ -253,13 +253,13 @@ fn dot_block<'a>(
             }
             _ => {
                 let message = if after_key {
-                    "data block has no terminating '.' line: it ends with its key block"
+                    crate::message!("mos-data-block-ends-with-key")
                 } else {
-                    "data block has no terminating '.' line"
+                    crate::message!("mos-data-block-unterminated")
                 };
                 warnings.push(Warning {
                     line: command.number,
-                    message: message.into(),
+                    message,
                 });
                 return Input::DotBlock {
                     prompt: None,

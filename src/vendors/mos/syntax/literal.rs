@@ -6,6 +6,7 @@
 //! fits, by the key sentinels (`#@Mirapoint-Key-1.0` .. `#@Mirapoint-Key-End`) or the next
 //! completion or prompt line, with a warning. The count is never used to allocate anything.
 
+use crate::base::message::Message;
 use crate::syntax::lines::{lines_from, Line};
 
 /// A literal's body: whole lines after the line that announced it.
@@ -19,8 +20,12 @@ pub struct Literal<'a> {
     pub body: Vec<Line<'a>>,
     /// The optional blank line after the body.
     pub blank_after: Option<Line<'a>>,
-    /// Set when the count did not fit and the body was found another way: says how.
-    pub recovered: Option<String>,
+    /// Set when the count did not fit the appliance's way and the body was found another
+    /// way: says how.
+    pub recovered: Option<Message>,
+    /// What else a reader should know about the body: a line that ends in a tab kept in the
+    /// value, pager prompt lines dropped from inside it.
+    pub notes: Vec<Message>,
     /// The count includes the last body line's line break, which is then part of the value.
     pub ends_with_newline: bool,
     /// The body's lines carry trailing padding (spaces a terminal or editor added) that the
@@ -128,13 +133,14 @@ pub fn find<'a>(
         ends_with_newline = true;
     }
     let dropped = pager_lines_inside(cx, &body);
-    let recovered = with_body_notes(recovered, &body, padded, &dropped);
+    let notes = body_notes(&body, padded, &dropped);
     Ok(Literal {
         announced,
         client,
         body,
         blank_after,
         recovered,
+        notes,
         ends_with_newline,
         padded,
         dropped,
@@ -161,31 +167,22 @@ fn best_fit<'a>(
     }
 }
 
-/// The note on how a body was found, with what else a reader should know about it: a line
-/// that ends in a tab kept in the value, pager prompt lines dropped from inside it.
-fn with_body_notes(
-    recovered: Option<String>,
-    body: &[Line<'_>],
-    padded: bool,
-    dropped: &[Line<'_>],
-) -> Option<String> {
-    let mut notes: Vec<String> = recovered.into_iter().collect();
+/// What a reader should know about a body besides how it was found: a line that ends in a
+/// tab kept in the value, pager prompt lines dropped from inside it.
+fn body_notes(body: &[Line<'_>], padded: bool, dropped: &[Line<'_>]) -> Vec<Message> {
+    let mut notes = Vec::new();
     match body.iter().find(|l| l.text.ends_with('\t')) {
-        Some(line) if !padded => notes.push(format!(
-            "line {} of the literal ends in a tab, kept in the value as its count says",
-            line.number
-        )),
+        Some(line) if !padded => notes.push(crate::message!("mos-literal-tab", line = line.number)),
         _ => {}
     }
     if let Some(first) = dropped.first() {
-        notes.push(format!(
-            "{} pager prompt line(s) (`--More--`, first at line {}) inside the literal \
-             are no part of its value",
-            dropped.len(),
-            first.number
+        notes.push(crate::message!(
+            "mos-literal-pager-lines",
+            count = dropped.len(),
+            first = first.number
         ));
     }
-    (!notes.is_empty()).then(|| notes.join("; "))
+    notes
 }
 
 /// The pager prompt lines between the body's first and last lines.
@@ -207,17 +204,14 @@ fn pager_lines_inside<'a>(cx: &Context<'a, '_>, body: &[Line<'a>]) -> Vec<Line<'
 }
 
 /// What to say about a body its count fits: nothing when counted the appliance's way.
-fn counted_note(announced: u64, padded: bool, way: usize) -> Option<String> {
+fn counted_note(announced: u64, padded: bool, way: usize) -> Option<Message> {
     if padded {
-        Some(format!(
-            "literal announces {announced} bytes, which fits its body once the trailing \
-             padding of its lines is removed; the value is read without it"
-        ))
+        Some(crate::message!("mos-literal-padded", announced = announced))
     } else if way > 0 {
-        Some(format!(
-            "literal announces {announced} bytes, which fits its body only when counted \
-             with {}; read by its count, so check how the value ends",
-            WAYS[way].2
+        Some(crate::message!(
+            "mos-literal-counted-another-way",
+            announced = announced,
+            way = way
         ))
     } else {
         None
@@ -230,7 +224,7 @@ fn recover<'a>(
     cx: &Context<'a, '_>,
     all: impl Iterator<Item = Line<'a>> + Clone,
     announced: u64,
-) -> (Vec<Line<'a>>, String) {
+) -> (Vec<Line<'a>>, Message) {
     if let Some(n) = by_sentinel(all.clone()) {
         return (all.take(n).collect(), sentinel_note(announced));
     }
@@ -239,29 +233,22 @@ fn recover<'a>(
     while body.last().is_some_and(|l| l.text.trim().is_empty()) {
         body.pop();
     }
-    let note = format!(
-        "literal announces {announced} bytes, which fits no line end of its body; \
-         the body was taken up to the next completion or prompt line ({} line(s))",
-        body.len()
+    let note = crate::message!(
+        "mos-literal-to-boundary",
+        announced = announced,
+        lines = body.len()
     );
     (body, note)
 }
 
-fn sentinel_note(announced: u64) -> String {
-    format!(
-        "literal announces {announced} bytes, which fits no line end of its body; \
-         the key block was taken up to #@Mirapoint-Key-End"
-    )
+fn sentinel_note(announced: u64) -> Message {
+    crate::message!("mos-literal-to-sentinel", announced = announced)
 }
 
 /// The ways of counting a body, in the order they are tried: in the file's encoding (`true`) or
-/// in UTF-8, with the preferred line break (0) or the other (1), and how to say it.
-const WAYS: [(bool, usize, &str); 4] = [
-    (true, 0, "the appliance's own line ends"),
-    (true, 1, "the other line ends than the appliance's"),
-    (false, 0, "UTF-8 bytes instead of the file's encoding"),
-    (false, 1, "UTF-8 bytes and the other line ends"),
-];
+/// in UTF-8, with the preferred line break (0) or the other (1). The catalog's
+/// `mos-literal-counted-another-way` says each by its place here.
+const WAYS: [(bool, usize); 4] = [(true, 0), (true, 1), (false, 0), (false, 1)];
 
 enum Fit {
     /// The body is this many whole lines, whether the count takes the last one's line break,
@@ -291,7 +278,7 @@ fn exact_lines<'a>(
     let (own, other) = if cx.crlf { (2, 1) } else { (1, 2) };
     let mut available = 0;
     let mut exceeded = false;
-    for (way, (encoded, which, _)) in WAYS.iter().copied().enumerate() {
+    for (way, (encoded, which)) in WAYS.iter().copied().enumerate() {
         let newline = if which == 0 { own } else { other };
         let mut before = 0u64;
         for (i, line) in lines.clone().enumerate() {
@@ -358,6 +345,7 @@ pub fn is_sentinel(text: &str, sentinel: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::message::Arg;
 
     fn cx<'t>(text: &'t str, boundary: &'t dyn Fn(&str) -> bool) -> Context<'t, 't> {
         Context {
@@ -391,7 +379,10 @@ mod tests {
         let text = "hello\nworld\nOK Completed\n";
         let lit = find(&cx(text, NEVER), 0, 1, 14, false).unwrap();
         assert_eq!(lit.value(), "hello\nworld\n");
-        assert!(lit.recovered.unwrap().contains("other line ends"));
+        let note = lit.recovered.unwrap();
+        assert_eq!(note.id, "mos-literal-counted-another-way");
+        // The second way of counting: the other line ends than the appliance's.
+        assert_eq!(note.arg("way"), Some(&Arg::Number(1)));
     }
 
     #[test]
@@ -408,10 +399,8 @@ mod tests {
         let text = "Over quota.\t\nCall.\nOK Completed\n";
         let lit = find(&cx(text, NEVER), 0, 1, 18, false).unwrap();
         assert_eq!(lit.value(), "Over quota.\t\nCall.");
-        assert!(lit
-            .recovered
-            .unwrap()
-            .contains("line 1 of the literal ends in a tab"));
+        assert_eq!(lit.recovered, None);
+        assert_eq!(lit.notes, [crate::message!("mos-literal-tab", line = 1u32)]);
     }
 
     #[test]
@@ -425,7 +414,14 @@ mod tests {
         assert_eq!(lit.value(), "Over quota.\nCall.");
         assert_eq!(lit.dropped.len(), 1);
         assert_eq!(lit.lines().len(), 3);
-        assert!(lit.recovered.unwrap().contains("first at line 2"));
+        assert_eq!(
+            lit.notes,
+            [crate::message!(
+                "mos-literal-pager-lines",
+                count = 1usize,
+                first = 2u32
+            )]
+        );
     }
 
     #[test]
@@ -434,7 +430,7 @@ mod tests {
         let lit = find(&cx(text, NEVER), 0, 1, 23, false).unwrap();
         assert_eq!(lit.value(), "Over quota.\nCall x100.\n");
         assert_eq!(lit.body.len(), 2);
-        assert!(lit.recovered.unwrap().contains("padding"));
+        assert_eq!(lit.recovered.unwrap().id, "mos-literal-padded");
     }
 
     #[test]
@@ -450,7 +446,7 @@ mod tests {
         let text = "#@Mirapoint - Key - 1.0\nAAAA\n~~~~~\n#@Mirapoint - Key - End\nOK Completed\n";
         let lit = find(&cx(text, NEVER), 0, 1, 1028, false).unwrap();
         assert_eq!(lit.body.len(), 4);
-        assert!(lit.recovered.unwrap().contains("#@Mirapoint-Key-End"));
+        assert_eq!(lit.recovered.unwrap().id, "mos-literal-to-sentinel");
     }
 
     #[test]
@@ -458,7 +454,9 @@ mod tests {
         let text = "line one\nline two\nOK Completed\nrest\nmore text here\n";
         let lit = find(&cx(text, COMPLETION), 0, 1, 12, false).unwrap();
         assert_eq!(lit.value(), "line one\nline two");
-        assert!(lit.recovered.is_some());
+        let note = lit.recovered.unwrap();
+        assert_eq!(note.id, "mos-literal-to-boundary");
+        assert_eq!(note.arg("lines"), Some(&Arg::Number(2)));
     }
 
     #[test]

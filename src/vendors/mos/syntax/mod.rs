@@ -163,7 +163,7 @@ pub struct Warning {
     /// The line it is about.
     pub line: u32,
     /// What was worked around.
-    pub message: crate::base::error::Said,
+    pub message: crate::base::message::Message,
 }
 
 /// A whole capture parsed: every node, and the warnings met on the way.
@@ -252,8 +252,12 @@ pub fn check_lossless(text: &str, nodes: &[Node<'_>]) -> Result<(), usize> {
 }
 
 /// A readable outline of a tree: one row per line with the node it belongs to, then the
-/// warnings. Grammar tests snapshot it, so the tree and its problems show side by side.
-pub fn outline(tree: &Tree<'_>) -> String {
+/// warnings, each put in words by `words` (this layer has none: `render::message::words`
+/// gives them). Grammar tests snapshot it, so the tree and its problems show side by side.
+pub fn outline(
+    tree: &Tree<'_>,
+    words: &dyn Fn(&crate::base::message::Message) -> String,
+) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let row = |out: &mut String, line: &Line<'_>, what: &str| {
@@ -324,7 +328,7 @@ pub fn outline(tree: &Tree<'_>) -> String {
         }
     }
     for w in &tree.warnings {
-        let _ = writeln!(out, "warning: line {}: {}", w.line, w.message);
+        let _ = writeln!(out, "warning: line {}: {}", w.line, words(&w.message));
     }
     out
 }
