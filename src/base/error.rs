@@ -200,7 +200,7 @@ impl Error {
     }
 
     /// A file that yields no configuration at all: what it looked like, what was expected.
-    pub fn not_a_capture(path: impl Into<String>, message: impl Into<Said>) -> Self {
+    pub(crate) fn not_a_capture(path: impl Into<String>, message: impl Into<Said>) -> Self {
         Error::NotACapture {
             path: path.into(),
             message: message.into(),

@@ -132,7 +132,7 @@ pub struct LineCount {
 }
 
 /// The line counts of every source of a model, in the order they were read.
-pub fn line_counts(config: &Config) -> Vec<LineCount> {
+pub(crate) fn line_counts(config: &Config) -> Vec<LineCount> {
     config
         .sources
         .iter()
@@ -187,7 +187,7 @@ impl Capture {
     }
 
     /// `path:line` of a note.
-    pub fn locate(&self, source: u32, line: u32) -> String {
+    pub(crate) fn locate(&self, source: u32, line: u32) -> String {
         self.config.locate(Origin { source, line })
     }
 
@@ -199,7 +199,7 @@ impl Capture {
     }
 
     /// The index the next source added will have.
-    pub fn next_source(&self) -> u32 {
+    pub(crate) fn next_source(&self) -> u32 {
         self.config.sources.len() as u32
     }
 

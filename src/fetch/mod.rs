@@ -28,7 +28,7 @@ impl Secret {
     }
 
     /// The secret's text, to send to the appliance and nowhere else.
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }
@@ -125,7 +125,7 @@ impl FetchError {
 
     /// The error with every text argument, however deep, passed through `change` (a secret
     /// masked).
-    pub fn map_text(self, change: &dyn Fn(&str) -> String) -> FetchError {
+    pub(crate) fn map_text(self, change: &dyn Fn(&str) -> String) -> FetchError {
         self.map(|m| map_text(m, change))
     }
 }
@@ -140,7 +140,7 @@ impl fmt::Display for FetchError {
 impl std::error::Error for FetchError {}
 
 /// `message` with every text argument, however deep, passed through `change`.
-pub fn map_text(mut message: Message, change: &dyn Fn(&str) -> String) -> Message {
+pub(crate) fn map_text(mut message: Message, change: &dyn Fn(&str) -> String) -> Message {
     for (_, arg) in &mut message.args {
         *arg = match std::mem::replace(arg, Arg::Number(0)) {
             Arg::Text(text) => Arg::Text(change(&text)),
@@ -153,7 +153,7 @@ pub fn map_text(mut message: Message, change: &dyn Fn(&str) -> String) -> Messag
 
 /// What an error or a note says, as an argument of a message: a message of the catalog, or
 /// words another layer made.
-pub fn said_arg(said: &Said) -> Arg {
+pub(crate) fn said_arg(said: &Said) -> Arg {
     match said {
         Said::Message(message) => Arg::from(message.clone()),
         Said::Words(words) => Arg::Text(words.clone()),
@@ -162,7 +162,7 @@ pub fn said_arg(said: &Said) -> Arg {
 
 /// An error of the layers below, as one message on one line: the file, the line and column
 /// where it has them, and what it says.
-pub fn error_message(e: &Error) -> Message {
+pub(crate) fn error_message(e: &Error) -> Message {
     match e {
         Error::Io { path, source } => {
             crate::message!("error-io", path = path, reason = source.to_string())
@@ -187,8 +187,12 @@ pub fn error_message(e: &Error) -> Message {
         } => {
             // Each error it comes from follows it, as `render::error` shows them.
             let error = causes.iter().fold(said_arg(message), |error, cause| {
-                crate::message!("fetch-error-with-cause", error = error, cause = error_message(cause))
-                    .into()
+                crate::message!(
+                    "fetch-error-with-cause",
+                    error = error,
+                    cause = error_message(cause)
+                )
+                .into()
             });
             crate::message!("fetch-error-in", path = path, error = error)
         }
@@ -197,7 +201,7 @@ pub fn error_message(e: &Error) -> Message {
 }
 
 /// An I/O failure on `path`, as the message of a fetch error.
-pub fn io_message(path: &std::path::Path, e: &std::io::Error) -> Message {
+pub(crate) fn io_message(path: &std::path::Path, e: &std::io::Error) -> Message {
     crate::message!(
         "error-io",
         path = path.display().to_string(),
@@ -207,7 +211,7 @@ pub fn io_message(path: &std::path::Path, e: &std::io::Error) -> Message {
 
 /// A secret read from a file (`--password-file`, `file:` in the inventory): the file must be
 /// readable by its owner alone, and the secret is its first line.
-pub fn secret_from_file(path: &std::path::Path) -> crate::base::error::Result<Secret> {
+pub(crate) fn secret_from_file(path: &std::path::Path) -> crate::base::error::Result<Secret> {
     let shown = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|e| Error::io(&shown, e))?;
     #[cfg(unix)]
@@ -241,7 +245,7 @@ pub fn secret_from_file(path: &std::path::Path) -> crate::base::error::Result<Se
 /// A secret from an environment variable (`--password-env`, `--token-env`, `env:`). The
 /// variable's name is shown in messages only when it looks like one (`RG01_PASSWORD`): a
 /// password typed there by mistake is not repeated.
-pub fn secret_from_env(name: &str) -> crate::base::error::Result<Secret> {
+pub(crate) fn secret_from_env(name: &str) -> crate::base::error::Result<Secret> {
     let looks_like_a_name = !name.is_empty()
         && name
             .chars()
@@ -308,7 +312,7 @@ pub enum Status {
 
 impl Outcome {
     /// Whether a capture was written.
-    pub fn is_fetched(&self) -> bool {
+    pub(crate) fn is_fetched(&self) -> bool {
         matches!(self.result, Status::Fetched { .. })
     }
 }
@@ -329,7 +333,7 @@ pub const ANSWER_TIMEOUTS: u32 = 4;
 /// A line session with `target`: connected on its port, or on `default_port`, with TLS as
 /// asked, and read within the limits and the target's timeout. Every vendor whose appliance
 /// talks in lines opens its session here.
-pub fn open_session(
+pub(crate) fn open_session(
     target: &Target,
     default_port: u16,
 ) -> Result<bounded::Reader<net::Connection>, FetchError> {

@@ -118,7 +118,7 @@ pub fn fetch_with(target: &Target, into: &Path, policy: &Policy) -> Result<Fetch
 /// name's first label ([`crate::write::file_stem`]); an IP address whole, its dots or colons
 /// as dashes (`127-0-0-1`, `fd00-0-0-0-0-0-0-1`), since its first part names nothing. Anything
 /// that is neither a host name nor an address is refused: it would reach a URL.
-pub fn folder_name(host: &str) -> Result<String, FetchError> {
+pub(crate) fn folder_name(host: &str) -> Result<String, FetchError> {
     let stem = match address(host) {
         Some(IpAddr::V4(v4)) => v4.to_string().replace('.', "-"),
         Some(IpAddr::V6(v6)) => {
@@ -170,7 +170,7 @@ fn authority(host: &str, port: u16) -> String {
 /// Whether a domain name from the appliance may be used in a path and a URL: the capture
 /// script's filter (letters, digits, dots and dashes, not starting with a dot, so never `..`),
 /// and at most 253 bytes.
-pub fn is_plain_domain(name: &str) -> bool {
+pub(crate) fn is_plain_domain(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 253
         && !name.starts_with('.')
