@@ -6,3 +6,10 @@
 restore-values-left-out = { $count } value(s) cannot be written in { $encoding } and were left out of the script (see its `not written` remarks); an encoding that holds them, such as utf-8, writes them
 # A step the vendor's import files leave to be done by hand, in the vendor's words.
 restore-import-secret-left-out = { $step }
+
+## verify-update
+
+verify-update-not-a-log = not an update log: no numbered step `001: ...` and no `Install revision` header
+verify-update-ambiguous = { $vendors } each read this as an update log: carryover cannot tell whose it is
+verify-update-none-in-folder = no update log in this folder (a log with numbered steps `001: ...` or an `Install revision` header)
+verify-update-unreadable = { $reason }

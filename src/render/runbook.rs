@@ -225,3 +225,86 @@ pub(crate) fn item_message(item: &Restore) -> Message {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Value;
+
+    #[test]
+    fn every_step_is_worded_from_the_catalog_on_one_line() {
+        let item = Restore::Setting {
+            name: "smtp.banner".into(),
+            value: Value::Text("x".into()),
+        };
+        let steps = [
+            Step::SecretLeftOut {
+                scope: "system\nrm -rf".into(),
+                name: "ldap.password".into(),
+            },
+            Step::NotObserved {
+                path: "lists/local/whitelistto".into(),
+                commands: vec!["uce listexception local whitelistto".into()],
+            },
+            Step::NotObserved {
+                path: "settings/system/x".into(),
+                commands: Vec::new(),
+            },
+            Step::KeyElided {
+                group: "mta".into(),
+                host: "rg00".into(),
+            },
+            Step::KeyNotCaptured {
+                group: "mta".into(),
+                host: "rg00".into(),
+            },
+            Step::TrustedHostsNotCaptured {
+                group: "mta".into(),
+            },
+            Step::ReapplyNotCaptured { name: "a.b".into() },
+            Step::MessageNotCaptured { name: "a.b".into() },
+            Step::SettingNotCaptured {
+                name: "smtp.fastpath".into(),
+                value: "on".into(),
+                check: Some("smtp get fastpath".into()),
+                commands: vec!["smtp set fastpath on".into()],
+            },
+            Step::SettingNotCaptured {
+                name: "smtp.fastpath".into(),
+                value: "on".into(),
+                check: None,
+                commands: vec!["smtp set fastpath on".into()],
+            },
+            Step::Console {
+                scope: "system".into(),
+                name: "relay".into(),
+                value: "a`b".into(),
+                at: None,
+            },
+            Step::NoCommand {
+                scope: "example.com".into(),
+                item,
+            },
+            Step::Gui("Settings > Relay: check it".into()),
+            Step::Vendor("domains.csv: enter it".into()),
+        ];
+        for step in &steps {
+            let text = step_words(step);
+            assert!(!text.contains("restore-"), "{step:?}: {text}");
+            assert_eq!(text.lines().count(), 1, "{step:?}: {text}");
+        }
+        assert_eq!(
+            step_words(&steps[0]),
+            "system\\nrm -rf: ldap.password is a secret, left out (use --show-secrets)"
+        );
+        assert_eq!(
+            step_words(&steps[10]),
+            "system: set relay to ``a`b`` in the admin console (no page is known for it)"
+        );
+        assert_eq!(
+            step_words(&steps[8]),
+            "smtp.fastpath was not captured: check it with `smtp get fastpath`; if it is not \
+             `on`, run `smtp set fastpath on`"
+        );
+    }
+}
