@@ -91,22 +91,29 @@ impl Style {
 pub fn summary(comparison: &Comparison) -> String {
     let differences = &comparison.changes;
     let count = |k| differences.iter().filter(|d| d.kind == k).count();
-    let mut text = format!(
-        "{} difference{}: {} added, {} removed, {} changed",
-        differences.len(),
-        if differences.len() == 1 { "" } else { "s" },
+    let (added, removed, changed) = (
         count(DiffKind::Added),
         count(DiffKind::Removed),
-        count(DiffKind::Changed)
+        count(DiffKind::Changed),
     );
-    if !comparison.not_compared.is_empty() {
-        let _ = write!(
-            text,
-            "; {} not compared (not captured on one side)",
-            comparison.not_compared.len()
-        );
-    }
-    text
+    let message = match comparison.not_compared.len() {
+        0 => crate::message!(
+            "diff-summary",
+            count = differences.len(),
+            added = added,
+            removed = removed,
+            changed = changed
+        ),
+        not_compared => crate::message!(
+            "diff-summary-not-compared",
+            count = differences.len(),
+            added = added,
+            removed = removed,
+            changed = changed,
+            not_compared = not_compared
+        ),
+    };
+    super::message::words(&message)
 }
 
 /// Counts per area.
@@ -434,4 +441,37 @@ pub fn json(comparison: &Comparison) -> String {
     let mut text = serde_json::to_string_pretty(&doc).expect("differences serialize");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::diff::Difference;
+
+    #[test]
+    fn one_difference_is_said_in_the_singular() {
+        let one = Difference {
+            path: "settings/system/smtp.fastpath".into(),
+            kind: DiffKind::Changed,
+            old: None,
+            new: None,
+            member: false,
+            old_at: None,
+            new_at: None,
+            secret: false,
+        };
+        let mut comparison = Comparison {
+            changes: vec![one],
+            not_compared: Vec::new(),
+        };
+        assert_eq!(
+            summary(&comparison),
+            "1 difference: 0 added, 0 removed, 1 changed"
+        );
+        comparison.changes.clear();
+        assert_eq!(
+            summary(&comparison),
+            "0 differences: 0 added, 0 removed, 0 changed"
+        );
+    }
 }
