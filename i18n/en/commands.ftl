@@ -11,6 +11,13 @@ diff-summary-not-compared = { $count } { $count ->
         [one] difference
        *[other] differences
     }: { $added } added, { $removed } removed, { $changed } changed; { $not_compared } not compared (not captured on one side)
+diff-side-old = A (old)
+diff-side-new = B (new)
+diff-not-captured-in = not compared: not captured in { $side } ({ $count })
+diff-capture-with = capture with: { $commands }
+diff-markdown-not-compared = Not compared (not captured on one side):
+diff-markdown-item = `{ $path }`: not captured in { $side }
+diff-markdown-item-capture = `{ $path }`: not captured in { $side }; capture with `{ $commands }`
 
 ## restore
 
