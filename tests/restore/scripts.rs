@@ -435,3 +435,42 @@ fn the_runbook_for_the_razorgate() {
         .replace(script.to_str().unwrap(), "restore.txt");
     common::snapshot_settings().bind(|| insta::assert_snapshot!("restore@rg01-runbook", text));
 }
+
+/// A plan is data: a secret left out is a typed step naming its scope and setting, worded
+/// only by the runbook, and the script carries no trace of its value.
+#[test]
+fn a_secret_left_out_is_a_typed_step_worded_by_the_runbook() {
+    common::at_root();
+    let mut pre = read(&["samples/mos/rg01-4.1.9-before.log"]);
+    let mut item = pre.settings[SYSTEM]["smtp.fastpath"].clone();
+    item.value = Value::Secret(carryover::model::Secret("hunter2".into()));
+    pre.settings
+        .get_mut(SYSTEM)
+        .unwrap()
+        .insert("ldap.password".into(), item);
+    let options = Options {
+        to: to(),
+        against: None,
+        all: true,
+        show_secrets: false,
+        capture: None,
+        patches: None,
+    };
+    let delta = plan(&pre, &Mos, &options);
+    let step = carryover::ops::restore::Step::SecretLeftOut {
+        scope: SYSTEM.into(),
+        name: "ldap.password".into(),
+    };
+    let found: Vec<_> = delta.by_hand.iter().filter(|(_, s)| *s == step).collect();
+    assert_eq!(found.len(), 1, "{:?}", delta.by_hand);
+    assert_eq!(found[0].0, "all");
+    assert_eq!(
+        step_words(&step),
+        "system: ldap.password is a secret, left out (use --show-secrets)"
+    );
+    let text = script(&delta, &Mos, &[]);
+    assert!(
+        !text.contains("hunter2") && !text.contains("ldap.password"),
+        "{text}"
+    );
+}
