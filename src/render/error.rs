@@ -87,6 +87,21 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_none_is_said_so() {
+        let said = |count: usize, known: &str| {
+            error(&Error::usage(message!(
+                "usage-to-other-family-no-version",
+                to = "9.0",
+                vendor = "Mirapoint MOS",
+                count = count,
+                known = known
+            )))
+        };
+        assert!(said(0, "").ends_with("the release notes known are none"));
+        assert!(said(2, "4.2.3, 4.3").ends_with("the release notes known are 4.2.3, 4.3"));
+    }
+
+    #[test]
     fn words_made_elsewhere_show_as_they_always_have() {
         let e = Error::file("a.log", "not a capture".to_string());
         assert_eq!(error(&e), e.to_string());
