@@ -4,7 +4,7 @@
 
 use encoding_rs::Encoding;
 
-use crate::base::error::{Error, Result, Said};
+use crate::base::error::{Error, Result};
 use crate::base::message::{Arg, Message};
 use crate::model::{Change, Config, Origin, Provenance, SourceKind, VendorId};
 use crate::source::Source;
@@ -30,7 +30,7 @@ pub enum NoteKind {
     /// The appliance refused the command (NO or BAD): it changed nothing.
     Rejected(String),
     /// A problem that reading worked around, and what the reader says about it.
-    Warning(Said),
+    Warning(Message),
 }
 
 impl Note {
@@ -45,7 +45,7 @@ impl Note {
 
     /// A problem reading worked around: a message, or (from readers not yet converted)
     /// words already made.
-    pub fn warning(line: u32, said: impl Into<Said>) -> Note {
+    pub fn warning(line: u32, said: Message) -> Note {
         Note {
             line,
             kind: NoteKind::Warning(said.into()),
@@ -226,8 +226,7 @@ impl Capture {
             n.text = names.mask_line(&n.text);
             match &mut n.kind {
                 NoteKind::Rejected(answer) => *answer = names.mask_line(answer),
-                NoteKind::Warning(Said::Words(words)) => *words = names.mask_line(words),
-                NoteKind::Warning(Said::Message(message)) => {
+                NoteKind::Warning(message) => {
                     for (_, arg) in &mut message.args {
                         if let Arg::Text(text) = arg {
                             *text = names.mask_line(text);
@@ -262,7 +261,7 @@ mod tests {
         ));
         let mut capture = Capture::new(VendorId("test"));
         capture.add(read).unwrap();
-        let NoteKind::Warning(Said::Message(said)) = &capture.notes[0].1.kind else {
+        let NoteKind::Warning(said) = &capture.notes[0].1.kind else {
             panic!("{:?}", capture.notes[0]);
         };
         let masked = Arg::Text("smtp set ldap_passwd <secret>".into());

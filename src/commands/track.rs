@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::base::error::{Error, Result, Said};
+use crate::base::error::{Error, Result};
 use crate::base::message::Message;
 use crate::capture::{Capture, ReadOptions};
 use crate::message;
@@ -54,7 +54,7 @@ pub enum Failure {
     /// Reading or writing it stopped with this error.
     Error(Error),
     /// What `track` says about it.
-    Said(Said),
+    Said(Message),
 }
 
 impl From<Error> for Failure {
@@ -65,7 +65,7 @@ impl From<Error> for Failure {
 
 impl From<Message> for Failure {
     fn from(message: Message) -> Failure {
-        Failure::Said(Said::Message(message))
+        Failure::Said(message)
     }
 }
 

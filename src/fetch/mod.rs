@@ -12,7 +12,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::base::error::{Error, Said};
+use crate::base::error::Error;
 use crate::base::message::{Arg, Message};
 
 /// A password or a token. It is shown as `<secret>` by `Debug` and `Display`, so it cannot
@@ -130,10 +130,10 @@ impl FetchError {
     }
 }
 
-/// The message's id and arguments, as [`Said`] shows them: words are `render`'s.
+/// The message's id and arguments, as a [`Message`] shows them: words are `render`'s.
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Said::Message(self.message().clone()).fmt(f)
+        self.message().fmt(f)
     }
 }
 
@@ -151,15 +151,6 @@ pub(crate) fn map_text(mut message: Message, change: &dyn Fn(&str) -> String) ->
     message
 }
 
-/// What an error or a note says, as an argument of a message: a message of the catalog, or
-/// words another layer made.
-pub(crate) fn said_arg(said: &Said) -> Arg {
-    match said {
-        Said::Message(message) => Arg::from(message.clone()),
-        Said::Words(words) => Arg::Text(words.clone()),
-    }
-}
-
 /// An error of the layers below, as one message on one line: the file, the line and column
 /// where it has them, and what it says.
 pub(crate) fn error_message(e: &Error) -> Message {
@@ -172,8 +163,8 @@ pub(crate) fn error_message(e: &Error) -> Message {
             path = &input.at.path,
             line = input.at.line,
             column = input.at.column,
-            error = said_arg(&input.message),
-            expected = said_arg(&input.expected)
+            error = Arg::from(input.message.clone()),
+            expected = Arg::from(input.expected.clone())
         ),
         Error::File {
             path,
@@ -186,17 +177,19 @@ pub(crate) fn error_message(e: &Error) -> Message {
             causes,
         } => {
             // Each error it comes from follows it, as `render::error` shows them.
-            let error = causes.iter().fold(said_arg(message), |error, cause| {
-                crate::message!(
-                    "fetch-error-with-cause",
-                    error = error,
-                    cause = error_message(cause)
-                )
-                .into()
-            });
+            let error = causes
+                .iter()
+                .fold(Arg::from(message.clone()), |error, cause| {
+                    crate::message!(
+                        "fetch-error-with-cause",
+                        error = error,
+                        cause = error_message(cause)
+                    )
+                    .into()
+                });
             crate::message!("fetch-error-in", path = path, error = error)
         }
-        Error::Usage(said) => crate::message!("fetch-error", error = said_arg(said)),
+        Error::Usage(said) => crate::message!("fetch-error", error = Arg::from(said.clone())),
     }
 }
 
@@ -378,6 +371,6 @@ mod tests {
         let e = Error::file("caps/rg01.log", said.clone());
         let message = error_message(&e);
         assert_eq!(message.id, "fetch-error-in");
-        assert_eq!(message.arg("error"), Some(&Arg::from(said)));
+        assert_eq!(message.arg("error"), Some(&Arg::from(said.clone())));
     }
 }

@@ -112,7 +112,7 @@ pub fn failures(report: &Report) -> String {
 fn failure(why: &Failure) -> String {
     match why {
         Failure::Error(e) => super::error::error_text(e),
-        Failure::Said(said) => super::error::in_words(said),
+        Failure::Said(said) => super::report::said(said),
     }
 }
 

@@ -1,7 +1,6 @@
 //! From MOS exchanges to model changes, by the catalog.
 
 use super::syntax::{Answer, CompletionStatus, Exchange, Input, Line, Node, Word};
-use crate::base::error::Said;
 use crate::base::message::Message;
 use crate::message;
 use crate::model::{
@@ -56,7 +55,7 @@ impl Interpreter {
     fn warn(&mut self, line: u32, said: Message) {
         self.notes.push(Note {
             line,
-            kind: NoteKind::Warning(Said::Message(said)),
+            kind: NoteKind::Warning(said),
             text: String::new(),
         });
     }

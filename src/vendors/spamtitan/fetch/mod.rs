@@ -21,7 +21,7 @@ use crate::base::error::Error;
 use crate::base::message::{Arg, Message};
 use crate::capture::NoteKind;
 use crate::emit::percent_encode;
-use crate::fetch::{error_message, map_text, said_arg, FetchError, Fetched, Target};
+use crate::fetch::{error_message, map_text, FetchError, Fetched, Target};
 use crate::message;
 use crate::model::SourceKind;
 use crate::source::Source;
@@ -369,7 +369,7 @@ fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, Arg> 
             if list.is_none() {
                 // What the reader said of the answer: the call failed, and why.
                 return Err(match read.notes.last().map(|n| &n.kind) {
-                    Some(NoteKind::Warning(said)) => short(said_arg(said)),
+                    Some(NoteKind::Warning(said)) => short(Arg::from(said.clone())),
                     _ => message!("fetch-st-call-failed").into(),
                 });
             }
@@ -382,8 +382,10 @@ fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, Arg> 
 /// message alone, without where (the file is the call's own).
 fn reason(e: &Error) -> Arg {
     let said = match e {
-        Error::Input(input) => said_arg(&input.message),
-        Error::File { message, .. } | Error::NotACapture { message, .. } => said_arg(message),
+        Error::Input(input) => Arg::from(input.message.clone()),
+        Error::File { message, .. } | Error::NotACapture { message, .. } => {
+            Arg::from(message.clone())
+        }
         other => error_message(other).into(),
     };
     short(said)
