@@ -48,7 +48,7 @@ impl Note {
     pub fn warning(line: u32, said: Message) -> Note {
         Note {
             line,
-            kind: NoteKind::Warning(said.into()),
+            kind: NoteKind::Warning(said),
             text: String::new(),
         }
     }
