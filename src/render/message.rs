@@ -277,7 +277,7 @@ mod tests {
         // This test's thread has no run's languages: both are English, and inside
         // `for_machines` the stored one is used, then the person's again.
         let m = crate::message!("error-io", path = "a", reason = "b");
-        assert_eq!(for_machines(|| current()), languages().stored);
+        assert_eq!(for_machines(current), languages().stored);
         assert_eq!(for_machines(|| words(&m)), words(&m));
         MAKING.with(|making| making.set(Some(Lang::Ja)));
         assert_eq!(current(), Lang::Ja);
