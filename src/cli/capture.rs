@@ -6,10 +6,9 @@ use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::Args;
 
 use carryover::base::error::Error;
-use carryover::capture::ReadOptions;
 use carryover::commands::capture::{capture, Request};
+use carryover::commands::request::{vendor_names, ReadOptions};
 use carryover::render;
-use carryover::vendors::REGISTRY;
 
 use super::{Output, ReadFlags};
 
@@ -32,9 +31,7 @@ pub struct CaptureArgs {
 /// (made for tests) is accepted by name but neither listed nor completed.
 pub(super) fn vendor_values() -> PossibleValuesParser {
     PossibleValuesParser::new(
-        REGISTRY
-            .iter()
-            .map(|v| PossibleValue::new(v.id().name()).hide(!v.shown_to_users())),
+        vendor_names().map(|(name, shown)| PossibleValue::new(name).hide(!shown)),
     )
 }
 

@@ -10,12 +10,11 @@ use clap::{Args, ValueEnum};
 use carryover::base::error::Error;
 use carryover::base::message::Message;
 use carryover::commands::fetch::{fetch, fetchers, secret_kind, Ask, Credentials, Hooks, Request};
-use carryover::fetch::inventory::CredentialRef;
-use carryover::fetch::{Outcome, Secret, TlsOptions};
+use carryover::commands::request::{CredentialRef, Outcome, Secret, TlsOptions};
+use carryover::commands::request::{Login, SecretKind};
 use carryover::message;
 use carryover::render;
 use carryover::render::message::words;
-use carryover::vendors::{Login, SecretKind};
 
 use super::Output;
 

@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
 use carryover::commands::findings::{self, GapsRequest, PlanRequest};
-use carryover::model::Version;
+use carryover::commands::request::Version;
 use carryover::render::diagnostics;
 use carryover::render::findings::{report as render, ReportFormat};
 

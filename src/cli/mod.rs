@@ -19,10 +19,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::capture::ReadOptions;
-use carryover::model::{SourceKind, Version};
+use carryover::commands::request::{
+    encoding_for_label, is_stdin, ReadOptions, SourceKind, Version,
+};
 use carryover::render::message::{set_languages, words, Lang, Languages};
-use carryover::source::{encoding_for_label, is_stdin};
 
 /// Reads Mirapoint MOS captures (CLI logs, admin-protocol transcripts, config exports) and
 /// SpamTitan capture folders into one typed model, and reports what an upgrade would lose.

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use carryover::base::error::Error;
+use carryover::commands::request::Version;
 use carryover::commands::restore::{self, Job, Request};
-use carryover::model::Version;
 use carryover::render::message::words;
 use carryover::render::{self, diagnostics};
 
@@ -85,7 +85,7 @@ fn job(args: &RestoreArgs) -> Result<Job, Error> {
     if args
         .runbook
         .as_deref()
-        .is_some_and(carryover::source::is_stdin)
+        .is_some_and(carryover::commands::request::is_stdin)
     {
         return Err(Error::usage(carryover::message!(
             "usage-restore-runbook-takes-file"
@@ -139,7 +139,7 @@ fn output_encoding(label: Option<&str>) -> Result<Option<&'static encoding_rs::E
     let Some(label) = label else {
         return Ok(None);
     };
-    let encoding = carryover::source::encoding_for_label(label).ok_or_else(|| {
+    let encoding = carryover::commands::request::encoding_for_label(label).ok_or_else(|| {
         Error::usage(carryover::message!("usage-unknown-encoding", label = label))
     })?;
     if encoding.output_encoding() != encoding {

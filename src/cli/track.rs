@@ -40,7 +40,7 @@ enum FormatArg {
 }
 
 pub fn run(args: TrackArgs) -> Result<u8, Error> {
-    if carryover::source::is_stdin(&args.src) {
+    if carryover::commands::request::is_stdin(&args.src) {
         return Err(Error::usage(carryover::message!("usage-track-stdin")));
     }
     let options = args.read.options()?;

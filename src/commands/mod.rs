@@ -6,6 +6,7 @@ pub mod capture;
 pub mod diff;
 pub mod fetch;
 pub mod findings;
+pub mod request;
 pub mod restore;
 pub mod show;
 pub mod textconv;

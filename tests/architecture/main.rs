@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod binary_facade;
 mod catalog_languages;
 mod function_length;
 mod layers;
