@@ -199,7 +199,7 @@ fn plain_texts(old: &Side, new: &Side) -> Result<(String, String)> {
 
 /// A file that is no capture, as text for a diff driver: decoded as well as it goes, and every
 /// line that names a secret field masked (a note may still hold a password).
-pub fn as_text(path: &std::path::Path) -> Result<String> {
+pub(crate) fn as_text(path: &std::path::Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path.display().to_string(), e))?;
     let secrets = crate::base::secrets::neutral();
     Ok(String::from_utf8_lossy(&bytes)

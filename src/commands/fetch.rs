@@ -478,7 +478,7 @@ const RETRY_AFTER: Duration = Duration::from_millis(500);
 /// Fetches every job into `into`, `jobs` at a time; `done` is called after each appliance
 /// (for progress: an outcome may still fail when the run shows another host answered as the
 /// same appliance). Outcomes are in the order of `fleet`.
-pub fn fetch_all(
+pub(crate) fn fetch_all(
     fleet: &[Job],
     into: &Path,
     jobs: usize,

@@ -41,7 +41,7 @@ pub struct Request {
 
 /// The encoding the captures were read in: the first live capture's (the terminal the script
 /// is pasted into), else the first file's; UTF-16 is written as UTF-8.
-pub fn capture_encoding(config: &Config) -> &'static Encoding {
+pub(crate) fn capture_encoding(config: &Config) -> &'static Encoding {
     let live = config.sources.iter().find(|p| p.kind != SourceKind::Export);
     live.or(config.sources.first())
         .and_then(|p| Encoding::for_label(p.info.encoding.as_bytes()))

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use encoding_rs::Encoding;
 
 use crate::base::error::{Error, Result};
+use crate::base::message::Message;
 use crate::model::update_log::UpdateRun;
 use crate::source::{is_stdin, Source};
 use crate::vendors::REGISTRY;
@@ -77,21 +78,17 @@ fn claims(source: &Source) -> Vec<(&'static str, UpdateRun)> {
 /// The vendors that recognise a log, named.
 fn vendors(claims: &[(&'static str, UpdateRun)]) -> String {
     let names: Vec<&str> = claims.iter().map(|(name, _)| *name).collect();
-    names.join(" and ")
+    names.join(", ")
 }
 
-/// Why a log that several vendors recognise is not checked, as an anomaly of its run: the
-/// model holds a run's anomalies as words, as the vendors' update-log checks make them.
-fn ambiguous(claims: &[(&'static str, UpdateRun)]) -> String {
-    format!(
-        "{} each read this as an update log: carryover cannot tell whose it is",
-        vendors(claims)
-    )
+/// Why a log that several vendors recognise is not checked, as an anomaly of its run.
+fn ambiguous(claims: &[(&'static str, UpdateRun)]) -> Message {
+    crate::message!("update-claimed-by-several", vendors = vendors(claims))
 }
 
 /// The check of a source that is an update log, on evidence: a numbered step or an install
 /// header, recognised by one vendor. Anything else (a capture, a CSV) is `None`.
-pub fn recognise(source: &Source) -> Option<UpdateRun> {
+pub(crate) fn recognise(source: &Source) -> Option<UpdateRun> {
     let mut claims = claims(source);
     (claims.len() == 1).then(|| claims.remove(0).1)
 }
@@ -99,7 +96,10 @@ pub fn recognise(source: &Source) -> Option<UpdateRun> {
 /// The update logs a path names: a file (or `-`) is checked as an update log whatever it
 /// holds; a folder is walked, and its `.log` files and files named `*update*` that are update
 /// logs are checked.
-pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<Vec<UpdateRun>> {
+pub(crate) fn verify_path(
+    path: &Path,
+    encoding: Option<&'static Encoding>,
+) -> Result<Vec<UpdateRun>> {
     if is_stdin(path) || !path.is_dir() {
         let source = Source::read(path, encoding)?;
         return verify(&source).map(|run| vec![run]);
@@ -143,7 +143,10 @@ pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<V
             // log of an update that may have failed: never left out.
             Err(e) if name.contains("update") => runs.push(UpdateRun {
                 path: entry.path().display().to_string(),
-                anomalies: vec![format!("the log cannot be read: {e}")],
+                anomalies: vec![crate::message!(
+                    "update-unreadable",
+                    error = crate::fetch::error_message(&e)
+                )],
                 ..UpdateRun::default()
             }),
             // Anything else that does not decode (an archive, a picture) is no update log.
@@ -179,8 +182,7 @@ mod tests {
         ];
         assert_eq!(
             ambiguous(&claims),
-            "SpamTitan and Other each read this as an update log: carryover cannot tell whose \
-             it is"
+            crate::message!("update-claimed-by-several", vendors = "SpamTitan, Other")
         );
     }
 

@@ -48,7 +48,7 @@ impl Dialect for Bash {
 
 /// Percent-encoding of everything but RFC 3986's unreserved characters: for a URL path
 /// segment (so `/`, `..`, `?` and `#` in a name stay inside its segment) and for form values.
-pub fn percent_encode(text: &str) -> String {
+pub(crate) fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {

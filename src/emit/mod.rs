@@ -9,7 +9,8 @@ use crate::base::text::sanitize;
 
 mod bash;
 
-pub use bash::{percent_encode, Bash};
+pub(crate) use bash::percent_encode;
+pub use bash::Bash;
 
 /// How a script's language quotes an argument so it reads back as exactly one word.
 pub trait Dialect: Sync {
@@ -131,7 +132,7 @@ pub enum Unwritable {
 
 /// One command as text, without its final line end, for lists of commands shown to a person
 /// to type (a capture plan). The same quoting as in a script.
-pub fn one_command(dialect: &dyn Dialect, command: &Command) -> Result<String, Unwritable> {
+pub(crate) fn one_command(dialect: &dyn Dialect, command: &Command) -> Result<String, Unwritable> {
     let mut text = Script::new(dialect).render(command)?;
     if text.ends_with('\n') {
         text.pop();
@@ -163,7 +164,7 @@ impl<'d> Script<'d> {
     }
 
     /// An empty script in `dialect` that keeps only its text, and counts its commands.
-    pub fn text_only(dialect: &'d dyn Dialect) -> Script<'d> {
+    pub(crate) fn text_only(dialect: &'d dyn Dialect) -> Script<'d> {
         Script {
             keep: false,
             ..Script::new(dialect)
@@ -238,14 +239,9 @@ impl<'d> Script<'d> {
         Ok(line)
     }
 
-    /// The script's text.
-    pub fn into_text(self) -> String {
-        self.text
-    }
-
     /// The script's text and the commands written into it, in order (what running it must
     /// do, for tests that run it).
-    pub fn into_parts(self) -> (String, Vec<Command>) {
+    pub(crate) fn into_parts(self) -> (String, Vec<Command>) {
         (self.text, self.written)
     }
 }
@@ -283,7 +279,7 @@ mod tests {
     fn a_remark_stays_one_line_whatever_it_holds() {
         let mut script = Script::new(&Words);
         script.remark("evil.example\ntouch pwned #\r\u{0}\u{1b}[2J\u{2028}x\\n");
-        let text = script.into_text();
+        let text = script.into_parts().0;
         assert_eq!(text.lines().count(), 1, "{text}");
         assert_eq!(
             text,
@@ -299,7 +295,7 @@ mod tests {
             .fixed("$(touch x)")
             .arg("v");
         script.command(command.clone()).unwrap();
-        assert_eq!(script.into_text(), "api PUT <$(touch x)> <v>\n");
+        assert_eq!(script.into_parts().0, "api PUT <$(touch x)> <v>\n");
         assert_eq!(command.args(), ["api", "PUT", "$(touch x)", "v"]);
     }
 
@@ -309,13 +305,13 @@ mod tests {
         script
             .command(Command::new("add").block("a\n.\n..b\n"))
             .unwrap();
-        assert_eq!(script.into_text(), "add\na\n..\n...b\n.\n");
+        assert_eq!(script.into_parts().0, "add\na\n..\n...b\n.\n");
         let mut script = Script::new(&Words);
         assert!(script
             .command(Command::new("add").block("a\rsmtp set x"))
             .is_err());
         assert_eq!(script.commands(), 0);
-        assert_eq!(script.into_text(), "");
+        assert_eq!(script.into_parts().0, "");
     }
 
     #[test]

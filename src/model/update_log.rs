@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::base::message::Message;
+
 /// A service the installer stopped, and whether and where it started again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Service {
@@ -53,6 +55,9 @@ pub struct UpdateRun {
     pub failed_tasks: Vec<Line>,
     /// Lines the grammar knows no form for.
     pub unrecognized: Vec<Line>,
-    /// What went wrong, one sentence each; empty when the update went through.
-    pub anomalies: Vec<String>,
+    /// What went wrong, one message each; empty when the update went through. `render` puts
+    /// them in words (the JSON document carries the words).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub anomalies: Vec<Message>,
 }

@@ -152,7 +152,7 @@ pub fn compare(old: &Config, new: &Config, options: &DiffOptions<'_>) -> Compari
 }
 
 /// The commands that capture the range an item path lies in, from a vendor's capture plan.
-pub fn capture_commands(path: &str, plan: &dyn CapturePlan) -> Vec<String> {
+pub(crate) fn capture_commands(path: &str, plan: &dyn CapturePlan) -> Vec<String> {
     if plan.script().is_some() {
         // A vendor captured by one script has no command per range: the script captures all.
         return vec![plan.run_script()];

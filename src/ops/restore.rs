@@ -815,7 +815,7 @@ fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &Label, options: &RestoreO
 
 /// Whether a setting names the item it belongs to rather than configuring it: an `id`, or a
 /// field repeating the scope's own kind (`domain.domain`). Those are identity, not settings.
-pub fn is_identity(name: &str) -> bool {
+pub(crate) fn is_identity(name: &str) -> bool {
     let mut parts = name.split('.');
     let (kind, field) = (parts.next(), parts.next_back());
     field == Some("id") || (parts.next().is_none() && kind == field && kind.is_some())
@@ -911,7 +911,7 @@ pub type Wording<'w> = &'w dyn Fn(&Remark<'_>) -> String;
 /// its sanitiser; so no capture text can become a command of its own. `header` is the script's
 /// first remarks and `words` words the others, both made by `render`; `dialect` is one of the
 /// vendor's ([`RestoreScript::dialect_in`]), for the encoding the script is sent in.
-pub fn written_in(
+pub(crate) fn written_in(
     plan: &Plan,
     writer: &dyn RestoreScript,
     dialect: &dyn Dialect,
@@ -1120,7 +1120,7 @@ impl Dialect for Unquoted<'_> {
 
 /// Every planned item the vendor's script cannot write becomes a step by hand: a setting with
 /// its value (masked when secret) and where the console sets it, from the vendor's data.
-pub fn by_hand_what_is_not_written(
+pub(crate) fn by_hand_what_is_not_written(
     plan: &mut Plan,
     writer: &dyn RestoreScript,
     knowledge: &dyn Knowledge,

@@ -13,7 +13,7 @@ pub const RULE: &str = "carryover-update-failed";
 
 /// One finding for each update the captures show as failed (an update log with an anomaly,
 /// or an appliance's own update list saying so).
-pub fn failed_updates<'c>(configs: impl IntoIterator<Item = &'c Config>) -> Vec<Finding> {
+pub(crate) fn failed_updates<'c>(configs: impl IntoIterator<Item = &'c Config>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for config in configs {
         for (name, state) in &config.updates {

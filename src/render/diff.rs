@@ -117,7 +117,7 @@ pub fn summary(comparison: &Comparison) -> String {
 }
 
 /// Counts per area.
-pub fn stat_text(comparison: &Comparison) -> String {
+pub(crate) fn stat_text(comparison: &Comparison) -> String {
     let mut out = String::new();
     for (area, [added, removed, changed]) in stat(&comparison.changes) {
         let _ = writeln!(out, "{area:<14} +{added} -{removed} ~{changed}");
@@ -127,7 +127,7 @@ pub fn stat_text(comparison: &Comparison) -> String {
 }
 
 /// Counts per area as a Markdown table.
-pub fn stat_markdown(comparison: &Comparison) -> String {
+pub(crate) fn stat_markdown(comparison: &Comparison) -> String {
     let mut out = format!("**{}**\n\n", summary(comparison));
     let areas = stat(&comparison.changes);
     if areas.is_empty() {
@@ -165,7 +165,7 @@ pub(crate) struct StatDocument {
 }
 
 /// Counts per area as JSON: `format_version`, `summary` and `areas`.
-pub fn stat_json(comparison: &Comparison) -> String {
+pub(crate) fn stat_json(comparison: &Comparison) -> String {
     super::message::for_machines(|| {
         let areas = stat(&comparison.changes)
             .into_iter()

@@ -60,7 +60,7 @@ impl Lang {
     /// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty decides, and any `ja`
     /// locale gives Japanese; anything else (`C`, `de_DE`, nothing) gives English. `env`
     /// looks a variable up, so a test passes its own.
-    pub fn of_locale(env: impl Fn(&str) -> Option<String>) -> Lang {
+    pub(crate) fn of_locale(env: impl Fn(&str) -> Option<String>) -> Lang {
         let chosen = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
             .filter_map(&env)
@@ -102,7 +102,7 @@ pub fn set_languages(languages: Languages) {
 }
 
 /// This run's languages.
-pub fn languages() -> Languages {
+pub(crate) fn languages() -> Languages {
     LANGUAGES.get().copied().unwrap_or_default()
 }
 
@@ -113,7 +113,7 @@ thread_local! {
 
 /// Makes an output for machines or for git (JSON, SARIF, GitHub annotations, track's files,
 /// commit messages): inside `make`, messages are in the stored language, whatever the locale.
-pub fn for_machines<T>(make: impl FnOnce() -> T) -> T {
+pub(crate) fn for_machines<T>(make: impl FnOnce() -> T) -> T {
     let before = MAKING.with(|m| m.replace(Some(languages().stored)));
     let made = make();
     MAKING.with(|m| m.set(before));
@@ -165,13 +165,13 @@ pub fn words(message: &Message) -> String {
 
 /// The message in `lang`, its text arguments through the one sanitiser. An id the catalog
 /// lacks (a test keeps every id in it) is shown as the id and its arguments, never dropped.
-pub fn words_in(lang: Lang, message: &Message) -> String {
+pub(crate) fn words_in(lang: Lang, message: &Message) -> String {
     fill(lang, message, &sanitize)
 }
 
 /// The message with its text arguments as they are, for an output that escapes text its own
 /// way (JSON, SARIF, GitHub annotations, a line the terminal sanitiser sees once).
-pub fn words_as_given(message: &Message) -> String {
+pub(crate) fn words_as_given(message: &Message) -> String {
     fill(current(), message, &str::to_string)
 }
 

@@ -52,7 +52,7 @@ pub fn json(report: &Report) -> String {
 }
 
 /// The report as the JSON document's value.
-pub fn document(report: &Report) -> Document<'_> {
+pub(crate) fn document(report: &Report) -> Document<'_> {
     let notes = |list: &[(std::path::PathBuf, Message)]| {
         list.iter()
             .map(|(path, why)| PathNote {
@@ -160,7 +160,8 @@ fn update_log(run: &UpdateRun) -> String {
     let state = if run.anomalies.is_empty() {
         message!("track-update-completed")
     } else {
-        message!("track-update-anomaly", anomalies = run.anomalies.join("; "))
+        let said: Vec<String> = run.anomalies.iter().map(words_as_given).collect();
+        message!("track-update-anomaly", anomalies = said.join("; "))
     };
     let line = message!(
         "track-update-log",

@@ -2,7 +2,11 @@
 
 use crate::base::text::terminal_safe;
 use crate::commands::verify_update::Report;
+use crate::message;
 use crate::model::update_log::UpdateRun;
+
+use super::message::{words, words_as_given};
+use super::width::{pad_to, widest};
 
 /// How `verify-update` writes its report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,35 +29,35 @@ pub fn report(report: &Report, format: UpdateLogFormat) -> String {
 pub fn human(run: &UpdateRun) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}: update {} -> {}",
-        crate::base::text::sanitize(&run.path),
-        terminal_safe(
-            run.from
-                .as_deref()
-                .unwrap_or("(from version not in the log)")
-        ),
-        terminal_safe(run.to.as_deref().unwrap_or("(target not in the log)"))
+    let (from, to) = (
+        run.from
+            .clone()
+            .unwrap_or_else(|| words(&message!("update-from-unknown"))),
+        run.to
+            .clone()
+            .unwrap_or_else(|| words(&message!("update-to-unknown"))),
     );
+    let heading = message!("update-heading", path = &run.path, from = from, to = to);
+    let _ = writeln!(out, "{}", words(&heading));
+    let width = widest(run.services.iter().map(|s| s.name.as_str())).max(16);
     for s in &run.services {
         let state = match s.started_at {
-            Some(l) => format!("stopped line {}, started again line {l}", s.stopped_at),
-            None => format!("stopped line {}, NEVER STARTED AGAIN", s.stopped_at),
+            Some(l) => message!("update-service-back", stopped = s.stopped_at, started = l),
+            None => message!("update-service-not-back", stopped = s.stopped_at),
         };
-        let _ = writeln!(out, "  {:<16} {state}", terminal_safe(&s.name));
+        let name = pad_to(&terminal_safe(&s.name), width);
+        let _ = writeln!(out, "  {name} {}", words(&state));
     }
     for crate::model::update_log::Line { line, text } in &run.unrecognized {
-        let _ = writeln!(out, "  unrecognized line {line}: {}", terminal_safe(text));
+        let said = message!("update-unrecognized", line = *line, text = text);
+        let _ = writeln!(out, "  {}", words(&said));
     }
     if run.anomalies.is_empty() {
-        let _ = writeln!(
-            out,
-            "ok: every service came back, the installation completed, the last step is OK"
-        );
+        let _ = writeln!(out, "{}", words(&message!("update-ok")));
     }
     for a in &run.anomalies {
-        let _ = writeln!(out, "anomaly: {}", terminal_safe(a));
+        let said = message!("update-anomaly", anomaly = a.clone());
+        let _ = writeln!(out, "{}", words(&said));
     }
     out
 }
@@ -64,13 +68,31 @@ pub struct Document<'a> {
     /// The version of this document's shape.
     pub format_version: u32,
     /// What each update log shows.
-    pub updates: &'a [UpdateRun],
+    pub updates: Vec<RunDocument<'a>>,
+}
+
+/// What one update log shows, with its anomalies in words.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct RunDocument<'a> {
+    /// The log's versions, steps and services.
+    #[serde(flatten)]
+    pub run: &'a UpdateRun,
+    /// What went wrong, one sentence each; empty when the update went through.
+    pub anomalies: Vec<String>,
 }
 
 /// Update logs' checks as JSON.
 pub fn json(runs: &[UpdateRun]) -> String {
-    super::json(&Document {
-        format_version: super::FORMAT_VERSION,
-        updates: runs,
+    super::message::for_machines(|| {
+        super::json(&Document {
+            format_version: super::FORMAT_VERSION,
+            updates: runs
+                .iter()
+                .map(|run| RunDocument {
+                    run,
+                    anomalies: run.anomalies.iter().map(words_as_given).collect(),
+                })
+                .collect(),
+        })
     })
 }

@@ -4,12 +4,12 @@
 use unicode_width::UnicodeWidthStr;
 
 /// How many terminal columns `text` takes.
-pub fn display_width(text: &str) -> usize {
+pub(crate) fn display_width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
 /// `text` followed by spaces up to `width` display columns (as `{:<width$}` does by chars).
-pub fn pad_to(text: &str, width: usize) -> String {
+pub(crate) fn pad_to(text: &str, width: usize) -> String {
     let pad = width.saturating_sub(display_width(text));
     let mut out = String::with_capacity(text.len() + pad);
     out.push_str(text);
@@ -18,7 +18,7 @@ pub fn pad_to(text: &str, width: usize) -> String {
 }
 
 /// The widest display width among `texts`.
-pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
+pub(crate) fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
     texts.into_iter().map(display_width).max().unwrap_or(0)
 }
 

@@ -12,13 +12,13 @@ use crate::base::error::{Error, Result};
 
 /// Whether a path names something other than a regular file or nothing (a device, a pipe,
 /// a socket), following links: such a path is written to as it is, never replaced.
-pub fn is_special(path: &Path) -> bool {
+pub(crate) fn is_special(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Writes to a device or a pipe as it is (`/dev/null`, `/dev/stdout`, a FIFO): replacing it
 /// with a file would break it.
-pub fn to_device(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn to_device(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::OpenOptions::new()
         .write(true)
         .open(path)
@@ -88,7 +88,7 @@ pub fn atomically<C: AsRef<[u8]>>(files: &[(PathBuf, C)], private: bool) -> Resu
 
 /// As [`atomically`], and the missing folders of files inside `make` (an output folder the
 /// user named, and its subfolders) are made as well; on failure they are removed again.
-pub fn atomically_making<C: AsRef<[u8]>>(
+pub(crate) fn atomically_making<C: AsRef<[u8]>>(
     files: &[(PathBuf, C)],
     private: bool,
     make: Option<&Path>,

@@ -247,8 +247,7 @@ impl UpdateLogs for Plain {
             }
         }
         if run.completed_at.is_none() {
-            run.anomalies
-                .push("no `done` line: the update did not finish".into());
+            run.anomalies.push(crate::message!("plain-update-not-done"));
         }
         Ok(run)
     }

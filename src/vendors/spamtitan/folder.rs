@@ -297,7 +297,10 @@ fn update_log(read: &mut FileRead<'_>) -> Result<()> {
         let state = if run.anomalies.is_empty() {
             "installed".to_string()
         } else {
-            format!("failed: {}", run.anomalies.join("; "))
+            // The model holds no words: each anomaly as its message id and arguments, the same
+            // in every language (`verify-update` says them in words).
+            let said: Vec<String> = run.anomalies.iter().map(|a| a.to_string()).collect();
+            format!("failed: {}", said.join("; "))
         };
         read.changes
             .push((Change::UpdatesListed(vec![(to.clone(), state, 1)]), 1));

@@ -5,6 +5,7 @@
 use pest::Parser;
 
 use crate::base::error::{Error, Result};
+use crate::message;
 use crate::model::update_log::{Line, Service, Step, UpdateRun};
 use crate::source::Source;
 
@@ -91,31 +92,36 @@ pub fn verify(source: &Source) -> Result<UpdateRun> {
 fn check(run: &mut UpdateRun) {
     let mut anomalies = Vec::new();
     if run.to.is_none() {
-        anomalies.push("no `Install revision` header: the target version is unknown".to_string());
+        anomalies.push(message!("update-no-target"));
     }
     for s in run.services.iter().filter(|s| s.started_at.is_none()) {
-        anomalies.push(format!(
-            "{} was stopped (line {}) and never started again",
-            s.name, s.stopped_at
+        let (name, line) = (&s.name, s.stopped_at);
+        anomalies.push(message!(
+            "update-service-not-started",
+            name = name,
+            line = line
         ));
     }
     if run.completed_at.is_none() {
-        anomalies
-            .push("no `Done. Installation Complete.` line: the installation did not finish".into());
+        anomalies.push(message!("update-not-completed"));
     }
     match run.steps.last() {
-        None => anomalies.push("no numbered steps".into()),
-        Some(last) if !last.text.eq_ignore_ascii_case("OK") => anomalies.push(format!(
-            "the last step ({:03}, line {}) did not end OK: `{}`",
-            last.number, last.line, last.text
+        None => anomalies.push(message!("update-no-steps")),
+        Some(last) if !last.text.eq_ignore_ascii_case("OK") => anomalies.push(message!(
+            "update-last-step-not-ok",
+            step = format!("{:03}", last.number),
+            line = last.line,
+            text = &last.text
         )),
         Some(_) => {}
     }
     for pair in run.steps.windows(2) {
         if pair[1].number != pair[0].number + 1 {
-            anomalies.push(format!(
-                "step {:03} follows step {:03} (line {}): a step is missing",
-                pair[1].number, pair[0].number, pair[1].line
+            anomalies.push(message!(
+                "update-step-missing",
+                step = format!("{:03}", pair[1].number),
+                previous = format!("{:03}", pair[0].number),
+                line = pair[1].line
             ));
         }
     }
@@ -123,13 +129,15 @@ fn check(run: &mut UpdateRun) {
         let t = s.text.to_ascii_lowercase();
         t.contains("fail") || t.contains("error")
     }) {
-        anomalies.push(format!(
-            "step {:03} (line {}) reports `{}`",
-            s.number, s.line, s.text
+        anomalies.push(message!(
+            "update-step-reports",
+            step = format!("{:03}", s.number),
+            line = s.line,
+            text = &s.text
         ));
     }
     for Line { line, text } in &run.failed_tasks {
-        anomalies.push(format!("line {line} reports a failure: `{text}`"));
+        anomalies.push(message!("update-task-failed", line = *line, text = text));
     }
     run.anomalies = anomalies;
 }
