@@ -10,8 +10,17 @@ usage-diff-both-sides-empty = diff の両側がどちらも空です
 
 ## fetch
 
-usage-fetch-no-secret-given-not-terminal = { $host }: { $what } が指定されていません: { $flags } か、インベントリの認証情報の参照を使ってください
-usage-fetch-no-secret-given = { $what } が指定されていません
+usage-fetch-no-secret-given-not-terminal = { $host }: { $kind ->
+        [password] パスワード
+       *[api-token] API トークン
+    }が指定されていません: { $kind ->
+        [password] --password-env か --password-file
+       *[api-token] --token-env
+    } か、インベントリの認証情報の参照を使ってください
+usage-fetch-no-secret-given = { $kind ->
+        [password] パスワード
+       *[api-token] API トークン
+    }が指定されていません
 usage-fetch-into-track-separate = --into { $into } と --track { $repo } は別々のフォルダにしてください: 一方がもう一方の中にあってはいけません
 usage-fetch-flag-taken-by-none = { $flag } を使う、取得対象のアプライアンスがありません: { $wanted }
 usage-fetch-unknown-vendor = { $host }: メーカー `{ $name }` は不明です ({ $vendors })
