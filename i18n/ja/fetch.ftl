@@ -140,10 +140,10 @@ fetch-st-not-legacy-xml = 応答が旧 API の XML ではありません
 fetch-st-call-failed = 呼び出しが失敗しました
 fetch-st-no-version = 応答に `version` も `revision` もありません
 fetch-st-version-not-one-line = バージョン "{ $version }" が 1 行の短い文字列ではありません
--st-domain-list-shape = ドメインのリスト (配列)、または `data` がそのリストであるオブジェクト。各ドメインは、`domain` か `name` で名前を示すオブジェクト
-fetch-st-domains-not-json = 応答が JSON ではありません ({ $reason })。ドメインリストとして想定しているのは { -st-domain-list-shape } です
-fetch-st-domains-unexpected = ドメインリストとして想定しているのは { -st-domain-list-shape } ですが、{ $shape } でした
-fetch-st-domains-bad-entry = エントリ { $entry } は { $shape } です。ドメインリストとして想定しているのは { -st-domain-list-shape } です
+-st-domain-list-shape = ドメインのリスト (配列) か、`data` がそのリストであるオブジェクト (各ドメインは、`domain` か `name` で名前を示すオブジェクト)
+fetch-st-domains-not-json = 応答が JSON ではありません ({ $reason })。ドメインリストとして想定しているのは、{ -st-domain-list-shape }です
+fetch-st-domains-unexpected = ドメインリストとして想定しているのは、{ -st-domain-list-shape }ですが、{ $shape } でした
+fetch-st-domains-bad-entry = エントリ { $entry } は { $shape } です。ドメインリストとして想定しているのは、{ -st-domain-list-shape }です
 fetch-st-domains-page-of = 応答にはドメイン { $total } 件中 { $given } 件 (1 ページ分) しかありません: 残りはキャプチャされていません
 fetch-st-domains-one-page = 応答は複数ページのうちの 1 ページです (ドメイン { $given } 件): 残りはキャプチャされていません
 fetch-st-shape = { $shape ->
@@ -188,7 +188,7 @@ fetch-git-cannot-run = git を実行できません: { $reason }
 fetch-git-failed = git { $command } が失敗しました: { $said }
 
 ## The command line: flag help and the prompt for a secret.
-## Japanese puts where a secret is read from before what is read: `{ $from }{ $secret }`.
+## Japanese says what is read, then where from: `{ $secret }: { $from }から読み込みます`.
 
 fetch-help-taken-by = { $what } ({ $vendors })
 fetch-help-taken-by-none = { $what } (対応するメーカーはありません)
@@ -196,22 +196,22 @@ fetch-help-user = ログインするユーザ
 fetch-help-secret = { $kind ->
         [password] パスワード
        *[api-token] API トークン
-    }を読み込みます
-fetch-help-secret-from = { $from }{ $secret }
-fetch-help-from-env = この環境変数から
-fetch-help-from-file = 所有者だけが読めるこのファイルの 1 行目から
+    }
+fetch-help-secret-from = { $secret }: { $from }から読み込みます
+fetch-help-from-env = この環境変数
+fetch-help-from-file = 所有者だけが読めるこのファイルの 1 行目
 fetch-help-port-of = { $vendor }: TLS で { $tls }、平文で { $plaintext }
 fetch-help-port = ポート。メーカーのデフォルトと異なる場合に指定します ({ $ports })
 fetch-seconds-not-a-number = `{ $text }` は秒数ではありません
 fetch-seconds-range = 0.05 秒から 3600 秒までです
-fetch-prompt-user = { $vendor } アプライアンスの { $user } の{ $kind ->
+fetch-prompt-user = { $kind ->
         [password] パスワード
        *[api-token] API トークン
-    }:
-fetch-prompt = { $vendor } アプライアンスの{ $kind ->
+    } ({ $vendor } アプライアンスの { $user }):
+fetch-prompt = { $kind ->
         [password] パスワード
        *[api-token] API トークン
-    }:
+    } ({ $vendor } アプライアンス):
 fetch-prompt-failed = { $kind ->
         [password] パスワード
        *[api-token] API トークン
