@@ -10,3 +10,5 @@ cli-diff-shown-as-line-diff = carryover: { $error }; shown as a line diff
 ## restore
 
 cli-warning = warning: { $warning }
+# What the runbook calls the script when it goes to standard output.
+cli-restore-script-unnamed = the script

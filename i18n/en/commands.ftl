@@ -1,8 +1,37 @@
 # Warnings and notes of the subcommands' reports, for standard error.
 # Each message's id is used in the code as `message!("id", …)`; arguments are `{ $name }`.
 
+## diff
+
+diff-summary = { $count } { $count ->
+        [one] difference
+       *[other] differences
+    }: { $added } added, { $removed } removed, { $changed } changed
+diff-summary-not-compared = { $count } { $count ->
+        [one] difference
+       *[other] differences
+    }: { $added } added, { $removed } removed, { $changed } changed; { $not_compared } not compared (not captured on one side)
+diff-side-old = A (old)
+diff-side-new = B (new)
+diff-not-captured-in = not compared: not captured in { $side } ({ $count })
+diff-capture-with = capture with: { $commands }
+diff-markdown-not-compared = Not compared (not captured on one side):
+diff-markdown-item = `{ $path }`: not captured in { $side }
+diff-markdown-item-capture = `{ $path }`: not captured in { $side }; capture with `{ $commands }`
+
 ## restore
 
 restore-values-left-out = { $count } value(s) cannot be written in { $encoding } and were left out of the script (see its `not written` remarks); an encoding that holds them, such as utf-8, writes them
 # A step the vendor's import files leave to be done by hand, in the vendor's words.
 restore-import-secret-left-out = { $step }
+
+## verify-update
+
+verify-update-not-a-log = not an update log: no numbered step `001: ...` and no `Install revision` header
+verify-update-ambiguous = { $vendors } each read this as an update log: carryover cannot tell whose it is
+verify-update-none-in-folder = no update log in this folder (a log with numbered steps `001: ...` or an `Install revision` header)
+verify-update-unreadable = { $reason }
+
+## the writer
+
+write-is-a-folder = is a folder; name a file to write

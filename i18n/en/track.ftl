@@ -7,3 +7,25 @@ track-no-vendor = no vendor carryover knows claims this file
 track-no-appliance = names no appliance (no host prompt, `# host:` header or greeting)
 track-appliances-collide = different appliances { $appliances } would share { $file }: never merged, none written; track them into separate repositories
 track-reader-failed = carryover failed on this capture (a bug: please report it)
+track-host-cannot-name-file = the host name `{ $host }` cannot name a file: letters, digits, `-` and `_` only, at most 63 of them
+track-outside-repository = is outside the repository
+track-link-in-repository = is a link: links in the repository are not followed
+
+## why a file or folder was not read
+
+# Why, in the words of the check for junk files.
+track-skipped-junk = skipped: { $why }
+track-skipped-link-inside = skipped: a link inside the source folder; its target is read as itself
+track-skipped-link-outside = skipped: a link that leads out of the source folder
+track-skipped-older-folder = skipped: another capture folder of `{ $host }` is tracked, { $kept } (the last in path order)
+
+## the report for a terminal
+
+track-note-failed = { $path }: error: { $why }
+track-note-skipped = { $path }: note: { $why }
+track-wrote = wrote { $path }
+track-update-log = update log { $path }: { $from } -> { $to }: { $state }
+track-update-completed = completed
+# The anomalies, in the words of the vendor's update-log check, joined by `; `.
+track-update-anomaly = ANOMALY: { $anomalies }
+track-summary = { $appliances } appliance(s) from { $files } file(s): { $written } written, { $unchanged } unchanged; { $unrecognized } unrecognized line(s); { $skipped } skipped; { $logs } update log(s), { $anomalies } with an anomaly; { $failed } failed

@@ -8,6 +8,8 @@ usage-diff-arguments = diff takes OLD NEW, or --old FILE... --new FILE..., or gi
 usage-diff-color-format-conflict = --color always and --format other than human conflict: only human output is coloured
 usage-diff-stat-unified-conflict = --stat and --format unified conflict: a unified diff has no counts
 usage-diff-both-sides-empty = both sides of the diff are empty
+usage-diff-ignore-pattern = --ignore { $pattern }: { $reason }
+usage-diff-ignore = --ignore: { $reason }
 
 ## fetch
 
@@ -31,6 +33,7 @@ usage-fetch-no-user = { $host }: no user to log in as: give --user, or the inven
 ## generated text
 
 usage-generated-no-subcommand = no subcommand `{ $name }`
+usage-generated-not-utf8 = generated text is not UTF-8: { $reason }
 
 ## encodings and restore
 
@@ -59,3 +62,19 @@ usage-output-is-a-capture = { $path } is one of the captures read, or inside a c
 ## verify-update
 
 usage-verify-update-no-vendor = no vendor carryover knows has update logs
+
+## the target version and the rules of a plan
+
+usage-not-a-version = `{ $text }` is not a version (e.g. 4.2.3)
+usage-to-other-family = --to { $to } is not a { $vendor } version: the captures show { $from } and the release notes known are { $count ->
+        [0] none
+       *[other] { $known }
+    }
+usage-to-other-family-no-version = --to { $to } is not a { $vendor } version: the captures show no version and the release notes known are { $count ->
+        [0] none
+       *[other] { $known }
+    }
+usage-no-note-between = no release note carryover knows lies between { $from } and { $to } (known: { $known }): nothing could be checked
+usage-no-note-between-uncaptured = no release note carryover knows lies between the captured version and { $to } (known: { $known }): nothing could be checked
+usage-confirm-unknown = --confirm { $ids }: no rule of this plan has that id
+usage-confirm-unknown-blocking = --confirm { $ids }: no rule of this plan has that id (blocking now: { $blocking })

@@ -5,44 +5,13 @@ use std::fmt;
 
 use super::message::{Arg, Message};
 
-/// What an error or a note says: a message of the catalog, which `render` puts in words, or,
-/// from code that still makes its own sentences, words already made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Said {
-    /// A message of the catalog: an id and its arguments.
-    Message(Message),
-    /// Words already made (until every caller makes messages).
-    Words(String),
-}
-
-impl From<Message> for Said {
-    fn from(message: Message) -> Said {
-        Said::Message(message)
-    }
-}
-
-impl From<String> for Said {
-    fn from(words: String) -> Said {
-        Said::Words(words)
-    }
-}
-
-impl From<&str> for Said {
-    fn from(words: &str) -> Said {
-        Said::Words(words.to_string())
-    }
-}
-
-/// Words as they are; a message as its id and arguments (`read-no-items path=a.log`): this
-/// layer cannot reach the catalog, which `render` holds, so a library user who wants the
-/// words calls `render::error::error`. The id is stable across languages, so what this shows
-/// can be matched on, never a sentence.
-impl fmt::Display for Said {
+/// A message as its id and arguments (`read-no-items path=a.log`): this layer cannot reach
+/// the catalog, which `render` holds, so a library user who wants the words calls
+/// `render::error::error`. The id is stable across languages, so what this shows can be
+/// matched on, never a sentence.
+impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Said::Words(words) => f.write_str(words),
-            Said::Message(message) => show_message(f, message),
-        }
+        show_message(f, self)
     }
 }
 
@@ -82,9 +51,9 @@ pub struct InputError {
     /// Where the input went wrong.
     pub at: Position,
     /// What went wrong, in one line.
-    pub message: Said,
+    pub message: Message,
     /// What would have been read there instead (shown as `= expected …`).
-    pub expected: Said,
+    pub expected: Message,
 }
 
 impl fmt::Display for InputError {
@@ -153,7 +122,7 @@ pub enum Error {
         /// The file at fault.
         path: String,
         /// What is wrong with it.
-        message: Said,
+        message: Message,
         /// The errors it comes from (each file of a folder that could not be read), shown
         /// after it.
         causes: Vec<Error>,
@@ -166,14 +135,14 @@ pub enum Error {
         /// The file.
         path: String,
         /// What it looked like, and what was expected.
-        message: Said,
+        message: Message,
         /// The errors it comes from (reading it as what it looked most like), shown after it.
         causes: Vec<Error>,
     },
     /// The command line asks for something that cannot be done (a missing or conflicting flag,
     /// a capability the vendor lacks).
     #[error("{0}")]
-    Usage(Said),
+    Usage(Message),
 }
 
 /// The errors an error comes from, each after a line break, after the error itself.
@@ -191,19 +160,19 @@ impl Error {
     }
 
     /// A problem with the file at `path` as a whole.
-    pub fn file(path: impl Into<String>, message: impl Into<Said>) -> Self {
+    pub fn file(path: impl Into<String>, message: Message) -> Self {
         Error::File {
             path: path.into(),
-            message: message.into(),
+            message,
             causes: Vec::new(),
         }
     }
 
     /// A file that yields no configuration at all: what it looked like, what was expected.
-    pub fn not_a_capture(path: impl Into<String>, message: impl Into<Said>) -> Self {
+    pub(crate) fn not_a_capture(path: impl Into<String>, message: Message) -> Self {
         Error::NotACapture {
             path: path.into(),
-            message: message.into(),
+            message,
             causes: Vec::new(),
         }
     }
@@ -219,16 +188,16 @@ impl Error {
     }
 
     /// A command line that asks for something that cannot be done.
-    pub fn usage(message: impl Into<Said>) -> Self {
-        Error::Usage(message.into())
+    pub fn usage(message: Message) -> Self {
+        Error::Usage(message)
     }
 
     /// A parse failure at `at`: what went wrong and what was expected there.
-    pub fn input(at: Position, message: impl Into<Said>, expected: impl Into<Said>) -> Self {
+    pub fn input(at: Position, message: Message, expected: Message) -> Self {
         Error::Input(Box::new(InputError {
             at,
-            message: message.into(),
-            expected: expected.into(),
+            message,
+            expected,
         }))
     }
 }

@@ -73,7 +73,7 @@ impl SecretNames {
     /// A line with every secret it may hold masked: whatever follows a secret field's name
     /// (`name value`, `name=value`, `"name": value`), and whatever follows the user of a
     /// `LOGIN` or the verb of an `AUTHENTICATE`. Masks too much rather than too little.
-    pub fn mask_line(&self, line: &str) -> String {
+    pub(crate) fn mask_line(&self, line: &str) -> String {
         let mut at = 0;
         let tokens: Vec<(usize, &str)> = line
             .split_inclusive(char::is_whitespace)
@@ -114,7 +114,10 @@ impl SecretNames {
 }
 
 /// A vendor's list (its `secrets.ron`, on top of the neutral one), read once into `cell`.
-pub fn vendor_list(cell: &'static OnceLock<SecretNames>, ron_list: &str) -> &'static SecretNames {
+pub(crate) fn vendor_list(
+    cell: &'static OnceLock<SecretNames>,
+    ron_list: &str,
+) -> &'static SecretNames {
     cell.get_or_init(|| {
         SecretNames::with(ron_list).expect("a shipped secrets.ron is valid (tested)")
     })

@@ -74,7 +74,7 @@ fn no_runner_command(text: String) -> String {
 /// Text as one Markdown code span, whatever it holds: on one line (control characters as
 /// escapes), fenced by more backticks than any run inside it, so no value can end the span
 /// and go on as Markdown of its own.
-pub fn code_span(text: &str) -> String {
+pub(crate) fn code_span(text: &str) -> String {
     let text = sanitize(text);
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);

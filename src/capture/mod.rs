@@ -4,7 +4,7 @@
 
 use encoding_rs::Encoding;
 
-use crate::base::error::{Error, Result, Said};
+use crate::base::error::{Error, Result};
 use crate::base::message::{Arg, Message};
 use crate::model::{Change, Config, Origin, Provenance, SourceKind, VendorId};
 use crate::source::Source;
@@ -30,7 +30,7 @@ pub enum NoteKind {
     /// The appliance refused the command (NO or BAD): it changed nothing.
     Rejected(String),
     /// A problem that reading worked around, and what the reader says about it.
-    Warning(Said),
+    Warning(Message),
 }
 
 impl Note {
@@ -45,10 +45,10 @@ impl Note {
 
     /// A problem reading worked around: a message, or (from readers not yet converted)
     /// words already made.
-    pub fn warning(line: u32, said: impl Into<Said>) -> Note {
+    pub fn warning(line: u32, said: Message) -> Note {
         Note {
             line,
-            kind: NoteKind::Warning(said.into()),
+            kind: NoteKind::Warning(said),
             text: String::new(),
         }
     }
@@ -132,7 +132,7 @@ pub struct LineCount {
 }
 
 /// The line counts of every source of a model, in the order they were read.
-pub fn line_counts(config: &Config) -> Vec<LineCount> {
+pub(crate) fn line_counts(config: &Config) -> Vec<LineCount> {
     config
         .sources
         .iter()
@@ -187,7 +187,7 @@ impl Capture {
     }
 
     /// `path:line` of a note.
-    pub fn locate(&self, source: u32, line: u32) -> String {
+    pub(crate) fn locate(&self, source: u32, line: u32) -> String {
         self.config.locate(Origin { source, line })
     }
 
@@ -199,7 +199,7 @@ impl Capture {
     }
 
     /// The index the next source added will have.
-    pub fn next_source(&self) -> u32 {
+    pub(crate) fn next_source(&self) -> u32 {
         self.config.sources.len() as u32
     }
 
@@ -226,8 +226,7 @@ impl Capture {
             n.text = names.mask_line(&n.text);
             match &mut n.kind {
                 NoteKind::Rejected(answer) => *answer = names.mask_line(answer),
-                NoteKind::Warning(Said::Words(words)) => *words = names.mask_line(words),
-                NoteKind::Warning(Said::Message(message)) => {
+                NoteKind::Warning(message) => {
                     for (_, arg) in &mut message.args {
                         if let Arg::Text(text) = arg {
                             *text = names.mask_line(text);
@@ -262,7 +261,7 @@ mod tests {
         ));
         let mut capture = Capture::new(VendorId("test"));
         capture.add(read).unwrap();
-        let NoteKind::Warning(Said::Message(said)) = &capture.notes[0].1.kind else {
+        let NoteKind::Warning(said) = &capture.notes[0].1.kind else {
             panic!("{:?}", capture.notes[0]);
         };
         let masked = Arg::Text("smtp set ldap_passwd <secret>".into());

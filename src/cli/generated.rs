@@ -64,5 +64,10 @@ pub fn man(args: ManArgs) -> Result<u8, Error> {
 }
 
 fn text(bytes: Vec<u8>) -> Result<String, Error> {
-    String::from_utf8(bytes).map_err(|e| Error::usage(format!("generated text is not UTF-8: {e}")))
+    String::from_utf8(bytes).map_err(|e| {
+        Error::usage(carryover::message!(
+            "usage-generated-not-utf8",
+            reason = e.to_string()
+        ))
+    })
 }

@@ -156,7 +156,9 @@ fn encoding(label: Option<&str>) -> Result<Option<&'static encoding_rs::Encoding
 }
 
 fn parse_version(text: &str) -> Result<Version, String> {
-    Version::parse(text).ok_or_else(|| format!("`{text}` is not a version (e.g. 4.2.3)"))
+    Version::parse(text).ok_or_else(|| {
+        carryover::render::message::words(&carryover::message!("usage-not-a-version", text = text))
+    })
 }
 
 /// Where a subcommand's data goes: standard output, or a file written atomically.

@@ -7,6 +7,7 @@ use clap::Args;
 use carryover::base::error::Error;
 use carryover::commands::restore::{self, Job, Request};
 use carryover::model::Version;
+use carryover::render::message::words;
 use carryover::render::{self, diagnostics};
 
 use super::{parse_version, Inputs, Output};
@@ -104,10 +105,10 @@ fn job(args: &RestoreArgs) -> Result<Job, Error> {
         show_secrets: args.show_secrets,
         runbook: args.runbook.is_some(),
         import_files: args.import_files.is_some(),
-        script_name: args
-            .output
-            .file()
-            .map_or("the script".into(), |p| p.display().to_string()),
+        script_name: args.output.file().map_or_else(
+            || words(&carryover::message!("cli-restore-script-unnamed")),
+            |p| p.display().to_string(),
+        ),
         inputs: args
             .inputs
             .paths

@@ -109,13 +109,18 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
     let vendor = vendors::by_id(a.config.vendor)?;
     let mut globs = globset::GlobSetBuilder::new();
     for pattern in vendor.volatile().iter().chain(&request.ignore) {
-        let glob = globset::Glob::new(pattern)
-            .map_err(|e| Error::usage(format!("--ignore {pattern}: {e}")))?;
+        let glob = globset::Glob::new(pattern).map_err(|e| {
+            Error::usage(crate::message!(
+                "usage-diff-ignore-pattern",
+                pattern = pattern,
+                reason = e.to_string()
+            ))
+        })?;
         globs.add(glob);
     }
     let ignore = globs
         .build()
-        .map_err(|e| Error::usage(format!("--ignore: {e}")))?;
+        .map_err(|e| Error::usage(crate::message!("usage-diff-ignore", reason = e.to_string())))?;
     let is_ignored = |path: &str| ignore.is_match(path);
     let mut comparison = compare(
         &a.config,

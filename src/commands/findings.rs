@@ -151,15 +151,16 @@ fn check_confirmed(confirm: &[String], report: &ops::plan::PlanReport) -> Result
         .filter(|f| report.blocking.contains(&f.rule))
         .map(|f| f.rule.as_str())
         .collect();
-    Err(Error::usage(format!(
-        "--confirm {}: no rule of this plan has that id{}",
-        unknown.join(", "),
-        if needed.is_empty() {
-            String::new()
-        } else {
-            format!(" (blocking now: {})", needed.join(", "))
-        }
-    )))
+    let ids = unknown.join(", ");
+    Err(Error::usage(if needed.is_empty() {
+        crate::message!("usage-confirm-unknown", ids = ids)
+    } else {
+        crate::message!(
+            "usage-confirm-unknown-blocking",
+            ids = ids,
+            blocking = needed.join(", ")
+        )
+    }))
 }
 
 /// The captures, split into live ones and exports, each shown to `seen`.

@@ -48,12 +48,29 @@ pub fn check_target(cx: &Evidence<'_>, vendor: &dyn vendors::Vendor, to: &Versio
     let family = from.iter().chain(&known).any(|v| major(v) == major(to));
     if !family {
         let names: Vec<String> = known.iter().map(|v| v.to_string()).collect();
-        return Err(Error::usage(format!(
-            "--to {to} is not a {} version: the captures show {} and the release notes known are {}",
+        let (to, vendor, count, known) = (
+            to.to_string(),
             vendor.title(),
-            from.as_ref().map_or("no version".to_string(), |v| v.to_string()),
-            if names.is_empty() { "none".to_string() } else { names.join(", ") }
-        )));
+            names.len(),
+            names.join(", "),
+        );
+        return Err(Error::usage(match &from {
+            Some(from) => crate::message!(
+                "usage-to-other-family",
+                to = to,
+                vendor = vendor,
+                from = from.to_string(),
+                count = count,
+                known = known
+            ),
+            None => crate::message!(
+                "usage-to-other-family-no-version",
+                to = to,
+                vendor = vendor,
+                count = count,
+                known = known
+            ),
+        }));
     }
     if let Some(from) = from.as_ref().filter(|f| *f > to) {
         return Err(Error::usage(crate::message!(
@@ -72,13 +89,16 @@ pub fn check_target(cx: &Evidence<'_>, vendor: &dyn vendors::Vendor, to: &Versio
         .any(|r| r.stage(from.as_ref(), to).is_some());
     if !applies && newest.is_some_and(|n| to <= n) {
         let names: Vec<String> = known.iter().map(|v| v.to_string()).collect();
-        return Err(Error::usage(format!(
-            "no release note carryover knows lies between {} and {to} (known: {}): nothing \
-             could be checked",
-            from.as_ref()
-                .map_or("the captured version".to_string(), |v| v.to_string()),
-            names.join(", ")
-        )));
+        let (to, known) = (to.to_string(), names.join(", "));
+        return Err(Error::usage(match &from {
+            Some(from) => crate::message!(
+                "usage-no-note-between",
+                from = from.to_string(),
+                to = to,
+                known = known
+            ),
+            None => crate::message!("usage-no-note-between-uncaptured", to = to, known = known),
+        }));
     }
     Ok(())
 }

@@ -14,7 +14,7 @@ use crate::model::{Config, SourceKind, Version};
 use crate::ops::capture_plan::{steps, CaptureSteps};
 use crate::ops::evaluate::Evidence;
 use crate::ops::plan::needed_patches;
-use crate::ops::restore::{by_hand_what_is_not_written, plan, Plan, RestoreOptions};
+use crate::ops::restore::{by_hand_what_is_not_written, plan, Plan, RestoreOptions, Step};
 use crate::vendors::{self, unsupported, RestoreScript, Vendor};
 
 /// What a restore run is asked for.
@@ -285,10 +285,8 @@ fn import_files(report: &mut Report, config: &Config, request: &Request) -> Resu
     // Loud: on standard error and in the runbook. Added to the warnings already made, never
     // in their place.
     for left_out in importer.secrets_left_out(&config) {
-        report
-            .plan
-            .by_hand
-            .push(("import files".to_string(), left_out.clone()));
+        let step = Step::Vendor(left_out.clone());
+        report.plan.by_hand.push(("import files".to_string(), step));
         report.warnings.push(crate::message!(
             "restore-import-secret-left-out",
             step = left_out

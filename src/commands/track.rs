@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::base::error::{Error, Result, Said};
+use crate::base::error::{Error, Result};
 use crate::base::message::Message;
 use crate::capture::{Capture, ReadOptions};
 use crate::message;
@@ -42,7 +42,7 @@ pub struct Report {
     /// Files and links not read, with why: links (one out of the source folder is never
     /// followed; one inside it is not either, since its target is read as itself), junk, a
     /// second capture folder of one appliance.
-    pub skipped: Vec<(PathBuf, String)>,
+    pub skipped: Vec<(PathBuf, Message)>,
     /// Update logs found in the tree, each checked as `verify-update` checks it.
     pub update_logs: Vec<UpdateRun>,
 }
@@ -54,7 +54,7 @@ pub enum Failure {
     /// Reading or writing it stopped with this error.
     Error(Error),
     /// What `track` says about it.
-    Said(Said),
+    Said(Message),
 }
 
 impl From<Error> for Failure {
@@ -65,7 +65,7 @@ impl From<Error> for Failure {
 
 impl From<Message> for Failure {
     fn from(message: Message) -> Failure {
-        Failure::Said(Said::Message(message))
+        Failure::Said(message)
     }
 }
 
@@ -87,7 +87,10 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
             !(e.file_type().is_dir() && (staging || VCS.iter().any(|v| name == *v)))
         });
     while let Some(entry) = walker.next() {
-        let entry = entry.map_err(|e| Error::file(src.display().to_string(), e.to_string()))?;
+        let entry = entry.map_err(|e| {
+            let why = message!("track-unreadable", reason = e.to_string());
+            Error::file(src.display().to_string(), why)
+        })?;
         let path = entry.path().to_path_buf();
         let whole = entry
             .file_type()
@@ -99,19 +102,19 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
             walker.skip_current_dir();
         } else if entry.file_type().is_file() {
             match crate::source::junk::why(&entry.file_name().to_string_lossy()) {
-                Some(why) => report.skipped.push((path, format!("skipped: {why}"))),
+                Some(why) => report
+                    .skipped
+                    .push((path, message!("track-skipped-junk", why = why))),
                 None => files.push(Input::File(path)),
             }
         } else if entry.path_is_symlink() {
             // Never followed: a link inside the folder would read its target twice, and one
             // leading out of it would read what the user did not hand over.
             let why = match path.canonicalize() {
-                Ok(target) if target.starts_with(&root) => {
-                    "skipped: a link inside the source folder; its target is read as itself"
-                }
-                _ => "skipped: a link that leads out of the source folder",
+                Ok(target) if target.starts_with(&root) => message!("track-skipped-link-inside"),
+                _ => message!("track-skipped-link-outside"),
             };
-            report.skipped.push((path, why.into()));
+            report.skipped.push((path, why));
         }
     }
     Ok(files)
@@ -256,9 +259,10 @@ fn newest_capture_folder_only(
             index += 1;
             if older {
                 tick();
-                let why = format!(
-                    "skipped: another capture folder of `{}` is tracked, {kept} (the last in path order)",
-                    crate::base::text::sanitize(host)
+                let why = message!(
+                    "track-skipped-older-folder",
+                    host = crate::base::text::sanitize(host),
+                    kept = &kept
                 );
                 report.skipped.push((input.path().to_path_buf(), why));
             }
@@ -303,13 +307,15 @@ fn by_file(
                 .entry((vendor, stem))
                 .or_default()
                 .push((host, files)),
-            Err(why) => {
+            Err(_) => {
+                // Shown on one line, as the other host names of `track`'s notes are.
+                let host = crate::base::text::sanitize(&host);
+                let why = message!("track-host-cannot-name-file", host = host);
                 for file in files {
                     tick();
-                    report.failures.push((
-                        file.path().to_path_buf(),
-                        Failure::Said(Said::Words(why.clone())),
-                    ));
+                    report
+                        .failures
+                        .push((file.path().to_path_buf(), why.clone().into()));
                 }
             }
         }
@@ -440,7 +446,7 @@ fn inside(repo: &Path, path: &Path) -> Result<()> {
     let shown = path.display().to_string();
     let rest = path
         .strip_prefix(repo)
-        .map_err(|_| Error::file(&shown, "is outside the repository".to_string()))?;
+        .map_err(|_| Error::file(&shown, message!("track-outside-repository")))?;
     let mut at = repo.to_path_buf();
     for part in rest.components() {
         at.push(part);
@@ -448,7 +454,7 @@ fn inside(repo: &Path, path: &Path) -> Result<()> {
             Ok(m) if m.file_type().is_symlink() => {
                 return Err(Error::file(
                     at.display().to_string(),
-                    "is a link: links in the repository are not followed".to_string(),
+                    message!("track-link-in-repository"),
                 ))
             }
             _ => {}
@@ -459,7 +465,7 @@ fn inside(repo: &Path, path: &Path) -> Result<()> {
             .canonicalize()
             .map_err(|e| Error::io(parent.display().to_string(), e))?;
         if !real.starts_with(repo) {
-            return Err(Error::file(&shown, "is outside the repository".to_string()));
+            return Err(Error::file(&shown, message!("track-outside-repository")));
         }
     }
     Ok(())

@@ -52,10 +52,13 @@ pub fn verify(source: &Source) -> Result<UpdateRun> {
     match claims.len() {
         0 => Err(Error::file(
             source.path.to_string(),
-            "not an update log: no numbered step `001: ...` and no `Install revision` header",
+            crate::message!("verify-update-not-a-log"),
         )),
         1 => Ok(claims.remove(0).1),
-        _ => Err(Error::file(source.path.to_string(), ambiguous(&claims))),
+        _ => Err(Error::file(
+            source.path.to_string(),
+            crate::message!("verify-update-ambiguous", vendors = vendors(&claims)),
+        )),
     }
 }
 
@@ -71,12 +74,18 @@ fn claims(source: &Source) -> Vec<(&'static str, UpdateRun)> {
         .collect()
 }
 
-/// Why a log that several vendors recognise is not checked.
-fn ambiguous(claims: &[(&'static str, UpdateRun)]) -> String {
+/// The vendors that recognise a log, named.
+fn vendors(claims: &[(&'static str, UpdateRun)]) -> String {
     let names: Vec<&str> = claims.iter().map(|(name, _)| *name).collect();
+    names.join(" and ")
+}
+
+/// Why a log that several vendors recognise is not checked, as an anomaly of its run: the
+/// model holds a run's anomalies as words, as the vendors' update-log checks make them.
+fn ambiguous(claims: &[(&'static str, UpdateRun)]) -> String {
     format!(
         "{} each read this as an update log: carryover cannot tell whose it is",
-        names.join(" and ")
+        vendors(claims)
     )
 }
 
@@ -101,7 +110,10 @@ pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<V
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
+        let entry = entry.map_err(|e| {
+            let why = crate::message!("verify-update-unreadable", reason = e.to_string());
+            Error::file(path.display().to_string(), why)
+        })?;
         if !entry.file_type().is_file()
             || crate::source::junk::why(&entry.file_name().to_string_lossy()).is_some()
         {
@@ -141,8 +153,7 @@ pub fn verify_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<V
     if runs.is_empty() {
         return Err(Error::file(
             path.display().to_string(),
-            "no update log in this folder (a log with numbered steps `001: ...` or an \
-             `Install revision` header)",
+            crate::message!("verify-update-none-in-folder"),
         ));
     }
     Ok(runs)
@@ -156,7 +167,7 @@ mod tests {
     fn a_log_no_vendor_recognises_is_not_an_update_log() {
         let source = Source::from_text("notes.txt", "nothing of an update here\n");
         let e = verify(&source).unwrap_err();
-        assert!(e.to_string().contains("not an update log"), "{e}");
+        assert!(e.to_string().contains("verify-update-not-a-log"), "{e}");
         assert!(recognise(&source).is_none());
     }
 

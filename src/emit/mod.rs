@@ -114,9 +114,20 @@ impl Command {
     }
 }
 
-/// Why a command could not be written.
+/// Why a command could not be written, as data: `render` puts it in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unwritable(pub String);
+pub enum Unwritable {
+    /// The vendor refused it, in the vendor's words ([`Command::refuse`]).
+    Refused(String),
+    /// An argument holds a character the script cannot carry.
+    Value,
+    /// The command takes data on its standard input, and this script cannot pipe.
+    NoPipe,
+    /// The data for its standard input holds a character the script cannot carry.
+    Data,
+    /// A line of its data block holds a control character.
+    BlockLine,
+}
 
 /// One command as text, without its final line end, for lists of commands shown to a person
 /// to type (a capture plan). The same quoting as in a script.
@@ -203,25 +214,21 @@ impl<'d> Script<'d> {
 
     fn render(&self, command: &Command) -> Result<String, Unwritable> {
         if let Some(why) = &command.refused {
-            return Err(Unwritable(why.clone()));
+            return Err(Unwritable::Refused(why.clone()));
         }
         let mut words = Vec::with_capacity(command.words.len());
         for word in &command.words {
             match word {
                 Word::Fixed(w) => words.push(w.clone()),
-                Word::Arg(a) => words.push(self.dialect.quote(a).ok_or_else(|| {
-                    Unwritable("a value holds a character the script cannot carry".into())
-                })?),
+                Word::Arg(a) => words.push(self.dialect.quote(a).ok_or(Unwritable::Value)?),
             }
         }
         let mut line = words.join(" ");
         if let Some(data) = &command.stdin {
             if !self.dialect.pipes() {
-                return Err(Unwritable("this script cannot pipe data".into()));
+                return Err(Unwritable::NoPipe);
             }
-            let data = self.dialect.quote(data).ok_or_else(|| {
-                Unwritable("the data holds a character the script cannot carry".into())
-            })?;
+            let data = self.dialect.quote(data).ok_or(Unwritable::Data)?;
             line = format!("printf '%s' {data} | {line}");
         }
         line.push('\n');
@@ -249,9 +256,7 @@ fn dot_block(data: &str) -> Result<String, Unwritable> {
     let mut out = String::with_capacity(data.len() + 4);
     for line in data.lines() {
         if line.chars().any(|c| c.is_control() && c != '\t') {
-            return Err(Unwritable(
-                "a data block line holds a control character".into(),
-            ));
+            return Err(Unwritable::BlockLine);
         }
         if line.starts_with('.') {
             out.push('.');

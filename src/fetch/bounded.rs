@@ -71,7 +71,7 @@ impl<R: Read + Timed> Reader<R> {
     }
 
     /// From now on, reads must be done by `deadline` as well (the whole answer to a command).
-    pub fn set_deadline(&mut self, deadline: Option<Instant>) {
+    pub(crate) fn set_deadline(&mut self, deadline: Option<Instant>) {
         self.deadline = deadline;
     }
 

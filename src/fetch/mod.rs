@@ -12,7 +12,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::base::error::{Error, Said};
+use crate::base::error::Error;
 use crate::base::message::{Arg, Message};
 
 /// A password or a token. It is shown as `<secret>` by `Debug` and `Display`, so it cannot
@@ -28,7 +28,7 @@ impl Secret {
     }
 
     /// The secret's text, to send to the appliance and nowhere else.
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }
@@ -125,22 +125,22 @@ impl FetchError {
 
     /// The error with every text argument, however deep, passed through `change` (a secret
     /// masked).
-    pub fn map_text(self, change: &dyn Fn(&str) -> String) -> FetchError {
+    pub(crate) fn map_text(self, change: &dyn Fn(&str) -> String) -> FetchError {
         self.map(|m| map_text(m, change))
     }
 }
 
-/// The message's id and arguments, as [`Said`] shows them: words are `render`'s.
+/// The message's id and arguments, as a [`Message`] shows them: words are `render`'s.
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Said::Message(self.message().clone()).fmt(f)
+        self.message().fmt(f)
     }
 }
 
 impl std::error::Error for FetchError {}
 
 /// `message` with every text argument, however deep, passed through `change`.
-pub fn map_text(mut message: Message, change: &dyn Fn(&str) -> String) -> Message {
+pub(crate) fn map_text(mut message: Message, change: &dyn Fn(&str) -> String) -> Message {
     for (_, arg) in &mut message.args {
         *arg = match std::mem::replace(arg, Arg::Number(0)) {
             Arg::Text(text) => Arg::Text(change(&text)),
@@ -151,18 +151,9 @@ pub fn map_text(mut message: Message, change: &dyn Fn(&str) -> String) -> Messag
     message
 }
 
-/// What an error or a note says, as an argument of a message: a message of the catalog, or
-/// words another layer made.
-pub fn said_arg(said: &Said) -> Arg {
-    match said {
-        Said::Message(message) => Arg::from(message.clone()),
-        Said::Words(words) => Arg::Text(words.clone()),
-    }
-}
-
 /// An error of the layers below, as one message on one line: the file, the line and column
 /// where it has them, and what it says.
-pub fn error_message(e: &Error) -> Message {
+pub(crate) fn error_message(e: &Error) -> Message {
     match e {
         Error::Io { path, source } => {
             crate::message!("error-io", path = path, reason = source.to_string())
@@ -172,8 +163,8 @@ pub fn error_message(e: &Error) -> Message {
             path = &input.at.path,
             line = input.at.line,
             column = input.at.column,
-            error = said_arg(&input.message),
-            expected = said_arg(&input.expected)
+            error = Arg::from(input.message.clone()),
+            expected = Arg::from(input.expected.clone())
         ),
         Error::File {
             path,
@@ -186,18 +177,24 @@ pub fn error_message(e: &Error) -> Message {
             causes,
         } => {
             // Each error it comes from follows it, as `render::error` shows them.
-            let error = causes.iter().fold(said_arg(message), |error, cause| {
-                crate::message!("fetch-error-with-cause", error = error, cause = error_message(cause))
+            let error = causes
+                .iter()
+                .fold(Arg::from(message.clone()), |error, cause| {
+                    crate::message!(
+                        "fetch-error-with-cause",
+                        error = error,
+                        cause = error_message(cause)
+                    )
                     .into()
-            });
+                });
             crate::message!("fetch-error-in", path = path, error = error)
         }
-        Error::Usage(said) => crate::message!("fetch-error", error = said_arg(said)),
+        Error::Usage(said) => crate::message!("fetch-error", error = Arg::from(said.clone())),
     }
 }
 
 /// An I/O failure on `path`, as the message of a fetch error.
-pub fn io_message(path: &std::path::Path, e: &std::io::Error) -> Message {
+pub(crate) fn io_message(path: &std::path::Path, e: &std::io::Error) -> Message {
     crate::message!(
         "error-io",
         path = path.display().to_string(),
@@ -207,7 +204,7 @@ pub fn io_message(path: &std::path::Path, e: &std::io::Error) -> Message {
 
 /// A secret read from a file (`--password-file`, `file:` in the inventory): the file must be
 /// readable by its owner alone, and the secret is its first line.
-pub fn secret_from_file(path: &std::path::Path) -> crate::base::error::Result<Secret> {
+pub(crate) fn secret_from_file(path: &std::path::Path) -> crate::base::error::Result<Secret> {
     let shown = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|e| Error::io(&shown, e))?;
     #[cfg(unix)]
@@ -241,7 +238,7 @@ pub fn secret_from_file(path: &std::path::Path) -> crate::base::error::Result<Se
 /// A secret from an environment variable (`--password-env`, `--token-env`, `env:`). The
 /// variable's name is shown in messages only when it looks like one (`RG01_PASSWORD`): a
 /// password typed there by mistake is not repeated.
-pub fn secret_from_env(name: &str) -> crate::base::error::Result<Secret> {
+pub(crate) fn secret_from_env(name: &str) -> crate::base::error::Result<Secret> {
     let looks_like_a_name = !name.is_empty()
         && name
             .chars()
@@ -308,7 +305,7 @@ pub enum Status {
 
 impl Outcome {
     /// Whether a capture was written.
-    pub fn is_fetched(&self) -> bool {
+    pub(crate) fn is_fetched(&self) -> bool {
         matches!(self.result, Status::Fetched { .. })
     }
 }
@@ -329,7 +326,7 @@ pub const ANSWER_TIMEOUTS: u32 = 4;
 /// A line session with `target`: connected on its port, or on `default_port`, with TLS as
 /// asked, and read within the limits and the target's timeout. Every vendor whose appliance
 /// talks in lines opens its session here.
-pub fn open_session(
+pub(crate) fn open_session(
     target: &Target,
     default_port: u16,
 ) -> Result<bounded::Reader<net::Connection>, FetchError> {
@@ -374,6 +371,6 @@ mod tests {
         let e = Error::file("caps/rg01.log", said.clone());
         let message = error_message(&e);
         assert_eq!(message.id, "fetch-error-in");
-        assert_eq!(message.arg("error"), Some(&Arg::from(said)));
+        assert_eq!(message.arg("error"), Some(&Arg::from(said.clone())));
     }
 }

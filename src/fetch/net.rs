@@ -271,7 +271,7 @@ fn tls_error(e: std::io::Error, port: u16, tls: &TlsOptions, timeout: Duration) 
 }
 
 /// The appliance's certificate is not trusted: what to do, whether `--ca` was given or not.
-pub fn untrusted(port: u16, reason: &str, ca_given: bool) -> Message {
+pub(crate) fn untrusted(port: u16, reason: &str, ca_given: bool) -> Message {
     let ca = if ca_given { "given" } else { "none" };
     message!("fetch-tls-untrusted", port = port, reason = reason, ca = ca)
 }
@@ -285,7 +285,7 @@ pub fn is_timeout(e: &std::io::Error) -> bool {
 }
 
 /// A duration as people say it: `30 s`, `1.5 s`.
-pub fn secs(d: Duration) -> String {
+pub(crate) fn secs(d: Duration) -> String {
     let s = d.as_secs_f64();
     if s.fract() == 0.0 {
         format!("{s:.0} s")
@@ -295,7 +295,7 @@ pub fn secs(d: Duration) -> String {
 }
 
 /// The TLS client configuration `tls` asks for.
-pub fn client_config(tls: &TlsOptions) -> Result<Arc<ClientConfig>, FetchError> {
+pub(crate) fn client_config(tls: &TlsOptions) -> Result<Arc<ClientConfig>, FetchError> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
@@ -325,7 +325,7 @@ pub fn client_config(tls: &TlsOptions) -> Result<Arc<ClientConfig>, FetchError> 
 }
 
 /// The certificates of a PEM file (`--ca`); a file with none is an error.
-pub fn ca_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>, FetchError> {
+pub(crate) fn ca_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>, FetchError> {
     let shown = path.display().to_string();
     let certificates = CertificateDer::pem_file_iter(path)
         .and_then(|all| all.collect::<Result<Vec<_>, _>>())

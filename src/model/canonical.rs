@@ -11,7 +11,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// How canonical RON is laid out: two-space indents, no struct names, and strings as the
 /// lines they are (messages and keys), so git diffs them line by line.
-pub fn ron_layout() -> ron::ser::PrettyConfig {
+pub(crate) fn ron_layout() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
         .indentor("  ".to_string())
         .struct_names(false)
@@ -26,7 +26,7 @@ struct Canonical<'a> {
 }
 
 /// The canonical RON of a model, ending in a line break.
-pub fn to_ron(config: &Config) -> String {
+pub(crate) fn to_ron(config: &Config) -> String {
     let mut out = Vec::new();
     write_ron(&mut out, config).expect("writing to memory cannot fail");
     String::from_utf8(out).expect("RON is UTF-8")
@@ -34,7 +34,7 @@ pub fn to_ron(config: &Config) -> String {
 
 /// Writes the canonical RON of a model as it is serialized, so a large model is never held
 /// twice in memory.
-pub fn write_ron(out: &mut dyn std::io::Write, config: &Config) -> std::io::Result<()> {
+pub(crate) fn write_ron(out: &mut dyn std::io::Write, config: &Config) -> std::io::Result<()> {
     write_ron_of(
         out,
         &Canonical {
@@ -45,7 +45,7 @@ pub fn write_ron(out: &mut dyn std::io::Write, config: &Config) -> std::io::Resu
 }
 
 /// Writes any document in the canonical RON layout, ending in a line break.
-pub fn write_ron_of<T: Serialize>(
+pub(crate) fn write_ron_of<T: Serialize>(
     out: &mut dyn std::io::Write,
     document: &T,
 ) -> std::io::Result<()> {

@@ -100,7 +100,7 @@ impl Coverage {
 
     /// Whether an item path (as [`super::Config::items`] names it) lies in a range these
     /// captures observed, so that its absence from them means it is not there.
-    pub fn observes(&self, path: &str) -> bool {
+    pub(crate) fn observes(&self, path: &str) -> bool {
         if self.absent {
             return true;
         }
@@ -145,7 +145,7 @@ impl Coverage {
     }
 
     /// Whether a whole list lies in an observed range.
-    pub fn lists_in_full(&self, scope: &str, list: &str) -> bool {
+    pub(crate) fn lists_in_full(&self, scope: &str, list: &str) -> bool {
         self.lists.get(scope).is_some_and(|l| l.contains(list))
     }
 

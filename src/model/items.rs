@@ -46,7 +46,7 @@ impl Config {
     }
 
     /// Every item but list entries (which [`super::List`] walks faster), in path order.
-    pub fn items_without_lists(&self) -> Vec<ItemRef<'_>> {
+    pub(crate) fn items_without_lists(&self) -> Vec<ItemRef<'_>> {
         let mut items = self.collect_items(false);
         items.sort_by(|a, b| a.path.cmp(&b.path));
         items

@@ -28,7 +28,7 @@ pub struct List {
 
 impl List {
     /// A list of these entries; a repeated entry keeps its last origin.
-    pub fn from_entries<'e>(entries: impl IntoIterator<Item = (&'e str, Origin)>) -> List {
+    pub(crate) fn from_entries<'e>(entries: impl IntoIterator<Item = (&'e str, Origin)>) -> List {
         let mut list = List::default();
         for (text, at) in entries {
             list.spans.push(Span {
@@ -103,7 +103,7 @@ impl List {
     }
 
     /// Sets the comment of an entry the list holds; an empty comment removes it.
-    pub fn set_comment(&mut self, entry: &str, comment: &str) {
+    pub(crate) fn set_comment(&mut self, entry: &str, comment: &str) {
         if !self.contains(entry) {
             return;
         }

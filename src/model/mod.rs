@@ -23,7 +23,8 @@ pub use apply::{Change, Conflict};
 pub use coverage::Coverage;
 pub use items::ItemRef;
 pub use list::List;
-pub use value::{canonical_entry, named_text, normalize_key_block, Secret, Value, Version};
+pub use value::{canonical_entry, Secret, Value, Version};
+pub(crate) use value::{named_text, normalize_key_block};
 
 use crate::source::SourceInfo;
 
@@ -194,14 +195,14 @@ impl Config {
     }
 
     /// Registers a source; items read from it carry the returned index.
-    pub fn add_source(&mut self, provenance: Provenance) -> u32 {
+    pub(crate) fn add_source(&mut self, provenance: Provenance) -> u32 {
         self.coverage.files.push(provenance.info.path.to_string());
         self.sources.push(provenance);
         (self.sources.len() - 1) as u32
     }
 
     /// `path:line` of an origin.
-    pub fn locate(&self, at: Origin) -> String {
+    pub(crate) fn locate(&self, at: Origin) -> String {
         match self.sources.get(at.source as usize) {
             Some(p) => format!("{}:{}", p.info.path, at.line),
             None => format!("?:{}", at.line),

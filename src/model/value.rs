@@ -151,7 +151,11 @@ impl Serialize for Version {
 }
 
 /// A text value of a field named `name`: a secret when `names` says the name is one.
-pub fn named_text(names: &crate::base::secrets::SecretNames, name: &str, text: String) -> Value {
+pub(crate) fn named_text(
+    names: &crate::base::secrets::SecretNames,
+    name: &str,
+    text: String,
+) -> Value {
     if names.matches(name) {
         Value::Secret(Secret(text))
     } else {
@@ -176,7 +180,7 @@ pub fn canonical_entry(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A key block in canonical form: sentinels without the spaces documents put in them, no blank
 /// lines, no trailing blanks. Returns the block and whether lines were elided (`~~~~~`).
-pub fn normalize_key_block(lines: &[&str]) -> (String, bool) {
+pub(crate) fn normalize_key_block(lines: &[&str]) -> (String, bool) {
     let mut out = Vec::new();
     let mut elided = false;
     for line in lines {

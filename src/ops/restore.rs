@@ -4,8 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
 
-use crate::base::text::sanitize;
-use crate::emit::{one_command, Command, Dialect, Script};
+use crate::emit::{one_command, Command, Dialect, Script, Unwritable};
 use crate::knowledge::{Detect, Entry, Remedy, Report};
 use crate::model::{Config, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
@@ -62,17 +61,153 @@ impl Restore {
     }
 }
 
-/// A planned item with the rule (or remark) it is written under.
-type Planned = (String, Restore);
+/// What a planned item is written under: the rule that calls for it and, where there is more
+/// to say, why. The script's remark before each run of items; `render` puts it in words.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Label {
+    /// The rule's id (`MOS-4.2.3-KI-6`), or what else asked for the items (`all`).
+    Rule(String),
+    /// A setting new in the release: the rule's id and the release note's title.
+    New {
+        /// The rule's id.
+        rule: String,
+        /// The release note's title.
+        title: String,
+    },
+    /// A rule no capture can show fixed, compared with a post-upgrade capture: its items are
+    /// written whatever that capture shows, and the runbook says how to check them by hand.
+    Unprovable(String),
+    /// A rule's remedy, which wins over the value captured for the setting.
+    RemedyWins {
+        /// The rule's id.
+        rule: String,
+        /// The setting.
+        name: String,
+        /// The captured value it overrides, as the model shows it.
+        value: String,
+    },
+}
+
+/// A rule's id as the label of what it asks for.
+impl From<&str> for Label {
+    fn from(rule: &str) -> Label {
+        Label::Rule(rule.to_string())
+    }
+}
+
+impl Label {
+    /// The rule's id (or what else asked for the items).
+    pub fn rule(&self) -> &str {
+        match self {
+            Label::Rule(rule) | Label::Unprovable(rule) => rule,
+            Label::New { rule, .. } | Label::RemedyWins { rule, .. } => rule,
+        }
+    }
+}
+
+/// A step the script cannot do, for the runbook, as data: `render` puts it in words.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Step {
+    /// A secret setting or message, left out of the script without `--show-secrets`.
+    SecretLeftOut {
+        /// Its scope.
+        scope: String,
+        /// Its name.
+        name: String,
+    },
+    /// An item the post-upgrade capture did not look at: capture it, then run again.
+    NotObserved {
+        /// The item's path in the model.
+        path: String,
+        /// The commands that capture it, where the vendor's capture plan knows them.
+        commands: Vec<String>,
+    },
+    /// A trusted host whose captured key has elided lines.
+    KeyElided {
+        /// The host's group.
+        group: String,
+        /// The host.
+        host: String,
+    },
+    /// A trusted host whose key was not captured.
+    KeyNotCaptured {
+        /// The host's group.
+        group: String,
+        /// The host.
+        host: String,
+    },
+    /// A group of trusted hosts the captures did not look at.
+    TrustedHostsNotCaptured {
+        /// The group.
+        group: String,
+    },
+    /// A setting a release note says to re-set, not captured.
+    ReapplyNotCaptured {
+        /// The setting.
+        name: String,
+    },
+    /// A system message that reverts when customized, not captured.
+    MessageNotCaptured {
+        /// The message.
+        name: String,
+    },
+    /// A setting a rule wants at one value, not captured: check it, and set it if it is not.
+    SettingNotCaptured {
+        /// The setting.
+        name: String,
+        /// The value the rule wants.
+        value: String,
+        /// The command that shows it, where one is known.
+        check: Option<String>,
+        /// The commands that set it.
+        commands: Vec<String>,
+    },
+    /// A setting the vendor's script cannot write: set it in the console.
+    Console {
+        /// Its scope.
+        scope: String,
+        /// Its name.
+        name: String,
+        /// The value to set, as the model shows it (masked when secret).
+        value: String,
+        /// Where the console sets it, where the vendor's data says.
+        at: Option<ConsolePlace>,
+    },
+    /// Another item the vendor's script cannot write: set it in the console.
+    NoCommand {
+        /// The scope it is planned in.
+        scope: String,
+        /// The item.
+        item: Restore,
+    },
+    /// A release note's own step in the console, in its words.
+    Gui(String),
+    /// A step the vendor's import files leave to be done by hand, in the vendor's words.
+    Vendor(String),
+}
+
+/// Where the vendor's console sets a setting.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ConsolePlace {
+    /// The console's page.
+    pub page: String,
+    /// The field on it.
+    pub field: String,
+    /// Whether a public source confirms it; otherwise it is shown as inferred.
+    pub confirmed: bool,
+}
+
+/// A planned item with what it is written under.
+type Planned = (Label, Restore);
 
 /// What to put back, by the scope it is set in, each with the rule that calls for it.
 #[derive(Debug, Default)]
 pub struct Plan {
     /// `system` first, then delegated domains.
-    pub scopes: BTreeMap<String, Vec<(String, Restore)>>,
-    /// Things the script cannot do: GUI steps, patches, keys not captured, secrets left out.
-    /// Each step once, under the first rule that asked for it.
-    pub by_hand: Vec<(String, String)>,
+    pub scopes: BTreeMap<String, Vec<Planned>>,
+    /// Things the script cannot do: GUI steps, patches, keys not captured, secrets left out,
+    /// `(rule, step)`. Each step once, under the first rule that asked for it.
+    pub by_hand: Vec<(String, Step)>,
     /// Patches to install after the upgrade.
     pub patches: Vec<(String, String)>,
     /// Checks by hand, `(rule, check)`, for what the script writes but no capture can show
@@ -86,14 +221,14 @@ pub struct Plan {
     planned: HashMap<u64, Vec<usize>>,
     hasher: std::collections::hash_map::RandomState,
     /// Steps by hand already listed.
-    steps: BTreeSet<String>,
+    steps: BTreeSet<Step>,
     /// Settings a rule's remedy sets, by (scope, name): they win over captured values.
-    remedies: BTreeMap<(String, String), (String, Value)>,
+    remedies: BTreeMap<(String, String), (Label, Value)>,
     /// Ranges the post-upgrade capture did not observe, already sent to the runbook.
     unobserved: BTreeSet<Vec<String>>,
-    /// Rules (as the script's remarks name them) whose items no capture can show restored:
-    /// written whatever the post-upgrade capture shows.
-    unprovable: BTreeSet<String>,
+    /// Labels whose items no capture can show restored: written whatever the post-upgrade
+    /// capture shows.
+    unprovable: BTreeSet<Label>,
 }
 
 /// What to restore.
@@ -120,13 +255,13 @@ impl Plan {
     }
 
     /// A step by hand, once.
-    pub fn hand(&mut self, rule: &str, step: String) {
+    pub fn hand(&mut self, rule: &str, step: Step) {
         if self.steps.insert(step.clone()) {
             self.by_hand.push((rule.to_string(), step));
         }
     }
 
-    fn push(&mut self, scope: &str, rule: &str, item: Restore, options: &RestoreOptions<'_>) {
+    fn push(&mut self, scope: &str, rule: &Label, item: Restore, options: &RestoreOptions<'_>) {
         let against = options.against.filter(|_| !self.unprovable.contains(rule));
         if let Some(post) = against {
             let path = item.path(scope);
@@ -140,9 +275,12 @@ impl Plan {
         if let Restore::Setting { name, value } = &item {
             let key = (scope.to_string(), name.clone());
             if let Some((by, wins)) = self.remedies.get(&key).cloned() {
-                if wins != *value && !by.contains(": the remedy wins") {
-                    let remark =
-                        format!("{by}: the remedy wins over the captured {name} = {value}");
+                if wins != *value && !matches!(by, Label::RemedyWins { .. }) {
+                    let remark = Label::RemedyWins {
+                        rule: by.rule().to_string(),
+                        name: name.clone(),
+                        value: value.to_string(),
+                    };
                     self.retag(scope, &by, &remark, name);
                     self.remedies.insert(key, (remark, wins));
                 }
@@ -162,7 +300,7 @@ impl Plan {
             return;
         }
         at.push(items.len());
-        items.push((rule.to_string(), item));
+        items.push((rule.clone(), item));
     }
 
     fn hash(&self, scope: &str, item: &Restore) -> u64 {
@@ -191,7 +329,11 @@ impl Plan {
                     Restore::Setting { value: old, .. } => old.to_string(),
                     _ => String::new(),
                 };
-                let label = format!("{rule}: the remedy wins over the captured {name} = {old}");
+                let label = Label::RemedyWins {
+                    rule: rule.to_string(),
+                    name: name.to_string(),
+                    value: old,
+                };
                 *slot = (label.clone(), item.clone());
                 let hash = self.hash(SYSTEM, &item);
                 let at = self.scopes[SYSTEM].iter().position(|(_, r)| *r == item);
@@ -199,8 +341,9 @@ impl Plan {
                 label
             }
             None => {
-                self.push(SYSTEM, rule, item, options);
-                rule.to_string()
+                let label = Label::Rule(rule.to_string());
+                self.push(SYSTEM, &label, item, options);
+                label
             }
         };
         let key = (SYSTEM.to_string(), name.to_string());
@@ -208,11 +351,11 @@ impl Plan {
     }
 
     /// Renames the rule of a planned remedy setting to carry a remark.
-    fn retag(&mut self, scope: &str, rule: &str, remark: &str, name: &str) {
+    fn retag(&mut self, scope: &str, rule: &Label, remark: &Label, name: &str) {
         if let Some(items) = self.scopes.get_mut(scope) {
             for (r, item) in items.iter_mut() {
                 if r == rule && matches!(item, Restore::Setting { name: n, .. } if n == name) {
-                    *r = remark.to_string();
+                    *r = remark.clone();
                 }
             }
         }
@@ -233,14 +376,8 @@ impl Plan {
         if !self.unobserved.insert(range) {
             return;
         }
-        let step = match commands.as_slice() {
-            [] => format!("the post-upgrade capture does not show {path}: capture it, then re-run"),
-            _ => format!(
-                "the post-upgrade capture does not show {path}: capture `{}`, then re-run",
-                commands.join("; ")
-            ),
-        };
-        self.hand("--against", step);
+        let path = path.to_string();
+        self.hand("--against", Step::NotObserved { path, commands });
     }
 }
 
@@ -319,25 +456,20 @@ pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &RestoreOptions<'_
     if let Some(patches) = &options.patches {
         plan.patches = patches.clone();
     }
-    let labels: BTreeSet<&str> = plan
+    let written: BTreeSet<&str> = plan
         .scopes
         .values()
-        .flat_map(|items| items.iter().map(|(rule, _)| rule.as_str()))
+        .flat_map(|items| items.iter().map(|(label, _)| label.rule()))
         .collect();
-    let written = |id: &str| {
-        labels
-            .iter()
-            .any(|l| *l == id || l.strip_prefix(id).is_some_and(|r| r.starts_with(':')))
-    };
     plan.rules = knowledge
         .releases()
         .iter()
         .flat_map(|r| &r.entries)
-        .filter(|e| written(&e.id))
+        .filter(|e| written.contains(e.id.as_str()))
         .map(|e| (e.id.clone(), e.title.clone()))
         .collect();
     if options.all {
-        everything(&mut plan, pre, options, "all");
+        everything(&mut plan, pre, options, &Label::Rule("all".to_string()));
     }
     if !options.show_secrets {
         leave_out_secrets(&mut plan);
@@ -354,10 +486,11 @@ fn leave_out_secrets(plan: &mut Plan) {
                 name,
                 value: Value::Secret(_),
             } => {
-                steps.push((
-                    rule.clone(),
-                    format!("{scope}: {name} is a secret, left out (use --show-secrets)"),
-                ));
+                let step = Step::SecretLeftOut {
+                    scope: scope.clone(),
+                    name: name.clone(),
+                };
+                steps.push((rule.rule().to_string(), step));
                 false
             }
             _ => true,
@@ -406,8 +539,9 @@ fn gui_steps(plan: &mut Plan, entry: &Entry, at: usize) {
     let mut at = at;
     for step in &entry.remedy {
         if let Remedy::Gui(step) = step {
+            let step = Step::Gui(step.clone());
             if plan.steps.insert(step.clone()) {
-                plan.by_hand.insert(at, (entry.id.clone(), step.clone()));
+                plan.by_hand.insert(at, (entry.id.clone(), step));
                 at += 1;
             }
         }
@@ -426,7 +560,7 @@ fn restore_items(
     if entry.check.is_some() {
         plan.unprovable.insert(label.clone());
     }
-    let rule = label.as_str();
+    let rule = &label;
     match &entry.detect {
         Some(Detect::SettingNot { name, value }) => {
             setting_not(plan, pre, entry, knowledge, name, value, options)
@@ -440,7 +574,10 @@ fn restore_items(
                 name: name.clone(),
                 value: typed_like(pre, name, recommended),
             };
-            let remark = format!("{}: {}", entry.id, entry.title);
+            let remark = Label::New {
+                rule: entry.id.clone(),
+                title: entry.title.clone(),
+            };
             plan.push(SYSTEM, &remark, item, options);
         }
         Some(Detect::ReapplySettings { names }) => reapply(plan, pre, rule, names, options),
@@ -457,13 +594,8 @@ fn restore_items(
             if !pre.coverage.observes(&format!("trusted_hosts/{group}"))
                 && !pre.trusted_hosts.contains_key(group)
             {
-                plan.hand(
-                    rule,
-                    format!(
-                        "the {group} trusted hosts were not captured: if an upstream RazorGate \
-                         scores mail for this box, add it as the next steps say"
-                    ),
-                );
+                let group = group.clone();
+                plan.hand(rule.rule(), Step::TrustedHostsNotCaptured { group });
             }
             trusted_hosts(plan, pre, rule, options)
         }
@@ -477,14 +609,10 @@ fn restore_items(
 /// The remark an entry's items are written under: its id, or, for a rule no capture can show
 /// fixed, compared with a post-upgrade capture, its id with why its items are written
 /// whatever that capture shows (the runbook says how to check by hand).
-fn label(entry: &Entry, options: &RestoreOptions<'_>) -> String {
+fn label(entry: &Entry, options: &RestoreOptions<'_>) -> Label {
     match (&entry.check, options.against) {
-        (Some(_), Some(_)) => format!(
-            "{}: written although the post-upgrade capture may show it: no capture can show \
-             this fixed; check it by hand (see the runbook)",
-            entry.id
-        ),
-        _ => entry.id.clone(),
+        (Some(_), Some(_)) => Label::Unprovable(entry.id.clone()),
+        _ => Label::Rule(entry.id.clone()),
     }
 }
 
@@ -493,7 +621,7 @@ fn label(entry: &Entry, options: &RestoreOptions<'_>) -> String {
 fn reapply(
     plan: &mut Plan,
     pre: &Config,
-    rule: &str,
+    rule: &Label,
     names: &[String],
     options: &RestoreOptions<'_>,
 ) {
@@ -507,10 +635,7 @@ fn reapply(
                 };
                 plan.push(SYSTEM, rule, item, options)
             }
-            None => plan.hand(
-                rule,
-                format!("{name} was not captured: re-set it as the release note says"),
-            ),
+            None => plan.hand(rule.rule(), Step::ReapplyNotCaptured { name: name.clone() }),
         }
     }
 }
@@ -519,7 +644,7 @@ fn reapply(
 fn export_lacks(
     plan: &mut Plan,
     pre: &Config,
-    rule: &str,
+    rule: &Label,
     list: &str,
     options: &RestoreOptions<'_>,
 ) {
@@ -541,7 +666,7 @@ fn system_message(
     plan: &mut Plan,
     pre: &Config,
     entry: &Entry,
-    rule: &str,
+    rule: &Label,
     (name, defaults): (&str, &[String]),
     options: &RestoreOptions<'_>,
 ) {
@@ -554,16 +679,15 @@ fn system_message(
         Some(item) => message(plan, SYSTEM, rule, name, &item.value, options),
         None => plan.hand(
             &entry.id,
-            format!(
-                "the system {name} was not captured: if it is customized, it reverts; \
-                 re-apply it as the next steps say"
-            ),
+            Step::MessageNotCaptured {
+                name: name.to_string(),
+            },
         ),
     }
 }
 
 /// An entry's check by hand, once, when the script writes something under `rule`.
-fn check_by_hand(plan: &mut Plan, entry: &Entry, rule: &str) {
+fn check_by_hand(plan: &mut Plan, entry: &Entry, rule: &Label) {
     if let Some(check) = &entry.check {
         let written = plan
             .scopes
@@ -596,20 +720,16 @@ fn setting_not(
             .into_iter()
             .chain(lines.iter().filter(|l| l.contains(" get ")).cloned())
             .next();
-        let set: Vec<&String> = lines
+        let commands = lines
             .iter()
             .filter(|l| !l.contains(" get ") && !l.starts_with("GUI: "))
+            .cloned()
             .collect();
-        let set = set
-            .iter()
-            .map(|l| format!("`{l}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let step = match check {
-            Some(check) => format!(
-                "{name} was not captured: check it with `{check}`; if it is not `{value}`, run {set}"
-            ),
-            None => format!("{name} was not captured: if it is not `{value}`, run {set}"),
+        let step = Step::SettingNotCaptured {
+            name: name.to_string(),
+            value: value.to_string(),
+            check,
+            commands,
         };
         plan.hand(&entry.id, step);
         return;
@@ -642,7 +762,7 @@ fn typed_like(pre: &Config, name: &str, text: &str) -> Value {
 fn message(
     plan: &mut Plan,
     scope: &str,
-    rule: &str,
+    rule: &Label,
     name: &str,
     value: &Value,
     options: &RestoreOptions<'_>,
@@ -667,28 +787,27 @@ fn message(
             options,
         ),
         _ => plan.hand(
-            rule,
-            format!("{scope}: {name} is a secret, left out (use --show-secrets)"),
+            rule.rule(),
+            Step::SecretLeftOut {
+                scope: scope.to_string(),
+                name: name.to_string(),
+            },
         ),
     }
 }
 
-fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &str, options: &RestoreOptions<'_>) {
+fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &Label, options: &RestoreOptions<'_>) {
     for (group, hosts) in &pre.trusted_hosts {
         for (host, item) in hosts {
+            let (group, host) = (group.clone(), host.clone());
             match (&item.value.key, item.value.elided) {
-                (Some(key), false) => plan.push(
-                    SYSTEM,
-                    rule,
-                    Restore::TrustedHost { group: group.clone(), host: host.clone(), key: key.clone() },
-                    options,
-                ),
-                (Some(_), true) => plan.hand(rule, format!(
-                    "trusted host {host} ({group}): its captured key has elided lines; paste the full key from `key getpublic MTA \"\"` on {host}"
-                )),
-                (None, _) => plan.hand(rule, format!(
-                    "trusted host {host} ({group}): its key was not captured; run `key getpublic MTA \"\"` on {host} and add it"
-                )),
+                (Some(key), false) => {
+                    let key = key.clone();
+                    let item = Restore::TrustedHost { group, host, key };
+                    plan.push(SYSTEM, rule, item, options)
+                }
+                (Some(_), true) => plan.hand(rule.rule(), Step::KeyElided { group, host }),
+                (None, _) => plan.hand(rule.rule(), Step::KeyNotCaptured { group, host }),
             }
         }
     }
@@ -703,13 +822,16 @@ pub fn is_identity(name: &str) -> bool {
 }
 
 /// `--all`: every setting, list entry, message and trusted host the model holds.
-fn everything(plan: &mut Plan, pre: &Config, options: &RestoreOptions<'_>, rule: &str) {
+fn everything(plan: &mut Plan, pre: &Config, options: &RestoreOptions<'_>, rule: &Label) {
     for (scope, settings) in &pre.settings {
         for (name, item) in settings.iter().filter(|(n, _)| !is_identity(n)) {
             match &item.value {
                 Value::Secret(_) if !options.show_secrets => plan.hand(
-                    rule,
-                    format!("{scope}: {name} is a secret, left out (use --show-secrets)"),
+                    rule.rule(),
+                    Step::SecretLeftOut {
+                        scope: scope.clone(),
+                        name: name.clone(),
+                    },
                 ),
                 value => plan.push(
                     scope,
@@ -751,53 +873,65 @@ pub fn value_text(value: &Value) -> String {
     }
 }
 
-fn describe(item: &Restore) -> String {
-    match item {
-        Restore::Setting { name, .. } => format!("setting {name}"),
-        Restore::Entry { scope, list, entry } => format!("{scope} {list} entry {entry}"),
-        Restore::Message { name, .. } => format!("message {name}"),
-        Restore::TrustedHost { group, host, .. } => format!("trusted host {host} ({group})"),
-    }
+/// A remark of the script, as data. The wording `render` gives the script's writer puts it
+/// in words; the emitter writes them, through its sanitiser.
+#[derive(Debug, Clone, Copy)]
+pub enum Remark<'a> {
+    /// What the items below are written under.
+    Label(&'a Label),
+    /// A command that could not be written safely, and why.
+    NotWritten(&'a Unwritable, Subject<'a>),
+    /// Something the vendor has no command for.
+    NoCommand(Subject<'a>),
 }
+
+/// What a `not written` remark is about.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'a> {
+    /// A planned item.
+    Item(&'a Restore),
+    /// Entering a domain's section, with how many items it holds.
+    Enter {
+        /// The domain.
+        domain: &'a str,
+        /// Its items, none of them written.
+        items: usize,
+    },
+    /// Leaving a domain's section.
+    Leave(&'a str),
+}
+
+/// The words of the script's remarks, from `render`.
+pub type Wording<'w> = &'w dyn Fn(&Remark<'_>) -> String;
 
 /// The script: commands in a sensible order, each group under a remark naming its rule. Each
 /// step comes after what it depends on: a domain's own section (which creates it where the
 /// vendor can) comes before the list entries scoped to that domain. Every line is written by
 /// the emitter ([`crate::emit`]): a command from typed, quoted arguments, or a remark through
-/// its sanitiser; so no capture text can become a command of its own.
-pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> String {
-    script_in(plan, writer, writer.dialect(), header)
-}
-
-/// [`script`] in another of the vendor's dialects: the one for the encoding the script is
-/// sent in ([`RestoreScript::dialect_in`]).
-pub fn script_in(
-    plan: &Plan,
-    writer: &dyn RestoreScript,
-    dialect: &dyn Dialect,
-    header: &[String],
-) -> String {
-    written_in(plan, writer, dialect, header).text
-}
-
-/// [`script_in`], with what was left out of it.
+/// its sanitiser; so no capture text can become a command of its own. `header` is the script's
+/// first remarks and `words` words the others, both made by `render`; `dialect` is one of the
+/// vendor's ([`RestoreScript::dialect_in`]), for the encoding the script is sent in.
 pub fn written_in(
     plan: &Plan,
     writer: &dyn RestoreScript,
     dialect: &dyn Dialect,
     header: &[String],
+    words: Wording<'_>,
 ) -> Written {
-    write_script(Script::text_only(dialect), dialect, plan, writer, header)
+    let script = Script::text_only(dialect);
+    write_script(script, dialect, (plan, writer), header, words)
 }
 
-/// [`script`], and the commands written into it in order: what running the script must do.
+/// [`written_in`] in the vendor's own dialect, with the commands written into the script in
+/// order: what running the script must do.
 pub fn script_with_commands(
     plan: &Plan,
     writer: &dyn RestoreScript,
     header: &[String],
+    words: Wording<'_>,
 ) -> (String, Vec<Command>) {
     let dialect = writer.dialect();
-    let written = write_script(Script::new(dialect), dialect, plan, writer, header);
+    let written = write_script(Script::new(dialect), dialect, (plan, writer), header, words);
     (written.text, written.commands)
 }
 
@@ -815,23 +949,33 @@ pub struct Written {
     pub left_out: usize,
 }
 
-/// A script being written, and how many values it left out.
-struct Out<'d> {
+/// A script being written, the words of its remarks, and how many values it left out.
+struct Out<'d, 'w> {
     script: Script<'d>,
     dialect: &'d dyn Dialect,
+    words: Wording<'w>,
     left_out: usize,
+}
+
+impl Out<'_, '_> {
+    /// A remark, in the words `render` gave.
+    fn remark(&mut self, remark: Remark<'_>) {
+        let text = (self.words)(&remark);
+        self.script.remark(&text);
+    }
 }
 
 fn write_script<'d>(
     script: Script<'d>,
     dialect: &'d dyn Dialect,
-    plan: &Plan,
-    writer: &dyn RestoreScript,
+    (plan, writer): (&Plan, &dyn RestoreScript),
     header: &[String],
+    words: Wording<'_>,
 ) -> Written {
     let mut out = Out {
         script,
         dialect,
+        words,
         left_out: 0,
     };
     out.script.framing(writer.script_start());
@@ -866,21 +1010,16 @@ fn write_script<'d>(
         out.script.remark(domain);
         let items: Vec<&Planned> = plan.scopes[*domain].iter().collect();
         // Its items are never written into another scope: when entering fails, none is.
-        let entered = emit(
-            &mut out,
-            || writer.enter_scope(domain),
-            || format!("the {} item(s) of {domain}", items.len()),
-            false,
-        );
+        let enter = Subject::Enter {
+            domain,
+            items: items.len(),
+        };
+        let entered = emit(&mut out, || writer.enter_scope(domain), enter, false);
         if entered {
             write_items(&mut out, writer, domain, items);
             if writer.enter_scope("").is_some() {
-                emit(
-                    &mut out,
-                    || writer.enter_scope(""),
-                    || format!("leave {domain}"),
-                    true,
-                );
+                let leave = Subject::Leave(domain);
+                emit(&mut out, || writer.enter_scope(""), leave, true);
             }
         }
         let scoped: Vec<&Planned> = later
@@ -901,7 +1040,7 @@ fn write_script<'d>(
 /// The items of one scope: settings, trusted hosts, list entries, then messages, each run of
 /// one rule under a remark naming it.
 fn write_items(
-    out: &mut Out<'_>,
+    out: &mut Out<'_, '_>,
     writer: &dyn RestoreScript,
     scope: &str,
     mut items: Vec<&Planned>,
@@ -913,16 +1052,16 @@ fn write_items(
         Restore::Message { .. } => 3,
     };
     items.sort_by_key(|(_, r)| order(r));
-    let mut last_rule = "";
-    for (rule, item) in items {
-        if rule != last_rule {
-            out.script.remark(rule);
-            last_rule = rule;
+    let mut last: Option<&Label> = None;
+    for (label, item) in items {
+        if last != Some(label) {
+            out.remark(Remark::Label(label));
+            last = Some(label);
         }
         emit(
             out,
             || command(writer, scope, item),
-            || describe(item),
+            Subject::Item(item),
             true,
         );
     }
@@ -943,9 +1082,9 @@ fn command(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> Option<Co
 /// was written (`none_is_written`: what no command means); a command refused only because
 /// the dialect cannot quote one of its values is counted as left out.
 fn emit(
-    out: &mut Out<'_>,
+    out: &mut Out<'_, '_>,
     command: impl Fn() -> Option<Command>,
-    what: impl Fn() -> String,
+    what: Subject<'_>,
     none_is_written: bool,
 ) -> bool {
     match command().map(|c| out.script.command(c)) {
@@ -955,15 +1094,11 @@ fn emit(
                 let quoting = Unquoted(out.dialect);
                 out.left_out += usize::from(one_command(&quoting, &c).is_ok());
             }
-            out.script
-                .remark(&format!("not written, {}: {}", why.0, what()));
+            out.remark(Remark::NotWritten(&why, what));
             false
         }
         None if none_is_written => {
-            out.script.remark(&format!(
-                "not written, no command is known for it: {}",
-                what()
-            ));
+            out.remark(Remark::NoCommand(what));
             false
         }
         None => true,
@@ -1007,29 +1142,27 @@ pub fn by_hand_what_is_not_written(
             let step = match item {
                 Restore::Setting { name, value } => {
                     let field = knowledge.console().iter().find(|f| f.matches(name));
-                    let at = match field {
-                        Some(f) if f.confirmed => format!("{} > {}", f.page, f.field),
-                        Some(f) => format!("{} > {} (inferred)", f.page, f.field),
-                        None => "the admin console (no page is known for it)".to_string(),
-                    };
-                    format!(
-                        "{}: set {} to {} in {at}",
-                        sanitize(scope),
-                        sanitize(name),
-                        crate::base::text::code_span(&value.to_string())
-                    )
+                    Step::Console {
+                        scope: scope.clone(),
+                        name: name.clone(),
+                        value: value.to_string(),
+                        at: field.map(|f| ConsolePlace {
+                            page: f.page.clone(),
+                            field: f.field.clone(),
+                            confirmed: f.confirmed,
+                        }),
+                    }
                 }
-                other => format!(
-                    "{}: {} has no command; set it in the admin console",
-                    sanitize(scope),
-                    sanitize(&describe(other))
-                ),
+                other => Step::NoCommand {
+                    scope: scope.clone(),
+                    item: other.clone(),
+                },
             };
             steps.push((rule.clone(), step));
         }
     }
     for (rule, step) in steps {
-        plan.hand(&rule, step);
+        plan.hand(rule.rule(), step);
     }
 }
 

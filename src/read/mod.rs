@@ -164,13 +164,13 @@ fn no_inputs(paths: &[PathBuf]) -> Error {
 
 /// Whether a path is the null device, which git names for the side of a diff where a file does
 /// not exist (added or deleted).
-pub fn is_null_device(path: &Path) -> bool {
+pub(crate) fn is_null_device(path: &Path) -> bool {
     path == Path::new("/dev/null") || path.as_os_str().eq_ignore_ascii_case("nul")
 }
 
 /// Reads one side of a comparison: `None` when the side is git's null device (the file does
 /// not exist there), which is no capture rather than an empty one.
-pub fn read_side(paths: &[PathBuf], options: &ReadOptions) -> Result<Option<Capture>> {
+pub(crate) fn read_side(paths: &[PathBuf], options: &ReadOptions) -> Result<Option<Capture>> {
     match paths {
         [only] if is_null_device(only) => Ok(None),
         _ => read(paths, options).map(Some),
@@ -178,7 +178,11 @@ pub fn read_side(paths: &[PathBuf], options: &ReadOptions) -> Result<Option<Capt
 }
 
 /// Reads one input into a capture of the same vendor.
-pub fn read_input(input: &Input, options: &ReadOptions, capture: &mut Capture) -> Result<()> {
+pub(crate) fn read_input(
+    input: &Input,
+    options: &ReadOptions,
+    capture: &mut Capture,
+) -> Result<()> {
     match input {
         Input::File(file) => {
             let source = match &options.shown_as {
@@ -444,7 +448,7 @@ pub fn read_split(paths: &[PathBuf], options: &ReadOptions) -> Result<Split> {
 
 /// Two captures of one appliance, or an error: two vendors, or two appliances named by their
 /// own words, are a difference of everything and say nothing about a change.
-pub fn same_appliance(a: &crate::model::Config, b: &crate::model::Config) -> Result<()> {
+pub(crate) fn same_appliance(a: &crate::model::Config, b: &crate::model::Config) -> Result<()> {
     same_appliance_for(a, b, AskedBy::Read)
 }
 
@@ -460,7 +464,7 @@ pub enum AskedBy {
 }
 
 /// [`same_appliance`] for what asked it, which the error names first.
-pub fn same_appliance_for(
+pub(crate) fn same_appliance_for(
     a: &crate::model::Config,
     b: &crate::model::Config,
     asked_by: AskedBy,

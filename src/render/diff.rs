@@ -91,22 +91,29 @@ impl Style {
 pub fn summary(comparison: &Comparison) -> String {
     let differences = &comparison.changes;
     let count = |k| differences.iter().filter(|d| d.kind == k).count();
-    let mut text = format!(
-        "{} difference{}: {} added, {} removed, {} changed",
-        differences.len(),
-        if differences.len() == 1 { "" } else { "s" },
+    let (added, removed, changed) = (
         count(DiffKind::Added),
         count(DiffKind::Removed),
-        count(DiffKind::Changed)
+        count(DiffKind::Changed),
     );
-    if !comparison.not_compared.is_empty() {
-        let _ = write!(
-            text,
-            "; {} not compared (not captured on one side)",
-            comparison.not_compared.len()
-        );
-    }
-    text
+    let message = match comparison.not_compared.len() {
+        0 => crate::message!(
+            "diff-summary",
+            count = differences.len(),
+            added = added,
+            removed = removed,
+            changed = changed
+        ),
+        not_compared => crate::message!(
+            "diff-summary-not-compared",
+            count = differences.len(),
+            added = added,
+            removed = removed,
+            changed = changed,
+            not_compared = not_compared
+        ),
+    };
+    super::message::words(&message)
 }
 
 /// Counts per area.
@@ -189,11 +196,11 @@ fn counts(comparison: &Comparison) -> Counts {
     }
 }
 
-fn side_name(side: Side) -> &'static str {
-    match side {
-        Side::A => "A (old)",
-        Side::B => "B (new)",
-    }
+fn side_name(side: Side) -> String {
+    super::message::words(&match side {
+        Side::A => crate::message!("diff-side-old"),
+        Side::B => crate::message!("diff-side-new"),
+    })
 }
 
 /// The "not compared" section: each item with the side that did not capture its range and
@@ -206,12 +213,12 @@ fn not_compared_text(items: &[NotCompared], style: Style) -> String {
         if of_side.is_empty() {
             continue;
         }
-        let _ = writeln!(
-            out,
-            "\nnot compared: not captured in {} ({})",
-            side_name(side),
-            of_side.len()
+        let heading = crate::message!(
+            "diff-not-captured-in",
+            side = side_name(side),
+            count = of_side.len()
         );
+        let _ = writeln!(out, "\n{}", super::message::words_as_given(&heading));
         let mut last_capture: &[String] = &[];
         for item in of_side {
             let _ = writeln!(
@@ -223,11 +230,11 @@ fn not_compared_text(items: &[NotCompared], style: Style) -> String {
             );
             // Entries of one list share their command: say it once for the run of them.
             if !item.capture.is_empty() && item.capture.as_slice() != last_capture {
-                let _ = writeln!(
-                    out,
-                    "    capture with: {}",
-                    one_line(&item.capture.join("; "))
+                let capture = crate::message!(
+                    "diff-capture-with",
+                    commands = one_line(&item.capture.join("; "))
                 );
+                let _ = writeln!(out, "    {}", super::message::words_as_given(&capture));
             }
             last_capture = &item.capture;
         }
@@ -376,22 +383,23 @@ pub fn markdown(comparison: &Comparison) -> String {
 
 /// Items not compared, as a Markdown list placed before the table.
 fn markdown_not_compared(items: &[NotCompared]) -> String {
-    let mut out = String::from("Not compared (not captured on one side):\n\n");
+    let heading = super::message::words(&crate::message!("diff-markdown-not-compared"));
+    let mut out = format!("{heading}\n\n");
     for item in items {
-        let capture = if item.capture.is_empty() {
-            String::new()
+        // Markdown escapes its own way: backticks cannot end the code spans.
+        let (path, side) = (item.path.replace('`', "'"), side_name(item.not_captured_in));
+        let line = if item.capture.is_empty() {
+            crate::message!("diff-markdown-item", path = path, side = side)
         } else {
-            format!(
-                "; capture with `{}`",
-                item.capture.join("; ").replace('`', "'")
+            let commands = item.capture.join("; ").replace('`', "'");
+            crate::message!(
+                "diff-markdown-item-capture",
+                path = path,
+                side = side,
+                commands = commands
             )
         };
-        let _ = writeln!(
-            out,
-            "- `{}`: not captured in {}{capture}",
-            item.path.replace('`', "'"),
-            side_name(item.not_captured_in)
-        );
+        let _ = writeln!(out, "- {}", super::message::words_as_given(&line));
     }
     out.push('\n');
     out
@@ -434,4 +442,37 @@ pub fn json(comparison: &Comparison) -> String {
     let mut text = serde_json::to_string_pretty(&doc).expect("differences serialize");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::diff::Difference;
+
+    #[test]
+    fn one_difference_is_said_in_the_singular() {
+        let one = Difference {
+            path: "settings/system/smtp.fastpath".into(),
+            kind: DiffKind::Changed,
+            old: None,
+            new: None,
+            member: false,
+            old_at: None,
+            new_at: None,
+            secret: false,
+        };
+        let mut comparison = Comparison {
+            changes: vec![one],
+            not_compared: Vec::new(),
+        };
+        assert_eq!(
+            summary(&comparison),
+            "1 difference: 0 added, 0 removed, 1 changed"
+        );
+        comparison.changes.clear();
+        assert_eq!(
+            summary(&comparison),
+            "0 differences: 0 added, 0 removed, 0 changed"
+        );
+    }
 }

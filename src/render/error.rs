@@ -1,11 +1,10 @@
 //! The words of an error that stops a run, as the binary prints them after `carryover: `.
 
-use crate::base::error::{Error, Said};
+use crate::base::error::Error;
 use crate::base::text::{sanitize, terminal_safe};
 use crate::message;
 
 use super::message::words;
-use super::report::said;
 
 /// An error in words, safe for a terminal: a capture's text in it cannot drive the terminal.
 pub fn error(e: &Error) -> String {
@@ -30,29 +29,16 @@ pub fn error_text(e: &Error) -> String {
             path,
             message,
             causes,
-        } => std::iter::once(format!("{}: {}", sanitize(path), in_words(message)))
+        } => std::iter::once(format!("{}: {}", sanitize(path), words(message)))
             .chain(causes.iter().map(error_text))
             .collect::<Vec<_>>()
             .join("\n"),
         Error::Input(input) => {
             let mut out = String::new();
-            let _ = input.show(
-                &mut out,
-                &in_words(&input.message),
-                &in_words(&input.expected),
-            );
+            let _ = input.show(&mut out, &words(&input.message), &words(&input.expected));
             out
         }
-        Error::Usage(message) => in_words(message),
-    }
-}
-
-/// What an error or a note says, in words. A message's arguments are filled as they are: the
-/// whole text goes through the terminal's sanitiser once, as words made elsewhere do.
-pub fn in_words(said_: &Said) -> String {
-    match said_ {
-        Said::Words(words) => words.clone(),
-        Said::Message(message) => said(message),
+        Error::Usage(message) => words(message),
     }
 }
 
@@ -65,9 +51,10 @@ mod tests {
     fn a_message_of_an_error_is_worded_and_a_path_kept_on_one_line() {
         let said = message!("error-io", path = "in\\side", reason = "refused");
         let e = Error::file("a\nb.log", said.clone());
-        // Words from the catalog; the argument's backslash is escaped once, by the terminal
-        // text as a whole, not by the catalog as well.
-        assert_eq!(error(&e), "a\\nb.log: in\\side: refused");
+        // Words from the catalog; each argument is kept on one line by the one sanitiser
+        // (a backslash escaped, so that `\n` cannot pass for a line break), and the terminal
+        // text as a whole escapes nothing twice.
+        assert_eq!(error(&e), "a\\nb.log: in\\\\side: refused");
         // The library's Display names the id and its arguments.
         assert_eq!(
             e.to_string(),
@@ -79,17 +66,36 @@ mod tests {
             column: 2,
             line_text: "abc".into(),
         };
-        let input = Error::input(at, said, "a word");
+        let expected = message!("error-io", path = "a", reason = "word");
+        let input = Error::input(at, said, expected);
         assert_eq!(
             error(&input),
-            "in\\side: refused\n --> x.log:3:2\n  |\n3 | abc\n  |  ^\n  = expected a word"
+            "in\\\\side: refused\n --> x.log:3:2\n  |\n3 | abc\n  |  ^\n  = expected a: word"
         );
     }
 
     #[test]
-    fn words_made_elsewhere_show_as_they_always_have() {
-        let e = Error::file("a.log", "not a capture".to_string());
-        assert_eq!(error(&e), e.to_string());
-        assert_eq!(error(&e), "a.log: not a capture");
+    fn a_list_of_none_is_said_so() {
+        let said = |count: usize, known: &str| {
+            error(&Error::usage(message!(
+                "usage-to-other-family-no-version",
+                to = "9.0",
+                vendor = "Mirapoint MOS",
+                count = count,
+                known = known
+            )))
+        };
+        assert!(said(0, "").ends_with("the release notes known are none"));
+        assert!(said(2, "4.2.3, 4.3").ends_with("the release notes known are 4.2.3, 4.3"));
+    }
+
+    #[test]
+    fn an_error_shown_without_the_catalog_is_its_id_and_arguments() {
+        let e = Error::file(
+            "a.log",
+            message!("error-io", path = "b", reason = "no\nway"),
+        );
+        assert_eq!(e.to_string(), "a.log: error-io path=b reason=no\\nway");
+        assert_eq!(error(&e), "a.log: b: no\\nway");
     }
 }

@@ -150,7 +150,7 @@ pub fn diagnostics(capture: &Capture) -> String {
         let at = one_line(&at);
         match &note.kind {
             NoteKind::Warning(said) => {
-                let _ = writeln!(out, "{at}: warning: {}", error::in_words(said));
+                let _ = writeln!(out, "{at}: warning: {}", report::said(said));
             }
             NoteKind::Rejected(answer) => {
                 let _ = writeln!(

@@ -4,12 +4,16 @@
 use encoding_rs::Encoding;
 
 use crate::base::error::Result;
+use crate::base::message::Message;
 use crate::capture::Capture;
 use crate::commands::restore::{CaptureBy, EncodingChoice, Report, Request, RunbookFacts};
-use crate::ops::restore::{written_in, Written};
+use crate::emit::{Command, Unwritable};
+use crate::message;
+use crate::ops::restore::{self as ops, Label, Plan, Remark, Subject, Written};
+use crate::vendors::RestoreScript;
 
-use super::message::words;
-use super::runbook::{self, Context};
+use super::message::{words, words_as_given};
+use super::runbook::{self, item_message, Context};
 
 /// What a restore run writes.
 #[derive(Debug, Clone)]
@@ -92,7 +96,13 @@ pub fn outputs(report: &Report) -> Outputs {
         text: script,
         left_out,
         ..
-    } = written_in(&report.plan, report.writer, dialect, &header(report));
+    } = ops::written_in(
+        &report.plan,
+        report.writer,
+        dialect,
+        &header(report),
+        &remark,
+    );
     let mut warnings = Vec::new();
     // Values the encoding cannot carry are left out under a remark; say so where it is seen.
     if left_out > 0 {
@@ -125,37 +135,118 @@ pub fn restore(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resu
 }
 
 /// The appliance's name and the version it runs, as the script and runbook call them.
-fn names(report: &Report) -> (&str, String) {
-    let appliance = report.appliance.as_deref().unwrap_or("(host not captured)");
-    let from = report.from.as_ref();
-    let from = from.map_or("(version not captured)".to_string(), |v| v.to_string());
+fn names(report: &Report) -> (String, String) {
+    let appliance = match &report.appliance {
+        Some(appliance) => appliance.clone(),
+        None => words(&message!("restore-host-not-captured")),
+    };
+    let from = match &report.from {
+        Some(from) => from.to_string(),
+        None => words(&message!("restore-version-not-captured")),
+    };
     (appliance, from)
 }
 
-/// The script's header remarks.
+/// The script's header remarks. Its text is filled as it is: the emitter's sanitiser makes
+/// each remark safe, once.
 fn header(report: &Report) -> Vec<String> {
     let (appliance, from) = names(report);
+    let to = report.to.to_string();
     let mut header = vec![
-        format!(
-            "carryover restore script for {appliance}, {from} -> {}",
-            report.to
+        message!(
+            "restore-header-title",
+            appliance = &appliance,
+            from = from,
+            to = to
         ),
-        format!("host: {appliance}"),
+        message!("restore-header-host", appliance = appliance),
     ];
     if report.against {
-        header.push("only what the post-upgrade capture lacks or has different".into());
+        header.push(message!("restore-header-against"));
     }
-    if let Some(chosen) = report.encoding_chosen {
-        let how = match chosen {
-            EncodingChoice::Asked => "",
-            EncodingChoice::AsCapture => ", as the capture",
-        };
-        header.push(format!(
-            "encoding: {}{how}; literal counts are its bytes, each line break counted as CRLF",
-            report.encoding.name()
-        ));
+    let encoding = report.encoding.name();
+    match report.encoding_chosen {
+        Some(EncodingChoice::Asked) => {
+            header.push(message!("restore-header-encoding", encoding = encoding))
+        }
+        Some(EncodingChoice::AsCapture) => header.push(message!(
+            "restore-header-encoding-as-capture",
+            encoding = encoding
+        )),
+        None => {}
     }
-    header
+    header.iter().map(words_as_given).collect()
+}
+
+/// The script for `plan`, in the vendor's own dialect, with `header`'s remarks first: the
+/// words of [`remark`] for the plan's remarks.
+pub fn script(plan: &Plan, writer: &dyn RestoreScript, header: &[String]) -> String {
+    let dialect = writer.dialect();
+    ops::written_in(plan, writer, dialect, header, &remark).text
+}
+
+/// [`script`], and the commands written into it in order: what running the script must do.
+pub fn script_with_commands(
+    plan: &Plan,
+    writer: &dyn RestoreScript,
+    header: &[String],
+) -> (String, Vec<Command>) {
+    ops::script_with_commands(plan, writer, header, &remark)
+}
+
+/// A remark of the script in words. Its arguments are filled as they are: the emitter's
+/// sanitiser makes the remark safe, once.
+pub fn remark(remark: &Remark<'_>) -> String {
+    let message = match remark {
+        Remark::Label(label) => label_message(label),
+        Remark::NotWritten(why, what) => message!(
+            "restore-remark-not-written",
+            why = words_as_given(&unwritable(why)),
+            what = words_as_given(&subject(what))
+        ),
+        Remark::NoCommand(what) => message!(
+            "restore-remark-no-command",
+            what = words_as_given(&subject(what))
+        ),
+    };
+    words_as_given(&message)
+}
+
+/// What a run of items is written under.
+fn label_message(label: &Label) -> Message {
+    match label {
+        Label::Rule(rule) => message!("restore-remark-rule", rule = rule),
+        Label::New { rule, title } => message!("restore-remark-new", rule = rule, title = title),
+        Label::Unprovable(rule) => message!("restore-remark-unprovable", rule = rule),
+        Label::RemedyWins { rule, name, value } => message!(
+            "restore-remark-remedy-wins",
+            rule = rule,
+            name = name,
+            value = value
+        ),
+    }
+}
+
+/// Why a command could not be written.
+fn unwritable(why: &Unwritable) -> Message {
+    match why {
+        Unwritable::Refused(why) => message!("restore-unwritable-refused", why = why),
+        Unwritable::Value => message!("restore-unwritable-value"),
+        Unwritable::NoPipe => message!("restore-unwritable-no-pipe"),
+        Unwritable::Data => message!("restore-unwritable-data"),
+        Unwritable::BlockLine => message!("restore-unwritable-block-line"),
+    }
+}
+
+/// What a `not written` remark is about.
+fn subject(what: &Subject<'_>) -> Message {
+    match what {
+        Subject::Item(item) => item_message(item),
+        Subject::Enter { domain, items } => {
+            message!("restore-item-enter", count = *items, domain = *domain)
+        }
+        Subject::Leave(domain) => message!("restore-item-leave", domain = *domain),
+    }
 }
 
 /// The runbook: how to apply the script, the steps by hand, the patches, and how to check.
@@ -164,7 +255,7 @@ fn runbook_of(report: &Report, facts: &RunbookFacts) -> String {
     let recapture = facts
         .recapture
         .clone()
-        .unwrap_or_else(|| "Capture the upgraded appliance again.".to_string());
+        .unwrap_or_else(|| words(&message!("runbook-recapture")));
     let capture = match &facts.capture {
         CaptureBy::Commands(commands) => commands.clone(),
         // The Check section is never empty: the capture script stands for the commands.
@@ -174,7 +265,7 @@ fn runbook_of(report: &Report, facts: &RunbookFacts) -> String {
         CaptureBy::Unknown => Vec::new(),
     };
     let cx = Context {
-        appliance,
+        appliance: &appliance,
         from: &from,
         to: &report.to.to_string(),
         apply: facts.apply.clone(),

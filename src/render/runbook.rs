@@ -1,9 +1,15 @@
 //! The companion runbook of a restore script, in Markdown. Its vendor-specific wording (how to
-//! apply the script, how to capture again) comes from the vendor, through the context.
+//! apply the script, how to capture again) comes from the vendor, through the context; its own
+//! words come from the message catalog.
 
 use std::fmt::Write;
 
-use crate::ops::restore::Plan;
+use crate::base::message::Message;
+use crate::base::text::{code_span, sanitize};
+use crate::message;
+use crate::ops::restore::{ConsolePlace, Plan, Restore, Step};
+
+use super::message::{words, words_as_given};
 
 /// What the runbook needs besides the plan.
 pub struct Context<'a> {
@@ -26,44 +32,47 @@ pub struct Context<'a> {
 /// The runbook for a restore plan.
 pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Restore runbook: {}, {} -> {}\n",
-        cx.appliance, cx.from, cx.to
+    let title = message!(
+        "runbook-title",
+        appliance = cx.appliance,
+        from = cx.from,
+        to = cx.to
     );
-    let _ = writeln!(out, "## 1. Apply the script\n");
+    let _ = writeln!(out, "# {}\n", words(&title));
+    let _ = writeln!(out, "## {}\n", words(&message!("runbook-apply")));
     let _ = writeln!(out, "{}\n", cx.apply);
     if !plan.rules.is_empty() {
-        let _ = writeln!(
-            out,
-            "It writes the commands these rules call for, each under a remark naming its rule:\n"
-        );
+        let _ = writeln!(out, "{}\n", words(&message!("runbook-rules")));
         for (rule, title) in &plan.rules {
             let _ = writeln!(out, "- `{rule}`: {title}");
         }
         let _ = writeln!(out);
     }
-    let _ = writeln!(out, "## 2. Steps the script cannot do\n");
+    let none = words(&message!("runbook-none"));
+    let _ = writeln!(out, "## {}\n", words(&message!("runbook-by-hand")));
     if plan.by_hand.is_empty() {
-        let _ = writeln!(out, "None.\n");
+        let _ = writeln!(out, "{none}\n");
     }
     for (rule, step) in &plan.by_hand {
-        let _ = writeln!(out, "- [ ] `{rule}`: {step}");
+        let _ = writeln!(out, "- [ ] `{rule}`: {}", step_words(step));
     }
-    let _ = writeln!(out, "\n## 3. Patches to install\n");
+    let _ = writeln!(out, "\n## {}\n", words(&message!("runbook-patches")));
     if plan.patches.is_empty() {
-        let _ = writeln!(out, "None.\n");
+        let _ = writeln!(out, "{none}\n");
     }
     for (rule, command) in &plan.patches {
         let _ = writeln!(out, "- [ ] `{rule}`: `{command}`");
     }
-    let _ = writeln!(out, "\n## 4. Check\n");
+    let _ = writeln!(out, "\n## {}\n", words(&message!("runbook-check")));
+    check(&mut out, plan, cx);
+    out
+}
+
+/// The check section's body: the checks by hand, how to capture again, and the run that
+/// shows everything back.
+fn check(out: &mut String, plan: &Plan, cx: &Context<'_>) {
     if !plan.checks.is_empty() {
-        let _ = writeln!(
-            out,
-            "No capture can show these fixed (the appliance shows the value either way): \
-             check them by hand.\n"
-        );
+        let _ = writeln!(out, "{}\n", words(&message!("runbook-checks-by-hand")));
         for (rule, check) in &plan.checks {
             let _ = writeln!(out, "- [ ] `{rule}`: {check}");
         }
@@ -77,23 +86,225 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
         }
         let _ = writeln!(out, "```");
     }
-    if plan.checks.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nThen run `{} --against <the new capture>`: when it writes no \
-             commands, everything the script restores is back.",
-            cx.command
-        );
+    // The command line is quoted for a shell already: filled as it is.
+    let then = if plan.checks.is_empty() {
+        message!("runbook-then-run", command = &cx.command)
     } else {
         let rules: Vec<String> = plan.checks.iter().map(|(r, _)| format!("`{r}`")).collect();
-        let _ = writeln!(
-            out,
-            "\nThen run `{} --against <the new capture>`: when it writes no \
-             commands but those of {} (always written, since no capture can show them fixed: \
-             check them by hand as above), everything the script restores is back.",
-            cx.command,
-            rules.join(", ")
+        message!(
+            "runbook-then-run-but",
+            command = &cx.command,
+            rules = rules.join(", ")
+        )
+    };
+    let _ = writeln!(out, "\n{}", words_as_given(&then));
+}
+
+/// A step by hand in words, each text on one line (through the one sanitiser); a value to
+/// type as one Markdown code span, whatever it holds.
+pub fn step_words(step: &Step) -> String {
+    let spans = |commands: &[String]| {
+        let spans: Vec<String> = commands.iter().map(|c| format!("`{c}`")).collect();
+        spans.join(", ")
+    };
+    let message = match step {
+        Step::SecretLeftOut { scope, name } => {
+            message!("restore-step-secret-left-out", scope = scope, name = name)
+        }
+        Step::NotObserved { path, commands } if commands.is_empty() => {
+            message!("restore-step-not-observed", path = path)
+        }
+        Step::NotObserved { path, commands } => message!(
+            "restore-step-not-observed-capture",
+            path = path,
+            commands = commands.join("; ")
+        ),
+        Step::KeyElided { group, host } => {
+            message!("restore-step-key-elided", host = host, group = group)
+        }
+        Step::KeyNotCaptured { group, host } => {
+            message!("restore-step-key-not-captured", host = host, group = group)
+        }
+        Step::TrustedHostsNotCaptured { group } => {
+            message!("restore-step-trusted-hosts-not-captured", group = group)
+        }
+        Step::ReapplyNotCaptured { name } => {
+            message!("restore-step-reapply-not-captured", name = name)
+        }
+        Step::MessageNotCaptured { name } => {
+            message!("restore-step-message-not-captured", name = name)
+        }
+        Step::SettingNotCaptured {
+            name,
+            value,
+            check: Some(check),
+            commands,
+        } => message!(
+            "restore-step-setting-check",
+            name = name,
+            check = check,
+            value = value,
+            commands = spans(commands)
+        ),
+        Step::SettingNotCaptured {
+            name,
+            value,
+            check: None,
+            commands,
+        } => message!(
+            "restore-step-setting-not-captured",
+            name = name,
+            value = value,
+            commands = spans(commands)
+        ),
+        Step::Console {
+            scope,
+            name,
+            value,
+            at,
+        } => return console(scope, name, value, at.as_ref()),
+        Step::NoCommand { scope, item } => {
+            // Each text is made safe once: the item's words here, the scope below.
+            let item = words(&item_message(item));
+            let step = message!(
+                "restore-step-no-command",
+                scope = sanitize(scope),
+                item = item
+            );
+            return words_as_given(&step);
+        }
+        Step::Gui(step) => message!("restore-step-gui", step = step),
+        Step::Vendor(step) => message!("restore-import-secret-left-out", step = step),
+    };
+    words(&message)
+}
+
+/// A setting to set in the console: its value as one code span, each other text on one line.
+fn console(scope: &str, name: &str, value: &str, at: Option<&ConsolePlace>) -> String {
+    let (scope, name, value) = (sanitize(scope), sanitize(name), code_span(value));
+    let message: Message = match at {
+        Some(at) if at.confirmed => message!(
+            "restore-step-console",
+            scope = scope,
+            name = name,
+            value = value,
+            page = sanitize(&at.page),
+            field = sanitize(&at.field)
+        ),
+        Some(at) => message!(
+            "restore-step-console-inferred",
+            scope = scope,
+            name = name,
+            value = value,
+            page = sanitize(&at.page),
+            field = sanitize(&at.field)
+        ),
+        None => message!(
+            "restore-step-console-unknown",
+            scope = scope,
+            name = name,
+            value = value
+        ),
+    };
+    words_as_given(&message)
+}
+
+/// A planned item, named.
+pub(crate) fn item_message(item: &Restore) -> Message {
+    match item {
+        Restore::Setting { name, .. } => message!("restore-item-setting", name = name),
+        Restore::Entry { scope, list, entry } => message!(
+            "restore-item-entry",
+            scope = scope,
+            list = list,
+            entry = entry
+        ),
+        Restore::Message { name, .. } => message!("restore-item-message", name = name),
+        Restore::TrustedHost { group, host, .. } => {
+            message!("restore-item-trusted-host", host = host, group = group)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Value;
+
+    #[test]
+    fn every_step_is_worded_from_the_catalog_on_one_line() {
+        let item = Restore::Setting {
+            name: "smtp.banner".into(),
+            value: Value::Text("x".into()),
+        };
+        let steps = [
+            Step::SecretLeftOut {
+                scope: "system\nrm -rf".into(),
+                name: "ldap.password".into(),
+            },
+            Step::NotObserved {
+                path: "lists/local/whitelistto".into(),
+                commands: vec!["uce listexception local whitelistto".into()],
+            },
+            Step::NotObserved {
+                path: "settings/system/x".into(),
+                commands: Vec::new(),
+            },
+            Step::KeyElided {
+                group: "mta".into(),
+                host: "rg00".into(),
+            },
+            Step::KeyNotCaptured {
+                group: "mta".into(),
+                host: "rg00".into(),
+            },
+            Step::TrustedHostsNotCaptured {
+                group: "mta".into(),
+            },
+            Step::ReapplyNotCaptured { name: "a.b".into() },
+            Step::MessageNotCaptured { name: "a.b".into() },
+            Step::SettingNotCaptured {
+                name: "smtp.fastpath".into(),
+                value: "on".into(),
+                check: Some("smtp get fastpath".into()),
+                commands: vec!["smtp set fastpath on".into()],
+            },
+            Step::SettingNotCaptured {
+                name: "smtp.fastpath".into(),
+                value: "on".into(),
+                check: None,
+                commands: vec!["smtp set fastpath on".into()],
+            },
+            Step::Console {
+                scope: "system".into(),
+                name: "relay".into(),
+                value: "a`b".into(),
+                at: None,
+            },
+            Step::NoCommand {
+                scope: "example.com".into(),
+                item,
+            },
+            Step::Gui("Settings > Relay: check it".into()),
+            Step::Vendor("domains.csv: enter it".into()),
+        ];
+        for step in &steps {
+            let text = step_words(step);
+            assert!(!text.contains("restore-"), "{step:?}: {text}");
+            assert_eq!(text.lines().count(), 1, "{step:?}: {text}");
+        }
+        assert_eq!(
+            step_words(&steps[0]),
+            "system\\nrm -rf: ldap.password is a secret, left out (use --show-secrets)"
+        );
+        assert_eq!(
+            step_words(&steps[10]),
+            "system: set relay to ``a`b`` in the admin console (no page is known for it)"
+        );
+        assert_eq!(
+            step_words(&steps[8]),
+            "smtp.fastpath was not captured: check it with `smtp get fastpath`; if it is not \
+             `on`, run `smtp set fastpath on`"
         );
     }
-    out
 }

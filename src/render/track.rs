@@ -5,11 +5,13 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::base::message::Message;
 use crate::base::text::{sanitize as one_line, terminal_safe};
-
 use crate::commands::track::{Failure, Report};
+use crate::message;
 use crate::model::update_log::UpdateRun;
 
+use super::message::words_as_given;
 use super::FORMAT_VERSION;
 
 /// A path, and what happened to it.
@@ -51,11 +53,11 @@ pub fn json(report: &Report) -> String {
 
 /// The report as the JSON document's value.
 pub fn document(report: &Report) -> Document<'_> {
-    let notes = |list: &[(std::path::PathBuf, String)]| {
+    let notes = |list: &[(std::path::PathBuf, Message)]| {
         list.iter()
             .map(|(path, why)| PathNote {
                 path: path.display().to_string(),
-                why: why.clone(),
+                why: words_as_given(why),
             })
             .collect()
     };
@@ -88,7 +90,9 @@ pub fn document(report: &Report) -> Document<'_> {
 pub fn notes(report: &Report) -> String {
     let mut out = failures(report);
     for (path, why) in &report.skipped {
-        let _ = writeln!(out, "{}: note: {}", shown(path), one_line(why));
+        let why = one_line(&words_as_given(why));
+        let note = message!("track-note-skipped", path = shown(path), why = why);
+        let _ = writeln!(out, "{}", words_as_given(&note));
     }
     out
 }
@@ -97,7 +101,9 @@ pub fn notes(report: &Report) -> String {
 pub fn failures(report: &Report) -> String {
     let mut out = String::new();
     for (path, why) in &report.failures {
-        let _ = writeln!(out, "{}: error: {}", shown(path), one_line(&failure(why)));
+        let why = one_line(&failure(why));
+        let note = message!("track-note-failed", path = shown(path), why = why);
+        let _ = writeln!(out, "{}", words_as_given(&note));
     }
     out
 }
@@ -106,7 +112,7 @@ pub fn failures(report: &Report) -> String {
 fn failure(why: &Failure) -> String {
     match why {
         Failure::Error(e) => super::error::error_text(e),
-        Failure::Said(said) => super::error::in_words(said),
+        Failure::Said(said) => super::report::said(said),
     }
 }
 
@@ -115,46 +121,53 @@ fn shown(path: &Path) -> String {
     one_line(&path.display().to_string())
 }
 
-/// `wrote` lines, update logs, and the summary last, where a long run leaves it in view.
+/// `wrote` lines, update logs, and the summary last, where a long run leaves it in view. Each
+/// text is made safe for the terminal before it fills its message.
 pub fn human(report: &Report, quiet: bool) -> String {
     let mut out = String::new();
     if !quiet {
         for path in &report.written {
-            let _ = writeln!(out, "wrote {}", shown(path));
+            let wrote = message!("track-wrote", path = shown(path));
+            let _ = writeln!(out, "{}", words_as_given(&wrote));
         }
     }
     for run in &report.update_logs {
-        let state = if run.anomalies.is_empty() {
-            "completed".to_string()
-        } else {
-            format!("ANOMALY: {}", run.anomalies.join("; "))
-        };
-        let _ = writeln!(
-            out,
-            "update log {}: {} -> {}: {}",
-            one_line(&run.path),
-            terminal_safe(run.from.as_deref().unwrap_or("?")),
-            terminal_safe(run.to.as_deref().unwrap_or("?")),
-            terminal_safe(&state)
-        );
+        let _ = writeln!(out, "{}", update_log(run));
     }
     let anomalies = report
         .update_logs
         .iter()
         .filter(|r| !r.anomalies.is_empty())
         .count();
-    let _ = writeln!(
-        out,
-        "{} appliance(s) from {} file(s): {} written, {} unchanged; {} unrecognized line(s); \
-         {} skipped; {} update log(s), {anomalies} with an anomaly; {} failed",
-        report.appliances,
-        report.files,
-        report.written.len(),
-        report.unchanged,
-        report.unrecognized,
-        report.skipped.len(),
-        report.update_logs.len(),
-        report.failures.len()
+    let summary = message!(
+        "track-summary",
+        appliances = report.appliances,
+        files = report.files,
+        written = report.written.len(),
+        unchanged = report.unchanged,
+        unrecognized = report.unrecognized,
+        skipped = report.skipped.len(),
+        logs = report.update_logs.len(),
+        anomalies = anomalies,
+        failed = report.failures.len()
     );
+    let _ = writeln!(out, "{}", words_as_given(&summary));
     out
+}
+
+/// An update log's line: where it went from and to, and whether it completed.
+fn update_log(run: &UpdateRun) -> String {
+    let state = if run.anomalies.is_empty() {
+        message!("track-update-completed")
+    } else {
+        message!("track-update-anomaly", anomalies = run.anomalies.join("; "))
+    };
+    let line = message!(
+        "track-update-log",
+        path = one_line(&run.path),
+        from = terminal_safe(run.from.as_deref().unwrap_or("?")).into_owned(),
+        to = terminal_safe(run.to.as_deref().unwrap_or("?")).into_owned(),
+        state = terminal_safe(&words_as_given(&state)).into_owned()
+    );
+    words_as_given(&line)
 }

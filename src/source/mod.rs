@@ -98,7 +98,11 @@ impl Source {
     }
 
     /// Reads and decodes a file that messages and evidence call `name`.
-    pub fn read_as(path: &Path, name: &str, encoding: Option<&'static Encoding>) -> Result<Source> {
+    pub(crate) fn read_as(
+        path: &Path,
+        name: &str,
+        encoding: Option<&'static Encoding>,
+    ) -> Result<Source> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(name, e))?;
         Source::from_bytes(name, bytes, encoding)
     }
@@ -169,7 +173,7 @@ impl Source {
     }
 
     /// How many lines the file has (a last line without its line break counts).
-    pub fn line_count(&self) -> u64 {
+    pub(crate) fn line_count(&self) -> u64 {
         let breaks = memchr::memchr_iter(b'\n', self.text.as_bytes()).count() as u64;
         breaks + u64::from(!self.text.is_empty() && !self.text.ends_with('\n'))
     }
@@ -177,7 +181,7 @@ impl Source {
     /// The text every non-blank line starts with, when there is one: a prefix of a paste
     /// that the source layer does not know (it removes indentation and `> ` itself), for an
     /// error that says why nothing could be read.
-    pub fn shared_prefix(&self) -> Option<&str> {
+    pub(crate) fn shared_prefix(&self) -> Option<&str> {
         let mut lines = self.text.lines().filter(|l| !l.trim().is_empty());
         let first = lines.next()?;
         let mut len = first.len();

@@ -48,14 +48,14 @@ impl<'a, G: LineGrammar<'a>> Classified<'a, G> {
     }
 
     /// The next classified line, without taking it.
-    pub fn peek(&mut self) -> Option<&(super::Line<'a>, G::Kind)> {
+    pub(crate) fn peek(&mut self) -> Option<&(super::Line<'a>, G::Kind)> {
         self.fill();
         self.buffer.front()
     }
 
     /// Drops every line that starts before `offset` (a line start), e.g. a literal body that was
     /// taken as bytes. `number` is the number of the line at `offset`.
-    pub fn skip_to(&mut self, offset: usize, number: u32) {
+    pub(crate) fn skip_to(&mut self, offset: usize, number: u32) {
         while self.buffer.front().is_some_and(|(l, _)| l.start < offset) {
             self.buffer.pop_front();
         }
@@ -101,7 +101,7 @@ impl<'a, G: LineGrammar<'a>> Iterator for Classified<'a, G> {
 
 /// Turns the top-level pairs of a line grammar (one pair per line, then `eoi`) into classified
 /// lines; `kind` gets each pair and its line's offset within the slice.
-pub fn push_pest_lines<'a, R: RuleType, K>(
+pub(crate) fn push_pest_lines<'a, R: RuleType, K>(
     pairs: Pairs<'a, R>,
     eoi: R,
     offset: usize,

@@ -18,7 +18,7 @@ impl Line<'_> {
     }
 
     /// Offset just past the line's LF, or the text's end for a last line without one.
-    pub fn end_with_newline(&self, whole: &str) -> usize {
+    pub(crate) fn end_with_newline(&self, whole: &str) -> usize {
         let end = self.end();
         if whole.as_bytes().get(end) == Some(&b'\n') {
             end + 1
@@ -30,7 +30,7 @@ impl Line<'_> {
 
 /// Splits `text[from..]` into lines, numbering from `first_number`. A text that ends with LF has
 /// no empty line after it.
-pub fn lines_from(
+pub(crate) fn lines_from(
     text: &str,
     from: usize,
     first_number: u32,

@@ -175,7 +175,7 @@ pub fn shown() -> Vec<&'static dyn Vendor> {
 }
 
 /// The ids of the vendors users see, as `mirapoint-mos, spamtitan`, for messages and help.
-pub fn shown_ids() -> String {
+pub(crate) fn shown_ids() -> String {
     let ids: Vec<&str> = shown().iter().map(|v| v.id().name()).collect();
     ids.join(", ")
 }
@@ -401,7 +401,7 @@ impl schemars::JsonSchema for VendorId {
 }
 
 /// The error for a capability a vendor does not offer.
-pub fn unsupported(vendor: &str, what: &str) -> Error {
+pub(crate) fn unsupported(vendor: &str, what: &str) -> Error {
     Error::usage(crate::message!(
         "vendor-unsupported",
         what = what,
@@ -448,7 +448,7 @@ impl std::fmt::Debug for Detection {
 }
 
 /// The `--kind` value that forces a kind.
-pub fn kind_flag(kind: SourceKind) -> &'static str {
+pub(crate) fn kind_flag(kind: SourceKind) -> &'static str {
     match kind {
         SourceKind::CliLog => "cli",
         SourceKind::Protocol => "protocol",
@@ -457,7 +457,7 @@ pub fn kind_flag(kind: SourceKind) -> &'static str {
 }
 
 /// A kind as people say it.
-pub fn kind_name(kind: SourceKind) -> &'static str {
+pub(crate) fn kind_name(kind: SourceKind) -> &'static str {
     match kind {
         SourceKind::CliLog => "CLI log",
         SourceKind::Protocol => "admin-protocol transcript",
@@ -488,7 +488,7 @@ impl Detection {
 
     /// When the winner is not clearly ahead, what to say on standard error: what was chosen,
     /// every kind considered with its score, and how to force one.
-    pub fn doubt(&self) -> Option<crate::base::message::Message> {
+    pub(crate) fn doubt(&self) -> Option<crate::base::message::Message> {
         if self.is_clear() {
             return None;
         }

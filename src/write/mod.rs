@@ -145,7 +145,7 @@ fn write_all<C: AsRef<[u8]>>(
     if let Some((_, _, path)) = pending.iter().find(|(_, _, p)| p.is_dir()) {
         return Err(Error::file(
             path.display().to_string(),
-            "is a folder; name a file to write".to_string(),
+            crate::message!("write-is-a-folder"),
         ));
     }
     pause_for_tests();

@@ -748,7 +748,7 @@ fn ki8_compares_with_a_known_default_text() {
             patches: None,
         };
         let plan = carryover::ops::restore::plan(&capture.config, &knowledge, &options);
-        carryover::ops::restore::script(&plan, &carryover::vendors::mos::Mos, &[])
+        carryover::render::restore::script(&plan, &carryover::vendors::mos::Mos, &[])
     };
     assert!(!restore_of(&default).contains("branding set"));
     assert!(restore_of(&custom).contains("branding set quotamsg {99}"));

@@ -23,7 +23,7 @@ fn warnings(capture: &Capture) -> Vec<String> {
         .notes
         .iter()
         .filter_map(|(_, n)| match &n.kind {
-            NoteKind::Warning(said) => Some(carryover::render::error::in_words(said)),
+            NoteKind::Warning(said) => Some(carryover::render::message::words(said)),
             _ => None,
         })
         .collect()

@@ -8,7 +8,8 @@
 
 use carryover::capture::{Capture, ReadOptions};
 use carryover::model::Version;
-use carryover::ops::restore::{plan, script, RestoreOptions};
+use carryover::ops::restore::{plan, RestoreOptions};
+use carryover::render::restore::script;
 use carryover::source::Source;
 use carryover::vendors;
 use proptest::prelude::*;

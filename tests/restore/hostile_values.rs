@@ -13,8 +13,9 @@ use std::process::{Command as Process, Stdio};
 use carryover::capture::ReadOptions;
 use carryover::commands::restore::Request;
 use carryover::emit::Command;
-use carryover::ops::restore::{plan, script_with_commands, RestoreOptions};
+use carryover::ops::restore::{plan, RestoreOptions};
 use carryover::render::restore::restore;
+use carryover::render::restore::script_with_commands;
 use carryover::vendors;
 use proptest::prelude::*;
 
@@ -454,7 +455,8 @@ mod mos {
     use super::*;
     use carryover::capture::Capture;
     use carryover::model::{Config, Value, SYSTEM};
-    use carryover::ops::restore::{script, Plan, Restore};
+    use carryover::ops::restore::{Plan, Restore};
+    use carryover::render::restore::script;
     use carryover::source::Source;
     use carryover::vendors::mos::Mos;
 

@@ -66,7 +66,7 @@ impl Weight {
 }
 
 /// How well each MOS kind explains `text`, best first.
-pub fn weigh(text: &str) -> Vec<Weight> {
+pub(crate) fn weigh(text: &str) -> Vec<Weight> {
     let lines = sample(text);
     let mut weights = vec![cli(&lines), protocol(&lines), export(&lines)];
     weights.sort_by_key(|w| std::cmp::Reverse(w.score));

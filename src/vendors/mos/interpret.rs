@@ -1,7 +1,6 @@
 //! From MOS exchanges to model changes, by the catalog.
 
 use super::syntax::{Answer, CompletionStatus, Exchange, Input, Line, Node, Word};
-use crate::base::error::Said;
 use crate::base::message::Message;
 use crate::message;
 use crate::model::{
@@ -56,7 +55,7 @@ impl Interpreter {
     fn warn(&mut self, line: u32, said: Message) {
         self.notes.push(Note {
             line,
-            kind: NoteKind::Warning(Said::Message(said)),
+            kind: NoteKind::Warning(said),
             text: String::new(),
         });
     }
@@ -796,7 +795,7 @@ fn x_first_quoted(x: &Exchange<'_>, number: u32) -> bool {
 }
 
 /// The bytes a literal's text takes on the wire: in `encoding`, each line break as CRLF.
-pub fn literal_len(text: &str, encoding: &'static encoding_rs::Encoding) -> usize {
+pub(crate) fn literal_len(text: &str, encoding: &'static encoding_rs::Encoding) -> usize {
     let breaks = text.matches('\n').count();
     let content = if encoding == encoding_rs::UTF_8 || text.is_ascii() {
         text.len()
@@ -823,7 +822,7 @@ pub fn quote(word: &str) -> String {
 /// [`quote`] for a script sent in `encoding`: a literal's count is of its bytes in that
 /// encoding, each line break counted as CRLF, as the admin protocol counts (FORMATS: "exactly
 /// N raw bytes (CRLF counted)"). The caller checks that `encoding` can carry the word.
-pub fn quote_in(word: &str, encoding: &'static encoding_rs::Encoding) -> String {
+pub(crate) fn quote_in(word: &str, encoding: &'static encoding_rs::Encoding) -> String {
     if word.contains('\n') {
         return format!("{{{}}}\n{word}", literal_len(word, encoding));
     }

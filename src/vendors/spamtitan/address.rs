@@ -11,7 +11,7 @@
 //!   `SPAM@BULK.EXAMPLE` and `spam@bulk.example` block the same sender.
 
 /// An entry in its one form, and whether that differs from what was written.
-pub fn normalise(entry: &str) -> (String, bool) {
+pub(crate) fn normalise(entry: &str) -> (String, bool) {
     let entry = entry.trim();
     let (local, domain) = match entry.rfind('@') {
         Some(at) => (&entry[..at], Some(&entry[at + 1..])),
@@ -29,7 +29,7 @@ pub fn normalise(entry: &str) -> (String, bool) {
 /// A URL-encoded name (`CEO%40example.com`, as a script that saved each request's path
 /// writes a folder) decoded, when it holds a `%XX` escape and decodes to UTF-8 text without
 /// control characters or a path separator; else `None`.
-pub fn percent_decoded(name: &str) -> Option<String> {
+pub(crate) fn percent_decoded(name: &str) -> Option<String> {
     if !name.contains('%') {
         return None;
     }

@@ -455,9 +455,7 @@ mod tests {
         let source = Source::from_text("domains.csv", text);
         let mut file = FileRead::new(&source, SourceKind::Export);
         read(&mut file).unwrap();
-        let crate::capture::NoteKind::Warning(crate::base::error::Said::Message(note)) =
-            &file.notes[0].kind
-        else {
+        let crate::capture::NoteKind::Warning(note) = &file.notes[0].kind else {
             panic!("{:?}", file.notes[0]);
         };
         assert_eq!(note.id, "st-csv-unread-columns");

@@ -182,7 +182,7 @@ fn folder_name(dir: &Path) -> Result<SourceRead> {
 
 /// The appliance a capture folder is of: the name a file of it holds, else the folder's name
 /// (also when a file cannot be read: reading the folder then names the file).
-pub fn own_name(dir: &Path) -> Option<String> {
+pub(crate) fn own_name(dir: &Path) -> Option<String> {
     let reads = read(dir, 0, None).or_else(|_| folder_name(dir).map(|r| vec![r]));
     reads.ok()?.iter().find_map(|r| {
         r.changes.iter().find_map(|(c, _)| match c {
@@ -195,7 +195,7 @@ pub fn own_name(dir: &Path) -> Option<String> {
 
 /// Reads one capture file without its directory (as git hands one to a textconv driver): a
 /// list's scope is then `file`, an API answer's settings are named by the file.
-pub fn read_lone(source: &Source, index: u32) -> Result<SourceRead> {
+pub(crate) fn read_lone(source: &Source, index: u32) -> Result<SourceRead> {
     let name = Path::new(&*source.path)
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().to_string());

@@ -6,7 +6,7 @@
 use crate::model::{Config, Value};
 
 /// The secrets an import file leaves empty, each as a step to do by hand.
-pub fn secrets_left_out(config: &Config) -> Vec<String> {
+pub(crate) fn secrets_left_out(config: &Config) -> Vec<String> {
     let mut out = Vec::new();
     for (domain, _) in config.domains.iter() {
         for (name, item) in config.settings.get(domain).into_iter().flatten() {

@@ -28,7 +28,7 @@ const META: &[&str] = &[
 const COMMENT: &[&str] = &["comment", "comments", "description", "note"];
 
 /// Whether a file holds XML rather than one entry per line.
-pub fn looks_like_xml(text: &str) -> bool {
+pub(crate) fn looks_like_xml(text: &str) -> bool {
     text.trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with('<')

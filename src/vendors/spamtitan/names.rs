@@ -40,7 +40,7 @@ pub fn junk(name: &str) -> Option<Message> {
 }
 
 /// What the file at `relative` (a path inside the capture folder, `/`-separated) holds.
-pub fn classify(relative: &str) -> FileKind {
+pub(crate) fn classify(relative: &str) -> FileKind {
     let parts: Vec<String> = relative.split('/').map(str::to_lowercase).collect();
     let name = parts.last().map_or("", String::as_str);
     if let Some(why) = junk(name) {
@@ -88,7 +88,7 @@ const LIST_NAMES: &[(&str, &str)] = &[
 /// Which list a list file is, by its exact name in either vocabulary (`allow.txt`,
 /// `whitelist.csv`, `Block-List.TXT`, the legacy API's answer `allow.xml`), or by the UI label
 /// it was saved under (`Global Whitelist.csv`, [`label_list`]).
-pub fn list_name(name: &str) -> Option<&'static str> {
+pub(crate) fn list_name(name: &str) -> Option<&'static str> {
     let name = name.to_lowercase();
     let stem = name
         .strip_suffix(".txt")
@@ -103,7 +103,7 @@ pub fn list_name(name: &str) -> Option<&'static str> {
 
 /// Whether a lone file (as git hands one to a textconv driver: its name kept, its directory
 /// not) is a SpamTitan capture file, by its name.
-pub fn is_capture_file(name: &str) -> bool {
+pub(crate) fn is_capture_file(name: &str) -> bool {
     let name = name.to_lowercase();
     matches!(
         classify(&name),
@@ -134,7 +134,7 @@ fn vocabulary() -> &'static Vocabulary {
 
 /// A whole word or UI label in the 7.09 vocabulary (`master` is `primary`, `Global
 /// Whitelist` is `global allow list`), if the vocabulary renames it.
-pub fn current_word(word: &str) -> Option<&'static str> {
+pub(crate) fn current_word(word: &str) -> Option<&'static str> {
     let key = word.trim().to_lowercase();
     let vocabulary = vocabulary();
     vocabulary
@@ -145,7 +145,7 @@ pub fn current_word(word: &str) -> Option<&'static str> {
 }
 
 /// The list a UI label names (`Global Whitelist` is the allow list), if it names one list.
-pub fn label_list(label: &str) -> Option<&'static str> {
+pub(crate) fn label_list(label: &str) -> Option<&'static str> {
     let label = vocabulary().labels.get(&label.trim().to_lowercase())?;
     match label.list.as_deref()? {
         "allow" => Some("allow"),
@@ -155,7 +155,7 @@ pub fn label_list(label: &str) -> Option<&'static str> {
 }
 
 /// A name in the 7.09 vocabulary: each token renamed, separators kept.
-pub fn current_name(name: &str) -> String {
+pub(crate) fn current_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut token = String::new();
     let flush = |token: &mut String, out: &mut String| {

@@ -249,14 +249,14 @@ fn ends_session(text: &str) -> bool {
 }
 
 /// Whether a line starts a new terminal session.
-pub fn starts_session(text: &str) -> bool {
+pub(crate) fn starts_session(text: &str) -> bool {
     SESSION_STARTS.iter().any(|s| text.starts_with(s))
 }
 
 /// Parses the part of a log from byte `start` (a line start, line `number`) to `end`, handing
 /// each node to `sink` as soon as it is complete, so memory holds one command at a time. Parts
 /// that start at a command boundary ([`boundaries`]) parse exactly as the whole does.
-pub fn parse_with<'a>(
+pub(crate) fn parse_with<'a>(
     source: &'a Source,
     start: usize,
     end: usize,
@@ -658,7 +658,7 @@ pub(super) fn take_literal<'a, G: LineGrammar<'a>>(
 /// Byte offsets (with their line numbers) where a log can be cut into parts that parse on their
 /// own: prompt lines outside any literal or data block, about `part` bytes apart. Literals are
 /// found exactly as the parser finds them, so no cut falls inside one.
-pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
+pub(crate) fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
     let text = source.text.as_str();
     let encoded_len = |s: &str| source.encoded_len(s);
     let cx = Context {
@@ -715,7 +715,7 @@ pub fn boundaries(source: &Source, part: usize) -> Vec<(usize, u32)> {
 }
 
 /// Cheap test before running the grammar: a host name, then `>`, `#` or `$` early in the line.
-pub fn looks_like_prompt(line: &str) -> bool {
+pub(crate) fn looks_like_prompt(line: &str) -> bool {
     line.as_bytes()
         .first()
         .is_some_and(u8::is_ascii_alphanumeric)

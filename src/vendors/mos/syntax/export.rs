@@ -97,7 +97,7 @@ pub fn parse<'a>(
 }
 
 /// Parses an export, handing each node to `sink` as it is complete.
-pub fn parse_with<'a>(
+pub(crate) fn parse_with<'a>(
     source: &'a Source,
     reads_block: &dyn Fn(&[Word<'_>]) -> bool,
     sink: &mut dyn FnMut(Node<'a>) -> Result<()>,

@@ -332,7 +332,7 @@ fn by_sentinel<'a>(mut lines: impl Iterator<Item = Line<'a>>) -> Option<usize> {
 }
 
 /// Whether a line, with spaces removed and case folded, starts with `sentinel`.
-pub fn is_sentinel(text: &str, sentinel: &str) -> bool {
+pub(crate) fn is_sentinel(text: &str, sentinel: &str) -> bool {
     let squeezed: String = text
         .chars()
         .filter(|c| !c.is_whitespace())

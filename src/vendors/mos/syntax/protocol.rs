@@ -165,7 +165,7 @@ pub fn parse(source: &Source) -> Result<Tree<'_>> {
 }
 
 /// Parses a transcript, handing each node to `sink` when it is complete.
-pub fn parse_with<'a>(
+pub(crate) fn parse_with<'a>(
     source: &'a Source,
     sink: &mut dyn FnMut(Node<'a>) -> Result<()>,
 ) -> Result<Vec<Warning>> {

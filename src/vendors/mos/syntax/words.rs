@@ -83,7 +83,7 @@ pub(crate) fn fields<'a, R: WordRules>(
 }
 
 /// Undoes the protocol's two escapes, `\\` and `\"`. Any other backslash is kept as it is.
-pub fn unescape(inner: &str) -> Cow<'_, str> {
+pub(crate) fn unescape(inner: &str) -> Cow<'_, str> {
     if !inner.contains('\\') {
         return Cow::Borrowed(inner);
     }

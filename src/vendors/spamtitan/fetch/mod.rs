@@ -21,7 +21,7 @@ use crate::base::error::Error;
 use crate::base::message::{Arg, Message};
 use crate::capture::NoteKind;
 use crate::emit::percent_encode;
-use crate::fetch::{error_message, map_text, said_arg, FetchError, Fetched, Target};
+use crate::fetch::{error_message, map_text, FetchError, Fetched, Target};
 use crate::message;
 use crate::model::SourceKind;
 use crate::source::Source;
@@ -118,7 +118,7 @@ pub fn fetch_with(target: &Target, into: &Path, policy: &Policy) -> Result<Fetch
 /// name's first label ([`crate::write::file_stem`]); an IP address whole, its dots or colons
 /// as dashes (`127-0-0-1`, `fd00-0-0-0-0-0-0-1`), since its first part names nothing. Anything
 /// that is neither a host name nor an address is refused: it would reach a URL.
-pub fn folder_name(host: &str) -> Result<String, FetchError> {
+pub(crate) fn folder_name(host: &str) -> Result<String, FetchError> {
     let stem = match address(host) {
         Some(IpAddr::V4(v4)) => v4.to_string().replace('.', "-"),
         Some(IpAddr::V6(v6)) => {
@@ -170,7 +170,7 @@ fn authority(host: &str, port: u16) -> String {
 /// Whether a domain name from the appliance may be used in a path and a URL: the capture
 /// script's filter (letters, digits, dots and dashes, not starting with a dot, so never `..`),
 /// and at most 253 bytes.
-pub fn is_plain_domain(name: &str) -> bool {
+pub(crate) fn is_plain_domain(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 253
         && !name.starts_with('.')
@@ -369,7 +369,7 @@ fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, Arg> 
             if list.is_none() {
                 // What the reader said of the answer: the call failed, and why.
                 return Err(match read.notes.last().map(|n| &n.kind) {
-                    Some(NoteKind::Warning(said)) => short(said_arg(said)),
+                    Some(NoteKind::Warning(said)) => short(Arg::from(said.clone())),
                     _ => message!("fetch-st-call-failed").into(),
                 });
             }
@@ -382,8 +382,10 @@ fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, Arg> 
 /// message alone, without where (the file is the call's own).
 fn reason(e: &Error) -> Arg {
     let said = match e {
-        Error::Input(input) => said_arg(&input.message),
-        Error::File { message, .. } | Error::NotACapture { message, .. } => said_arg(message),
+        Error::Input(input) => Arg::from(input.message.clone()),
+        Error::File { message, .. } | Error::NotACapture { message, .. } => {
+            Arg::from(message.clone())
+        }
         other => error_message(other).into(),
     };
     short(said)
