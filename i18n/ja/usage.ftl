@@ -7,6 +7,8 @@ usage-diff-arguments = diff に指定するのは OLD NEW、--old FILE... --new 
 usage-diff-color-format-conflict = --color always と human 以外の --format は同時に指定できません: 色が付くのは human の出力だけです
 usage-diff-stat-unified-conflict = --stat と --format unified は同時に指定できません: unified 形式の diff には件数がありません
 usage-diff-both-sides-empty = diff の両側がどちらも空です
+usage-diff-ignore-pattern = --ignore { $pattern }: { $reason }
+usage-diff-ignore = --ignore: { $reason }
 
 ## fetch
 
@@ -30,6 +32,7 @@ usage-fetch-no-user = { $host }: ログインするユーザがありません: 
 ## generated text
 
 usage-generated-no-subcommand = サブコマンド `{ $name }` はありません
+usage-generated-not-utf8 = 生成されたテキストが UTF-8 ではありません: { $reason }
 
 ## encodings and restore
 
@@ -58,3 +61,19 @@ usage-output-is-a-capture = { $path } は読み込んだキャプチャの 1 つ
 ## verify-update
 
 usage-verify-update-no-vendor = アップデートのログがあるメーカーを carryover は知りません
+
+## the target version and the rules of a plan
+
+usage-not-a-version = `{ $text }` はバージョンではありません (例: 4.2.3)
+usage-to-other-family = --to { $to } は { $vendor } のバージョンではありません: キャプチャが示すのは { $from } です。既知のリリースノート: { $count ->
+        [0] なし
+       *[other] { $known }
+    }
+usage-to-other-family-no-version = --to { $to } は { $vendor } のバージョンではありません: キャプチャにはバージョンがありません。既知のリリースノート: { $count ->
+        [0] なし
+       *[other] { $known }
+    }
+usage-no-note-between = { $from } と { $to } の間にあたるリリースノートを carryover は知りません (既知: { $known }): 何も確認できませんでした
+usage-no-note-between-uncaptured = キャプチャしたバージョンと { $to } の間にあたるリリースノートを carryover は知りません (既知: { $known }): 何も確認できませんでした
+usage-confirm-unknown = --confirm { $ids }: この計画にその id のルールはありません
+usage-confirm-unknown-blocking = --confirm { $ids }: この計画にその id のルールはありません (現在ブロックしているルール: { $blocking })
