@@ -38,6 +38,7 @@ usage-generated-not-utf8 = generated text is not UTF-8: { $reason }
 ## encodings and restore
 
 usage-unknown-encoding = unknown encoding `{ $label }`
+usage-unknown-language = unknown language `{ $name }`: messages are in `ja` or `en`
 usage-restore-runbook-takes-file = --runbook takes a file: the script is what goes to standard output
 usage-restore-same-file = -o and --runbook name the same file, { $path }: one would be lost
 usage-restore-output-encoding-ascii = --output-encoding { $label }: scripts are written in an ASCII-compatible encoding (utf-8, shift_jis, euc-jp, ...), not { $encoding }

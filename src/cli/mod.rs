@@ -21,6 +21,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use carryover::base::error::Error;
 use carryover::capture::ReadOptions;
 use carryover::model::{SourceKind, Version};
+use carryover::render::message::{set_languages, words, Lang, Languages};
 use carryover::source::{encoding_for_label, is_stdin};
 
 /// Reads Mirapoint MOS captures (CLI logs, admin-protocol transcripts, config exports) and
@@ -30,6 +31,17 @@ use carryover::source::{encoding_for_label, is_stdin};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of what you read: `ja` or `en` (default: your locale's, from LC_ALL,
+    /// LC_MESSAGES or LANG; anything but a `ja` locale is English). Files kept for git and
+    /// machines (track's files, commit messages, JSON) follow this flag only, never the locale.
+    #[arg(long, global = true, value_name = "LANG", value_parser = language)]
+    lang: Option<Lang>,
+}
+
+/// A `--lang` value: a language this tool has a catalog for.
+fn language(name: &str) -> Result<Lang, String> {
+    Lang::named(name)
+        .ok_or_else(|| words(&carryover::message!("usage-unknown-language", name = name)))
 }
 
 #[derive(Subcommand)]
@@ -74,6 +86,7 @@ enum Command {
 
 /// Runs the command line; the exit status, or an error (status 2).
 pub fn run(cli: Cli) -> Result<u8, Error> {
+    set_languages(Languages::choose(cli.lang, |name| std::env::var(name).ok()));
     match cli.command {
         Command::Show(args) => show::run(args),
         Command::Gaps(args) => findings::gaps(args),

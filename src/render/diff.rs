@@ -166,23 +166,25 @@ pub(crate) struct StatDocument {
 
 /// Counts per area as JSON: `format_version`, `summary` and `areas`.
 pub fn stat_json(comparison: &Comparison) -> String {
-    let areas = stat(&comparison.changes)
-        .into_iter()
-        .map(|(area, [added, removed, changed])| AreaCounts {
-            area,
-            added,
-            removed,
-            changed,
-        })
-        .collect();
-    let doc = StatDocument {
-        format_version: FORMAT_VERSION,
-        summary: counts(comparison),
-        areas,
-    };
-    let mut text = serde_json::to_string_pretty(&doc).expect("counts serialize");
-    text.push('\n');
-    text
+    super::message::for_machines(|| {
+        let areas = stat(&comparison.changes)
+            .into_iter()
+            .map(|(area, [added, removed, changed])| AreaCounts {
+                area,
+                added,
+                removed,
+                changed,
+            })
+            .collect();
+        let doc = StatDocument {
+            format_version: FORMAT_VERSION,
+            summary: counts(comparison),
+            areas,
+        };
+        let mut text = serde_json::to_string_pretty(&doc).expect("counts serialize");
+        text.push('\n');
+        text
+    })
 }
 
 fn counts(comparison: &Comparison) -> Counts {
@@ -433,15 +435,17 @@ struct Counts {
 
 /// JSON: `format_version`, `summary`, `changes` and `not_compared`.
 pub fn json(comparison: &Comparison) -> String {
-    let doc = Document {
-        format_version: FORMAT_VERSION,
-        summary: counts(comparison),
-        changes: &comparison.changes,
-        not_compared: &comparison.not_compared,
-    };
-    let mut text = serde_json::to_string_pretty(&doc).expect("differences serialize");
-    text.push('\n');
-    text
+    super::message::for_machines(|| {
+        let doc = Document {
+            format_version: FORMAT_VERSION,
+            summary: counts(comparison),
+            changes: &comparison.changes,
+            not_compared: &comparison.not_compared,
+        };
+        let mut text = serde_json::to_string_pretty(&doc).expect("differences serialize");
+        text.push('\n');
+        text
+    })
 }
 
 #[cfg(test)]

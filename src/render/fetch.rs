@@ -115,14 +115,16 @@ fn one_line_words(message: &Message) -> String {
 
 /// The report as JSON.
 pub fn json(report: &Report) -> String {
-    let fetched = report.fetched();
-    super::json(&Document {
-        format_version: FORMAT_VERSION,
-        appliances: report.outcomes.iter().map(outcome).collect(),
-        fetched,
-        failed: report.outcomes.len() - fetched,
-        tracked: report.tracked.as_ref().map(super::track::document),
-        committed: report.committed.as_ref(),
+    super::message::for_machines(|| {
+        let fetched = report.fetched();
+        super::json(&Document {
+            format_version: FORMAT_VERSION,
+            appliances: report.outcomes.iter().map(outcome).collect(),
+            fetched,
+            failed: report.outcomes.len() - fetched,
+            tracked: report.tracked.as_ref().map(super::track::document),
+            committed: report.committed.as_ref(),
+        })
     })
 }
 

@@ -80,6 +80,18 @@ pub fn findings(
     findings: &[crate::ops::Finding],
     format: ReportFormat,
 ) -> String {
+    // People read the human and Markdown forms; machines and CI read the rest.
+    match format {
+        ReportFormat::Human | ReportFormat::Markdown => findings_as(heading, findings, format),
+        _ => super::message::for_machines(|| findings_as(heading, findings, format)),
+    }
+}
+
+fn findings_as(
+    heading: &Heading<'_>,
+    findings: &[crate::ops::Finding],
+    format: ReportFormat,
+) -> String {
     let findings: Vec<Finding> = findings.iter().map(lines).collect();
     let findings = findings.as_slice();
     match format {

@@ -106,6 +106,28 @@ pub fn languages() -> Languages {
     LANGUAGES.get().copied().unwrap_or_default()
 }
 
+thread_local! {
+    /// The language of the output being made on this thread, where it is not a person's.
+    static MAKING: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes an output for machines or for git (JSON, SARIF, GitHub annotations, track's files,
+/// commit messages): inside `make`, messages are in the stored language, whatever the locale.
+pub fn for_machines<T>(make: impl FnOnce() -> T) -> T {
+    let before = MAKING.with(|m| m.replace(Some(languages().stored)));
+    let made = make();
+    MAKING.with(|m| m.set(before));
+    made
+}
+
+/// The language messages are made in now: a person's, unless an output for machines is
+/// being made on this thread.
+fn current() -> Lang {
+    MAKING
+        .with(|m| m.get())
+        .unwrap_or_else(|| languages().human)
+}
+
 /// One language's catalog, built once from the embedded files.
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
@@ -134,15 +156,11 @@ fn build(code: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
-/// The message in the language a person reads (English unless the run chose another), its
-/// text arguments through the one sanitiser: on one line, for a terminal or a log.
+/// The message in the language a person reads (English unless the run chose another; the
+/// stored language inside [`for_machines`]), its text arguments through the one sanitiser: on
+/// one line, for a terminal or a log.
 pub fn words(message: &Message) -> String {
-    words_in(languages().human, message)
-}
-
-/// The message in the language of stored files (`track`'s files and commit messages).
-pub fn stored_words(message: &Message) -> String {
-    words_in(languages().stored, message)
+    words_in(current(), message)
 }
 
 /// The message in `lang`, its text arguments through the one sanitiser. An id the catalog
@@ -151,11 +169,10 @@ pub fn words_in(lang: Lang, message: &Message) -> String {
     fill(lang, message, &sanitize)
 }
 
-/// The message in the language of files for machines (English unless `--lang` chose
-/// another; never the locale's) with its text arguments as they are, for an output that escapes
-/// text its own way (JSON, SARIF, GitHub annotations, a line the terminal sanitiser sees once).
+/// The message with its text arguments as they are, for an output that escapes text its own
+/// way (JSON, SARIF, GitHub annotations, a line the terminal sanitiser sees once).
 pub fn words_as_given(message: &Message) -> String {
-    fill(languages().stored, message, &str::to_string)
+    fill(current(), message, &str::to_string)
 }
 
 fn fill(lang: Lang, message: &Message, text_arg: &dyn Fn(&str) -> String) -> String {
@@ -253,6 +270,18 @@ mod tests {
         assert_eq!((chosen.human, chosen.stored), (Lang::Ja, Lang::Ja));
         let chosen = Languages::choose(Some(Lang::En), japanese);
         assert_eq!((chosen.human, chosen.stored), (Lang::En, Lang::En));
+    }
+
+    #[test]
+    fn an_output_for_machines_is_made_in_the_stored_language() {
+        // This test's thread has no run's languages: both are English, and inside
+        // `for_machines` the stored one is used, then the person's again.
+        let m = crate::message!("error-io", path = "a", reason = "b");
+        assert_eq!(for_machines(current), languages().stored);
+        assert_eq!(for_machines(|| words(&m)), words(&m));
+        MAKING.with(|making| making.set(Some(Lang::Ja)));
+        assert_eq!(current(), Lang::Ja);
+        MAKING.with(|making| making.set(None));
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub struct Document<'a> {
 
 /// The report as JSON.
 pub fn json(report: &Report) -> String {
-    super::json(&document(report))
+    super::message::for_machines(|| super::json(&document(report)))
 }
 
 /// The report as the JSON document's value.
