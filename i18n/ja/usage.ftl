@@ -37,7 +37,7 @@ usage-generated-not-utf8 = 生成されたテキストが UTF-8 ではありま�
 ## encodings and restore
 
 usage-unknown-encoding = 不明な文字コード `{ $label }`
-usage-unknown-language = 不明な言語 `{ $name }` です。`ja` か `en` を指定してください
+usage-unknown-language = 不明な言語 `{ $name }` です: メッセージの言語は `ja` か `en` です
 usage-restore-runbook-takes-file = --runbook にはファイルを指定してください: 標準出力に出るのはスクリプトです
 usage-restore-same-file = -o と --runbook が同じファイル { $path } を指しています: 一方が失われます
 usage-restore-output-encoding-ascii = --output-encoding { $label }: スクリプトは ASCII 互換の文字コード (utf-8, shift_jis, euc-jp, ...) で書き出します。{ $encoding } では書き出せません
