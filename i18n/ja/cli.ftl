@@ -9,3 +9,5 @@ cli-diff-shown-as-line-diff = carryover: { $error }。行単位の diff で表�
 ## restore
 
 cli-warning = 警告: { $warning }
+# What the runbook calls the script when it goes to standard output.
+cli-restore-script-unnamed = スクリプト

@@ -1,7 +1,31 @@
 # Japanese: the same ids and arguments as i18n/en/commands.ftl; terms as in i18n/glossary.toml.
+# Japanese has no plural forms: where the English selects a word by `$count`, one word serves.
+
+## diff
+
+diff-summary = 差分 { $count } 件: 追加 { $added }、削除 { $removed }、変更 { $changed }
+diff-summary-not-compared = 差分 { $count } 件: 追加 { $added }、削除 { $removed }、変更 { $changed }。比較していないもの { $not_compared } (一方でキャプチャされていないもの)
+diff-side-old = A (旧)
+diff-side-new = B (新)
+diff-not-captured-in = 比較していません: { $side } でキャプチャされていません ({ $count })
+diff-capture-with = キャプチャに使うコマンド: { $commands }
+diff-markdown-not-compared = 比較していないもの (一方でキャプチャされていないもの):
+diff-markdown-item = `{ $path }`: { $side } でキャプチャされていません
+diff-markdown-item-capture = `{ $path }`: { $side } でキャプチャされていません。`{ $commands }` でキャプチャしてください
 
 ## restore
 
 restore-values-left-out = { $count } 個の値は { $encoding } で書けないため、スクリプトから除外しました (スクリプトの `not written` の注記を参照)。それらを表せる文字コード (utf-8 など) なら書き出せます
 # A step the vendor's import files leave to be done by hand, in the vendor's words.
 restore-import-secret-left-out = { $step }
+
+## verify-update
+
+verify-update-not-a-log = アップデートログではありません: 番号付きの手順 `001: ...` も `Install revision` ヘッダーもありません
+verify-update-ambiguous = { $vendors } のいずれもこれをアップデートログとして読み込みます: どのメーカーのものか carryover には判断できません
+verify-update-none-in-folder = このフォルダにはアップデートログがありません (番号付きの手順 `001: ...` か `Install revision` ヘッダーのあるログ)
+verify-update-unreadable = { $reason }
+
+## the writer
+
+write-is-a-folder = フォルダです: 書き込むファイルを指定してください

@@ -13,3 +13,23 @@ mos-listing-cut = { $scope } の { $list } の一覧が、リストの値では�
 mos-update-not-confirmed = アップデート (update install) が確認されなかったため、何もインストールしていません
 mos-not-a-valid-value = `{ $text }` は { $name } の有効な値ではありません。テキストとして保持します
 mos-command-wrapped = コマンドラインの幅が { $width } 桁 (端末の幅) で、{ $next } 行目が応答ではありません: 端末がコマンドを折り返しています。`{ $command }` として読み込みました
+
+# What the MOS parsers note about a capture's syntax: data blocks and literals.
+
+mos-data-block-unterminated = データブロックに終端の '.' 行がありません
+mos-data-block-ends-with-key = データブロックに終端の '.' 行がありません: キーブロックで終わっています
+mos-export-unsplittable = このエクスポートの行は語に分割できません
+mos-export-unsplittable-expected = 引用符で囲んだ語が閉じていて、エスケープが \\ と \" だけのコマンド
+mos-literal-overflow = リテラルは { $announced } バイトと予告していますが、入力には { $available } バイトしか残っていません
+mos-literal-overflow-expected = 予告されたサイズのリテラル本体 (キャプチャが途中で切れていませんか?)
+mos-literal-padded = リテラルは { $announced } バイトと予告しており、各行の末尾のパディングを除くと本体と一致します。値はパディングを除いて読み込みます
+mos-literal-counted-another-way = リテラルは { $announced } バイトと予告しており、{ $way ->
+        [0] アプライアンス自身の改行
+        [1] アプライアンスのものとは別の改行
+        [2] ファイルの文字コードではなく UTF-8 のバイト
+       *[3] UTF-8 のバイトと別の改行
+    }で数えた場合にのみ本体と一致します。予告のバイト数で読み込んだため、値の終わり方を確認してください
+mos-literal-to-boundary = リテラルは { $announced } バイトと予告していますが、本体のどの行末とも一致しません。本体は次の完了応答またはプロンプトの行までとしました ({ $lines } 行)
+mos-literal-to-sentinel = リテラルは { $announced } バイトと予告していますが、本体のどの行末とも一致しません。キーブロックは #@Mirapoint-Key-End までとしました
+mos-literal-tab = リテラルの { $line } 行目がタブで終わっています。予告のバイト数どおり、値に含めています
+mos-literal-pager-lines = リテラル内のページャのプロンプト行 { $count } 行 (`--More--`、最初は { $first } 行目) は値の一部ではありません

@@ -1,6 +1,17 @@
 # Japanese: the same ids and arguments as i18n/en/read.ftl; terms as in i18n/glossary.toml.
 
-read-skipped = スキップしました: { $why }。キャプチャの一部ではありません
+## Files a walk over a folder leaves out, and why
+
+skipped-finder-settings = スキップしました: macOS Finder のフォルダ設定。キャプチャの一部ではありません
+skipped-explorer-thumbnails = スキップしました: Windows エクスプローラーのサムネイルキャッシュ。キャプチャの一部ではありません
+skipped-explorer-settings = スキップしました: Windows エクスプローラーのフォルダ設定。キャプチャの一部ではありません
+skipped-media-center-thumbnails = スキップしました: Windows Media Center のサムネイルキャッシュ。キャプチャの一部ではありません
+skipped-resource-fork = スキップしました: 共有フォルダへのコピーで残った macOS のリソースフォーク (AppleDouble)。キャプチャの一部ではありません
+skipped-lock-file = スキップしました: オフィスソフトのロックファイル。キャプチャの一部ではありません
+skipped-archive = スキップしました: アーカイブ (キャプチャの横に置かれたバックアップ)。キャプチャの一部ではありません
+skipped-hidden-file = スキップしました: 隠しファイル。キャプチャの一部ではありません
+skipped-archive-metadata = スキップしました: macOS のアーカイブのメタデータ。キャプチャの一部ではありません
+skipped-folder = スキップしました: 隠しフォルダ、またはアーカイブのメタデータのフォルダ。キャプチャの一部ではありません
 
 ## How a file's kind was chosen, when the evidence is not clear
 
@@ -28,3 +39,16 @@ restore-against-two-appliances = --against: アプライアンス { $first } と
 vendor-unsupported = carryover は { $vendor } のキャプチャでは { $what } に対応していません
 vendor-unknown = メーカー `{ $id }` は不明です
 vendor-no-release-notes = carryover には { $vendor } のリリースノートがまだありません: show、diff、track は使えますが、gaps、plan、restore は使えません
+
+## Two captures that name different appliances
+
+read-two-hosts = 2 台のアプライアンスのキャプチャです: `{ $first }` と `{ $second }`。アプライアンスは 1 台ずつ読み込んでください
+read-two-domains = 2 台のアプライアンスのキャプチャです: `{ $first }` と `{ $second }` が同じ短い名前 `{ $short }` を持っています。アプライアンスは 1 台ずつ読み込んでください
+
+## Files that yield no configuration
+
+read-not-clearly-a-capture = キャプチャであるとは明らかに言えず ({ $scores })、キャプチャとしての読み込みにも失敗しました:
+read-nothing-read = 設定項目を 1 つも読み込めませんでした: { $lines } 行、解釈できない行 { $not_understood }。最も近いのは { $vendor } の { $kind } です ({ $evidence }。スコア: { $scores })。想定しているのは { $expected } です
+read-nothing-read-prefix = 設定項目を 1 つも読み込めませんでした: { $lines } 行、解釈できない行 { $not_understood }。最も近いのは { $vendor } の { $kind } です ({ $evidence }。スコア: { $scores })。すべての行が、carryover の知らない接頭辞 `{ $prefix }` で始まっています (取り除いてください)。想定しているのは { $expected } です
+read-nothing-claimed = 設定項目を 1 つも読み込めませんでした: { $lines } 行のうち、carryover が読み込むものはありません。想定しているのは { $expected } です
+read-nothing-claimed-prefix = 設定項目を 1 つも読み込めませんでした: { $lines } 行のうち、carryover が読み込むものはありません。すべての行が、carryover の知らない接頭辞 `{ $prefix }` で始まっています (取り除いてください)。想定しているのは { $expected } です

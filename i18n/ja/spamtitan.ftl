@@ -13,3 +13,48 @@ st-csv-padded = { $count } 行の末尾に空の列があります (表計算ソ
 st-csv-no-verification = `{ $domain }` に検証方式 (verification) の列がありません: 検証の設定はキャプチャされていません
 st-csv-unread-columns = `{ $domain }` (検証方式 { $verification }): 列 { $columns } は、この検証方式に該当する設定のない値か、形式の 10 列より後ろにあります: 読み込みませんでした
 st-entries-normalised = 別の形で書かれた { $count } 件のエントリを 1 つの形で読み込みました (ドメインは小文字の ASCII、ローカルパートは小文字)。例: `{ $from }` を `{ $to }` として
+
+# Errors of a REST API answer (api/*.json).
+
+st-json-empty = REST の応答 (JSON) があるべきところが空のファイルです
+st-json-invalid = 有効な JSON ではありません: { $reason }
+st-json-expected = 受け取ったまま保存された REST API の応答
+st-api-error-answer = REST API のエラー応答 ({ $details }) で、設定ではありません: キャプチャした時点で、この呼び出しは設定を返していません。応答を保存し直してください
+st-api-error-answer-keys = REST API のエラー応答 ({ $keys } のみ) で、設定ではありません: キャプチャした時点で、この呼び出しは設定を返していません。応答を保存し直してください
+st-api-status-answer = ステータスのキーだけの応答 ({ $details }) で、設定ではありません: キャプチャした時点で、この呼び出しは設定を返していません。応答を保存し直してください
+st-api-status-answer-keys = ステータスのキーだけの応答 ({ $keys } のみ) で、設定ではありません: キャプチャした時点で、この呼び出しは設定を返していません。応答を保存し直してください
+
+# Errors of a capture folder and its files.
+
+st-folder-unreadable = このキャプチャのファイル { $count } 個を読み込めませんでした ({ $read } 個を読み込み):
+st-folder-loop = 上位のフォルダへ戻るリンクのフォルダです: たどりません
+st-version-empty = アプライアンスが出力するバージョン (例: `7.08`) があるべきところが空のファイルです: バージョンはキャプチャされていません
+
+# The by-hand template (by-hand.txt): settings copied from the web console.
+
+st-by-hand-not-name-value = `name = value` ではありません
+st-by-hand-unknown = `{ $name }` はテンプレートの設定ではありません (既知の設定: { $known })
+st-by-hand-twice = `{ $key }` が 2 回指定されています
+st-by-hand-unfilled = `{ $key }` が記入されていません (`{ $value }` のまま): キャプチャしていません
+st-by-hand-expected = 手入力テンプレートの行: キャプチャスクリプトが書いたとおりの `name = value`
+st-by-hand-empty = `name = value` の行が 1 つもない手入力テンプレートです: キャプチャスクリプトで書き直し、記入してください
+st-by-hand-not-filled = 手入力テンプレートが記入されていません: どの設定もキャプチャされていません
+st-by-hand-not-yes-no = `{ $value }` は yes でも no でもありません
+st-by-hand-space = `{ $value }` に空白が含まれています: ホストか名前を 1 つだけ指定します
+st-by-hand-commas = `{ $value }`: 項目はカンマで区切ります
+st-by-hand-not-role = `{ $value }` はクラスタのロールではありません: primary、secondary、standalone のいずれかです
+
+# The legacy API's XML answers to list calls (lists/**/*.xml).
+
+st-xml-not-well-formed = 整形式の XML ではありません: { $reason }
+st-xml-cut = 応答が `<{ $name }>` の途中で終わっています: 途中で切れています
+st-xml-second-root = 2 つ目のルート要素 `{ $name }`
+st-xml-decoding = { $reason }
+st-xml-unknown-entity = 不明な実体参照 `&{ $name };`
+st-xml-root = ルート要素が `response` ではなく `{ $root }` です
+st-xml-expected = 受け取ったまま保存された、リスト取得の呼び出しへの旧 API の XML 応答
+st-xml-stat-failed = 旧 API が stat { $stat } を返しました: 呼び出しが失敗したため、このリストはキャプチャしていません (空のリストとは見なしません)
+st-xml-stat-failed-errors = 旧 API が stat { $stat } を返しました: { $errors }: 呼び出しが失敗したため、このリストはキャプチャしていません (空のリストとは見なしません)
+st-xml-no-stat = 応答に stat (ok または fail) がありません: このリストはキャプチャしていません
+st-csv-not-a-row = CSV の行ではありません: { $reason }
+st-update-log-grammar = アップデートログの文法: { $reason }
