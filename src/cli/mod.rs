@@ -31,9 +31,12 @@ use carryover::render::message::{set_languages, words, Lang, Languages};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// The language of what you read: `ja` or `en` (default: your locale's, from LC_ALL,
-    /// LC_MESSAGES or LANG; anything but a `ja` locale is English). Files kept for git and
-    /// machines (track's files, commit messages, JSON) follow this flag only, never the locale.
+    /// The language of what you read: `ja` or `en` (default: the locale's)
+    ///
+    /// The language of what you read: `ja` or `en`. Without it, the locale decides: the first
+    /// of LC_ALL, LC_MESSAGES and LANG that is set; any `ja` locale is Japanese, anything else
+    /// English. Files kept for git and machines (track's files, commit messages, JSON, SARIF)
+    /// follow this flag only, never the locale, so two admins never make git flip languages.
     #[arg(long, global = true, value_name = "LANG", value_parser = language)]
     lang: Option<Lang>,
 }

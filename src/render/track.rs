@@ -43,7 +43,7 @@ pub struct Document<'a> {
     /// Files and links not read, and why.
     pub skipped: Vec<PathNote>,
     /// Update logs found, each checked as `verify-update` checks it.
-    pub update_logs: &'a [UpdateRun],
+    pub update_logs: Vec<super::update_log::RunDocument<'a>>,
 }
 
 /// The report as JSON.
@@ -82,7 +82,11 @@ pub(crate) fn document(report: &Report) -> Document<'_> {
         unrecognized_lines: report.unrecognized,
         failed,
         skipped: notes(&report.skipped),
-        update_logs: &report.update_logs,
+        update_logs: report
+            .update_logs
+            .iter()
+            .map(super::update_log::RunDocument::of)
+            .collect(),
     }
 }
 

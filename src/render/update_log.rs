@@ -81,6 +81,16 @@ pub struct RunDocument<'a> {
     pub anomalies: Vec<String>,
 }
 
+impl<'a> RunDocument<'a> {
+    /// The run, its anomalies in words.
+    pub fn of(run: &'a UpdateRun) -> RunDocument<'a> {
+        RunDocument {
+            run,
+            anomalies: run.anomalies.iter().map(words_as_given).collect(),
+        }
+    }
+}
+
 /// Update logs' checks as JSON.
 pub fn json(runs: &[UpdateRun]) -> String {
     super::message::for_machines(|| {

@@ -44,8 +44,15 @@ fn verify_update_takes_a_capture_folder() {
 fn a_failed_update_in_a_capture_is_a_finding_of_gaps_and_plan() {
     let dir = tempfile::tempdir().unwrap();
     let st01 = folder_with_a_failed_update(dir.path());
-    let (code, out, _) = run(&["gaps", "--format", "json", &st01]);
+    let (code, out, err) = run(&["gaps", "--format", "json", &st01]);
     assert_eq!(code, 1, "{out}");
+    // What went wrong is said at its line of the log, in words.
+    assert!(
+        err.contains(
+            "update-7.09.log:12: warning: ClamAV was stopped (line 12) and never started again"
+        ),
+        "{err}"
+    );
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let finding = json["findings"]
         .as_array()
@@ -55,10 +62,7 @@ fn a_failed_update_in_a_capture_is_a_finding_of_gaps_and_plan() {
         .unwrap_or_else(|| panic!("no update finding: {out}"));
     assert_eq!(finding["severity"], "error");
     assert!(
-        finding["summary"]
-            .as_str()
-            .unwrap()
-            .contains("ClamAV was stopped"),
+        finding["summary"].as_str().unwrap().contains("7.09"),
         "{finding}"
     );
     assert!(finding["evidence"][0]

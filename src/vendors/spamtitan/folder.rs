@@ -294,16 +294,23 @@ fn update_log(read: &mut FileRead<'_>) -> Result<()> {
     read.kind = SourceKind::CliLog;
     let run = super::update_log::verify(read.source)?;
     if let Some(to) = &run.to {
-        let state = if run.anomalies.is_empty() {
-            "installed".to_string()
-        } else {
-            // The model holds no words: each anomaly as its message id and arguments, the same
-            // in every language (`verify-update` says them in words).
-            let said: Vec<String> = run.anomalies.iter().map(|a| a.to_string()).collect();
-            format!("failed: {}", said.join("; "))
+        // The model holds no words: a failed update is `failed`, and each anomaly is a
+        // warning at its line, which every output that shows notes puts in words.
+        let state = match run.anomalies.is_empty() {
+            true => "installed",
+            false => "failed",
         };
-        read.changes
-            .push((Change::UpdatesListed(vec![(to.clone(), state, 1)]), 1));
+        read.changes.push((
+            Change::UpdatesListed(vec![(to.clone(), state.into(), 1)]),
+            1,
+        ));
+    }
+    for anomaly in run.anomalies {
+        let line = match anomaly.arg("line") {
+            Some(crate::base::message::Arg::Number(n)) => u32::try_from(*n).unwrap_or(1),
+            _ => 1,
+        };
+        read.notes.push(Note::warning(line, anomaly));
     }
     for crate::model::update_log::Line { line, text } in &run.unrecognized {
         read.notes.push(Note::unrecognized(
