@@ -28,7 +28,11 @@ fn carryover(args: &[&str], cwd: &Path) -> (i32, String, String) {
 }
 
 fn readme() -> String {
-    std::fs::read_to_string(root().join("README.md")).unwrap()
+    read("README.md")
+}
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(root().join(name)).unwrap()
 }
 
 /// The subcommands, as the top-level help lists them.
@@ -205,7 +209,54 @@ fn matches(expected: &[&str], actual: &[&str]) -> bool {
 
 #[test]
 fn every_dollar_example_in_the_readme_prints_what_it_shows() {
-    let text = readme();
+    let checked = dollar_examples_print_what_they_show(&readme());
+    assert!(checked >= 4, "only {checked} examples found");
+}
+
+#[test]
+fn every_dollar_example_in_the_japanese_readme_prints_what_it_shows() {
+    let checked = dollar_examples_print_what_they_show(&read("README.ja.md"));
+    assert!(checked >= 1, "only {checked} examples found");
+}
+
+/// The rows of a README's exit-status table, by subcommand: its cells after the name.
+fn exit_table(text: &str, heading: &str) -> Vec<(String, Vec<String>)> {
+    let table = text.split(heading).nth(1).expect("the exit-status section");
+    table
+        .lines()
+        .skip_while(|l| !l.starts_with("| `"))
+        .take_while(|l| l.starts_with('|'))
+        .map(|row| {
+            let cells: Vec<String> = row
+                .trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().to_string())
+                .collect();
+            (cells[0].trim_matches('`').to_string(), cells[1..].to_vec())
+        })
+        .collect()
+}
+
+/// The Japanese README's table says the same as the English one, row for row: the same
+/// subcommands in the same order, and an exit status one lacks (`—`) the other lacks too.
+#[test]
+fn the_japanese_exit_status_table_has_the_english_rows_and_columns() {
+    let english = exit_table(&readme(), "## Exit status\n");
+    let japanese = exit_table(&read("README.ja.md"), "## 終了ステータス\n");
+    let names = |t: &[(String, Vec<String>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&japanese), names(&english));
+    assert_eq!(names(&english), subcommands());
+    for ((name, en), (_, ja)) in english.iter().zip(&japanese) {
+        assert_eq!(ja.len(), en.len(), "{name}: columns");
+        for (e, j) in en.iter().zip(ja) {
+            assert_eq!(e == "—", j == "—", "{name}: `{e}` against `{j}`");
+        }
+    }
+}
+
+/// Runs every `$ carryover ...` example of a README's code blocks and compares what it prints;
+/// the number of examples checked.
+fn dollar_examples_print_what_they_show(text: &str) -> usize {
     let mut checked = 0;
     for block in text.split("```").skip(1).step_by(2) {
         let lines: Vec<&str> = block.lines().skip(1).collect();
@@ -234,7 +285,7 @@ fn every_dollar_example_in_the_readme_prints_what_it_shows() {
             i = end;
         }
     }
-    assert!(checked >= 4, "only {checked} examples found");
+    checked
 }
 
 #[test]
