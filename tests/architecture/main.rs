@@ -7,6 +7,7 @@ mod common;
 mod binary_facade;
 mod catalog_languages;
 mod function_length;
+mod knowledge_languages;
 mod layers;
 mod messages;
 mod one_emitter;
