@@ -114,7 +114,7 @@ pub fn write_model(
 /// listed once, so the count is the one [`diagnostics`] and the JSON output give.
 pub fn unrecognized(capture: &Capture) -> String {
     let mut out = String::new();
-    let mut count = 0;
+    let mut count: u64 = 0;
     let mut listed = std::collections::BTreeSet::new();
     for (source, note) in capture.unrecognized() {
         if !listed.insert((*source, note.line)) {
@@ -124,11 +124,8 @@ pub fn unrecognized(capture: &Capture) -> String {
         let at = capture.locate(*source, note.line);
         let _ = writeln!(out, "{}: {}", one_line(&at), note.text);
     }
-    let _ = writeln!(
-        out,
-        "{count} unrecognized line{}",
-        if count == 1 { "" } else { "s" }
-    );
+    let said = crate::message!("diagnostics-unrecognized-count", count = count);
+    let _ = writeln!(out, "{}", message::words(&said));
     crate::base::text::terminal_safe(&out).into_owned()
 }
 
@@ -150,28 +147,31 @@ pub fn diagnostics(capture: &Capture) -> String {
         let at = one_line(&at);
         match &note.kind {
             NoteKind::Warning(said) => {
-                let _ = writeln!(out, "{at}: warning: {}", report::said(said));
+                let line = crate::message!("diagnostics-warning", at = &at, warning = said.clone());
+                let _ = writeln!(out, "{}", report::said(&line));
             }
             NoteKind::Rejected(answer) => {
-                let _ = writeln!(
-                    out,
-                    "{at}: note: `{}` was refused ({answer}); it changes nothing",
-                    note.text.trim()
+                let line = crate::message!(
+                    "diagnostics-refused",
+                    at = &at,
+                    command = note.text.trim(),
+                    answer = answer
                 );
+                let _ = writeln!(out, "{}", report::said(&line));
             }
             NoteKind::Unrecognized(_) => {}
         }
     }
     for count in line_counts(&capture.config) {
         if count.not_understood > 0 {
-            let _ = writeln!(
-                out,
-                "{}: {} lines, {} read, {} not understood (see --unrecognized)",
-                one_line(&count.path),
-                count.lines,
-                count.read,
-                count.not_understood
+            let line = crate::message!(
+                "diagnostics-line-counts",
+                path = one_line(&count.path),
+                lines = count.lines,
+                read = count.read,
+                not_understood = count.not_understood
             );
+            let _ = writeln!(out, "{}", report::said(&line));
         }
     }
     // Capture text reaches the terminal: nothing in it may move the cursor or recolour it.
