@@ -35,3 +35,4 @@ verify-update-unreadable = { $reason }
 ## the writer
 
 write-is-a-folder = is a folder; name a file to write
+write-host-cannot-name-file = the host name `{ $host }` cannot name a file: letters, digits, `-` and `_` only, at most 63 of them

@@ -29,3 +29,4 @@ verify-update-unreadable = { $reason }
 ## the writer
 
 write-is-a-folder = フォルダです: 書き込むファイルを指定してください
+write-host-cannot-name-file = ホスト名 `{ $host }` はファイル名にできません: 使えるのは英字、数字、`-`、`_` だけで、63 文字までです

@@ -228,17 +228,13 @@ fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<()> {
 /// The file name an appliance's host name gives: its first label, lower-cased. Anything but
 /// letters, digits, `-` and `_`, a leading `-`, or more than 63 bytes (a DNS label's limit) is
 /// an error, so no name can leave its folder or hide.
-pub fn file_stem(host: &str) -> std::result::Result<String, String> {
+pub fn file_stem(host: &str) -> std::result::Result<String, crate::base::message::Message> {
     let stem = host.split('.').next().unwrap_or(host).to_ascii_lowercase();
     let safe = stem
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
     if stem.is_empty() || !safe || stem.starts_with('-') || stem.len() > 63 {
-        return Err(format!(
-            "the host name `{}` cannot name a file: letters, digits, `-` and `_` only, \
-             at most 63 of them",
-            crate::base::text::sanitize(host)
-        ));
+        return Err(crate::message!("write-host-cannot-name-file", host = host));
     }
     Ok(stem)
 }
