@@ -433,15 +433,31 @@ fn restore_items(
         }
         // New in the release: no capture from before it holds a value to keep. A captured
         // value (a capture made on the release) is the user's, and `--all` writes it.
-        Some(Detect::NewSetting { name, recommended })
-            if pre.settings.get(SYSTEM).and_then(|s| s.get(name)).is_none() =>
-        {
+        Some(Detect::NewSetting {
+            name,
+            recommended,
+            default,
+        }) if pre.settings.get(SYSTEM).and_then(|s| s.get(name)).is_none() => {
             let item = Restore::Setting {
                 name: name.clone(),
                 value: typed_like(pre, name, recommended),
             };
-            let remark = format!("{}: {}", entry.id, entry.title);
-            plan.push(SYSTEM, &remark, item, options);
+            // The note recommends the value only where no other is wanted: a value the
+            // post-upgrade capture shows, other than the shipped default, is the admin's.
+            let shipped = [default.as_deref(), Some(recommended.as_str())];
+            if let Some(now) = chosen(options.against, name, &shipped) {
+                plan.hand(
+                    &entry.id,
+                    format!(
+                        "{name} is {now} on the upgraded appliance: keep it if that limit was \
+                         chosen; else set the note's recommendation with `{}` (it restarts SMTP)",
+                        command_text(knowledge, entry, recommended)
+                    ),
+                );
+            } else {
+                let remark = format!("{}: {}", entry.id, entry.title);
+                plan.push(SYSTEM, &remark, item, options);
+            }
         }
         Some(Detect::ReapplySettings { names }) => reapply(plan, pre, rule, names, options),
         Some(Detect::ExportLacks { list }) => export_lacks(plan, pre, rule, list, options),
@@ -676,6 +692,19 @@ fn message(
 fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &str, options: &RestoreOptions<'_>) {
     for (group, hosts) in &pre.trusted_hosts {
         for (host, item) in hosts {
+            // Listed in its group after the upgrade, the host is restored: no listing shows a
+            // key, so the key is checked by hand, never rewritten.
+            let listed = options
+                .against
+                .and_then(|post| post.trusted_hosts.get(group)?.get(host));
+            if let Some(now) = listed {
+                if now.value.key.is_none() || now.value.key != item.value.key {
+                    plan.hand(rule, format!(
+                        "trusted host {host} ({group}) is listed after the upgrade: check that it holds {host}'s current key (`key getpublic MTA \"\"` on {host}); no listing shows it"
+                    ));
+                }
+                continue;
+            }
             match (&item.value.key, item.value.elided) {
                 (Some(key), false) => plan.push(
                     SYSTEM,
@@ -692,6 +721,28 @@ fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &str, options: &RestoreOpt
             }
         }
     }
+}
+
+/// The value of a new setting the post-upgrade capture shows, when it is none of `known` (the
+/// shipped default, where a public source gives one, and the recommendation) and not absent:
+/// a value the admin may have chosen.
+fn chosen(against: Option<&Config>, name: &str, known: &[Option<&str>]) -> Option<String> {
+    let now = against?.settings.get(SYSTEM)?.get(name)?.value.to_string();
+    (!known.contains(&Some(now.as_str()))).then_some(now)
+}
+
+/// The entry's first command with `value` filled in, as the check step quotes it.
+fn command_text(knowledge: &dyn Knowledge, entry: &Entry, value: &str) -> String {
+    entry
+        .remedy
+        .iter()
+        .find_map(|r| match r {
+            crate::knowledge::Remedy::Cli(t) => {
+                Some(super::evaluate::fill(t, knowledge, &[("value", value)]))
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// Whether a setting names the item it belongs to rather than configuring it: an `id`, or a

@@ -77,11 +77,12 @@ fn patches_in_entries_match_the_note_and_packages_are_known() {
         "D4_2_3_backup_local",
     ] {
         assert!(RELEASE_NOTE_4_2_3.contains(&format!("- {name}")));
-        assert!(release.entries.iter().any(|e| e.detect
-            == Some(Detect::UpdateMissing { name: name.into() })
-            || e.remedy.iter().any(
-                |r| matches!(r, carryover::knowledge::Remedy::Patch { name: n, .. } if n == name)
-            )));
+        assert!(release.entries.iter().any(|e| matches!(
+            &e.detect,
+            Some(Detect::UpdateMissing { name: n, .. }) if n == name
+        ) || e.remedy.iter().any(
+            |r| matches!(r, carryover::knowledge::Remedy::Patch { name: n, .. } if n == name)
+        )));
     }
     for package in &release.packages {
         assert!(RELEASE_NOTE_4_2_3.contains(&package.url), "{}", package.url);

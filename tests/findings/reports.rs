@@ -142,7 +142,9 @@ fn plan_for_the_razorgate() {
         .1,
     )
     .unwrap();
-    assert_eq!(json["blocking"], serde_json::json!([]));
+    // The backup is done (`backup status`: Backup-10000 Done), so N-4 passes; no capture shows
+    // whether the box is a cluster member, so N-3 blocks until the operator confirms it.
+    assert_eq!(json["blocking"], serde_json::json!(["MOS-4.2.3-N-3"]));
 }
 
 #[test]
@@ -167,9 +169,16 @@ fn plan_blocks_an_upgrade_from_too_old_a_version_and_says_what_is_not_captured()
         .map(|b| b.as_str().unwrap())
         .collect();
     // N-5: the license is a precondition no capture here shows; it blocks until confirmed.
+    // So do N-3 (cluster membership) and N-4 (no `backup status`), the note's gates.
     assert_eq!(
         blocking,
-        ["carryover-package", "MOS-4.2.3-N-5", "MOS-4.2.3-N-6"]
+        [
+            "carryover-package",
+            "MOS-4.2.3-N-3",
+            "MOS-4.2.3-N-4",
+            "MOS-4.2.3-N-5",
+            "MOS-4.2.3-N-6"
+        ]
     );
     let license = json["findings"]
         .as_array()

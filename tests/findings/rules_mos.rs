@@ -472,7 +472,11 @@ fn ki1_fires_only_when_autoreply_is_linked_to_ldap() {
     assert_eq!(ki1.items, ["ldap.autoreply = on"]);
     assert_eq!(
         ki1.remedy,
-        ["GUI: Until a fix is released, make every AutoReply change in LDAP as well."]
+        // The note gives no workaround: the step is carryover's, and says so.
+        [
+            "carryover's suggestion, not the note's: The note gives no workaround: until a fix is \
+          released, make every AutoReply change in LDAP as well."
+        ]
     );
     // AutoReply texts alone, not linked to LDAP: the note's condition does not hold.
     let local = write(
@@ -509,7 +513,12 @@ fn ki2_fires_on_a_filter_listing_that_names_envelopeto() {
     assert_eq!(ki2.items, ["filter list"]);
     assert_eq!(
         ki2.remedy,
-        ["GUI: Rewrite EnvelopeTo filters on another condition (To, Cc)."]
+        // Carryover's suggestion, which says what a rewrite would not catch.
+        [
+            "carryover's suggestion, not the note's: The note gives no workaround: a filter \
+          rewritten on To or Cc does not catch mail whose recipient is in neither header (Bcc, \
+          mailing-list and forwarded mail), which EnvelopeTo matched; check that mail by hand."
+        ]
     );
     let without = write(
         dir.path(),
