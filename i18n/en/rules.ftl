@@ -23,3 +23,4 @@ finding-lost-not-compared = { $count } item(s) of the pre-upgrade capture in ran
 item-lost = not in the post-upgrade capture
 item-changed = now { $now }
 remedy-restore-against = put them back with `carryover restore PRE --against POST`, which writes only what the post-upgrade capture lacks
+step-form-inferred = (inferred: no public source confirms this command's form)

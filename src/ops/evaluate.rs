@@ -75,7 +75,7 @@ pub fn remedy(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) -
     steps(entry, knowledge, args)
         .into_iter()
         .filter_map(|s| match s {
-            Step::Run(command) => Some(command),
+            Step::Run(command, _) => Some(command),
             Step::Console(step) => Some(format!("GUI: {step}")),
             Step::Check(_) | Step::Advice(_) => None,
         })
@@ -88,7 +88,7 @@ pub fn steps(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) ->
         .remedy
         .iter()
         .map(|r| match r {
-            Remedy::Cli(template) => Step::Run(fill(template, knowledge, args)),
+            Remedy::Cli(template) => Step::run(fill(template, knowledge, args)),
             Remedy::Gui(step) => Step::Console(step.clone()),
             Remedy::Suggest(step) => Step::Advice(message!("remedy-suggestion", step = step)),
             Remedy::Patch {
@@ -112,7 +112,7 @@ fn finding(entry: &Entry, status: Status, summary: Message) -> Finding {
 /// A finding that the captures lack what the entry needs, with the commands that show it.
 fn not_captured(entry: &Entry, summary: Message, commands: Vec<String>) -> Finding {
     let mut f = finding(entry, Status::NotCaptured, summary);
-    f.remedy = commands.into_iter().map(Step::Run).collect();
+    f.remedy = commands.into_iter().map(Step::run).collect();
     f
 }
 
@@ -175,7 +175,14 @@ pub fn evaluate(release: &Release, entry: &Entry, cx: &Evidence<'_>) -> Vec<Find
         .into_iter()
         .map(|f| with_check(entry, f))
         .map(|f| wider(entry, from.as_ref(), f))
+        .map(|f| marked(cx.knowledge, f))
         .collect()
+}
+
+/// A finding whose commands' forms are marked confirmed or inferred, as the catalog says.
+fn marked(knowledge: &dyn Knowledge, mut f: Finding) -> Finding {
+    f.remedy = f.remedy.into_iter().map(|s| s.marked(knowledge)).collect();
+    f
 }
 
 /// A finding of an entry whose remedy no capture can show took effect: its remedy ends with
@@ -265,7 +272,7 @@ impl Rule<'_, '_> {
         let set: Vec<String> = set
             .iter()
             .filter_map(|r| match r {
-                Step::Run(command) => Some(format!("`{command}`")),
+                Step::Run(command, _) => Some(format!("`{command}`")),
                 _ => None,
             })
             .collect();
@@ -339,7 +346,7 @@ impl Rule<'_, '_> {
                         (r, _) => r,
                     })
                     .map(|r| match r {
-                        Step::Run(command) => Step::Check(message!(
+                        Step::Run(command, _) => Step::Check(message!(
                             "remedy-if-is-run",
                             value = value,
                             command = command
@@ -405,7 +412,7 @@ impl Rule<'_, '_> {
                     .remedy(&args)
                     .into_iter()
                     .map(|r| match r {
-                        Step::Run(command) => Step::Check(message!(
+                        Step::Run(command, _) => Step::Check(message!(
                             "remedy-if-not-wanted-run",
                             value = recommended,
                             commands = format!("`{command}`")

@@ -182,7 +182,11 @@ fn not_compared(cx: &Evidence<'_>, unobserved: &[String]) -> Option<Finding> {
                 commands.push(command);
             }
         }
-        f.remedy.extend(commands.into_iter().map(Step::Run));
+        f.remedy.extend(
+            commands
+                .into_iter()
+                .map(|c| Step::run(c).marked(cx.knowledge)),
+        );
     }
     Some(f)
 }

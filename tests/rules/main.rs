@@ -443,6 +443,7 @@ fn run(case: &Case) -> Said {
                 ops::gaps::gaps_since(&cx, &pre.config, to.clone())
             };
             let own = of_rule(&report.findings, &case.rule);
+            inferred_forms_are_marked(case, vendor, &report.findings);
             let heading = Heading {
                 command: "gaps",
                 appliance: split.hostname(),
@@ -500,6 +501,7 @@ fn run(case: &Case) -> Said {
                 );
             }
             let own = of_rule(&report.findings, &case.rule);
+            inferred_forms_are_marked(case, vendor, &report.findings);
             let blocking: Vec<String> = report
                 .blocking
                 .iter()
@@ -579,6 +581,36 @@ fn run(case: &Case) -> Said {
         gaps,
         plan,
         restore: restored,
+    }
+}
+
+/// Every command a remedy prints whose form the vendor's catalog marks inferred says so where
+/// it is printed; the typed step carries the mark.
+fn inferred_forms_are_marked(case: &Case, vendor: &dyn vendors::Vendor, findings: &[Finding]) {
+    let Some(knowledge) = vendor.knowledge() else {
+        return;
+    };
+    for f in findings {
+        let printed = lines(f).remedy;
+        assert_eq!(
+            printed.len(),
+            f.remedy.len(),
+            "{}: one line a step",
+            case.label()
+        );
+        for (step, line) in f.remedy.iter().zip(&printed) {
+            let ops::Step::Run(command, form) = step else {
+                continue;
+            };
+            if knowledge.form_confirmed(command) == Some(false) {
+                assert_eq!(*form, ops::Form::Inferred, "{}: {command}", case.label());
+                assert!(
+                    line.contains("(inferred: "),
+                    "{}: an inferred form printed unmarked: {line}",
+                    case.label()
+                );
+            }
+        }
     }
 }
 

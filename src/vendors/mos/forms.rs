@@ -103,6 +103,10 @@ impl Knowledge for Mos {
         format!("update install http://<your-server>/{name}.mpu5{query}    (fetch it from {url})")
     }
 
+    fn form_confirmed(&self, command: &str) -> Option<bool> {
+        Catalog::get().confirmed(command)
+    }
+
     fn install_package(&self, file: &str, url: &str) -> Vec<String> {
         vec![
             format!("update install http://<your-server>/{file}    (fetch it from {url})"),
