@@ -24,3 +24,4 @@ item-lost = not in the post-upgrade capture
 item-changed = now { $now }
 remedy-restore-against = put them back with `carryover restore PRE --against POST`, which writes only what the post-upgrade capture lacks
 step-form-inferred = (inferred: no public source confirms this command's form)
+capture-form-inferred = inferred form: no public source confirms `{ $command }`; if the appliance refuses it, correct it in the vendor's catalog

@@ -159,3 +159,32 @@ mod spamtitan {
         }
     }
 }
+
+/// The capture plan marks every command whose form the catalog says is inferred, on a remark
+/// line of its own before it (a remark after the command would be sent with it), and no other.
+#[test]
+fn the_capture_plan_marks_inferred_forms() {
+    use carryover::vendors::Knowledge;
+    let (code, out) = crate::common::run(&["capture", "--vendor", "mirapoint-mos"]);
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let mos = carryover::vendors::mos::Mos;
+    let mut marked = 0;
+    for (i, line) in lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#'))
+    {
+        let remark = i.checked_sub(1).map(|p| lines[p]).unwrap_or("");
+        let says = remark.starts_with("# inferred form: ") && remark.contains(&format!("`{line}`"));
+        match mos.form_confirmed(line) {
+            Some(false) => {
+                assert!(says, "{line}: printed unmarked:\n{out}");
+                marked += 1;
+            }
+            _ => assert!(!says, "{line}: marked, yet not inferred"),
+        }
+    }
+    // domain list, ldap get autoreply, filter list, branding get quotamsg.
+    assert!(marked >= 4, "{out}");
+}

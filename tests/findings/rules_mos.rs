@@ -436,7 +436,8 @@ fn the_runbook_and_plan_list_the_same_patches_on_every_sample() {
 fn the_capture_plan_asks_for_what_ki1_and_ki2_need() {
     let (code, out) = run(&["capture", "--vendor", "mirapoint-mos"]);
     assert_eq!(code, 0);
-    // The command on a line of its own, under the remark that names its rule.
+    // The command on a line of its own, under the remark that names its rule (past the
+    // remark that marks an inferred form).
     let reason = |command: &str| {
         let lines: Vec<&str> = out.lines().collect();
         let at = lines
@@ -446,7 +447,7 @@ fn the_capture_plan_asks_for_what_ki1_and_ki2_need() {
         lines[..at]
             .iter()
             .rev()
-            .find(|l| l.starts_with("# "))
+            .find(|l| l.starts_with("# ") && !l.starts_with("# inferred form: "))
             .unwrap()
             .to_string()
     };
