@@ -25,3 +25,6 @@ item-changed = now { $now }
 remedy-restore-against = put them back with `carryover restore PRE --against POST`, which writes only what the post-upgrade capture lacks
 step-form-inferred = (inferred: no public source confirms this command's form)
 capture-form-inferred = inferred form: no public source confirms `{ $command }`; if the appliance refuses it, correct it in the vendor's catalog
+finding-hardware-not-captured = { $title }: the hardware model not captured (the login banner names it)
+finding-hardware-eligible = { $model } is a model the note names
+finding-hardware-not-eligible = { $title }: { $model } is not a model the note names

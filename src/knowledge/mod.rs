@@ -153,6 +153,12 @@ pub enum Detect {
     },
     /// A precondition no capture shows: always to be checked by hand.
     Manual,
+    /// The hardware model, as a banner names it, is none of these (the note's eligible
+    /// series); a capture without a banner cannot tell.
+    HardwareNot {
+        /// The eligible models.
+        models: Vec<String>,
+    },
     /// Cluster settings: the appliance is a cluster node.
     Cluster,
     /// Settings a backup import does not carry: glob over setting names (`name=value` to match a

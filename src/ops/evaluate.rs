@@ -158,6 +158,7 @@ pub fn evaluate(release: &Release, entry: &Entry, cx: &Evidence<'_>) -> Vec<Find
         Detect::VersionBelow { version } => rule.version_below(version),
         Detect::VersionNot { version } => rule.version_not(version),
         Detect::Manual => rule.manual(),
+        Detect::HardwareNot { models } => rule.hardware_not(models),
         Detect::Cluster => rule.cluster(),
         Detect::BackupDrops {
             items,
@@ -786,6 +787,30 @@ impl Rule<'_, '_> {
     fn version_not_captured(&self) -> Finding {
         let summary = message!("finding-version-not-captured", title = &self.entry.title);
         not_captured(self.entry, summary, Vec::new())
+    }
+
+    /// The hardware model must be one the note names (対象のお客様: the 6, 61 and 7 series).
+    fn hardware_not(&self, models: &[String]) -> Vec<Finding> {
+        let Some(model) = self.model.appliance.model.as_ref() else {
+            let summary = message!("finding-hardware-not-captured", title = &self.entry.title);
+            let mut f = not_captured(self.entry, summary, Vec::new());
+            f.remedy = self.remedy(&[]);
+            return vec![f];
+        };
+        let at = self.locate(model.at);
+        if models.iter().any(|m| m.eq_ignore_ascii_case(&model.value)) {
+            let mut f = self.ok(message!("finding-hardware-eligible", model = &model.value));
+            f.at.push(at);
+            return vec![f];
+        }
+        let mut f = self.found(message!(
+            "finding-hardware-not-eligible",
+            title = &self.entry.title,
+            model = &model.value
+        ));
+        f.at.push(at);
+        f.remedy = self.remedy(&[]);
+        vec![f]
     }
 
     /// A precondition no capture shows: always to be checked by hand.

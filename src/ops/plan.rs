@@ -129,6 +129,7 @@ fn entry_findings(
             Detect::LicenseMissing { .. }
                 | Detect::VersionBelow { .. }
                 | Detect::VersionNot { .. }
+                | Detect::HardwareNot { .. }
                 | Detect::Manual
         )
     );

@@ -69,8 +69,10 @@ fn gaps_with_nothing_crossed_finds_nothing() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f["status"] == "found")
+        .filter(|f| f["status"] == "found" && f["severity"] != "info")
         .collect();
+    // Only advice for a capture made after the upgrade (PL-1: patches that vanish from
+    // `update list`), no loss.
     assert!(found.is_empty(), "{out}");
     // What it did not capture is said, not taken as fine; it is no loss found, so exit 0.
     assert_eq!(code, 0, "{out}");
