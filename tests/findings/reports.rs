@@ -202,3 +202,61 @@ fn capture_lists_the_commands_for_every_domain() {
     assert_eq!(code, 0);
     assert!(out.contains("uce listexception nonlocal whitelistto"));
 }
+
+/// `gaps --pre PRE POST`: what the post-upgrade capture still needs, then what the upgrade
+/// lost, under the rule that explains it; a capture of another appliance is refused.
+#[test]
+fn gaps_with_a_pre_upgrade_capture_says_what_the_upgrade_lost() {
+    let (code, out) = run(&[
+        "gaps",
+        "--format",
+        "json",
+        "--pre",
+        "samples/mos/rg01-4.1.9-before.log",
+        "samples/mos/rg01-4.2.3-after.log",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    let lost = |rule: &str| {
+        findings
+            .iter()
+            .find(|f| {
+                f["rule"] == rule
+                    && f["summary"]
+                        .as_str()
+                        .unwrap()
+                        .contains("the post-upgrade capture lacks or holds differently")
+            })
+            .unwrap_or_else(|| panic!("{rule}: nothing lost in {out}"))
+    };
+    // KI-6: the whitelistto entries the upgrade (and the export) lost.
+    let ki6 = lost("MOS-4.2.3-KI-6")["items"].to_string();
+    assert!(ki6.contains("lists/primary/whitelistto/ml-sales@lists.example.co.jp"));
+    // KI-8: the customized message reverted to the default.
+    assert!(lost("MOS-4.2.3-KI-8")["items"]
+        .to_string()
+        .contains("now Mailbox quota exceeded."));
+    // KI-5's remedy applied (fastpath on) is no loss.
+    assert!(!out.contains("settings/system/smtp.fastpath"), "{out}");
+    // What the after-log never listed is not compared, with the commands that show it.
+    let unobserved = findings
+        .iter()
+        .find(|f| f["rule"] == "carryover-lost" && f["status"] == "not-captured")
+        .unwrap();
+    assert!(unobserved["remedy"]
+        .to_string()
+        .contains("uce listexception local whitelistto"));
+    // KI-4 after the upgrade: the patch still to install.
+    assert!(findings
+        .iter()
+        .any(|f| f["rule"] == "MOS-4.2.3-KI-4" && f["status"] == "found"));
+
+    let (code, _) = run(&[
+        "gaps",
+        "--pre",
+        "samples/mos/ms01-delegated-domains.log",
+        "samples/mos/rg01-4.2.3-after.log",
+    ]);
+    assert_eq!(code, 2, "captures of two appliances");
+}
