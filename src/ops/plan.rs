@@ -215,7 +215,7 @@ fn seen(f: &Finding) -> Option<String> {
         .items
         .iter()
         .map(|i| match &i.evidence {
-            Some(at) => format!("{} at {at}", i.value),
+            Some(at) => format!("{} ({at})", i.value),
             None => i.value.clone(),
         })
         .collect();
