@@ -423,7 +423,9 @@ impl Rule<'_, '_> {
                     .collect();
                 vec![f]
             }
-            None if !self.running => {
+            // No capture of a version without the setting's read form can hold it: the
+            // catalog dates the form (`since`), and the release note names the release.
+            None if !self.running || !self.read_on_this_version(name) => {
                 let mut f = self.found(message!(
                     "finding-setting-new",
                     title = &self.entry.title,
@@ -435,6 +437,15 @@ impl Rule<'_, '_> {
             }
             None => vec![self.unknown_setting(name, &args, Condition::NotWanted(recommended))],
         }
+    }
+
+    /// Whether the command that reads a setting exists on the captured version, as the
+    /// vendor's catalog dates its form.
+    fn read_on_this_version(&self, name: &str) -> bool {
+        let version = self.model.appliance.version.as_ref().map(|v| &v.value);
+        self.cx
+            .read_setting(name)
+            .is_none_or(|command| self.cx.knowledge.form_on_version(&command, version))
     }
 
     /// Settings the upgrade breaks: re-set each to its captured value (KI-3).

@@ -251,6 +251,11 @@ pub trait Knowledge: Sync {
     fn form_confirmed(&self, _command: &str) -> Option<bool> {
         None
     }
+    /// Whether the command's form exists on `version` (the catalog's `since`/`until`); an
+    /// unknown version, or a form the catalog does not date, has it.
+    fn form_on_version(&self, _command: &str, _version: Option<&crate::model::Version>) -> bool {
+        true
+    }
     /// Where the admin console sets settings no command writes.
     fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
         &[]

@@ -220,6 +220,18 @@ impl Catalog {
             .map(|(_, confirmed)| *confirmed)
     }
 
+    /// Whether the form of a command line exists on `version`; a line no form matches does.
+    pub fn on_version_line(
+        &'static self,
+        line: &str,
+        version: Option<&crate::model::Version>,
+    ) -> bool {
+        let words = split_words(line.lines().next().unwrap_or(""));
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        self.lookup(&words)
+            .is_none_or(|(command, _)| Self::on_version(command, version))
+    }
+
     /// Whether a command form exists on `version` (its `since` and `until`); an unknown
     /// version has every form.
     pub fn on_version(command: &Command, version: Option<&crate::model::Version>) -> bool {
@@ -315,6 +327,9 @@ mod tests {
         assert!(!Catalog::on_version(form, Some(&v("4.1.9-GA"))));
         assert!(Catalog::on_version(form, Some(&v("4.2.3-GA"))));
         assert!(Catalog::on_version(form, None));
+        assert!(!catalog.on_version_line("smtp get maxmsgsum", Some(&v("4.1.9-GA"))));
+        assert!(catalog.on_version_line("smtp get maxmsgsum", Some(&v("4.2.3-GA"))));
+        assert!(catalog.on_version_line("no such command", Some(&v("4.1.9-GA"))));
         let (fastpath, _) = catalog.lookup(&["smtp", "get", "fastpath"]).unwrap();
         assert!(Catalog::on_version(fastpath, Some(&v("4.1.9-GA"))));
     }

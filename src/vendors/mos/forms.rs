@@ -107,6 +107,10 @@ impl Knowledge for Mos {
         Catalog::get().confirmed(command)
     }
 
+    fn form_on_version(&self, command: &str, version: Option<&crate::model::Version>) -> bool {
+        Catalog::get().on_version_line(command, version)
+    }
+
     fn install_package(&self, file: &str, url: &str) -> Vec<String> {
         vec![
             format!("update install http://<your-server>/{file}    (fetch it from {url})"),
