@@ -17,6 +17,10 @@ pub struct GapsArgs {
     /// The version to upgrade to (default: the newest release note known).
     #[arg(long, value_name = "VERSION", value_parser = parse_version)]
     to: Option<Version>,
+    /// A capture of the same appliance from before the upgrade (repeat for several files):
+    /// the inputs are then the captures after it, and the report adds what the upgrade lost.
+    #[arg(long, value_name = "PRE")]
+    pre: Vec<std::path::PathBuf>,
     /// The output format.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
@@ -69,11 +73,13 @@ impl From<FormatArg> for ReportFormat {
 }
 
 pub fn gaps(args: GapsArgs) -> Result<u8, Error> {
-    args.output.refuse_to_overwrite(&[&args.inputs.paths])?;
+    args.output
+        .refuse_to_overwrite(&[&args.inputs.paths, &args.pre])?;
     let request = GapsRequest {
         paths: args.inputs.paths.clone(),
         read: args.inputs.options()?,
         to: args.to,
+        pre: args.pre,
     };
     let report = findings::gaps(&request, &mut |c| eprint!("{}", diagnostics(c)))?;
     args.output

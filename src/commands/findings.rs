@@ -22,6 +22,9 @@ pub struct GapsRequest {
     pub read: ReadOptions,
     /// The version to upgrade to; `None`: the newest release note known.
     pub to: Option<Version>,
+    /// `--pre`: the captures of the same appliance before the upgrade; then `paths` are the
+    /// captures after it, and the report adds what the upgrade lost. Empty: none.
+    pub pre: Vec<PathBuf>,
 }
 
 /// What `plan` is asked.
@@ -93,7 +96,16 @@ pub fn gaps(request: &GapsRequest, seen: &mut dyn FnMut(&Capture)) -> Result<Rep
     if let Some(to) = &request.to {
         check_target(&cx, split.vendor()?, to)?;
     }
-    let mut report = ops::gaps::gaps(&cx, request.to.clone());
+    let mut report = if request.pre.is_empty() {
+        ops::gaps::gaps(&cx, request.to.clone())
+    } else {
+        let pre = read::read(&request.pre, &request.read)?;
+        seen(&pre);
+        if let Some(post) = cx.model() {
+            read::same_appliance_for(&pre.config, post, read::AskedBy::Against)?;
+        }
+        ops::gaps::gaps_since(&cx, &pre.config, request.to.clone())
+    };
     report.findings.extend(failed_updates(&split));
     Ok(Report {
         kind: Kind::Gaps,

@@ -59,6 +59,11 @@ pub enum Detect {
         name: String,
         /// The value the note recommends.
         recommended: String,
+        /// The value the release ships with, where a public source gives it. `restore
+        /// --against` writes the recommendation only over this value or none; any other value
+        /// (or any value, with no default known) may be the admin's choice, and becomes a check.
+        #[serde(default)]
+        default: Option<String>,
     },
     /// Settings the upgrade breaks: re-set them to their captured values.
     ReapplySettings {
@@ -123,6 +128,23 @@ pub enum Detect {
     UpdateMissing {
         /// The update's name as the installed list shows it.
         name: String,
+        /// The installed list never shows this patch (the note says so of
+        /// D4_Adjust_SMTP_Params): its absence proves nothing, and the entry asks by hand.
+        #[serde(default)]
+        unlisted: bool,
+    },
+    /// The state of the last backup, as a listing of backups answers it (N-4: `backup status`
+    /// answering `Backup-10000 Done`). Any other state, or no backup at all, is found; a
+    /// listing never run is not captured.
+    BackupStatus {
+        /// The command whose answer lists the backups (kept by the reader as an unknown
+        /// command).
+        command: String,
+        /// The state word of a backup that finished (`Done`), compared case-insensitively.
+        done: String,
+        /// Whether a public source shows the answer's form (`<name> <state>`, one backup a
+        /// line); `false`: inferred, and the finding says so.
+        confirmed: bool,
     },
     /// A source version other than this one.
     VersionNot {
@@ -131,6 +153,12 @@ pub enum Detect {
     },
     /// A precondition no capture shows: always to be checked by hand.
     Manual,
+    /// The hardware model, as a banner names it, is none of these (the note's eligible
+    /// series); a capture without a banner cannot tell.
+    HardwareNot {
+        /// The eligible models.
+        models: Vec<String>,
+    },
     /// Cluster settings: the appliance is a cluster node.
     Cluster,
     /// Settings a backup import does not carry: glob over setting names (`name=value` to match a
@@ -138,6 +166,15 @@ pub enum Detect {
     BackupDrops {
         /// Glob (or `glob=value`) to a description of what the setting is.
         items: std::collections::BTreeMap<String, String>,
+        /// The settings a capture holds only when a person copied them into the capture
+        /// folder's `by-hand.txt`, each with the template's line that holds it: a setting
+        /// neither given a value nor said to be unset there is not captured, never "not
+        /// dropped".
+        #[serde(default)]
+        captured_by: std::collections::BTreeMap<String, String>,
+        /// What a backup drops that no capture can hold: named as steps by hand every time.
+        #[serde(default)]
+        by_hand: Vec<String>,
     },
 }
 
@@ -148,6 +185,9 @@ pub enum Remedy {
     Cli(String),
     /// A step in the GUI, or by hand.
     Gui(String),
+    /// A step carryover suggests that the note does not give: shown marked as carryover's
+    /// suggestion in every output.
+    Suggest(String),
     /// A patch to install with `update install`.
     Patch {
         /// The patch's name as the installed list shows it once installed.
@@ -189,8 +229,11 @@ pub struct Entry {
     #[serde(default)]
     pub wider: Option<Wider>,
     /// What the entry is about can still hold on an appliance already running this release
-    /// (a known issue of the release itself, a new setting): it is checked on captures made
-    /// after the upgrade too, not only on upgrades that cross the release.
+    /// (a known issue of the release itself, a new setting, a patch to install after the
+    /// upgrade): it is checked on captures made after the upgrade too, not only on upgrades
+    /// that cross the release, and `gaps` reports it there whichever commands `reports` names
+    /// (KI-4 and the patches, which `plan` reports before the upgrade, are what remains to be
+    /// done after it).
     #[serde(default)]
     pub after: bool,
     /// How to check by hand that the remedy took effect, where no capture can show it (KI-8:
@@ -203,6 +246,11 @@ pub struct Entry {
     /// that no capture triggers (the rules' table test asks each other entry for a case).
     #[serde(default)]
     pub never_fires: Option<String>,
+    /// The plan is blocked until the operator confirms the entry (`plan --confirm ID`) when
+    /// it finds something or cannot tell (N-3: a cluster member; N-4: a backup not done). The
+    /// finding names what was seen.
+    #[serde(default)]
+    pub gate: bool,
     /// What in a model makes it apply; `None`: nothing a capture can show.
     pub detect: Option<Detect>,
     /// What it costs the user.
@@ -297,9 +345,13 @@ impl Release {
     ) -> impl Iterator<Item = &'r Entry> + 'r {
         let stage = self.stage(from, to);
         let from = from.cloned();
-        self.entries
-            .iter()
-            .filter(move |e| e.reported_by(report) && e.applies_at(stage, from.as_ref()))
+        // On a capture made after the upgrade, `gaps` checks every entry that still holds
+        // there: what remains to be done (patches to install, settings to check, values to set).
+        let after = report == Report::Gaps && stage == Some(Stage::Running);
+        self.entries.iter().filter(move |e| {
+            let reported = e.reported_by(report) || (after && e.after && !e.reports.is_empty());
+            reported && e.applies_at(stage, from.as_ref())
+        })
     }
 
     /// The package to install when upgrading from `from`.

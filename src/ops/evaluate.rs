@@ -75,7 +75,7 @@ pub fn remedy(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) -
     steps(entry, knowledge, args)
         .into_iter()
         .filter_map(|s| match s {
-            Step::Run(command) => Some(command),
+            Step::Run(command, _) => Some(command),
             Step::Console(step) => Some(format!("GUI: {step}")),
             Step::Check(_) | Step::Advice(_) => None,
         })
@@ -88,8 +88,9 @@ pub fn steps(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) ->
         .remedy
         .iter()
         .map(|r| match r {
-            Remedy::Cli(template) => Step::Run(fill(template, knowledge, args)),
+            Remedy::Cli(template) => Step::run(fill(template, knowledge, args)),
             Remedy::Gui(step) => Step::Console(step.clone()),
+            Remedy::Suggest(step) => Step::Advice(message!("remedy-suggestion", step = step)),
             Remedy::Patch {
                 name,
                 url,
@@ -111,7 +112,7 @@ fn finding(entry: &Entry, status: Status, summary: Message) -> Finding {
 /// A finding that the captures lack what the entry needs, with the commands that show it.
 fn not_captured(entry: &Entry, summary: Message, commands: Vec<String>) -> Finding {
     let mut f = finding(entry, Status::NotCaptured, summary);
-    f.remedy = commands.into_iter().map(Step::Run).collect();
+    f.remedy = commands.into_iter().map(Step::run).collect();
     f
 }
 
@@ -140,7 +141,9 @@ pub fn evaluate(release: &Release, entry: &Entry, cx: &Evidence<'_>) -> Vec<Find
         Detect::Always => rule.always(),
         Detect::SettingNot { name, value } => rule.setting_not(name, value),
         Detect::SettingIs { name, value } => rule.setting_is(name, value),
-        Detect::NewSetting { name, recommended } => rule.new_setting(name, recommended),
+        Detect::NewSetting {
+            name, recommended, ..
+        } => rule.new_setting(name, recommended),
         Detect::ReapplySettings { names } => rule.reapply_settings(names),
         Detect::ExportLacks { list } => export_lacks(entry, cx, list),
         Detect::SystemMessage { name, defaults } => rule.system_message(name, defaults),
@@ -155,15 +158,32 @@ pub fn evaluate(release: &Release, entry: &Entry, cx: &Evidence<'_>) -> Vec<Find
         Detect::VersionBelow { version } => rule.version_below(version),
         Detect::VersionNot { version } => rule.version_not(version),
         Detect::Manual => rule.manual(),
+        Detect::HardwareNot { models } => rule.hardware_not(models),
         Detect::Cluster => rule.cluster(),
-        Detect::BackupDrops { items } => rule.backup_drops(items),
-        Detect::UpdateMissing { name } => rule.update_missing(name),
+        Detect::BackupDrops {
+            items,
+            captured_by,
+            by_hand,
+        } => rule.backup_drops(items, captured_by, by_hand),
+        Detect::UpdateMissing { name, unlisted } => rule.update_missing(name, *unlisted),
+        Detect::BackupStatus {
+            command,
+            done,
+            confirmed,
+        } => rule.backup_status(command, done, *confirmed),
     };
     findings
         .into_iter()
         .map(|f| with_check(entry, f))
         .map(|f| wider(entry, from.as_ref(), f))
+        .map(|f| marked(cx.knowledge, f))
         .collect()
+}
+
+/// A finding whose commands' forms are marked confirmed or inferred, as the catalog says.
+fn marked(knowledge: &dyn Knowledge, mut f: Finding) -> Finding {
+    f.remedy = f.remedy.into_iter().map(|s| s.marked(knowledge)).collect();
+    f
 }
 
 /// A finding of an entry whose remedy no capture can show took effect: its remedy ends with
@@ -253,7 +273,7 @@ impl Rule<'_, '_> {
         let set: Vec<String> = set
             .iter()
             .filter_map(|r| match r {
-                Step::Run(command) => Some(format!("`{command}`")),
+                Step::Run(command, _) => Some(format!("`{command}`")),
                 _ => None,
             })
             .collect();
@@ -313,11 +333,21 @@ impl Rule<'_, '_> {
                 summary,
                 self.cx.read_setting(name).into_iter().collect(),
             );
+            let steps = self.remedy(&[("name", short(name)), ("value", value)]);
             f.remedy.extend(
-                self.remedy(&[("name", short(name)), ("value", value)])
+                steps
                     .into_iter()
+                    .zip(&self.entry.remedy)
+                    .map(|(r, data)| match (r, data) {
+                        (_, Remedy::Suggest(step)) => Step::Advice(message!(
+                            "remedy-if-is-suggestion",
+                            value = value,
+                            step = step
+                        )),
+                        (r, _) => r,
+                    })
                     .map(|r| match r {
-                        Step::Run(command) => Step::Check(message!(
+                        Step::Run(command, _) => Step::Check(message!(
                             "remedy-if-is-run",
                             value = value,
                             command = command
@@ -377,10 +407,25 @@ impl Rule<'_, '_> {
                     format!("{name} = {}", item.value),
                     self.locate(item.at),
                 ));
-                f.remedy = self.remedy(&args);
+                // Another value may be the admin's choice: the note recommends its value only
+                // where no other is wanted.
+                f.remedy = self
+                    .remedy(&args)
+                    .into_iter()
+                    .map(|r| match r {
+                        Step::Run(command, _) => Step::Check(message!(
+                            "remedy-if-not-wanted-run",
+                            value = recommended,
+                            commands = format!("`{command}`")
+                        )),
+                        other => other,
+                    })
+                    .collect();
                 vec![f]
             }
-            None if !self.running => {
+            // No capture of a version without the setting's read form can hold it: the
+            // catalog dates the form (`since`), and the release note names the release.
+            None if !self.running || !self.read_on_this_version(name) => {
                 let mut f = self.found(message!(
                     "finding-setting-new",
                     title = &self.entry.title,
@@ -392,6 +437,15 @@ impl Rule<'_, '_> {
             }
             None => vec![self.unknown_setting(name, &args, Condition::NotWanted(recommended))],
         }
+    }
+
+    /// Whether the command that reads a setting exists on the captured version, as the
+    /// vendor's catalog dates its form.
+    fn read_on_this_version(&self, name: &str) -> bool {
+        let version = self.model.appliance.version.as_ref().map(|v| &v.value);
+        self.cx
+            .read_setting(name)
+            .is_none_or(|command| self.cx.knowledge.form_on_version(&command, version))
     }
 
     /// Settings the upgrade breaks: re-set each to its captured value (KI-3).
@@ -746,6 +800,30 @@ impl Rule<'_, '_> {
         not_captured(self.entry, summary, Vec::new())
     }
 
+    /// The hardware model must be one the note names (対象のお客様: the 6, 61 and 7 series).
+    fn hardware_not(&self, models: &[String]) -> Vec<Finding> {
+        let Some(model) = self.model.appliance.model.as_ref() else {
+            let summary = message!("finding-hardware-not-captured", title = &self.entry.title);
+            let mut f = not_captured(self.entry, summary, Vec::new());
+            f.remedy = self.remedy(&[]);
+            return vec![f];
+        };
+        let at = self.locate(model.at);
+        if models.iter().any(|m| m.eq_ignore_ascii_case(&model.value)) {
+            let mut f = self.ok(message!("finding-hardware-eligible", model = &model.value));
+            f.at.push(at);
+            return vec![f];
+        }
+        let mut f = self.found(message!(
+            "finding-hardware-not-eligible",
+            title = &self.entry.title,
+            model = &model.value
+        ));
+        f.at.push(at);
+        f.remedy = self.remedy(&[]);
+        vec![f]
+    }
+
     /// A precondition no capture shows: always to be checked by hand.
     fn manual(&self) -> Vec<Finding> {
         let summary = message!("finding-manual", title = &self.entry.title);
@@ -778,14 +856,83 @@ impl Rule<'_, '_> {
         }
         if f.items.is_empty() {
             let summary = message!("finding-cluster-not-captured", title = &self.entry.title);
-            return vec![not_captured(self.entry, summary, Vec::new())];
+            let mut f = not_captured(self.entry, summary, Vec::new());
+            f.remedy
+                .extend(self.remedy(&[]).into_iter().filter(Step::is_console));
+            return vec![f];
         }
         f.remedy = self.remedy(&[]);
         vec![f]
     }
 
     /// Settings a backup import does not carry, by glob (`name=value` to match a value too).
-    fn backup_drops(&self, items: &std::collections::BTreeMap<String, String>) -> Vec<Finding> {
+    /// What the captures found is one finding; what they could not show (a line of the by-hand
+    /// template left empty, and what no capture can hold at all) is another, never "ok".
+    fn backup_drops(
+        &self,
+        items: &std::collections::BTreeMap<String, String>,
+        captured_by: &std::collections::BTreeMap<String, String>,
+        by_hand: &[String],
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let found = self.dropped_settings(items);
+        if !found.is_empty() {
+            let mut f = self.found(message!(
+                "finding-backup-drops",
+                title = &self.entry.title,
+                count = found.len()
+            ));
+            f.items = found;
+            f.remedy = self.remedy(&[]);
+            out.push(f);
+        }
+        let missing: Vec<(&String, &String)> = captured_by
+            .iter()
+            .filter(|(setting, _)| !self.holds_setting(setting))
+            .collect();
+        let summary = if missing.is_empty() {
+            message!(
+                "finding-backup-drops-by-hand",
+                title = &self.entry.title,
+                uncapturable = by_hand.len()
+            )
+        } else {
+            message!(
+                "finding-backup-drops-not-captured",
+                title = &self.entry.title,
+                count = missing.len(),
+                uncapturable = by_hand.len()
+            )
+        };
+        let mut f = not_captured(self.entry, summary, Vec::new());
+        for (setting, line) in &missing {
+            f.items.push(Item {
+                scope: None,
+                value: setting.to_string(),
+                note: Some(message!("item-not-captured-by", line = line.as_str())),
+                evidence: None,
+            });
+        }
+        let lines: Vec<&str> = missing.iter().map(|(_, l)| l.as_str()).collect();
+        if !lines.is_empty() {
+            f.remedy.push(Step::Check(message!(
+                "remedy-fill-in",
+                lines = lines.join(", ")
+            )));
+        }
+        f.remedy.extend(
+            by_hand
+                .iter()
+                .map(|what| Step::Check(message!("remedy-note-by-hand", what = what))),
+        );
+        if !f.remedy.is_empty() {
+            out.push(f);
+        }
+        out
+    }
+
+    /// The captured settings a backup import does not carry.
+    fn dropped_settings(&self, items: &std::collections::BTreeMap<String, String>) -> Vec<Item> {
         let patterns: Vec<(globset::GlobMatcher, Option<&str>, &String)> = items
             .iter()
             .filter_map(|(pattern, label)| {
@@ -797,7 +944,7 @@ impl Rule<'_, '_> {
                 Some((matcher, value, label))
             })
             .collect();
-        let mut f = self.found(titled(self.entry));
+        let mut out = Vec::new();
         for (scope, settings) in &self.model.settings {
             for (name, item) in settings {
                 let value = item.value.to_string();
@@ -806,7 +953,7 @@ impl Rule<'_, '_> {
                         && want.is_none_or(|w| w.eq_ignore_ascii_case(&value))
                 });
                 if let Some((_, _, label)) = hit {
-                    f.items.push(Item::scoped(
+                    out.push(Item::scoped(
                         scope,
                         format!("{name} ({label})"),
                         self.locate(item.at),
@@ -814,23 +961,104 @@ impl Rule<'_, '_> {
                 }
             }
         }
-        if f.items.is_empty() {
-            return Vec::new();
-        }
-        f.summary = message!(
-            "finding-backup-drops",
-            title = &self.entry.title,
-            count = f.items.len()
-        );
-        f.remedy = self.remedy(&[]);
-        vec![f]
+        out
     }
 
-    /// An update or patch that must be installed (KI-4, P-*).
-    fn update_missing(&self, name: &str) -> Vec<Finding> {
+    /// Whether the captures hold a system setting: a value (or the items of a list value,
+    /// `name.0`, ...), or a note that it is unset.
+    fn holds_setting(&self, setting: &str) -> bool {
+        let prefix = format!("{setting}.");
+        let valued = self.model.settings.get(SYSTEM).is_some_and(|s| {
+            s.keys()
+                .any(|n| n.as_str() == setting || n.starts_with(&prefix))
+        });
+        valued || self.model.raw.contains_key(&format!("{SYSTEM}/{setting}"))
+    }
+
+    /// The state of the last backup, from the answer of the listing of backups (N-4). A backup
+    /// whose state is `done` is fine; any other state, or no backup, is found; a listing never
+    /// run is not captured. Where the answer's form is inferred, the finding says so.
+    fn backup_status(&self, command: &str, done: &str, confirmed: bool) -> Vec<Finding> {
+        let wanted = command.to_ascii_lowercase();
+        let listing = self
+            .model
+            .raw
+            .iter()
+            .find(|(key, _)| key.to_ascii_lowercase().starts_with(&wanted));
+        let form = |mut f: Finding| {
+            if !confirmed {
+                f.also
+                    .push(message!("finding-form-inferred", form = command));
+            }
+            f
+        };
+        let Some((_, item)) = listing else {
+            let summary = message!(
+                "finding-backup-not-captured",
+                title = &self.entry.title,
+                command = command
+            );
+            let mut f = not_captured(self.entry, summary, vec![command.to_string()]);
+            f.remedy
+                .extend(self.remedy(&[]).into_iter().filter(|r| *r != command));
+            return vec![f];
+        };
+        let at = self.locate(item.at);
+        let backups: Vec<(&str, &str)> = item
+            .value
+            .answer
+            .iter()
+            .filter_map(|line| {
+                let mut words = line.split_whitespace();
+                Some((words.next()?, words.next_back().unwrap_or("")))
+            })
+            .collect();
+        let Some((name, state)) = backups.last() else {
+            let mut f = self.found(message!(
+                "finding-backup-none",
+                title = &self.entry.title,
+                command = command
+            ));
+            f.at.push(at);
+            f.remedy = self.remedy(&[]);
+            return vec![form(f)];
+        };
+        let shown = format!("{name} {state}");
+        if state.eq_ignore_ascii_case(done) {
+            let mut f = self.ok(message!("finding-backup-done", backup = shown));
+            f.at.push(at);
+            return vec![form(f)];
+        }
+        let mut f = self.found(message!(
+            "finding-backup-not-done",
+            title = &self.entry.title,
+            backup = &shown
+        ));
+        f.items.push(Item::at(shown, at));
+        f.remedy = self.remedy(&[]);
+        vec![form(f)]
+    }
+
+    /// An update or patch that must be installed (KI-4, P-*). A patch the installed list
+    /// never shows cannot be found missing: the finding asks by hand.
+    fn update_missing(&self, name: &str, unlisted: bool) -> Vec<Finding> {
         if let Some(item) = self.model.updates.get(name) {
             let mut f = self.ok(message!("finding-installed", name = name));
             f.at.push(self.locate(item.at));
+            return vec![f];
+        }
+        if unlisted {
+            let summary = message!(
+                "finding-update-unlisted",
+                title = &self.entry.title,
+                name = name
+            );
+            let mut f = not_captured(self.entry, summary, Vec::new());
+            f.remedy.push(Step::Check(message!(
+                "remedy-if-not-installed",
+                name = name
+            )));
+            f.remedy.extend(self.remedy(&[]));
             return vec![f];
         }
         if !self.model.coverage.updates && self.model.updates.is_empty() {

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::knowledge::{Detect, Report, Severity};
+use crate::knowledge::{Detect, Entry, Report, Severity};
 use crate::message;
-use crate::model::Version;
+use crate::model::{Config, Version};
 
 use super::evaluate::{evaluate, Evidence};
 use super::{Evidence as At, Finding, Item, Status, Step};
@@ -54,6 +54,200 @@ pub fn gaps(cx: &Evidence<'_>, to: Option<Version>) -> GapReport {
         from: from.map(|v| v.to_string()),
         to: to.to_string(),
         findings,
+    }
+}
+
+/// `gaps --pre PRE POST`: what the rules say of the post-upgrade captures `cx` (patches to
+/// install, settings to check, values to set), then what the upgrade lost: the items of the
+/// pre-upgrade capture `pre` that the post-upgrade one lacks or holds differently, each under
+/// the rule that explains it. One evaluation serves both.
+pub fn gaps_since(cx: &Evidence<'_>, pre: &Config, to: Option<Version>) -> GapReport {
+    let mut report = gaps(cx, to);
+    let to = Version::parse(&report.to).unwrap_or_else(|| newest(cx));
+    report.findings.extend(lost(cx, pre, &to));
+    report
+}
+
+/// The areas of a configuration an upgrade can lose.
+const LOSABLE: [&str; 5] = ["settings", "messages", "lists", "trusted_hosts", "domains"];
+
+/// What the upgrade to `to` lost: items of `pre` the post-upgrade captures lack or hold
+/// differently, by the rule whose detector names them (`carryover-lost` for the others), and
+/// what the post-upgrade captures did not observe, which is not compared.
+pub fn lost(cx: &Evidence<'_>, pre: &Config, to: &Version) -> Vec<Finding> {
+    let Some(post) = cx.model() else {
+        return Vec::new();
+    };
+    let from = pre.appliance.version.as_ref().map(|v| v.value.clone());
+    let rules: Vec<(&Entry, Vec<String>)> = cx
+        .knowledge
+        .releases()
+        .iter()
+        .flat_map(|r| r.entries_for(from.as_ref(), to, Report::Gaps))
+        .filter_map(|e| Some((e, explains(e.detect.as_ref()?)?)))
+        .collect();
+    let (by_rule, unobserved) = compare(pre, post, &rules);
+    let mut out: Vec<Finding> = by_rule
+        .into_values()
+        .map(|mut f| {
+            f.summary = message!("finding-lost", count = f.items.len());
+            f.remedy
+                .push(Step::Check(message!("remedy-restore-against")));
+            f
+        })
+        .collect();
+    out.extend(not_compared(cx, &unobserved));
+    out
+}
+
+/// The items of `pre` that `post` lacks or holds differently, by the index of the rule in
+/// `rules` that explains each (`rules.len()`: none), and the paths `post` did not observe.
+fn compare(
+    pre: &Config,
+    post: &Config,
+    rules: &[(&Entry, Vec<String>)],
+) -> (BTreeMap<usize, Finding>, Vec<String>) {
+    let now: BTreeMap<String, (Option<String>, bool)> = post
+        .items()
+        .into_iter()
+        .map(|i| (i.path, (i.value.map(|v| v.into_owned()), i.secret)))
+        .collect();
+    let mut by_rule: BTreeMap<usize, Finding> = BTreeMap::new();
+    let mut unobserved = Vec::new();
+    for item in pre.items() {
+        let area = item.path.split('/').next().unwrap_or("");
+        if !LOSABLE.contains(&area) {
+            continue;
+        }
+        if !post.coverage.observes(&item.path) && !now.contains_key(&item.path) {
+            unobserved.push(item.path.clone());
+            continue;
+        }
+        let index = rules
+            .iter()
+            .position(|(_, prefixes)| prefixes.iter().any(|p| matches(&item.path, p)))
+            .unwrap_or(rules.len());
+        if remedied(rules.get(index).map(|(e, _)| *e), now.get(&item.path)) {
+            continue;
+        }
+        let note = match now.get(&item.path) {
+            None => message!("item-lost"),
+            // A trusted host listed without its key says nothing about the key.
+            Some(_) if area == "trusted_hosts" => continue,
+            Some((value, secret)) if *value != item.value.as_ref().map(|v| v.to_string()) => {
+                message!("item-changed", now = shown(value.as_deref(), *secret))
+            }
+            Some(_) => continue,
+        };
+        let f = by_rule.entry(index).or_insert_with(|| {
+            let (rule, severity) = rules
+                .get(index)
+                .map_or(("carryover-lost", Severity::Warning), |(e, _)| {
+                    (e.id.as_str(), e.severity)
+                });
+            Finding::new(
+                rule,
+                severity,
+                Status::Found,
+                message!("finding-lost", count = 0usize),
+            )
+        });
+        let at = At::of(pre, item.at);
+        let shown = match item.value.as_deref() {
+            // A member of a set: its path says it all.
+            None => Item::at(&item.path, at),
+            value => Item::scoped(&item.path, shown(value, item.secret), at),
+        };
+        f.items.push(shown.noted(note));
+    }
+    (by_rule, unobserved)
+}
+
+/// The items of the pre-upgrade capture in ranges the post-upgrade one did not observe: not
+/// compared, with the commands that would capture them.
+fn not_compared(cx: &Evidence<'_>, unobserved: &[String]) -> Option<Finding> {
+    if unobserved.is_empty() {
+        return None;
+    }
+    let mut f = Finding::new(
+        "carryover-lost",
+        Severity::Info,
+        Status::NotCaptured,
+        message!("finding-lost-not-compared", count = unobserved.len()),
+    );
+    if let Some(plan) = cx.plan {
+        let mut commands: Vec<String> = Vec::new();
+        for command in unobserved.iter().flat_map(|p| capture_commands(plan, p)) {
+            if !commands.contains(&command) {
+                commands.push(command);
+            }
+        }
+        f.remedy.extend(
+            commands
+                .into_iter()
+                .map(|c| Step::run(c).marked(cx.knowledge)),
+        );
+    }
+    Some(f)
+}
+
+/// The commands that capture an item path.
+fn capture_commands(plan: &dyn crate::vendors::CapturePlan, path: &str) -> Vec<String> {
+    let parts: Vec<&str> = path.splitn(4, '/').collect();
+    match parts.as_slice() {
+        ["lists", scope, list, ..] => plan.read_list(scope, list).into_iter().collect(),
+        ["settings", _, name] => plan.read_setting(name).into_iter().collect(),
+        ["messages", scope, name] => plan.read_message(scope, name),
+        _ => plan.read_item(path),
+    }
+}
+
+/// Whether the post-upgrade value is the one the rule's remedy sets (KI-5: fastpath on): the
+/// remedy applied, nothing lost.
+fn remedied(entry: Option<&Entry>, now: Option<&(Option<String>, bool)>) -> bool {
+    match (entry.and_then(|e| e.detect.as_ref()), now) {
+        (Some(Detect::SettingNot { value, .. }), Some((Some(now), _))) => now == value,
+        _ => false,
+    }
+}
+
+/// The item paths a rule's detector is about, as prefixes (`*` matches one path segment).
+fn explains(detect: &Detect) -> Option<Vec<String>> {
+    Some(match detect {
+        Detect::ExportLacks { list } => vec![format!("lists/*/{list}/")],
+        Detect::ReapplySettings { names } => names
+            .iter()
+            .map(|n| format!("settings/{}/{n}", crate::model::SYSTEM))
+            .collect(),
+        Detect::SettingNot { name, .. } | Detect::NewSetting { name, .. } => {
+            vec![format!("settings/{}/{name}", crate::model::SYSTEM)]
+        }
+        Detect::SystemMessage { name, .. } => {
+            vec![format!("messages/{}/{name}", crate::model::SYSTEM)]
+        }
+        Detect::TrustedHosts { group } => vec![format!("trusted_hosts/{group}/")],
+        _ => return None,
+    })
+}
+
+/// Whether `path` starts with `prefix`, a `*` segment of which matches any one segment; a
+/// prefix not ending in `/` must match a whole path.
+fn matches(path: &str, prefix: &str) -> bool {
+    let whole = !prefix.ends_with('/');
+    let want: Vec<&str> = prefix.trim_end_matches('/').split('/').collect();
+    let have: Vec<&str> = path.split('/').collect();
+    if have.len() < want.len() || (whole && have.len() != want.len()) {
+        return false;
+    }
+    want.iter().zip(&have).all(|(w, h)| *w == "*" || w == h)
+}
+
+/// A value as a finding shows it: the first line, a secret masked, a member of a set present.
+fn shown(value: Option<&str>, secret: bool) -> String {
+    match (value, secret) {
+        (_, true) => "<secret>".to_string(),
+        (Some(v), _) => v.lines().next().unwrap_or("").to_string(),
+        (None, _) => "present".to_string(),
     }
 }
 

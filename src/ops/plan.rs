@@ -129,6 +129,7 @@ fn entry_findings(
             Detect::LicenseMissing { .. }
                 | Detect::VersionBelow { .. }
                 | Detect::VersionNot { .. }
+                | Detect::HardwareNot { .. }
                 | Detect::Manual
         )
     );
@@ -159,6 +160,9 @@ fn entry_findings(
             report.blocking.push(entry.id.clone());
         }
     }
+    if entry.gate {
+        gate(report, entry, &mut results, confirmed);
+    }
     add_patches(&mut report.patches, cx, entry, &results);
     if results.is_empty() && entry.detect.is_some() {
         let mut f = own(
@@ -174,6 +178,52 @@ fn entry_findings(
         report.findings.push(f);
     }
     report.findings.extend(results);
+}
+
+/// An entry the note makes a condition of the upgrade (N-3, N-4): when it finds something or
+/// cannot tell, it blocks until the operator confirms it, and says what was seen. Confirmed,
+/// its findings say so and ask nothing more.
+fn gate(report: &mut PlanReport, entry: &Entry, results: &mut [Finding], confirmed: &[String]) {
+    let open = |f: &Finding| matches!(f.status, Status::Found | Status::NotCaptured);
+    if !results.iter().any(open) {
+        return;
+    }
+    let by_operator = confirmed.contains(&entry.id);
+    for f in results.iter_mut().filter(|f| open(f)) {
+        if by_operator {
+            f.status = Status::Confirmed;
+            f.severity = Severity::Info;
+            f.summary = message!("finding-confirmed", title = &entry.title, rule = &entry.id);
+            f.also.clear();
+            f.remedy.clear();
+        } else {
+            let clause = match seen(f) {
+                Some(seen) => message!("finding-gate-blocks", rule = &entry.id, seen = seen),
+                None => message!("finding-gate-blocks-unseen", rule = &entry.id),
+            };
+            f.also.push(clause);
+        }
+    }
+    if !by_operator {
+        report.blocking.push(entry.id.clone());
+    }
+}
+
+/// What a finding saw, in a few words: its items, else the places it cites; `None`: nothing.
+fn seen(f: &Finding) -> Option<String> {
+    let items: Vec<String> = f
+        .items
+        .iter()
+        .map(|i| match &i.evidence {
+            Some(at) => format!("{} ({at})", i.value),
+            None => i.value.clone(),
+        })
+        .collect();
+    if !items.is_empty() {
+        return Some(items.join("; "));
+    }
+    let at: Vec<String> = f.at.iter().map(ToString::to_string).collect();
+    (!at.is_empty()).then(|| at.join(", "))
 }
 
 /// The patches an entry recommends, when its findings say they are needed: something found,

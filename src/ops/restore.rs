@@ -180,6 +180,23 @@ pub enum Step {
         /// The item.
         item: Restore,
     },
+    /// A setting the release note recommends a value for, which the upgraded appliance holds
+    /// at another value: the admin's choice to keep, or the recommendation to set.
+    KeepChosenValue {
+        /// The setting.
+        name: String,
+        /// Its value after the upgrade.
+        now: String,
+        /// The command that sets the recommendation.
+        command: String,
+    },
+    /// A trusted host listed after the upgrade: no listing shows its key, so check it by hand.
+    CheckListedHostKey {
+        /// The host's group.
+        group: String,
+        /// The host.
+        host: String,
+    },
     /// A release note's own step in the console, in its words.
     Gui(String),
     /// A step the vendor's import files leave to be done by hand, in the vendor's words.
@@ -567,18 +584,32 @@ fn restore_items(
         }
         // New in the release: no capture from before it holds a value to keep. A captured
         // value (a capture made on the release) is the user's, and `--all` writes it.
-        Some(Detect::NewSetting { name, recommended })
-            if pre.settings.get(SYSTEM).and_then(|s| s.get(name)).is_none() =>
-        {
+        Some(Detect::NewSetting {
+            name,
+            recommended,
+            default,
+        }) if pre.settings.get(SYSTEM).and_then(|s| s.get(name)).is_none() => {
             let item = Restore::Setting {
                 name: name.clone(),
                 value: typed_like(pre, name, recommended),
             };
-            let remark = Label::New {
-                rule: entry.id.clone(),
-                title: entry.title.clone(),
-            };
-            plan.push(SYSTEM, &remark, item, options);
+            // The note recommends the value only where no other is wanted: a value the
+            // post-upgrade capture shows, other than the shipped default, is the admin's.
+            let shipped = [default.as_deref(), Some(recommended.as_str())];
+            if let Some(now) = chosen(options.against, name, &shipped) {
+                let step = Step::KeepChosenValue {
+                    name: name.clone(),
+                    now,
+                    command: command_text(knowledge, entry, recommended),
+                };
+                plan.hand(&entry.id, step);
+            } else {
+                let remark = Label::New {
+                    rule: entry.id.clone(),
+                    title: entry.title.clone(),
+                };
+                plan.push(SYSTEM, &remark, item, options);
+            }
         }
         Some(Detect::ReapplySettings { names }) => reapply(plan, pre, rule, names, options),
         Some(Detect::ExportLacks { list }) => export_lacks(plan, pre, rule, list, options),
@@ -799,6 +830,21 @@ fn message(
 fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &Label, options: &RestoreOptions<'_>) {
     for (group, hosts) in &pre.trusted_hosts {
         for (host, item) in hosts {
+            // Listed in its group after the upgrade, the host is restored: no listing shows a
+            // key, so the key is checked by hand, never rewritten.
+            let listed = options
+                .against
+                .and_then(|post| post.trusted_hosts.get(group)?.get(host));
+            if let Some(now) = listed {
+                if now.value.key.is_none() || now.value.key != item.value.key {
+                    let step = Step::CheckListedHostKey {
+                        group: group.clone(),
+                        host: host.clone(),
+                    };
+                    plan.hand(rule.rule(), step);
+                }
+                continue;
+            }
             let (group, host) = (group.clone(), host.clone());
             match (&item.value.key, item.value.elided) {
                 (Some(key), false) => {
@@ -811,6 +857,28 @@ fn trusted_hosts(plan: &mut Plan, pre: &Config, rule: &Label, options: &RestoreO
             }
         }
     }
+}
+
+/// The value of a new setting the post-upgrade capture shows, when it is none of `known` (the
+/// shipped default, where a public source gives one, and the recommendation) and not absent:
+/// a value the admin may have chosen.
+fn chosen(against: Option<&Config>, name: &str, known: &[Option<&str>]) -> Option<String> {
+    let now = against?.settings.get(SYSTEM)?.get(name)?.value.to_string();
+    (!known.contains(&Some(now.as_str()))).then_some(now)
+}
+
+/// The entry's first command with `value` filled in, as the check step quotes it.
+fn command_text(knowledge: &dyn Knowledge, entry: &Entry, value: &str) -> String {
+    entry
+        .remedy
+        .iter()
+        .find_map(|r| match r {
+            crate::knowledge::Remedy::Cli(t) => {
+                Some(super::evaluate::fill(t, knowledge, &[("value", value)]))
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// Whether a setting names the item it belongs to rather than configuring it: an `id`, or a

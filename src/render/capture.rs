@@ -4,16 +4,25 @@
 use crate::commands::capture::Report;
 use crate::message;
 use crate::ops::capture_plan::CaptureSteps;
+use crate::vendors::Knowledge;
 
 use super::message::words;
 
-/// The plan as text: a script to run, or commands to run and log, each with why.
+/// The plan as text: a script to run, or commands to run and log, each with why, and a
+/// remark before each command whose form the vendor's catalog says is inferred.
 pub fn text(report: &Report) -> String {
-    steps(&report.steps)
+    steps_marked(&report.steps, report.vendor.knowledge())
 }
 
 /// Capture steps as text.
 pub fn steps(steps: &CaptureSteps) -> String {
+    steps_marked(steps, None)
+}
+
+/// Capture steps as text, each command whose form `knowledge`'s catalog says is inferred
+/// after a remark that says so (a remark on the command's own line would be sent with it).
+pub fn steps_marked(steps: &CaptureSteps, knowledge: Option<&dyn Knowledge>) -> String {
+    let inferred = |command: &str| knowledge.and_then(|k| k.form_confirmed(command)) == Some(false);
     match steps {
         CaptureSteps::Script(script) => script.to_string(),
         CaptureSteps::Commands(commands) => {
@@ -26,6 +35,10 @@ pub fn steps(steps: &CaptureSteps) -> String {
                 if last_why != Some(why) {
                     text.push_str(&format!("# {}\n", crate::base::text::sanitize(why)));
                     last_why = Some(why);
+                }
+                if inferred(command) {
+                    let remark = words(&message!("capture-form-inferred", command = command));
+                    text.push_str(&format!("# {remark}\n"));
                 }
                 text.push_str(command);
                 text.push('\n');

@@ -80,7 +80,13 @@ fn item(item: &ops::Item) -> String {
 /// A remedy step on one line: a command as it is run, a console step after `GUI: `.
 fn step(step: &Step) -> String {
     match step {
-        Step::Run(command) => command.clone(),
+        Step::Run(command, ops::Form::Inferred) => {
+            format!(
+                "{command}    {}",
+                said(&crate::message!("step-form-inferred"))
+            )
+        }
+        Step::Run(command, _) => command.clone(),
         Step::Console(text) => format!("GUI: {text}"),
         Step::Check(message) => format!("GUI: {}", said(message)),
         Step::Advice(message) => said(message),
@@ -232,8 +238,7 @@ mod tests {
         f.items.push(
             Item::scoped("mtagroup", "10.0.0.1", at(30)).noted(message!("item-key-captured")),
         );
-        f.remedy
-            .push(Step::Run("smtp set quarantinejunk on".into()));
+        f.remedy.push(Step::run("smtp set quarantinejunk on"));
         f.remedy.push(Step::Console("Junk Mail > Routing".into()));
         f.remedy.push(Step::Check(message!(
             "remedy-if-is-run",

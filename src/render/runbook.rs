@@ -128,6 +128,15 @@ pub fn step_words(step: &Step) -> String {
         Step::TrustedHostsNotCaptured { group } => {
             message!("restore-step-trusted-hosts-not-captured", group = group)
         }
+        Step::KeepChosenValue { name, now, command } => message!(
+            "restore-step-keep-chosen-value",
+            name = name,
+            now = now,
+            command = command
+        ),
+        Step::CheckListedHostKey { group, host } => {
+            message!("restore-step-check-listed-host-key", host = host, group = group)
+        }
         Step::ReapplyNotCaptured { name } => {
             message!("restore-step-reapply-not-captured", name = name)
         }
@@ -260,6 +269,15 @@ mod tests {
             },
             Step::TrustedHostsNotCaptured {
                 group: "mta".into(),
+            },
+            Step::KeepChosenValue {
+                name: "smtp.maxmsgsum".into(),
+                now: "100".into(),
+                command: "smtp set maxmsgsum 314572800".into(),
+            },
+            Step::CheckListedHostKey {
+                group: "mta".into(),
+                host: "rg00".into(),
             },
             Step::ReapplyNotCaptured { name: "a.b".into() },
             Step::MessageNotCaptured { name: "a.b".into() },

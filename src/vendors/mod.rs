@@ -246,6 +246,16 @@ pub trait Knowledge: Sync {
     fn install_patch(&self, name: &str, url: &str, parameters: &str) -> String;
     /// The steps that install an upgrade package.
     fn install_package(&self, file: &str, url: &str) -> Vec<String>;
+    /// Whether a public source attests the form of a command line, as the vendor's catalog
+    /// marks it; `None`: not a form the catalog knows. Remedies mark inferred forms.
+    fn form_confirmed(&self, _command: &str) -> Option<bool> {
+        None
+    }
+    /// Whether the command's form exists on `version` (the catalog's `since`/`until`); an
+    /// unknown version, or a form the catalog does not date, has it.
+    fn form_on_version(&self, _command: &str, _version: Option<&crate::model::Version>) -> bool {
+        true
+    }
     /// Where the admin console sets settings no command writes.
     fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
         &[]

@@ -21,7 +21,9 @@ fn ids_in_the_note() -> Vec<String> {
             })
             .collect::<Vec<_>>()
     };
-    let mut ids = Vec::new();
+    // 対象のお客様 (who may upgrade): the series, and the purchase or maintenance contract.
+    assert!(note.contains("対象のお客様") && note.contains("保守契約"));
+    let mut ids = vec!["MOS-4.2.3-E-1".to_string(), "MOS-4.2.3-E-2".to_string()];
     for (prefix, start, end) in [
         ("F", "< 新機能 >", "< 主な変更/修正項目 >"),
         ("C", "< 主な変更/修正項目 >", "MOS4.2.3-GA 既知の問題"),
@@ -37,12 +39,18 @@ fn ids_in_the_note() -> Vec<String> {
         let n = l.strip_prefix("- 注")?.chars().next()?;
         Some(format!("MOS-4.2.3-N-{n}"))
     }));
+    // バージョンアップ方法 (stop the services first) and バージョン確認 (version after reboot).
+    assert!(note.contains("事前にサービスを停止し") && note.contains("バージョン確認"));
+    ids.extend(["MOS-4.2.3-U-1".to_string(), "MOS-4.2.3-U-2".to_string()]);
     let patches = section("\nPatch\n", "お問い合わせ窓口");
     let count = patches
         .lines()
         .filter(|l| l.starts_with("- D4") || l.starts_with("- E4"))
         .count();
     ids.extend((1..=count).map(|n| format!("MOS-4.2.3-P-{n}")));
+    // The Patch section's closing remark: patches that vanish from `update list`.
+    assert!(patches.contains("update list コマンドの結果に表示されないもの"));
+    ids.push("MOS-4.2.3-PL-1".to_string());
     ids
 }
 
@@ -51,7 +59,11 @@ fn every_numbered_item_of_the_note_has_an_entry_and_no_more() {
     let release = &releases()[0];
     let entries: Vec<&str> = release.entries.iter().map(|e| e.id.as_str()).collect();
     let expected = ids_in_the_note();
-    assert_eq!(expected.len(), 5 + 8 + 8 + 6 + 4, "{expected:?}");
+    assert_eq!(
+        expected.len(),
+        2 + 5 + 8 + 8 + 6 + 2 + 4 + 1,
+        "{expected:?}"
+    );
     assert_eq!(entries, expected);
 }
 
@@ -77,11 +89,12 @@ fn patches_in_entries_match_the_note_and_packages_are_known() {
         "D4_2_3_backup_local",
     ] {
         assert!(RELEASE_NOTE_4_2_3.contains(&format!("- {name}")));
-        assert!(release.entries.iter().any(|e| e.detect
-            == Some(Detect::UpdateMissing { name: name.into() })
-            || e.remedy.iter().any(
-                |r| matches!(r, carryover::knowledge::Remedy::Patch { name: n, .. } if n == name)
-            )));
+        assert!(release.entries.iter().any(|e| matches!(
+            &e.detect,
+            Some(Detect::UpdateMissing { name: n, .. }) if n == name
+        ) || e.remedy.iter().any(
+            |r| matches!(r, carryover::knowledge::Remedy::Patch { name: n, .. } if n == name)
+        )));
     }
     for package in &release.packages {
         assert!(RELEASE_NOTE_4_2_3.contains(&package.url), "{}", package.url);
@@ -118,6 +131,16 @@ mod spamtitan {
             "アップデートに必要な時間",
         ));
         ids.extend((1..=count).map(|n| format!("ST-7.09-P-{n}")));
+        // The header table's rows the rules use: settings carried over, mail reception
+        // during the update, no automatic reboot.
+        for row in [
+            "システム設定の継承",
+            "作業中のメール受信",
+            "システム自動再起動",
+        ] {
+            assert!(note.contains(row), "{row}");
+        }
+        ids.extend((1..=3).map(|n| format!("ST-7.09-H-{n}")));
         let count = bullets(section("注意点", "新機能"));
         ids.extend((1..=count).map(|n| format!("ST-7.09-N-{n}")));
         let count = bullets(section("新機能", "\nアップデート\n"));
@@ -142,7 +165,7 @@ mod spamtitan {
             .filter(|id| id.starts_with("ST-7.09-"))
             .collect();
         let expected = ids_in_the_note();
-        assert_eq!(expected.len(), 7 + 5 + 1 + 4 + 3, "{expected:?}");
+        assert_eq!(expected.len(), 7 + 3 + 5 + 1 + 4 + 3, "{expected:?}");
         assert_eq!(noted, expected);
         for entry in release
             .entries
@@ -157,4 +180,33 @@ mod spamtitan {
             );
         }
     }
+}
+
+/// The capture plan marks every command whose form the catalog says is inferred, on a remark
+/// line of its own before it (a remark after the command would be sent with it), and no other.
+#[test]
+fn the_capture_plan_marks_inferred_forms() {
+    use carryover::vendors::Knowledge;
+    let (code, out) = crate::common::run(&["capture", "--vendor", "mirapoint-mos"]);
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let mos = carryover::vendors::mos::Mos;
+    let mut marked = 0;
+    for (i, line) in lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#'))
+    {
+        let remark = i.checked_sub(1).map(|p| lines[p]).unwrap_or("");
+        let says = remark.starts_with("# inferred form: ") && remark.contains(&format!("`{line}`"));
+        match mos.form_confirmed(line) {
+            Some(false) => {
+                assert!(says, "{line}: printed unmarked:\n{out}");
+                marked += 1;
+            }
+            _ => assert!(!says, "{line}: marked, yet not inferred"),
+        }
+    }
+    // domain list, ldap get autoreply, filter list, branding get quotamsg.
+    assert!(marked >= 4, "{out}");
 }

@@ -436,7 +436,8 @@ fn the_runbook_and_plan_list_the_same_patches_on_every_sample() {
 fn the_capture_plan_asks_for_what_ki1_and_ki2_need() {
     let (code, out) = run(&["capture", "--vendor", "mirapoint-mos"]);
     assert_eq!(code, 0);
-    // The command on a line of its own, under the remark that names its rule.
+    // The command on a line of its own, under the remark that names its rule (past the
+    // remark that marks an inferred form).
     let reason = |command: &str| {
         let lines: Vec<&str> = out.lines().collect();
         let at = lines
@@ -446,7 +447,7 @@ fn the_capture_plan_asks_for_what_ki1_and_ki2_need() {
         lines[..at]
             .iter()
             .rev()
-            .find(|l| l.starts_with("# "))
+            .find(|l| l.starts_with("# ") && !l.starts_with("# inferred form: "))
             .unwrap()
             .to_string()
     };
@@ -472,7 +473,11 @@ fn ki1_fires_only_when_autoreply_is_linked_to_ldap() {
     assert_eq!(ki1.items, ["ldap.autoreply = on"]);
     assert_eq!(
         ki1.remedy,
-        ["GUI: Until a fix is released, make every AutoReply change in LDAP as well."]
+        // The note gives no workaround: the step is carryover's, and says so.
+        [
+            "carryover's suggestion, not the note's: The note gives no workaround: until a fix is \
+          released, make every AutoReply change in LDAP as well."
+        ]
     );
     // AutoReply texts alone, not linked to LDAP: the note's condition does not hold.
     let local = write(
@@ -489,7 +494,11 @@ fn ki1_fires_only_when_autoreply_is_linked_to_ldap() {
     let f = findings(&[&unknown], None);
     let ki1 = one(&f, "MOS-4.2.3-KI-1");
     assert_eq!(ki1.status, Status::NotCaptured);
-    assert_eq!(ki1.remedy[0], "ldap get autoreply");
+    // An inferred form (catalog.ron), marked so.
+    assert_eq!(
+        ki1.remedy[0],
+        "ldap get autoreply    (inferred: no public source confirms this command's form)"
+    );
 }
 
 #[test]
@@ -509,7 +518,12 @@ fn ki2_fires_on_a_filter_listing_that_names_envelopeto() {
     assert_eq!(ki2.items, ["filter list"]);
     assert_eq!(
         ki2.remedy,
-        ["GUI: Rewrite EnvelopeTo filters on another condition (To, Cc)."]
+        // Carryover's suggestion, which says what a rewrite would not catch.
+        [
+            "carryover's suggestion, not the note's: The note gives no workaround: a filter \
+          rewritten on To or Cc does not catch mail whose recipient is in neither header (Bcc, \
+          mailing-list and forwarded mail), which EnvelopeTo matched; check that mail by hand."
+        ]
     );
     let without = write(
         dir.path(),
@@ -524,7 +538,11 @@ fn ki2_fires_on_a_filter_listing_that_names_envelopeto() {
     let f = findings(&[&never], None);
     let ki2 = one(&f, "MOS-4.2.3-KI-2");
     assert_eq!(ki2.status, Status::NotCaptured);
-    assert_eq!(ki2.remedy, ["filter list"]);
+    // An inferred form (catalog.ron's raw forms), marked so.
+    assert_eq!(
+        ki2.remedy,
+        ["filter list    (inferred: no public source confirms this command's form)"]
+    );
 }
 
 // Item 6: C-6 says "not captured" when `trustedhost list` never ran.

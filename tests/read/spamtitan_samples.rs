@@ -141,11 +141,12 @@ fn plan_checks_what_it_can_see_and_lists_the_rest() {
         "spamtitan-plan@7.08",
         &["plan", "--to", "7.09", "samples/spamtitan/7.08/st01"],
     );
-    // The appliance runs 7.08, but RAM, queues and relay (errors in the note) are not shown
-    // by any capture: they block until the operator checks and confirms them.
+    // The appliance runs 7.08, but internet, download, RAM, queues and relay (conditions the
+    // note requires) are not shown by any capture: they block until the operator checks and
+    // confirms them.
     assert_eq!(code, 1);
     assert!(
-        out.contains("blocking: ST-7.09-P-4, ST-7.09-P-5, ST-7.09-P-6\n"),
+        out.contains("blocking: ST-7.09-P-2, ST-7.09-P-3, ST-7.09-P-4, ST-7.09-P-5, ST-7.09-P-6\n"),
         "{out}"
     );
     let dir = tempfile::tempdir().unwrap();

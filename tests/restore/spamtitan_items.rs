@@ -53,22 +53,33 @@ fn plan_json(args: &[&str]) -> (i32, serde_json::Value) {
 // A. Unverified preconditions of an irreversible update block until confirmed.
 
 #[test]
-fn p4_to_p6_block_until_the_operator_confirms_each() {
+fn p2_to_p6_block_until_the_operator_confirms_each() {
+    // The note lists all six as required conditions (アップデートに必要な条件).
     let (code, json) = plan_json(&["--to", "7.09", SAMPLE]);
     assert_eq!(code, 1);
     assert_eq!(
         json["blocking"],
-        serde_json::json!(["ST-7.09-P-4", "ST-7.09-P-5", "ST-7.09-P-6"])
+        serde_json::json!([
+            "ST-7.09-P-2",
+            "ST-7.09-P-3",
+            "ST-7.09-P-4",
+            "ST-7.09-P-5",
+            "ST-7.09-P-6"
+        ])
     );
     let (code, json) = plan_json(&["--to", "7.09", "--confirm", "ST-7.09-P-5", SAMPLE]);
     assert_eq!(code, 1);
     assert_eq!(
         json["blocking"],
-        serde_json::json!(["ST-7.09-P-4", "ST-7.09-P-6"])
+        serde_json::json!(["ST-7.09-P-2", "ST-7.09-P-3", "ST-7.09-P-4", "ST-7.09-P-6"])
     );
     let (code, json) = plan_json(&[
         "--to",
         "7.09",
+        "--confirm",
+        "ST-7.09-P-2",
+        "--confirm",
+        "ST-7.09-P-3",
         "--confirm",
         "ST-7.09-P-4",
         "--confirm",
@@ -80,7 +91,13 @@ fn p4_to_p6_block_until_the_operator_confirms_each() {
     // Nothing blocks now; the error-level findings (backups made unusable) still exit 1.
     assert_eq!(code, 1, "{json}");
     assert_eq!(json["blocking"], serde_json::json!([]), "{json}");
-    for id in ["ST-7.09-P-4", "ST-7.09-P-5", "ST-7.09-P-6"] {
+    for id in [
+        "ST-7.09-P-2",
+        "ST-7.09-P-3",
+        "ST-7.09-P-4",
+        "ST-7.09-P-5",
+        "ST-7.09-P-6",
+    ] {
         let f = json["findings"]
             .as_array()
             .unwrap()
@@ -92,12 +109,12 @@ fn p4_to_p6_block_until_the_operator_confirms_each() {
         assert!(summary.contains("confirmed by the operator"), "{summary}");
         assert!(!summary.contains("checked"), "{summary}");
     }
-    // Warnings (internet, download) never block.
+    // The browser (できる限り: as far as possible) is advice and never blocks.
     assert!(!json["blocking"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|b| b == "ST-7.09-P-2"));
+        .any(|b| b == "ST-7.09-P-7"));
 }
 
 #[test]
@@ -125,7 +142,19 @@ fn mos_n5_blocks_while_the_license_is_missing_from_the_capture() {
             .contains(&serde_json::json!("MOS-4.2.3-N-5")),
         "{json}"
     );
-    let (code, json) = plan_json(&["--to", "4.2.3", "--confirm", "MOS-4.2.3-N-5", log]);
+    // N-3 (cluster membership) and N-4 (no `backup status`) are the note's gates, confirmed
+    // here too.
+    let (code, json) = plan_json(&[
+        "--to",
+        "4.2.3",
+        "--confirm",
+        "MOS-4.2.3-N-5",
+        "--confirm",
+        "MOS-4.2.3-N-3",
+        "--confirm",
+        "MOS-4.2.3-N-4",
+        log,
+    ]);
     assert_eq!(code, 1, "warning-level findings remain: {json}");
     assert_eq!(json["blocking"], serde_json::json!([]), "{json}");
     // A listing without the license still blocks, and no confirmation hides that.
@@ -559,7 +588,7 @@ fn every_placeholder_is_written_as_what_goes_there() {
         for entry in &release.entries {
             for remedy in &entry.remedy {
                 match remedy {
-                    Remedy::Cli(t) | Remedy::Gui(t) => check(&entry.id, t),
+                    Remedy::Cli(t) | Remedy::Gui(t) | Remedy::Suggest(t) => check(&entry.id, t),
                     Remedy::Patch { .. } => {}
                 }
             }

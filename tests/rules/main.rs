@@ -22,6 +22,15 @@
 //! A case's inputs are the files and folders beside its `case.ron` (a SpamTitan capture is a
 //! folder, named as the appliance's capture folder would be), plus the shipped samples
 //! `case.ron` names by path from the crate root.
+//!
+//! A case's capture may be one made after the upgrade (its version is the release's): `gaps`
+//! then says what remains to be done, and `plan` refuses it. A case may also name, in
+//! `case.ron`'s `pre`, the files of a capture made before the upgrade: its other files are then
+//! the capture after it, `gaps` runs as `gaps --pre PRE POST`, `plan` on PRE, and `restore` as
+//! `restore PRE --against POST`.
+//!
+//! Each rule's `after` field is proved by a case made after the upgrade (or `after.why`): a rule
+//! with `after: true` says something of such a capture in `gaps`, one without says nothing.
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -71,6 +80,9 @@ struct CaseFile {
     restore: Vec<String>,
     /// Text each of which a step of the runbook naming the rule holds, after the name.
     runbook: Vec<String>,
+    /// The case's files that are a capture made before the upgrade; the others are the
+    /// capture after it.
+    pre: Vec<String>,
 }
 
 /// One case: a folder under a rule's folder.
@@ -90,17 +102,22 @@ impl Case {
     }
 
     /// The inputs as a user would name them from the crate root: the case's own files and
-    /// folders (not `case.ron`), then the samples it names.
+    /// folders (not `case.ron`, not the `pre` capture), then the samples it names.
     fn inputs(&self) -> Vec<PathBuf> {
         let mut own: Vec<PathBuf> = std::fs::read_dir(common::root().join(&self.folder))
             .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .filter(|name| name != "case.ron")
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name != "case.ron" && !self.file.pre.contains(name))
             .map(|name| self.folder.join(name))
             .collect();
         own.sort();
         own.extend(self.file.samples.iter().map(PathBuf::from));
         own
+    }
+
+    /// The capture made before the upgrade, when the case has one.
+    fn pre(&self) -> Vec<PathBuf> {
+        self.file.pre.iter().map(|n| self.folder.join(n)).collect()
     }
 }
 
@@ -229,7 +246,7 @@ fn every_rule_folder_has_each_kind_of_case_or_says_why_not() {
             }
             let kind = name.strip_suffix(".why");
             assert!(
-                kind.is_some_and(|k| REQUIRED.contains(&k)),
+                kind.is_some_and(|k| REQUIRED.contains(&k) || k == "after"),
                 "{rule}/{name}: a rule folder holds case folders and `<kind>.why` files only"
             );
             let why = std::fs::read_to_string(entry.path()).unwrap();
@@ -249,6 +266,72 @@ fn every_rule_folder_has_each_kind_of_case_or_says_why_not() {
             );
         }
     }
+}
+
+/// The release an acting rule belongs to.
+fn release_of(rule: &str) -> Version {
+    vendors::REGISTRY
+        .iter()
+        .filter_map(|v| v.knowledge())
+        .flat_map(|k| k.releases())
+        .find(|r| r.entries.iter().any(|e| e.id == rule))
+        .map(|r| r.version())
+        .unwrap_or_else(|| panic!("{rule}: no release has it"))
+}
+
+/// `after: true` means `gaps` checks the rule on a capture made after the upgrade: some case
+/// of the rule made after it (its capture runs the release) gets a finding of the rule from
+/// `gaps`; a rule without `after` says nothing of any such capture. A rule whose folder has no
+/// such case says why in `after.why`.
+#[test]
+fn every_rule_acts_after_the_upgrade_as_its_after_field_says() {
+    common::at_root();
+    let cases = cases();
+    let mut wrong = Vec::new();
+    for rule in rule_folders() {
+        let entry = entry(&rule);
+        let release = release_of(&rule);
+        let mut said = Vec::new();
+        for case in cases.iter().filter(|c| c.rule == rule) {
+            let split = read::read_split(&case.inputs(), &ReadOptions::default()).unwrap();
+            let cx = carryover::commands::evidence(&split).unwrap();
+            if cx.from().is_none_or(|f| f < release) {
+                continue;
+            }
+            let to = case.file.to.as_ref().and_then(|v| Version::parse(v));
+            let report = ops::gaps::gaps(&cx, to);
+            let own = of_rule(&report.findings, &rule);
+            let speaks = own.iter().any(|f| f.status != Status::Ok);
+            if !entry.after && speaks {
+                wrong.push(format!(
+                    "{}: `after` is not set, yet gaps on a capture after the upgrade says: {own:#?}",
+                    case.label()
+                ));
+            }
+            said.push(speaks);
+        }
+        let why = common::root()
+            .join(RULES)
+            .join(&rule)
+            .join("after.why")
+            .exists();
+        if said.is_empty() != why {
+            wrong.push(format!(
+                "{rule}: {}",
+                if why {
+                    "a case made after the upgrade and after.why both"
+                } else {
+                    "no case made after the upgrade, and no after.why saying why"
+                }
+            ));
+        }
+        if entry.after && !why && !said.contains(&true) {
+            wrong.push(format!(
+                "{rule}: `after` is set, yet gaps says nothing of any capture made after the upgrade"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 /// What one case's three commands say about its rule.
@@ -305,8 +388,24 @@ fn every_case_says_what_its_folder_promises() {
 /// the rule (`None`: the command refused, as the binary would).
 fn run(case: &Case) -> Said {
     let inputs = case.inputs();
-    let shown: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-    let shown = shown.join(" ");
+    let pre_inputs = case.pre();
+    let names = |paths: &[PathBuf], before: &str| -> String {
+        let shown: Vec<String> = paths
+            .iter()
+            .map(|p| format!("{before}{}", p.display()))
+            .collect();
+        shown.join(" ")
+    };
+    let shown = names(&inputs, "");
+    // The capture `plan` and `restore` start from: the one before the upgrade, if any.
+    let (plan_inputs, pre_flags) = if pre_inputs.is_empty() {
+        (inputs.clone(), String::new())
+    } else {
+        (
+            pre_inputs.clone(),
+            format!("{} ", names(&pre_inputs, "--pre ")),
+        )
+    };
     let to_flag = case
         .file
         .to
@@ -330,15 +429,21 @@ fn run(case: &Case) -> Said {
     }
 
     // gaps
-    let mut text = format!("$ carryover gaps {to_flag}{shown}{only}\n{notes}");
+    let mut text = format!("$ carryover gaps {to_flag}{pre_flags}{shown}{only}\n{notes}");
     let gaps = match &refused {
         Some(e) => {
             let _ = writeln!(text, "refused: {e}");
             None
         }
         None => {
-            let report = ops::gaps::gaps(&cx, to.clone());
+            let report = if pre_inputs.is_empty() {
+                ops::gaps::gaps(&cx, to.clone())
+            } else {
+                let pre = read::read(&pre_inputs, &ReadOptions::default()).unwrap();
+                ops::gaps::gaps_since(&cx, &pre.config, to.clone())
+            };
             let own = of_rule(&report.findings, &case.rule);
+            inferred_forms_are_marked(case, vendor, &report.findings);
             let heading = Heading {
                 command: "gaps",
                 appliance: split.hostname(),
@@ -363,7 +468,13 @@ fn run(case: &Case) -> Said {
         .iter()
         .map(|id| format!("--confirm {id} "))
         .collect();
-    let mut text = format!("$ carryover plan --to {target} {confirm}{shown}{only}\n");
+    let plan_shown = names(&plan_inputs, "");
+    let mut text = format!("$ carryover plan --to {target} {confirm}{plan_shown}{only}\n");
+    let plan_split = read::read_split(&plan_inputs, &ReadOptions::default()).unwrap();
+    let cx = carryover::commands::evidence(&plan_split).unwrap();
+    let refused = to.as_ref().and_then(|to| {
+        carryover::commands::check_target(&cx, plan_split.vendor().unwrap(), to).err()
+    });
     let from = cx.from();
     let plan = match (
         &refused,
@@ -390,6 +501,7 @@ fn run(case: &Case) -> Said {
                 );
             }
             let own = of_rule(&report.findings, &case.rule);
+            inferred_forms_are_marked(case, vendor, &report.findings);
             let blocking: Vec<String> = report
                 .blocking
                 .iter()
@@ -413,9 +525,17 @@ fn run(case: &Case) -> Said {
     snap(case, "plan", &text);
 
     // restore
-    let mut text =
-        format!("$ carryover restore --to {target} --runbook runbook.md {shown}{only}\n");
-    let pre = read::read(&inputs, &ReadOptions::default()).unwrap();
+    let against = if pre_inputs.is_empty() {
+        String::new()
+    } else {
+        format!(" --against {shown}")
+    };
+    let mut text = format!(
+        "$ carryover restore --to {target} --runbook runbook.md {plan_shown}{against}{only}\n"
+    );
+    let pre = read::read(&plan_inputs, &ReadOptions::default()).unwrap();
+    let post =
+        (!pre_inputs.is_empty()).then(|| read::read(&inputs, &ReadOptions::default()).unwrap());
     let request = Request {
         to: target,
         all: false,
@@ -423,10 +543,13 @@ fn run(case: &Case) -> Said {
         runbook: true,
         import_files: false,
         script_name: "restore".into(),
-        inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
+        inputs: plan_inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
         output_encoding: None,
     };
-    let restored = match restore(&pre, None, &request) {
+    let restored = match restore(&pre, post.as_ref(), &request) {
         Err(e) => {
             let _ = writeln!(text, "refused: {e}");
             None
@@ -458,6 +581,36 @@ fn run(case: &Case) -> Said {
         gaps,
         plan,
         restore: restored,
+    }
+}
+
+/// Every command a remedy prints whose form the vendor's catalog marks inferred says so where
+/// it is printed; the typed step carries the mark.
+fn inferred_forms_are_marked(case: &Case, vendor: &dyn vendors::Vendor, findings: &[Finding]) {
+    let Some(knowledge) = vendor.knowledge() else {
+        return;
+    };
+    for f in findings {
+        let printed = lines(f).remedy;
+        assert_eq!(
+            printed.len(),
+            f.remedy.len(),
+            "{}: one line a step",
+            case.label()
+        );
+        for (step, line) in f.remedy.iter().zip(&printed) {
+            let ops::Step::Run(command, form) = step else {
+                continue;
+            };
+            if knowledge.form_confirmed(command) == Some(false) {
+                assert_eq!(*form, ops::Form::Inferred, "{}: {command}", case.label());
+                assert!(
+                    line.contains("(inferred: "),
+                    "{}: an inferred form printed unmarked: {line}",
+                    case.label()
+                );
+            }
+        }
     }
 }
 
@@ -565,6 +718,13 @@ fn check(case: &Case, said: &Said) {
             for action in &case.file.plan {
                 promised(&label, "plan", &said.plan, Status::Found, action);
             }
+            // A gate blocks what it finds until the operator confirms it.
+            if entry.gate && said.plan.is_some() {
+                assert!(
+                    plan_blocks,
+                    "{label}: a gate found something, and does not block"
+                );
+            }
         }
         "quiet" => {
             assert!(found.is_empty(), "{label}: the rule fired: {found:#?}");
@@ -590,6 +750,13 @@ fn check(case: &Case, said: &Said) {
                 promised(&label, "plan", &said.plan, Status::NotCaptured, action);
             }
             writes_only_what_it_promises(case, writes);
+            // A gate blocks what it cannot tell until the operator confirms it.
+            if entry.gate && said.plan.is_some() {
+                assert!(
+                    plan_blocks,
+                    "{label}: a gate could not tell, and does not block"
+                );
+            }
             // A precondition of severity error that no capture shows blocks until confirmed.
             if manual {
                 assert!(

@@ -83,8 +83,16 @@ pub struct Command {
     pub words: Vec<String>,
     /// What the command does to the model.
     pub action: Action,
-    /// Whether a public source attests the form; inferred forms are flagged in output.
+    /// Whether a public source attests the form; inferred forms are flagged in output (the
+    /// remedies of `gaps` and `plan` mark them).
     pub confirmed: bool,
+    /// The first version that has the form, where a release note says when it appeared
+    /// (`smtp get maxmsgsum`: 4.2.3); `None`: every version.
+    #[serde(default)]
+    pub since: Option<String>,
+    /// The last version that has the form; `None`: every later version.
+    #[serde(default)]
+    pub until: Option<String>,
     /// The command reads a dot-terminated data block after it.
     #[serde(default)]
     pub reads_block: bool,
@@ -111,6 +119,10 @@ pub struct Catalog {
     pub commands: Vec<Command>,
     /// Commands every capture should hold whatever the rules, each with why.
     pub capture: Vec<(Vec<String>, String)>,
+    /// Commands the reader keeps as unknown (no form above), whether a public source attests
+    /// each: `(words, confirmed)`.
+    #[serde(default)]
+    pub raw_forms: Vec<(Vec<String>, bool)>,
 }
 
 /// Arguments bound by a match, by placeholder name (without `$`).
@@ -186,6 +198,51 @@ impl Catalog {
             .or_else(|| of_action().find(|c| c.name.is_none()))
     }
 
+    /// Whether a public source attests the form of a command line (its first line, words
+    /// split as the admin protocol quotes them): the form's `confirmed`, or a kept-raw
+    /// command's; `None`: no form the catalog knows.
+    pub fn confirmed(&'static self, line: &str) -> Option<bool> {
+        let first = line.lines().next().unwrap_or("");
+        let words = split_words(first);
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        if let Some((command, _)) = self.lookup(&words) {
+            return Some(command.confirmed);
+        }
+        self.raw_forms
+            .iter()
+            .find(|(form, _)| {
+                form.len() <= words.len()
+                    && form
+                        .iter()
+                        .zip(&words)
+                        .all(|(f, w)| f.eq_ignore_ascii_case(w))
+            })
+            .map(|(_, confirmed)| *confirmed)
+    }
+
+    /// Whether the form of a command line exists on `version`; a line no form matches does.
+    pub fn on_version_line(
+        &'static self,
+        line: &str,
+        version: Option<&crate::model::Version>,
+    ) -> bool {
+        let words = split_words(line.lines().next().unwrap_or(""));
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        self.lookup(&words)
+            .is_none_or(|(command, _)| Self::on_version(command, version))
+    }
+
+    /// Whether a command form exists on `version` (its `since` and `until`); an unknown
+    /// version has every form.
+    pub fn on_version(command: &Command, version: Option<&crate::model::Version>) -> bool {
+        let Some(version) = version else {
+            return true;
+        };
+        let parse = |v: &Option<String>| v.as_deref().and_then(crate::model::Version::parse);
+        parse(&command.since).is_none_or(|since| *version >= since)
+            && parse(&command.until).is_none_or(|until| *version <= until)
+    }
+
     /// Whether the command made of these words reads a dot-terminated block.
     pub fn reads_block(&'static self, words: &[&str]) -> bool {
         self.lookup(words).is_some_and(|(c, _)| c.reads_block)
@@ -204,9 +261,78 @@ impl Catalog {
     }
 }
 
+/// A line's words as the admin protocol quotes them: `"..."` is one word (with `\\` and `\"`
+/// inside), kept with its quotes; other words end at white space.
+fn split_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut chars = line.trim().chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        let mut word = String::new();
+        if c == '"' {
+            word.push(chars.next().unwrap_or('"'));
+            while let Some(c) = chars.next() {
+                word.push(c);
+                match c {
+                    '\\' => word.extend(chars.next()),
+                    '"' => break,
+                    _ => {}
+                }
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c.is_whitespace() {
+                    break;
+                }
+                word.push(c);
+                chars.next();
+            }
+        }
+        words.push(word);
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inferred_forms_are_told_from_confirmed_ones() {
+        let catalog = Catalog::get();
+        assert_eq!(catalog.confirmed("smtp set fastpath on"), Some(true));
+        assert_eq!(
+            catalog.confirmed("uce addexception primary whitelistto \"a b@example.com\""),
+            Some(false)
+        );
+        assert_eq!(
+            catalog.confirmed("branding set quotamsg {25}\nOver quota.\n"),
+            Some(false)
+        );
+        assert_eq!(catalog.confirmed("key getpublic MTA \"\""), Some(true));
+        assert_eq!(catalog.confirmed("filter list"), Some(false));
+        assert_eq!(catalog.confirmed("backup status"), Some(true));
+        assert_eq!(catalog.confirmed("no such command"), None);
+    }
+
+    #[test]
+    fn maxmsgsum_is_read_from_4_2_3_on() {
+        let catalog = Catalog::get();
+        let (form, bound) = catalog.lookup(&["smtp", "get", "maxmsgsum"]).unwrap();
+        assert_eq!(bound["name"], "maxmsgsum");
+        let v = |s: &str| crate::model::Version::parse(s).unwrap();
+        assert!(!Catalog::on_version(form, Some(&v("4.1.9-GA"))));
+        assert!(Catalog::on_version(form, Some(&v("4.2.3-GA"))));
+        assert!(Catalog::on_version(form, None));
+        assert!(!catalog.on_version_line("smtp get maxmsgsum", Some(&v("4.1.9-GA"))));
+        assert!(catalog.on_version_line("smtp get maxmsgsum", Some(&v("4.2.3-GA"))));
+        assert!(catalog.on_version_line("no such command", Some(&v("4.1.9-GA"))));
+        let (fastpath, _) = catalog.lookup(&["smtp", "get", "fastpath"]).unwrap();
+        assert!(Catalog::on_version(fastpath, Some(&v("4.1.9-GA"))));
+    }
 
     #[test]
     fn shipped_catalog_loads_and_matches_case_insensitively() {

@@ -103,6 +103,14 @@ impl Knowledge for Mos {
         format!("update install http://<your-server>/{name}.mpu5{query}    (fetch it from {url})")
     }
 
+    fn form_confirmed(&self, command: &str) -> Option<bool> {
+        Catalog::get().confirmed(command)
+    }
+
+    fn form_on_version(&self, command: &str, version: Option<&crate::model::Version>) -> bool {
+        Catalog::get().on_version_line(command, version)
+    }
+
     fn install_package(&self, file: &str, url: &str) -> Vec<String> {
         vec![
             format!("update install http://<your-server>/{file}    (fetch it from {url})"),

@@ -65,13 +65,19 @@ impl Interpreter {
         match node {
             Node::Exchange(exchange) => self.exchange(exchange),
             Node::Preamble(line) => {
-                let model = self.catalog.hardware_models.iter().find(|m| {
-                    line.text
-                        .split(|c: char| !c.is_ascii_alphanumeric())
-                        .any(|w| w.eq_ignore_ascii_case(m))
-                });
+                let model = self
+                    .catalog
+                    .hardware_models
+                    .iter()
+                    .find(|m| {
+                        line.text
+                            .split(|c: char| !c.is_ascii_alphanumeric())
+                            .any(|w| w.eq_ignore_ascii_case(m))
+                    })
+                    .cloned()
+                    .or_else(|| banner_model(line.text));
                 match model {
-                    Some(m) => self.change(Change::Model(m.clone()), line.number),
+                    Some(m) => self.change(Change::Model(m), line.number),
                     None => self.unrecognized(line, crate::message!("unread-mos-preamble")),
                 }
             }
@@ -845,4 +851,17 @@ pub(crate) fn quote_in(word: &str, encoding: &'static encoding_rs::Encoding) -> 
     }
     out.push('"');
     out
+}
+
+/// The model a login banner names, `Mirapoint <product> <MODEL> (MOS <version>)`, when it is
+/// no model the catalog lists (an `RG500`): letters then digits, just before `(MOS`.
+fn banner_model(text: &str) -> Option<String> {
+    let text = text.trim();
+    let before = text.strip_prefix("Mirapoint ")?.split("(MOS").next()?;
+    let word = before.split_whitespace().last()?;
+    let digits = word.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let shaped = digits.len() < word.len()
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit());
+    (text.contains("(MOS") && shaped).then(|| word.to_string())
 }
