@@ -103,6 +103,9 @@ fn check(out: &mut String, plan: &Plan, cx: &Context<'_>) {
 /// A step by hand in words, each text on one line (through the one sanitiser); a value to
 /// type as one Markdown code span, whatever it holds.
 pub fn step_words(step: &Step) -> String {
+    if let Some(message) = host_step(step) {
+        return words(&message);
+    }
     let spans = |commands: &[String]| {
         let spans: Vec<String> = commands.iter().map(|c| format!("`{c}`")).collect();
         spans.join(", ")
@@ -119,24 +122,6 @@ pub fn step_words(step: &Step) -> String {
             path = path,
             commands = commands.join("; ")
         ),
-        Step::KeyElided { group, host } => {
-            message!("restore-step-key-elided", host = host, group = group)
-        }
-        Step::KeyNotCaptured { group, host } => {
-            message!("restore-step-key-not-captured", host = host, group = group)
-        }
-        Step::TrustedHostsNotCaptured { group } => {
-            message!("restore-step-trusted-hosts-not-captured", group = group)
-        }
-        Step::KeepChosenValue { name, now, command } => message!(
-            "restore-step-keep-chosen-value",
-            name = name,
-            now = now,
-            command = command
-        ),
-        Step::CheckListedHostKey { group, host } => {
-            message!("restore-step-check-listed-host-key", host = host, group = group)
-        }
         Step::ReapplyNotCaptured { name } => {
             message!("restore-step-reapply-not-captured", name = name)
         }
@@ -184,8 +169,43 @@ pub fn step_words(step: &Step) -> String {
         }
         Step::Gui(step) => message!("restore-step-gui", step = step),
         Step::Vendor(step) => message!("restore-import-secret-left-out", step = step),
+        // Worded by `host_step`.
+        Step::KeyElided { .. }
+        | Step::KeyNotCaptured { .. }
+        | Step::TrustedHostsNotCaptured { .. }
+        | Step::KeepChosenValue { .. }
+        | Step::CheckListedHostKey { .. } => unreachable!("worded by host_step"),
     };
     words(&message)
+}
+
+/// The steps about trusted hosts and their keys, and a value the admin may have chosen.
+fn host_step(step: &Step) -> Option<Message> {
+    Some(match step {
+        Step::KeyElided { group, host } => {
+            message!("restore-step-key-elided", host = host, group = group)
+        }
+        Step::KeyNotCaptured { group, host } => {
+            message!("restore-step-key-not-captured", host = host, group = group)
+        }
+        Step::TrustedHostsNotCaptured { group } => {
+            message!("restore-step-trusted-hosts-not-captured", group = group)
+        }
+        Step::KeepChosenValue { name, now, command } => message!(
+            "restore-step-keep-chosen-value",
+            name = name,
+            now = now,
+            command = command
+        ),
+        Step::CheckListedHostKey { group, host } => {
+            message!(
+                "restore-step-check-listed-host-key",
+                host = host,
+                group = group
+            )
+        }
+        _ => return None,
+    })
 }
 
 /// A setting to set in the console: its value as one code span, each other text on one line.
@@ -240,13 +260,13 @@ mod tests {
     use super::*;
     use crate::model::Value;
 
-    #[test]
-    fn every_step_is_worded_from_the_catalog_on_one_line() {
+    /// One step of each kind.
+    fn one_of_each() -> Vec<Step> {
         let item = Restore::Setting {
             name: "smtp.banner".into(),
             value: Value::Text("x".into()),
         };
-        let steps = [
+        vec![
             Step::SecretLeftOut {
                 scope: "system\nrm -rf".into(),
                 name: "ldap.password".into(),
@@ -305,7 +325,12 @@ mod tests {
             },
             Step::Gui("Settings > Relay: check it".into()),
             Step::Vendor("domains.csv: enter it".into()),
-        ];
+        ]
+    }
+
+    #[test]
+    fn every_step_is_worded_from_the_catalog_on_one_line() {
+        let steps = one_of_each();
         for step in &steps {
             let text = step_words(step);
             assert!(!text.contains("restore-"), "{step:?}: {text}");
@@ -316,11 +341,11 @@ mod tests {
             "system\\nrm -rf: ldap.password is a secret, left out (use --show-secrets)"
         );
         assert_eq!(
-            step_words(&steps[10]),
+            step_words(&steps[12]),
             "system: set relay to ``a`b`` in the admin console (no page is known for it)"
         );
         assert_eq!(
-            step_words(&steps[8]),
+            step_words(&steps[10]),
             "smtp.fastpath was not captured: check it with `smtp get fastpath`; if it is not \
              `on`, run `smtp set fastpath on`"
         );
