@@ -74,3 +74,24 @@ remedy-if-is-run = if it is `{ $value }`, run `{ $command }`
 remedy-if-is-step = if it is `{ $value }`: { $step }
 remedy-check-unexplained = check these by hand before relying on the export
 remedy-verify-update-first = check the appliance before anything else: `carryover verify-update <the update log>` lists what did not come back
+
+## The layout of a gaps or plan report
+
+findings-title = { $command }: { $appliance } { $from } -> { $to }: { $counts }
+findings-host-unknown = (host not captured)
+findings-version-unknown = (version not captured)
+findings-nothing-found = nothing found
+findings-count = { $count } { $status }
+finding-status = { $status ->
+    [error] error
+    [warning] warning
+    [info] info
+    [not-captured] not captured
+    [confirmed] confirmed
+   *[ok] ok
+}
+findings-blocking = blocking: { $rules }
+findings-blocking-markdown = **Blocking:** { $rules }
+findings-remedy = remedy:
+findings-at = at { $evidence }
+findings-table-head = | item | evidence |

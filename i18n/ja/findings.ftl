@@ -73,3 +73,24 @@ remedy-if-is-run = `{ $value }` なら `{ $command }` を実行
 remedy-if-is-step = `{ $value }` の場合: { $step }
 remedy-check-unexplained = エクスポートを頼りにする前に、これらを手作業で確認してください
 remedy-verify-update-first = 何よりも先にアプライアンスを確認してください: `carryover verify-update <the update log>` が、元に戻らなかったもののリストを表示します
+
+## The layout of a gaps or plan report
+
+findings-title = { $command }: { $appliance } { $from } -> { $to }: { $counts }
+findings-host-unknown = (ホスト名はキャプチャされていません)
+findings-version-unknown = (バージョンはキャプチャされていません)
+findings-nothing-found = 検出なし
+findings-count = { $status } { $count } 件
+finding-status = { $status ->
+    [error] エラー
+    [warning] 警告
+    [info] 情報
+    [not-captured] 未キャプチャ
+    [confirmed] 確認済み
+   *[ok] OK
+}
+findings-blocking = バージョンアップを妨げるもの: { $rules }
+findings-blocking-markdown = **バージョンアップを妨げるもの:** { $rules }
+findings-remedy = 対処:
+findings-at = 場所 { $evidence }
+findings-table-head = | 項目 | 証拠 |

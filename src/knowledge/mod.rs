@@ -288,6 +288,9 @@ pub struct Package {
 /// One release note.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Release {
+    /// The Japanese of the entries' words, by entry id (the sidecar file; empty without one).
+    #[serde(skip)]
+    pub japanese: std::collections::BTreeMap<String, Japanese>,
     /// The vendor's id, as the registry knows it (`mirapoint-mos`).
     pub vendor: String,
     /// The release's version, as the vendor writes it (`4.2.3-GA`).
@@ -402,6 +405,46 @@ impl Entry {
 /// Reads a release from RON text.
 pub fn parse_release(text: &str) -> Result<Release, ron::error::SpannedError> {
     ron::from_str(text)
+}
+
+/// A release note with its Japanese: `japanese` is the sidecar beside the English file
+/// (`<release>.ja.ron`), the words a person reads, by entry id.
+pub fn parse_release_with_japanese(
+    text: &str,
+    japanese: &str,
+) -> Result<Release, ron::error::SpannedError> {
+    let mut release = parse_release(text)?;
+    release.japanese = ron::from_str(japanese)?;
+    Ok(release)
+}
+
+/// The Japanese of one entry's words: what a person reads of it, in the note's own terms.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Japanese {
+    /// The entry's title.
+    pub title: String,
+    /// What it costs the user.
+    pub cost: String,
+    /// How to check by hand that the remedy took effect.
+    #[serde(default)]
+    pub check: Option<String>,
+    /// Why the entry applies from more versions than the note names.
+    #[serde(default)]
+    pub wider: Option<String>,
+    /// Why no capture can make the entry fire.
+    #[serde(default)]
+    pub never_fires: Option<String>,
+    /// The prose steps of its remedy (`Gui`), in their order.
+    #[serde(default)]
+    pub steps: Vec<String>,
+}
+
+impl Release {
+    /// The entry with this id, and its Japanese where the sidecar has it.
+    pub fn entry(&self, id: &str) -> Option<(&Entry, Option<&Japanese>)> {
+        let entry = self.entries.iter().find(|e| e.id == id)?;
+        Some((entry, self.japanese.get(id)))
+    }
 }
 
 /// Where the admin console sets a setting that no command writes: its page and field. Kept as

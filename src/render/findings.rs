@@ -5,9 +5,12 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::message;
 use crate::ops::Status;
 
+use super::message::words;
 use super::report::{lines, Finding};
+use super::width::{pad_to, widest};
 use super::FORMAT_VERSION;
 
 pub use super::report::Heading;
@@ -118,52 +121,75 @@ fn findings_as(
 
 fn title(heading: &Heading<'_>, findings: &[Finding]) -> String {
     let count = |w: &str| findings.iter().filter(|f| status_word(f) == w).count();
-    let counts: Vec<String> = [
-        "error",
-        "warning",
-        "info",
-        "not captured",
-        "confirmed",
-        "ok",
-    ]
-    .iter()
-    .filter(|w| count(w) > 0)
-    .map(|w| format!("{} {w}", count(w)))
-    .collect();
-    format!(
-        "{}: {} {} -> {}: {}",
-        heading.command,
-        heading.appliance.unwrap_or("(host not captured)"),
-        heading.from.unwrap_or("(version not captured)"),
-        heading.to,
-        if counts.is_empty() {
-            "nothing found".to_string()
-        } else {
-            counts.join(", ")
+    let counts: Vec<String> = STATUSES
+        .iter()
+        .filter(|w| count(w) > 0)
+        .map(|w| {
+            let said = message!("findings-count", count = count(w), status = status_label(w));
+            words(&said)
+        })
+        .collect();
+    let unknown = |id| words(&crate::base::message::Message::new(id));
+    let said = message!(
+        "findings-title",
+        command = heading.command,
+        appliance = heading
+            .appliance
+            .map_or_else(|| unknown("findings-host-unknown"), str::to_string),
+        from = heading
+            .from
+            .map_or_else(|| unknown("findings-version-unknown"), str::to_string),
+        to = heading.to,
+        counts = match counts.is_empty() {
+            true => unknown("findings-nothing-found"),
+            false => counts.join(", "),
         }
-    )
+    );
+    super::report::said(&said)
+}
+
+/// Every status a finding can have, in the order the title counts them.
+const STATUSES: [&str; 6] = [
+    "error",
+    "warning",
+    "info",
+    "not captured",
+    "confirmed",
+    "ok",
+];
+
+/// A status in the reader's words.
+fn status_label(status: &str) -> String {
+    words(&message!(
+        "finding-status",
+        status = status.replace(' ', "-")
+    ))
 }
 
 fn human(heading: &Heading<'_>, findings: &[Finding]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", title(heading, findings));
     if let Some(blocking) = heading.blocking.filter(|b| !b.is_empty()) {
-        let _ = writeln!(out, "blocking: {}", blocking.join(", "));
+        let said = message!("findings-blocking", rules = blocking.join(", "));
+        let _ = writeln!(out, "{}", super::report::said(&said));
     }
-    for f in findings {
-        let _ = writeln!(out, "\n{:<12} {}  {}", status_word(f), f.rule, f.summary);
-        let paired = f.items.len() == f.evidence.len();
-        let width = f
-            .items
+    let column = widest(
+        STATUSES
             .iter()
-            .map(|i| i.chars().count())
-            .max()
-            .unwrap_or(0)
-            .min(60);
+            .map(|s| status_label(s))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
+    for f in findings {
+        let status = pad_to(&status_label(status_word(f)), column.max(12));
+        let _ = writeln!(out, "\n{status} {}  {}", f.rule, f.summary);
+        let paired = f.items.len() == f.evidence.len();
+        let width = widest(f.items.iter().map(String::as_str)).min(60);
         for (i, item) in f.items.iter().enumerate() {
             match paired {
                 true => {
-                    let _ = writeln!(out, "  {item:<width$}  {}", f.evidence[i]);
+                    let _ = writeln!(out, "  {}  {}", pad_to(item, width), f.evidence[i]);
                 }
                 false => {
                     let _ = writeln!(out, "  {item}");
@@ -172,11 +198,12 @@ fn human(heading: &Heading<'_>, findings: &[Finding]) -> String {
         }
         if !paired {
             for e in &f.evidence {
-                let _ = writeln!(out, "  at {e}");
+                let said = message!("findings-at", evidence = e);
+                let _ = writeln!(out, "  {}", super::report::said(&said));
             }
         }
         if !f.remedy.is_empty() {
-            let _ = writeln!(out, "  remedy:");
+            let _ = writeln!(out, "  {}", words(&message!("findings-remedy")));
             for r in &f.remedy {
                 // A literal's body lines stay under their command; `restore` writes them to paste.
                 let _ = writeln!(out, "    {}", r.replace('\n', "\n      "));
@@ -190,19 +217,21 @@ fn markdown(heading: &Heading<'_>, findings: &[Finding]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {}", title(heading, findings));
     if let Some(blocking) = heading.blocking.filter(|b| !b.is_empty()) {
-        let _ = writeln!(out, "\n**Blocking:** {}", blocking.join(", "));
+        let said = message!("findings-blocking-markdown", rules = blocking.join(", "));
+        let _ = writeln!(out, "\n{}", super::report::said(&said));
     }
     for f in findings {
         let _ = writeln!(
             out,
             "\n### `{}` ({}): {}",
             f.rule,
-            status_word(f),
+            status_label(status_word(f)),
             f.summary.replace('|', "\\|")
         );
         if !f.items.is_empty() {
             let paired = f.items.len() == f.evidence.len();
-            let _ = writeln!(out, "\n| item | evidence |\n| --- | --- |");
+            let head = words(&message!("findings-table-head"));
+            let _ = writeln!(out, "\n{head}\n| --- | --- |");
             for (i, item) in f.items.iter().enumerate() {
                 let at = if paired { f.evidence[i].as_str() } else { "" };
                 let _ = writeln!(

@@ -122,7 +122,7 @@ pub(crate) fn for_machines<T>(make: impl FnOnce() -> T) -> T {
 
 /// The language messages are made in now: a person's, unless an output for machines is
 /// being made on this thread.
-fn current() -> Lang {
+pub(crate) fn current() -> Lang {
     MAKING
         .with(|m| m.get())
         .unwrap_or_else(|| languages().human)

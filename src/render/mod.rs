@@ -14,6 +14,7 @@ pub mod error;
 pub mod fetch;
 pub mod findings;
 pub mod github;
+mod knowledge_words;
 pub mod message;
 pub mod notice;
 pub mod report;

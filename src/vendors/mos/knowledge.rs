@@ -2,14 +2,17 @@
 
 use std::sync::OnceLock;
 
-use crate::knowledge::{parse_release, Release};
+use crate::knowledge::{parse_release_with_japanese, Release};
 
 /// Every known MOS release note, oldest first.
 pub fn releases() -> &'static [Release] {
     static RELEASES: OnceLock<Vec<Release>> = OnceLock::new();
     RELEASES.get_or_init(|| {
-        vec![parse_release(include_str!("knowledge/mos-4.2.3.ron"))
-            .expect("the shipped knowledge base is valid (tested)")]
+        vec![parse_release_with_japanese(
+            include_str!("knowledge/mos-4.2.3.ron"),
+            include_str!("knowledge/mos-4.2.3.ja.ron"),
+        )
+        .expect("the shipped knowledge base is valid (tested)")]
     })
 }
 

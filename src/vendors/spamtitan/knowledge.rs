@@ -2,14 +2,17 @@
 
 use std::sync::OnceLock;
 
-use crate::knowledge::{parse_console, parse_release, ConsoleField, Release};
+use crate::knowledge::{parse_console, parse_release_with_japanese, ConsoleField, Release};
 
 /// Every known SpamTitan release note, oldest first.
 pub fn releases() -> &'static [Release] {
     static RELEASES: OnceLock<Vec<Release>> = OnceLock::new();
     RELEASES.get_or_init(|| {
-        vec![parse_release(include_str!("knowledge/spamtitan-7.09.ron"))
-            .expect("the shipped knowledge base is valid (tested)")]
+        vec![parse_release_with_japanese(
+            include_str!("knowledge/spamtitan-7.09.ron"),
+            include_str!("knowledge/spamtitan-7.09.ja.ron"),
+        )
+        .expect("the shipped knowledge base is valid (tested)")]
     })
 }
 
