@@ -129,19 +129,19 @@ fn title(heading: &Heading<'_>, findings: &[Finding]) -> String {
             words(&said)
         })
         .collect();
-    let unknown = |id| words(&crate::base::message::Message::new(id));
     let said = message!(
         "findings-title",
         command = heading.command,
         appliance = heading
             .appliance
-            .map_or_else(|| unknown("findings-host-unknown"), str::to_string),
-        from = heading
-            .from
-            .map_or_else(|| unknown("findings-version-unknown"), str::to_string),
+            .map_or_else(|| words(&message!("findings-host-unknown")), str::to_string),
+        from = heading.from.map_or_else(
+            || words(&message!("findings-version-unknown")),
+            str::to_string
+        ),
         to = heading.to,
         counts = match counts.is_empty() {
-            true => unknown("findings-nothing-found"),
+            true => words(&message!("findings-nothing-found")),
             false => counts.join(", "),
         }
     );

@@ -47,6 +47,8 @@ enum Step {
     Cli(IgnoredAny),
     /// A step for a person: translated.
     Gui(String),
+    /// carryover's own suggestion for a person: translated.
+    Suggest(String),
     /// A patch to install, by name and address: never translated.
     Patch {},
 }
@@ -195,7 +197,7 @@ fn entry_offenders(english: &English, japanese: &Japanese) -> Vec<String> {
         .remedy
         .iter()
         .filter_map(|step| match step {
-            Step::Gui(text) => Some(text.as_str()),
+            Step::Gui(text) | Step::Suggest(text) => Some(text.as_str()),
             Step::Cli(_) | Step::Patch {} => None,
         })
         .collect();
