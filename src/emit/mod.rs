@@ -71,6 +71,35 @@ impl Command {
         self
     }
 
+    /// The command as one word per word, for looking its form up in a catalog, never for
+    /// writing (only [`Script::command`] writes): an argument's spaces and line breaks become
+    /// `_`, so that it stays one word, and an empty one is `_`.
+    pub fn lookup_line(&self) -> String {
+        let words: Vec<String> = self
+            .words
+            .iter()
+            .map(|w| match w {
+                Word::Fixed(w) => w.clone(),
+                Word::Arg(a) if a.is_empty() => "_".into(),
+                Word::Arg(a) => a.replace(|c: char| c.is_whitespace() || c == '"', "_"),
+            })
+            .collect();
+        words.join(" ")
+    }
+
+    /// The command's fixed words (its verb and flags, never a value from a capture).
+    pub fn form(&self) -> String {
+        let words: Vec<&str> = self
+            .words
+            .iter()
+            .filter_map(|w| match w {
+                Word::Fixed(w) => Some(w.as_str()),
+                Word::Arg(_) => None,
+            })
+            .collect();
+        words.join(" ")
+    }
+
     /// An argument, always quoted by the dialect.
     pub fn arg(mut self, arg: impl Into<String>) -> Command {
         self.words.push(Word::Arg(arg.into()));

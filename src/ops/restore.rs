@@ -951,6 +951,9 @@ pub enum Remark<'a> {
     NotWritten(&'a Unwritable, Subject<'a>),
     /// Something the vendor has no command for.
     NoCommand(Subject<'a>),
+    /// The commands below of this form (their fixed words) are of a form no public source
+    /// confirms: marked once, before the first.
+    Inferred(&'a str),
 }
 
 /// What a `not written` remark is about.
@@ -1023,6 +1026,10 @@ struct Out<'d, 'w> {
     dialect: &'d dyn Dialect,
     words: Wording<'w>,
     left_out: usize,
+    /// Whether a command's form is confirmed, as the vendor's catalog says.
+    confirmed: &'w dyn Fn(&str) -> Option<bool>,
+    /// The inferred forms already marked: each is marked once, before its first command.
+    marked: BTreeSet<String>,
 }
 
 impl Out<'_, '_> {
@@ -1040,11 +1047,14 @@ fn write_script<'d>(
     header: &[String],
     words: Wording<'_>,
 ) -> Written {
+    let confirmed = |command: &str| writer.form_confirmed(command);
     let mut out = Out {
         script,
         dialect,
         words,
         left_out: 0,
+        confirmed: &confirmed,
+        marked: BTreeSet::new(),
     };
     out.script.framing(writer.script_start());
     for line in header {
@@ -1155,7 +1165,14 @@ fn emit(
     what: Subject<'_>,
     none_is_written: bool,
 ) -> bool {
-    match command().map(|c| out.script.command(c)) {
+    let command_now = command();
+    if let Some(c) = &command_now {
+        let form = c.form();
+        if (out.confirmed)(&c.lookup_line()) == Some(false) && out.marked.insert(form.clone()) {
+            out.remark(Remark::Inferred(&form));
+        }
+    }
+    match command_now.map(|c| out.script.command(c)) {
         Some(Ok(())) => true,
         Some(Err(why)) => {
             if let Some(c) = command() {

@@ -208,6 +208,7 @@ pub fn remark(remark: &Remark<'_>) -> String {
             "restore-remark-no-command",
             what = words_as_given(&subject(what))
         ),
+        Remark::Inferred(form) => message!("restore-remark-inferred", form = *form),
     };
     words_as_given(&message)
 }

@@ -312,6 +312,11 @@ pub trait CapturePlan: Sync {
 /// goes through [`crate::emit`]: commands are typed [`Command`]s, quoted by the vendor's
 /// [`Dialect`].
 pub trait RestoreScript: Sync {
+    /// Whether a command's form is confirmed by a public source (`Some(false)`: inferred,
+    /// and the script marks it); `None` for a form the vendor's catalog does not know.
+    fn form_confirmed(&self, _command: &str) -> Option<bool> {
+        None
+    }
     /// How the script's language quotes an argument.
     fn dialect(&self) -> &dyn Dialect;
     /// How the script's language quotes an argument when the script is sent to the appliance

@@ -6,6 +6,7 @@ mod common;
 
 mod honest;
 mod hostile_values;
+mod inferred_forms;
 mod scripts;
 mod spamtitan;
 mod spamtitan_items;

@@ -623,10 +623,15 @@ fn of_rule(findings: &[Finding], rule: &str) -> Vec<Finding> {
 }
 
 /// The script's groups whose remark names `rule`: the remark and the lines up to the next
-/// remark. A key block's `#@` lines are data, and a `# not written, ...` line notes an item of
-/// the group the script cannot write.
+/// remark. A key block's `#@` lines are data, a `# not written, ...` line notes an item of the
+/// group the script cannot write, and a `# inferred form: ...` line marks the group's commands
+/// of a form no public source confirms.
 fn groups(script: &str, rule: &str) -> Vec<String> {
-    let remark = |l: &str| l.starts_with("# ") && !l.starts_with("# not written, ");
+    let remark = |l: &str| {
+        l.starts_with("# ")
+            && !l.starts_with("# not written, ")
+            && !l.starts_with("# inferred form: ")
+    };
     let names = |l: &str| {
         l.strip_prefix("# ")
             .and_then(|r| r.strip_prefix(rule))

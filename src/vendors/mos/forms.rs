@@ -121,6 +121,10 @@ impl Knowledge for Mos {
 }
 
 impl RestoreScript for Mos {
+    fn form_confirmed(&self, command: &str) -> Option<bool> {
+        Catalog::get().confirmed(command)
+    }
+
     fn dialect(&self) -> &dyn Dialect {
         &MosCli::UTF_8
     }
