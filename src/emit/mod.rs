@@ -174,7 +174,7 @@ pub struct Script<'d> {
     dialect: &'d dyn Dialect,
     text: String,
     written: Vec<Command>,
-    /// Whether the commands are kept for [`Script::into_parts`] (a million-line script need
+    /// Whether the commands are kept for `Script::into_parts` (a million-line script need
     /// not keep a million commands it only writes).
     keep: bool,
     count: usize,
@@ -231,7 +231,7 @@ impl<'d> Script<'d> {
 
     /// The command, each argument quoted; when an argument cannot be quoted safely, nothing of
     /// it is written and the caller gets why. The script keeps the command, for
-    /// [`Script::into_parts`].
+    /// `Script::into_parts`.
     pub fn command(&mut self, command: Command) -> Result<(), Unwritable> {
         let text = self.render(&command)?;
         self.text.push_str(&text);

@@ -16,7 +16,7 @@ use crate::base::error::Error;
 use crate::base::message::{Arg, Message};
 
 /// A password or a token. It is shown as `<secret>` by `Debug` and `Display`, so it cannot
-/// reach a message or a log by accident; [`Secret::expose`] is the one way to its text, for the
+/// reach a message or a log by accident; `Secret::expose` is the one way to its text, for the
 /// connection alone.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);

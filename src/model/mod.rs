@@ -174,7 +174,7 @@ pub struct Config {
     pub updates: BTreeMap<String, Item<String>>,
     /// Commands the catalog does not know, by their canonical form.
     pub raw: BTreeMap<String, Item<Raw>>,
-    /// The captures read, in the order given to [`Config::add_source`]. Not canonical.
+    /// The captures read, in the order given to `Config::add_source`. Not canonical.
     #[serde(skip)]
     pub sources: Vec<Provenance>,
     /// What the captures observed; not canonical (`show --format json` prints it beside).

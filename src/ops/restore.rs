@@ -993,7 +993,7 @@ pub(crate) fn written_in(
     write_script(script, dialect, (plan, writer), header, words)
 }
 
-/// [`written_in`] in the vendor's own dialect, with the commands written into the script in
+/// `written_in` in the vendor's own dialect, with the commands written into the script in
 /// order: what running the script must do.
 pub fn script_with_commands(
     plan: &Plan,

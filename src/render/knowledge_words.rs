@@ -15,13 +15,10 @@ use super::message::{current, Lang};
 /// The finding with its rule's words in the reader's language.
 pub(crate) fn localized(f: &Finding) -> Finding {
     let mut f = f.clone();
-    if current() != Lang::Ja {
-        return f;
-    }
-    let Some((entry, japanese)) = entry_of(&f.rule) else {
+    let Some(words) = words_of(&f.rule) else {
         return f;
     };
-    let words = pairs(entry, japanese);
+    let words: BTreeMap<&str, &str> = words.iter().map(|(e, t)| (*e, t.as_str())).collect();
     translate(&mut f.summary, &words);
     for clause in &mut f.also {
         translate(clause, &words);
@@ -40,14 +37,70 @@ pub(crate) fn localized(f: &Finding) -> Finding {
     f
 }
 
+/// Each English text of the rule's entry with its words in the reader's language: the
+/// Japanese sidecar's, or, in the pseudo-language, the English between markers (so a test
+/// finds a rule's words that did not pass through here). `None` in English.
+fn words_of(rule: &str) -> Option<BTreeMap<&'static str, String>> {
+    match current() {
+        Lang::En => None,
+        Lang::Ja => {
+            let (entry, japanese) = entry_of(rule)?;
+            Some(
+                pairs(entry, japanese)
+                    .into_iter()
+                    .map(|(e, j)| (e, j.to_string()))
+                    .collect(),
+            )
+        }
+        Lang::Pseudo => {
+            let (entry, _) = entry_of_any(rule)?;
+            let (open, close) = super::message::PSEUDO_MARKERS;
+            let english = pairs(entry, &NO_JAPANESE).into_keys();
+            let mut words: BTreeMap<&str, String> =
+                english.map(|e| (e, format!("{open}{e}{close}"))).collect();
+            for text in prose(entry) {
+                words.insert(text, format!("{open}{text}{close}"));
+            }
+            Some(words)
+        }
+    }
+}
+
+/// An entry's words with no Japanese, for the keys of [`pairs`].
+static NO_JAPANESE: Japanese = Japanese {
+    title: String::new(),
+    cost: String::new(),
+    check: None,
+    wider: None,
+    never_fires: None,
+    steps: Vec::new(),
+};
+
 /// The rule's knowledge entry and its Japanese, from whichever vendor knows the rule.
 fn entry_of(rule: &str) -> Option<(&'static Entry, &'static Japanese)> {
+    let (entry, japanese) = entry_of_any(rule)?;
+    Some((entry, japanese?))
+}
+
+/// The rule's knowledge entry, with its Japanese if there is any.
+fn entry_of_any(rule: &str) -> Option<(&'static Entry, Option<&'static Japanese>)> {
     crate::vendors::REGISTRY
         .iter()
         .filter_map(|v| v.knowledge())
         .flat_map(|k| k.releases())
         .find_map(|r| r.entry(rule))
-        .and_then(|(entry, japanese)| Some((entry, japanese?)))
+}
+
+/// The entry's prose remedy steps, in their order.
+fn prose(entry: &Entry) -> Vec<&str> {
+    entry
+        .remedy
+        .iter()
+        .filter_map(|r| match r {
+            Remedy::Gui(text) | Remedy::Suggest(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Each English text of the entry a person reads, with its Japanese.
@@ -60,14 +113,7 @@ fn pairs<'a>(entry: &'a Entry, japanese: &'a Japanese) -> BTreeMap<&'a str, &'a 
         words.insert(en.as_str(), ja.as_str());
     }
     // The prose steps, in their order, as the sidecar lists them.
-    let prose: Vec<&str> = entry
-        .remedy
-        .iter()
-        .filter_map(|r| match r {
-            Remedy::Gui(text) | Remedy::Suggest(text) => Some(text.as_str()),
-            _ => None,
-        })
-        .collect();
+    let prose = prose(entry);
     if prose.len() == japanese.steps.len() {
         words.extend(
             prose

@@ -157,7 +157,7 @@ fn build(code: &str) -> FluentBundle<FluentResource> {
 }
 
 /// The message in the language a person reads (English unless the run chose another; the
-/// stored language inside [`for_machines`]), its text arguments through the one sanitiser: on
+/// stored language inside `for_machines`), its text arguments through the one sanitiser: on
 /// one line, for a terminal or a log.
 pub fn words(message: &Message) -> String {
     words_in(current(), message)

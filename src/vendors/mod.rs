@@ -91,7 +91,7 @@ impl Claim {
 }
 
 /// One appliance family: what every vendor must answer. Capabilities default to "not
-/// offered"; the caller turns that into a message the user sees ([`unsupported`]).
+/// offered"; the caller turns that into a message the user sees (`unsupported`).
 pub trait Vendor: Sync {
     /// The id models carry (`mirapoint-mos`).
     fn id(&self) -> VendorId;
@@ -533,7 +533,7 @@ impl Detection {
 }
 
 /// Compares every vendor's claims on a sample ([`Vendor::claims_each`]). The best score wins;
-/// [`Detection::doubt`] says when it is not clearly ahead. `None` when no vendor claims it.
+/// `Detection::doubt` says when it is not clearly ahead. `None` when no vendor claims it.
 pub fn detect(sample: &Sample<'_>) -> Option<Detection> {
     let mut considered: Vec<(&'static dyn Vendor, Claim)> = REGISTRY
         .iter()

@@ -7,6 +7,7 @@ mod common;
 mod conventions;
 mod json_schema;
 mod pre_commit;
+mod pseudo_language;
 mod readme;
 mod sarif;
 mod usage;

@@ -212,7 +212,7 @@ fn is_boundary(text: &str) -> bool {
     )
 }
 
-/// Parses a whole CLI log into a tree (for tests and small inputs; large ones use [`parse_with`]).
+/// Parses a whole CLI log into a tree (for tests and small inputs; large ones use `parse_with`).
 pub fn parse(source: &Source) -> Result<Tree<'_>> {
     let mut nodes = Vec::new();
     let warnings = parse_with(source, 0, source.text.len(), 1, &mut |node| {

@@ -7,7 +7,7 @@
 //! Every answer is untrusted: its size is bounded, and it is saved only once it reads as the
 //! capture reader will read it (a REST answer as JSON configuration, a legacy answer as its XML
 //! list). The API token travels in the `Authorization` header alone. TLS is the one policy of
-//! [`crate::fetch::net::client_config`]: the built-in roots and `--ca`, or `--insecure`. The
+//! `crate::fetch::net::client_config`: the built-in roots and `--ca`, or `--insecure`. The
 //! folder is written beside the previous capture and replaces it only once complete.
 
 use std::collections::BTreeSet;
