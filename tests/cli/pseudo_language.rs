@@ -26,7 +26,7 @@ fn pseudo(args: &[&str], cwd: &std::path::Path) -> (i32, String, String) {
 }
 
 /// The lines of `text` that a person reads as words and that hold no marker.
-fn unmarked<'t>(text: &'t str, reads_as_words: impl Fn(&str) -> bool) -> Vec<&'t str> {
+fn unmarked(text: &str, reads_as_words: impl Fn(&str) -> bool) -> Vec<&str> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && reads_as_words(l) && !l.contains(OPEN))
         .collect()
