@@ -10,5 +10,6 @@ cli-diff-shown-as-line-diff = carryover: { $error }; shown as a line diff
 ## restore
 
 cli-warning = warning: { $warning }
+cli-restore-shown-in-utf8 = note: the script is shown in UTF-8 for this terminal; `-o FILE` (or a pipe) writes it in { $encoding }, as the appliance reads it, and its literal counts are { $encoding } bytes
 # What the runbook calls the script when it goes to standard output.
 cli-restore-script-unnamed = the script

@@ -9,5 +9,6 @@ cli-diff-shown-as-line-diff = carryover: { $error }。行単位の diff で表�
 ## restore
 
 cli-warning = 警告: { $warning }
+cli-restore-shown-in-utf8 = 注記: このターミナル用にスクリプトを UTF-8 で表示しています。`-o FILE` (またはパイプ) では、アプライアンスが読む { $encoding } で書き込みます。リテラルのバイト数は { $encoding } のバイト数です
 # What the runbook calls the script when it goes to standard output.
 cli-restore-script-unnamed = スクリプト

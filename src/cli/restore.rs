@@ -71,12 +71,29 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
         }
     }
     carryover::write::with_files(
-        (args.output.file(), outputs.script_bytes()),
+        (args.output.file(), script_bytes(&args, &outputs)),
         files,
         args.show_secrets,
         args.import_files.as_deref(),
     )?;
     Ok(u8::from(args.exit_code && outputs.commands > 0))
+}
+
+/// The script's bytes: in the appliance's encoding, except on a terminal, which shows text in
+/// UTF-8: there a Shift_JIS script would be mojibake, so it is shown as UTF-8 with a note that
+/// `-o` (or a pipe) writes the appliance's encoding, whose bytes the literal counts are.
+fn script_bytes(args: &RestoreArgs, outputs: &render::restore::Outputs) -> Vec<u8> {
+    use std::io::IsTerminal;
+    let to_terminal = args.output.file().is_none() && std::io::stdout().is_terminal();
+    if to_terminal && outputs.encoding != encoding_rs::UTF_8 {
+        let note = carryover::message!(
+            "cli-restore-shown-in-utf8",
+            encoding = outputs.encoding.name()
+        );
+        eprint!("{}", render::notice::line(&note));
+        return outputs.script.clone().into_bytes();
+    }
+    outputs.script_bytes()
 }
 
 /// The flags as a restore job. A runbook on standard output, or the script and the runbook in

@@ -11,4 +11,5 @@ mod scripts;
 mod spamtitan;
 mod spamtitan_items;
 mod spamtitan_replay;
+mod terminal;
 mod warnings;
