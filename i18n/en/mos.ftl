@@ -34,3 +34,8 @@ mos-literal-to-boundary = literal announces { $announced } bytes, which fits no 
 mos-literal-to-sentinel = literal announces { $announced } bytes, which fits no line end of its body; the key block was taken up to #@Mirapoint-Key-End
 mos-literal-tab = line { $line } of the literal ends in a tab, kept in the value as its count says
 mos-literal-pager-lines = { $count } pager prompt line(s) (`--More--`, first at line { $first }) inside the literal are no part of its value
+
+# How a person applies a restore script and captures the appliance again (the runbook).
+
+mos-how-to-apply = After the upgrade has finished and the appliance has rebooted, log in to its CLI as administrator with terminal logging on and enter `{ $script }` line by line (paste it). Lines starting with `# ` (a hash and a space) are remarks; a key block's `#@Mirapoint` lines are part of the key. A command that adds something already there may answer `NO`; that is harmless.
+mos-how-to-recapture = Capture the upgraded appliance again, with terminal logging on:

@@ -61,3 +61,20 @@ st-xml-stat-failed-errors = the legacy API answered stat { $stat }: { $errors }:
 st-xml-no-stat = the answer says no stat (ok or fail): this list was not captured
 st-csv-not-a-row = not a CSV row: { $reason }
 st-update-log-grammar = update log grammar: { $reason }
+
+# How a person applies a restore script and captures the appliance again (the runbook).
+
+st-how-to-apply = After the update has finished, run the script from a machine that reaches the appliance's web interface, with a REST API token made in the web UI (`Settings > Access/Authentication`). First see what it would do:
+
+    ```sh
+    ST_HOST=<appliance> ST_TOKEN=<REST API token> bash { $script } --dry-run
+    ```
+
+    then run it for real:
+
+    ```sh
+    ST_HOST=<appliance> ST_TOKEN=<REST API token> bash { $script }
+    ```
+
+    Lines starting with `#` are remarks; a call that fails stops the script.
+st-how-to-recapture = Capture the upgraded appliance again: run the script `carryover capture --vendor spamtitan` prints, fill in the folder's by-hand.txt from the web console, and keep the folder.

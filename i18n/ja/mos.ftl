@@ -33,3 +33,8 @@ mos-literal-to-boundary = リテラルは { $announced } バイトと予告し�
 mos-literal-to-sentinel = リテラルは { $announced } バイトと予告していますが、本体のどの行末とも一致しません。キーブロックは #@Mirapoint-Key-End までとしました
 mos-literal-tab = リテラルの { $line } 行目がタブで終わっています。予告のバイト数どおり、値に含めています
 mos-literal-pager-lines = リテラル内のページャのプロンプト行 { $count } 行 (`--More--`、最初は { $first } 行目) は値の一部ではありません
+
+# How a person applies a restore script and captures the appliance again (the runbook).
+
+mos-how-to-apply = バージョンアップが終わってアプライアンスが再起動したら、端末のログ記録を有効にして管理者としてその CLI にログインし、`{ $script }` を 1 行ずつ入力してください (貼り付けます)。`# ` (ハッシュとスペース) で始まる行は注記です。キーブロックの `#@Mirapoint` 行はキーの一部です。既にあるものを追加するコマンドは `NO` と応答することがありますが、問題ありません。
+mos-how-to-recapture = 端末のログ記録を有効にして、バージョンアップしたアプライアンスをもう一度キャプチャしてください:

@@ -58,3 +58,20 @@ st-xml-stat-failed-errors = 旧 API が stat { $stat } を返しました: { $er
 st-xml-no-stat = 応答に stat (ok または fail) がありません: このリストはキャプチャしていません
 st-csv-not-a-row = CSV の行ではありません: { $reason }
 st-update-log-grammar = アップデートログの文法: { $reason }
+
+# How a person applies a restore script and captures the appliance again (the runbook).
+
+st-how-to-apply = アップデートが終わったら、アプライアンスの Web インターフェースに届くマシンから、Web UI (`Settings > Access/Authentication`) で作った REST API トークンを使ってスクリプトを実行してください。まず、何をするかを確認します:
+
+    ```sh
+    ST_HOST=<appliance> ST_TOKEN=<REST API token> bash { $script } --dry-run
+    ```
+
+    次に、実際に実行します:
+
+    ```sh
+    ST_HOST=<appliance> ST_TOKEN=<REST API token> bash { $script }
+    ```
+
+    `#` で始まる行は注記です。失敗した呼び出しがあるとスクリプトはそこで止まります。
+st-how-to-recapture = バージョンアップしたアプライアンスをもう一度キャプチャしてください: `carryover capture --vendor spamtitan` が出力するスクリプトを実行し、フォルダの by-hand.txt を Web コンソールから記入して、フォルダを保管します。

@@ -22,6 +22,7 @@ mod plain;
 use std::path::Path;
 
 use crate::base::error::{Error, Result};
+use crate::base::message::Message;
 use crate::capture::ReadOptions;
 pub use crate::capture::{Note, NoteKind, SourceRead};
 use crate::emit::{Command, Dialect};
@@ -278,13 +279,14 @@ pub trait CapturePlan: Sync {
     fn script(&self) -> Option<&'static str> {
         None
     }
-    /// The command line that runs [`CapturePlan::script`], for messages about what to capture.
-    fn run_script(&self) -> String {
-        "the capture script `carryover capture` prints".into()
+    /// The command line that runs [`CapturePlan::script`], listed where a capture command
+    /// would be; `None` for a vendor captured by commands.
+    fn run_script(&self) -> Option<String> {
+        None
     }
     /// How to capture the appliance again after an upgrade, in one sentence (the runbook's
     /// check); [`CapturePlan::base_commands`] and the rules' commands follow it, if any.
-    fn how_to_recapture(&self) -> String;
+    fn how_to_recapture(&self) -> Message;
     /// The command that shows a setting (`smtp.fastpath`).
     fn read_setting(&self, _name: &str) -> Option<String> {
         None
@@ -350,8 +352,8 @@ pub trait RestoreScript: Sync {
     fn enter_scope(&self, _domain: &str) -> Option<Command> {
         None
     }
-    /// How a person applies the script, in Markdown, for the runbook.
-    fn how_to_apply(&self, script_name: &str) -> String;
+    /// How a person applies the script, for the runbook: a message whose words are Markdown.
+    fn how_to_apply(&self, script_name: &str) -> Message;
 }
 
 /// The appliance's own import files for what a model holds.

@@ -3,6 +3,7 @@
 
 use encoding_rs::Encoding;
 
+use crate::base::message::Message;
 use crate::emit::{one_command, Command, Dialect};
 use crate::knowledge::Release;
 use crate::model::{Config, SYSTEM};
@@ -133,13 +134,8 @@ impl RestoreScript for Mos {
         Some(Box::new(MosCli::new(encoding)))
     }
 
-    fn how_to_apply(&self, script_name: &str) -> String {
-        format!(
-            "After the upgrade has finished and the appliance has rebooted, log in to its CLI as \
-             administrator with terminal logging on and enter `{script_name}` line by line (paste it). \
-             Lines starting with `# ` (a hash and a space) are remarks; a key block's `#@Mirapoint` lines are part of the key. A command that adds something already there may \
-             answer `NO`; that is harmless."
-        )
+    fn how_to_apply(&self, script_name: &str) -> Message {
+        crate::message!("mos-how-to-apply", script = script_name)
     }
 
     fn write_setting(&self, _scope: &str, name: &str, value: &str) -> Option<Command> {
@@ -185,8 +181,8 @@ impl CapturePlan for Mos {
             .collect()
     }
 
-    fn how_to_recapture(&self) -> String {
-        "Capture the upgraded appliance again, with terminal logging on:".into()
+    fn how_to_recapture(&self) -> Message {
+        crate::message!("mos-how-to-recapture")
     }
 
     fn read_setting(&self, name: &str) -> Option<String> {

@@ -152,8 +152,8 @@ impl CapturePlan for Plain {
         vec![("show all".into(), "everything the appliance has".into())]
     }
 
-    fn how_to_recapture(&self) -> String {
-        "Save `show all` again:".into()
+    fn how_to_recapture(&self) -> Message {
+        crate::message!("plain-how-to-recapture")
     }
 
     fn read_setting(&self, name: &str) -> Option<String> {
@@ -174,8 +174,8 @@ impl RestoreScript for Plain {
         None
     }
 
-    fn how_to_apply(&self, script_name: &str) -> String {
-        format!("Type `{script_name}` into the plain console.")
+    fn how_to_apply(&self, script_name: &str) -> Message {
+        crate::message!("plain-how-to-apply", script = script_name)
     }
 }
 

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::base::message::Message;
 use crate::emit::{percent_encode, Bash, Command, Dialect};
 use crate::knowledge::Release;
 use crate::model::{Config, SYSTEM};
@@ -336,15 +337,12 @@ impl CapturePlan for SpamTitan {
         Some(include_str!("capture.sh"))
     }
 
-    fn run_script(&self) -> String {
-        "carryover capture --vendor spamtitan > capture.sh && bash capture.sh".into()
+    fn run_script(&self) -> Option<String> {
+        Some("carryover capture --vendor spamtitan > capture.sh && bash capture.sh".into())
     }
 
-    fn how_to_recapture(&self) -> String {
-        "Capture the upgraded appliance again: run the script `carryover capture --vendor \
-         spamtitan` prints, fill in the folder's by-hand.txt from the web console, and keep the \
-         folder."
-            .into()
+    fn how_to_recapture(&self) -> Message {
+        crate::message!("st-how-to-recapture")
     }
 }
 
@@ -359,16 +357,8 @@ impl ImportFiles for SpamTitan {
 }
 
 impl RestoreScript for SpamTitan {
-    fn how_to_apply(&self, script_name: &str) -> String {
-        format!(
-            "After the update has finished, run the script from a machine that reaches the \
-             appliance's web interface, with a REST API token made in the web UI (Settings > \
-             Access/Authentication). First see what it would do:\n\n\
-             ```sh\nST_HOST=<appliance> ST_TOKEN=<REST API token> bash {script_name} --dry-run\n```\n\n\
-             then run it for real:\n\n\
-             ```sh\nST_HOST=<appliance> ST_TOKEN=<REST API token> bash {script_name}\n```\n\n\
-             Lines starting with `#` are remarks; a call that fails stops the script."
-        )
+    fn how_to_apply(&self, script_name: &str) -> Message {
+        crate::message!("st-how-to-apply", script = script_name)
     }
 
     fn dialect(&self) -> &dyn Dialect {
