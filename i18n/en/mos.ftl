@@ -39,3 +39,7 @@ mos-literal-pager-lines = { $count } pager prompt line(s) (`--More--`, first at 
 
 mos-how-to-apply = After the upgrade has finished and the appliance has rebooted, log in to its CLI as administrator with terminal logging on and enter `{ $script }` line by line (paste it). Lines starting with `# ` (a hash and a space) are remarks; a key block's `#@Mirapoint` lines are part of the key. A command that adds something already there may answer `NO`; that is harmless.
 mos-how-to-recapture = Capture the upgraded appliance again, with terminal logging on:
+
+# Why a restore command is not written (a remark in the script).
+
+mos-refused-line-break = { $placeholder } holds a line break

@@ -78,3 +78,9 @@ st-how-to-apply = After the update has finished, run the script from a machine t
 
     Lines starting with `#` are remarks; a call that fails stops the script.
 st-how-to-recapture = Capture the upgraded appliance again: run the script `carryover capture --vendor spamtitan` prints, fill in the folder's by-hand.txt from the web console, and keep the folder.
+
+# Why a restore command is not written (a remark in the script).
+
+st-refused-not-a-segment = `{ $scope }` cannot be a URL path segment
+st-refused-too-long = a name of { $bytes } bytes is no domain
+st-refused-no-fields = the value fills none of the call's fields

@@ -38,3 +38,7 @@ mos-literal-pager-lines = リテラル内のページャのプロンプト行 { 
 
 mos-how-to-apply = バージョンアップが終わってアプライアンスが再起動したら、端末のログ記録を有効にして管理者としてその CLI にログインし、`{ $script }` を 1 行ずつ入力してください (貼り付けます)。`# ` (ハッシュとスペース) で始まる行は注記です。キーブロックの `#@Mirapoint` 行はキーの一部です。既にあるものを追加するコマンドは `NO` と応答することがありますが、問題ありません。
 mos-how-to-recapture = 端末のログ記録を有効にして、バージョンアップしたアプライアンスをもう一度キャプチャしてください:
+
+# Why a restore command is not written (a remark in the script).
+
+mos-refused-line-break = { $placeholder } に改行が含まれています

@@ -75,3 +75,9 @@ st-how-to-apply = アップデートが終わったら、アプライアンス�
 
     `#` で始まる行は注記です。失敗した呼び出しがあるとスクリプトはそこで止まります。
 st-how-to-recapture = バージョンアップしたアプライアンスをもう一度キャプチャしてください: `carryover capture --vendor spamtitan` が出力するスクリプトを実行し、フォルダの by-hand.txt を Web コンソールから記入して、フォルダを保管します。
+
+# Why a restore command is not written (a remark in the script).
+
+st-refused-not-a-segment = `{ $scope }` は URL のパスセグメントにできません
+st-refused-too-long = { $bytes } バイトの名前はドメインではありません
+st-refused-no-fields = 値が呼び出しのどのフィールドにも当てはまりません

@@ -231,7 +231,7 @@ fn label_message(label: &Label) -> Message {
 /// Why a command could not be written.
 fn unwritable(why: &Unwritable) -> Message {
     match why {
-        Unwritable::Refused(why) => message!("restore-unwritable-refused", why = why),
+        Unwritable::Refused(why) => why.clone(),
         Unwritable::Value => message!("restore-unwritable-value"),
         Unwritable::NoPipe => message!("restore-unwritable-no-pipe"),
         Unwritable::Data => message!("restore-unwritable-data"),

@@ -69,7 +69,10 @@ impl Mos {
                     // A literal (`{N}` and its lines) is read back only as a command's last
                     // word, and never before a data block: a line break anywhere else is refused.
                     if value.contains('\n') && (i != last || form.reads_block) {
-                        return Some(command.refuse(format!("${name} holds a line break")));
+                        let placeholder = format!("${name}");
+                        let why =
+                            crate::message!("mos-refused-line-break", placeholder = placeholder);
+                        return Some(command.refuse(why));
                     }
                     command.arg(value)
                 }

@@ -279,12 +279,12 @@ const MAX_DOMAIN: usize = 253;
 
 /// A scope as one URL path segment: percent-encoded, so `/`, `?` and `#` stay inside it; a
 /// segment of only dots, empty or too long is refused (curl is told `--path-as-is` as well).
-fn segment(scope: &str) -> Result<String, String> {
+fn segment(scope: &str) -> Result<String, Message> {
     if scope.is_empty() || scope.chars().all(|c| c == '.') {
-        return Err(format!("`{scope}` cannot be a URL path segment"));
+        return Err(crate::message!("st-refused-not-a-segment", scope = scope));
     }
     if scope.len() > MAX_DOMAIN {
-        return Err(format!("a name of {} bytes is no domain", scope.len()));
+        return Err(crate::message!("st-refused-too-long", bytes = scope.len()));
     }
     Ok(percent_encode(scope))
 }
@@ -529,7 +529,7 @@ fn write(scope: &str, call_name: &str, fields: &[(String, String)]) -> Command {
         .collect();
     let data: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={v}")).collect();
     if data.is_empty() {
-        return Command::new("send").refuse("the value fills none of the call's fields");
+        return Command::new("send").refuse(crate::message!("st-refused-no-fields"));
     }
     if call.grouped && scope != SYSTEM {
         return Command::new("field")
@@ -629,5 +629,19 @@ mod tests {
             ("ldap.example.com", Some("389"))
         );
         assert_eq!(host_port("ldap.example.com"), ("ldap.example.com", None));
+    }
+
+    #[test]
+    fn a_scope_no_url_can_hold_is_refused_with_a_message() {
+        let why = segment("..").unwrap_err();
+        assert_eq!(why.id, "st-refused-not-a-segment");
+        assert_eq!(why.arg("scope"), Some(&"..".into()));
+        let long = "a".repeat(MAX_DOMAIN + 1);
+        let why = segment(&long).unwrap_err();
+        assert_eq!(why.id, "st-refused-too-long");
+        assert_eq!(
+            segment("a b.example").unwrap(),
+            percent_encode("a b.example")
+        );
     }
 }
