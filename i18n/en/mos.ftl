@@ -43,3 +43,11 @@ mos-how-to-recapture = Capture the upgraded appliance again, with terminal loggi
 # Why a restore command is not written (a remark in the script).
 
 mos-refused-line-break = { $placeholder } holds a line break
+
+# Why every capture holds a command (a remark above it in `carryover capture`'s commands).
+
+mos-capture-why-version = the version: which release notes apply
+mos-capture-why-licenses = licenses
+mos-capture-why-updates = installed updates and patches
+mos-capture-why-domains = delegated domains: each is a scope of its own
+mos-capture-why-uce-exceptions = UCE exceptions, to compare with the export

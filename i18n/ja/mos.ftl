@@ -42,3 +42,11 @@ mos-how-to-recapture = 端末のログ記録を有効にして、バージョン
 # Why a restore command is not written (a remark in the script).
 
 mos-refused-line-break = { $placeholder } に改行が含まれています
+
+# Why every capture holds a command (a remark above it in `carryover capture`'s commands).
+
+mos-capture-why-version = バージョン: どのリリースノートが当てはまるか
+mos-capture-why-licenses = ライセンス
+mos-capture-why-updates = インストール済みのアップデートとパッチ
+mos-capture-why-domains = Delegated Domain: それぞれが独自のスコープです
+mos-capture-why-uce-exceptions = UCE の例外 (エクスポートと比べるため)

@@ -274,7 +274,7 @@ pub trait Knowledge: Sync {
 /// How a capture of this vendor's appliance is made.
 pub trait CapturePlan: Sync {
     /// The commands every capture should hold, whatever the rules, each with why.
-    fn base_commands(&self, config: &Config) -> Vec<(String, String)>;
+    fn base_commands(&self, config: &Config) -> Vec<(String, Message)>;
     /// A whole capture script to run instead of commands, where the vendor has one.
     fn script(&self) -> Option<&'static str> {
         None

@@ -176,11 +176,11 @@ impl RestoreScript for Mos {
 }
 
 impl CapturePlan for Mos {
-    fn base_commands(&self, _config: &Config) -> Vec<(String, String)> {
+    fn base_commands(&self, _config: &Config) -> Vec<(String, Message)> {
         Catalog::get()
             .capture
             .iter()
-            .map(|(words, why)| (words.join(" "), why.clone()))
+            .map(|(words, why)| (words.join(" "), why.message()))
             .collect()
     }
 

@@ -148,8 +148,8 @@ impl Knowledge for Plain {
 }
 
 impl CapturePlan for Plain {
-    fn base_commands(&self, _: &Config) -> Vec<(String, String)> {
-        vec![("show all".into(), "everything the appliance has".into())]
+    fn base_commands(&self, _: &Config) -> Vec<(String, Message)> {
+        vec![("show all".into(), crate::message!("plain-capture-why-all"))]
     }
 
     fn how_to_recapture(&self) -> Message {

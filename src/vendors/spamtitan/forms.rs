@@ -329,7 +329,7 @@ impl Knowledge for SpamTitan {
 }
 
 impl CapturePlan for SpamTitan {
-    fn base_commands(&self, _config: &Config) -> Vec<(String, String)> {
+    fn base_commands(&self, _config: &Config) -> Vec<(String, Message)> {
         Vec::new()
     }
 
