@@ -51,3 +51,11 @@ mos-capture-why-licenses = licenses
 mos-capture-why-updates = installed updates and patches
 mos-capture-why-domains = delegated domains: each is a scope of its own
 mos-capture-why-uce-exceptions = UCE exceptions, to compare with the export
+
+# What a MOS capture looks like, and what a reading of one rests on (in messages about what a
+# file was read as).
+
+mos-expects = a Mirapoint MOS CLI log (prompts such as `rg01>` with commands answered by `OK Completed`), admin-protocol transcript (tagged commands and `a001 OK` completions) or config export (one command per line, such as `smtp set fastpath on`)
+mos-evidence-cli = { $anchors } command(s) at a prompt answered to their completion; { $explained } of { $lines } non-blank line(s) explained
+mos-evidence-protocol = { $anchors } tagged command(s) with their tagged completion; { $explained } of { $lines } non-blank line(s) explained
+mos-evidence-export = { $anchors } known command(s) or header comment(s); { $explained } of { $lines } non-blank line(s) explained

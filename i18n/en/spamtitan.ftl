@@ -84,3 +84,15 @@ st-how-to-recapture = Capture the upgraded appliance again: run the script `carr
 st-refused-not-a-segment = `{ $scope }` cannot be a URL path segment
 st-refused-too-long = a name of { $bytes } bytes is no domain
 st-refused-no-fields = the value fills none of the call's fields
+
+# What a SpamTitan capture folder was found to hold (in messages about what it was read as).
+
+st-evidence-lists = lists/ with global, domain or user lists
+st-evidence-api = api/ with REST answers
+st-evidence-version = a version file
+st-evidence-version-name = a file named version.txt
+st-evidence-domains = a domains CSV with domain rows
+st-evidence-domains-name = a file named domains.csv
+st-evidence-update-log = an update log
+st-evidence-hostname = a host name file
+st-evidence-file-name = the name of a SpamTitan capture file

@@ -50,3 +50,11 @@ mos-capture-why-licenses = ライセンス
 mos-capture-why-updates = インストール済みのアップデートとパッチ
 mos-capture-why-domains = Delegated Domain: それぞれが独自のスコープです
 mos-capture-why-uce-exceptions = UCE の例外 (エクスポートと比べるため)
+
+# What a MOS capture looks like, and what a reading of one rests on (in messages about what a
+# file was read as).
+
+mos-expects = Mirapoint MOS の CLI ログ (`rg01>` などのプロンプトと、`OK Completed` で応答されたコマンド)、管理プロトコルのトランスクリプト (タグ付きのコマンドと `a001 OK` の完了応答)、またはコンフィグのエクスポート (`smtp set fastpath on` のように 1 行に 1 コマンド)
+mos-evidence-cli = プロンプトで完了応答まで応答されたコマンドが { $anchors } 個、空でない { $lines } 行のうち { $explained } 行を解釈
+mos-evidence-protocol = タグ付きの完了応答があるタグ付きのコマンドが { $anchors } 個、空でない { $lines } 行のうち { $explained } 行を解釈
+mos-evidence-export = 既知のコマンドまたはヘッダーのコメントが { $anchors } 個、空でない { $lines } 行のうち { $explained } 行を解釈

@@ -81,3 +81,15 @@ st-how-to-recapture = バージョンアップしたアプライアンスをも�
 st-refused-not-a-segment = `{ $scope }` は URL のパスセグメントにできません
 st-refused-too-long = { $bytes } バイトの名前はドメインではありません
 st-refused-no-fields = 値が呼び出しのどのフィールドにも当てはまりません
+
+# What a SpamTitan capture folder was found to hold (in messages about what it was read as).
+
+st-evidence-lists = グローバル、ドメインまたはユーザのリストがある lists/
+st-evidence-api = REST の応答がある api/
+st-evidence-version = バージョンのファイル
+st-evidence-version-name = version.txt という名前のファイル (バージョンは読めません)
+st-evidence-domains = ドメインの行がある domains CSV
+st-evidence-domains-name = domains.csv という名前のファイル (ドメインの行はありません)
+st-evidence-update-log = アップデートのログ
+st-evidence-hostname = ホスト名のファイル
+st-evidence-file-name = SpamTitan のキャプチャのファイル名

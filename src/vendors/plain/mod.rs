@@ -44,9 +44,11 @@ impl Vendor for Plain {
 
     fn claims(&self, sample: &Sample<'_>) -> Claim {
         match sample {
-            Sample::File { text, .. } if text.starts_with(HEADER) => {
-                Claim::of(90, SourceKind::Export, "a `# plain-appliance:` header")
-            }
+            Sample::File { text, .. } if text.starts_with(HEADER) => Claim::of(
+                90,
+                SourceKind::Export,
+                crate::message!("plain-evidence-header"),
+            ),
             _ => Claim::none(),
         }
     }
