@@ -7,3 +7,7 @@ capture-commands-header =
     # to carryover (show, gaps, plan) with the config export if you have one.
     # Each command stands on its own line, so the block can be pasted as it is;
     # the lines starting with # say what the commands below them are for.
+
+# Why a rule's commands are in a capture: the rule and its title.
+
+capture-why-rule = { $rule }: { $title }

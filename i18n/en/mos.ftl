@@ -34,3 +34,28 @@ mos-literal-to-boundary = literal announces { $announced } bytes, which fits no 
 mos-literal-to-sentinel = literal announces { $announced } bytes, which fits no line end of its body; the key block was taken up to #@Mirapoint-Key-End
 mos-literal-tab = line { $line } of the literal ends in a tab, kept in the value as its count says
 mos-literal-pager-lines = { $count } pager prompt line(s) (`--More--`, first at line { $first }) inside the literal are no part of its value
+
+# How a person applies a restore script and captures the appliance again (the runbook).
+
+mos-how-to-apply = After the upgrade has finished and the appliance has rebooted, log in to its CLI as administrator with terminal logging on and enter `{ $script }` line by line (paste it). Lines starting with `# ` (a hash and a space) are remarks; a key block's `#@Mirapoint` lines are part of the key. A command that adds something already there may answer `NO`; that is harmless.
+mos-how-to-recapture = Capture the upgraded appliance again, with terminal logging on:
+
+# Why a restore command is not written (a remark in the script).
+
+mos-refused-line-break = { $placeholder } holds a line break
+
+# Why every capture holds a command (a remark above it in `carryover capture`'s commands).
+
+mos-capture-why-version = the version: which release notes apply
+mos-capture-why-licenses = licenses
+mos-capture-why-updates = installed updates and patches
+mos-capture-why-domains = delegated domains: each is a scope of its own
+mos-capture-why-uce-exceptions = UCE exceptions, to compare with the export
+
+# What a MOS capture looks like, and what a reading of one rests on (in messages about what a
+# file was read as).
+
+mos-expects = a Mirapoint MOS CLI log (prompts such as `rg01>` with commands answered by `OK Completed`), admin-protocol transcript (tagged commands and `a001 OK` completions) or config export (one command per line, such as `smtp set fastpath on`)
+mos-evidence-cli = { $anchors } command(s) at a prompt answered to their completion; { $explained } of { $lines } non-blank line(s) explained
+mos-evidence-protocol = { $anchors } tagged command(s) with their tagged completion; { $explained } of { $lines } non-blank line(s) explained
+mos-evidence-export = { $anchors } known command(s) or header comment(s); { $explained } of { $lines } non-blank line(s) explained

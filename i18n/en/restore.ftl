@@ -24,7 +24,6 @@ restore-remark-not-written = not written, { $why }: { $what }
 restore-remark-no-command = not written, no command is known for it: { $what }
 restore-remark-inferred = inferred form: no public source confirms `{ $form }`; the commands below of this form are a guess: check one on the appliance before pasting the rest
 # Why, in the vendor's words.
-restore-unwritable-refused = { $why }
 restore-unwritable-value = a value holds a character the script cannot carry
 restore-unwritable-no-pipe = this script cannot pipe data
 restore-unwritable-data = the data holds a character the script cannot carry

@@ -61,3 +61,38 @@ st-xml-stat-failed-errors = the legacy API answered stat { $stat }: { $errors }:
 st-xml-no-stat = the answer says no stat (ok or fail): this list was not captured
 st-csv-not-a-row = not a CSV row: { $reason }
 st-update-log-grammar = update log grammar: { $reason }
+
+# How a person applies a restore script and captures the appliance again (the runbook).
+
+st-how-to-apply = After the update has finished, run the script from a machine that reaches the appliance's web interface, with a REST API token made in the web UI (`Settings > Access/Authentication`). First see what it would do:
+
+    ```sh
+    ST_HOST=<appliance> ST_TOKEN=<REST API token> bash { $script } --dry-run
+    ```
+
+    then run it for real:
+
+    ```sh
+    ST_HOST=<appliance> ST_TOKEN=<REST API token> bash { $script }
+    ```
+
+    Lines starting with `#` are remarks; a call that fails stops the script.
+st-how-to-recapture = Capture the upgraded appliance again: run the script `carryover capture --vendor spamtitan` prints, fill in the folder's by-hand.txt from the web console, and keep the folder.
+
+# Why a restore command is not written (a remark in the script).
+
+st-refused-not-a-segment = `{ $scope }` cannot be a URL path segment
+st-refused-too-long = a name of { $bytes } bytes is no domain
+st-refused-no-fields = the value fills none of the call's fields
+
+# What a SpamTitan capture folder was found to hold (in messages about what it was read as).
+
+st-evidence-lists = lists/ with global, domain or user lists
+st-evidence-api = api/ with REST answers
+st-evidence-version = a version file
+st-evidence-version-name = a file named version.txt
+st-evidence-domains = a domains CSV with domain rows
+st-evidence-domains-name = a file named domains.csv
+st-evidence-update-log = an update log
+st-evidence-hostname = a host name file
+st-evidence-file-name = the name of a SpamTitan capture file

@@ -6,3 +6,7 @@ capture-commands-header =
     # (コンフィグのエクスポートがあればそれも) carryover (show、gaps、plan) に渡してください。
     # 各コマンドは 1 行ずつ書かれているので、このブロックはそのまま貼り付けられます。
     # # で始まる行は、その下のコマンドが何のためのものかを説明しています。
+
+# Why a rule's commands are in a capture: the rule and its title.
+
+capture-why-rule = { $rule }: { $title }

@@ -33,3 +33,28 @@ mos-literal-to-boundary = リテラルは { $announced } バイトと予告し�
 mos-literal-to-sentinel = リテラルは { $announced } バイトと予告していますが、本体のどの行末とも一致しません。キーブロックは #@Mirapoint-Key-End までとしました
 mos-literal-tab = リテラルの { $line } 行目がタブで終わっています。予告のバイト数どおり、値に含めています
 mos-literal-pager-lines = リテラル内のページャのプロンプト行 { $count } 行 (`--More--`、最初は { $first } 行目) は値の一部ではありません
+
+# How a person applies a restore script and captures the appliance again (the runbook).
+
+mos-how-to-apply = バージョンアップが終わってアプライアンスが再起動したら、端末のログ記録を有効にして管理者としてその CLI にログインし、`{ $script }` を 1 行ずつ入力してください (貼り付けます)。`# ` (ハッシュとスペース) で始まる行は注記です。キーブロックの `#@Mirapoint` 行はキーの一部です。既にあるものを追加するコマンドは `NO` と応答することがありますが、問題ありません。
+mos-how-to-recapture = 端末のログ記録を有効にして、バージョンアップしたアプライアンスをもう一度キャプチャしてください:
+
+# Why a restore command is not written (a remark in the script).
+
+mos-refused-line-break = { $placeholder } に改行が含まれています
+
+# Why every capture holds a command (a remark above it in `carryover capture`'s commands).
+
+mos-capture-why-version = バージョン: どのリリースノートが当てはまるか
+mos-capture-why-licenses = ライセンス
+mos-capture-why-updates = インストール済みのアップデートとパッチ
+mos-capture-why-domains = Delegated Domain: それぞれが独自のスコープです
+mos-capture-why-uce-exceptions = UCE の例外 (エクスポートと比べるため)
+
+# What a MOS capture looks like, and what a reading of one rests on (in messages about what a
+# file was read as).
+
+mos-expects = Mirapoint MOS の CLI ログ (`rg01>` などのプロンプトと、`OK Completed` で応答されたコマンド)、管理プロトコルのトランスクリプト (タグ付きのコマンドと `a001 OK` の完了応答)、またはコンフィグのエクスポート (`smtp set fastpath on` のように 1 行に 1 コマンド)
+mos-evidence-cli = プロンプトで完了応答まで応答されたコマンドが { $anchors } 個、空でない { $lines } 行のうち { $explained } 行を解釈
+mos-evidence-protocol = タグ付きの完了応答があるタグ付きのコマンドが { $anchors } 個、空でない { $lines } 行のうち { $explained } 行を解釈
+mos-evidence-export = 既知のコマンドまたはヘッダーのコメントが { $anchors } 個、空でない { $lines } 行のうち { $explained } 行を解釈

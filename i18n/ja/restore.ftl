@@ -25,7 +25,6 @@ restore-remark-not-written = not written (書き込んでいません)、{ $why 
 restore-remark-no-command = not written (書き込んでいません)、対応するコマンドがありません: { $what }
 restore-remark-inferred = 推測した形式: `{ $form }` を確認できる公開資料はありません。以下のこの形式のコマンドは推測です: 残りを貼り付ける前に、一つをアプライアンスで確認してください
 # Why, in the vendor's words.
-restore-unwritable-refused = { $why }
 restore-unwritable-value = 値にスクリプトで扱えない文字が含まれています
 restore-unwritable-no-pipe = このスクリプトではデータをパイプで渡せません
 restore-unwritable-data = データにスクリプトで扱えない文字が含まれています

@@ -58,3 +58,38 @@ st-xml-stat-failed-errors = 旧 API が stat { $stat } を返しました: { $er
 st-xml-no-stat = 応答に stat (ok または fail) がありません: このリストはキャプチャしていません
 st-csv-not-a-row = CSV の行ではありません: { $reason }
 st-update-log-grammar = アップデートログの文法: { $reason }
+
+# How a person applies a restore script and captures the appliance again (the runbook).
+
+st-how-to-apply = アップデートが終わったら、アプライアンスの Web インターフェースに届くマシンから、Web UI (`Settings > Access/Authentication`) で作った REST API トークンを使ってスクリプトを実行してください。まず、何をするかを確認します:
+
+    ```sh
+    ST_HOST=<appliance> ST_TOKEN=<REST API token> bash { $script } --dry-run
+    ```
+
+    次に、実際に実行します:
+
+    ```sh
+    ST_HOST=<appliance> ST_TOKEN=<REST API token> bash { $script }
+    ```
+
+    `#` で始まる行は注記です。失敗した呼び出しがあるとスクリプトはそこで止まります。
+st-how-to-recapture = バージョンアップしたアプライアンスをもう一度キャプチャしてください: `carryover capture --vendor spamtitan` が出力するスクリプトを実行し、フォルダの by-hand.txt を Web コンソールから記入して、フォルダを保管します。
+
+# Why a restore command is not written (a remark in the script).
+
+st-refused-not-a-segment = `{ $scope }` は URL のパスセグメントにできません
+st-refused-too-long = { $bytes } バイトの名前はドメインではありません
+st-refused-no-fields = 値が呼び出しのどのフィールドにも当てはまりません
+
+# What a SpamTitan capture folder was found to hold (in messages about what it was read as).
+
+st-evidence-lists = グローバル、ドメインまたはユーザのリストがある lists/
+st-evidence-api = REST の応答がある api/
+st-evidence-version = バージョンのファイル
+st-evidence-version-name = version.txt という名前のファイル (バージョンは読めません)
+st-evidence-domains = ドメインの行がある domains CSV
+st-evidence-domains-name = domains.csv という名前のファイル (ドメインの行はありません)
+st-evidence-update-log = アップデートのログ
+st-evidence-hostname = ホスト名のファイル
+st-evidence-file-name = SpamTitan のキャプチャのファイル名

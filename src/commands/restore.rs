@@ -113,11 +113,11 @@ pub enum EncodingChoice {
 /// What the runbook says besides the plan, from the vendor and the request.
 #[derive(Debug, Clone)]
 pub struct RunbookFacts {
-    /// How to apply the script, in the vendor's words (Markdown).
-    pub apply: String,
-    /// How to capture the upgraded appliance again, in the vendor's words; `None`: the
+    /// How to apply the script, as the vendor says it (its words are Markdown).
+    pub apply: crate::base::message::Message,
+    /// How to capture the upgraded appliance again, as the vendor says it; `None`: the
     /// vendor has no capture plan.
-    pub recapture: Option<String>,
+    pub recapture: Option<crate::base::message::Message>,
     /// How to capture it again.
     pub capture: CaptureBy,
     /// The inputs as the user named them, to repeat the command.

@@ -5,6 +5,7 @@
 //! takes runtime text as a line; its only unquoted text is `&'static str` framing shipped with
 //! carryover. A test greps the vendors' script code for any other way in.
 
+use crate::base::message::Message;
 use crate::base::text::sanitize;
 
 mod bash;
@@ -37,7 +38,7 @@ pub struct Command {
     words: Vec<Word>,
     stdin: Option<String>,
     block: Option<String>,
-    refused: Option<String>,
+    refused: Option<Message>,
 }
 
 /// Characters a fixed word may hold unquoted; any other fixed word is quoted like an argument.
@@ -122,8 +123,8 @@ impl Command {
 
     /// Marks the command as one that must not be written, and why (a vendor's own check, such
     /// as a name that would leave its URL path segment).
-    pub fn refuse(mut self, why: impl Into<String>) -> Command {
-        self.refused = Some(why.into());
+    pub fn refuse(mut self, why: Message) -> Command {
+        self.refused = Some(why);
         self
     }
 
@@ -147,8 +148,8 @@ impl Command {
 /// Why a command could not be written, as data: `render` puts it in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unwritable {
-    /// The vendor refused it, in the vendor's words ([`Command::refuse`]).
-    Refused(String),
+    /// The vendor refused it, and why ([`Command::refuse`]).
+    Refused(Message),
     /// An argument holds a character the script cannot carry.
     Value,
     /// The command takes data on its standard input, and this script cannot pipe.

@@ -2,6 +2,7 @@
 //! vendor gives the commands every capture holds; the release notes' rules add the commands
 //! their detectors need, each with the rule that needs it.
 
+use crate::base::message::Message;
 use crate::knowledge::Detect;
 use crate::model::{Config, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge};
@@ -10,7 +11,7 @@ use crate::vendors::{CapturePlan, Knowledge};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CaptureSteps {
     /// Commands to run and log, each with why.
-    Commands(Vec<(String, String)>),
+    Commands(Vec<(String, Message)>),
     /// A whole script that writes a capture folder.
     Script(&'static str),
 }
@@ -32,7 +33,7 @@ pub fn steps(
         if entry.reports.is_empty() {
             continue;
         }
-        let why = format!("{}: {}", entry.id, entry.title);
+        let why = crate::message!("capture-why-rule", rule = &entry.id, title = &entry.title);
         let groups = entry
             .detect
             .iter()

@@ -153,9 +153,9 @@ pub fn compare(old: &Config, new: &Config, options: &DiffOptions<'_>) -> Compari
 
 /// The commands that capture the range an item path lies in, from a vendor's capture plan.
 pub(crate) fn capture_commands(path: &str, plan: &dyn CapturePlan) -> Vec<String> {
-    if plan.script().is_some() {
+    if let Some(run) = plan.run_script() {
         // A vendor captured by one script has no command per range: the script captures all.
-        return vec![plan.run_script()];
+        return vec![run];
     }
     let parts: Vec<&str> = path.splitn(4, '/').collect();
     match parts.as_slice() {

@@ -266,7 +266,7 @@ pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture
                         flag = vendors::kind_flag(kind),
                         vendor = detection.vendor.title(),
                         kind = vendors::kind_name(detection.claim.kind),
-                        evidence = &detection.claim.evidence,
+                        evidence = detection.claim.evidence.clone(),
                         scores = detection.scores()
                     ),
                 ),
@@ -298,7 +298,7 @@ fn nothing_read(source: &Source, read: &SourceRead, detection: &Detection) -> Er
         detection.vendor.title(),
         vendors::kind_name(detection.claim.kind),
     );
-    let (evidence, scores) = (detection.claim.evidence.as_str(), detection.scores());
+    let (evidence, scores) = (detection.claim.evidence.clone(), detection.scores());
     let expected = vendors::expected();
     let said = match source.shared_prefix() {
         None => message!(

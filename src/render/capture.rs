@@ -33,7 +33,7 @@ pub fn steps_marked(steps: &CaptureSteps, knowledge: Option<&dyn Knowledge>) -> 
                 // A reason on a line of its own, once for the run of commands it covers: a
                 // remark after a command would be sent to the appliance with it.
                 if last_why != Some(why) {
-                    text.push_str(&format!("# {}\n", crate::base::text::sanitize(why)));
+                    text.push_str(&format!("# {}\n", words(why)));
                     last_why = Some(why);
                 }
                 if inferred(command) {

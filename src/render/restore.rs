@@ -231,7 +231,7 @@ fn label_message(label: &Label) -> Message {
 /// Why a command could not be written.
 fn unwritable(why: &Unwritable) -> Message {
     match why {
-        Unwritable::Refused(why) => message!("restore-unwritable-refused", why = why),
+        Unwritable::Refused(why) => why.clone(),
         Unwritable::Value => message!("restore-unwritable-value"),
         Unwritable::NoPipe => message!("restore-unwritable-no-pipe"),
         Unwritable::Data => message!("restore-unwritable-data"),
@@ -253,10 +253,10 @@ fn subject(what: &Subject<'_>) -> Message {
 /// The runbook: how to apply the script, the steps by hand, the patches, and how to check.
 fn runbook_of(report: &Report, facts: &RunbookFacts) -> String {
     let (appliance, from) = names(report);
-    let recapture = facts
-        .recapture
-        .clone()
-        .unwrap_or_else(|| words(&message!("runbook-recapture")));
+    let recapture = match &facts.recapture {
+        Some(recapture) => words(recapture),
+        None => words(&message!("runbook-recapture")),
+    };
     let capture = match &facts.capture {
         CaptureBy::Commands(commands) => commands.clone(),
         // The Check section is never empty: the capture script stands for the commands.
@@ -269,7 +269,7 @@ fn runbook_of(report: &Report, facts: &RunbookFacts) -> String {
         appliance: &appliance,
         from: &from,
         to: &report.to.to_string(),
-        apply: facts.apply.clone(),
+        apply: words(&facts.apply),
         recapture,
         capture,
         command: format!(

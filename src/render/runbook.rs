@@ -1,6 +1,6 @@
 //! The companion runbook of a restore script, in Markdown. Its vendor-specific wording (how to
-//! apply the script, how to capture again) comes from the vendor, through the context; its own
-//! words come from the message catalog.
+//! apply the script, how to capture again) is the vendor's messages, put in words by the caller
+//! and passed through the context; its own words come from the message catalog too.
 
 use std::fmt::Write;
 
@@ -19,9 +19,9 @@ pub struct Context<'a> {
     pub from: &'a str,
     /// The version upgraded to.
     pub to: &'a str,
-    /// How to apply the script, in the vendor's words (Markdown).
+    /// How to apply the script, the vendor's message in words (Markdown).
     pub apply: String,
-    /// How to capture the upgraded appliance again, in the vendor's words.
+    /// How to capture the upgraded appliance again, the vendor's message in words.
     pub recapture: String,
     /// Commands to capture the upgraded appliance again, if the vendor captures by commands.
     pub capture: Vec<String>,

@@ -22,6 +22,7 @@ mod plain;
 use std::path::Path;
 
 use crate::base::error::{Error, Result};
+use crate::base::message::Message;
 use crate::capture::ReadOptions;
 pub use crate::capture::{Note, NoteKind, SourceRead};
 use crate::emit::{Command, Dialect};
@@ -67,7 +68,7 @@ pub struct Claim {
     /// What kind of capture the vendor takes the input for.
     pub kind: SourceKind,
     /// What the score rests on, for messages.
-    pub evidence: String,
+    pub evidence: Message,
 }
 
 impl Claim {
@@ -76,16 +77,16 @@ impl Claim {
         Claim {
             score: 0,
             kind: SourceKind::Export,
-            evidence: String::new(),
+            evidence: crate::message!("vendors-no-evidence"),
         }
     }
 
     /// A claim of `score` that the input is a `kind`, resting on `evidence`.
-    pub fn of(score: u8, kind: SourceKind, evidence: impl Into<String>) -> Claim {
+    pub fn of(score: u8, kind: SourceKind, evidence: Message) -> Claim {
         Claim {
             score,
             kind,
-            evidence: evidence.into(),
+            evidence,
         }
     }
 }
@@ -109,8 +110,8 @@ pub trait Vendor: Sync {
     }
     /// What this vendor's captures look like, for the message about a file nothing could be
     /// read from.
-    fn expects(&self) -> String {
-        format!("a {} capture", self.title())
+    fn expects(&self) -> Message {
+        crate::message!("vendors-expects", vendor = self.title())
     }
     /// Which appliance a claimed input is of: its short host name, lower-cased.
     fn identify(&self, sample: &Sample<'_>) -> Option<String>;
@@ -273,18 +274,19 @@ pub trait Knowledge: Sync {
 /// How a capture of this vendor's appliance is made.
 pub trait CapturePlan: Sync {
     /// The commands every capture should hold, whatever the rules, each with why.
-    fn base_commands(&self, config: &Config) -> Vec<(String, String)>;
+    fn base_commands(&self, config: &Config) -> Vec<(String, Message)>;
     /// A whole capture script to run instead of commands, where the vendor has one.
     fn script(&self) -> Option<&'static str> {
         None
     }
-    /// The command line that runs [`CapturePlan::script`], for messages about what to capture.
-    fn run_script(&self) -> String {
-        "the capture script `carryover capture` prints".into()
+    /// The command line that runs [`CapturePlan::script`], listed where a capture command
+    /// would be; `None` for a vendor captured by commands.
+    fn run_script(&self) -> Option<String> {
+        None
     }
     /// How to capture the appliance again after an upgrade, in one sentence (the runbook's
     /// check); [`CapturePlan::base_commands`] and the rules' commands follow it, if any.
-    fn how_to_recapture(&self) -> String;
+    fn how_to_recapture(&self) -> Message;
     /// The command that shows a setting (`smtp.fastpath`).
     fn read_setting(&self, _name: &str) -> Option<String> {
         None
@@ -350,8 +352,8 @@ pub trait RestoreScript: Sync {
     fn enter_scope(&self, _domain: &str) -> Option<Command> {
         None
     }
-    /// How a person applies the script, in Markdown, for the runbook.
-    fn how_to_apply(&self, script_name: &str) -> String;
+    /// How a person applies the script, for the runbook: a message whose words are Markdown.
+    fn how_to_apply(&self, script_name: &str) -> Message;
 }
 
 /// The appliance's own import files for what a model holds.
@@ -472,12 +474,21 @@ pub(crate) fn kind_flag(kind: SourceKind) -> &'static str {
 }
 
 /// A kind as people say it.
-pub(crate) fn kind_name(kind: SourceKind) -> &'static str {
+pub(crate) fn kind_name(kind: SourceKind) -> Message {
     match kind {
-        SourceKind::CliLog => "CLI log",
-        SourceKind::Protocol => "admin-protocol transcript",
-        SourceKind::Export => "config export",
+        SourceKind::CliLog => crate::message!("vendors-kind-cli-log"),
+        SourceKind::Protocol => crate::message!("vendors-kind-protocol"),
+        SourceKind::Export => crate::message!("vendors-kind-export"),
     }
+}
+
+/// Messages as one list (`a, b, c`), made of nested messages so that the words of the
+/// separator come from the catalog; `None` for no message.
+pub(crate) fn listed(items: Vec<Message>) -> Option<Message> {
+    items
+        .into_iter()
+        .rev()
+        .reduce(|rest, first| crate::message!("vendors-list", first = first, rest = rest))
 }
 
 impl Detection {
@@ -493,12 +504,17 @@ impl Detection {
     }
 
     /// Every claim considered, as `Mirapoint MOS CLI log 42`, for messages.
-    pub fn scores(&self) -> String {
-        self.considered
-            .iter()
-            .map(|(v, c)| format!("{} {} {}", v.title(), kind_name(c.kind), c.score))
-            .collect::<Vec<_>>()
-            .join(", ")
+    pub fn scores(&self) -> Message {
+        let each = self.considered.iter().map(|(v, c)| {
+            let kind = kind_name(c.kind);
+            crate::message!(
+                "vendors-score",
+                vendor = v.title(),
+                kind = kind,
+                score = c.score
+            )
+        });
+        listed(each.collect()).unwrap_or_else(|| crate::message!("vendors-no-evidence"))
     }
 
     /// When the winner is not clearly ahead, what to say on standard error: what was chosen,
@@ -509,7 +525,7 @@ impl Detection {
         }
         let kinds = ["cli", "protocol", "export"].join("|");
         let (vendor, kind) = (self.vendor.title(), kind_name(self.claim.kind));
-        let (evidence, scores) = (self.claim.evidence.as_str(), self.scores());
+        let (evidence, scores) = (self.claim.evidence.clone(), self.scores());
         Some(if self.claim.score < CLEAR_SCORE {
             crate::message!(
                 "read-doubt-explains-little",
@@ -558,9 +574,13 @@ pub fn claimant(sample: &Sample<'_>) -> Option<(&'static dyn Vendor, Claim)> {
 }
 
 /// What every vendor's captures look like, for a message about a file none could read.
-pub fn expected() -> String {
-    let all: Vec<String> = shown().iter().map(|v| v.expects()).collect();
-    all.join("; or ")
+pub fn expected() -> Message {
+    shown()
+        .iter()
+        .rev()
+        .map(|v| v.expects())
+        .reduce(|rest, first| crate::message!("vendors-expected-or", first = first, rest = rest))
+        .unwrap_or_else(|| crate::message!("vendors-no-evidence"))
 }
 
 /// The vendor whose whole capture a directory is, if any.

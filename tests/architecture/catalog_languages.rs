@@ -39,7 +39,10 @@ fn catalog(lang: &str) -> (BTreeMap<String, Entry>, Vec<String>) {
                 };
                 messages.insert(id.clone(), entry);
                 current = Some(id);
-            } else if line.starts_with('#') || line.trim().is_empty() {
+            } else if line.trim().is_empty() {
+                // A blank line inside a message's indented lines is part of its text.
+                continue;
+            } else if !line.starts_with(' ') {
                 current = None;
             } else if let Some(entry) = current.as_ref().and_then(|id| messages.get_mut(id)) {
                 entry.source.push('\n');

@@ -594,8 +594,12 @@ fn every_placeholder_is_written_as_what_goes_there() {
             }
         }
     }
-    check("how_to_apply", &SpamTitan.how_to_apply("restore.sh"));
-    check("how_to_recapture", &SpamTitan.how_to_recapture());
+    let words = carryover::render::message::words;
+    check(
+        "how_to_apply",
+        &words(&SpamTitan.how_to_apply("restore.sh")),
+    );
+    check("how_to_recapture", &words(&SpamTitan.how_to_recapture()));
     let remarks = |text: &str| -> Vec<String> {
         text.lines()
             .filter(|l| l.trim_start().starts_with("# ") || l.trim_start().starts_with("echo "))

@@ -90,7 +90,11 @@ fn claims(path: &Path) -> Vec<(&'static dyn Vendor, u8, String)> {
             let mut each = v.claims_each(&sample);
             each.sort_by_key(|c| std::cmp::Reverse(c.score));
             let best = each.into_iter().next().unwrap_or_else(vendors::Claim::none);
-            (v, best.score, best.evidence)
+            (
+                v,
+                best.score,
+                carryover::render::message::words(&best.evidence),
+            )
         })
         .collect();
     all.sort_by_key(|(_, score, _)| std::cmp::Reverse(*score));

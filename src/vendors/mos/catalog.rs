@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::base::message::Message;
+
 /// What a setting's value is.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub enum SettingType {
@@ -118,11 +120,39 @@ pub struct Catalog {
     /// Every known command form; the first that matches wins.
     pub commands: Vec<Command>,
     /// Commands every capture should hold whatever the rules, each with why.
-    pub capture: Vec<(Vec<String>, String)>,
+    pub capture: Vec<(Vec<String>, CaptureWhy)>,
     /// Commands the reader keeps as unknown (no form above), whether a public source attests
     /// each: `(words, confirmed)`.
     #[serde(default)]
     pub raw_forms: Vec<(Vec<String>, bool)>,
+}
+
+/// Why every capture should hold a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum CaptureWhy {
+    /// The version: which release notes apply.
+    Version,
+    /// The licenses.
+    Licenses,
+    /// The installed updates and patches.
+    Updates,
+    /// The delegated domains, each a scope.
+    Domains,
+    /// The UCE exceptions, to compare with the export.
+    UceExceptions,
+}
+
+impl CaptureWhy {
+    /// Why, as a message.
+    pub fn message(self) -> Message {
+        match self {
+            CaptureWhy::Version => crate::message!("mos-capture-why-version"),
+            CaptureWhy::Licenses => crate::message!("mos-capture-why-licenses"),
+            CaptureWhy::Updates => crate::message!("mos-capture-why-updates"),
+            CaptureWhy::Domains => crate::message!("mos-capture-why-domains"),
+            CaptureWhy::UceExceptions => crate::message!("mos-capture-why-uce-exceptions"),
+        }
+    }
 }
 
 /// Arguments bound by a match, by placeholder name (without `$`).

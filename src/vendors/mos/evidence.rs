@@ -9,6 +9,7 @@
 
 use super::catalog::Catalog;
 use super::syntax::cli::{classify_line, looks_like_prompt, LineKind};
+use crate::base::message::Message;
 use crate::model::SourceKind;
 
 /// Texts up to this size are weighed whole; larger ones by three windows of a third of it.
@@ -52,16 +53,28 @@ impl Weight {
     }
 
     /// What the score rests on, for messages.
-    pub fn evidence(&self) -> String {
-        let anchors = match self.kind {
-            SourceKind::CliLog => "command(s) at a prompt answered to their completion",
-            SourceKind::Protocol => "tagged command(s) with their tagged completion",
-            SourceKind::Export => "known command(s) or header comment(s)",
-        };
-        format!(
-            "{} {anchors}; {} of {} non-blank line(s) explained",
-            self.anchors, self.explained, self.lines
-        )
+    pub fn evidence(&self) -> Message {
+        let (anchors, explained, lines) = (self.anchors, self.explained, self.lines);
+        match self.kind {
+            SourceKind::CliLog => crate::message!(
+                "mos-evidence-cli",
+                anchors = anchors,
+                explained = explained,
+                lines = lines
+            ),
+            SourceKind::Protocol => crate::message!(
+                "mos-evidence-protocol",
+                anchors = anchors,
+                explained = explained,
+                lines = lines
+            ),
+            SourceKind::Export => crate::message!(
+                "mos-evidence-export",
+                anchors = anchors,
+                explained = explained,
+                lines = lines
+            ),
+        }
     }
 }
 

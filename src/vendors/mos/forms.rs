@@ -3,6 +3,7 @@
 
 use encoding_rs::Encoding;
 
+use crate::base::message::Message;
 use crate::emit::{one_command, Command, Dialect};
 use crate::knowledge::Release;
 use crate::model::{Config, SYSTEM};
@@ -68,7 +69,10 @@ impl Mos {
                     // A literal (`{N}` and its lines) is read back only as a command's last
                     // word, and never before a data block: a line break anywhere else is refused.
                     if value.contains('\n') && (i != last || form.reads_block) {
-                        return Some(command.refuse(format!("${name} holds a line break")));
+                        let placeholder = format!("${name}");
+                        let why =
+                            crate::message!("mos-refused-line-break", placeholder = placeholder);
+                        return Some(command.refuse(why));
                     }
                     command.arg(value)
                 }
@@ -133,13 +137,8 @@ impl RestoreScript for Mos {
         Some(Box::new(MosCli::new(encoding)))
     }
 
-    fn how_to_apply(&self, script_name: &str) -> String {
-        format!(
-            "After the upgrade has finished and the appliance has rebooted, log in to its CLI as \
-             administrator with terminal logging on and enter `{script_name}` line by line (paste it). \
-             Lines starting with `# ` (a hash and a space) are remarks; a key block's `#@Mirapoint` lines are part of the key. A command that adds something already there may \
-             answer `NO`; that is harmless."
-        )
+    fn how_to_apply(&self, script_name: &str) -> Message {
+        crate::message!("mos-how-to-apply", script = script_name)
     }
 
     fn write_setting(&self, _scope: &str, name: &str, value: &str) -> Option<Command> {
@@ -177,16 +176,16 @@ impl RestoreScript for Mos {
 }
 
 impl CapturePlan for Mos {
-    fn base_commands(&self, _config: &Config) -> Vec<(String, String)> {
+    fn base_commands(&self, _config: &Config) -> Vec<(String, Message)> {
         Catalog::get()
             .capture
             .iter()
-            .map(|(words, why)| (words.join(" "), why.clone()))
+            .map(|(words, why)| (words.join(" "), why.message()))
             .collect()
     }
 
-    fn how_to_recapture(&self) -> String {
-        "Capture the upgraded appliance again, with terminal logging on:".into()
+    fn how_to_recapture(&self) -> Message {
+        crate::message!("mos-how-to-recapture")
     }
 
     fn read_setting(&self, name: &str) -> Option<String> {

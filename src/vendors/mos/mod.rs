@@ -16,6 +16,7 @@ pub mod read;
 pub mod syntax;
 
 use crate::base::error::Result;
+use crate::base::message::Message;
 use crate::capture::{ReadOptions, SourceRead};
 use crate::model::VendorId;
 use crate::source::Source;
@@ -61,11 +62,8 @@ impl Vendor for Mos {
             .collect()
     }
 
-    fn expects(&self) -> String {
-        "a Mirapoint MOS CLI log (prompts such as `rg01>` with commands answered by \
-         `OK Completed`), admin-protocol transcript (tagged commands and `a001 OK` completions) \
-         or config export (one command per line, such as `smtp set fastpath on`)"
-            .into()
+    fn expects(&self) -> Message {
+        crate::message!("mos-expects")
     }
 
     fn identify(&self, sample: &Sample<'_>) -> Option<String> {

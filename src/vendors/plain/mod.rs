@@ -44,9 +44,11 @@ impl Vendor for Plain {
 
     fn claims(&self, sample: &Sample<'_>) -> Claim {
         match sample {
-            Sample::File { text, .. } if text.starts_with(HEADER) => {
-                Claim::of(90, SourceKind::Export, "a `# plain-appliance:` header")
-            }
+            Sample::File { text, .. } if text.starts_with(HEADER) => Claim::of(
+                90,
+                SourceKind::Export,
+                crate::message!("plain-evidence-header"),
+            ),
             _ => Claim::none(),
         }
     }
@@ -148,12 +150,12 @@ impl Knowledge for Plain {
 }
 
 impl CapturePlan for Plain {
-    fn base_commands(&self, _: &Config) -> Vec<(String, String)> {
-        vec![("show all".into(), "everything the appliance has".into())]
+    fn base_commands(&self, _: &Config) -> Vec<(String, Message)> {
+        vec![("show all".into(), crate::message!("plain-capture-why-all"))]
     }
 
-    fn how_to_recapture(&self) -> String {
-        "Save `show all` again:".into()
+    fn how_to_recapture(&self) -> Message {
+        crate::message!("plain-how-to-recapture")
     }
 
     fn read_setting(&self, name: &str) -> Option<String> {
@@ -174,8 +176,8 @@ impl RestoreScript for Plain {
         None
     }
 
-    fn how_to_apply(&self, script_name: &str) -> String {
-        format!("Type `{script_name}` into the plain console.")
+    fn how_to_apply(&self, script_name: &str) -> Message {
+        crate::message!("plain-how-to-apply", script = script_name)
     }
 }
 

@@ -5,6 +5,9 @@
 
 use std::path::Path;
 
+use crate::base::message::Message;
+use crate::message;
+
 use super::names::{classify, FileKind};
 
 /// The smallest score that claims a folder: a version file that holds a version, or a domains
@@ -12,13 +15,13 @@ use super::names::{classify, FileKind};
 pub const CLAIM_AT: u32 = 30;
 
 /// How strongly a folder looks like a capture, out of 100, and what was found.
-pub fn score(dir: &Path) -> (u32, Vec<&'static str>) {
+pub fn score(dir: &Path) -> (u32, Vec<Message>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return (0, Vec::new());
     };
     let mut score = 0;
     let mut found = Vec::new();
-    let mut add = |points: u32, what: &'static str| {
+    let mut add = |points: u32, what: Message| {
         if !found.contains(&what) {
             score += points;
             found.push(what);
@@ -30,20 +33,22 @@ pub fn score(dir: &Path) -> (u32, Vec<&'static str>) {
         if path.is_dir() {
             match name.to_lowercase().as_str() {
                 "lists" if holds_any(&path, &["global", "domain", "user"]) => {
-                    add(25, "lists/ with global, domain or user lists")
+                    add(25, message!("st-evidence-lists"))
                 }
-                "api" if holds_json(&path) => add(20, "api/ with REST answers"),
+                "api" if holds_json(&path) => add(20, message!("st-evidence-api")),
                 _ => {}
             }
             continue;
         }
         match classify(&name) {
-            FileKind::Version if head_parses_as_version(&path) => add(40, "a version file"),
-            FileKind::Version => add(15, "a file named version.txt"),
-            FileKind::DomainsCsv if domain_rows(&path) => add(40, "a domains CSV with domain rows"),
-            FileKind::DomainsCsv => add(30, "a file named domains.csv"),
-            FileKind::UpdateLog => add(10, "an update log"),
-            FileKind::Hostname => add(5, "a host name file"),
+            FileKind::Version if head_parses_as_version(&path) => {
+                add(40, message!("st-evidence-version"))
+            }
+            FileKind::Version => add(15, message!("st-evidence-version-name")),
+            FileKind::DomainsCsv if domain_rows(&path) => add(40, message!("st-evidence-domains")),
+            FileKind::DomainsCsv => add(30, message!("st-evidence-domains-name")),
+            FileKind::UpdateLog => add(10, message!("st-evidence-update-log")),
+            FileKind::Hostname => add(5, message!("st-evidence-hostname")),
             _ => {}
         }
     }

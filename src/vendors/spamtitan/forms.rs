@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::base::message::Message;
 use crate::emit::{percent_encode, Bash, Command, Dialect};
 use crate::knowledge::Release;
 use crate::model::{Config, SYSTEM};
@@ -278,12 +279,12 @@ const MAX_DOMAIN: usize = 253;
 
 /// A scope as one URL path segment: percent-encoded, so `/`, `?` and `#` stay inside it; a
 /// segment of only dots, empty or too long is refused (curl is told `--path-as-is` as well).
-fn segment(scope: &str) -> Result<String, String> {
+fn segment(scope: &str) -> Result<String, Message> {
     if scope.is_empty() || scope.chars().all(|c| c == '.') {
-        return Err(format!("`{scope}` cannot be a URL path segment"));
+        return Err(crate::message!("st-refused-not-a-segment", scope = scope));
     }
     if scope.len() > MAX_DOMAIN {
-        return Err(format!("a name of {} bytes is no domain", scope.len()));
+        return Err(crate::message!("st-refused-too-long", bytes = scope.len()));
     }
     Ok(percent_encode(scope))
 }
@@ -328,7 +329,7 @@ impl Knowledge for SpamTitan {
 }
 
 impl CapturePlan for SpamTitan {
-    fn base_commands(&self, _config: &Config) -> Vec<(String, String)> {
+    fn base_commands(&self, _config: &Config) -> Vec<(String, Message)> {
         Vec::new()
     }
 
@@ -336,15 +337,12 @@ impl CapturePlan for SpamTitan {
         Some(include_str!("capture.sh"))
     }
 
-    fn run_script(&self) -> String {
-        "carryover capture --vendor spamtitan > capture.sh && bash capture.sh".into()
+    fn run_script(&self) -> Option<String> {
+        Some("carryover capture --vendor spamtitan > capture.sh && bash capture.sh".into())
     }
 
-    fn how_to_recapture(&self) -> String {
-        "Capture the upgraded appliance again: run the script `carryover capture --vendor \
-         spamtitan` prints, fill in the folder's by-hand.txt from the web console, and keep the \
-         folder."
-            .into()
+    fn how_to_recapture(&self) -> Message {
+        crate::message!("st-how-to-recapture")
     }
 }
 
@@ -359,16 +357,8 @@ impl ImportFiles for SpamTitan {
 }
 
 impl RestoreScript for SpamTitan {
-    fn how_to_apply(&self, script_name: &str) -> String {
-        format!(
-            "After the update has finished, run the script from a machine that reaches the \
-             appliance's web interface, with a REST API token made in the web UI (Settings > \
-             Access/Authentication). First see what it would do:\n\n\
-             ```sh\nST_HOST=<appliance> ST_TOKEN=<REST API token> bash {script_name} --dry-run\n```\n\n\
-             then run it for real:\n\n\
-             ```sh\nST_HOST=<appliance> ST_TOKEN=<REST API token> bash {script_name}\n```\n\n\
-             Lines starting with `#` are remarks; a call that fails stops the script."
-        )
+    fn how_to_apply(&self, script_name: &str) -> Message {
+        crate::message!("st-how-to-apply", script = script_name)
     }
 
     fn dialect(&self) -> &dyn Dialect {
@@ -539,7 +529,7 @@ fn write(scope: &str, call_name: &str, fields: &[(String, String)]) -> Command {
         .collect();
     let data: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={v}")).collect();
     if data.is_empty() {
-        return Command::new("send").refuse("the value fills none of the call's fields");
+        return Command::new("send").refuse(crate::message!("st-refused-no-fields"));
     }
     if call.grouped && scope != SYSTEM {
         return Command::new("field")
@@ -639,5 +629,19 @@ mod tests {
             ("ldap.example.com", Some("389"))
         );
         assert_eq!(host_port("ldap.example.com"), ("ldap.example.com", None));
+    }
+
+    #[test]
+    fn a_scope_no_url_can_hold_is_refused_with_a_message() {
+        let why = segment("..").unwrap_err();
+        assert_eq!(why.id, "st-refused-not-a-segment");
+        assert_eq!(why.arg("scope"), Some(&"..".into()));
+        let long = "a".repeat(MAX_DOMAIN + 1);
+        let why = segment(&long).unwrap_err();
+        assert_eq!(why.id, "st-refused-too-long");
+        assert_eq!(
+            segment("a b.example").unwrap(),
+            percent_encode("a b.example")
+        );
     }
 }

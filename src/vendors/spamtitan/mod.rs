@@ -60,7 +60,9 @@ impl Vendor for SpamTitan {
                     return Claim::none();
                 }
                 let score = u8::try_from(score).unwrap_or(100);
-                Claim::of(score, SourceKind::Export, found.join(", "))
+                let found = crate::vendors::listed(found);
+                let found = found.unwrap_or_else(|| crate::message!("vendors-no-evidence"));
+                Claim::of(score, SourceKind::Export, found)
             }
             Sample::File { path, .. } => {
                 let name = path.file_name().map(|n| n.to_string_lossy());
@@ -71,7 +73,7 @@ impl Vendor for SpamTitan {
                         Some(names::FileKind::UpdateLog) => SourceKind::CliLog,
                         _ => SourceKind::Export,
                     };
-                    Claim::of(40, kind, "the name of a SpamTitan capture file")
+                    Claim::of(40, kind, crate::message!("st-evidence-file-name"))
                 } else {
                     Claim::none()
                 }
