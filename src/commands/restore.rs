@@ -127,8 +127,9 @@ pub struct RunbookFacts {
 /// How the upgraded appliance is captured again.
 #[derive(Debug, Clone)]
 pub enum CaptureBy {
-    /// These commands, run and logged.
-    Commands(Vec<String>),
+    /// These commands, run and logged, each with whether its form is inferred (no public
+    /// source confirms it).
+    Commands(Vec<(String, bool)>),
     /// The vendor's capture script (`carryover capture --vendor ID`).
     Script(crate::model::VendorId),
     /// The vendor has no capture plan.
@@ -313,7 +314,14 @@ fn runbook_facts(
         Some(capture_plan) => {
             let capture = match steps(&pre.config, capture_plan, vendor.knowledge()) {
                 CaptureSteps::Commands(commands) => {
-                    CaptureBy::Commands(commands.into_iter().map(|(c, _)| c).collect())
+                    let knowledge = vendor.knowledge();
+                    let inferred =
+                        |c: &str| knowledge.and_then(|k| k.form_confirmed(c)) == Some(false);
+                    let marked = commands.into_iter().map(|(c, _)| {
+                        let guess = inferred(&c);
+                        (c, guess)
+                    });
+                    CaptureBy::Commands(marked.collect())
                 }
                 CaptureSteps::Script(_) => CaptureBy::Script(vendor.id()),
             };

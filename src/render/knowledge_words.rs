@@ -37,6 +37,19 @@ pub(crate) fn localized(f: &Finding) -> Finding {
     f
 }
 
+/// A rule's title in the reader's language (as given where the reader's is English).
+pub(crate) fn title(rule: &str, english: &str) -> String {
+    text(rule, english)
+}
+
+/// One of a rule's texts (title, cost, check, console step) in the reader's language: the
+/// English as given where it is not the entry's, or the reader's language is English.
+pub(crate) fn text(rule: &str, english: &str) -> String {
+    words_of(rule)
+        .and_then(|words| words.get(english).cloned())
+        .unwrap_or_else(|| english.to_string())
+}
+
 /// Each English text of the rule's entry with its words in the reader's language: the
 /// Japanese sidecar's, or, in the pseudo-language, the English between markers (so a test
 /// finds a rule's words that did not pass through here). `None` in English.

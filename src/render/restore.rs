@@ -258,7 +258,18 @@ fn runbook_of(report: &Report, facts: &RunbookFacts) -> String {
         None => words(&message!("runbook-recapture")),
     };
     let capture = match &facts.capture {
-        CaptureBy::Commands(commands) => commands.clone(),
+        // An inferred form after a remark that says so, on a line of its own (a remark on the
+        // command's line would be sent with it).
+        CaptureBy::Commands(commands) => commands
+            .iter()
+            .flat_map(|(command, inferred)| {
+                let remark = inferred.then(|| {
+                    let said = message!("capture-form-inferred", command = command);
+                    format!("# {}", words(&said))
+                });
+                remark.into_iter().chain([command.clone()])
+            })
+            .collect(),
         // The Check section is never empty: the capture script stands for the commands.
         CaptureBy::Script(vendor) => {
             vec![format!("carryover capture --vendor {vendor} > capture.sh")]

@@ -9,6 +9,7 @@ use crate::base::text::{code_span, sanitize};
 use crate::message;
 use crate::ops::restore::{ConsolePlace, Plan, Restore, Step};
 
+use super::knowledge_words;
 use super::message::{words, words_as_given};
 
 /// What the runbook needs besides the plan.
@@ -44,7 +45,7 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
     if !plan.rules.is_empty() {
         let _ = writeln!(out, "{}\n", words(&message!("runbook-rules")));
         for (rule, title) in &plan.rules {
-            let _ = writeln!(out, "- `{rule}`: {title}");
+            let _ = writeln!(out, "- `{rule}`: {}", knowledge_words::title(rule, title));
         }
         let _ = writeln!(out);
     }
@@ -54,7 +55,12 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
         let _ = writeln!(out, "{none}\n");
     }
     for (rule, step) in &plan.by_hand {
-        let _ = writeln!(out, "- [ ] `{rule}`: {}", step_words(step));
+        // A release note's own step, in the reader's language where its knowledge file has it.
+        let said = match step {
+            Step::Gui(text) => step_words(&Step::Gui(knowledge_words::text(rule, text))),
+            _ => step_words(step),
+        };
+        let _ = writeln!(out, "- [ ] `{rule}`: {said}");
     }
     let _ = writeln!(out, "\n## {}\n", words(&message!("runbook-patches")));
     if plan.patches.is_empty() {
@@ -74,7 +80,11 @@ fn check(out: &mut String, plan: &Plan, cx: &Context<'_>) {
     if !plan.checks.is_empty() {
         let _ = writeln!(out, "{}\n", words(&message!("runbook-checks-by-hand")));
         for (rule, check) in &plan.checks {
-            let _ = writeln!(out, "- [ ] `{rule}`: {check}");
+            let _ = writeln!(
+                out,
+                "- [ ] `{rule}`: {}",
+                knowledge_words::text(rule, check)
+            );
         }
         let _ = writeln!(out);
     }
