@@ -37,6 +37,10 @@ restore-against-two-appliances = --against: captures of appliance { $first } and
 ## Vendors: the registry
 
 vendor-unsupported = carryover cannot do { $what } for { $vendor } captures
+vendor-can-read-folder = reading { $path }
+vendor-can-capture-plan = a capture plan
+vendor-can-restore = restore scripts
+vendor-can-import-files = UI import files
 vendor-unknown = no vendor `{ $id }` is known
 vendor-no-release-notes = carryover has no release notes for { $vendor } yet: show, diff and track work, gaps, plan and restore do not
 

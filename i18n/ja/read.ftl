@@ -37,6 +37,10 @@ restore-against-two-appliances = --against: アプライアンス { $first } と
 ## Vendors: the registry
 
 vendor-unsupported = carryover は { $vendor } のキャプチャでは { $what } に対応していません
+vendor-can-read-folder = { $path } の読み込み
+vendor-can-capture-plan = キャプチャ計画
+vendor-can-restore = リストアスクリプト
+vendor-can-import-files = UI のインポートファイル
 vendor-unknown = メーカー `{ $id }` は不明です
 vendor-no-release-notes = carryover には { $vendor } のリリースノートがまだありません: show、diff、track は使えますが、gaps、plan、restore は使えません
 

@@ -62,6 +62,6 @@ pub fn capture(request: &Request) -> Result<Report> {
 pub fn plan(vendor: &dyn Vendor, config: &Config) -> Result<CaptureSteps> {
     let plan = vendor
         .capture_plan()
-        .ok_or_else(|| unsupported(vendor.title(), "a capture plan"))?;
+        .ok_or_else(|| unsupported(vendor.title(), crate::message!("vendor-can-capture-plan")))?;
     Ok(steps(config, plan, vendor.knowledge()))
 }

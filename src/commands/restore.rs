@@ -176,7 +176,7 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
     let knowledge = vendors::knowledge_of(vendor)?;
     let writer = vendor
         .restore_script()
-        .ok_or_else(|| unsupported(vendor.title(), "restore scripts"))?;
+        .ok_or_else(|| unsupported(vendor.title(), crate::message!("vendor-can-restore")))?;
     // One evaluation of the release notes: the runbook's patches are the upgrade plan's.
     let evidence = Evidence {
         live: Some(&pre.config),
@@ -274,10 +274,12 @@ fn script_encoding(
 /// The appliance's own import files; a secret left out of them is a warning and a step by
 /// hand, never a placeholder in the file.
 fn import_files(report: &mut Report, config: &Config, request: &Request) -> Result<()> {
-    let importer = report
-        .vendor
-        .import_files()
-        .ok_or_else(|| unsupported(report.vendor.title(), "UI import files"))?;
+    let importer = report.vendor.import_files().ok_or_else(|| {
+        unsupported(
+            report.vendor.title(),
+            crate::message!("vendor-can-import-files"),
+        )
+    })?;
     let mut config = config.clone();
     if request.show_secrets {
         config.reveal_secrets();

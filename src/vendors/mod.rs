@@ -125,10 +125,8 @@ pub trait Vendor: Sync {
         _first_index: u32,
         _options: &ReadOptions,
     ) -> Result<Vec<SourceRead>> {
-        Err(unsupported(
-            self.title(),
-            &format!("reading {}", dir.display()),
-        ))
+        let what = crate::message!("vendor-can-read-folder", path = dir.display().to_string());
+        Err(unsupported(self.title(), what))
     }
     /// Glob patterns of item paths that change by themselves, left out of diffs.
     fn volatile(&self) -> &'static [String] {
@@ -418,7 +416,7 @@ impl schemars::JsonSchema for VendorId {
 }
 
 /// The error for a capability a vendor does not offer.
-pub(crate) fn unsupported(vendor: &str, what: &str) -> Error {
+pub(crate) fn unsupported(vendor: &str, what: crate::base::message::Message) -> Error {
     Error::usage(crate::message!(
         "vendor-unsupported",
         what = what,
