@@ -14,7 +14,6 @@ track-link-in-repository = is a link: links in the repository are not followed
 ## why a file or folder was not read
 
 # Why, in the words of the check for junk files.
-track-skipped-junk = skipped: { $why }
 track-skipped-link-inside = skipped: a link inside the source folder; its target is read as itself
 track-skipped-link-outside = skipped: a link that leads out of the source folder
 track-skipped-older-folder = skipped: another capture folder of `{ $host }` is tracked, { $kept } (the last in path order)

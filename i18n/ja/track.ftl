@@ -13,7 +13,6 @@ track-link-in-repository = リンクです: リポジトリ内のリンクはた
 ## why a file or folder was not read
 
 # Why, in the words of the check for junk files.
-track-skipped-junk = スキップしました: { $why }
 track-skipped-link-inside = スキップしました: ソースフォルダ内のリンクです。リンク先はそれ自体として読み込みます
 track-skipped-link-outside = スキップしました: ソースフォルダの外へ出るリンクです
 track-skipped-older-folder = スキップしました: `{ $host }` の別のキャプチャフォルダ { $kept } を追跡します (パス順で最後のもの)

@@ -101,10 +101,8 @@ pub fn walk(src: &Path, report: &mut Report) -> Result<Vec<Input>> {
             files.push(Input::Dir(vendor.id(), path));
             walker.skip_current_dir();
         } else if entry.file_type().is_file() {
-            match crate::source::junk::why(&entry.file_name().to_string_lossy()) {
-                Some(why) => report
-                    .skipped
-                    .push((path, message!("track-skipped-junk", why = why))),
+            match crate::source::junk::note(&entry.file_name().to_string_lossy()) {
+                Some(why) => report.skipped.push((path, why)),
                 None => files.push(Input::File(path)),
             }
         } else if entry.path_is_symlink() {

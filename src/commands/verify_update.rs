@@ -115,7 +115,7 @@ pub(crate) fn verify_path(
             Error::file(path.display().to_string(), why)
         })?;
         if !entry.file_type().is_file()
-            || crate::source::junk::why(&entry.file_name().to_string_lossy()).is_some()
+            || crate::source::junk::note(&entry.file_name().to_string_lossy()).is_some()
         {
             continue;
         }

@@ -59,27 +59,6 @@ impl Junk {
             Junk::Hidden => crate::message!("skipped-hidden-file"),
         }
     }
-
-    /// Why a file of this kind is not a capture file, in words, for `track`'s list of the
-    /// files it skips (which makes its own words until it carries messages).
-    pub fn why(self) -> &'static str {
-        match self {
-            Junk::FinderSettings => "macOS Finder's folder settings",
-            Junk::ExplorerThumbnails => "Windows Explorer's thumbnail cache",
-            Junk::ExplorerSettings => "Windows Explorer's folder settings",
-            Junk::MediaCenterThumbnails => "Windows Media Center's thumbnail cache",
-            Junk::ResourceFork => "a macOS resource fork (AppleDouble) a copy to a share left",
-            Junk::LockFile => "an office program's lock file",
-            Junk::Archive => "an archive (a backup kept beside the capture)",
-            Junk::Hidden => "a hidden file",
-        }
-    }
-}
-
-/// Why a file name is not a capture file, in words, if it is one of the known kinds of junk
-/// (see [`Junk::why`]).
-pub fn why(name: &str) -> Option<&'static str> {
-    kind(name).map(Junk::why)
 }
 
 /// The note that says a file was skipped, if its name is one of the known kinds of junk.
@@ -89,7 +68,7 @@ pub fn note(name: &str) -> Option<Message> {
 
 #[cfg(test)]
 mod tests {
-    use super::{note, why};
+    use super::note;
 
     #[test]
     fn junk_is_known_by_name_and_captures_are_not() {
@@ -101,14 +80,14 @@ mod tests {
             "old.zip",
             "b.tar.gz",
         ] {
-            assert!(why(name).is_some(), "{name}");
+            assert!(note(name).is_some(), "{name}");
             assert!(
                 note(name).is_some_and(|n| n.id.starts_with("skipped-")),
                 "{name}"
             );
         }
         for name in ["rg01.log", "domains.csv", "rg01-export.cfg", "policy.json"] {
-            assert!(why(name).is_none() && note(name).is_none(), "{name}");
+            assert!(note(name).is_none(), "{name}");
         }
     }
 }
