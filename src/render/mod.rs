@@ -48,7 +48,7 @@ pub(crate) struct Document<'a> {
     config: &'a Config,
     /// With `--provenance`: the sources read, and where each item was read.
     #[serde(skip_serializing_if = "Option::is_none")]
-    provenance: Option<ProvenanceView<'a>>,
+    provenance: Option<ProvenanceView>,
     /// JSON only (RON stays canonical): the lines of each source, read and not understood.
     #[serde(skip_serializing_if = "Option::is_none")]
     lines: Option<Vec<LineCount>>,
@@ -59,9 +59,9 @@ pub(crate) struct Document<'a> {
 
 /// Where everything was read.
 #[derive(Serialize, schemars::JsonSchema)]
-struct ProvenanceView<'a> {
+struct ProvenanceView {
     /// The sources read, in order.
-    sources: &'a [Provenance],
+    sources: Vec<Provenance>,
     /// `path:line` of every item, by item path.
     items: BTreeMap<String, String>,
 }
@@ -85,12 +85,22 @@ pub fn write_model(
     if format == ModelFormat::Ron && !provenance {
         return crate::model::canonical::write_ron(out, config);
     }
+    // A file name is the user's, or a capture folder's: on one line, through the one
+    // sanitiser, so that no name can drive the terminal the RON is shown on.
     let provenance = provenance.then(|| ProvenanceView {
-        sources: &config.sources,
+        sources: config
+            .sources
+            .iter()
+            .map(|p| {
+                let mut p = p.clone();
+                p.info.path = one_line(&p.info.path).into();
+                p
+            })
+            .collect(),
         items: config
             .items()
             .into_iter()
-            .map(|i| (i.path, config.locate(i.at)))
+            .map(|i| (i.path, one_line(&config.locate(i.at))))
             .collect(),
     });
     let document = Document {

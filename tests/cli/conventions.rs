@@ -662,3 +662,26 @@ fn a_write_into_a_missing_folder_says_what_the_system_says() {
         "the temporary file is named: {err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_with_control_characters_cannot_drive_the_terminal_through_provenance() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().join("bad\nname\u{1b}[31m.log");
+    std::fs::write(&name, sample("samples/mos/rg01-4.2.3-after.log")).unwrap();
+    for format in ["ron", "json"] {
+        let (code, out, _) = run(&[
+            "show",
+            "--provenance",
+            "--format",
+            format,
+            name.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{out}");
+        assert!(!out.contains('\u{1b}'), "{format}: a raw escape:\n{out}");
+        assert!(
+            !out.contains("bad\nname"),
+            "{format}: a raw line break in a name:\n{out}"
+        );
+    }
+}
