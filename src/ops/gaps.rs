@@ -91,8 +91,8 @@ pub fn lost(cx: &Evidence<'_>, pre: &Config, to: &Version) -> Vec<Finding> {
         .into_values()
         .map(|mut f| {
             f.summary = message!("finding-lost", count = f.items.len());
-            f.remedy
-                .push(Step::Check(message!("remedy-restore-against")));
+            let restore = message!("remedy-restore-against", to = to.to_string());
+            f.remedy.push(Step::Advice(restore));
             f
         })
         .collect();

@@ -1,6 +1,7 @@
 //! `capture`'s plan as the text a person runs: the vendor's script as it is, or the commands,
 //! each run of them under a remark saying what it is for.
 
+use crate::base::message::{Arg, Message};
 use crate::commands::capture::Report;
 use crate::message;
 use crate::ops::capture_plan::CaptureSteps;
@@ -19,6 +20,21 @@ pub fn steps(steps: &CaptureSteps) -> String {
     steps_marked(steps, None)
 }
 
+/// A reason that names a rule with its title in the reader's language.
+fn rule_words(why: &Message) -> Message {
+    let mut why = why.clone();
+    let rule = match why.arg("rule") {
+        Some(Arg::Text(rule)) => rule.clone(),
+        _ => return why,
+    };
+    for (name, arg) in &mut why.args {
+        if let (&"title", Arg::Text(title)) = (&*name, &mut *arg) {
+            *title = super::knowledge_words::title(&rule, title);
+        }
+    }
+    why
+}
+
 /// Capture steps as text, each command whose form `knowledge`'s catalog says is inferred
 /// after a remark that says so (a remark on the command's own line would be sent with it).
 pub fn steps_marked(steps: &CaptureSteps, knowledge: Option<&dyn Knowledge>) -> String {
@@ -33,7 +49,7 @@ pub fn steps_marked(steps: &CaptureSteps, knowledge: Option<&dyn Knowledge>) -> 
                 // A reason on a line of its own, once for the run of commands it covers: a
                 // remark after a command would be sent to the appliance with it.
                 if last_why != Some(why) {
-                    text.push_str(&format!("# {}\n", words(why)));
+                    text.push_str(&format!("# {}\n", words(&rule_words(why))));
                     last_why = Some(why);
                 }
                 if inferred(command) {

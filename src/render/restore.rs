@@ -217,7 +217,10 @@ pub fn remark(remark: &Remark<'_>) -> String {
 fn label_message(label: &Label) -> Message {
     match label {
         Label::Rule(rule) => message!("restore-remark-rule", rule = rule),
-        Label::New { rule, title } => message!("restore-remark-new", rule = rule, title = title),
+        Label::New { rule, title } => {
+            let title = super::knowledge_words::title(rule, title);
+            message!("restore-remark-new", rule = rule, title = title)
+        }
         Label::Unprovable(rule) => message!("restore-remark-unprovable", rule = rule),
         Label::RemedyWins { rule, name, value } => message!(
             "restore-remark-remedy-wins",
