@@ -1,6 +1,6 @@
 //! `gaps`: what the known export and upgrade bugs would lose, with evidence and remedies.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::knowledge::{Detect, Entry, Report, Severity};
 use crate::message;
@@ -64,7 +64,27 @@ pub fn gaps(cx: &Evidence<'_>, to: Option<Version>) -> GapReport {
 pub fn gaps_since(cx: &Evidence<'_>, pre: &Config, to: Option<Version>) -> GapReport {
     let mut report = gaps(cx, to);
     let to = Version::parse(&report.to).unwrap_or_else(|| newest(cx));
-    report.findings.extend(lost(cx, pre, &to));
+    let lost = lost(cx, pre, &to);
+    // What the post-upgrade capture alone cannot tell of a system message (KI-8: "not
+    // captured", with the text it shows now as the remedy) the pre-upgrade capture does: the
+    // finding of what was lost says it, with the pre-upgrade text.
+    let message_rules: BTreeSet<&str> = cx
+        .knowledge
+        .releases()
+        .iter()
+        .flat_map(|r| &r.entries)
+        .filter(|e| matches!(e.detect, Some(Detect::SystemMessage { .. })))
+        .map(|e| e.id.as_str())
+        .collect();
+    let explained: BTreeSet<&str> = lost
+        .iter()
+        .filter(|f| f.status == Status::Found && message_rules.contains(f.rule.as_str()))
+        .map(|f| f.rule.as_str())
+        .collect();
+    report
+        .findings
+        .retain(|f| f.status != Status::NotCaptured || !explained.contains(f.rule.as_str()));
+    report.findings.extend(lost);
     report
 }
 

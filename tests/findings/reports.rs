@@ -237,6 +237,13 @@ fn gaps_with_a_pre_upgrade_capture_says_what_the_upgrade_lost() {
     assert!(lost("MOS-4.2.3-KI-8")["items"]
         .to_string()
         .contains("now Mailbox quota exceeded."));
+    // Nor does KI-8 also say "not captured" with the reverted text as its remedy: the
+    // pre-upgrade capture tells what the post-upgrade one alone could not.
+    let ki8: Vec<_> = findings
+        .iter()
+        .filter(|f| f["rule"] == "MOS-4.2.3-KI-8")
+        .collect();
+    assert_eq!(ki8.len(), 1, "{ki8:#?}");
     // KI-5's remedy applied (fastpath on) is no loss.
     assert!(!out.contains("settings/system/smtp.fastpath"), "{out}");
     // What the after-log never listed is not compared, with the commands that show it.
