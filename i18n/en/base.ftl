@@ -2,3 +2,4 @@
 # Each message's id is used in the code as `message!("id", …)`; arguments are `{ $name }`.
 
 error-io = { $path }: { $reason }
+error-expected = expected { $expected }

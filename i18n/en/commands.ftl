@@ -3,6 +3,7 @@
 
 ## diff
 
+diff-markdown-table-head = | | item | old | new |
 diff-summary = { $count } { $count ->
         [one] difference
        *[other] differences

@@ -3,6 +3,7 @@
 
 ## diff
 
+diff-markdown-table-head = | | 項目 | 旧 | 新 |
 diff-summary = 差分 { $count } 件: 追加 { $added }、削除 { $removed }、変更 { $changed }
 diff-summary-not-compared = 差分 { $count } 件: 追加 { $added }、削除 { $removed }、変更 { $changed }。比較していないもの { $not_compared } (一方でキャプチャされていないもの)
 diff-side-old = A (旧)

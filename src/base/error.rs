@@ -59,13 +59,14 @@ pub struct InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (message, expected) = (self.message.to_string(), self.expected.to_string());
-        self.show(f, &message, &expected)
+        self.show(f, &message, &format!("expected {expected}"))
     }
 }
 
 impl InputError {
-    /// The error as it is shown, with its message and what was expected in words: the
-    /// message, then where, the line with a caret under the column, then what was expected.
+    /// The error as it is shown, with its message and what was expected in words (`expected
+    /// …`, as the reader's language says it): the message, then where, the line with a caret
+    /// under the column, then what was expected.
     pub fn show(&self, f: &mut dyn fmt::Write, message: &str, expected: &str) -> fmt::Result {
         let at = &self.at;
         let number = at.line.to_string();
@@ -89,7 +90,7 @@ impl InputError {
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         writeln!(f, "{pad} | {caret_pad}^")?;
-        write!(f, "{pad} = expected {expected}")
+        write!(f, "{pad} = {expected}")
     }
 }
 

@@ -368,7 +368,8 @@ pub fn markdown(comparison: &Comparison) -> String {
     if differences.is_empty() {
         return out;
     }
-    out.push_str("| | item | old | new |\n| --- | --- | --- | --- |\n");
+    let head = super::message::words(&crate::message!("diff-markdown-table-head"));
+    out.push_str(&format!("{head}\n| --- | --- | --- | --- |\n"));
     let cell = |s: String| s.replace('|', "\\|").replace('\n', "<br>");
     for d in differences {
         let _ = writeln!(

@@ -35,7 +35,8 @@ pub fn error_text(e: &Error) -> String {
             .join("\n"),
         Error::Input(input) => {
             let mut out = String::new();
-            let _ = input.show(&mut out, &words(&input.message), &words(&input.expected));
+            let expected = message!("error-expected", expected = input.expected.clone());
+            let _ = input.show(&mut out, &words(&input.message), &words(&expected));
             out
         }
         Error::Usage(message) => words(message),
