@@ -4,6 +4,7 @@
 //! (`<release>.ja.ron` beside the English file). Only a text that is exactly the English
 //! entry's is replaced, so nothing is ever mistranslated: a text not found stays as it is.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::base::message::{Arg, Message};
@@ -13,11 +14,12 @@ use crate::ops::{Finding, Step};
 use super::message::{current, Lang};
 
 /// The finding with its rule's words in the reader's language.
-pub(crate) fn localized(f: &Finding) -> Finding {
-    let mut f = f.clone();
+pub(crate) fn localized(f: &Finding) -> Cow<'_, Finding> {
+    // In English nothing changes: a finding of a million list items is not copied.
     let Some(words) = words_of(&f.rule) else {
-        return f;
+        return Cow::Borrowed(f);
     };
+    let mut f = f.clone();
     let words: BTreeMap<&str, &str> = words.iter().map(|(e, t)| (*e, t.as_str())).collect();
     translate(&mut f.summary, &words);
     for clause in &mut f.also {
@@ -34,7 +36,7 @@ pub(crate) fn localized(f: &Finding) -> Finding {
             Step::Run(..) => {}
         }
     }
-    f
+    Cow::Owned(f)
 }
 
 /// A rule's title in the reader's language (as given where the reader's is English).

@@ -48,7 +48,7 @@ pub struct Finding {
 
 /// A finding in words: its summary, each item and remedy step on a line of its own.
 pub fn lines(f: &ops::Finding) -> Finding {
-    let f = &super::knowledge_words::localized(f);
+    let f = &*super::knowledge_words::localized(f);
     let mut summary = said(&f.summary);
     for clause in &f.also {
         summary.push_str(&said(clause));
