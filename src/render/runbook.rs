@@ -113,9 +113,6 @@ fn check(out: &mut String, plan: &Plan, cx: &Context<'_>) {
 /// A step by hand in words, each text on one line (through the one sanitiser); a value to
 /// type as one Markdown code span, whatever it holds.
 pub fn step_words(step: &Step) -> String {
-    if let Some(message) = host_step(step) {
-        return words(&message);
-    }
     let spans = |commands: &[String]| {
         let spans: Vec<String> = commands.iter().map(|c| format!("`{c}`")).collect();
         spans.join(", ")
@@ -141,26 +138,9 @@ pub fn step_words(step: &Step) -> String {
         Step::SettingNotCaptured {
             name,
             value,
-            check: Some(check),
+            check,
             commands,
-        } => message!(
-            "restore-step-setting-check",
-            name = name,
-            check = check,
-            value = value,
-            commands = spans(commands)
-        ),
-        Step::SettingNotCaptured {
-            name,
-            value,
-            check: None,
-            commands,
-        } => message!(
-            "restore-step-setting-not-captured",
-            name = name,
-            value = value,
-            commands = spans(commands)
-        ),
+        } => setting_not_captured(name, value, check.as_deref(), &spans(commands)),
         Step::Console {
             scope,
             name,
@@ -179,19 +159,6 @@ pub fn step_words(step: &Step) -> String {
         }
         Step::Gui(step) => message!("restore-step-gui", step = step),
         Step::Vendor(step) => message!("restore-import-secret-left-out", step = step),
-        // Worded by `host_step`.
-        Step::KeyElided { .. }
-        | Step::KeyNotCaptured { .. }
-        | Step::TrustedHostsNotCaptured { .. }
-        | Step::KeepChosenValue { .. }
-        | Step::CheckListedHostKey { .. } => unreachable!("worded by host_step"),
-    };
-    words(&message)
-}
-
-/// The steps about trusted hosts and their keys, and a value the admin may have chosen.
-fn host_step(step: &Step) -> Option<Message> {
-    Some(match step {
         Step::KeyElided { group, host } => {
             message!("restore-step-key-elided", host = host, group = group)
         }
@@ -214,8 +181,28 @@ fn host_step(step: &Step) -> Option<Message> {
                 group = group
             )
         }
-        _ => return None,
-    })
+    };
+    words(&message)
+}
+
+/// A setting a rule wants at one value, not captured: check it (with the command that shows
+/// it, where one is known), and set it if it is not.
+fn setting_not_captured(name: &str, value: &str, check: Option<&str>, commands: &str) -> Message {
+    match check {
+        Some(check) => message!(
+            "restore-step-setting-check",
+            name = name,
+            check = check,
+            value = value,
+            commands = commands
+        ),
+        None => message!(
+            "restore-step-setting-not-captured",
+            name = name,
+            value = value,
+            commands = commands
+        ),
+    }
 }
 
 /// A setting to set in the console: its value as one code span, each other text on one line.
