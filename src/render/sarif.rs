@@ -340,6 +340,8 @@ mod tests {
             items: vec![],
             evidence: evidence.iter().map(|s| s.to_string()).collect(),
             remedy: vec!["GUI: do it".into()],
+            steps: vec![],
+            phase: None,
         };
         let findings = [
             f("A", Status::Found, &[]),
