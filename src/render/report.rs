@@ -145,6 +145,90 @@ pub(crate) fn step_message(step: &Step) -> Message {
     }
 }
 
+/// A remedy step for machines (JSON): its kind and its parts, each in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum StepView {
+    /// A command to type on this appliance, as it is.
+    Command {
+        /// The command line.
+        command: String,
+        /// Whether a public source confirms its form.
+        form: ops::Form,
+        /// What to know before typing it (where to fetch a patch); null: nothing.
+        note: Option<String>,
+    },
+    /// A command to type on another appliance.
+    Elsewhere {
+        /// Which appliance, in words.
+        appliance: String,
+        /// The command line.
+        command: String,
+    },
+    /// A page of the admin console, and what to do there.
+    Console {
+        /// The page, as its menus lead there; empty: any page.
+        page: String,
+        /// What to do on it.
+        action: String,
+    },
+    /// A DNS record to check.
+    Dns {
+        /// What to check.
+        text: String,
+    },
+    /// Something to check or do by hand.
+    Check {
+        /// What to check or do.
+        text: String,
+        /// carryover's suggestion, not the release note's.
+        suggestion: bool,
+    },
+    /// A question the appliance asks, and the answer to give.
+    Prompt {
+        /// The question, as the appliance prints it.
+        prompt: String,
+        /// What to type.
+        answer: String,
+    },
+}
+
+/// A remedy step as machines read it (a finding's words are localized before this).
+pub fn step_view(step: &Step) -> StepView {
+    let words = |text: &ops::Text| match text {
+        ops::Text::Note(note) => note.clone(),
+        ops::Text::Said(message) => said(message),
+    };
+    match step {
+        Step::Command {
+            command,
+            form,
+            note,
+        } => StepView::Command {
+            command: command.clone(),
+            form: *form,
+            note: note.as_ref().map(said),
+        },
+        Step::Elsewhere { on, command } => StepView::Elsewhere {
+            appliance: words(on),
+            command: command.clone(),
+        },
+        Step::Console { page, action } => StepView::Console {
+            page: page.clone(),
+            action: words(action),
+        },
+        Step::Dns(text) => StepView::Dns { text: words(text) },
+        Step::Check { text, suggestion } => StepView::Check {
+            text: words(text),
+            suggestion: *suggestion,
+        },
+        Step::Prompt { prompt, answer } => StepView::Prompt {
+            prompt: prompt.clone(),
+            answer: answer.clone(),
+        },
+    }
+}
+
 /// A step's words as a message argument: a knowledge text as it is (translated before it gets
 /// here), carryover's own as the nested message.
 fn text(words: &ops::Text) -> crate::base::message::Arg {
@@ -343,5 +427,29 @@ mod tests {
             value = "\u{F0000}"
         );
         assert_eq!(said(&m), "T\u{F0001} (a\nb is \u{F0000})");
+    }
+
+    #[test]
+    fn a_step_for_machines_keeps_its_kind_and_its_parts_apart() {
+        let install = Step::Command {
+            command: "update install http://<your-server>/P.mpu5".into(),
+            form: ops::Form::Unmarked,
+            note: Some(message!("step-fetch-from", url = "ftp://x/P.mpu5")),
+        };
+        let view = serde_json::to_value(step_view(&install)).unwrap();
+        assert_eq!(view["kind"], "command");
+        assert_eq!(
+            view["command"],
+            "update install http://<your-server>/P.mpu5"
+        );
+        assert!(view["note"].as_str().unwrap().contains("ftp://x/P.mpu5"));
+        let suggestion = Step::Check {
+            text: ops::Text::Note("Make the change in LDAP too.".into()),
+            suggestion: true,
+        };
+        assert_eq!(
+            serde_json::to_value(step_view(&suggestion)).unwrap(),
+            serde_json::json!({"kind": "check", "text": "Make the change in LDAP too.", "suggestion": true})
+        );
     }
 }
