@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::style::{ADDED, CHANGED, DIM, PLAIN, REMOVED};
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
@@ -78,12 +79,8 @@ pub struct Style {
 }
 
 impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
+    fn paint(&self, style: anstyle::Style, text: &str) -> String {
+        super::style::paint(self.color, style, text)
     }
 }
 
@@ -226,9 +223,9 @@ fn not_compared_text(items: &[NotCompared], style: Style) -> String {
             let _ = writeln!(
                 out,
                 "{} {}  {}",
-                style.paint("2", "?"),
+                style.paint(DIM, "?"),
                 one_line(&item.path),
-                style.paint("2", &one_line(&item.at))
+                style.paint(DIM, &one_line(&item.at))
             );
             // Entries of one list share their command: say it once for the run of them.
             if !item.capture.is_empty() && item.capture.as_slice() != last_capture {
@@ -244,11 +241,11 @@ fn not_compared_text(items: &[NotCompared], style: Style) -> String {
     out
 }
 
-fn sign(kind: DiffKind) -> (&'static str, &'static str) {
+fn sign(kind: DiffKind) -> (&'static str, anstyle::Style) {
     match kind {
-        DiffKind::Added => ("+", "32"),
-        DiffKind::Removed => ("-", "31"),
-        DiffKind::Changed => ("~", "33"),
+        DiffKind::Added => ("+", ADDED),
+        DiffKind::Removed => ("-", REMOVED),
+        DiffKind::Changed => ("~", CHANGED),
     }
 }
 
@@ -308,7 +305,7 @@ pub fn human(comparison: &Comparison, style: Style) -> String {
             "{} {}  {}",
             style.paint(color, mark),
             head,
-            style.paint("2", &at)
+            style.paint(DIM, &at)
         );
         if multiline && !(d.secret && d.old.is_none()) {
             out.push_str(&text_diff(&old, &new, style));
@@ -327,15 +324,15 @@ fn text_diff(old: &str, new: &str, style: Style) -> String {
     for op in diff.ops() {
         for change in diff.iter_inline_changes(op) {
             let (mark, color) = match change.tag() {
-                ChangeTag::Delete => ("-", "31"),
-                ChangeTag::Insert => ("+", "32"),
-                ChangeTag::Equal => (" ", "0"),
+                ChangeTag::Delete => ("-", REMOVED),
+                ChangeTag::Insert => ("+", ADDED),
+                ChangeTag::Equal => (" ", PLAIN),
             };
             let mut line = String::new();
             for (emphasized, text) in change.iter_strings_lossy() {
                 let text = text.trim_end_matches('\n');
                 match (emphasized, style.color, change.tag()) {
-                    (true, true, _) => line.push_str(&style.paint(&format!("{color};1;4"), text)),
+                    (true, true, _) => line.push_str(&style.paint(color.bold().underline(), text)),
                     (true, false, ChangeTag::Delete) => line.push_str(&format!("[-{text}-]")),
                     (true, false, ChangeTag::Insert) => line.push_str(&format!("{{+{text}+}}")),
                     (_, true, ChangeTag::Equal) => line.push_str(text),

@@ -11,6 +11,7 @@ use crate::ops::{Form, Status, Step};
 
 use super::message::words;
 use super::report::{lines, Finding};
+use super::style::{self, color, paint};
 use super::width::{pad_to, widest};
 use super::FORMAT_VERSION;
 
@@ -113,7 +114,8 @@ fn findings_as(
             text
         }
         // Capture text reaches the terminal: its control characters are shown, never obeyed.
-        ReportFormat::Human => terminal_text(human(heading, findings)),
+        // Each text is made safe where it is written, so that colour can go around it.
+        ReportFormat::Human => human(heading, findings),
         ReportFormat::Markdown => terminal_text(markdown(heading, findings)),
         ReportFormat::Github => super::github::annotations(heading, findings),
         ReportFormat::Sarif => super::sarif::log(heading, findings),
@@ -169,10 +171,11 @@ fn status_label(status: &str) -> String {
 
 fn human(heading: &Heading<'_>, findings: &[Finding]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", title(heading, findings));
+    let _ = writeln!(out, "{}", terminal_text(title(heading, findings)));
     if let Some(blocking) = heading.blocking.filter(|b| !b.is_empty()) {
         let said = message!("findings-blocking", rules = blocking.join(", "));
-        let _ = writeln!(out, "{}", super::report::said(&said));
+        let said = terminal_text(super::report::said(&said));
+        let _ = writeln!(out, "{}", paint(color(), style::ERROR, &said));
     }
     let column = widest(
         STATUSES
@@ -185,37 +188,52 @@ fn human(heading: &Heading<'_>, findings: &[Finding]) -> String {
     let mut phase = None;
     for f in findings {
         if let Some(heading) = phase_heading(heading, &mut phase, f) {
-            let _ = writeln!(out, "\n{heading}");
+            let _ = writeln!(out, "\n{}", paint(color(), style::HEADING, &heading));
         }
         let status = pad_to(&status_label(status_word(f)), column.max(12));
-        let _ = writeln!(out, "\n{status} {}  {}", f.rule, f.summary);
-        let paired = f.items.len() == f.evidence.len();
-        let width = widest(f.items.iter().map(String::as_str)).min(60);
-        for (i, item) in f.items.iter().enumerate() {
-            match paired {
-                true => {
-                    let _ = writeln!(out, "  {}  {}", pad_to(item, width), f.evidence[i]);
-                }
-                false => {
-                    let _ = writeln!(out, "  {item}");
-                }
-            }
-        }
-        if !paired {
-            for e in &f.evidence {
-                let said = message!("findings-at", evidence = e);
-                let _ = writeln!(out, "  {}", super::report::said(&said));
-            }
-        }
-        if !f.remedy.is_empty() {
-            let _ = writeln!(out, "  {}", words(&message!("findings-remedy")));
-            for r in &f.remedy {
-                // A literal's body lines stay under their command; `restore` writes them to paste.
-                let _ = writeln!(out, "    {}", r.replace('\n', "\n      "));
-            }
-        }
+        let status = paint(color(), status_style(f), &status);
+        let summary = terminal_text(format!("{}  {}", f.rule, f.summary));
+        let _ = writeln!(out, "\n{status} {summary}");
+        human_body(&mut out, f);
     }
     out
+}
+
+/// A finding's items with where each was read, and its remedy, each text made safe.
+fn human_body(out: &mut String, f: &Finding) {
+    let paired = f.items.len() == f.evidence.len();
+    let width = widest(f.items.iter().map(String::as_str)).min(60);
+    for (i, item) in f.items.iter().enumerate() {
+        let line = match paired {
+            true => format!("{}  {}", pad_to(item, width), f.evidence[i]),
+            false => item.clone(),
+        };
+        let _ = writeln!(out, "  {}", terminal_text(line));
+    }
+    if !paired {
+        for e in &f.evidence {
+            let said = message!("findings-at", evidence = e);
+            let _ = writeln!(out, "  {}", terminal_text(super::report::said(&said)));
+        }
+    }
+    if !f.remedy.is_empty() {
+        let _ = writeln!(out, "  {}", words(&message!("findings-remedy")));
+        for r in &f.remedy {
+            // A literal's body lines stay under their command; `restore` writes them to paste.
+            let _ = writeln!(out, "    {}", terminal_text(r.replace('\n', "\n      ")));
+        }
+    }
+}
+
+/// The colour of a finding's status.
+fn status_style(f: &Finding) -> anstyle::Style {
+    match status_word(f) {
+        "error" => style::ERROR,
+        "warning" => style::WARNING,
+        "info" => style::INFO,
+        "not captured" => style::NOT_CAPTURED,
+        _ => style::OK,
+    }
 }
 
 fn markdown(heading: &Heading<'_>, findings: &[Finding]) -> String {

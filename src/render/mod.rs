@@ -22,6 +22,7 @@ pub mod restore;
 pub mod runbook;
 pub mod sarif;
 pub mod schema;
+pub mod style;
 pub mod textconv;
 pub mod track;
 pub mod update_log;
