@@ -5,14 +5,17 @@
 use std::fmt::Write;
 
 /// Whether a character changes how text around it shows without showing itself: control
-/// characters, the Unicode line and paragraph separators, and the bidirectional controls that
-/// reorder what a reader sees (`U+202E` makes `gpj.exe` read `exe.jpg`).
+/// characters, the Unicode line and paragraph separators, and the bidirectional controls.
 pub fn hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
-        )
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || bidi_control(c)
+}
+
+/// Whether a character is a bidirectional control, which reorders what a reader sees
+/// (`U+202E` makes `gpj.exe` read `exe.jpg`, and a script line read in another order than it
+/// runs): the embeddings and overrides U+202A to U+202E, the isolates U+2066 to U+2069, the
+/// left-to-right and right-to-left marks U+200E and U+200F, and the Arabic letter mark U+061C.
+pub fn bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}')
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
@@ -105,5 +108,20 @@ mod tests {
             terminal_safe("host \u{1b}[2Jx\rOK\u{7}"),
             "host \\u{1b}[2Jx\\u{d}OK\\u{7}"
         );
+    }
+
+    #[test]
+    fn every_bidirectional_control_is_shown_as_an_escape() {
+        let controls = [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{061c}',
+        ];
+        for c in controls {
+            let text = format!("gpj{c}.exe");
+            let shown = terminal_safe(&text);
+            assert_eq!(shown, format!("gpj\\u{{{:x}}}.exe", c as u32));
+            assert!(!sanitize(&text).contains(c));
+        }
+        assert!(!bidi_control('\u{200b}') && !bidi_control('a') && !bidi_control('\u{05d0}'));
     }
 }
