@@ -44,6 +44,52 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(no_runner_command(out))
 }
 
+/// A writer for a terminal: what it is given is shown as [`terminal_safe`] shows text, so a
+/// model written to a terminal (`show`) cannot drive it or reorder what the reader sees. A
+/// character split between two writes is held until it is whole.
+pub struct TerminalWriter<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> TerminalWriter<W> {
+    /// A writer showing what it is given on `inner`.
+    pub fn new(inner: W) -> TerminalWriter<W> {
+        TerminalWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Writes the first `upto` pending bytes, made terminal-safe.
+    fn pass(&mut self, upto: usize) -> std::io::Result<()> {
+        let text = String::from_utf8_lossy(&self.pending[..upto]).into_owned();
+        self.inner.write_all(terminal_safe(&text).as_bytes())?;
+        self.pending.drain(..upto);
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for TerminalWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            // Only a character cut at the end waits for the next write.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => self.pending.len(),
+        };
+        self.pass(whole)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let all = self.pending.len();
+        self.pass(all)?;
+        self.inner.flush()
+    }
+}
+
 /// Every control character of `text` (newlines, CR, NUL, escape, DEL, the C1 controls and the
 /// Unicode line and paragraph separators) as a visible escape, so a remark stays one remark.
 /// A backslash is doubled, so an escape in the text cannot pass for one made here.
@@ -108,6 +154,24 @@ mod tests {
             terminal_safe("host \u{1b}[2Jx\rOK\u{7}"),
             "host \\u{1b}[2Jx\\u{d}OK\\u{7}"
         );
+    }
+
+    #[test]
+    fn a_terminal_writer_shows_text_as_terminal_safe_does_whatever_the_writes() {
+        use std::io::Write as _;
+        let text = "a\u{202e}b \u{1b}[2J 日本\n";
+        for cut in 0..=text.len() {
+            let mut out = Vec::new();
+            let mut writer = TerminalWriter::new(&mut out);
+            writer.write_all(&text.as_bytes()[..cut]).unwrap();
+            writer.write_all(&text.as_bytes()[cut..]).unwrap();
+            writer.flush().unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                terminal_safe(text),
+                "{cut}"
+            );
+        }
     }
 
     #[test]
