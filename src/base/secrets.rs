@@ -1,7 +1,8 @@
-//! Which fields hold secrets, as data: a list of names matched on whole words of a field's
-//! name (`sasl_passwd`, `ldap.password`, `apiKey`), and a masker for lines quoted in notes and
-//! errors (a refused `LOGIN`, an unrecognized `smtp set ldap_passwd ...`). Neutral: the words
-//! every vendor shares are in `secrets.ron` here; each vendor's folder adds its own.
+//! Which fields hold secrets, as data: stems found anywhere inside a field's name
+//! (`rocommunity`, `ipsecpsk`, `bindpassword`), names matched on its whole words (`pass`, but
+//! not `passthrough`), and a masker for lines quoted in notes and errors (a refused `LOGIN`, an
+//! unrecognized `smtp set ldap_passwd ...`). Neutral: the words every vendor shares are in
+//! `secrets.ron` here; each vendor's folder adds its own.
 
 use std::sync::OnceLock;
 
@@ -152,6 +153,14 @@ mod tests {
             "authpass",
             "apitoken",
             "clientsecret",
+            "rocommunity",
+            "snmpcommunity",
+            "presharedkey",
+            "ipsecpsk",
+            "sessionkey",
+            "peerkey",
+            "ldappwd",
+            "radiussharedkey",
         ] {
             assert!(n.matches(name), "{name}");
         }
@@ -161,6 +170,10 @@ mod tests {
             "maxmsgsum",
             "quarantinejunk",
             "fastpath",
+            "compass",
+            "keepalive",
+            "keyword",
+            "passlist",
         ] {
             assert!(!n.matches(name), "{name}");
         }

@@ -5,14 +5,17 @@
 use std::fmt::Write;
 
 /// Whether a character changes how text around it shows without showing itself: control
-/// characters, the Unicode line and paragraph separators, and the bidirectional controls that
-/// reorder what a reader sees (`U+202E` makes `gpj.exe` read `exe.jpg`).
+/// characters, the Unicode line and paragraph separators, and the bidirectional controls.
 pub fn hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
-        )
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || bidi_control(c)
+}
+
+/// Whether a character is a bidirectional control, which reorders what a reader sees
+/// (`U+202E` makes `gpj.exe` read `exe.jpg`, and a script line read in another order than it
+/// runs): the embeddings and overrides U+202A to U+202E, the isolates U+2066 to U+2069, the
+/// left-to-right and right-to-left marks U+200E and U+200F, and the Arabic letter mark U+061C.
+pub fn bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}')
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
@@ -39,6 +42,52 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(no_runner_command(out))
+}
+
+/// A writer for a terminal: what it is given is shown as [`terminal_safe`] shows text, so a
+/// model written to a terminal (`show`) cannot drive it or reorder what the reader sees. A
+/// character split between two writes is held until it is whole.
+pub struct TerminalWriter<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> TerminalWriter<W> {
+    /// A writer showing what it is given on `inner`.
+    pub fn new(inner: W) -> TerminalWriter<W> {
+        TerminalWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Writes the first `upto` pending bytes, made terminal-safe.
+    fn pass(&mut self, upto: usize) -> std::io::Result<()> {
+        let text = String::from_utf8_lossy(&self.pending[..upto]).into_owned();
+        self.inner.write_all(terminal_safe(&text).as_bytes())?;
+        self.pending.drain(..upto);
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for TerminalWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            // Only a character cut at the end waits for the next write.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => self.pending.len(),
+        };
+        self.pass(whole)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let all = self.pending.len();
+        self.pass(all)?;
+        self.inner.flush()
+    }
 }
 
 /// Every control character of `text` (newlines, CR, NUL, escape, DEL, the C1 controls and the
@@ -105,5 +154,38 @@ mod tests {
             terminal_safe("host \u{1b}[2Jx\rOK\u{7}"),
             "host \\u{1b}[2Jx\\u{d}OK\\u{7}"
         );
+    }
+
+    #[test]
+    fn a_terminal_writer_shows_text_as_terminal_safe_does_whatever_the_writes() {
+        use std::io::Write as _;
+        let text = "a\u{202e}b \u{1b}[2J 日本\n";
+        for cut in 0..=text.len() {
+            let mut out = Vec::new();
+            let mut writer = TerminalWriter::new(&mut out);
+            writer.write_all(&text.as_bytes()[..cut]).unwrap();
+            writer.write_all(&text.as_bytes()[cut..]).unwrap();
+            writer.flush().unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                terminal_safe(text),
+                "{cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_bidirectional_control_is_shown_as_an_escape() {
+        let controls = [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{061c}',
+        ];
+        for c in controls {
+            let text = format!("gpj{c}.exe");
+            let shown = terminal_safe(&text);
+            assert_eq!(shown, format!("gpj\\u{{{:x}}}.exe", c as u32));
+            assert!(!sanitize(&text).contains(c));
+        }
+        assert!(!bidi_control('\u{200b}') && !bidi_control('a') && !bidi_control('\u{05d0}'));
     }
 }

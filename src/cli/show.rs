@@ -70,13 +70,16 @@ pub fn run(args: ShowArgs) -> Result<u8, Error> {
         args.output.write(&text, args.show_secrets)?;
         return Ok(0);
     }
-    // Straight to standard output as it is serialized: a large model is never held twice.
-    let written = render::write_model(
-        &mut std::io::stdout().lock(),
-        config,
-        format,
-        args.provenance,
-    );
+    // Straight to standard output as it is serialized: a large model is never held twice. On
+    // a terminal, no value drives it or reorders what is seen (`U+202E`).
+    let mut out: Box<dyn std::io::Write> = match std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        true => Box::new(carryover::base::text::TerminalWriter::new(
+            std::io::stdout().lock(),
+        )),
+        false => Box::new(std::io::stdout().lock()),
+    };
+    let written = render::write_model(&mut out, config, format, args.provenance);
     quiet_on_closed_pipe(written)?;
     Ok(0)
 }

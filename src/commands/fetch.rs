@@ -592,12 +592,10 @@ fn fetch_one(job: &Job, into: &Path) -> Outcome {
         tries = 2;
         result = fetcher.fetch(&job.target, into, &plan);
     }
-    // Whatever a fetcher says, the secret it was given is not in it (an appliance may echo
-    // it in an answer a message quotes).
+    // Whatever a fetcher says, the secret it was given is not in it, in any form (an appliance
+    // may echo it in an answer a message quotes).
     let hide = |text: &str| match &job.target.secret {
-        Some(secret) if !secret.expose().is_empty() => {
-            text.replace(secret.expose(), crate::base::secrets::MASK)
-        }
+        Some(secret) if !secret.expose().is_empty() => secret.hidden_in(text),
         _ => text.to_string(),
     };
     let result = result

@@ -202,6 +202,7 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
         },
     );
     by_hand_what_is_not_written(&mut plan, writer, knowledge);
+    refuse_bidi_controls(&plan)?;
     let (encoding, dialect, encoding_chosen) = script_encoding(vendor, writer, pre, request)?;
     let mut report = Report {
         vendor,
@@ -231,6 +232,24 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
         report.runbook = Some(runbook_facts(pre, vendor, writer, request));
     }
     Ok(report)
+}
+
+/// No script carries a bidirectional control: a planned item holding one stops the run
+/// before anything is written.
+fn refuse_bidi_controls(plan: &Plan) -> Result<()> {
+    use crate::ops::restore::{value_text, Restore};
+    for (scope, items) in &plan.scopes {
+        for (_, item) in items {
+            let value = match item {
+                Restore::Setting { value, .. } => value_text(value),
+                Restore::Message { text, .. } => text.clone(),
+                Restore::TrustedHost { key, .. } => key.clone(),
+                Restore::Entry { .. } => String::new(),
+            };
+            crate::emit::refuse_bidi(&item.path(scope), [value.as_str()])?;
+        }
+    }
+    Ok(())
 }
 
 /// The encoding a script is written in, the vendor's dialect for it (`None`: its only one),

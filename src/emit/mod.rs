@@ -3,10 +3,14 @@
 //! script's [`Dialect`], or inside a remark through [`sanitize`], which turns every control
 //! character (line breaks included) into a visible escape. A [`Script`] has no method that
 //! takes runtime text as a line; its only unquoted text is `&'static str` framing shipped with
-//! carryover. A test greps the vendors' script code for any other way in.
+//! carryover. A test greps the vendors' script code for any other way in. No script carries a
+//! bidirectional control (U+202E and the like), which would make a line read in another order
+//! than it runs: [`refuse_bidi`] refuses the run before anything is written, and a command
+//! holding one is never written.
 
+use crate::base::error::Error;
 use crate::base::message::Message;
-use crate::base::text::sanitize;
+use crate::base::text::{bidi_control, sanitize};
 
 mod bash;
 
@@ -143,6 +147,38 @@ impl Command {
     pub fn input(&self) -> Option<&str> {
         self.stdin.as_deref()
     }
+
+    /// Every text the command carries: its words, its input and its data block.
+    fn texts(&self) -> impl Iterator<Item = &str> {
+        self.args()
+            .into_iter()
+            .chain(self.stdin.as_deref())
+            .chain(self.block.as_deref())
+    }
+}
+
+/// The first bidirectional control of `text`, as `U+202E`.
+fn first_bidi(text: &str) -> Option<String> {
+    text.chars()
+        .find(|c| bidi_control(*c))
+        .map(|c| format!("U+{:04X}", c as u32))
+}
+
+/// Refuses an item bound for a script whose texts hold a bidirectional control: the error
+/// names the item (`item`, shown through the sanitiser as every error is) and the character.
+/// Called for every item before a script is written, so that none is.
+pub fn refuse_bidi<'t>(
+    item: &'t str,
+    texts: impl IntoIterator<Item = &'t str>,
+) -> crate::base::error::Result<()> {
+    match std::iter::once(item).chain(texts).find_map(first_bidi) {
+        Some(code) => Err(Error::usage(crate::message!(
+            "emit-bidi-refused",
+            item = item,
+            code = code
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Why a command could not be written, as data: `render` puts it in words.
@@ -247,6 +283,10 @@ impl<'d> Script<'d> {
         if let Some(why) = &command.refused {
             return Err(Unwritable::Refused(why.clone()));
         }
+        if let Some(code) = command.texts().find_map(first_bidi) {
+            let why = crate::message!("emit-bidi-not-written", code = code);
+            return Err(Unwritable::Refused(why));
+        }
         let mut words = Vec::with_capacity(command.words.len());
         for word in &command.words {
             match word {
@@ -342,6 +382,26 @@ mod tests {
             .is_err());
         assert_eq!(script.commands(), 0);
         assert_eq!(script.into_parts().0, "");
+    }
+
+    #[test]
+    fn no_command_carries_a_bidirectional_control() {
+        for command in [
+            Command::new("smtp").arg("a\u{202e}b"),
+            Command::new("x").fixed("set\u{2066}"),
+            Command::new("x").block("key\u{200f}\n"),
+        ] {
+            let mut script = Script::new(&Words);
+            assert!(matches!(
+                script.command(command),
+                Err(Unwritable::Refused(m)) if m.id == "emit-bidi-not-written"
+            ));
+            assert_eq!(script.into_parts().0, "");
+        }
+        let refused = refuse_bidi("settings/system/smtp.banner", ["ok", "tx\u{061c}t"]);
+        assert!(refused.is_err());
+        assert!(refuse_bidi("lists/x\u{202d}/allow/a@b", []).is_err());
+        assert!(refuse_bidi("settings/system/smtp.banner", ["\u{05d0}\u{05d1}"]).is_ok());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod bounded;
 pub mod inventory;
 pub mod net;
+pub(crate) mod scrub;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -30,6 +31,12 @@ impl Secret {
     /// The secret's text, to send to the appliance and nowhere else.
     pub(crate) fn expose(&self) -> &str {
         &self.0
+    }
+
+    /// `text` with this secret, in any form an appliance may echo it in (JSON-escaped,
+    /// percent-encoded, base64, ...), shown as `<secret>`: for a message that quotes an answer.
+    pub(crate) fn hidden_in(&self, text: &str) -> String {
+        scrub::Scrubber::new(&[self.expose()]).masked(text)
     }
 }
 

@@ -18,6 +18,7 @@ use crate::base::secrets::MASK;
 use crate::capture::{Capture, ReadOptions};
 use crate::fetch::bounded::Reader;
 use crate::fetch::net::{self, Connection};
+use crate::fetch::scrub::Scrubber;
 use crate::fetch::{self, FetchError, Fetched, Target};
 use crate::message;
 use crate::model::{Config, SourceKind};
@@ -65,10 +66,12 @@ impl Fetch for Mos {
             transcript: Vec::new(),
             password: password.into_bytes(),
             session: None,
+            scrubber: Scrubber::default(),
             next_tag: 1,
             answer_time: target.timeout * fetch::ANSWER_TIMEOUTS,
             plaintext: target.tls.plaintext,
         };
+        session.scrubber = Scrubber::new(&session.secrets());
         let host = session.greeting()?;
         let appliance = crate::write::file_stem(&host)
             .map_err(|why| FetchError::Failed(message!("fetch-greeting-bad-name", reason = why)))?;
@@ -183,6 +186,8 @@ struct Session {
     password: Vec<u8>,
     /// The session id the login answered with.
     session: Option<Vec<u8>>,
+    /// Every form of the password and the session id ([`Session::secrets`]), to overwrite.
+    scrubber: Scrubber,
     next_tag: u32,
     answer_time: std::time::Duration,
     plaintext: bool,
@@ -356,6 +361,7 @@ impl Session {
                     .trim_matches('"');
                 if id.len() >= 6 {
                     self.session = Some(id.as_bytes().to_vec());
+                    self.scrubber = Scrubber::new(&self.secrets());
                 }
                 let ending = &line[body.len()..];
                 let masked = format!("* {tag} \"{MASK}\"");
@@ -378,9 +384,7 @@ impl Session {
 
     /// `bytes` with every secret overwritten, for a message.
     fn scrubbed(&self, bytes: &[u8]) -> Vec<u8> {
-        let mut copy = bytes.to_vec();
-        scrub(&mut copy, self.secrets());
-        copy
+        self.scrubber.scrubbed(bytes)
     }
 
     /// The password, its quoted form as sent, and the session id.
@@ -397,8 +401,7 @@ impl Session {
         self.transcript.extend_from_slice(prefix);
         let start = self.transcript.len() + protocol.min(bytes.len());
         self.transcript.extend_from_slice(bytes);
-        let secrets = self.secrets();
-        scrub(&mut self.transcript[start..], secrets);
+        self.scrubber.scrub(&mut self.transcript[start..]);
     }
 
     /// The model of the transcript so far, read by the project's own protocol reader.
@@ -417,19 +420,6 @@ impl Session {
         let mut capture = Capture::new(Mos.id());
         capture.add(read).map_err(failed)?;
         Ok(capture.config)
-    }
-}
-
-/// Overwrites every occurrence of each secret in `bytes` with `*`s of its length (a
-/// literal's count still holds).
-fn scrub(bytes: &mut [u8], secrets: Vec<Vec<u8>>) {
-    for secret in secrets.iter().filter(|s| !s.is_empty()) {
-        let mut at = 0;
-        while let Some(found) = memchr::memmem::find(&bytes[at..], secret) {
-            let from = at + found;
-            bytes[from..from + secret.len()].fill(b'*');
-            at = from + secret.len();
-        }
     }
 }
 

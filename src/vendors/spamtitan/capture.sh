@@ -12,9 +12,20 @@ set -euo pipefail
 : "${ST_HOST:?set ST_HOST to the host name of the appliance}"
 : "${ST_TOKEN:?set ST_TOKEN to a REST API token}"
 command -v jq >/dev/null || { echo "jq is needed to read the domain list" >&2; exit 2; }
-# The token reaches curl in a file only its owner reads, never on a command line `ps` shows.
-auth=$(mktemp)
-trap 'rm -f "$auth"' EXIT
+# One cleanup removes every temporary file, however the script ends: a second exit trap would
+# replace the first, so `temporary auth` makes a file, adds it to the list and sets $auth.
+temporaries=()
+trap 'rm -f -- ${temporaries[@]+"${temporaries[@]}"}' EXIT
+trap 'exit 2' HUP INT TERM
+temporary() {
+    local file
+    file=$(mktemp)
+    temporaries+=("$file")
+    printf -v "$1" '%s' "$file"
+}
+# The token reaches curl in a file only its owner reads, never on a command line `ps` shows;
+# the file is on the list before the token is written into it.
+temporary auth
 printf 'Authorization: Bearer %s\n' "$ST_TOKEN" > "$auth"
 dir=${1:-${ST_HOST%%.*}}
 mkdir -p "$dir/api/domains" "$dir/lists/global"
@@ -39,8 +50,7 @@ if ! get /restapi/system/version | jq -r '.version // .revision // empty' > "$di
     echo "not captured: the version [I: inferred call]; write it to $dir/version.txt by hand" >&2
 fi
 
-domains=$(mktemp)
-trap 'rm -f "$domains"' EXIT
+temporary domains
 # The domain list [C: GET /restapi/domains; the shape and paging of its answer are inferred [I]].
 get /restapi/domains > "$domains"
 jq -r '(if type == "array" then . else (.data // []) end) | .[] | (.domain // .name)' "$domains" |

@@ -9,13 +9,14 @@ use ureq::{Agent, Timeout};
 use super::{authority, tls, Policy};
 use crate::base::message::Message;
 use crate::fetch::net::{client_config, secs, untrusted};
+use crate::fetch::scrub::Scrubber;
 use crate::fetch::{FetchError, Target};
 use crate::message;
 
 /// One appliance's APIs.
 pub(super) struct Client {
-    /// The token alone, to overwrite should an answer echo it.
-    token: Vec<u8>,
+    /// The token in every form an answer may echo it in, to overwrite.
+    token: Scrubber,
     agent: Agent,
     base: String,
     /// `Bearer <token>`: sent in the header, never shown.
@@ -83,19 +84,9 @@ const BODY_TIMEOUTS: u32 = 4;
 const CALL_TIMEOUTS: u32 = 8;
 
 impl Client {
-    /// `bytes` with every echo of the token overwritten by `*`s of its length.
+    /// `bytes` with every echo of the token, in any form, overwritten by `*`s of its length.
     pub(super) fn without_token(&self, bytes: &[u8]) -> Vec<u8> {
-        let mut copy = bytes.to_vec();
-        if self.token.is_empty() {
-            return copy;
-        }
-        let mut at = 0;
-        while let Some(found) = memchr::memmem::find(&copy[at..], &self.token) {
-            let from = at + found;
-            copy[from..from + self.token.len()].fill(b'*');
-            at = from + self.token.len();
-        }
-        copy
+        self.token.scrubbed(bytes)
     }
 
     pub(super) fn new(target: &Target, port: u16, policy: &Policy) -> Result<Client, FetchError> {
@@ -132,7 +123,7 @@ impl Client {
             (Agent::with_parts(config, chain, resolver), "https")
         };
         Ok(Client {
-            token: token.as_bytes().to_vec(),
+            token: Scrubber::new(&[token]),
             agent,
             base: format!("{scheme}://{}", authority(&target.host, port)),
             bearer: format!("Bearer {token}"),

@@ -313,7 +313,8 @@ impl Collector<'_> {
         inferred: bool,
     ) -> Result<(), FetchError> {
         let checked = match self.client.get(path) {
-            Ok(body) => check(relative, body, answer),
+            // The answer is checked as it will be saved: without the token.
+            Ok(body) => check(relative, self.client.without_token(&body), answer),
             Err(Failure::Fatal(e)) => return Err(e),
             Err(failure) => Err(failure.reason().into()),
         };
@@ -343,7 +344,7 @@ impl Collector<'_> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(failed)?;
         }
-        // An answer that echoes the token does not carry it into the capture.
+        // An answer that echoes the token, in any form, does not carry it into the capture.
         std::fs::write(&path, self.client.without_token(body)).map_err(failed)
     }
 }

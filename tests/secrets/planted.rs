@@ -1,0 +1,273 @@
+//! Secrets by structure: a name built from every secret stem, run together with prefixes and
+//! suffixes as appliances write them (`rocommunity`, `ipsecpsk2`, `Ldap.PreSharedKey`), gets a
+//! unique value planted in a MOS CLI log, a MOS export and a SpamTitan capture folder. Every
+//! command that shows or writes a capture runs over them, and no planted value is in any output,
+//! any file written, or any git object of a repository `track` wrote and that was committed.
+
+use std::path::{Path, PathBuf};
+
+use crate::common;
+
+/// The stems a run-together name is a secret by, each as it is found inside a word.
+const STEMS: &[&str] = &[
+    "community",
+    "psk",
+    "sharedkey",
+    "presharedkey",
+    "sessionkey",
+    "peerkey",
+    "secret",
+    "password",
+    "passwd",
+    "passphrase",
+    "token",
+    "credential",
+    "apikey",
+    "privatekey",
+    "authkey",
+    "accesskey",
+    "sessionid",
+    "pwd",
+];
+
+/// Prefixes and suffixes, run together or joined, in either case.
+const PREFIXES: &[&str] = &["", "ro", "snmp", "ipsec", "ldap_", "Radius"];
+const SUFFIXES: &[&str] = &["", "2", "_old", "String"];
+
+/// A name and the unique values planted under it: one set, one read back, one in an export,
+/// one in a SpamTitan answer.
+struct Planted {
+    name: String,
+    values: [String; 4],
+}
+
+fn planted() -> Vec<Planted> {
+    let mut out = Vec::new();
+    for (s, stem) in STEMS.iter().enumerate() {
+        for (p, prefix) in PREFIXES.iter().enumerate() {
+            for (x, suffix) in SUFFIXES.iter().enumerate() {
+                // Every stem with every prefix, and with every suffix, without the full product.
+                if p != 0 && x != 0 && (p + x) % 3 != 0 {
+                    continue;
+                }
+                let stem = if p == 5 {
+                    capitalised(stem)
+                } else {
+                    stem.to_string()
+                };
+                let name = format!("{prefix}{stem}{suffix}");
+                let values =
+                    ["Set", "Got", "Exp", "Json"].map(|kind| format!("Pv{kind}{s}x{p}x{x}q"));
+                out.push(Planted { name, values });
+            }
+        }
+    }
+    out
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The captures: a CLI log, an export, and a SpamTitan folder with the names as answer keys.
+fn plant(dir: &Path, names: &[Planted]) -> (PathBuf, PathBuf, PathBuf) {
+    let mut log = String::from("rg07.example.com> version\nMOS4.1.9-GA\nOK Completed\n");
+    let mut export = String::from(
+        "# Mirapoint configuration export\n# host: rg07.example.com\n# version: MOS4.1.9-GA\n\
+         smtp set fastpath off\n",
+    );
+    let mut json = serde_json::Map::new();
+    for p in names {
+        let [set, got, exported, answered] = &p.values;
+        log.push_str(&format!(
+            "rg07.example.com> smtp set {name} {set}\nOK Completed\n\
+             rg07.example.com> smtp get {name}\n{got}\nOK Completed\n",
+            name = p.name
+        ));
+        export.push_str(&format!("smtp set {} \"{exported}\"\n", p.name));
+        json.insert(p.name.clone(), answered.clone().into());
+    }
+    log.push_str("rg07.example.com> smtp get fastpath\noff\nOK Completed\n");
+    let mos = dir.join("captures/mos");
+    std::fs::create_dir_all(&mos).unwrap();
+    let (log_path, export_path) = (mos.join("rg07.log"), mos.join("rg07-export.cfg"));
+    std::fs::write(&log_path, log).unwrap();
+    std::fs::write(&export_path, export).unwrap();
+    let st = dir.join("captures/st07");
+    common::copy_dir(&common::root().join("samples/spamtitan/7.08/st01"), &st);
+    std::fs::create_dir_all(st.join("api/system")).unwrap();
+    let answer = serde_json::Value::Object(json);
+    std::fs::write(st.join("api/system/planted.json"), answer.to_string()).unwrap();
+    (log_path, export_path, st)
+}
+
+/// Runs carryover from the crate root; everything it said.
+fn said(args: &[&str]) -> (i32, String) {
+    let (code, out, err) = common::run_full(args);
+    (code, out + &err)
+}
+
+fn assert_clean(names: &[Planted], what: &str, text: &str) {
+    for p in names {
+        for value in &p.values {
+            assert!(
+                !text.contains(value.as_str()),
+                "{what} shows {value} of {}",
+                p.name
+            );
+        }
+    }
+}
+
+#[test]
+fn no_value_under_any_secret_name_reaches_any_output() {
+    let names = planted();
+    let dir = tempfile::tempdir().unwrap();
+    let (log, export, st) = plant(dir.path(), &names);
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let [log, export, st, captures] =
+        [&log, &export, &st, &dir.path().join("captures")].map(|p| p.to_str().unwrap().to_string());
+    let script = out.join("restore.sh").to_str().unwrap().to_string();
+    let runbook = out.join("runbook.md").to_str().unwrap().to_string();
+    let imports = out.join("imports").to_str().unwrap().to_string();
+    let repo = out.join("repo");
+    let repo_arg = repo.to_str().unwrap().to_string();
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    for capture in [&log, &export, &st] {
+        for format in ["human", "json", "ron"] {
+            runs.push(vec!["show", "--format", format, "--provenance", capture]);
+        }
+        runs.push(vec!["show", "--unrecognized", capture]);
+        runs.push(vec!["textconv", capture]);
+        runs.push(vec!["gaps", "--format", "json", capture]);
+    }
+    for format in ["human", "unified", "markdown", "json"] {
+        runs.push(vec!["diff", "--format", format, &log, &export]);
+        runs.push(vec![
+            "diff",
+            "--format",
+            format,
+            &st,
+            "samples/spamtitan/7.09/st01",
+        ]);
+    }
+    runs.push(vec![
+        "restore",
+        "--to",
+        "4.2.3",
+        "--all",
+        "-o",
+        &script,
+        "--runbook",
+        &runbook,
+        &log,
+    ]);
+    runs.push(vec!["restore", "--to", "4.2.3", "--all", &export]);
+    let st_restore = out.join("st-restore.sh").to_str().unwrap().to_string();
+    runs.push(vec![
+        "restore",
+        "--to",
+        "7.09",
+        "--all",
+        "-o",
+        &st_restore,
+        "--import-files",
+        &imports,
+        &st,
+    ]);
+    runs.push(vec!["track", &captures, "--into", &repo_arg]);
+    for args in &runs {
+        let (_, text) = said(args);
+        assert_clean(&names, &args.join(" "), &text);
+    }
+    // The repository `track` wrote, committed: no git object holds a planted value.
+    common::git(&repo, &["init", "-q"]);
+    common::git(&repo, &["add", "-A"]);
+    common::git(&repo, &["commit", "-q", "-m", "capture"]);
+    let objects = git_objects(&repo);
+    assert!(
+        objects.contains("rg07"),
+        "the commit holds the tracked files"
+    );
+    assert_clean(&names, "a git object", &objects);
+    let mut written = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            written += 1;
+            let text = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned();
+            assert_clean(&names, &entry.path().display().to_string(), &text);
+        }
+    }
+    assert!(
+        written >= 4 && Path::new(&script).exists(),
+        "{written} files written"
+    );
+    controls(&names, &log, &export, &st);
+}
+
+/// Every object of the repository, as text (trees are binary: read lossily).
+fn git_objects(repo: &Path) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(repo)
+        .args(["cat-file", "--batch-all-objects", "--batch"])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", repo)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The control: every planted setting was read, as a secret `--show-secrets` shows, and every
+/// SpamTitan key was read (kept raw, and masked even then).
+fn controls(names: &[Planted], log: &str, export: &str, st: &str) {
+    let (_, shown) = said(&["show", "--show-secrets", log]);
+    let (_, exported) = said(&["show", "--show-secrets", export]);
+    let (_, answered) = said(&["show", "--format", "json", st]);
+    for p in names {
+        let [_, got, from_export, _] = &p.values;
+        assert!(
+            shown.contains(got.as_str()),
+            "{} was not read: {shown}",
+            p.name
+        );
+        assert!(exported.contains(from_export.as_str()), "{}", p.name);
+        assert!(
+            answered.contains(&format!("planted.{}\"", p.name)),
+            "{}",
+            p.name
+        );
+    }
+}
+
+/// `pass` is a secret as a word of its own, never inside another word: these keep their values.
+#[test]
+fn pass_inside_a_word_is_no_secret_and_as_a_word_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg08.log");
+    std::fs::write(
+        &log,
+        "rg08> version\nMOS4.1.9-GA\nOK Completed\n\
+         rg08> smtp get passthrough\nShownPassthrough\nOK Completed\n\
+         rg08> smtp get bypass\nShownBypass\nOK Completed\n\
+         rg08> smtp get relay_pass\nHiddenRelayPass\nOK Completed\n\
+         rg08> smtp get ldap.pass\nHiddenLdapPass\nOK Completed\n",
+    )
+    .unwrap();
+    let (code, text) = said(&["show", log.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("ShownPassthrough") && text.contains("ShownBypass"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("HiddenRelayPass") && !text.contains("HiddenLdapPass"),
+        "{text}"
+    );
+}
