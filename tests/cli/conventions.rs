@@ -290,7 +290,7 @@ fn completions_and_man_page_are_generated_from_the_flags() {
     let (code, page, _) = run(&["man"]);
     assert_eq!(code, 0);
     assert!(page.contains(".TH carryover 1"), "{page}");
-    assert!(page.contains("Exit status"), "{page}");
+    assert!(page.contains(".SH \"EXIT STATUS\""), "{page}");
     let (code, page, _) = run(&["man", "restore"]);
     assert_eq!(code, 0);
     assert!(page.contains(".TH carryover-restore 1"), "{page}");
