@@ -53,14 +53,15 @@ fn subcommands() -> Vec<String> {
 fn every_subcommand(dir: &Path, port: u16) -> Vec<Vec<String>> {
     let at = |name: &str| dir.join(name).display().to_string();
     let port = port.to_string();
+    let (script, fleet, captures) = (at("restore.txt"), at("fleet"), at("captures"));
     let runs: Vec<Vec<&str>> = vec![
         vec!["show", CLEAN],
         vec!["gaps", CLEAN, "samples/mos/rg01-4.1.9-export.cfg"],
         vec!["plan", "--to", "4.2.3", CLEAN],
         vec!["capture", "--vendor", "mirapoint-mos"],
         vec!["diff", CLEAN, "samples/mos/rg01-4.2.3-after.log"],
-        vec!["restore", "--to", "4.2.3", CLEAN, "-o", &at("restore.txt")],
-        vec!["track", "samples/spamtitan", "--into", &at("fleet")],
+        vec!["restore", "--to", "4.2.3", CLEAN, "-o", &script],
+        vec!["track", "samples/spamtitan", "--into", &fleet],
         vec!["textconv", CLEAN],
         vec!["verify-update", "samples/spamtitan"],
         vec!["completions", "bash"],
@@ -76,7 +77,7 @@ fn every_subcommand(dir: &Path, port: u16) -> Vec<Vec<String>> {
             "--password-env",
             "SIM_PASSWORD",
             "--into",
-            &at("captures"),
+            &captures,
             "--timeout",
             "5",
         ],
@@ -180,7 +181,7 @@ fn verbose_says_the_line_counts_and_what_the_version_lacks_once() {
         err.starts_with(
             "note: 4.1.9-GA has no `smtp get ldarprouting`: not on this version \
              (NO Unknown parameter: ldarprouting) (2 times; first at \
-             samples/mos/rg01-4.1.9-before.log:27)\n"
+             samples/mos/pairs/rg01-4.1.9-reordered.log:52)\n"
         ),
         "{err}"
     );
@@ -220,7 +221,7 @@ fn identical_notes_collapse_into_one_line_with_a_count() {
         "{err}"
     );
     assert!(
-        lines[0].ends_with(&format!(" (3 times; first at {path}:5)")),
+        lines[0].ends_with(&format!(" (3 times; first at {path}:6)")),
         "{err}"
     );
     assert_eq!(

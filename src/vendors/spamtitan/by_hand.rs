@@ -233,16 +233,14 @@ mod tests {
                 other => format!("{other:?}"),
             })
             .collect();
-        let notes =
-            file.notes
-                .iter()
-                .map(|n| match &n.kind {
-                    crate::capture::NoteKind::Warning(said) => said.to_string(),
-                    crate::capture::NoteKind::Unrecognized(_) => n.text.clone(),
-                    crate::capture::NoteKind::Rejected(_)
-                    | crate::capture::NoteKind::Absent { .. } => n.text.clone(),
-                })
-                .collect();
+        let notes = file
+            .notes
+            .iter()
+            .map(|n| match &n.kind {
+                crate::capture::NoteKind::Warning(said) => said.to_string(),
+                _ => n.text.clone(),
+            })
+            .collect();
         Ok((changes, notes))
     }
 
