@@ -124,7 +124,11 @@ fn help_sections(after_help: &str) -> String {
         };
         roff.control("SH", [title.to_uppercase().as_str()]);
         if let Some(remark) = remark {
-            roff.text([roff::roman(remark)]);
+            // `as diff(1)` becomes a sentence of its own: `As diff(1).`
+            let mut letters = remark.chars();
+            let first = letters.next().map(|c| c.to_uppercase().to_string());
+            let sentence = format!("{}{}.", first.unwrap_or_default(), letters.as_str());
+            roff.text([roff::roman(sentence)]);
         }
         roff.control("nf", []);
         for line in body.lines() {

@@ -7,7 +7,6 @@ use std::path::Path;
 use crate::common;
 
 #[path = "../../examples/admind-sim/sim.rs"]
-#[allow(dead_code)]
 mod sim;
 
 /// A telnet log read whole: its session plumbing is read, and its one refused command is a
