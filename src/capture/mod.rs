@@ -31,6 +31,16 @@ pub enum NoteKind {
     Rejected(String),
     /// A problem that reading worked around, and what the reader says about it.
     Warning(Message),
+    /// The appliance has no such command or setting (`NO Unknown parameter`): a fact about
+    /// its version, read, and no problem of the capture.
+    Absent {
+        /// The command's words, without prompt or tag.
+        command: String,
+        /// The appliance's answer.
+        answer: String,
+        /// Whether the command was meant to change something (not a `get` or `list`).
+        write: bool,
+    },
 }
 
 impl Note {
@@ -226,6 +236,12 @@ impl Capture {
             n.text = names.mask_line(&n.text);
             match &mut n.kind {
                 NoteKind::Rejected(answer) => *answer = names.mask_line(answer),
+                NoteKind::Absent {
+                    command, answer, ..
+                } => {
+                    *command = names.mask_line(command);
+                    *answer = names.mask_line(answer);
+                }
                 NoteKind::Warning(message) => {
                     for (_, arg) in &mut message.args {
                         if let Arg::Text(text) = arg {

@@ -11,7 +11,7 @@ use carryover::render::diff as show;
 use carryover::render::error::error;
 use carryover::render::notice::line;
 
-use super::{Output, ReadFlags};
+use super::{notify, verbosity, Output, ReadFlags};
 
 #[derive(Args)]
 pub struct DiffArgs {
@@ -137,14 +137,14 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
         Outcome::Compared(report) => report,
         Outcome::AsText { why, texts } => {
             let said = carryover::message!("cli-diff-shown-as-line-diff", error = error(&why));
-            eprint!("{}", line(&said));
+            notify(&line(&said));
             let path = args.paths[0].display().to_string();
             args.output
                 .write(&show::plain_text(&path, &old, &new, &texts), false)?;
             return Ok(0);
         }
     };
-    eprint!("{}", show::diagnostics(&report));
+    notify(&show::diagnostics(&report, verbosity()));
     let text = show::report(&report, &old, &new, &request);
     args.output.write(&text, args.show_secrets)?;
     // git takes any non-zero status from an external diff for a crash.

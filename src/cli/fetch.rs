@@ -16,7 +16,7 @@ use carryover::message;
 use carryover::render;
 use carryover::render::message::words;
 
-use super::Output;
+use super::{notify, Output};
 
 #[derive(Args)]
 pub struct FetchArgs {
@@ -189,18 +189,28 @@ pub fn run(args: FetchArgs) -> Result<u8, Error> {
     let request = args.request();
     // Made once the appliances are known: after any secret is asked for.
     let bar = OnceLock::new();
-    let report = fetch(
+    let fetched = fetch(
         &request,
         &mut Hooks {
-            warn: &|warning| eprint!("{}", render::fetch::warning(warning)),
+            warn: &|warning| notify(&render::fetch::warning(warning)),
             ask: &mut prompt,
             start: &|total| {
                 let _ = bar.set(progress(total));
             },
             done: &|_: &Outcome| bar.get().into_iter().for_each(|b| b.inc(1)),
         },
-    )?;
+    );
     bar.get().into_iter().for_each(|b| b.finish_and_clear());
+    let report = match fetched {
+        Ok(report) => report,
+        // A cron job's report must not be last night's: the error is in it, then stops the run.
+        Err(error) if matches!(args.format, FormatArg::Json) => {
+            args.output
+                .write(&render::fetch::json_of_stopped(&error), false)?;
+            return Err(error);
+        }
+        Err(error) => return Err(error),
+    };
     eprint!("{}", render::fetch::problems(&report));
     let text = match args.format {
         FormatArg::Human => render::fetch::human(&report),

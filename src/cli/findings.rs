@@ -5,10 +5,10 @@ use clap::{Args, ValueEnum};
 use carryover::base::error::Error;
 use carryover::commands::findings::{self, GapsRequest, PlanRequest};
 use carryover::commands::request::Version;
-use carryover::render::diagnostics;
+use carryover::render::diagnostics_at;
 use carryover::render::findings::{report as render, ReportFormat};
 
-use super::{parse_version, Inputs, Output};
+use super::{notify, parse_version, verbosity, Inputs, Output};
 
 #[derive(Args)]
 pub struct GapsArgs {
@@ -81,7 +81,7 @@ pub fn gaps(args: GapsArgs) -> Result<u8, Error> {
         to: args.to,
         pre: args.pre,
     };
-    let report = findings::gaps(&request, &mut |c| eprint!("{}", diagnostics(c)))?;
+    let report = findings::gaps(&request, &mut |c| notify(&diagnostics_at(c, verbosity())))?;
     args.output
         .write(&render(&report, args.format.into()), false)?;
     Ok(u8::from(report.failing()))
@@ -95,7 +95,7 @@ pub fn plan(args: PlanArgs) -> Result<u8, Error> {
         to: args.to,
         confirm: args.confirm,
     };
-    let report = findings::plan(&request, &mut |c| eprint!("{}", diagnostics(c)))?;
+    let report = findings::plan(&request, &mut |c| notify(&diagnostics_at(c, verbosity())))?;
     args.output
         .write(&render(&report, args.format.into()), false)?;
     Ok(u8::from(report.failing()))

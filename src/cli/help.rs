@@ -103,7 +103,8 @@ Examples:
   carryover fetch st01.example.net --vendor spamtitan --token-env ST_TOKEN --ca st01.pem --into captures
 
 Each capture is written whole or not at all: a failed appliance keeps its earlier capture.
-The report (-o) is written even when an appliance failed. Credentials come from the
+The report (-o) is written on every exit: in JSON, an error that stops the run before any
+appliance (an unreadable inventory, a missing credential) is in it. Credentials come from the
 environment, a file only its owner may read, or a prompt on a terminal; never from the
 command line.
 
@@ -147,7 +148,8 @@ pub const MAN: &str = "\
 Examples:
   carryover man > carryover.1
   carryover man restore | man -l -
+  carryover man --all -o ~/.local/share/man/man1
 
 Exit status:
-  0  the page was printed
-  2  error";
+  0  the page was printed (--all: every page was written)
+  2  error; with --all, no page is written";

@@ -23,6 +23,7 @@ use carryover::commands::request::{
     encoding_for_label, is_stdin, ReadOptions, SourceKind, Version,
 };
 use carryover::render::message::{set_languages, words, Lang, Languages};
+use carryover::render::Verbosity;
 
 /// Reads Mirapoint MOS captures (CLI logs, admin-protocol transcripts, config exports) and
 /// SpamTitan capture folders into one typed model, and reports what an upgrade would lose.
@@ -39,6 +40,27 @@ pub struct Cli {
     /// follow this flag only, never the locale, so two admins never make git flip languages.
     #[arg(long, global = true, value_name = "LANG", value_parser = language)]
     lang: Option<Lang>,
+    /// Say nothing on standard error but errors: no warnings, notes or line counts (exit
+    /// statuses are the same)
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Say everything reading noticed, and every source's line counts, even when all was read
+    #[arg(short, long, global = true)]
+    verbose: bool,
+}
+
+static VERBOSITY: std::sync::OnceLock<Verbosity> = std::sync::OnceLock::new();
+
+/// This run's verbosity (`-q`, `-v`), set once from the flags.
+fn verbosity() -> Verbosity {
+    VERBOSITY.get().copied().unwrap_or_default()
+}
+
+/// A warning or note for standard error, unless `-q` silences it.
+fn notify(text: &str) {
+    if verbosity() != Verbosity::Quiet {
+        eprint!("{text}");
+    }
 }
 
 /// A `--lang` value: a language this tool has a catalog for.
@@ -90,6 +112,11 @@ enum Command {
 /// Runs the command line; the exit status, or an error (status 2).
 pub fn run(cli: Cli) -> Result<u8, Error> {
     set_languages(Languages::choose(cli.lang, |name| std::env::var(name).ok()));
+    let _ = VERBOSITY.set(match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    });
     match cli.command {
         Command::Show(args) => show::run(args),
         Command::Gaps(args) => findings::gaps(args),

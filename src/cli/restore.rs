@@ -8,9 +8,9 @@ use carryover::base::error::Error;
 use carryover::commands::request::Version;
 use carryover::commands::restore::{self, Job, Request};
 use carryover::render::message::words;
-use carryover::render::{self, diagnostics};
+use carryover::render::{self, diagnostics_at};
 
-use super::{parse_version, Inputs, Output};
+use super::{notify, parse_version, verbosity, Inputs, Output};
 
 #[derive(Args)]
 pub struct RestoreArgs {
@@ -52,13 +52,15 @@ pub struct RestoreArgs {
 
 pub fn run(args: RestoreArgs) -> Result<u8, Error> {
     let job = job(&args)?;
-    let report = restore::run(&job, &mut |capture| eprint!("{}", diagnostics(capture)))?;
+    let report = restore::run(&job, &mut |capture| {
+        notify(&diagnostics_at(capture, verbosity()))
+    })?;
     let outputs = render::restore::outputs(&report);
     for warning in &outputs.warnings {
-        eprint!(
-            "{}",
-            render::notice::line(&carryover::message!("cli-warning", warning = warning))
-        );
+        notify(&render::notice::line(&carryover::message!(
+            "cli-warning",
+            warning = warning
+        )));
     }
     let mut files = Vec::new();
     if let (Some(path), Some(runbook)) = (&args.runbook, &outputs.runbook) {
@@ -90,7 +92,7 @@ fn script_bytes(args: &RestoreArgs, outputs: &render::restore::Outputs) -> Vec<u
             "cli-restore-shown-in-utf8",
             encoding = outputs.encoding.name()
         );
-        eprint!("{}", render::notice::line(&note));
+        notify(&render::notice::line(&note));
         return outputs.script.clone().into_bytes();
     }
     outputs.script_bytes()

@@ -8,7 +8,7 @@ use carryover::render::{self, ModelFormat};
 
 use carryover::write::quiet_on_closed_pipe;
 
-use super::{Inputs, Output};
+use super::{notify, verbosity, Inputs, Output};
 
 #[derive(Args)]
 pub struct ShowArgs {
@@ -58,7 +58,7 @@ pub fn run(args: ShowArgs) -> Result<u8, Error> {
     };
     let report = show::run(&request)?;
     let config = &report.capture.config;
-    eprint!("{}", render::diagnostics(&report.capture));
+    notify(&render::diagnostics_at(&report.capture, verbosity()));
     if args.unrecognized {
         args.output
             .write(&render::unrecognized(&report.capture), false)?;

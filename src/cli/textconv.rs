@@ -8,7 +8,7 @@ use carryover::base::error::Error;
 use carryover::commands::textconv::{self, Request};
 use carryover::render::textconv::{note, text};
 
-use super::{Output, ReadFlags};
+use super::{notify, Output, ReadFlags};
 
 #[derive(Args)]
 pub struct TextconvArgs {
@@ -31,7 +31,7 @@ pub fn run(args: TextconvArgs) -> Result<u8, Error> {
     // git shows nothing at all, for any file, when its textconv fails: a file that is no
     // capture is shown as it is, and why goes to standard error.
     let report = textconv::run(&request)?;
-    eprint!("{}", note(&report));
+    notify(&note(&report));
     args.output.write(&text(&report), false)?;
     Ok(0)
 }

@@ -9,7 +9,9 @@ use carryover::base::error::Error;
 use carryover::commands::track::{track, walk, Report};
 use carryover::render;
 
-use super::{Output, ReadFlags};
+use carryover::render::Verbosity;
+
+use super::{notify, verbosity, Output, ReadFlags};
 
 #[derive(Args)]
 pub struct TrackArgs {
@@ -24,9 +26,6 @@ pub struct TrackArgs {
     /// The report's format.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
-    /// Leave out the `wrote` lines: only problems, update logs and the summary.
-    #[arg(short, long)]
-    quiet: bool,
     #[command(flatten)]
     output: Output,
 }
@@ -59,9 +58,9 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
     let tick = || bar.inc(1);
     let report = track(&args.src, &args.into, &options, &tick)?;
     bar.finish_and_clear();
-    eprint!("{}", render::track::notes(&report));
+    notify(&render::track::notes(&report));
     let text = match args.format {
-        FormatArg::Human => render::track::human(&report, args.quiet),
+        FormatArg::Human => render::track::human(&report, verbosity() == Verbosity::Quiet),
         FormatArg::Json => render::track::json(&report),
     };
     args.output.write(&text, false)?;

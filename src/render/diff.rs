@@ -44,8 +44,12 @@ pub fn report(report: &Report, old: &Named, new: &Named, request: &Request) -> S
 }
 
 /// Warnings and notes of both sides, for standard error.
-pub fn diagnostics(report: &Report) -> String {
-    report.sides.iter().map(super::diagnostics).collect()
+pub fn diagnostics(report: &Report, verbosity: super::Verbosity) -> String {
+    report
+        .sides
+        .iter()
+        .map(|side| super::diagnostics_at(side, verbosity))
+        .collect()
 }
 
 /// What git's external diff shows for a file carryover cannot read as a capture: the header,

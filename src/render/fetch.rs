@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::base::error::Error;
 use crate::base::message::Message;
 use crate::base::text::sanitize as one_line;
 use crate::commands::fetch::Report;
@@ -35,6 +36,11 @@ pub struct Document<'a> {
     /// What `--commit` did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub committed: Option<&'a Committed>,
+    /// What stopped the run, or `--track` or `--commit`, each in one line: a run stopped
+    /// before any appliance was fetched (an unreadable inventory, a missing credential) still
+    /// writes its report.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<String>,
 }
 
 /// How one appliance's fetch went.
@@ -124,8 +130,33 @@ pub fn json(report: &Report) -> String {
             failed: report.outcomes.len() - fetched,
             tracked: report.tracked.as_ref().map(super::track::document),
             committed: report.committed.as_ref(),
+            errors: [&report.track_error, &report.commit_error]
+                .into_iter()
+                .flatten()
+                .map(error_line)
+                .collect(),
         })
     })
+}
+
+/// The report of a run an error stopped before any appliance was fetched.
+pub fn json_of_stopped(error: &Error) -> String {
+    super::message::for_machines(|| {
+        super::json(&Document {
+            format_version: FORMAT_VERSION,
+            appliances: Vec::new(),
+            fetched: 0,
+            failed: 0,
+            tracked: None,
+            committed: None,
+            errors: vec![error_line(error)],
+        })
+    })
+}
+
+/// An error in words, on one line.
+fn error_line(error: &Error) -> String {
+    one_line(&super::error::error_text(error))
 }
 
 /// A warning said before the run, as one line for standard error.

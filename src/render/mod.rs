@@ -5,7 +5,10 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::capture::{line_counts, Capture, LineCount, NoteKind};
+pub use notice::Verbosity;
+
+use crate::base::message::Message;
+use crate::capture::{line_counts, Capture, LineCount, Note, NoteKind};
 use crate::model::{Config, Coverage, Provenance};
 
 pub mod capture;
@@ -141,53 +144,114 @@ pub fn unrecognized(capture: &Capture) -> String {
     crate::base::text::terminal_safe(&out).into_owned()
 }
 
-/// Warnings and refused commands, one per line, for standard error; then, for each source with
-/// lines not understood, one summary line:
-/// `rg01.log: 212 lines, 198 read, 14 not understood (see --unrecognized)`.
+/// What reading a capture noticed, for standard error, at the default verbosity: see
+/// [`diagnostics_at`].
 pub fn diagnostics(capture: &Capture) -> String {
+    diagnostics_at(capture, Verbosity::Normal)
+}
+
+/// Warnings and refused commands, for standard error: each distinct one once, with how many
+/// times and where first when it repeats; then, for each source with lines not understood (or
+/// every source, `-v`), its line counts:
+/// `rg01.log: 212 lines, 198 read, 14 not understood (see --unrecognized)`.
+/// A read of a command the appliance has no such thing for is said under `-v` only; `-q`
+/// says nothing (errors are not notes: they stop the run).
+pub fn diagnostics_at(capture: &Capture, verbosity: Verbosity) -> String {
+    if verbosity == Verbosity::Quiet {
+        return String::new();
+    }
     let mut out = String::new();
-    for (source, note) in &capture.notes {
-        // Line 0: a note about the whole file (how its kind was chosen).
-        let at = match note.line {
-            0 => capture
-                .config
-                .sources
-                .get(*source as usize)
-                .map_or_else(|| "?".to_string(), |p| p.info.path.to_string()),
-            line => capture.locate(*source, line),
+    for (said, at, count) in distinct_notes(capture, verbosity) {
+        let line = match count {
+            1 => crate::message!("quiet-located", at = at, said = said),
+            _ => crate::message!("quiet-repeated", at = at, said = said, count = count),
         };
-        let at = one_line(&at);
-        match &note.kind {
-            NoteKind::Warning(said) => {
-                let line = crate::message!("diagnostics-warning", at = &at, warning = said.clone());
-                let _ = writeln!(out, "{}", report::said(&line));
-            }
-            NoteKind::Rejected(answer) => {
-                let line = crate::message!(
-                    "diagnostics-refused",
-                    at = &at,
-                    command = note.text.trim(),
-                    answer = answer
-                );
-                let _ = writeln!(out, "{}", report::said(&line));
-            }
-            NoteKind::Unrecognized(_) => {}
-        }
+        let _ = writeln!(out, "{}", report::said(&line));
     }
     for count in line_counts(&capture.config) {
-        if count.not_understood > 0 {
-            let line = crate::message!(
+        let path = one_line(&count.path);
+        let line = match count.not_understood {
+            0 if verbosity == Verbosity::Verbose => {
+                crate::message!("quiet-all-read", path = path, lines = count.lines)
+            }
+            0 => continue,
+            not_understood => crate::message!(
                 "diagnostics-line-counts",
-                path = one_line(&count.path),
+                path = path,
                 lines = count.lines,
                 read = count.read,
-                not_understood = count.not_understood
-            );
-            let _ = writeln!(out, "{}", report::said(&line));
-        }
+                not_understood = not_understood
+            ),
+        };
+        let _ = writeln!(out, "{}", report::said(&line));
     }
     // Capture text reaches the terminal: nothing in it may move the cursor or recolour it.
     crate::base::text::terminal_safe(&out).into_owned()
+}
+
+/// The notes to say, each distinct one once, in the order first met: what is said (without
+/// where), where it was first said, and how many times.
+fn distinct_notes(capture: &Capture, verbosity: Verbosity) -> Vec<(Message, String, u64)> {
+    let mut said: Vec<(Message, String, u64)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (source, note) in &capture.notes {
+        let Some(note_words) = note_said(capture, note, verbosity) else {
+            continue;
+        };
+        match index.entry(message::words(&note_words)) {
+            std::collections::hash_map::Entry::Occupied(seen) => said[*seen.get()].2 += 1,
+            std::collections::hash_map::Entry::Vacant(new) => {
+                new.insert(said.len());
+                said.push((
+                    note_words,
+                    one_line(&note_at(capture, *source, note.line)),
+                    1,
+                ));
+            }
+        }
+    }
+    said
+}
+
+/// `path:line` of a note; line 0, a note about the whole file (how its kind was chosen), is
+/// the file's path.
+fn note_at(capture: &Capture, source: u32, line: u32) -> String {
+    match line {
+        0 => capture
+            .config
+            .sources
+            .get(source as usize)
+            .map_or_else(|| "?".to_string(), |p| p.info.path.to_string()),
+        line => capture.locate(source, line),
+    }
+}
+
+/// What a note says, without where, if it is said at this verbosity.
+fn note_said(capture: &Capture, note: &Note, verbosity: Verbosity) -> Option<Message> {
+    Some(match &note.kind {
+        NoteKind::Warning(said) => crate::message!("quiet-warning", warning = said.clone()),
+        NoteKind::Rejected(answer) => {
+            crate::message!("quiet-refused", command = note.text.trim(), answer = answer)
+        }
+        NoteKind::Absent {
+            command,
+            answer,
+            write,
+        } if *write || verbosity == Verbosity::Verbose => match &capture.config.appliance.version {
+            Some(version) => crate::message!(
+                "quiet-absent",
+                version = version.value.to_string(),
+                command = command,
+                answer = answer
+            ),
+            None => crate::message!(
+                "quiet-absent-version-unknown",
+                command = command,
+                answer = answer
+            ),
+        },
+        NoteKind::Absent { .. } | NoteKind::Unrecognized(_) => return None,
+    })
 }
 
 /// A path (or `path:line`) from a capture's names, kept on one line: a file name may hold line

@@ -10,3 +10,15 @@ use super::report::said;
 pub fn line(message: &Message) -> String {
     format!("{}\n", said(message))
 }
+
+/// How much a run says on standard error besides its errors (`-q`, `-v`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Verbosity {
+    /// Errors only.
+    Quiet,
+    /// What there is to act on: warnings, refusals, lines not understood.
+    #[default]
+    Normal,
+    /// Everything noticed, and every source's line counts.
+    Verbose,
+}

@@ -64,3 +64,108 @@ pub const PAGERS: &[Habit] = &[Habit {
     program: "the CLI pager",
     pattern: r"^[ \t]*<?-+[ \t]*(?i:more)[ \t]*-+>?([ \t]*\([0-9]{1,3}%\))?[ \t]*",
 }];
+
+/// Whole lines the telnet or ssh client and the appliance's login write around a session
+/// (connecting, logging in, closing): read as session plumbing, never as configuration. Each
+/// is anchored at both ends, so a line that only begins like one is still not understood.
+pub const SESSION_PLUMBING: &[Habit] = &[
+    Habit {
+        program: "telnet",
+        pattern: r"^Trying [0-9A-Za-z.:%\[\]-]+\.\.\.\s*$",
+    },
+    Habit {
+        program: "telnet",
+        pattern: r"^Connected to [^\s]+\s*$",
+    },
+    Habit {
+        program: "telnet",
+        pattern: r"^Escape character is '[^']{1,8}'\.?\s*$",
+    },
+    Habit {
+        program: "telnet",
+        pattern: r"^Connection closed by foreign host\.?\s*$",
+    },
+    Habit {
+        program: "ssh",
+        pattern: r"^Connection to [^\s]+ closed( by remote host)?\.?\s*$",
+    },
+    Habit {
+        program: "ssh",
+        pattern: r"^[^\s@]+@[^\s']+'s password:\s*$",
+    },
+    Habit {
+        program: "ssh",
+        pattern: r"^Warning: Permanently added .{1,300} to the list of known hosts\.\s*$",
+    },
+    Habit {
+        program: "PuTTY",
+        pattern: r"^login as: [^\s]*\s*$",
+    },
+    Habit {
+        program: "PuTTY",
+        pattern: r#"^Using username "[^"]*"\.?\s*$"#,
+    },
+    Habit {
+        program: "the appliance's login (English and Japanese)",
+        pattern: r"^(login|ログイン) ?: ?[^\s]*\s*$",
+    },
+    Habit {
+        program: "the appliance's login (English and Japanese)",
+        pattern: r"^(Password|パスワード) ?: ?\s*$",
+    },
+    Habit {
+        program: "the appliance's login",
+        pattern: r"^Last login: [^\r\n]{0,200}$",
+    },
+];
+
+/// Whether a whole line is session plumbing ([`SESSION_PLUMBING`]).
+pub fn is_session_plumbing(line: &str) -> bool {
+    static COMPILED: std::sync::OnceLock<regex::RegexSet> = std::sync::OnceLock::new();
+    COMPILED
+        .get_or_init(|| {
+            regex::RegexSet::new(SESSION_PLUMBING.iter().map(|h| h.pattern))
+                .expect("the plumbing table is valid (tested)")
+        })
+        .is_match(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_session_plumbing;
+
+    #[test]
+    fn telnet_ssh_and_login_lines_are_plumbing() {
+        for line in [
+            "Trying 192.0.2.10...",
+            "Connected to rg01.example.co.jp.",
+            "Escape character is '^]'.",
+            "login: administrator",
+            "ログイン: administrator",
+            "Password:",
+            "Last login: Mon Jun 13 18:02:11 2011 from 192.0.2.200",
+            "Connection closed by foreign host.",
+            "Connection to rg01 closed.",
+            "admin@rg01's password: ",
+            "login as: admin",
+            "Using username \"admin\".",
+        ] {
+            assert!(is_session_plumbing(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn commands_answers_and_look_alikes_are_not() {
+        for line in [
+            "rg01.example.co.jp> smtp get fastpath",
+            "Login OK",
+            "Password: s3cret typed where it echoes",
+            "Trying to reach the relay failed",
+            "login: two words",
+            "\"Last login: is a quoted value\"",
+            "NO Unknown parameter: ldarprouting",
+        ] {
+            assert!(!is_session_plumbing(line), "{line}");
+        }
+    }
+}

@@ -8,6 +8,7 @@ mod conventions;
 mod json_schema;
 mod pre_commit;
 mod pseudo_language;
+mod quiet;
 mod readme;
 mod sarif;
 mod usage;

@@ -140,3 +140,123 @@ fn two_appliances_are_refused() {
         .assert()
         .code(2);
 }
+
+/// (status, stdout, stderr) of a run from the repository's root.
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = carryover().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn man_all_writes_every_page_with_examples_and_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let man1 = dir.path().join("share/man/man1");
+    let (code, out, err) = run(&["man", "--all", "-o", man1.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    let mut pages: Vec<String> = std::fs::read_dir(&man1)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    let (_, help, _) = run(&["--help"]);
+    let mut expected: Vec<String> = help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(|name| format!("carryover-{name}.1"))
+        .chain(["carryover.1".to_string()])
+        .collect();
+    expected.sort();
+    assert_eq!(pages, expected);
+    for page in &pages {
+        let text = std::fs::read_to_string(man1.join(page)).unwrap();
+        let name = page.trim_end_matches(".1");
+        assert!(text.contains(&format!(".TH {name} 1")), "{page}");
+        assert!(text.contains("\n.SH EXAMPLES\n"), "{page}");
+        assert!(text.contains("\n.SH \"EXIT STATUS\"\n"), "{page}");
+        assert!(!text.contains(".SH EXTRA"), "{page}");
+    }
+    let restore = std::fs::read_to_string(man1.join("carryover-restore.1")).unwrap();
+    assert!(
+        restore.contains("carryover restore \\-\\-to 4.2.3"),
+        "{restore}"
+    );
+    let verify = std::fs::read_to_string(man1.join("carryover-verify-update.1")).unwrap();
+    assert!(verify.contains("carryover verify\\-update"), "{verify}");
+}
+
+#[test]
+fn man_all_refuses_a_file_and_needs_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("man1");
+    std::fs::write(&file, "mine").unwrap();
+    let (code, _, err) = run(&["man", "--all", "-o", file.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not a folder"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+    assert_eq!(run(&["man", "--all"]).0, 2);
+    assert_eq!(run(&["man", "--all", "-o", "-"]).0, 2);
+    assert_eq!(run(&["man", "--all", "restore", "-o", "x"]).0, 2);
+}
+
+#[test]
+fn fetch_writes_its_json_report_when_an_early_error_stops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let into = dir.path().join("captures");
+    let (into, report_arg) = (into.to_str().unwrap(), report.to_str().unwrap());
+    let json = |args: &[&str], needle: &str| {
+        let (code, _, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        let text = std::fs::read_to_string(&report).unwrap();
+        let document: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(document["format_version"], 1, "{text}");
+        assert_eq!(document["appliances"], serde_json::json!([]), "{text}");
+        let errors = document["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "{text}");
+        assert!(errors[0].as_str().unwrap().contains(needle), "{text}");
+        std::fs::remove_file(&report).unwrap();
+    };
+    let inventory = dir.path().join("fleet.csv");
+    json(
+        &[
+            "fetch",
+            "--inventory",
+            inventory.to_str().unwrap(),
+            "--into",
+            into,
+            "--format",
+            "json",
+            "-o",
+            report_arg,
+        ],
+        "fleet.csv",
+    );
+    json(
+        &[
+            "fetch",
+            "rg01.example.invalid",
+            "--vendor",
+            "mirapoint-mos",
+            "--user",
+            "administrator",
+            "--password-env",
+            "CARRYOVER_TEST_NO_SUCH_VARIABLE",
+            "--into",
+            into,
+            "--format",
+            "json",
+            "-o",
+            report_arg,
+        ],
+        "CARRYOVER_TEST_NO_SUCH_VARIABLE",
+    );
+}

@@ -7,6 +7,7 @@ use crate::model::{
     canonical_entry, normalize_key_block, Change, Key, List, Origin, Raw, Secret, TrustedHost,
     Value, Version, SYSTEM,
 };
+use crate::source::habits::is_session_plumbing;
 use crate::vendors::{Note, NoteKind};
 
 use super::catalog::{Action, Bound, Catalog, SettingType};
@@ -78,6 +79,7 @@ impl Interpreter {
                     .or_else(|| banner_model(line.text));
                 match model {
                     Some(m) => self.change(Change::Model(m), line.number),
+                    None if is_session_plumbing(line.text) => {}
                     None => self.unrecognized(line, crate::message!("unread-mos-preamble")),
                 }
             }
@@ -95,6 +97,8 @@ impl Interpreter {
                 }
             }
             Node::Prompt(_) | Node::Blank(_) => {}
+            // `Connection closed by foreign host.` after the last command.
+            Node::Stray(line) if is_session_plumbing(line.text) => {}
             Node::Stray(line) => self.unrecognized(line, crate::message!("unread-mos-stray")),
             Node::Comment(line) => self.header(line),
         }
@@ -143,9 +147,13 @@ impl Interpreter {
                 } else {
                     "BAD"
                 };
+                let answer = format!("{status} {}", c.text).trim_end().to_string();
+                if says_absent(c.text) {
+                    return self.absent(x, answer);
+                }
                 self.notes.push(Note {
                     line: line.number,
-                    kind: NoteKind::Rejected(format!("{status} {}", c.text).trim_end().to_string()),
+                    kind: NoteKind::Rejected(answer),
                     text: line.text.to_string(),
                 });
                 return self.all_unrecognized(x, crate::message!("unread-mos-refused"));
@@ -743,6 +751,24 @@ impl Interpreter {
         );
     }
 
+    /// A command the appliance says it has no such thing for: read as a fact about its
+    /// version, so its lines are understood.
+    fn absent(&mut self, x: &Exchange<'_>, answer: String) {
+        let words: Vec<&str> = x.command.words.iter().map(Word::as_str).collect();
+        let write = !words
+            .get(1)
+            .is_some_and(|verb| READ_VERBS.iter().any(|r| verb.starts_with(r)));
+        self.notes.push(Note {
+            line: x.command.line.number,
+            kind: NoteKind::Absent {
+                command: words.join(" "),
+                answer,
+                write: write && words.len() > 1,
+            },
+            text: x.command.line.text.to_string(),
+        });
+    }
+
     fn all_unrecognized(&mut self, x: &Exchange<'_>, reason: Message) {
         for line in x.lines() {
             if !line.text.trim().is_empty() {
@@ -750,6 +776,20 @@ impl Interpreter {
             }
         }
     }
+}
+
+/// How the appliance answers a command, setting or parameter its version does not have
+/// (`NO Unknown parameter: ldarprouting`, `NO Unknown setting maxmsgsum`).
+const ABSENT_ANSWERS: &[&str] = &["unknown parameter", "unknown setting", "unknown command"];
+
+/// A command's second word that makes it a read (`smtp get`, `trustedhost list`, `uce
+/// listexception`, `license status`): refused, it changed nothing anyone meant to change.
+const READ_VERBS: &[&str] = &["get", "list", "show", "status"];
+
+/// Whether a refusal's text says the appliance has no such command or setting.
+fn says_absent(text: &str) -> bool {
+    let text = text.trim_start().to_ascii_lowercase();
+    ABSENT_ANSWERS.iter().any(|a| text.starts_with(a))
 }
 
 /// A command line the operator aborted with Ctrl-C, which the terminal echoes as `^C` (or

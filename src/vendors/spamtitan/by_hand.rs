@@ -238,8 +238,7 @@ mod tests {
             .iter()
             .map(|n| match &n.kind {
                 crate::capture::NoteKind::Warning(said) => said.to_string(),
-                crate::capture::NoteKind::Unrecognized(_) => n.text.clone(),
-                crate::capture::NoteKind::Rejected(_) => n.text.clone(),
+                _ => n.text.clone(),
             })
             .collect();
         Ok((changes, notes))

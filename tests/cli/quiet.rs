@@ -1,0 +1,249 @@
+//! Quiet runs: a clean capture leaves standard error empty, `-q` on every subcommand leaves
+//! errors only, identical notes collapse into one line with a count, and `-v` says every note
+//! and the line counts.
+
+use std::path::Path;
+
+use crate::common;
+
+#[path = "../../examples/admind-sim/sim.rs"]
+mod sim;
+
+/// A telnet log read whole: its session plumbing is read, and its one refused command is a
+/// read the version has no such setting for.
+const CLEAN: &str = "samples/mos/rg01-4.1.9-before.log";
+
+/// Runs carryover from the repository's root; (status, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    run_with(args, &[])
+}
+
+fn run_with(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let output = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .current_dir(common::root())
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The subcommands `carryover --help` lists.
+fn subcommands() -> Vec<String> {
+    let (_, help, _) = run(&["--help"]);
+    help.split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+/// A run of each subcommand on clean captures, writing into `dir`; fetch's appliance is the
+/// simulator at `port`.
+fn every_subcommand(dir: &Path, port: u16) -> Vec<Vec<String>> {
+    let at = |name: &str| dir.join(name).display().to_string();
+    let port = port.to_string();
+    let (script, fleet, captures) = (at("restore.txt"), at("fleet"), at("captures"));
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["show", CLEAN],
+        vec!["gaps", CLEAN, "samples/mos/rg01-4.1.9-export.cfg"],
+        vec!["plan", "--to", "4.2.3", CLEAN],
+        vec!["capture", "--vendor", "mirapoint-mos"],
+        vec!["diff", CLEAN, "samples/mos/rg01-4.2.3-after.log"],
+        vec!["restore", "--to", "4.2.3", CLEAN, "-o", &script],
+        vec!["track", "samples/spamtitan", "--into", &fleet],
+        vec!["textconv", CLEAN],
+        vec!["verify-update", "samples/spamtitan"],
+        vec!["completions", "bash"],
+        vec!["man"],
+        vec![
+            "fetch",
+            "127.0.0.1",
+            "--plaintext",
+            "--port",
+            &port,
+            "--user",
+            "administrator",
+            "--password-env",
+            "SIM_PASSWORD",
+            "--into",
+            &captures,
+            "--timeout",
+            "5",
+        ],
+    ];
+    runs.into_iter()
+        .map(|r| r.into_iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn quiet_on_every_subcommand_leaves_standard_error_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = sim::start(
+        sim::Script::from_transcript(
+            &std::fs::read(common::root().join("samples/mos/rg03-admind-capture.txt")).unwrap(),
+        )
+        .unwrap(),
+        sim::Options {
+            password: "pass".into(),
+            ..sim::Options::default()
+        },
+    )
+    .unwrap();
+    let runs = every_subcommand(dir.path(), server.port);
+    let covered: Vec<&str> = runs.iter().map(|r| r[0].as_str()).collect();
+    for sub in subcommands() {
+        assert!(covered.contains(&sub.as_str()), "no quiet run of `{sub}`");
+    }
+    for run in &runs {
+        let mut args: Vec<&str> = run.iter().map(String::as_str).collect();
+        // `--plaintext` on its own is warned about: `-q` silences that too.
+        args.insert(1, "-q");
+        let (code, _, err) = run_with(&args, &[("SIM_PASSWORD", "pass")]);
+        assert!(code == 0 || code == 1, "{args:?} exits {code}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_clean_capture_says_nothing_on_standard_error_by_default() {
+    for args in [
+        vec!["show", CLEAN],
+        vec!["textconv", CLEAN],
+        vec!["show", "--unrecognized", CLEAN],
+        vec!["diff", CLEAN, "samples/mos/pairs/rg01-4.1.9-reordered.log"],
+    ] {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
+}
+
+#[test]
+fn session_plumbing_is_read_and_real_lines_are_not_hidden() {
+    let (code, listed, _) = run(&["show", "--unrecognized", CLEAN]);
+    assert_eq!((code, listed.as_str()), (0, "0 unrecognized lines\n"));
+    // A refusal that is no version's lack (a permission) is still not understood, and said.
+    let (code, listed, err) = run(&[
+        "show",
+        "--unrecognized",
+        "samples/mos/rg03-admind-capture.txt",
+    ]);
+    assert_eq!(code, 1);
+    assert!(listed.contains("C: a012 filter list"), "{listed}");
+    assert!(!listed.contains("maxmsgsum"), "{listed}");
+    assert!(
+        err.contains("`C: a012 filter list` was refused (NO Permission denied)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn verbose_says_the_line_counts_and_what_the_version_lacks_once() {
+    let (code, _, err) = run(&["show", "-v", CLEAN]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        err,
+        "samples/mos/rg01-4.1.9-before.log:27: note: 4.1.9-GA has no `smtp get ldarprouting`: \
+         not on this version (NO Unknown parameter: ldarprouting)\n\
+         samples/mos/rg01-4.1.9-before.log: 78 lines, all read\n"
+    );
+    // The same refusal in two captures of one appliance: one line, with the count.
+    let (_, _, err) = run(&[
+        "diff",
+        "-v",
+        CLEAN,
+        "samples/mos/pairs/rg01-4.1.9-reordered.log",
+    ]);
+    assert_eq!(
+        err.matches("has no `smtp get ldarprouting`").count(),
+        2,
+        "{err}"
+    );
+    let (_, _, err) = run(&[
+        "show",
+        "--verbose",
+        CLEAN,
+        "samples/mos/pairs/rg01-4.1.9-reordered.log",
+    ]);
+    assert!(
+        err.starts_with(
+            "note: 4.1.9-GA has no `smtp get ldarprouting`: not on this version \
+             (NO Unknown parameter: ldarprouting) (2 times; first at \
+             samples/mos/pairs/rg01-4.1.9-reordered.log:52)\n"
+        ),
+        "{err}"
+    );
+}
+
+/// A log that repeats one literal whose count fits no line end, and one refused command.
+fn repeating_log() -> String {
+    let sample =
+        std::fs::read_to_string(common::root().join("samples/mos/pairs/ms02-utf8-lf.log")).unwrap();
+    let lines: Vec<&str> = sample.lines().collect();
+    let literal = lines[8..14].join("\n");
+    let mut log = format!("{}\n{}\n", lines[0], lines[2..5].join("\n"));
+    for _ in 0..3 {
+        log.push_str(&literal);
+        log.push('\n');
+    }
+    log.push_str(
+        "ms02> filter list\nNO Permission denied\n"
+            .repeat(2)
+            .as_str(),
+    );
+    log
+}
+
+#[test]
+fn identical_notes_collapse_into_one_line_with_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("ms02.log");
+    std::fs::write(&log, repeating_log()).unwrap();
+    let path = log.display().to_string();
+    let (code, _, err) = run(&["show", &path]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines[0].starts_with("warning: literal announces 115 bytes"),
+        "{err}"
+    );
+    assert!(
+        lines[0].ends_with(&format!(" (3 times; first at {path}:6)")),
+        "{err}"
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "note: `ms02> filter list` was refused (NO Permission denied); it changes nothing \
+             (2 times; first at {path}:23)"
+        )
+    );
+    assert!(
+        lines[2].ends_with("4 not understood (see --unrecognized)"),
+        "{err}"
+    );
+    // Quiet: nothing; the exit status is the same.
+    assert_eq!(run(&["show", "-q", &path]).2, "");
+    assert_eq!(run(&["show", "-q", &path]).0, 0);
+}
+
+#[test]
+fn quiet_and_verbose_conflict_and_errors_still_print() {
+    let (code, _, err) = run(&["show", "-q", "-v", CLEAN]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(&["show", "-q", "samples/nonesuch.log"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("nonesuch.log"), "{err}");
+}
