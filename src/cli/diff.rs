@@ -1,6 +1,5 @@
 //! `carryover diff`.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -11,7 +10,7 @@ use carryover::render::diff as show;
 use carryover::render::error::error;
 use carryover::render::notice::line;
 
-use super::{notify, verbosity, Output, ReadFlags};
+use super::{notify, verbosity, Color, Output, ReadFlags};
 
 #[derive(Args)]
 pub struct DiffArgs {
@@ -42,9 +41,8 @@ pub struct DiffArgs {
     /// instead of `<secret>`; a file named by -o is then readable by its owner only.
     #[arg(long)]
     show_secrets: bool,
-    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: ColorChoice,
+    #[command(flatten)]
+    color: Color,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -57,16 +55,6 @@ enum FormatArg {
     Markdown,
     /// JSON with `format_version`, as `docs/schema/diff.schema.json` describes it.
     Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
-    Auto,
-    /// Always, even into a pipe or a file.
-    Always,
-    /// Never.
-    Never,
 }
 
 /// The two sides of a diff, and how to label them.
@@ -102,7 +90,7 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), Error> {
 }
 
 pub fn run(args: DiffArgs) -> Result<u8, Error> {
-    if matches!(args.color, ColorChoice::Always) && !matches!(args.format, FormatArg::Human) {
+    if args.color.always() && !matches!(args.format, FormatArg::Human) {
         return Err(Error::usage(carryover::message!(
             "usage-diff-color-format-conflict"
         )));
@@ -110,15 +98,7 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
     let (old, new) = sides(&args)?;
     args.output.refuse_to_overwrite(&[&old.paths, &new.paths])?;
     let git_external = args.paths.len() == 7;
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.file().is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = args.color.on(&args.output);
     let request = Request {
         read: args.read.options()?,
         format: match args.format {

@@ -8,7 +8,9 @@ use carryover::commands::request::Version;
 use carryover::render::diagnostics_at;
 use carryover::render::findings::{report as render, ReportFormat};
 
-use super::{notify, parse_version, verbosity, Inputs, Output};
+use carryover::render::style::set_color;
+
+use super::{notify, parse_version, verbosity, Color, Inputs, Output};
 
 #[derive(Args)]
 pub struct GapsArgs {
@@ -24,6 +26,8 @@ pub struct GapsArgs {
     /// The output format.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
+    #[command(flatten)]
+    color: Color,
     #[command(flatten)]
     output: Output,
 }
@@ -42,6 +46,8 @@ pub struct PlanArgs {
     /// The output format.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
+    #[command(flatten)]
+    color: Color,
     #[command(flatten)]
     output: Output,
 }
@@ -82,6 +88,7 @@ pub fn gaps(args: GapsArgs) -> Result<u8, Error> {
         pre: args.pre,
     };
     let report = findings::gaps(&request, &mut |c| notify(&diagnostics_at(c, verbosity())))?;
+    set_color(args.color.on(&args.output) && matches!(args.format, FormatArg::Human));
     args.output
         .write(&render(&report, args.format.into()), false)?;
     Ok(u8::from(report.failing()))
@@ -96,6 +103,7 @@ pub fn plan(args: PlanArgs) -> Result<u8, Error> {
         confirm: args.confirm,
     };
     let report = findings::plan(&request, &mut |c| notify(&diagnostics_at(c, verbosity())))?;
+    set_color(args.color.on(&args.output) && matches!(args.format, FormatArg::Human));
     args.output
         .write(&render(&report, args.format.into()), false)?;
     Ok(u8::from(report.failing()))

@@ -204,6 +204,46 @@ fn parse_version(text: &str) -> Result<Version, String> {
     })
 }
 
+/// Whether a report for people is coloured; defined once for every subcommand that colours.
+#[derive(Args)]
+struct Color {
+    /// Colour: auto (on a terminal, unless NO_COLOR is set or CLICOLOR_FORCE asks for it),
+    /// always or never.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    /// On a terminal, as anstream decides from the terminal and NO_COLOR, CLICOLOR and
+    /// CLICOLOR_FORCE.
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl Color {
+    /// Whether to colour what goes to `output`: a file never, unless asked for always.
+    fn on(&self, output: &Output) -> bool {
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                output.file().is_none()
+                    && anstream::AutoStream::choice(&std::io::stdout())
+                        != anstream::ColorChoice::Never
+            }
+        }
+    }
+
+    /// Whether colour was asked for whatever the output.
+    fn always(&self) -> bool {
+        self.color == ColorChoice::Always
+    }
+}
+
 /// Where a subcommand's data goes: standard output, or a file written atomically.
 #[derive(Args)]
 struct Output {

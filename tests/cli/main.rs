@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod color;
 mod conventions;
 mod json_schema;
 mod pre_commit;

@@ -69,6 +69,7 @@ pub fn run(args: &[&str]) -> (i32, String) {
         .args(args)
         .env("LC_ALL", "C")
         .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
         .output()
         .unwrap();
     (
