@@ -8,7 +8,6 @@ use clap::{Args, ValueEnum};
 use carryover::base::error::Error;
 use carryover::commands::diff::{diff, DiffFormat, Outcome, Request, Side};
 use carryover::render::diff as show;
-use carryover::render::error::error;
 use carryover::render::notice::line;
 
 use super::{Output, ReadFlags};
@@ -135,10 +134,18 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
     };
     let report = match diff(&old, &new, &request)? {
         Outcome::Compared(report) => report,
+        // git hands over every file under `diff.external`: one that is no capture gets a plain
+        // diff and a short note, never advice to change it (why is no news for a README).
         Outcome::AsText { why, texts } => {
-            let said = carryover::message!("cli-diff-shown-as-line-diff", error = error(&why));
-            eprint!("{}", line(&said));
             let path = args.paths[0].display().to_string();
+            let said = match &why {
+                None => carryover::message!("git-no-capture-plain-diff", path = &path),
+                Some(e) => carryover::message!(
+                    "git-unreadable-plain-diff",
+                    error = carryover::render::error::error(e)
+                ),
+            };
+            eprint!("{}", line(&said));
             args.output
                 .write(&show::plain_text(&path, &old, &new, &texts), false)?;
             return Ok(0);

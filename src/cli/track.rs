@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
+use carryover::commands::commit::commit;
 use carryover::commands::track::{track, walk, Report};
 use carryover::render;
 
@@ -27,6 +28,10 @@ pub struct TrackArgs {
     /// Leave out the `wrote` lines: only problems, update logs and the summary.
     #[arg(short, long)]
     quiet: bool,
+    /// Then commit the files written with git (only those), with a message that counts, per
+    /// appliance, what was added, removed and changed; nothing changed, no commit.
+    #[arg(long)]
+    commit: bool,
     #[command(flatten)]
     output: Output,
 }
@@ -60,11 +65,26 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
     let report = track(&args.src, &args.into, &options, &tick)?;
     bar.finish_and_clear();
     eprint!("{}", render::track::notes(&report));
-    let text = match args.format {
+    let mut text = match args.format {
         FormatArg::Human => render::track::human(&report, args.quiet),
         FormatArg::Json => render::track::json(&report),
     };
+    // The report is written even when the commit fails, and the failure is the run's error.
+    let committed = args.commit.then(|| {
+        commit(
+            &args.into,
+            "track",
+            &report.changes,
+            &render::track::commit_message,
+        )
+    });
+    if let (FormatArg::Human, Some(Ok(committed))) = (args.format, &committed) {
+        text.push_str(&render::track::committed(committed));
+    }
     args.output.write(&text, false)?;
+    if let Some(Err(e)) = committed {
+        return Err(e);
+    }
     Ok(if !report.failures.is_empty() {
         2
     } else {

@@ -22,25 +22,32 @@ pub struct Request {
 pub enum Report {
     /// A capture, read.
     Capture(Box<Capture>),
-    /// A file that is no capture (a README, a note beside the captures): its text, each line
-    /// that names a secret field masked, and why it was not read as a capture.
+    /// A file that is no capture (a README, a note beside the captures), or one that does not
+    /// parse: its path, and its text, each line that names a secret field masked.
     AsText {
-        /// Why it is no capture.
-        why: Error,
+        /// The file, as git named it.
+        path: String,
+        /// Why a file that looked like a capture could not be read; `None` for one that is no
+        /// capture, which is no news.
+        why: Option<Error>,
         /// The file as text.
         text: String,
     },
 }
 
-/// Reads the file as a capture, or as text when it is no capture. Standard input that is no
-/// capture is an error: it cannot be read twice.
+/// Reads the file as a capture, or as text when it is no capture or does not parse (git shows
+/// nothing when a textconv fails). Standard input is an error then: it cannot be read twice.
 pub fn run(request: &Request) -> Result<Report> {
     let file = std::slice::from_ref(&request.file);
     match read::read(file, &request.read) {
         Ok(capture) => Ok(Report::Capture(Box::new(capture))),
-        Err(why @ Error::NotACapture { .. }) if !crate::source::is_stdin(&request.file) => {
+        Err(e @ (Error::NotACapture { .. } | Error::Input(_)))
+            if !crate::source::is_stdin(&request.file) =>
+        {
             let text = super::diff::as_text(&request.file)?;
-            Ok(Report::AsText { why, text })
+            let path = request.file.display().to_string();
+            let why = matches!(e, Error::Input(_)).then_some(e);
+            Ok(Report::AsText { path, why, text })
         }
         Err(e) => Err(e),
     }
