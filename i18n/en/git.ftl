@@ -28,6 +28,3 @@ git-nothing-committed = commit: nothing changed, no commit made
 
 git-no-capture-as-it-is = carryover: { $path } is no capture; shown as it is
 git-no-capture-plain-diff = carryover: { $path } is no capture; shown as a plain diff
-# $error: the error, as words already made.
-git-unreadable-as-it-is = carryover: { $error }; shown as it is
-git-unreadable-plain-diff = carryover: { $error }; shown as a plain diff

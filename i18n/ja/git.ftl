@@ -26,6 +26,3 @@ git-nothing-committed = コミット: 変更がないため、コミットして
 
 git-no-capture-as-it-is = carryover: { $path } はキャプチャではありません。そのまま表示します
 git-no-capture-plain-diff = carryover: { $path } はキャプチャではありません。通常の diff で表示します
-# $error: the error, as words already made.
-git-unreadable-as-it-is = carryover: { $error }。そのまま表示します
-git-unreadable-plain-diff = carryover: { $error }。通常の diff で表示します

@@ -136,15 +136,9 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
         Outcome::Compared(report) => report,
         // git hands over every file under `diff.external`: one that is no capture gets a plain
         // diff and a short note, never advice to change it (why is no news for a README).
-        Outcome::AsText { why, texts } => {
+        Outcome::AsText { texts } => {
             let path = args.paths[0].display().to_string();
-            let said = match &why {
-                None => carryover::message!("git-no-capture-plain-diff", path = &path),
-                Some(e) => carryover::message!(
-                    "git-unreadable-plain-diff",
-                    error = carryover::render::error::error(e)
-                ),
-            };
+            let said = carryover::message!("git-no-capture-plain-diff", path = &path);
             eprint!("{}", line(&said));
             args.output
                 .write(&show::plain_text(&path, &old, &new, &texts), false)?;

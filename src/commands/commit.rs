@@ -74,17 +74,22 @@ pub struct Summary {
 
 /// What changed from the stored text `old` (`None`: no file) to `config`, the model about to
 /// be stored as `new`. Both texts are read back the same way, so only what the canonical form
-/// shows counts; the coverage of `config` says what the new captures looked at.
+/// shows counts; the coverage of `config` says what the new captures looked at, so an item
+/// stored before that they did not look at is not captured, not removed. An item the stored
+/// file lacked counts as added.
 pub fn change(old: Option<&str>, new: &str, config: &Config) -> FileChange {
     let Some(old) = old else {
         return FileChange::New;
     };
     let from = canonical::stored_format_version(old).unwrap_or(0);
-    let (Some(before), Some(mut after)) = (canonical::read_stored(old), canonical::read_stored(new))
+    let (Some(mut before), Some(mut after)) =
+        (canonical::read_stored(old), canonical::read_stored(new))
     else {
         return FileChange::Unknown;
     };
     after.coverage = config.coverage.clone();
+    // The FQDN only a pre-4.2 prompt shows is no change of name.
+    crate::ops::diff::align_identity(&mut before, &mut after);
     let volatile = crate::vendors::by_id(config.vendor)
         .ok()
         .and_then(|vendor| super::diff::ignore_set(vendor.volatile(), &[]).ok());
@@ -97,13 +102,7 @@ pub fn change(old: Option<&str>, new: &str, config: &Config) -> FileChange {
             show_secrets: false,
         },
     );
-    let count = |kind| {
-        comparison
-            .changes
-            .iter()
-            .filter(|d| d.kind == kind)
-            .count()
-    };
+    let count = |kind| comparison.changes.iter().filter(|d| d.kind == kind).count();
     let counts = Counts {
         added: count(crate::ops::diff::DiffKind::Added),
         removed: count(crate::ops::diff::DiffKind::Removed),

@@ -75,12 +75,9 @@ pub struct Report {
 pub enum Outcome {
     /// Two captures compared.
     Compared(Box<Report>),
-    /// A file that is no capture (a README beside the captures), or does not parse, as the two
-    /// texts git handed over.
+    /// A file that is no capture (a README beside the captures), as the two texts git handed
+    /// over; why it is no capture is no news.
     AsText {
-        /// Why a file that looked like a capture could not be read; `None` for one that is no
-        /// capture, which is no news.
-        why: Option<Error>,
         /// The old and new texts, secrets masked.
         texts: (String, String),
     },
@@ -90,10 +87,9 @@ pub enum Outcome {
 pub fn diff(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
     match run(old, new, request) {
         Ok(report) => Ok(Outcome::Compared(Box::new(report))),
-        Err(e @ (Error::NotACapture { .. } | Error::Input(_))) if request.git_header.is_some() => {
+        Err(Error::NotACapture { .. }) if request.git_header.is_some() => {
             let texts = plain_texts(old, new)?;
-            let why = matches!(e, Error::Input(_)).then_some(e);
-            Ok(Outcome::AsText { why, texts })
+            Ok(Outcome::AsText { texts })
         }
         Err(e) => Err(e),
     }

@@ -724,4 +724,3 @@ fn refuse_doubles(outcomes: &mut [Outcome]) {
         }
     }
 }
-

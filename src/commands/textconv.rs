@@ -22,32 +22,27 @@ pub struct Request {
 pub enum Report {
     /// A capture, read.
     Capture(Box<Capture>),
-    /// A file that is no capture (a README, a note beside the captures), or one that does not
-    /// parse: its path, and its text, each line that names a secret field masked.
+    /// A file that is no capture (a README, a note beside the captures): its path, and its
+    /// text, each line that names a secret field masked.
     AsText {
         /// The file, as git named it.
         path: String,
-        /// Why a file that looked like a capture could not be read; `None` for one that is no
-        /// capture, which is no news.
-        why: Option<Error>,
         /// The file as text.
         text: String,
     },
 }
 
-/// Reads the file as a capture, or as text when it is no capture or does not parse (git shows
-/// nothing when a textconv fails). Standard input is an error then: it cannot be read twice.
+/// Reads the file as a capture, or as text when it is no capture. Standard input that is no
+/// capture is an error: it cannot be read twice. A capture that is clearly one and broken is
+/// an error too.
 pub fn run(request: &Request) -> Result<Report> {
     let file = std::slice::from_ref(&request.file);
     match read::read(file, &request.read) {
         Ok(capture) => Ok(Report::Capture(Box::new(capture))),
-        Err(e @ (Error::NotACapture { .. } | Error::Input(_)))
-            if !crate::source::is_stdin(&request.file) =>
-        {
+        Err(Error::NotACapture { .. }) if !crate::source::is_stdin(&request.file) => {
             let text = super::diff::as_text(&request.file)?;
             let path = request.file.display().to_string();
-            let why = matches!(e, Error::Input(_)).then_some(e);
-            Ok(Report::AsText { path, why, text })
+            Ok(Report::AsText { path, text })
         }
         Err(e) => Err(e),
     }

@@ -232,7 +232,10 @@ pub fn track(
         report.unrecognized += group.unrecognized;
         report.failures.extend(group.failures);
         if let (Some(change), Ok(relative)) = (group.change, group.path.strip_prefix(&repo)) {
-            let path = relative.iter().map(|p| p.to_string_lossy()).collect::<Vec<_>>();
+            let path = relative
+                .iter()
+                .map(|p| p.to_string_lossy())
+                .collect::<Vec<_>>();
             report.changes.insert(path.join("/"), change);
         }
         match group.written {

@@ -111,7 +111,7 @@ pub struct CoveredAppliance<'a> {
 }
 
 /// A model as every rendering writes it: each section no capture observed marked as not
-/// captured. Same fields, same order, as [`Config`].
+/// captured. Same fields, same order, as the model.
 #[derive(Serialize, JsonSchema)]
 pub struct Covered<'a> {
     /// The vendor whose appliance this is.
@@ -157,8 +157,7 @@ impl<'a> Covered<'a> {
                 version: section(a.version.is_some()).with(&a.version),
                 model: section(a.model.is_some()).with(&a.model),
             },
-            domains: section(!config.domains.is_empty() || c.domains_in_full)
-                .with(&config.domains),
+            domains: section(!config.domains.is_empty() || c.domains_in_full).with(&config.domains),
             settings: section(!config.settings.is_empty() || !c.settings.is_empty())
                 .with(&config.settings),
             lists: section(!config.lists.is_empty() || !c.lists.is_empty()).with(&config.lists),
@@ -275,8 +274,12 @@ pub fn read_stored(text: &str) -> Option<Config> {
             elided: field(v, "elided") == Some(&ron::Value::Bool(true)),
         })
     });
-    model.licenses = map(config, "licenses", |v| item(some_text(v).unwrap_or_default()));
-    model.updates = map(config, "updates", |v| item(some_text(v).unwrap_or_default()));
+    model.licenses = map(config, "licenses", |v| {
+        item(some_text(v).unwrap_or_default())
+    });
+    model.updates = map(config, "updates", |v| {
+        item(some_text(v).unwrap_or_default())
+    });
     model.raw = map(config, "raw", |v| {
         let answer = match field(v, "answer") {
             Some(ron::Value::Seq(lines)) => lines.iter().filter_map(some_text).collect(),
@@ -354,11 +357,7 @@ fn list(value: &ron::Value) -> List {
 }
 
 /// A section keyed by name, each entry read by `read`.
-fn map<T>(
-    config: &ron::Value,
-    name: &str,
-    read: impl Fn(&ron::Value) -> T,
-) -> BTreeMap<String, T> {
+fn map<T>(config: &ron::Value, name: &str, read: impl Fn(&ron::Value) -> T) -> BTreeMap<String, T> {
     match field(config, name) {
         Some(ron::Value::Map(entries)) => entries
             .iter()

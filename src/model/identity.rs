@@ -125,7 +125,11 @@ mod tests {
 
     #[test]
     fn a_group_of_names_is_one_appliance_with_one_fqdn_at_most() {
-        assert!(one_appliance(["rg01", "rg01.example.jp", "RG01.example.jp."]));
+        assert!(one_appliance([
+            "rg01",
+            "rg01.example.jp",
+            "RG01.example.jp."
+        ]));
         assert!(!one_appliance(["rg01", "rg01.a.jp", "rg01.b.jp"]));
         assert!(one_appliance(["rg01"]));
         assert!(!one_appliance(["rg01", "rg02"]));

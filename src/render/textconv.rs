@@ -18,12 +18,8 @@ pub fn note(report: &Report) -> String {
     match report {
         Report::Capture(_) => String::new(),
         // A README or a note beside the captures: why it is no capture is no news.
-        Report::AsText {
-            path, why: None, ..
-        } => super::notice::line(&message!("git-no-capture-as-it-is", path = path)),
-        Report::AsText { why: Some(e), .. } => super::notice::line(&message!(
-            "git-unreadable-as-it-is",
-            error = super::error::error(e)
-        )),
+        Report::AsText { path, .. } => {
+            super::notice::line(&message!("git-no-capture-as-it-is", path = path))
+        }
     }
 }

@@ -212,7 +212,11 @@ fn subject(summary: &Summary) -> Message {
             version = summary.format_version
         ),
         [one] if one.change == FileChange::New => {
-            message!("git-subject-new", command = command, appliance = &one.appliance)
+            message!(
+                "git-subject-new",
+                command = command,
+                appliance = &one.appliance
+            )
         }
         [one] => message!(
             "git-subject-changed",

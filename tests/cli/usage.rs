@@ -20,7 +20,7 @@ fn show_prints_canonical_ron_and_exits_0() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.starts_with("(\n  format_version: 1,"));
+    assert!(text.starts_with("(\n  format_version: 2,"));
     assert!(text.contains("\"smtp.maxmsgsum\": 314572800"));
 }
 
@@ -39,7 +39,7 @@ fn show_json_carries_format_version() {
         .stdout
         .clone();
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     assert_eq!(json["config"]["appliance"]["hostname"], "rg02");
 }
 

@@ -91,7 +91,10 @@ fn appliances_whose_names_collide_are_never_merged() {
     );
     // Names differing only in case are one appliance: its two folders are never merged, the
     // one last in path order is tracked.
-    assert!(stderr.contains("ST01"), "the older folder is skipped: {stderr}");
+    assert!(
+        stderr.contains("ST01"),
+        "the older folder is skipped: {stderr}"
+    );
     assert_eq!(files_under(&repo), ["spamtitan/st01.ron"]);
 }
 
