@@ -1,11 +1,6 @@
 # Japanese: the same ids and arguments as i18n/en/cli.ftl; terms as in i18n/glossary.toml.
 # Arguments here are words already made (an error, a warning), filled in as they are.
 
-## textconv and diff as git's drivers: a file that is no capture
-
-cli-textconv-shown-as-it-is = carryover: { $error }。そのまま表示します
-cli-diff-shown-as-line-diff = carryover: { $error }。行単位の diff で表示します
-
 ## restore
 
 cli-warning = 警告: { $warning }

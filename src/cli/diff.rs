@@ -7,7 +7,6 @@ use clap::{Args, ValueEnum};
 use carryover::base::error::Error;
 use carryover::commands::diff::{diff, DiffFormat, Outcome, Request, Side};
 use carryover::render::diff as show;
-use carryover::render::error::error;
 use carryover::render::notice::line;
 
 use super::{notify, verbosity, Color, Output, ReadFlags};
@@ -115,10 +114,12 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
     };
     let report = match diff(&old, &new, &request)? {
         Outcome::Compared(report) => report,
-        Outcome::AsText { why, texts } => {
-            let said = carryover::message!("cli-diff-shown-as-line-diff", error = error(&why));
-            notify(&line(&said));
+        // git hands over every file under `diff.external`: one that is no capture gets a plain
+        // diff and a short note, never advice to change it (why is no news for a README).
+        Outcome::AsText { texts } => {
             let path = args.paths[0].display().to_string();
+            let said = carryover::message!("git-no-capture-plain-diff", path = &path);
+            notify(&line(&said));
             args.output
                 .write(&show::plain_text(&path, &old, &new, &texts), false)?;
             return Ok(0);

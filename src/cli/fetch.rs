@@ -198,6 +198,7 @@ pub fn run(args: FetchArgs) -> Result<u8, Error> {
                 let _ = bar.set(progress(total));
             },
             done: &|_: &Outcome| bar.get().into_iter().for_each(|b| b.inc(1)),
+            commit_message: &render::track::commit_message,
         },
     );
     bar.get().into_iter().for_each(|b| b.finish_and_clear());

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
+use carryover::commands::commit::commit;
 use carryover::commands::track::{track, walk, Report};
 use carryover::render;
 
@@ -26,6 +27,10 @@ pub struct TrackArgs {
     /// The report's format.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
+    /// Then commit the files written with git (only those), with a message that counts, per
+    /// appliance, what was added, removed and changed; nothing changed, no commit.
+    #[arg(long)]
+    commit: bool,
     #[command(flatten)]
     output: Output,
 }
@@ -59,11 +64,26 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
     let report = track(&args.src, &args.into, &options, &tick)?;
     bar.finish_and_clear();
     notify(&render::track::notes(&report));
-    let text = match args.format {
+    let mut text = match args.format {
         FormatArg::Human => render::track::human(&report, verbosity() == Verbosity::Quiet),
         FormatArg::Json => render::track::json(&report),
     };
+    // The report is written even when the commit fails, and the failure is the run's error.
+    let committed = args.commit.then(|| {
+        commit(
+            &args.into,
+            "track",
+            &report.changes,
+            &render::track::commit_message,
+        )
+    });
+    if let (FormatArg::Human, Some(Ok(committed))) = (args.format, &committed) {
+        text.push_str(&render::track::committed(committed));
+    }
     args.output.write(&text, false)?;
+    if let Some(Err(e)) = committed {
+        return Err(e);
+    }
     Ok(if !report.failures.is_empty() {
         2
     } else {

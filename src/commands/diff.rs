@@ -76,10 +76,8 @@ pub enum Outcome {
     /// Two captures compared.
     Compared(Box<Report>),
     /// A file that is no capture (a README beside the captures), as the two texts git handed
-    /// over, and why it was not read as a capture.
+    /// over; why it is no capture is no news.
     AsText {
-        /// Why it is no capture.
-        why: Error,
         /// The old and new texts, secrets masked.
         texts: (String, String),
     },
@@ -89,9 +87,9 @@ pub enum Outcome {
 pub fn diff(old: &Side, new: &Side, request: &Request) -> Result<Outcome> {
     match run(old, new, request) {
         Ok(report) => Ok(Outcome::Compared(Box::new(report))),
-        Err(why @ Error::NotACapture { .. }) if request.git_header.is_some() => {
+        Err(Error::NotACapture { .. }) if request.git_header.is_some() => {
             let texts = plain_texts(old, new)?;
-            Ok(Outcome::AsText { why, texts })
+            Ok(Outcome::AsText { texts })
         }
         Err(e) => Err(e),
     }
@@ -107,20 +105,7 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
     let (mut a, mut b) = read_sides(old, new, &request.read)?;
     align_identity(&mut a.config, &mut b.config);
     let vendor = vendors::by_id(a.config.vendor)?;
-    let mut globs = globset::GlobSetBuilder::new();
-    for pattern in vendor.volatile().iter().chain(&request.ignore) {
-        let glob = globset::Glob::new(pattern).map_err(|e| {
-            Error::usage(crate::message!(
-                "usage-diff-ignore-pattern",
-                pattern = pattern,
-                reason = e.to_string()
-            ))
-        })?;
-        globs.add(glob);
-    }
-    let ignore = globs
-        .build()
-        .map_err(|e| Error::usage(crate::message!("usage-diff-ignore", reason = e.to_string())))?;
+    let ignore = ignore_set(vendor.volatile(), &request.ignore)?;
     let is_ignored = |path: &str| ignore.is_match(path);
     let mut comparison = compare(
         &a.config,
@@ -143,6 +128,25 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
         sides: [a, b],
         canonical,
     })
+}
+
+/// The glob set of item paths a diff leaves out: the vendor's volatile ones and `extra`.
+pub(crate) fn ignore_set(volatile: &[String], extra: &[String]) -> Result<globset::GlobSet> {
+    let mut globs = globset::GlobSetBuilder::new();
+    let patterns = volatile.iter().chain(extra).map(String::as_str);
+    for pattern in patterns {
+        let glob = globset::Glob::new(pattern).map_err(|e| {
+            Error::usage(crate::message!(
+                "usage-diff-ignore-pattern",
+                pattern = pattern,
+                reason = e.to_string()
+            ))
+        })?;
+        globs.add(glob);
+    }
+    globs
+        .build()
+        .map_err(|e| Error::usage(crate::message!("usage-diff-ignore", reason = e.to_string())))
 }
 
 /// The canonical text of one side, its secrets shown when asked for (the side itself keeps

@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use rayon::prelude::*;
@@ -87,6 +86,8 @@ pub struct Hooks<'a> {
     /// Called after each appliance (an outcome may still fail when the run shows another host
     /// answered as the same appliance).
     pub done: &'a (dyn Fn(&Outcome) + Sync),
+    /// Words the message of `--commit`'s commit (a machine file: the stored language).
+    pub commit_message: &'a dyn Fn(&crate::commands::commit::Summary) -> String,
 }
 
 /// What a fetch did.
@@ -167,7 +168,12 @@ pub fn fetch(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
             Err(e) => report.track_error = Some(e),
         }
         if request.commit {
-            match commit(repo) {
+            let changes = report
+                .tracked
+                .as_ref()
+                .map(|t| t.changes.clone())
+                .unwrap_or_default();
+            match crate::commands::commit::commit(repo, "fetch", &changes, hooks.commit_message) {
                 Ok(committed) => report.committed = Some(committed),
                 Err(e) => report.commit_error = Some(e),
             }
@@ -715,102 +721,4 @@ fn refuse_doubles(outcomes: &mut [Outcome]) {
             };
         }
     }
-}
-
-/// Commits the changes under `repo` with git, with a message naming the appliances that
-/// changed; makes the repository first if `repo` is in none. Nothing changed: no commit.
-pub fn commit(repo: &Path) -> Result<Committed> {
-    if git(
-        repo,
-        &["rev-parse", "--is-inside-work-tree"].map(String::from),
-    )
-    .is_err()
-    {
-        git(repo, &["init", "--quiet"].map(String::from))?;
-    }
-    // Only the files track writes: anything else under REPO (a note, a staged change, a
-    // password file left there) is the user's to commit.
-    let tracked: Vec<String> = crate::vendors::REGISTRY
-        .iter()
-        .map(|v| v.id().to_string())
-        .filter(|id| repo.join(id).is_dir())
-        .map(|id| format!(":(glob){id}/*.ron"))
-        .collect();
-    if tracked.is_empty() {
-        return Ok(Committed::default());
-    }
-    let with = |command: &[&'static str]| -> Vec<String> {
-        command
-            .iter()
-            .map(|s| s.to_string())
-            .chain(std::iter::once("--".to_string()))
-            .chain(tracked.iter().cloned())
-            .collect()
-    };
-    git(repo, &with(&["add", "--all"]))?;
-    let status = git(
-        repo,
-        &with(&["diff", "--cached", "--name-status", "--relative"]),
-    )?;
-    let files: Vec<String> = status
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(|l| l.replacen('\t', " ", 1))
-        .collect();
-    if files.is_empty() {
-        return Ok(Committed::default());
-    }
-    let appliances: Vec<String> = files
-        .iter()
-        .filter_map(|f| f.split_once(' ').map(|(_, path)| path))
-        .map(|path| path.trim_end_matches(".ron").to_string())
-        .collect();
-    let subject = match appliances.as_slice() {
-        [one] if files[0].starts_with("A ") => format!("carryover fetch: {one} added"),
-        [one] => format!("carryover fetch: {one} changed"),
-        many => format!(
-            "carryover fetch: {} appliances changed: {}",
-            many.len(),
-            many.join(", ")
-        ),
-    };
-    let body: Vec<String> = files
-        .iter()
-        .map(|f| match f.split_once(' ') {
-            Some(("A", path)) => format!("- {path}: new"),
-            Some((_, path)) => format!("- {path}: changed"),
-            None => format!("- {f}"),
-        })
-        .collect();
-    let message = format!("{subject}\n\n{}\n", body.join("\n"));
-    let mut command: Vec<String> = vec!["commit".into(), "--quiet".into(), "--message".into()];
-    command.push(message.clone());
-    command.push("--".into());
-    command.extend(tracked.iter().cloned());
-    git(repo, &command)?;
-    Ok(Committed { files, message })
-}
-
-/// Runs git in `repo`; its standard output, or an error with what git said.
-fn git(repo: &Path, args: &[String]) -> Result<String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .output()
-        .map_err(|e| Error::usage(message!("fetch-git-cannot-run", reason = e.to_string())))?;
-    if !output.status.success() {
-        let said = String::from_utf8_lossy(&output.stderr);
-        // git's advice spans lines: one line here.
-        let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
-        return Err(Error::file(
-            repo.display().to_string(),
-            message!(
-                "fetch-git-failed",
-                command = args.first().map_or("", String::as_str),
-                said = said
-            ),
-        ));
-    }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }

@@ -3,6 +3,7 @@
 //! binary's `cli` module turns them into a request and calls these.
 
 pub mod capture;
+pub mod commit;
 pub mod diff;
 pub mod fetch;
 pub mod findings;

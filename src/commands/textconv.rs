@@ -22,25 +22,27 @@ pub struct Request {
 pub enum Report {
     /// A capture, read.
     Capture(Box<Capture>),
-    /// A file that is no capture (a README, a note beside the captures): its text, each line
-    /// that names a secret field masked, and why it was not read as a capture.
+    /// A file that is no capture (a README, a note beside the captures): its path, and its
+    /// text, each line that names a secret field masked.
     AsText {
-        /// Why it is no capture.
-        why: Error,
+        /// The file, as git named it.
+        path: String,
         /// The file as text.
         text: String,
     },
 }
 
 /// Reads the file as a capture, or as text when it is no capture. Standard input that is no
-/// capture is an error: it cannot be read twice.
+/// capture is an error: it cannot be read twice. A capture that is clearly one and broken is
+/// an error too.
 pub fn run(request: &Request) -> Result<Report> {
     let file = std::slice::from_ref(&request.file);
     match read::read(file, &request.read) {
         Ok(capture) => Ok(Report::Capture(Box::new(capture))),
-        Err(why @ Error::NotACapture { .. }) if !crate::source::is_stdin(&request.file) => {
+        Err(Error::NotACapture { .. }) if !crate::source::is_stdin(&request.file) => {
             let text = super::diff::as_text(&request.file)?;
-            Ok(Report::AsText { why, text })
+            let path = request.file.display().to_string();
+            Ok(Report::AsText { path, text })
         }
         Err(e) => Err(e),
     }

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::base::error::{Error, Result};
 use crate::base::message::Message;
 use crate::capture::{Capture, ReadOptions};
+use crate::commands::commit::FileChange;
 use crate::message;
 use crate::model::update_log::UpdateRun;
 use crate::model::VendorId;
@@ -45,6 +46,9 @@ pub struct Report {
     pub skipped: Vec<(PathBuf, Message)>,
     /// Update logs found in the tree, each checked as `verify-update` checks it.
     pub update_logs: Vec<UpdateRun>,
+    /// What changed in each file written, by its path in the repository
+    /// (`<vendor>/<host>.ron`), for a commit's message.
+    pub changes: BTreeMap<String, FileChange>,
 }
 
 /// Why a file was not tracked: the error that stopped reading or writing it, or what `track`
@@ -203,7 +207,11 @@ pub fn track(
     let mut hosts: BTreeMap<(VendorId, String), Vec<Input>> = BTreeMap::new();
     for (file, identity) in identities {
         match identity {
-            Ok(key) => hosts.entry(key).or_default().push(file.clone()),
+            // One appliance by the identity rule: case and a trailing dot do not count.
+            Ok((vendor, host)) => {
+                let host = crate::model::identity::normalize(&host);
+                hosts.entry((vendor, host)).or_default().push(file.clone());
+            }
             Err(why) => {
                 tick();
                 match update_log(file, options) {
@@ -223,6 +231,13 @@ pub fn track(
     for group in results {
         report.unrecognized += group.unrecognized;
         report.failures.extend(group.failures);
+        if let (Some(change), Ok(relative)) = (group.change, group.path.strip_prefix(&repo)) {
+            let path = relative
+                .iter()
+                .map(|p| p.to_string_lossy())
+                .collect::<Vec<_>>();
+            report.changes.insert(path.join("/"), change);
+        }
         match group.written {
             // Named under the folder as the user named it, not its canonical form.
             Some(true) => report.written.push(match group.path.strip_prefix(&repo) {
@@ -290,9 +305,10 @@ fn repository(src: &Path, into: &Path) -> Result<PathBuf> {
 /// A host name and the captures that name it.
 type Named = (String, Vec<Input>);
 
-/// Hosts grouped by the file they are written to. A short host name (`rg01`, from a prompt)
-/// joins the one full name it is short for; two different full names, or names differing in
-/// case, that give one file are an error naming both captures, and neither is written.
+/// Hosts grouped by the file they are written to, by the identity rule
+/// ([`crate::model::identity`]): a short host name (`rg01`, from a prompt) joins the one full
+/// name it is short for; two different full names that give one file are an error naming both
+/// captures, and neither is written.
 fn by_file(
     hosts: BTreeMap<(VendorId, String), Vec<Input>>,
     report: &mut Report,
@@ -320,22 +336,8 @@ fn by_file(
     }
     let mut groups = BTreeMap::new();
     for ((vendor, stem), named) in by_stem {
-        let full: Vec<&str> = named
-            .iter()
-            .map(|(h, _)| h.as_str())
-            .filter(|h| h.contains('.'))
-            .collect();
-        let short: Vec<&str> = named
-            .iter()
-            .map(|(h, _)| h.as_str())
-            .filter(|h| !h.contains('.'))
-            .collect();
-        let one_appliance = full.len() <= 1
-            && short.len() <= 1
-            && full
-                .first()
-                .zip(short.first())
-                .is_none_or(|(f, s)| f.split('.').next() == Some(*s));
+        let one_appliance =
+            crate::model::identity::one_appliance(named.iter().map(|(h, _)| h.as_str()));
         if one_appliance {
             groups.insert(
                 (vendor, stem),
@@ -375,6 +377,8 @@ struct Group {
     written: Option<bool>,
     unrecognized: usize,
     failures: Vec<(PathBuf, Failure)>,
+    /// What changed, when the file was written.
+    change: Option<FileChange>,
 }
 
 fn track_one(
@@ -411,12 +415,20 @@ fn track_one(
             written: None,
             unrecognized,
             failures,
+            change: None,
         };
     }
     let text = crate::model::canonical::to_ron(&capture.config);
+    let mut change = None;
     let written = match inside(repo, &path).map(|()| std::fs::read(&path).ok()) {
         Ok(Some(old)) if old == text.as_bytes() => Some(false),
-        Ok(_) => {
+        Ok(old) => {
+            let old = old.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+            change = Some(crate::commands::commit::change(
+                old.as_deref(),
+                &text,
+                &capture.config,
+            ));
             match crate::write::atomically_making(&[(path.clone(), text)], false, Some(repo)) {
                 Ok(()) => Some(true),
                 Err(e) => {
@@ -435,6 +447,7 @@ fn track_one(
         written,
         unrecognized,
         failures,
+        change: change.filter(|_| written == Some(true)),
     }
 }
 

@@ -222,8 +222,8 @@ impl Config {
 
     /// Records the host name; the short name and the FQDN are one appliance.
     fn set_host(&mut self, host: &str, at: Origin) -> Result<(), Conflict> {
-        let host = host.trim_end_matches('.').to_ascii_lowercase();
-        let short = host.split('.').next().unwrap_or(&host).to_string();
+        let host = super::identity::normalize(host);
+        let short = super::identity::short_name(&host).to_string();
         if let Some(known) = &self.appliance.hostname {
             if known.value != short {
                 return Err(Conflict {

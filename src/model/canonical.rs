@@ -1,13 +1,22 @@
 //! The canonical form of a model, a property of the model itself: the same settings give the
 //! same bytes. `track` writes its files in it and `diff --format unified` compares it, so it
 //! lives here, below every layer that needs it; `render` adds provenance and JSON around it.
+//!
+//! Every rendering of a model says what its captures never looked at: a section no capture
+//! observed is written `NotCaptured` (JSON: `{"not_captured": true}`), never as empty, so that
+//! a capture that did not look reads as "not captured" and never as a deletion.
 
-use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
-use super::Config;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Serialize, Serializer};
+
+use super::{Config, Item, Key, List, Raw, TrustedHost, Value, VendorId, Version};
 
 /// The version of carryover's JSON and RON documents; it changes when their shape does.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: a section no capture observed is written as not captured.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How canonical RON is laid out: two-space indents, no struct names, and strings as the
 /// lines they are (messages and keys), so git diffs them line by line.
@@ -18,11 +27,170 @@ pub(crate) fn ron_layout() -> ron::ser::PrettyConfig {
         .escape_strings(false)
 }
 
+/// How "not captured" is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notation {
+    /// RON's bare `NotCaptured`.
+    Ron,
+    /// JSON's `{"not_captured": true}`.
+    Json,
+}
+
+/// A section of a model, or the mark that no capture looked at it.
+pub struct Section<'a, T> {
+    value: &'a T,
+    captured: bool,
+    notation: Notation,
+}
+
+impl<T: Serialize> Serialize for Section<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.captured {
+            return self.value.serialize(s);
+        }
+        match self.notation {
+            Notation::Ron => s.serialize_unit_variant("Coverage", 0, NOT_CAPTURED),
+            Notation::Json => NotCaptured { not_captured: true }.serialize(s),
+        }
+    }
+}
+
+/// What RON writes for a section no capture looked at.
+pub const NOT_CAPTURED: &str = "NotCaptured";
+
+/// A section no capture looked at, in JSON.
+#[derive(Serialize)]
+struct NotCaptured {
+    not_captured: bool,
+}
+
+impl JsonSchema for NotCaptured {
+    fn schema_name() -> Cow<'static, str> {
+        "NotCaptured".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "object",
+            "properties": { "not_captured": { "const": true } },
+            "required": ["not_captured"],
+            "additionalProperties": false,
+            "description": "No capture looked at this: not captured, which is not empty."
+        })
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Section<'_, T> {
+    fn schema_name() -> Cow<'static, str> {
+        format!("Section_{}", T::schema_name()).into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let value = generator.subschema_for::<T>();
+        let not_captured = generator.subschema_for::<NotCaptured>();
+        json_schema!({ "anyOf": [value, not_captured] })
+    }
+}
+
+/// Who the appliance is, each name or fact not shown by any capture marked so.
+#[derive(Serialize, JsonSchema)]
+pub struct CoveredAppliance<'a> {
+    /// The short host name: the 4.2 prompt's and the first label of the FQDN the older prompt
+    /// shows.
+    hostname: Section<'a, Option<Item<String>>>,
+    /// The fully qualified name, lower case, when a prompt or greeting shows one.
+    fqdn: Section<'a, Option<Item<String>>>,
+    /// The software version the appliance runs.
+    version: Section<'a, Option<Item<Version>>>,
+    /// The hardware model (RG7000, M600, ...), when a banner names it.
+    model: Section<'a, Option<Item<String>>>,
+}
+
+/// A model as every rendering writes it: each section no capture observed marked as not
+/// captured. Same fields, same order, as the model.
+#[derive(Serialize, JsonSchema)]
+pub struct Covered<'a> {
+    /// The vendor whose appliance this is.
+    vendor: VendorId,
+    /// Who the appliance is: names, version, hardware model.
+    appliance: CoveredAppliance<'a>,
+    /// Delegated (MOS) or configured (SpamTitan) domains.
+    domains: Section<'a, List>,
+    /// Settings by scope (`system` or a domain), then by name (`smtp.fastpath`).
+    settings: Section<'a, BTreeMap<String, BTreeMap<String, Item<Value>>>>,
+    /// Sets of entries by scope, then by list name (`whitelistto`, `allow`, ...).
+    lists: Section<'a, BTreeMap<String, BTreeMap<String, List>>>,
+    /// Multi-line texts (messages, autoreplies) by scope, then by name.
+    messages: Section<'a, BTreeMap<String, BTreeMap<String, Item<Value>>>>,
+    /// Trusted hosts by group, then by host.
+    trusted_hosts: Section<'a, BTreeMap<String, BTreeMap<String, Item<TrustedHost>>>>,
+    /// Keys by `<kind> <public|private> <host>`.
+    keys: Section<'a, BTreeMap<String, Item<Key>>>,
+    /// Licensed features, with what the appliance said of each.
+    licenses: Section<'a, BTreeMap<String, Item<String>>>,
+    /// Installed updates and patches, with what the appliance said of each.
+    updates: Section<'a, BTreeMap<String, Item<String>>>,
+    /// Commands the catalog does not know, by their canonical form.
+    raw: &'a BTreeMap<String, Item<Raw>>,
+}
+
+impl<'a> Covered<'a> {
+    /// The model, each section its captures never observed marked as not captured. A section
+    /// with anything in it was seen, whatever its coverage says.
+    pub fn of(config: &'a Config, notation: Notation) -> Covered<'a> {
+        let c = &config.coverage;
+        let section = |captured: bool| Section {
+            value: &(),
+            captured: captured || c.absent,
+            notation,
+        };
+        let a = &config.appliance;
+        Covered {
+            vendor: config.vendor,
+            appliance: CoveredAppliance {
+                hostname: section(a.hostname.is_some()).with(&a.hostname),
+                fqdn: section(a.fqdn.is_some()).with(&a.fqdn),
+                version: section(a.version.is_some()).with(&a.version),
+                model: section(a.model.is_some()).with(&a.model),
+            },
+            domains: section(!config.domains.is_empty() || c.domains_in_full).with(&config.domains),
+            settings: section(!config.settings.is_empty() || !c.settings.is_empty())
+                .with(&config.settings),
+            lists: section(!config.lists.is_empty() || !c.lists.is_empty()).with(&config.lists),
+            messages: section(!config.messages.is_empty() || !c.messages.is_empty())
+                .with(&config.messages),
+            trusted_hosts: section(
+                !config.trusted_hosts.is_empty() || !c.trusted_host_groups.is_empty(),
+            )
+            .with(&config.trusted_hosts),
+            keys: section(!config.keys.is_empty() || !c.keys.is_empty()).with(&config.keys),
+            licenses: section(!config.licenses.is_empty() || c.licenses).with(&config.licenses),
+            updates: section(!config.updates.is_empty() || c.updates).with(&config.updates),
+            raw: &config.raw,
+        }
+    }
+}
+
+impl Section<'_, ()> {
+    /// This section's coverage, for `value`.
+    fn with<T>(self, value: &T) -> Section<'_, T> {
+        Section {
+            value,
+            captured: self.captured,
+            notation: self.notation,
+        }
+    }
+}
+
 /// The canonical RON document of a model: its format version and the configuration.
 #[derive(Serialize)]
 struct Canonical<'a> {
     format_version: u32,
-    config: &'a Config,
+    config: Covered<'a>,
 }
 
 /// The canonical RON of a model, ending in a line break.
@@ -39,7 +207,7 @@ pub(crate) fn write_ron(out: &mut dyn std::io::Write, config: &Config) -> std::i
         out,
         &Canonical {
             format_version: FORMAT_VERSION,
-            config,
+            config: Covered::of(config, Notation::Ron),
         },
     )
 }
@@ -55,4 +223,170 @@ pub(crate) fn write_ron_of<T: Serialize>(
         .map_err(std::io::Error::other)?;
     std::io::Write::write_all(&mut out, b"\n")?;
     std::io::Write::flush(&mut out)
+}
+
+/// The format version a stored canonical document says it is in: the `format_version` of its
+/// first lines. `None`: the text is no canonical document.
+pub fn stored_format_version(text: &str) -> Option<u32> {
+    text.lines().take(3).find_map(|line| {
+        let value = line.trim().strip_prefix("format_version:")?;
+        value.trim().trim_end_matches(',').parse().ok()
+    })
+}
+
+/// A stored canonical document read back into a model, as far as comparing two of them needs:
+/// numbers and words come back as text, and every item at line 0. `None`: the text is no
+/// canonical document. The vendor is left unset (the model knows no vendor by name); the
+/// coverage says every section was observed but those written as not captured, which are empty.
+/// Compare two models read back this way, never one read back with one read from captures.
+pub fn read_stored(text: &str) -> Option<Config> {
+    let document = ron::from_str::<ron::Value>(text).ok()?;
+    let config = field(&document, "config")?;
+    let mut model = Config::default();
+    model.coverage.absent = true;
+    if let Some(appliance) = field(config, "appliance") {
+        let a = &mut model.appliance;
+        a.hostname = field(appliance, "hostname").and_then(some_text).map(item);
+        a.fqdn = field(appliance, "fqdn").and_then(some_text).map(item);
+        a.model = field(appliance, "model").and_then(some_text).map(item);
+        a.version = field(appliance, "version")
+            .and_then(some_text)
+            .and_then(|v| Version::parse(&v))
+            .map(item);
+    }
+    if let Some(domains) = field(config, "domains") {
+        model.domains = list(domains);
+    }
+    model.settings = nested(config, "settings", |v| item(value(v)));
+    model.messages = nested(config, "messages", |v| item(value(v)));
+    model.lists = nested(config, "lists", list);
+    model.trusted_hosts = nested(config, "trusted_hosts", |v| {
+        item(TrustedHost {
+            key: field(v, "key").and_then(some_text),
+            elided: field(v, "elided") == Some(&ron::Value::Bool(true)),
+        })
+    });
+    model.keys = map(config, "keys", |v| {
+        item(Key {
+            kind: field(v, "kind").and_then(some_text).unwrap_or_default(),
+            host: field(v, "host").and_then(some_text).unwrap_or_default(),
+            block: field(v, "block").map_or(Value::Text(String::new()), value),
+            elided: field(v, "elided") == Some(&ron::Value::Bool(true)),
+        })
+    });
+    model.licenses = map(config, "licenses", |v| {
+        item(some_text(v).unwrap_or_default())
+    });
+    model.updates = map(config, "updates", |v| {
+        item(some_text(v).unwrap_or_default())
+    });
+    model.raw = map(config, "raw", |v| {
+        let answer = match field(v, "answer") {
+            Some(ron::Value::Seq(lines)) => lines.iter().filter_map(some_text).collect(),
+            _ => Vec::new(),
+        };
+        item(Raw {
+            command: field(v, "command").and_then(some_text).unwrap_or_default(),
+            answer,
+        })
+    });
+    Some(model)
+}
+
+/// A value read back at line 0.
+fn item<T>(value: T) -> Item<T> {
+    Item {
+        value,
+        at: super::Origin { source: 0, line: 0 },
+    }
+}
+
+/// A struct's field, or a map's entry, by name.
+fn field<'v>(value: &'v ron::Value, name: &str) -> Option<&'v ron::Value> {
+    match value {
+        ron::Value::Map(map) => map.get(&ron::Value::String(name.to_string())),
+        _ => None,
+    }
+}
+
+/// Text: a string, a number, `Some(text)`; `None` for a section not captured or `None`.
+fn some_text(value: &ron::Value) -> Option<String> {
+    match value {
+        ron::Value::String(s) => Some(s.clone()),
+        ron::Value::Option(Some(inner)) => some_text(inner),
+        ron::Value::Number(n) => Some(number(n)),
+        ron::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A number as the model writes it: whole numbers exactly.
+fn number(n: &ron::Number) -> String {
+    match *n {
+        ron::Number::I8(i) => i.to_string(),
+        ron::Number::I16(i) => i.to_string(),
+        ron::Number::I32(i) => i.to_string(),
+        ron::Number::I64(i) => i.to_string(),
+        ron::Number::U8(u) => u.to_string(),
+        ron::Number::U16(u) => u.to_string(),
+        ron::Number::U32(u) => u.to_string(),
+        ron::Number::U64(u) => u.to_string(),
+        other => other.into_f64().to_string(),
+    }
+}
+
+/// A setting's value: on or off stays so; everything else is text, as the model shows it.
+fn value(value: &ron::Value) -> Value {
+    match value {
+        ron::Value::Bool(b) => Value::Bool(*b),
+        other => Value::Text(some_text(other).unwrap_or_default()),
+    }
+}
+
+/// A list of entries.
+fn list(value: &ron::Value) -> List {
+    let entries: Vec<String> = match value {
+        ron::Value::Seq(entries) => entries.iter().filter_map(some_text).collect(),
+        _ => Vec::new(),
+    };
+    List::from_entries(
+        entries
+            .iter()
+            .map(|e| (e.as_str(), super::Origin { source: 0, line: 0 })),
+    )
+}
+
+/// A section keyed by name, each entry read by `read`.
+fn map<T>(config: &ron::Value, name: &str, read: impl Fn(&ron::Value) -> T) -> BTreeMap<String, T> {
+    match field(config, name) {
+        Some(ron::Value::Map(entries)) => entries
+            .iter()
+            .filter_map(|(k, v)| Some((some_text(k)?, read(v))))
+            .collect(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// A section keyed by scope, then by name.
+fn nested<T>(
+    config: &ron::Value,
+    name: &str,
+    read: impl Fn(&ron::Value) -> T + Copy,
+) -> BTreeMap<String, BTreeMap<String, T>> {
+    match field(config, name) {
+        Some(ron::Value::Map(scopes)) => scopes
+            .iter()
+            .filter_map(|(scope, inner)| {
+                let ron::Value::Map(entries) = inner else {
+                    return None;
+                };
+                let names = entries
+                    .iter()
+                    .filter_map(|(k, v)| Some((some_text(k)?, read(v))))
+                    .collect();
+                Some((some_text(scope)?, names))
+            })
+            .collect(),
+        _ => BTreeMap::new(),
+    }
 }

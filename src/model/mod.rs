@@ -9,6 +9,7 @@
 mod apply;
 pub mod canonical;
 mod coverage;
+pub mod identity;
 mod items;
 mod list;
 mod schema;

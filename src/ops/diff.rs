@@ -98,14 +98,11 @@ pub struct DiffOptions<'a> {
 /// shows the FQDN, the 4.2 prompt only the host name, and that is not a change. Call it before
 /// [`diff`] or before rendering both sides.
 pub fn align_identity(old: &mut Config, new: &mut Config) {
-    let (a, b) = (&mut old.appliance, &mut new.appliance);
-    let same_host = match (&a.hostname, &b.hostname) {
-        (Some(x), Some(y)) => x.value == y.value,
-        _ => true,
-    };
-    if !same_host {
+    use crate::model::identity::{same_appliance, Identity};
+    if !same_appliance(&Identity::of(old), &Identity::of(new)) {
         return;
     }
+    let (a, b) = (&mut old.appliance, &mut new.appliance);
     if a.fqdn.is_none() {
         a.fqdn = b.fqdn.clone();
     } else if b.fqdn.is_none() {

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::base::error::{Error, Result};
 use crate::base::message::Message;
 use crate::capture::{Capture, Note, ReadOptions, SourceRead};
+use crate::model::identity::{self, Identity};
 use crate::model::{Change, SourceKind, VendorId};
 use crate::source::Source;
 use crate::vendors::{self, Detection, Sample, Vendor};
@@ -463,7 +464,8 @@ pub enum AskedBy {
     Against,
 }
 
-/// [`same_appliance`] for what asked it, which the error names first.
+/// [`same_appliance`] for what asked it, which the error names first. Identities compare by
+/// the one rule of [`crate::model::identity`].
 pub(crate) fn same_appliance_for(
     a: &crate::model::Config,
     b: &crate::model::Config,
@@ -483,30 +485,32 @@ pub(crate) fn same_appliance_for(
         }));
     }
     // A name taken from a folder's name is no evidence: a renamed copy would differ.
-    let host = |c: &crate::model::Config| {
-        let name = c.appliance.hostname.as_ref()?;
-        let named_by_folder = c
-            .sources
-            .get(name.at.source as usize)
-            .is_some_and(|p| p.info.path.ends_with(crate::capture::NAMED_BY_FOLDER));
-        (!named_by_folder).then(|| name.value.clone())
-    };
-    if let (Some(p), Some(q)) = (host(a), host(b)) {
-        if p != q {
-            let (first, second) = (
-                crate::base::text::sanitize(&p),
-                crate::base::text::sanitize(&q),
-            );
-            return Err(Error::usage(match asked_by {
-                AskedBy::Read => message!("read-two-appliances", first = first, second = second),
-                AskedBy::Diff => message!("diff-two-appliances", first = first, second = second),
-                AskedBy::Against => message!(
-                    "restore-against-two-appliances",
-                    first = first,
-                    second = second
-                ),
-            }));
+    let identity = |c: &crate::model::Config| {
+        let mut identity = Identity::of(c);
+        let named_by_folder = c.appliance.fqdn.is_none()
+            && c.appliance.hostname.as_ref().is_some_and(|name| {
+                c.sources
+                    .get(name.at.source as usize)
+                    .is_some_and(|p| p.info.path.ends_with(crate::capture::NAMED_BY_FOLDER))
+            });
+        if named_by_folder {
+            identity.name = None;
         }
+        identity
+    };
+    let (p, q) = (identity(a), identity(b));
+    if !identity::same_appliance(&p, &q) {
+        let name = |i: &Identity| crate::base::text::sanitize(i.name.as_deref().unwrap_or(""));
+        let (first, second) = (name(&p), name(&q));
+        return Err(Error::usage(match asked_by {
+            AskedBy::Read => message!("read-two-appliances", first = first, second = second),
+            AskedBy::Diff => message!("diff-two-appliances", first = first, second = second),
+            AskedBy::Against => message!(
+                "restore-against-two-appliances",
+                first = first,
+                second = second
+            ),
+        }));
     }
     Ok(())
 }

@@ -48,8 +48,8 @@ pub enum ModelFormat {
 pub(crate) struct Document<'a> {
     /// The version of this document's shape.
     format_version: u32,
-    /// The appliance's configuration.
-    config: &'a Config,
+    /// The appliance's configuration; a section no capture observed is marked not captured.
+    config: crate::model::canonical::Covered<'a>,
     /// With `--provenance`: the sources read, and where each item was read.
     #[serde(skip_serializing_if = "Option::is_none")]
     provenance: Option<ProvenanceView>,
@@ -109,7 +109,13 @@ pub fn write_model(
     });
     let document = Document {
         format_version: FORMAT_VERSION,
-        config,
+        config: crate::model::canonical::Covered::of(
+            config,
+            match format {
+                ModelFormat::Ron => crate::model::canonical::Notation::Ron,
+                ModelFormat::Json => crate::model::canonical::Notation::Json,
+            },
+        ),
         provenance,
         lines: (format == ModelFormat::Json).then(|| line_counts(config)),
         coverage: (format == ModelFormat::Json).then_some(&config.coverage),

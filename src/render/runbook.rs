@@ -254,6 +254,20 @@ pub(crate) fn item_message(item: &Restore) -> Message {
     }
 }
 
+/// A patch's install step: its command in a code span, with where to fetch it after.
+fn patch_words(step: &crate::ops::Step) -> String {
+    match step {
+        crate::ops::Step::Command { command, note, .. } => {
+            let mut line = format!("`{}`", command.replace('`', "'"));
+            if let Some(note) = note {
+                line.push_str(&format!(" ({})", words(note)));
+            }
+            line
+        }
+        other => words(&super::report::step_message(other)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,19 +365,5 @@ mod tests {
             "smtp.fastpath was not captured: check it with `smtp get fastpath`; if it is not \
              `on`, run `smtp set fastpath on`"
         );
-    }
-}
-
-/// A patch's install step: its command in a code span, with where to fetch it after.
-fn patch_words(step: &crate::ops::Step) -> String {
-    match step {
-        crate::ops::Step::Command { command, note, .. } => {
-            let mut line = format!("`{}`", command.replace('`', "'"));
-            if let Some(note) = note {
-                line.push_str(&format!(" ({})", words(note)));
-            }
-            line
-        }
-        other => words(&super::report::step_message(other)),
     }
 }

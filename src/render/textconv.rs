@@ -17,9 +17,9 @@ pub fn text(report: &Report) -> String {
 pub fn note(report: &Report) -> String {
     match report {
         Report::Capture(_) => String::new(),
-        Report::AsText { why, .. } => super::notice::line(&message!(
-            "cli-textconv-shown-as-it-is",
-            error = super::error::error(why)
-        )),
+        // A README or a note beside the captures: why it is no capture is no news.
+        Report::AsText { path, .. } => {
+            super::notice::line(&message!("git-no-capture-as-it-is", path = path))
+        }
     }
 }

@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::base::message::Message;
 use crate::base::text::{sanitize as one_line, terminal_safe};
+use crate::commands::commit::{FileChange, Stored, Summary};
 use crate::commands::track::{Failure, Report};
+use crate::fetch::Committed;
 use crate::message;
 use crate::model::update_log::UpdateRun;
 
@@ -175,4 +177,100 @@ fn update_log(run: &UpdateRun) -> String {
         state = terminal_safe(&words_as_given(&state)).into_owned()
     );
     words_as_given(&line)
+}
+
+/// The message of a commit `track --commit` or `fetch --commit` makes: a subject line, then a
+/// line per appliance counting what was added, removed and changed. A machine file: in the
+/// stored language.
+pub fn commit_message(summary: &Summary) -> String {
+    super::message::for_machines(|| {
+        let body: Vec<String> = summary
+            .stored
+            .iter()
+            .map(|s| words_as_given(&body_line(s, summary.format_version)))
+            .collect();
+        format!(
+            "{}\n\n{}\n",
+            words_as_given(&subject(summary)),
+            body.join("\n")
+        )
+    })
+}
+
+/// The subject: the one appliance and what happened to it, or how many changed; a rewrite in
+/// a new format that changed no configuration says so alone.
+fn subject(summary: &Summary) -> Message {
+    let command = summary.command;
+    let format_only = summary
+        .stored
+        .iter()
+        .all(|s| matches!(s.change, FileChange::FormatOnly { .. }));
+    match summary.stored.as_slice() {
+        _ if format_only => message!(
+            "git-subject-format",
+            command = command,
+            version = summary.format_version
+        ),
+        [one] if one.change == FileChange::New => {
+            message!(
+                "git-subject-new",
+                command = command,
+                appliance = &one.appliance
+            )
+        }
+        [one] => message!(
+            "git-subject-changed",
+            command = command,
+            appliance = &one.appliance
+        ),
+        many => {
+            let names: Vec<&str> = many.iter().map(|s| s.appliance.as_str()).collect();
+            message!(
+                "git-subject-many",
+                command = command,
+                count = many.len(),
+                appliances = names.join(", ")
+            )
+        }
+    }
+}
+
+/// One appliance's line of the body.
+fn body_line(stored: &Stored, version: u32) -> Message {
+    let appliance = &stored.appliance;
+    match stored.change {
+        FileChange::New => message!("git-body-new", appliance = appliance),
+        FileChange::Changed(c) if c.not_captured > 0 => message!(
+            "git-body-counts-not-captured",
+            appliance = appliance,
+            added = c.added,
+            removed = c.removed,
+            changed = c.changed,
+            not_captured = c.not_captured
+        ),
+        FileChange::Changed(c) => message!(
+            "git-body-counts",
+            appliance = appliance,
+            added = c.added,
+            removed = c.removed,
+            changed = c.changed
+        ),
+        FileChange::FormatOnly { from } => message!(
+            "git-body-format",
+            appliance = appliance,
+            from = from,
+            to = version
+        ),
+        FileChange::Unknown => message!("git-body-unknown", appliance = appliance),
+        FileChange::Deleted => message!("git-body-deleted", appliance = appliance),
+    }
+}
+
+/// What `--commit` did, for the report: the commit's subject, or that nothing changed.
+pub fn committed(committed: &Committed) -> String {
+    let line = match committed.message.lines().next() {
+        Some(subject) => message!("git-committed", subject = one_line(subject)),
+        None => message!("git-nothing-committed"),
+    };
+    format!("{}\n", words_as_given(&line))
 }

@@ -381,7 +381,7 @@ fn git_goes_on_past_a_file_that_is_no_capture() {
     );
     assert!(stdout.contains("-one\n+two\n"), "{stdout}");
     assert!(stdout.contains("smtp.fastpath: off -> on"), "{stdout}");
-    assert!(stderr.contains("shown as a line diff"), "{stderr}");
+    assert!(stderr.contains("shown as a plain diff"), "{stderr}");
     // textconv on a file that is no capture shows it as it is, a password in it masked.
     let note = dir.path().join("notes.txt");
     std::fs::write(
@@ -429,7 +429,7 @@ fn restore_takes_only_a_target_and_a_post_capture_of_its_own_appliance() {
     ]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("--against: captures of appliance rg01 and of appliance ms01"),
+        err.contains("--against: captures of appliance rg01.example.co.jp and of appliance ms01"),
         "{err}"
     );
     // A target no release note reaches checks nothing: an error, not "nothing found".

@@ -20,7 +20,7 @@ fn show_prints_canonical_ron_and_exits_0() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.starts_with("(\n  format_version: 1,"));
+    assert!(text.starts_with("(\n  format_version: 2,"));
     assert!(text.contains("\"smtp.maxmsgsum\": 314572800"));
 }
 
@@ -39,7 +39,7 @@ fn show_json_carries_format_version() {
         .stdout
         .clone();
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     assert_eq!(json["config"]["appliance"]["hostname"], "rg02");
 }
 
@@ -218,7 +218,7 @@ fn fetch_writes_its_json_report_when_an_early_error_stops_it() {
         assert_eq!(code, 2, "{args:?}: {err}");
         let text = std::fs::read_to_string(&report).unwrap();
         let document: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(document["format_version"], 1, "{text}");
+        assert_eq!(document["format_version"], 2, "{text}");
         assert_eq!(document["appliances"], serde_json::json!([]), "{text}");
         let errors = document["errors"].as_array().unwrap();
         assert_eq!(errors.len(), 1, "{text}");

@@ -365,12 +365,14 @@ proptest! {
             // git's textconv shows a file that is no capture as it is (and says why), so
             // `git diff` still works on the other files; a broken capture is still an error.
             let no_capture = stderr.contains("no configuration item")
-                || stderr.contains("not clearly a capture");
+                || stderr.contains("not clearly a capture")
+                || stderr.contains("is no capture");
             let expected = if args[0] == "textconv" && no_capture { 0 } else { 2 };
             prop_assert_eq!(code, expected, "{:?}: {}", args, stderr);
             prop_assert!(stderr.contains("x.log"), "{:?}: {}", args, stderr);
             prop_assert!(
                 stderr.contains("no configuration item") || stderr.contains("not a text capture")
+                    || stderr.contains("is no capture")
                     || stderr.contains("not valid") || stderr.contains("not clearly a capture")
                     // Bytes that happen to look most like an export fail as one: with the line,
                     // the column and what was expected.

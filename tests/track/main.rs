@@ -5,4 +5,5 @@
 mod common;
 
 mod capture_folders;
+mod git_view;
 mod hostile;

@@ -40,7 +40,7 @@ pub fn host(text: &str, kind: SourceKind) -> Option<String> {
             (i >= 1).then(|| words[i - 1].to_string())
         }),
     }?;
-    let host = found.trim_end_matches('.').to_ascii_lowercase();
+    let host = crate::model::identity::normalize(&found);
     (!host.is_empty()).then_some(host)
 }
 

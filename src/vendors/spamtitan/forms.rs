@@ -603,6 +603,18 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// An update installed from the console's update page.
+fn install_update(name: &str, url: &str) -> Step {
+    Step::Console {
+        page: "System Setup > System Updates".into(),
+        action: crate::knowledge::Text::Said(crate::message!(
+            "step-install-update",
+            name = name,
+            url = url
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -641,17 +653,5 @@ mod tests {
             segment("a b.example").unwrap(),
             percent_encode("a b.example")
         );
-    }
-}
-
-/// An update installed from the console's update page.
-fn install_update(name: &str, url: &str) -> Step {
-    Step::Console {
-        page: "System Setup > System Updates".into(),
-        action: crate::knowledge::Text::Said(crate::message!(
-            "step-install-update",
-            name = name,
-            url = url
-        )),
     }
 }

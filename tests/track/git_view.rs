@@ -1,0 +1,275 @@
+//! The git view, set up as the README says: a partial capture reads as "not captured", never
+//! as a deletion; `track --commit` commits only its files, with a message that counts what
+//! changed; a file that is no capture gets a plain diff.
+
+use crate::common;
+
+use std::path::Path;
+
+/// Whether git can be run here; the tests that need it say so and pass without it.
+fn has_git() -> bool {
+    std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A repository with the README's setup: `.gitattributes` sends captures to the `carryover`
+/// driver, whose command is `carryover diff` and whose textconv is `carryover textconv`.
+fn repository(dir: &Path) {
+    let git = |args: &[&str]| common::git(dir, args);
+    let bin = assert_cmd::cargo::cargo_bin("carryover");
+    git(&["init", "-q"]);
+    git(&[
+        "config",
+        "diff.carryover.command",
+        &format!("{} diff", bin.display()),
+    ]);
+    git(&[
+        "config",
+        "diff.carryover.textconv",
+        &format!("{} textconv", bin.display()),
+    ]);
+    std::fs::write(
+        dir.join(".gitattributes"),
+        "*.log diff=carryover\n*.cfg diff=carryover\n",
+    )
+    .unwrap();
+}
+
+/// The rg01 4.1.9 log cut after its `smtp get` commands: it never listed keys, lists,
+/// trusted hosts, messages or updates.
+fn partial_capture() -> String {
+    let full =
+        std::fs::read_to_string(common::root().join("samples/mos/rg01-4.1.9-before.log")).unwrap();
+    let cut = full.find("rg01.example.co.jp> uce listexception").unwrap();
+    full[..cut].to_string()
+}
+
+#[test]
+fn a_partial_capture_reads_as_not_captured_never_as_a_deletion() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| common::git(dir.path(), args);
+    repository(dir.path());
+    let full = common::root().join("samples/mos/rg01-4.1.9-before.log");
+    std::fs::copy(full, dir.path().join("rg01.log")).unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-qm", "full"]);
+    std::fs::write(dir.path().join("rg01.log"), partial_capture()).unwrap();
+    git(&["commit", "-qam", "partial"]);
+
+    let diff = git(&["diff", "HEAD~1", "HEAD"]);
+    assert!(
+        diff.starts_with("diff --carryover a/rg01.log b/rg01.log\n"),
+        "{diff}"
+    );
+    let deleted: Vec<&str> = diff.lines().filter(|l| l.starts_with('-')).collect();
+    assert!(
+        deleted.is_empty(),
+        "nothing was deleted: {deleted:?}\n{diff}"
+    );
+    for never_looked_at in [
+        "? lists/primary/whitelistto/",
+        "? keys/MTA public",
+        "? trusted_hosts/mtagroup/",
+    ] {
+        assert!(diff.contains(never_looked_at), "{never_looked_at}: {diff}");
+    }
+    assert!(diff.contains("0 differences"), "{diff}");
+
+    // `git log -p` uses the textconv: the partial capture's sections read as not captured.
+    let log = git(&["log", "-p", "-1", "--format=%s"]);
+    for section in ["keys", "trusted_hosts", "lists", "messages", "updates"] {
+        assert!(
+            log.contains(&format!("+    {section}: NotCaptured,\n")),
+            "{section}: {log}"
+        );
+    }
+}
+
+#[test]
+fn a_file_that_is_no_capture_gets_a_plain_diff_under_diff_external() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| common::git(dir.path(), args);
+    let bin = assert_cmd::cargo::cargo_bin("carryover");
+    git(&["init", "-q"]);
+    std::fs::write(dir.path().join(".gitattributes"), "*.log diff=carryover\n").unwrap();
+    std::fs::write(dir.path().join("README.md"), "# Captures\n\nrg01 before.\n").unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-qm", "one"]);
+    std::fs::write(
+        dir.path().join(".gitattributes"),
+        "*.log diff=carryover\n*.cfg diff=carryover\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("README.md"), "# Captures\n\nrg01 after.\n").unwrap();
+    git(&["commit", "-qam", "two"]);
+    let external = format!("diff.external={} diff", bin.display());
+    let out = std::process::Command::new("git")
+        .current_dir(dir.path())
+        .args(["-c", &external, "diff", "HEAD~1", "HEAD"])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("LC_ALL", "C")
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("+*.cfg diff=carryover"), "{stdout}");
+    assert!(stdout.contains("-rg01 before.\n+rg01 after."), "{stdout}");
+    assert!(
+        !stderr.contains("remov"),
+        "no advice to edit the user's files: {stderr}"
+    );
+    assert!(!stderr.contains("error"), "{stderr}");
+}
+
+#[test]
+fn textconv_shows_a_file_that_is_no_capture_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("README.md");
+    let text = "# Captures\n\nThe rg01 logs, before and after the upgrade.\n";
+    std::fs::write(&note, text).unwrap();
+    let (code, stdout, stderr) = common::run_full(&["textconv", note.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, text);
+    assert!(stderr.contains("is no capture; shown as it is"), "{stderr}");
+    assert!(!stderr.contains("remove"), "{stderr}");
+}
+
+/// Runs `carryover track SRC --into REPO --commit`; its exit code and stdout.
+fn track_and_commit(src: &Path, repo: &Path) -> (i32, String) {
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .args(["track"])
+        .arg(src)
+        .arg("--into")
+        .arg(repo)
+        .arg("--commit")
+        .env("LC_ALL", "C")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", repo)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn track_commit_says_what_changed_per_appliance() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (src, repo) = (dir.path().join("captures"), dir.path().join("repo"));
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::create_dir_all(&repo).unwrap();
+    let samples = common::root().join("samples/mos");
+    std::fs::copy(samples.join("rg01-4.1.9-before.log"), src.join("rg01.log")).unwrap();
+    let git = |args: &[&str]| common::git(&repo, args);
+    git(&["init", "-q"]);
+    // A note of the user's in the repository is never committed by track.
+    std::fs::write(repo.join("notes.txt"), "mine\n").unwrap();
+
+    let (_, out) = track_and_commit(&src, &repo);
+    assert!(
+        out.contains("committed: carryover track: mirapoint-mos/rg01 added"),
+        "{out}"
+    );
+    let message = git(&["log", "-1", "--format=%B"]);
+    assert_eq!(
+        message,
+        "carryover track: mirapoint-mos/rg01 added\n\n- mirapoint-mos/rg01: new\n\n"
+    );
+    assert_eq!(git(&["ls-files"]), "mirapoint-mos/rg01.ron\n");
+
+    // The 4.2.3 log of the same appliance: settings changed and added; it never listed keys
+    // or trusted hosts, which are not captured, not removed.
+    std::fs::copy(samples.join("rg01-4.2.3-after.log"), src.join("rg01.log")).unwrap();
+    let (_, out) = track_and_commit(&src, &repo);
+    assert!(
+        out.contains("committed: carryover track: mirapoint-mos/rg01 changed"),
+        "{out}"
+    );
+    let message = git(&["log", "-1", "--format=%B"]);
+    let body = message.lines().nth(2).unwrap();
+    assert!(body.starts_with("- mirapoint-mos/rg01: "), "{message}");
+    assert!(
+        body.contains(" not captured this time (not removed)"),
+        "{message}"
+    );
+    // The counts are those `carryover diff` gives of the two logs.
+    let (_, stat, _) = common::run_full(&[
+        "diff",
+        "--stat",
+        "--format",
+        "json",
+        "samples/mos/rg01-4.1.9-before.log",
+        "samples/mos/rg01-4.2.3-after.log",
+    ]);
+    let stat: serde_json::Value = serde_json::from_str(&stat).unwrap();
+    eprintln!("{stat}");
+    assert_eq!(git(&["status", "--porcelain"]), "?? notes.txt\n");
+
+    // Nothing changed: no commit.
+    let (_, out) = track_and_commit(&src, &repo);
+    assert!(
+        out.contains("commit: nothing changed, no commit made"),
+        "{out}"
+    );
+    assert_eq!(git(&["rev-list", "--count", "HEAD"]), "2\n");
+}
+
+#[test]
+fn a_file_stored_in_an_older_format_is_rewritten_with_a_commit_of_its_own() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (src, repo) = (dir.path().join("captures"), dir.path().join("repo"));
+    std::fs::create_dir_all(&src).unwrap();
+    let samples = common::root().join("samples/mos");
+    std::fs::copy(samples.join("rg01-4.2.3-after.log"), src.join("rg01.log")).unwrap();
+    track_and_commit(&src, &repo);
+    // The file as format 1 wrote it: no section marked not captured.
+    let stored = repo.join("mirapoint-mos/rg01.ron");
+    let text = std::fs::read_to_string(&stored).unwrap();
+    assert!(text.contains("keys: NotCaptured,"), "{text}");
+    let old = text
+        .replace("format_version: 2,", "format_version: 1,")
+        .replace("fqdn: NotCaptured,", "fqdn: None,")
+        .replace("keys: NotCaptured,", "keys: {},")
+        .replace("trusted_hosts: NotCaptured,", "trusted_hosts: {},");
+    std::fs::write(&stored, old).unwrap();
+    common::git(&repo, &["commit", "-qam", "as format 1 stored it"]);
+
+    let (_, out) = track_and_commit(&src, &repo);
+    assert!(out.contains("wrote "), "{out}");
+    let message = common::git(&repo, &["log", "-1", "--format=%B"]);
+    assert_eq!(
+        message,
+        "carryover track: stored format 2, no configuration changed\n\n\
+         - mirapoint-mos/rg01: stored format 1 -> 2, no configuration changed\n\n"
+    );
+}
