@@ -64,7 +64,8 @@ pub const DIFF: &str = "\
 Examples:
   carryover diff samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
   carryover diff --stat --format json samples/spamtitan/7.08 samples/spamtitan/7.09
-  git config diff.external 'carryover diff'
+  echo '*.log diff=carryover' >> .gitattributes
+  git config diff.carryover.command 'carryover diff'
 
 Exit status (as diff(1)):
   0  no differences (items not compared do not count)
