@@ -267,3 +267,37 @@ fn gaps_with_a_pre_upgrade_capture_says_what_the_upgrade_lost() {
     ]);
     assert_eq!(code, 2, "captures of two appliances");
 }
+
+#[test]
+fn plan_markdown_is_a_checklist_in_the_order_of_work() {
+    let args = [
+        "plan",
+        "--to",
+        "4.2.3",
+        "--format",
+        "markdown",
+        "samples/mos/rg01-4.1.9-before.log",
+    ];
+    snap("plan@rg01-markdown", &args);
+    let (_, out) = common::run(&args);
+    let at = |text: &str| out.find(text).unwrap_or_else(|| panic!("{text}: {out}"));
+    // The backup (N-4) and stopping the services come before the package, the patches after.
+    assert!(at("## Before the upgrade") < at("`MOS-4.2.3-N-4`"));
+    assert!(at("`MOS-4.2.3-N-4`") < at("`MOS-4.2.3-U-1`"));
+    assert!(at("`MOS-4.2.3-U-1`") < at("## During the upgrade"));
+    assert!(at("## During the upgrade") < at("`carryover-package`"));
+    assert!(at("`carryover-package`") < at("## After the upgrade"));
+    assert!(at("## After the upgrade") < at("`MOS-4.2.3-P-1`"));
+    // A code block holds only what is typed: the patch's source is a `#` line, not a suffix.
+    let install = out
+        .lines()
+        .find(|l| l.contains("update install http://<your-server>/R4_2_3c_GA.mpu5"))
+        .unwrap();
+    assert_eq!(
+        install.trim(),
+        "update install http://<your-server>/R4_2_3c_GA.mpu5"
+    );
+    assert!(out.contains("  # fetch it from ftp://ftp.mirapoint.com/pub/updates/R4_2_3c_GA.mpu5"));
+    assert!(out.contains("- [ ] when asked 'Some updates can automatically reboot the system. Continue? (y/n)', answer `y`"));
+    assert!(!out.contains("GUI"), "{out}");
+}
