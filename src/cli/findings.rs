@@ -7,6 +7,7 @@ use carryover::commands::findings::{self, GapsRequest, PlanRequest};
 use carryover::commands::request::Version;
 use carryover::render::diagnostics;
 use carryover::render::findings::{report as render, ReportFormat};
+use carryover::render::sarif;
 
 use super::{parse_version, Inputs, Output};
 
@@ -24,6 +25,8 @@ pub struct GapsArgs {
     /// The output format.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
+    #[command(flatten)]
+    sarif: SarifFlags,
     #[command(flatten)]
     output: Output,
 }
@@ -43,7 +46,28 @@ pub struct PlanArgs {
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
     #[command(flatten)]
+    sarif: SarifFlags,
+    #[command(flatten)]
     output: Output,
+}
+
+/// What only a SARIF log uses.
+#[derive(Args)]
+struct SarifFlags {
+    /// With --format sarif: where the rule pages are published (the folder of docs/rules/),
+    /// so that each rule's helpUri is URL/ID.md; without it, no helpUri is written.
+    #[arg(long, value_name = "URL")]
+    help_uri_base: Option<String>,
+}
+
+impl SarifFlags {
+    /// The report in `format`; a SARIF log with the rule pages' base URL.
+    fn render(&self, report: &findings::Report, format: FormatArg) -> String {
+        match format {
+            FormatArg::Sarif => sarif::report(report, self.help_uri_base.as_deref()),
+            format => render(report, format.into()),
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -83,7 +107,7 @@ pub fn gaps(args: GapsArgs) -> Result<u8, Error> {
     };
     let report = findings::gaps(&request, &mut |c| eprint!("{}", diagnostics(c)))?;
     args.output
-        .write(&render(&report, args.format.into()), false)?;
+        .write(&args.sarif.render(&report, args.format), false)?;
     Ok(u8::from(report.failing()))
 }
 
@@ -97,6 +121,6 @@ pub fn plan(args: PlanArgs) -> Result<u8, Error> {
     };
     let report = findings::plan(&request, &mut |c| eprint!("{}", diagnostics(c)))?;
     args.output
-        .write(&render(&report, args.format.into()), false)?;
+        .write(&args.sarif.render(&report, args.format), false)?;
     Ok(u8::from(report.failing()))
 }

@@ -9,5 +9,6 @@ mod json_schema;
 mod pre_commit;
 mod pseudo_language;
 mod readme;
+mod rule_pages;
 mod sarif;
 mod usage;

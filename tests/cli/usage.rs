@@ -39,7 +39,7 @@ fn show_json_carries_format_version() {
         .stdout
         .clone();
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     assert_eq!(json["config"]["appliance"]["hostname"], "rg02");
 }
 

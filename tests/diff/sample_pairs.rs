@@ -159,7 +159,7 @@ fn json_changes_have_the_documented_fields() {
     ]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     let fastpath = json["changes"]
         .as_array()
         .unwrap()

@@ -90,7 +90,7 @@ fn gaps_json_has_the_documented_shape() {
     ]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     let findings = json["findings"].as_array().unwrap();
     for f in findings {
         for key in ["rule", "severity", "summary", "items", "evidence", "remedy"] {

@@ -40,7 +40,7 @@ fn json_names_versions_services_and_anomalies() {
     ]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     let update = &json["updates"][0];
     assert_eq!(update["from"], "7.08");
     assert_eq!(update["to"], "7.09");
