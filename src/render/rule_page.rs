@@ -358,14 +358,22 @@ fn remedy(out: &mut String, note: &Note) {
         }
     }
     flush(out, &mut code);
-    out.push('\n');
+    blank_line(out);
 }
 
-/// Writes the commands gathered so far as one code block.
+/// Writes the commands gathered so far as one code block, a blank line on either side.
 fn flush(out: &mut String, code: &mut Vec<String>) {
     if !code.is_empty() {
-        let _ = writeln!(out, "```\n{}\n```", code.join("\n"));
+        blank_line(out);
+        let _ = writeln!(out, "```\n{}\n```\n", code.join("\n"));
         code.clear();
+    }
+}
+
+/// Ends what `out` holds with a blank line, once.
+fn blank_line(out: &mut String) {
+    while !out.ends_with("\n\n") {
+        out.push('\n');
     }
 }
 
