@@ -4,8 +4,8 @@
 
 ## Errors
 
-usage-rule-unknown = ルール `{ $id }` はありません: 近いものは { $nearest } です (`carryover rule` ですべて表示します)
-usage-schema-unknown = スキーマ `{ $name }` はありません: `carryover schema` で一覧を表示します ({ $names })
+usage-rule-unknown = ルール `{ $id }` はありません: 近いものは { $nearest } です (`carryover rule` ですべてのリストを表示します)
+usage-schema-unknown = スキーマ `{ $name }` はありません: `carryover schema` でリストを表示します ({ $names })
 
 ## The page
 
@@ -38,7 +38,7 @@ rule-detect-setting-not = `{ $name }` が `{ $value }` でない場合に適用�
 rule-detect-setting-is = `{ $name }` が `{ $value }` の場合に適用されます。設定がキャプチャされていない場合は判断できないと伝えます。
 rule-detect-new-setting = `{ $name }` は { $release } の新しい設定で、推奨値は `{ $recommended }` です。バージョンアップ前のキャプチャには含まれないため、バージョンアップ後に設定するよう伝えます。{ $release } ではキャプチャされた値を推奨値と比べます。
 rule-detect-new-setting-default = `{ $name }` は { $release } の新しい設定で、推奨値は `{ $recommended }` です (デフォルトは `{ $default }`)。バージョンアップ前のキャプチャには含まれないため、バージョンアップ後に設定するよう伝えます。{ $release } ではキャプチャされた値を推奨値と比べます。
-rule-detect-reapply = バージョンアップでこれらの設定が壊れます: { $names }。carryover はキャプチャされた値を、もう一度設定するものとして挙げます。
+rule-detect-reapply = バージョンアップでこれらの設定が壊れます: { $names }。carryover はキャプチャされた値を、もう一度設定するもののリストとして挙げます。
 rule-detect-export-lacks = ライブのキャプチャにあってエクスポートにない `{ $list }` リストの項目です。リストがすべてキャプチャされていないスコープは、キャプチャされていないと報告します。
 rule-detect-system-message = システムメッセージ `{ $name }`: 失われるのはカスタマイズしたテキストだけです。carryover が知っている { $defaults } 件のデフォルトのテキストと同じものは失われません。1 件も知らない場合は判断できないと伝えます。
 rule-detect-messages-in = `{ $area }` のすべてのメッセージです。

@@ -184,21 +184,7 @@ fn detect(note: &Note) -> Vec<Message> {
             name,
             recommended,
             default,
-        } => one(match default {
-            Some(default) => message!(
-                "rule-detect-new-setting-default",
-                name = name,
-                release = release,
-                recommended = recommended,
-                default = default
-            ),
-            None => message!(
-                "rule-detect-new-setting",
-                name = name,
-                release = release,
-                recommended = recommended
-            ),
-        }),
+        } => one(new_setting(name, release, recommended, default.as_deref())),
         Detect::ReapplySettings { names } => {
             one(message!("rule-detect-reapply", names = typed(names)))
         }
@@ -209,31 +195,11 @@ fn detect(note: &Note) -> Vec<Message> {
             defaults = defaults.len()
         )),
         Detect::MessagesIn { area } => one(message!("rule-detect-messages-in", area = area)),
-        Detect::RawMentions { text, listing } => one(match listing {
-            Some(listing) => message!(
-                "rule-detect-raw-mentions-listing",
-                text = text,
-                listing = listing
-            ),
-            None => message!("rule-detect-raw-mentions", text = text),
-        }),
+        Detect::RawMentions { text, listing } => one(raw_mentions(text, listing.as_deref())),
         Detect::DelegatedDomains {
             license,
             unless_installed,
-        } => {
-            let mut said = one(match license {
-                Some(license) => {
-                    message!("rule-detect-delegated-domains-license", license = license)
-                }
-                None => message!("rule-detect-delegated-domains"),
-            });
-            said.extend(
-                unless_installed
-                    .iter()
-                    .map(|patch| message!("rule-detect-unless-installed", patch = patch)),
-            );
-            said
-        }
+        } => delegated_domains(license.as_deref(), unless_installed.as_deref()),
         Detect::TrustedHosts { group } => one(message!("rule-detect-trusted-hosts", group = group)),
         Detect::LicenseMissing { feature } => {
             one(message!("rule-detect-license-missing", feature = feature))
@@ -252,14 +218,7 @@ fn detect(note: &Note) -> Vec<Message> {
             command,
             done,
             confirmed,
-        } => one(match confirmed {
-            true => message!("rule-detect-backup-status", command = command, done = done),
-            false => message!(
-                "rule-detect-backup-status-inferred",
-                command = command,
-                done = done
-            ),
-        }),
+        } => one(backup_status(command, done, *confirmed)),
         Detect::Manual => one(message!("rule-detect-manual")),
         Detect::HardwareNot { models } => {
             one(message!("rule-detect-hardware-not", models = typed(models)))
@@ -269,23 +228,81 @@ fn detect(note: &Note) -> Vec<Message> {
             items,
             captured_by,
             by_hand,
-        } => {
-            let mut said = one(message!("rule-detect-backup-drops", count = items.len()));
-            if !captured_by.is_empty() {
-                said.push(message!(
-                    "rule-detect-backup-drops-by-hand",
-                    count = captured_by.len()
-                ));
-            }
-            if !by_hand.is_empty() {
-                said.push(message!(
-                    "rule-detect-backup-drops-uncapturable",
-                    count = by_hand.len()
-                ));
-            }
-            said
-        }
+        } => backup_drops(items.len(), captured_by.len(), by_hand.len()),
     }
+}
+
+/// Text looked for in what carryover does not know, and the listing that would show it.
+fn raw_mentions(text: &str, listing: Option<&str>) -> Message {
+    match listing {
+        Some(listing) => message!(
+            "rule-detect-raw-mentions-listing",
+            text = text,
+            listing = listing
+        ),
+        None => message!("rule-detect-raw-mentions", text = text),
+    }
+}
+
+/// The last backup's state, the answer's form confirmed or inferred.
+fn backup_status(command: &str, done: &str, confirmed: bool) -> Message {
+    match confirmed {
+        true => message!("rule-detect-backup-status", command = command, done = done),
+        false => message!(
+            "rule-detect-backup-status-inferred",
+            command = command,
+            done = done
+        ),
+    }
+}
+
+/// A setting new in the release, with the value the note recommends and the default.
+fn new_setting(name: &str, release: &str, recommended: &str, default: Option<&str>) -> Message {
+    match default {
+        Some(default) => message!(
+            "rule-detect-new-setting-default",
+            name = name,
+            release = release,
+            recommended = recommended,
+            default = default
+        ),
+        None => message!(
+            "rule-detect-new-setting",
+            name = name,
+            release = release,
+            recommended = recommended
+        ),
+    }
+}
+
+/// Delegated domains in use, by the domains or the license, and the patch that fixes the item.
+fn delegated_domains(license: Option<&str>, unless_installed: Option<&str>) -> Vec<Message> {
+    let mut said = vec![match license {
+        Some(license) => message!("rule-detect-delegated-domains-license", license = license),
+        None => message!("rule-detect-delegated-domains"),
+    }];
+    said.extend(
+        unless_installed.map(|patch| message!("rule-detect-unless-installed", patch = patch)),
+    );
+    said
+}
+
+/// Settings a backup drops: how many kinds, how many only by-hand.txt holds, how many none.
+fn backup_drops(items: usize, captured_by: usize, by_hand: usize) -> Vec<Message> {
+    let mut said = vec![message!("rule-detect-backup-drops", count = items)];
+    if captured_by > 0 {
+        said.push(message!(
+            "rule-detect-backup-drops-by-hand",
+            count = captured_by
+        ));
+    }
+    if by_hand > 0 {
+        said.push(message!(
+            "rule-detect-backup-drops-uncapturable",
+            count = by_hand
+        ));
+    }
+    said
 }
 
 /// What carryover does: which commands report the item, its remedy, its gate, the check by
