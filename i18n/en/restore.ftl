@@ -57,7 +57,6 @@ restore-step-console-inferred = { $scope }: set { $name } to { $value } in { $pa
 restore-step-console-unknown = { $scope }: set { $name } to { $value } in the admin console (no page is known for it)
 restore-step-no-command = { $scope }: { $item } has no command; set it in the admin console
 # A release note's own step in the console, in its words.
-restore-step-gui = { $step }
 
 ## the runbook
 

@@ -58,7 +58,6 @@ restore-step-console-inferred = { $scope }: { $page } > { $field } で { $name }
 restore-step-console-unknown = { $scope }: 管理画面で { $name } を { $value } に設定してください (該当するページは不明です)
 restore-step-no-command = { $scope }: { $item } に対応するコマンドはありません。管理画面で設定してください
 # A release note's own step in the console, in its words.
-restore-step-gui = { $step }
 
 ## the runbook
 

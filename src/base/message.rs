@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 /// One argument of a [`Message`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(untagged)]
 pub enum Arg {
     /// Text: a path, a name, a value read from a capture. Shown through the one sanitiser.
@@ -55,7 +55,7 @@ number_arg!(u8, u16, u32, u64, usize);
 
 /// A sentence for a person, not yet in words: a catalog id (`read-lines-not-understood`) and
 /// its arguments by name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Message {
     /// The id in the message catalog (`i18n/<lang>/*.ftl`).
     pub id: &'static str,

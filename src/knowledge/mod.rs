@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod step;
+
 use crate::model::Version;
+pub use step::{Form, Step, Text};
 
 /// How much a finding matters.
 #[derive(
@@ -17,6 +20,20 @@ pub enum Severity {
     Warning,
     /// Something is lost or broken unless the remedy is applied.
     Error,
+}
+
+/// When in an upgrade a rule's work is done: `plan` lists its findings in this order.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all(serialize = "lowercase"))]
+pub enum Phase {
+    /// Before the package is installed: checks, backups, what to keep.
+    Before,
+    /// While the package installs.
+    During,
+    /// Once the appliance runs the new release: what to put back, install and check.
+    After,
 }
 
 /// Which commands use an entry.
@@ -178,13 +195,38 @@ pub enum Detect {
     },
 }
 
-/// One step of a remedy.
+/// One step of a remedy, as a release note's knowledge file writes it; evaluation makes it a
+/// typed [`Step`], filled for one item.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub enum Remedy {
-    /// A CLI command; `{name}`, `{value}`, `{scope}`, `{entry}` are filled in per item.
+    /// A command on this appliance; `{name}`, `{value}`, `{scope}`, `{entry}` are filled in
+    /// per item.
     Cli(String),
-    /// A step in the GUI, or by hand.
-    Gui(String),
+    /// A command on another appliance.
+    Elsewhere {
+        /// Which appliance, in words (`the upstream RazorGate`).
+        on: String,
+        /// The command line.
+        command: String,
+    },
+    /// A page of the admin console, and what to do there.
+    Console {
+        /// The page, as its menus lead there.
+        page: String,
+        /// What to do on it.
+        action: String,
+    },
+    /// A DNS record to check.
+    Dns(String),
+    /// Something to check or take care of by hand.
+    Check(String),
+    /// A question the appliance asks, and the answer to give.
+    Prompt {
+        /// The question, as the appliance prints it.
+        prompt: String,
+        /// What to type.
+        answer: String,
+    },
     /// A step carryover suggests that the note does not give: shown marked as carryover's
     /// suggestion in every output.
     Suggest(String),
@@ -197,6 +239,19 @@ pub enum Remedy {
         /// Extra parameters to the install command (often empty).
         parameters: String,
     },
+}
+
+impl Remedy {
+    /// The words of the step a person reads, in English, in their order: what a sidecar's
+    /// `steps` translate.
+    pub fn prose(&self) -> Option<&str> {
+        match self {
+            Remedy::Elsewhere { on, .. } => Some(on),
+            Remedy::Console { action, .. } => Some(action),
+            Remedy::Dns(text) | Remedy::Check(text) | Remedy::Suggest(text) => Some(text),
+            Remedy::Cli(_) | Remedy::Prompt { .. } | Remedy::Patch { .. } => None,
+        }
+    }
 }
 
 /// Why an entry applies beyond the upgrade its note names, and to which versions the note
@@ -251,6 +306,10 @@ pub struct Entry {
     /// finding names what was seen.
     #[serde(default)]
     pub gate: bool,
+    /// When in the upgrade its work is done; every entry `plan` reports has one (a test
+    /// checks).
+    #[serde(default)]
+    pub phase: Option<Phase>,
     /// What in a model makes it apply; `None`: nothing a capture can show.
     pub detect: Option<Detect>,
     /// What it costs the user.

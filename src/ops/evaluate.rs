@@ -7,7 +7,7 @@ use crate::message;
 use crate::model::{Config, Item as ModelItem, Origin, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge};
 
-use super::{Evidence as At, Finding, Item, Status, Step};
+use super::{Evidence as At, Finding, Item, Status, Step, Text};
 
 /// What the rules look at: the captures of one appliance and its vendor's knowledge.
 pub struct Evidence<'a> {
@@ -69,16 +69,12 @@ pub fn fill(template: &str, knowledge: &dyn Knowledge, args: &[(&str, &str)]) ->
     out
 }
 
-/// The remedy lines of an entry as the knowledge writes them (`GUI: ` before a console step),
+/// The commands an entry's remedy types on this appliance (a patch's install line included),
 /// with templates filled for one item: what a restore script writes.
-pub fn remedy(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) -> Vec<String> {
+pub fn commands(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) -> Vec<String> {
     steps(entry, knowledge, args)
         .into_iter()
-        .filter_map(|s| match s {
-            Step::Run(command, _) => Some(command),
-            Step::Console(step) => Some(format!("GUI: {step}")),
-            Step::Check(_) | Step::Advice(_) => None,
-        })
+        .filter_map(|s| s.command().map(str::to_string))
         .collect()
 }
 
@@ -87,17 +83,67 @@ pub fn steps(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) ->
     entry
         .remedy
         .iter()
-        .map(|r| match r {
-            Remedy::Cli(template) => Step::run(fill(template, knowledge, args)),
-            Remedy::Gui(step) => Step::Console(step.clone()),
-            Remedy::Suggest(step) => Step::Advice(message!("remedy-suggestion", step = step)),
+        .flat_map(|r| match r {
+            Remedy::Cli(template) => vec![Step::run(fill(template, knowledge, args))],
+            Remedy::Elsewhere { on, command } => vec![Step::Elsewhere {
+                on: Text::Note(on.clone()),
+                command: command.clone(),
+            }],
+            Remedy::Console { page, action } => vec![Step::Console {
+                page: page.clone(),
+                action: Text::Note(action.clone()),
+            }],
+            Remedy::Dns(text) => vec![Step::Dns(Text::Note(text.clone()))],
+            Remedy::Check(text) => vec![Step::check_note(text)],
+            Remedy::Prompt { prompt, answer } => vec![Step::Prompt {
+                prompt: prompt.clone(),
+                answer: answer.clone(),
+            }],
+            Remedy::Suggest(text) => vec![Step::Check {
+                text: Text::Note(text.clone()),
+                suggestion: true,
+            }],
             Remedy::Patch {
                 name,
                 url,
                 parameters,
-            } => Step::from_line(knowledge.install_patch(name, url, parameters)),
+            } => knowledge.install_patch(name, url, parameters),
         })
         .collect()
+}
+
+/// A step taken only if a setting has `value`: a command to run, or a step by hand, then.
+fn only_if_is(step: Step, value: &str) -> Step {
+    let by_hand =
+        |text: &str| Step::check(message!("remedy-if-is-step", value = value, step = text));
+    match step {
+        Step::Command { command, .. } => Step::check(message!(
+            "remedy-if-is-run",
+            value = value,
+            command = command
+        )),
+        Step::Check {
+            text: Text::Note(text),
+            suggestion: true,
+        } => Step::Check {
+            text: Text::Said(message!(
+                "remedy-if-is-suggestion",
+                value = value,
+                step = text
+            )),
+            suggestion: true,
+        },
+        Step::Check {
+            text: Text::Note(text),
+            ..
+        }
+        | Step::Dns(Text::Note(text))
+        | Step::Console {
+            action: Text::Note(text),
+            ..
+        } => by_hand(&text),
+        other => other,
+    }
 }
 
 fn finding(entry: &Entry, status: Status, summary: Message) -> Finding {
@@ -174,6 +220,10 @@ pub fn evaluate(release: &Release, entry: &Entry, cx: &Evidence<'_>) -> Vec<Find
     };
     findings
         .into_iter()
+        .map(|f| Finding {
+            phase: entry.phase,
+            ..f
+        })
         .map(|f| with_check(entry, f))
         .map(|f| wider(entry, from.as_ref(), f))
         .map(|f| marked(cx.knowledge, f))
@@ -182,7 +232,11 @@ pub fn evaluate(release: &Release, entry: &Entry, cx: &Evidence<'_>) -> Vec<Find
 
 /// A finding whose commands' forms are marked confirmed or inferred, as the catalog says.
 fn marked(knowledge: &dyn Knowledge, mut f: Finding) -> Finding {
-    f.remedy = f.remedy.into_iter().map(|s| s.marked(knowledge)).collect();
+    f.remedy = f
+        .remedy
+        .into_iter()
+        .map(|s| s.marked(|c| knowledge.form_confirmed(c)))
+        .collect();
     f
 }
 
@@ -190,7 +244,7 @@ fn marked(knowledge: &dyn Knowledge, mut f: Finding) -> Finding {
 /// the check by hand.
 fn with_check(entry: &Entry, mut f: Finding) -> Finding {
     if let (Some(check), Status::Found) = (&entry.check, f.status) {
-        f.remedy.push(Step::Check(message!(
+        f.remedy.push(Step::check(message!(
             "remedy-check-after-upgrade",
             check = check
         )));
@@ -268,18 +322,15 @@ impl Rule<'_, '_> {
         let (steps, set): (Vec<Step>, Vec<Step>) = self
             .remedy(args)
             .into_iter()
-            .filter(|r| !read.iter().any(|c| r == c.as_str()))
-            .partition(Step::is_console);
+            .filter(|r| !read.iter().any(|c| r.command() == Some(c.as_str())))
+            .partition(Step::is_by_hand);
         let set: Vec<String> = set
             .iter()
-            .filter_map(|r| match r {
-                Step::Run(command, _) => Some(format!("`{command}`")),
-                _ => None,
-            })
+            .filter_map(|r| r.command().map(|c| format!("`{c}`")))
             .collect();
         if !set.is_empty() {
             let commands = set.join(", ");
-            f.remedy.push(Step::Check(match condition {
+            f.remedy.push(Step::check(match condition {
                 Condition::Not(value) => {
                     message!("remedy-if-not-run", value = value, commands = commands)
                 }
@@ -334,30 +385,8 @@ impl Rule<'_, '_> {
                 self.cx.read_setting(name).into_iter().collect(),
             );
             let steps = self.remedy(&[("name", short(name)), ("value", value)]);
-            f.remedy.extend(
-                steps
-                    .into_iter()
-                    .zip(&self.entry.remedy)
-                    .map(|(r, data)| match (r, data) {
-                        (_, Remedy::Suggest(step)) => Step::Advice(message!(
-                            "remedy-if-is-suggestion",
-                            value = value,
-                            step = step
-                        )),
-                        (r, _) => r,
-                    })
-                    .map(|r| match r {
-                        Step::Run(command, _) => Step::Check(message!(
-                            "remedy-if-is-run",
-                            value = value,
-                            command = command
-                        )),
-                        Step::Console(step) => {
-                            Step::Check(message!("remedy-if-is-step", value = value, step = step))
-                        }
-                        other => other,
-                    }),
-            );
+            f.remedy
+                .extend(steps.into_iter().map(|step| only_if_is(step, value)));
             return vec![f];
         };
         if item.value.to_string() != value {
@@ -413,7 +442,7 @@ impl Rule<'_, '_> {
                     .remedy(&args)
                     .into_iter()
                     .map(|r| match r {
-                        Step::Run(command, _) => Step::Check(message!(
+                        Step::Command { command, .. } => Step::check(message!(
                             "remedy-if-not-wanted-run",
                             value = recommended,
                             commands = format!("`{command}`")
@@ -665,8 +694,7 @@ impl Rule<'_, '_> {
                             release = self.release
                         ),
                     );
-                    f.remedy
-                        .extend(entry.check.iter().map(|c| Step::Console(c.clone())));
+                    f.remedy.extend(entry.check.iter().map(Step::check_note));
                     f
                 } else if is_default {
                     let mut f = self.ok(message!("finding-message-default", name = name));
@@ -855,7 +883,7 @@ impl Rule<'_, '_> {
             let summary = message!("finding-cluster-not-captured", title = &self.entry.title);
             let mut f = not_captured(self.entry, summary, Vec::new());
             f.remedy
-                .extend(self.remedy(&[]).into_iter().filter(Step::is_console));
+                .extend(self.remedy(&[]).into_iter().filter(Step::is_by_hand));
             return vec![f];
         }
         f.remedy = self.remedy(&[]);
@@ -912,7 +940,7 @@ impl Rule<'_, '_> {
         }
         let lines: Vec<&str> = missing.iter().map(|(_, l)| l.as_str()).collect();
         if !lines.is_empty() {
-            f.remedy.push(Step::Check(message!(
+            f.remedy.push(Step::check(message!(
                 "remedy-fill-in",
                 lines = lines.join(", ")
             )));
@@ -920,7 +948,7 @@ impl Rule<'_, '_> {
         f.remedy.extend(
             by_hand
                 .iter()
-                .map(|what| Step::Check(message!("remedy-note-by-hand", what = what))),
+                .map(|what| Step::check(message!("remedy-note-by-hand", what = what))),
         );
         if !f.remedy.is_empty() {
             out.push(f);
@@ -996,8 +1024,11 @@ impl Rule<'_, '_> {
                 command = command
             );
             let mut f = not_captured(self.entry, summary, vec![command.to_string()]);
-            f.remedy
-                .extend(self.remedy(&[]).into_iter().filter(|r| *r != command));
+            f.remedy.extend(
+                self.remedy(&[])
+                    .into_iter()
+                    .filter(|r| r.command() != Some(command)),
+            );
             return vec![f];
         };
         let at = self.locate(item.at);
@@ -1051,7 +1082,7 @@ impl Rule<'_, '_> {
                 name = name
             );
             let mut f = not_captured(self.entry, summary, Vec::new());
-            f.remedy.push(Step::Check(message!(
+            f.remedy.push(Step::check(message!(
                 "remedy-if-not-installed",
                 name = name
             )));

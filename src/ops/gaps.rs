@@ -112,7 +112,7 @@ pub fn lost(cx: &Evidence<'_>, pre: &Config, to: &Version) -> Vec<Finding> {
         .map(|mut f| {
             f.summary = message!("finding-lost", count = f.items.len());
             let restore = message!("remedy-restore-against", to = to.to_string());
-            f.remedy.push(Step::Advice(restore));
+            f.remedy.push(Step::check(restore));
             f
         })
         .collect();
@@ -205,7 +205,7 @@ fn not_compared(cx: &Evidence<'_>, unobserved: &[String]) -> Option<Finding> {
         f.remedy.extend(
             commands
                 .into_iter()
-                .map(|c| Step::run(c).marked(cx.knowledge)),
+                .map(|c| Step::run(c).marked(|c| cx.knowledge.form_confirmed(c))),
         );
     }
     Some(f)
@@ -332,6 +332,6 @@ fn unexplained(cx: &Evidence<'_>, explained_lists: &[String]) -> Option<Finding>
     }
     f.summary = message!("finding-unexplained", count = f.items.len());
     f.remedy
-        .push(Step::Check(message!("remedy-check-unexplained")));
+        .push(Step::check(message!("remedy-check-unexplained")));
     Some(f)
 }

@@ -50,6 +50,8 @@ pub struct Finding {
     pub at: Vec<Evidence>,
     /// What to do: commands to run and steps to take.
     pub remedy: Vec<Step>,
+    /// When in the upgrade its work is done (the rule's phase); `None`: no rule gives one.
+    pub phase: Option<crate::knowledge::Phase>,
 }
 
 impl Finding {
@@ -69,6 +71,7 @@ impl Finding {
             items: Vec::new(),
             at: Vec::new(),
             remedy: Vec::new(),
+            phase: None,
         }
     }
 
@@ -149,84 +152,4 @@ impl Item {
     }
 }
 
-/// Whether a public source attests a command's form, as the vendor's catalog marks it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Form {
-    /// The catalog marks the form confirmed.
-    Confirmed,
-    /// The catalog marks the form inferred: every output that prints it says so.
-    Inferred,
-    /// No form the catalog knows (a patch install line, a vendor without marks).
-    Unmarked,
-}
-
-/// One step of a remedy. Knowledge data (a release note's command or console step) is kept
-/// as the data says it; what carryover words itself is a [`Message`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Step {
-    /// A command to run as it is (a CLI line, filled from a release note's template), and
-    /// whether its form is confirmed or inferred.
-    Run(String, Form),
-    /// A step a person takes at the console or in the web UI, in the release note's words.
-    Console(String),
-    /// A console step carryover words itself (check by hand, run a command if a condition
-    /// holds).
-    Check(Message),
-    /// Advice carryover words itself that is no console step.
-    Advice(Message),
-}
-
-impl Step {
-    /// A command to run, its form not yet marked ([`Step::marked`] marks it).
-    pub fn run(command: impl Into<String>) -> Step {
-        Step::Run(command.into(), Form::Unmarked)
-    }
-
-    /// The step with its command's form marked as `knowledge`'s catalog says.
-    pub fn marked(self, knowledge: &dyn crate::vendors::Knowledge) -> Step {
-        match self {
-            Step::Run(command, Form::Unmarked) => {
-                let form = match knowledge.form_confirmed(&command) {
-                    Some(true) => Form::Confirmed,
-                    Some(false) => Form::Inferred,
-                    None => Form::Unmarked,
-                };
-                Step::Run(command, form)
-            }
-            other => other,
-        }
-    }
-    /// A step as a vendor's knowledge writes it: `GUI: …` is a console step, anything else a
-    /// command to run.
-    pub fn from_line(line: String) -> Step {
-        match line.strip_prefix("GUI: ") {
-            Some(step) => Step::Console(step.to_string()),
-            None => Step::run(line),
-        }
-    }
-
-    /// Whether a person takes the step at the console (it is not run as a command).
-    pub fn is_console(&self) -> bool {
-        matches!(self, Step::Console(_) | Step::Check(_))
-    }
-}
-
-/// A step equals the line a vendor's knowledge writes for it (`GUI: …` for a console step);
-/// a step carryover words itself equals no line.
-impl PartialEq<str> for Step {
-    fn eq(&self, line: &str) -> bool {
-        match self {
-            Step::Run(command, _) => command == line,
-            Step::Console(step) => line.strip_prefix("GUI: ") == Some(step.as_str()),
-            Step::Check(_) | Step::Advice(_) => false,
-        }
-    }
-}
-
-impl PartialEq<&str> for Step {
-    fn eq(&self, line: &&str) -> bool {
-        self == *line
-    }
-}
+pub use crate::knowledge::{Form, Step, Text};

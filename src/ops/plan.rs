@@ -1,7 +1,7 @@
 //! `plan`: a pre-upgrade checklist from the captures and the knowledge base.
 
 use crate::base::message::Message;
-use crate::knowledge::{Detect, Entry, Release, Remedy, Report, Severity};
+use crate::knowledge::{Detect, Entry, Phase, Release, Remedy, Report, Severity};
 use crate::message;
 use crate::model::Version;
 
@@ -19,9 +19,9 @@ pub struct PlanReport {
     pub blocking: Vec<String>,
     /// What each rule says.
     pub findings: Vec<Finding>,
-    /// The patches to install after the upgrade, `(rule, command)`: those whose rule found
+    /// The patches to install after the upgrade, `(rule, step)`: those whose rule found
     /// something or could not tell. The restore runbook lists exactly these.
-    pub patches: Vec<(String, String)>,
+    pub patches: Vec<(String, Step)>,
 }
 
 /// The checklist for upgrading the captured appliance to `to`.
@@ -59,7 +59,15 @@ pub fn plan_confirmed(cx: &Evidence<'_>, to: &Version, confirmed: &[String]) -> 
         }
     }
     report.blocking.dedup();
+    in_order_of_work(&mut report.findings);
     report
+}
+
+/// Findings in the order the work is done: before the package, while it installs, after it;
+/// within a phase, in the release note's order. A finding no phase is given (carryover's own
+/// checks of the path) comes first: it decides whether there is an upgrade at all.
+fn in_order_of_work(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| f.phase);
 }
 
 /// Which package takes the appliance across a release, or why none can be chosen.
@@ -90,12 +98,8 @@ fn package(report: &mut PlanReport, cx: &Evidence<'_>, release: &Release, from: 
                     release = &release.version
                 ),
             );
-            f.remedy = cx
-                .knowledge
-                .install_package(&p.file, &p.url)
-                .into_iter()
-                .map(Step::from_line)
-                .collect();
+            f.remedy = cx.knowledge.install_package(&p.file, &p.url);
+            f.phase = Some(Phase::During);
             report.findings.push(f);
         }
         None => {
@@ -173,7 +177,7 @@ fn entry_findings(
         );
         f.remedy = steps(entry, cx.knowledge, &[])
             .into_iter()
-            .filter(Step::is_console)
+            .filter(Step::is_by_hand)
             .collect();
         report.findings.push(f);
     }
@@ -229,7 +233,7 @@ fn seen(f: &Finding) -> Option<String> {
 /// The patches an entry recommends, when its findings say they are needed: something found,
 /// or something the captures could not tell.
 fn add_patches(
-    patches: &mut Vec<(String, String)>,
+    patches: &mut Vec<(String, Step)>,
     cx: &Evidence<'_>,
     entry: &Entry,
     results: &[Finding],
@@ -237,25 +241,25 @@ fn add_patches(
     if results.iter().all(|f| f.status == Status::Ok) {
         return;
     }
-    let commands = entry.remedy.iter().filter_map(|r| match r {
+    let steps = entry.remedy.iter().flat_map(|r| match r {
         Remedy::Patch {
             name,
             url,
             parameters,
-        } => Some(cx.knowledge.install_patch(name, url, parameters)),
-        _ => None,
+        } => cx.knowledge.install_patch(name, url, parameters),
+        _ => Vec::new(),
     });
-    for command in commands {
+    for step in steps {
         // Several notes may name one patch (KI-4 and P-4): install it once.
-        if !patches.iter().any(|(_, c)| *c == command) {
-            patches.push((entry.id.clone(), command));
+        if !patches.iter().any(|(_, s)| *s == step) {
+            patches.push((entry.id.clone(), step));
         }
     }
 }
 
 /// The patches [`plan`] lists, evaluating only the rules that recommend one: the same
 /// evaluation, without the cost of rules (a million list entries) that install nothing.
-pub fn needed_patches(cx: &Evidence<'_>, to: &Version) -> Vec<(String, String)> {
+pub fn needed_patches(cx: &Evidence<'_>, to: &Version) -> Vec<(String, Step)> {
     let from = cx.from();
     let mut patches = Vec::new();
     for release in cx.knowledge.releases() {

@@ -10,7 +10,7 @@ use crate::model::{Config, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
 
 use super::diff::capture_commands;
-use super::evaluate::{remedy, same_text};
+use super::evaluate::{commands, same_text};
 
 /// One thing to put back.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -197,8 +197,8 @@ pub enum Step {
         /// The host.
         host: String,
     },
-    /// A release note's own step in the console, in its words.
-    Gui(String),
+    /// A release note's own step by hand (a console page, DNS, a check, another appliance).
+    Remedy(crate::knowledge::Step),
     /// A step the vendor's import files leave to be done by hand, in the vendor's words.
     Vendor(String),
 }
@@ -225,8 +225,8 @@ pub struct Plan {
     /// Things the script cannot do: GUI steps, patches, keys not captured, secrets left out,
     /// `(rule, step)`. Each step once, under the first rule that asked for it.
     pub by_hand: Vec<(String, Step)>,
-    /// Patches to install after the upgrade.
-    pub patches: Vec<(String, String)>,
+    /// Patches to install after the upgrade, `(rule, step)`.
+    pub patches: Vec<(String, crate::knowledge::Step)>,
     /// Checks by hand, `(rule, check)`, for what the script writes but no capture can show
     /// fixed (KI-8): their commands are written even where a post-upgrade capture shows the
     /// value, so a delta is never empty of them.
@@ -260,9 +260,9 @@ pub struct RestoreOptions<'a> {
     pub show_secrets: bool,
     /// How to capture what is missing, for the runbook's steps.
     pub capture: Option<&'a dyn CapturePlan>,
-    /// The patches the upgrade plan says are needed, `(rule, command)`: the runbook lists these,
+    /// The patches the upgrade plan says are needed, `(rule, step)`: the runbook lists these,
     /// so that it and `plan` agree. `None`: every patch the crossed notes recommend.
-    pub patches: Option<Vec<(String, String)>>,
+    pub patches: Option<Vec<(String, crate::knowledge::Step)>>,
 }
 
 impl Plan {
@@ -466,7 +466,7 @@ pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &RestoreOptions<'_
             // The entry's own steps by hand belong with what it puts back: none when the
             // script writes nothing for it and it asked for nothing by hand.
             if plan.len() > items || plan.by_hand.len() > steps {
-                gui_steps(&mut plan, entry, steps);
+                steps_by_hand(&mut plan, entry, knowledge, steps);
             }
         }
     }
@@ -534,33 +534,34 @@ fn patches(
     {
         return;
     }
-    for command in remedy(entry, knowledge, &[])
-        .into_iter()
-        .filter(|r| !r.starts_with("GUI: "))
-        .filter(|r| {
-            !entry
-                .remedy
-                .iter()
-                .any(|s| matches!(s, Remedy::Cli(c) if c == r))
-        })
-    {
+    let installs = entry.remedy.iter().flat_map(|r| match r {
+        Remedy::Patch {
+            name,
+            url,
+            parameters,
+        } => knowledge.install_patch(name, url, parameters),
+        _ => Vec::new(),
+    });
+    for step in installs {
         // Several notes may name one patch (KI-4 and P-4): install it once.
-        if !plan.patches.iter().any(|(_, c)| *c == command) {
-            plan.patches.push((entry.id.clone(), command));
+        if !plan.patches.iter().any(|(_, s)| *s == step) {
+            plan.patches.push((entry.id.clone(), step));
         }
     }
 }
 
-/// An entry's GUI steps, each once, before the steps by hand it asked for from `at` on.
-fn gui_steps(plan: &mut Plan, entry: &Entry, at: usize) {
+/// An entry's own steps by hand (not its commands, nor carryover's suggestions), each once,
+/// before the steps by hand it asked for from `at` on.
+fn steps_by_hand(plan: &mut Plan, entry: &Entry, knowledge: &dyn Knowledge, at: usize) {
     let mut at = at;
-    for step in &entry.remedy {
-        if let Remedy::Gui(step) = step {
-            let step = Step::Gui(step.clone());
-            if plan.steps.insert(step.clone()) {
-                plan.by_hand.insert(at, (entry.id.clone(), step));
-                at += 1;
-            }
+    let by_hand = super::evaluate::steps(entry, knowledge, &[])
+        .into_iter()
+        .filter(|s| s.is_by_hand() && !s.is_suggestion());
+    for step in by_hand {
+        let step = Step::Remedy(step);
+        if plan.steps.insert(step.clone()) {
+            plan.by_hand.insert(at, (entry.id.clone(), step));
+            at += 1;
         }
     }
 }
@@ -744,7 +745,7 @@ fn setting_not(
 ) {
     if pre.settings.get(SYSTEM).and_then(|s| s.get(name)).is_none() {
         let short = name.split_once('.').map_or(name, |(_, n)| n);
-        let lines = remedy(entry, knowledge, &[("name", short), ("value", value)]);
+        let lines = commands(entry, knowledge, &[("name", short), ("value", value)]);
         let check = options
             .capture
             .and_then(|c| c.read_setting(name))
@@ -753,7 +754,7 @@ fn setting_not(
             .next();
         let commands = lines
             .iter()
-            .filter(|l| !l.contains(" get ") && !l.starts_with("GUI: "))
+            .filter(|l| !l.contains(" get "))
             .cloned()
             .collect();
         let step = Step::SettingNotCaptured {

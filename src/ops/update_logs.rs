@@ -36,7 +36,7 @@ pub(crate) fn failed_updates<'c>(configs: impl IntoIterator<Item = &'c Config>) 
                 Evidence::of(config, state.at),
             ));
             f.remedy
-                .push(Step::Advice(message!("remedy-verify-update-first")));
+                .push(Step::check(message!("remedy-verify-update-first")));
             findings.push(f);
         }
     }

@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
+use crate::knowledge::Phase;
 use crate::message;
-use crate::ops::Status;
+use crate::ops::{Form, Status, Step};
 
 use super::message::words;
 use super::report::{lines, Finding};
@@ -148,7 +149,11 @@ fn human(heading: &Heading<'_>, findings: &[Finding]) -> String {
             .iter()
             .map(String::as_str),
     );
+    let mut phase = None;
     for f in findings {
+        if let Some(heading) = phase_heading(heading, &mut phase, f) {
+            let _ = writeln!(out, "\n{heading}");
+        }
         let status = pad_to(&status_label(status_word(f)), column.max(12));
         let _ = writeln!(out, "\n{status} {}  {}", f.rule, f.summary);
         let paired = f.items.len() == f.evidence.len();
@@ -187,7 +192,11 @@ fn markdown(heading: &Heading<'_>, findings: &[Finding]) -> String {
         let said = message!("findings-blocking-markdown", rules = blocking.join(", "));
         let _ = writeln!(out, "\n{}", super::report::said(&said));
     }
+    let mut phase = None;
     for f in findings {
+        if let Some(heading) = phase_heading(heading, &mut phase, f) {
+            let _ = writeln!(out, "\n## {heading}");
+        }
         let _ = writeln!(
             out,
             "\n### `{}` ({}): {}",
@@ -209,23 +218,88 @@ fn markdown(heading: &Heading<'_>, findings: &[Finding]) -> String {
                 );
             }
         }
-        let (gui, cli): (Vec<_>, Vec<_>) = f.remedy.iter().partition(|r| r.starts_with("GUI: "));
-        if !cli.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n```\n{}\n```",
-                cli.iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            );
-        }
-        if !gui.is_empty() {
-            out.push('\n');
-        }
-        for step in gui {
-            let _ = writeln!(out, "- {}", &step[5..]);
-        }
+        markdown_steps(&mut out, &f.steps);
     }
     out
+}
+
+/// The heading of the phase a plan's finding starts, when it starts one: a plan is read in the
+/// order of work, before, during and after the upgrade.
+fn phase_heading(
+    heading: &Heading<'_>,
+    current: &mut Option<Phase>,
+    f: &Finding,
+) -> Option<String> {
+    let phase = f.phase.filter(|_| heading.command == "plan")?;
+    if *current == Some(phase) {
+        return None;
+    }
+    *current = Some(phase);
+    let name = match phase {
+        Phase::Before => "before",
+        Phase::During => "during",
+        Phase::After => "after",
+    };
+    Some(words(&message!("plan-phase", phase = name)))
+}
+
+/// A remedy in Markdown: each step a checklist item; the commands typed on this appliance in a
+/// code block that holds only what is typed, any note as a `#` line above its command.
+fn markdown_steps(out: &mut String, steps: &[Step]) {
+    if !steps.is_empty() {
+        out.push('\n');
+    }
+    let mut block: Vec<String> = Vec::new();
+    for step in steps {
+        match step {
+            Step::Command {
+                command,
+                form,
+                note,
+            } => {
+                if let Some(note) = note {
+                    block.push(format!("# {}", super::report::said(note)));
+                }
+                if *form == Form::Inferred {
+                    block.push(format!(
+                        "# {}",
+                        super::report::said(&message!("step-form-inferred"))
+                    ));
+                }
+                block.push(command.clone());
+            }
+            other => {
+                code_block(out, &mut block);
+                let said = super::report::said(&super::report::step_message(other));
+                let _ = writeln!(out, "- [ ] {}", said.replace('\n', " "));
+            }
+        }
+    }
+    code_block(out, &mut block);
+}
+
+/// The commands gathered so far, as one checklist item with its code block; then none.
+fn code_block(out: &mut String, block: &mut Vec<String>) {
+    if block.is_empty() {
+        return;
+    }
+    let title = words(&message!("step-type-on-this-appliance"));
+    // A fence longer than any run of backticks in the commands, so none closes it early.
+    let fence = "`".repeat(longest_backtick_run(block).max(2) + 1);
+    let _ = writeln!(out, "- [ ] {title}\n\n  {fence}");
+    for line in block.drain(..) {
+        for part in line.split('\n') {
+            let _ = writeln!(out, "  {part}");
+        }
+    }
+    let _ = writeln!(out, "  {fence}");
+}
+
+fn longest_backtick_run(lines: &[String]) -> usize {
+    lines
+        .iter()
+        .flat_map(|l| l.split(|c| c != '`'))
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
 }

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::knowledge::Severity;
-use crate::ops::{self, Evidence, Status};
+use crate::ops::{self, Evidence, Form, Status, Step, Text};
 
 use super::report::{self, Heading};
 use super::FORMAT_VERSION;
@@ -45,8 +45,99 @@ struct Finding {
     items: Vec<Item>,
     /// Where the finding as a whole was read, when it names no item (a setting checked fine).
     at: Vec<Evidence>,
-    /// What to do, step by step.
-    remedy: Vec<String>,
+    /// What to do, step by step, each step typed by where it is taken.
+    remedy: Vec<RemedyStep>,
+}
+
+/// One step of a remedy, by its kind; its words in the stored language.
+#[derive(Serialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+enum RemedyStep {
+    /// A command to type on this appliance, as it is.
+    Command {
+        /// The command line.
+        command: String,
+        /// Whether a public source confirms its form (`inferred`: none does).
+        form: Form,
+        /// What to know before typing it (where to fetch a patch); null: nothing.
+        note: Option<String>,
+    },
+    /// A command to type on another appliance.
+    Elsewhere {
+        /// Which appliance, in words.
+        on: String,
+        /// The command line.
+        command: String,
+    },
+    /// A page of the admin console (web UI), and what to do there.
+    Console {
+        /// The page, as its menus lead there; empty: any page.
+        page: String,
+        /// What to do on it.
+        action: String,
+    },
+    /// A DNS record to check or change.
+    Dns {
+        /// What to check or change.
+        text: String,
+    },
+    /// Something a person checks, or takes care of, by hand.
+    Check {
+        /// What to check or do.
+        text: String,
+        /// The step is carryover's suggestion, not the release note's.
+        suggestion: bool,
+    },
+    /// A question the appliance asks while a command runs, and the answer to give.
+    Prompt {
+        /// The question, as the appliance prints it.
+        prompt: String,
+        /// What to type.
+        answer: String,
+    },
+}
+
+/// A step's words: a knowledge text as it is (already in the reader's language), carryover's
+/// own in words.
+fn text(words: &Text) -> String {
+    match words {
+        Text::Note(note) => note.clone(),
+        Text::Said(message) => report::said(message),
+    }
+}
+
+fn remedy_step(step: &Step) -> RemedyStep {
+    match step {
+        Step::Command {
+            command,
+            form,
+            note,
+        } => RemedyStep::Command {
+            command: command.clone(),
+            form: *form,
+            note: note.as_ref().map(report::said),
+        },
+        Step::Elsewhere { on, command } => RemedyStep::Elsewhere {
+            on: text(on),
+            command: command.clone(),
+        },
+        Step::Console { page, action } => RemedyStep::Console {
+            page: page.clone(),
+            action: text(action),
+        },
+        Step::Dns(words) => RemedyStep::Dns { text: text(words) },
+        Step::Check {
+            text: words,
+            suggestion,
+        } => RemedyStep::Check {
+            text: text(words),
+            suggestion: *suggestion,
+        },
+        Step::Prompt { prompt, answer } => RemedyStep::Prompt {
+            prompt: prompt.clone(),
+            answer: answer.clone(),
+        },
+    }
 }
 
 /// One setting, entry or message a finding is about.
@@ -78,6 +169,8 @@ pub(crate) fn document(heading: &Heading<'_>, findings: &[ops::Finding]) -> Stri
 
 fn finding(f: &ops::Finding) -> Finding {
     let words = report::lines(f);
+    // The rule's own texts (titles, console steps) in the stored language.
+    let localized = super::knowledge_words::localized(f);
     Finding {
         rule: f.rule.clone(),
         severity: f.severity,
@@ -85,7 +178,7 @@ fn finding(f: &ops::Finding) -> Finding {
         summary: words.summary,
         items: f.items.iter().map(item).collect(),
         at: f.at.clone(),
-        remedy: words.remedy,
+        remedy: localized.remedy.iter().map(remedy_step).collect(),
     }
 }
 
@@ -102,7 +195,6 @@ fn item(item: &ops::Item) -> Item {
 mod tests {
     use super::*;
     use crate::message;
-    use crate::ops::Step;
 
     #[test]
     fn an_item_is_an_object_with_its_whole_value_and_its_own_evidence() {
@@ -121,6 +213,7 @@ mod tests {
         f.items
             .push(ops::Item::at("10.0.0.1", at.clone()).noted(message!("item-key-captured")));
         f.remedy.push(Step::run("smtp set quarantinejunk on"));
+        f.remedy.push(Step::check_note("Check the queue."));
         let heading = Heading {
             command: "gaps",
             appliance: Some("rg01"),
@@ -143,6 +236,13 @@ mod tests {
         assert_eq!(items[1]["scope"], serde_json::Value::Null);
         assert_eq!(items[1]["note"], "key captured");
         assert_eq!(json["findings"][0]["summary"], "A message reverts");
+        assert_eq!(
+            json["findings"][0]["remedy"],
+            serde_json::json!([
+                {"kind": "command", "command": "smtp set quarantinejunk on", "form": "unmarked", "note": null},
+                {"kind": "check", "text": "Check the queue.", "suggestion": false},
+            ])
+        );
         assert_eq!(json["from"], serde_json::Value::Null);
         assert!(json.get("blocking").is_none());
     }

@@ -106,6 +106,8 @@ mod tests {
             items: items.iter().map(|s| s.to_string()).collect(),
             evidence: evidence.iter().map(|s| s.to_string()).collect(),
             remedy: vec![],
+            steps: vec![],
+            phase: None,
         }
     }
 
@@ -208,6 +210,8 @@ mod tests {
             items: vec!["item\n::error file=x::pwned".into()],
             evidence: vec!["we,ird:dir/fi:le.log:12".into()],
             remedy: vec![],
+            steps: vec![],
+            phase: None,
         };
         let out = annotations(&HEADING, &[f]);
         assert_eq!(

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::base::message::{Arg, Message};
 use crate::knowledge::{Entry, Japanese, Remedy};
-use crate::ops::{Finding, Step};
+use crate::ops::{Finding, Step, Text};
 
 use super::message::{current, Lang};
 
@@ -26,17 +26,42 @@ pub(crate) fn localized(f: &Finding) -> Cow<'_, Finding> {
         translate(clause, &words);
     }
     for step in &mut f.remedy {
-        match step {
-            Step::Console(text) => {
-                if let Some(ja) = words.get(text.as_str()) {
-                    *text = ja.to_string();
-                }
-            }
-            Step::Check(message) | Step::Advice(message) => translate(message, &words),
-            Step::Run(..) => {}
-        }
+        translate_step(step, &words);
     }
     Cow::Owned(f)
+}
+
+/// A rule's remedy step with its words in the reader's language.
+pub(crate) fn step(rule: &str, mut step: Step) -> Step {
+    if let Some(words) = words_of(rule) {
+        let words: BTreeMap<&str, &str> = words.iter().map(|(e, t)| (*e, t.as_str())).collect();
+        translate_step(&mut step, &words);
+    }
+    step
+}
+
+/// A step's words, where they are one of the English texts.
+fn translate_step(step: &mut Step, words: &BTreeMap<&str, &str>) {
+    match words_of_step(step) {
+        Some(Text::Note(text)) => {
+            if let Some(ja) = words.get(text.as_str()) {
+                *text = ja.to_string();
+            }
+        }
+        Some(Text::Said(message)) => translate(message, words),
+        None => {}
+    }
+}
+
+/// The words of a step a person reads, where it has any beyond a command.
+fn words_of_step(step: &mut Step) -> Option<&mut Text> {
+    match step {
+        Step::Elsewhere { on: words, .. }
+        | Step::Console { action: words, .. }
+        | Step::Dns(words)
+        | Step::Check { text: words, .. } => Some(words),
+        Step::Command { .. } | Step::Prompt { .. } => None,
+    }
 }
 
 /// A rule's title in the reader's language (as given where the reader's is English).
@@ -108,14 +133,7 @@ fn entry_of_any(rule: &str) -> Option<(&'static Entry, Option<&'static Japanese>
 
 /// The entry's prose remedy steps, in their order.
 fn prose(entry: &Entry) -> Vec<&str> {
-    entry
-        .remedy
-        .iter()
-        .filter_map(|r| match r {
-            Remedy::Gui(text) | Remedy::Suggest(text) => Some(text.as_str()),
-            _ => None,
-        })
-        .collect()
+    entry.remedy.iter().filter_map(Remedy::prose).collect()
 }
 
 /// Each English text of the entry a person reads, with its Japanese.

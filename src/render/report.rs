@@ -42,8 +42,18 @@ pub struct Finding {
     pub items: Vec<String>,
     /// `path:line` where each item was read.
     pub evidence: Vec<String>,
-    /// Commands to run (as they are) and steps to take (`GUI: ...`).
+    /// Each remedy step on a line: a command as it is typed, any other step after a label
+    /// naming where it is taken.
     pub remedy: Vec<String>,
+    /// The remedy steps, typed: the Markdown puts commands in code blocks and the rest in a
+    /// checklist.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub steps: Vec<Step>,
+    /// When in the upgrade its work is done.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub phase: Option<crate::knowledge::Phase>,
 }
 
 /// A finding in words: its summary, each item and remedy step on a line of its own.
@@ -61,6 +71,8 @@ pub fn lines(f: &ops::Finding) -> Finding {
         items: f.items.iter().map(item).collect(),
         evidence: f.evidence().map(|e| e.to_string()).collect(),
         remedy: f.remedy.iter().map(step).collect(),
+        steps: f.remedy.clone(),
+        phase: f.phase,
     }
 }
 
@@ -88,19 +100,67 @@ fn first_line(text: &str) -> String {
     }
 }
 
-/// A remedy step on one line: a command as it is run, a console step after `GUI: `.
-fn step(step: &Step) -> String {
+/// A remedy step in words, each kind in its own: a command as it is typed (an inferred form
+/// says so after it), anything else after a label naming where it is taken. A command's note
+/// (where to fetch a patch) follows on a line of its own, as a `#` comment.
+pub(crate) fn step(step: &Step) -> String {
     match step {
-        Step::Run(command, ops::Form::Inferred) => {
-            format!(
-                "{command}    {}",
-                said(&crate::message!("step-form-inferred"))
-            )
+        Step::Command {
+            command,
+            form,
+            note,
+        } => {
+            let mut line = command.clone();
+            if *form == ops::Form::Inferred {
+                line.push_str("    ");
+                line.push_str(&said(&crate::message!("step-form-inferred")));
+            }
+            if let Some(note) = note {
+                line.push_str("\n# ");
+                line.push_str(&said(note));
+            }
+            line
         }
-        Step::Run(command, _) => command.clone(),
-        Step::Console(text) => format!("GUI: {text}"),
-        Step::Check(message) => format!("GUI: {}", said(message)),
-        Step::Advice(message) => said(message),
+        other => said(&step_message(other)),
+    }
+}
+
+/// A step other than a command on this appliance, as one message.
+pub(crate) fn step_message(step: &Step) -> Message {
+    use crate::message;
+    match step {
+        Step::Command { command, .. } => message!("step-command", command = command),
+        Step::Elsewhere { on, command } => {
+            message!("step-elsewhere", on = text(on), command = command)
+        }
+        Step::Console { page, action } if page.is_empty() => {
+            message!("step-console-any", action = text(action))
+        }
+        Step::Console { page, action } => {
+            message!("step-console", page = page, action = text(action))
+        }
+        Step::Dns(words) => message!("step-dns", text = text(words)),
+        Step::Check {
+            text: words,
+            suggestion: true,
+        } => match words {
+            // carryover's own words already say whose suggestion it is.
+            ops::Text::Said(said) => said.clone(),
+            ops::Text::Note(note) => message!("remedy-suggestion", step = note.as_str()),
+        },
+        Step::Check { text: words, .. } => message!("step-check", text = text(words)),
+        Step::Prompt { prompt, answer } => {
+            message!("step-prompt", prompt = prompt, answer = answer)
+        }
+    }
+}
+
+/// A step's words as a message argument: a knowledge text as it is (translated before it gets
+/// here), carryover's own as the nested message.
+fn text(words: &ops::Text) -> crate::base::message::Arg {
+    match words {
+        ops::Text::Note(note) => crate::base::message::Arg::Text(note.clone()),
+        ops::Text::Said(said) => crate::base::message::Arg::Message(Box::new(said.clone())),
     }
 }
 
@@ -250,8 +310,11 @@ mod tests {
             Item::scoped("mtagroup", "10.0.0.1", at(30)).noted(message!("item-key-captured")),
         );
         f.remedy.push(Step::run("smtp set quarantinejunk on"));
-        f.remedy.push(Step::Console("Junk Mail > Routing".into()));
-        f.remedy.push(Step::Check(message!(
+        f.remedy.push(Step::Console {
+            page: "Junk Mail > Routing".into(),
+            action: ops::Text::Note("Check the routing.".into()),
+        });
+        f.remedy.push(Step::check(message!(
             "remedy-if-is-run",
             value = "on",
             command = "ldap set autoreply \"a\\b\""
@@ -275,8 +338,8 @@ mod tests {
             lines.remedy,
             [
                 "smtp set quarantinejunk on",
-                "GUI: Junk Mail > Routing",
-                "GUI: if it is `on`, run `ldap set autoreply \"a\\b\"`",
+                "console: Junk Mail > Routing: Check the routing.",
+                "by hand: if it is `on`, run `ldap set autoreply \"a\\b\"`",
             ]
         );
     }

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use crate::base::message::Message;
 use crate::commands::rule::{Note, Rule};
-use crate::knowledge::{Detect, Remedy, Report, Severity};
+use crate::knowledge::{Detect, Report, Severity, Step};
 use crate::message;
 
 use super::knowledge_words;
@@ -339,38 +339,24 @@ fn does(out: &mut String, note: &Note) {
     }
 }
 
-/// The remedy's steps in their order: commands in a code block, each other step an item.
+/// The remedy's steps in their order: commands in a code block (a command's note as a `#`
+/// line), each other step an item in its own words.
 fn remedy(out: &mut String, note: &Note) {
-    let id = &note.entry.id;
+    let mut finding = crate::ops::Finding::new(
+        note.entry.id.clone(),
+        note.entry.severity,
+        crate::ops::Status::Found,
+        message!("finding-title", title = &note.entry.title),
+    );
+    finding.remedy = crate::ops::evaluate::steps(note.entry, note.knowledge, &[]);
+    let finding = knowledge_words::localized(&finding);
     let mut code: Vec<String> = Vec::new();
-    let mut steps: Vec<Result<String, String>> = Vec::new();
-    for step in &note.entry.remedy {
-        steps.push(match step {
-            Remedy::Cli(template) => Ok(template.clone()),
-            Remedy::Gui(step) => Err(knowledge_words::text(id, step)),
-            Remedy::Suggest(step) => Err(said(&message!(
-                "rule-page-suggestion",
-                step = knowledge_words::text(id, step)
-            ))),
-            Remedy::Patch {
-                name,
-                url,
-                parameters,
-            } => {
-                let line = note.knowledge.install_patch(name, url, parameters);
-                match line.strip_prefix("GUI: ") {
-                    Some(step) => Err(step.to_string()),
-                    None => Ok(line),
-                }
-            }
-        });
-    }
-    for step in steps {
+    for step in &finding.remedy {
         match step {
-            Ok(command) => code.push(command),
-            Err(prose) => {
+            Step::Command { .. } => code.push(super::report::step(step)),
+            other => {
                 flush(out, &mut code);
-                let _ = writeln!(out, "- {prose}");
+                let _ = writeln!(out, "- {}", said(&super::report::step_message(other)));
             }
         }
     }

@@ -57,7 +57,9 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
     for (rule, step) in &plan.by_hand {
         // A release note's own step, in the reader's language where its knowledge file has it.
         let said = match step {
-            Step::Gui(text) => step_words(&Step::Gui(knowledge_words::text(rule, text))),
+            Step::Remedy(step) => {
+                step_words(&Step::Remedy(knowledge_words::step(rule, step.clone())))
+            }
             _ => step_words(step),
         };
         let _ = writeln!(out, "- [ ] `{rule}`: {said}");
@@ -66,8 +68,8 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
     if plan.patches.is_empty() {
         let _ = writeln!(out, "{none}\n");
     }
-    for (rule, command) in &plan.patches {
-        let _ = writeln!(out, "- [ ] `{rule}`: `{command}`");
+    for (rule, step) in &plan.patches {
+        let _ = writeln!(out, "- [ ] `{rule}`: {}", patch_words(step));
     }
     let _ = writeln!(out, "\n## {}\n", words(&message!("runbook-check")));
     check(&mut out, plan, cx);
@@ -157,7 +159,7 @@ pub fn step_words(step: &Step) -> String {
             );
             return words_as_given(&step);
         }
-        Step::Gui(step) => message!("restore-step-gui", step = step),
+        Step::Remedy(step) => super::report::step_message(step),
         Step::Vendor(step) => message!("restore-import-secret-left-out", step = step),
         Step::KeyElided { group, host } => {
             message!("restore-step-key-elided", host = host, group = group)
@@ -320,7 +322,10 @@ mod tests {
                 scope: "example.com".into(),
                 item,
             },
-            Step::Gui("Settings > Relay: check it".into()),
+            Step::Remedy(crate::ops::Step::Console {
+                page: "Settings > Relay".into(),
+                action: crate::ops::Text::Note("check it".into()),
+            }),
             Step::Vendor("domains.csv: enter it".into()),
         ]
     }
@@ -346,5 +351,19 @@ mod tests {
             "smtp.fastpath was not captured: check it with `smtp get fastpath`; if it is not \
              `on`, run `smtp set fastpath on`"
         );
+    }
+}
+
+/// A patch's install step: its command in a code span, with where to fetch it after.
+fn patch_words(step: &crate::ops::Step) -> String {
+    match step {
+        crate::ops::Step::Command { command, note, .. } => {
+            let mut line = format!("`{}`", command.replace('`', "'"));
+            if let Some(note) = note {
+                line.push_str(&format!(" ({})", words(note)));
+            }
+            line
+        }
+        other => words(&super::report::step_message(other)),
     }
 }

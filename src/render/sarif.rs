@@ -462,7 +462,7 @@ mod tests {
                     line: *line,
                 })
                 .collect();
-            f.remedy.push(ops::Step::Console("do it".into()));
+            f.remedy.push(ops::Step::check_note("do it"));
             f
         };
         let findings = [

@@ -242,9 +242,10 @@ pub trait Knowledge: Sync {
     /// A word quoted so the appliance reads it back as it is (remedy templates).
     fn quote(&self, word: &str) -> String;
     /// The step that installs a patch a release note recommends.
-    fn install_patch(&self, name: &str, url: &str, parameters: &str) -> String;
+    fn install_patch(&self, name: &str, url: &str, parameters: &str)
+        -> Vec<crate::knowledge::Step>;
     /// The steps that install an upgrade package.
-    fn install_package(&self, file: &str, url: &str) -> Vec<String>;
+    fn install_package(&self, file: &str, url: &str) -> Vec<crate::knowledge::Step>;
     /// Whether a public source attests the form of a command line, as the vendor's catalog
     /// marks it; `None`: not a form the catalog knows. Remedies mark inferred forms.
     fn form_confirmed(&self, _command: &str) -> Option<bool> {

@@ -45,8 +45,16 @@ struct Wider {
 enum Step {
     /// A command, typed as it is: never translated.
     Cli(IgnoredAny),
-    /// A step for a person: translated.
-    Gui(String),
+    /// A command on another appliance: the appliance's words translated, the command not.
+    Elsewhere { on: String },
+    /// A console page (its name as the console shows it) and what to do there: translated.
+    Console { action: String },
+    /// A DNS step for a person: translated.
+    Dns(String),
+    /// A check for a person: translated.
+    Check(String),
+    /// A prompt the appliance prints and the answer to type: never translated.
+    Prompt {},
     /// carryover's own suggestion for a person: translated.
     Suggest(String),
     /// A patch to install, by name and address: never translated.
@@ -197,8 +205,12 @@ fn entry_offenders(english: &English, japanese: &Japanese) -> Vec<String> {
         .remedy
         .iter()
         .filter_map(|step| match step {
-            Step::Gui(text) | Step::Suggest(text) => Some(text.as_str()),
-            Step::Cli(_) | Step::Patch {} => None,
+            Step::Elsewhere { on: text }
+            | Step::Console { action: text }
+            | Step::Dns(text)
+            | Step::Check(text)
+            | Step::Suggest(text) => Some(text.as_str()),
+            Step::Cli(_) | Step::Prompt {} | Step::Patch {} => None,
         })
         .collect();
     let mut wrong = Vec::new();
@@ -280,9 +292,9 @@ fn the_check_names_every_kind_of_offender() {
         Release(vendor: "v", entries: [
             (id: "A", title: "Run `x` on <host>", severity: Info, detect: None, cost: "",
              check: "Check it.",
-             remedy: [Cli("x {value}"), Gui("Do `y`."), Patch(name: "p", url: "u", parameters: "")]),
+             remedy: [Cli("x {value}"), Check("Do `y`."), Patch(name: "p", url: "u", parameters: "")]),
             (id: "B", title: "B", cost: "Costly.", wider: (note_names: [], because: "why"),
-             remedy: [Gui("one"), Gui("two")]),
+             remedy: [Check("one"), Console(page: "P > Q", action: "two")]),
             (id: "C", title: "C", cost: "", remedy: []),
         ])"#;
     let japanese = r#"{

@@ -210,3 +210,24 @@ fn the_capture_plan_marks_inferred_forms() {
     // domain list, ldap get autoreply, filter list, branding get quotamsg.
     assert!(marked >= 4, "{out}");
 }
+
+#[test]
+fn every_entry_a_report_shows_has_its_phase_and_the_backup_comes_before_the_package() {
+    use carryover::knowledge::{Phase, Report};
+    for vendor in carryover::vendors::REGISTRY {
+        let Some(knowledge) = vendor.knowledge() else {
+            continue;
+        };
+        for entry in knowledge.releases().iter().flat_map(|r| &r.entries) {
+            assert_eq!(
+                entry.phase.is_some(),
+                !entry.reports.is_empty(),
+                "{}: a phase exactly where a report shows the entry",
+                entry.id
+            );
+            if entry.reported_by(Report::Plan) && entry.id.ends_with("-N-4") {
+                assert_eq!(entry.phase, Some(Phase::Before), "{}", entry.id);
+            }
+        }
+    }
+}

@@ -13,7 +13,7 @@ use common::{run, run_full};
 use carryover::capture::{NoteKind, ReadOptions};
 use carryover::model::{SourceKind, Value, Version, SYSTEM};
 use carryover::ops::evaluate::Evidence;
-use carryover::ops::Status;
+use carryover::ops::{Status, Step, Text};
 // Findings in words, as every output shows them.
 use carryover::read;
 use carryover::render::report::{lines, Finding};
@@ -172,7 +172,8 @@ fn f5_is_written_under_a_remark_naming_the_rule_and_listed_in_the_runbook() {
         "{runbook}"
     );
     assert!(
-        runbook.contains("`MOS-4.2.3-F-5`: Setting smtp maxmsgsum restarts the SMTP service"),
+        runbook
+            .contains("`MOS-4.2.3-F-5`: by hand: Setting smtp maxmsgsum restarts the SMTP service"),
         "{runbook}"
     );
     // gaps and plan say the same action, not "not captured: run smtp get maxmsgsum".
@@ -619,7 +620,7 @@ fn ki5_captured_on_is_fine_and_not_captured_says_how_to_look() {
         ki5.remedy,
         [
             "smtp get fastpath",
-            "GUI: if it is not `on`, run `smtp set fastpath on`"
+            "by hand: if it is not `on`, run `smtp set fastpath on`"
         ]
     );
 }
@@ -697,10 +698,10 @@ impl Knowledge for WithDefault {
     fn quote(&self, word: &str) -> String {
         carryover::vendors::mos::Mos.quote(word)
     }
-    fn install_patch(&self, name: &str, url: &str, parameters: &str) -> String {
+    fn install_patch(&self, name: &str, url: &str, parameters: &str) -> Vec<Step> {
         carryover::vendors::mos::Mos.install_patch(name, url, parameters)
     }
-    fn install_package(&self, file: &str, url: &str) -> Vec<String> {
+    fn install_package(&self, file: &str, url: &str) -> Vec<Step> {
         carryover::vendors::mos::Mos.install_package(file, url)
     }
 }
@@ -784,7 +785,7 @@ fn every_placeholder_of_a_remedy_is_written_in_angle_brackets() {
     let mos = carryover::vendors::mos::Mos;
     let mut lines: Vec<String> = Vec::new();
     for entry in &release.entries {
-        lines.extend(carryover::ops::evaluate::remedy(
+        lines.extend(texts(carryover::ops::evaluate::steps(
             entry,
             &mos,
             &[
@@ -793,11 +794,11 @@ fn every_placeholder_of_a_remedy_is_written_in_angle_brackets() {
                 ("scope", "primary"),
                 ("entry", "a@b.jp"),
             ],
-        ));
+        )));
         lines.extend(entry.check.clone());
     }
     for package in &release.packages {
-        lines.extend(mos.install_package(&package.file, &package.url));
+        lines.extend(texts(mos.install_package(&package.file, &package.url)));
     }
     for line in &lines {
         for template in ["{name}", "{value}", "{scope}", "{entry}"] {
@@ -820,11 +821,36 @@ fn every_placeholder_of_a_remedy_is_written_in_angle_brackets() {
         .iter()
         .find(|e| e.id == "MOS-4.2.3-C-6")
         .unwrap();
-    let steps = carryover::ops::evaluate::remedy(c6, &mos, &[]);
-    assert!(steps
-        .iter()
-        .any(|s| s.contains("`key new MTA \"\" \"\" \"\"` (three empty arguments")));
+    let steps = carryover::ops::evaluate::steps(c6, &mos, &[]);
+    assert!(steps.iter().any(|s| matches!(
+        s,
+        Step::Elsewhere { on: Text::Note(on), command }
+            if command == "key new MTA \"\" \"\" \"\"" && on.contains("three empty arguments")
+    )));
+    let steps = texts(steps);
     assert!(steps
         .iter()
         .any(|s| s.contains("trustedhost add mtagroup <upstream-razorgate>")));
+}
+
+/// What a person reads or types of each step: its command, or its words from the knowledge
+/// file.
+fn texts(steps: Vec<Step>) -> Vec<String> {
+    steps
+        .into_iter()
+        .flat_map(|s| match s {
+            Step::Command { command, .. } => vec![command],
+            Step::Elsewhere { on, command } => vec![note(on), command],
+            Step::Console { page, action } => vec![page, note(action)],
+            Step::Dns(text) | Step::Check { text, .. } => vec![note(text)],
+            Step::Prompt { prompt, answer } => vec![prompt, answer],
+        })
+        .collect()
+}
+
+fn note(text: Text) -> String {
+    match text {
+        Text::Note(text) => text,
+        Text::Said(_) => String::new(),
+    }
 }

@@ -588,7 +588,21 @@ fn every_placeholder_is_written_as_what_goes_there() {
         for entry in &release.entries {
             for remedy in &entry.remedy {
                 match remedy {
-                    Remedy::Cli(t) | Remedy::Gui(t) | Remedy::Suggest(t) => check(&entry.id, t),
+                    Remedy::Cli(t) | Remedy::Check(t) | Remedy::Dns(t) | Remedy::Suggest(t) => {
+                        check(&entry.id, t)
+                    }
+                    Remedy::Console { page, action } => {
+                        check(&entry.id, page);
+                        check(&entry.id, action);
+                    }
+                    Remedy::Elsewhere { on, command } => {
+                        check(&entry.id, on);
+                        check(&entry.id, command);
+                    }
+                    Remedy::Prompt { prompt, answer } => {
+                        check(&entry.id, prompt);
+                        check(&entry.id, answer);
+                    }
                     Remedy::Patch { .. } => {}
                 }
             }

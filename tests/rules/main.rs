@@ -599,7 +599,7 @@ fn inferred_forms_are_marked(case: &Case, vendor: &dyn vendors::Vendor, findings
             case.label()
         );
         for (step, line) in f.remedy.iter().zip(&printed) {
-            let ops::Step::Run(command, form) = step else {
+            let ops::Step::Command { command, form, .. } = step else {
                 continue;
             };
             if knowledge.form_confirmed(command) == Some(false) {

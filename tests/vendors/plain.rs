@@ -76,7 +76,10 @@ fn diff_gaps_plan_and_restore_go_through_the_registry() {
         .iter()
         .find(|f| f.rule == "PLAIN-2.0-1")
         .unwrap();
-    assert_eq!(finding.remedy, ["set mail.relay on"]);
+    assert_eq!(
+        finding.remedy,
+        [carryover::knowledge::Step::run("set mail.relay on")]
+    );
     let plan = carryover::ops::plan::plan(&cx, &Version::parse("2.0").unwrap());
     assert!(plan.findings.iter().any(|f| f.rule == "PLAIN-2.0-1"));
 

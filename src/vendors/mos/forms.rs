@@ -5,7 +5,7 @@ use encoding_rs::Encoding;
 
 use crate::base::message::Message;
 use crate::emit::{one_command, Command, Dialect};
-use crate::knowledge::Release;
+use crate::knowledge::{Release, Step};
 use crate::model::{Config, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
 
@@ -98,13 +98,13 @@ impl Knowledge for Mos {
         quote(word)
     }
 
-    fn install_patch(&self, name: &str, url: &str, parameters: &str) -> String {
+    fn install_patch(&self, name: &str, url: &str, parameters: &str) -> Vec<Step> {
         let query = if parameters.is_empty() {
             String::new()
         } else {
             format!("?{parameters}")
         };
-        format!("update install http://<your-server>/{name}.mpu5{query}    (fetch it from {url})")
+        vec![install(format!("{name}.mpu5{query}"), url)]
     }
 
     fn form_confirmed(&self, command: &str) -> Option<bool> {
@@ -115,11 +115,13 @@ impl Knowledge for Mos {
         Catalog::get().on_version_line(command, version)
     }
 
-    fn install_package(&self, file: &str, url: &str) -> Vec<String> {
+    fn install_package(&self, file: &str, url: &str) -> Vec<Step> {
         vec![
-            format!("update install http://<your-server>/{file}    (fetch it from {url})"),
-            "GUI: answer y to 'Some updates can automatically reboot the system. Continue? (y/n)'"
-                .into(),
+            install(file.to_string(), url),
+            Step::Prompt {
+                prompt: "Some updates can automatically reboot the system. Continue? (y/n)".into(),
+                answer: "y".into(),
+            },
         ]
     }
 }
@@ -248,5 +250,15 @@ impl CapturePlan for Mos {
             }
         }
         scopes
+    }
+}
+
+/// `update install` of a file the admin serves over HTTP, with where to fetch it as a note:
+/// the appliance installs only from a URL it can reach.
+fn install(file: String, url: &str) -> Step {
+    Step::Command {
+        command: format!("update install http://<your-server>/{file}"),
+        form: crate::knowledge::Form::Unmarked,
+        note: Some(crate::message!("step-fetch-from", url = url)),
     }
 }

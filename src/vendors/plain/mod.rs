@@ -140,12 +140,12 @@ impl Knowledge for Plain {
         word.to_string()
     }
 
-    fn install_patch(&self, name: &str, _: &str, _: &str) -> String {
-        format!("install {name}")
+    fn install_patch(&self, name: &str, _: &str, _: &str) -> Vec<crate::knowledge::Step> {
+        vec![crate::knowledge::Step::run(format!("install {name}"))]
     }
 
-    fn install_package(&self, file: &str, _: &str) -> Vec<String> {
-        vec![format!("install {file}")]
+    fn install_package(&self, file: &str, _: &str) -> Vec<crate::knowledge::Step> {
+        vec![crate::knowledge::Step::run(format!("install {file}"))]
     }
 }
 

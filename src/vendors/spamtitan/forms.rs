@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::base::message::Message;
 use crate::emit::{percent_encode, Bash, Command, Dialect};
-use crate::knowledge::Release;
+use crate::knowledge::{Release, Step};
 use crate::model::{Config, SYSTEM};
 use crate::vendors::{CapturePlan, ImportFiles, Knowledge, RestoreScript};
 
@@ -298,14 +298,12 @@ impl Knowledge for SpamTitan {
         quote(word)
     }
 
-    fn install_patch(&self, name: &str, url: &str, _parameters: &str) -> String {
-        format!("GUI: System Setup > System Updates: install {name} (from {url})")
+    fn install_patch(&self, name: &str, url: &str, _parameters: &str) -> Vec<Step> {
+        vec![install_update(name, url)]
     }
 
-    fn install_package(&self, file: &str, url: &str) -> Vec<String> {
-        vec![format!(
-            "GUI: System Setup > System Updates: install {file} (from {url})"
-        )]
+    fn install_package(&self, file: &str, url: &str) -> Vec<Step> {
+        vec![install_update(file, url)]
     }
 
     fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
@@ -643,5 +641,17 @@ mod tests {
             segment("a b.example").unwrap(),
             percent_encode("a b.example")
         );
+    }
+}
+
+/// An update installed from the console's update page.
+fn install_update(name: &str, url: &str) -> Step {
+    Step::Console {
+        page: "System Setup > System Updates".into(),
+        action: crate::knowledge::Text::Said(crate::message!(
+            "step-install-update",
+            name = name,
+            url = url
+        )),
     }
 }

@@ -1,0 +1,153 @@
+//! One step of a remedy, typed by where it is taken: a command on this appliance or on
+//! another, a page of the admin console, DNS, a check by hand, or a prompt to answer. Each
+//! kind is worded by `render` in words of its own; no output marks a step by a text prefix.
+
+use serde::Serialize;
+
+use crate::base::message::Message;
+
+/// Whether a public source attests a command's form, as the vendor's catalog marks it.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// The catalog marks the form confirmed.
+    Confirmed,
+    /// The catalog marks the form inferred: every output that prints it says so.
+    Inferred,
+    /// No form the catalog knows (a patch install line, a vendor without marks).
+    Unmarked,
+}
+
+/// The words of a step: a release note's knowledge text (kept as the data says it, put in the
+/// reader's language by its sidecar), or carryover's own message.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Text {
+    /// Words from a knowledge file, in English; `render` translates them.
+    Note(String),
+    /// Words carryover says itself.
+    Said(Message),
+}
+
+/// One step of a remedy. The kinds are settled: later fields (why a step is by hand) are
+/// added to these variants, never as a parallel type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    /// A command to type on this appliance, as it is.
+    Command {
+        /// The command line (a patch install's template placeholders included).
+        command: String,
+        /// Whether its form is confirmed or inferred.
+        form: Form,
+        /// What to know before typing it (where to fetch a patch); never part of the command.
+        note: Option<Message>,
+    },
+    /// A command to type on another appliance.
+    Elsewhere {
+        /// Which appliance, in the note's words.
+        on: Text,
+        /// The command line.
+        command: String,
+    },
+    /// A page of the admin console (web UI), and what to do there.
+    Console {
+        /// The page, as its menus lead there (`Home > System > Branding`); empty: any page.
+        page: String,
+        /// What to do on it.
+        action: Text,
+    },
+    /// A DNS record to check or change.
+    Dns(Text),
+    /// Something a person checks, or takes care of, by hand.
+    Check {
+        /// What to check or do.
+        text: Text,
+        /// The step is carryover's suggestion, not the note's: every output says so.
+        suggestion: bool,
+    },
+    /// A question the appliance asks while a command runs, and the answer to give.
+    Prompt {
+        /// The question, as the appliance prints it.
+        prompt: String,
+        /// What to type.
+        answer: String,
+    },
+}
+
+impl Step {
+    /// A command on this appliance, its form not yet marked ([`Step::marked`] marks it).
+    pub fn run(command: impl Into<String>) -> Step {
+        Step::Command {
+            command: command.into(),
+            form: Form::Unmarked,
+            note: None,
+        }
+    }
+
+    /// A check by hand in carryover's own words.
+    pub fn check(said: Message) -> Step {
+        Step::Check {
+            text: Text::Said(said),
+            suggestion: false,
+        }
+    }
+
+    /// A check by hand in a knowledge file's words.
+    pub fn check_note(text: impl Into<String>) -> Step {
+        Step::Check {
+            text: Text::Note(text.into()),
+            suggestion: false,
+        }
+    }
+
+    /// The step with its command's form marked by `confirmed` (the vendor catalog's answer
+    /// for a command line; `None`: not a form it knows).
+    pub fn marked(self, confirmed: impl Fn(&str) -> Option<bool>) -> Step {
+        match self {
+            Step::Command {
+                command,
+                form: Form::Unmarked,
+                note,
+            } => {
+                let form = match confirmed(&command) {
+                    Some(true) => Form::Confirmed,
+                    Some(false) => Form::Inferred,
+                    None => Form::Unmarked,
+                };
+                Step::Command {
+                    command,
+                    form,
+                    note,
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// The command line, for a command on this appliance.
+    pub fn command(&self) -> Option<&str> {
+        match self {
+            Step::Command { command, .. } => Some(command),
+            _ => None,
+        }
+    }
+
+    /// Whether a person takes the step (it is no command typed on this appliance).
+    pub fn is_by_hand(&self) -> bool {
+        self.command().is_none()
+    }
+
+    /// Whether the step is carryover's suggestion rather than the note's.
+    pub fn is_suggestion(&self) -> bool {
+        matches!(
+            self,
+            Step::Check {
+                suggestion: true,
+                ..
+            }
+        )
+    }
+}
