@@ -102,10 +102,15 @@ fn gaps_json_has_the_documented_shape() {
         .find(|f| f["rule"] == "MOS-4.2.3-KI-6")
         .unwrap();
     assert_eq!(ki6["items"].as_array().unwrap().len(), 5);
-    // `uce addexception` is an inferred form (catalog.ron): the remedy says so.
+    // `uce addexception` is an inferred form (catalog.ron): the remedy step says so.
     assert_eq!(
         ki6["remedy"][1],
-        "uce addexception primary whitelistto @partners.example.com    (inferred: no public source confirms this command's form)"
+        serde_json::json!({
+            "kind": "command",
+            "command": "uce addexception primary whitelistto @partners.example.com",
+            "form": "inferred",
+            "note": null,
+        })
     );
     // Each item is an object with its own evidence.
     assert_eq!(
