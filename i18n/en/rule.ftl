@@ -21,7 +21,6 @@ rule-page-does-heading = What carryover does
 rule-page-reported-by = Reported by: { $commands }.
 rule-page-reported-by-none = No command reports it: the item is kept so that every item of the note has one.
 rule-page-remedy = Remedy, as the note gives it (a word in braces is filled in per item):
-rule-page-suggestion = carryover's suggestion, not the note's: { $step }
 rule-page-gate = `plan` is blocked until you confirm it with `--confirm { $id }` when it finds something or cannot tell.
 rule-page-check = Check by hand that the remedy took effect: { $check }
 rule-page-capture = The commands that capture what it needs: { $commands }

@@ -20,7 +20,6 @@ rule-page-does-heading = carryover がすること
 rule-page-reported-by = 報告するコマンド: { $commands }。
 rule-page-reported-by-none = 報告するコマンドはありません: リリースノートのすべての項目に対応させるために残している項目です。
 rule-page-remedy = リリースノートにある対処 (波括弧の語は項目ごとに埋められます):
-rule-page-suggestion = リリースノートの記載ではなく carryover による提案: { $step }
 rule-page-gate = 何かが見つかった場合や判断できない場合、`--confirm { $id }` で確定するまで `plan` はバージョンアップを進められません。
 rule-page-check = 対処が効いたことを手で確認してください: { $check }
 rule-page-capture = 必要なものをキャプチャするコマンド: { $commands }
