@@ -52,7 +52,7 @@ enum FormatArg {
     Unified,
     /// A Markdown table, for a review comment.
     Markdown,
-    /// JSON with `format_version`, as `docs/schema/diff.schema.json` describes it.
+    /// JSON with `format_version`, as `carryover schema diff` describes it.
     Json,
 }
 

@@ -85,7 +85,7 @@ pub struct FetchArgs {
 enum FormatArg {
     /// A line per appliance, then what was tracked and committed, then the summary line, last.
     Human,
-    /// JSON with `format_version`, as `docs/schema/fetch.schema.json` describes it.
+    /// JSON with `format_version`, as `carryover schema fetch` describes it.
     Json,
 }
 

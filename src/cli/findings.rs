@@ -7,6 +7,7 @@ use carryover::commands::findings::{self, GapsRequest, PlanRequest};
 use carryover::commands::request::Version;
 use carryover::render::diagnostics_at;
 use carryover::render::findings::{report as render, ReportFormat};
+use carryover::render::sarif;
 
 use carryover::render::style::set_color;
 
@@ -29,6 +30,8 @@ pub struct GapsArgs {
     #[command(flatten)]
     color: Color,
     #[command(flatten)]
+    sarif: SarifFlags,
+    #[command(flatten)]
     output: Output,
 }
 
@@ -49,7 +52,28 @@ pub struct PlanArgs {
     #[command(flatten)]
     color: Color,
     #[command(flatten)]
+    sarif: SarifFlags,
+    #[command(flatten)]
     output: Output,
+}
+
+/// What only a SARIF log uses.
+#[derive(Args)]
+struct SarifFlags {
+    /// With --format sarif: where the rule pages are published (the folder of docs/rules/),
+    /// so that each rule's helpUri is URL/ID.md; without it, no helpUri is written.
+    #[arg(long, value_name = "URL")]
+    help_uri_base: Option<String>,
+}
+
+impl SarifFlags {
+    /// The report in `format`; a SARIF log with the rule pages' base URL.
+    fn render(&self, report: &findings::Report, format: FormatArg) -> String {
+        match format {
+            FormatArg::Sarif => sarif::report(report, self.help_uri_base.as_deref()),
+            format => render(report, format.into()),
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -58,7 +82,7 @@ enum FormatArg {
     Human,
     /// Markdown, for a ticket or a review comment.
     Markdown,
-    /// JSON with `format_version`, as `docs/schema/findings.schema.json` describes it.
+    /// JSON with `format_version`, as `carryover schema findings` describes it.
     Json,
     /// GitHub Actions annotations (`::error file=..,line=..::`) on the capture lines.
     Github,
@@ -90,7 +114,7 @@ pub fn gaps(args: GapsArgs) -> Result<u8, Error> {
     let report = findings::gaps(&request, &mut |c| notify(&diagnostics_at(c, verbosity())))?;
     set_color(args.color.on(&args.output) && matches!(args.format, FormatArg::Human));
     args.output
-        .write(&render(&report, args.format.into()), false)?;
+        .write(&args.sarif.render(&report, args.format), false)?;
     Ok(u8::from(report.failing()))
 }
 
@@ -105,6 +129,6 @@ pub fn plan(args: PlanArgs) -> Result<u8, Error> {
     let report = findings::plan(&request, &mut |c| notify(&diagnostics_at(c, verbosity())))?;
     set_color(args.color.on(&args.output) && matches!(args.format, FormatArg::Human));
     args.output
-        .write(&render(&report, args.format.into()), false)?;
+        .write(&args.sarif.render(&report, args.format), false)?;
     Ok(u8::from(report.failing()))
 }

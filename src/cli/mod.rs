@@ -9,6 +9,8 @@ mod findings;
 mod generated;
 mod help;
 mod restore;
+mod rule;
+mod schema;
 mod show;
 mod textconv;
 mod track;
@@ -107,6 +109,12 @@ enum Command {
     /// Print the man page (roff), with a section for each subcommand.
     #[command(after_help = help::MAN)]
     Man(generated::ManArgs),
+    /// Explain a rule a report names: its release note's item, what carryover checks, what it does.
+    #[command(after_help = rule::HELP)]
+    Rule(rule::RuleArgs),
+    /// Print the JSON Schema of a JSON output (`carryover schema findings`).
+    #[command(after_help = schema::HELP)]
+    Schema(schema::SchemaArgs),
 }
 
 /// Runs the command line; the exit status, or an error (status 2).
@@ -130,6 +138,8 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::VerifyUpdate(args) => verify_update::run(args),
         Command::Completions(args) => generated::completions(args),
         Command::Man(args) => generated::man(args),
+        Command::Rule(args) => rule::run(args),
+        Command::Schema(args) => schema::run(args),
     }
 }
 

@@ -36,7 +36,7 @@ pub struct ShowArgs {
 pub(super) enum FormatArg {
     /// Canonical RON: the same settings give the same bytes.
     Ron,
-    /// JSON with `format_version`, as `docs/schema/show.schema.json` describes it.
+    /// JSON with `format_version`, as `carryover schema show` describes it.
     Json,
 }
 

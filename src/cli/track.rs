@@ -39,7 +39,7 @@ pub struct TrackArgs {
 enum FormatArg {
     /// A `wrote` line per file written, then update logs, then the summary line, last.
     Human,
-    /// JSON with `format_version`, as `docs/schema/track.schema.json` describes it.
+    /// JSON with `format_version`, as `carryover schema track` describes it.
     Json,
 }
 

@@ -30,7 +30,7 @@ pub struct VerifyUpdateArgs {
 enum FormatArg {
     /// Text: each service and step that matters, then `ok` or the anomalies.
     Human,
-    /// JSON with `format_version`, as `docs/schema/verify-update.schema.json` describes it.
+    /// JSON with `format_version`, as `carryover schema verify-update` describes it.
     Json,
 }
 

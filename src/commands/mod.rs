@@ -9,6 +9,7 @@ pub mod fetch;
 pub mod findings;
 pub mod request;
 pub mod restore;
+pub mod rule;
 pub mod show;
 pub mod textconv;
 pub mod track;

@@ -681,11 +681,8 @@ impl Rule<'_, '_> {
                     Value::Text(t) => t.clone(),
                     other => other.to_string(),
                 };
-                let shown = Item::scoped(
-                    SYSTEM,
-                    format!("{name} = {}", first_line(&text)),
-                    At::of(model, item.at),
-                );
+                let shown =
+                    Item::scoped(SYSTEM, format!("{name} = {text}"), At::of(model, item.at));
                 let is_default = defaults.iter().any(|d| same_text(d, &text));
                 let mut f = if self.running {
                     let mut f = finding(
@@ -1198,13 +1195,4 @@ pub(crate) fn same_text(a: &str, b: &str) -> bool {
             .collect()
     };
     lines(a) == lines(b)
-}
-
-fn first_line(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("");
-    if text.trim_end().contains('\n') {
-        format!("{line} ...")
-    } else {
-        line.to_string()
-    }
 }

@@ -85,7 +85,7 @@ impl Finding {
 }
 
 /// Where something was read: a capture file as the report names it, and a 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// The capture file; `?` when the source is not known.
     pub path: String,

@@ -3,8 +3,6 @@
 
 use std::fmt::Write;
 
-use serde::Serialize;
-
 use crate::knowledge::Phase;
 use crate::message;
 use crate::ops::{Form, Status, Step};
@@ -13,7 +11,6 @@ use super::message::words;
 use super::report::{lines, Finding};
 use super::style::{self, color, paint};
 use super::width::{pad_to, widest};
-use super::FORMAT_VERSION;
 
 pub use super::report::Heading;
 
@@ -30,24 +27,6 @@ pub enum ReportFormat {
     Github,
     /// A SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers.
     Sarif,
-}
-
-/// `gaps --format json` and `plan --format json`.
-#[derive(Serialize, schemars::JsonSchema)]
-pub(crate) struct Document<'a> {
-    /// The version of this document's shape.
-    format_version: u32,
-    /// The appliance's host name; null: not captured.
-    appliance: Option<&'a str>,
-    /// The version upgraded from; null: not captured.
-    from: Option<&'a str>,
-    /// The version upgraded to.
-    to: &'a str,
-    /// `plan` only: the rules that block the upgrade.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    blocking: Option<&'a [String]>,
-    /// What each rule says, in the knowledge base's order.
-    findings: &'a [Finding],
 }
 
 fn terminal_text(text: String) -> String {
@@ -97,28 +76,16 @@ fn findings_as(
     findings: &[crate::ops::Finding],
     format: ReportFormat,
 ) -> String {
-    let findings: Vec<Finding> = findings.iter().map(lines).collect();
-    let findings = findings.as_slice();
+    // Each form but JSON reads the findings in lines of words; JSON keeps them as objects.
+    let flat = || findings.iter().map(lines).collect::<Vec<Finding>>();
     match format {
-        ReportFormat::Json => {
-            let doc = Document {
-                format_version: FORMAT_VERSION,
-                appliance: heading.appliance,
-                from: heading.from,
-                to: heading.to,
-                blocking: heading.blocking,
-                findings,
-            };
-            let mut text = serde_json::to_string_pretty(&doc).expect("findings serialize");
-            text.push('\n');
-            text
-        }
+        ReportFormat::Json => super::findings_json::document(heading, findings),
         // Capture text reaches the terminal: its control characters are shown, never obeyed.
         // Each text is made safe where it is written, so that colour can go around it.
-        ReportFormat::Human => human(heading, findings),
-        ReportFormat::Markdown => terminal_text(markdown(heading, findings)),
-        ReportFormat::Github => super::github::annotations(heading, findings),
-        ReportFormat::Sarif => super::sarif::log(heading, findings),
+        ReportFormat::Human => human(heading, &flat()),
+        ReportFormat::Markdown => terminal_text(markdown(heading, &flat())),
+        ReportFormat::Github => super::github::annotations(heading, &flat()),
+        ReportFormat::Sarif => super::sarif::log(heading, findings, None),
     }
 }
 

@@ -15,9 +15,10 @@
 //! | not captured (a fact the captures lack) | `::notice` |
 //! | ok (checked and fine) | none |
 //!
-//! A finding read from several lines gives one annotation per line, with the items read there;
-//! a finding that names no line (a precondition, a release-wide caution) gives one annotation
-//! without `file`, which GitHub shows in the run's summary. Capture text is untrusted: control
+//! A finding read from several lines gives one annotation per line, with the items read there:
+//! the first carries the finding's summary, the others name their items only. A finding that
+//! names no line (a precondition, a release-wide caution) gives one annotation without `file`,
+//! which GitHub shows in the run's summary. Capture text is untrusted: control
 //! characters become visible escapes, and the message and property values are escaped as the
 //! runner unescapes them (`%`, CR and LF; in properties also `:` and `,`), so no text can end
 //! the line and start another command.
@@ -64,7 +65,7 @@ pub fn annotations(heading: &Heading<'_>, findings: &[Finding]) -> String {
             Level::Warning => "warning",
             Level::Note => "notice",
         };
-        for spot in spots(f) {
+        for (i, spot) in spots(f).iter().enumerate() {
             let mut properties = Vec::new();
             if let Some(path) = spot.path {
                 properties.push(format!("file={}", escape_property(path)));
@@ -73,11 +74,16 @@ pub fn annotations(heading: &Heading<'_>, findings: &[Finding]) -> String {
                 }
             }
             properties.push(format!("title={}", escape_property(&f.rule)));
+            // The summary once per finding: later places name their items only.
+            let text = match (i, spot.items.is_empty()) {
+                (0, _) | (_, true) => message(f, spot),
+                _ => spot.items.join("\n"),
+            };
             let _ = writeln!(
                 out,
                 "::{command} {}::{}",
                 properties.join(","),
-                escape_data(&message(f, &spot))
+                escape_data(&text)
             );
         }
     }
@@ -146,7 +152,7 @@ mod tests {
         assert_eq!(
             annotations(&HEADING, &[f]),
             "::error file=rg01.log,line=30,title=MOS-4.2.3-KI-6::2 whitelistto exception(s) are not in the export%0Aa%0Ac\n\
-             ::error file=rg01.log,line=31,title=MOS-4.2.3-KI-6::2 whitelistto exception(s) are not in the export%0Ab\n"
+             ::error file=rg01.log,line=31,title=MOS-4.2.3-KI-6::b\n"
         );
     }
 
@@ -187,8 +193,11 @@ mod tests {
             &["a.log:1", "b.log:2"],
         );
         let out = annotations(&HEADING, &[f]);
-        assert_eq!(out.lines().count(), 2);
-        assert!(out.lines().all(|l| l.ends_with("%0Aonly")), "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].ends_with("export%0Aonly"), "{out}");
+        // The summary once: the second place names the item only.
+        assert!(lines[1].ends_with("title=MOS-4.2.3-KI-6::only"), "{out}");
     }
 
     #[test]

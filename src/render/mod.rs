@@ -16,12 +16,14 @@ pub mod diff;
 pub mod error;
 pub mod fetch;
 pub mod findings;
+mod findings_json;
 pub mod github;
 mod knowledge_words;
 pub mod message;
 pub mod notice;
 pub mod report;
 pub mod restore;
+pub mod rule_page;
 pub mod runbook;
 pub mod sarif;
 pub mod schema;
@@ -31,8 +33,10 @@ pub mod track;
 pub mod update_log;
 pub mod width;
 
-/// The version of carryover's JSON and RON documents; it changes when their shape does.
-pub const FORMAT_VERSION: u32 = crate::model::canonical::FORMAT_VERSION;
+/// The version of carryover's JSON documents (and of the RON `show --provenance` writes); it
+/// changes once per release that changes their shape. 2: findings as objects, strict schemas.
+/// The canonical RON of a model has its own ([`crate::model::canonical::FORMAT_VERSION`]).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How a model is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -76,11 +76,12 @@ pub fn lines(f: &ops::Finding) -> Finding {
     }
 }
 
-/// `scope: value (note)`.
+/// `scope: value (note)`, a value of several lines shown by its first (JSON keeps it whole).
 fn item(item: &ops::Item) -> String {
+    let value = first_line(&item.value);
     let mut text = match &item.scope {
-        Some(scope) => format!("{scope}: {}", item.value),
-        None => item.value.clone(),
+        Some(scope) => format!("{scope}: {value}"),
+        None => value,
     };
     if let Some(note) = &item.note {
         text.push_str(" (");
@@ -88,6 +89,15 @@ fn item(item: &ops::Item) -> String {
         text.push(')');
     }
     text
+}
+
+/// The first line of a text, with ` ...` when more lines follow.
+fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    match text.trim_end().contains('\n') {
+        true => format!("{line} ..."),
+        false => line.to_string(),
+    }
 }
 
 /// A remedy step in words, each kind in its own: a command as it is typed (an inferred form

@@ -16,15 +16,26 @@
 //!
 //! The run's `automationDetails.id` is `carryover/<command>/<appliance>/`, so the logs of
 //! several appliances uploaded from one workflow stay apart. Each result carries the finding's
-//! status and remedy in its property bag; each rule's help is its first finding's remedy.
+//! status and remedy in its property bag, and a `partialFingerprints` entry made of the rule,
+//! the appliance and the items only (never a line number), so a viewer follows one finding
+//! from run to run.
+//!
+//! A rule is described by what it is, never by one appliance's finding: its title
+//! (`shortDescription`), its cost (`fullDescription`), its page as `carryover rule ID` prints
+//! it (`help`, text and Markdown), and the level of its severity
+//! (`defaultConfiguration.level`). `helpUri` is written only when a base URL is given
+//! (`--help-uri-base`): the page is then `<base>/<ID>.md`, as `docs/rules/` holds it.
 
 use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::ops::Status;
+use crate::commands::rule;
+use crate::knowledge::Severity;
+use crate::ops::{self, Status};
 
-use super::report::{level_in, message, spots, Finding, Heading, Level, Spot};
+use super::report::{level_in, lines, message, spots, Finding, Heading, Level, Spot};
+use super::rule_page;
 
 /// The `$schema` a log names: the SARIF 2.1.0 schema as JSON Schema Store serves it.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -66,12 +77,29 @@ struct Rule<'a> {
     id: &'a str,
     short_description: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<Text>,
+    full_description: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<Help>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
+    default_configuration: Configuration,
 }
 
 #[derive(Serialize)]
 struct Text {
     text: String,
+}
+
+/// A rule's page, as plain text and as Markdown.
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
 }
 
 #[derive(Serialize)]
@@ -88,7 +116,16 @@ struct SarifResult<'a> {
     message: Text,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     locations: Vec<Location>,
+    partial_fingerprints: Fingerprints,
     properties: ResultProperties<'a>,
+}
+
+/// What identifies a result across runs, line numbers aside.
+#[derive(Serialize)]
+struct Fingerprints {
+    /// A hash of the rule, the appliance and the items, as 16 hexadecimal digits.
+    #[serde(rename = "carryover/v1")]
+    carryover: String,
 }
 
 #[derive(Serialize)]
@@ -182,34 +219,49 @@ fn physical(path: &str, line: u32) -> PhysicalLocation {
     }
 }
 
+/// A `gaps` or `plan` report as a SARIF 2.1.0 log, made in the stored language; with a
+/// `help_uri_base`, each rule's `helpUri` is its page under it.
+pub fn report(report: &crate::commands::findings::Report, help_uri_base: Option<&str>) -> String {
+    let heading = Heading {
+        command: report.kind.name(),
+        appliance: report.appliance.as_deref(),
+        from: report.from.as_deref(),
+        to: &report.to,
+        blocking: report.blocking.as_deref(),
+    };
+    super::message::for_machines(|| log(&heading, &report.findings, help_uri_base))
+}
+
 /// The findings as a SARIF 2.1.0 log (pretty JSON, one line end at the end).
-pub fn log(heading: &Heading<'_>, findings: &[Finding]) -> String {
+pub fn log(
+    heading: &Heading<'_>,
+    findings: &[ops::Finding],
+    help_uri_base: Option<&str>,
+) -> String {
+    let flat: Vec<Finding> = findings.iter().map(lines).collect();
     // Where findings that name no line are placed: the first file the report cites.
-    let anchor = findings
+    let anchor = flat
         .iter()
         .flat_map(spots)
         .find_map(|s| s.path)
         .map(str::to_owned);
     let mut rules: Vec<Rule<'_>> = Vec::new();
     let mut results = Vec::new();
-    for f in findings {
+    for (typed, f) in findings.iter().zip(&flat) {
         let Some(level) = level_in(heading, f) else {
             continue;
         };
-        let rule_index = rule_index(&mut rules, f);
+        let rule_index = rule_index(&mut rules, f, help_uri_base);
         for spot in spots(f) {
             results.push(SarifResult {
                 rule_id: &f.rule,
                 rule_index,
-                level: match level {
-                    Level::Error => "error",
-                    Level::Warning => "warning",
-                    Level::Note => "note",
-                },
+                level: level_name(level),
                 message: Text {
                     text: message(f, &spot),
                 },
                 locations: location(&spot, anchor.as_deref()).into_iter().collect(),
+                partial_fingerprints: fingerprints(heading, typed, f, &spot),
                 properties: ResultProperties {
                     status: f.status,
                     remedy: &f.remedy,
@@ -227,22 +279,87 @@ pub fn log(heading: &Heading<'_>, findings: &[Finding]) -> String {
     text
 }
 
-/// The index of the finding's rule among `rules`, added with the finding's summary and
-/// remedy when it is the rule's first.
-fn rule_index<'a>(rules: &mut Vec<Rule<'a>>, f: &'a Finding) -> usize {
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Note => "note",
+    }
+}
+
+/// The index of the finding's rule among `rules`, added, described by what the rule is, when
+/// it is the rule's first.
+fn rule_index<'a>(rules: &mut Vec<Rule<'a>>, f: &'a Finding, help_uri_base: Option<&str>) -> usize {
     if let Some(i) = rules.iter().position(|r| r.id == f.rule) {
         return i;
     }
+    let known = rule::find(&f.rule).ok();
+    let severity = known.as_ref().map_or(f.severity, rule_page::severity);
     rules.push(Rule {
         id: &f.rule,
         short_description: Text {
-            text: f.summary.clone(),
+            // A rule every report names has a page; its finding's words stand in for one that
+            // has none, rather than no description.
+            text: known
+                .as_ref()
+                .map_or_else(|| f.summary.clone(), rule_page::title),
         },
-        help: (!f.remedy.is_empty()).then(|| Text {
-            text: format!("Remedy:\n{}", f.remedy.join("\n")),
+        full_description: known
+            .as_ref()
+            .map(rule_page::cost)
+            .filter(|cost| !cost.is_empty())
+            .map(|text| Text { text }),
+        help: known.as_ref().map(|rule| Help {
+            text: rule_page::text(rule),
+            markdown: rule_page::page(rule),
         }),
+        help_uri: help_uri_base.map(|base| format!("{}/{}.md", base.trim_end_matches('/'), f.rule)),
+        default_configuration: Configuration {
+            level: match severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "note",
+            },
+        },
     });
     rules.len() - 1
+}
+
+/// The result's fingerprint: its rule, the appliance and the items at its place, by their
+/// scope and value (not their line, nor carryover's note on them).
+fn fingerprints(
+    heading: &Heading<'_>,
+    typed: &ops::Finding,
+    f: &Finding,
+    spot: &Spot<'_>,
+) -> Fingerprints {
+    let mut key = format!("{}\0{}", f.rule, heading.appliance.unwrap_or(""));
+    for item in &spot.items {
+        // The item's words are one of the finding's own: its typed item has the same index.
+        let typed_item = f
+            .items
+            .iter()
+            .position(|i| std::ptr::eq(i.as_str(), *item))
+            .and_then(|i| typed.items.get(i));
+        match typed_item {
+            Some(i) => {
+                let _ = write!(key, "\0{}\0{}", i.scope.as_deref().unwrap_or(""), i.value);
+            }
+            None => {
+                let _ = write!(key, "\0{item}");
+            }
+        }
+    }
+    Fingerprints {
+        carryover: format!("{:016x}", fnv1a(key.as_bytes())),
+    }
+}
+
+/// The 64-bit FNV-1a hash: fixed by its definition, so the same on every build and platform.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Where a result is: its capture line, else line 1 of the report's first file (`anchor`)
@@ -297,7 +414,6 @@ fn run<'a>(heading: &Heading<'a>, rules: Vec<Rule<'a>>, results: Vec<SarifResult
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::Severity;
 
     #[test]
     fn relative_paths_stay_relative_and_are_percent_encoded() {
@@ -332,23 +448,29 @@ mod tests {
             to: "7.09",
             blocking: Some(&[]),
         };
-        let f = |rule: &str, status, evidence: &[&str]| Finding {
-            rule: rule.into(),
-            severity: Severity::Error,
-            status,
-            summary: format!("{rule} summary"),
-            items: vec![],
-            evidence: evidence.iter().map(|s| s.to_string()).collect(),
-            remedy: vec!["GUI: do it".into()],
-            steps: vec![],
-            phase: None,
+        let f = |rule: &str, status, evidence: &[(&str, u32)]| {
+            let mut f = ops::Finding::new(
+                rule,
+                Severity::Error,
+                status,
+                crate::message!("finding-title", title = format!("{rule} summary")),
+            );
+            f.at = evidence
+                .iter()
+                .map(|(path, line)| ops::Evidence {
+                    path: path.to_string(),
+                    line: *line,
+                })
+                .collect();
+            f.remedy.push(ops::Step::check_note("do it"));
+            f
         };
         let findings = [
             f("A", Status::Found, &[]),
-            f("B", Status::Ok, &["st01/version.txt:1"]),
-            f("C", Status::Found, &["st01/api/relay.json:3"]),
+            f("B", Status::Ok, &[("st01/version.txt", 1)]),
+            f("C", Status::Found, &[("st01/api/relay.json", 3)]),
         ];
-        let log: serde_json::Value = serde_json::from_str(&log(&heading, &findings)).unwrap();
+        let log: serde_json::Value = serde_json::from_str(&log(&heading, &findings, None)).unwrap();
         let results = log["runs"][0]["results"].as_array().unwrap();
         // B is fine: no result, but its file is the first the report cites.
         assert_eq!(results.len(), 2);
@@ -376,7 +498,7 @@ mod tests {
 
         // Nothing cited anywhere: no location rather than an invented one.
         let log: serde_json::Value =
-            serde_json::from_str(&super::log(&heading, &findings[..1])).unwrap();
+            serde_json::from_str(&super::log(&heading, &findings[..1], None)).unwrap();
         assert!(log["runs"][0]["results"][0].get("locations").is_none());
     }
 }

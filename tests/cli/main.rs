@@ -11,5 +11,6 @@ mod pre_commit;
 mod pseudo_language;
 mod quiet;
 mod readme;
+mod rule_pages;
 mod sarif;
 mod usage;

@@ -65,6 +65,8 @@ fn every_subcommand(dir: &Path, port: u16) -> Vec<Vec<String>> {
         vec!["verify-update", "samples/spamtitan"],
         vec!["completions", "bash"],
         vec!["man"],
+        vec!["rule", "MOS-4.2.3-KI-6"],
+        vec!["schema", "findings"],
         vec![
             "fetch",
             "127.0.0.1",

@@ -2,6 +2,7 @@
 //! SARIF logs are validated against the official SARIF 2.1.0 JSON schema (tests/data/), and the
 //! annotations are compared line for line.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -279,13 +280,14 @@ fn gaps_github_on_the_mos_sample_annotates_each_capture_line() {
         "::notice title=MOS-4.2.3-KI-1::AutoReply changes are not written back to LDAP: cannot tell: ldap.autoreply not captured".to_string(),
         "::notice title=MOS-4.2.3-KI-2::Filters on EnvelopeTo do not work: cannot tell: `filter list` was not captured".to_string(),
         at(22, "error", "MOS-4.2.3-KI-3") + "Junk-mail threshold handling breaks after 4.1.9 -> 4.2.3; re-set quarantinejunk and ldaprouting%0Asmtp.quarantinejunk = on",
-        at(25, "error", "MOS-4.2.3-KI-3") + "Junk-mail threshold handling breaks after 4.1.9 -> 4.2.3; re-set quarantinejunk and ldaprouting%0Asmtp.ldaprouting = local",
+        // The summary once per finding: a later line names its item only.
+        at(25, "error", "MOS-4.2.3-KI-3") + "smtp.ldaprouting = local",
         at(19, "error", "MOS-4.2.3-KI-5") + "RecipientCheck fails when FastPath is off and the sender's reverse lookup gives localhost (smtp.fastpath is off)%0Asmtp.fastpath = off",
         at(38, "error", "MOS-4.2.3-KI-6") + "5 whitelistto exception(s) the live captures show are not in the export%0Alocal: postmaster@example.co.jp",
-        at(32, "error", "MOS-4.2.3-KI-6") + "5 whitelistto exception(s) the live captures show are not in the export%0Aprimary: @partners.example.com",
-        at(30, "error", "MOS-4.2.3-KI-6") + "5 whitelistto exception(s) the live captures show are not in the export%0Aprimary: ml-sales@lists.example.co.jp",
-        at(31, "error", "MOS-4.2.3-KI-6") + "5 whitelistto exception(s) the live captures show are not in the export%0Aprimary: ml-support@lists.example.co.jp",
-        at(33, "error", "MOS-4.2.3-KI-6") + "5 whitelistto exception(s) the live captures show are not in the export%0Aprimary: news@mailer.example.net",
+        at(32, "error", "MOS-4.2.3-KI-6") + "primary: @partners.example.com",
+        at(30, "error", "MOS-4.2.3-KI-6") + "primary: ml-sales@lists.example.co.jp",
+        at(31, "error", "MOS-4.2.3-KI-6") + "primary: ml-support@lists.example.co.jp",
+        at(33, "error", "MOS-4.2.3-KI-6") + "primary: news@mailer.example.net",
         at(49, "warning", "MOS-4.2.3-KI-8") + "A customized system over-quota message reverts to the default: if the captured text is customized, it will be reverted (carryover cannot tell: no default text is known); re-applying it is harmless%0Asystem: branding.quotamsg = Your mailbox is over its quota. ...",
         "::warning title=MOS-4.2.3-N-2::Save the branding files before and re-apply them after".to_string(),
         at(44, "warning", "carryover-unexplained") + "1 item(s) of the live captures differ from the export and no known issue explains it%0Alists/primary/whitelist/alerts@monitor.example.com: present (not in the export)",
@@ -319,8 +321,9 @@ fn plan_github_on_the_spamtitan_sample_leaves_out_what_is_fine() {
     assert!(drops[0].starts_with(
         "::error file=samples/spamtitan/7.08/st01/domains.csv,line=1,title=ST-BACKUP-DROPS::"
     ));
+    // A later line of the finding names its items only, the summary said on the first.
     assert!(drops[7].ends_with(
-        "%0Asystem: system.relay.tls.protocols.0 (TLS (left disabled))%0Asystem: system.relay.tls.protocols.1 (TLS (left disabled))"
+        ",line=13,title=ST-BACKUP-DROPS::system: system.relay.tls.protocols.0 (TLS (left disabled))%0Asystem: system.relay.tls.protocols.1 (TLS (left disabled))"
     ));
 }
 
@@ -373,8 +376,8 @@ fn hostile_names_and_entries_stay_inside_their_annotation() {
     let file = "file=rg01%2Ca%3Ab %250A%0A%3A%3Aerror%3A%3Apwned.log,";
     assert!(out.contains(&format!("::error {file}line=22,title=MOS-4.2.3-KI-3::")));
     assert!(out.contains(&format!(
-        "::error {file}line=30,title=MOS-4.2.3-KI-6::5 whitelistto exception(s) the live \
-         captures show are not in the export%0Aprimary: x%250A::error::pwned,a:b@lists.example.co.jp\n"
+        "::error {file}line=30,title=MOS-4.2.3-KI-6::primary: \
+         x%250A::error::pwned,a:b@lists.example.co.jp\n"
     )));
     assert_eq!(out.lines().count(), 15);
 
@@ -405,4 +408,122 @@ fn hostile_names_and_entries_stay_inside_their_annotation() {
         .as_str()
         .unwrap()
         .ends_with("primary: x%0A::error::pwned,a:b@lists.example.co.jp"));
+}
+
+/// The driver's rules of a log, by id.
+fn rules_by_id(log: &Value) -> std::collections::BTreeMap<String, Value> {
+    log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap().to_string(), r.clone()))
+        .collect()
+}
+
+#[test]
+fn a_rule_is_described_the_same_for_two_appliances() {
+    let rg01 = valid_sarif(&report(&[
+        "gaps", "--to", "4.2.3", "--format", "sarif", BEFORE,
+    ]));
+    let ms01 = valid_sarif(&report(&[
+        "gaps",
+        "--to",
+        "4.2.3",
+        "--format",
+        "sarif",
+        "samples/mos/ms01-delegated-domains.log",
+    ]));
+    let (rg01, ms01) = (rules_by_id(&rg01), rules_by_id(&ms01));
+    let shared: Vec<&String> = rg01.keys().filter(|id| ms01.contains_key(*id)).collect();
+    assert!(shared.len() >= 3, "{shared:?}");
+    for id in shared {
+        assert_eq!(rg01[id], ms01[id], "{id} differs between two appliances");
+    }
+    // A rule's short description is its title, not one finding's words.
+    let ki3 = &rg01["MOS-4.2.3-KI-3"];
+    assert_eq!(
+        ki3["shortDescription"]["text"],
+        "Junk-mail threshold handling breaks after 4.1.9 -> 4.2.3; re-set quarantinejunk and \
+         ldaprouting"
+    );
+    assert_eq!(
+        ki3["fullDescription"]["text"],
+        "Mail scored above the threshold is not handled by the junk-mail filter after the \
+         upgrade."
+    );
+    assert_eq!(ki3["defaultConfiguration"]["level"], "error");
+    let (_, page) = common::run(&["--lang", "en", "rule", "MOS-4.2.3-KI-3"]);
+    assert_eq!(ki3["help"]["markdown"], page.as_str());
+    assert!(ki3["help"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("MOS-4.2.3-KI-3: Junk-mail"));
+    assert!(ki3.get("helpUri").is_none());
+    // A rule found as a note on this appliance keeps the level of its severity.
+    assert_eq!(
+        rg01["MOS-4.2.3-KI-1"]["defaultConfiguration"]["level"],
+        "warning"
+    );
+}
+
+#[test]
+fn help_uris_only_with_a_base_and_fingerprints_without_line_numbers() {
+    let mut args = vec![
+        "gaps",
+        "--to",
+        "4.2.3",
+        "--format",
+        "sarif",
+        "--help-uri-base",
+        "https://example.com/carryover/docs/rules/",
+    ];
+    args.extend(MOS);
+    let log = valid_sarif(&report(&args));
+    let rules = rules_by_id(&log);
+    assert_eq!(
+        rules["MOS-4.2.3-KI-6"]["helpUri"],
+        "https://example.com/carryover/docs/rules/MOS-4.2.3-KI-6.md"
+    );
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let prints: Vec<&str> = results
+        .iter()
+        .map(|r| r["partialFingerprints"]["carryover/v1"].as_str().unwrap())
+        .collect();
+    assert!(prints.iter().all(|p| p.len() == 16), "{prints:?}");
+    // Each of KI-6's five entries is a result of its own, told apart by its item.
+    let ki6: BTreeSet<&str> = results
+        .iter()
+        .zip(&prints)
+        .filter(|(r, _)| r["ruleId"] == "MOS-4.2.3-KI-6")
+        .map(|(_, p)| *p)
+        .collect();
+    assert_eq!(ki6.len(), 5);
+
+    // The same entries read at other lines keep their fingerprints.
+    let dir = tempfile::tempdir().unwrap();
+    let before = std::fs::read_to_string(root().join(BEFORE)).unwrap();
+    std::fs::write(dir.path().join("rg01.log"), format!("\n\n{before}")).unwrap();
+    std::fs::copy(root().join(MOS[1]), dir.path().join("export.cfg")).unwrap();
+    let (code, moved, err) = run_in(
+        dir.path(),
+        &[
+            "gaps",
+            "--to",
+            "4.2.3",
+            "--format",
+            "sarif",
+            "rg01.log",
+            "export.cfg",
+        ],
+    );
+    assert_ne!(code, 2, "{err}");
+    let moved = valid_sarif(&moved);
+    let moved: BTreeSet<&str> = moved["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"] == "MOS-4.2.3-KI-6")
+        .map(|r| r["partialFingerprints"]["carryover/v1"].as_str().unwrap())
+        .collect();
+    assert_eq!(moved, ki6);
 }

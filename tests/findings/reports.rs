@@ -93,7 +93,7 @@ fn gaps_json_has_the_documented_shape() {
     assert_eq!(json["format_version"], 2);
     let findings = json["findings"].as_array().unwrap();
     for f in findings {
-        for key in ["rule", "severity", "summary", "items", "evidence", "remedy"] {
+        for key in ["rule", "severity", "summary", "items", "at", "remedy"] {
             assert!(f.get(key).is_some(), "{key} missing in {f}");
         }
     }
@@ -102,12 +102,21 @@ fn gaps_json_has_the_documented_shape() {
         .find(|f| f["rule"] == "MOS-4.2.3-KI-6")
         .unwrap();
     assert_eq!(ki6["items"].as_array().unwrap().len(), 5);
-    // `uce addexception` is an inferred form (catalog.ron): the remedy says so.
+    // `uce addexception` is an inferred form (catalog.ron): the remedy step says so.
     assert_eq!(
         ki6["remedy"][1],
-        "uce addexception primary whitelistto @partners.example.com    (inferred: no public source confirms this command's form)"
+        serde_json::json!({
+            "kind": "command",
+            "command": "uce addexception primary whitelistto @partners.example.com",
+            "form": "inferred",
+            "note": null,
+        })
     );
-    assert_eq!(ki6["evidence"][1], "samples/mos/rg01-4.1.9-before.log:32");
+    // Each item is an object with its own evidence.
+    assert_eq!(
+        ki6["items"][1]["evidence"],
+        serde_json::json!({"path": "samples/mos/rg01-4.1.9-before.log", "line": 32})
+    );
 }
 
 #[test]

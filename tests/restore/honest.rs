@@ -78,7 +78,7 @@ fn ki5_not_captured_writes_nothing_and_says_how_to_check() {
         .as_str()
         .unwrap()
         .contains("unknown: smtp.fastpath not captured"));
-    assert_eq!(ki5["remedy"][0], "smtp get fastpath");
+    assert_eq!(ki5["remedy"][0]["command"], "smtp get fastpath");
 }
 
 /// The runbook's patches are the ones `plan` says are needed for the same captures.

@@ -65,7 +65,7 @@ fn a_failed_update_in_a_capture_is_a_finding_of_gaps_and_plan() {
         finding["summary"].as_str().unwrap().contains("7.09"),
         "{finding}"
     );
-    assert!(finding["evidence"][0]
+    assert!(finding["items"][0]["evidence"]["path"]
         .as_str()
         .unwrap()
         .contains("update-7.09.log"));
