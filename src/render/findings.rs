@@ -48,13 +48,7 @@ fn status_word(f: &Finding) -> &'static str {
 
 /// A `gaps` or `plan` report in the format asked for.
 pub fn report(report: &crate::commands::findings::Report, format: ReportFormat) -> String {
-    let heading = Heading {
-        command: report.kind.name(),
-        appliance: report.appliance.as_deref(),
-        from: report.from.as_deref(),
-        to: &report.to,
-        blocking: report.blocking.as_deref(),
-    };
+    let heading = Heading::of(report);
     findings(&heading, &report.findings, format)
 }
 

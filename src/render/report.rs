@@ -27,6 +27,19 @@ pub struct Heading<'a> {
     pub blocking: Option<&'a [String]>,
 }
 
+impl<'a> Heading<'a> {
+    /// The heading of a `gaps` or `plan` report.
+    pub fn of(report: &'a crate::commands::findings::Report) -> Heading<'a> {
+        Heading {
+            command: report.kind.name(),
+            appliance: report.appliance.as_deref(),
+            from: report.from.as_deref(),
+            to: &report.to,
+            blocking: report.blocking.as_deref(),
+        }
+    }
+}
+
 /// One thing a rule says about the captures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Finding {

@@ -222,13 +222,7 @@ fn physical(path: &str, line: u32) -> PhysicalLocation {
 /// A `gaps` or `plan` report as a SARIF 2.1.0 log, made in the stored language; with a
 /// `help_uri_base`, each rule's `helpUri` is its page under it.
 pub fn report(report: &crate::commands::findings::Report, help_uri_base: Option<&str>) -> String {
-    let heading = Heading {
-        command: report.kind.name(),
-        appliance: report.appliance.as_deref(),
-        from: report.from.as_deref(),
-        to: &report.to,
-        blocking: report.blocking.as_deref(),
-    };
+    let heading = Heading::of(report);
     super::message::for_machines(|| log(&heading, &report.findings, help_uri_base))
 }
 
