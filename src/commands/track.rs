@@ -339,10 +339,11 @@ fn by_file(
         let one_appliance =
             crate::model::identity::one_appliance(named.iter().map(|(h, _)| h.as_str()));
         if one_appliance {
-            groups.insert(
-                (vendor, stem),
-                named.into_iter().flat_map(|(_, f)| f).collect(),
-            );
+            // Read in path order, whichever name each capture gives: a later capture's values
+            // win, as they do when the captures are named to `show` in that order.
+            let mut files: Vec<Input> = named.into_iter().flat_map(|(_, f)| f).collect();
+            files.sort_by(|a, b| a.path().cmp(b.path()));
+            groups.insert((vendor, stem), files);
             continue;
         }
         let who: Vec<String> = named

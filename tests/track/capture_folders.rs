@@ -322,3 +322,35 @@ fn two_capture_folders_of_one_appliance_are_never_merged() {
         "{st01}"
     );
 }
+
+#[test]
+fn captures_of_one_appliance_under_its_full_and_short_names_are_read_in_path_order() {
+    // 4.1.9's prompt gives the FQDN, 4.2.3's the short name: one appliance, and the later
+    // capture (the one after the upgrade) wins, as with `show BEFORE AFTER`.
+    let dir = tempfile::tempdir().unwrap();
+    let caps = dir.path().join("caps");
+    std::fs::create_dir(&caps).unwrap();
+    for name in ["rg01-4.1.9-before.log", "rg01-4.2.3-after.log"] {
+        std::fs::copy(
+            common::root().join("samples/mos").join(name),
+            caps.join(name),
+        )
+        .unwrap();
+    }
+    let repo = dir.path().join("repo");
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .args([
+            "track",
+            caps.to_str().unwrap(),
+            "--into",
+            repo.to_str().unwrap(),
+        ])
+        .env("LC_ALL", "C")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stored = std::fs::read_to_string(repo.join("mirapoint-mos/rg01.ron")).unwrap();
+    assert!(stored.contains("version: Some(\"4.2.3-GA\")"), "{stored}");
+    assert!(stored.contains("\"smtp.fastpath\": true"), "{stored}");
+}
