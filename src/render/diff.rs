@@ -375,9 +375,9 @@ pub fn markdown(comparison: &Comparison) -> String {
     for d in differences {
         let _ = writeln!(
             out,
-            "| {} | `{}` | {} | {} |",
+            "| {} | {} | {} | {} |",
             sign(d.kind).0,
-            d.path.replace('`', "'").replace('|', "\\|"),
+            super::markdown::code_span(&d.path).replace('|', "\\|"),
             cell(value(d, &d.old, d.secret && d.kind != DiffKind::Added)),
             cell(value(d, &d.new, d.secret && d.kind != DiffKind::Removed))
         );

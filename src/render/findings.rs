@@ -222,12 +222,8 @@ fn markdown(heading: &Heading<'_>, findings: &[Finding]) -> String {
             let _ = writeln!(out, "\n{head}\n| --- | --- |");
             for (i, item) in f.items.iter().enumerate() {
                 let at = if paired { f.evidence[i].as_str() } else { "" };
-                let _ = writeln!(
-                    out,
-                    "| `{}` | {} |",
-                    item.replace('|', "\\|").replace('`', "'"),
-                    at
-                );
+                let cell = super::markdown::code_span(item).replace('|', "\\|");
+                let _ = writeln!(out, "| {cell} | {at} |");
             }
         }
         markdown_steps(&mut out, &f.steps);

@@ -34,7 +34,9 @@ use crate::commands::rule;
 use crate::knowledge::Severity;
 use crate::ops::{self, Status};
 
-use super::report::{level_in, lines, message, spots, Finding, Heading, Level, Spot};
+use super::report::{
+    level_in, lines, message, spots, step_view, Finding, Heading, Level, Spot, StepView,
+};
 use super::rule_page;
 
 /// The `$schema` a log names: the SARIF 2.1.0 schema as JSON Schema Store serves it.
@@ -117,7 +119,7 @@ struct SarifResult<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     locations: Vec<Location>,
     partial_fingerprints: Fingerprints,
-    properties: ResultProperties<'a>,
+    properties: ResultProperties,
 }
 
 /// What identifies a result across runs, line numbers aside.
@@ -155,10 +157,12 @@ struct Region {
 }
 
 #[derive(Serialize)]
-struct ResultProperties<'a> {
+struct ResultProperties {
     status: Status,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    remedy: &'a [String],
+    /// The remedy's typed steps, on a finding's first result only (its others cite more
+    /// places of the same finding).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    remedy: Vec<StepView>,
 }
 
 #[derive(Serialize)]
@@ -246,7 +250,12 @@ pub fn log(
             continue;
         };
         let rule_index = rule_index(&mut rules, f, help_uri_base);
-        for spot in spots(f) {
+        let steps: Vec<StepView> = super::knowledge_words::localized(typed)
+            .remedy
+            .iter()
+            .map(step_view)
+            .collect();
+        for (nth, spot) in spots(f).into_iter().enumerate() {
             results.push(SarifResult {
                 rule_id: &f.rule,
                 rule_index,
@@ -258,7 +267,7 @@ pub fn log(
                 partial_fingerprints: fingerprints(heading, typed, f, &spot),
                 properties: ResultProperties {
                     status: f.status,
-                    remedy: &f.remedy,
+                    remedy: if nth == 0 { steps.clone() } else { Vec::new() },
                 },
             });
         }

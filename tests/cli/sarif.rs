@@ -182,7 +182,7 @@ fn gaps_sarif_on_the_mos_sample_is_valid_and_points_at_the_capture_lines() {
     assert_eq!(results[0]["properties"]["status"], "found");
     assert_eq!(results[2]["properties"]["status"], "not-captured");
     assert_eq!(
-        results[0]["properties"]["remedy"][0],
+        results[0]["properties"]["remedy"][0]["command"],
         "smtp set maxmsgsum 314572800"
     );
     // Placed, not read there: the location says so.
@@ -526,4 +526,31 @@ fn help_uris_only_with_a_base_and_fingerprints_without_line_numbers() {
         .map(|r| r["partialFingerprints"]["carryover/v1"].as_str().unwrap())
         .collect();
     assert_eq!(moved, ki6);
+}
+
+#[test]
+fn a_result_carries_its_typed_remedy_once_per_finding() {
+    let log = valid_sarif(&report(&[
+        "gaps",
+        "--format",
+        "sarif",
+        "samples/mos/rg01-4.1.9-before.log",
+        "samples/mos/rg01-4.1.9-export.cfg",
+    ]));
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let ki6: Vec<&Value> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "MOS-4.2.3-KI-6")
+        .collect();
+    assert!(ki6.len() > 1, "KI-6 cites each missing entry's line");
+    let remedy = ki6[0]["properties"]["remedy"].as_array().unwrap();
+    assert_eq!(remedy[0]["kind"], "command");
+    assert_eq!(remedy[0]["form"], "inferred");
+    assert!(remedy[0]["command"]
+        .as_str()
+        .unwrap()
+        .starts_with("uce addexception "));
+    assert!(ki6[1..]
+        .iter()
+        .all(|r| r["properties"].get("remedy").is_none()));
 }
