@@ -5,7 +5,7 @@ quiet-located = { $at }: { $said }
 quiet-repeated = { $said } ({ $count } times; first at { $at })
 quiet-warning = warning: { $warning }
 quiet-refused = note: `{ $command }` was refused ({ $answer }); it changes nothing
-quiet-absent = note: { $version } has no `{ $command }`: not on this version ({ $answer })
+quiet-absent = note: { $version } answered that it has no `{ $command }` ({ $answer }): a command this version lacks, or a typo
 quiet-absent-version-unknown = note: this appliance has no `{ $command }` ({ $answer }); the captures show no version
 
 quiet-all-read = { $path }: { $lines } lines, all read

@@ -4,7 +4,7 @@ quiet-located = { $at }: { $said }
 quiet-repeated = { $said } ({ $count } 回。最初は { $at })
 quiet-warning = 警告: { $warning }
 quiet-refused = 注記: `{ $command }` は拒否されました ({ $answer })。何も変更していません
-quiet-absent = 注記: { $version } には `{ $command }` がありません: このバージョンにはないコマンドです ({ $answer })
+quiet-absent = 注記: { $version } は `{ $command }` がないと応答しました ({ $answer }): このバージョンにないコマンドか、入力の誤りです
 quiet-absent-version-unknown = 注記: このアプライアンスには `{ $command }` がありません ({ $answer })。キャプチャにバージョンがありません
 
 quiet-all-read = { $path }: { $lines } 行をすべて読み込みました

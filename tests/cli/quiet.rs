@@ -156,8 +156,9 @@ fn verbose_says_the_line_counts_and_what_the_version_lacks_once() {
     assert_eq!(code, 0);
     assert_eq!(
         err,
-        "samples/mos/rg01-4.1.9-before.log:27: note: 4.1.9-GA has no `smtp get ldarprouting`: \
-         not on this version (NO Unknown parameter: ldarprouting)\n\
+        "samples/mos/rg01-4.1.9-before.log:27: note: 4.1.9-GA answered that it has no \
+         `smtp get ldarprouting` (NO Unknown parameter: ldarprouting): a command this version \
+         lacks, or a typo\n\
          samples/mos/rg01-4.1.9-before.log: 78 lines, all read\n"
     );
     // The same refusal in two captures of one appliance: one line, with the count.
@@ -180,8 +181,9 @@ fn verbose_says_the_line_counts_and_what_the_version_lacks_once() {
     ]);
     assert!(
         err.starts_with(
-            "note: 4.1.9-GA has no `smtp get ldarprouting`: not on this version \
-             (NO Unknown parameter: ldarprouting) (2 times; first at \
+            "note: 4.1.9-GA answered that it has no `smtp get ldarprouting` \
+             (NO Unknown parameter: ldarprouting): a command this version lacks, or a typo \
+             (2 times; first at \
              samples/mos/pairs/rg01-4.1.9-reordered.log:52)\n"
         ),
         "{err}"
