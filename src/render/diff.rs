@@ -377,7 +377,7 @@ pub fn markdown(comparison: &Comparison) -> String {
             out,
             "| {} | {} | {} | {} |",
             sign(d.kind).0,
-            super::markdown::code_span(&d.path).replace('|', "\\|"),
+            crate::base::text::code_span(&d.path).replace('|', "\\|"),
             cell(value(d, &d.old, d.secret && d.kind != DiffKind::Added)),
             cell(value(d, &d.new, d.secret && d.kind != DiffKind::Removed))
         );

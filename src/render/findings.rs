@@ -222,7 +222,7 @@ fn markdown(heading: &Heading<'_>, findings: &[Finding]) -> String {
             let _ = writeln!(out, "\n{head}\n| --- | --- |");
             for (i, item) in f.items.iter().enumerate() {
                 let at = if paired { f.evidence[i].as_str() } else { "" };
-                let cell = super::markdown::code_span(item).replace('|', "\\|");
+                let cell = crate::base::text::code_span(item).replace('|', "\\|");
                 let _ = writeln!(out, "| {cell} | {at} |");
             }
         }

@@ -19,7 +19,6 @@ pub mod findings;
 mod findings_json;
 pub mod github;
 mod knowledge_words;
-mod markdown;
 pub mod message;
 pub mod notice;
 pub mod report;

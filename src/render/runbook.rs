@@ -258,7 +258,7 @@ pub(crate) fn item_message(item: &Restore) -> Message {
 fn patch_words(step: &crate::ops::Step) -> String {
     match step {
         crate::ops::Step::Command { command, note, .. } => {
-            let mut line = super::markdown::code_span(command);
+            let mut line = code_span(command);
             if let Some(note) = note {
                 line.push_str(&format!(" ({})", words(note)));
             }
