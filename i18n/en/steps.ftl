@@ -4,6 +4,7 @@
 
 step-command = on this appliance: `{ $command }`
 step-elsewhere = on { $on }: `{ $command }`
+step-elsewhere-inferred = on { $on }: `{ $command }`    { $inferred }
 step-console = console: { $page }: { $action }
 step-console-any = console: { $action }
 step-dns = DNS: { $text }

@@ -4,6 +4,7 @@
 
 step-command = このアプライアンスで: `{ $command }`
 step-elsewhere = { $on } で: `{ $command }`
+step-elsewhere-inferred = { $on } で: `{ $command }`    { $inferred }
 step-console = 管理画面: { $page }: { $action }
 step-console-any = 管理画面: { $action }
 step-dns = DNS: { $text }

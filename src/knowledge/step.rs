@@ -51,6 +51,8 @@ pub enum Step {
         on: Text,
         /// The command line.
         command: String,
+        /// Whether its form is confirmed or inferred, as the vendor's catalog marks it.
+        form: Form,
     },
     /// A page of the admin console (web UI), and what to do there.
     Console {
@@ -104,25 +106,32 @@ impl Step {
     }
 
     /// The step with its command's form marked by `confirmed` (the vendor catalog's answer
-    /// for a command line; `None`: not a form it knows).
+    /// for a command line; `None`: not a form it knows), on this appliance or another.
     pub fn marked(self, confirmed: impl Fn(&str) -> Option<bool>) -> Step {
+        let form_of = |command: &str| match confirmed(command) {
+            Some(true) => Form::Confirmed,
+            Some(false) => Form::Inferred,
+            None => Form::Unmarked,
+        };
         match self {
             Step::Command {
                 command,
                 form: Form::Unmarked,
                 note,
-            } => {
-                let form = match confirmed(&command) {
-                    Some(true) => Form::Confirmed,
-                    Some(false) => Form::Inferred,
-                    None => Form::Unmarked,
-                };
-                Step::Command {
-                    command,
-                    form,
-                    note,
-                }
-            }
+            } => Step::Command {
+                form: form_of(&command),
+                command,
+                note,
+            },
+            Step::Elsewhere {
+                on,
+                command,
+                form: Form::Unmarked,
+            } => Step::Elsewhere {
+                form: form_of(&command),
+                on,
+                command,
+            },
             other => other,
         }
     }

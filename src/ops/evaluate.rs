@@ -88,6 +88,7 @@ pub fn steps(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) ->
             Remedy::Elsewhere { on, command } => vec![Step::Elsewhere {
                 on: Text::Note(on.clone()),
                 command: command.clone(),
+                form: crate::knowledge::Form::Unmarked,
             }],
             Remedy::Console { page, action } => vec![Step::Console {
                 page: page.clone(),

@@ -143,7 +143,13 @@ pub(crate) fn step_message(step: &Step) -> Message {
     use crate::message;
     match step {
         Step::Command { command, .. } => message!("step-command", command = command),
-        Step::Elsewhere { on, command } => {
+        Step::Elsewhere { on, command, form } if *form == ops::Form::Inferred => message!(
+            "step-elsewhere-inferred",
+            on = text(on),
+            command = command,
+            inferred = message!("step-form-inferred")
+        ),
+        Step::Elsewhere { on, command, .. } => {
             message!("step-elsewhere", on = text(on), command = command)
         }
         Step::Console { page, action } if page.is_empty() => {
@@ -187,6 +193,8 @@ pub enum StepView {
         appliance: String,
         /// The command line.
         command: String,
+        /// Whether a public source confirms its form (`inferred`: none does).
+        form: ops::Form,
     },
     /// A page of the admin console, and what to do there.
     Console {
@@ -232,9 +240,10 @@ pub fn step_view(step: &Step) -> StepView {
             form: *form,
             note: note.as_ref().map(said),
         },
-        Step::Elsewhere { on, command } => StepView::Elsewhere {
+        Step::Elsewhere { on, command, form } => StepView::Elsewhere {
             appliance: words(on),
             command: command.clone(),
+            form: *form,
         },
         Step::Console { page, action } => StepView::Console {
             page: page.clone(),
@@ -473,6 +482,26 @@ mod tests {
         assert_eq!(
             serde_json::to_value(step_view(&suggestion)).unwrap(),
             serde_json::json!({"kind": "check", "text": "Make the change in LDAP too.", "suggestion": true})
+        );
+    }
+
+    #[test]
+    fn a_command_on_another_appliance_keeps_its_inferred_mark() {
+        let step = Step::Elsewhere {
+            on: ops::Text::Note("the upstream RazorGate".into()),
+            command: "key new MTA".into(),
+            form: ops::Form::Unmarked,
+        }
+        .marked(|command| (command == "key new MTA").then_some(false));
+        let line = super::step(&step);
+        assert!(
+            line.starts_with("on the upstream RazorGate: `key new MTA`"),
+            "{line}"
+        );
+        assert!(line.contains("(inferred: "), "{line}");
+        assert_eq!(
+            serde_json::to_value(step_view(&step)).unwrap()["form"],
+            "inferred"
         );
     }
 }

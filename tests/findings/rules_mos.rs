@@ -824,7 +824,7 @@ fn every_placeholder_of_a_remedy_is_written_in_angle_brackets() {
     let steps = carryover::ops::evaluate::steps(c6, &mos, &[]);
     assert!(steps.iter().any(|s| matches!(
         s,
-        Step::Elsewhere { on: Text::Note(on), command }
+        Step::Elsewhere { on: Text::Note(on), command, .. }
             if command == "key new MTA \"\" \"\" \"\"" && on == "the upstream RazorGate"
     )));
     let steps = texts(steps);
@@ -841,7 +841,7 @@ fn texts(steps: Vec<Step>) -> Vec<String> {
         .into_iter()
         .flat_map(|s| match s {
             Step::Command { command, .. } => vec![command],
-            Step::Elsewhere { on, command } => vec![note(on), command],
+            Step::Elsewhere { on, command, .. } => vec![note(on), command],
             Step::Console { page, action } => vec![page, note(action)],
             Step::Dns(text) | Step::Check { text, .. } => vec![note(text)],
             Step::Prompt { prompt, answer } => vec![prompt, answer],
