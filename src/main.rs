@@ -4,10 +4,8 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    match cli::run(cli::Cli::parse()) {
+    match cli::run(cli::parse()) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("carryover: {}", carryover::render::error::error(&e));

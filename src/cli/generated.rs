@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
 use carryover::base::error::Error;
 
-use super::{Cli, Output};
+use super::Output;
 
 #[derive(Args)]
 pub struct CompletionsArgs {
@@ -33,7 +33,7 @@ pub struct ManArgs {
 }
 
 pub fn completions(args: CompletionsArgs) -> Result<u8, Error> {
-    let mut command = Cli::command();
+    let mut command = super::localise::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "carryover", &mut script);
     args.output.write(&text(script)?, false)?;
@@ -41,7 +41,7 @@ pub fn completions(args: CompletionsArgs) -> Result<u8, Error> {
 }
 
 pub fn man(args: ManArgs) -> Result<u8, Error> {
-    let mut command = Cli::command();
+    let mut command = super::localise::command();
     command.build();
     if args.all {
         return man_all(&command, args.output.file());

@@ -8,6 +8,7 @@ mod fetch;
 mod findings;
 mod generated;
 mod help;
+mod localise;
 mod restore;
 mod rule;
 mod schema;
@@ -18,7 +19,7 @@ mod verify_update;
 
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use carryover::base::error::Error;
 use carryover::commands::request::{
@@ -117,9 +118,33 @@ enum Command {
     Schema(schema::SchemaArgs),
 }
 
+/// The command line of this process, read with its help in the reader's language: `--lang`
+/// is looked for before clap parses, so `--lang ja --help` is Japanese.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    set_languages(Languages::choose(lang_flag(&args), |name| {
+        std::env::var(name).ok()
+    }));
+    let mut matches = localise::command().get_matches_from(args);
+    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The language `--lang X` or `--lang=X` names, if it names one this tool has.
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<&str> = args
+        .iter()
+        .filter_map(|a| a.to_str())
+        .take_while(|a| *a != "--")
+        .collect();
+    let value = args.iter().enumerate().find_map(|(i, arg)| match *arg {
+        "--lang" => args.get(i + 1).copied(),
+        _ => arg.strip_prefix("--lang="),
+    })?;
+    Lang::named(value)
+}
+
 /// Runs the command line; the exit status, or an error (status 2).
 pub fn run(cli: Cli) -> Result<u8, Error> {
-    set_languages(Languages::choose(cli.lang, |name| std::env::var(name).ok()));
     let _ = VERBOSITY.set(match (cli.quiet, cli.verbose) {
         (true, _) => Verbosity::Quiet,
         (false, true) => Verbosity::Verbose,

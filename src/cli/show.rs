@@ -19,7 +19,7 @@ pub struct ShowArgs {
     format: FormatArg,
     #[command(flatten)]
     output: Output,
-    /// List the input lines that did not become model data instead; exit 1 if there are any.
+    /// Instead, print the input lines that did not become model data; exit 1 if there are any.
     #[arg(long)]
     unrecognized: bool,
     /// Add where each item was read (path:line) and which sources were read.

@@ -101,6 +101,11 @@ pub fn set_languages(languages: Languages) {
     let _ = LANGUAGES.set(languages);
 }
 
+/// The language a person reads in this run (the flag's, else the locale's).
+pub fn human_language() -> Lang {
+    languages().human
+}
+
 /// This run's languages.
 pub(crate) fn languages() -> Languages {
     LANGUAGES.get().copied().unwrap_or_default()
@@ -179,6 +184,11 @@ fn fill(lang: Lang, message: &Message, text_arg: &dyn Fn(&str) -> String) -> Str
     let text = fill_from(lang, message, text_arg)
         .or_else(|| fill_from(Lang::En, message, text_arg))
         .unwrap_or_else(|| fallback(message));
+    in_markers_if_pseudo(lang, text)
+}
+
+/// The text as the pseudo-language shows it: wrapped in its markers.
+fn in_markers_if_pseudo(lang: Lang, text: String) -> String {
     match lang {
         Lang::Pseudo => format!("{}{text}{}", PSEUDO_MARKERS.0, PSEUDO_MARKERS.1),
         _ => text,
@@ -202,6 +212,25 @@ fn fill_from(lang: Lang, message: &Message, text_arg: &dyn Fn(&str) -> String) -
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
     Some(text.into_owned())
+}
+
+/// The words of a message held by its id alone, with no arguments: the help texts, whose ids
+/// are made from the command tree. `None` when no catalog has it.
+pub fn words_by_id(id: &str) -> Option<String> {
+    let lang = current();
+    let text = text_of(lang, id).or_else(|| text_of(Lang::En, id))?;
+    Some(in_markers_if_pseudo(lang, text))
+}
+
+fn text_of(lang: Lang, id: &str) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id).and_then(|m| m.value())?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
 }
 
 fn fallback(message: &Message) -> String {

@@ -45,8 +45,9 @@ fn catalog(lang: &str) -> (BTreeMap<String, Entry>, Vec<String>) {
             } else if !line.starts_with(' ') {
                 current = None;
             } else if let Some(entry) = current.as_ref().and_then(|id| messages.get_mut(id)) {
+                // Indented as written: a help text's example lines are known by their indent.
                 entry.source.push('\n');
-                entry.source.push_str(line.trim());
+                entry.source.push_str(line.trim_end());
             }
         }
     }
@@ -195,16 +196,19 @@ fn glossary() -> Vec<Term> {
 }
 
 /// A message's words where the glossary applies: without what is never translated (text in
-/// backticks, arguments, selector keys, string literals, flags, and upper-case names such as
-/// `FILE` or `CLI`).
+/// backticks or single quotes, a help text's example command lines (indented under
+/// `Examples:`), arguments, selector keys, string literals, flags, and upper-case names such
+/// as `FILE` or `CLI`).
 fn words(source: &str) -> String {
     let never_translated = [
         r"`[^`]*`",
+        r"(^|\s)'[^'\s]*'",
+        r"(?m)^ {6,}(carryover|git|echo) .*$",
         r#"\{\s*"[^"]*"\s*\}"#,
         r"\{\s*\$[\w-]+\s*(->)?",
         r"\*?\[[^\]]*\]",
         r"[{}]",
-        r"(^|\s)--?[A-Za-z][\w-]*",
+        r"(^|[\s(])--?[A-Za-z][\w-]*",
         r"\b[A-Z][A-Z0-9_]+\b",
     ];
     never_translated

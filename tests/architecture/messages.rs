@@ -131,9 +131,10 @@ fn every_message_the_code_makes_is_in_the_catalog_with_its_arguments() {
 #[test]
 fn every_message_of_the_catalog_is_used() {
     let used: BTreeSet<String> = uses().into_iter().map(|(_, id, _)| id).collect();
+    // `help-…` ids are the command tree's texts, kept in step by the binary's own test.
     let unused: Vec<String> = catalog("en")
         .into_keys()
-        .filter(|id| !used.contains(id))
+        .filter(|id| !used.contains(id) && !id.starts_with("help-"))
         .collect();
     assert!(unused.is_empty(), "catalog ids no code uses: {unused:?}");
 }

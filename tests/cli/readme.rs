@@ -17,6 +17,7 @@ fn carryover(args: &[&str], cwd: &Path) -> (i32, String, String) {
         .unwrap()
         .current_dir(cwd)
         .args(args)
+        .env("LC_ALL", "C")
         .env_remove("NO_COLOR")
         .output()
         .unwrap();
@@ -122,8 +123,8 @@ fn every_flag_and_value_has_a_description_and_every_help_its_examples_and_exit_s
 }
 
 /// `(code, meaning)` lines of a help text's exit-status block.
-fn exit_lines(help: &str) -> Vec<(String, String)> {
-    let block = help.split("\nExit status").nth(1).unwrap_or("");
+fn exit_lines(help: &str, heading: &str) -> Vec<(String, String)> {
+    let block = help.split(heading).nth(1).unwrap_or("");
     block
         .lines()
         .skip(1)
@@ -137,13 +138,23 @@ fn exit_lines(help: &str) -> Vec<(String, String)> {
 
 #[test]
 fn the_exit_status_table_is_what_each_help_says() {
-    let text = readme();
+    exit_table_is_what_each_help_says(&readme(), "## Exit status\n", "en", "\nExit status");
+}
+
+/// The Japanese README's table is, cell for cell, what each `--lang ja --help` says.
+#[test]
+fn the_japanese_exit_status_table_is_what_each_japanese_help_says() {
+    let text = read("README.ja.md");
+    exit_table_is_what_each_help_says(&text, "## 終了ステータス\n", "ja", "\n終了ステータス");
+}
+
+fn exit_table_is_what_each_help_says(text: &str, heading: &str, lang: &str, block: &str) {
     let table = text
-        .split("## Exit status\n")
+        .split(heading)
         .nth(1)
-        .expect("README has an Exit status section");
+        .expect("the README has an exit-status section");
     for sub in subcommands() {
-        let (_, help, _) = carryover(&[&sub, "--help"], root());
+        let (_, help, _) = carryover(&["--lang", lang, &sub, "--help"], root());
         let row_start = format!("| `{sub}` |");
         let row = table
             .lines()
@@ -153,12 +164,17 @@ fn the_exit_status_table_is_what_each_help_says() {
             .split(" | ")
             .map(|c| c.trim_matches('|').trim())
             .collect();
-        for (code, meaning) in exit_lines(&help) {
+        let lines = exit_lines(&help, block);
+        assert!(
+            !lines.is_empty(),
+            "{sub} --help ({lang}) has no exit statuses"
+        );
+        for (code, meaning) in lines {
             let column = code.parse::<usize>().unwrap() + 1;
             assert_eq!(
                 cells.get(column).copied(),
                 Some(meaning.replace('|', "\\|").as_str()),
-                "README's exit status {code} of {sub} differs from its --help"
+                "the README's ({lang}) exit status {code} of {sub} differs from its --help"
             );
         }
     }

@@ -1,0 +1,319 @@
+# `--help` と man ページの日本語。id は i18n/en/help.ftl と同じ (英語はフラグの doc コメントから
+# 作られる)。コマンド、パス、値、フラグ名は訳さない。
+
+help-heading-usage = 使い方:
+help-heading-arguments = 引数
+help-heading-options = オプション
+help-heading-commands = コマンド
+help-any--against =
+    バージョンアップ後のアプライアンスのキャプチャ (繰り返し可): それに無いもの、違うものだけを書く
+help-any--all =
+    すべてのページ (メインと各サブコマンドのページ) を -o で指定したフォルダ (無ければ作る) に `carryover.1`、`carryover-show.1`、... として書く
+help-any--ca =
+    組み込みのルート証明書に加えて信頼する PEM 証明書: アプライアンス自身の自己署名証明書、または自社 CA の証明書
+help-any--color =
+    色: auto (端末のとき。ただし NO_COLOR が設定されていれば付けず、CLICOLOR_FORCE があれば付ける)、always、never
+help-any--commit =
+    続けて、リポジトリで変わったものを git でコミットする。変更が無ければコミットしない
+help-any--confirm =
+    どのキャプチャにも表れない前提条件を、あなたが確認したこととする (`--confirm ST-7.09-P-4`): それはもう妨げにならず、レポートには運用者が確認したと書かれる。条件ごとに繰り返す
+help-any--encoding =
+    入力を検出せずに、このエンコーディングで読む (utf-8、shift_jis、euc-jp、...)
+help-any--exit_code =
+    スクリプトにコマンドがあれば 1 で終了する (`git diff --exit-code`、terraform の `--detailed-exitcode` と同じ)。無ければスクリプトを書いたとき 0 で終了する
+help-any--file =
+    git が渡すキャプチャ (`-`: 標準入力)
+help-any--format =
+    出力形式
+help-any--help_uri_base =
+    --format sarif のとき: ルールのページ (docs/rules/ のフォルダ) を公開している場所。各ルールの helpUri は URL/ID.md になる。指定しなければ helpUri は書かない
+help-any--hosts =
+    取得元のアプライアンス: ホスト名またはアドレス
+help-any--id =
+    レポートに出るルールの id (`MOS-4.2.3-KI-3`)。指定しなければ、レポートに出うるすべてのルールを一覧する
+help-any--ignore =
+    パスがこの glob に合う項目を除く (繰り返し可)。例: 'lists/*/blacklist/*'
+help-any--import_files =
+    アプライアンス自身の UI 用インポートファイルも DIR に書く (SpamTitan: ドメインの CSV、許可リストとブロックリスト)
+help-any--insecure =
+    どんな証明書も受け入れる。経路上の誰でもパスワードを読めるようになる。実行のたびに警告する
+help-any--into =
+    `<vendor>/<hostname>.ron` ファイルを書くリポジトリ
+help-any--inventory =
+    アプライアンスの CSV、`host,vendor,port,user,credential-ref` (credential-ref は `env:NAME` か `file:PATH`。資格情報そのものは書かない)
+help-any--jobs =
+    同時に取得するアプライアンスの数
+help-any--kind =
+    入力の種類を内容から検出せずに、この種類として読む
+help-any--log =
+    アップデートのログ、またはアップデートのログをすべて確認するフォルダ (キャプチャのフォルダ、その木)。`-` は標準入力を読む
+help-any--name =
+    スキーマの名前 (`gaps` と `plan` は `findings`、`show`、`diff`、`diff-stat`、`verify-update`、`track`、`fetch`)。指定しなければ名前を一覧する
+help-any--new =
+    新しい側のキャプチャ (複数ファイルなら繰り返す)
+help-any--old =
+    古い側のキャプチャ (複数ファイルなら繰り返す)
+help-any--output =
+    標準出力ではなく FILE に書く (`-`: 標準出力)。ファイルはアトミックに置き換える: 失敗した実行はファイルを元のまま残す
+help-any--output_encoding =
+    スクリプトをこのエンコーディングで書く (utf-8、shift_jis、euc-jp、...)。アプライアンスに送るときのもの: MOS のリテラルの長さはそのバイト数。デフォルト: キャプチャのエンコーディング
+help-any--password_env =
+    パスワード (Mirapoint MOS) をこの環境変数から読む
+help-any--password_file =
+    パスワード (Mirapoint MOS) を、所有者だけが読めるこのファイルの 1 行目から読む
+help-any--paths =
+    1 台のアプライアンスのキャプチャのファイルかディレクトリ (CLI のログ、トランスクリプト、エクスポート、キャプチャのフォルダ)。`-` は標準入力を読む
+help-any--plaintext =
+    TLS ではなく平文で通信する: パスワードが読める形でネットワークを渡る
+help-any--port =
+    メーカーのデフォルトでないときのポート (Mirapoint MOS: TLS は 10243、平文は 10143。SpamTitan: TLS は 443、平文は 80)
+help-any--pre =
+    同じアプライアンスのバージョンアップ前のキャプチャ (複数ファイルなら繰り返す): このとき入力はバージョンアップ後のキャプチャで、レポートにはバージョンアップで失われたものが加わる
+help-any--provenance =
+    各項目をどこで読んだか (path:line) と、どのソースを読んだかを加える
+help-any--runbook =
+    Markdown の手順書を書く: スクリプトの適用方法、手作業の手順、パッチ、確認
+help-any--shell =
+    補完するシェル
+help-any--show_secrets =
+    メーカーの秘密情報カタログが秘密とする値 (秘密キー、パスワード、セッション id、API トークン) を除かずに書く。このときファイルは所有者だけが読める形で作る
+help-any--src =
+    読み込むキャプチャのフォルダ
+help-any--stat =
+    エリアごとの件数だけ (human、markdown、json)
+help-any--subcommand =
+    メインのページではなく、サブコマンド自身のページ (`carryover-SUBCOMMAND(1)`)
+help-any--timeout =
+    接続と、各読み取りを待つ秒数
+help-any--to =
+    バージョンアップ先のバージョン (デフォルト: 知っている一番新しいリリースノートのもの)
+help-any--token_env =
+    API トークン (SpamTitan) をこの環境変数から読む
+help-any--track =
+    続けて、`track DIR --into REPO` と同じように、キャプチャをこのリポジトリに記録する
+help-any--unrecognized =
+    代わりに、モデルのデータにならなかった入力の行を一覧する。あれば 1 で終了する
+help-any--user =
+    ログインに使うユーザ (Mirapoint MOS)
+help-any--vendor =
+    キャプチャするメーカー。指定しなければ、与えたキャプチャのメーカー (キャプチャを与えないときは必須)
+help-capture--paths =
+    作成済みのキャプチャ。その Delegated Domain の名前を知るため (任意。`-`: 標準入力)
+help-capture-about =
+    gaps と plan が必要とするものをキャプチャが含むように、実行するものを出力する
+help-capture-after =
+    例:
+      carryover capture --vendor mirapoint-mos
+      carryover capture samples/mos/ms01-delegated-domains.log
+      carryover capture --vendor spamtitan -o capture.sh
+
+    終了ステータス:
+      0  コマンド (またはキャプチャスクリプト) を出力した
+      2  エラー
+help-completions-about =
+    シェルの補完スクリプトを出力する (bash、zsh、fish、elvish、powershell)
+help-completions-after =
+    例:
+      carryover completions bash > ~/.local/share/bash-completion/completions/carryover
+      carryover completions zsh > ~/.zfunc/_carryover
+
+    終了ステータス:
+      0  スクリプトを出力した
+      2  エラー
+help-diff--paths =
+    OLD と NEW。それぞれファイルかディレクトリ (`-`: 標準入力。どちらか一方に)。または git が外部 diff に渡す 7 つの引数
+help-diff--show_secrets =
+    変わった秘密情報 (秘密キー、パスワード、セッション id、API トークン) の値を `<secret>` ではなく表示する。このとき -o で指定したファイルは所有者だけが読める
+help-diff-about =
+    2 つのキャプチャを、行ではなく設定ごとに比べる: バージョンアップや変更が何をしたか
+help-diff-after =
+    例:
+      carryover diff samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
+      carryover diff --stat --format json samples/spamtitan/7.08 samples/spamtitan/7.09
+      echo '*.log diff=carryover' >> .gitattributes
+      git config diff.carryover.command 'carryover diff'
+
+    終了ステータス (diff(1) と同じ):
+      0  差分なし (比較されなかった項目は数えない)
+      1  差分あり
+      2  エラー (二台のアプライアンス、または二つのメーカーのキャプチャを含む)
+    git の外部 diff (7 つの引数) としては、git が求めるとおり 0 で終了する。キャプチャとして
+    読めないファイルは行の diff として示す。
+help-fetch--format =
+    レポートの形式
+help-fetch--into =
+    各アプライアンスのキャプチャを書くフォルダ
+help-fetch--vendor =
+    インベントリがメーカーを書いていないアプライアンスのメーカー。指定しなければ、与えた資格情報のフラグ (--user のユーザ、パスワード、トークン) に合うログインのメーカー
+help-fetch-about =
+    アプライアンス自身からキャプチャを集める。1 台のホストでも、全台でも
+help-fetch-after =
+    例:
+      carryover fetch rg01.example.net --user administrator --password-env RG_PASSWORD --into captures
+      carryover fetch --inventory fleet.csv --into captures --track fleet-config --commit
+      carryover fetch st01.example.net --vendor spamtitan --token-env ST_TOKEN --ca st01.pem --into captures
+
+    各キャプチャは全部書くか、まったく書かないかのどちらか: 失敗したアプライアンスは前のキャプチャを
+    残す。レポート (-o) はどの終了でも書く: JSON では、どのアプライアンスよりも前に実行を止めたエラー
+    (読めないインベントリ、無い資格情報) もそこに入る。資格情報は環境変数、所有者だけが読めるファイル、
+    または端末でのプロンプトから得る。コマンドラインからは決して得ない。
+
+    終了ステータス:
+      0  すべてのアプライアンスから取得した (アプライアンスが拒否したコマンドは「キャプチャされていない」として一覧する)
+      2  取得に失敗したアプライアンスがある (ほかは取得済み)、またはその他のエラー
+help-flag-help-long =
+    ヘルプを出力する ('-h' で要約)
+help-flag-help-more =
+    ヘルプを出力する ('--help' で詳しく)
+help-flag-version =
+    バージョンを出力する
+help-gaps-about =
+    既知のエクスポートとバージョンアップの不具合で何が失われるかを、根拠と対処とともに報告する
+help-gaps-after =
+    例:
+      carryover gaps samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.1.9-export.cfg
+      carryover gaps --format sarif -o gaps.sarif samples/spamtitan/7.08
+
+    終了ステータス:
+      0  警告以上の検出がない (キャプチャされていない事実や情報は出力されることがある)
+      1  警告以上の検出がある
+      2  エラー
+help-help-about =
+    このメッセージ、または指定したサブコマンドのヘルプを出力する
+help-main--lang =
+    読む言語: `ja` か `en` (デフォルト: ロケールの言語)
+help-main--lang-long =
+    読む言語: `ja` か `en` (デフォルト: ロケールの言語)
+
+    読む言語: `ja` か `en`。指定しなければロケールで決まる: LC_ALL、LC_MESSAGES、LANG のうち最初に設定されているもの。`ja` のロケールなら日本語、それ以外は英語。git と機械のためのファイル (track のファイル、コミットメッセージ、JSON、SARIF) はロケールではなくこのフラグだけに従う。だから 2 人の管理者で git の言語が入れ替わることは無い。
+help-main--quiet =
+    標準エラーにはエラーのほか何も言わない: 警告、注記、行数を出さない (終了ステータスは同じ)
+help-main--verbose =
+    読み取りで気付いたことすべてと、各ソースの行数を言う。すべて読めたときも
+help-main-about =
+    Mirapoint MOS のキャプチャ (CLI のログ、管理プロトコルのトランスクリプト、コンフィグのエクスポート) と SpamTitan のキャプチャのフォルダを 1 つの型付きモデルに読み込み、バージョンアップで失われるものを報告する
+help-main-after =
+    例:
+      carryover gaps samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.1.9-export.cfg
+      carryover plan --to 7.09 samples/spamtitan/7.08
+
+    終了ステータス (全サブコマンド。1 の意味は各 --help に書く):
+      0  完了、報告するものは無い
+      1  報告するものがある
+      2  エラー: 読めない入力、アプライアンスやメーカーの混在、誤ったフラグ
+help-man-about =
+    man ページ (roff) を出力する。サブコマンドごとの節つき
+help-man-after =
+    例:
+      carryover man > carryover.1
+      carryover man restore | man -l -
+      carryover man --all -o ~/.local/share/man/man1
+
+    終了ステータス:
+      0  マニュアルページを出力した (--all: すべてのページを書き出した)
+      2  エラー (--all ではどのページも書き出さない)
+help-plan--to =
+    バージョンアップ先のバージョン
+help-plan-about =
+    バージョンアップ前のチェックリスト: 経路、モジュール、ライセンス、バックアップ、再適用するもの、パッチ
+help-plan-after =
+    例:
+      carryover plan --to 4.2.3 samples/mos/rg01-4.1.9-before.log
+      carryover plan --to 7.09 --format json samples/spamtitan/7.08
+      carryover plan --to 7.09 --confirm ST-7.09-P-4 --confirm ST-7.09-P-5 --confirm ST-7.09-P-6 samples/spamtitan/7.08
+
+    終了ステータス:
+      0  警告以上の検出がなく、バージョンアップを妨げるものもない
+      1  警告以上の検出がある、またはバージョンアップを妨げるものがある (JSON: `blocking`)。--confirm で確認するまで、キャプチャからは分からない前提条件など
+      2  エラー (別のメーカーの、またはキャプチャより古い --to バージョンを含む)
+help-restore--all =
+    既知の問題で失われるものだけでなく、キャプチャにあるすべての設定を戻す
+help-restore--to =
+    バージョンアップ先のバージョン
+help-restore-about =
+    バージョンアップとエクスポートで失われるものを戻すスクリプトを書く
+help-restore-after =
+    例:
+      carryover restore --to 4.2.3 samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.1.9-export.cfg
+      carryover restore --to 7.09 -o restore.sh --runbook runbook.md samples/spamtitan/7.08
+
+    終了ステータス:
+      0  スクリプトを書いた (--exit-code 付きなら: コマンドを含まない)
+      1  --exit-code (または --detailed-exitcode) 付きのときのみ: スクリプトがコマンドを含む
+      2  エラー。何も書かない
+help-rule-about =
+    レポートが示すルールを説明する: リリースノートの項目、carryover が確認すること、すること
+help-rule-after =
+    例:
+      carryover rule MOS-4.2.3-KI-3
+      carryover rule ST-7.09-P-4
+      carryover rule
+
+    終了ステータス:
+      0  ルールを説明した、またはルールを一覧した
+      2  エラー (どのルールにもない ID を含む。近い ID を示す)
+help-schema-about =
+    JSON 出力の JSON Schema を出力する (`carryover schema findings`)
+help-schema-after =
+    例:
+      carryover schema findings
+      carryover schema
+      carryover schema diff -o diff.schema.json
+
+    終了ステータス:
+      0  スキーマを出力した、または名前を一覧した
+      2  エラー (どのスキーマにもない名前を含む)
+help-show--format =
+    出力形式: 正規形の RON、または同じ構造の JSON
+help-show--show_secrets =
+    メーカーの秘密情報カタログが秘密とする値 (秘密キー、パスワード、セッション id、API トークン) を `<secret>` ではなく出力する。このとき -o で指定したファイルは所有者だけが読める
+help-show-about =
+    アプライアンスの設定を正規形の RON (または JSON) で出力する
+help-show-after =
+    例:
+      carryover show samples/mos/ms01-delegated-domains.log
+      carryover show --format json --provenance samples/spamtitan/7.08
+      carryover show --unrecognized samples/mos/rg01-4.1.9-before.log
+
+    終了ステータス:
+      0  モデルを出力した
+      1  --unrecognized: モデルにならなかった行がある
+      2  エラー
+help-textconv-about =
+    git の diff ドライバのために、キャプチャの正規形のテキストを出力する
+help-textconv-after =
+    例:
+      carryover textconv samples/mos/rg01-4.1.9-before.log
+      git config diff.carryover.textconv 'carryover textconv'
+
+    終了ステータス:
+      0  正規化したテキストを出力した (キャプチャでないファイルはそのまま、警告付き)
+      2  エラー
+help-track--commit =
+    続けて、書いたファイル (それだけ) を git でコミットする。メッセージにはアプライアンスごとに追加、削除、変更の件数を書く。何も変わらなければコミットしない
+help-track--format =
+    レポートの形式
+help-track-about =
+    多数のアプライアンスのキャプチャのフォルダを、アプライアンスごとに 1 つの正規形 RON ファイルとして保つ
+help-track-after =
+    例:
+      carryover track samples/spamtitan --into fleet-config
+      carryover track --format json --quiet samples/spamtitan --into fleet-config
+
+    終了ステータス:
+      0  すべてのアプライアンスを書いた、または変更がなく、すべてのアップデートログが完了している
+      1  ツリー内のアップデートログに異常がある (verify-update を参照)
+      2  キャプチャに失敗した (ほかは書いた)、またはその他のエラー
+help-verify-update--encoding =
+    ログを検出せずに、このエンコーディングで読む
+help-verify-update-about =
+    SpamTitan のアップデートのログを確認する: バージョン、止めて再び起動したサービス、完了
+help-verify-update-after =
+    例:
+      carryover verify-update samples/spamtitan/update-7.08-to-7.09.log
+      carryover verify-update --format json samples/spamtitan
+
+    終了ステータス:
+      0  すべてのアップデートログが正常に完了した
+      1  異常: 再起動されていないサービス、OK でないステップ、完了の行がない
+      2  エラー (アップデートログを含まないフォルダを含む)
