@@ -205,3 +205,25 @@ impl Error {
 
 /// The crate's result type: [`Error`] unless said otherwise.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What the operating system said, as a message of the catalog where its kind is a common one
+/// (so a Japanese reader reads Japanese), else the system's own words.
+pub fn os_reason(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind as Kind;
+    match e.kind() {
+        Kind::NotFound => crate::message!("os-not-found"),
+        Kind::PermissionDenied => crate::message!("os-permission-denied"),
+        Kind::AlreadyExists => crate::message!("os-already-exists"),
+        Kind::IsADirectory => crate::message!("os-is-a-directory"),
+        Kind::NotADirectory => crate::message!("os-not-a-directory"),
+        Kind::DirectoryNotEmpty => crate::message!("os-directory-not-empty"),
+        Kind::ReadOnlyFilesystem => crate::message!("os-read-only-filesystem"),
+        Kind::StorageFull => crate::message!("os-storage-full"),
+        Kind::TimedOut => crate::message!("os-timed-out"),
+        Kind::ConnectionRefused => crate::message!("os-connection-refused"),
+        Kind::ConnectionReset => crate::message!("os-connection-reset"),
+        Kind::BrokenPipe => crate::message!("os-broken-pipe"),
+        Kind::UnexpectedEof => crate::message!("os-unexpected-eof"),
+        _ => crate::message!("os-other", reason = e.to_string()),
+    }
+}

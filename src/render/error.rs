@@ -1,6 +1,6 @@
 //! The words of an error that stops a run, as the binary prints them after `carryover: `.
 
-use crate::base::error::Error;
+use crate::base::error::{os_reason, Error};
 use crate::base::text::{sanitize, terminal_safe};
 use crate::message;
 
@@ -18,7 +18,7 @@ pub fn error_text(e: &Error) -> String {
         Error::Io { path, source } => words(&message!(
             "error-io",
             path = path,
-            reason = source.to_string()
+            reason = os_reason(source)
         )),
         Error::File {
             path,

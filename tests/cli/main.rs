@@ -6,7 +6,7 @@ mod common;
 
 mod color;
 mod conventions;
-mod japanese_help;
+mod japanese;
 mod json_schema;
 mod pre_commit;
 mod pseudo_language;

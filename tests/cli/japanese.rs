@@ -1,7 +1,15 @@
-//! `--help` and the man pages in the reader's language: `--lang ja`, or a `ja` locale, gives
-//! Japanese descriptions, headings, examples and exit statuses; `LC_ALL=C` gives English.
+//! Help, man pages and errors in the reader's language: `--lang ja`, or a `ja` locale, gives
+//! Japanese descriptions, headings, examples, exit statuses and the system's error words;
+//! `LC_ALL=C` gives English.
 
 fn help(args: &[&str], env: &[(&str, &str)]) -> String {
+    let (code, out, _) = run_in(args, env);
+    assert_eq!(code, 0, "{args:?}");
+    out
+}
+
+/// Exit status, standard output and standard error, with no locale but the one `env` gives.
+fn run_in(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let mut command = assert_cmd::Command::cargo_bin("carryover").unwrap();
     command
         .args(args)
@@ -12,8 +20,12 @@ fn help(args: &[&str], env: &[(&str, &str)]) -> String {
         command.env(name, value);
     }
     let out = command.output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{args:?}");
-    String::from_utf8(out.stdout).unwrap()
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        text(out.stdout),
+        text(out.stderr),
+    )
 }
 
 #[test]
@@ -79,4 +91,69 @@ fn the_man_page_follows_the_language() {
         english.contains("Compare two captures by setting"),
         "{english}"
     );
+}
+
+#[test]
+fn the_systems_error_is_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("rg01.log");
+    let missing = missing.to_str().unwrap();
+    let (code, _, err) = run_in(&["show", missing], &[("LANG", "ja_JP.UTF-8")]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("rg01.log: そのようなファイルやディレクトリはありません"),
+        "{err}"
+    );
+    let (code, _, err) = run_in(&["show", missing], &[("LC_ALL", "C")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("rg01.log: No such file or directory"), "{err}");
+}
+
+/// A report in Japanese as a snapshot, read like code: the rule ids, paths, values and commands
+/// stay as they are.
+fn japanese_snapshot(name: &str, args: &[&str]) -> i32 {
+    let mut all = vec!["--lang", "ja"];
+    all.extend_from_slice(args);
+    crate::common::snap_run(name, &all).0
+}
+
+#[test]
+fn gaps_in_japanese() {
+    let code = japanese_snapshot(
+        "gaps@rg01-ja",
+        &[
+            "gaps",
+            "samples/mos/rg01-4.1.9-before.log",
+            "samples/mos/rg01-4.1.9-export.cfg",
+        ],
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn plan_in_japanese() {
+    let code = japanese_snapshot(
+        "plan@rg01-to-4.2.3-ja",
+        &["plan", "--to", "4.2.3", "samples/mos/rg01-4.1.9-before.log"],
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn plan_of_spamtitan_in_japanese() {
+    japanese_snapshot(
+        "plan@st01-to-7.09-ja",
+        &["plan", "--to", "7.09", "samples/spamtitan/7.08"],
+    );
+}
+
+#[test]
+fn an_error_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("cut.log");
+    std::fs::write(&log, "rg01> smtp set fastpath \"on\n").unwrap();
+    let (code, _, err) = run_in(&["--lang", "ja", "show", log.to_str().unwrap()], &[]);
+    assert_eq!(code, 2);
+    let err = err.replace(dir.path().to_str().unwrap(), "DIR");
+    crate::common::snapshot_settings().bind(|| insta::assert_snapshot!("error@ja-cut-quote", err));
 }
