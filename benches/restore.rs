@@ -10,23 +10,10 @@ use carryover::model::Version;
 use carryover::read::read_source;
 use carryover::render::restore::restore;
 use carryover::source::Source;
-
-/// A CLI log holding one list of `n` entries.
-fn one_list(n: usize) -> Vec<u8> {
-    let mut log = String::with_capacity(n * 40 + 256);
-    log.push_str("rg01> version\nMOS4.1.9-GA\nOK Completed\n");
-    log.push_str("rg01> uce listexception primary whitelistto\n");
-    for i in 0..n {
-        // Not in sorted order, as an appliance lists them.
-        let k = (i * 7_919) % n;
-        log.push_str(&format!("\"user{k:07}@lists.example.com\"\n"));
-    }
-    log.push_str("OK Completed\n");
-    log.into_bytes()
-}
+use carryover::vendors::mos::generate::one_list_log;
 
 fn restore_one_list(c: &mut Criterion) {
-    let bytes = one_list(1_000_000);
+    let bytes = one_list_log(1_000_000).into_bytes();
     let request = Request {
         to: Version::parse("4.2.3").unwrap(),
         all: true,

@@ -32,6 +32,37 @@ impl Default for Spec {
     }
 }
 
+/// A plain MOS CLI session log, LF line ends and no timestamps, as `script` or a terminal's
+/// "save output" writes it: about 50 bytes an entry.
+pub fn plain_cli_log(spec: Spec) -> String {
+    mos_cli_log(spec)
+        .split_terminator("\r\n")
+        .map(|line| {
+            line.strip_prefix('[')
+                .and_then(|l| l.split_once("] "))
+                .map_or(line, |(_, text)| text)
+        })
+        .fold(String::new(), |mut out, line| {
+            out.push_str(line);
+            out.push('\n');
+            out
+        })
+}
+
+/// A CLI log holding one `uce listexception primary whitelistto` list of `entries` entries,
+/// not in sorted order, as an appliance lists them: about 30 bytes an entry.
+pub fn one_list_log(entries: usize) -> String {
+    let mut log = String::with_capacity(entries * 32 + 256);
+    log.push_str("rg01> version\nMOS4.1.9-GA\nOK Completed\n");
+    log.push_str("rg01> uce listexception primary whitelistto\n");
+    for i in 0..entries {
+        let k = (i * 7_919) % entries;
+        let _ = writeln!(log, "\"user{k:07}@lists.example.com\"");
+    }
+    log.push_str("OK Completed\n");
+    log
+}
+
 /// A MOS CLI session log as Tera Term saves it with timestamps on: about 100 bytes an entry.
 pub fn mos_cli_log(spec: Spec) -> String {
     let mut log = TimestampedLog::with_capacity(spec.entries * 100 + 8192);
