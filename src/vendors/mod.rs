@@ -256,6 +256,11 @@ pub trait Knowledge: Sync {
     fn form_on_version(&self, _command: &str, _version: Option<&crate::model::Version>) -> bool {
         true
     }
+    /// The settings the appliance takes in one call with `setting` (itself among them),
+    /// compared and restored as one record; empty: a setting of its own.
+    fn record_of(&self, _setting: &str) -> &'static [String] {
+        &[]
+    }
     /// Where the admin console sets settings no command writes.
     fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
         &[]
