@@ -308,6 +308,11 @@ pub trait CapturePlan: Sync {
     fn read_item(&self, _path: &str) -> Vec<String> {
         Vec::new()
     }
+    /// Every read the vendor's catalog knows for this appliance, in groups of one fact each
+    /// (`fetch`'s default, `capture --profile full`); empty for a vendor without one.
+    fn every_read(&self, _config: &Config) -> Vec<Vec<String>> {
+        Vec::new()
+    }
     /// Every scope a list can have on this appliance.
     fn list_scopes(&self, config: &Config) -> Vec<String> {
         config.lists.keys().cloned().collect()

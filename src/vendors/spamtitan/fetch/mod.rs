@@ -103,8 +103,9 @@ pub fn fetch_with(target: &Target, into: &Path, policy: &Policy) -> Result<Fetch
         not_captured: Vec::new(),
     };
     collect.all()?;
-    let not_captured = collect.not_captured;
+    let mut not_captured = collect.not_captured;
     staged.keep_users_files()?;
+    not_captured.extend(unread_records(staged.path(), &stem));
     let path = staged.commit()?;
     Ok(Fetched {
         appliance: stem,
@@ -112,6 +113,29 @@ pub fn fetch_with(target: &Target, into: &Path, policy: &Policy) -> Result<Fetch
         staged: None,
         not_captured,
     })
+}
+
+/// What no API call reads, record by record: the export that holds each, kept from the
+/// previous capture when the user made one (as old as that export), else to be made.
+fn unread_records(staged: &Path, stem: &str) -> Vec<Message> {
+    super::forms::records()
+        .iter()
+        .filter_map(|record| {
+            let export = record.export.as_deref()?;
+            let kept = if staged.join(export).is_file() {
+                "yes"
+            } else {
+                "no"
+            };
+            Some(message!(
+                "fetch-st-record-unread",
+                setting = &record.mode,
+                fields = record.settings.len() - 1,
+                path = format!("{stem}/{export}"),
+                kept = kept
+            ))
+        })
+        .collect()
 }
 
 /// The folder an appliance's capture is written to, named as `track` names its file: a host
