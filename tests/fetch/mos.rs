@@ -762,3 +762,119 @@ fn a_staging_folder_left_by_a_killed_fetch_is_not_tracked() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("1 appliance(s) from 1 file(s)"), "{out}");
 }
+
+/// The commands a simulator received, without their tags.
+fn commands_received(server: &sim::Server) -> Vec<String> {
+    server
+        .received()
+        .iter()
+        .map(|line| {
+            line.split_once(' ')
+                .map_or(line.as_str(), |(_, c)| c)
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn by_default_fetch_reads_every_list_in_every_scope_and_delegated_domain() {
+    // An appliance whose hand-saved CLI log would hold `uce listexception nonlocal blacklist`.
+    let mut appliance = script();
+    let nonlocal = vec![b"\"@bulk.example.org\"".to_vec()];
+    appliance.set_answer("", "uce listexception nonlocal blacklist", nonlocal);
+    let sales = vec![b"\"partner@vendor.example.com\"".to_vec()];
+    appliance.set_answer("", "uce listexception sales.example.net whitelist", sales);
+    let server = sim::start(appliance, options(sim::Behaviour::Normal, false)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    let asked = commands_received(&server);
+    let scopes = [
+        "primary",
+        "any",
+        "local",
+        "nonlocal",
+        "sales.example.net",
+        "support.example.net",
+    ];
+    for scope in scopes {
+        for list in ["whitelist", "blacklist", "whitelistto"] {
+            let command = format!("uce listexception {scope} {list}");
+            assert!(asked.contains(&command), "{command} not asked: {asked:#?}");
+        }
+    }
+    for command in [
+        "smtp get recipientcheck",
+        "smtp get smtpauth",
+        "license status",
+    ] {
+        assert!(asked.iter().any(|c| c == command), "{command}: {asked:#?}");
+    }
+    // A private key is a secret: never read.
+    assert!(
+        !asked.iter().any(|c| c.starts_with("key get ")),
+        "{asked:#?}"
+    );
+    let model = model(&dir.path().join("captures/rg03.admind.txt"));
+    assert_eq!(
+        model["lists"]["nonlocal"]["blacklist"],
+        serde_json::json!(["@bulk.example.org"])
+    );
+    assert_eq!(
+        model["lists"]["sales.example.net"]["whitelist"],
+        serde_json::json!(["partner@vendor.example.com"])
+    );
+}
+
+#[test]
+fn profile_rules_reads_what_the_rules_need_and_no_more() {
+    let server = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &["--profile", "rules"], PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    let asked = commands_received(&server);
+    assert!(
+        !asked
+            .iter()
+            .any(|c| c == "uce listexception nonlocal blacklist"),
+        "{asked:#?}"
+    );
+    assert!(
+        asked
+            .iter()
+            .any(|c| c == "uce listexception nonlocal whitelistto"),
+        "{asked:#?}"
+    );
+}
+
+#[test]
+fn a_form_new_in_a_later_version_is_asked_only_of_that_version() {
+    // On 4.1.9 (the sample), `smtp get maxmsgsum` (since 4.2.3) is not asked.
+    let server = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!commands_received(&server)
+        .iter()
+        .any(|c| c == "smtp get maxmsgsum"));
+    assert!(
+        out.contains("`smtp get maxmsgsum`: not asked: not on this version (4.1.9-GA)"),
+        "{out}"
+    );
+    // On 4.2.3 it is; refused there, the refusal says the form is one some versions lack.
+    let mut upgraded = script();
+    upgraded.set_answer("", "version", vec![b"\"MOS4.2.3-GA\"".to_vec()]);
+    let server = sim::start(upgraded, options(sim::Behaviour::Normal, false)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(commands_received(&server)
+        .iter()
+        .any(|c| c == "smtp get maxmsgsum"));
+    assert!(
+        out.contains(
+            "`smtp get maxmsgsum`: refused: not on this version (NO Unknown setting maxmsgsum)"
+        ),
+        "{out}"
+    );
+}

@@ -246,16 +246,9 @@ fn send_rest(
             continue;
         }
         let limited = version_limited(command);
-        if let (Some(form), Some(version)) = (limited, rest.version) {
-            if !Catalog::on_version(form, Some(version)) {
-                let version = version.to_string();
-                not_captured.push(message!(
-                    "fetch-not-on-version",
-                    command = command,
-                    version = version
-                ));
-                continue;
-            }
+        if let Some(not_asked) = not_on_version(command, limited, rest.version) {
+            not_captured.push(not_asked);
+            continue;
         }
         if let Some(reason) = session.run(command)? {
             not_captured.push(match limited {
@@ -269,6 +262,22 @@ fn send_rest(
         }
     }
     Ok(())
+}
+
+/// Why a command is not asked: its form, which some versions lack, is not on the appliance's
+/// version. An unknown version has every form.
+fn not_on_version(
+    command: &str,
+    form: Option<&Command>,
+    version: Option<&Version>,
+) -> Option<Message> {
+    let (form, version) = (form?, version?);
+    let version = (!Catalog::on_version(form, Some(version))).then(|| version.to_string())?;
+    Some(message!(
+        "fetch-not-on-version",
+        command = command,
+        version = version
+    ))
 }
 
 /// The form of a command, when some versions lack it (its `since` or `until`).
@@ -616,6 +625,34 @@ fn clip(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_form_until_or_since_a_version_is_not_asked_of_another() {
+        let form = |since: Option<&str>, until: Option<&str>| Command {
+            words: vec!["smtp".into(), "get".into(), "oldthing".into()],
+            action: Action::GetSetting {
+                area: "smtp".into(),
+            },
+            confirmed: true,
+            since: since.map(str::to_string),
+            until: until.map(str::to_string),
+            reads_block: false,
+            name: Some("oldthing".into()),
+        };
+        let v = |text: &str| Version::parse(text).unwrap();
+        let until = form(None, Some("4.1.9"));
+        let asked = |form: &Command, version: Option<&Version>| {
+            not_on_version("smtp get oldthing", Some(form), version).is_none()
+        };
+        assert!(asked(&until, Some(&v("4.1.9"))));
+        assert!(!asked(&until, Some(&v("4.2.3"))));
+        assert!(asked(&until, None), "an unknown version has every form");
+        let since = form(Some("4.2.3"), None);
+        assert!(!asked(&since, Some(&v("4.1.9"))));
+        assert!(asked(&since, Some(&v("4.2.3"))));
+        let said = not_on_version("smtp get oldthing", Some(&until), Some(&v("4.2.3")));
+        assert_eq!(said.map(|m| m.id), Some("fetch-not-on-version"));
+    }
 
     #[test]
     fn completions_and_literals() {
