@@ -878,3 +878,42 @@ fn a_form_new_in_a_later_version_is_asked_only_of_that_version() {
         "{out}"
     );
 }
+
+#[test]
+fn capture_profile_full_prints_more_than_the_default_and_the_default_is_unchanged() {
+    let capture = |extra: &[&str]| {
+        let mut args = vec!["capture", "samples/mos/rg03-admind-capture.txt"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = carryover(&args, common::root(), "");
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let (default, rules, full) = (
+        capture(&[]),
+        capture(&["--profile", "rules"]),
+        capture(&["--profile", "full"]),
+    );
+    assert_eq!(default, rules, "the pasted plan stays the short one");
+    let commands = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    };
+    let (short, long) = (commands(&rules), commands(&full));
+    assert!(long.len() > short.len());
+    assert_eq!(
+        long[..short.len()],
+        short[..],
+        "the full plan starts with the short one"
+    );
+    for command in [
+        "uce listexception nonlocal blacklist",
+        "uce listexception support.example.net whitelist",
+        "smtp get smtpauth",
+    ] {
+        assert!(!short.iter().any(|c| c == command), "{command}");
+        assert!(long.iter().any(|c| c == command), "{command}");
+    }
+    assert!(full.contains("# the rest of what the catalog can read (--profile full)\n"));
+}
