@@ -692,3 +692,46 @@ fn the_help_example_fetches_tracks_and_keeps_the_token_out() {
     assert!(!err.contains("wrong-Token-1234"), "{err}");
     assert_eq!(files(&folder), before);
 }
+
+#[test]
+fn the_lists_of_each_user_the_earlier_capture_holds_are_read_again() {
+    let stub = sample_stub();
+    stub.set(|b| {
+        let entries = ["recruiter@agency.example".to_string()];
+        b.answers.insert(
+            "/blacklist/list?user=ceo%40example.com".into(),
+            Answer::ok(https_stub::list_xml("blacklist", &entries)),
+        );
+        b.answers.insert(
+            "/whitelist/list?user=ceo%40example.com".into(),
+            Answer::ok(https_stub::list_xml("whitelist", &[])),
+        );
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let into = dir.path().join("captures");
+    // The earlier capture names the users (no API call lists them); a folder whose name is
+    // no plain address is used in no URL.
+    let earlier = into.join("127-0-0-1/lists/user");
+    copy_dir(&sample_folder().join("lists/user"), &earlier, &[]);
+    std::fs::create_dir_all(earlier.join("a b@example.com")).unwrap();
+    let fetched = fetch(&target(&stub, trusting(&stub, dir.path())), &into).unwrap();
+    assert!(missing(&fetched).is_empty(), "{:?}", missing(&fetched));
+    let written = files(&fetched.path);
+    assert!(
+        written.contains_key("lists/user/ceo@example.com/block.xml"),
+        "{written:?}"
+    );
+    assert!(written.contains_key("lists/user/ceo@example.com/allow.xml"));
+    assert!(!written.keys().any(|k| k.contains("a b@")), "{written:?}");
+    let asked: Vec<String> = stub.requests().into_iter().map(|r| r.target).collect();
+    assert!(
+        !asked
+            .iter()
+            .any(|t| t.contains("a%20b") || t.contains("a b")),
+        "{asked:?}"
+    );
+    let user = "user:ceo@example.com".to_string();
+    let lists = &model(&fetched.path).lists[&user];
+    let blocked: Vec<String> = lists["block"].iter().map(|(e, _)| e.to_string()).collect();
+    assert_eq!(blocked, ["recruiter@agency.example"]);
+}
