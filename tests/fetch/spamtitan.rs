@@ -715,7 +715,13 @@ fn the_lists_of_each_user_the_earlier_capture_holds_are_read_again() {
     copy_dir(&sample_folder().join("lists/user"), &earlier, &[]);
     std::fs::create_dir_all(earlier.join("a b@example.com")).unwrap();
     let fetched = fetch(&target(&stub, trusting(&stub, dir.path())), &into).unwrap();
-    assert!(missing(&fetched).is_empty(), "{:?}", missing(&fetched));
+    assert_eq!(
+        missing(&fetched),
+        [
+            "lists/user/a b@example.com: \"a b@example.com\" is not a plain address: its lists \
+          were not read, and it is used in no call"
+        ]
+    );
     let written = files(&fetched.path);
     assert!(
         written.contains_key("lists/user/ceo@example.com/block.xml"),

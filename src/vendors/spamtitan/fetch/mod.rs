@@ -106,8 +106,15 @@ pub fn fetch_with(target: &Target, into: &Path, policy: &Policy) -> Result<Fetch
         not_captured: Vec::new(),
     };
     collect.all()?;
-    for user in staged.previous_users() {
-        collect.user_lists(&user)?;
+    let (users, not_plain) = staged.previous_users();
+    for user in &users {
+        collect.user_lists(user)?;
+    }
+    for name in not_plain {
+        let name = shorten(&name);
+        collect
+            .not_captured
+            .push(message!("fetch-st-user-not-plain", name = name));
     }
     let mut not_captured = collect.not_captured;
     staged.keep_users_files()?;
