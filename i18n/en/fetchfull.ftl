@@ -10,4 +10,4 @@ fetch-not-on-version = `{ $command }`: not asked: not on this version ({ $versio
 # A command whose form some versions lack, refused by an appliance whose version is not known.
 fetch-refused-not-on-version = `{ $command }`: refused: not on this version ({ $reason })
 # A folder of a previous capture's user lists whose name is no plain address.
-fetch-st-user-not-plain = lists/user/{ $name }: "{ $name }" is not a plain address: its lists were not read, and it is used in no call
+fetch-st-user-not-plain = `lists/user/{ $name }`: "{ $name }" is not a plain address: its lists were not read, and it is used in no call

@@ -10,4 +10,4 @@ fetch-not-on-version = `{ $command }`: 送信していません: このバージ
 # A command whose form some versions lack, refused by an appliance whose version is not known.
 fetch-refused-not-on-version = `{ $command }`: 拒否されました: このバージョンにはありません ({ $reason })
 # A folder of a previous capture's user lists whose name is no plain address.
-fetch-st-user-not-plain = lists/user/{ $name }: "{ $name }" は単純なアドレスではありません: そのリストは読み取らず、どの呼び出しにも使いません
+fetch-st-user-not-plain = `lists/user/{ $name }`: "{ $name }" は単純なアドレスではありません: そのリストは読み取らず、どの呼び出しにも使いません

@@ -718,7 +718,7 @@ fn the_lists_of_each_user_the_earlier_capture_holds_are_read_again() {
     assert_eq!(
         missing(&fetched),
         [
-            "lists/user/a b@example.com: \"a b@example.com\" is not a plain address: its lists \
+            "`lists/user/a b@example.com`: \"a b@example.com\" is not a plain address: its lists \
           were not read, and it is used in no call"
         ]
     );
