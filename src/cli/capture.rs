@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::commands::capture::{capture, Request};
+use carryover::commands::capture::{capture, Profile, Request};
 use carryover::commands::request::{vendor_names, ReadOptions};
 use carryover::render;
 
@@ -21,10 +21,32 @@ pub struct CaptureArgs {
     /// given).
     #[arg(long, value_parser = vendor_values())]
     vendor: Option<String>,
+    /// How much to capture.
+    #[arg(long, value_enum, default_value = "rules")]
+    profile: ProfileArg,
     #[command(flatten)]
     read: ReadFlags,
     #[command(flatten)]
     output: Output,
+}
+
+/// How much a capture holds (`capture --profile`, `fetch --profile`).
+#[derive(Clone, Copy, ValueEnum)]
+pub(super) enum ProfileArg {
+    /// Every read form of the vendor's catalog, every list in every scope and delegated
+    /// domain: what the catalog can read, not the appliance's whole configuration.
+    Full,
+    /// What every capture holds and what the release notes' rules need.
+    Rules,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(profile: ProfileArg) -> Profile {
+        match profile {
+            ProfileArg::Full => Profile::Full,
+            ProfileArg::Rules => Profile::Rules,
+        }
+    }
 }
 
 /// The values of a `--vendor` flag: every registered vendor's id. A vendor users do not see
@@ -46,6 +68,7 @@ pub fn run(args: CaptureArgs) -> Result<u8, Error> {
         paths: args.paths,
         vendor: args.vendor,
         read,
+        profile: args.profile.into(),
     };
     let report = capture(&request)?;
     args.output.write(&render::capture::text(&report), false)?;

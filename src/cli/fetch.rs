@@ -74,6 +74,9 @@ pub struct FetchArgs {
     /// Then commit what changed in the repository with git; no change, no commit.
     #[arg(long, requires = "track")]
     commit: bool,
+    /// How much to read.
+    #[arg(long, value_enum, default_value = "full")]
+    profile: super::capture::ProfileArg,
     /// The report's format.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
@@ -118,6 +121,7 @@ impl FetchArgs {
             jobs: usize::from(self.jobs),
             track: self.track.clone(),
             commit: self.commit,
+            profile: self.profile.into(),
         }
     }
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use crate::base::error::{Error, Result};
 use crate::capture::ReadOptions;
 use crate::model::Config;
-use crate::ops::capture_plan::{steps, CaptureSteps};
+pub use crate::ops::capture_plan::Profile;
+use crate::ops::capture_plan::{steps_in, CaptureSteps};
 use crate::vendors::{self, unsupported, Vendor};
 
 /// What `capture` is asked for.
@@ -18,6 +19,8 @@ pub struct Request {
     pub vendor: Option<String>,
     /// How the captures are read.
     pub read: ReadOptions,
+    /// What the rules need, or everything the vendor's catalog can read.
+    pub profile: Profile,
 }
 
 /// The capture plan for one appliance.
@@ -53,15 +56,20 @@ pub fn capture(request: &Request) -> Result<Report> {
     }
     Ok(Report {
         vendor,
-        steps: plan(vendor, &config)?,
+        steps: plan_in(vendor, &config, request.profile)?,
     })
 }
 
 /// The capture plan for a vendor's appliance: a script to run, or commands to run and log,
 /// each with why. `config` names what is already known (delegated domains).
 pub fn plan(vendor: &dyn Vendor, config: &Config) -> Result<CaptureSteps> {
+    plan_in(vendor, config, Profile::Rules)
+}
+
+/// The capture plan of a profile for a vendor's appliance.
+pub fn plan_in(vendor: &dyn Vendor, config: &Config, profile: Profile) -> Result<CaptureSteps> {
     let plan = vendor
         .capture_plan()
         .ok_or_else(|| unsupported(vendor.title(), crate::message!("vendor-can-capture-plan")))?;
-    Ok(steps(config, plan, vendor.knowledge()))
+    Ok(steps_in(config, plan, vendor.knowledge(), profile))
 }

@@ -22,7 +22,7 @@ use crate::fetch::{
 };
 use crate::message;
 use crate::model::Config;
-use crate::ops::capture_plan::{steps, CaptureSteps};
+use crate::ops::capture_plan::{steps_in, CaptureSteps, Profile};
 use crate::vendors::{self, Login, SecretKind, Vendor};
 
 /// What `fetch` is asked to do.
@@ -50,6 +50,8 @@ pub struct Request {
     pub track: Option<PathBuf>,
     /// Then commit what changed in the repository with git.
     pub commit: bool,
+    /// Everything the vendor's catalog can read (the default), or what the rules need.
+    pub profile: Profile,
 }
 
 /// The credentials given for every appliance: where each secret is read, never the secret.
@@ -152,7 +154,13 @@ pub fn fetch(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
     }
     let fleet = jobs(request, &mut *hooks.ask)?;
     (hooks.start)(fleet.len());
-    let outcomes = fetch_all(&fleet, &request.into, request.jobs, hooks.done)?;
+    let outcomes = fetch_all(
+        &fleet,
+        &request.into,
+        request.jobs,
+        request.profile,
+        hooks.done,
+    )?;
     let mut report = Report {
         outcomes,
         tracked: None,
@@ -488,6 +496,7 @@ pub(crate) fn fetch_all(
     fleet: &[Job],
     into: &Path,
     jobs: usize,
+    profile: Profile,
     done: &(dyn Fn(&Outcome) + Sync),
 ) -> Result<Vec<Outcome>> {
     std::fs::create_dir_all(into).map_err(|e| Error::io(into.display().to_string(), e))?;
@@ -509,7 +518,7 @@ pub(crate) fn fetch_all(
             .map(|(i, job)| {
                 let outcome = match &named[i] {
                     Some(why) => failed(job, why.clone()),
-                    None => fetch_one(job, into),
+                    None => fetch_one(job, into, profile),
                 };
                 done(&outcome);
                 outcome
@@ -585,12 +594,12 @@ fn put_in_place(outcome: &mut Outcome) {
 }
 
 /// One appliance: fetched, retried once after a connection error, and read back.
-fn fetch_one(job: &Job, into: &Path) -> Outcome {
+fn fetch_one(job: &Job, into: &Path, profile: Profile) -> Outcome {
     let Some(fetcher) = job.vendor.fetch() else {
         let cannot = message!("usage-fetch-cannot-fetch-from", vendor = job.vendor.title());
         return failed(job, cannot);
     };
-    let plan = |config: &Config| plan_commands(job.vendor, config);
+    let plan = |config: &Config| plan_commands(job.vendor, config, profile);
     let mut tries = 1;
     let mut result = fetcher.fetch(&job.target, into, &plan);
     if matches!(&result, Err(e) if e.is_transient()) {
@@ -631,11 +640,11 @@ fn fetch_one(job: &Job, into: &Path) -> Outcome {
 }
 
 /// The capture plan's commands for what is known of an appliance.
-fn plan_commands(vendor: &dyn Vendor, config: &Config) -> Vec<String> {
+fn plan_commands(vendor: &dyn Vendor, config: &Config, profile: Profile) -> Vec<String> {
     let Some(plan) = vendor.capture_plan() else {
         return Vec::new();
     };
-    match steps(config, plan, vendor.knowledge()) {
+    match steps_in(config, plan, vendor.knowledge(), profile) {
         CaptureSteps::Commands(commands) => commands.into_iter().map(|(c, _)| c).collect(),
         CaptureSteps::Script(_) => Vec::new(),
     }

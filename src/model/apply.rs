@@ -26,6 +26,15 @@ pub enum Change {
         /// The value, typed by the vendor's catalog.
         value: Value,
     },
+    /// A setting looked at and not set: a field of a record that the record's mode does not
+    /// use (recipient verification `none` has no server). Its absence is observed, not "not
+    /// captured".
+    SettingAbsent {
+        /// `system` ([`super::SYSTEM`]) or a domain.
+        scope: String,
+        /// The setting's name, as `area.name`.
+        name: String,
+    },
     /// A whole list as shown.
     ListReplace {
         /// `system`, a domain, or another owner the vendor keeps lists under.
@@ -129,6 +138,11 @@ impl Config {
             Change::Setting { scope, name, value } => {
                 let scope = self.settings.entry(scope).or_default();
                 scope.insert(name, Item { value, at });
+            }
+            Change::SettingAbsent { scope, name } => {
+                if let Some(settings) = self.settings.get_mut(&scope) {
+                    settings.remove(&name);
+                }
             }
             Change::Message { scope, name, value } => {
                 let scope = self.messages.entry(scope).or_default();

@@ -66,7 +66,9 @@ impl Coverage {
                 self.domains.insert(d.clone());
             }
             Change::DomainsListedInFull => self.domains_in_full = true,
-            Change::Setting { scope, name, .. } => add(&mut self.settings, scope, name),
+            Change::Setting { scope, name, .. } | Change::SettingAbsent { scope, name } => {
+                add(&mut self.settings, scope, name)
+            }
             Change::ListReplace { scope, list, .. } => add(&mut self.lists, scope, list),
             Change::ListAdd { scope, list, .. } if export => add(&mut self.lists, scope, list),
             Change::ListAdd { .. } => {}

@@ -16,11 +16,33 @@ pub enum CaptureSteps {
     Script(&'static str),
 }
 
-/// The capture steps for an appliance, given what is known of it (its delegated domains).
+/// How much a capture holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// What every capture holds and what the release notes' rules need.
+    #[default]
+    Rules,
+    /// That, then everything else the vendor's catalog can read: not the appliance's whole
+    /// configuration, only what the catalog has a read form for.
+    Full,
+}
+
+/// The capture steps for an appliance, given what is known of it (its delegated domains): what
+/// the rules need.
 pub fn steps(
     config: &Config,
     plan: &dyn CapturePlan,
     knowledge: Option<&dyn Knowledge>,
+) -> CaptureSteps {
+    steps_in(config, plan, knowledge, Profile::Rules)
+}
+
+/// The capture steps of a profile for an appliance, given what is known of it.
+pub fn steps_in(
+    config: &Config,
+    plan: &dyn CapturePlan,
+    knowledge: Option<&dyn Knowledge>,
+    profile: Profile,
 ) -> CaptureSteps {
     if let Some(script) = plan.script() {
         return CaptureSteps::Script(script);
@@ -28,6 +50,12 @@ pub fn steps(
     let mut out = plan.base_commands(config);
     // A group is one fact's commands (enter a domain, read, leave): kept whole, and once.
     let mut seen: Vec<Vec<String>> = out.iter().map(|(c, _)| vec![c.clone()]).collect();
+    let mut add = |group: Vec<String>, why: &Message| {
+        if !group.is_empty() && !seen.contains(&group) {
+            out.extend(group.iter().map(|c| (c.clone(), why.clone())));
+            seen.push(group);
+        }
+    };
     let releases = knowledge.map_or(&[][..], |k| k.releases());
     for entry in releases.iter().flat_map(|r| &r.entries) {
         if entry.reports.is_empty() {
@@ -40,11 +68,13 @@ pub fn steps(
             .flat_map(|d| needed_by(d, config, plan))
             .chain(entry.capture.iter().map(|c| vec![c.clone()]));
         for group in groups {
-            if group.is_empty() || seen.contains(&group) {
-                continue;
-            }
-            out.extend(group.iter().map(|c| (c.clone(), why.clone())));
-            seen.push(group);
+            add(group, &why);
+        }
+    }
+    if profile == Profile::Full {
+        let why = crate::message!("capture-why-catalog");
+        for group in plan.every_read(config) {
+            add(group, &why);
         }
     }
     CaptureSteps::Commands(out)

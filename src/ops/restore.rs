@@ -304,6 +304,11 @@ impl Plan {
                 return;
             }
         }
+        self.insert(scope, rule, item);
+    }
+
+    /// Plans an item once, whatever the post-upgrade capture shows.
+    fn insert(&mut self, scope: &str, rule: &Label, item: Restore) {
         let hash = self.hash(scope, &item);
         if !self.scopes.contains_key(scope) {
             self.scopes.insert(scope.to_string(), Vec::new());
@@ -488,10 +493,37 @@ pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &RestoreOptions<'_
     if options.all {
         everything(&mut plan, pre, options, &Label::Rule("all".to_string()));
     }
+    whole_records(&mut plan, pre, knowledge);
     if !options.show_secrets {
         leave_out_secrets(&mut plan);
     }
     plan
+}
+
+/// Settings the appliance takes in one call go together: where a field of a record is planned,
+/// every field of it the pre-upgrade capture holds is planned too, under the same rule,
+/// whatever the post-upgrade capture shows (a mode sent without its server is refused).
+fn whole_records(plan: &mut Plan, pre: &Config, knowledge: &dyn Knowledge) {
+    let mut fields = Vec::new();
+    for (scope, items) in &plan.scopes {
+        for (rule, item) in items {
+            let Restore::Setting { name, .. } = item else {
+                continue;
+            };
+            let held = pre.settings.get(scope);
+            for field in knowledge.record_of(name) {
+                if let Some(value) = held.and_then(|s| s.get(field)) {
+                    let name = field.clone();
+                    let value = value.value.clone();
+                    let item = Restore::Setting { name, value };
+                    fields.push((scope.clone(), rule.clone(), item));
+                }
+            }
+        }
+    }
+    for (scope, rule, item) in fields {
+        plan.insert(&scope, &rule, item);
+    }
 }
 
 /// Secrets never reach a script unless asked for: each becomes a step by hand instead.

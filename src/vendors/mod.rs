@@ -256,6 +256,11 @@ pub trait Knowledge: Sync {
     fn form_on_version(&self, _command: &str, _version: Option<&crate::model::Version>) -> bool {
         true
     }
+    /// The settings the appliance takes in one call with `setting` (itself among them),
+    /// compared and restored as one record; empty: a setting of its own.
+    fn record_of(&self, _setting: &str) -> &'static [String] {
+        &[]
+    }
     /// Where the admin console sets settings no command writes.
     fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
         &[]
@@ -301,6 +306,11 @@ pub trait CapturePlan: Sync {
     /// The commands that show the range of any other item path (`keys/...`,
     /// `trusted_hosts/<group>/...`, `licenses/...`, `updates/...`, `appliance/version`).
     fn read_item(&self, _path: &str) -> Vec<String> {
+        Vec::new()
+    }
+    /// Every read the vendor's catalog knows for this appliance, in groups of one fact each
+    /// (`fetch`'s default, `capture --profile full`); empty for a vendor without one.
+    fn every_read(&self, _config: &Config) -> Vec<Vec<String>> {
         Vec::new()
     }
     /// Every scope a list can have on this appliance.

@@ -152,8 +152,7 @@ fn a_greeting_with_a_carriage_return_names_one_appliance_for_fetch_and_track() {
 #[test]
 fn a_fetch_that_fails_its_read_back_keeps_the_earlier_capture() {
     let port = serve(b"* OK rg01.example.net admind 4.1.9 ready\r\n", |tag, c| {
-        (c == "smtp get maxmsgsum")
-            .then(|| format!("* {tag} \"10\0\"\r\n{tag} OK\r\n").into_bytes())
+        (c == "smtp get fastpath").then(|| format!("* {tag} \"on\0\"\r\n{tag} OK\r\n").into_bytes())
     });
     let dir = tempfile::tempdir().unwrap();
     let earlier = dir.path().join("rg01.admind.txt");

@@ -186,18 +186,49 @@ fn fetch_in_the_clear_then_show_gives_the_samples_model() {
     assert!(!out.contains(PASSWORD) && !err.contains(PASSWORD));
 }
 
+/// A transcript without the exchange of tag `a<at>`, each later tag one less, as a session
+/// that never sent that command numbers its tags.
+fn without_exchange(transcript: &str, at: u32) -> String {
+    let tag_of = |line: &str| {
+        let rest = line
+            .strip_prefix("C: ")
+            .or_else(|| line.strip_prefix("S: * "))
+            .or_else(|| line.strip_prefix("S: "))?;
+        let tag = rest.split(' ').next()?;
+        Some((tag.strip_prefix('a')?.parse::<u32>().ok()?, tag.to_string()))
+    };
+    let mut out = String::new();
+    for line in transcript.split_inclusive('\n') {
+        match tag_of(line) {
+            Some((n, _)) if n == at => continue,
+            Some((n, tag)) if n > at => {
+                out.push_str(&line.replacen(&tag, &format!("a{:03}", n - 1), 1))
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
 #[test]
 fn the_fetched_transcript_is_the_sample_byte_for_byte() {
     let server = serve(sim::Behaviour::Normal, false);
     let dir = tempfile::tempdir().unwrap();
-    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &["--profile", "rules"], PASSWORD);
     assert_eq!(code, 0, "{out}{err}");
     let fetched = std::fs::read(dir.path().join("captures/rg03.admind.txt")).unwrap();
-    let sample = std::fs::read(common::root().join(SAMPLE)).unwrap();
+    let sample = std::fs::read_to_string(common::root().join(SAMPLE)).unwrap();
+    // The sample asked a 4.1.9 appliance `smtp get maxmsgsum` (a008), new in 4.2.3: a fetch
+    // that knows the version does not ask it, and says so.
+    assert!(sample.contains("C: a008 smtp get maxmsgsum\r\n"));
     assert_eq!(
         String::from_utf8_lossy(&fetched),
-        String::from_utf8_lossy(&sample),
+        without_exchange(&sample, 8),
         "fetch sends the capture plan in the sample's order and records the wire as it is"
+    );
+    assert!(
+        out.contains("`smtp get maxmsgsum`: not asked: not on this version (4.1.9-GA)"),
+        "{out}"
     );
 }
 
@@ -730,4 +761,159 @@ fn a_staging_folder_left_by_a_killed_fetch_is_not_tracked() {
     );
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("1 appliance(s) from 1 file(s)"), "{out}");
+}
+
+/// The commands a simulator received, without their tags.
+fn commands_received(server: &sim::Server) -> Vec<String> {
+    server
+        .received()
+        .iter()
+        .map(|line| {
+            line.split_once(' ')
+                .map_or(line.as_str(), |(_, c)| c)
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn by_default_fetch_reads_every_list_in_every_scope_and_delegated_domain() {
+    // An appliance whose hand-saved CLI log would hold `uce listexception nonlocal blacklist`.
+    let mut appliance = script();
+    let nonlocal = vec![b"\"@bulk.example.org\"".to_vec()];
+    appliance.set_answer("", "uce listexception nonlocal blacklist", nonlocal);
+    let sales = vec![b"\"partner@vendor.example.com\"".to_vec()];
+    appliance.set_answer("", "uce listexception sales.example.net whitelist", sales);
+    let server = sim::start(appliance, options(sim::Behaviour::Normal, false)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    let asked = commands_received(&server);
+    let scopes = [
+        "primary",
+        "any",
+        "local",
+        "nonlocal",
+        "sales.example.net",
+        "support.example.net",
+    ];
+    for scope in scopes {
+        for list in ["whitelist", "blacklist", "whitelistto"] {
+            let command = format!("uce listexception {scope} {list}");
+            assert!(asked.contains(&command), "{command} not asked: {asked:#?}");
+        }
+    }
+    for command in [
+        "smtp get recipientcheck",
+        "smtp get smtpauth",
+        "license status",
+    ] {
+        assert!(asked.iter().any(|c| c == command), "{command}: {asked:#?}");
+    }
+    // A private key is a secret: never read.
+    assert!(
+        !asked.iter().any(|c| c.starts_with("key get ")),
+        "{asked:#?}"
+    );
+    let model = model(&dir.path().join("captures/rg03.admind.txt"));
+    assert_eq!(
+        model["lists"]["nonlocal"]["blacklist"],
+        serde_json::json!(["@bulk.example.org"])
+    );
+    assert_eq!(
+        model["lists"]["sales.example.net"]["whitelist"],
+        serde_json::json!(["partner@vendor.example.com"])
+    );
+}
+
+#[test]
+fn profile_rules_reads_what_the_rules_need_and_no_more() {
+    let server = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &["--profile", "rules"], PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    let asked = commands_received(&server);
+    assert!(
+        !asked
+            .iter()
+            .any(|c| c == "uce listexception nonlocal blacklist"),
+        "{asked:#?}"
+    );
+    assert!(
+        asked
+            .iter()
+            .any(|c| c == "uce listexception nonlocal whitelistto"),
+        "{asked:#?}"
+    );
+}
+
+#[test]
+fn a_form_new_in_a_later_version_is_asked_only_of_that_version() {
+    // On 4.1.9 (the sample), `smtp get maxmsgsum` (since 4.2.3) is not asked.
+    let server = serve(sim::Behaviour::Normal, false);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!commands_received(&server)
+        .iter()
+        .any(|c| c == "smtp get maxmsgsum"));
+    assert!(
+        out.contains("`smtp get maxmsgsum`: not asked: not on this version (4.1.9-GA)"),
+        "{out}"
+    );
+    // On 4.2.3 it is; refused there, the refusal says the form is one some versions lack.
+    let mut upgraded = script();
+    upgraded.set_answer("", "version", vec![b"\"MOS4.2.3-GA\"".to_vec()]);
+    let server = sim::start(upgraded, options(sim::Behaviour::Normal, false)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = fetch_plain(server.port, dir.path(), &[], PASSWORD);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(commands_received(&server)
+        .iter()
+        .any(|c| c == "smtp get maxmsgsum"));
+    assert!(
+        out.contains(
+            "`smtp get maxmsgsum`: refused: not on this version (NO Unknown setting maxmsgsum)"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn capture_profile_full_prints_more_than_the_default_and_the_default_is_unchanged() {
+    let capture = |extra: &[&str]| {
+        let mut args = vec!["capture", "samples/mos/rg03-admind-capture.txt"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = carryover(&args, common::root(), "");
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let (default, rules, full) = (
+        capture(&[]),
+        capture(&["--profile", "rules"]),
+        capture(&["--profile", "full"]),
+    );
+    assert_eq!(default, rules, "the pasted plan stays the short one");
+    let commands = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    };
+    let (short, long) = (commands(&rules), commands(&full));
+    assert!(long.len() > short.len());
+    assert_eq!(
+        long[..short.len()],
+        short[..],
+        "the full plan starts with the short one"
+    );
+    for command in [
+        "uce listexception nonlocal blacklist",
+        "uce listexception support.example.net whitelist",
+        "smtp get smtpauth",
+    ] {
+        assert!(!short.iter().any(|c| c == command), "{command}");
+        assert!(long.iter().any(|c| c == command), "{command}");
+    }
+    assert!(full.contains("# the rest of what the catalog can read (--profile full)\n"));
 }

@@ -246,3 +246,127 @@ fn the_token_reaches_curl_in_a_file() {
     assert!(capture.contains("-H @\"$auth\""), "{capture}");
     assert!(!capture.contains("-H \"Authorization"), "{capture}");
 }
+
+/// A pre- and a post-upgrade capture folder of one domain, from their `domains.csv` rows.
+fn pre_and_post(pre_row: &str, post_row: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (side, version, row) in [("pre", "7.08", pre_row), ("post", "7.09", post_row)] {
+        let folder = dir.path().join(side).join("st1");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("version.txt"), format!("{version}\n")).unwrap();
+        std::fs::write(folder.join("domains.csv"), format!("{row}\n")).unwrap();
+    }
+    dir
+}
+
+/// The calls `restore --to 7.09 PRE --against POST` makes, as its `--dry-run` prints them.
+fn delta_calls(dir: &tempfile::TempDir) -> Vec<String> {
+    let path = |side: &str| dir.path().join(side).join("st1").display().to_string();
+    let (pre, post) = (path("pre"), path("post"));
+    let (code, script) = run(&["restore", "--to", "7.09", &pre, "--against", &post]);
+    assert_eq!(code, 0, "{script}");
+    let env = [("ST_HOST", "st1.example.com")];
+    let (code, out, err) = bash(&script, &["--dry-run"], dir.path(), &env);
+    assert_eq!(code, 0, "{err}");
+    out.lines().map(str::to_string).collect()
+}
+
+/// The one legacy domain edit of `corp.example.com` among `calls`, its query's fields.
+fn domain_edit(calls: &[String]) -> Vec<String> {
+    let edits: Vec<&String> = calls
+        .iter()
+        .filter(|c| c.starts_with("GET /domain/edit "))
+        .collect();
+    assert_eq!(edits.len(), 1, "one call takes the record: {calls:#?}");
+    let query = edits[0]
+        .split_once(" <")
+        .expect("the query on standard input")
+        .1;
+    query.split("\\&").map(str::to_string).collect()
+}
+
+#[test]
+fn recipient_verification_reset_to_none_is_restored_whole_with_its_server() {
+    let dir = pre_and_post(
+        "corp.example.com,mail.corp.example.com:25,dynamic,mail.corp.example.com",
+        "corp.example.com,mail.corp.example.com:25,none",
+    );
+    let fields = domain_edit(&delta_calls(&dir));
+    assert!(
+        fields.contains(&"name=corp.example.com".to_string()),
+        "{fields:?}"
+    );
+    assert!(fields.contains(&"rv=dynamic".to_string()), "{fields:?}");
+    assert!(
+        fields.contains(&"dyn_server=mail.corp.example.com".to_string()),
+        "the mode goes with its server: {fields:?}"
+    );
+}
+
+#[test]
+fn ldap_verification_reset_to_none_sends_all_six_ldap_fields_and_no_password() {
+    let dir = pre_and_post(
+        "corp.example.com,mail.corp.example.com:25,LDAP,ldap.corp.example.com:389,\
+         \"cn=reader,dc=corp,dc=example,dc=com\",Ld4p-S3cret,(mail=%s),\"dc=corp,dc=example,dc=com\",mail",
+        "corp.example.com,mail.corp.example.com:25,none",
+    );
+    let calls = delta_calls(&dir);
+    let fields = domain_edit(&calls);
+    let names: Vec<&str> = fields
+        .iter()
+        .filter_map(|f| f.split_once('='))
+        .map(|f| f.0)
+        .collect();
+    for field in [
+        "rv",
+        "ldap_server",
+        "ldap_port",
+        "ldap_search_dn",
+        "ldap_filter",
+        "ldap_searchbase",
+        "ldap_result_attribute",
+    ] {
+        assert!(names.contains(&field), "{field} missing: {fields:?}");
+    }
+    assert!(fields.contains(&"rv=ldap".to_string()), "{fields:?}");
+    assert!(
+        !calls.concat().contains("Ld4p-S3cret"),
+        "secrets are left out"
+    );
+}
+
+#[test]
+fn a_server_changed_under_the_same_mode_is_sent_with_its_mode() {
+    let dir = pre_and_post(
+        "corp.example.com,mail.corp.example.com:25,dynamic,mail.corp.example.com",
+        "corp.example.com,mail.corp.example.com:25,dynamic,mx2.corp.example.com",
+    );
+    let fields = domain_edit(&delta_calls(&dir));
+    assert!(fields.contains(&"rv=dynamic".to_string()), "{fields:?}");
+    assert!(
+        fields.contains(&"dyn_server=mail.corp.example.com".to_string()),
+        "{fields:?}"
+    );
+}
+
+#[test]
+fn the_diff_of_a_mode_change_shows_the_record_changed_not_a_field_not_captured() {
+    let dir = pre_and_post(
+        "corp.example.com,mail.corp.example.com:25,dynamic,mail.corp.example.com",
+        "corp.example.com,mail.corp.example.com:25,none",
+    );
+    let path = |side: &str| dir.path().join(side).join("st1").display().to_string();
+    let (code, out) = run(&["diff", &path("pre"), &path("post")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("not captured"), "{out}");
+    assert!(
+        out.contains("~ settings/corp.example.com/domain.verification: dynamic -> none"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "- settings/corp.example.com/domain.verification_server = mail.corp.example.com"
+        ),
+        "{out}"
+    );
+}

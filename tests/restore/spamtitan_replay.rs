@@ -381,3 +381,67 @@ fn a_dry_run_prints_the_calls_of_a_fresh_appliance_and_makes_none() {
     );
     assert_eq!(stub.appliance(), Appliance::default());
 }
+
+/// Pre and post capture folders of `corp.example.com` from their `domains.csv` rows, in `dir`.
+fn record_captures(dir: &std::path::Path, pre_row: &str, post_row: &str) -> (String, String) {
+    let mut paths = Vec::new();
+    for (side, version, row) in [("pre", "7.08", pre_row), ("post", "7.09", post_row)] {
+        let folder = dir.join(side).join("st1");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("version.txt"), format!("{version}\n")).unwrap();
+        std::fs::write(folder.join("domains.csv"), format!("{row}\n")).unwrap();
+        paths.push(folder.display().to_string());
+    }
+    (paths.remove(0), paths.remove(0))
+}
+
+#[test]
+fn a_verification_reset_by_the_upgrade_is_put_back_whole_on_an_appliance_that_refuses_pieces() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pre, post) = record_captures(
+        dir.path(),
+        "corp.example.com,mail.corp.example.com:25,LDAP,ldap.corp.example.com:389,\
+         \"cn=reader,dc=corp,dc=example,dc=com\",Ld4p-S3cret,(mail=%s),\"dc=corp,dc=example,dc=com\",mail",
+        "corp.example.com,mail.corp.example.com:25,none",
+    );
+    // The appliance after the upgrade: verification none, no LDAP fields. It refuses
+    // `rv=ldap` without the LDAP server in the same call.
+    let mut after_upgrade = Appliance {
+        next_id: 3,
+        ..Appliance::default()
+    };
+    let mut edit = BTreeMap::new();
+    edit.insert("rv".to_string(), "none".to_string());
+    after_upgrade.domains.insert(
+        "corp.example.com".into(),
+        Domain {
+            id: 3,
+            destination: "mail.corp.example.com:25".into(),
+            edit,
+            ..Domain::default()
+        },
+    );
+    let script = restore_script(&[&pre, "--against", &post]);
+    let stub = Stub::new(after_upgrade);
+    let (ok, out) = stub.run(&script, &[]);
+    assert!(ok, "{out}\ncalls: {:#?}", stub.calls());
+    let held = &stub.appliance().domains["corp.example.com"].edit;
+    let expected = [
+        ("rv", "ldap"),
+        ("ldap_server", "ldap.corp.example.com"),
+        ("ldap_port", "389"),
+        ("ldap_search_dn", "cn=reader,dc=corp,dc=example,dc=com"),
+        ("ldap_filter", "(mail=%s)"),
+        ("ldap_searchbase", "dc=corp,dc=example,dc=com"),
+        ("ldap_result_attribute", "mail"),
+    ];
+    for (field, value) in expected {
+        assert_eq!(
+            held.get(field).map(String::as_str),
+            Some(value),
+            "{field}: {held:?}"
+        );
+    }
+    // The password is a secret: a step by hand, never sent.
+    assert!(!held.contains_key("ldap_password"), "{held:?}");
+}

@@ -125,6 +125,22 @@ pub struct Catalog {
     /// each: `(words, confirmed)`.
     #[serde(default)]
     pub raw_forms: Vec<(Vec<String>, bool)>,
+    /// The names the read forms' arguments take when `fetch` reads everything.
+    #[serde(default)]
+    pub reads: Reads,
+}
+
+/// The names a read form's arguments take, for reading everything the catalog can read.
+#[derive(Debug, Default, Deserialize)]
+pub struct Reads {
+    /// Exception lists, read in every scope (`whitelist`).
+    pub lists: Vec<String>,
+    /// Messages, as `area.name`, read in the system and every delegated domain.
+    pub messages: Vec<String>,
+    /// Trusted-host groups (`mtagroup`).
+    pub trusted_host_groups: Vec<String>,
+    /// Kinds of public keys (`MTA`); a private key is a secret and never read.
+    pub key_kinds: Vec<String>,
 }
 
 /// Why every capture should hold a command.

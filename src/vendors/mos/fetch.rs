@@ -21,11 +21,12 @@ use crate::fetch::net::{self, Connection};
 use crate::fetch::scrub::Scrubber;
 use crate::fetch::{self, FetchError, Fetched, Target};
 use crate::message;
-use crate::model::{Config, SourceKind};
+use crate::model::{Config, SourceKind, Version, SYSTEM};
 use crate::source::Source;
+use crate::vendors::CapturePlan;
 use crate::vendors::{Fetch, Login, SecretKind, Vendor};
 
-use super::catalog::{Action, Catalog};
+use super::catalog::{Action, Catalog, Command};
 use super::interpret::quote;
 use super::Mos;
 
@@ -35,6 +36,70 @@ fn sent_first(command: &str) -> Option<Action> {
     let words: Vec<&str> = command.split_whitespace().collect();
     let (form, _) = Catalog::get().lookup(&words)?;
     matches!(form.action, Action::GetVersion | Action::ListDomains).then(|| form.action.clone())
+}
+
+/// Every read the catalog knows, in groups of one fact each: each read form with the names
+/// its arguments take ([`super::catalog::Reads`]), each list in every scope, each message in
+/// the system and every delegated domain. A private key is a secret: never read.
+pub(super) fn every_read(mos: &Mos, config: &Config) -> Vec<Vec<String>> {
+    let catalog = Catalog::get();
+    let reads = &catalog.reads;
+    let one = |command: Option<String>| command.map(|c| vec![c]);
+    let mut groups = Vec::new();
+    for form in &catalog.commands {
+        match &form.action {
+            Action::GetVersion => groups.extend(one(mos.read_item("appliance/version").pop())),
+            Action::ListDomains => groups.extend(one(mos.read_item("domains/").pop())),
+            Action::ListLicenses => groups.extend(one(mos.read_item("licenses/").pop())),
+            Action::ListUpdates => groups.extend(one(mos.read_item("updates/").pop())),
+            Action::GetSetting { area } => {
+                let names = catalog.settings.keys().filter(|n| {
+                    n.split_once('.').is_some_and(|(a, name)| {
+                        a == area && form.name.as_deref().is_none_or(|only| only == name)
+                    })
+                });
+                groups.extend(names.filter_map(|n| one(mos.read_setting(n))));
+            }
+            Action::ListEntries => {
+                for scope in mos.list_scopes(config) {
+                    groups.extend(
+                        reads
+                            .lists
+                            .iter()
+                            .filter_map(|l| one(mos.read_list(&scope, l))),
+                    );
+                }
+            }
+            Action::ListTrustedHosts => groups.extend(
+                reads
+                    .trusted_host_groups
+                    .iter()
+                    .map(|g| mos.read_item(&format!("trusted_hosts/{g}"))),
+            ),
+            Action::GetKey { private: false } => groups.extend(
+                reads
+                    .key_kinds
+                    .iter()
+                    .map(|kind| mos.read_item(&format!("keys/{kind} public"))),
+            ),
+            Action::GetMessage { area } => {
+                let scopes = std::iter::once(SYSTEM.to_string())
+                    .chain(config.domains.iter().map(|(d, _)| d.to_string()));
+                for scope in scopes {
+                    let names = reads
+                        .messages
+                        .iter()
+                        .filter(|n| n.starts_with(&format!("{area}.")));
+                    groups.extend(names.map(|n| mos.read_message(&scope, n)));
+                }
+            }
+            _ => {}
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    let mut seen = std::collections::HashSet::new();
+    groups.retain(|g| seen.insert(g.clone()));
+    groups
 }
 
 impl Fetch for Mos {
@@ -79,7 +144,13 @@ impl Fetch for Mos {
         let mut not_captured = Vec::new();
         let first = send_first(&mut session, plan, &mut not_captured)?;
         let config = session.read_back(&appliance)?;
-        send_rest(&mut session, &plan(&config), &first, &mut not_captured)?;
+        let version = config.appliance.version.as_ref().map(|v| &v.value);
+        let rest = Rest {
+            plan: &plan(&config),
+            first: &first,
+            version,
+        };
+        send_rest(&mut session, &rest, &mut not_captured)?;
         session.logout();
         let path = into.join(format!("{appliance}.admind.txt"));
         // Hidden beside its place until the caller moves it there: another host of the run
@@ -125,10 +196,17 @@ fn send_first(
         .filter_map(|c| sent_first(&c).map(|action| (c, action)))
         .collect();
     for (command, action) in &first {
-        let refused = session.run(command, not_captured)?;
+        let refused = session.run(command)?;
+        if let Some(reason) = &refused {
+            not_captured.push(message!(
+                "fetch-refused",
+                command = command,
+                reason = reason
+            ));
+        }
         // Without the domain list, the delegated domains' lists and messages would be
         // missing, and in a tracked repository their absence would read as removal.
-        if refused && *action == Action::ListDomains {
+        if refused.is_some() && *action == Action::ListDomains {
             return Err(FetchError::Failed(message!(
                 "fetch-mos-domain-list-refused",
                 command = command
@@ -138,16 +216,26 @@ fn send_first(
     Ok(first.into_iter().map(|(c, _)| c).collect())
 }
 
-/// Sends the rest of the plan: each of the first commands was sent once already, and a
-/// command that holds a control character is never sent.
+/// The rest of the plan, once the version is known.
+struct Rest<'a> {
+    /// The commands of the plan, for what is known of the appliance.
+    plan: &'a [String],
+    /// The first commands, sent already.
+    first: &'a [String],
+    /// The version the appliance answered, if it did.
+    version: Option<&'a Version>,
+}
+
+/// Sends the rest of the plan: each of the first commands was sent once already; a command
+/// that holds a control character is never sent, nor one whose form the appliance's version
+/// does not have. A refusal of a form some versions lack is said to be that.
 fn send_rest(
     session: &mut Session,
-    plan: &[String],
-    first: &[String],
+    rest: &Rest<'_>,
     not_captured: &mut Vec<Message>,
 ) -> Result<(), FetchError> {
-    let mut sent: Vec<&String> = first.iter().collect();
-    for command in plan {
+    let mut sent: Vec<&String> = rest.first.iter().collect();
+    for command in rest.plan {
         // Later copies of a first command (a domain's group) are sent again.
         if let Some(at) = sent.iter().position(|s| s.eq_ignore_ascii_case(command)) {
             sent.remove(at);
@@ -157,9 +245,46 @@ fn send_rest(
             not_captured.push(message!("fetch-not-sent-control", command = command));
             continue;
         }
-        session.run(command, not_captured)?;
+        let limited = version_limited(command);
+        if let Some(not_asked) = not_on_version(command, limited, rest.version) {
+            not_captured.push(not_asked);
+            continue;
+        }
+        if let Some(reason) = session.run(command)? {
+            not_captured.push(match limited {
+                Some(_) => message!(
+                    "fetch-refused-not-on-version",
+                    command = command,
+                    reason = reason
+                ),
+                None => message!("fetch-refused", command = command, reason = reason),
+            });
+        }
     }
     Ok(())
+}
+
+/// Why a command is not asked: its form, which some versions lack, is not on the appliance's
+/// version. An unknown version has every form.
+fn not_on_version(
+    command: &str,
+    form: Option<&Command>,
+    version: Option<&Version>,
+) -> Option<Message> {
+    let (form, version) = (form?, version?);
+    let version = (!Catalog::on_version(form, Some(version))).then(|| version.to_string())?;
+    Some(message!(
+        "fetch-not-on-version",
+        command = command,
+        version = version
+    ))
+}
+
+/// The form of a command, when some versions lack it (its `since` or `until`).
+fn version_limited(command: &str) -> Option<&'static Command> {
+    let words: Vec<&str> = command.split_whitespace().collect();
+    let (form, _) = Catalog::get().lookup(&words)?;
+    (form.since.is_some() || form.until.is_some()).then_some(form)
 }
 
 /// Writes a transcript to a hidden file in `into`, whole; its path.
@@ -263,18 +388,15 @@ impl Session {
         }
     }
 
-    /// Sends one command of the plan and reads its answer; a refusal is noted, not fatal.
-    /// Whether the appliance refused it.
-    fn run(&mut self, command: &str, not_captured: &mut Vec<Message>) -> Result<bool, FetchError> {
+    /// Sends one command of the plan and reads its answer; a refusal is not fatal. Why the
+    /// appliance refused it, if it did.
+    fn run(&mut self, command: &str) -> Result<Option<String>, FetchError> {
         let tag = self.tag();
         let line = format!("{tag} {command}\r\n");
         self.send(&line, line.as_bytes())?;
         match self.answer(&tag, false) {
-            Ok(Completion::Ok) => Ok(false),
-            Ok(Completion::Refused(why)) => {
-                not_captured.push(message!("fetch-refused", command = command, reason = why));
-                Ok(true)
-            }
+            Ok(Completion::Ok) => Ok(None),
+            Ok(Completion::Refused(why)) => Ok(Some(why)),
             // Which command it broke on; a broken connection is still worth one more try.
             Err(e) => Err(e.map(|e| message!("fetch-at-command", command = command, error = e))),
         }
@@ -503,6 +625,34 @@ fn clip(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_form_until_or_since_a_version_is_not_asked_of_another() {
+        let form = |since: Option<&str>, until: Option<&str>| Command {
+            words: vec!["smtp".into(), "get".into(), "oldthing".into()],
+            action: Action::GetSetting {
+                area: "smtp".into(),
+            },
+            confirmed: true,
+            since: since.map(str::to_string),
+            until: until.map(str::to_string),
+            reads_block: false,
+            name: Some("oldthing".into()),
+        };
+        let v = |text: &str| Version::parse(text).unwrap();
+        let until = form(None, Some("4.1.9"));
+        let asked = |form: &Command, version: Option<&Version>| {
+            not_on_version("smtp get oldthing", Some(form), version).is_none()
+        };
+        assert!(asked(&until, Some(&v("4.1.9"))));
+        assert!(!asked(&until, Some(&v("4.2.3"))));
+        assert!(asked(&until, None), "an unknown version has every form");
+        let since = form(Some("4.2.3"), None);
+        assert!(!asked(&since, Some(&v("4.1.9"))));
+        assert!(asked(&since, Some(&v("4.2.3"))));
+        let said = not_on_version("smtp get oldthing", Some(&until), Some(&v("4.2.3")));
+        assert_eq!(said.map(|m| m.id), Some("fetch-not-on-version"));
+    }
 
     #[test]
     fn completions_and_literals() {

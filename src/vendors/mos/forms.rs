@@ -240,6 +240,10 @@ impl CapturePlan for Mos {
         command.into_iter().collect()
     }
 
+    fn every_read(&self, config: &Config) -> Vec<Vec<String>> {
+        super::fetch::every_read(self, config)
+    }
+
     fn list_scopes(&self, config: &Config) -> Vec<String> {
         let catalog = Catalog::get();
         let mut scopes = catalog.exception_scopes.clone();

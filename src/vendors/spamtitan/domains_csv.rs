@@ -276,17 +276,38 @@ fn domain_row(read: &mut FileRead<'_>, row: &Row) {
             }
         },
     }
-    for (name, value) in settings {
+    let names: Vec<String> = settings
+        .iter()
+        .map(|(name, _)| format!("domain.{name}"))
+        .collect();
+    for (name, (_, value)) in names.iter().zip(settings) {
         read.changes.push((
             Change::Setting {
                 scope: domain.clone(),
-                name: format!("domain.{name}"),
+                name: name.clone(),
                 value,
             },
             row.line,
         ));
     }
+    for name in absent_fields(&names) {
+        let scope = domain.clone();
+        read.changes
+            .push((Change::SettingAbsent { scope, name }, row.line));
+    }
     read.changes.push((Change::Domain(domain), row.line));
+}
+
+/// The fields of a record whose mode the row gives that the row has no value for: the export
+/// shows the whole record, so they are observed absent (the mode does not use them).
+fn absent_fields(read: &[String]) -> Vec<String> {
+    super::forms::records()
+        .iter()
+        .filter(|record| read.contains(&record.mode))
+        .flat_map(|record| &record.settings)
+        .filter(|name| !read.contains(name))
+        .cloned()
+        .collect()
 }
 
 /// The numbers (1-based, as a spreadsheet counts) of the non-empty columns after the

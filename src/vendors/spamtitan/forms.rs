@@ -83,9 +83,21 @@ struct ListForm {
     source: Evidence,
 }
 
+/// Settings the appliance takes in one call: compared and restored whole.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Record {
+    /// The field that says which of the others the record has.
+    pub mode: String,
+    /// Every field, the mode among them.
+    pub settings: Vec<String>,
+    /// The export that holds the record, where no API call reads it.
+    pub export: Option<String>,
+}
+
 #[derive(Debug, Deserialize)]
 struct Api {
     read_only: Vec<String>,
+    records: Vec<Record>,
     domain: DomainForms,
     calls: BTreeMap<String, Call>,
     settings: Vec<SettingForm>,
@@ -115,6 +127,18 @@ fn api() -> &'static Api {
         }
         api
     })
+}
+
+/// The records of settings the appliance takes in one call.
+pub(crate) fn records() -> &'static [Record] {
+    &api().records
+}
+
+/// The record a setting (`domain.verification_server`) is a field of.
+pub(crate) fn record_of(name: &str) -> Option<&'static Record> {
+    records()
+        .iter()
+        .find(|r| r.settings.iter().any(|s| s == name))
 }
 
 /// The bash every restore script starts with: host and token from the environment, never
@@ -308,6 +332,10 @@ impl Knowledge for SpamTitan {
 
     fn console(&self) -> &'static [crate::knowledge::ConsoleField] {
         super::knowledge::console()
+    }
+
+    fn record_of(&self, setting: &str) -> &'static [String] {
+        record_of(setting).map_or(&[], |r| r.settings.as_slice())
     }
 
     /// `cluster.role = standalone` (by-hand.txt) says the appliance is no cluster node.

@@ -2,7 +2,10 @@
 //! collected over the REST and legacy APIs with the same calls, into the same files, by the same
 //! rules: a failed call leaves no file and is named in [`Fetched::not_captured`]; a domain name
 //! that is not a plain domain name is used in no path and no URL; `by-hand.txt` is the script's
-//! template ([`super::by_hand::template`]) unless the user's own is kept.
+//! template ([`super::by_hand::template`]) unless the user's own is kept. Besides the script's
+//! calls, the lists of each user the previous capture holds lists of are read again (no API call
+//! lists the users), and the report names the export that holds each record no API call reads
+//! (recipient verification: `domains.csv`).
 //!
 //! Every answer is untrusted: its size is bounded, and it is saved only once it reads as the
 //! capture reader will read it (a REST answer as JSON configuration, a legacy answer as its XML
@@ -103,8 +106,19 @@ pub fn fetch_with(target: &Target, into: &Path, policy: &Policy) -> Result<Fetch
         not_captured: Vec::new(),
     };
     collect.all()?;
-    let not_captured = collect.not_captured;
+    let (users, not_plain) = staged.previous_users();
+    for user in &users {
+        collect.user_lists(user)?;
+    }
+    for name in not_plain {
+        let name = shorten(&name);
+        collect
+            .not_captured
+            .push(message!("fetch-st-user-not-plain", name = name));
+    }
+    let mut not_captured = collect.not_captured;
     staged.keep_users_files()?;
+    not_captured.extend(unread_records(staged.path(), &stem));
     let path = staged.commit()?;
     Ok(Fetched {
         appliance: stem,
@@ -112,6 +126,29 @@ pub fn fetch_with(target: &Target, into: &Path, policy: &Policy) -> Result<Fetch
         staged: None,
         not_captured,
     })
+}
+
+/// What no API call reads, record by record: the export that holds each, kept from the
+/// previous capture when the user made one (as old as that export), else to be made.
+fn unread_records(staged: &Path, stem: &str) -> Vec<Message> {
+    super::forms::records()
+        .iter()
+        .filter_map(|record| {
+            let export = record.export.as_deref()?;
+            let kept = if staged.join(export).is_file() {
+                "yes"
+            } else {
+                "no"
+            };
+            Some(message!(
+                "fetch-st-record-unread",
+                setting = &record.mode,
+                fields = record.settings.len() - 1,
+                path = format!("{stem}/{export}"),
+                kept = kept
+            ))
+        })
+        .collect()
 }
 
 /// The folder an appliance's capture is written to, named as `track` names its file: a host
@@ -179,6 +216,22 @@ pub(crate) fn is_plain_domain(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
 }
 
+/// Whether a user's address from a capture folder's name may be used in a path and a URL: a
+/// plain local part (letters, digits, `.`, `_`, `+`, `-`, not starting with a dot) at a plain
+/// domain name.
+pub(crate) fn is_plain_address(name: &str) -> bool {
+    let Some((local, domain)) = name.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'))
+        && is_plain_domain(domain)
+}
+
 /// The calls of the capture script, one by one, into one folder.
 struct Collector<'a> {
     client: &'a Client,
@@ -236,6 +289,24 @@ impl Collector<'_> {
         self.save(
             "/blacklist/list",
             "lists/global/block.xml",
+            Answer::Xml,
+            true,
+        )
+    }
+
+    /// A user's own allow and block lists, through the legacy API (`user` is an address or a
+    /// domain [C]; `/blacklist/*` is inferred by symmetry [I]).
+    fn user_lists(&mut self, user: &str) -> Result<(), FetchError> {
+        let segment = percent_encode(user);
+        self.save(
+            &format!("/whitelist/list?user={segment}"),
+            &format!("lists/user/{user}/allow.xml"),
+            Answer::Xml,
+            false,
+        )?;
+        self.save(
+            &format!("/blacklist/list?user={segment}"),
+            &format!("lists/user/{user}/block.xml"),
             Answer::Xml,
             true,
         )

@@ -92,6 +92,26 @@ impl Staged {
         Ok(())
     }
 
+    /// The users whose own lists the previous capture holds (`lists/user/<address>/`, each a
+    /// folder, never a link), sorted: no API call lists the users, so fetch reads the lists of
+    /// those captured once. Folder names that are not plain addresses are said apart: used in
+    /// no call.
+    pub(super) fn previous_users(&self) -> (Vec<String>, Vec<String>) {
+        let folder = self.target.join("lists").join("user");
+        let Ok(entries) = fs::read_dir(&folder) else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+            .into_iter()
+            .partition(|name| super::is_plain_address(name))
+    }
+
     /// Puts the capture in place of the previous one, which is then removed.
     pub(super) fn commit(self) -> Result<PathBuf, FetchError> {
         let Staged {
