@@ -71,6 +71,8 @@ help-any--port =
     The port, when not the vendor's default (Mirapoint MOS: 10243 with TLS, 10143 plaintext; SpamTitan: 443 with TLS, 80 plaintext)
 help-any--pre =
     A capture of the same appliance from before the upgrade (repeat for several files): the inputs are then the captures after it, and the report adds what the upgrade lost
+help-any--profile =
+    How much to read
 help-any--provenance =
     Add where each item was read (path:line) and which sources were read
 help-any--runbook =
@@ -101,6 +103,8 @@ help-any--vendor =
     The vendor to capture; without it, that of the captures given (needed when none is given)
 help-capture--paths =
     Captures already made, to name their delegated domains (optional; `-`: standard input)
+help-capture--profile =
+    How much to capture
 help-capture-about =
     Print what to run so that a capture holds what gaps and plan need
 help-capture-after =

@@ -15,3 +15,4 @@ os-connection-reset = Connection reset by peer
 os-broken-pipe = Broken pipe
 os-unexpected-eof = Unexpected end of file
 os-other = { $reason }
+os-error-numbered = { $reason } (os error { $code })

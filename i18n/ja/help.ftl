@@ -69,6 +69,8 @@ help-any--port =
     メーカーのデフォルトでないときのポート (Mirapoint MOS: TLS は 10243、平文は 10143。SpamTitan: TLS は 443、平文は 80)
 help-any--pre =
     同じアプライアンスのバージョンアップ前のキャプチャ (複数ファイルなら繰り返す): このとき入力はバージョンアップ後のキャプチャで、レポートにはバージョンアップで失われたものが加わる
+help-any--profile =
+    読む範囲
 help-any--provenance =
     各項目をどこで読んだか (path:line) と、どのソースを読んだかを加える
 help-any--runbook =
@@ -99,6 +101,8 @@ help-any--vendor =
     キャプチャするメーカー。指定しなければ、与えたキャプチャのメーカー (キャプチャを与えないときは必須)
 help-capture--paths =
     作成済みのキャプチャ。その Delegated Domain の名前を知るため (任意。`-`: 標準入力)
+help-capture--profile =
+    キャプチャする範囲
 help-capture-about =
     gaps と plan が必要とするものをキャプチャが含むように、実行するものを出力する
 help-capture-after =

@@ -15,3 +15,4 @@ os-connection-reset = 相手が接続をリセットしました
 os-broken-pipe = パイプが切れました
 os-unexpected-eof = ファイルが途中で終わっています
 os-other = { $reason }
+os-error-numbered = { $reason } (OS エラー { $code })

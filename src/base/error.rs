@@ -207,10 +207,26 @@ impl Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What the operating system said, as a message of the catalog where its kind is a common one
-/// (so a Japanese reader reads Japanese), else the system's own words.
+/// (so a Japanese reader reads Japanese), with the system's error number when it gave one;
+/// else the system's own words.
 pub fn os_reason(e: &std::io::Error) -> Message {
+    match (os_kind(e), e.raw_os_error()) {
+        (Some(kind), Some(code)) => {
+            crate::message!(
+                "os-error-numbered",
+                reason = kind,
+                code = code.unsigned_abs()
+            )
+        }
+        (Some(kind), None) => kind,
+        (None, _) => crate::message!("os-other", reason = e.to_string()),
+    }
+}
+
+/// The catalog's message for a common kind of system error.
+fn os_kind(e: &std::io::Error) -> Option<Message> {
     use std::io::ErrorKind as Kind;
-    match e.kind() {
+    Some(match e.kind() {
         Kind::NotFound => crate::message!("os-not-found"),
         Kind::PermissionDenied => crate::message!("os-permission-denied"),
         Kind::AlreadyExists => crate::message!("os-already-exists"),
@@ -224,6 +240,6 @@ pub fn os_reason(e: &std::io::Error) -> Message {
         Kind::ConnectionReset => crate::message!("os-connection-reset"),
         Kind::BrokenPipe => crate::message!("os-broken-pipe"),
         Kind::UnexpectedEof => crate::message!("os-unexpected-eof"),
-        _ => crate::message!("os-other", reason = e.to_string()),
-    }
+        _ => return None,
+    })
 }
