@@ -68,8 +68,8 @@ Examples:
   git config diff.carryover.command 'carryover diff'
 
 Exit status (as diff(1)):
-  0  no differences (items not compared do not count)
-  1  differences
+  0  the same: both sides looked at the same things and hold them equal (items not on the other side's version do not count); with --explain: every difference is expected, applied or accepted, and nothing is not compared
+  1  differences, or items one side holds where the other did not look (not compared); with --explain: something lost, unexplained or not compared
   2  error, including captures of two appliances or two vendors
 As git's external diff (seven arguments) it exits 0, as git requires; a file it cannot read
 as a capture is shown as a line diff.";

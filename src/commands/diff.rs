@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::base::error::{Error, Result};
 use crate::capture::{Capture, ReadOptions};
 use crate::model::canonical;
-use crate::ops::diff::{align_identity, capture_commands, compare, Comparison, DiffOptions};
+use crate::ops::diff::{align_identity, compare, place_not_compared, Comparison, DiffOptions};
 use crate::read;
 use crate::vendors;
 
@@ -64,7 +64,7 @@ pub struct Report {
     /// For `--format unified`: the canonical texts of both sides (old, new), secrets shown
     /// when asked for.
     pub canonical: Option<(String, String)>,
-    /// Whether the sides differ.
+    /// Whether the sides differ, or something was not compared.
     pub different: bool,
 }
 
@@ -116,14 +116,13 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
         },
     );
     if let Some(plan) = vendor.capture_plan() {
-        for item in &mut comparison.not_compared {
-            item.capture = capture_commands(&item.path, plan);
-        }
+        let versions = [&a, &b].map(|c| c.config.appliance.version.as_ref().map(|v| &v.value));
+        place_not_compared(&mut comparison, plan, vendor.knowledge(), versions);
     }
     let canonical = (request.format == DiffFormat::Unified && !request.stat)
         .then(|| (text(&a.config, request), text(&b.config, request)));
     Ok(Report {
-        different: !comparison.changes.is_empty(),
+        different: comparison.differs(),
         comparison,
         sides: [a, b],
         canonical,

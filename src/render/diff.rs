@@ -88,7 +88,8 @@ impl Style {
     }
 }
 
-/// `3 differences: 1 added, 1 removed, 1 changed`, and how many items were not compared.
+/// `3 differences: 1 added, 1 removed, 1 changed`; first how many items were not compared,
+/// and last how many the other side's version does not have.
 pub fn summary(comparison: &Comparison) -> String {
     let differences = &comparison.changes;
     let count = |k| differences.iter().filter(|d| d.kind == k).count();
@@ -112,6 +113,14 @@ pub fn summary(comparison: &Comparison) -> String {
             removed = removed,
             changed = changed,
             not_compared = not_compared
+        ),
+    };
+    let message = match comparison.not_on_version.len() {
+        0 => message,
+        count => crate::message!(
+            "diff-summary-not-on-version",
+            summary = message,
+            count = count
         ),
     };
     super::message::words(&message)
@@ -196,6 +205,7 @@ fn counts(comparison: &Comparison) -> Counts {
         removed: count(DiffKind::Removed),
         changed: count(DiffKind::Changed),
         not_compared: comparison.not_compared.len(),
+        not_on_version: comparison.not_on_version.len(),
     }
 }
 
@@ -240,6 +250,34 @@ fn not_compared_text(items: &[NotCompared], style: Style) -> String {
                 let _ = writeln!(out, "    {}", super::message::words_as_given(&capture));
             }
             last_capture = &item.capture;
+        }
+    }
+    out
+}
+
+/// The "not on this version" section: each item with the side whose version lacks it.
+fn not_on_version_text(items: &[NotCompared], style: Style) -> String {
+    let mut out = String::new();
+    for side in [Side::B, Side::A] {
+        let of_side: Vec<&NotCompared> =
+            items.iter().filter(|i| i.not_captured_in == side).collect();
+        if of_side.is_empty() {
+            continue;
+        }
+        let heading = crate::message!(
+            "diff-not-on-version-in",
+            side = side_name(side),
+            count = of_side.len()
+        );
+        let _ = writeln!(out, "\n{}", super::message::words_as_given(&heading));
+        for item in of_side {
+            let _ = writeln!(
+                out,
+                "{} {}  {}",
+                style.paint(DIM, "="),
+                one_line(&item.path),
+                style.paint(DIM, &one_line(&item.at))
+            );
         }
     }
     out
@@ -316,6 +354,7 @@ pub fn human(comparison: &Comparison, style: Style) -> String {
         }
     }
     out.push_str(&not_compared_text(&comparison.not_compared, style));
+    out.push_str(&not_on_version_text(&comparison.not_on_version, style));
     let _ = writeln!(out, "{}", summary(comparison));
     out
 }
@@ -366,6 +405,9 @@ pub fn markdown(comparison: &Comparison) -> String {
     if !comparison.not_compared.is_empty() {
         out.push_str(&markdown_not_compared(&comparison.not_compared));
     }
+    if !comparison.not_on_version.is_empty() {
+        out.push_str(&markdown_not_on_version(&comparison.not_on_version));
+    }
     if differences.is_empty() {
         return out;
     }
@@ -409,6 +451,23 @@ fn markdown_not_compared(items: &[NotCompared]) -> String {
     out
 }
 
+/// Items not on the other side's version, as a Markdown list placed before the table.
+fn markdown_not_on_version(items: &[NotCompared]) -> String {
+    let heading = super::message::words(&crate::message!("diff-markdown-not-on-version"));
+    let mut out = format!("{heading}\n\n");
+    for item in items {
+        let (path, side) = (item.path.replace('`', "'"), side_name(item.not_captured_in));
+        let line = crate::message!(
+            "diff-markdown-item-not-on-version",
+            path = path,
+            side = side
+        );
+        let _ = writeln!(out, "- {}", super::message::words_as_given(&line));
+    }
+    out.push('\n');
+    out
+}
+
 /// `diff --format json`.
 #[derive(Serialize, schemars::JsonSchema)]
 pub(crate) struct Document<'a> {
@@ -420,6 +479,8 @@ pub(crate) struct Document<'a> {
     changes: &'a [Difference],
     /// Items one side holds where the other did not look: neither added nor removed.
     not_compared: &'a [NotCompared],
+    /// Items one side holds that the other side's version does not have at all.
+    not_on_version: &'a [NotCompared],
 }
 
 /// How many differences of each kind, and how many items were not compared.
@@ -433,9 +494,11 @@ struct Counts {
     changed: usize,
     /// Items not compared.
     not_compared: usize,
+    /// Items the other side's version does not have.
+    not_on_version: usize,
 }
 
-/// JSON: `format_version`, `summary`, `changes` and `not_compared`.
+/// JSON: `format_version`, `summary`, `changes`, `not_compared` and `not_on_version`.
 pub fn json(comparison: &Comparison) -> String {
     super::message::for_machines(|| {
         let doc = Document {
@@ -443,6 +506,7 @@ pub fn json(comparison: &Comparison) -> String {
             summary: counts(comparison),
             changes: &comparison.changes,
             not_compared: &comparison.not_compared,
+            not_on_version: &comparison.not_on_version,
         };
         let mut text = serde_json::to_string_pretty(&doc).expect("differences serialize");
         text.push('\n');
@@ -469,7 +533,7 @@ mod tests {
         };
         let mut comparison = Comparison {
             changes: vec![one],
-            not_compared: Vec::new(),
+            ..Comparison::default()
         };
         assert_eq!(
             summary(&comparison),
