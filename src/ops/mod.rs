@@ -3,6 +3,7 @@
 pub mod capture_plan;
 pub mod diff;
 pub mod evaluate;
+pub mod explain;
 pub mod gaps;
 pub mod plan;
 pub mod restore;

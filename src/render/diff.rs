@@ -14,27 +14,36 @@ use super::FORMAT_VERSION;
 pub use crate::commands::diff::DiffFormat;
 
 use crate::commands::diff::{Report, Request, Side as Named};
+use crate::ops::explain::Explained;
 
 /// A diff's report in the format asked for; git's `diff --carryover a/PATH b/PATH` header
 /// first when it is git's external diff.
 pub fn report(report: &Report, old: &Named, new: &Named, request: &Request) -> String {
     let comparison = &report.comparison;
+    let labels = report.explained.as_ref();
+    let style = Style {
+        color: request.color,
+    };
     let text = match (request.stat, request.format, &report.canonical) {
+        (_, DiffFormat::Sarif, _) => labels.map(super::explain::sarif).unwrap_or_default(),
+        (_, DiffFormat::Github, _) => labels.map(super::explain::github).unwrap_or_default(),
+        (false, DiffFormat::Json, _) if labels.is_some() => {
+            labels.map(super::explain::json).unwrap_or_default()
+        }
         (true, DiffFormat::Json, _) => stat_json(comparison),
         (true, DiffFormat::Markdown, _) => stat_markdown(comparison),
         (true, _, _) => stat_text(comparison),
-        (false, DiffFormat::Human, _) => human(
-            comparison,
-            Style {
-                color: request.color,
-            },
-        ),
-        (false, DiffFormat::Markdown, _) => markdown(comparison),
+        (false, DiffFormat::Human, _) => human_explained(comparison, labels, style),
+        (false, DiffFormat::Markdown, _) => markdown_explained(comparison, labels),
         (false, DiffFormat::Json, _) => json(comparison),
         (false, DiffFormat::Unified, canonical) => {
             let (a, b) = canonical.as_ref().map_or(("", ""), |(a, b)| (a, b));
             unified(a, b, &label(&old.label), &label(&new.label))
         }
+    };
+    let text = match (labels, request.stat, request.format) {
+        (Some(explained), true, DiffFormat::Human) => text + &super::explain::summary(explained),
+        _ => text,
     };
     match &request.git_header {
         // A file name may hold anything a file system allows, line breaks included.
@@ -43,13 +52,20 @@ pub fn report(report: &Report, old: &Named, new: &Named, request: &Request) -> S
     }
 }
 
-/// Warnings and notes of both sides, for standard error.
+/// Warnings and notes of both sides, for standard error, and the acceptances that matched
+/// nothing.
 pub fn diagnostics(report: &Report, verbosity: super::Verbosity) -> String {
-    report
+    let sides: String = report
         .sides
         .iter()
         .map(|side| super::diagnostics_at(side, verbosity))
-        .collect()
+        .collect();
+    let unused = report
+        .explained
+        .as_ref()
+        .map(super::explain::unused)
+        .unwrap_or_default();
+    sides + &unused
 }
 
 /// What git's external diff shows for a file carryover cannot read as a capture: the header,
@@ -316,8 +332,19 @@ fn value(d: &Difference, v: &Option<Value>, secret: bool) -> String {
 /// Human text: one line per difference, multi-line values as a line diff with the changed
 /// words highlighted.
 pub fn human(comparison: &Comparison, style: Style) -> String {
+    human_explained(comparison, None, style)
+}
+
+/// Human text, each difference followed by its label when the diff is explained, and the
+/// counts per label last.
+pub fn human_explained(
+    comparison: &Comparison,
+    explained: Option<&Explained>,
+    style: Style,
+) -> String {
     let mut out = String::new();
-    for d in &comparison.changes {
+    let labels = explained.map_or(&[][..], |e| e.labels.as_slice());
+    for (i, d) in comparison.changes.iter().enumerate() {
         let (mark, color) = sign(d.kind);
         // Capture text reaches the terminal: its control characters are shown, never obeyed.
         let at = one_line(
@@ -352,10 +379,16 @@ pub fn human(comparison: &Comparison, style: Style) -> String {
         if multiline && !(d.secret && d.old.is_none()) {
             out.push_str(&text_diff(&old, &new, style));
         }
+        if let Some(e) = labels.get(i) {
+            let _ = writeln!(out, "    {}", super::explain::label_text(e));
+        }
     }
     out.push_str(&not_compared_text(&comparison.not_compared, style));
     out.push_str(&not_on_version_text(&comparison.not_on_version, style));
     let _ = writeln!(out, "{}", summary(comparison));
+    if let Some(explained) = explained {
+        out.push_str(&super::explain::summary(explained));
+    }
     out
 }
 
@@ -400,8 +433,18 @@ pub fn unified(old_text: &str, new_text: &str, old_label: &str, new_label: &str)
 
 /// A Markdown table, for a review comment.
 pub fn markdown(comparison: &Comparison) -> String {
+    markdown_explained(comparison, None)
+}
+
+/// A Markdown table, with a label and rule column when the diff is explained.
+pub fn markdown_explained(comparison: &Comparison, explained: Option<&Explained>) -> String {
     let differences = &comparison.changes;
     let mut out = format!("**{}**\n\n", summary(comparison));
+    if let Some(explained) = explained {
+        for line in super::explain::summary(explained).lines() {
+            let _ = writeln!(out, "**{line}**\n");
+        }
+    }
     if !comparison.not_compared.is_empty() {
         out.push_str(&markdown_not_compared(&comparison.not_compared));
     }
@@ -411,11 +454,19 @@ pub fn markdown(comparison: &Comparison) -> String {
     if differences.is_empty() {
         return out;
     }
-    let head = super::message::words(&crate::message!("diff-markdown-table-head"));
-    out.push_str(&format!("{head}\n| --- | --- | --- | --- |\n"));
+    let (head, rule) = match explained {
+        Some(_) => (
+            crate::message!("explain-markdown-table-head"),
+            "| --- | --- |",
+        ),
+        None => (crate::message!("diff-markdown-table-head"), ""),
+    };
+    let head = super::message::words(&head);
+    out.push_str(&format!("{head}\n| --- | --- | --- | --- {rule}\n"));
     let cell = |s: String| s.replace('|', "\\|").replace('\n', "<br>");
-    for d in differences {
-        let _ = writeln!(
+    let labels = explained.map_or(&[][..], |e| e.labels.as_slice());
+    for (i, d) in differences.iter().enumerate() {
+        let _ = write!(
             out,
             "| {} | {} | {} | {} |",
             sign(d.kind).0,
@@ -423,6 +474,18 @@ pub fn markdown(comparison: &Comparison) -> String {
             cell(value(d, &d.old, d.secret && d.kind != DiffKind::Added)),
             cell(value(d, &d.new, d.secret && d.kind != DiffKind::Removed))
         );
+        if let Some(e) = labels.get(i) {
+            let said = super::message::words(&super::explain::rule_cell(e));
+            let _ = write!(
+                out,
+                " {} | {} |",
+                cell(super::message::words(&super::explain::label_message(
+                    e.label
+                ))),
+                cell(said)
+            );
+        }
+        out.push('\n');
     }
     out
 }
