@@ -41,3 +41,17 @@ explain-markdown-table-head = | | item | old | new | label | rule |
 # A table's cell beside the label.
 explain-cell = { $rule }: { $why }
 explain-cell-accepted = { $rule }: { $reason } (accepted with --accept { $target }; was { $was })
+
+## restore --check, and the runbook's section of it
+
+explain-proof-title = restore --check: { $applied } items of the script applied to the post-upgrade capture, compared with the pre-upgrade capture: what the appliance will hold once the script has run
+explain-proof-remaining = still different once the script has run ({ $count }):
+explain-proof-none-remaining = nothing would still differ
+explain-proof-heading = What the appliance will hold once the script has run
+explain-proof-item = { $path }: { $why }
+explain-left-by-hand = a step by hand (see the runbook)
+explain-left-secret = a secret left out of the script (--show-secrets writes it)
+explain-left-no-command = no known command writes it
+explain-left-unwritable = the script cannot carry its value
+explain-left-not-captured = not captured: the post-upgrade capture did not look at it
+explain-left-not-restored = nothing the restore writes touches it

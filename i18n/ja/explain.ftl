@@ -36,3 +36,17 @@ explain-accept-unused = --accept { $target } に当てはまる差分はあり�
 explain-markdown-table-head = | | 項目 | 旧 | 新 | ラベル | ルール |
 explain-cell = { $rule }: { $why }
 explain-cell-accepted = { $rule }: { $reason } (--accept { $target } で受け入れ済み。元は { $was })
+
+## restore --check, and the runbook's section of it
+
+explain-proof-title = restore --check: スクリプトの { $applied } 項目をバージョンアップ後のキャプチャに適用し、バージョンアップ前のキャプチャと比べました: スクリプト実行後にアプライアンスが持つ内容です
+explain-proof-remaining = スクリプト実行後も差分が残るもの ({ $count }):
+explain-proof-none-remaining = 差分が残るものはありません
+explain-proof-heading = スクリプト実行後にアプライアンスが持つ内容
+explain-proof-item = { $path }: { $why }
+explain-left-by-hand = 手作業の手順 (ランブックを参照)
+explain-left-secret = スクリプトから除外した秘密の値 (--show-secrets で書き出します)
+explain-left-no-command = 書き込むコマンドが知られていません
+explain-left-unwritable = スクリプトがその値を運べません
+explain-left-not-captured = キャプチャされていません: バージョンアップ後のキャプチャはこれを見ていません
+explain-left-not-restored = restore が書くものはこれに触れません

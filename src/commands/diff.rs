@@ -7,7 +7,7 @@ use crate::base::error::{Error, Result};
 use crate::capture::{Capture, ReadOptions};
 use crate::model::canonical;
 use crate::ops::diff::{align_identity, compare, place_not_compared, Comparison, DiffOptions};
-use crate::ops::explain::explain;
+use crate::ops::explain::{explain, explained_diff};
 pub use crate::ops::explain::{Acceptance, Explained};
 use crate::read;
 use crate::vendors;
@@ -149,10 +149,8 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
 /// and one after it (`new`), as `diff --explain` shows it: each difference labelled by the
 /// rules of the releases the upgrade crosses, and what was not compared.
 pub fn explained(old: &Capture, new: &Capture, accept: &[Acceptance]) -> Result<Explained> {
-    let (mut a, mut b) = (old.clone(), new.clone());
-    align_identity(&mut a.config, &mut b.config);
-    let comparison = compared(&a, &b, &[], false)?;
-    explain_comparison(comparison, &a, &b, accept)
+    let vendor = vendors::by_id(old.config.vendor)?;
+    Ok(explained_diff(&old.config, &new.config, vendor, accept))
 }
 
 fn explain_comparison(

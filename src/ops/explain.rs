@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::knowledge::{Detect, Entry, Remedy};
 use crate::model::{Config, Version};
-use crate::vendors::Knowledge;
+use crate::vendors::{Knowledge, Vendor};
 
 use super::diff::{Comparison, DiffKind, Difference};
 
@@ -160,45 +160,84 @@ pub fn explain(
 ) -> Explained {
     let version = |c: &Config| c.appliance.version.as_ref().map(|v| v.value.clone());
     let rules = Rules::crossed(knowledge, version(old).as_ref(), version(new).as_ref());
-    let mut used = vec![false; accept.len()];
     let labels = comparison
         .changes
         .iter()
         .map(|d| {
             let (label, rule, why) = rules.label(d);
-            let found = accept.iter().position(|a| a.accepts(&d.path, &rule));
-            match found {
-                Some(i) => {
-                    used[i] = true;
-                    Explanation {
-                        label: Label::Accepted,
-                        rule,
-                        why,
-                        was: Some(label),
-                        accepted: Some(accept[i].clone()),
-                    }
-                }
-                None => Explanation {
-                    label,
-                    rule,
-                    why,
-                    was: None,
-                    accepted: None,
-                },
+            Explanation {
+                label,
+                rule,
+                why,
+                was: None,
+                accepted: None,
             }
         })
         .collect();
-    let unused = accept
-        .iter()
-        .zip(used)
-        .filter(|(_, used)| !used)
-        .map(|(a, _)| a.clone())
-        .collect();
-    Explained {
+    let mut explained = Explained {
         comparison,
         labels,
-        unused,
+        unused: Vec::new(),
+    };
+    explained.accept(accept);
+    explained
+}
+
+impl Explained {
+    /// Marks accepted each difference an acceptance names (the first that names it), keeping
+    /// the label it had; the acceptances that name none are kept as unused.
+    pub fn accept(&mut self, accept: &[Acceptance]) {
+        let mut used = vec![false; accept.len()];
+        for (d, e) in self.comparison.changes.iter().zip(&mut self.labels) {
+            let Some(i) = accept.iter().position(|a| a.accepts(&d.path, &e.rule)) else {
+                continue;
+            };
+            used[i] = true;
+            if e.accepted.is_none() {
+                e.was = Some(e.label);
+                e.label = Label::Accepted;
+                e.accepted = Some(accept[i].clone());
+            }
+        }
+        let unused = accept.iter().zip(used).filter(|(_, used)| !used);
+        self.unused.extend(unused.map(|(a, _)| a.clone()));
     }
+}
+
+/// The explained diff of two models of one appliance, one before an upgrade (`old`) and one
+/// after it (`new`): aligned, compared by the coverage rule with the vendor's volatile items
+/// left out, and labelled.
+pub fn explained_diff(
+    old: &Config,
+    new: &Config,
+    vendor: &dyn Vendor,
+    accept: &[Acceptance],
+) -> Explained {
+    let (mut old, mut new) = (old.clone(), new.clone());
+    super::diff::align_identity(&mut old, &mut new);
+    let mut volatile = globset::GlobSetBuilder::new();
+    // The vendor's volatile patterns are shipped data, each tested to compile.
+    for glob in vendor
+        .volatile()
+        .iter()
+        .filter_map(|p| globset::Glob::new(p).ok())
+    {
+        volatile.add(glob);
+    }
+    let volatile = volatile
+        .build()
+        .unwrap_or_else(|_| globset::GlobSet::empty());
+    let ignore = |path: &str| volatile.is_match(path);
+    let options = super::diff::DiffOptions {
+        ignore: &ignore,
+        show_secrets: false,
+    };
+    let mut comparison = super::diff::compare(&old, &new, &options);
+    if let Some(plan) = vendor.capture_plan() {
+        let versions = [&old, &new].map(|c| c.appliance.version.as_ref().map(|v| &v.value));
+        super::diff::place_not_compared(&mut comparison, plan, vendor.knowledge(), versions);
+    }
+    explain(comparison, &old, &new, vendor.knowledge(), accept)
 }
 
 /// The rules of the releases an upgrade crosses, and its packages' update names.

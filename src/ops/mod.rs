@@ -6,6 +6,7 @@ pub mod evaluate;
 pub mod explain;
 pub mod gaps;
 pub mod plan;
+pub mod proof;
 pub mod restore;
 pub mod update_logs;
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::base::message::Message;
 use crate::ops::diff::{Difference, NotCompared, Side};
 use crate::ops::explain::{Acceptance, Explained, Explanation, Label, Why};
+use crate::ops::proof::{Left, Proof, Remaining};
 
 use super::message::{for_machines, words};
 use super::FORMAT_VERSION;
@@ -334,4 +335,76 @@ pub fn github(explained: &Explained) -> String {
         }
         out
     })
+}
+
+fn left_message(left: Left) -> Message {
+    match left {
+        Left::ByHand => crate::message!("explain-left-by-hand"),
+        Left::SecretLeftOut => crate::message!("explain-left-secret"),
+        Left::NoCommand => crate::message!("explain-left-no-command"),
+        Left::Unwritable => crate::message!("explain-left-unwritable"),
+        Left::NotCaptured => crate::message!("explain-left-not-captured"),
+        Left::NotRestored => crate::message!("explain-left-not-restored"),
+    }
+}
+
+fn remaining_message(r: &Remaining) -> Message {
+    crate::message!(
+        "explain-proof-item",
+        path = r.path.as_str(),
+        why = left_message(r.left)
+    )
+}
+
+/// `restore --check`: what the appliance will hold once the script has run, as an explained
+/// diff against the pre-upgrade capture, then what would still differ and why.
+pub fn proof_text(proof: &Proof, style: super::diff::Style) -> String {
+    let title = crate::message!("explain-proof-title", applied = proof.applied);
+    let mut out = format!("{}\n\n", words(&title));
+    let explained = &proof.explained;
+    out.push_str(&super::diff::human_explained(
+        &explained.comparison,
+        Some(explained),
+        style,
+    ));
+    let remaining = proof.remaining();
+    if !remaining.is_empty() {
+        let heading = crate::message!("explain-proof-remaining", count = remaining.len());
+        let _ = writeln!(out, "\n{}", words(&heading));
+        for r in &remaining {
+            let _ = writeln!(out, "  {}", words(&remaining_message(r)));
+        }
+    }
+    out
+}
+
+/// The runbook's section of the proof, in Markdown: the counts per label, the verdict, and
+/// what would still differ and why.
+pub fn proof_markdown(proof: &Proof) -> String {
+    let heading = words(&crate::message!("explain-proof-heading"));
+    let mut out = format!("## {heading}\n\n");
+    let title = crate::message!("explain-proof-title", applied = proof.applied);
+    let _ = writeln!(out, "{}\n", words(&title));
+    for line in summary(&proof.explained).lines() {
+        let _ = writeln!(out, "{line}\n");
+    }
+    let remaining = proof.remaining();
+    if remaining.is_empty() {
+        let none = words(&crate::message!("explain-proof-none-remaining"));
+        let _ = writeln!(out, "{none}\n");
+        return out;
+    }
+    let heading = crate::message!("explain-proof-remaining", count = remaining.len());
+    let _ = writeln!(out, "{}\n", words(&heading));
+    for r in &remaining {
+        // An item path is capture text: one code span, whatever it holds.
+        let said = crate::message!(
+            "explain-proof-item",
+            path = crate::base::text::code_span(&r.path),
+            why = left_message(r.left)
+        );
+        let _ = writeln!(out, "- [ ] {}", super::message::words_as_given(&said));
+    }
+    out.push('\n');
+    out
 }

@@ -291,6 +291,7 @@ fn runbook_of(report: &Report, facts: &RunbookFacts) -> String {
             shell_words(&facts.inputs),
             report.to
         ),
+        proof: report.proof.as_ref().map(super::explain::proof_markdown),
     };
     runbook::runbook(&report.plan, &cx)
 }
