@@ -50,3 +50,4 @@ explain-left-no-command = 書き込むコマンドが知られていません
 explain-left-unwritable = スクリプトがその値を運べません
 explain-left-not-captured = キャプチャされていません: バージョンアップ後のキャプチャはこれを見ていません
 explain-left-not-restored = restore が書くものはこれに触れません
+explain-not-compared = 比較していません: { $side } でキャプチャされていません

@@ -459,7 +459,7 @@ pub fn markdown_explained(comparison: &Comparison, explained: Option<&Explained>
             crate::message!("explain-markdown-table-head"),
             "| --- | --- |",
         ),
-        None => (crate::message!("diff-markdown-table-head"), ""),
+        None => (crate::message!("diff-markdown-table-head"), "|"),
     };
     let head = super::message::words(&head);
     out.push_str(&format!("{head}\n| --- | --- | --- | --- {rule}\n"));

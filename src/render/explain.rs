@@ -247,7 +247,7 @@ fn findings(explained: &Explained) -> Vec<Finding> {
             Side::A => crate::message!("diff-side-old"),
             Side::B => crate::message!("diff-side-new"),
         };
-        let said = crate::message!("diff-not-captured-in", side = side, count = 1usize);
+        let said = crate::message!("explain-not-compared", side = side);
         out.push(Finding {
             level: "warning",
             rule: NOT_COMPARED_RULE.to_string(),
