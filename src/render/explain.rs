@@ -330,7 +330,7 @@ pub fn github(explained: &Explained) -> String {
                 out,
                 "::{command} {file}title={}::{}",
                 escape_property(&f.rule),
-                escape_data(&message)
+                escape_data(message)
             );
         }
         out
