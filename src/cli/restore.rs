@@ -101,7 +101,7 @@ fn check(args: &RestoreArgs, report: &restore::Report) -> Result<u8, Error> {
     };
     notify(&render::explain::unused(&proof.explained));
     let style = render::diff::Style { color: false };
-    let text = render::explain::proof_text(proof, style);
+    let text = render::restore::proof_text(proof, style);
     args.output.write(&text, false)?;
     Ok(u8::from(!proof.holds()))
 }

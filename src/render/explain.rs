@@ -337,7 +337,8 @@ pub fn github(explained: &Explained) -> String {
     })
 }
 
-fn left_message(left: Left) -> Message {
+/// Why the script leaves an item, as a message.
+pub(crate) fn left_message(left: Left) -> Message {
     match left {
         Left::ByHand => crate::message!("explain-left-by-hand"),
         Left::SecretLeftOut => crate::message!("explain-left-secret"),
@@ -348,34 +349,13 @@ fn left_message(left: Left) -> Message {
     }
 }
 
-fn remaining_message(r: &Remaining) -> Message {
+/// An item that would still differ, and why.
+pub(crate) fn remaining_message(r: &Remaining) -> Message {
     crate::message!(
         "explain-proof-item",
         path = r.path.as_str(),
         why = left_message(r.left)
     )
-}
-
-/// `restore --check`: what the appliance will hold once the script has run, as an explained
-/// diff against the pre-upgrade capture, then what would still differ and why.
-pub fn proof_text(proof: &Proof, style: super::diff::Style) -> String {
-    let title = crate::message!("explain-proof-title", applied = proof.applied);
-    let mut out = format!("{}\n\n", words(&title));
-    let explained = &proof.explained;
-    out.push_str(&super::diff::human_explained(
-        &explained.comparison,
-        Some(explained),
-        style,
-    ));
-    let remaining = proof.remaining();
-    if !remaining.is_empty() {
-        let heading = crate::message!("explain-proof-remaining", count = remaining.len());
-        let _ = writeln!(out, "\n{}", words(&heading));
-        for r in &remaining {
-            let _ = writeln!(out, "  {}", words(&remaining_message(r)));
-        }
-    }
-    out
 }
 
 /// The runbook's section of the proof, in Markdown: the counts per label, the verdict, and
