@@ -64,7 +64,7 @@ pub const DIFF: &str = "\
 Examples:
   carryover diff samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
   carryover diff --stat --format json samples/spamtitan/7.08 samples/spamtitan/7.09
-  carryover diff --explain --accept 'MOS-4.2.3-KI-6=re-added by hand' samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
+  carryover diff --explain --accept MOS-4.2.3-KI-6=re-added samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
   echo '*.log diff=carryover' >> .gitattributes
   git config diff.carryover.command 'carryover diff'
 
