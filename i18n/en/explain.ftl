@@ -54,6 +54,7 @@ explain-left-secret = a secret left out of the script (--show-secrets writes it)
 explain-left-no-command = no known command writes it
 explain-left-unwritable = the script cannot carry its value
 explain-left-not-captured = not captured: the post-upgrade capture did not look at it
+explain-left-not-captured-before = not captured: the pre-upgrade capture did not look at it
 explain-left-not-restored = nothing the restore writes touches it
 # An item not compared, as a SARIF result or a GitHub annotation.
 explain-not-compared = not compared: not captured in { $side }

@@ -49,5 +49,6 @@ explain-left-secret = スクリプトから除外した秘密の値 (--show-secr
 explain-left-no-command = 書き込むコマンドが知られていません
 explain-left-unwritable = スクリプトがその値を運べません
 explain-left-not-captured = キャプチャされていません: バージョンアップ後のキャプチャはこれを見ていません
+explain-left-not-captured-before = キャプチャされていません: バージョンアップ前のキャプチャはこれを見ていません
 explain-left-not-restored = restore が書くものはこれに触れません
 explain-not-compared = 比較していません: { $side } でキャプチャされていません

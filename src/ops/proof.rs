@@ -15,6 +15,7 @@ use crate::model::{Change, Config, Origin, Provenance, SourceKind, TrustedHost, 
 use crate::source::SourceInfo;
 use crate::vendors::{RestoreScript, Vendor};
 
+use super::diff::Side;
 use super::explain::{explained_diff, Explained};
 use super::restore::{value_text, Plan, Restore, Step};
 
@@ -32,6 +33,8 @@ pub enum Left {
     Unwritable,
     /// The post-upgrade capture did not look at its range: nothing says what it holds.
     NotCaptured,
+    /// The pre-upgrade capture did not look at its range: nothing says what it held.
+    NotCapturedBefore,
     /// Nothing the restore plans touches it.
     NotRestored,
 }
@@ -211,7 +214,10 @@ fn remaining(explained: &Explained, left: &BTreeMap<String, Left>) -> Vec<Remain
             .comparison
             .not_compared
             .iter()
-            .map(|n| why(&n.path, Left::NotCaptured)),
+            .map(|n| match n.not_captured_in {
+                Side::A => why(&n.path, Left::NotCapturedBefore),
+                Side::B => why(&n.path, Left::NotCaptured),
+            }),
     );
     out
 }

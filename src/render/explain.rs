@@ -345,6 +345,7 @@ pub(crate) fn left_message(left: Left) -> Message {
         Left::NoCommand => crate::message!("explain-left-no-command"),
         Left::Unwritable => crate::message!("explain-left-unwritable"),
         Left::NotCaptured => crate::message!("explain-left-not-captured"),
+        Left::NotCapturedBefore => crate::message!("explain-left-not-captured-before"),
         Left::NotRestored => crate::message!("explain-left-not-restored"),
     }
 }

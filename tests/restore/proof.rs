@@ -160,3 +160,27 @@ fn the_runbook_carries_the_proof() {
         "{section}"
     );
 }
+
+/// An item only the post-upgrade capture holds (the 7.09 update log) was never looked at before
+/// the upgrade: the proof says which capture did not look, and stays open.
+#[test]
+fn the_proof_names_the_capture_that_did_not_look() {
+    let (code, out) = common::run(&[
+        "restore",
+        "--check",
+        "--to",
+        "7.09",
+        "samples/spamtitan/7.08",
+        "--against",
+        "samples/spamtitan/7.09",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("  updates/7.09: not captured: the pre-upgrade capture did not look at it\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("    expected carryover-package: the upgrade goes to this version\n"),
+        "{out}"
+    );
+}
