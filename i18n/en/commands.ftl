@@ -8,10 +8,10 @@ diff-summary = { $count } { $count ->
         [one] difference
        *[other] differences
     }: { $added } added, { $removed } removed, { $changed } changed
-diff-summary-not-compared = { $count } { $count ->
+diff-summary-not-compared = { $not_compared } not compared (not captured on one side); { $count } { $count ->
         [one] difference
        *[other] differences
-    }: { $added } added, { $removed } removed, { $changed } changed; { $not_compared } not compared (not captured on one side)
+    }: { $added } added, { $removed } removed, { $changed } changed
 diff-side-old = A (old)
 diff-side-new = B (new)
 diff-not-captured-in = not compared: not captured in { $side } ({ $count })

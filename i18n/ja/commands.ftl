@@ -5,7 +5,7 @@
 
 diff-markdown-table-head = | | 項目 | 旧 | 新 |
 diff-summary = 差分 { $count } 件: 追加 { $added }、削除 { $removed }、変更 { $changed }
-diff-summary-not-compared = 差分 { $count } 件: 追加 { $added }、削除 { $removed }、変更 { $changed }。比較していないもの { $not_compared } (一方でキャプチャされていないもの)
+diff-summary-not-compared = 比較していないもの { $not_compared } (一方でキャプチャされていないもの)。差分 { $count } 件: 追加 { $added }、削除 { $removed }、変更 { $changed }
 diff-side-old = A (旧)
 diff-side-new = B (新)
 diff-not-captured-in = 比較していません: { $side } でキャプチャされていません ({ $count })

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::commands::diff::{diff, DiffFormat, Outcome, Request, Side};
+use carryover::commands::diff::{diff, Acceptance, DiffFormat, Outcome, Request, Side};
 use carryover::render::diff as show;
 use carryover::render::notice::line;
 
@@ -36,6 +36,16 @@ pub struct DiffArgs {
     /// Leave out items whose path matches this glob (repeatable), e.g. 'lists/*/blacklist/*'.
     #[arg(long, value_name = "PATTERN")]
     ignore: Vec<String>,
+    /// Label each difference by the rules for the two captures' versions, with the rule's id:
+    /// expected (the release changes it), applied (what the plan told you to do), lost (a
+    /// known issue predicts it; restore --against writes it back), unexplained, or accepted.
+    /// The exit status then says whether anything lost, unexplained or not compared remains
+    #[arg(long)]
+    explain: bool,
+    /// With --explain: accept the differences of a rule, or of an item path glob or name, with
+    /// your reason (repeatable), e.g. 'MOS-4.2.3-KI-5=set by hand' or 'smtp.fastpath=on by design'
+    #[arg(long, value_name = "RULE|PATH=REASON", requires = "explain")]
+    accept: Vec<String>,
     /// Show the values of changed secrets (private keys, passwords, session ids, API tokens)
     /// instead of `<secret>`; a file named by -o is then readable by its owner only.
     #[arg(long)]
@@ -54,6 +64,10 @@ enum FormatArg {
     Markdown,
     /// JSON with `format_version`, as `carryover schema diff` describes it.
     Json,
+    /// SARIF 2.1.0, one result per difference (with --explain).
+    Sarif,
+    /// GitHub Actions workflow commands, one annotation per difference (with --explain).
+    Github,
 }
 
 /// The two sides of a diff, and how to label them.
@@ -88,6 +102,17 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), Error> {
     }
 }
 
+/// `--accept TARGET=REASON`, each read.
+fn acceptances(given: &[String]) -> Result<Vec<Acceptance>, Error> {
+    given
+        .iter()
+        .map(|text| {
+            Acceptance::parse(text)
+                .ok_or_else(|| Error::usage(carryover::message!("usage-diff-accept", given = text)))
+        })
+        .collect()
+}
+
 pub fn run(args: DiffArgs) -> Result<u8, Error> {
     if args.color.always() && !matches!(args.format, FormatArg::Human) {
         return Err(Error::usage(carryover::message!(
@@ -105,12 +130,16 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
             FormatArg::Unified => DiffFormat::Unified,
             FormatArg::Markdown => DiffFormat::Markdown,
             FormatArg::Json => DiffFormat::Json,
+            FormatArg::Sarif => DiffFormat::Sarif,
+            FormatArg::Github => DiffFormat::Github,
         },
         stat: args.stat,
         ignore: args.ignore.clone(),
         show_secrets: args.show_secrets,
         color,
         git_header: git_external.then(|| args.paths[0].display().to_string()),
+        explain: args.explain,
+        accept: acceptances(&args.accept)?,
     };
     let report = match diff(&old, &new, &request)? {
         Outcome::Compared(report) => report,

@@ -64,12 +64,13 @@ pub const DIFF: &str = "\
 Examples:
   carryover diff samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
   carryover diff --stat --format json samples/spamtitan/7.08 samples/spamtitan/7.09
+  carryover diff --explain --accept MOS-4.2.3-KI-6=re-added samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
   echo '*.log diff=carryover' >> .gitattributes
   git config diff.carryover.command 'carryover diff'
 
 Exit status (as diff(1)):
-  0  no differences (items not compared do not count)
-  1  differences
+  0  the same: both sides looked at the same things and hold them equal (items not on the other side's version do not count); with --explain: every difference is expected, applied or accepted, and nothing is not compared
+  1  differences, or items one side holds where the other did not look (not compared); with --explain: something lost, unexplained or not compared
   2  error, including captures of two appliances or two vendors
 As git's external diff (seven arguments) it exits 0, as git requires; a file it cannot read
 as a capture is shown as a line diff.";
@@ -79,10 +80,11 @@ pub const RESTORE: &str = "\
 Examples:
   carryover restore --to 4.2.3 samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.1.9-export.cfg
   carryover restore --to 7.09 -o restore.sh --runbook runbook.md samples/spamtitan/7.08
+  carryover restore --check --to 4.2.3 samples/mos/rg01-4.1.9-before.log --against samples/mos/rg01-4.2.3-after.log
 
 Exit status:
-  0  the script was written (with --exit-code: and it holds no commands)
-  1  only with --exit-code (or --detailed-exitcode): the script holds commands
+  0  the script was written (with --exit-code: and it holds no commands; with --check: only expected, applied or accepted differences would remain)
+  1  only with --exit-code (or --detailed-exitcode): the script holds commands; with --check: something lost, unexplained or not compared would remain
   2  error; nothing is written";
 
 /// After `track --help`.

@@ -44,6 +44,16 @@ pub struct RestoreArgs {
     /// to the appliance in: MOS literal counts are its bytes. Default: the capture's encoding.
     #[arg(long, value_name = "LABEL")]
     output_encoding: Option<String>,
+    /// Write no script: apply its commands to the --against capture in memory and show, as an
+    /// explained diff against the pre-upgrade capture, what the appliance will hold once the
+    /// script has run, and why anything would still differ. Exit 0 when only expected, applied
+    /// or accepted differences would remain
+    #[arg(long, requires = "against", conflicts_with_all = ["runbook", "import_files", "exit_code"])]
+    check: bool,
+    /// With --check (or a runbook with --against): accept the differences of a rule, or of an
+    /// item path glob or name, with your reason (repeatable), e.g. 'smtp.fastpath=on by design'
+    #[arg(long, value_name = "RULE|PATH=REASON", requires = "against")]
+    accept: Vec<String>,
     /// Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's
     /// `--detailed-exitcode`); without it, a written script exits 0.
     #[arg(long, visible_alias = "detailed-exitcode")]
@@ -55,6 +65,9 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
     let report = restore::run(&job, &mut |capture| {
         notify(&diagnostics_at(capture, verbosity()))
     })?;
+    if args.check {
+        return check(&args, &report);
+    }
     let outputs = render::restore::outputs(&report);
     for warning in &outputs.warnings {
         notify(&render::notice::line(&carryover::message!(
@@ -79,6 +92,18 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
         args.import_files.as_deref(),
     )?;
     Ok(u8::from(args.exit_code && outputs.commands > 0))
+}
+
+/// `--check`: the proof on standard output (or -o), no script; exit 0 when it holds.
+fn check(args: &RestoreArgs, report: &restore::Report) -> Result<u8, Error> {
+    let Some(proof) = &report.proof else {
+        return Ok(1);
+    };
+    notify(&render::explain::unused(&proof.explained));
+    let style = render::diff::Style { color: false };
+    let text = render::restore::proof_text(proof, style);
+    args.output.write(&text, false)?;
+    Ok(u8::from(!proof.holds()))
 }
 
 /// The script's bytes: in the appliance's encoding, except on a terminal, which shows text in
@@ -149,6 +174,15 @@ fn job(args: &RestoreArgs) -> Result<Job, Error> {
             .map(PathBuf::from)
             .collect(),
         import_dir: args.import_files.clone(),
+        accept: args
+            .accept
+            .iter()
+            .map(|text| {
+                restore::Acceptance::parse(text).ok_or_else(|| {
+                    Error::usage(carryover::message!("usage-diff-accept", given = text))
+                })
+            })
+            .collect::<Result<_, _>>()?,
     })
 }
 

@@ -21,7 +21,7 @@ Exit status:
 #[derive(Args)]
 pub struct SchemaArgs {
     /// The schema's name (`findings` for `gaps` and `plan`, `show`, `diff`, `diff-stat`,
-    /// `verify-update`, `track`, `fetch`); without it, the names are listed.
+    /// `diff-explain`, `verify-update`, `track`, `fetch`); without it, the names are listed.
     #[arg(value_name = "NAME")]
     name: Option<String>,
     #[command(flatten)]

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use crate::base::error::{Error, Result};
 use crate::capture::{Capture, ReadOptions};
 use crate::model::canonical;
-use crate::ops::diff::{align_identity, capture_commands, compare, Comparison, DiffOptions};
+use crate::ops::diff::{align_identity, compare, place_not_compared, Comparison, DiffOptions};
+use crate::ops::explain::{explain, explained_diff};
+pub use crate::ops::explain::{Acceptance, Explained};
 use crate::read;
 use crate::vendors;
 
@@ -21,6 +23,10 @@ pub enum DiffFormat {
     Markdown,
     /// JSON with `format_version`.
     Json,
+    /// SARIF 2.1.0, one result per difference (`--explain`).
+    Sarif,
+    /// GitHub Actions workflow commands, one annotation per difference (`--explain`).
+    Github,
 }
 
 /// One side of a diff: its captures and how to label it.
@@ -52,6 +58,10 @@ pub struct Request {
     pub color: bool,
     /// Begin with git's `diff --carryover a/PATH b/PATH` header (as git's external diff).
     pub git_header: Option<String>,
+    /// Label each difference by the rules (`--explain`).
+    pub explain: bool,
+    /// The differences the user accepts, each with a reason (`--accept`).
+    pub accept: Vec<Acceptance>,
 }
 
 /// What a diff found.
@@ -64,7 +74,10 @@ pub struct Report {
     /// For `--format unified`: the canonical texts of both sides (old, new), secrets shown
     /// when asked for.
     pub canonical: Option<(String, String)>,
-    /// Whether the sides differ.
+    /// Each difference labelled by the rules, under `--explain`.
+    pub explained: Option<Explained>,
+    /// Whether the sides differ, or something was not compared; under `--explain`, whether
+    /// something lost, unexplained or not compared remains.
     pub different: bool,
 }
 
@@ -102,32 +115,79 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
             "usage-diff-stat-unified-conflict"
         )));
     }
+    let labelled = matches!(request.format, DiffFormat::Sarif | DiffFormat::Github);
+    if request.explain && request.format == DiffFormat::Unified {
+        return Err(Error::usage(crate::message!("usage-diff-explain-unified")));
+    }
+    if labelled && !request.explain {
+        return Err(Error::usage(crate::message!(
+            "usage-diff-format-needs-explain"
+        )));
+    }
     let (mut a, mut b) = read_sides(old, new, &request.read)?;
     align_identity(&mut a.config, &mut b.config);
+    let comparison = compared(&a, &b, &request.ignore, request.show_secrets)?;
+    let explained = request
+        .explain
+        .then(|| explain_comparison(comparison.clone(), &a, &b, &request.accept))
+        .transpose()?;
+    let canonical = (request.format == DiffFormat::Unified && !request.stat)
+        .then(|| (text(&a.config, request), text(&b.config, request)));
+    Ok(Report {
+        different: match &explained {
+            Some(explained) => !explained.settled(),
+            None => comparison.differs(),
+        },
+        comparison,
+        explained,
+        sides: [a, b],
+        canonical,
+    })
+}
+
+/// The explained diff of two captures of one appliance, one made before an upgrade (`old`)
+/// and one after it (`new`), as `diff --explain` shows it: each difference labelled by the
+/// rules of the releases the upgrade crosses, and what was not compared.
+pub fn explained(old: &Capture, new: &Capture, accept: &[Acceptance]) -> Result<Explained> {
+    let vendor = vendors::by_id(old.config.vendor)?;
+    Ok(explained_diff(&old.config, &new.config, vendor, accept))
+}
+
+fn explain_comparison(
+    comparison: Comparison,
+    a: &Capture,
+    b: &Capture,
+    accept: &[Acceptance],
+) -> Result<Explained> {
     let vendor = vendors::by_id(a.config.vendor)?;
-    let ignore = ignore_set(vendor.volatile(), &request.ignore)?;
+    Ok(explain(
+        comparison,
+        &a.config,
+        &b.config,
+        vendor.knowledge(),
+        accept,
+    ))
+}
+
+/// Two aligned captures compared by the coverage rule, the vendor's volatile items and
+/// `ignore` left out.
+fn compared(a: &Capture, b: &Capture, ignore: &[String], show_secrets: bool) -> Result<Comparison> {
+    let vendor = vendors::by_id(a.config.vendor)?;
+    let ignore = ignore_set(vendor.volatile(), ignore)?;
     let is_ignored = |path: &str| ignore.is_match(path);
     let mut comparison = compare(
         &a.config,
         &b.config,
         &DiffOptions {
             ignore: &is_ignored,
-            show_secrets: request.show_secrets,
+            show_secrets,
         },
     );
     if let Some(plan) = vendor.capture_plan() {
-        for item in &mut comparison.not_compared {
-            item.capture = capture_commands(&item.path, plan);
-        }
+        let versions = [a, b].map(|c| c.config.appliance.version.as_ref().map(|v| &v.value));
+        place_not_compared(&mut comparison, plan, vendor.knowledge(), versions);
     }
-    let canonical = (request.format == DiffFormat::Unified && !request.stat)
-        .then(|| (text(&a.config, request), text(&b.config, request)));
-    Ok(Report {
-        different: !comparison.changes.is_empty(),
-        comparison,
-        sides: [a, b],
-        canonical,
-    })
+    Ok(comparison)
 }
 
 /// The glob set of item paths a diff leaves out: the vendor's volatile ones and `extra`.

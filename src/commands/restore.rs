@@ -13,7 +13,9 @@ use crate::emit::Dialect;
 use crate::model::{Config, SourceKind, Version};
 use crate::ops::capture_plan::{steps, CaptureSteps};
 use crate::ops::evaluate::Evidence;
+pub use crate::ops::explain::Acceptance;
 use crate::ops::plan::needed_patches;
+use crate::ops::proof::{prove, Proof};
 use crate::ops::restore::{by_hand_what_is_not_written, plan, Plan, RestoreOptions, Step};
 use crate::vendors::{self, unsupported, RestoreScript, Vendor};
 
@@ -65,6 +67,8 @@ pub struct Job {
     pub outputs: Vec<PathBuf>,
     /// The folder the import files go into (`--import-files`).
     pub import_dir: Option<PathBuf>,
+    /// Differences the restore proof accepts, each with a reason (`--accept`).
+    pub accept: Vec<Acceptance>,
 }
 
 /// What a restore run found to put back, and how to write it.
@@ -99,6 +103,9 @@ pub struct Report {
     pub warnings: Vec<Message>,
     /// What the runbook needs besides the plan, when a runbook is asked for.
     pub runbook: Option<RunbookFacts>,
+    /// With a post-upgrade capture: what the appliance will hold once the script has run,
+    /// against the pre-upgrade capture (`restore --check`, and the runbook's section).
+    pub proof: Option<Proof>,
 }
 
 /// How the script's encoding was chosen.
@@ -153,7 +160,10 @@ pub fn run(job: &Job, seen: &mut dyn FnMut(&Capture)) -> Result<Report> {
         seen(&post);
         Some(post)
     };
-    let report = report(&pre, post.as_ref(), &job.request)?;
+    let mut report = report(&pre, post.as_ref(), &job.request)?;
+    if let Some(proof) = &mut report.proof {
+        proof.explained.accept(&job.accept);
+    }
     if let Some(dir) = &job.import_dir {
         let paths: Vec<PathBuf> = report
             .import_files
@@ -224,7 +234,20 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
         import_files: Vec::new(),
         warnings: Vec::new(),
         runbook: None,
+        proof: None,
     };
+    if let Some(post) = post {
+        let dialect = report
+            .dialect
+            .as_deref()
+            .unwrap_or_else(|| writer.dialect());
+        report.proof = Some(prove(
+            &pre.config,
+            &post.config,
+            &report.plan,
+            (vendor, writer, dialect),
+        ));
+    }
     if request.import_files {
         import_files(&mut report, &pre.config, request)?;
     }

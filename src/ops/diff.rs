@@ -4,12 +4,15 @@
 //!
 //! What one side holds in a range the other side never looked at (a list it did not list, a
 //! setting it did not read) is not "removed" or "added": it is [`NotCompared`], in a section of
-//! its own that counts toward no change.
+//! its own. Nobody knows whether it survived, so it counts toward the exit status as a
+//! difference does. What the other side's version does not have at all (a setting new in the
+//! later release) is "not on this version" ([`Comparison::not_on_version`]): nothing to compare,
+//! and it counts toward nothing.
 
 use serde::Serialize;
 
-use crate::model::{Config, ItemRef, List, Origin, Value};
-use crate::vendors::CapturePlan;
+use crate::model::{Config, ItemRef, List, Origin, Value, Version};
+use crate::vendors::{CapturePlan, Knowledge};
 
 /// What happened to an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -64,12 +67,13 @@ pub enum Side {
 }
 
 /// An item one side holds in a range the other side did not observe: nobody looked, so it is
-/// neither added nor removed.
+/// neither added nor removed. In [`Comparison::not_on_version`], the other side's version has no
+/// such item at all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NotCompared {
     /// The item path.
     pub path: String,
-    /// The side that did not capture the item's range.
+    /// The side that did not capture the item's range (or whose version lacks it).
     pub not_captured_in: Side,
     /// `path:line` where the other side read it.
     pub at: String,
@@ -84,6 +88,46 @@ pub struct Comparison {
     pub changes: Vec<Difference>,
     /// Items outside what the other side observed, in path order.
     pub not_compared: Vec<NotCompared>,
+    /// Items the other side's version does not have (the catalog's `since`/`until`), in path
+    /// order: not compared, and rightly so.
+    pub not_on_version: Vec<NotCompared>,
+}
+
+impl Comparison {
+    /// Whether the sides differ, or something one side holds was not looked at by the other:
+    /// only two captures that looked at the same things and hold them equal are the same.
+    pub fn differs(&self) -> bool {
+        !self.changes.is_empty() || !self.not_compared.is_empty()
+    }
+}
+
+/// Fills in the commands that would capture each item not compared, and moves to
+/// [`Comparison::not_on_version`] the items that no command of the other side's version reads
+/// (`versions`: old, new).
+pub fn place_not_compared(
+    comparison: &mut Comparison,
+    plan: &dyn CapturePlan,
+    knowledge: Option<&dyn Knowledge>,
+    versions: [Option<&Version>; 2],
+) {
+    let items = std::mem::take(&mut comparison.not_compared);
+    for mut item in items {
+        item.capture = capture_commands(&item.path, plan);
+        let version = versions[item.not_captured_in as usize];
+        let absent = |k: &dyn Knowledge| {
+            version.is_some()
+                && !item.capture.is_empty()
+                && item
+                    .capture
+                    .iter()
+                    .all(|command| !k.form_on_version(command, version))
+        };
+        if knowledge.is_some_and(absent) {
+            comparison.not_on_version.push(item);
+        } else {
+            comparison.not_compared.push(item);
+        }
+    }
 }
 
 /// How to compare.

@@ -232,7 +232,7 @@ fn remedied(entry: Option<&Entry>, now: Option<&(Option<String>, bool)>) -> bool
 }
 
 /// The item paths a rule's detector is about, as prefixes (`*` matches one path segment).
-fn explains(detect: &Detect) -> Option<Vec<String>> {
+pub(crate) fn explains(detect: &Detect) -> Option<Vec<String>> {
     Some(match detect {
         Detect::ExportLacks { list } => vec![format!("lists/*/{list}/")],
         Detect::ReapplySettings { names } => names
@@ -252,7 +252,7 @@ fn explains(detect: &Detect) -> Option<Vec<String>> {
 
 /// Whether `path` starts with `prefix`, a `*` segment of which matches any one segment; a
 /// prefix not ending in `/` must match a whole path.
-fn matches(path: &str, prefix: &str) -> bool {
+pub(crate) fn matches(path: &str, prefix: &str) -> bool {
     let whole = !prefix.ends_with('/');
     let want: Vec<&str> = prefix.trim_end_matches('/').split('/').collect();
     let have: Vec<&str> = path.split('/').collect();

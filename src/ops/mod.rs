@@ -3,8 +3,10 @@
 pub mod capture_plan;
 pub mod diff;
 pub mod evaluate;
+pub mod explain;
 pub mod gaps;
 pub mod plan;
+pub mod proof;
 pub mod restore;
 pub mod update_logs;
 

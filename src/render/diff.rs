@@ -14,27 +14,36 @@ use super::FORMAT_VERSION;
 pub use crate::commands::diff::DiffFormat;
 
 use crate::commands::diff::{Report, Request, Side as Named};
+use crate::ops::explain::Explained;
 
 /// A diff's report in the format asked for; git's `diff --carryover a/PATH b/PATH` header
 /// first when it is git's external diff.
 pub fn report(report: &Report, old: &Named, new: &Named, request: &Request) -> String {
     let comparison = &report.comparison;
+    let labels = report.explained.as_ref();
+    let style = Style {
+        color: request.color,
+    };
     let text = match (request.stat, request.format, &report.canonical) {
+        (_, DiffFormat::Sarif, _) => labels.map(super::explain::sarif).unwrap_or_default(),
+        (_, DiffFormat::Github, _) => labels.map(super::explain::github).unwrap_or_default(),
+        (false, DiffFormat::Json, _) if labels.is_some() => {
+            labels.map(super::explain::json).unwrap_or_default()
+        }
         (true, DiffFormat::Json, _) => stat_json(comparison),
         (true, DiffFormat::Markdown, _) => stat_markdown(comparison),
         (true, _, _) => stat_text(comparison),
-        (false, DiffFormat::Human, _) => human(
-            comparison,
-            Style {
-                color: request.color,
-            },
-        ),
-        (false, DiffFormat::Markdown, _) => markdown(comparison),
+        (false, DiffFormat::Human, _) => human_explained(comparison, labels, style),
+        (false, DiffFormat::Markdown, _) => markdown_explained(comparison, labels),
         (false, DiffFormat::Json, _) => json(comparison),
         (false, DiffFormat::Unified, canonical) => {
             let (a, b) = canonical.as_ref().map_or(("", ""), |(a, b)| (a, b));
             unified(a, b, &label(&old.label), &label(&new.label))
         }
+    };
+    let text = match (labels, request.stat, request.format) {
+        (Some(explained), true, DiffFormat::Human) => text + &super::explain::summary(explained),
+        _ => text,
     };
     match &request.git_header {
         // A file name may hold anything a file system allows, line breaks included.
@@ -43,13 +52,20 @@ pub fn report(report: &Report, old: &Named, new: &Named, request: &Request) -> S
     }
 }
 
-/// Warnings and notes of both sides, for standard error.
+/// Warnings and notes of both sides, for standard error, and the acceptances that matched
+/// nothing.
 pub fn diagnostics(report: &Report, verbosity: super::Verbosity) -> String {
-    report
+    let sides: String = report
         .sides
         .iter()
         .map(|side| super::diagnostics_at(side, verbosity))
-        .collect()
+        .collect();
+    let unused = report
+        .explained
+        .as_ref()
+        .map(super::explain::unused)
+        .unwrap_or_default();
+    sides + &unused
 }
 
 /// What git's external diff shows for a file carryover cannot read as a capture: the header,
@@ -88,7 +104,8 @@ impl Style {
     }
 }
 
-/// `3 differences: 1 added, 1 removed, 1 changed`, and how many items were not compared.
+/// `3 differences: 1 added, 1 removed, 1 changed`; first how many items were not compared,
+/// and last how many the other side's version does not have.
 pub fn summary(comparison: &Comparison) -> String {
     let differences = &comparison.changes;
     let count = |k| differences.iter().filter(|d| d.kind == k).count();
@@ -112,6 +129,14 @@ pub fn summary(comparison: &Comparison) -> String {
             removed = removed,
             changed = changed,
             not_compared = not_compared
+        ),
+    };
+    let message = match comparison.not_on_version.len() {
+        0 => message,
+        count => crate::message!(
+            "diff-summary-not-on-version",
+            summary = message,
+            count = count
         ),
     };
     super::message::words(&message)
@@ -196,6 +221,7 @@ fn counts(comparison: &Comparison) -> Counts {
         removed: count(DiffKind::Removed),
         changed: count(DiffKind::Changed),
         not_compared: comparison.not_compared.len(),
+        not_on_version: comparison.not_on_version.len(),
     }
 }
 
@@ -245,6 +271,34 @@ fn not_compared_text(items: &[NotCompared], style: Style) -> String {
     out
 }
 
+/// The "not on this version" section: each item with the side whose version lacks it.
+fn not_on_version_text(items: &[NotCompared], style: Style) -> String {
+    let mut out = String::new();
+    for side in [Side::B, Side::A] {
+        let of_side: Vec<&NotCompared> =
+            items.iter().filter(|i| i.not_captured_in == side).collect();
+        if of_side.is_empty() {
+            continue;
+        }
+        let heading = crate::message!(
+            "diff-not-on-version-in",
+            side = side_name(side),
+            count = of_side.len()
+        );
+        let _ = writeln!(out, "\n{}", super::message::words_as_given(&heading));
+        for item in of_side {
+            let _ = writeln!(
+                out,
+                "{} {}  {}",
+                style.paint(DIM, "="),
+                one_line(&item.path),
+                style.paint(DIM, &one_line(&item.at))
+            );
+        }
+    }
+    out
+}
+
 fn sign(kind: DiffKind) -> (&'static str, anstyle::Style) {
     match kind {
         DiffKind::Added => ("+", ADDED),
@@ -278,8 +332,19 @@ fn value(d: &Difference, v: &Option<Value>, secret: bool) -> String {
 /// Human text: one line per difference, multi-line values as a line diff with the changed
 /// words highlighted.
 pub fn human(comparison: &Comparison, style: Style) -> String {
+    human_explained(comparison, None, style)
+}
+
+/// Human text, each difference followed by its label when the diff is explained, and the
+/// counts per label last.
+pub fn human_explained(
+    comparison: &Comparison,
+    explained: Option<&Explained>,
+    style: Style,
+) -> String {
     let mut out = String::new();
-    for d in &comparison.changes {
+    let labels = explained.map_or(&[][..], |e| e.labels.as_slice());
+    for (i, d) in comparison.changes.iter().enumerate() {
         let (mark, color) = sign(d.kind);
         // Capture text reaches the terminal: its control characters are shown, never obeyed.
         let at = one_line(
@@ -314,9 +379,16 @@ pub fn human(comparison: &Comparison, style: Style) -> String {
         if multiline && !(d.secret && d.old.is_none()) {
             out.push_str(&text_diff(&old, &new, style));
         }
+        if let Some(e) = labels.get(i) {
+            let _ = writeln!(out, "    {}", super::explain::label_text(e));
+        }
     }
     out.push_str(&not_compared_text(&comparison.not_compared, style));
+    out.push_str(&not_on_version_text(&comparison.not_on_version, style));
     let _ = writeln!(out, "{}", summary(comparison));
+    if let Some(explained) = explained {
+        out.push_str(&super::explain::summary(explained));
+    }
     out
 }
 
@@ -361,19 +433,40 @@ pub fn unified(old_text: &str, new_text: &str, old_label: &str, new_label: &str)
 
 /// A Markdown table, for a review comment.
 pub fn markdown(comparison: &Comparison) -> String {
+    markdown_explained(comparison, None)
+}
+
+/// A Markdown table, with a label and rule column when the diff is explained.
+pub fn markdown_explained(comparison: &Comparison, explained: Option<&Explained>) -> String {
     let differences = &comparison.changes;
     let mut out = format!("**{}**\n\n", summary(comparison));
+    if let Some(explained) = explained {
+        for line in super::explain::summary(explained).lines() {
+            let _ = writeln!(out, "**{line}**\n");
+        }
+    }
     if !comparison.not_compared.is_empty() {
         out.push_str(&markdown_not_compared(&comparison.not_compared));
+    }
+    if !comparison.not_on_version.is_empty() {
+        out.push_str(&markdown_not_on_version(&comparison.not_on_version));
     }
     if differences.is_empty() {
         return out;
     }
-    let head = super::message::words(&crate::message!("diff-markdown-table-head"));
-    out.push_str(&format!("{head}\n| --- | --- | --- | --- |\n"));
+    let (head, rule) = match explained {
+        Some(_) => (
+            crate::message!("explain-markdown-table-head"),
+            "| --- | --- |",
+        ),
+        None => (crate::message!("diff-markdown-table-head"), "|"),
+    };
+    let head = super::message::words(&head);
+    out.push_str(&format!("{head}\n| --- | --- | --- | --- {rule}\n"));
     let cell = |s: String| s.replace('|', "\\|").replace('\n', "<br>");
-    for d in differences {
-        let _ = writeln!(
+    let labels = explained.map_or(&[][..], |e| e.labels.as_slice());
+    for (i, d) in differences.iter().enumerate() {
+        let _ = write!(
             out,
             "| {} | {} | {} | {} |",
             sign(d.kind).0,
@@ -381,6 +474,18 @@ pub fn markdown(comparison: &Comparison) -> String {
             cell(value(d, &d.old, d.secret && d.kind != DiffKind::Added)),
             cell(value(d, &d.new, d.secret && d.kind != DiffKind::Removed))
         );
+        if let Some(e) = labels.get(i) {
+            let said = super::message::words(&super::explain::rule_cell(e));
+            let _ = write!(
+                out,
+                " {} | {} |",
+                cell(super::message::words(&super::explain::label_message(
+                    e.label
+                ))),
+                cell(said)
+            );
+        }
+        out.push('\n');
     }
     out
 }
@@ -409,6 +514,23 @@ fn markdown_not_compared(items: &[NotCompared]) -> String {
     out
 }
 
+/// Items not on the other side's version, as a Markdown list placed before the table.
+fn markdown_not_on_version(items: &[NotCompared]) -> String {
+    let heading = super::message::words(&crate::message!("diff-markdown-not-on-version"));
+    let mut out = format!("{heading}\n\n");
+    for item in items {
+        let (path, side) = (item.path.replace('`', "'"), side_name(item.not_captured_in));
+        let line = crate::message!(
+            "diff-markdown-item-not-on-version",
+            path = path,
+            side = side
+        );
+        let _ = writeln!(out, "- {}", super::message::words_as_given(&line));
+    }
+    out.push('\n');
+    out
+}
+
 /// `diff --format json`.
 #[derive(Serialize, schemars::JsonSchema)]
 pub(crate) struct Document<'a> {
@@ -420,6 +542,8 @@ pub(crate) struct Document<'a> {
     changes: &'a [Difference],
     /// Items one side holds where the other did not look: neither added nor removed.
     not_compared: &'a [NotCompared],
+    /// Items one side holds that the other side's version does not have at all.
+    not_on_version: &'a [NotCompared],
 }
 
 /// How many differences of each kind, and how many items were not compared.
@@ -433,9 +557,11 @@ struct Counts {
     changed: usize,
     /// Items not compared.
     not_compared: usize,
+    /// Items the other side's version does not have.
+    not_on_version: usize,
 }
 
-/// JSON: `format_version`, `summary`, `changes` and `not_compared`.
+/// JSON: `format_version`, `summary`, `changes`, `not_compared` and `not_on_version`.
 pub fn json(comparison: &Comparison) -> String {
     super::message::for_machines(|| {
         let doc = Document {
@@ -443,6 +569,7 @@ pub fn json(comparison: &Comparison) -> String {
             summary: counts(comparison),
             changes: &comparison.changes,
             not_compared: &comparison.not_compared,
+            not_on_version: &comparison.not_on_version,
         };
         let mut text = serde_json::to_string_pretty(&doc).expect("differences serialize");
         text.push('\n');
@@ -469,7 +596,7 @@ mod tests {
         };
         let mut comparison = Comparison {
             changes: vec![one],
-            not_compared: Vec::new(),
+            ..Comparison::default()
         };
         assert_eq!(
             summary(&comparison),

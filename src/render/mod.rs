@@ -14,6 +14,7 @@ use crate::model::{Config, Coverage, Provenance};
 pub mod capture;
 pub mod diff;
 pub mod error;
+pub mod explain;
 pub mod fetch;
 pub mod findings;
 mod findings_json;

@@ -1,6 +1,8 @@
 //! `restore`'s report in words: the script with its header, in the encoding it is sent in; the
 //! runbook; the warnings for standard error.
 
+use std::fmt::Write;
+
 use encoding_rs::Encoding;
 
 use crate::base::error::Result;
@@ -291,6 +293,7 @@ fn runbook_of(report: &Report, facts: &RunbookFacts) -> String {
             shell_words(&facts.inputs),
             report.to
         ),
+        proof: report.proof.as_ref().map(super::explain::proof_markdown),
     };
     runbook::runbook(&report.plan, &cx)
 }
@@ -314,4 +317,26 @@ fn shell_words(paths: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `restore --check`: what the appliance will hold once the script has run, as an explained
+/// diff against the pre-upgrade capture, then what would still differ and why.
+pub fn proof_text(proof: &crate::ops::proof::Proof, style: super::diff::Style) -> String {
+    let title = crate::message!("explain-proof-title", applied = proof.applied);
+    let mut out = format!("{}\n\n", words(&title));
+    let explained = &proof.explained;
+    out.push_str(&super::diff::human_explained(
+        &explained.comparison,
+        Some(explained),
+        style,
+    ));
+    let remaining = proof.remaining();
+    if !remaining.is_empty() {
+        let heading = crate::message!("explain-proof-remaining", count = remaining.len());
+        let _ = writeln!(out, "\n{}", words(&heading));
+        for r in &remaining {
+            let _ = writeln!(out, "  {}", words(&super::explain::remaining_message(r)));
+        }
+    }
+    out
 }

@@ -28,6 +28,9 @@ pub struct Context<'a> {
     pub capture: Vec<String>,
     /// How the restore was asked for, to repeat it with `--against`.
     pub command: String,
+    /// With `--against`: the section on what the appliance will hold once the script has run
+    /// (Markdown), as `restore --check` shows it.
+    pub proof: Option<String>,
 }
 
 /// The runbook for a restore plan.
@@ -73,6 +76,9 @@ pub fn runbook(plan: &Plan, cx: &Context<'_>) -> String {
     }
     let _ = writeln!(out, "\n## {}\n", words(&message!("runbook-check")));
     check(&mut out, plan, cx);
+    if let Some(proof) = &cx.proof {
+        let _ = write!(out, "\n{proof}");
+    }
     out
 }
 

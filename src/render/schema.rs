@@ -17,6 +17,10 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("diff.schema.json", of::<super::diff::Document<'static>>()),
         ("diff-stat.schema.json", of::<super::diff::StatDocument>()),
         (
+            "diff-explain.schema.json",
+            of::<super::explain::Document<'static>>(),
+        ),
+        (
             "findings.schema.json",
             of::<super::findings_json::Document<'static>>(),
         ),

@@ -163,7 +163,7 @@ fn a_key_the_schema_does_not_name_fails() {
     let validator = jsonschema::validator_for(&committed("diff-stat.schema.json")).unwrap();
     let good = serde_json::json!({
         "format_version": 1,
-        "summary": {"added": 0, "removed": 0, "changed": 0, "not_compared": 0},
+        "summary": {"added": 0, "removed": 0, "changed": 0, "not_compared": 0, "not_on_version": 0},
         "areas": []
     });
     assert!(validator.is_valid(&good));

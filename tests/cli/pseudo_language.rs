@@ -126,7 +126,7 @@ fn every_human_line_of_every_subcommand_comes_from_the_catalog() {
 
 /// A line of `diff` that is one item: a sign, its path and values, and where it was read.
 fn diff_item(line: &str) -> bool {
-    ["+ ", "- ", "~ ", "? "]
+    ["+ ", "- ", "~ ", "? ", "= "]
         .iter()
         .any(|sign| line.starts_with(sign))
 }

@@ -145,7 +145,8 @@ fn a_spamtitan_folder_without_system_answers() {
         "samples/spamtitan/7.08/st01",
         copy.to_str().unwrap(),
     ]);
-    assert_eq!(code, 0, "{out}");
+    // Nobody knows whether the relay settings survived: not compared counts, as a difference.
+    assert_eq!(code, 1, "{out}");
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["summary"]["removed"], 0);
     let not_compared = doc["not_compared"].as_array().unwrap();
@@ -153,4 +154,65 @@ fn a_spamtitan_folder_without_system_answers() {
         .as_str()
         .unwrap()
         .starts_with("settings/system/system.relay.")));
+}
+
+/// Writes a small MOS CLI log of appliance `rg01` running `version` that ran `commands`
+/// (each a command line and its answer lines).
+fn mos_log(dir: &std::path::Path, name: &str, version: &str, commands: &[(&str, &str)]) -> String {
+    let mut text = format!("rg01> version\nMOS{version}\nOK Completed\n");
+    for (command, answer) in commands {
+        text.push_str(&format!("rg01> {command}\n{answer}OK Completed\n"));
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// The coverage rule: a setting the old side never read is not compared, and the diff says so
+/// first and exits 1; a setting the old side's version does not have (`smtp.maxmsgsum`, since
+/// 4.2.3) is not on this version, and counts toward nothing.
+#[test]
+fn not_compared_counts_and_not_on_this_version_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = mos_log(
+        dir.path(),
+        "old.log",
+        "4.2.3-GA",
+        &[("smtp get fastpath", "on\n")],
+    );
+    let unread = mos_log(
+        dir.path(),
+        "unread.log",
+        "4.2.3-GA",
+        &[
+            ("smtp get fastpath", "on\n"),
+            ("smtp get maxmsgsum", "314572800\n"),
+        ],
+    );
+    let (code, out) = common::run(&["diff", &old, &unread]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.ends_with("1 not compared (not captured on one side); 0 differences: 0 added, 0 removed, 0 changed\n"),
+        "{out}"
+    );
+    let older = mos_log(
+        dir.path(),
+        "older.log",
+        "4.1.9-GA",
+        &[("smtp get fastpath", "on\n")],
+    );
+    let (code, out) = common::run(&["diff", "--format", "json", &older, &unread]);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["not_compared"], serde_json::json!([]), "{out}");
+    assert_eq!(
+        doc["not_on_version"][0]["path"],
+        "settings/system/smtp.maxmsgsum"
+    );
+    assert_eq!(doc["not_on_version"][0]["not_captured_in"], "A");
+    // The version differs: one change, and nothing else.
+    assert_eq!(doc["summary"]["changed"], 1, "{out}");
+    assert_eq!(code, 1);
+    let (code, out) = common::run(&["diff", "--ignore", "appliance/version", &older, &unread]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("= settings/system/smtp.maxmsgsum"), "{out}");
 }

@@ -4,4 +4,5 @@
 mod common;
 
 mod coverage;
+mod explain;
 mod sample_pairs;

@@ -220,7 +220,7 @@ fn stat_counts_per_area_and_ignore_drops_by_path() {
     assert!(!out.contains("lists"), "{out}");
     assert!(
         out.ends_with(
-            "5 differences: 2 added, 0 removed, 3 changed; 1 not compared (not captured on one side)\n"
+            "5 differences: 2 added, 0 removed, 3 changed; 1 not on the other side's version\n"
         ),
         "{out}"
     );

@@ -7,6 +7,7 @@ mod common;
 mod honest;
 mod hostile_values;
 mod inferred_forms;
+mod proof;
 mod scripts;
 mod spamtitan;
 mod spamtitan_items;
