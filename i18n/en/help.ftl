@@ -7,12 +7,16 @@ help-heading-usage = Usage:
 help-heading-arguments = Arguments
 help-heading-options = Options
 help-heading-commands = Commands
+help-any--accept =
+    With --explain: accept the differences of a rule, or of an item path glob or name, with your reason (repeatable), e.g. 'MOS-4.2.3-KI-5=set by hand' or 'smtp.fastpath=on by design'
 help-any--against =
     A capture of the upgraded appliance (repeatable): write only what it lacks or has different
 help-any--all =
     Write every page, the main one and each subcommand's, into the folder -o names (made if missing), as `carryover.1`, `carryover-show.1`, ...
 help-any--ca =
     PEM certificates to trust besides the built-in roots: the appliance's own self-signed certificate, or your CA's
+help-any--check =
+    Write no script: apply its commands to the --against capture in memory and show, as an explained diff against the pre-upgrade capture, what the appliance will hold once the script has run, and why anything would still differ. Exit 0 when only expected, applied or accepted differences would remain
 help-any--color =
     Colour: auto (on a terminal, unless NO_COLOR is set or CLICOLOR_FORCE asks for it), always or never
 help-any--commit =
@@ -23,6 +27,8 @@ help-any--encoding =
     Read the inputs in this encoding instead of detecting it (utf-8, shift_jis, euc-jp, ...)
 help-any--exit_code =
     Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's `--detailed-exitcode`); without it, a written script exits 0
+help-any--explain =
+    Label each difference by the rules for the two captures' versions, with the rule's id: expected (the release changes it), applied (what the plan told you to do), lost (a known issue predicts it; restore --against writes it back), unexplained, or accepted. The exit status then says whether anything lost, unexplained or not compared remains
 help-any--file =
     The capture git hands over (`-`: standard input)
 help-any--format =
@@ -50,7 +56,7 @@ help-any--kind =
 help-any--log =
     The update log, or a folder whose update logs are all checked (a capture folder, a tree of them); `-` reads standard input
 help-any--name =
-    The schema's name (`findings` for `gaps` and `plan`, `show`, `diff`, `diff-stat`, `verify-update`, `track`, `fetch`); without it, the names are listed
+    The schema's name (`findings` for `gaps` and `plan`, `show`, `diff`, `diff-stat`, `diff-explain`, `verify-update`, `track`, `fetch`); without it, the names are listed
 help-any--new =
     A capture of the new side (repeat for several files)
 help-any--old =
@@ -136,12 +142,13 @@ help-diff-after =
     Examples:
       carryover diff samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
       carryover diff --stat --format json samples/spamtitan/7.08 samples/spamtitan/7.09
+      carryover diff --explain --accept MOS-4.2.3-KI-6=re-added samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
       echo '*.log diff=carryover' >> .gitattributes
       git config diff.carryover.command 'carryover diff'
 
     Exit status (as diff(1)):
-      0  no differences (items not compared do not count)
-      1  differences
+      0  the same: both sides looked at the same things and hold them equal (items not on the other side's version do not count); with --explain: every difference is expected, applied or accepted, and nothing is not compared
+      1  differences, or items one side holds where the other did not look (not compared); with --explain: something lost, unexplained or not compared
       2  error, including captures of two appliances or two vendors
     As git's external diff (seven arguments) it exits 0, as git requires; a file it cannot read
     as a capture is shown as a line diff.
@@ -233,6 +240,8 @@ help-plan-after =
       0  no finding of warning level or above, and nothing blocks the upgrade
       1  a finding of warning level or above, or something blocks the upgrade (JSON: `blocking`), such as a precondition no capture shows until you --confirm it
       2  error, including a --to version of another vendor or older than the captures
+help-restore--accept =
+    With --check (or a runbook with --against): accept the differences of a rule, or of an item path glob or name, with your reason (repeatable), e.g. 'smtp.fastpath=on by design'
 help-restore--all =
     Restore every setting the captures hold, not only what the known issues lose
 help-restore--to =
@@ -243,10 +252,11 @@ help-restore-after =
     Examples:
       carryover restore --to 4.2.3 samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.1.9-export.cfg
       carryover restore --to 7.09 -o restore.sh --runbook runbook.md samples/spamtitan/7.08
+      carryover restore --check --to 4.2.3 samples/mos/rg01-4.1.9-before.log --against samples/mos/rg01-4.2.3-after.log
 
     Exit status:
-      0  the script was written (with --exit-code: and it holds no commands)
-      1  only with --exit-code (or --detailed-exitcode): the script holds commands
+      0  the script was written (with --exit-code: and it holds no commands; with --check: only expected, applied or accepted differences would remain)
+      1  only with --exit-code (or --detailed-exitcode): the script holds commands; with --check: something lost, unexplained or not compared would remain
       2  error; nothing is written
 help-rule-about =
     Explain a rule a report names: its release note's item, what carryover checks, what it does

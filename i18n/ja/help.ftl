@@ -5,12 +5,16 @@ help-heading-usage = 使い方:
 help-heading-arguments = 引数
 help-heading-options = オプション
 help-heading-commands = コマンド
+help-any--accept =
+    --explain のとき: ルール、または項目のパスの glob か名前の差分を、あなたの理由とともに受け入れる (繰り返し可)。例: 'MOS-4.2.3-KI-5=set by hand'、'smtp.fastpath=on by design'
 help-any--against =
     バージョンアップ後のアプライアンスのキャプチャ (繰り返し可): それに無いもの、違うものだけを書く
 help-any--all =
     すべてのページ (メインと各サブコマンドのページ) を -o で指定したフォルダ (無ければ作る) に `carryover.1`、`carryover-show.1`、... として書く
 help-any--ca =
     組み込みのルート証明書に加えて信頼する PEM 証明書: アプライアンス自身の自己署名証明書、または自社 CA の証明書
+help-any--check =
+    スクリプトを書かない: そのコマンドをメモリ上で --against のキャプチャに適用し、スクリプトの実行後にアプライアンスが持つものを、バージョンアップ前のキャプチャとの説明付きの差分として示す。なお違うものがあれば、その理由も示す。残る差分が想定どおり・適用済み・受け入れ済みだけなら 0 で終了する
 help-any--color =
     色: auto (端末のとき。ただし NO_COLOR が設定されていれば付けず、CLICOLOR_FORCE があれば付ける)、always、never
 help-any--commit =
@@ -21,6 +25,8 @@ help-any--encoding =
     入力を検出せずに、このエンコーディングで読む (utf-8、shift_jis、euc-jp、...)
 help-any--exit_code =
     スクリプトにコマンドがあれば 1 で終了する (`git diff --exit-code`、terraform の `--detailed-exitcode` と同じ)。無ければスクリプトを書いたとき 0 で終了する
+help-any--explain =
+    2 つのキャプチャのバージョンのルールで、各差分にルールの id とともにラベルを付ける: 想定どおり (リリースが変えるもの)、適用済み (計画があなたに指示したこと)、失われた (既知の問題が予測するもの。restore --against が書き戻す)、説明なし、受け入れ済み。このとき終了ステータスは、失われたもの・説明のないもの・比較していないものが残るかを示す
 help-any--file =
     git が渡すキャプチャ (`-`: 標準入力)
 help-any--format =
@@ -48,7 +54,7 @@ help-any--kind =
 help-any--log =
     アップデートのログ、またはアップデートのログをすべて確認するフォルダ (キャプチャのフォルダ、その木)。`-` は標準入力を読む
 help-any--name =
-    スキーマの名前 (`gaps` と `plan` は `findings`、`show`、`diff`、`diff-stat`、`verify-update`、`track`、`fetch`)。指定しなければ名前を一覧する
+    スキーマの名前 (`gaps` と `plan` は `findings`、`show`、`diff`、`diff-stat`、`diff-explain`、`verify-update`、`track`、`fetch`)。指定しなければ名前を一覧する
 help-any--new =
     新しい側のキャプチャ (複数ファイルなら繰り返す)
 help-any--old =
@@ -134,12 +140,13 @@ help-diff-after =
     例:
       carryover diff samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
       carryover diff --stat --format json samples/spamtitan/7.08 samples/spamtitan/7.09
+      carryover diff --explain --accept MOS-4.2.3-KI-6=re-added samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.2.3-after.log
       echo '*.log diff=carryover' >> .gitattributes
       git config diff.carryover.command 'carryover diff'
 
     終了ステータス (diff(1) と同じ):
-      0  差分なし (比較されなかった項目は数えない)
-      1  差分あり
+      0  同じ: 両側が同じものを見て、それらが等しい (相手側のバージョンにない項目は数えない)。--explain 付きなら: すべての差分が想定どおり・適用済み・受け入れ済みで、比較していないものがない
+      1  差分がある、または一方が見ていない項目がある (比較していない)。--explain 付きなら: 失われたもの・説明のないもの・比較していないものが残る
       2  エラー (二台のアプライアンス、または二つのメーカーのキャプチャを含む)
     git の外部 diff (7 つの引数) としては、git が求めるとおり 0 で終了する。キャプチャとして
     読めないファイルは行の diff として示す。
@@ -230,6 +237,8 @@ help-plan-after =
       0  警告以上の検出がなく、バージョンアップを妨げるものもない
       1  警告以上の検出がある、またはバージョンアップを妨げるものがある (JSON: `blocking`)。--confirm で確認するまで、キャプチャからは分からない前提条件など
       2  エラー (別のメーカーの、またはキャプチャより古い --to バージョンを含む)
+help-restore--accept =
+    --check のとき (または --against 付きの手順書で): ルール、または項目のパスの glob か名前の差分を、あなたの理由とともに受け入れる (繰り返し可)。例: 'smtp.fastpath=on by design'
 help-restore--all =
     既知の問題で失われるものだけでなく、キャプチャにあるすべての設定を戻す
 help-restore--to =
@@ -240,10 +249,11 @@ help-restore-after =
     例:
       carryover restore --to 4.2.3 samples/mos/rg01-4.1.9-before.log samples/mos/rg01-4.1.9-export.cfg
       carryover restore --to 7.09 -o restore.sh --runbook runbook.md samples/spamtitan/7.08
+      carryover restore --check --to 4.2.3 samples/mos/rg01-4.1.9-before.log --against samples/mos/rg01-4.2.3-after.log
 
     終了ステータス:
-      0  スクリプトを書いた (--exit-code 付きなら: コマンドを含まない)
-      1  --exit-code (または --detailed-exitcode) 付きのときのみ: スクリプトがコマンドを含む
+      0  スクリプトを書いた (--exit-code 付きなら: コマンドを含まない。--check 付きなら: 残る差分が想定どおり・適用済み・受け入れ済みだけ)
+      1  --exit-code (または --detailed-exitcode) 付きのときのみ: スクリプトがコマンドを含む。--check 付きなら: 失われたもの・説明のないもの・比較していないものが残る
       2  エラー。何も書かない
 help-rule-about =
     レポートが示すルールを説明する: リリースノートの項目、carryover が確認すること、すること
