@@ -119,7 +119,13 @@ thread_local! {
 /// Makes an output for machines or for git (JSON, SARIF, GitHub annotations, track's files,
 /// commit messages): inside `make`, messages are in the stored language, whatever the locale.
 pub(crate) fn for_machines<T>(make: impl FnOnce() -> T) -> T {
-    let before = MAKING.with(|m| m.replace(Some(languages().stored)));
+    in_language(languages().stored, make)
+}
+
+/// Makes something in `lang`, whatever this run's languages are: a script remark its
+/// encoding cannot carry in the reader's language is made in English.
+pub(crate) fn in_language<T>(lang: Lang, make: impl FnOnce() -> T) -> T {
+    let before = MAKING.with(|m| m.replace(Some(lang)));
     let made = make();
     MAKING.with(|m| m.set(before));
     made

@@ -14,7 +14,7 @@ use crate::message;
 use crate::ops::restore::{self as ops, Label, Plan, Remark, Subject, Written};
 use crate::vendors::RestoreScript;
 
-use super::message::{words, words_as_given};
+use super::message::{in_language, words, words_as_given, Lang};
 use super::runbook::{self, item_message, Context};
 
 /// What a restore run writes.
@@ -103,7 +103,7 @@ pub fn outputs(report: &Report) -> Outputs {
         report.writer,
         dialect,
         &header(report),
-        &remark,
+        &|said: &Remark<'_>| carried(report.encoding, || remark(said)),
     );
     let mut warnings = Vec::new();
     // Values the encoding cannot carry are left out under a remark; say so where it is seen.
@@ -177,7 +177,20 @@ fn header(report: &Report) -> Vec<String> {
         )),
         None => {}
     }
-    header.iter().map(words_as_given).collect()
+    header
+        .iter()
+        .map(|said| carried(report.encoding, || words_as_given(said)))
+        .collect()
+}
+
+/// A remark in the reader's language when the script's encoding can carry it, else in English
+/// (a Japanese remark in a windows-1252 script would be escapes only).
+fn carried(encoding: &'static Encoding, make: impl Fn() -> String) -> String {
+    let text = make();
+    match encoding.encode(&text).2 {
+        false => text,
+        true => in_language(Lang::En, make),
+    }
 }
 
 /// The script for `plan`, in the vendor's own dialect, with `header`'s remarks first: the

@@ -157,3 +157,65 @@ fn an_error_in_japanese() {
     let err = err.replace(dir.path().to_str().unwrap(), "DIR");
     crate::common::snapshot_settings().bind(|| insta::assert_snapshot!("error@ja-cut-quote", err));
 }
+
+#[test]
+fn a_remark_the_scripts_encoding_cannot_carry_in_japanese_is_written_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("restore.txt");
+    let args = [
+        "--lang",
+        "ja",
+        "restore",
+        "--to",
+        "4.2.3",
+        "--output-encoding",
+        "windows-1252",
+        "-o",
+        script.to_str().unwrap(),
+        "samples/mos/rg01-4.1.9-before.log",
+    ];
+    let mut command = assert_cmd::Command::cargo_bin("carryover").unwrap();
+    let out = command
+        .current_dir(crate::common::root())
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&script).unwrap();
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    let remarks: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
+    assert!(!remarks.is_empty(), "{text}");
+    for remark in remarks {
+        assert!(
+            !remark.contains("\\u{"),
+            "a remark of escapes only: {remark}"
+        );
+    }
+    assert!(
+        text.starts_with("# carryover restore script for rg01"),
+        "{text}"
+    );
+    // Shift_JIS carries Japanese: the same run's remarks stay Japanese.
+    let sjis = dir.path().join("restore-sjis.txt");
+    let mut args = args;
+    args[6] = "shift_jis";
+    args[8] = sjis.to_str().unwrap();
+    let mut command = assert_cmd::Command::cargo_bin("carryover").unwrap();
+    let out = command
+        .current_dir(crate::common::root())
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let bytes = std::fs::read(&sjis).unwrap();
+    let (text, _, _) = encoding_rs::SHIFT_JIS.decode(&bytes);
+    assert!(
+        text.lines().any(|l| l.starts_with('#') && !l.is_ascii()),
+        "{text}"
+    );
+}
