@@ -1,0 +1,11 @@
+# What reading says about a capture's bytes, line ends and look-alike characters, and about the
+# SpamTitan files it reads in another form than the expected one.
+# Each message's id is used in the code as `message!("id", …)`; arguments are `{ $name }`.
+
+reading-telnet-removed = { $count } byte(s) of telnet negotiation (a raw nc or socat capture) were removed before the encoding was judged
+reading-cr-line-ends = every line ends in a lone carriage return (old-Mac line ends, as Excel for Mac saves): each of the { $count } was read as a line end
+reading-bom-seam = a byte order mark starts this line: two files were joined here (as `cat a.log b.log` does); the mark was removed
+reading-bom-inside-line = a byte order mark inside this line: two files' lines run together here (the first file did not end with a line break); the mark was removed
+reading-lone-cr = a carriage return inside a line, outside quotes
+reading-lone-cr-expected = a line end (CR LF, LF or CR alone on every line) or a quoted field
+reading-lookalike-value = look-alike characters (no-break or full-width spaces, full-width letters) on this command line were read as ASCII, and that changed a value: check that it is the one meant

@@ -1,0 +1,11 @@
+# Japanese: the same ids and arguments as i18n/en/reading.ftl; terms as in i18n/glossary.toml.
+# What reading says about a capture's bytes, line ends and look-alike characters, and about the
+# SpamTitan files it reads in another form than the expected one.
+
+reading-telnet-removed = telnet のネゴシエーション (nc や socat の生のキャプチャ) { $count } バイトを、文字コードを判定する前に取り除きました
+reading-cr-line-ends = すべての行が CR だけで終わっています (Excel for Mac が保存する旧 Mac の改行): その { $count } 個をすべて改行として読みました
+reading-bom-seam = この行の先頭に BOM があります: ここで 2 つのファイルが連結されています (`cat a.log b.log` のように)。BOM は取り除きました
+reading-bom-inside-line = この行の途中に BOM があります: 2 つのファイルの行がここでつながっています (最初のファイルが改行で終わっていません)。BOM は取り除きました
+reading-lone-cr = 引用符の外で、行の途中に CR があります
+reading-lone-cr-expected = 改行 (CR LF、LF、またはすべての行で CR だけ) または引用符で囲んだフィールド
+reading-lookalike-value = このコマンドの行の紛らわしい文字 (ノーブレークスペースや全角スペース、全角英字) を ASCII として読んだため、値が変わりました: 意図した値か確認してください
