@@ -9,3 +9,7 @@ reading-bom-inside-line = a byte order mark inside this line: two files' lines r
 reading-lone-cr = a carriage return inside a line, outside quotes
 reading-lone-cr-expected = a line end (CR LF, LF or CR alone on every line) or a quoted field
 reading-lookalike-value = look-alike characters (no-break or full-width spaces, full-width letters) on this command line were read as ASCII, and that changed a value: check that it is the one meant
+reading-st-empty-file = empty file (a download that failed?): not captured; nothing was read from it, and no list or domain of it counts as empty
+reading-st-copy-read-as = `{ $file }` was read as `{ $original }`, which the capture does not have (a copy's name, as a browser or Windows gives it)
+reading-st-copy-same = `{ $file }` holds the same bytes as `{ $original }`: read once
+reading-st-copies-differ = `{ $file }` and `{ $original }` are two forms of one capture file, and they differ: keep the one that is right and remove the other

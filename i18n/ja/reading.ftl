@@ -9,3 +9,7 @@ reading-bom-inside-line = この行の途中に BOM があります: 2 つのフ
 reading-lone-cr = 引用符の外で、行の途中に CR があります
 reading-lone-cr-expected = 改行 (CR LF、LF、またはすべての行で CR だけ) または引用符で囲んだフィールド
 reading-lookalike-value = このコマンドの行の紛らわしい文字 (ノーブレークスペースや全角スペース、全角英字) を ASCII として読んだため、値が変わりました: 意図した値か確認してください
+reading-st-empty-file = 空のファイルです (ダウンロードの失敗?): キャプチャされていません。何も読まず、このファイルのリストやドメインは空とはみなしません
+reading-st-copy-read-as = `{ $file }` を、キャプチャにない `{ $original }` として読みました (ブラウザや Windows が付けるコピーの名前)
+reading-st-copy-same = `{ $file }` は `{ $original }` と同じバイト列です: 1 回だけ読みました
+reading-st-copies-differ = `{ $file }` と `{ $original }` は同じキャプチャのファイルの 2 つの形ですが、内容が違います: 正しい方を残し、もう一方を削除してください

@@ -6,6 +6,8 @@
 //! be read does not hide the others: every file is read, then every bad one is reported
 //! together, and reading fails (exit 2).
 
+mod copies;
+
 use crate::message;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -14,6 +16,7 @@ use crate::base::error::{Error, Result};
 use crate::capture::{Note, SourceRead};
 use crate::model::{Change, List, Origin, SourceKind, Version, SYSTEM};
 use crate::source::Source;
+
 
 use super::lists::Entry;
 use super::names::{classify, FileKind};
@@ -67,22 +70,38 @@ pub fn read(
     let mut reads: Vec<SourceRead> = Vec::new();
     let mut parts: Vec<(usize, ListPart)> = Vec::new();
     let mut problems: Vec<Error> = Vec::new();
-    for path in files(dir, &mut problems) {
+    let files = files(dir, &mut problems);
+    let copies = copies::sort(dir, &files, &mut problems);
+    for path in files {
         let relative = relative(dir, &path);
+        if let Some(note) = copies.skipped.get(&path) {
+            reads.push(noted(&path, note.clone()));
+            continue;
+        }
+        let read_as = copies.read_as.get(&path);
+        let relative = read_as.map_or(relative, |(name, _)| name.clone());
         let kind = if path.is_dir() {
             FileKind::Junk(message!("skipped-folder"))
         } else {
             classify(&relative)
         };
         if let FileKind::Junk(why) = kind {
-            let source = Source::from_text(&path.display().to_string(), "");
-            let mut read = SourceRead::new(&source, SourceKind::Export);
-            read.notes.push(Note::warning(1, why));
-            reads.push(read);
+            reads.push(noted(&path, why));
             continue;
         }
-        let outcome = Source::read(&path, encoding).and_then(|source| {
+        if is_empty_file(&path, &kind) {
+            reads.push(noted(&path, message!("reading-st-empty-file")));
+            continue;
+        }
+        let source = match kind {
+            FileKind::UpdateLog => Source::read(&path, encoding),
+            _ => Source::read_data(&path, encoding),
+        };
+        let outcome = source.and_then(|source| {
             let mut read = FileRead::new(&source, SourceKind::Export);
+            if let Some((_, note)) = read_as {
+                read.notes.push(Note::warning(1, note.clone()));
+            }
             let part = file(&kind, &relative, &mut read)?;
             Ok((read.finish(), part))
         });
@@ -110,6 +129,20 @@ pub fn read(
         reads.push(folder_name(dir)?);
     }
     Ok(reads)
+}
+
+/// A file that is not read, with the note that says why.
+fn noted(path: &Path, why: crate::base::message::Message) -> SourceRead {
+    let source = Source::from_text(&path.display().to_string(), "");
+    let mut read = SourceRead::new(&source, SourceKind::Export);
+    read.notes.push(Note::warning(1, why));
+    read
+}
+
+/// A capture file of zero bytes: a download that failed, so nothing of it was captured (an
+/// empty list is never read from it). `version.txt` has its own error.
+fn is_empty_file(path: &Path, kind: &FileKind) -> bool {
+    *kind != FileKind::Version && std::fs::metadata(path).is_ok_and(|m| m.len() == 0)
 }
 
 /// Every file under `dir`, sorted by path, and the hidden and archive-metadata folders
