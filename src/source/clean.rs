@@ -36,6 +36,8 @@ pub struct Cleaning {
     /// Command lines whose look-alike characters (no-break spaces, full-width ASCII) were read
     /// as ASCII.
     pub lookalike_lines: u64,
+    /// Lines whose control characters were written out as `^H`, `^[` (by `cat -v`).
+    pub caret_lines: u64,
 }
 
 /// The habit tables, compiled once.
@@ -211,7 +213,10 @@ pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) 
         || memchr::memmem::find(bytes, b"More").is_some()
         || memchr::memmem::find(bytes, b"more").is_some()
         || memchr::memmem::find(bytes, b"MORE").is_some()
-        || memchr::memmem::find(bytes, b"=~=~=").is_some();
+        || memchr::memmem::find(bytes, b"=~=~=").is_some()
+        || [&b"^H"[..], b"^?", b"^["]
+            .iter()
+            .any(|pair| memchr::memmem::find(bytes, pair).is_some());
     if !noisy {
         return (text, cleaning, Vec::new());
     }
@@ -219,6 +224,7 @@ pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) 
     let mut pager_lines = Vec::new();
     let mut last_style = 0;
     let mut literal_left = 0u64;
+    let caret_file = screen::is_caret_notation(&text);
     for (i, raw) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
@@ -239,6 +245,11 @@ pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) 
             }
         }
         let line_start = out.len();
+        let controls = match literal_left {
+            0 => caret_line(line, caret_file, &mut cleaning),
+            _ => None,
+        };
+        let line = controls.as_deref().unwrap_or(line);
         if literal_left > 0 {
             // A literal's body is data the appliance sent, not keys a person typed.
             literal_left = literal_left.saturating_sub(raw.len() as u64 + 1);
@@ -265,6 +276,17 @@ pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) 
         }
     }
     (out, cleaning, pager_lines)
+}
+
+/// The line with `cat -v`'s caret pairs read as control characters, when it has any: in a
+/// text written out by `cat -v`, or on a command line.
+fn caret_line(line: &str, caret_file: bool, cleaning: &mut Cleaning) -> Option<String> {
+    if !caret_file && super::lookalike::prompt_len(line).is_none() {
+        return None;
+    }
+    let controls = screen::from_caret_notation(line, caret_file)?;
+    cleaning.caret_lines += 1;
+    Some(controls.trim_end_matches('\r').to_string())
 }
 
 /// The byte count of a literal (`{N}` or `{N+}`) that ends a line, which the body's lines

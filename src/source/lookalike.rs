@@ -52,7 +52,7 @@ fn fold_line(line: &str) -> String {
 
 /// Byte length of a prompt at the start of `line` (`rg01> `, `admin@st:~$ `): a name, then
 /// `>`, `#`, `$` or `%`, then a blank.
-fn prompt_len(line: &str) -> Option<usize> {
+pub(super) fn prompt_len(line: &str) -> Option<usize> {
     let end = line.find(['>', '#', '$', '%'])?;
     let name = &line[..end];
     let plausible = !name.is_empty()

@@ -43,6 +43,51 @@ struct Screen {
     done: Replayed,
 }
 
+/// Control characters as `cat -v` writes them out (`^H`), and the byte each stands for.
+const CARETS: &[(&str, char)] = &[
+    ("^H", '\x08'),
+    ("^?", '\x7f'),
+    ("^[", '\x1b'),
+    ("^G", '\x07'),
+    ("^M", '\r'),
+];
+
+/// Whether a text was written out by `cat -v`: its line ends show as `^M`, or its escapes as
+/// `^[[`. Then every caret pair in it stands for its control character.
+pub(super) fn is_caret_notation(text: &str) -> bool {
+    text.contains("^M\n") || text.ends_with("^M") || text.contains("^[[")
+}
+
+/// The line with caret pairs read as the control characters they stand for: everywhere in a
+/// text written out by `cat -v`, else only `^H` and `^?` outside quotes on a command line
+/// (`rg01> smtp get fastpatj^Hh`), where no value holds them. `None` when there are none.
+pub(super) fn from_caret_notation(line: &str, everywhere: bool) -> Option<String> {
+    if !line.contains('^') {
+        return None;
+    }
+    let pairs = if everywhere { CARETS } else { &CARETS[..2] };
+    let mut out = String::with_capacity(line.len());
+    let mut quoted = false;
+    let mut rest = line;
+    let mut changed = false;
+    while let Some(c) = rest.chars().next() {
+        quoted ^= c == '"' && !everywhere;
+        let control = pairs.iter().find(|(pair, _)| !quoted && rest.starts_with(pair));
+        match control {
+            Some((pair, byte)) => {
+                out.push(*byte);
+                rest = &rest[pair.len()..];
+                changed = true;
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    changed.then_some(out)
+}
+
 /// Whether a line needs replaying at all: the fast path copies every other line as it is.
 pub(super) fn needs_replay(line: &[u8]) -> bool {
     memchr::memchr3(0x1b, 0x08, 0x7f, line).is_some()
@@ -238,6 +283,20 @@ mod tests {
         assert_eq!(shown("10%\r100%"), "100%");
         assert_eq!(shown("--More--\r        \r\"c@x.jp\""), "\"c@x.jp\"");
         assert_eq!(shown("abc\x1b[2K\rxy"), "xy");
+    }
+
+    #[test]
+    fn caret_notation_is_read_as_the_controls() {
+        let line = "rg01> smtp get fastpatj^Hh";
+        let controls = from_caret_notation(line, false).unwrap();
+        assert_eq!(shown(&controls), "rg01> smtp get fastpath");
+        assert_eq!(from_caret_notation("rg01> x \"^Hello\"", false), None);
+        let written = "rg01> smtp get fstpath^[[6Dastpath^M";
+        assert!(is_caret_notation(written));
+        assert_eq!(
+            shown(&from_caret_notation(written, true).unwrap()),
+            "rg01> smtp get fastpath"
+        );
     }
 
     #[test]

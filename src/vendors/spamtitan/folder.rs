@@ -140,9 +140,10 @@ fn noted(path: &Path, why: crate::base::message::Message) -> SourceRead {
 }
 
 /// A capture file of zero bytes: a download that failed, so nothing of it was captured (an
-/// empty list is never read from it). `version.txt` has its own error.
+/// empty list is never read from it). `version.txt` and API answers refuse one themselves.
 fn is_empty_file(path: &Path, kind: &FileKind) -> bool {
-    *kind != FileKind::Version && std::fs::metadata(path).is_ok_and(|m| m.len() == 0)
+    !matches!(kind, FileKind::Version | FileKind::ApiJson(_))
+        && std::fs::metadata(path).is_ok_and(|m| m.len() == 0)
 }
 
 /// Every file under `dir`, sorted by path, and the hidden and archive-metadata folders
