@@ -13,3 +13,6 @@ reading-st-empty-file = empty file (a download that failed?): not captured; noth
 reading-st-copy-read-as = `{ $file }` was read as `{ $original }`, which the capture does not have (a copy's name, as a browser or Windows gives it)
 reading-st-copy-same = `{ $file }` holds the same bytes as `{ $original }`: read once
 reading-st-copies-differ = `{ $file }` and `{ $original }` are two forms of one capture file, and they differ: keep the one that is right and remove the other
+reading-st-list-entry-form = not a list entry: an entry is `name@domain`, `@domain`, `@.domain` (the domain and its subdomains), `@*.domain` or a domain, in DNS's form
+reading-st-entries-joined = { $count } entries on one line (a list pasted as one line): each was read as an entry
+reading-st-versions = { $count } lines where one version is expected ({ $versions }): an appliance runs one version; keep the line of the version it runs

@@ -13,3 +13,6 @@ reading-st-empty-file = 空のファイルです (ダウンロードの失敗?):
 reading-st-copy-read-as = `{ $file }` を、キャプチャにない `{ $original }` として読みました (ブラウザや Windows が付けるコピーの名前)
 reading-st-copy-same = `{ $file }` は `{ $original }` と同じバイト列です: 1 回だけ読みました
 reading-st-copies-differ = `{ $file }` と `{ $original }` は同じキャプチャのファイルの 2 つの形ですが、内容が違います: 正しい方を残し、もう一方を削除してください
+reading-st-list-entry-form = リストのエントリではありません: エントリは `name@domain`、`@domain`、`@.domain` (ドメインとそのサブドメイン)、`@*.domain` またはドメインで、DNS の形式で書きます
+reading-st-entries-joined = 1 行に { $count } 個のエントリがあります (1 行に貼り付けたリスト): それぞれをエントリとして読みました
+reading-st-versions = バージョン 1 つのはずの場所に { $count } 行あります ({ $versions }): アプライアンスが動かすバージョンは 1 つです。動いているバージョンの行だけを残してください

@@ -301,6 +301,17 @@ fn version(read: &mut FileRead<'_>) -> Result<()> {
             message!("st-version-empty"),
         ));
     }
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() > 1 {
+        return Err(Error::file(
+            read.source.path.to_string(),
+            message!(
+                "reading-st-versions",
+                count = lines.len(),
+                versions = lines.join(", ")
+            ),
+        ));
+    }
     match Version::parse(&text) {
         Some(v) => {
             if let Some(build) = v.build {
