@@ -16,3 +16,6 @@ reading-st-copies-differ = `{ $file }` and `{ $original }` are two forms of one 
 reading-st-list-entry-form = not a list entry: an entry is `name@domain`, `@domain`, `@.domain` (the domain and its subdomains), `@*.domain` or a domain, in DNS's form
 reading-st-entries-joined = { $count } entries on one line (a list pasted as one line): each was read as an entry
 reading-st-versions = { $count } lines where one version is expected ({ $versions }): an appliance runs one version; keep the line of the version it runs
+reading-mos-second-export = a second export starts here (two exports joined into one file): where both set a setting, the later one's value is the one read
+reading-mos-value-more-lines = one more line of the answer to `{ $name }` outside a literal: the first line was read as its value, and this one is not part of it
+reading-mos-value-unread = the answer to `{ $name }` could not be read as a value (one that runs over several lines outside a literal?): the setting counts as not captured; its lines are listed by --unrecognized

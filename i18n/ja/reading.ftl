@@ -16,3 +16,6 @@ reading-st-copies-differ = `{ $file }` と `{ $original }` は同じキャプチ
 reading-st-list-entry-form = リストのエントリではありません: エントリは `name@domain`、`@domain`、`@.domain` (ドメインとそのサブドメイン)、`@*.domain` またはドメインで、DNS の形式で書きます
 reading-st-entries-joined = 1 行に { $count } 個のエントリがあります (1 行に貼り付けたリスト): それぞれをエントリとして読みました
 reading-st-versions = バージョン 1 つのはずの場所に { $count } 行あります ({ $versions }): アプライアンスが動かすバージョンは 1 つです。動いているバージョンの行だけを残してください
+reading-mos-second-export = ここから 2 つ目のエクスポートが始まります (2 つのエクスポートを 1 つのファイルに連結したもの): 両方が同じ設定をしている場合、後の方の値を読みました
+reading-mos-value-more-lines = リテラルの外にある `{ $name }` の応答の続きの行です: 最初の行を値として読み、この行は値に含めていません
+reading-mos-value-unread = `{ $name }` の応答を値として読めませんでした (リテラルの外で複数行にわたる値?): この設定はキャプチャされていないものとして扱います。その行は --unrecognized で一覧できます
