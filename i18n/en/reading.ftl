@@ -19,3 +19,4 @@ reading-st-versions = { $count } lines where one version is expected ({ $version
 reading-mos-second-export = a second export starts here (two exports joined into one file): where both set a setting, the later one's value is the one read
 reading-mos-value-more-lines = one more line of the answer to `{ $name }` outside a literal: the first line was read as its value, and this one is not part of it
 reading-mos-value-unread = the answer to `{ $name }` could not be read as a value (one that runs over several lines outside a literal?): the setting counts as not captured; its lines are listed by --unrecognized
+reading-encoding-ambiguous = the encoding is ambiguous: the text reads as Japanese in each of { $candidates }, differently; it was read as { $chosen }. Name the right one with --encoding
