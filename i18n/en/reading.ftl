@@ -20,3 +20,8 @@ reading-mos-second-export = a second export starts here (two exports joined into
 reading-mos-value-more-lines = one more line of the answer to `{ $name }` outside a literal: the first line was read as its value, and this one is not part of it
 reading-mos-value-unread = the answer to `{ $name }` could not be read as a value (one that runs over several lines outside a literal?): the setting counts as not captured; its lines are listed by --unrecognized
 reading-encoding-ambiguous = the encoding is ambiguous: the text reads as Japanese in each of { $candidates }, differently; it was read as { $chosen }. Name the right one with --encoding
+reading-near-miss = this line was not read, but it resembles { $what ->
+        [command] a command the catalog knows
+        [prompt] a prompt
+       *[entry] a list entry
+    }: check whether something meant was lost here (--unrecognized lists the line)

@@ -20,3 +20,8 @@ reading-mos-second-export = ここから 2 つ目のエクスポートが始ま�
 reading-mos-value-more-lines = リテラルの外にある `{ $name }` の応答の続きの行です: 最初の行を値として読み、この行は値に含めていません
 reading-mos-value-unread = `{ $name }` の応答を値として読めませんでした (リテラルの外で複数行にわたる値?): この設定はキャプチャされていないものとして扱います。その行は --unrecognized で一覧できます
 reading-encoding-ambiguous = 文字コードを判別できません: { $candidates } のどれで読んでも日本語になり、内容が異なります。{ $chosen } として読みました。正しい文字コードを --encoding で指定してください
+reading-near-miss = この行は読んでいませんが、{ $what ->
+        [command] カタログにあるコマンド
+        [prompt] プロンプト
+       *[entry] リストのエントリ
+    }に似ています: 意図したものがここで失われていないか確認してください (--unrecognized でこの行を一覧できます)

@@ -34,7 +34,7 @@ fn is_lookalike(c: char) -> bool {
 }
 
 /// The line with every look-alike read as ASCII, outside double quotes.
-fn fold_line(line: &str) -> String {
+pub(crate) fn fold_line(line: &str) -> String {
     let mut quoted = false;
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
@@ -52,7 +52,7 @@ fn fold_line(line: &str) -> String {
 
 /// Byte length of a prompt at the start of `line` (`rg01> `, `admin@st:~$ `): a name, then
 /// `>`, `#`, `$` or `%`, then a blank.
-pub(super) fn prompt_len(line: &str) -> Option<usize> {
+pub(crate) fn prompt_len(line: &str) -> Option<usize> {
     let end = line.find(['>', '#', '$', '%'])?;
     let name = &line[..end];
     let plausible = !name.is_empty()

@@ -24,6 +24,7 @@ use crate::base::error::{Error, Position, Result};
 use crate::base::message::Message;
 
 pub use clean::Cleaning;
+pub(crate) use lookalike::{fold_line as fold_lookalikes, prompt_len};
 
 /// How standard input is named in messages and provenance.
 pub const STDIN_NAME: &str = "<stdin>";
