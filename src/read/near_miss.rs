@@ -23,7 +23,12 @@ fn resembles(text: &str, vendor: &dyn Vendor) -> Option<&'static str> {
             .and_then(|k| k.form_confirmed(command))
             .is_some()
     };
-    if !rest.is_empty() && rest.split_whitespace().count() >= 2 && known(rest) {
+    // A command after a prompt the reader did not take for one (`rg01) smtp get x`).
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let command = (0..words.len().min(3))
+        .map(|skip| words[skip..].join(" "))
+        .any(|tail| tail.split(' ').count() >= 2 && known(&tail));
+    if command {
         return Some("command");
     }
     if prompt {
