@@ -44,10 +44,17 @@ fn resembles(text: &str, vendor: &dyn Vendor) -> Option<&'static str> {
 
 /// Adds a warning for each unread line of `read` that resembles something meant.
 pub(super) fn warn(read: &mut SourceRead, vendor: &dyn Vendor) {
+    // A line something else was said about (a refused command) is no miss.
+    let said: std::collections::BTreeSet<u32> = read
+        .notes
+        .iter()
+        .filter(|n| !matches!(n.kind, NoteKind::Unrecognized(_)))
+        .map(|n| n.line)
+        .collect();
     let misses: Vec<Note> = read
         .notes
         .iter()
-        .filter(|n| matches!(n.kind, NoteKind::Unrecognized(_)))
+        .filter(|n| matches!(n.kind, NoteKind::Unrecognized(_)) && !said.contains(&n.line))
         .filter_map(|n| {
             let what = resembles(&n.text, vendor)?;
             let said = crate::message!("reading-near-miss", what = what);

@@ -229,7 +229,11 @@ pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) 
         if i > 0 {
             out.push('\n');
         }
-        let body = raw.trim_end_matches('\r');
+        let mut body = raw.trim_end_matches('\r');
+        if caret_file {
+            // `cat -v` wrote the CR of a CRLF line end as `^M`: a line end, also in a literal.
+            body = body.strip_suffix("^M").unwrap_or(body);
+        }
         if body.len() < raw.len() {
             cleaning.crlf_lines += 1;
         }
@@ -281,7 +285,10 @@ pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) 
 /// The line with `cat -v`'s caret pairs read as control characters, when it has any: in a
 /// text written out by `cat -v`, or on a command line.
 fn caret_line(line: &str, caret_file: bool, cleaning: &mut Cleaning) -> Option<String> {
-    if !caret_file && super::lookalike::prompt_len(line).is_none() {
+    if !line.contains('^') {
+        return None;
+    }
+    if !caret_file && super::lookalike::prompt_len(&super::lookalike::fold_line(line)).is_none() {
         return None;
     }
     let controls = screen::from_caret_notation(line, caret_file)?;

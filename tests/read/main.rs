@@ -17,4 +17,5 @@ mod samples;
 mod spamtitan_holes;
 mod spamtitan_samples;
 mod spamtitan_variants;
+mod reading_mechanisms;
 mod terminal_variants;
