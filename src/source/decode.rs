@@ -60,9 +60,7 @@ const JAPANESE: &[&Encoding] = &[encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP];
 /// The share of a text's non-ASCII characters that Japanese text is made of (kana, kanji,
 /// Japanese punctuation, half-width kana, full-width forms); 0 without any.
 fn japanese_share(text: &str) -> f64 {
-    let japanese = |c: char| {
-        matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff9f}')
-    };
+    let japanese = |c: char| matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff9f}');
     let (mut wide, mut fit) = (0u32, 0u32);
     for c in text.chars().filter(|c| !c.is_ascii()) {
         wide += 1;
@@ -93,8 +91,10 @@ fn on_evidence(
             readings.push((encoding, text.into_owned(), share));
         }
     }
-    let japanese: Vec<&(&'static Encoding, String, f64)> =
-        readings.iter().filter(|(_, _, share)| *share >= 0.9).collect();
+    let japanese: Vec<&(&'static Encoding, String, f64)> = readings
+        .iter()
+        .filter(|(_, _, share)| *share >= 0.9)
+        .collect();
     let best = readings
         .iter()
         .max_by(|a, b| {

@@ -12,7 +12,10 @@ const COMMAND_WORDS: usize = 3;
 
 /// Read as one ASCII space.
 fn is_space_lookalike(c: char) -> bool {
-    matches!(c, '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+    matches!(
+        c,
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
 }
 
 /// Read as nothing.
@@ -144,8 +147,7 @@ mod tests {
 
     #[test]
     fn full_width_prompts_and_words_fold_and_quoted_values_stay() {
-        let (text, _, warnings) =
-            normalise("rg01＞\u{3000}ｓｍｔｐ get x \"ＯＫ\u{a0}\"\n".into());
+        let (text, _, warnings) = normalise("rg01＞\u{3000}ｓｍｔｐ get x \"ＯＫ\u{a0}\"\n".into());
         assert_eq!(text, "rg01> smtp get x \"ＯＫ\u{a0}\"\n");
         assert!(warnings.is_empty());
     }

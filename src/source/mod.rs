@@ -241,13 +241,16 @@ impl Source {
     }
 }
 
+/// Problems that did not stop reading, each with its line.
+type Warnings = Vec<(u32, Message)>;
+
 /// Bytes to text: telnet negotiation out, then decoded (NUL bytes refused), old-Mac line ends
 /// made LF and byte order marks inside the text taken as file seams; with what was changed.
 fn decode_text(
     path: &str,
     bytes: Vec<u8>,
     encoding: Option<&'static Encoding>,
-) -> Result<(String, &'static Encoding, Vec<(u32, Message)>)> {
+) -> Result<(String, &'static Encoding, Warnings)> {
     let mut warnings = Vec::new();
     let wide = encoding
         .filter(|e| *e == encoding_rs::UTF_16LE || *e == encoding_rs::UTF_16BE)

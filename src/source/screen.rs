@@ -72,7 +72,9 @@ pub(super) fn from_caret_notation(line: &str, everywhere: bool) -> Option<String
     let mut changed = false;
     while let Some(c) = rest.chars().next() {
         quoted ^= c == '"' && !everywhere;
-        let control = pairs.iter().find(|(pair, _)| !quoted && rest.starts_with(pair));
+        let control = pairs
+            .iter()
+            .find(|(pair, _)| !quoted && rest.starts_with(pair));
         match control {
             Some((pair, byte)) => {
                 out.push(*byte);
@@ -99,9 +101,9 @@ pub(super) fn replay(line: &str) -> (String, Replayed) {
     let mut screen = Screen::default();
     let mut parser = Parser::new();
     // An escape before a character that cannot follow one is stray: the character stays.
-    let stray = line.match_indices('\x1b').filter(|(at, _)| {
-        line[at + 1..].chars().next().is_some_and(|c| !c.is_ascii())
-    });
+    let stray = line
+        .match_indices('\x1b')
+        .filter(|(at, _)| line[at + 1..].chars().next().is_some_and(|c| !c.is_ascii()));
     let stray: Vec<usize> = stray.map(|(at, _)| at).collect();
     let cleaned;
     let line = if stray.is_empty() {
@@ -264,9 +266,18 @@ mod tests {
             shown("smtp get fstpath\x1b[6Dastpath\x1b[6D\x1b[6C"),
             "smtp get fastpath"
         );
-        assert_eq!(shown("smtp get fstpath\x08\x08\x08\x08\x08\x08astpath\x08\x08\x08\x08\x08\x08"), "smtp get fastpath");
-        assert_eq!(shown("smtp get fstpath\x1b[6D\x1b[4ha\x1b[4l"), "smtp get fastpath");
-        assert_eq!(shown("smtp get fstpath\x1b[6D\x1b[1@a"), "smtp get fastpath");
+        assert_eq!(
+            shown("smtp get fstpath\x08\x08\x08\x08\x08\x08astpath\x08\x08\x08\x08\x08\x08"),
+            "smtp get fastpath"
+        );
+        assert_eq!(
+            shown("smtp get fstpath\x1b[6D\x1b[4ha\x1b[4l"),
+            "smtp get fastpath"
+        );
+        assert_eq!(
+            shown("smtp get fstpath\x1b[6D\x1b[1@a"),
+            "smtp get fastpath"
+        );
     }
 
     #[test]
@@ -274,7 +285,10 @@ mod tests {
         assert_eq!(shown("smtp get fastpathx\x7f"), "smtp get fastpath");
         assert_eq!(shown("smtp get fastpathx\x08 \x08"), "smtp get fastpath");
         assert_eq!(shown("smtp get fastpathx\x08\x1b[K"), "smtp get fastpath");
-        assert_eq!(shown("smtp get fasxtpath\x1b[5D\x08\x1b[P"), "smtp get fastpath");
+        assert_eq!(
+            shown("smtp get fasxtpath\x1b[5D\x08\x1b[P"),
+            "smtp get fastpath"
+        );
     }
 
     #[test]

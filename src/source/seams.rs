@@ -147,7 +147,8 @@ mod tests {
 
     #[test]
     fn telnet_negotiation_goes_and_an_escaped_ff_stays() {
-        let raw = b"\xff\xfd\x18\xff\xfb\x01\xff\xfa\x1f\x00\x50\x00\x18\xff\xf0login: x\n\xff\xff\n";
+        let raw =
+            b"\xff\xfd\x18\xff\xfb\x01\xff\xfa\x1f\x00\x50\x00\x18\xff\xf0login: x\n\xff\xff\n";
         let (bytes, said) = strip_telnet(raw.to_vec());
         assert_eq!(bytes, b"login: x\n\xff\n");
         let (line, said) = said.unwrap();

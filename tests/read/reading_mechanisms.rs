@@ -35,7 +35,11 @@ enum Typing {
 
 fn typed(command: &str, how: Typing) -> String {
     let (head, last) = command.rsplit_once(' ').unwrap_or(("", command));
-    let head = if head.is_empty() { String::new() } else { format!("{head} ") };
+    let head = if head.is_empty() {
+        String::new()
+    } else {
+        format!("{head} ")
+    };
     let ascii_word = last.len() > 2 && last.is_ascii();
     match how {
         Typing::AsIs => command.to_string(),
@@ -186,13 +190,29 @@ fn st_diff(arg: &str) -> (i32, String, String) {
 fn copies_browsers_name_are_read_as_their_original_with_a_note() {
     let (_dir, arg) = st_variant(|p| {
         let global = p.join("lists/global");
-        std::fs::rename(global.join("whitelist.txt"), global.join("whitelist (1).txt")).unwrap();
-        std::fs::rename(global.join("blacklist.txt"), global.join("blacklist.txt.txt")).unwrap();
+        std::fs::rename(
+            global.join("whitelist.txt"),
+            global.join("whitelist (1).txt"),
+        )
+        .unwrap();
+        std::fs::rename(
+            global.join("blacklist.txt"),
+            global.join("blacklist.txt.txt"),
+        )
+        .unwrap();
         std::fs::rename(p.join("version.txt"), p.join("VERSION")).unwrap();
     });
     let (code, out, err) = st_diff(&arg);
-    assert_eq!((code, out.as_str()), (0, "0 differences: 0 added, 0 removed, 0 changed\n"), "{err}");
-    assert_eq!(err.matches("which the capture does not have").count(), 3, "{err}");
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "0 differences: 0 added, 0 removed, 0 changed\n"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("which the capture does not have").count(),
+        3,
+        "{err}"
+    );
 }
 
 #[test]
@@ -200,20 +220,30 @@ fn two_copies_that_differ_are_an_error_naming_both_and_equal_ones_a_note() {
     let (_dir, arg) = st_variant(|p| {
         let global = p.join("lists/global");
         std::fs::write(global.join("whitelist (1).txt"), "other@example.com\n").unwrap();
-        std::fs::copy(global.join("blacklist.txt"), global.join("blacklist (2).txt")).unwrap();
+        std::fs::copy(
+            global.join("blacklist.txt"),
+            global.join("blacklist (2).txt"),
+        )
+        .unwrap();
     });
     let (code, _, err) = run_full(&["show", &arg]);
     let err = err.replace(&arg, "variant");
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("`lists/global/whitelist (1).txt` and `lists/global/whitelist.txt` are two forms"),
+        err.contains(
+            "`lists/global/whitelist (1).txt` and `lists/global/whitelist.txt` are two forms"
+        ),
         "{err}"
     );
     assert!(!err.contains("blacklist (2).txt` and"), "{err}");
-    std::fs::remove_file(std::path::Path::new(&arg).join("lists/global/whitelist (1).txt")).unwrap();
+    std::fs::remove_file(std::path::Path::new(&arg).join("lists/global/whitelist (1).txt"))
+        .unwrap();
     let (code, _, err) = st_diff(&arg);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("holds the same bytes as `lists/global/blacklist.txt`"), "{err}");
+    assert!(
+        err.contains("holds the same bytes as `lists/global/blacklist.txt`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -240,7 +270,11 @@ fn old_mac_line_ends_read_every_row_and_a_lone_cr_is_an_error() {
         }
     });
     let (code, out, err) = st_diff(&arg);
-    assert_eq!((code, out.as_str()), (0, "0 differences: 0 added, 0 removed, 0 changed\n"), "{err}");
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "0 differences: 0 added, 0 removed, 0 changed\n"),
+        "{err}"
+    );
     assert_eq!(err.matches("lone carriage return").count(), 2, "{err}");
     std::fs::write(
         std::path::Path::new(&arg).join("lists/global/whitelist.txt"),
@@ -249,7 +283,10 @@ fn old_mac_line_ends_read_every_row_and_a_lone_cr_is_an_error() {
     .unwrap();
     let (code, _, err) = st_diff(&arg);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("variant/lists/global/whitelist.txt:2:2"), "{err}");
+    assert!(
+        err.contains("variant/lists/global/whitelist.txt:2:2"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -259,7 +296,10 @@ fn a_version_file_with_two_versions_is_an_error() {
     });
     let (code, _, err) = run_full(&["show", &arg]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("2 lines where one version is expected (7.08, 7.09)"), "{err}");
+    assert!(
+        err.contains("2 lines where one version is expected (7.08, 7.09)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -268,12 +308,19 @@ fn list_entries_pasted_from_elsewhere_read_as_entries_or_are_said() {
         let file = p.join("lists/global/whitelist.txt");
         let text = std::fs::read_to_string(&file).unwrap();
         let pasted = text
-            .replace("newsletter@vendor.example", "• mailto:Newsletter＠vendor.example")
+            .replace(
+                "newsletter@vendor.example",
+                "• mailto:Newsletter＠vendor.example",
+            )
             .replace("@partner.example.com", "@partner.example.com\u{200b}");
         std::fs::write(&file, format!("{pasted}<not an entry>\n")).unwrap();
     });
     let (code, out, err) = st_diff(&arg);
-    assert_eq!((code, out.as_str()), (0, "0 differences: 0 added, 0 removed, 0 changed\n"), "{err}");
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "0 differences: 0 added, 0 removed, 0 changed\n"),
+        "{err}"
+    );
     let (_, out, _) = run_full(&["show", "--unrecognized", &arg]);
     assert!(out.contains("<not an entry>"), "{out}");
 }

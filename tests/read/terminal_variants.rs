@@ -93,10 +93,22 @@ fn variants() -> Vec<(&'static str, Vec<u8>)> {
         ("utf-16be-bom.log", utf16(&text, &[0xfe, 0xff], false)),
         ("crlf-padded.log", padded(&text).into_bytes()),
         ("banners.log", with_banners(&text, prompt).into_bytes()),
-        ("typos-fixed-by-line-editing.log", typos_fixed(&text).into_bytes()),
-        ("typos-fixed-cat-v.log", cat_v(&typos_fixed(&text)).into_bytes()),
-        ("nbsp-after-prompt-mail-paste.log", text.replace("> ", ">\u{a0}").into_bytes()),
-        ("full-width-prompt-ime.log", text.replace("> ", "＞\u{3000}").into_bytes()),
+        (
+            "typos-fixed-by-line-editing.log",
+            typos_fixed(&text).into_bytes(),
+        ),
+        (
+            "typos-fixed-cat-v.log",
+            cat_v(&typos_fixed(&text)).into_bytes(),
+        ),
+        (
+            "nbsp-after-prompt-mail-paste.log",
+            text.replace("> ", ">\u{a0}").into_bytes(),
+        ),
+        (
+            "full-width-prompt-ime.log",
+            text.replace("> ", "＞\u{3000}").into_bytes(),
+        ),
         ("telnet-raw-nc.log", telnet_raw(&text)),
         ("old-mac-cr-only.log", text.replace('\n', "\r").into_bytes()),
         ("two-files-cat-with-bom.log", cat_with_bom(&text)),
@@ -148,12 +160,13 @@ fn cat_v(text: &str) -> String {
 
 /// A raw `nc` capture: telnet negotiation before the session and inside it.
 fn telnet_raw(text: &str) -> Vec<u8> {
-    let mut bytes = b"\xff\xfd\x18\xff\xfd\x20\xff\xfb\x01\xff\xfa\x1f\x00\x50\x00\x18\xff\xf0".to_vec();
+    let mut bytes =
+        b"\xff\xfd\x18\xff\xfd\x20\xff\xfb\x01\xff\xfa\x1f\x00\x50\x00\x18\xff\xf0".to_vec();
     let middle = text.len() / 2;
     let cut = text[..middle].rfind('\n').map_or(0, |i| i + 1);
-    bytes.extend_from_slice(text[..cut].as_bytes());
+    bytes.extend_from_slice(&text.as_bytes()[..cut]);
     bytes.extend_from_slice(b"\xff\xfb\x03");
-    bytes.extend_from_slice(text[cut..].as_bytes());
+    bytes.extend_from_slice(&text.as_bytes()[cut..]);
     bytes
 }
 
@@ -170,7 +183,6 @@ fn cat_with_bom(text: &str) -> Vec<u8> {
     bytes.extend(lines[cut..].concat().into_bytes());
     bytes
 }
-
 
 /// `--More--` prompts in their forms, inside and between answers.
 fn with_pager(text: &str) -> String {

@@ -47,7 +47,10 @@ pub(crate) fn is_entry_form(entry: &str) -> bool {
 /// A local part as SMTP takes it unquoted: atoms of RFC 5322 `atext` joined by dots.
 fn is_local_part(local: &str) -> bool {
     let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c);
-    local.len() <= 64 && local.split('.').all(|atom| !atom.is_empty() && atom.chars().all(atext))
+    local.len() <= 64
+        && local
+            .split('.')
+            .all(|atom| !atom.is_empty() && atom.chars().all(atext))
 }
 
 /// A domain name in DNS's form, at least two labels.

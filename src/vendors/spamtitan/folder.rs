@@ -17,7 +17,6 @@ use crate::capture::{Note, SourceRead};
 use crate::model::{Change, List, Origin, SourceKind, Version, SYSTEM};
 use crate::source::Source;
 
-
 use super::lists::Entry;
 use super::names::{classify, FileKind};
 
@@ -301,7 +300,11 @@ fn version(read: &mut FileRead<'_>) -> Result<()> {
             message!("st-version-empty"),
         ));
     }
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     if lines.len() > 1 {
         return Err(Error::file(
             read.source.path.to_string(),

@@ -53,7 +53,10 @@ fn original_name(name: &str) -> Option<String> {
 /// A stem without the mark a copy got: ` (1)`, `(2)`, ` - Copy`, ` - Copy (2)`, ` copy`.
 fn strip_copy_mark(stem: &str) -> Option<&str> {
     let mut rest = stem;
-    if let Some(open) = rest.strip_suffix(')').and_then(|r| r.rfind('(').map(|i| (r, i))) {
+    if let Some(open) = rest
+        .strip_suffix(')')
+        .and_then(|r| r.rfind('(').map(|i| (r, i)))
+    {
         let (inner, at) = open;
         if inner[at + 1..].chars().all(|c| c.is_ascii_digit()) && at + 1 < inner.len() {
             rest = inner[..at].trim_end();
@@ -71,7 +74,9 @@ fn strip_copy_mark(stem: &str) -> Option<&str> {
 /// copy or a case variant of a known kind of file.
 fn stands_for(relative: &str) -> Option<String> {
     let lower = relative.to_lowercase();
-    let (dir, name) = lower.rsplit_once('/').map_or(("", lower.as_str()), |(d, n)| (d, n));
+    let (dir, name) = lower
+        .rsplit_once('/')
+        .map_or(("", lower.as_str()), |(d, n)| (d, n));
     let original = original_name(name).unwrap_or_else(|| name.to_string());
     let path = if dir.is_empty() {
         original
