@@ -277,13 +277,45 @@ fn file(kind: &FileKind, relative: &str, read: &mut FileRead<'_>) -> Result<Opti
         FileKind::Unknown if relative.to_lowercase().starts_with("lists/") => read.notes.push(
             Note::unrecognized(1, relative, crate::message!("unread-st-not-a-list-file")),
         ),
-        FileKind::Junk(_) | FileKind::Unknown => read.notes.push(Note::unrecognized(
-            1,
-            relative,
-            crate::message!("unread-st-unknown-file"),
-        )),
+        FileKind::Junk(_) | FileKind::Unknown => {
+            read.notes.push(Note::unrecognized(
+                1,
+                relative,
+                crate::message!("unread-st-unknown-file"),
+            ));
+            if let Some(known) = resembled_file(relative) {
+                let said = message!("reading-st-file-near-miss", file = relative, known = known);
+                read.notes.push(Note::warning(1, said));
+            }
+        }
     }
     Ok(None)
+}
+
+/// Names of capture files a misspelt or renamed file may have meant.
+const KNOWN_FILES: &[&str] = &[
+    "version.txt",
+    "hostname.txt",
+    "domains.csv",
+    "by-hand.txt",
+    "whitelist.txt",
+    "blacklist.txt",
+    "allow.txt",
+    "block.txt",
+];
+
+/// The known capture file an unknown file's name is one slip away from (`whitelst.txt`,
+/// `domain.csv`), if any.
+fn resembled_file(relative: &str) -> Option<&'static str> {
+    let name = relative
+        .rsplit('/')
+        .next()
+        .unwrap_or(relative)
+        .to_lowercase();
+    KNOWN_FILES
+        .iter()
+        .find(|known| strsim::damerau_levenshtein(&name, known) <= 2)
+        .copied()
 }
 
 /// `version.txt`: the version, and the build apart from it.
@@ -515,5 +547,20 @@ fn merge_lists(
             },
             1,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_file_resembles_the_capture_file_it_meant() {
+        assert_eq!(
+            resembled_file("lists/global/whitelst.txt"),
+            Some("whitelist.txt")
+        );
+        assert_eq!(resembled_file("domain.csv"), Some("domains.csv"));
+        assert_eq!(resembled_file("notes.txt"), None);
     }
 }
