@@ -26,3 +26,4 @@ reading-near-miss = this line was not read, but it resembles { $what ->
        *[entry] a list entry
     }: check whether something meant was lost here (--unrecognized lists the line)
 reading-st-file-near-miss = `{ $file }` was not read, but its name is a slip away from `{ $known }`, a capture file: rename it if that is what it holds
+reading-line-not-replayed = { $count } line(s) longer than { $limit } bytes hold terminal editing that was not replayed (first here): they were read as they are, escapes included

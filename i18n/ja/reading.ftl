@@ -26,3 +26,4 @@ reading-near-miss = この行は読んでいませんが、{ $what ->
        *[entry] リストのエントリ
     }に似ています: 意図したものがここで失われていないか確認してください (--unrecognized でこの行を一覧できます)
 reading-st-file-near-miss = `{ $file }` は読んでいませんが、キャプチャのファイル `{ $known }` と名前がほとんど同じです: その内容であれば名前を変えてください
+reading-line-not-replayed = { $limit } バイトを超える { $count } 行に、再生しなかった端末の行編集があります (最初の行はここ): エスケープを含め、そのまま読みました

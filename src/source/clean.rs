@@ -38,7 +38,15 @@ pub struct Cleaning {
     pub lookalike_lines: u64,
     /// Lines whose control characters were written out as `^H`, `^[` (by `cat -v`).
     pub caret_lines: u64,
+    /// Lines too long to replay their editing ([`REPLAY_LIMIT`]), read as they are.
+    pub unreplayed_lines: u64,
+    /// The first of them (0: none).
+    pub first_unreplayed: u32,
 }
+
+/// The longest line whose editing is replayed: an edit in the middle of a line costs the rest
+/// of the line, and a capture is untrusted.
+pub(super) const REPLAY_LIMIT: usize = 64 * 1024;
 
 /// The habit tables, compiled once.
 struct Compiled {
@@ -258,6 +266,12 @@ pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) 
             // A literal's body is data the appliance sent, not keys a person typed.
             literal_left = literal_left.saturating_sub(raw.len() as u64 + 1);
             out.push_str(line);
+        } else if line.len() > REPLAY_LIMIT && screen::needs_replay(line.as_bytes()) {
+            cleaning.unreplayed_lines += 1;
+            if cleaning.first_unreplayed == 0 {
+                cleaning.first_unreplayed = i as u32 + 1;
+            }
+            out.push_str(line);
         } else if screen::needs_replay(line.as_bytes()) {
             let (shown, replayed) = screen::replay(line);
             cleaning.escapes += replayed.escapes;
@@ -439,6 +453,21 @@ mod tests {
         assert_eq!(strip_shared_prefix(log.into()), (log.to_string(), None));
         let (text, _) = strip_shared_prefix(">rg> version\n> MOS\n>\n>OK\n".into());
         assert_eq!(text, "rg> version\n MOS\n\nOK\n");
+    }
+
+    #[test]
+    fn a_line_too_long_to_replay_is_kept_as_it_is_and_counted() {
+        let long = format!(
+            "{}\x1b[1G\x1b[4h{}\n",
+            "a".repeat(REPLAY_LIMIT),
+            "b".repeat(10)
+        );
+        let (text, cleaning) = clean(format!("ok\n{long}"));
+        assert_eq!(text, format!("ok\n{long}"));
+        assert_eq!(
+            (cleaning.unreplayed_lines, cleaning.first_unreplayed),
+            (1, 2)
+        );
     }
 
     #[test]

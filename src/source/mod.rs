@@ -126,6 +126,14 @@ impl Source {
             warnings.push((1, prefix));
         }
         let (text, mut cleaning, pager_lines) = clean::clean_noting_pagers(text);
+        if cleaning.unreplayed_lines > 0 {
+            let said = crate::message!(
+                "reading-line-not-replayed",
+                count = cleaning.unreplayed_lines,
+                limit = clean::REPLAY_LIMIT
+            );
+            warnings.push((cleaning.first_unreplayed, said));
+        }
         let (text, lookalikes, changed_values) = lookalike::normalise(text);
         cleaning.lookalike_lines = lookalikes;
         warnings.extend(changed_values);
