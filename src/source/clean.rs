@@ -214,18 +214,7 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
 pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) {
     let mut cleaning = Cleaning::default();
     let stamped = is_stamped(&text);
-    let bytes = text.as_bytes();
-    let noisy = stamped
-        || memchr::memchr3(b'\r', 0x1b, 0x08, bytes).is_some()
-        || memchr::memchr2(0x07, 0x7f, bytes).is_some()
-        || memchr::memmem::find(bytes, b"More").is_some()
-        || memchr::memmem::find(bytes, b"more").is_some()
-        || memchr::memmem::find(bytes, b"MORE").is_some()
-        || memchr::memmem::find(bytes, b"=~=~=").is_some()
-        || [&b"^H"[..], b"^?", b"^["]
-            .iter()
-            .any(|pair| memchr::memmem::find(bytes, pair).is_some());
-    if !noisy {
+    if !stamped && !is_noisy(text.as_bytes()) {
         return (text, cleaning, Vec::new());
     }
     let mut out = String::with_capacity(text.len());
@@ -266,20 +255,8 @@ pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) 
             // A literal's body is data the appliance sent, not keys a person typed.
             literal_left = literal_left.saturating_sub(raw.len() as u64 + 1);
             out.push_str(line);
-        } else if line.len() > REPLAY_LIMIT && screen::needs_replay(line.as_bytes()) {
-            cleaning.unreplayed_lines += 1;
-            if cleaning.first_unreplayed == 0 {
-                cleaning.first_unreplayed = i as u32 + 1;
-            }
-            out.push_str(line);
-        } else if screen::needs_replay(line.as_bytes()) {
-            let (shown, replayed) = screen::replay(line);
-            cleaning.escapes += replayed.escapes;
-            cleaning.backspaces += replayed.backspaces;
-            cleaning.overwritten_lines += u64::from(replayed.overwritten);
-            out.push_str(&shown);
         } else {
-            out.push_str(line);
+            push_as_shown(line, i as u32 + 1, &mut out, &mut cleaning);
         }
         let pager = pager_len(&out.as_bytes()[line_start..]);
         if let Some(len) = pager.filter(|&len| out.is_char_boundary(line_start + len)) {
@@ -294,6 +271,44 @@ pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) 
         }
     }
     (out, cleaning, pager_lines)
+}
+
+/// Whether a text may hold anything to clean besides stamps: a cheap test over its bytes.
+fn is_noisy(bytes: &[u8]) -> bool {
+    let has = |pattern: &[u8]| memchr::memmem::find(bytes, pattern).is_some();
+    memchr::memchr3(b'\r', 0x1b, 0x08, bytes).is_some()
+        || memchr::memchr2(0x07, 0x7f, bytes).is_some()
+        || [
+            &b"More"[..],
+            b"more",
+            b"MORE",
+            b"=~=~=",
+            b"^H",
+            b"^?",
+            b"^[",
+        ]
+        .into_iter()
+        .any(has)
+}
+
+/// Appends line `number` as the screen showed it after its editing; a line too long to replay
+/// is appended as it is, and counted.
+fn push_as_shown(line: &str, number: u32, out: &mut String, cleaning: &mut Cleaning) {
+    if !screen::needs_replay(line.as_bytes()) {
+        out.push_str(line);
+    } else if line.len() > REPLAY_LIMIT {
+        cleaning.unreplayed_lines += 1;
+        if cleaning.first_unreplayed == 0 {
+            cleaning.first_unreplayed = number;
+        }
+        out.push_str(line);
+    } else {
+        let (shown, replayed) = screen::replay(line);
+        cleaning.escapes += replayed.escapes;
+        cleaning.backspaces += replayed.backspaces;
+        cleaning.overwritten_lines += u64::from(replayed.overwritten);
+        out.push_str(&shown);
+    }
 }
 
 /// The line with `cat -v`'s caret pairs read as control characters, when it has any: in a
