@@ -5,6 +5,8 @@
 //! Files are read in path order, so the order they are named in does not change the result;
 //! within a file, changes replay in line order.
 
+mod near_miss;
+
 use crate::message;
 use std::path::{Path, PathBuf};
 
@@ -248,6 +250,7 @@ pub fn read_source(source: &Source, options: &ReadOptions, capture: &mut Capture
     if !read.changes.iter().any(|(c, _)| known(c) && is_item(c)) {
         return Err(nothing_read(source, &read, &detection));
     }
+    near_miss::warn(&mut read, detection.vendor);
     // A kind the user forced needs no word about the evidence, unless the evidence clearly
     // says another kind: then the model may be nonsense, and the user is told.
     if let Some(doubt) = detection.doubt().filter(|_| !forced) {

@@ -1,7 +1,9 @@
 //! Removing what a terminal emulator adds to a log: timestamps at line start, its own header
-//! lines, pager prompts, ANSI escape sequences, backspaced characters, carriage returns. Which
-//! timestamps, headers and pagers are known is data ([`super::habits`]). The text is rewritten
-//! in place, so a clean log costs no copy, and the number of lines never changes.
+//! lines and pager prompts, and reading each line as the screen showed it after its edits
+//! (escape sequences, backspaces, DEL, carriage-return overwrites: [`super::screen`]). Which
+//! timestamps, headers and pagers are known is data ([`super::habits`]). A clean log costs no
+//! copy, the number of lines never changes, and a literal's body (`{N}` bytes) is data that
+//! is never replayed.
 
 use std::sync::OnceLock;
 
@@ -12,6 +14,7 @@ use serde::Serialize;
 use crate::base::message::Message;
 
 use super::habits::{Habit, HEADER_LINES, PAGERS, TIMESTAMPS};
+use super::screen;
 
 /// Counts of what cleaning removed, reported with `--provenance`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -30,7 +33,20 @@ pub struct Cleaning {
     pub pagers: u64,
     /// Header lines of terminal programs (PuTTY's) emptied.
     pub header_lines: u64,
+    /// Command lines whose look-alike characters (no-break spaces, full-width ASCII) were read
+    /// as ASCII.
+    pub lookalike_lines: u64,
+    /// Lines whose control characters were written out as `^H`, `^[` (by `cat -v`).
+    pub caret_lines: u64,
+    /// Lines too long to replay their editing ([`REPLAY_LIMIT`]), read as they are.
+    pub unreplayed_lines: u64,
+    /// The first of them (0: none).
+    pub first_unreplayed: u32,
 }
+
+/// The longest line whose editing is replayed: an edit in the middle of a line costs the rest
+/// of the line, and a capture is untrusted.
+pub(super) const REPLAY_LIMIT: usize = 64 * 1024;
 
 /// The habit tables, compiled once.
 struct Compiled {
@@ -192,167 +208,133 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
     (text, cleaning)
 }
 
-/// Cleans `text`, reusing its buffer; also gives the numbers of the lines that held a pager
-/// prompt alone (now empty), so that a reader can tell them from the session's blank lines.
+/// Cleans `text`; also gives the numbers of the lines that held a pager prompt alone (now
+/// empty), so that a reader can tell them from the session's blank lines. A clean log is
+/// returned as it is, without a copy.
 pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) {
-    let mut pager_lines = Vec::new();
-    let mut number = 0u32;
     let mut cleaning = Cleaning::default();
     let stamped = is_stamped(&text);
+    if !stamped && !is_noisy(text.as_bytes()) {
+        return (text, cleaning, Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pager_lines = Vec::new();
     let mut last_style = 0;
-    let bytes = text.as_bytes();
-    let noisy = stamped
-        || memchr::memchr3(b'\r', 0x1b, 0x08, bytes).is_some()
-        || memchr::memchr(0x07, bytes).is_some()
-        || memchr::memmem::find(bytes, b"More").is_some()
-        || memchr::memmem::find(bytes, b"more").is_some()
-        || memchr::memmem::find(bytes, b"MORE").is_some()
-        || memchr::memmem::find(bytes, b"=~=~=").is_some();
-    if !noisy {
-        return (text, cleaning, pager_lines);
-    }
-    let mut out = text.into_bytes();
-    let mut read = 0;
-    let mut write = 0;
-    let mut scratch = Vec::new();
-    while read < out.len() {
-        let end = memchr::memchr(b'\n', &out[read..]).map_or(out.len(), |i| read + i);
-        number += 1;
-        let has_newline = end < out.len();
-        let (mut start, mut stop) = (read, end);
-        if stop > start && out[stop - 1] == b'\r' {
+    let mut literal_left = 0u64;
+    let caret_file = screen::is_caret_notation(&text);
+    for (i, raw) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut body = raw.trim_end_matches('\r');
+        if caret_file {
+            // `cat -v` wrote the CR of a CRLF line end as `^M`: a line end, also in a literal.
+            body = body.strip_suffix("^M").unwrap_or(body);
+        }
+        if body.len() < raw.len() {
             cleaning.crlf_lines += 1;
-            while stop > start && out[stop - 1] == b'\r' {
-                stop -= 1;
-            }
         }
-        if is_header_line(&out[start..stop]) {
+        let mut line = body;
+        if is_header_line(line.as_bytes()) {
             cleaning.header_lines += 1;
-            start = stop;
+            line = "";
         }
-        let stamp = if stamped {
-            timestamp_len(&out[start..stop], &mut last_style)
-        } else {
-            None
+        if stamped {
+            if let Some(len) = timestamp_len(line.as_bytes(), &mut last_style) {
+                line = &line[len..];
+                cleaning.timestamps += 1;
+            }
+        }
+        let line_start = out.len();
+        let controls = match literal_left {
+            0 => caret_line(line, caret_file, &mut cleaning),
+            _ => None,
         };
-        if let Some(len) = stamp {
-            start += len;
-            cleaning.timestamps += 1;
-        }
-        let line_start = write;
-        let line = &out[start..stop];
-        if memchr::memchr3(b'\r', 0x1b, 0x08, line).is_some() || line.contains(&0x07) {
-            // Rare: escapes, backspaces or overwrites need the line rebuilt.
-            scratch.clear();
-            scratch.extend_from_slice(&out[start..stop]);
-            clean_line(&mut scratch, &mut cleaning);
-            out[write..write + scratch.len()].copy_from_slice(&scratch);
-            write += scratch.len();
+        let line = controls.as_deref().unwrap_or(line);
+        if literal_left > 0 {
+            // A literal's body is data the appliance sent, not keys a person typed.
+            literal_left = literal_left.saturating_sub(raw.len() as u64 + 1);
+            out.push_str(line);
         } else {
-            out.copy_within(start..stop, write);
-            write += stop - start;
+            push_as_shown(line, i as u32 + 1, &mut out, &mut cleaning);
         }
-        if let Some(len) = pager_len(&out[line_start..write]) {
-            out.copy_within(line_start + len..write, line_start);
-            write -= len;
+        let pager = pager_len(&out.as_bytes()[line_start..]);
+        if let Some(len) = pager.filter(|&len| out.is_char_boundary(line_start + len)) {
+            out.replace_range(line_start..line_start + len, "");
             cleaning.pagers += 1;
-            if write == line_start {
-                pager_lines.push(number);
+            if out.len() == line_start {
+                pager_lines.push(i as u32 + 1);
             }
         }
-        if has_newline {
-            out[write] = b'\n';
-            write += 1;
+        if literal_left == 0 {
+            literal_left = announced_literal(&out[line_start..]);
         }
-        read = end + 1;
     }
-    out.truncate(write);
-    // Only ASCII bytes and whole characters are removed, so this is always valid UTF-8.
-    let text = String::from_utf8(out)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    (text, cleaning, pager_lines)
+    (out, cleaning, pager_lines)
 }
 
-/// Removes escapes, backspaces and overwritten text from a line without its line ending and
-/// timestamp.
-fn clean_line(line: &mut Vec<u8>, cleaning: &mut Cleaning) {
-    if line.contains(&0x1b) {
-        cleaning.escapes += strip_escapes(line);
-    }
-    if line.contains(&0x07) {
-        // Tab completion rings the bell inside a typed word: noise, like an escape.
-        let before = line.len();
-        line.retain(|&b| b != 0x07);
-        cleaning.escapes += (before - line.len()) as u64;
-    }
-    if line.contains(&0x08) {
-        cleaning.backspaces += apply_backspaces(line);
-    }
-    if let Some(cr) = memchr::memrchr(b'\r', line) {
-        // A carriage return inside a line means the terminal wrote over it from column one.
-        line.drain(..=cr);
-        cleaning.overwritten_lines += 1;
+/// Whether a text may hold anything to clean besides stamps: a cheap test over its bytes.
+fn is_noisy(bytes: &[u8]) -> bool {
+    let has = |pattern: &[u8]| memchr::memmem::find(bytes, pattern).is_some();
+    memchr::memchr3(b'\r', 0x1b, 0x08, bytes).is_some()
+        || memchr::memchr2(0x07, 0x7f, bytes).is_some()
+        || [
+            &b"More"[..],
+            b"more",
+            b"MORE",
+            b"=~=~=",
+            b"^H",
+            b"^?",
+            b"^[",
+        ]
+        .into_iter()
+        .any(has)
+}
+
+/// Appends line `number` as the screen showed it after its editing; a line too long to replay
+/// is appended as it is, and counted.
+fn push_as_shown(line: &str, number: u32, out: &mut String, cleaning: &mut Cleaning) {
+    if !screen::needs_replay(line.as_bytes()) {
+        out.push_str(line);
+    } else if line.len() > REPLAY_LIMIT {
+        cleaning.unreplayed_lines += 1;
+        if cleaning.first_unreplayed == 0 {
+            cleaning.first_unreplayed = number;
+        }
+        out.push_str(line);
+    } else {
+        let (shown, replayed) = screen::replay(line);
+        cleaning.escapes += replayed.escapes;
+        cleaning.backspaces += replayed.backspaces;
+        cleaning.overwritten_lines += u64::from(replayed.overwritten);
+        out.push_str(&shown);
     }
 }
 
-/// Removes CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL` or `ESC \`) and two-byte escapes.
-fn strip_escapes(line: &mut Vec<u8>) -> u64 {
-    let mut out = Vec::with_capacity(line.len());
-    let mut removed = 0;
-    let mut i = 0;
-    while i < line.len() {
-        if line[i] != 0x1b {
-            out.push(line[i]);
-            i += 1;
-            continue;
-        }
-        removed += 1;
-        i += 1;
-        match line.get(i) {
-            Some(b'[') => {
-                i += 1;
-                while i < line.len() && !(0x40..=0x7e).contains(&line[i]) {
-                    i += 1;
-                }
-                i += 1;
-            }
-            Some(b']') => {
-                while i < line.len()
-                    && line[i] != 0x07
-                    && !(line[i] == b'\\' && line[i - 1] == 0x1b)
-                {
-                    i += 1;
-                }
-                i += 1;
-            }
-            // A two-byte escape; a non-ASCII byte after ESC starts a character, which stays.
-            Some(b) if b.is_ascii() => i += 1,
-            _ => {}
-        }
+/// The line with `cat -v`'s caret pairs read as control characters, when it has any: in a
+/// text written out by `cat -v`, or on a command line.
+fn caret_line(line: &str, caret_file: bool, cleaning: &mut Cleaning) -> Option<String> {
+    if !line.contains('^') {
+        return None;
     }
-    *line = out;
-    removed
+    if !caret_file && super::lookalike::prompt_len(&super::lookalike::fold_line(line)).is_none() {
+        return None;
+    }
+    let controls = screen::from_caret_notation(line, caret_file)?;
+    cleaning.caret_lines += 1;
+    Some(controls.trim_end_matches('\r').to_string())
 }
 
-/// Applies backspaces as the terminal did: each erases the character before it.
-fn apply_backspaces(line: &mut Vec<u8>) -> u64 {
-    let mut out: Vec<u8> = Vec::with_capacity(line.len());
-    let mut count = 0;
-    for &b in line.iter() {
-        if b == 0x08 {
-            count += 1;
-            // Erase one whole UTF-8 character.
-            while let Some(last) = out.pop() {
-                if last & 0xc0 != 0x80 {
-                    break;
-                }
-            }
-        } else {
-            out.push(b);
-        }
-    }
-    *line = out;
-    count
+/// The byte count of a literal (`{N}` or `{N+}`) that ends a line, which the body's lines
+/// then hold.
+fn announced_literal(line: &str) -> u64 {
+    let Some(open) = line.trim_end().strip_suffix('}') else {
+        return 0;
+    };
+    let Some((_, count)) = open.rsplit_once('{') else {
+        return 0;
+    };
+    count.trim_end_matches('+').parse().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -486,6 +468,21 @@ mod tests {
         assert_eq!(strip_shared_prefix(log.into()), (log.to_string(), None));
         let (text, _) = strip_shared_prefix(">rg> version\n> MOS\n>\n>OK\n".into());
         assert_eq!(text, "rg> version\n MOS\n\nOK\n");
+    }
+
+    #[test]
+    fn a_line_too_long_to_replay_is_kept_as_it_is_and_counted() {
+        let long = format!(
+            "{}\x1b[1G\x1b[4h{}\n",
+            "a".repeat(REPLAY_LIMIT),
+            "b".repeat(10)
+        );
+        let (text, cleaning) = clean(format!("ok\n{long}"));
+        assert_eq!(text, format!("ok\n{long}"));
+        assert_eq!(
+            (cleaning.unreplayed_lines, cleaning.first_unreplayed),
+            (1, 2)
+        );
     }
 
     #[test]

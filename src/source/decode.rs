@@ -46,9 +46,77 @@ pub(super) fn decode(
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
             detector.feed(&bytes, true);
             let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
-            decode_as(path, bytes, guess, false)
+            let (chosen, ambiguous) = on_evidence(&bytes, guess);
+            let mut decoded = decode_as(path, bytes, chosen, false)?;
+            decoded.warnings.extend(ambiguous);
+            Ok(decoded)
         }
     }
+}
+
+/// The Japanese encodings a short text may be in, which a statistical guess can miss.
+const JAPANESE: &[&Encoding] = &[encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP];
+
+/// The share of a text's non-ASCII characters that Japanese text is made of (kana, kanji,
+/// Japanese punctuation, half-width kana, full-width forms); 0 without any.
+fn japanese_share(text: &str) -> f64 {
+    let japanese = |c: char| matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff9f}');
+    let (mut wide, mut fit) = (0u32, 0u32);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        wide += 1;
+        fit += u32::from(japanese(c));
+    }
+    if wide == 0 {
+        0.0
+    } else {
+        f64::from(fit) / f64::from(wide)
+    }
+}
+
+/// The encoding the bytes are in, on evidence: of the guess and the Japanese encodings, those
+/// that decode every byte, the one whose text reads most like Japanese (a short Shift_JIS text
+/// is often guessed as another). When two such readings differ and both read as Japanese, the
+/// text is ambiguous: a warning names the candidates and `--encoding`.
+fn on_evidence(
+    bytes: &[u8],
+    guess: &'static Encoding,
+) -> (&'static Encoding, Option<(u32, Message)>) {
+    let mut readings: Vec<(&'static Encoding, String, f64)> = Vec::new();
+    for encoding in std::iter::once(guess).chain(JAPANESE.iter().copied()) {
+        if readings.iter().any(|(e, _, _)| *e == encoding) {
+            continue;
+        }
+        if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+            let share = japanese_share(&text);
+            readings.push((encoding, text.into_owned(), share));
+        }
+    }
+    let japanese: Vec<&(&'static Encoding, String, f64)> = readings
+        .iter()
+        .filter(|(_, _, share)| *share >= 0.9)
+        .collect();
+    let best = readings
+        .iter()
+        .max_by(|a, b| {
+            a.2.total_cmp(&b.2)
+                .then_with(|| (a.0 == guess).cmp(&(b.0 == guess)))
+        })
+        .map_or(guess, |(e, _, _)| *e);
+    let differ = japanese.len() > 1 && japanese.iter().any(|(_, t, _)| *t != japanese[0].1);
+    if !differ {
+        return (best, None);
+    }
+    let chosen = japanese
+        .iter()
+        .find(|(e, _, _)| *e == guess)
+        .map_or(japanese[0].0, |(e, _, _)| *e);
+    let candidates: Vec<&str> = japanese.iter().map(|(e, _, _)| e.name()).collect();
+    let said = crate::message!(
+        "reading-encoding-ambiguous",
+        chosen = chosen.name(),
+        candidates = candidates.join(", ")
+    );
+    (chosen, Some((1, said)))
 }
 
 /// UTF-16 by its byte order mark, or without one by its zero bytes: text of mostly ASCII in
@@ -167,6 +235,29 @@ mod tests {
             assert_eq!(decoded.encoding, encoding);
             assert_eq!(decoded.text, sample);
         }
+    }
+
+    #[test]
+    fn short_japanese_texts_are_read_on_evidence_or_called_ambiguous() {
+        for sample in ["容量超過\n", "メール\n", "送信者: 拒否\n"] {
+            for encoding in JAPANESE {
+                let bytes = encoding.encode(sample).0.into_owned();
+                let decoded = decode("x", bytes, None).unwrap();
+                if decoded.warnings.is_empty() {
+                    assert_eq!(decoded.text, sample, "{}", encoding.name());
+                } else {
+                    assert_eq!(decoded.warnings[0].1.id, "reading-encoding-ambiguous");
+                }
+            }
+        }
+        let kana = encoding_rs::SHIFT_JIS.encode("ｱｲｳｴ\n").0.into_owned();
+        let decoded = decode("x", kana, None).unwrap();
+        let said = decoded.warnings.first().map(|(_, m)| m.id);
+        assert!(
+            decoded.text == "ｱｲｳｴ\n" || said == Some("reading-encoding-ambiguous"),
+            "{} {said:?}",
+            decoded.text
+        );
     }
 
     #[test]

@@ -1,15 +1,21 @@
 //! The source layer: bytes in, clean text out.
 //!
-//! A capture is decoded (UTF-8, UTF-16, Shift_JIS, EUC-JP, ... detected or forced), terminal
-//! noise is removed (emulator timestamps and headers, pager prompts, ANSI escapes, backspaces,
-//! stray carriage returns; the known habits are data in [`habits`]) and every line
-//! ending becomes LF. Lines are never added or removed, so line `n` of [`Source::text`] is line `n`
+//! A capture's telnet negotiation is removed, then it is decoded (UTF-8, UTF-16, Shift_JIS,
+//! EUC-JP, ... detected on evidence or forced); old-Mac line ends become LF and a byte order
+//! mark inside it is a file seam ([`seams`]). A terminal log's noise is removed (emulator
+//! timestamps and headers, pager prompts; the known habits are data in [`habits`]), each line
+//! reads as the screen showed it after its line editing ([`screen`]), and look-alike
+//! characters in command lines read as ASCII ([`lookalike`]). A data file (a list, a CSV) is
+//! never replayed as terminal output. Every line ending becomes LF. Lines are never added or removed, so line `n` of [`Source::text`] is line `n`
 //! of the file, and every later layer can name positions in the user's own terms.
 
 mod clean;
 mod decode;
 pub mod habits;
 pub mod junk;
+mod lookalike;
+mod screen;
+mod seams;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -21,6 +27,7 @@ use crate::base::error::{Error, Position, Result};
 use crate::base::message::Message;
 
 pub use clean::Cleaning;
+pub(crate) use lookalike::{fold_line as fold_lookalikes, prompt_len};
 
 /// How standard input is named in messages and provenance.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -113,31 +120,60 @@ impl Source {
         bytes: Vec<u8>,
         encoding: Option<&'static Encoding>,
     ) -> Result<Source> {
-        let wide = encoding
-            .filter(|e| *e == encoding_rs::UTF_16LE || *e == encoding_rs::UTF_16BE)
-            .or_else(|| decode::utf16(&bytes));
-        if wide.is_none() {
-            if let Some(at) = memchr::memchr(0, &bytes) {
-                return Err(nul_error(path, &bytes[..at]));
-            }
-        }
-        let decoded = decode::decode(path, bytes, encoding)?;
-        if let Some(at) = memchr::memchr(0, decoded.text.as_bytes()) {
-            return Err(nul_error(path, &decoded.text.as_bytes()[..at]));
-        }
-        let mut warnings = decoded.warnings;
-        let (text, prefix) = clean::strip_shared_prefix(decoded.text);
+        let (text, encoding, mut warnings) = decode_text(path, bytes, encoding)?;
+        let (text, prefix) = clean::strip_shared_prefix(text);
         if let Some(prefix) = prefix {
             warnings.push((1, prefix));
         }
-        let (text, cleaning, pager_lines) = clean::clean_noting_pagers(text);
+        let (text, mut cleaning, pager_lines) = clean::clean_noting_pagers(text);
+        if cleaning.unreplayed_lines > 0 {
+            let said = crate::message!(
+                "reading-line-not-replayed",
+                count = cleaning.unreplayed_lines,
+                limit = clean::REPLAY_LIMIT
+            );
+            warnings.push((cleaning.first_unreplayed, said));
+        }
+        let (text, lookalikes, changed_values) = lookalike::normalise(text);
+        cleaning.lookalike_lines = lookalikes;
+        warnings.extend(changed_values);
         Ok(Source {
             path: Arc::from(path),
             text,
-            encoding: decoded.encoding,
+            encoding,
             cleaning,
             warnings,
             pager_lines,
+        })
+    }
+
+    /// Reads a data file (a list, a CSV export), which no terminal showed: only its line ends
+    /// become LF. A carriage return inside a line is data inside double quotes and an error
+    /// outside them, never a line end or an overwrite.
+    pub fn read_data(path: &Path, encoding: Option<&'static Encoding>) -> Result<Source> {
+        let display = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(&display, e))?;
+        Source::data_from_bytes(&display, bytes, encoding)
+    }
+
+    /// [`Source::read_data`] for bytes already in memory.
+    pub fn data_from_bytes(
+        path: &str,
+        bytes: Vec<u8>,
+        encoding: Option<&'static Encoding>,
+    ) -> Result<Source> {
+        let (text, encoding, warnings) = decode_text(path, bytes, encoding)?;
+        let (text, crlf_lines) = seams::data_line_ends(path, text)?;
+        Ok(Source {
+            path: Arc::from(path),
+            text,
+            encoding,
+            cleaning: Cleaning {
+                crlf_lines,
+                ..Cleaning::default()
+            },
+            warnings,
+            pager_lines: Vec::new(),
         })
     }
 
@@ -211,6 +247,41 @@ impl Source {
             not_understood: 0,
         }
     }
+}
+
+/// Problems that did not stop reading, each with its line.
+type Warnings = Vec<(u32, Message)>;
+
+/// Bytes to text: telnet negotiation out, then decoded (NUL bytes refused), old-Mac line ends
+/// made LF and byte order marks inside the text taken as file seams; with what was changed.
+fn decode_text(
+    path: &str,
+    bytes: Vec<u8>,
+    encoding: Option<&'static Encoding>,
+) -> Result<(String, &'static Encoding, Warnings)> {
+    let mut warnings = Vec::new();
+    let wide = encoding
+        .filter(|e| *e == encoding_rs::UTF_16LE || *e == encoding_rs::UTF_16BE)
+        .or_else(|| decode::utf16(&bytes));
+    let mut bytes = bytes;
+    if wide.is_none() {
+        let (stripped, telnet) = seams::strip_telnet(bytes);
+        bytes = stripped;
+        warnings.extend(telnet);
+        if let Some(at) = memchr::memchr(0, &bytes) {
+            return Err(nul_error(path, &bytes[..at]));
+        }
+    }
+    let decoded = decode::decode(path, bytes, encoding)?;
+    if let Some(at) = memchr::memchr(0, decoded.text.as_bytes()) {
+        return Err(nul_error(path, &decoded.text.as_bytes()[..at]));
+    }
+    warnings.extend(decoded.warnings);
+    let (text, cr_only) = seams::cr_line_ends(decoded.text);
+    warnings.extend(cr_only);
+    let (text, seams_found) = seams::bom_seams(text);
+    warnings.extend(seams_found);
+    Ok((text, decoded.encoding, warnings))
 }
 
 /// The error for a NUL byte (or character), with its line: binary data is no capture.

@@ -93,7 +93,95 @@ fn variants() -> Vec<(&'static str, Vec<u8>)> {
         ("utf-16be-bom.log", utf16(&text, &[0xfe, 0xff], false)),
         ("crlf-padded.log", padded(&text).into_bytes()),
         ("banners.log", with_banners(&text, prompt).into_bytes()),
+        (
+            "typos-fixed-by-line-editing.log",
+            typos_fixed(&text).into_bytes(),
+        ),
+        (
+            "typos-fixed-cat-v.log",
+            cat_v(&typos_fixed(&text)).into_bytes(),
+        ),
+        (
+            "nbsp-after-prompt-mail-paste.log",
+            text.replace("> ", ">\u{a0}").into_bytes(),
+        ),
+        (
+            "full-width-prompt-ime.log",
+            text.replace("> ", "＞\u{3000}").into_bytes(),
+        ),
+        ("telnet-raw-nc.log", telnet_raw(&text)),
+        ("old-mac-cr-only.log", text.replace('\n', "\r").into_bytes()),
+        ("two-files-cat-with-bom.log", cat_with_bom(&text)),
     ]
+}
+
+/// Each command typed with a typo fixed the ways terminals echo it: backspace over the last
+/// word and type it again, a raw DEL, readline's cursor-left and redraw, an insert-character
+/// sequence, and a CR that rewrites the line after erasing it.
+fn typos_fixed(text: &str) -> String {
+    let mut out = String::new();
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let Some(command) = line.strip_prefix("rg01.example.co.jp> ") else {
+            out.push_str(line);
+            continue;
+        };
+        let command = command.trim_end_matches('\n');
+        let (head, last) = command.rsplit_once(' ').unwrap_or(("", command));
+        let typed = match n % 5 {
+            0 => format!("{head} {last}x\x08 \x08"),
+            1 => format!("{head} {last}q\x7f"),
+            2 if last.len() > 2 => {
+                // The second character forgotten, then inserted the way readline redraws.
+                let (a, b) = last.split_at(1);
+                let back = b.len() - 1;
+                format!("{head} {a}{}\x1b[{back}D{b}\x1b[{back}D", &b[1..])
+            }
+            3 if last.len() > 2 => {
+                let (a, b) = last.split_at(1);
+                let back = b.len() - 1;
+                format!("{head} {a}{}\x1b[{back}D\x1b[1@{}", &b[1..], &b[..1])
+            }
+            _ => format!("wrong\x1b[2K\rrg01.example.co.jp> {command}"),
+        };
+        let typed = typed.trim_start();
+        out.push_str(&format!("rg01.example.co.jp> {typed}\n"));
+    }
+    out
+}
+
+/// The log as `cat -v` writes it out of a CRLF log: control characters in caret notation.
+fn cat_v(text: &str) -> String {
+    text.replace('\x1b', "^[")
+        .replace('\x08', "^H")
+        .replace('\x7f', "^?")
+        .replace('\r', "^M")
+        .replace('\n', "^M\n")
+}
+
+/// A raw `nc` capture: telnet negotiation before the session and inside it.
+fn telnet_raw(text: &str) -> Vec<u8> {
+    let mut bytes =
+        b"\xff\xfd\x18\xff\xfd\x20\xff\xfb\x01\xff\xfa\x1f\x00\x50\x00\x18\xff\xf0".to_vec();
+    let middle = text.len() / 2;
+    let cut = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+    bytes.extend_from_slice(&text.as_bytes()[..cut]);
+    bytes.extend_from_slice(b"\xff\xfb\x03");
+    bytes.extend_from_slice(&text.as_bytes()[cut..]);
+    bytes
+}
+
+/// `cat a.log b.log` of two Notepad saves: each starts with a UTF-8 byte order mark.
+fn cat_with_bom(text: &str) -> Vec<u8> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let cut = lines
+        .iter()
+        .position(|l| l.contains("uce listexception"))
+        .unwrap();
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend(lines[..cut].concat().into_bytes());
+    bytes.extend(b"\xef\xbb\xbf");
+    bytes.extend(lines[cut..].concat().into_bytes());
+    bytes
 }
 
 /// `--More--` prompts in their forms, inside and between answers.

@@ -108,6 +108,13 @@ impl Interpreter {
     /// remarks, not data.
     fn header(&mut self, line: &Line<'_>) {
         let text = line.text.trim_start_matches('#').trim();
+        let banner = text
+            .to_ascii_lowercase()
+            .starts_with("mirapoint configuration export");
+        if banner && !self.changes.is_empty() {
+            // `cat a.cfg b.cfg`: what the second sets replaces the first's without a word.
+            self.warn(line.number, crate::message!("reading-mos-second-export"));
+        }
         let Some((key, value)) = text.split_once([':', '=']) else {
             return;
         };
@@ -327,6 +334,10 @@ impl Interpreter {
     fn get_setting(&mut self, area: &str, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
         let name = bound["name"].to_ascii_lowercase();
         let rows = self.data(x);
+        if rows.is_empty() && x.answer.iter().any(|a| matches!(a, Answer::Text(_))) {
+            let said = message!("reading-mos-value-unread", name = format!("{area}.{name}"));
+            self.warn(x.command.line.number, said);
+        }
         if let [(first, n), (_, next), ..] = rows.as_slice() {
             // A long value a terminal wrapped reads as two data lines; the first is kept.
             if join(first).chars().count() >= WRAP_WIDTH - 1 {
@@ -338,6 +349,8 @@ impl Interpreter {
                         next = *next
                     ),
                 );
+            } else {
+                self.more_lines(&format!("{area}.{name}"), &rows);
             }
         }
         if let Some((words, n)) = rows.into_iter().next() {
@@ -353,6 +366,18 @@ impl Interpreter {
                 value,
             };
             self.change(change, n);
+        }
+    }
+
+    /// A setting's answer on several lines outside a literal: only the first is its value,
+    /// and each line after it is said, never dropped.
+    fn more_lines(&mut self, name: &str, rows: &[(Vec<String>, u32)]) {
+        for (words, line) in &rows[1..] {
+            self.notes.push(Note {
+                line: *line,
+                kind: NoteKind::Unrecognized(message!("reading-mos-value-more-lines", name = name)),
+                text: join(words),
+            });
         }
     }
 

@@ -26,6 +26,44 @@ pub(crate) fn normalise(entry: &str) -> (String, bool) {
     (out, changed)
 }
 
+/// Whether an entry in its one form ([`normalise`]) is one the list takes: `local@domain`,
+/// `@domain`, `@.domain`, `@*.domain`, or a domain alone; the domain in DNS's form (labels of
+/// letters, digits and hyphens, IDN in its `xn--` form). Anything else (a display name, a
+/// `mailto:`, two entries run together, a bullet) is no entry.
+pub(crate) fn is_entry_form(entry: &str) -> bool {
+    match entry.rsplit_once('@') {
+        None => is_dns_name(entry),
+        Some(("", domain)) => {
+            let domain = domain
+                .strip_prefix("*.")
+                .or_else(|| domain.strip_prefix('.'))
+                .unwrap_or(domain);
+            is_dns_name(domain)
+        }
+        Some((local, domain)) => is_local_part(local) && is_dns_name(domain),
+    }
+}
+
+/// A local part as SMTP takes it unquoted: atoms of RFC 5322 `atext` joined by dots.
+fn is_local_part(local: &str) -> bool {
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c);
+    local.len() <= 64
+        && local
+            .split('.')
+            .all(|atom| !atom.is_empty() && atom.chars().all(atext))
+}
+
+/// A domain name in DNS's form, at least two labels.
+fn is_dns_name(name: &str) -> bool {
+    let label = |l: &str| {
+        (1..=63).contains(&l.len())
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    name.len() <= 253 && name.contains('.') && name.split('.').all(label)
+}
+
 /// A URL-encoded name (`CEO%40example.com`, as a script that saved each request's path
 /// writes a folder) decoded, when it holds a `%XX` escape and decodes to UTF-8 text without
 /// control characters or a path separator; else `None`.
@@ -167,6 +205,36 @@ mod tests {
             normalise("ok@example.com"),
             ("ok@example.com".into(), false)
         );
+    }
+
+    #[test]
+    fn entry_forms_are_the_list_s_own() {
+        for good in [
+            "a@example.com",
+            "@example.com",
+            "@.example.com",
+            "@*.example.com",
+            "example.com",
+            "@xn--bcher-kva.example",
+            "first.last+tag@mail.example.co.jp",
+        ] {
+            assert!(is_entry_form(&normalise(good).0), "{good}");
+        }
+        assert!(is_entry_form(&normalise("@bücher.example").0));
+        for bad in [
+            "mailto:a@example.com",
+            "john <a@example.com>",
+            "a@example.com;b@example.com",
+            "•a@example.com",
+            "a\r.com",
+            ".com",
+            "a@",
+            "a@b@example.com",
+            "a..b@example.com",
+            "@-bad.example",
+        ] {
+            assert!(!is_entry_form(&normalise(bad).0), "{bad}");
+        }
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! be read does not hide the others: every file is read, then every bad one is reported
 //! together, and reading fails (exit 2).
 
+mod copies;
+
 use crate::message;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -67,22 +69,38 @@ pub fn read(
     let mut reads: Vec<SourceRead> = Vec::new();
     let mut parts: Vec<(usize, ListPart)> = Vec::new();
     let mut problems: Vec<Error> = Vec::new();
-    for path in files(dir, &mut problems) {
+    let files = files(dir, &mut problems);
+    let copies = copies::sort(dir, &files, &mut problems);
+    for path in files {
         let relative = relative(dir, &path);
+        if let Some(note) = copies.skipped.get(&path) {
+            reads.push(noted(&path, note.clone()));
+            continue;
+        }
+        let read_as = copies.read_as.get(&path);
+        let relative = read_as.map_or(relative, |(name, _)| name.clone());
         let kind = if path.is_dir() {
             FileKind::Junk(message!("skipped-folder"))
         } else {
             classify(&relative)
         };
         if let FileKind::Junk(why) = kind {
-            let source = Source::from_text(&path.display().to_string(), "");
-            let mut read = SourceRead::new(&source, SourceKind::Export);
-            read.notes.push(Note::warning(1, why));
-            reads.push(read);
+            reads.push(noted(&path, why));
             continue;
         }
-        let outcome = Source::read(&path, encoding).and_then(|source| {
+        if is_empty_file(&path, &kind) {
+            reads.push(noted(&path, message!("reading-st-empty-file")));
+            continue;
+        }
+        let source = match kind {
+            FileKind::UpdateLog => Source::read(&path, encoding),
+            _ => Source::read_data(&path, encoding),
+        };
+        let outcome = source.and_then(|source| {
             let mut read = FileRead::new(&source, SourceKind::Export);
+            if let Some((_, note)) = read_as {
+                read.notes.push(Note::warning(1, note.clone()));
+            }
             let part = file(&kind, &relative, &mut read)?;
             Ok((read.finish(), part))
         });
@@ -110,6 +128,21 @@ pub fn read(
         reads.push(folder_name(dir)?);
     }
     Ok(reads)
+}
+
+/// A file that is not read, with the note that says why.
+fn noted(path: &Path, why: crate::base::message::Message) -> SourceRead {
+    let source = Source::from_text(&path.display().to_string(), "");
+    let mut read = SourceRead::new(&source, SourceKind::Export);
+    read.notes.push(Note::warning(1, why));
+    read
+}
+
+/// A capture file of zero bytes: a download that failed, so nothing of it was captured (an
+/// empty list is never read from it). `version.txt` and API answers refuse one themselves.
+fn is_empty_file(path: &Path, kind: &FileKind) -> bool {
+    !matches!(kind, FileKind::Version | FileKind::ApiJson(_))
+        && std::fs::metadata(path).is_ok_and(|m| m.len() == 0)
 }
 
 /// Every file under `dir`, sorted by path, and the hidden and archive-metadata folders
@@ -244,13 +277,45 @@ fn file(kind: &FileKind, relative: &str, read: &mut FileRead<'_>) -> Result<Opti
         FileKind::Unknown if relative.to_lowercase().starts_with("lists/") => read.notes.push(
             Note::unrecognized(1, relative, crate::message!("unread-st-not-a-list-file")),
         ),
-        FileKind::Junk(_) | FileKind::Unknown => read.notes.push(Note::unrecognized(
-            1,
-            relative,
-            crate::message!("unread-st-unknown-file"),
-        )),
+        FileKind::Junk(_) | FileKind::Unknown => {
+            read.notes.push(Note::unrecognized(
+                1,
+                relative,
+                crate::message!("unread-st-unknown-file"),
+            ));
+            if let Some(known) = resembled_file(relative) {
+                let said = message!("reading-st-file-near-miss", file = relative, known = known);
+                read.notes.push(Note::warning(1, said));
+            }
+        }
     }
     Ok(None)
+}
+
+/// Names of capture files a misspelt or renamed file may have meant.
+const KNOWN_FILES: &[&str] = &[
+    "version.txt",
+    "hostname.txt",
+    "domains.csv",
+    "by-hand.txt",
+    "whitelist.txt",
+    "blacklist.txt",
+    "allow.txt",
+    "block.txt",
+];
+
+/// The known capture file an unknown file's name is one slip away from (`whitelst.txt`,
+/// `domain.csv`), if any.
+fn resembled_file(relative: &str) -> Option<&'static str> {
+    let name = relative
+        .rsplit('/')
+        .next()
+        .unwrap_or(relative)
+        .to_lowercase();
+    KNOWN_FILES
+        .iter()
+        .find(|known| strsim::damerau_levenshtein(&name, known) <= 2)
+        .copied()
 }
 
 /// `version.txt`: the version, and the build apart from it.
@@ -265,6 +330,21 @@ fn version(read: &mut FileRead<'_>) -> Result<()> {
         return Err(Error::file(
             read.source.path.to_string(),
             message!("st-version-empty"),
+        ));
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() > 1 {
+        return Err(Error::file(
+            read.source.path.to_string(),
+            message!(
+                "reading-st-versions",
+                count = lines.len(),
+                versions = lines.join(", ")
+            ),
         ));
     }
     match Version::parse(&text) {
@@ -467,5 +547,20 @@ fn merge_lists(
             },
             1,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_file_resembles_the_capture_file_it_meant() {
+        assert_eq!(
+            resembled_file("lists/global/whitelst.txt"),
+            Some("whitelist.txt")
+        );
+        assert_eq!(resembled_file("domain.csv"), Some("domains.csv"));
+        assert_eq!(resembled_file("notes.txt"), None);
     }
 }

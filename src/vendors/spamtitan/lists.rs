@@ -69,6 +69,14 @@ pub fn entries(read: &mut FileRead<'_>) -> Result<Option<Vec<Entry>>> {
         if raw.is_empty() && is_header(&cells) {
             continue;
         }
+        if all_entries(&cells) {
+            read.notes.push(Note::warning(
+                number,
+                crate::message!("reading-st-entries-joined", count = cells.len()),
+            ));
+            raw.extend(cells.into_iter().map(|c| (number, c, None)));
+            continue;
+        }
         let (value, comment) = match cells.as_slice() {
             [value] => (value.clone(), None),
             [value, comment] => (value.clone(), Some(comment.clone())),
@@ -92,7 +100,8 @@ fn normalised(read: &mut FileRead<'_>, raw: Vec<(u32, String, Option<String>)>) 
     let mut out = Vec::new();
     let mut normalised = Vec::new();
     for (number, value, comment) in raw {
-        if value.is_empty() || value.contains(char::is_whitespace) {
+        let pasted = pasted_form(&value);
+        if pasted.is_empty() || pasted.contains(char::is_whitespace) {
             read.notes.push(Note::unrecognized(
                 number,
                 &value,
@@ -100,8 +109,16 @@ fn normalised(read: &mut FileRead<'_>, raw: Vec<(u32, String, Option<String>)>) 
             ));
             continue;
         }
-        let (entry, changed) = address::normalise(&value);
-        if changed {
+        let (entry, changed) = address::normalise(&pasted);
+        if !address::is_entry_form(&entry) {
+            read.notes.push(Note::unrecognized(
+                number,
+                &value,
+                crate::message!("reading-st-list-entry-form"),
+            ));
+            continue;
+        }
+        if changed || pasted != value {
             normalised.push((number, value.clone(), entry.clone()));
         }
         out.push(Entry {
@@ -122,6 +139,45 @@ fn normalised(read: &mut FileRead<'_>, raw: Vec<(u32, String, Option<String>)>) 
         ));
     }
     out
+}
+
+/// An entry as it was pasted from a mail, a wiki or a ticket, in the form a list file holds:
+/// look-alike characters (full-width `＠`, zero-width spaces) read as ASCII, and a bullet,
+/// `mailto:` or a display name (`John <john@example.com>`) taken off.
+fn pasted_form(value: &str) -> String {
+    let folded: String = value
+        .chars()
+        .filter(|c| !matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'))
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '\u{a0}' | '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect();
+    let mut rest = folded.trim();
+    for bullet in ["• ", "•", "・", "- ", "* ", "+ "] {
+        rest = rest.strip_prefix(bullet).unwrap_or(rest).trim_start();
+    }
+    if let Some(inner) = rest
+        .strip_suffix('>')
+        .and_then(|r| r.rsplit_once('<'))
+        .map(|(_, inner)| inner)
+    {
+        rest = inner.trim();
+    }
+    let lower = rest.to_ascii_lowercase();
+    if lower.starts_with("mailto:") {
+        rest = &rest["mailto:".len()..];
+    }
+    rest.to_string()
+}
+
+/// Cells that are all entries: a list pasted as one line (`a@x.example; b@y.example`).
+fn all_entries(cells: &[String]) -> bool {
+    cells.len() >= 2
+        && cells
+            .iter()
+            .all(|c| address::is_entry_form(&address::normalise(&pasted_form(c)).0))
 }
 
 /// The cells of one line: CSV (comma, semicolon or tab, quotes allowed) or `entry # note`;
@@ -215,6 +271,28 @@ mod tests {
             read("a@example.com\tour supplier\n"),
             expected(Some("our supplier"))
         );
+    }
+
+    #[test]
+    fn pasted_entries_read_as_entries_and_what_is_not_one_is_reported() {
+        let pasted = "• a@example.com\nmailto:B@Example.com\nJohn <c@example.com>\n\
+                      d\u{200b}@example.com\ne＠example.com\nf@example.com; @g.example\n";
+        let (got, unread) = read(pasted);
+        let got: Vec<&str> = got.iter().map(|(e, _)| e.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "a@example.com",
+                "b@example.com",
+                "c@example.com",
+                "d@example.com",
+                "e@example.com",
+                "f@example.com",
+                "@g.example"
+            ]
+        );
+        assert_eq!(unread, 0);
+        assert_eq!(read("a\r.com\n.com\n@.example.com\n@*.example.com\n").1, 2);
     }
 
     #[test]

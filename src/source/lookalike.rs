@@ -1,0 +1,168 @@
+//! Characters that look like ASCII but are not, as pastes from an HTML mail, a wiki or a Japanese
+//! input method leave them: Unicode spaces (no-break, ideographic, the typographic widths),
+//! zero-width characters, and full-width ASCII. In a command line's prompt and command words
+//! they are read as the ASCII they look like; where that changes anything after the command
+//! words (a value), a warning names the line, and a line that is no command line is left as it
+//! is.
+
+use crate::base::message::Message;
+
+/// How many words after the prompt are command words (`smtp set fastpath`).
+const COMMAND_WORDS: usize = 3;
+
+/// Read as one ASCII space.
+fn is_space_lookalike(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+/// Read as nothing.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// The ASCII character a full-width form stands for.
+fn folded(c: char) -> Option<char> {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
+        c if is_space_lookalike(c) => Some(' '),
+        _ => None,
+    }
+}
+
+fn is_lookalike(c: char) -> bool {
+    folded(c).is_some() || is_zero_width(c)
+}
+
+/// The line with every look-alike read as ASCII, outside double quotes.
+pub(crate) fn fold_line(line: &str) -> String {
+    let mut quoted = false;
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        match (quoted, folded(c)) {
+            (false, Some(ascii)) => out.push(ascii),
+            (false, None) if is_zero_width(c) => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Byte length of a prompt at the start of `line` (`rg01> `, `admin@st:~$ `): a name, then
+/// `>`, `#`, `$` or `%`, then a blank.
+pub(crate) fn prompt_len(line: &str) -> Option<usize> {
+    let end = line.find(['>', '#', '$', '%'])?;
+    let name = &line[..end];
+    let plausible = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-@:~/[]()".contains(c));
+    (plausible && line[end + 1..].starts_with(' ')).then_some(end + 1)
+}
+
+/// The byte offset where the command words of a command line end.
+fn command_words_end(line: &str, prompt: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in line[prompt..].char_indices() {
+        match (c == ' ' || c == '\t', in_word) {
+            (true, true) => {
+                in_word = false;
+                words += 1;
+                if words == COMMAND_WORDS {
+                    return prompt + i;
+                }
+            }
+            (false, false) => in_word = true,
+            _ => {}
+        }
+    }
+    line.len()
+}
+
+/// Reads look-alikes in command lines as ASCII; gives the text, the number of lines changed,
+/// and a warning for each line where a value changed too.
+pub(super) fn normalise(text: String) -> (String, u64, Vec<(u32, Message)>) {
+    if text.is_ascii() || !text.chars().any(is_lookalike) {
+        return (text, 0, Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = 0;
+    let mut warnings = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let folded = fold_line(line);
+        let Some(prompt) = prompt_len(&folded).filter(|_| folded != line) else {
+            out.push_str(line);
+            continue;
+        };
+        changed += 1;
+        let words_end = command_words_end(&folded, prompt);
+        if value_changed(line, &folded, words_end) {
+            warnings.push((i as u32 + 1, crate::message!("reading-lookalike-value")));
+        }
+        out.push_str(&folded);
+    }
+    (out, changed, warnings)
+}
+
+/// The original line's text up to as many characters as `head` has once folded.
+fn line_head(line: &str, head: &str) -> String {
+    let mut folded_len = 0;
+    let mut out = String::new();
+    for c in line.chars() {
+        if folded_len >= head.len() {
+            break;
+        }
+        folded_len += fold_line(c.encode_utf8(&mut [0; 4])).len();
+        out.push(c);
+    }
+    out
+}
+
+/// Whether folding changed anything after the command words.
+fn value_changed(line: &str, folded: &str, words_end: usize) -> bool {
+    let head = line_head(line, &folded[..words_end]);
+    line[head.len()..] != folded[words_end..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_no_break_space_after_the_prompt_is_a_space() {
+        let (text, changed, warnings) =
+            normalise("rg01>\u{a0}smtp get fastpath\noff\u{a0}x\n".into());
+        assert_eq!(text, "rg01> smtp get fastpath\noff\u{a0}x\n");
+        assert_eq!((changed, warnings.len()), (1, 0));
+    }
+
+    #[test]
+    fn full_width_prompts_and_words_fold_and_quoted_values_stay() {
+        let (text, _, warnings) = normalise("rg01＞\u{3000}ｓｍｔｐ get x \"ＯＫ\u{a0}\"\n".into());
+        assert_eq!(text, "rg01> smtp get x \"ＯＫ\u{a0}\"\n");
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn a_changed_value_is_said_with_its_line() {
+        let (text, _, warnings) = normalise("x\nrg01> smtp set fastpath\u{a0}ｏｎ\n".into());
+        assert_eq!(text, "x\nrg01> smtp set fastpath on\n");
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].0, 2);
+    }
+
+    #[test]
+    fn zero_width_characters_go_from_command_words() {
+        let (text, _, _) = normalise("rg01> smtp\u{200b} get fastpath\n".into());
+        assert_eq!(text, "rg01> smtp get fastpath\n");
+    }
+}
