@@ -10,6 +10,7 @@ mod apply;
 pub mod canonical;
 mod coverage;
 pub mod identity;
+pub mod journal;
 mod items;
 mod list;
 mod schema;
