@@ -126,13 +126,17 @@ pub fn sha256(bytes: &[u8]) -> String {
     digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The plan file of a script `restore` wrote: `(path, contents)`, to write with the script.
+/// The plan file of a script `restore` writes: `(path, contents)`, to write with the script;
+/// none for a script written to a device.
 pub fn plan_file(
     script: &Path,
     bytes: &[u8],
     report: &super::restore::Report,
     against: &[PathBuf],
-) -> (PathBuf, Vec<u8>) {
+) -> Option<(PathBuf, Vec<u8>)> {
+    if crate::write::is_special(script) {
+        return None;
+    }
     let plan = PlanFile {
         format: PLAN_FORMAT.to_string(),
         vendor: report.vendor.id().to_string(),
@@ -147,7 +151,7 @@ pub fn plan_file(
     };
     let mut text = serde_json::to_string_pretty(&plan).unwrap_or_default();
     text.push('\n');
-    (plan_path(script), text.into_bytes())
+    Some((plan_path(script), text.into_bytes()))
 }
 
 /// The whole run.
