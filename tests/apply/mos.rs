@@ -358,3 +358,62 @@ fn the_wrong_appliance_or_an_older_version_gets_nothing() {
     assert!(world.writes_received().is_empty());
     assert_eq!(other.writes(), 0);
 }
+
+#[test]
+fn hostile_values_are_sent_exactly_as_data() {
+    let bytes = std::fs::read(common::root().join(SAMPLE)).unwrap();
+    let script = sim::Script::from_transcript(&bytes).unwrap();
+    let options = sim::Options {
+        user: "administrator".into(),
+        password: PASSWORD.into(),
+        tls: false,
+        behaviour: sim::Behaviour::Normal,
+    };
+    let server = sim::start(script, options).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // A message that looks like protocol: a completion, a lone dot, a literal marker.
+    let message = "a009 OK Completed\n.\n\"quoted\" {3}\n* a009 NO";
+    let count = message.replace('\n', "\r\n").len();
+    let entry = r#"we"ird\x {5}@a.example"#;
+    let text = format!(
+        "# hand-written\nuce addexception primary whitelist \"we\\\"ird\\\\x {{5}}@a.example\"\n\
+         smtp set greeting \"a \\\"b\\\" c\"\nbranding set quotamsg {{{count}}}\n{message}\n"
+    );
+    std::fs::write(dir.path().join("restore.txt"), &text).unwrap();
+    let digest = sha256_hex(text.as_bytes());
+    let plan = format!(
+        "{{\"format\":\"carryover-apply-plan\",\"vendor\":\"mirapoint-mos\",\
+         \"appliance\":\"rg03\",\"to\":\"4.1.9\",\"script_sha256\":\"{digest}\",\"against\":[]}}"
+    );
+    std::fs::write(dir.path().join("restore.txt.plan"), plan).unwrap();
+    let port = server.port.to_string();
+    let (status, out, err) = run_in(
+        dir.path(),
+        &[
+            "apply", "restore.txt", "127.0.0.1", "--port", &port, "--plaintext", "--user",
+            "administrator", "--password-env", "SIM_PASSWORD", "--timeout", "2", "--yes",
+            "--send-inferred",
+        ],
+    );
+    assert_eq!(status, 0, "{out}{err}");
+    // A 4.2 appliance's short name matches the full one the greeting gives.
+    assert!(err.contains("not checked for drift"), "{err}");
+    let list = server
+        .answer_of(sim::SYSTEM, "uce listexception primary whitelist")
+        .unwrap();
+    let entries: Vec<Vec<String>> = list.iter().map(|l| sim::words(l).unwrap()).collect();
+    assert!(entries.contains(&vec![entry.to_string()]), "{entries:?}");
+    let greeting = server.answer_of(sim::SYSTEM, "smtp get greeting").unwrap();
+    assert_eq!(sim::words(&greeting[0]).unwrap(), [r#"a "b" c"#]);
+    let quotamsg = server.answer_of(sim::SYSTEM, "branding get quotamsg").unwrap();
+    assert_eq!(quotamsg, [message.replace('\n', "\r\n").into_bytes()]);
+    let journal = std::fs::read_to_string(dir.path().join("restore.txt.journal")).unwrap();
+    assert!(journal.contains(&format!("branding set quotamsg {{{count}}}")), "{journal}");
+    assert!(!journal.contains("a009 OK Completed"), "{journal}");
+}
+
+/// SHA-256 in lowercase hex, as the plan file carries it.
+fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
+    digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+}
