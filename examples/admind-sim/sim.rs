@@ -111,6 +111,9 @@ pub struct Script {
     answers: BTreeMap<(String, Vec<String>), Answer>,
     /// Delegated domains `domain setcurrent` accepts (case-folded).
     domains: BTreeSet<String>,
+    /// The entries of each listing a write changed, case-folded, to find one without a scan
+    /// (a list may grow to hundreds of thousands).
+    listed: BTreeMap<(String, Vec<String>), BTreeSet<Vec<u8>>>,
 }
 
 impl Script {
@@ -239,15 +242,22 @@ impl Script {
         let mut rest = b" ".to_vec();
         rest.extend_from_slice(&entry);
         let key = (scope_name(scope), fold_all(&words(read.as_bytes()).unwrap_or_default()));
-        let answer = self.answers.entry(key).or_insert_with(Answer::ok);
+        let answer = self.answers.entry(key.clone()).or_insert_with(Answer::ok);
         if !answer.is_ok() {
             *answer = Answer::ok();
         }
-        let at = answer.data.iter().position(|d| d.rest.eq_ignore_ascii_case(&rest));
-        match (add, at) {
-            (true, None) => answer.data.push(Datum { rest, literal: None }),
-            (false, Some(at)) => {
-                answer.data.remove(at);
+        let listed = self.listed.entry(key).or_insert_with(|| {
+            answer.data.iter().map(|d| d.rest.to_ascii_lowercase()).collect()
+        });
+        let folded = rest.to_ascii_lowercase();
+        match (add, listed.contains(&folded)) {
+            (true, false) => {
+                listed.insert(folded);
+                answer.data.push(Datum { rest, literal: None });
+            }
+            (false, true) => {
+                listed.remove(&folded);
+                answer.data.retain(|d| !d.rest.eq_ignore_ascii_case(&rest));
             }
             _ => {}
         }
@@ -264,7 +274,9 @@ impl Script {
             self.domains.insert(scope.clone());
         }
         let words = words(command.as_bytes()).unwrap_or_default();
-        self.answers.insert((scope, fold_all(&words)), answer);
+        let key = (scope, fold_all(&words));
+        self.listed.remove(&key);
+        self.answers.insert(key, answer);
     }
 
     /// The answer to `words` in `scope`; a command a domain has no answer of is answered as
@@ -316,6 +328,7 @@ impl<'a> TranscriptReader<'a> {
                 },
                 answers: BTreeMap::new(),
                 domains: BTreeSet::new(),
+                listed: BTreeMap::new(),
             },
             greeted: false,
             scope: SYSTEM.to_string(),

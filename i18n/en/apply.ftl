@@ -11,6 +11,7 @@ apply-mos-literal-refused = the appliance did not take a literal: { $answer }
 apply-plan-unknown-vendor = the plan file names the vendor `{ $vendor }`, which this tool does not know
 apply-vendor-cannot-apply = apply cannot send scripts to { $vendor } appliances yet
 apply-script-not-utf8 = the script is not UTF-8; apply sends UTF-8 scripts only
+apply-script-changed = the script changed after restore wrote it (its SHA-256 is not the one its plan file names): run restore again and review what it writes
 apply-no-plan-file = no plan file { $plan } beside it: write the script with `carryover restore -o FILE`, which writes FILE.plan beside it
 apply-plan-unreadable = this plan file does not read as one restore writes
 apply-inferred-not-sent = `{ $command }` and { $count } command(s) in all have a form no public source confirms; check one on the appliance by hand, then run again with --send-inferred

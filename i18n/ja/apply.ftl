@@ -9,6 +9,7 @@ apply-mos-literal-refused = アプライアンスがリテラルを受け付け�
 apply-plan-unknown-vendor = プランファイルのメーカー `{ $vendor }` はこのツールが知らないものです
 apply-vendor-cannot-apply = apply はまだ { $vendor } のアプライアンスにスクリプトを送れません
 apply-script-not-utf8 = スクリプトが UTF-8 ではありません。apply が送るのは UTF-8 のスクリプトだけです
+apply-script-changed = restore が書いた後にスクリプトが変わりました (SHA-256 がプランファイルのものと違います)。restore をもう一度実行し、書かれたものを確認してください
 apply-no-plan-file = 隣にプランファイル { $plan } がありません。`carryover restore -o FILE` でスクリプトを書いてください。FILE.plan が隣に書かれます
 apply-plan-unreadable = このプランファイルは restore が書くものとして読めません
 apply-inferred-not-sent = `{ $command }` を含む { $count } 件のコマンドは、公開情報で裏付けのない形式です。アプライアンスで 1 件を手で確認してから、--send-inferred を付けてもう一度実行してください

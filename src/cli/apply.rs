@@ -25,12 +25,9 @@ Examples:
   carryover apply restore.txt rg01.example.net --user admin --password-env MOS_PASSWORD --dry-run
 
 Exit status:
-  0  every command was sent and confirmed (or the journal shows it was); with --pre, no
-     difference remains
+  0  every command was sent and confirmed, or the journal shows it was; with --pre, no difference remains
   1  --pre: the captures still differ
-  2  error: nothing sent (wrong appliance, version, drift, a script that does not parse or
-     changed, a journal of another script), or a command refused or a connection lost (the
-     journal says where)";
+  2  error; nothing is sent when the appliance, its version or its state is not what the script was computed against, or the script or journal does not match; a refused command or a lost connection stops the run (the journal says where)";
 
 #[derive(Args)]
 #[command(after_help = HELP)]
@@ -96,6 +93,9 @@ pub fn run(args: ApplyArgs) -> Result<u8, Error> {
             ask: &mut super::fetch::prompt,
         },
     )?;
+    if let (true, Some(summary)) = (request.dry_run, &report.summary) {
+        notify(&render::apply::summary(summary));
+    }
     print!("{}", render::apply::report(&report));
     if let Some(fetched) = &report.fetched {
         eprint!("{}", render::fetch::problems(fetched));

@@ -154,8 +154,18 @@ pub fn plan_file(
     Some((plan_path(script), text.into_bytes()))
 }
 
-/// The whole run.
-pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
+/// A script read and checked before any connection: its plan, vendor and commands.
+struct Prepared {
+    shown: String,
+    digest: String,
+    plan: PlanFile,
+    vendor: &'static dyn Vendor,
+    script: Script,
+}
+
+/// Reads the script and its plan file; the script parses whole, and holds no inferred form
+/// unless they are to be sent.
+fn prepare(request: &Request) -> Result<Prepared> {
     let shown = request.script.display().to_string();
     let bytes = std::fs::read(&request.script).map_err(|e| Error::io(&shown, e))?;
     let digest = sha256(&bytes);
@@ -163,6 +173,11 @@ pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
     let vendor = vendors::by_name(&plan.vendor).ok_or_else(|| {
         Error::file(&shown, message!("apply-plan-unknown-vendor", vendor = &plan.vendor))
     })?;
+    // A SpamTitan script is a bash script apply cannot read back: what was reviewed is what
+    // the digest names. A MOS script is read back whole, a reviewer's edit included.
+    if vendor.id() != crate::vendors::mos::ID && digest != plan.script_sha256 {
+        return Err(Error::file(&shown, message!("apply-script-changed")));
+    }
     if vendor.id() != crate::vendors::mos::ID {
         return Err(Error::usage(message!(
             "apply-vendor-cannot-apply",
@@ -173,6 +188,24 @@ pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
         .map_err(|_| Error::file(&shown, message!("apply-script-not-utf8")))?;
     let script = mos::parse(&shown, &text)?;
     refuse_inferred(request, &script, &shown)?;
+    Ok(Prepared {
+        shown,
+        digest,
+        plan,
+        vendor,
+        script,
+    })
+}
+
+/// The whole run.
+pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
+    let Prepared {
+        shown,
+        digest,
+        plan,
+        vendor,
+        script,
+    } = prepare(request)?;
     let journal_at = journal_path(&request.script);
     let records = read_journal(&journal_at, &digest, vendor)?;
     let progress = Progress::of(&records);
@@ -207,16 +240,14 @@ pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
         return Err(Error::usage(message!("apply-not-confirmed")));
     }
     let mut journal = Journal::open(&journal_at)?;
-    match records.is_empty() {
-        true => journal.add(&Record::Start {
-            format: JOURNAL_FORMAT.to_string(),
-            script_sha256: digest,
-            vendor: vendor.id().to_string(),
-            appliance: appliance.name.clone(),
-            snapshot,
-        })?,
-        false => journal.add(&Record::Resumed)?,
-    }
+    let start = Record::Start {
+        format: JOURNAL_FORMAT.to_string(),
+        script_sha256: digest,
+        vendor: vendor.id().to_string(),
+        appliance: appliance.name.clone(),
+        snapshot,
+    };
+    journal.add(&if records.is_empty() { start } else { Record::Resumed })?;
     if let Some(line) = took_effect {
         journal.add(&Record::TookEffect { line })?;
     }

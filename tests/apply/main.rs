@@ -9,3 +9,4 @@ mod common;
 mod sim;
 
 mod mos;
+mod spamtitan;
