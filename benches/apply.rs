@@ -35,6 +35,12 @@ fn script(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
     );
     std::fs::write(plan_path(&path), plan).unwrap();
     std::fs::write(dir.join(PASSWORD_FILE), "demo\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let private = std::fs::Permissions::from_mode(0o600);
+        std::fs::set_permissions(dir.join(PASSWORD_FILE), private).unwrap();
+    }
     path
 }
 
