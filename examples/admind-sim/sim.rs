@@ -215,9 +215,16 @@ impl Script {
         let verbs: Vec<&str> = folded.iter().map(String::as_str).collect();
         match verbs[..] {
             [area, "set", name, _] if area != "domain" => {
-                let read = format!("{area} get {}", String::from_utf8_lossy(&quote(name.as_bytes())));
+                let read = format!(
+                    "{area} get {}",
+                    String::from_utf8_lossy(&quote(name.as_bytes()))
+                );
                 let value = words[3].as_bytes().to_vec();
-                let shown = if value.contains(&b'\n') { value } else { quote(&value) };
+                let shown = if value.contains(&b'\n') {
+                    value
+                } else {
+                    quote(&value)
+                };
                 self.set_answer(scope, &read, vec![shown]);
                 true
             }
@@ -228,7 +235,10 @@ impl Script {
                 true
             }
             ["trustedhost", "add", group, _, ..] => {
-                let read = format!("trustedhost list {}", String::from_utf8_lossy(&quote(group.as_bytes())));
+                let read = format!(
+                    "trustedhost list {}",
+                    String::from_utf8_lossy(&quote(group.as_bytes()))
+                );
                 self.change_list(scope, &read, quote(words[3].as_bytes()), true);
                 true
             }
@@ -241,19 +251,29 @@ impl Script {
     fn change_list(&mut self, scope: &str, read: &str, entry: Vec<u8>, add: bool) {
         let mut rest = b" ".to_vec();
         rest.extend_from_slice(&entry);
-        let key = (scope_name(scope), fold_all(&words(read.as_bytes()).unwrap_or_default()));
+        let key = (
+            scope_name(scope),
+            fold_all(&words(read.as_bytes()).unwrap_or_default()),
+        );
         let answer = self.answers.entry(key.clone()).or_insert_with(Answer::ok);
         if !answer.is_ok() {
             *answer = Answer::ok();
         }
         let listed = self.listed.entry(key).or_insert_with(|| {
-            answer.data.iter().map(|d| d.rest.to_ascii_lowercase()).collect()
+            answer
+                .data
+                .iter()
+                .map(|d| d.rest.to_ascii_lowercase())
+                .collect()
         });
         let folded = rest.to_ascii_lowercase();
         match (add, listed.contains(&folded)) {
             (true, false) => {
                 listed.insert(folded);
-                answer.data.push(Datum { rest, literal: None });
+                answer.data.push(Datum {
+                    rest,
+                    literal: None,
+                });
             }
             (false, true) => {
                 listed.remove(&folded);
@@ -612,13 +632,19 @@ impl Server {
         let script = self.shared.script.read().unwrap_or_else(|p| p.into_inner());
         let words = words(command.as_bytes()).ok()?;
         let answer = script.answer(&scope_name(scope), &words)?;
-        Some(answer.data.iter().map(|d| {
-            let mut line = d.rest.trim_ascii_start().to_vec();
-            if let Some(literal) = &d.literal {
-                line.extend_from_slice(&literal.body);
-            }
-            line
-        }).collect())
+        Some(
+            answer
+                .data
+                .iter()
+                .map(|d| {
+                    let mut line = d.rest.trim_ascii_start().to_vec();
+                    if let Some(literal) = &d.literal {
+                        line.extend_from_slice(&literal.body);
+                    }
+                    line
+                })
+                .collect(),
+        )
     }
 
     /// Stops accepting; open connections end within a tick.
@@ -947,7 +973,12 @@ impl Session<'_> {
             _ => {}
         }
         let scope = self.scope.clone();
-        let applied = self.shared.script.write().unwrap_or_else(|p| p.into_inner()).write(&scope, words);
+        let applied = self
+            .shared
+            .script
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .write(&scope, words);
         if fault == Some(Fault::DropAfter) {
             return Ok(Some(false));
         }

@@ -171,7 +171,10 @@ fn prepare(request: &Request) -> Result<Prepared> {
     let digest = sha256(&bytes);
     let plan = read_plan(&request.script)?;
     let vendor = vendors::by_name(&plan.vendor).ok_or_else(|| {
-        Error::file(&shown, message!("apply-plan-unknown-vendor", vendor = &plan.vendor))
+        Error::file(
+            &shown,
+            message!("apply-plan-unknown-vendor", vendor = &plan.vendor),
+        )
     })?;
     // A SpamTitan script is a bash script apply cannot read back: what was reviewed is what
     // the digest names. A MOS script is read back whole, a reviewer's edit included.
@@ -247,7 +250,11 @@ pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
         appliance: appliance.name.clone(),
         snapshot,
     };
-    journal.add(&if records.is_empty() { start } else { Record::Resumed })?;
+    journal.add(&if records.is_empty() {
+        start
+    } else {
+        Record::Resumed
+    })?;
     if let Some(line) = took_effect {
         journal.add(&Record::TookEffect { line })?;
     }
@@ -331,7 +338,10 @@ fn read_journal(path: &Path, digest: &str, vendor: &dyn Vendor) -> Result<Vec<Re
         Err(e) => return Err(Error::io(&shown, e)),
     };
     let records = journal::parse(&text).map_err(|line| {
-        Error::file(format!("{shown}:{line}"), message!("apply-journal-unreadable"))
+        Error::file(
+            format!("{shown}:{line}"),
+            message!("apply-journal-unreadable"),
+        )
     })?;
     match records.first() {
         None => Ok(records),
@@ -340,10 +350,7 @@ fn read_journal(path: &Path, digest: &str, vendor: &dyn Vendor) -> Result<Vec<Re
             script_sha256,
             vendor: of,
             ..
-        }) if format == JOURNAL_FORMAT
-            && script_sha256 == digest
-            && of == vendor.id().name() =>
-        {
+        }) if format == JOURNAL_FORMAT && script_sha256 == digest && of == vendor.id().name() => {
             Ok(records)
         }
         Some(_) => Err(Error::file(&shown, message!("apply-journal-other-script"))),
@@ -354,10 +361,15 @@ fn read_journal(path: &Path, digest: &str, vendor: &dyn Vendor) -> Result<Vec<Re
 fn target(request: &Request, vendor: &'static dyn Vendor, hooks: &mut Hooks<'_>) -> Result<Target> {
     let user = request.credentials.user.clone();
     if user.is_none() {
-        return Err(Error::usage(message!("usage-fetch-no-user", host = &request.host)));
+        return Err(Error::usage(message!(
+            "usage-fetch-no-user",
+            host = &request.host
+        )));
     }
     let secret = match &request.credentials.password {
-        Some(crate::fetch::inventory::CredentialRef::Env(var)) => crate::fetch::secret_from_env(var)?,
+        Some(crate::fetch::inventory::CredentialRef::Env(var)) => {
+            crate::fetch::secret_from_env(var)?
+        }
         Some(crate::fetch::inventory::CredentialRef::File(path)) => {
             crate::fetch::secret_from_file(path)?
         }
@@ -426,7 +438,11 @@ fn check(
         version,
         commands: pending.len(),
         done: script.commands.len() - pending.len(),
-        inferred: pending.iter().filter(|c| c.inferred).map(|c| c.line).collect(),
+        inferred: pending
+            .iter()
+            .filter(|c| c.inferred)
+            .map(|c| c.line)
+            .collect(),
         restarts: Vec::new(),
         by_hand: 0,
         drift_checked,
@@ -470,8 +486,8 @@ fn check_identity(
 
 /// The version the appliance runs, at or past the script's target.
 fn check_version(request: &Request, plan: &PlanFile, current: &Config) -> Result<String> {
-    let to = Version::parse(&plan.to)
-        .ok_or_else(|| Error::usage(message!("apply-plan-unreadable")))?;
+    let to =
+        Version::parse(&plan.to).ok_or_else(|| Error::usage(message!("apply-plan-unreadable")))?;
     let runs = current.appliance.version.as_ref().map(|v| v.value.clone());
     match runs {
         Some(runs) if runs >= to => Ok(runs.to_string()),
@@ -519,7 +535,13 @@ fn check_drift(
     let mut expected = crate::read::read(&paths, &Default::default())?.config;
     for (change, line) in &script.changes {
         if done.contains(line) {
-            let _ = expected.apply(change.clone(), Origin { source: 0, line: *line });
+            let _ = expected.apply(
+                change.clone(),
+                Origin {
+                    source: 0,
+                    line: *line,
+                },
+            );
         }
     }
     let drifted: Vec<String> = script
@@ -717,7 +739,11 @@ fn afterwards(
         track: None,
         commit: false,
     };
-    let mut ask = |_: &Ask<'_>| secret.clone().ok_or_else(|| Error::usage(message!("fetch-no-password")));
+    let mut ask = |_: &Ask<'_>| {
+        secret
+            .clone()
+            .ok_or_else(|| Error::usage(message!("fetch-no-password")))
+    };
     let fetched = super::fetch::fetch(
         &fetch_request,
         &mut super::fetch::Hooks {

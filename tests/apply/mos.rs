@@ -49,8 +49,15 @@ impl World {
         world.upgrade();
         world.fetch("post");
         let (status, _, err) = world.run(&[
-            "restore", "--to", "4.2.3", "--all", "pre/rg03.admind.txt", "--against",
-            "post/rg03.admind.txt", "-o", "restore.txt",
+            "restore",
+            "--to",
+            "4.2.3",
+            "--all",
+            "pre/rg03.admind.txt",
+            "--against",
+            "post/rg03.admind.txt",
+            "-o",
+            "restore.txt",
         ]);
         assert_eq!(status, 0, "{err}");
         world
@@ -65,8 +72,11 @@ impl World {
             "uce listexception primary whitelist",
             whitelist_after(),
         );
-        self.server
-            .set_answer(sim::SYSTEM, "smtp get quarantinejunk", vec![b"\"on\"".to_vec()]);
+        self.server.set_answer(
+            sim::SYSTEM,
+            "smtp get quarantinejunk",
+            vec![b"\"on\"".to_vec()],
+        );
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -92,7 +102,12 @@ impl World {
     }
 
     fn fetch(&self, into: &str) {
-        let mut args = vec!["fetch".to_string(), "127.0.0.1".into(), "--into".into(), into.into()];
+        let mut args = vec![
+            "fetch".to_string(),
+            "127.0.0.1".into(),
+            "--into".into(),
+            into.into(),
+        ];
         args.extend(self.connection());
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let (status, out, err) = self.run(&args);
@@ -101,7 +116,11 @@ impl World {
 
     /// `carryover apply restore.txt 127.0.0.1` with the connection flags and `extra`.
     fn apply(&self, extra: &[&str]) -> (i32, String, String) {
-        let mut args = vec!["apply".to_string(), "restore.txt".into(), "127.0.0.1".into()];
+        let mut args = vec![
+            "apply".to_string(),
+            "restore.txt".into(),
+            "127.0.0.1".into(),
+        ];
         args.extend(self.connection());
         args.extend(extra.iter().map(|a| a.to_string()));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -122,8 +141,13 @@ impl World {
         self.server
             .received()
             .into_iter()
-            .map(|l| l.split_once(' ').map_or(l.clone(), |(_, rest)| rest.to_string()))
-            .filter(|l| l.contains(" set ") || l.contains("addexception") || l.contains("deleteexception"))
+            .map(|l| {
+                l.split_once(' ')
+                    .map_or(l.clone(), |(_, rest)| rest.to_string())
+            })
+            .filter(|l| {
+                l.contains(" set ") || l.contains("addexception") || l.contains("deleteexception")
+            })
             .collect()
     }
 
@@ -132,7 +156,10 @@ impl World {
             .server
             .answer_of(sim::SYSTEM, "uce listexception primary whitelist")
             .unwrap();
-        answer.iter().map(|l| String::from_utf8_lossy(l).into_owned()).collect()
+        answer
+            .iter()
+            .map(|l| String::from_utf8_lossy(l).into_owned())
+            .collect()
     }
 }
 
@@ -182,20 +209,31 @@ fn end_to_end(tls: bool) {
     let script = std::fs::read_to_string(world.path("restore.txt")).unwrap();
     assert!(script.contains(LOST), "{script}");
     let (status, out, err) = world.apply(&[
-        "--yes", "--send-inferred", "--into", "after", "--pre", "pre/rg03.admind.txt",
+        "--yes",
+        "--send-inferred",
+        "--into",
+        "after",
+        "--pre",
+        "pre/rg03.admind.txt",
     ]);
     // What remains is the version and KI-5's own remedy: what `diff --explain` calls
     // expected and applied.
     assert_eq!(status, 1, "{out}{err}");
     assert!(out.contains("2 differences"), "{out}");
     assert!(out.contains("smtp.fastpath: off -> on"), "{out}");
-    assert!(!out.contains("whitelist") && !out.contains("quotamsg"), "{out}");
+    assert!(
+        !out.contains("whitelist") && !out.contains("quotamsg"),
+        "{out}"
+    );
     assert!(world.whitelist_now().iter().any(|e| e.contains(LOST)));
     assert_eq!(shown(world.writes_received()), all_sent());
     let journal = world.journal();
     assert!(journal.lines().last() == Some("\"finished\""), "{journal}");
     assert!(!journal.contains(PASSWORD), "{journal}");
-    assert!(journal.contains("LOGIN administrator \\\"<secret>\\\""), "{journal}");
+    assert!(
+        journal.contains("LOGIN administrator \\\"<secret>\\\""),
+        "{journal}"
+    );
     assert!(err.contains("commands to send: 4"), "{err}");
 }
 
@@ -250,7 +288,14 @@ fn a_lost_answer_is_read_again_and_not_sent_twice() {
     assert_eq!(status, 2, "{err}");
     assert!(err.contains("restore.txt:11"), "{err}");
     let journal = world.journal();
-    assert!(journal.lines().last().unwrap().contains("\"sent\":{\"line\":11"), "{journal}");
+    assert!(
+        journal
+            .lines()
+            .last()
+            .unwrap()
+            .contains("\"sent\":{\"line\":11"),
+        "{journal}"
+    );
     let (status, out, err) = world.apply(&["--yes", "--send-inferred", "--resume"]);
     assert_eq!(status, 0, "{err}");
     assert!(out.contains("1 found done already"), "{out}");
@@ -265,7 +310,10 @@ fn a_dropped_connection_leaves_a_correct_journal_and_resume_sends_the_command_ag
     world.server.fail_write(3, sim::Fault::DropBefore);
     let (status, _, err) = world.apply(&["--yes", "--send-inferred"]);
     assert_eq!(status, 2, "{err}");
-    assert!(err.contains("restore.txt:11") && err.contains("--resume"), "{err}");
+    assert!(
+        err.contains("restore.txt:11") && err.contains("--resume"),
+        "{err}"
+    );
     let (status, out, err) = world.apply(&["--yes", "--send-inferred", "--resume"]);
     assert_eq!(status, 0, "{err}");
     assert!(out.contains("0 found done already"), "{out}");
@@ -275,8 +323,11 @@ fn a_dropped_connection_leaves_a_correct_journal_and_resume_sends_the_command_ag
     assert_eq!(writes[3..], all_sent()[2..], "{writes:?}");
     assert!(world.whitelist_now().iter().any(|e| e.contains(LOST)));
     let journal = world.journal();
-    let confirmed = LINES.map(|l| format!("{{\"answered\":{{\"line\":{l},\"ok\":true")) ;
-    assert!(confirmed.iter().all(|c| journal.contains(c.as_str())), "{journal}");
+    let confirmed = LINES.map(|l| format!("{{\"answered\":{{\"line\":{l},\"ok\":true"));
+    assert!(
+        confirmed.iter().all(|c| journal.contains(c.as_str())),
+        "{journal}"
+    );
 }
 
 #[test]
@@ -284,7 +335,12 @@ fn a_dry_run_checks_everything_and_writes_nothing() {
     let world = World::new(false);
     let (status, out, err) = world.apply(&["--dry-run", "--send-inferred"]);
     assert_eq!(status, 0, "{err}");
-    assert!(out.contains("would send line 11: uce addexception primary whitelist alerts@monitor.example.com"), "{out}");
+    assert!(
+        out.contains(
+            "would send line 11: uce addexception primary whitelist alerts@monitor.example.com"
+        ),
+        "{out}"
+    );
     assert!(out.contains("4 command(s) would be sent"), "{out}");
     assert!(world.writes_received().is_empty());
     assert!(!world.path("restore.txt.journal").exists());
@@ -321,7 +377,10 @@ fn drift_from_the_capture_the_script_was_computed_against_stops_before_any_write
         .set_answer(sim::SYSTEM, "uce listexception primary whitelist", changed);
     let (status, _, err) = world.apply(&["--yes", "--send-inferred"]);
     assert_eq!(status, 2, "{err}");
-    assert!(err.contains("1 item(s)") && err.contains("whitelist"), "{err}");
+    assert!(
+        err.contains("1 item(s)") && err.contains("whitelist"),
+        "{err}"
+    );
     assert!(err.contains("Nothing was sent"), "{err}");
     assert!(world.writes_received().is_empty());
 }
@@ -334,7 +393,10 @@ fn the_wrong_appliance_or_an_older_version_gets_nothing() {
         .set_answer(sim::SYSTEM, "version", vec![b"\"MOS4.1.9-GA\"".to_vec()]);
     let (status, _, err) = world.apply(&["--yes", "--send-inferred"]);
     assert_eq!(status, 2, "{err}");
-    assert!(err.contains("runs version 4.1.9-GA") && err.contains("4.2.3 or later"), "{err}");
+    assert!(
+        err.contains("runs version 4.1.9-GA") && err.contains("4.2.3 or later"),
+        "{err}"
+    );
     let bytes = std::fs::read(common::root().join(SAMPLE)).unwrap();
     let other = sim::Script::from_transcript(&bytes)
         .unwrap()
@@ -346,7 +408,11 @@ fn the_wrong_appliance_or_an_older_version_gets_nothing() {
         behaviour: sim::Behaviour::Normal,
     };
     let other = sim::start(other, options).unwrap();
-    let mut args = vec!["apply".to_string(), "restore.txt".into(), "127.0.0.1".into()];
+    let mut args = vec![
+        "apply".to_string(),
+        "restore.txt".into(),
+        "127.0.0.1".into(),
+    ];
     args.extend(world.connection());
     let at = args.iter().position(|a| a == "--port").unwrap();
     args[at + 1] = other.port.to_string();
@@ -354,7 +420,10 @@ fn the_wrong_appliance_or_an_older_version_gets_nothing() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (status, _, err) = world.run(&args);
     assert_eq!(status, 2, "{err}");
-    assert!(err.contains("is rg09.example.net") && err.contains("rg03.example.net"), "{err}");
+    assert!(
+        err.contains("is rg09.example.net") && err.contains("rg03.example.net"),
+        "{err}"
+    );
     assert!(world.writes_received().is_empty());
     assert_eq!(other.writes(), 0);
 }
@@ -390,8 +459,19 @@ fn hostile_values_are_sent_exactly_as_data() {
     let (status, out, err) = run_in(
         dir.path(),
         &[
-            "apply", "restore.txt", "127.0.0.1", "--port", &port, "--plaintext", "--user",
-            "administrator", "--password-env", "SIM_PASSWORD", "--timeout", "2", "--yes",
+            "apply",
+            "restore.txt",
+            "127.0.0.1",
+            "--port",
+            &port,
+            "--plaintext",
+            "--user",
+            "administrator",
+            "--password-env",
+            "SIM_PASSWORD",
+            "--timeout",
+            "2",
+            "--yes",
             "--send-inferred",
         ],
     );
@@ -405,10 +485,15 @@ fn hostile_values_are_sent_exactly_as_data() {
     assert!(entries.contains(&vec![entry.to_string()]), "{entries:?}");
     let greeting = server.answer_of(sim::SYSTEM, "smtp get greeting").unwrap();
     assert_eq!(sim::words(&greeting[0]).unwrap(), [r#"a "b" c"#]);
-    let quotamsg = server.answer_of(sim::SYSTEM, "branding get quotamsg").unwrap();
+    let quotamsg = server
+        .answer_of(sim::SYSTEM, "branding get quotamsg")
+        .unwrap();
     assert_eq!(quotamsg, [message.replace('\n', "\r\n").into_bytes()]);
     let journal = std::fs::read_to_string(dir.path().join("restore.txt.journal")).unwrap();
-    assert!(journal.contains(&format!("branding set quotamsg {{{count}}}")), "{journal}");
+    assert!(
+        journal.contains(&format!("branding set quotamsg {{{count}}}")),
+        "{journal}"
+    );
     assert!(!journal.contains("a009 OK Completed"), "{journal}");
 }
 

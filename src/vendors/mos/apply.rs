@@ -115,7 +115,12 @@ fn command(
         Input::DotBlock { body, .. } => Some(
             body.iter()
                 // A line that starts with '.' is sent with one more (dot-stuffing).
-                .map(|l| l.text.strip_prefix('.').filter(|t| t.starts_with('.')).unwrap_or(l.text))
+                .map(|l| {
+                    l.text
+                        .strip_prefix('.')
+                        .filter(|t| t.starts_with('.'))
+                        .unwrap_or(l.text)
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
@@ -131,7 +136,10 @@ fn command(
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     let catalog = Catalog::get();
     let Some((form, bound)) = catalog.lookup(&words) else {
-        return Err(message!("apply-mos-unknown-command", command = args.join(" ")));
+        return Err(message!(
+            "apply-mos-unknown-command",
+            command = args.join(" ")
+        ));
     };
     let reads = match &form.action {
         Action::SetScope => {
@@ -143,19 +151,15 @@ fn command(
             };
             Vec::new()
         }
-        action => vec![read_of(action, &bound).ok_or_else(|| {
-            message!("apply-mos-not-a-write", command = args.join(" "))
-        })?],
+        action => vec![read_of(action, &bound)
+            .ok_or_else(|| message!("apply-mos-not-a-write", command = args.join(" ")))?],
     };
     Ok(Command {
         line: x.command.line.number,
         data: has_data,
         inferred: !form.confirmed,
         selects_scope: form.action == Action::SetScope,
-        reads: reads
-            .into_iter()
-            .map(|r| with_scope(scope, &r))
-            .collect(),
+        reads: reads.into_iter().map(|r| with_scope(scope, &r)).collect(),
         args,
     })
 }
@@ -329,7 +333,9 @@ impl Appliance {
         stream
             .write_all(bytes)
             .and_then(|_| stream.flush())
-            .map_err(|e| FetchError::Connection(message!("fetch-send-failed", reason = e.to_string())))
+            .map_err(|e| {
+                FetchError::Connection(message!("fetch-send-failed", reason = e.to_string()))
+            })
     }
 
     /// Says goodbye.

@@ -265,7 +265,11 @@ impl Session {
 
     /// Sends one command of the plan and reads its answer; a refusal is noted, not fatal.
     /// Whether the appliance refused it.
-    pub(crate) fn run(&mut self, command: &str, not_captured: &mut Vec<Message>) -> Result<bool, FetchError> {
+    pub(crate) fn run(
+        &mut self,
+        command: &str,
+        not_captured: &mut Vec<Message>,
+    ) -> Result<bool, FetchError> {
         let tag = self.tag();
         let line = format!("{tag} {command}\r\n");
         self.send(&line, line.as_bytes())?;
