@@ -959,7 +959,12 @@ impl Session<'_> {
     /// A write, applied to the script unless a fault says otherwise; `None` for anything
     /// else. `Some(false)` when the connection is to close.
     fn write(&mut self, tag: &str, words: &[String]) -> io::Result<Option<bool>> {
-        if !is_write(words) {
+        // A transcript's own refusal of this very write stands, as recorded.
+        let refused = self
+            .script()
+            .answer(&self.scope, words)
+            .is_some_and(|a| !a.is_ok());
+        if !is_write(words) || refused {
             return Ok(None);
         }
         let n = self.shared.writes.fetch_add(1, Ordering::SeqCst) + 1;

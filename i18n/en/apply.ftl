@@ -56,4 +56,3 @@ apply-would-send = would send line { $line }: { $command }
 apply-dry-run = dry run: { $count } command(s) would be sent, nothing was written
 apply-done = sent { $sent } command(s), each confirmed; { $took_effect } found done already; journal: { $journal }
 apply-finished-before = the journal { $journal } shows this script applied already: nothing was sent
-apply-fetched-into = fetched again into { $path }

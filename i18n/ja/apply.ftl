@@ -54,4 +54,3 @@ apply-would-send = { $line } 行目を送る予定: { $command }
 apply-dry-run = ドライラン: { $count } 件のコマンドを送る予定でした。何も書き込んでいません
 apply-done = { $sent } 件のコマンドを送り、それぞれ確認されました。{ $took_effect } 件は既に済んでいました。ジャーナル: { $journal }
 apply-finished-before = ジャーナル { $journal } によると、このスクリプトは適用済みです。何も送っていません
-apply-fetched-into = { $path } にもう一度取得しました

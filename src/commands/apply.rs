@@ -127,14 +127,16 @@ pub fn sha256(bytes: &[u8]) -> String {
 }
 
 /// The plan file of a script `restore` writes: `(path, contents)`, to write with the script;
-/// none for a script written to a device.
+/// none for a script written to a device, or into a folder that does not exist (the script's
+/// own write then says why).
 pub fn plan_file(
     script: &Path,
     bytes: &[u8],
     report: &super::restore::Report,
     against: &[PathBuf],
 ) -> Option<(PathBuf, Vec<u8>)> {
-    if crate::write::is_special(script) {
+    let folder = script.parent().filter(|p| !p.as_os_str().is_empty());
+    if crate::write::is_special(script) || folder.is_some_and(|f| !f.is_dir()) {
         return None;
     }
     let plan = PlanFile {

@@ -243,6 +243,15 @@ fn the_restore_is_sent_and_the_appliance_fetched_again_differs_only_as_the_plan_
 }
 
 #[test]
+fn quiet_leaves_standard_error_empty() {
+    let world = World::new(false);
+    let (status, out, err) = world.apply(&["-q", "--yes", "--send-inferred"]);
+    assert_eq!(status, 0, "{out}{err}");
+    assert_eq!(err, "");
+    assert!(out.contains("sent 4 command(s)"), "{out}");
+}
+
+#[test]
 fn over_tls_too() {
     end_to_end(true);
 }
