@@ -42,8 +42,8 @@ apply-connection-lost = the connection to { $host } broke at `{ $command }`: { $
 apply-summary-appliance = appliance: { $appliance } at { $host }, version { $version }
 apply-summary-commands = commands to send: { $commands } ({ $done } confirmed by an earlier run)
 apply-summary-inferred = commands of an inferred form: { $count } (lines { $lines })
-apply-summary-restarts = commands that restart a service: { $count }
-apply-summary-by-hand = steps by hand the script leaves out: { $count } (see its remarks and the runbook)
+apply-summary-restarts = commands that restart a service, as far as the catalog knows: { $count }
+apply-summary-by-hand = steps by hand: apply does none of them; the script's remarks and its runbook list them
 apply-summary-drift = { $checked ->
     [yes] checked against the capture the script was computed against: no drift
    *[no] not checked for drift: the script was not computed against a capture (restore --against)

@@ -67,10 +67,9 @@ pub struct Summary {
     pub done: usize,
     /// Lines of commands whose form no public source confirms.
     pub inferred: Vec<u32>,
-    /// Lines of commands that restart a service (none the catalog knows of for MOS writes).
+    /// Lines of commands that restart a service, as far as the catalog knows (it marks none of
+    /// the MOS writes apply sends).
     pub restarts: Vec<u32>,
-    /// Steps the script leaves to be done by hand (its remarks say which).
-    pub by_hand: usize,
     /// Whether the appliance was compared with the capture the script was computed against.
     pub drift_checked: bool,
 }
@@ -446,7 +445,6 @@ fn check(
             .map(|c| c.line)
             .collect(),
         restarts: Vec::new(),
-        by_hand: 0,
         drift_checked,
     };
     Ok(Checked {

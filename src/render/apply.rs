@@ -28,7 +28,7 @@ pub fn summary(summary: &Summary) -> String {
             lines = joined(&summary.inferred)
         ),
         message!("apply-summary-restarts", count = summary.restarts.len()),
-        message!("apply-summary-by-hand", count = summary.by_hand),
+        message!("apply-summary-by-hand"),
         message!(
             "apply-summary-drift",
             checked = if summary.drift_checked { "yes" } else { "no" }
