@@ -41,7 +41,7 @@ apply-summary-appliance = アプライアンス: { $host } の { $appliance }、
 apply-summary-commands = 送るコマンド: { $commands } 件 (以前の実行で確認済み { $done } 件)
 apply-summary-inferred = 推測の形式のコマンド: { $count } 件 ({ $lines } 行目)
 apply-summary-restarts = サービスを再起動するコマンド (カタログが知る限り): { $count } 件
-apply-summary-by-hand = 手作業: apply はどれも行いません。スクリプトの注記と手順書にあります
+apply-summary-by-hand = 手作業: apply はどれも行いません。スクリプトの注記と手順書にリストがあります
 apply-summary-drift = { $checked ->
     [yes] スクリプトの計算に使ったキャプチャと確認済み: 変化なし
    *[no] 変化は確認していません: スクリプトはキャプチャに対して計算されていません (restore --against)
