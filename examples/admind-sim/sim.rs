@@ -111,6 +111,9 @@ pub struct Script {
     answers: BTreeMap<(String, Vec<String>), Answer>,
     /// Delegated domains `domain setcurrent` accepts (case-folded).
     domains: BTreeSet<String>,
+    /// The entries of each listing a write changed, case-folded, to find one without a scan
+    /// (a list may grow to hundreds of thousands).
+    listed: BTreeMap<(String, Vec<String>), BTreeSet<Vec<u8>>>,
 }
 
 impl Script {
@@ -201,6 +204,85 @@ impl Script {
         );
     }
 
+    /// Applies a configuration write to what later reads answer, as an appliance would:
+    /// `AREA set NAME VALUE` changes `AREA get NAME`; `uce addexception SCOPE LIST ENTRY` and
+    /// `uce deleteexception ...` change `uce listexception SCOPE LIST`; `trustedhost add GROUP
+    /// HOST ...` changes `trustedhost list GROUP`. The forms are the simulator's guess, as the
+    /// catalog's inferred ones are: it proves a client's journal and checks, not the forms.
+    /// Whether `words` was such a write.
+    pub fn write(&mut self, scope: &str, words: &[String]) -> bool {
+        let folded = fold_all(words);
+        let verbs: Vec<&str> = folded.iter().map(String::as_str).collect();
+        match verbs[..] {
+            [area, "set", name, _] if area != "domain" => {
+                let read = format!(
+                    "{area} get {}",
+                    String::from_utf8_lossy(&quote(name.as_bytes()))
+                );
+                let value = words[3].as_bytes().to_vec();
+                let shown = if value.contains(&b'\n') {
+                    value
+                } else {
+                    quote(&value)
+                };
+                self.set_answer(scope, &read, vec![shown]);
+                true
+            }
+            ["uce", verb @ ("addexception" | "deleteexception"), list_scope, list, _] => {
+                let read = format!("uce listexception {list_scope} {list}");
+                let entry = quote(words[4].as_bytes());
+                self.change_list(scope, &read, entry, verb == "addexception");
+                true
+            }
+            ["trustedhost", "add", group, _, ..] => {
+                let read = format!(
+                    "trustedhost list {}",
+                    String::from_utf8_lossy(&quote(group.as_bytes()))
+                );
+                self.change_list(scope, &read, quote(words[3].as_bytes()), true);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Adds `entry` (quoted, as a data line shows it) to the listing `read` answers, or
+    /// removes it.
+    fn change_list(&mut self, scope: &str, read: &str, entry: Vec<u8>, add: bool) {
+        let mut rest = b" ".to_vec();
+        rest.extend_from_slice(&entry);
+        let key = (
+            scope_name(scope),
+            fold_all(&words(read.as_bytes()).unwrap_or_default()),
+        );
+        let answer = self.answers.entry(key.clone()).or_insert_with(Answer::ok);
+        if !answer.is_ok() {
+            *answer = Answer::ok();
+        }
+        let listed = self.listed.entry(key).or_insert_with(|| {
+            answer
+                .data
+                .iter()
+                .map(|d| d.rest.to_ascii_lowercase())
+                .collect()
+        });
+        let folded = rest.to_ascii_lowercase();
+        match (add, listed.contains(&folded)) {
+            (true, false) => {
+                listed.insert(folded);
+                answer.data.push(Datum {
+                    rest,
+                    literal: None,
+                });
+            }
+            (false, true) => {
+                listed.remove(&folded);
+                answer.data.retain(|d| !d.rest.eq_ignore_ascii_case(&rest));
+            }
+            _ => {}
+        }
+    }
+
     /// Adds a delegated domain `domain setcurrent` accepts.
     pub fn add_domain(&mut self, domain: &str) {
         self.domains.insert(fold(domain));
@@ -212,7 +294,9 @@ impl Script {
             self.domains.insert(scope.clone());
         }
         let words = words(command.as_bytes()).unwrap_or_default();
-        self.answers.insert((scope, fold_all(&words)), answer);
+        let key = (scope, fold_all(&words));
+        self.listed.remove(&key);
+        self.answers.insert(key, answer);
     }
 
     /// The answer to `words` in `scope`; a command a domain has no answer of is answered as
@@ -264,6 +348,7 @@ impl<'a> TranscriptReader<'a> {
                 },
                 answers: BTreeMap::new(),
                 domains: BTreeSet::new(),
+                listed: BTreeMap::new(),
             },
             greeted: false,
             scope: SYSTEM.to_string(),
@@ -459,6 +544,18 @@ pub enum Behaviour {
     HostileGreeting(String),
 }
 
+/// What the simulator does at one write it receives, to test a client's journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Answers `NO` and changes nothing.
+    Refuse,
+    /// Closes the connection before the write takes effect.
+    DropBefore,
+    /// Lets the write take effect, then closes the connection before answering: the answer
+    /// is lost.
+    DropAfter,
+}
+
 /// How the server accepts logins and connections.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -495,6 +592,10 @@ struct Shared {
     tls: Option<Arc<ServerConfig>>,
     stop: AtomicBool,
     received: Mutex<Vec<String>>,
+    /// Writes received so far, over every connection.
+    writes: std::sync::atomic::AtomicUsize,
+    /// Faults by the number of the write they hit (from 1), each hit once.
+    faults: Mutex<BTreeMap<usize, Fault>>,
 }
 
 impl Server {
@@ -512,6 +613,38 @@ impl Server {
     /// password is shown as `<secret>`.
     pub fn received(&self) -> Vec<String> {
         lock(&self.shared.received).clone()
+    }
+
+    /// Makes the `k`-th write from now (1: the next) meet `fault`, once.
+    pub fn fail_write(&self, k: usize, fault: Fault) {
+        let at = self.writes() + k;
+        lock(&self.shared.faults).insert(at, fault);
+    }
+
+    /// How many writes the simulator has received, refused ones included.
+    pub fn writes(&self) -> usize {
+        self.shared.writes.load(Ordering::SeqCst)
+    }
+
+    /// What `command` in `scope` answers now, its data lines as the wire shows them after the
+    /// tag (`"on"`, `{5}` and the literal's bytes).
+    pub fn answer_of(&self, scope: &str, command: &str) -> Option<Vec<Vec<u8>>> {
+        let script = self.shared.script.read().unwrap_or_else(|p| p.into_inner());
+        let words = words(command.as_bytes()).ok()?;
+        let answer = script.answer(&scope_name(scope), &words)?;
+        Some(
+            answer
+                .data
+                .iter()
+                .map(|d| {
+                    let mut line = d.rest.trim_ascii_start().to_vec();
+                    if let Some(literal) = &d.literal {
+                        line.extend_from_slice(&literal.body);
+                    }
+                    line
+                })
+                .collect(),
+        )
     }
 
     /// Stops accepting; open connections end within a tick.
@@ -558,6 +691,8 @@ pub fn start_on(port: u16, script: Script, options: Options) -> io::Result<Serve
         tls,
         stop: AtomicBool::new(false),
         received: Mutex::new(Vec::new()),
+        writes: std::sync::atomic::AtomicUsize::new(0),
+        faults: Mutex::new(BTreeMap::new()),
     });
     let accepting = Arc::clone(&shared);
     thread::Builder::new()
@@ -809,6 +944,9 @@ impl Session<'_> {
             }
             _ => {}
         }
+        if let Some(going_on) = self.write(tag, words)? {
+            return Ok(going_on);
+        }
         let answer = self
             .script()
             .answer(&self.scope, words)
@@ -816,6 +954,45 @@ impl Session<'_> {
             .unwrap_or_else(|| format!("{tag} NO Unknown command\r\n").into_bytes());
         self.send(&answer)?;
         Ok(true)
+    }
+
+    /// A write, applied to the script unless a fault says otherwise; `None` for anything
+    /// else. `Some(false)` when the connection is to close.
+    fn write(&mut self, tag: &str, words: &[String]) -> io::Result<Option<bool>> {
+        // A transcript's own refusal of this very write stands, as recorded.
+        let refused = self
+            .script()
+            .answer(&self.scope, words)
+            .is_some_and(|a| !a.is_ok());
+        if !is_write(words) || refused {
+            return Ok(None);
+        }
+        let n = self.shared.writes.fetch_add(1, Ordering::SeqCst) + 1;
+        let fault = lock(&self.shared.faults).remove(&n);
+        match fault {
+            Some(Fault::Refuse) => {
+                self.send(format!("{tag} NO Simulated refusal of write {n}\r\n").as_bytes())?;
+                return Ok(Some(true));
+            }
+            Some(Fault::DropBefore) => return Ok(Some(false)),
+            _ => {}
+        }
+        let scope = self.scope.clone();
+        let applied = self
+            .shared
+            .script
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .write(&scope, words);
+        if fault == Some(Fault::DropAfter) {
+            return Ok(Some(false));
+        }
+        let answer = match applied {
+            true => format!("{tag} OK Completed\r\n"),
+            false => format!("{tag} NO Unknown command\r\n"),
+        };
+        self.send(answer.as_bytes())?;
+        Ok(Some(true))
     }
 
     /// The next command, `None` when the client left, the server stopped or the line was idle
@@ -943,6 +1120,17 @@ enum Command {
 }
 
 /// Splits `tag rest` at the first space.
+/// Whether a command is a configuration write: its second word sets or adds something.
+fn is_write(words: &[String]) -> bool {
+    let verb = words.get(1).map(|w| fold(w));
+    let first = words.first().map(|w| fold(w));
+    first.as_deref() != Some("domain")
+        && matches!(
+            verb.as_deref(),
+            Some("set" | "addexception" | "deleteexception" | "add")
+        )
+}
+
 fn split_tag(line: &[u8]) -> (String, &[u8]) {
     let end = line.iter().position(|&b| b == b' ').unwrap_or(line.len());
     (

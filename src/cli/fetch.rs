@@ -3,19 +3,17 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::base::message::Message;
-use carryover::commands::fetch::{fetch, fetchers, secret_kind, Ask, Credentials, Hooks, Request};
-use carryover::commands::request::{CredentialRef, Outcome, Secret, TlsOptions};
-use carryover::commands::request::{Login, SecretKind};
+use carryover::commands::fetch::{fetch, secret_kind, Ask, Hooks, Request};
+use carryover::commands::request::{Outcome, Secret};
 use carryover::message;
 use carryover::render;
 use carryover::render::message::words;
 
+use super::connection::ConnectionArgs;
 use super::{notify, Output};
 
 #[derive(Args)]
@@ -32,42 +30,11 @@ pub struct FetchArgs {
     into: PathBuf,
     #[arg(long, help = VENDOR_HELP, value_parser = super::capture::vendor_values())]
     vendor: Option<String>,
-    #[arg(long, value_name = "N", help = port_help(), value_parser = clap::value_parser!(u16).range(1..))]
-    port: Option<u16>,
-    /// Talk in the clear instead of TLS: the password crosses the network readable.
-    #[arg(long)]
-    plaintext: bool,
-    #[arg(long, value_name = "NAME", help = login_help())]
-    user: Option<String>,
-    #[arg(long, value_name = "VAR", conflicts_with = "password_file", help = secret_help(
-        SecretKind::Password,
-        message!("fetch-help-from-env")
-    ))]
-    password_env: Option<String>,
-    #[arg(long, value_name = "FILE", help = secret_help(
-        SecretKind::Password,
-        message!("fetch-help-from-file")
-    ))]
-    password_file: Option<PathBuf>,
-    #[arg(long, value_name = "VAR", help = secret_help(
-        SecretKind::ApiToken,
-        message!("fetch-help-from-env")
-    ))]
-    token_env: Option<String>,
-    /// Seconds to wait to connect, and for each read.
-    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds)]
-    timeout: Duration,
     /// How many appliances to fetch from at a time.
     #[arg(long, value_name = "N", default_value = "8", value_parser = clap::value_parser!(u16).range(1..=256))]
     jobs: u16,
-    /// PEM certificates to trust besides the built-in roots: the appliance's own
-    /// self-signed certificate, or your CA's.
-    #[arg(long, value_name = "FILE")]
-    ca: Option<PathBuf>,
-    /// Accept any certificate. Anyone on the path can then read the password; warned about
-    /// on every run.
-    #[arg(long, conflicts_with = "ca")]
-    insecure: bool,
+    #[command(flatten)]
+    connection: ConnectionArgs,
     /// Then track the captures into this repository, as `track DIR --into REPO` does.
     #[arg(long, value_name = "REPO")]
     track: Option<PathBuf>,
@@ -96,28 +63,15 @@ impl FetchArgs {
     /// The flags as a request. The secrets are read by the command, each only if an
     /// appliance needs it.
     fn request(&self) -> Request {
-        let password = match (&self.password_env, &self.password_file) {
-            (Some(var), _) => Some(CredentialRef::Env(var.clone())),
-            (None, Some(path)) => Some(CredentialRef::File(path.clone())),
-            (None, None) => None,
-        };
         Request {
             hosts: self.hosts.clone(),
             inventory: self.inventory.clone(),
             into: self.into.clone(),
             vendor: self.vendor.clone(),
-            port: self.port,
-            tls: TlsOptions {
-                plaintext: self.plaintext,
-                ca: self.ca.clone(),
-                insecure: self.insecure,
-            },
-            credentials: Credentials {
-                user: self.user.clone(),
-                password,
-                token_env: self.token_env.clone(),
-            },
-            timeout: self.timeout,
+            port: self.connection.port,
+            tls: self.connection.tls(),
+            credentials: self.connection.credentials(),
+            timeout: self.connection.timeout,
             jobs: usize::from(self.jobs),
             track: self.track.clone(),
             commit: self.commit,
@@ -129,65 +83,6 @@ impl FetchArgs {
 const VENDOR_HELP: &str = "The vendor of appliances the inventory gives none for. Without it, \
      the vendor is the one whose login the credential flags given fit (--user, a password, \
      a token)";
-
-/// `what (Mirapoint MOS)`: the vendors whose login takes it, from the registry.
-fn taken_by(what: Message, takes: impl Fn(Login) -> bool) -> Message {
-    let titles: Vec<&str> = fetchers()
-        .into_iter()
-        .filter(|(_, f)| takes(f.login()))
-        .map(|(v, _)| v.title())
-        .collect();
-    match titles.is_empty() {
-        true => message!("fetch-help-taken-by-none", what = what),
-        false => message!(
-            "fetch-help-taken-by",
-            what = what,
-            vendors = titles.join(", ")
-        ),
-    }
-}
-
-/// `The user to log in as (Mirapoint MOS)`.
-fn login_help() -> String {
-    words(&taken_by(message!("fetch-help-user"), |l| l.user))
-}
-
-/// `Read the password (Mirapoint MOS) from ...`.
-fn secret_help(kind: SecretKind, from: Message) -> String {
-    let what = message!("fetch-help-secret", kind = secret_kind(kind));
-    let secret = taken_by(what, |l| l.secret == kind);
-    words(&message!(
-        "fetch-help-secret-from",
-        secret = secret,
-        from = from
-    ))
-}
-
-/// The port flag's help, with each vendor's default ports.
-fn port_help() -> String {
-    let ports: Vec<String> = fetchers()
-        .into_iter()
-        .map(|(v, f)| {
-            words(&message!(
-                "fetch-help-port-of",
-                vendor = v.title(),
-                tls = f.default_port(false),
-                plaintext = f.default_port(true)
-            ))
-        })
-        .collect();
-    words(&message!("fetch-help-port", ports = ports.join("; ")))
-}
-
-fn seconds(text: &str) -> Result<Duration, String> {
-    let s: f64 = text
-        .parse()
-        .map_err(|_| words(&message!("fetch-seconds-not-a-number", text = text)))?;
-    if !(0.05..=3600.0).contains(&s) {
-        return Err(words(&message!("fetch-seconds-range")));
-    }
-    Ok(Duration::from_secs_f64(s))
-}
 
 pub fn run(args: FetchArgs) -> Result<u8, Error> {
     let request = args.request();
@@ -226,7 +121,7 @@ pub fn run(args: FetchArgs) -> Result<u8, Error> {
 }
 
 /// Asks for a secret on the terminal, once per vendor and user; never echoed.
-fn prompt(ask: &Ask<'_>) -> Result<Secret, Error> {
+pub(super) fn prompt(ask: &Ask<'_>) -> Result<Secret, Error> {
     let kind = secret_kind(ask.kind);
     if !std::io::stdin().is_terminal() {
         return Err(Error::usage(message!(

@@ -2,7 +2,9 @@
 //! that hands its flags to the library. Flags shared by several subcommands are defined once
 //! here ([`Inputs`], [`ReadFlags`]).
 
+mod apply;
 mod capture;
+mod connection;
 mod diff;
 mod fetch;
 mod findings;
@@ -98,6 +100,8 @@ enum Command {
     /// Collect captures from the appliances themselves, for one host or a whole fleet.
     #[command(after_help = help::FETCH)]
     Fetch(fetch::FetchArgs),
+    /// Send a reviewed restore script to one appliance, one command at a time, with a journal.
+    Apply(apply::ApplyArgs),
     /// Print the canonical text of a capture, for git's diff drivers.
     #[command(after_help = help::TEXTCONV)]
     Textconv(textconv::TextconvArgs),
@@ -159,6 +163,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Restore(args) => restore::run(args),
         Command::Track(args) => track::run(args),
         Command::Fetch(args) => fetch::run(args),
+        Command::Apply(args) => apply::run(args),
         Command::Textconv(args) => textconv::run(args),
         Command::VerifyUpdate(args) => verify_update::run(args),
         Command::Completions(args) => generated::completions(args),

@@ -85,8 +85,12 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
             files.push((dir.join(relative), contents.clone().into_bytes()));
         }
     }
+    let script = script_bytes(&args, &outputs);
+    // Beside a script file, its plan: the digest and capture `apply` checks.
+    let plan = |path| carryover::commands::apply::plan_file(path, &script, &report, &job.against);
+    files.extend(args.output.file().and_then(plan));
     carryover::write::with_files(
-        (args.output.file(), script_bytes(&args, &outputs)),
+        (args.output.file(), script),
         files,
         args.show_secrets,
         args.import_files.as_deref(),

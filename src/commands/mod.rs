@@ -2,6 +2,7 @@
 //! typed report; `render` turns it into words and the writer puts it out. No flags: the
 //! binary's `cli` module turns them into a request and calls these.
 
+pub mod apply;
 pub mod capture;
 pub mod commit;
 pub mod diff;

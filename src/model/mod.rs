@@ -11,6 +11,7 @@ pub mod canonical;
 mod coverage;
 pub mod identity;
 mod items;
+pub mod journal;
 mod list;
 mod schema;
 pub mod update_log;

@@ -11,6 +11,7 @@ use crate::base::message::Message;
 use crate::capture::{line_counts, Capture, LineCount, Note, NoteKind};
 use crate::model::{Config, Coverage, Provenance};
 
+pub mod apply;
 pub mod capture;
 pub mod diff;
 pub mod error;

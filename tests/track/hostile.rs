@@ -243,8 +243,8 @@ fn an_interrupted_run_leaves_no_temporary_file() {
         assert!(flag.exists(), "the run never paused");
         assert_eq!(
             files_under(&out).len(),
-            2,
-            "two temporary files while paused"
+            3,
+            "three temporary files (script, its plan, runbook) while paused"
         );
         let killed = std::process::Command::new("kill")
             .args([&format!("-{signal}"), &child.id().to_string()])

@@ -166,7 +166,7 @@ impl Fetch for Mos {
 }
 
 /// The user and password to log in with: both given, the password on one line.
-fn credentials(target: &Target) -> Result<(&str, String), FetchError> {
+pub(crate) fn credentials(target: &Target) -> Result<(&str, String), FetchError> {
     let password = target
         .secret
         .as_ref()
@@ -305,21 +305,21 @@ fn stage(
 }
 
 /// One admin-protocol session and its transcript.
-struct Session {
-    reader: Reader<Connection>,
-    transcript: Vec<u8>,
-    password: Vec<u8>,
+pub(crate) struct Session {
+    pub(crate) reader: Reader<Connection>,
+    pub(crate) transcript: Vec<u8>,
+    pub(crate) password: Vec<u8>,
     /// The session id the login answered with.
-    session: Option<Vec<u8>>,
+    pub(crate) session: Option<Vec<u8>>,
     /// Every form of the password and the session id ([`Session::secrets`]), to overwrite.
-    scrubber: Scrubber,
-    next_tag: u32,
-    answer_time: std::time::Duration,
-    plaintext: bool,
+    pub(crate) scrubber: Scrubber,
+    pub(crate) next_tag: u32,
+    pub(crate) answer_time: std::time::Duration,
+    pub(crate) plaintext: bool,
 }
 
 /// What ended a command's answer.
-enum Completion {
+pub(crate) enum Completion {
     Ok,
     Refused(String),
 }
@@ -335,7 +335,7 @@ impl Session {
     }
 
     /// Reads the greeting, `* OK <host> admind <version> ...`; the host it names.
-    fn greeting(&mut self) -> Result<String, FetchError> {
+    pub(crate) fn greeting(&mut self) -> Result<String, FetchError> {
         self.reader
             .set_deadline(Some(Instant::now() + self.answer_time));
         let line = match self.reader.line() {
@@ -372,7 +372,7 @@ impl Session {
     }
 
     /// Logs in; the transcript shows the password and the session id as [`MASK`].
-    fn login(&mut self, user: &str) -> Result<(), FetchError> {
+    pub(crate) fn login(&mut self, user: &str) -> Result<(), FetchError> {
         let tag = self.tag();
         let password = String::from_utf8_lossy(&self.password).into_owned();
         let line = format!("{tag} LOGIN {} {}\r\n", quote(user), quote(&password));
@@ -390,7 +390,7 @@ impl Session {
 
     /// Sends one command of the plan and reads its answer; a refusal is not fatal. Why the
     /// appliance refused it, if it did.
-    fn run(&mut self, command: &str) -> Result<Option<String>, FetchError> {
+    pub(crate) fn run(&mut self, command: &str) -> Result<Option<String>, FetchError> {
         let tag = self.tag();
         let line = format!("{tag} {command}\r\n");
         self.send(&line, line.as_bytes())?;
@@ -403,7 +403,7 @@ impl Session {
     }
 
     /// Says goodbye; the capture is complete whatever the answer.
-    fn logout(&mut self) {
+    pub(crate) fn logout(&mut self) {
         let tag = self.tag();
         let line = format!("{tag} LOGOUT\r\n");
         if self.send(&line, line.as_bytes()).is_ok() {
@@ -411,14 +411,14 @@ impl Session {
         }
     }
 
-    fn tag(&mut self) -> String {
+    pub(crate) fn tag(&mut self) -> String {
         let tag = format!("a{:03}", self.next_tag);
         self.next_tag += 1;
         tag
     }
 
     /// Sends `line`, recording `shown` in the transcript.
-    fn send(&mut self, line: &str, shown: &[u8]) -> Result<(), FetchError> {
+    pub(crate) fn send(&mut self, line: &str, shown: &[u8]) -> Result<(), FetchError> {
         self.record(b"C: ", shown, 0);
         let stream = self.reader.get_mut();
         stream
@@ -436,7 +436,7 @@ impl Session {
     /// Reads the answer to `tag` up to its completion, into the transcript (data lines masked
     /// when `secret`: the session id). A refusal's text is taken from the transcript, where
     /// an echo of the password is already overwritten.
-    fn answer(&mut self, tag: &str, secret: bool) -> Result<Completion, FetchError> {
+    pub(crate) fn answer(&mut self, tag: &str, secret: bool) -> Result<Completion, FetchError> {
         self.reader
             .set_deadline(Some(Instant::now() + self.answer_time));
         let mut after_literal = false;
@@ -510,7 +510,7 @@ impl Session {
     }
 
     /// The password, its quoted form as sent, and the session id.
-    fn secrets(&self) -> Vec<Vec<u8>> {
+    pub(crate) fn secrets(&self) -> Vec<Vec<u8>> {
         let password = String::from_utf8_lossy(&self.password).into_owned();
         let mut all = vec![self.password.clone(), quote(&password).into_bytes()];
         all.extend(self.session.clone());
@@ -527,7 +527,7 @@ impl Session {
     }
 
     /// The model of the transcript so far, read by the project's own protocol reader.
-    fn read_back(&self, appliance: &str) -> Result<Config, FetchError> {
+    pub(crate) fn read_back(&self, appliance: &str) -> Result<Config, FetchError> {
         let failed = |e: crate::base::error::Error| {
             let error = fetch::error_message(&e);
             FetchError::Failed(message!("fetch-mos-read-back", error = error))

@@ -4,6 +4,7 @@
 //! `interpret` turns trees into model changes by the command forms in `catalog.ron`; `forms`
 //! writes commands back from the same forms; `knowledge/` holds the release notes.
 
+pub mod apply;
 pub(crate) mod catalog;
 pub(crate) mod evidence;
 mod fetch;
