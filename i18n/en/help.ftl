@@ -7,64 +7,22 @@ help-heading-usage = Usage:
 help-heading-arguments = Arguments
 help-heading-options = Options
 help-heading-commands = Commands
-help-any--accept =
-    With --explain: accept the differences of a rule, or of an item path glob or name, with your reason (repeatable), e.g. 'MOS-4.2.3-KI-5=set by hand' or 'smtp.fastpath=on by design'
-help-any--against =
-    A capture of the upgraded appliance (repeatable): write only what it lacks or has different
-help-any--all =
-    Write every page, the main one and each subcommand's, into the folder -o names (made if missing), as `carryover.1`, `carryover-show.1`, ...
 help-any--ca =
     PEM certificates to trust besides the built-in roots: the appliance's own self-signed certificate, or your CA's
-help-any--check =
-    Write no script: apply its commands to the --against capture in memory and show, as an explained diff against the pre-upgrade capture, what the appliance will hold once the script has run, and why anything would still differ. Exit 0 when only expected, applied or accepted differences would remain
 help-any--color =
     Colour: auto (on a terminal, unless NO_COLOR is set or CLICOLOR_FORCE asks for it), always or never
-help-any--commit =
-    Then commit what changed in the repository with git; no change, no commit
-help-any--confirm =
-    A precondition no capture shows, checked by you (`--confirm ST-7.09-P-4`): it no longer blocks, and the report says it was confirmed by the operator. Repeat for each
 help-any--encoding =
     Read the inputs in this encoding instead of detecting it (utf-8, shift_jis, euc-jp, ...)
-help-any--exit_code =
-    Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's `--detailed-exitcode`); without it, a written script exits 0
-help-any--explain =
-    Label each difference by the rules for the two captures' versions, with the rule's id: expected (the release changes it), applied (what the plan told you to do), lost (a known issue predicts it; restore --against writes it back), unexplained, or accepted. The exit status then says whether anything lost, unexplained or not compared remains
-help-any--file =
-    The capture git hands over (`-`: standard input)
 help-any--format =
     The output format
 help-any--help_uri_base =
     With --format sarif: where the rule pages are published (the folder of docs/rules/), so that each rule's helpUri is URL/ID.md; without it, no helpUri is written
-help-any--hosts =
-    Appliances to fetch from: host names or addresses
-help-any--id =
-    The rule's id, as a report names it (`MOS-4.2.3-KI-3`); without it, every rule a report can name is listed
-help-any--ignore =
-    Leave out items whose path matches this glob (repeatable), e.g. 'lists/*/blacklist/*'
-help-any--import_files =
-    Also write the appliance's own UI import files into DIR (SpamTitan: domains CSV, allow and block lists)
 help-any--insecure =
     Accept any certificate. Anyone on the path can then read the password; warned about on every run
-help-any--into =
-    The repository to write `<vendor>/<hostname>.ron` files into
-help-any--inventory =
-    A CSV of appliances, `host,vendor,port,user,credential-ref` (credential-ref: `env:NAME` or `file:PATH`, never the credential itself)
-help-any--jobs =
-    How many appliances to fetch from at a time
 help-any--kind =
     Read the inputs as this kind instead of detecting it from their content
-help-any--log =
-    The update log, or a folder whose update logs are all checked (a capture folder, a tree of them); `-` reads standard input
-help-any--name =
-    The schema's name (`findings` for `gaps` and `plan`, `show`, `diff`, `diff-stat`, `diff-explain`, `verify-update`, `track`, `fetch`); without it, the names are listed
-help-any--new =
-    A capture of the new side (repeat for several files)
-help-any--old =
-    A capture of the old side (repeat for several files)
 help-any--output =
     Write to FILE instead of standard output (`-`: standard output). The file is replaced atomically: a failed run leaves it as it was
-help-any--output_encoding =
-    Write the script in this encoding (utf-8, shift_jis, euc-jp, ...), the one it is sent to the appliance in: MOS literal counts are its bytes. Default: the capture's encoding
 help-any--password_env =
     Read the password (Mirapoint MOS) from this environment variable
 help-any--password_file =
@@ -75,42 +33,51 @@ help-any--plaintext =
     Talk in the clear instead of TLS: the password crosses the network readable
 help-any--port =
     The port, when not the vendor's default (Mirapoint MOS: 10243 with TLS, 10143 plaintext; SpamTitan: 443 with TLS, 80 plaintext)
-help-any--pre =
-    A capture of the same appliance from before the upgrade (repeat for several files): the inputs are then the captures after it, and the report adds what the upgrade lost
-help-any--profile =
-    How much to read
-help-any--provenance =
-    Add where each item was read (path:line) and which sources were read
-help-any--runbook =
-    Write a Markdown runbook: how to apply the script, steps by hand, patches, checks
-help-any--shell =
-    The shell to complete for
-help-any--show_secrets =
-    Write the values the vendor's secrets catalog marks secret (private keys, passwords, session ids, API tokens) instead of leaving them out; the files are then created readable by their owner only
-help-any--src =
-    The folder of captures to read
-help-any--stat =
-    Only the counts per area (human, markdown or json)
-help-any--subcommand =
-    A subcommand's own page (`carryover-SUBCOMMAND(1)`) instead of the main page
 help-any--timeout =
     Seconds to wait to connect, and for each read
-help-any--to =
-    The version to upgrade to (default: the newest release note known)
 help-any--token_env =
     Read the API token (SpamTitan) from this environment variable
-help-any--track =
-    Then track the captures into this repository, as `track DIR --into REPO` does
-help-any--unrecognized =
-    Instead, print the input lines that did not become model data; exit 1 if there are any
 help-any--user =
     The user to log in as (Mirapoint MOS)
-help-any--vendor =
-    The vendor to capture; without it, that of the captures given (needed when none is given)
+help-apply--dry_run =
+    Do everything but write: log in, check, read back, and list what would be sent
+help-apply--host =
+    The appliance to send it to: a host name or address
+help-apply--into =
+    Then fetch the appliance again into this folder
+help-apply--pre =
+    Then compare this pre-upgrade capture with the new one, each difference labelled by the rules, and exit as `diff --explain` does
+help-apply--resume =
+    Continue the run the journal shows, after its last confirmed command
+help-apply--script =
+    The restore script, written by `carryover restore -o SCRIPT` (its plan file SCRIPT.plan beside it)
+help-apply--send_inferred =
+    Also send commands whose form no public source confirms
+help-apply--yes =
+    Send without asking: needed where there is no terminal to ask on
+help-apply-about =
+    Send a reviewed restore script to one appliance, one command at a time, with a journal
+help-apply-after =
+    One script, one appliance: fleets and undo are out of scope. Before the first write, apply
+    logs in, checks the appliance's name, vendor and version, and reads back everything the script
+    writes: any drift from the capture the script was computed against stops it. Each command is
+    sent alone and its answer checked; the journal beside the script (SCRIPT.journal) records
+    each, and --resume finishes a run a refusal or a dropped connection stopped.
+
+    Examples:
+      carryover restore --to 4.2.3 pre/rg01.admind.txt --against post/rg01.admind.txt -o restore.txt
+      carryover apply restore.txt rg01.example.net --user admin --password-env MOS_PASSWORD --dry-run
+
+    Exit status:
+      0  every command was sent and confirmed, or the journal shows it was; with --pre, every difference is expected, applied or accepted, and nothing is not compared
+      1  --pre: something lost, unexplained or not compared remains (as diff --explain)
+      2  error; nothing is sent when the appliance, its version or its state is not what the script was computed against, or the script or journal does not match; a refused command or a lost connection stops the run (the journal says where)
 help-capture--paths =
     Captures already made, to name their delegated domains (optional; `-`: standard input)
 help-capture--profile =
     How much to capture
+help-capture--vendor =
+    The vendor to capture; without it, that of the captures given (needed when none is given)
 help-capture-about =
     Print what to run so that a capture holds what gaps and plan need
 help-capture-after =
@@ -122,6 +89,8 @@ help-capture-after =
     Exit status:
       0  the commands (or the capture script) were printed
       2  error
+help-completions--shell =
+    The shell to complete for
 help-completions-about =
     Print a shell completion script (bash, zsh, fish, elvish, powershell)
 help-completions-after =
@@ -132,10 +101,22 @@ help-completions-after =
     Exit status:
       0  the script was printed
       2  error
+help-diff--accept =
+    With --explain: accept the differences of a rule, or of an item path glob or name, with your reason (repeatable), e.g. 'MOS-4.2.3-KI-5=set by hand' or 'smtp.fastpath=on by design'
+help-diff--explain =
+    Label each difference by the rules for the two captures' versions, with the rule's id: expected (the release changes it), applied (what the plan told you to do), lost (a known issue predicts it; restore --against writes it back), unexplained, or accepted. The exit status then says whether anything lost, unexplained or not compared remains
+help-diff--ignore =
+    Leave out items whose path matches this glob (repeatable), e.g. 'lists/*/blacklist/*'
+help-diff--new =
+    A capture of the new side (repeat for several files)
+help-diff--old =
+    A capture of the old side (repeat for several files)
 help-diff--paths =
     OLD and NEW, each a file or directory (`-`: standard input, for one of them); or the seven arguments git gives an external diff
 help-diff--show_secrets =
     Show the values of changed secrets (private keys, passwords, session ids, API tokens) instead of `<secret>`; a file named by -o is then readable by its owner only
+help-diff--stat =
+    Only the counts per area (human, markdown or json)
 help-diff-about =
     Compare two captures by setting, not by line: what an upgrade or a change did
 help-diff-after =
@@ -152,10 +133,22 @@ help-diff-after =
       2  error, including captures of two appliances or two vendors
     As git's external diff (seven arguments) it exits 0, as git requires; a file it cannot read
     as a capture is shown as a line diff.
+help-fetch--commit =
+    Then commit what changed in the repository with git; no change, no commit
 help-fetch--format =
     The report's format
+help-fetch--hosts =
+    Appliances to fetch from: host names or addresses
 help-fetch--into =
     The folder to write each appliance's capture into
+help-fetch--inventory =
+    A CSV of appliances, `host,vendor,port,user,credential-ref` (credential-ref: `env:NAME` or `file:PATH`, never the credential itself)
+help-fetch--jobs =
+    How many appliances to fetch from at a time
+help-fetch--profile =
+    How much to read
+help-fetch--track =
+    Then track the captures into this repository, as `track DIR --into REPO` does
 help-fetch--vendor =
     The vendor of appliances the inventory gives none for. Without it, the vendor is the one whose login the credential flags given fit (--user, a password, a token)
 help-fetch-about =
@@ -181,6 +174,10 @@ help-flag-help-more =
     Print help (see more with '--help')
 help-flag-version =
     Print version
+help-gaps--pre =
+    A capture of the same appliance from before the upgrade (repeat for several files): the inputs are then the captures after it, and the report adds what the upgrade lost
+help-gaps--to =
+    The version to upgrade to (default: the newest release note known)
 help-gaps-about =
     Report what the known export and upgrade bugs would lose, with evidence and remedies
 help-gaps-after =
@@ -215,6 +212,10 @@ help-main-after =
       0  done, nothing to report
       1  something to report
       2  error: unreadable input, mixed appliances or vendors, a bad flag
+help-man--all =
+    Write every page, the main one and each subcommand's, into the folder -o names (made if missing), as `carryover.1`, `carryover-show.1`, ...
+help-man--subcommand =
+    A subcommand's own page (`carryover-SUBCOMMAND(1)`) instead of the main page
 help-man-about =
     Print the man page (roff), with a section for each subcommand
 help-man-after =
@@ -226,6 +227,8 @@ help-man-after =
     Exit status:
       0  the page was printed (--all: every page was written)
       2  error; with --all, no page is written
+help-plan--confirm =
+    A precondition no capture shows, checked by you (`--confirm ST-7.09-P-4`): it no longer blocks, and the report says it was confirmed by the operator. Repeat for each
 help-plan--to =
     The version to upgrade to
 help-plan-about =
@@ -242,8 +245,22 @@ help-plan-after =
       2  error, including a --to version of another vendor or older than the captures
 help-restore--accept =
     With --check (or a runbook with --against): accept the differences of a rule, or of an item path glob or name, with your reason (repeatable), e.g. 'smtp.fastpath=on by design'
+help-restore--against =
+    A capture of the upgraded appliance (repeatable): write only what it lacks or has different
 help-restore--all =
     Restore every setting the captures hold, not only what the known issues lose
+help-restore--check =
+    Write no script: apply its commands to the --against capture in memory and show, as an explained diff against the pre-upgrade capture, what the appliance will hold once the script has run, and why anything would still differ. Exit 0 when only expected, applied or accepted differences would remain
+help-restore--exit_code =
+    Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's `--detailed-exitcode`); without it, a written script exits 0
+help-restore--import_files =
+    Also write the appliance's own UI import files into DIR (SpamTitan: domains CSV, allow and block lists)
+help-restore--output_encoding =
+    Write the script in this encoding (utf-8, shift_jis, euc-jp, ...), the one it is sent to the appliance in: MOS literal counts are its bytes. Default: the capture's encoding
+help-restore--runbook =
+    Write a Markdown runbook: how to apply the script, steps by hand, patches, checks
+help-restore--show_secrets =
+    Write the values the vendor's secrets catalog marks secret (private keys, passwords, session ids, API tokens) instead of leaving them out; the files are then created readable by their owner only
 help-restore--to =
     The version being upgraded to
 help-restore-about =
@@ -258,6 +275,8 @@ help-restore-after =
       0  the script was written (with --exit-code: and it holds no commands; with --check: only expected, applied or accepted differences would remain)
       1  only with --exit-code (or --detailed-exitcode): the script holds commands; with --check: something lost, unexplained or not compared would remain
       2  error; nothing is written
+help-rule--id =
+    The rule's id, as a report names it (`MOS-4.2.3-KI-3`); without it, every rule a report can name is listed
 help-rule-about =
     Explain a rule a report names: its release note's item, what carryover checks, what it does
 help-rule-after =
@@ -269,6 +288,8 @@ help-rule-after =
     Exit status:
       0  the rule was explained, or the rules listed
       2  error, including an id no rule has (the nearest ids are named)
+help-schema--name =
+    The schema's name (`findings` for `gaps` and `plan`, `show`, `diff`, `diff-stat`, `diff-explain`, `verify-update`, `track`, `fetch`); without it, the names are listed
 help-schema-about =
     Print the JSON Schema of a JSON output (`carryover schema findings`)
 help-schema-after =
@@ -282,8 +303,12 @@ help-schema-after =
       2  error, including a name no schema has
 help-show--format =
     The output format: canonical RON, or JSON with the same structure
+help-show--provenance =
+    Add where each item was read (path:line) and which sources were read
 help-show--show_secrets =
     Print the values the vendor's secrets catalog marks secret (private keys, passwords, session ids, API tokens) instead of `<secret>`; a file named by -o is then readable by its owner only
+help-show--unrecognized =
+    Instead, print the input lines that did not become model data; exit 1 if there are any
 help-show-about =
     Print the appliance's configuration as canonical RON (or JSON)
 help-show-after =
@@ -296,6 +321,8 @@ help-show-after =
       0  the model was printed
       1  --unrecognized: some line did not become model data
       2  error
+help-textconv--file =
+    The capture git hands over (`-`: standard input)
 help-textconv-about =
     Print the canonical text of a capture, for git's diff drivers
 help-textconv-after =
@@ -310,6 +337,10 @@ help-track--commit =
     Then commit the files written with git (only those), with a message that counts, per appliance, what was added, removed and changed; nothing changed, no commit
 help-track--format =
     The report's format
+help-track--into =
+    The repository to write `<vendor>/<hostname>.ron` files into
+help-track--src =
+    The folder of captures to read
 help-track-about =
     Keep a folder of captures from many appliances as one canonical RON file per appliance
 help-track-after =
@@ -323,6 +354,8 @@ help-track-after =
       2  a capture failed (the others were still written), or another error
 help-verify-update--encoding =
     Read the log in this encoding instead of detecting it
+help-verify-update--log =
+    The update log, or a folder whose update logs are all checked (a capture folder, a tree of them); `-` reads standard input
 help-verify-update-about =
     Check a SpamTitan update log: versions, services stopped and started again, completion
 help-verify-update-after =

@@ -171,18 +171,23 @@ mod tests {
         let mut texts = BTreeMap::new();
         let mut by_flag: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
         collect(&command, MAIN, &mut texts, &mut by_flag);
-        // The words most subcommands give a flag are its shared text; the others keep their own.
+        // The words several subcommands give a flag alike are its shared text (the words most
+        // give, if they differ); a flag's words given once keep their own id, so that ids do not
+        // move as flags are added.
         for (shared, uses) in by_flag {
+            let given = |text: &String| uses.iter().filter(|(_, t)| t == text).count();
             let most = uses
                 .iter()
                 .map(|(_, text)| text)
-                .max_by_key(|text| (uses.iter().filter(|(_, t)| t == *text).count(), *text))
-                .cloned()
-                .unwrap_or_default();
+                .filter(|text| given(text) > 1 || !shared.starts_with("help-any--"))
+                .max_by_key(|text| (given(text), *text))
+                .cloned();
             if shared.starts_with("help-any--") {
-                texts.extend(uses.into_iter().filter(|(_, text)| *text != most));
+                texts.extend(uses.iter().filter(|(_, text)| Some(text) != most.as_ref()).cloned());
             }
-            texts.insert(shared, most);
+            if let Some(most) = most {
+                texts.insert(shared, most);
+            }
         }
         texts
     }
