@@ -419,7 +419,11 @@ fn track_one(
             change: None,
         };
     }
-    let text = crate::model::canonical::to_ron(&capture.config);
+    let config = &capture.config;
+    let known = crate::vendors::by_id(config.vendor)
+        .map(|v| v.known())
+        .unwrap_or_default();
+    let text = crate::model::canonical::to_ron(config, &known);
     let mut change = None;
     let written = match inside(repo, &path).map(|()| std::fs::read(&path).ok()) {
         Ok(Some(old)) if old == text.as_bytes() => Some(false),

@@ -240,6 +240,15 @@ fn body_line(stored: &Stored, version: u32) -> Message {
     let appliance = &stored.appliance;
     match stored.change {
         FileChange::New => message!("git-body-new", appliance = appliance),
+        FileChange::Changed(c) if c.not_captured > 0 && c.newly_captured > 0 => message!(
+            "git-body-counts-both",
+            appliance = appliance,
+            added = c.added,
+            removed = c.removed,
+            changed = c.changed,
+            not_captured = c.not_captured,
+            newly_captured = c.newly_captured
+        ),
         FileChange::Changed(c) if c.not_captured > 0 => message!(
             "git-body-counts-not-captured",
             appliance = appliance,
@@ -247,6 +256,14 @@ fn body_line(stored: &Stored, version: u32) -> Message {
             removed = c.removed,
             changed = c.changed,
             not_captured = c.not_captured
+        ),
+        FileChange::Changed(c) if c.newly_captured > 0 => message!(
+            "git-body-counts-newly-captured",
+            appliance = appliance,
+            added = c.added,
+            removed = c.removed,
+            changed = c.changed,
+            newly_captured = c.newly_captured
         ),
         FileChange::Changed(c) => message!(
             "git-body-counts",

@@ -91,6 +91,82 @@ fn a_partial_capture_reads_as_not_captured_never_as_a_deletion() {
     }
 }
 
+/// The rg01 4.1.9 log without the listings of every list but `primary whitelistto`: it looked
+/// at one list of the seven the full log lists.
+fn capture_of_one_list() -> String {
+    let full =
+        std::fs::read_to_string(common::root().join("samples/mos/rg01-4.1.9-before.log")).unwrap();
+    let (from, to) = (
+        full.find("rg01.example.co.jp> uce listexception any")
+            .unwrap(),
+        full.find("rg01.example.co.jp> branding get").unwrap(),
+    );
+    format!("{}{}", &full[..from], &full[to..])
+}
+
+#[test]
+fn a_list_not_listed_reads_as_not_captured_in_git_log_and_in_the_commit_counts() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| common::git(dir.path(), args);
+    repository(dir.path());
+    let full = common::root().join("samples/mos/rg01-4.1.9-before.log");
+    std::fs::copy(full, dir.path().join("rg01.log")).unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-qm", "full"]);
+    std::fs::write(dir.path().join("rg01.log"), capture_of_one_list()).unwrap();
+    git(&["commit", "-qam", "one list"]);
+
+    let log = git(&["log", "-p", "-1", "--format=%s"]);
+    // Each list the second capture did not list is written as not captured where it stood.
+    for (scope, list) in [
+        ("local", "whitelistto"),
+        ("primary", "whitelist"),
+        ("primary", "blacklist"),
+    ] {
+        let at = log.find(&format!(" \"{scope}\": {{\n")).expect(scope);
+        let not_captured = format!("+        \"{list}\": NotCaptured,\n");
+        assert!(log[at..].contains(&not_captured), "{scope} {list}: {log}");
+    }
+    // The list it did look at is unchanged: no line of it is removed.
+    for entry in ["@partners.example.com", "ml-sales@lists.example.co.jp"] {
+        assert!(
+            log.contains(&format!("\n           \"{entry}\",\n")),
+            "{log}"
+        );
+        assert!(!log.contains(&format!("-          \"{entry}\"")), "{log}");
+    }
+
+    // Stored by track, the same two captures count the unlisted lists as not captured, never
+    // as removed; and back again, as captured for the first time, never as added.
+    let (src, repo) = (dir.path().join("captures"), dir.path().join("repo"));
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(src.join("rg01.log"), capture_of_one_list()).unwrap();
+    track_and_commit(&src, &repo);
+    let samples = common::root().join("samples/mos");
+    std::fs::copy(samples.join("rg01-4.1.9-before.log"), src.join("rg01.log")).unwrap();
+    track_and_commit(&src, &repo);
+    let message = common::git(&repo, &["log", "-1", "--format=%B"]);
+    assert_eq!(
+        message.lines().nth(2).unwrap(),
+        "- mirapoint-mos/rg01: 0 added, 0 removed, 0 changed; \
+         4 captured for the first time (not added)",
+        "{message}"
+    );
+    std::fs::write(src.join("rg01.log"), capture_of_one_list()).unwrap();
+    track_and_commit(&src, &repo);
+    let message = common::git(&repo, &["log", "-1", "--format=%B"]);
+    assert_eq!(
+        message.lines().nth(2).unwrap(),
+        "- mirapoint-mos/rg01: 0 added, 0 removed, 0 changed; \
+         4 not captured this time (not removed)",
+        "{message}"
+    );
+}
+
 #[test]
 fn a_file_that_is_no_capture_gets_a_plain_diff_under_diff_external() {
     if !has_git() {
