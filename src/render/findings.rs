@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::base::text::longest_backtick_run;
 use crate::knowledge::Phase;
 use crate::message;
 use crate::ops::{Form, Status, Step};
@@ -293,7 +294,8 @@ fn code_block(out: &mut String, block: &mut Vec<String>) {
     }
     let title = words(&message!("step-type-on-this-appliance"));
     // A fence longer than any run of backticks in the commands, so none closes it early.
-    let fence = "`".repeat(longest_backtick_run(block).max(2) + 1);
+    let longest = block.iter().map(|l| longest_backtick_run(l)).max();
+    let fence = "`".repeat(longest.unwrap_or(0).max(2) + 1);
     let _ = writeln!(out, "- [ ] {title}\n\n  {fence}");
     for line in block.drain(..) {
         for part in line.split('\n') {
@@ -301,13 +303,4 @@ fn code_block(out: &mut String, block: &mut Vec<String>) {
         }
     }
     let _ = writeln!(out, "  {fence}");
-}
-
-fn longest_backtick_run(lines: &[String]) -> usize {
-    lines
-        .iter()
-        .flat_map(|l| l.split(|c| c != '`'))
-        .map(str::len)
-        .max()
-        .unwrap_or(0)
 }
