@@ -363,8 +363,11 @@ impl Rule<'_, '_> {
             name = name,
             value = item.value.to_string()
         ));
-        f.items
-            .push(Item::setting(name, item.value.to_string(), self.locate(item.at)));
+        f.items.push(Item::setting(
+            name,
+            item.value.to_string(),
+            self.locate(item.at),
+        ));
         f.remedy = self.remedy(&[("name", short(name)), ("value", value)]);
         vec![f]
     }
@@ -431,8 +434,11 @@ impl Rule<'_, '_> {
                     value = item.value.to_string(),
                     recommended = recommended
                 ));
-                f.items
-                    .push(Item::setting(name, item.value.to_string(), self.locate(item.at)));
+                f.items.push(Item::setting(
+                    name,
+                    item.value.to_string(),
+                    self.locate(item.at),
+                ));
                 // Another value may be the admin's choice: the note recommends its value only
                 // where no other is wanted.
                 f.remedy = self
@@ -483,8 +489,11 @@ impl Rule<'_, '_> {
                 missing.extend(self.cx.read_setting(name));
                 continue;
             };
-            f.items
-                .push(Item::setting(name, item.value.to_string(), self.locate(item.at)));
+            f.items.push(Item::setting(
+                name,
+                item.value.to_string(),
+                self.locate(item.at),
+            ));
             let value = item.value.to_string();
             f.remedy
                 .extend(self.remedy(&[("name", short(name)), ("value", &value)]));

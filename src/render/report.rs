@@ -412,7 +412,8 @@ mod tests {
             path: "rg01.log".into(),
             line,
         };
-        f.items.push(Item::setting("smtp.quarantinejunk", "on", at(22)));
+        f.items
+            .push(Item::setting("smtp.quarantinejunk", "on", at(22)));
         f.items.push(
             Item::scoped("mtagroup", "10.0.0.1", at(30)).noted(message!("item-key-captured")),
         );
