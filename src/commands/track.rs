@@ -181,6 +181,18 @@ pub fn track(
     options: &ReadOptions,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Report> {
+    track_noting(src, into, options, tick, &|_| {})
+}
+
+/// [`track`], handing each appliance's capture, once read, to `read` (for its notes and line
+/// counts under `-v`). Appliances are read in parallel: `read` may be called from any thread.
+pub fn track_noting(
+    src: &Path,
+    into: &Path,
+    options: &ReadOptions,
+    tick: &(dyn Fn() + Sync),
+    read: &(dyn Fn(&Capture) + Sync),
+) -> Result<Report> {
     let repo = repository(src, into)?;
     let mut report = Report::default();
     let files: Vec<Input> = walk(src, &mut report)?
@@ -226,7 +238,10 @@ pub fn track(
     report.appliances = groups.len();
     let results: Vec<Group> = groups
         .into_par_iter()
-        .map(|((vendor, stem), files)| track_one(vendor, &stem, &files, &repo, options, tick))
+        .map(|((vendor, stem), files)| {
+            let progress = (tick, read);
+            track_one(vendor, &stem, &files, &repo, options, progress)
+        })
         .collect();
     for group in results {
         report.unrecognized += group.unrecognized;
@@ -388,7 +403,7 @@ fn track_one(
     files: &[Input],
     repo: &Path,
     options: &ReadOptions,
-    tick: &(dyn Fn() + Sync),
+    (tick, read): (&(dyn Fn() + Sync), &(dyn Fn(&Capture) + Sync)),
 ) -> Group {
     let path = repo.join(vendor.name()).join(format!("{stem}.ron"));
     let mut capture = Capture::new(vendor);
@@ -419,6 +434,7 @@ fn track_one(
             change: None,
         };
     }
+    read(&capture);
     let config = &capture.config;
     let known = crate::vendors::by_id(config.vendor)
         .map(|v| v.known())

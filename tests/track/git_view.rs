@@ -121,16 +121,27 @@ fn a_list_not_listed_reads_as_not_captured_in_git_log_and_in_the_commit_counts()
     git(&["commit", "-qam", "one list"]);
 
     let log = git(&["log", "-p", "-1", "--format=%s"]);
-    // Each list the second capture did not list is written as not captured where it stood.
-    for (scope, list) in [
-        ("local", "whitelistto"),
-        ("primary", "whitelist"),
-        ("primary", "blacklist"),
-    ] {
-        let at = log.find(&format!(" \"{scope}\": {{\n")).expect(scope);
-        let not_captured = format!("+        \"{list}\": NotCaptured,\n");
-        assert!(log[at..].contains(&not_captured), "{scope} {list}: {log}");
+    // Each list the second capture did not list is written as not captured where it stood,
+    // and a scope none of whose lists it listed, as not captured whole.
+    for scope in ["any", "local", "nonlocal"] {
+        assert!(
+            log.contains(&format!("+      \"{scope}\": NotCaptured,\n")),
+            "{scope}: {log}"
+        );
     }
+    // The new side, as the diff shows it: each list of `primary` it did not list is there as
+    // not captured.
+    let new_side: String = log
+        .lines()
+        .filter_map(|l| l.strip_prefix('+').or_else(|| l.strip_prefix(' ')))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        new_side.contains(
+            "      \"primary\": {\n        \"blacklist\": NotCaptured,\n        \"whitelist\": NotCaptured,\n"
+        ),
+        "{log}"
+    );
     // The list it did look at is unchanged: no line of it is removed.
     for entry in ["@partners.example.com", "ml-sales@lists.example.co.jp"] {
         assert!(
@@ -348,4 +359,75 @@ fn a_file_stored_in_an_older_format_is_rewritten_with_a_commit_of_its_own() {
         "carryover track: stored format 2, no configuration changed\n\n\
          - mirapoint-mos/rg01: stored format 1 -> 2, no configuration changed\n\n"
     );
+}
+
+/// Runs `carryover track` with `args` after `SRC --into REPO`; its exit code, stdout and stderr.
+fn track_with(src: &Path, repo: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .arg("track")
+        .arg(src)
+        .arg("--into")
+        .arg(repo)
+        .args(args)
+        .env("LC_ALL", "C")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", repo)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn track_json_reports_the_commit_it_made_and_verbose_shows_each_files_notes() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (src, repo) = (dir.path().join("captures"), dir.path().join("repo"));
+    std::fs::create_dir_all(&src).unwrap();
+    let samples = common::root().join("samples/mos");
+    std::fs::copy(samples.join("rg01-4.1.9-before.log"), src.join("rg01.log")).unwrap();
+
+    // Quiet by default: the summary, no note of any file.
+    let (code, _, err) = track_with(&src, &repo, &["--commit", "--format", "json"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    std::fs::copy(samples.join("rg01-4.2.3-after.log"), src.join("rg01.log")).unwrap();
+    let (code, out, err) = track_with(&src, &repo, &["--commit", "--format", "json", "-v"]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let message = common::git(&repo, &["log", "-1", "--format=%B"]);
+    assert_eq!(
+        report["commit"]["message"],
+        message.trim_end_matches('\n').to_string() + "\n"
+    );
+    assert_eq!(
+        report["commit"]["subject"],
+        "carryover track: mirapoint-mos/rg01 changed"
+    );
+    assert_eq!(
+        report["commit"]["files"],
+        serde_json::json!(["M mirapoint-mos/rg01.ron"])
+    );
+    // `-v`: each file's line counts and notes, on standard error.
+    assert!(err.contains("rg01.log: "), "{err}");
+    assert!(err.contains(" lines, "), "{err}");
+
+    // Nothing changed: no commit, and the report says so.
+    let (_, out, _) = track_with(&src, &repo, &["--commit", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report.get("commit"), Some(&serde_json::Value::Null));
+    // No commit asked for: no `commit` key.
+    let (_, out, _) = track_with(&src, &repo, &["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(report.get("commit").is_none(), "{out}");
 }
