@@ -182,7 +182,7 @@ fn gaps_sarif_on_the_mos_sample_is_valid_and_points_at_the_capture_lines() {
     assert_eq!(results[0]["properties"]["status"], "found");
     assert_eq!(results[2]["properties"]["status"], "not-captured");
     assert_eq!(
-        results[0]["properties"]["remedy"][0]["command"],
+        results[0]["properties"]["remedy"][1]["command"],
         "smtp set maxmsgsum 314572800"
     );
     // Placed, not read there: the location says so.
