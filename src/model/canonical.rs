@@ -406,6 +406,10 @@ fn written_not_captured(config: &ron::Value) -> BTreeSet<String> {
             Some(ron::Value::Map(scopes)) if ["settings", "lists"].contains(&section) => {
                 for (scope, entries) in scopes.iter() {
                     let ron::Value::Map(entries) = entries else {
+                        // A scope none of whose entries was captured.
+                        if let Some(scope) = some_text(scope).filter(|_| is_not_captured(entries)) {
+                            out.insert(format!("{section}/{scope}"));
+                        }
                         continue;
                     };
                     let gaps = entries.iter().filter(|(_, v)| is_not_captured(v));
@@ -532,5 +536,61 @@ fn nested<T>(
             })
             .collect(),
         _ => BTreeMap::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Change, Origin};
+
+    /// A model that listed `primary whitelistto` and nothing else, and what the vendor knows.
+    fn one_list() -> (Config, Known) {
+        let mut config = Config::new(VendorId("test"));
+        let listing = Change::ListReplace {
+            scope: "primary".into(),
+            list: "whitelistto".into(),
+            entries: List::from_entries([("a@example.jp", Origin { source: 0, line: 3 })]),
+        };
+        config
+            .apply(listing, Origin { source: 0, line: 3 })
+            .unwrap();
+        let names = ["whitelist".to_string(), "whitelistto".to_string()];
+        let known = Known {
+            lists: BTreeMap::from([
+                ("primary".to_string(), names.iter().cloned().collect()),
+                ("local".to_string(), names.iter().cloned().collect()),
+            ]),
+            ..Known::default()
+        };
+        (config, known)
+    }
+
+    #[test]
+    fn a_known_list_not_listed_is_written_not_captured_and_read_back_as_unobserved() {
+        let (config, known) = one_list();
+        let text = to_ron(&config, &known);
+        assert!(text.contains("      \"local\": NotCaptured,\n"), "{text}");
+        assert!(
+            text.contains("        \"whitelist\": NotCaptured,\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"whitelistto\": [\n          \"a@example.jp\","),
+            "{text}"
+        );
+        // Without the vendor's knowledge, only what was seen.
+        assert!(!to_ron(&config, &Known::default()).contains("\"local\""));
+
+        let stored = read_stored(&text).expect("a canonical document");
+        let c = &stored.coverage;
+        assert!(c.observes("lists/primary/whitelistto/b@example.jp"));
+        assert!(!c.observes("lists/primary/whitelist/b@example.jp"));
+        assert!(!c.observes("lists/local/whitelistto/b@example.jp"));
+        assert!(
+            !c.observes("keys/MTA public rg01"),
+            "a section not captured"
+        );
+        assert!(stored.lists["primary"].get("whitelist").is_none());
     }
 }
