@@ -397,13 +397,16 @@ struct Group {
     change: Option<FileChange>,
 }
 
+/// What a run reports as it goes: a file read (`tick`), an appliance's capture read (`read`).
+type Progress<'a> = (&'a (dyn Fn() + Sync), &'a (dyn Fn(&Capture) + Sync));
+
 fn track_one(
     vendor: VendorId,
     stem: &str,
     files: &[Input],
     repo: &Path,
     options: &ReadOptions,
-    (tick, read): (&(dyn Fn() + Sync), &(dyn Fn(&Capture) + Sync)),
+    (tick, read): Progress<'_>,
 ) -> Group {
     let path = repo.join(vendor.name()).join(format!("{stem}.ron"));
     let mut capture = Capture::new(vendor);
