@@ -204,14 +204,9 @@ pub fn track_noting(
         })
         .collect();
     report.files = files.len();
-    // Update logs inside capture folders are checked too, as `verify-update FOLDER` does.
-    for input in &files {
-        if let Input::Dir(_, dir) = input {
-            if let Ok(runs) = crate::commands::verify_update::verify_path(dir, options.encoding) {
-                report.update_logs.extend(runs);
-            }
-        }
-    }
+    report
+        .update_logs
+        .extend(update_logs_in_folders(&files, options));
     let identities: Vec<_> = files
         .par_iter()
         .map(|f| (f, identify(f, options)))
@@ -395,6 +390,18 @@ struct Group {
     failures: Vec<(PathBuf, Failure)>,
     /// What changed, when the file was written.
     change: Option<FileChange>,
+}
+
+/// The update logs inside capture folders, checked as `verify-update FOLDER` checks them.
+fn update_logs_in_folders(files: &[Input], options: &ReadOptions) -> Vec<UpdateRun> {
+    let folders = files.iter().filter_map(|input| match input {
+        Input::Dir(_, dir) => Some(dir),
+        _ => None,
+    });
+    folders
+        .filter_map(|dir| crate::commands::verify_update::verify_path(dir, options.encoding).ok())
+        .flatten()
+        .collect()
 }
 
 /// What a run reports as it goes: a file read (`tick`), an appliance's capture read (`read`).
