@@ -18,3 +18,5 @@ plan-phase = { $phase ->
     [during] During the upgrade
    *[after] After the upgrade
 }
+# A patch two rules ask for: the later one in the plan says where its install is.
+plan-patch-installed-by = { "" }; the install is listed once, under { $rule }

@@ -18,3 +18,5 @@ plan-phase = { $phase ->
     [during] バージョンアップ中
    *[after] バージョンアップの後
 }
+# A patch two rules ask for: the later one in the plan says where its install is.
+plan-patch-installed-by = { "" }。インストール手順は { $rule } に一度だけ記載しています

@@ -125,14 +125,19 @@ fn no_runner_command(text: String) -> String {
 /// and go on as Markdown of its own.
 pub(crate) fn code_span(text: &str) -> String {
     let text = sanitize(text);
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
+    let fence = "`".repeat(longest_backtick_run(&text) + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') {
         " "
     } else {
         ""
     };
     format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// The longest run of backticks in `text`: a Markdown code span or block fenced by more can
+/// hold it whole.
+pub(crate) fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 
 #[cfg(test)]

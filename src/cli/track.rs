@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
 use carryover::commands::commit::commit;
-use carryover::commands::track::{track, walk, Report};
+use carryover::commands::track::{track_noting, walk, Report};
 use carryover::render;
 
 use carryover::render::Verbosity;
@@ -61,13 +61,15 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
     let total = walk(&args.src, &mut Report::default())?.len();
     bar.set_length(total as u64);
     let tick = || bar.inc(1);
-    let report = track(&args.src, &args.into, &options, &tick)?;
+    // Each file's notes and line counts under `-v` only: a fleet's would drown the summary.
+    let verbose = verbosity() == Verbosity::Verbose;
+    let report = track_noting(&args.src, &args.into, &options, &tick, &|capture| {
+        if verbose {
+            bar.suspend(|| notify(&render::diagnostics_at(capture, Verbosity::Verbose)));
+        }
+    })?;
     bar.finish_and_clear();
     notify(&render::track::notes(&report));
-    let mut text = match args.format {
-        FormatArg::Human => render::track::human(&report, verbosity() == Verbosity::Quiet),
-        FormatArg::Json => render::track::json(&report),
-    };
     // The report is written even when the commit fails, and the failure is the run's error.
     let committed = args.commit.then(|| {
         commit(
@@ -77,9 +79,19 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
             &render::track::commit_message,
         )
     });
-    if let (FormatArg::Human, Some(Ok(committed))) = (args.format, &committed) {
-        text.push_str(&render::track::committed(committed));
-    }
+    let made = match &committed {
+        Some(Ok(committed)) => Some(committed),
+        _ => None,
+    };
+    let text = match args.format {
+        FormatArg::Human => {
+            let quiet = verbosity() == Verbosity::Quiet;
+            let mut text = render::track::human(&report, quiet);
+            text.extend(made.map(render::track::committed));
+            text
+        }
+        FormatArg::Json => render::track::json(&report, made),
+    };
     args.output.write(&text, false)?;
     if let Some(Err(e)) = committed {
         return Err(e);

@@ -24,6 +24,9 @@ pub struct Counts {
     pub changed: usize,
     /// Items stored before that the new captures did not look at: not captured, not removed.
     pub not_captured: usize,
+    /// Items the new captures hold where the stored file wrote "not captured": captured for
+    /// the first time, not added.
+    pub newly_captured: usize,
 }
 
 impl Counts {
@@ -76,7 +79,8 @@ pub struct Summary {
 /// be stored as `new`. Both texts are read back the same way, so only what the canonical form
 /// shows counts; the coverage of `config` says what the new captures looked at, so an item
 /// stored before that they did not look at is not captured, not removed. An item the stored
-/// file lacked counts as added.
+/// file lacked counts as added, unless the stored file wrote its list, setting or section as
+/// not captured: then it is captured for the first time.
 pub fn change(old: Option<&str>, new: &str, config: &Config) -> FileChange {
     let Some(old) = old else {
         return FileChange::New;
@@ -103,11 +107,16 @@ pub fn change(old: Option<&str>, new: &str, config: &Config) -> FileChange {
         },
     );
     let count = |kind| comparison.changes.iter().filter(|d| d.kind == kind).count();
+    let not_captured_in = |side| {
+        let in_side = |n: &&crate::ops::diff::NotCompared| n.not_captured_in == side;
+        comparison.not_compared.iter().filter(in_side).count()
+    };
     let counts = Counts {
         added: count(crate::ops::diff::DiffKind::Added),
         removed: count(crate::ops::diff::DiffKind::Removed),
         changed: count(crate::ops::diff::DiffKind::Changed),
-        not_captured: comparison.not_compared.len(),
+        not_captured: not_captured_in(crate::ops::diff::Side::B),
+        newly_captured: not_captured_in(crate::ops::diff::Side::A),
     };
     if !counts.any() && from != canonical::FORMAT_VERSION {
         return FileChange::FormatOnly { from };

@@ -212,12 +212,15 @@ pub(crate) fn ignore_set(volatile: &[String], extra: &[String]) -> Result<globse
 /// The canonical text of one side, its secrets shown when asked for (the side itself keeps
 /// them masked).
 fn text(config: &crate::model::Config, request: &Request) -> String {
+    let known = crate::vendors::by_id(config.vendor)
+        .map(|v| v.known())
+        .unwrap_or_default();
     if !request.show_secrets {
-        return canonical::to_ron(config);
+        return canonical::to_ron(config, &known);
     }
     let mut config = config.clone();
     config.reveal_secrets();
-    canonical::to_ron(&config)
+    canonical::to_ron(&config, &known)
 }
 
 /// Both sides read, one of them possibly absent (git's null device), of one appliance.

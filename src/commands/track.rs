@@ -181,6 +181,18 @@ pub fn track(
     options: &ReadOptions,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Report> {
+    track_noting(src, into, options, tick, &|_| {})
+}
+
+/// [`track`], handing each appliance's capture, once read, to `read` (for its notes and line
+/// counts under `-v`). Appliances are read in parallel: `read` may be called from any thread.
+pub fn track_noting(
+    src: &Path,
+    into: &Path,
+    options: &ReadOptions,
+    tick: &(dyn Fn() + Sync),
+    read: &(dyn Fn(&Capture) + Sync),
+) -> Result<Report> {
     let repo = repository(src, into)?;
     let mut report = Report::default();
     let files: Vec<Input> = walk(src, &mut report)?
@@ -192,14 +204,9 @@ pub fn track(
         })
         .collect();
     report.files = files.len();
-    // Update logs inside capture folders are checked too, as `verify-update FOLDER` does.
-    for input in &files {
-        if let Input::Dir(_, dir) = input {
-            if let Ok(runs) = crate::commands::verify_update::verify_path(dir, options.encoding) {
-                report.update_logs.extend(runs);
-            }
-        }
-    }
+    report
+        .update_logs
+        .extend(update_logs_in_folders(&files, options));
     let identities: Vec<_> = files
         .par_iter()
         .map(|f| (f, identify(f, options)))
@@ -226,7 +233,10 @@ pub fn track(
     report.appliances = groups.len();
     let results: Vec<Group> = groups
         .into_par_iter()
-        .map(|((vendor, stem), files)| track_one(vendor, &stem, &files, &repo, options, tick))
+        .map(|((vendor, stem), files)| {
+            let progress = (tick, read);
+            track_one(vendor, &stem, &files, &repo, options, progress)
+        })
         .collect();
     for group in results {
         report.unrecognized += group.unrecognized;
@@ -382,13 +392,28 @@ struct Group {
     change: Option<FileChange>,
 }
 
+/// The update logs inside capture folders, checked as `verify-update FOLDER` checks them.
+fn update_logs_in_folders(files: &[Input], options: &ReadOptions) -> Vec<UpdateRun> {
+    let folders = files.iter().filter_map(|input| match input {
+        Input::Dir(_, dir) => Some(dir),
+        _ => None,
+    });
+    folders
+        .filter_map(|dir| crate::commands::verify_update::verify_path(dir, options.encoding).ok())
+        .flatten()
+        .collect()
+}
+
+/// What a run reports as it goes: a file read (`tick`), an appliance's capture read (`read`).
+type Progress<'a> = (&'a (dyn Fn() + Sync), &'a (dyn Fn(&Capture) + Sync));
+
 fn track_one(
     vendor: VendorId,
     stem: &str,
     files: &[Input],
     repo: &Path,
     options: &ReadOptions,
-    tick: &(dyn Fn() + Sync),
+    (tick, read): Progress<'_>,
 ) -> Group {
     let path = repo.join(vendor.name()).join(format!("{stem}.ron"));
     let mut capture = Capture::new(vendor);
@@ -419,7 +444,12 @@ fn track_one(
             change: None,
         };
     }
-    let text = crate::model::canonical::to_ron(&capture.config);
+    read(&capture);
+    let config = &capture.config;
+    let known = crate::vendors::by_id(config.vendor)
+        .map(|v| v.known())
+        .unwrap_or_default();
+    let text = crate::model::canonical::to_ron(config, &known);
     let mut change = None;
     let written = match inside(repo, &path).map(|()| std::fs::read(&path).ok()) {
         Ok(Some(old)) if old == text.as_bytes() => Some(false),

@@ -310,6 +310,10 @@ pub struct Entry {
     /// checks).
     #[serde(default)]
     pub phase: Option<Phase>,
+    /// Where in its phase its work comes, lower first: `plan` lists a phase in this order,
+    /// then in the file's. The package install is at 0, as is an entry that says nothing.
+    #[serde(default)]
+    pub order: i8,
     /// What in a model makes it apply; `None`: nothing a capture can show.
     pub detect: Option<Detect>,
     /// What it costs the user.

@@ -3,11 +3,12 @@
 //! lives here, below every layer that needs it; `render` adds provenance and JSON around it.
 //!
 //! Every rendering of a model says what its captures never looked at: a section no capture
-//! observed is written `NotCaptured` (JSON: `{"not_captured": true}`), never as empty, so that
-//! a capture that did not look reads as "not captured" and never as a deletion.
+//! observed is written `NotCaptured` (JSON: `{"not_captured": true}`), never as empty, and so
+//! is each list and setting the vendor knows (a [`Known`]) inside a section that was observed,
+//! so that a capture that did not look reads as "not captured" and never as a deletion.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Serialize, Serializer};
@@ -15,7 +16,8 @@ use serde::{Serialize, Serializer};
 use super::{Config, Item, Key, List, Raw, TrustedHost, Value, VendorId, Version};
 
 /// The version of carryover's JSON and RON documents; it changes when their shape does.
-/// 2: a section no capture observed is written as not captured.
+/// 2: a section no capture observed is written as not captured, and so is each list and
+/// setting the vendor knows inside a section that was.
 pub const FORMAT_VERSION: u32 = 2;
 
 /// How canonical RON is laid out: two-space indents, no struct names, and strings as the
@@ -27,6 +29,18 @@ pub(crate) fn ron_layout() -> ron::ser::PrettyConfig {
         .escape_strings(false)
 }
 
+/// The lists and settings a vendor's captures may hold, by scope: each one a capture did not
+/// look at is written as not captured. Vendors say theirs; the model knows no vendor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Known {
+    /// Lists by scope (`primary` → `whitelistto`).
+    pub lists: BTreeMap<String, BTreeSet<String>>,
+    /// The lists any other scope a capture holds lists for may hold (a domain's).
+    pub lists_in_any_scope: BTreeSet<String>,
+    /// Settings by scope (`system` → `smtp.fastpath`).
+    pub settings: BTreeMap<String, BTreeSet<String>>,
+}
+
 /// How "not captured" is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notation {
@@ -36,21 +50,19 @@ pub enum Notation {
     Json,
 }
 
-/// A section of a model, or the mark that no capture looked at it.
-pub struct Section<'a, T> {
-    value: &'a T,
-    captured: bool,
+/// A section, list or setting of a model, or the mark that no capture looked at it.
+pub struct Section<V> {
+    /// `None`: not captured.
+    value: Option<V>,
     notation: Notation,
 }
 
-impl<T: Serialize> Serialize for Section<'_, T> {
+impl<V: Serialize> Serialize for Section<V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.captured {
-            return self.value.serialize(s);
-        }
-        match self.notation {
-            Notation::Ron => s.serialize_unit_variant("Coverage", 0, NOT_CAPTURED),
-            Notation::Json => NotCaptured { not_captured: true }.serialize(s),
+        match (&self.value, self.notation) {
+            (Some(value), _) => value.serialize(s),
+            (None, Notation::Ron) => s.serialize_unit_variant("Coverage", 0, NOT_CAPTURED),
+            (None, Notation::Json) => NotCaptured { not_captured: true }.serialize(s),
         }
     }
 }
@@ -80,9 +92,9 @@ impl JsonSchema for NotCaptured {
     }
 }
 
-impl<T: JsonSchema> JsonSchema for Section<'_, T> {
+impl<V: JsonSchema> JsonSchema for Section<V> {
     fn schema_name() -> Cow<'static, str> {
-        format!("Section_{}", T::schema_name()).into()
+        format!("Section_{}", V::schema_name()).into()
     }
 
     fn inline_schema() -> bool {
@@ -90,28 +102,33 @@ impl<T: JsonSchema> JsonSchema for Section<'_, T> {
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let value = generator.subschema_for::<T>();
+        let value = generator.subschema_for::<V>();
         let not_captured = generator.subschema_for::<NotCaptured>();
         json_schema!({ "anyOf": [value, not_captured] })
     }
 }
+
+/// Entries by scope, then by name, each one captured or not; a scope none of whose entries
+/// was captured is not captured as a whole.
+type Scoped<'a, T> = BTreeMap<&'a str, Section<BTreeMap<&'a str, Section<&'a T>>>>;
 
 /// Who the appliance is, each name or fact not shown by any capture marked so.
 #[derive(Serialize, JsonSchema)]
 pub struct CoveredAppliance<'a> {
     /// The short host name: the 4.2 prompt's and the first label of the FQDN the older prompt
     /// shows.
-    hostname: Section<'a, Option<Item<String>>>,
+    hostname: Section<&'a Option<Item<String>>>,
     /// The fully qualified name, lower case, when a prompt or greeting shows one.
-    fqdn: Section<'a, Option<Item<String>>>,
+    fqdn: Section<&'a Option<Item<String>>>,
     /// The software version the appliance runs.
-    version: Section<'a, Option<Item<Version>>>,
+    version: Section<&'a Option<Item<Version>>>,
     /// The hardware model (RG7000, M600, ...), when a banner names it.
-    model: Section<'a, Option<Item<String>>>,
+    model: Section<&'a Option<Item<String>>>,
 }
 
 /// A model as every rendering writes it: each section no capture observed marked as not
-/// captured. Same fields, same order, as the model.
+/// captured, and each list and setting the vendor knows that no capture looked at. Same
+/// fields, same order, as the model.
 #[derive(Serialize, JsonSchema)]
 pub struct Covered<'a> {
     /// The vendor whose appliance this is.
@@ -119,33 +136,33 @@ pub struct Covered<'a> {
     /// Who the appliance is: names, version, hardware model.
     appliance: CoveredAppliance<'a>,
     /// Delegated (MOS) or configured (SpamTitan) domains.
-    domains: Section<'a, List>,
+    domains: Section<&'a List>,
     /// Settings by scope (`system` or a domain), then by name (`smtp.fastpath`).
-    settings: Section<'a, BTreeMap<String, BTreeMap<String, Item<Value>>>>,
+    settings: Section<Scoped<'a, Item<Value>>>,
     /// Sets of entries by scope, then by list name (`whitelistto`, `allow`, ...).
-    lists: Section<'a, BTreeMap<String, BTreeMap<String, List>>>,
+    lists: Section<Scoped<'a, List>>,
     /// Multi-line texts (messages, autoreplies) by scope, then by name.
-    messages: Section<'a, BTreeMap<String, BTreeMap<String, Item<Value>>>>,
+    messages: Section<&'a BTreeMap<String, BTreeMap<String, Item<Value>>>>,
     /// Trusted hosts by group, then by host.
-    trusted_hosts: Section<'a, BTreeMap<String, BTreeMap<String, Item<TrustedHost>>>>,
+    trusted_hosts: Section<&'a BTreeMap<String, BTreeMap<String, Item<TrustedHost>>>>,
     /// Keys by `<kind> <public|private> <host>`.
-    keys: Section<'a, BTreeMap<String, Item<Key>>>,
+    keys: Section<&'a BTreeMap<String, Item<Key>>>,
     /// Licensed features, with what the appliance said of each.
-    licenses: Section<'a, BTreeMap<String, Item<String>>>,
+    licenses: Section<&'a BTreeMap<String, Item<String>>>,
     /// Installed updates and patches, with what the appliance said of each.
-    updates: Section<'a, BTreeMap<String, Item<String>>>,
+    updates: Section<&'a BTreeMap<String, Item<String>>>,
     /// Commands the catalog does not know, by their canonical form.
     raw: &'a BTreeMap<String, Item<Raw>>,
 }
 
 impl<'a> Covered<'a> {
-    /// The model, each section its captures never observed marked as not captured. A section
+    /// The model, each section its captures never observed marked as not captured, and inside
+    /// the sections they did, each list and setting of `known` they did not look at. A section
     /// with anything in it was seen, whatever its coverage says.
-    pub fn of(config: &'a Config, notation: Notation) -> Covered<'a> {
+    pub fn of(config: &'a Config, notation: Notation, known: &'a Known) -> Covered<'a> {
         let c = &config.coverage;
         let section = |captured: bool| Section {
-            value: &(),
-            captured: captured || c.absent,
+            value: (captured || c.absent).then_some(()),
             notation,
         };
         let a = &config.appliance;
@@ -159,8 +176,9 @@ impl<'a> Covered<'a> {
             },
             domains: section(!config.domains.is_empty() || c.domains_in_full).with(&config.domains),
             settings: section(!config.settings.is_empty() || !c.settings.is_empty())
-                .with(&config.settings),
-            lists: section(!config.lists.is_empty() || !c.lists.is_empty()).with(&config.lists),
+                .with(settings(config, known, notation)),
+            lists: section(!config.lists.is_empty() || !c.lists.is_empty())
+                .with(lists(config, known, notation)),
             messages: section(!config.messages.is_empty() || !c.messages.is_empty())
                 .with(&config.messages),
             trusted_hosts: section(
@@ -175,15 +193,78 @@ impl<'a> Covered<'a> {
     }
 }
 
-impl Section<'_, ()> {
+impl Section<()> {
     /// This section's coverage, for `value`.
-    fn with<T>(self, value: &T) -> Section<'_, T> {
+    fn with<V>(self, value: V) -> Section<V> {
         Section {
-            value,
-            captured: self.captured,
+            value: self.value.map(|()| value),
             notation: self.notation,
         }
     }
+}
+
+/// The settings, with each known setting no capture looked at as not captured.
+fn settings<'a>(
+    config: &'a Config,
+    known: &'a Known,
+    notation: Notation,
+) -> Scoped<'a, Item<Value>> {
+    let c = &config.coverage;
+    let seen = |scope: &str, name: &str| c.absent || c.setting(scope, name);
+    let known = known.settings.iter().map(|(s, names)| (s.as_str(), names));
+    with_known(&config.settings, known, seen, notation)
+}
+
+/// The lists, with each known list no capture listed in full, in a known scope or in one the
+/// captures hold lists for, as not captured.
+fn lists<'a>(config: &'a Config, known: &'a Known, notation: Notation) -> Scoped<'a, List> {
+    let c = &config.coverage;
+    let seen = |scope: &str, name: &str| c.absent || c.lists_in_full(scope, name);
+    let other_scopes = config
+        .lists
+        .keys()
+        .filter(|scope| !known.lists.contains_key(*scope))
+        .map(|scope| (scope.as_str(), &known.lists_in_any_scope));
+    let known = known.lists.iter().map(|(s, names)| (s.as_str(), names));
+    with_known(&config.lists, known.chain(other_scopes), seen, notation)
+}
+
+/// What a model holds by scope and name, and each name `known` that `seen` says no capture
+/// looked at, as not captured; a scope with nothing captured, as not captured whole.
+fn with_known<'a, T>(
+    held: &'a BTreeMap<String, BTreeMap<String, T>>,
+    known: impl Iterator<Item = (&'a str, &'a BTreeSet<String>)>,
+    seen: impl Fn(&str, &str) -> bool,
+    notation: Notation,
+) -> Scoped<'a, T> {
+    let mut out: BTreeMap<&str, BTreeMap<&str, Section<&T>>> = BTreeMap::new();
+    for (scope, names) in held {
+        let entries = out.entry(scope.as_str()).or_default();
+        for (name, value) in names {
+            let captured = Section {
+                value: Some(value),
+                notation,
+            };
+            entries.insert(name.as_str(), captured);
+        }
+    }
+    for (scope, names) in known {
+        for name in names.iter().filter(|name| !seen(scope, name)) {
+            let not_captured = Section {
+                value: None,
+                notation,
+            };
+            let entries = out.entry(scope).or_default();
+            entries.entry(name.as_str()).or_insert(not_captured);
+        }
+    }
+    out.into_iter()
+        .map(|(scope, entries)| {
+            let any = entries.values().any(|entry| entry.value.is_some());
+            let value = any.then_some(entries);
+            (scope, Section { value, notation })
+        })
+        .collect()
 }
 
 /// The canonical RON document of a model: its format version and the configuration.
@@ -193,21 +274,25 @@ struct Canonical<'a> {
     config: Covered<'a>,
 }
 
-/// The canonical RON of a model, ending in a line break.
-pub(crate) fn to_ron(config: &Config) -> String {
+/// The canonical RON of a model, ending in a line break; `known` is its vendor's.
+pub fn to_ron(config: &Config, known: &Known) -> String {
     let mut out = Vec::new();
-    write_ron(&mut out, config).expect("writing to memory cannot fail");
+    write_ron(&mut out, config, known).expect("writing to memory cannot fail");
     String::from_utf8(out).expect("RON is UTF-8")
 }
 
 /// Writes the canonical RON of a model as it is serialized, so a large model is never held
-/// twice in memory.
-pub(crate) fn write_ron(out: &mut dyn std::io::Write, config: &Config) -> std::io::Result<()> {
+/// twice in memory; `known` is its vendor's.
+pub fn write_ron(
+    out: &mut dyn std::io::Write,
+    config: &Config,
+    known: &Known,
+) -> std::io::Result<()> {
     write_ron_of(
         out,
         &Canonical {
             format_version: FORMAT_VERSION,
-            config: Covered::of(config, Notation::Ron),
+            config: Covered::of(config, Notation::Ron, known),
         },
     )
 }
@@ -237,13 +322,15 @@ pub fn stored_format_version(text: &str) -> Option<u32> {
 /// A stored canonical document read back into a model, as far as comparing two of them needs:
 /// numbers and words come back as text, and every item at line 0. `None`: the text is no
 /// canonical document. The vendor is left unset (the model knows no vendor by name); the
-/// coverage says every section was observed but those written as not captured, which are empty.
-/// Compare two models read back this way, never one read back with one read from captures.
+/// coverage says every section, list and setting was observed but those written as not
+/// captured. Compare two models read back this way, never one read back with one read from
+/// captures.
 pub fn read_stored(text: &str) -> Option<Config> {
     let document = ron::from_str::<ron::Value>(text).ok()?;
     let config = field(&document, "config")?;
     let mut model = Config::default();
     model.coverage.absent = true;
+    model.coverage.written_not_captured = written_not_captured(config);
     if let Some(appliance) = field(config, "appliance") {
         let a = &mut model.appliance;
         a.hostname = field(appliance, "hostname").and_then(some_text).map(item);
@@ -292,6 +379,66 @@ pub fn read_stored(text: &str) -> Option<Config> {
     });
     Some(model)
 }
+
+/// Whether a stored value is the mark of something no capture looked at.
+fn is_not_captured(value: &ron::Value) -> bool {
+    matches!(value, ron::Value::Unit)
+}
+
+/// The item paths a stored document writes as not captured: appliance facts, sections, and
+/// the lists and settings inside them.
+fn written_not_captured(config: &ron::Value) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let appliance = field(config, "appliance");
+    for name in ["hostname", "fqdn", "version", "model"] {
+        if appliance
+            .and_then(|a| field(a, name))
+            .is_some_and(is_not_captured)
+        {
+            out.insert(format!("appliance/{name}"));
+        }
+    }
+    for section in SECTIONS {
+        match field(config, section) {
+            Some(v) if is_not_captured(v) => {
+                out.insert(section.to_string());
+            }
+            Some(ron::Value::Map(scopes)) if ["settings", "lists"].contains(&section) => {
+                for (scope, entries) in scopes.iter() {
+                    let ron::Value::Map(entries) = entries else {
+                        // A scope none of whose entries was captured.
+                        if let Some(scope) = some_text(scope).filter(|_| is_not_captured(entries)) {
+                            out.insert(format!("{section}/{scope}"));
+                        }
+                        continue;
+                    };
+                    let gaps = entries.iter().filter(|(_, v)| is_not_captured(v));
+                    out.extend(gaps.filter_map(|(name, _)| {
+                        Some(format!(
+                            "{section}/{}/{}",
+                            some_text(scope)?,
+                            some_text(name)?
+                        ))
+                    }));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The sections a canonical document may write as not captured.
+const SECTIONS: [&str; 8] = [
+    "domains",
+    "settings",
+    "lists",
+    "messages",
+    "trusted_hosts",
+    "keys",
+    "licenses",
+    "updates",
+];
 
 /// A value read back at line 0.
 fn item<T>(value: T) -> Item<T> {
@@ -382,11 +529,68 @@ fn nested<T>(
                 };
                 let names = entries
                     .iter()
+                    .filter(|(_, v)| !is_not_captured(v))
                     .filter_map(|(k, v)| Some((some_text(k)?, read(v))))
                     .collect();
                 Some((some_text(scope)?, names))
             })
             .collect(),
         _ => BTreeMap::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Change, Origin};
+
+    /// A model that listed `primary whitelistto` and nothing else, and what the vendor knows.
+    fn one_list() -> (Config, Known) {
+        let mut config = Config::new(VendorId("test"));
+        let listing = Change::ListReplace {
+            scope: "primary".into(),
+            list: "whitelistto".into(),
+            entries: List::from_entries([("a@example.jp", Origin { source: 0, line: 3 })]),
+        };
+        config
+            .apply(listing, Origin { source: 0, line: 3 })
+            .unwrap();
+        let names = ["whitelist".to_string(), "whitelistto".to_string()];
+        let known = Known {
+            lists: BTreeMap::from([
+                ("primary".to_string(), names.iter().cloned().collect()),
+                ("local".to_string(), names.iter().cloned().collect()),
+            ]),
+            ..Known::default()
+        };
+        (config, known)
+    }
+
+    #[test]
+    fn a_known_list_not_listed_is_written_not_captured_and_read_back_as_unobserved() {
+        let (config, known) = one_list();
+        let text = to_ron(&config, &known);
+        assert!(text.contains("      \"local\": NotCaptured,\n"), "{text}");
+        assert!(
+            text.contains("        \"whitelist\": NotCaptured,\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"whitelistto\": [\n          \"a@example.jp\","),
+            "{text}"
+        );
+        // Without the vendor's knowledge, only what was seen.
+        assert!(!to_ron(&config, &Known::default()).contains("\"local\""));
+
+        let stored = read_stored(&text).expect("a canonical document");
+        let c = &stored.coverage;
+        assert!(c.observes("lists/primary/whitelistto/b@example.jp"));
+        assert!(!c.observes("lists/primary/whitelist/b@example.jp"));
+        assert!(!c.observes("lists/local/whitelistto/b@example.jp"));
+        assert!(
+            !c.observes("keys/MTA public rg01"),
+            "a section not captured"
+        );
+        assert!(!stored.lists["primary"].contains_key("whitelist"));
     }
 }

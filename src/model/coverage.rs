@@ -46,6 +46,10 @@ pub struct Coverage {
     /// deleted): every range counts as observed, so everything on the other side is news.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub absent: bool,
+    /// With `absent`: the item paths a stored canonical document writes as not captured (a
+    /// section, `lists/local/whitelistto`, `appliance/fqdn`): these alone were not observed.
+    #[serde(skip)]
+    pub written_not_captured: BTreeSet<String>,
 }
 
 impl Coverage {
@@ -104,7 +108,11 @@ impl Coverage {
     /// captures observed, so that its absence from them means it is not there.
     pub(crate) fn observes(&self, path: &str) -> bool {
         if self.absent {
-            return true;
+            let under = |gap: &String| {
+                path.strip_prefix(gap.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            };
+            return !self.written_not_captured.iter().any(under);
         }
         let mut parts = path.splitn(2, '/');
         let area = parts.next().unwrap_or("");

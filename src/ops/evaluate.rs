@@ -363,8 +363,9 @@ impl Rule<'_, '_> {
             name = name,
             value = item.value.to_string()
         ));
-        f.items.push(Item::at(
-            format!("{name} = {}", item.value),
+        f.items.push(Item::setting(
+            name,
+            item.value.to_string(),
             self.locate(item.at),
         ));
         f.remedy = self.remedy(&[("name", short(name)), ("value", value)]);
@@ -406,7 +407,7 @@ impl Rule<'_, '_> {
             value = value
         ));
         f.items
-            .push(Item::at(format!("{name} = {value}"), self.locate(item.at)));
+            .push(Item::setting(name, value, self.locate(item.at)));
         f.remedy = self.remedy(&[("name", short(name)), ("value", value)]);
         vec![f]
     }
@@ -433,8 +434,9 @@ impl Rule<'_, '_> {
                     value = item.value.to_string(),
                     recommended = recommended
                 ));
-                f.items.push(Item::at(
-                    format!("{name} = {}", item.value),
+                f.items.push(Item::setting(
+                    name,
+                    item.value.to_string(),
                     self.locate(item.at),
                 ));
                 // Another value may be the admin's choice: the note recommends its value only
@@ -487,8 +489,9 @@ impl Rule<'_, '_> {
                 missing.extend(self.cx.read_setting(name));
                 continue;
             };
-            f.items.push(Item::at(
-                format!("{name} = {}", item.value),
+            f.items.push(Item::setting(
+                name,
+                item.value.to_string(),
                 self.locate(item.at),
             ));
             let value = item.value.to_string();
@@ -682,8 +685,7 @@ impl Rule<'_, '_> {
                     Value::Text(t) => t.clone(),
                     other => other.to_string(),
                 };
-                let shown =
-                    Item::scoped(SYSTEM, format!("{name} = {text}"), At::of(model, item.at));
+                let shown = Item::setting(name, &text, At::of(model, item.at)).within(SYSTEM);
                 let is_default = defaults.iter().any(|d| same_text(d, &text));
                 let mut f = if self.running {
                     let mut f = finding(
@@ -873,11 +875,9 @@ impl Rule<'_, '_> {
         let mut f = self.found(titled(self.entry));
         for (scope, settings) in &self.model.settings {
             for (name, item) in settings.iter().filter(|(n, _)| n.contains("cluster")) {
-                f.items.push(Item::scoped(
-                    scope,
-                    format!("{name} = {}", item.value),
-                    self.locate(item.at),
-                ));
+                let at = self.locate(item.at);
+                f.items
+                    .push(Item::setting(name, item.value.to_string(), at).within(scope));
             }
         }
         if f.items.is_empty() {
@@ -934,6 +934,7 @@ impl Rule<'_, '_> {
         for (setting, line) in &missing {
             f.items.push(Item {
                 scope: None,
+                name: None,
                 value: setting.to_string(),
                 note: Some(message!("item-not-captured-by", line = line.as_str())),
                 evidence: None,

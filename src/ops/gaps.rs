@@ -176,7 +176,7 @@ fn compare(
         let shown = match item.value.as_deref() {
             // A member of a set: its path says it all.
             None => Item::at(&item.path, at),
-            value => Item::scoped(&item.path, shown(value, item.secret), at),
+            value => Item::setting(&item.path, shown(value, item.secret), at),
         };
         f.items.push(shown.noted(note));
     }
@@ -312,9 +312,13 @@ fn unexplained(cx: &Evidence<'_>, explained_lists: &[String]) -> Option<Finding>
         };
         let at = At::of(live, item.at);
         let line = match exported.get(&item.path) {
-            None => Item::scoped(&item.path, shown(item.value.as_deref()), at)
+            // A member of a set: its path says it all.
+            None if item.value.is_none() => {
+                Item::at(&item.path, at).noted(message!("item-not-in-the-export"))
+            }
+            None => Item::setting(&item.path, shown(item.value.as_deref()), at)
                 .noted(message!("item-not-in-the-export")),
-            Some(e) if *e != item.value.as_ref().map(|v| v.to_string()) => Item::scoped(
+            Some(e) if *e != item.value.as_ref().map(|v| v.to_string()) => Item::setting(
                 &item.path,
                 format!(
                     "live {}, export {}",

@@ -120,7 +120,9 @@ impl std::fmt::Display for Evidence {
 pub struct Item {
     /// The scope it belongs to (a domain, `system`, a trusted-host group), where it has one.
     pub scope: Option<String>,
-    /// The item itself as the captures show it (`smtp.fastpath = off`, an address).
+    /// The setting's name (`smtp.fastpath`, an item path), where the item is a named value.
+    pub name: Option<String>,
+    /// The item itself as the captures show it: a setting's value (`off`), an address.
     pub value: String,
     /// What carryover adds about it (`key captured`), shown after it in parentheses.
     pub note: Option<Message>,
@@ -133,9 +135,32 @@ impl Item {
     pub fn at(value: impl Into<String>, evidence: Evidence) -> Item {
         Item {
             scope: None,
+            name: None,
             value: value.into(),
             note: None,
             evidence: Some(evidence),
+        }
+    }
+
+    /// A named value (a setting) without a scope, read at `evidence`.
+    pub fn setting(name: impl Into<String>, value: impl Into<String>, evidence: Evidence) -> Item {
+        Item {
+            name: Some(name.into()),
+            ..Item::at(value, evidence)
+        }
+    }
+
+    /// The item in `scope`.
+    pub fn within(mut self, scope: impl Into<String>) -> Item {
+        self.scope = Some(scope.into());
+        self
+    }
+
+    /// `name = value`, or the value alone: the item as one line of text shows it.
+    pub fn named_value(&self) -> String {
+        match &self.name {
+            Some(name) => format!("{name} = {}", self.value),
+            None => self.value.clone(),
         }
     }
 

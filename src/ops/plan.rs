@@ -59,15 +59,72 @@ pub fn plan_confirmed(cx: &Evidence<'_>, to: &Version, confirmed: &[String]) -> 
         }
     }
     report.blocking.dedup();
-    in_order_of_work(&mut report.findings);
+    in_order_of_work(&mut report.findings, cx.knowledge.releases());
+    each_patch_once(&mut report.findings, cx);
     report
 }
 
-/// Findings in the order the work is done: before the package, while it installs, after it;
-/// within a phase, in the release note's order. A finding no phase is given (carryover's own
-/// checks of the path) comes first: it decides whether there is an upgrade at all.
-fn in_order_of_work(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| f.phase);
+/// The findings in the order of work: by phase, then by each entry's place in its phase as
+/// the knowledge gives it, then as they came (the package install before the entries).
+fn in_order_of_work(findings: &mut [Finding], releases: &[Release]) {
+    let order = |rule: &str| {
+        let mut entries = releases.iter().flat_map(|r| r.entries.iter());
+        entries.find(|e| e.id == rule).map_or(0, |e| e.order)
+    };
+    findings.sort_by_key(|f| (f.phase, order(&f.rule)));
+}
+
+/// A patch two entries ask for (KI-4 and P-4) is installed by the first in the order of work;
+/// the later one says so instead of listing the install again.
+fn each_patch_once(findings: &mut [Finding], cx: &Evidence<'_>) {
+    let mut installed: Vec<(String, Vec<String>)> = Vec::new();
+    for f in findings.iter_mut() {
+        for install in patch_installs(cx, &f.rule) {
+            let listed = |f: &Finding| {
+                let commands: Vec<&str> = f.remedy.iter().filter_map(Step::command).collect();
+                install.iter().all(|c| commands.contains(&c.as_str()))
+            };
+            if !listed(f) {
+                continue;
+            }
+            match installed.iter().find(|(_, earlier)| *earlier == install) {
+                Some((rule, _)) => {
+                    f.remedy
+                        .retain(|s| !s.command().is_some_and(|c| install.iter().any(|i| i == c)));
+                    f.also
+                        .push(message!("plan-patch-installed-by", rule = rule.as_str()));
+                }
+                None => installed.push((f.rule.clone(), install)),
+            }
+        }
+    }
+}
+
+/// The commands that install each patch the entry `rule` names in its remedy.
+fn patch_installs(cx: &Evidence<'_>, rule: &str) -> Vec<Vec<String>> {
+    let releases = cx.knowledge.releases().iter();
+    let Some(entry) = releases
+        .flat_map(|r| r.entries.iter())
+        .find(|e| e.id == rule)
+    else {
+        return Vec::new();
+    };
+    entry
+        .remedy
+        .iter()
+        .filter_map(|r| match r {
+            Remedy::Patch {
+                name,
+                url,
+                parameters,
+            } => Some(cx.knowledge.install_patch(name, url, parameters)),
+            _ => None,
+        })
+        .map(|steps| {
+            let commands = steps.iter().filter_map(Step::command);
+            commands.map(str::to_string).collect()
+        })
+        .collect()
 }
 
 /// Which package takes the appliance across a release, or why none can be chosen.

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::base::text::longest_backtick_run;
 use crate::knowledge::Phase;
 use crate::message;
 use crate::ops::{Form, Status, Step};
@@ -252,12 +253,15 @@ fn phase_heading(
 }
 
 /// A remedy in Markdown: each step a checklist item; the commands typed on this appliance in a
-/// code block that holds only what is typed, any note as a `#` line above its command.
+/// code block that holds only what is typed, any note as a `#` line above its command. Commands
+/// right after a step by hand are part of its item ("if it is not installed, install it:"),
+/// so a condition is never ticked apart from what it governs.
 fn markdown_steps(out: &mut String, steps: &[Step]) {
     if !steps.is_empty() {
         out.push('\n');
     }
     let mut block: Vec<String> = Vec::new();
+    let mut under_item = false;
     for step in steps {
         match step {
             Step::Command {
@@ -277,37 +281,36 @@ fn markdown_steps(out: &mut String, steps: &[Step]) {
                 block.push(command.clone());
             }
             other => {
-                code_block(out, &mut block);
+                code_block(out, &mut block, under_item);
                 let said = super::report::said(&super::report::step_message(other));
                 let _ = writeln!(out, "- [ ] {}", said.replace('\n', " "));
+                // Only a step by hand leads into commands; another kind (a console page, a
+                // command elsewhere) is a step of its own.
+                under_item = matches!(other, Step::Check { .. });
             }
         }
     }
-    code_block(out, &mut block);
+    code_block(out, &mut block, under_item);
 }
 
-/// The commands gathered so far, as one checklist item with its code block; then none.
-fn code_block(out: &mut String, block: &mut Vec<String>) {
+/// The commands gathered so far, as one checklist item with its code block, or as the code
+/// block of the item just written (`under_item`); then none.
+fn code_block(out: &mut String, block: &mut Vec<String>, under_item: bool) {
     if block.is_empty() {
         return;
     }
-    let title = words(&message!("step-type-on-this-appliance"));
+    if !under_item {
+        let title = words(&message!("step-type-on-this-appliance"));
+        let _ = writeln!(out, "- [ ] {title}");
+    }
     // A fence longer than any run of backticks in the commands, so none closes it early.
-    let fence = "`".repeat(longest_backtick_run(block).max(2) + 1);
-    let _ = writeln!(out, "- [ ] {title}\n\n  {fence}");
+    let longest = block.iter().map(|l| longest_backtick_run(l)).max();
+    let fence = "`".repeat(longest.unwrap_or(0).max(2) + 1);
+    let _ = writeln!(out, "\n  {fence}");
     for line in block.drain(..) {
         for part in line.split('\n') {
             let _ = writeln!(out, "  {part}");
         }
     }
     let _ = writeln!(out, "  {fence}");
-}
-
-fn longest_backtick_run(lines: &[String]) -> usize {
-    lines
-        .iter()
-        .flat_map(|l| l.split(|c| c != '`'))
-        .map(str::len)
-        .max()
-        .unwrap_or(0)
 }

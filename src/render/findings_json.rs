@@ -1,5 +1,5 @@
 //! `gaps --format json` and `plan --format json`: each finding as an object, built from the
-//! typed [`ops::Finding`]. An item is `{scope, value, note, evidence: {path, line}}` with its
+//! typed [`ops::Finding`]. An item is `{scope, name, value, note, evidence: {path, line}}` with its
 //! whole value (a person's rendering may shorten it; a script reads all of it), so nothing
 //! pairs by position; a summary is words in the stored language; a remedy step is typed.
 
@@ -57,7 +57,10 @@ struct Finding {
 struct Item {
     /// The scope it belongs to (a domain, `system`, a trusted-host group); null: none.
     scope: Option<String>,
-    /// The item itself as the captures hold it, whole (`smtp.fastpath = off`, an address).
+    /// The setting's name (`smtp.fastpath`, or an item path); null: the item is a value alone
+    /// (an address, a host).
+    name: Option<String>,
+    /// The item itself as the captures hold it, whole: a setting's value (`off`), an address.
     value: String,
     /// What carryover adds about it (`key captured`); null: nothing.
     note: Option<String>,
@@ -98,6 +101,7 @@ fn finding(f: &ops::Finding) -> Finding {
 fn item(item: &ops::Item) -> Item {
     Item {
         scope: item.scope.clone(),
+        name: item.name.clone(),
         value: item.value.clone(),
         note: item.note.as_ref().map(report::said),
         evidence: item.evidence.clone(),
@@ -122,8 +126,9 @@ mod tests {
             path: "rg01.log".into(),
             line: 49,
         };
-        let text = "branding.quotamsg = Your mailbox is over its quota.\nDelete some mail.";
-        f.items.push(ops::Item::scoped("system", text, at.clone()));
+        let text = "Your mailbox is over its quota.\nDelete some mail.";
+        let message = ops::Item::setting("branding.quotamsg", text, at.clone());
+        f.items.push(message.within("system"));
         f.items
             .push(ops::Item::at("10.0.0.1", at.clone()).noted(message!("item-key-captured")));
         f.remedy.push(Step::run("smtp set quarantinejunk on"));
@@ -142,12 +147,15 @@ mod tests {
             items[0],
             serde_json::json!({
                 "scope": "system",
+                "name": "branding.quotamsg",
                 "value": text,
                 "note": null,
                 "evidence": {"path": "rg01.log", "line": 49},
             })
         );
         assert_eq!(items[1]["scope"], serde_json::Value::Null);
+        assert_eq!(items[1]["name"], serde_json::Value::Null);
+        assert_eq!(items[1]["value"], "10.0.0.1");
         assert_eq!(items[1]["note"], "key captured");
         assert_eq!(json["findings"][0]["summary"], "A message reverts");
         assert_eq!(

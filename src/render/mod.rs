@@ -92,8 +92,11 @@ pub fn write_model(
     format: ModelFormat,
     provenance: bool,
 ) -> std::io::Result<()> {
+    let known = crate::vendors::by_id(config.vendor)
+        .map(|v| v.known())
+        .unwrap_or_default();
     if format == ModelFormat::Ron && !provenance {
-        return crate::model::canonical::write_ron(out, config);
+        return crate::model::canonical::write_ron(out, config, &known);
     }
     // A file name is the user's, or a capture folder's: on one line, through the one
     // sanitiser, so that no name can drive the terminal the RON is shown on.
@@ -121,6 +124,7 @@ pub fn write_model(
                 ModelFormat::Ron => crate::model::canonical::Notation::Ron,
                 ModelFormat::Json => crate::model::canonical::Notation::Json,
             },
+            &known,
         ),
         provenance,
         lines: (format == ModelFormat::Json).then(|| line_counts(config)),

@@ -89,9 +89,10 @@ pub fn lines(f: &ops::Finding) -> Finding {
     }
 }
 
-/// `scope: value (note)`, a value of several lines shown by its first (JSON keeps it whole).
+/// `scope: name = value (note)`, a value of several lines shown by its first (JSON keeps it
+/// whole).
 fn item(item: &ops::Item) -> String {
-    let value = first_line(&item.value);
+    let value = first_line(&item.named_value());
     let mut text = match &item.scope {
         Some(scope) => format!("{scope}: {value}"),
         None => value,
@@ -411,7 +412,8 @@ mod tests {
             path: "rg01.log".into(),
             line,
         };
-        f.items.push(Item::at("smtp.quarantinejunk = on", at(22)));
+        f.items
+            .push(Item::setting("smtp.quarantinejunk", "on", at(22)));
         f.items.push(
             Item::scoped("mtagroup", "10.0.0.1", at(30)).noted(message!("item-key-captured")),
         );

@@ -346,7 +346,8 @@ fn fingerprints(
             .and_then(|i| typed.items.get(i));
         match typed_item {
             Some(i) => {
-                let _ = write!(key, "\0{}\0{}", i.scope.as_deref().unwrap_or(""), i.value);
+                let scope = i.scope.as_deref().unwrap_or("");
+                let _ = write!(key, "\0{scope}\0{}", i.named_value());
             }
             None => {
                 let _ = write!(key, "\0{item}");

@@ -46,14 +46,38 @@ pub struct Document<'a> {
     pub skipped: Vec<PathNote>,
     /// Update logs found, each checked as `verify-update` checks it.
     pub update_logs: Vec<super::update_log::RunDocument<'a>>,
+    /// With `--commit`: the commit made; null: nothing changed. Absent: no commit asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<Option<CommitDocument<'a>>>,
 }
 
-/// The report as JSON.
-pub fn json(report: &Report) -> String {
-    super::message::for_machines(|| super::json(&document(report)))
+/// The commit `track --commit` made.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct CommitDocument<'a> {
+    /// The commit's subject line.
+    pub subject: &'a str,
+    /// The whole message: the subject, a blank line, and a line per appliance.
+    pub message: &'a str,
+    /// Each file committed, as git names its change (`A mirapoint-mos/rg01.ron`).
+    pub files: &'a [String],
 }
 
-/// The report as the JSON document's value.
+/// The report as JSON, with what `--commit` did (`None`: no commit asked for).
+pub fn json(report: &Report, committed: Option<&Committed>) -> String {
+    super::message::for_machines(|| {
+        let mut document = document(report);
+        document.commit = committed.map(|c| {
+            (!c.message.is_empty()).then(|| CommitDocument {
+                subject: c.message.lines().next().unwrap_or(""),
+                message: &c.message,
+                files: &c.files,
+            })
+        });
+        super::json(&document)
+    })
+}
+
+/// The report as the JSON document's value, without a commit.
 pub(crate) fn document(report: &Report) -> Document<'_> {
     let notes = |list: &[(std::path::PathBuf, Message)]| {
         list.iter()
@@ -89,6 +113,7 @@ pub(crate) fn document(report: &Report) -> Document<'_> {
             .iter()
             .map(super::update_log::RunDocument::of)
             .collect(),
+        commit: None,
     }
 }
 
@@ -240,6 +265,15 @@ fn body_line(stored: &Stored, version: u32) -> Message {
     let appliance = &stored.appliance;
     match stored.change {
         FileChange::New => message!("git-body-new", appliance = appliance),
+        FileChange::Changed(c) if c.not_captured > 0 && c.newly_captured > 0 => message!(
+            "git-body-counts-both",
+            appliance = appliance,
+            added = c.added,
+            removed = c.removed,
+            changed = c.changed,
+            not_captured = c.not_captured,
+            newly_captured = c.newly_captured
+        ),
         FileChange::Changed(c) if c.not_captured > 0 => message!(
             "git-body-counts-not-captured",
             appliance = appliance,
@@ -247,6 +281,14 @@ fn body_line(stored: &Stored, version: u32) -> Message {
             removed = c.removed,
             changed = c.changed,
             not_captured = c.not_captured
+        ),
+        FileChange::Changed(c) if c.newly_captured > 0 => message!(
+            "git-body-counts-newly-captured",
+            appliance = appliance,
+            added = c.added,
+            removed = c.removed,
+            changed = c.changed,
+            newly_captured = c.newly_captured
         ),
         FileChange::Changed(c) => message!(
             "git-body-counts",

@@ -132,6 +132,11 @@ pub trait Vendor: Sync {
     fn volatile(&self) -> &'static [String] {
         &[]
     }
+    /// The lists and settings its captures may hold: one a capture did not look at is written
+    /// as not captured.
+    fn known(&self) -> crate::model::canonical::Known {
+        crate::model::canonical::Known::default()
+    }
     /// Release notes, if carryover has any for this vendor.
     fn knowledge(&self) -> Option<&dyn Knowledge> {
         None

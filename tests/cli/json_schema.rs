@@ -209,6 +209,7 @@ fn findings_json_items_are_objects_with_whole_values() {
         .unwrap()
         .contains(&serde_json::json!({
             "scope": "local",
+            "name": null,
             "value": "postmaster@example.co.jp",
             "note": null,
             "evidence": {"path": BEFORE, "line": 38},
@@ -216,7 +217,12 @@ fn findings_json_items_are_objects_with_whole_values() {
     // KI-8: the message's whole text, where a person's report shows its first line.
     let ki8 = finding("MOS-4.2.3-KI-8");
     let value = ki8["items"][0]["value"].as_str().unwrap();
-    assert!(value.starts_with("branding.quotamsg = Your mailbox is over its quota.\n"));
+    assert!(value.starts_with("Your mailbox is over its quota.\n"));
     assert!(!value.contains(" ..."), "{value}");
     assert_eq!(ki8["items"][0]["scope"], "system");
+    assert_eq!(ki8["items"][0]["name"], "branding.quotamsg");
+    // KI-5: a setting's name and value, each a field of its own.
+    let ki5 = finding("MOS-4.2.3-KI-5");
+    assert_eq!(ki5["items"][0]["name"], "smtp.fastpath");
+    assert_eq!(ki5["items"][0]["value"], "off");
 }

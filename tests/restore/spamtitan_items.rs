@@ -210,9 +210,10 @@ fn the_capture_script_writes_the_template_and_xml_lists_and_says_what_it_could_n
         json["config"]["lists"]["global"]["allow"],
         serde_json::json!(["a&b@example.com", "newsletter@vendor.example"])
     );
-    // The failed block list is not captured: no list, not an empty one.
-    assert!(
-        json["config"]["lists"]["global"].get("block").is_none(),
+    // The failed block list is not captured, and says so: not an empty list.
+    assert_eq!(
+        json["config"]["lists"]["global"]["block"],
+        serde_json::json!({"not_captured": true}),
         "{show}"
     );
     assert!(

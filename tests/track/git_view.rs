@@ -91,6 +91,93 @@ fn a_partial_capture_reads_as_not_captured_never_as_a_deletion() {
     }
 }
 
+/// The rg01 4.1.9 log without the listings of every list but `primary whitelistto`: it looked
+/// at one list of the seven the full log lists.
+fn capture_of_one_list() -> String {
+    let full =
+        std::fs::read_to_string(common::root().join("samples/mos/rg01-4.1.9-before.log")).unwrap();
+    let (from, to) = (
+        full.find("rg01.example.co.jp> uce listexception any")
+            .unwrap(),
+        full.find("rg01.example.co.jp> branding get").unwrap(),
+    );
+    format!("{}{}", &full[..from], &full[to..])
+}
+
+#[test]
+fn a_list_not_listed_reads_as_not_captured_in_git_log_and_in_the_commit_counts() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| common::git(dir.path(), args);
+    repository(dir.path());
+    let full = common::root().join("samples/mos/rg01-4.1.9-before.log");
+    std::fs::copy(full, dir.path().join("rg01.log")).unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-qm", "full"]);
+    std::fs::write(dir.path().join("rg01.log"), capture_of_one_list()).unwrap();
+    git(&["commit", "-qam", "one list"]);
+
+    let log = git(&["log", "-p", "-1", "--format=%s"]);
+    // Each list the second capture did not list is written as not captured where it stood,
+    // and a scope none of whose lists it listed, as not captured whole.
+    for scope in ["any", "local", "nonlocal"] {
+        assert!(
+            log.contains(&format!("+      \"{scope}\": NotCaptured,\n")),
+            "{scope}: {log}"
+        );
+    }
+    // The new side, as the diff shows it: each list of `primary` it did not list is there as
+    // not captured.
+    let new_side: String = log
+        .lines()
+        .filter_map(|l| l.strip_prefix('+').or_else(|| l.strip_prefix(' ')))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        new_side.contains(
+            "      \"primary\": {\n        \"blacklist\": NotCaptured,\n        \"whitelist\": NotCaptured,\n"
+        ),
+        "{log}"
+    );
+    // The list it did look at is unchanged: no line of it is removed.
+    for entry in ["@partners.example.com", "ml-sales@lists.example.co.jp"] {
+        assert!(
+            log.contains(&format!("\n           \"{entry}\",\n")),
+            "{log}"
+        );
+        assert!(!log.contains(&format!("-          \"{entry}\"")), "{log}");
+    }
+
+    // Stored by track, the same two captures count the unlisted lists as not captured, never
+    // as removed; and back again, as captured for the first time, never as added.
+    let (src, repo) = (dir.path().join("captures"), dir.path().join("repo"));
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(src.join("rg01.log"), capture_of_one_list()).unwrap();
+    track_and_commit(&src, &repo);
+    let samples = common::root().join("samples/mos");
+    std::fs::copy(samples.join("rg01-4.1.9-before.log"), src.join("rg01.log")).unwrap();
+    track_and_commit(&src, &repo);
+    let message = common::git(&repo, &["log", "-1", "--format=%B"]);
+    assert_eq!(
+        message.lines().nth(2).unwrap(),
+        "- mirapoint-mos/rg01: 0 added, 0 removed, 0 changed; \
+         4 captured for the first time (not added)",
+        "{message}"
+    );
+    std::fs::write(src.join("rg01.log"), capture_of_one_list()).unwrap();
+    track_and_commit(&src, &repo);
+    let message = common::git(&repo, &["log", "-1", "--format=%B"]);
+    assert_eq!(
+        message.lines().nth(2).unwrap(),
+        "- mirapoint-mos/rg01: 0 added, 0 removed, 0 changed; \
+         4 not captured this time (not removed)",
+        "{message}"
+    );
+}
+
 #[test]
 fn a_file_that_is_no_capture_gets_a_plain_diff_under_diff_external() {
     if !has_git() {
@@ -272,4 +359,75 @@ fn a_file_stored_in_an_older_format_is_rewritten_with_a_commit_of_its_own() {
         "carryover track: stored format 2, no configuration changed\n\n\
          - mirapoint-mos/rg01: stored format 1 -> 2, no configuration changed\n\n"
     );
+}
+
+/// Runs `carryover track` with `args` after `SRC --into REPO`; its exit code, stdout and stderr.
+fn track_with(src: &Path, repo: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .arg("track")
+        .arg(src)
+        .arg("--into")
+        .arg(repo)
+        .args(args)
+        .env("LC_ALL", "C")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", repo)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn track_json_reports_the_commit_it_made_and_verbose_shows_each_files_notes() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (src, repo) = (dir.path().join("captures"), dir.path().join("repo"));
+    std::fs::create_dir_all(&src).unwrap();
+    let samples = common::root().join("samples/mos");
+    std::fs::copy(samples.join("rg01-4.1.9-before.log"), src.join("rg01.log")).unwrap();
+
+    // Quiet by default: the summary, no note of any file.
+    let (code, _, err) = track_with(&src, &repo, &["--commit", "--format", "json"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    std::fs::copy(samples.join("rg01-4.2.3-after.log"), src.join("rg01.log")).unwrap();
+    let (code, out, err) = track_with(&src, &repo, &["--commit", "--format", "json", "-v"]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let message = common::git(&repo, &["log", "-1", "--format=%B"]);
+    assert_eq!(
+        report["commit"]["message"],
+        message.trim_end_matches('\n').to_string() + "\n"
+    );
+    assert_eq!(
+        report["commit"]["subject"],
+        "carryover track: mirapoint-mos/rg01 changed"
+    );
+    assert_eq!(
+        report["commit"]["files"],
+        serde_json::json!(["M mirapoint-mos/rg01.ron"])
+    );
+    // `-v`: each file's line counts and notes, on standard error.
+    assert!(err.contains("rg01.log: "), "{err}");
+    assert!(err.contains(" lines, "), "{err}");
+
+    // Nothing changed: no commit, and the report says so.
+    let (_, out, _) = track_with(&src, &repo, &["--commit", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report.get("commit"), Some(&serde_json::Value::Null));
+    // No commit asked for: no `commit` key.
+    let (_, out, _) = track_with(&src, &repo, &["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(report.get("commit").is_none(), "{out}");
 }

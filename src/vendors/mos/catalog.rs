@@ -115,6 +115,8 @@ pub struct Catalog {
     pub volatile: Vec<String>,
     /// The scope words of `uce` commands that are not domain names (`primary`, `any`).
     pub exception_scopes: Vec<String>,
+    /// The lists of `uce` exceptions each scope has (`whitelistto`).
+    pub exception_lists: Vec<String>,
     /// Hardware model names a banner may show (`RG7000`).
     pub hardware_models: Vec<String>,
     /// Every known command form; the first that matches wins.
@@ -182,6 +184,22 @@ impl Catalog {
             ron::from_str(include_str!("catalog.ron"))
                 .expect("the shipped catalog.ron is valid (tested)")
         })
+    }
+
+    /// The exception lists of every scope word, and the settings with a type: what a capture
+    /// that did not look at them writes as not captured.
+    pub fn known(&self) -> crate::model::canonical::Known {
+        let lists: std::collections::BTreeSet<String> =
+            self.exception_lists.iter().cloned().collect();
+        let scopes = self.exception_scopes.iter();
+        crate::model::canonical::Known {
+            lists: scopes.map(|scope| (scope.clone(), lists.clone())).collect(),
+            lists_in_any_scope: lists,
+            settings: BTreeMap::from([(
+                crate::model::SYSTEM.to_string(),
+                self.settings.keys().cloned().collect(),
+            )]),
+        }
     }
 
     /// The catalog entry whose words match `words` (case-insensitively), with the arguments.

@@ -82,6 +82,10 @@ impl Vendor for Mos {
         &Catalog::get().volatile
     }
 
+    fn known(&self) -> crate::model::canonical::Known {
+        Catalog::get().known()
+    }
+
     fn knowledge(&self) -> Option<&dyn Knowledge> {
         Some(self)
     }

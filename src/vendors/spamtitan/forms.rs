@@ -105,6 +105,16 @@ struct Api {
     lists: BTreeMap<String, ListForm>,
 }
 
+/// The global lists (`allow`, `block`): one a capture did not list is written as not
+/// captured. A domain's or a user's lists are only as known as the captures that hold them.
+pub(super) fn known() -> crate::model::canonical::Known {
+    let names = api().lists.keys().cloned().collect();
+    crate::model::canonical::Known {
+        lists: BTreeMap::from([("global".to_string(), names)]),
+        ..Default::default()
+    }
+}
+
 fn api() -> &'static Api {
     static API: OnceLock<Api> = OnceLock::new();
     API.get_or_init(|| {

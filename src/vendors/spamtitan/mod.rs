@@ -107,6 +107,10 @@ impl Vendor for SpamTitan {
         Some(self)
     }
 
+    fn known(&self) -> crate::model::canonical::Known {
+        forms::known()
+    }
+
     fn capture_plan(&self) -> Option<&dyn CapturePlan> {
         Some(self)
     }
