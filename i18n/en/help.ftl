@@ -40,7 +40,7 @@ help-any--token_env =
 help-any--user =
     The user to log in as (Mirapoint MOS)
 help-apply--dry_run =
-    Do everything but write: log in, check, read back, and list what would be sent
+    Do everything but write: log in, check, read back, and show what would be sent
 help-apply--host =
     The appliance to send it to: a host name or address
 help-apply--into =

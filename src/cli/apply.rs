@@ -42,7 +42,7 @@ pub struct ApplyArgs {
     /// Send without asking: needed where there is no terminal to ask on.
     #[arg(long)]
     yes: bool,
-    /// Do everything but write: log in, check, read back, and list what would be sent.
+    /// Do everything but write: log in, check, read back, and show what would be sent.
     #[arg(long)]
     dry_run: bool,
     /// Continue the run the journal shows, after its last confirmed command.

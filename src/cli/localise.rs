@@ -183,7 +183,11 @@ mod tests {
                 .max_by_key(|text| (given(text), *text))
                 .cloned();
             if shared.starts_with("help-any--") {
-                texts.extend(uses.iter().filter(|(_, text)| Some(text) != most.as_ref()).cloned());
+                texts.extend(
+                    uses.iter()
+                        .filter(|(_, text)| Some(text) != most.as_ref())
+                        .cloned(),
+                );
             }
             if let Some(most) = most {
                 texts.insert(shared, most);
