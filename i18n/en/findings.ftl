@@ -64,6 +64,8 @@ item-key-not-captured = key not captured
 item-key-captured-elided = key captured with elided lines
 item-key-captured = key captured
 item-not-in-the-export = not in the export
+# What a setting a rule names is, in the rule's own words (translated with the rule).
+item-what-it-is = { $what }
 
 ## Remedy steps carryover words itself
 

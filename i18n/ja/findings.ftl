@@ -63,6 +63,8 @@ item-key-not-captured = キーは未キャプチャ
 item-key-captured-elided = キーはキャプチャ済み (省略された行あり)
 item-key-captured = キーはキャプチャ済み
 item-not-in-the-export = エクスポートになし
+# What a setting a rule names is, in the rule's own words (translated with the rule).
+item-what-it-is = { $what }
 
 ## Remedy steps carryover words itself
 

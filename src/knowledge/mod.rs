@@ -500,6 +500,23 @@ pub struct Japanese {
     /// The prose steps of its remedy (`Gui`), in their order.
     #[serde(default)]
     pub steps: Vec<String>,
+    /// The labels its detection gives what it finds (a backup's dropped settings and what no
+    /// capture holds), by their English.
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, String>,
+}
+
+impl Entry {
+    /// The labels its detection gives what it finds, in English: a person reads them beside
+    /// each item, so they are translated as titles are.
+    pub fn labels(&self) -> Vec<&str> {
+        match &self.detect {
+            Some(Detect::BackupDrops { items, by_hand, .. }) => {
+                items.values().chain(by_hand).map(String::as_str).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl Release {

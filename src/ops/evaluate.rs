@@ -980,11 +980,8 @@ impl Rule<'_, '_> {
                         && want.is_none_or(|w| w.eq_ignore_ascii_case(&value))
                 });
                 if let Some((_, _, label)) = hit {
-                    out.push(Item::scoped(
-                        scope,
-                        format!("{name} ({label})"),
-                        self.locate(item.at),
-                    ));
+                    let label = message!("item-what-it-is", what = label.as_str());
+                    out.push(Item::scoped(scope, name.as_str(), self.locate(item.at)).noted(label));
                 }
             }
         }

@@ -28,6 +28,9 @@ pub(crate) fn localized(f: &Finding) -> Cow<'_, Finding> {
     for step in &mut f.remedy {
         translate_step(step, &words);
     }
+    for note in f.items.iter_mut().filter_map(|item| item.note.as_mut()) {
+        translate(note, &words);
+    }
     Cow::Owned(f)
 }
 
@@ -98,7 +101,7 @@ fn words_of(rule: &str) -> Option<BTreeMap<&'static str, String>> {
             let english = pairs(entry, &NO_JAPANESE).into_keys();
             let mut words: BTreeMap<&str, String> =
                 english.map(|e| (e, format!("{open}{e}{close}"))).collect();
-            for text in prose(entry) {
+            for text in prose(entry).into_iter().chain(entry.labels()) {
                 words.insert(text, format!("{open}{text}{close}"));
             }
             Some(words)
@@ -114,6 +117,7 @@ static NO_JAPANESE: Japanese = Japanese {
     wider: None,
     never_fires: None,
     steps: Vec::new(),
+    labels: BTreeMap::new(),
 };
 
 /// The rule's knowledge entry and its Japanese, from whichever vendor knows the rule.
@@ -153,6 +157,11 @@ fn pairs<'a>(entry: &'a Entry, japanese: &'a Japanese) -> BTreeMap<&'a str, &'a 
                 .into_iter()
                 .zip(japanese.steps.iter().map(String::as_str)),
         );
+    }
+    for label in entry.labels() {
+        if let Some(ja) = japanese.labels.get(label) {
+            words.insert(label, ja.as_str());
+        }
     }
     words
 }

@@ -38,7 +38,7 @@ pub struct Cleaning {
     pub lookalike_lines: u64,
     /// Lines whose control characters were written out as `^H`, `^[` (by `cat -v`).
     pub caret_lines: u64,
-    /// Lines too long to replay their editing ([`REPLAY_LIMIT`]), read as they are.
+    /// Lines too long to replay their editing (over 64 KiB), read as they are.
     pub unreplayed_lines: u64,
     /// The first of them (0: none).
     pub first_unreplayed: u32,

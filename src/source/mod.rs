@@ -2,12 +2,13 @@
 //!
 //! A capture's telnet negotiation is removed, then it is decoded (UTF-8, UTF-16, Shift_JIS,
 //! EUC-JP, ... detected on evidence or forced); old-Mac line ends become LF and a byte order
-//! mark inside it is a file seam ([`seams`]). A terminal log's noise is removed (emulator
+//! mark inside it is a file seam (`seams`). A terminal log's noise is removed (emulator
 //! timestamps and headers, pager prompts; the known habits are data in [`habits`]), each line
-//! reads as the screen showed it after its line editing ([`screen`]), and look-alike
-//! characters in command lines read as ASCII ([`lookalike`]). A data file (a list, a CSV) is
-//! never replayed as terminal output. Every line ending becomes LF. Lines are never added or removed, so line `n` of [`Source::text`] is line `n`
-//! of the file, and every later layer can name positions in the user's own terms.
+//! reads as the screen showed it after its line editing (`screen`), and look-alike characters
+//! in command lines read as ASCII (`lookalike`). A data file (a list, a CSV) is never replayed
+//! as terminal output. Every line ending becomes LF. Lines are never added or removed, so line
+//! `n` of [`Source::text`] is line `n` of the file, and every later layer can name positions in
+//! the user's own terms.
 
 mod clean;
 mod decode;

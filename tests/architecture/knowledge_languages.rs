@@ -74,6 +74,9 @@ struct Japanese {
     #[serde(default)]
     never_fires: Option<String>,
     steps: Vec<String>,
+    /// The labels of what its detection finds, by their English.
+    #[serde(default)]
+    labels: std::collections::BTreeMap<String, String>,
 }
 
 /// The entries of a Japanese sidecar in the file's order, an id written twice kept twice.
@@ -213,6 +216,9 @@ fn entry_offenders(english: &English, japanese: &Japanese) -> Vec<String> {
             Step::Cli(_) | Step::Prompt {} | Step::Patch {} => None,
         })
         .collect();
+    for (en, ja) in &japanese.labels {
+        texts.push((format!("`{id}` label"), Some(en), Some(ja)));
+    }
     let mut wrong = Vec::new();
     if prose.len() == japanese.steps.len() {
         for (n, (en, ja)) in prose.iter().zip(&japanese.steps).enumerate() {
@@ -326,4 +332,39 @@ fn the_check_names_every_kind_of_offender() {
     assert!(wrong[0].contains("Api"), "{wrong:?}");
     let wrong = offenders("t.ja.ron", english, r#"{"A": (title: "T", cost: "")}"#);
     assert!(wrong[0].contains("steps"), "{wrong:?}");
+}
+
+/// Every label a rule's detection gives what it finds (a backup's dropped settings, what no
+/// capture holds) has its Japanese in the sidecar, and the sidecar names no label the rule lacks.
+#[test]
+fn every_label_of_a_finding_has_its_japanese() {
+    let mut wrong = Vec::new();
+    for vendor in carryover::vendors::REGISTRY {
+        let Some(knowledge) = vendor.knowledge() else {
+            continue;
+        };
+        for release in knowledge.releases() {
+            for entry in &release.entries {
+                let japanese = release.japanese.get(&entry.id);
+                let given = japanese.map(|j| &j.labels);
+                for label in entry.labels() {
+                    if !given.is_some_and(|g| g.contains_key(label)) {
+                        wrong.push(format!(
+                            "`{}`: no Japanese for the label {label:?}",
+                            entry.id
+                        ));
+                    }
+                }
+                for label in given.into_iter().flat_map(|g| g.keys()) {
+                    if !entry.labels().contains(&label.as_str()) {
+                        wrong.push(format!(
+                            "`{}`: the Japanese names a label the rule lacks: {label:?}",
+                            entry.id
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
