@@ -17,7 +17,7 @@ use crate::vendors::{RestoreScript, Vendor};
 
 use super::diff::Side;
 use super::explain::{explained_diff, Explained};
-use super::restore::{value_text, Plan, Restore, Step};
+use super::restore::{command, Plan, Restore, Step};
 
 /// Why the script leaves an item different.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -140,16 +140,6 @@ fn script_source() -> SourceInfo {
 /// Whether a command exists and the script can carry it.
 fn writes(command: Option<Command>, dialect: &dyn Dialect) -> bool {
     command.is_some_and(|c| one_command(dialect, &c).is_ok())
-}
-
-/// The vendor's command for one planned item, as the script writes it.
-fn command(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> Option<Command> {
-    match item {
-        Restore::Setting { name, value } => writer.write_setting(scope, name, &value_text(value)),
-        Restore::Entry { scope, list, entry } => writer.write_list_entry(scope, list, entry),
-        Restore::Message { name, text } => writer.write_message(name, text),
-        Restore::TrustedHost { group, host, key } => writer.write_trusted_host(group, host, key),
-    }
 }
 
 /// A planned item as the change its command makes, as the reader reads that command.

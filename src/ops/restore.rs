@@ -1179,7 +1179,7 @@ fn write_items(
 }
 
 /// The vendor's command for one item.
-fn command(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> Option<Command> {
+pub(crate) fn command(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> Option<Command> {
     match item {
         Restore::Setting { name, value } => writer.write_setting(scope, name, &value_text(value)),
         Restore::Entry { scope, list, entry } => writer.write_list_entry(scope, list, entry),

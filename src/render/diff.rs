@@ -235,6 +235,36 @@ fn side_name(side: Side) -> String {
 /// The "not compared" section: each item with the side that did not capture its range and
 /// the commands that would.
 fn not_compared_text(items: &[NotCompared], style: Style) -> String {
+    let mut last_capture: &[String] = &[];
+    let heading = |side, count| crate::message!("diff-not-captured-in", side = side, count = count);
+    by_side(items, heading, |out, item| {
+        item_line(out, "?", item, style);
+        // Entries of one list share their command: say it once for the run of them.
+        if !item.capture.is_empty() && item.capture.as_slice() != last_capture {
+            let capture = crate::message!(
+                "diff-capture-with",
+                commands = one_line(&item.capture.join("; "))
+            );
+            let _ = writeln!(out, "    {}", super::message::words_as_given(&capture));
+        }
+        last_capture = &item.capture;
+    })
+}
+
+/// The "not on this version" section: each item with the side whose version lacks it.
+fn not_on_version_text(items: &[NotCompared], style: Style) -> String {
+    let heading =
+        |side, count| crate::message!("diff-not-on-version-in", side = side, count = count);
+    by_side(items, heading, |out, item| item_line(out, "=", item, style))
+}
+
+/// The items of each side under a heading (`heading` of the side's name and the count), the
+/// new side's first, each written by `write`.
+fn by_side<'a>(
+    items: &'a [NotCompared],
+    heading: impl Fn(String, usize) -> crate::base::message::Message,
+    mut write: impl FnMut(&mut String, &'a NotCompared),
+) -> String {
     let mut out = String::new();
     for side in [Side::B, Side::A] {
         let of_side: Vec<&NotCompared> =
@@ -242,61 +272,23 @@ fn not_compared_text(items: &[NotCompared], style: Style) -> String {
         if of_side.is_empty() {
             continue;
         }
-        let heading = crate::message!(
-            "diff-not-captured-in",
-            side = side_name(side),
-            count = of_side.len()
-        );
+        let heading = heading(side_name(side), of_side.len());
         let _ = writeln!(out, "\n{}", super::message::words_as_given(&heading));
-        let mut last_capture: &[String] = &[];
         for item in of_side {
-            let _ = writeln!(
-                out,
-                "{} {}  {}",
-                style.paint(DIM, "?"),
-                one_line(&item.path),
-                style.paint(DIM, &one_line(&item.at))
-            );
-            // Entries of one list share their command: say it once for the run of them.
-            if !item.capture.is_empty() && item.capture.as_slice() != last_capture {
-                let capture = crate::message!(
-                    "diff-capture-with",
-                    commands = one_line(&item.capture.join("; "))
-                );
-                let _ = writeln!(out, "    {}", super::message::words_as_given(&capture));
-            }
-            last_capture = &item.capture;
+            write(&mut out, item);
         }
     }
     out
 }
 
-/// The "not on this version" section: each item with the side whose version lacks it.
-fn not_on_version_text(items: &[NotCompared], style: Style) -> String {
-    let mut out = String::new();
-    for side in [Side::B, Side::A] {
-        let of_side: Vec<&NotCompared> =
-            items.iter().filter(|i| i.not_captured_in == side).collect();
-        if of_side.is_empty() {
-            continue;
-        }
-        let heading = crate::message!(
-            "diff-not-on-version-in",
-            side = side_name(side),
-            count = of_side.len()
-        );
-        let _ = writeln!(out, "\n{}", super::message::words_as_given(&heading));
-        for item in of_side {
-            let _ = writeln!(
-                out,
-                "{} {}  {}",
-                style.paint(DIM, "="),
-                one_line(&item.path),
-                style.paint(DIM, &one_line(&item.at))
-            );
-        }
-    }
-    out
+fn item_line(out: &mut String, sign: &str, item: &NotCompared, style: Style) {
+    let _ = writeln!(
+        out,
+        "{} {}  {}",
+        style.paint(DIM, sign),
+        one_line(&item.path),
+        style.paint(DIM, &one_line(&item.at))
+    );
 }
 
 fn sign(kind: DiffKind) -> (&'static str, anstyle::Style) {

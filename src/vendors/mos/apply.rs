@@ -20,7 +20,7 @@ use crate::vendors::{Fetch, Vendor};
 use super::catalog::{Action, Bound, Catalog};
 use super::fetch::{credentials, Completion, Session};
 use super::interpret::quote;
-use super::syntax::{export, Input, Node, Word};
+use super::syntax::{export, Node, Word};
 use super::Mos;
 
 /// One command of a restore script, as the appliance will read it.
@@ -111,21 +111,7 @@ fn command(
     scope: &mut String,
 ) -> std::result::Result<Command, crate::base::message::Message> {
     let mut args: Vec<String> = x.command.words.iter().map(|w| w.text.to_string()).collect();
-    let block = x.input.iter().find_map(|i| match i {
-        Input::DotBlock { body, .. } => Some(
-            body.iter()
-                // A line that starts with '.' is sent with one more (dot-stuffing).
-                .map(|l| {
-                    l.text
-                        .strip_prefix('.')
-                        .filter(|t| t.starts_with('.'))
-                        .unwrap_or(l.text)
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-        Input::Confirmation { .. } => None,
-    });
+    let block = super::interpret::dot_block(x).map(|lines| lines.join("\n"));
     let literal = x.command.literal.as_ref().map(|l| l.value());
     let data = literal.or(block);
     let has_data = data.is_some();

@@ -513,20 +513,7 @@ impl Interpreter {
     }
 
     fn add_trusted_host(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {
-        // A line that starts with '.' arrives with one more (dot-stuffing).
-        let block = x.input.iter().find_map(|i| match i {
-            Input::DotBlock { body, .. } => Some(
-                body.iter()
-                    .map(|l| {
-                        l.text
-                            .strip_prefix('.')
-                            .filter(|t| t.starts_with('.'))
-                            .unwrap_or(l.text)
-                    })
-                    .collect::<Vec<_>>(),
-            ),
-            _ => None,
-        });
+        let block = dot_block(x);
         let (key, elided) = match block {
             Some(lines) if !lines.is_empty() => {
                 let (block, elided) = normalize_key_block(&lines);
@@ -929,4 +916,22 @@ fn banner_model(text: &str) -> Option<String> {
         && !digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit());
     (text.contains("(MOS") && shaped).then(|| word.to_string())
+}
+
+/// The lines of an exchange's dot-terminated data block, as sent: a line that starts with '.'
+/// travels with one more (dot-stuffing), which is taken off.
+pub(super) fn dot_block<'a>(x: &Exchange<'a>) -> Option<Vec<&'a str>> {
+    x.input.iter().find_map(|i| match i {
+        Input::DotBlock { body, .. } => Some(
+            body.iter()
+                .map(|l| {
+                    l.text
+                        .strip_prefix('.')
+                        .filter(|t| t.starts_with('.'))
+                        .unwrap_or(l.text)
+                })
+                .collect(),
+        ),
+        _ => None,
+    })
 }
