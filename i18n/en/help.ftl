@@ -7,20 +7,50 @@ help-heading-usage = Usage:
 help-heading-arguments = Arguments
 help-heading-options = Options
 help-heading-commands = Commands
+help-values = Possible values
+help-default = default
+help-man-name = NAME
+help-man-synopsis = SYNOPSIS
+help-man-description = DESCRIPTION
+help-man-subcommands = SUBCOMMANDS
+help-man-version = VERSION
+help-man-authors = AUTHORS
 help-any--ca =
     PEM certificates to trust besides the built-in roots: the appliance's own self-signed certificate, or your CA's
 help-any--color =
     Colour: auto (on a terminal, unless NO_COLOR is set or CLICOLOR_FORCE asks for it), always or never
+help-any--color-value-always =
+    Always, even into a pipe or a file
+help-any--color-value-auto =
+    On a terminal, as anstream decides from the terminal and NO_COLOR, CLICOLOR and CLICOLOR_FORCE
+help-any--color-value-never =
+    Never
 help-any--encoding =
     Read the inputs in this encoding instead of detecting it (utf-8, shift_jis, euc-jp, ...)
 help-any--format =
     The output format
+help-any--format-value-github =
+    GitHub Actions annotations (`::error file=..,line=..::`) on the capture lines
+help-any--format-value-human =
+    Text for a terminal: a title line, then one block per finding
+help-any--format-value-json =
+    JSON with `format_version`, as `carryover schema findings` describes it
+help-any--format-value-markdown =
+    Markdown, for a ticket or a review comment
+help-any--format-value-sarif =
+    SARIF 2.1.0, for GitHub code scanning (upload-sarif)
 help-any--help_uri_base =
     With --format sarif: where the rule pages are published (the folder of docs/rules/), so that each rule's helpUri is URL/ID.md; without it, no helpUri is written
 help-any--insecure =
     Accept any certificate. Anyone on the path can then read the password; warned about on every run
 help-any--kind =
     Read the inputs as this kind instead of detecting it from their content
+help-any--kind-value-cli =
+    An interactive CLI session log
+help-any--kind-value-export =
+    A configuration export: a command script
+help-any--kind-value-protocol =
+    An admin-protocol (port 10143) transcript
 help-any--output =
     Write to FILE instead of standard output (`-`: standard output). The file is replaced atomically: a failed run leaves it as it was
 help-any--password_env =
@@ -33,6 +63,10 @@ help-any--plaintext =
     Talk in the clear instead of TLS: the password crosses the network readable
 help-any--port =
     The port, when not the vendor's default (Mirapoint MOS: 10243 with TLS, 10143 plaintext; SpamTitan: 443 with TLS, 80 plaintext)
+help-any--profile-value-full =
+    Every read form of the vendor's catalog, every list in every scope and delegated domain: what the catalog can read, not the appliance's whole configuration
+help-any--profile-value-rules =
+    What every capture holds and what the release notes' rules need
 help-any--timeout =
     Seconds to wait to connect, and for each read
 help-any--token_env =
@@ -105,6 +139,18 @@ help-diff--accept =
     With --explain: accept the differences of a rule, or of an item path glob or name, with your reason (repeatable), e.g. 'MOS-4.2.3-KI-5=set by hand' or 'smtp.fastpath=on by design'
 help-diff--explain =
     Label each difference by the rules for the two captures' versions, with the rule's id: expected (the release changes it), applied (what the plan told you to do), lost (a known issue predicts it; restore --against writes it back), unexplained, or accepted. The exit status then says whether anything lost, unexplained or not compared remains
+help-diff--format-value-github =
+    GitHub Actions workflow commands, one annotation per difference (with --explain)
+help-diff--format-value-human =
+    One line per difference, coloured on a terminal
+help-diff--format-value-json =
+    JSON with `format_version`, as `carryover schema diff` describes it
+help-diff--format-value-markdown =
+    A Markdown table, for a review comment
+help-diff--format-value-sarif =
+    SARIF 2.1.0, one result per difference (with --explain)
+help-diff--format-value-unified =
+    A unified diff of the two canonical texts
 help-diff--ignore =
     Leave out items whose path matches this glob (repeatable), e.g. 'lists/*/blacklist/*'
 help-diff--new =
@@ -137,6 +183,10 @@ help-fetch--commit =
     Then commit what changed in the repository with git; no change, no commit
 help-fetch--format =
     The report's format
+help-fetch--format-value-human =
+    A line per appliance, then what was tracked and committed, then the summary line, last
+help-fetch--format-value-json =
+    JSON with `format_version`, as `carryover schema fetch` describes it
 help-fetch--hosts =
     Appliances to fetch from: host names or addresses
 help-fetch--into =
@@ -303,6 +353,10 @@ help-schema-after =
       2  error, including a name no schema has
 help-show--format =
     The output format: canonical RON, or JSON with the same structure
+help-show--format-value-json =
+    JSON with `format_version`, as `carryover schema show` describes it
+help-show--format-value-ron =
+    Canonical RON: the same settings give the same bytes
 help-show--provenance =
     Add where each item was read (path:line) and which sources were read
 help-show--show_secrets =
@@ -337,6 +391,10 @@ help-track--commit =
     Then commit the files written with git (only those), with a message that counts, per appliance, what was added, removed and changed; nothing changed, no commit
 help-track--format =
     The report's format
+help-track--format-value-human =
+    A `wrote` line per file written, then update logs, then the summary line, last
+help-track--format-value-json =
+    JSON with `format_version`, as `carryover schema track` describes it
 help-track--into =
     The repository to write `<vendor>/<hostname>.ron` files into
 help-track--src =
@@ -354,6 +412,10 @@ help-track-after =
       2  a capture failed (the others were still written), or another error
 help-verify-update--encoding =
     Read the log in this encoding instead of detecting it
+help-verify-update--format-value-human =
+    Text: each service and step that matters, then `ok` or the anomalies
+help-verify-update--format-value-json =
+    JSON with `format_version`, as `carryover schema verify-update` describes it
 help-verify-update--log =
     The update log, or a folder whose update logs are all checked (a capture folder, a tree of them); `-` reads standard input
 help-verify-update-about =

@@ -5,6 +5,14 @@ help-heading-usage = 使い方:
 help-heading-arguments = 引数
 help-heading-options = オプション
 help-heading-commands = コマンド
+help-values = 使用できる値
+help-default = デフォルト
+help-man-name = 名前
+help-man-synopsis = 書式
+help-man-description = 説明
+help-man-subcommands = サブコマンド
+help-man-version = バージョン
+help-man-authors = 作者
 help-any--ca =
     組み込みのルート証明書に加えて信頼する PEM 証明書: アプライアンス自身の自己署名証明書、または自社 CA の証明書
 help-any--color =
@@ -364,3 +372,59 @@ help-verify-update-after =
       0  すべてのアップデートログが正常に完了した
       1  異常: 再起動されていないサービス、OK でないステップ、完了の行がない
       2  エラー (アップデートログを含まないフォルダを含む)
+
+# 値ごとの説明 (Possible values)
+help-any--color-value-always =
+    常に。パイプやファイルへの出力でも色を付けます
+help-any--color-value-auto =
+    端末のときだけ。端末と NO_COLOR、CLICOLOR、CLICOLOR_FORCE から anstream が決めます
+help-any--color-value-never =
+    色を付けません
+help-any--format-value-github =
+    GitHub Actions の注釈 (`::error file=..,line=..::`) をキャプチャの行に付けます
+help-any--format-value-human =
+    端末向けのテキスト: 見出しの行のあと、検出事項ごとに 1 ブロック
+help-any--format-value-json =
+    `format_version` 付きの JSON。形は `carryover schema findings` のとおり
+help-any--format-value-markdown =
+    Markdown。チケットやレビューのコメント向け
+help-any--format-value-sarif =
+    SARIF 2.1.0。GitHub のコードスキャン (upload-sarif) 向け
+help-any--kind-value-cli =
+    対話型 CLI セッションのログ
+help-any--kind-value-export =
+    設定のエクスポート: コマンドのスクリプト
+help-any--kind-value-protocol =
+    管理プロトコル (ポート 10143) のやり取りの記録
+help-any--profile-value-full =
+    メーカーのカタログにある読み取りをすべて、すべてのスコープと Delegated Domain のすべてのリストについて行います。カタログが読めるものであって、アプライアンスの設定のすべてではありません
+help-any--profile-value-rules =
+    どのキャプチャにもあるものと、リリースノートのルールが必要とするもの
+help-diff--format-value-github =
+    GitHub Actions のワークフローコマンド。差分ごとに注釈を 1 つ (--explain と)
+help-diff--format-value-human =
+    差分ごとに 1 行。端末では色付き
+help-diff--format-value-json =
+    `format_version` 付きの JSON。形は `carryover schema diff` のとおり
+help-diff--format-value-markdown =
+    Markdown の表。レビューのコメント向け
+help-diff--format-value-sarif =
+    SARIF 2.1.0。差分ごとに結果を 1 つ (--explain と)
+help-diff--format-value-unified =
+    2 つの正規形テキストの unified diff
+help-fetch--format-value-human =
+    アプライアンスごとに 1 行、続いて記録とコミットの内容、最後に要約の行
+help-fetch--format-value-json =
+    `format_version` 付きの JSON。形は `carryover schema fetch` のとおり
+help-show--format-value-json =
+    `format_version` 付きの JSON。形は `carryover schema show` のとおり
+help-show--format-value-ron =
+    正規形の RON: 同じ設定は同じバイト列になります
+help-track--format-value-human =
+    書き出したファイルごとに `wrote` の行、続いてアップデートログ、最後に要約の行
+help-track--format-value-json =
+    `format_version` 付きの JSON。形は `carryover schema track` のとおり
+help-verify-update--format-value-human =
+    テキスト: 関係するサービスと手順ごとに、`ok` または異常
+help-verify-update--format-value-json =
+    `format_version` 付きの JSON。形は `carryover schema verify-update` のとおり

@@ -103,9 +103,35 @@ fn page(command: clap::Command) -> Result<String, Error> {
     clap_mangen::Man::new(command.after_help(None::<&'static str>))
         .render(&mut page)
         .map_err(|e| Error::io("<man page>", e))?;
-    let mut page = text(page)?;
+    let mut page = in_words(&text(page)?);
     page.push_str(&after_help.map(|h| help_sections(&h)).unwrap_or_default());
     Ok(page)
+}
+
+/// clap_mangen's own section names (`.SH NAME`, ...) in the reader's language: the sections
+/// made from help headings are in it already.
+fn in_words(page: &str) -> String {
+    const SECTIONS: [(&str, &str); 6] = [
+        ("NAME", "help-man-name"),
+        ("SYNOPSIS", "help-man-synopsis"),
+        ("DESCRIPTION", "help-man-description"),
+        ("SUBCOMMANDS", "help-man-subcommands"),
+        ("VERSION", "help-man-version"),
+        ("AUTHORS", "help-man-authors"),
+    ];
+    let mut out = String::with_capacity(page.len());
+    for line in page.split_inclusive('\n') {
+        let section = line.trim_end().strip_prefix(".SH ");
+        let words = SECTIONS
+            .iter()
+            .find(|(name, _)| section == Some(name))
+            .and_then(|(_, id)| carryover::render::message::words_by_id(id));
+        match words {
+            Some(words) => out.push_str(&format!(".SH {words}\n")),
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// Each block of an after-help text (`Examples:`, `Exit status (...):`) as a roff section;

@@ -5,11 +5,13 @@
 //! and a test keeps it in step (`CARRYOVER_UPDATE_HELP=1 cargo test --bin carryover`);
 //! `i18n/ja/help.ftl` holds the same ids in Japanese. Before parsing, the command tree is walked
 //! once and each text replaced by the catalog's words for its id, so the parser, `--help`,
-//! completions and man pages all speak the chosen language. clap's own error messages
-//! (`error: unexpected argument`) and clap_mangen's section names stay English: neither crate
-//! takes translations.
+//! completions and man pages all speak the chosen language. clap's own lists (`Possible
+//! values:`, `[default: …]`) are hidden in Japanese and written into the help from the catalog;
+//! its errors of use are worded in `usage_error`, and clap_mangen's section names in `generated`.
 
+use clap::builder::PossibleValue;
 use clap::{Arg, Command};
+use unicode_width::UnicodeWidthStr;
 
 use carryover::render::message::{human_language, words_by_id, Lang};
 
@@ -63,10 +65,98 @@ fn localise_arg(arg: Arg, path: &str) -> Arg {
         Some(words) => arg.help(words),
         None => arg,
     };
-    match long {
+    let arg = match long {
         Some(words) => arg.long_help(words),
         None => arg,
+    };
+    match human_language() {
+        Lang::Ja => with_values_in_words(arg, path),
+        _ => arg,
     }
+}
+
+/// The argument with its possible values and its default written into its help in this
+/// language, and clap's own English lists (`Possible values:`, `[default: …]`) hidden. Each
+/// value's description has its own id, as a flag's words do.
+fn with_values_in_words(arg: Arg, path: &str) -> Arg {
+    let values: Vec<PossibleValue> = match arg.get_action().takes_values() {
+        true if !arg.is_hide_possible_values_set() => arg
+            .get_possible_values()
+            .into_iter()
+            .filter(|v| !v.is_hide_set())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let defaults: Vec<String> = match arg.is_hide_default_value_set() {
+        // A flag that takes no value has a default clap never shows (`false`).
+        _ if !arg.get_action().takes_values() => Vec::new(),
+        true => Vec::new(),
+        false => arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect(),
+    };
+    if values.is_empty() && defaults.is_empty() {
+        return arg;
+    }
+    let word = |id: &str| words_by_id(id).unwrap_or_default();
+    let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+    let mut short = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    let mut long = arg
+        .get_long_help()
+        .or(arg.get_help())
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    if !values.is_empty() {
+        short.push_str(&format!(" [{}: {}]", word("help-values"), names.join(", ")));
+        let described: Vec<(&str, Option<String>)> = values
+            .iter()
+            .map(|v| (v.get_name(), value_words(&arg, path, v)))
+            .collect();
+        if described.iter().any(|(_, words)| words.is_some()) {
+            let width = names.iter().map(|n| n.width()).max().unwrap_or(0) + 1;
+            long.push_str(&format!("\n\n{}:", word("help-values")));
+            for (name, words) in described {
+                let name = format!("{name}:");
+                let pad = " ".repeat(width.saturating_sub(name.width()));
+                long.push_str(&format!("\n- {name}{pad} {}", words.unwrap_or_default()));
+            }
+        } else {
+            long.push_str(&format!(
+                "\n\n[{}: {}]",
+                word("help-values"),
+                names.join(", ")
+            ));
+        }
+    }
+    if !defaults.is_empty() {
+        let default = format!("[{}: {}]", word("help-default"), defaults.join(", "));
+        short.push_str(&format!(" {default}"));
+        long.push_str(&format!("\n\n{default}"));
+    }
+    arg.help(short)
+        .long_help(long)
+        .hide_possible_values(true)
+        .hide_default_value(true)
+}
+
+/// The words of one possible value, by its own id or the one its flag shares.
+fn value_words(arg: &Arg, path: &str, value: &PossibleValue) -> Option<String> {
+    value.get_help()?;
+    words_by_id(&value_id(path, arg, value.get_name()))
+        .or_else(|| words_by_id(&shared_value_id(arg, value.get_name())))
+}
+
+fn value_id(path: &str, arg: &Arg, value: &str) -> String {
+    match arg.is_global_set() {
+        true => format!("help-{MAIN}--{}-value-{value}", arg.get_id()),
+        false => format!("help-{path}--{}-value-{value}", arg.get_id()),
+    }
+}
+
+fn shared_value_id(arg: &Arg, value: &str) -> String {
+    format!("help-any--{}-value-{value}", arg.get_id())
 }
 
 /// clap's own headings in the reader's language. English keeps clap's, in clap's order.
@@ -222,6 +312,23 @@ mod tests {
                     .or_default()
                     .push((id, help.to_string()));
             }
+            if !arg.get_action().takes_values() {
+                continue;
+            }
+            for value in arg.get_possible_values() {
+                let Some(help) = value.get_help() else {
+                    continue;
+                };
+                let id = value_id(path, arg, value.get_name());
+                let shared = match arg.is_global_set() {
+                    true => id.clone(),
+                    false => shared_value_id(arg, value.get_name()),
+                };
+                by_flag
+                    .entry(shared)
+                    .or_default()
+                    .push((id, help.to_string()));
+            }
         }
         for sub in command.get_subcommands() {
             collect(sub, sub.get_name(), texts, by_flag);
@@ -269,6 +376,14 @@ help-heading-usage = Usage:
 help-heading-arguments = Arguments
 help-heading-options = Options
 help-heading-commands = Commands
+help-values = Possible values
+help-default = default
+help-man-name = NAME
+help-man-synopsis = SYNOPSIS
+help-man-description = DESCRIPTION
+help-man-subcommands = SUBCOMMANDS
+help-man-version = VERSION
+help-man-authors = AUTHORS
 ";
 
     #[test]

@@ -17,6 +17,7 @@ mod schema;
 mod show;
 mod textconv;
 mod track;
+mod usage_error;
 mod verify_update;
 
 use std::path::{Path, PathBuf};
@@ -129,8 +130,10 @@ pub fn parse() -> Cli {
     set_languages(Languages::choose(lang_flag(&args), |name| {
         std::env::var(name).ok()
     }));
-    let mut matches = localise::command().get_matches_from(args);
-    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.exit())
+    let mut matches = localise::command()
+        .try_get_matches_from(args)
+        .unwrap_or_else(|e| usage_error::exit(e));
+    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| usage_error::exit(e))
 }
 
 /// The language `--lang X` or `--lang=X` names, if it names one this tool has.

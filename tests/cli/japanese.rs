@@ -219,3 +219,39 @@ fn a_remark_the_scripts_encoding_cannot_carry_in_japanese_is_written_in_english(
         "{text}"
     );
 }
+
+#[test]
+fn an_error_of_use_is_in_the_readers_language_with_its_tip_and_usage() {
+    let args = ["--lang", "ja", "diff", "--formt", "json", "a", "b"];
+    let (code, out, err) = run_in(&args, &[]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    crate::common::snapshot_settings().bind(|| insta::assert_snapshot!("error@ja-usage", err));
+    let (code, _, err) = run_in(&["diff", "--format", "xml", "a", "b"], &[("LANG", "C")]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "carryover: invalid value 'xml' for '--format <FORMAT>'\n  [possible values: human,"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn possible_values_and_defaults_are_listed_in_the_readers_language() {
+    let text = help(&["--lang", "ja", "diff", "--help"], &[]);
+    assert!(
+        text.contains("使用できる値:\n          - human:    差分ごとに 1 行。端末では色付き"),
+        "{text}"
+    );
+    assert!(text.contains("[デフォルト: human]"), "{text}");
+    assert!(
+        !text.contains("Possible values") && !text.contains("[default:"),
+        "{text}"
+    );
+    let english = help(&["diff", "--help"], &[("LC_ALL", "C")]);
+    assert!(
+        english.contains("Possible values:\n          - human:    One line per difference"),
+        "{english}"
+    );
+    assert!(english.contains("[default: human]"), "{english}");
+}
