@@ -211,9 +211,10 @@ impl Step {
 /// Whether a command holds a placeholder a person fills in (`<what-goes-here>`), as the
 /// knowledge files write it.
 pub fn has_placeholder(command: &str) -> bool {
-    command
-        .split_once('<')
-        .is_some_and(|(_, rest)| rest.split_once('>').is_some_and(|(inner, _)| is_slot(inner)))
+    command.split_once('<').is_some_and(|(_, rest)| {
+        rest.split_once('>')
+            .is_some_and(|(inner, _)| is_slot(inner))
+    })
 }
 
 /// A placeholder's inside: lower-case words joined by `-` (`upstream-razorgate`).

@@ -21,9 +21,11 @@ pub(super) fn skipped_capture(name: &str) -> Option<Message> {
     let inner = match kind {
         Junk::Hidden => lower.trim_start_matches('.').to_string(),
         Junk::Archive => {
-            let end = [".tar.gz", ".tgz", ".gz", ".zip", ".7z", ".rar", ".bz2", ".xz", ".tar"]
-                .iter()
-                .find(|e| lower.ends_with(*e))?;
+            let end = [
+                ".tar.gz", ".tgz", ".gz", ".zip", ".7z", ".rar", ".bz2", ".xz", ".tar",
+            ]
+            .iter()
+            .find(|e| lower.ends_with(*e))?;
             lower[..lower.len() - end.len()].to_string()
         }
         _ => return None,
@@ -120,7 +122,13 @@ mod tests {
                 Some(&crate::base::message::Arg::Text(capture.into()))
             );
         }
-        for name in ["._rg01.log", "~$rg01.log", ".DS_Store", "backup.tar.gz", ".gitignore"] {
+        for name in [
+            "._rg01.log",
+            "~$rg01.log",
+            ".DS_Store",
+            "backup.tar.gz",
+            ".gitignore",
+        ] {
             assert!(skipped_capture(name).is_none(), "{name}");
         }
     }

@@ -61,7 +61,9 @@ fn translate_step(step: &mut Step, words: &BTreeMap<&str, &str>) {
 fn words_of_step(step: &mut Step) -> Vec<&mut Text> {
     match step {
         Step::Elsewhere { on, note, .. } => std::iter::once(on).chain(note.as_mut()).collect(),
-        Step::Command { note, only_if, .. } => note.as_mut().into_iter().chain(only_if.as_mut()).collect(),
+        Step::Command { note, only_if, .. } => {
+            note.as_mut().into_iter().chain(only_if.as_mut()).collect()
+        }
         Step::Console { action: words, .. }
         | Step::Dns(words)
         | Step::Check { text: words, .. } => vec![words],

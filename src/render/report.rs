@@ -179,11 +179,16 @@ pub(crate) fn step_message(step: &Step) -> Message {
             }
         }
         Step::Elsewhere {
-            on, command: None, note, ..
+            on,
+            command: None,
+            note,
+            ..
         } => message!(
             "step-elsewhere-by-hand",
             on = text(on),
-            what = note.as_ref().map_or(crate::base::message::Arg::Text(String::new()), text)
+            what = note
+                .as_ref()
+                .map_or(crate::base::message::Arg::Text(String::new()), text)
         ),
         Step::Elsewhere {
             on,

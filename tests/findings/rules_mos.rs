@@ -186,8 +186,10 @@ fn f5_is_written_under_a_remark_naming_the_rule_and_listed_in_the_runbook() {
         // One step: the command, with the caution as its note.
         assert_eq!(f5.remedy.len(), 1, "{f5:?}");
         assert!(
-            f5.remedy[0].starts_with("smtp set maxmsgsum 314572800
-# "),
+            f5.remedy[0].starts_with(
+                "smtp set maxmsgsum 314572800
+# "
+            ),
             "{f5:?}"
         );
         assert!(f5.remedy[0].contains("restarts the SMTP service"), "{f5:?}");
@@ -853,11 +855,14 @@ fn texts(steps: Vec<Step>) -> Vec<String> {
     steps
         .into_iter()
         .flat_map(|s| match s {
-            Step::Command { command, note: n, .. } => {
-                std::iter::once(command).chain(n.map(note)).collect()
-            }
+            Step::Command {
+                command, note: n, ..
+            } => std::iter::once(command).chain(n.map(note)).collect(),
             Step::Elsewhere {
-                on, command, note: n, ..
+                on,
+                command,
+                note: n,
+                ..
             } => std::iter::once(note(on))
                 .chain(command)
                 .chain(n.map(note))

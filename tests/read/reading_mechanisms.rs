@@ -404,9 +404,18 @@ fn a_capture_hidden_or_packed_in_a_folder_is_said_to_be_one() {
 #[test]
 fn mos_list_entries_pasted_from_elsewhere_read_right_or_loudly() {
     let text = clean()
-        .replace("\"ml-sales@lists.example.co.jp\"", "\"ml-sales＠lists.example.co.jp\"")
-        .replace("\"@partners.example.com\"", "\"\u{200b}@partners.example.com\"")
-        .replace("\"postmaster@example.co.jp\"", "\"mailto:postmaster@example.co.jp\"")
+        .replace(
+            "\"ml-sales@lists.example.co.jp\"",
+            "\"ml-sales＠lists.example.co.jp\"",
+        )
+        .replace(
+            "\"@partners.example.com\"",
+            "\"\u{200b}@partners.example.com\"",
+        )
+        .replace(
+            "\"postmaster@example.co.jp\"",
+            "\"mailto:postmaster@example.co.jp\"",
+        )
         .replace(
             "\"alerts@monitor.example.com\"",
             "\"Alerts <alerts@monitor.example.com>\"",
@@ -414,10 +423,16 @@ fn mos_list_entries_pasted_from_elsewhere_read_right_or_loudly() {
     let capture = capture_of("pasted.log", text.into_bytes(), &Options::default());
     let model = render::model(&capture.config, ModelFormat::Ron, false);
     // Look-alikes are read as ASCII.
-    assert!(model.contains("\"ml-sales@lists.example.co.jp\""), "{model}");
+    assert!(
+        model.contains("\"ml-sales@lists.example.co.jp\""),
+        "{model}"
+    );
     assert!(model.contains("\"@partners.example.com\""), "{model}");
     // A paste's shape is kept as the appliance holds it, and said.
-    assert!(model.contains("\"mailto:postmaster@example.co.jp\""), "{model}");
+    assert!(
+        model.contains("\"mailto:postmaster@example.co.jp\""),
+        "{model}"
+    );
     let said = render::diagnostics(&capture);
     assert_eq!(said.matches("look-alike characters").count(), 2, "{said}");
     assert!(said.contains("a `mailto:` before the address"), "{said}");
