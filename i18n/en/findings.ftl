@@ -72,7 +72,6 @@ item-what-it-is = { $what }
 remedy-check-after-upgrade = after the upgrade, check: { $check }
 remedy-if-not-run = if it is not `{ $value }`, run { $commands }
 remedy-if-not-wanted-run = if it is not `{ $value }` and no other value is wanted, run { $commands }
-remedy-if-is-run = if it is `{ $value }`, run `{ $command }`
 remedy-if-is-step = if it is `{ $value }`: { $step }
 remedy-check-unexplained = check these by hand before relying on the export
 remedy-verify-update-first = check the appliance before anything else: `carryover verify-update <the update log>` lists what did not come back

@@ -15,7 +15,6 @@ finding-backup-none = { $title }: `{ $command }` lists no backup
 finding-backup-done = the last backup is done ({ $backup })
 finding-backup-not-done = { $title }: the last backup is not done ({ $backup })
 finding-update-unlisted = { $title }: cannot tell: `update list` never shows { $name }
-remedy-if-not-installed = if { $name } is not installed (no capture shows it), install it:
 finding-gate-blocks = { "" }; it blocks the upgrade until confirmed with --confirm { $rule } (seen: { $seen })
 finding-gate-blocks-unseen = { "" }; it blocks the upgrade until confirmed with --confirm { $rule } (nothing captured shows it)
 finding-lost = { $count } item(s) of the pre-upgrade capture the post-upgrade capture lacks or holds differently

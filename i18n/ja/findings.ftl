@@ -71,7 +71,6 @@ item-what-it-is = { $what }
 remedy-check-after-upgrade = バージョンアップ後に確認: { $check }
 remedy-if-not-run = `{ $value }` でなければ { $commands } を実行
 remedy-if-not-wanted-run = `{ $value }` でなく、ほかの値にする必要もなければ { $commands } を実行
-remedy-if-is-run = `{ $value }` なら `{ $command }` を実行
 remedy-if-is-step = `{ $value }` の場合: { $step }
 remedy-check-unexplained = エクスポートを頼りにする前に、これらを手作業で確認してください
 remedy-verify-update-first = 何よりも先にアプライアンスを確認してください: `carryover verify-update <the update log>` が、元に戻らなかったもののリストを表示します

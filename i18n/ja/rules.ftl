@@ -16,7 +16,6 @@ finding-backup-none = { $title }: `{ $command }` のリストにバックアッ�
 finding-backup-done = 最後のバックアップは完了しています ({ $backup })
 finding-backup-not-done = { $title }: 最後のバックアップが完了していません ({ $backup })
 finding-update-unlisted = { $title }: 判断できません: `update list` には { $name } が表示されません
-remedy-if-not-installed = { $name } がインストールされていない場合 (それを示すキャプチャはありません)、インストールしてください:
 finding-gate-blocks = { "" }。確認して --confirm { $rule } で確定するまで、バージョンアップを進められません (キャプチャにあったもの: { $seen })
 finding-gate-blocks-unseen = { "" }。確認して --confirm { $rule } で確定するまで、バージョンアップを進められません (これを示すキャプチャはありません)
 finding-lost = バージョンアップ前のキャプチャの項目のうち、バージョンアップ後のキャプチャにないか異なるもの { $count } 件

@@ -202,12 +202,24 @@ pub enum Remedy {
     /// A command on this appliance; `{name}`, `{value}`, `{scope}`, `{entry}` are filled in
     /// per item.
     Cli(String),
-    /// A command on another appliance.
+    /// A command on this appliance with what to know before typing it (what it restarts, what
+    /// to paste after it): one step, the note no checklist item of its own.
+    CliNoted {
+        /// The command line, filled in as `Cli`'s.
+        command: String,
+        /// What to know before typing it.
+        note: String,
+    },
+    /// A command on another appliance, or, with no command form known, what to do there.
     Elsewhere {
         /// Which appliance, in words (`the upstream RazorGate`).
         on: String,
-        /// The command line.
-        command: String,
+        /// The command line; none where no command form is known.
+        #[serde(default)]
+        command: Option<String>,
+        /// What to know or do there, in words.
+        #[serde(default)]
+        note: Option<String>,
     },
     /// A page of the admin console, and what to do there.
     Console {
@@ -244,12 +256,15 @@ pub enum Remedy {
 impl Remedy {
     /// The words of the step a person reads, in English, in their order: what a sidecar's
     /// `steps` translate.
-    pub fn prose(&self) -> Option<&str> {
+    pub fn prose(&self) -> Vec<&str> {
         match self {
-            Remedy::Elsewhere { on, .. } => Some(on),
-            Remedy::Console { action, .. } => Some(action),
-            Remedy::Dns(text) | Remedy::Check(text) | Remedy::Suggest(text) => Some(text),
-            Remedy::Cli(_) | Remedy::Prompt { .. } | Remedy::Patch { .. } => None,
+            Remedy::Elsewhere { on, note, .. } => std::iter::once(on.as_str())
+                .chain(note.as_deref())
+                .collect(),
+            Remedy::CliNoted { note, .. } => vec![note],
+            Remedy::Console { action, .. } => vec![action],
+            Remedy::Dns(text) | Remedy::Check(text) | Remedy::Suggest(text) => vec![text],
+            Remedy::Cli(_) | Remedy::Prompt { .. } | Remedy::Patch { .. } => Vec::new(),
         }
     }
 }
@@ -291,6 +306,11 @@ pub struct Entry {
     /// done after it).
     #[serde(default)]
     pub after: bool,
+    /// The command (a template, filled as a `Cli` step's) that `restore` writes the entry's
+    /// value with, where a step by hand quotes it (F-5: keep the admin's value, or run this).
+    /// Named here, never taken from the remedy's order, so every remedy step keeps its kind.
+    #[serde(default)]
+    pub restore_command: Option<String>,
     /// How to check by hand that the remedy took effect, where no capture can show it (KI-8:
     /// the admin screen shows the customized message while the default is delivered). Restore
     /// then keeps the entry's commands even where a post-upgrade capture shows the value, and

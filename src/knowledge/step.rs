@@ -42,17 +42,24 @@ pub enum Step {
         command: String,
         /// Whether its form is confirmed or inferred.
         form: Form,
-        /// What to know before typing it (where to fetch a patch); never part of the command.
-        note: Option<Message>,
+        /// What to know before typing it (where to fetch a patch, what typing it restarts);
+        /// never part of the command, and no checklist item of its own.
+        note: Option<Text>,
+        /// The condition the command is typed under (a patch no capture shows installed): one
+        /// step with its command, so the two are never ticked apart.
+        only_if: Option<Text>,
     },
-    /// A command to type on another appliance.
+    /// A command to type on another appliance, or, where no command form is known, what to
+    /// do there in words.
     Elsewhere {
         /// Which appliance, in the note's words.
         on: Text,
-        /// The command line.
-        command: String,
+        /// The command line; `None`: no command form is known, `note` says what to do.
+        command: Option<String>,
         /// Whether its form is confirmed or inferred, as the vendor's catalog marks it.
         form: Form,
+        /// What to know or do with it there (what it restarts, what to copy from its answer).
+        note: Option<Text>,
     },
     /// A page of the admin console (web UI), and what to do there.
     Console {
@@ -86,6 +93,36 @@ impl Step {
             command: command.into(),
             form: Form::Unmarked,
             note: None,
+            only_if: None,
+        }
+    }
+
+    /// A command on this appliance with what to know before typing it.
+    pub fn run_noted(command: impl Into<String>, note: Text) -> Step {
+        Step::Command {
+            command: command.into(),
+            form: Form::Unmarked,
+            note: Some(note),
+            only_if: None,
+        }
+    }
+
+    /// The step, a command on this appliance, typed only under `condition`; any other kind
+    /// as it is.
+    pub fn only_if(self, condition: Text) -> Step {
+        match self {
+            Step::Command {
+                command,
+                form,
+                note,
+                ..
+            } => Step::Command {
+                command,
+                form,
+                note,
+                only_if: Some(condition),
+            },
+            other => other,
         }
     }
 
@@ -118,19 +155,23 @@ impl Step {
                 command,
                 form: Form::Unmarked,
                 note,
+                only_if,
             } => Step::Command {
                 form: form_of(&command),
                 command,
                 note,
+                only_if,
             },
             Step::Elsewhere {
                 on,
-                command,
+                command: Some(command),
                 form: Form::Unmarked,
+                note,
             } => Step::Elsewhere {
                 form: form_of(&command),
                 on,
-                command,
+                command: Some(command),
+                note,
             },
             other => other,
         }
@@ -149,6 +190,12 @@ impl Step {
         self.command().is_none()
     }
 
+    /// Whether no script can take the step: it is by hand, or its command holds a placeholder
+    /// (`<upstream-razorgate>`) a person fills in.
+    pub fn is_never_scripted(&self) -> bool {
+        self.command().is_none_or(has_placeholder)
+    }
+
     /// Whether the step is carryover's suggestion rather than the note's.
     pub fn is_suggestion(&self) -> bool {
         matches!(
@@ -159,4 +206,21 @@ impl Step {
             }
         )
     }
+}
+
+/// Whether a command holds a placeholder a person fills in (`<what-goes-here>`), as the
+/// knowledge files write it.
+pub fn has_placeholder(command: &str) -> bool {
+    command.split_once('<').is_some_and(|(_, rest)| {
+        rest.split_once('>')
+            .is_some_and(|(inner, _)| is_slot(inner))
+    })
+}
+
+/// A placeholder's inside: lower-case words joined by `-` (`upstream-razorgate`).
+fn is_slot(inner: &str) -> bool {
+    !inner.is_empty()
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }

@@ -85,10 +85,15 @@ pub fn steps(entry: &Entry, knowledge: &dyn Knowledge, args: &[(&str, &str)]) ->
         .iter()
         .flat_map(|r| match r {
             Remedy::Cli(template) => vec![Step::run(fill(template, knowledge, args))],
-            Remedy::Elsewhere { on, command } => vec![Step::Elsewhere {
+            Remedy::CliNoted { command, note } => vec![Step::run_noted(
+                fill(command, knowledge, args),
+                Text::Note(note.clone()),
+            )],
+            Remedy::Elsewhere { on, command, note } => vec![Step::Elsewhere {
                 on: Text::Note(on.clone()),
                 command: command.clone(),
                 form: crate::knowledge::Form::Unmarked,
+                note: note.clone().map(Text::Note),
             }],
             Remedy::Console { page, action } => vec![Step::Console {
                 page: page.clone(),
@@ -118,11 +123,9 @@ fn only_if_is(step: Step, value: &str) -> Step {
     let by_hand =
         |text: &str| Step::check(message!("remedy-if-is-step", value = value, step = text));
     match step {
-        Step::Command { command, .. } => Step::check(message!(
-            "remedy-if-is-run",
-            value = value,
-            command = command
-        )),
+        command @ Step::Command { .. } => {
+            command.only_if(Text::Said(message!("remedy-only-if-is", value = value)))
+        }
         Step::Check {
             text: Text::Note(text),
             suggestion: true,
@@ -444,13 +447,9 @@ impl Rule<'_, '_> {
                 f.remedy = self
                     .remedy(&args)
                     .into_iter()
-                    .map(|r| match r {
-                        Step::Command { command, .. } => Step::check(message!(
-                            "remedy-if-not-wanted-run",
-                            value = recommended,
-                            commands = format!("`{command}`")
-                        )),
-                        other => other,
+                    .map(|r| {
+                        let wanted = message!("remedy-only-if-not-wanted", value = recommended);
+                        r.only_if(Text::Said(wanted))
                     })
                     .collect();
                 vec![f]
@@ -1080,12 +1079,14 @@ impl Rule<'_, '_> {
                 title = &self.entry.title,
                 name = name
             );
+            // The condition rides on the install command: one step, never ticked apart.
+            let condition = Text::Said(message!("remedy-only-if-not-installed", name = name));
             let mut f = not_captured(self.entry, summary, Vec::new());
-            f.remedy.push(Step::check(message!(
-                "remedy-if-not-installed",
-                name = name
-            )));
-            f.remedy.extend(self.remedy(&[]));
+            f.remedy.extend(
+                self.remedy(&[])
+                    .into_iter()
+                    .map(|s| s.only_if(condition.clone())),
+            );
             return vec![f];
         }
         if !self.model.coverage.updates && self.model.updates.is_empty() {

@@ -586,11 +586,41 @@ fn patches(
 /// before the steps by hand it asked for from `at` on.
 fn steps_by_hand(plan: &mut Plan, entry: &Entry, knowledge: &dyn Knowledge, at: usize) {
     let mut at = at;
+    // A patch's install is listed with the patches; a command a person fills in
+    // (`<upstream-razorgate>`) is by hand, in its own kind.
+    let installs: Vec<Step> = entry
+        .remedy
+        .iter()
+        .flat_map(|r| match r {
+            Remedy::Patch {
+                name,
+                url,
+                parameters,
+            } => knowledge.install_patch(name, url, parameters),
+            _ => Vec::new(),
+        })
+        .map(Step::Remedy)
+        .collect();
     let by_hand = super::evaluate::steps(entry, knowledge, &[])
         .into_iter()
-        .filter(|s| s.is_by_hand() && !s.is_suggestion());
+        .filter_map(|s| match s {
+            // What to know of a command the script types (F-5: it restarts SMTP) is said
+            // in the runbook, about the script.
+            crate::knowledge::Step::Command {
+                command,
+                note: Some(crate::knowledge::Text::Note(note)),
+                ..
+            } if !crate::knowledge::step::has_placeholder(&command) => {
+                let said = crate::message!("remedy-script-runs", command = command, note = note);
+                Some(crate::knowledge::Step::check(said))
+            }
+            s => (s.is_never_scripted() && !s.is_suggestion()).then_some(s),
+        });
     for step in by_hand {
         let step = Step::Remedy(step);
+        if installs.contains(&step) {
+            continue;
+        }
         if plan.steps.insert(step.clone()) {
             plan.by_hand.insert(at, (entry.id.clone(), step));
             at += 1;
@@ -900,17 +930,13 @@ fn chosen(against: Option<&Config>, name: &str, known: &[Option<&str>]) -> Optio
     (!known.contains(&Some(now.as_str()))).then_some(now)
 }
 
-/// The entry's first command with `value` filled in, as the check step quotes it.
+/// The command `restore` writes the entry's value with, as the knowledge file names it, with
+/// `value` filled in: what a step by hand quotes.
 fn command_text(knowledge: &dyn Knowledge, entry: &Entry, value: &str) -> String {
     entry
-        .remedy
-        .iter()
-        .find_map(|r| match r {
-            crate::knowledge::Remedy::Cli(t) => {
-                Some(super::evaluate::fill(t, knowledge, &[("value", value)]))
-            }
-            _ => None,
-        })
+        .restore_command
+        .as_deref()
+        .map(|t| super::evaluate::fill(t, knowledge, &[("value", value)]))
         .unwrap_or_default()
 }
 

@@ -84,8 +84,13 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
                 found.push(Input::Dir(vendor.id(), entry.into_path()));
                 walker.skip_current_dir();
             } else if entry.file_type().is_file() {
-                match crate::source::junk::note(&entry.file_name().to_string_lossy()) {
-                    Some(why) => skipped.push((entry.into_path(), why)),
+                let name = entry.file_name().to_string_lossy().into_owned();
+                match crate::source::junk::note(&name) {
+                    // A skipped file named as a capture is (`.rg01.log`) is said so too.
+                    Some(why) => match near_miss::skipped_capture(&name) {
+                        Some(near) => skipped.push((entry.into_path(), near)),
+                        None => skipped.push((entry.into_path(), why)),
+                    },
                     None => found.push(Input::File(entry.into_path())),
                 }
             }

@@ -3,8 +3,49 @@
 //! a list entry). A count of unread lines does not say that something meant was lost; a
 //! warning on the line does.
 
+use crate::base::message::Message;
 use crate::capture::{Note, NoteKind, SourceRead};
+use crate::source::junk::Junk;
 use crate::vendors::Vendor;
+
+/// Endings of the files a capture of a CLI session, an admin-protocol transcript or a config
+/// export is saved as (`rg01.log`, `rg01.cfg`, `rg02.txt`).
+const CAPTURE_ENDINGS: &[&str] = &[".log", ".cfg", ".txt"];
+
+/// A file a walk skipped as junk that is named as a capture is (a hidden `.rg01.log`, an
+/// archive `rg01.log.gz`): what the warning says, naming the capture it may hold. Resource
+/// forks and lock files are never captures, whatever their names.
+pub(super) fn skipped_capture(name: &str) -> Option<Message> {
+    let kind = crate::source::junk::kind(name)?;
+    let lower = name.to_lowercase();
+    let inner = match kind {
+        Junk::Hidden => lower.trim_start_matches('.').to_string(),
+        Junk::Archive => {
+            let end = [
+                ".tar.gz", ".tgz", ".gz", ".zip", ".7z", ".rar", ".bz2", ".xz", ".tar",
+            ]
+            .iter()
+            .find(|e| lower.ends_with(*e))?;
+            lower[..lower.len() - end.len()].to_string()
+        }
+        _ => return None,
+    };
+    let capture_like = CAPTURE_ENDINGS
+        .iter()
+        .any(|e| inner.len() > e.len() && inner.ends_with(e));
+    capture_like.then(|| {
+        let how = match kind {
+            Junk::Archive => "archive",
+            _ => "hidden",
+        };
+        crate::message!(
+            "reading-skipped-capture-near-miss",
+            file = name,
+            capture = inner.as_str(),
+            how = how
+        )
+    })
+}
 
 /// What an unread line resembles, as the `what` of the warning.
 fn resembles(text: &str, vendor: &dyn Vendor) -> Option<&'static str> {
@@ -62,4 +103,33 @@ pub(super) fn warn(read: &mut SourceRead, vendor: &dyn Vendor) {
         })
         .collect();
     read.notes.extend(misses);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_capture_hidden_or_packed_is_a_near_miss_and_junk_is_not() {
+        for (name, capture) in [
+            (".rg01.log", "rg01.log"),
+            ("rg01-4.1.9-export.cfg.gz", "rg01-4.1.9-export.cfg"),
+            ("rg02.txt.zip", "rg02.txt"),
+        ] {
+            let said = skipped_capture(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(
+                said.arg("capture"),
+                Some(&crate::base::message::Arg::Text(capture.into()))
+            );
+        }
+        for name in [
+            "._rg01.log",
+            "~$rg01.log",
+            ".DS_Store",
+            "backup.tar.gz",
+            ".gitignore",
+        ] {
+            assert!(skipped_capture(name).is_none(), "{name}");
+        }
+    }
 }

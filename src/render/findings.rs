@@ -262,15 +262,33 @@ fn markdown_steps(out: &mut String, steps: &[Step]) {
     }
     let mut block: Vec<String> = Vec::new();
     let mut under_item = false;
+    let mut conditioned = false;
     for step in steps {
         match step {
             Step::Command {
                 command,
                 form,
                 note,
+                only_if,
             } => {
+                // A command under a condition is one item: the condition, its code under it.
+                if let Some(condition) = only_if {
+                    code_block(out, &mut block, under_item);
+                    let condition = message!(
+                        "step-only-if",
+                        condition = super::report::text_words(condition)
+                    );
+                    let said = super::report::said(&condition);
+                    let _ = writeln!(out, "- [ ] {}", said.replace('\n', " "));
+                    under_item = true;
+                } else if conditioned {
+                    // A command under no condition is no part of the condition's item.
+                    code_block(out, &mut block, under_item);
+                    under_item = false;
+                }
+                conditioned = only_if.is_some();
                 if let Some(note) = note {
-                    block.push(format!("# {}", super::report::said(note)));
+                    block.push(format!("# {}", super::report::text_words(note)));
                 }
                 if *form == Form::Inferred {
                     block.push(format!(
@@ -287,6 +305,7 @@ fn markdown_steps(out: &mut String, steps: &[Step]) {
                 // Only a step by hand leads into commands; another kind (a console page, a
                 // command elsewhere) is a step of its own.
                 under_item = matches!(other, Step::Check { .. });
+                conditioned = false;
             }
         }
     }

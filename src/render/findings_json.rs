@@ -161,7 +161,7 @@ mod tests {
         assert_eq!(
             json["findings"][0]["remedy"],
             serde_json::json!([
-                {"kind": "command", "command": "smtp set quarantinejunk on", "form": "unmarked", "note": null},
+                {"kind": "command", "command": "smtp set quarantinejunk on", "form": "unmarked", "note": null, "only_if": null},
                 {"kind": "check", "text": "Check the queue.", "suggestion": false},
             ])
         );

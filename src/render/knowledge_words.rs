@@ -45,25 +45,29 @@ pub(crate) fn step(rule: &str, mut step: Step) -> Step {
 
 /// A step's words, where they are one of the English texts.
 fn translate_step(step: &mut Step, words: &BTreeMap<&str, &str>) {
-    match words_of_step(step) {
-        Some(Text::Note(text)) => {
-            if let Some(ja) = words.get(text.as_str()) {
-                *text = ja.to_string();
+    for text in words_of_step(step) {
+        match text {
+            Text::Note(text) => {
+                if let Some(ja) = words.get(text.as_str()) {
+                    *text = ja.to_string();
+                }
             }
+            Text::Said(message) => translate(message, words),
         }
-        Some(Text::Said(message)) => translate(message, words),
-        None => {}
     }
 }
 
-/// The words of a step a person reads, where it has any beyond a command.
-fn words_of_step(step: &mut Step) -> Option<&mut Text> {
+/// The words of a step a person reads, beyond a command.
+fn words_of_step(step: &mut Step) -> Vec<&mut Text> {
     match step {
-        Step::Elsewhere { on: words, .. }
-        | Step::Console { action: words, .. }
+        Step::Elsewhere { on, note, .. } => std::iter::once(on).chain(note.as_mut()).collect(),
+        Step::Command { note, only_if, .. } => {
+            note.as_mut().into_iter().chain(only_if.as_mut()).collect()
+        }
+        Step::Console { action: words, .. }
         | Step::Dns(words)
-        | Step::Check { text: words, .. } => Some(words),
-        Step::Command { .. } | Step::Prompt { .. } => None,
+        | Step::Check { text: words, .. } => vec![words],
+        Step::Prompt { .. } => Vec::new(),
     }
 }
 
@@ -137,7 +141,7 @@ fn entry_of_any(rule: &str) -> Option<(&'static Entry, Option<&'static Japanese>
 
 /// The entry's prose remedy steps, in their order.
 fn prose(entry: &Entry) -> Vec<&str> {
-    entry.remedy.iter().filter_map(Remedy::prose).collect()
+    entry.remedy.iter().flat_map(Remedy::prose).collect()
 }
 
 /// Each English text of the entry a person reads, with its Japanese.

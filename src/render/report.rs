@@ -115,23 +115,33 @@ fn first_line(text: &str) -> String {
 }
 
 /// A remedy step in words, each kind in its own: a command as it is typed (an inferred form
-/// says so after it), anything else after a label naming where it is taken. A command's note
-/// (where to fetch a patch) follows on a line of its own, as a `#` comment.
+/// says so after it), anything else after a label naming where it is taken. A command's
+/// condition comes on the line before it, its note (where to fetch a patch, what it restarts)
+/// on a line of its own after it, as a `#` comment.
 pub(crate) fn step(step: &Step) -> String {
     match step {
         Step::Command {
             command,
             form,
             note,
+            only_if,
         } => {
-            let mut line = command.clone();
+            let mut line = String::new();
+            if let Some(condition) = only_if {
+                line.push_str(&said(&crate::message!(
+                    "step-only-if",
+                    condition = text(condition)
+                )));
+                line.push('\n');
+            }
+            line.push_str(command);
             if *form == ops::Form::Inferred {
                 line.push_str("    ");
                 line.push_str(&said(&crate::message!("step-form-inferred")));
             }
             if let Some(note) = note {
                 line.push_str("\n# ");
-                line.push_str(&said(note));
+                line.push_str(&text_words(note));
             }
             line
         }
@@ -139,20 +149,70 @@ pub(crate) fn step(step: &Step) -> String {
     }
 }
 
+/// A step's words as they are: a knowledge text (translated before it gets here), or
+/// carryover's own message in words.
+pub(crate) fn text_words(words: &ops::Text) -> String {
+    match words {
+        ops::Text::Note(note) => note.clone(),
+        ops::Text::Said(message) => said(message),
+    }
+}
+
 /// A step other than a command on this appliance, as one message.
 pub(crate) fn step_message(step: &Step) -> Message {
     use crate::message;
     match step {
-        Step::Command { command, .. } => message!("step-command", command = command),
-        Step::Elsewhere { on, command, form } if *form == ops::Form::Inferred => message!(
-            "step-elsewhere-inferred",
-            on = text(on),
-            command = command,
-            inferred = message!("step-form-inferred")
-        ),
-        Step::Elsewhere { on, command, .. } => {
-            message!("step-elsewhere", on = text(on), command = command)
+        Step::Command {
+            command,
+            note,
+            only_if,
+            ..
+        } => {
+            let typed = noted(message!("step-command", command = command), note);
+            match only_if {
+                Some(condition) => message!(
+                    "step-only-if-then",
+                    condition = text(condition),
+                    step = typed
+                ),
+                None => typed,
+            }
         }
+        Step::Elsewhere {
+            on,
+            command: None,
+            note,
+            ..
+        } => message!(
+            "step-elsewhere-by-hand",
+            on = text(on),
+            what = note
+                .as_ref()
+                .map_or(crate::base::message::Arg::Text(String::new()), text)
+        ),
+        Step::Elsewhere {
+            on,
+            command: Some(command),
+            form,
+            note,
+        } if *form == ops::Form::Inferred => noted(
+            message!(
+                "step-elsewhere-inferred",
+                on = text(on),
+                command = command,
+                inferred = message!("step-form-inferred")
+            ),
+            note,
+        ),
+        Step::Elsewhere {
+            on,
+            command: Some(command),
+            note,
+            ..
+        } => noted(
+            message!("step-elsewhere", on = text(on), command = command),
+            note,
+        ),
         Step::Console { page, action } if page.is_empty() => {
             message!("step-console-any", action = text(action))
         }
@@ -175,6 +235,14 @@ pub(crate) fn step_message(step: &Step) -> Message {
     }
 }
 
+/// A step's message with its note after it, where it has one.
+fn noted(step: Message, note: &Option<ops::Text>) -> Message {
+    match note {
+        Some(note) => crate::message!("step-noted", step = step, note = text(note)),
+        None => step,
+    }
+}
+
 /// A remedy step for machines (JSON): its kind and its parts, each in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
@@ -185,17 +253,23 @@ pub enum StepView {
         command: String,
         /// Whether a public source confirms its form.
         form: ops::Form,
-        /// What to know before typing it (where to fetch a patch); null: nothing.
+        /// What to know before typing it (where to fetch a patch, what it restarts); null:
+        /// nothing.
         note: Option<String>,
+        /// The condition it is typed under, in words; null: always.
+        only_if: Option<String>,
     },
-    /// A command to type on another appliance.
+    /// A command to type on another appliance, or what to do there where no command form is
+    /// known.
     Elsewhere {
         /// Which appliance, in words.
         appliance: String,
-        /// The command line.
-        command: String,
+        /// The command line; null: no command form is known, `note` says what to do.
+        command: Option<String>,
         /// Whether a public source confirms its form (`inferred`: none does).
         form: ops::Form,
+        /// What to know or do there, in words; null: nothing.
+        note: Option<String>,
     },
     /// A page of the admin console, and what to do there.
     Console {
@@ -236,15 +310,23 @@ pub fn step_view(step: &Step) -> StepView {
             command,
             form,
             note,
+            only_if,
         } => StepView::Command {
             command: command.clone(),
             form: *form,
-            note: note.as_ref().map(said),
+            note: note.as_ref().map(words),
+            only_if: only_if.as_ref().map(words),
         },
-        Step::Elsewhere { on, command, form } => StepView::Elsewhere {
+        Step::Elsewhere {
+            on,
+            command,
+            form,
+            note,
+        } => StepView::Elsewhere {
             appliance: words(on),
             command: command.clone(),
             form: *form,
+            note: note.as_ref().map(words),
         },
         Step::Console { page, action } => StepView::Console {
             page: page.clone(),
@@ -422,11 +504,10 @@ mod tests {
             page: "Junk Mail > Routing".into(),
             action: ops::Text::Note("Check the routing.".into()),
         });
-        f.remedy.push(Step::check(message!(
-            "remedy-if-is-run",
-            value = "on",
-            command = "ldap set autoreply \"a\\b\""
-        )));
+        f.remedy.push(
+            Step::run("ldap set autoreply \"a\\b\"")
+                .only_if(ops::Text::Said(message!("remedy-only-if-is", value = "on"))),
+        );
         let lines = lines(&f);
         assert_eq!(
             lines.summary,
@@ -447,7 +528,7 @@ mod tests {
             [
                 "smtp set quarantinejunk on",
                 "console: Junk Mail > Routing: Check the routing.",
-                "by hand: if it is `on`, run `ldap set autoreply \"a\\b\"`",
+                "if it is `on`:\nldap set autoreply \"a\\b\"",
             ]
         );
     }
@@ -465,11 +546,10 @@ mod tests {
 
     #[test]
     fn a_step_for_machines_keeps_its_kind_and_its_parts_apart() {
-        let install = Step::Command {
-            command: "update install http://<your-server>/P.mpu5".into(),
-            form: ops::Form::Unmarked,
-            note: Some(message!("step-fetch-from", url = "ftp://x/P.mpu5")),
-        };
+        let install = Step::run_noted(
+            "update install http://<your-server>/P.mpu5",
+            ops::Text::Said(message!("step-fetch-from", url = "ftp://x/P.mpu5")),
+        );
         let view = serde_json::to_value(step_view(&install)).unwrap();
         assert_eq!(view["kind"], "command");
         assert_eq!(
@@ -491,8 +571,9 @@ mod tests {
     fn a_command_on_another_appliance_keeps_its_inferred_mark() {
         let step = Step::Elsewhere {
             on: ops::Text::Note("the upstream RazorGate".into()),
-            command: "key new MTA".into(),
+            command: Some("key new MTA".into()),
             form: ops::Form::Unmarked,
+            note: None,
         }
         .marked(|command| (command == "key new MTA").then_some(false));
         let line = super::step(&step);

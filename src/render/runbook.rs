@@ -266,7 +266,11 @@ fn patch_words(step: &crate::ops::Step) -> String {
         crate::ops::Step::Command { command, note, .. } => {
             let mut line = code_span(command);
             if let Some(note) = note {
-                line.push_str(&format!(" ({})", words(note)));
+                let note = match note {
+                    crate::ops::Text::Said(said) => words(said),
+                    crate::ops::Text::Note(text) => sanitize(text),
+                };
+                line.push_str(&format!(" ({note})"));
             }
             line
         }

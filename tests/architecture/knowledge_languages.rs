@@ -45,8 +45,15 @@ struct Wider {
 enum Step {
     /// A command, typed as it is: never translated.
     Cli(IgnoredAny),
-    /// A command on another appliance: the appliance's words translated, the command not.
-    Elsewhere { on: String },
+    /// A command with what to know before typing it: the note translated, the command not.
+    CliNoted { note: String },
+    /// A command on another appliance: the appliance's words and the note translated, the
+    /// command not.
+    Elsewhere {
+        on: String,
+        #[serde(default)]
+        note: Option<String>,
+    },
     /// A console page (its name as the console shows it) and what to do there: translated.
     Console { action: String },
     /// A DNS step for a person: translated.
@@ -207,13 +214,16 @@ fn entry_offenders(english: &English, japanese: &Japanese) -> Vec<String> {
     let prose: Vec<&str> = english
         .remedy
         .iter()
-        .filter_map(|step| match step {
-            Step::Elsewhere { on: text }
+        .flat_map(|step| match step {
+            Step::Elsewhere { on, note } => std::iter::once(on.as_str())
+                .chain(note.as_deref())
+                .collect(),
+            Step::CliNoted { note: text }
             | Step::Console { action: text }
             | Step::Dns(text)
             | Step::Check(text)
-            | Step::Suggest(text) => Some(text.as_str()),
-            Step::Cli(_) | Step::Prompt {} | Step::Patch {} => None,
+            | Step::Suggest(text) => vec![text.as_str()],
+            Step::Cli(_) | Step::Prompt {} | Step::Patch {} => Vec::new(),
         })
         .collect();
     for (en, ja) in &japanese.labels {

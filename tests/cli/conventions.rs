@@ -410,6 +410,12 @@ ldap_password hunter2
     )
     .unwrap();
     assert_eq!(run(&["textconv", broken.to_str().unwrap()]).0, 2);
+    // A README that quotes commands in code blocks is no capture either: its few commands
+    // explain too little of it for a clear claim.
+    let (code, out, err) = run(&["textconv", "README.md"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("# carryover"), "{out}");
+    assert!(err.contains("shown as it is"), "{err}");
 }
 
 #[test]

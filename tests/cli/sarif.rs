@@ -181,10 +181,15 @@ fn gaps_sarif_on_the_mos_sample_is_valid_and_points_at_the_capture_lines() {
     // F-5: new in 4.2.3, to be set after the upgrade; KI-1: not captured.
     assert_eq!(results[0]["properties"]["status"], "found");
     assert_eq!(results[2]["properties"]["status"], "not-captured");
+    // One step: the command, its caution a note on it.
     assert_eq!(
-        results[0]["properties"]["remedy"][1]["command"],
+        results[0]["properties"]["remedy"][0]["command"],
         "smtp set maxmsgsum 314572800"
     );
+    assert!(results[0]["properties"]["remedy"][0]["note"]
+        .as_str()
+        .unwrap()
+        .contains("restarts the SMTP service"));
     // Placed, not read there: the location says so.
     assert!(results[13]["locations"][0]["message"]["text"]
         .as_str()

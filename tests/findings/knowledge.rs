@@ -231,3 +231,32 @@ fn every_entry_a_report_shows_has_its_phase_and_the_backup_comes_before_the_pack
         }
     }
 }
+
+/// `restore` quotes the command it writes a new setting with, as the entry names it, and never
+/// takes it from the remedy's order; and a check is never a command in words (a step that says
+/// "run `...`" on this appliance is a command step, its words a note on it).
+#[test]
+fn restore_names_its_command_and_no_check_holds_a_command_to_run_here() {
+    use carryover::knowledge::{Remedy, Report};
+    for vendor in carryover::vendors::REGISTRY {
+        let Some(knowledge) = vendor.knowledge() else {
+            continue;
+        };
+        for entry in knowledge.releases().iter().flat_map(|r| &r.entries) {
+            if entry.reported_by(Report::Restore)
+                && matches!(entry.detect, Some(Detect::NewSetting { .. }))
+            {
+                assert!(entry.restore_command.is_some(), "{}", entry.id);
+            }
+            for step in &entry.remedy {
+                if let Remedy::Check(text) = step {
+                    assert!(
+                        !text.contains("run `") && !text.contains("On this box"),
+                        "{}: a command to type here is a command step: {text}",
+                        entry.id
+                    );
+                }
+            }
+        }
+    }
+}

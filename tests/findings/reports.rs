@@ -110,6 +110,7 @@ fn gaps_json_has_the_documented_shape() {
             "command": "uce addexception primary whitelistto @partners.example.com",
             "form": "inferred",
             "note": null,
+            "only_if": null,
         })
     );
     // Each item is an object with its own evidence.

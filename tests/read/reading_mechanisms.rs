@@ -92,6 +92,21 @@ fn retyped(text: &str, ways: &[Typing], space: &str) -> String {
     out
 }
 
+/// The log with its listed entries as a paste from a mail or a wiki leaves them: `1`, a
+/// full-width `＠`; `2`, a zero-width space inside the quotes; `0`, as they are.
+fn pasted_entries(text: &str, paste: u8) -> String {
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        let entry = line.starts_with('"') && line.contains('@');
+        match paste {
+            1 if entry => out.push_str(&line.replace('@', "＠")),
+            2 if entry => out.push_str(&line.replacen('"', "\"\u{200b}", 1)),
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
 fn bytes_of(text: &str, ends: &str, encoding: u8, seam: bool) -> Vec<u8> {
     let text = text.replace('\n', ends);
     let mut bytes = match encoding {
@@ -139,14 +154,22 @@ proptest! {
         ends in prop::sample::select(vec!["\n", "\r\n", "\r"]),
         encoding in 0u8..3,
         seam in any::<bool>(),
+        paste in 0u8..3,
     ) {
         let clean = clean();
         let (expected, _) = model_of("clean.log", clean.clone().into_bytes());
-        // Shift_JIS has the ideographic space of these only.
+        // Shift_JIS has the ideographic space and the full-width `＠` of these only.
         let space = if encoding == 1 && space != " " { "\u{3000}" } else { space };
-        let text = retyped(&clean, &ways, space);
+        let paste = if encoding == 1 { paste.min(1) } else { paste };
+        let text = pasted_entries(&retyped(&clean, &ways, space), paste);
         let (model, _) = model_of("mixed.log", bytes_of(&text, ends, encoding, seam));
         prop_assert_eq!(model, expected);
+        if paste > 0 {
+            // Read right, and said: each entry changed has a warning on its line.
+            let capture = capture_of("mixed.log", bytes_of(&text, ends, encoding, seam), &Options::default());
+            let said = render::diagnostics(&capture);
+            prop_assert!(said.contains("look-alike characters"), "{}", said);
+        }
     }
 }
 
@@ -323,4 +346,96 @@ fn list_entries_pasted_from_elsewhere_read_as_entries_or_are_said() {
     );
     let (_, out, _) = run_full(&["show", "--unrecognized", &arg]);
     assert!(out.contains("<not an entry>"), "{out}");
+}
+
+#[test]
+fn an_export_without_its_host_line_reads_with_a_warning_and_so_does_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = std::fs::read_to_string(root().join("samples/mos/rg01-4.1.9-export.cfg")).unwrap();
+    let headless: String = export
+        .lines()
+        .filter(|l| !l.starts_with("# "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let path = dir.path().join("headless.cfg");
+    std::fs::write(&path, &headless).unwrap();
+    let arg = path.to_str().unwrap();
+    let (code, out, err) = run_full(&["show", arg]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"smtp.fastpath\": false"), "{out}");
+    assert!(err.contains("has no `# host:` line"), "{err}");
+    // Badly formed too: an unclosed quote is still an error naming the line, and a file of
+    // a few commands in prose is no clear capture.
+    std::fs::write(&path, format!("{headless}smtp set banner \"unclosed\n")).unwrap();
+    let (code, _, err) = run_full(&["show", arg]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("headless.cfg:"), "{err}");
+    let prose = "Notes from the change.\nWe ran:\nsmtp set fastpath on\nThen we waited.\nAnd checked the queue.\nAll fine.\n";
+    std::fs::write(&path, prose).unwrap();
+    // What it holds is read, and standard error says how little of the file that is.
+    let (_, _, err) = run_full(&["show", arg]);
+    assert!(err.contains("it explains little of the file"), "{err}");
+}
+
+#[test]
+fn a_capture_hidden_or_packed_in_a_folder_is_said_to_be_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("rg01");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(root().join(CLEAN), folder.join("rg01.log")).unwrap();
+    std::fs::copy(root().join(CLEAN), folder.join(".rg01-old.log")).unwrap();
+    std::fs::write(folder.join("rg01-export.cfg.gz"), b"\x1f\x8b\x08\x00").unwrap();
+    std::fs::write(folder.join("._rg01.log"), b"\x00\x05\x16\x07").unwrap();
+    let arg = folder.to_str().unwrap();
+    let (code, _, err) = run_full(&["show", arg]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("`.rg01-old.log` is named as a capture is (`rg01-old.log`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`rg01-export.cfg.gz` is named as a capture is (`rg01-export.cfg`)"),
+        "{err}"
+    );
+    // macOS archive metadata is junk whatever its name: no near miss.
+    assert!(!err.contains("`._rg01.log` is named"), "{err}");
+}
+
+#[test]
+fn mos_list_entries_pasted_from_elsewhere_read_right_or_loudly() {
+    let text = clean()
+        .replace(
+            "\"ml-sales@lists.example.co.jp\"",
+            "\"ml-sales＠lists.example.co.jp\"",
+        )
+        .replace(
+            "\"@partners.example.com\"",
+            "\"\u{200b}@partners.example.com\"",
+        )
+        .replace(
+            "\"postmaster@example.co.jp\"",
+            "\"mailto:postmaster@example.co.jp\"",
+        )
+        .replace(
+            "\"alerts@monitor.example.com\"",
+            "\"Alerts <alerts@monitor.example.com>\"",
+        );
+    let capture = capture_of("pasted.log", text.into_bytes(), &Options::default());
+    let model = render::model(&capture.config, ModelFormat::Ron, false);
+    // Look-alikes are read as ASCII.
+    assert!(
+        model.contains("\"ml-sales@lists.example.co.jp\""),
+        "{model}"
+    );
+    assert!(model.contains("\"@partners.example.com\""), "{model}");
+    // A paste's shape is kept as the appliance holds it, and said.
+    assert!(
+        model.contains("\"mailto:postmaster@example.co.jp\""),
+        "{model}"
+    );
+    let said = render::diagnostics(&capture);
+    assert_eq!(said.matches("look-alike characters").count(), 2, "{said}");
+    assert!(said.contains("a `mailto:` before the address"), "{said}");
+    assert!(said.contains("a display name around the address"), "{said}");
+    assert!(said.contains("pasted.log:30"), "{said}");
 }

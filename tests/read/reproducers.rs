@@ -283,9 +283,9 @@ fn files_that_are_no_capture_are_errors_naming_the_file() {
 
 #[test]
 fn a_close_call_is_said_on_standard_error() {
-    // Two export commands, then one command answered at a prompt: neither reading is clearly
-    // ahead of the other.
-    let log = "smtp set fastpath on\nsmtp set quarantinejunk on\n\
+    // Three export commands, then one command answered at a prompt: each reading explains
+    // half of the file, and neither is clearly ahead of the other.
+    let log = "smtp set fastpath on\nsmtp set quarantinejunk on\nsmtp set smtpauth on\n\
                rg01> smtp get ldaprouting\nlocal\nOK Completed\n";
     let capture = read_text("close.log", log);
     let warnings = render::diagnostics(&capture);
@@ -304,7 +304,7 @@ fn a_close_call_is_said_on_standard_error() {
     // Read as a CLI log, the export's commands are not read, and each is a near miss.
     assert!(
         warnings.contains("resembles a command the catalog knows")
-            && warnings.contains("(2 times; first at close.log:1)"),
+            && warnings.contains("(3 times; first at close.log:1)"),
         "{warnings}"
     );
 }

@@ -112,7 +112,30 @@ fn variants() -> Vec<(&'static str, Vec<u8>)> {
         ("telnet-raw-nc.log", telnet_raw(&text)),
         ("old-mac-cr-only.log", text.replace('\n', "\r").into_bytes()),
         ("two-files-cat-with-bom.log", cat_with_bom(&text)),
+        (
+            "list-entries-pasted-from-a-wiki.log",
+            pasted_entries(&text).into_bytes(),
+        ),
     ]
+}
+
+/// The listed entries as a paste from a wiki or a mail leaves them, as if the session had been
+/// pasted together: a full-width `＠` in every other entry, a zero-width space after the
+/// opening quote in the others.
+fn pasted_entries(text: &str) -> String {
+    let mut n = 0;
+    text.split_inclusive('\n')
+        .map(|line| {
+            if !(line.starts_with('"') && line.contains('@')) {
+                return line.to_string();
+            }
+            n += 1;
+            match n % 2 {
+                0 => line.replace('@', "＠"),
+                _ => line.replacen('"', "\"\u{200b}", 1),
+            }
+        })
+        .collect()
 }
 
 /// Each command typed with a typo fixed the ways terminals echo it: backspace over the last

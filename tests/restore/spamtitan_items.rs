@@ -598,9 +598,15 @@ fn every_placeholder_is_written_as_what_goes_there() {
                         check(&entry.id, page);
                         check(&entry.id, action);
                     }
-                    Remedy::Elsewhere { on, command } => {
-                        check(&entry.id, on);
+                    Remedy::CliNoted { command, note } => {
                         check(&entry.id, command);
+                        check(&entry.id, note);
+                    }
+                    Remedy::Elsewhere { on, command, note } => {
+                        check(&entry.id, on);
+                        for text in command.iter().chain(note) {
+                            check(&entry.id, text);
+                        }
                     }
                     Remedy::Prompt { prompt, answer } => {
                         check(&entry.id, prompt);

@@ -15,6 +15,10 @@ use crate::model::SourceKind;
 /// Texts up to this size are weighed whole; larger ones by three windows of a third of it.
 const WHOLE: usize = 768 << 10;
 
+/// The share of a text's lines a kind must explain for its anchors to count in full: below
+/// it, the claim stays under [`crate::vendors::CLEAR_SCORE`].
+const MOSTLY: f64 = 0.5;
+
 /// How well one kind explains a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Weight {
@@ -38,8 +42,12 @@ impl Weight {
             explained.min(lines) as f64 / lines as f64
         };
         // Lines explained without any structure are no evidence: prose splits into words too.
+        // Structure that explains less than half of the text is a few commands quoted in
+        // something else (a README, a ticket): a weak claim, however many anchors it has.
         let score = if anchors == 0 {
             (10.0 * coverage).round()
+        } else if coverage < MOSTLY {
+            (10.0 + 38.0 * coverage).round()
         } else {
             (30.0 + 50.0 * coverage + 5.0 * anchors.min(4) as f64).min(100.0)
         };
@@ -291,6 +299,19 @@ mod tests {
             best("# Mirapoint configuration export\n# host: rg01\nsmtp set fastpath on\n"),
             SourceKind::Export
         );
+    }
+
+    #[test]
+    fn a_text_that_quotes_a_few_commands_is_no_clear_capture() {
+        let mut readme = String::from("# carryover\n\nIt reads captures.\n\n```\n");
+        readme.push_str("smtp set fastpath on\nsmtp get fastpath\nversion\nlicense status\n```\n");
+        for i in 0..20 {
+            readme.push_str(&format!("A line of prose, number {i}, about the tool.\n"));
+        }
+        let best = &weigh(&readme)[0];
+        assert!(best.anchors >= 4, "{best:?}");
+        assert!(best.score < crate::vendors::CLEAR_SCORE, "{best:?}");
+        assert!(best.score > 0, "{best:?}");
     }
 
     #[test]

@@ -260,9 +260,6 @@ impl CapturePlan for Mos {
 /// `update install` of a file the admin serves over HTTP, with where to fetch it as a note:
 /// the appliance installs only from a URL it can reach.
 fn install(file: String, url: &str) -> Step {
-    Step::Command {
-        command: format!("update install http://<your-server>/{file}"),
-        form: crate::knowledge::Form::Unmarked,
-        note: Some(crate::message!("step-fetch-from", url = url)),
-    }
+    let note = crate::knowledge::Text::Said(crate::message!("step-fetch-from", url = url));
+    Step::run_noted(format!("update install http://<your-server>/{file}"), note)
 }

@@ -405,7 +405,7 @@ impl Interpreter {
         while let Some(answer) = answers.next() {
             match answer {
                 Answer::Data { line, words, .. } if !words.is_empty() => match list_value(words) {
-                    Some(entry) => texts.push((canonical_entry(&entry).into_owned(), line.number)),
+                    Some(entry) => texts.push((self.entry(&entry, line.number), line.number)),
                     None => self.unrecognized(line, crate::message!("unread-mos-list-value")),
                 },
                 Answer::Text(line) => {
@@ -424,7 +424,7 @@ impl Interpreter {
                                     entry = &entry
                                 ),
                             );
-                            texts.push((canonical_entry(&entry).into_owned(), line.number));
+                            texts.push((self.entry(&entry, line.number), line.number));
                         }
                         None => self.unrecognized(line, crate::message!("unread-mos-answer-words")),
                     }
@@ -503,13 +503,32 @@ impl Interpreter {
     fn change_entry(&mut self, action: &Action, bound: &Bound<'_>, x: &Exchange<'_>) {
         let at = x.command.line.number;
         let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
-        let entry = canonical_entry(bound["entry"]).into_owned();
+        let entry = self.entry(bound["entry"], at);
         let change = if *action == Action::AddEntry {
             Change::ListAdd { scope, list, entry }
         } else {
             Change::ListRemove { scope, list, entry }
         };
         self.change(change, at);
+    }
+
+    /// A list entry as read: look-alikes read as ASCII, and a warning on the line where that
+    /// changed it, or where it has the shape of a paste ([`super::entries`]).
+    fn entry(&mut self, text: &str, line: u32) -> String {
+        let read = super::entries::read(text);
+        if read.folded {
+            let said = message!("reading-mos-entry-lookalike", entry = read.text.as_str());
+            self.warn(line, said);
+        }
+        if let Some(shape) = read.pasted {
+            let said = message!(
+                "reading-mos-entry-pasted",
+                entry = read.text.as_str(),
+                shape = shape
+            );
+            self.warn(line, said);
+        }
+        canonical_entry(&read.text).into_owned()
     }
 
     fn add_trusted_host(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {

@@ -6,6 +6,7 @@
 
 pub mod apply;
 pub(crate) mod catalog;
+mod entries;
 pub(crate) mod evidence;
 mod fetch;
 mod forms;

@@ -52,7 +52,21 @@ pub fn read_source(source: &Source, index: u32, options: &ReadOptions) -> Result
         read.changes.extend(changes);
         read.notes.extend(notes);
     }
+    unnamed_export(&mut read);
     Ok(read)
+}
+
+/// An export without its `# host:` header (cut off, or copied from below it) names no
+/// appliance: it is read, and a warning says that which appliance it is of is not known.
+fn unnamed_export(read: &mut SourceRead) {
+    let named = read
+        .changes
+        .iter()
+        .any(|(c, _)| matches!(c, crate::model::Change::Host(_)));
+    if read.provenance.kind == SourceKind::Export && !named {
+        let said = crate::message!("reading-mos-export-unnamed");
+        read.notes.insert(0, crate::capture::Note::warning(1, said));
+    }
 }
 
 /// A CLI log cut at command boundaries into parts of about `part_size` bytes, each parsed

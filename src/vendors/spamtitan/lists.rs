@@ -145,15 +145,9 @@ fn normalised(read: &mut FileRead<'_>, raw: Vec<(u32, String, Option<String>)>) 
 /// look-alike characters (full-width `＠`, zero-width spaces) read as ASCII, and a bullet,
 /// `mailto:` or a display name (`John <john@example.com>`) taken off.
 fn pasted_form(value: &str) -> String {
-    let folded: String = value
-        .chars()
-        .filter(|c| !matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'))
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            '\u{a0}' | '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect();
+    // The one reading of look-alikes the CLI logs get too: every Unicode space, zero-width
+    // characters, full-width ASCII.
+    let folded = crate::source::fold_lookalikes(value);
     let mut rest = folded.trim();
     for bullet in ["• ", "•", "・", "- ", "* ", "+ "] {
         rest = rest.strip_prefix(bullet).unwrap_or(rest).trim_start();
@@ -276,7 +270,8 @@ mod tests {
     #[test]
     fn pasted_entries_read_as_entries_and_what_is_not_one_is_reported() {
         let pasted = "• a@example.com\nmailto:B@Example.com\nJohn <c@example.com>\n\
-                      d\u{200b}@example.com\ne＠example.com\nf@example.com; @g.example\n";
+                      d\u{200b}@example.com\ne＠example.com\nf@example.com; @g.example\n\
+                      \u{202f}h@example.com\u{2009}\n";
         let (got, unread) = read(pasted);
         let got: Vec<&str> = got.iter().map(|(e, _)| e.as_str()).collect();
         assert_eq!(
@@ -288,7 +283,8 @@ mod tests {
                 "d@example.com",
                 "e@example.com",
                 "f@example.com",
-                "@g.example"
+                "@g.example",
+                "h@example.com"
             ]
         );
         assert_eq!(unread, 0);

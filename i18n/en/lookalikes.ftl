@@ -1,0 +1,21 @@
+# What reading says of a MOS list entry that holds look-alike characters or has the shape of a
+# paste. Each message's id is used in the code as `message!("id", …)`.
+
+reading-mos-entry-lookalike = look-alike characters (a full-width `＠`, a zero-width or no-break space) in this list entry were read as ASCII: `{ $entry }`; check that it is the one meant
+reading-mos-entry-pasted = this list entry has the shape of a paste ({ $shape ->
+        [mailto] a `mailto:` before the address
+        [display-name] a display name around the address
+        [bullet] a bullet before it
+        [joined] several entries joined with `;` or `,`
+       *[space] a space inside it
+    }): `{ $entry }` was kept as the appliance holds it; check that it is the one meant
+# A MOS config export without its header lines.
+reading-mos-export-unnamed = this export has no `# host:` line (its header was cut off?): which appliance it is of is not known, so nothing can check that it belongs with the other captures
+# A file a walk over a folder skipped, named as a capture is.
+reading-skipped-capture-near-miss = skipped: { $how ->
+        [archive] an archive
+       *[hidden] a hidden file
+    }, but `{ $file }` is named as a capture is (`{ $capture }`): if it holds one, { $how ->
+        [archive] unpack it
+       *[hidden] name it without the leading dot
+    } and read it

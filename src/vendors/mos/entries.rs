@@ -1,0 +1,78 @@
+//! A list entry as the MOS reader takes it, from a listing's answer or from the command that
+//! adds or removes it. Look-alike characters a paste from a mail, a wiki or an input method
+//! leaves (a full-width `＠`, a zero-width or no-break space) are read as the ASCII they look
+//! like, with a warning on the line. An entry shaped like a paste (`mailto:`, a display name,
+//! entries joined with `;` or `,`, a bullet, a space) is kept as the appliance holds it, with a
+//! warning on the line: the appliance took it so, and only a person can say what was meant.
+
+/// An entry as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Read {
+    /// The entry, look-alikes read as ASCII.
+    pub text: String,
+    /// Whether reading look-alikes as ASCII changed it.
+    pub folded: bool,
+    /// The shape of a paste it has, as the warning's selector.
+    pub pasted: Option<&'static str>,
+}
+
+/// The entry `text` as read.
+pub(super) fn read(text: &str) -> Read {
+    let folded = crate::source::fold_lookalikes(text);
+    let trimmed = folded.trim();
+    Read {
+        folded: trimmed != text.trim(),
+        pasted: pasted_shape(trimmed),
+        text: trimmed.to_string(),
+    }
+}
+
+/// The shape of a paste an entry has: what a list copied from a mail, a ticket or a wiki
+/// brings with it, which no address or domain holds.
+fn pasted_shape(entry: &str) -> Option<&'static str> {
+    let lower = entry.to_ascii_lowercase();
+    if lower.starts_with("mailto:") {
+        Some("mailto")
+    } else if entry.ends_with('>') && entry.contains('<') {
+        Some("display-name")
+    } else if ["•", "・", "- ", "* "].iter().any(|b| entry.starts_with(b)) {
+        Some("bullet")
+    } else if entry.contains([';', ',']) {
+        Some("joined")
+    } else if entry.contains(char::is_whitespace) {
+        Some("space")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn look_alikes_are_read_as_ascii_and_said() {
+        let got = read("a\u{200b}＠example.co.jp");
+        assert_eq!(got.text, "a@example.co.jp");
+        assert!(got.folded);
+        assert_eq!(got.pasted, None);
+        let plain = read("@example.co.jp");
+        assert!(!plain.folded && plain.pasted.is_none());
+    }
+
+    #[test]
+    fn the_shapes_of_a_paste_are_named_and_the_entry_kept() {
+        for (entry, shape) in [
+            ("mailto:a@example.com", "mailto"),
+            ("John Doe <a@example.com>", "display-name"),
+            ("a@example.com; b@example.com", "joined"),
+            ("a@example.com,b@example.com", "joined"),
+            ("• a@example.com", "bullet"),
+            ("a@example.com\u{a0}b", "space"),
+        ] {
+            let got = read(entry);
+            assert_eq!(got.pasted, Some(shape), "{entry}");
+            assert!(got.text.contains("a@example.com"), "{entry}");
+        }
+    }
+}
