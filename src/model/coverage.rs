@@ -18,6 +18,9 @@ pub struct Coverage {
     pub version: bool,
     /// Whether a hardware model was read.
     pub model: bool,
+    /// Whether the appliance's name was read (a prompt, a greeting, an export's host line): an
+    /// export without its host line names no appliance, and its name is then not compared.
+    pub name: bool,
     /// Settings read or written (and confirmed), by scope then name.
     pub settings: BTreeMap<String, BTreeSet<String>>,
     /// Lists listed in full, by scope then list name: a listing, or an export writing a list.
@@ -63,7 +66,8 @@ impl Coverage {
                 .insert(name.to_string());
         };
         match change {
-            Change::Host(_) | Change::UpdateInstalled { .. } | Change::ListRemove { .. } => {}
+            Change::Host(_) => self.name = true,
+            Change::UpdateInstalled { .. } | Change::ListRemove { .. } => {}
             Change::Version(_) => self.version = true,
             Change::Model(_) => self.model = true,
             Change::Domain(d) => {
@@ -126,8 +130,7 @@ impl Coverage {
             "appliance" => match rest {
                 "version" => self.version,
                 "model" => self.model,
-                // Host names: both sides always name the appliance.
-                _ => true,
+                _ => self.name,
             },
             "domains" => self.domains_in_full || self.domains.contains(rest),
             "settings" => in_scope(&self.settings, 2),

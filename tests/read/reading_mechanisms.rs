@@ -364,6 +364,11 @@ fn an_export_without_its_host_line_reads_with_a_warning_and_so_does_a_bad_one() 
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("\"smtp.fastpath\": false"), "{out}");
     assert!(err.contains("has no `# host:` line"), "{err}");
+    // Its name was never read: against the named export it is not compared, never removed.
+    let named = root().join("samples/mos/rg01-4.1.9-export.cfg");
+    let (_, out, err) = run_full(&["diff", named.to_str().unwrap(), arg]);
+    assert!(!out.contains("- appliance/hostname"), "{out}{err}");
+    assert!(out.contains("appliance/hostname"), "{out}{err}");
     // Badly formed too: an unclosed quote is still an error naming the line, and a file of
     // a few commands in prose is no clear capture.
     std::fs::write(&path, format!("{headless}smtp set banner \"unclosed\n")).unwrap();
