@@ -25,6 +25,8 @@ pub struct Interpreter {
     pub changes: Vec<(Change, u32)>,
     /// Lines not understood and problems worked around.
     pub notes: Vec<Note>,
+    /// The capture's text, which list entries read as they are stay spans of.
+    text: Option<std::sync::Arc<String>>,
 }
 
 impl Interpreter {
@@ -38,6 +40,16 @@ impl Interpreter {
             scope: SYSTEM.to_string(),
             changes: Vec::new(),
             notes: Vec::new(),
+            text: None,
+        }
+    }
+
+    /// The same, for the capture whose clean text is `text`: the lists read keep their
+    /// entries as spans of it.
+    pub fn sharing(source: u32, writes_need_ok: bool, text: std::sync::Arc<String>) -> Self {
+        Interpreter {
+            text: Some(text),
+            ..Interpreter::new(source, writes_need_ok)
         }
     }
 
@@ -400,12 +412,16 @@ impl Interpreter {
         let at = x.command.line.number;
         let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
         let source = self.source;
-        let mut texts: Vec<(String, u32)> = Vec::new();
+        // The entries go straight into the list's arena, in the order read: no string each.
+        let mut texts = self.text.clone().map_or_else(List::default, List::sharing);
+        let origin = |line: u32| Origin { source, line };
         let mut answers = x.answer.iter().peekable();
         while let Some(answer) = answers.next() {
             match answer {
                 Answer::Data { line, words, .. } if !words.is_empty() => match list_value(words) {
-                    Some(entry) => texts.push((canonical_entry(&entry).into_owned(), line.number)),
+                    Some(entry) => {
+                        texts.push_unsorted(&canonical_entry(entry), origin(line.number))
+                    }
                     None => self.unrecognized(line, crate::message!("unread-mos-list-value")),
                 },
                 Answer::Text(line) => {
@@ -424,7 +440,7 @@ impl Interpreter {
                                     entry = &entry
                                 ),
                             );
-                            texts.push((canonical_entry(&entry).into_owned(), line.number));
+                            texts.push_unsorted(&canonical_entry(&entry), origin(line.number));
                         }
                         None => self.unrecognized(line, crate::message!("unread-mos-answer-words")),
                     }
@@ -445,25 +461,17 @@ impl Interpreter {
                     count = texts.len()
                 ),
             );
-            for (entry, line) in texts {
+            for (entry, at) in texts.iter_unsorted() {
                 let change = Change::ListAdd {
                     scope: scope.clone(),
                     list: list.clone(),
-                    entry,
+                    entry: entry.to_string(),
                 };
-                self.change(change, line);
+                self.change(change, at.line);
             }
             return;
         }
-        let entries = List::from_entries(texts.iter().map(|(t, line)| {
-            (
-                t.as_str(),
-                Origin {
-                    source,
-                    line: *line,
-                },
-            )
-        }));
+        let entries = texts.sorted();
         self.change(
             Change::ListReplace {
                 scope,
@@ -817,10 +825,10 @@ const WRAP_WIDTH: usize = 80;
 
 /// The list value a data line holds: one quoted word, or one unquoted word that looks like an
 /// address, a domain or a host (a pager's `--More--` or a stray word does not).
-fn list_value(words: &[Word<'_>]) -> Option<String> {
+fn list_value<'w>(words: &'w [Word<'_>]) -> Option<&'w str> {
     match words {
-        [one] if one.quoted => Some(one.text.to_string()),
-        [one] if looks_like_address(&one.text) => Some(one.text.to_string()),
+        [one] if one.quoted => Some(one.as_str()),
+        [one] if looks_like_address(&one.text) => Some(one.as_str()),
         _ => None,
     }
 }
