@@ -39,11 +39,13 @@ import sys
 entries, sample, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 with open(sample, "rb") as f:
     lines = f.read().split(b"\n")
-at = lines.index(b"C: a016 uce listexception primary whitelistto") + 1
+stripped = [line.rstrip(b"\r") for line in lines]
+at = stripped.index(b"C: a016 uce listexception primary whitelistto") + 1
+end = b"\r\n" if lines[0].endswith(b"\r") else b"\n"
 with open(out, "wb") as f:
     f.write(b"\n".join(lines[:at]) + b"\n")
     for i in range(entries):
-        f.write(b'S: * a016 "user%07d@lists.example.com"\n' % ((i * 7919) % entries))
+        f.write(b'S: * a016 "user%07d@lists.example.com"' % ((i * 7919) % entries) + end)
     f.write(b"\n".join(lines[at:]))
 EOF
 fi
@@ -71,20 +73,24 @@ start_sim() { # $1: the log the simulator's greeting goes to; the rest: its argu
   shift
   "$SIM" --port 0 "$@" >"$log" 2>&1 &
   SIMS+=($!)
+}
+port_of() { # the port a simulator's greeting (in $1) names, once it listens
   for _ in $(seq 600); do
-    port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log")
+    port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$1")
     [ -n "$port" ] && { echo "$port"; return; }
     sleep 0.1
   done
-  echo "compare.sh: the simulator did not start: $(cat "$log")" >&2
+  echo "compare.sh: the simulator did not start: $(cat "$1")" >&2
   exit 2
 }
-FETCH_PORT=$(start_sim "$WORK/sim-fetch.out" --sample "$WORK/sim-big.txt")
-APPLY_PORT=$(start_sim "$WORK/sim-apply.out")
+start_sim "$WORK/sim-fetch.out" --sample "$WORK/sim-big.txt"
+start_sim "$WORK/sim-apply.out"
+FETCH_PORT=$(port_of "$WORK/sim-fetch.out")
+APPLY_PORT=$(port_of "$WORK/sim-apply.out")
 LOGIN="--plaintext --user administrator --password-env ADMIND_SIM_PASSWORD"
 
 # The transcript fetch writes, for the anchor of its row and the size its RSS is set against.
-FETCHED=$WORK/fetched/rg03.example.net.admind.txt
+FETCHED=$WORK/fetched/rg03.admind.txt
 FETCH="rm -rf $WORK/fetched && mkdir $WORK/fetched && $BIN fetch 127.0.0.1 --port $FETCH_PORT $LOGIN --into $WORK/fetched"
 [ -s "$FETCHED" ] || bash -c "$FETCH" >/dev/null
 cp "$FETCHED" "$WORK/fetched.admind.txt"

@@ -9,6 +9,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 # name: (what is measured, goal on the wall ratio, goal on RSS: ("input" or "anchor", ratio))
@@ -24,13 +25,13 @@ GOALS = {
 
 def run(command):
     """Wall seconds and peak RSS (MiB) of one run of `command`; it must succeed."""
-    with open(os.devnull, "wb") as null:
+    with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        child = subprocess.Popen(command, shell=True, stdout=null, stderr=subprocess.PIPE)
+        child = subprocess.Popen(command, shell=True, stdout=null, stderr=errors)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started
-        err = child.stderr.read().decode(errors="replace")
-        child.stderr.close()
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     # `diff` exits 1 when the files differ, as they do here.
     if code not in (0, 1):
