@@ -5,6 +5,7 @@
 #   benches/compare.sh                      # 5 rounds (RUNS=9 for steadier medians)
 #   WORK=/tmp/co-bench benches/compare.sh   # keep the generated inputs there
 #   ONLY="show-list fetch" benches/compare.sh   # some rows only
+#   BUILD=0 benches/compare.sh              # use the release binaries already built
 #
 # Needs GNU diff and sort, and Python 3: benches/table.py runs each command and its anchor in
 # turn, timing each run and reading its peak RSS from the kernel (`os.wait4`). `fetch` and
@@ -20,7 +21,9 @@ APPLY_COMMANDS=${APPLY_COMMANDS:-20000}
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
 
-cargo build --release --quiet --bin carryover --example generate --example admind-sim
+if [ "${BUILD:-1}" != 0 ]; then
+  cargo build --release --quiet --bin carryover --example generate --example admind-sim
+fi
 BIN=$PWD/target/release/carryover
 GEN=$PWD/target/release/examples/generate
 SIM=$PWD/target/release/examples/admind-sim
