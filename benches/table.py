@@ -1,43 +1,59 @@
-"""The table benches/compare.sh prints: median wall time (from hyperfine's JSON) and median
-peak RSS (measured here: each command run alternately with its anchor, its maximum resident
-set size read with getrusage), each beside its anchor's, with the ratio and the goal."""
+"""The table benches/compare.sh prints. Each row's command and its anchor run alternately,
+RUNS times each; every run is timed (wall) and its peak resident set size read from the kernel
+(`os.wait4`), and the medians are set beside each other with the ratio and the goal.
 
-import json
+Arguments: RUNS, then rows `name|command|anchor|input`, where input is the files the peak RSS
+is set against (or, for `apply`, how many commands the script sends)."""
+
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
 
-# name: (what is measured, goal on wall ratio, goal on RSS: "anchor" ratio or "input" ratio)
+# name: (what is measured, goal on the wall ratio, goal on RSS: ("input" or "anchor", ratio))
 GOALS = {
     "show-big": ("show, 4.1M entries (anchor: LC_ALL=C sort -u)", 0.5, ("input", 1.5)),
     "show-list": ("show, one list of 1M entries (anchor: LC_ALL=C sort -u)", None, ("input", 2.0)),
     "diff": ("diff, two logs, 1% changed (anchor: GNU diff)", 0.3, None),
     "restore-list": ("restore --all, 1M entries (anchor: show of the same file)", 1.3, ("anchor", 1.3)),
+    "fetch": ("fetch from the simulator (anchor: show of the transcript)", None, ("input", 2.0)),
+    "apply": ("apply to the simulator", None, None),
 }
 
 
-def peak_rss_mib(command):
-    """The peak RSS of one run of `command`, in MiB, its output thrown away."""
-    with open(os.devnull, "wb") as null:
-        child = subprocess.Popen(command, shell=True, stdout=null, stderr=null)
-        _, _, usage = os.wait4(child.pid, 0)
-    return usage.ru_maxrss / 1024
+def run(command):
+    """Wall seconds and peak RSS (MiB) of one run of `command`; it must succeed."""
+    with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, shell=True, stdout=null, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    # `diff` exits 1 when the files differ, as they do here.
+    if code not in (0, 1):
+        sys.exit(f"table.py: `{command}` exited {code}: {err.strip()[-2000:]}")
+    return wall, usage.ru_maxrss / 1024
 
 
-def wall_medians(work, name, runs):
-    ours, anchor = [], []
-    for round_ in range(1, runs + 1):
-        with open(os.path.join(work, f"{name}.{round_}.json")) as f:
-            results = json.load(f)["results"]
-        ours.append(results[0]["mean"])
-        anchor.append(results[1]["mean"])
-    return statistics.median(ours), statistics.median(anchor)
+def medians(ours, anchor, runs):
+    walls, rss, anchor_walls, anchor_rss = [], [], [], []
+    for _ in range(runs):
+        wall, peak = run(ours)
+        walls.append(wall)
+        rss.append(peak)
+        wall, peak = run(anchor)
+        anchor_walls.append(wall)
+        anchor_rss.append(peak)
+    m = statistics.median
+    return m(walls), m(rss), m(anchor_walls), m(anchor_rss)
 
 
-def input_mib(command):
-    paths = [w for w in command.split() if w.endswith(".log") and os.path.exists(w)]
-    return sum(os.path.getsize(p) for p in paths) / (1024 * 1024)
+def mib(paths):
+    return sum(os.path.getsize(p) for p in paths.split()) / (1024 * 1024)
 
 
 def verdict(ratio, goal):
@@ -47,26 +63,27 @@ def verdict(ratio, goal):
 
 
 def main():
-    work, runs, pairs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+    runs, rows = int(sys.argv[1]), sys.argv[2:]
     print("| measure | carryover | anchor | ratio | goal |")
     print("| --- | --- | --- | --- | --- |")
-    for pair in pairs:
-        name, ours, anchor = pair.split("|")
+    for row in rows:
+        name, ours, anchor, inputs = row.split("|")
         what, wall_goal, rss_goal = GOALS[name]
-        wall, anchor_wall = wall_medians(work, name, runs)
+        wall, rss, anchor_wall, anchor_rss = medians(ours, anchor, runs)
+        if name == "apply":
+            rate = int(inputs) / wall
+            print(f"| {what}: {inputs} commands | {wall:.2f} s, {rate:,.0f} commands/s | | | |")
+            print(f"| {what}: peak RSS | {rss:.0f} MiB | | | |")
+            continue
         ratio = wall / anchor_wall
         print(f"| {what}: wall | {wall:.2f} s | {anchor_wall:.2f} s | {ratio:.2f}x | {verdict(ratio, wall_goal)} |")
-        rss, anchor_rss = [], []
-        for _ in range(runs):
-            rss.append(peak_rss_mib(ours))
-            anchor_rss.append(peak_rss_mib(anchor))
-        rss, anchor_rss = statistics.median(rss), statistics.median(anchor_rss)
-        size = input_mib(ours)
         if rss_goal and rss_goal[0] == "input":
+            size = mib(inputs)
             print(f"| {what}: peak RSS | {rss:.0f} MiB | input {size:.0f} MiB | {rss / size:.2f}x | {verdict(rss / size, rss_goal[1])} |")
         else:
             goal = rss_goal[1] if rss_goal else None
             print(f"| {what}: peak RSS | {rss:.0f} MiB | {anchor_rss:.0f} MiB | {rss / anchor_rss:.2f}x | {verdict(rss / anchor_rss, goal)} |")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -1,14 +1,22 @@
 //! Sets of entries where the appliance ignores order: exception lists, allow and block lists.
-//! Stored as one string arena with sorted spans, so a million entries cost a few allocations,
-//! not a million. An entry may carry the comment its export wrote beside it (SpamTitan's
-//! Comment column): comments are rare, so they live in a small map beside the arena.
+//! Stored as sorted spans of text, so a million entries cost a few allocations, not a
+//! million: an entry read as it is in the capture is a span of the capture's own text, shared
+//! with it; any other (an entry written in another form, one added later) a span of the list's
+//! own arena. An entry may carry the comment its export wrote beside it (SpamTitan's Comment
+//! column): comments are rare, so they live in a small map beside the arena.
+
+use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
 use super::Origin;
 
+/// The bit of [`Span::start`] that says the span is of the shared text, not the arena.
+const SHARED: u32 = 1 << 31;
+
 #[derive(Debug, Clone, Copy)]
 struct Span {
+    /// The offset in the arena, or with [`SHARED`] in the shared text.
     start: u32,
     len: u32,
     at: Origin,
@@ -17,8 +25,10 @@ struct Span {
 /// A set of text entries, each with where it was read and an optional comment. Serializes as
 /// the sorted entries; an entry with a comment as `entry # comment` (entries hold no white
 /// space, so the form is unambiguous).
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct List {
+    /// The text of the capture the entries were read from, when they are spans of it.
+    shared: Option<Arc<String>>,
     arena: String,
     /// Sorted by entry text, no duplicates.
     spans: Vec<Span>,
@@ -31,30 +41,77 @@ impl List {
     pub(crate) fn from_entries<'e>(entries: impl IntoIterator<Item = (&'e str, Origin)>) -> List {
         let mut list = List::default();
         for (text, at) in entries {
-            list.spans.push(Span {
-                start: list.arena.len() as u32,
-                len: text.len() as u32,
-                at,
-            });
-            list.arena.push_str(text);
+            list.push_unsorted(text, at);
         }
-        let arena = &list.arena;
-        let text = |s: &Span| &arena[s.start as usize..(s.start + s.len) as usize];
-        // Stable, so among equal entries the last read stays last; keep that one.
-        list.spans.sort_by(|a, b| text(a).cmp(text(b)));
-        let mut kept: Vec<Span> = Vec::with_capacity(list.spans.len());
-        for span in list.spans.drain(..) {
-            match kept.last_mut() {
-                Some(last) if text(last) == text(&span) => *last = span,
-                _ => kept.push(span),
+        list.sorted()
+    }
+
+    /// An empty list whose entries may be spans of `text`, the capture they are read from.
+    pub(crate) fn sharing(text: Arc<String>) -> List {
+        List {
+            shared: Some(text),
+            ..List::default()
+        }
+    }
+
+    /// Appends an entry as read, before [`List::sorted`]: a span of the shared text when the
+    /// entry lies in it, else one copy into the arena; no allocation of its own.
+    pub(crate) fn push_unsorted(&mut self, text: &str, at: Origin) {
+        let span = self.span_of(text, at);
+        self.spans.push(span);
+    }
+
+    /// The span of an entry: in the shared text where it lies there, else appended to the
+    /// arena.
+    fn span_of(&mut self, text: &str, at: Origin) -> Span {
+        let len = text.len() as u32;
+        if let Some(shared) = &self.shared {
+            let base = shared.as_ptr() as usize;
+            let offset = (text.as_ptr() as usize).wrapping_sub(base);
+            let inside = offset <= shared.len() && shared.len() - offset >= text.len();
+            if inside && offset < SHARED as usize {
+                return Span {
+                    start: offset as u32 | SHARED,
+                    len,
+                    at,
+                };
             }
         }
-        list.spans = kept;
-        list
+        let start = self.arena.len() as u32;
+        assert!(start < SHARED, "a list's own entries fit in 2 GiB");
+        self.arena.push_str(text);
+        Span { start, len, at }
+    }
+
+    /// The entries pushed so far, in the order they were pushed (before [`List::sorted`]).
+    pub(crate) fn iter_unsorted(&self) -> impl Iterator<Item = (&str, Origin)> {
+        self.spans.iter().map(|s| (self.text(s), s.at))
+    }
+
+    /// The list sorted, a repeated entry keeping its last origin.
+    pub(crate) fn sorted(mut self) -> List {
+        let (arena, shared) = (&self.arena, self.shared.as_deref());
+        let text = |s: &Span| span_text(arena, shared, s);
+        // Stable, so among equal entries the last read stays last.
+        self.spans.sort_by(|a, b| text(a).cmp(text(b)));
+        // Of equal entries, the last read is kept (with its origin).
+        self.spans.dedup_by(|later, kept| {
+            let same = text(later) == text(kept);
+            if same {
+                *kept = *later;
+            }
+            same
+        });
+        self.spans.shrink_to_fit();
+        self.arena.shrink_to_fit();
+        if !self.spans.iter().any(|s| s.start & SHARED != 0) {
+            self.shared = None;
+        }
+        self
     }
 
     fn text(&self, span: &Span) -> &str {
-        &self.arena[span.start as usize..(span.start + span.len) as usize]
+        span_text(&self.arena, self.shared.as_deref(), span)
     }
 
     fn find(&self, entry: &str) -> Result<usize, usize> {
@@ -91,13 +148,11 @@ impl List {
         match self.find(entry) {
             Ok(i) => self.spans[i].at = at,
             Err(i) => {
-                let span = Span {
-                    start: self.arena.len() as u32,
-                    len: entry.len() as u32,
-                    at,
-                };
+                let start = self.arena.len() as u32;
+                assert!(start < SHARED, "a list's own entries fit in 2 GiB");
                 self.arena.push_str(entry);
-                self.spans.insert(i, span);
+                let len = entry.len() as u32;
+                self.spans.insert(i, Span { start, len, at });
             }
         }
     }
@@ -129,6 +184,25 @@ impl List {
             }
             Err(_) => false,
         }
+    }
+}
+
+/// The text of a span, of the arena or of the shared text.
+fn span_text<'t>(arena: &'t str, shared: Option<&'t String>, span: &Span) -> &'t str {
+    let (start, len) = ((span.start & !SHARED) as usize, span.len as usize);
+    match (span.start & SHARED != 0, shared) {
+        (true, Some(shared)) => &shared[start..start + len],
+        _ => &arena[start..start + len],
+    }
+}
+
+/// The entries with their origins, and the comments: never the whole shared text.
+impl std::fmt::Debug for List {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("List")
+            .field("entries", &self.iter().collect::<Vec<_>>())
+            .field("comments", &self.comments)
+            .finish()
     }
 }
 

@@ -234,8 +234,10 @@ pub struct Plan {
     /// The rules the script writes commands for, `(rule, title)`, in the notes' order.
     pub rules: Vec<(String, String)>,
     /// Where each planned item sits in its scope's list, by the hash of (scope, item): a
-    /// lookup per item, so planning N items costs O(N), not O(N²).
-    planned: HashMap<u64, Vec<usize>>,
+    /// lookup per item, so planning N items costs O(N), not O(N²). The first item of a hash
+    /// is here; any other item of the same hash (a collision: rare) in `collided`.
+    planned: HashMap<u64, usize>,
+    collided: HashMap<u64, Vec<usize>>,
     hasher: std::collections::hash_map::RandomState,
     /// Steps by hand already listed.
     steps: BTreeSet<Step>,
@@ -314,14 +316,19 @@ impl Plan {
             self.scopes.insert(scope.to_string(), Vec::new());
         }
         let items = self.scopes.get_mut(scope).expect("inserted above");
-        let at = self.planned.entry(hash).or_default();
-        if at
-            .iter()
-            .any(|&i| items.get(i).is_some_and(|(_, r)| *r == item))
-        {
-            return;
+        let same = |i: &usize| items.get(*i).is_some_and(|(_, r)| *r == item);
+        match self.planned.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(first) => {
+                first.insert(items.len());
+            }
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let more = self.collided.entry(hash).or_default();
+                if same(first.get()) || more.iter().any(same) {
+                    return;
+                }
+                more.push(items.len());
+            }
         }
-        at.push(items.len());
         items.push((rule.clone(), item));
     }
 
@@ -359,7 +366,18 @@ impl Plan {
                 *slot = (label.clone(), item.clone());
                 let hash = self.hash(SYSTEM, &item);
                 let at = self.scopes[SYSTEM].iter().position(|(_, r)| *r == item);
-                self.planned.entry(hash).or_default().extend(at);
+                if let Some(at) = at {
+                    match self.planned.entry(hash) {
+                        std::collections::hash_map::Entry::Vacant(first) => {
+                            first.insert(at);
+                        }
+                        std::collections::hash_map::Entry::Occupied(first) => {
+                            if *first.get() != at {
+                                self.collided.entry(hash).or_default().push(at);
+                            }
+                        }
+                    }
+                }
                 label
             }
             None => {

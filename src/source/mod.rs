@@ -59,8 +59,9 @@ fn read_stdin() -> Result<Vec<u8>> {
 pub struct Source {
     /// The path as the user named it.
     pub path: Arc<str>,
-    /// Decoded text with LF line endings and terminal noise removed.
-    pub text: String,
+    /// Decoded text with LF line endings and terminal noise removed. Shared: the lists read
+    /// from it keep their entries as spans of it rather than copies.
+    pub text: Arc<String>,
     /// The encoding the bytes were read in.
     pub encoding: &'static Encoding,
     /// What the source layer changed, so that nothing is removed silently.
@@ -140,7 +141,7 @@ impl Source {
         warnings.extend(changed_values);
         Ok(Source {
             path: Arc::from(path),
-            text,
+            text: Arc::new(text),
             encoding,
             cleaning,
             warnings,
@@ -167,7 +168,7 @@ impl Source {
         let (text, crlf_lines) = seams::data_line_ends(path, text)?;
         Ok(Source {
             path: Arc::from(path),
-            text,
+            text: Arc::new(text),
             encoding,
             cleaning: Cleaning {
                 crlf_lines,

@@ -211,6 +211,7 @@ impl Appliance {
         let mut session = Session {
             reader,
             transcript: Vec::new(),
+            spill: None,
             password: password.into_bytes(),
             session: None,
             scrubber: Default::default(),

@@ -5,33 +5,47 @@
 //! entries joined with `;` or `,`, a bullet, a space) is kept as the appliance holds it, with a
 //! warning on the line: the appliance took it so, and only a person can say what was meant.
 
+use std::borrow::Cow;
+
 /// An entry as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Read {
-    /// The entry, look-alikes read as ASCII.
-    pub text: String,
+pub(super) struct Read<'a> {
+    /// The entry, look-alikes read as ASCII: borrowed from the capture when reading changed
+    /// nothing, so a list entry stays a span of the capture's text.
+    pub text: Cow<'a, str>,
     /// Whether reading look-alikes as ASCII changed it.
     pub folded: bool,
     /// The shape of a paste it has, as the warning's selector.
     pub pasted: Option<&'static str>,
 }
 
-/// The entry `text` as read.
-pub(super) fn read(text: &str) -> Read {
+/// The entry `text` as read. An ASCII entry, the common case, holds no look-alike: it is
+/// read without a copy.
+pub(super) fn read(text: &str) -> Read<'_> {
+    let trimmed = text.trim();
+    if trimmed.is_ascii() {
+        return Read {
+            folded: false,
+            pasted: pasted_shape(trimmed),
+            text: Cow::Borrowed(trimmed),
+        };
+    }
     let folded = crate::source::fold_lookalikes(text);
-    let trimmed = folded.trim();
+    let folded_trimmed = folded.trim();
     Read {
-        folded: trimmed != text.trim(),
-        pasted: pasted_shape(trimmed),
-        text: trimmed.to_string(),
+        folded: folded_trimmed != trimmed,
+        pasted: pasted_shape(folded_trimmed),
+        text: Cow::Owned(folded_trimmed.to_string()),
     }
 }
 
 /// The shape of a paste an entry has: what a list copied from a mail, a ticket or a wiki
 /// brings with it, which no address or domain holds.
 fn pasted_shape(entry: &str) -> Option<&'static str> {
-    let lower = entry.to_ascii_lowercase();
-    if lower.starts_with("mailto:") {
+    let mailto = entry
+        .get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"));
+    if mailto {
         Some("mailto")
     } else if entry.ends_with('>') && entry.contains('<') {
         Some("display-name")

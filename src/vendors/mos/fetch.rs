@@ -129,6 +129,7 @@ impl Fetch for Mos {
         let mut session = Session {
             reader,
             transcript: Vec::new(),
+            spill: None,
             password: password.into_bytes(),
             session: None,
             scrubber: Scrubber::default(),
@@ -140,6 +141,9 @@ impl Fetch for Mos {
         let host = session.greeting()?;
         let appliance = crate::write::file_stem(&host)
             .map_err(|why| FetchError::Failed(message!("fetch-greeting-bad-name", reason = why)))?;
+        // The transcript goes to its hidden file as it arrives, never whole in memory; the
+        // file is removed if the fetch fails.
+        session.spill = Some(spill_file(into, &appliance)?);
         session.login(user)?;
         let mut not_captured = Vec::new();
         let first = send_first(&mut session, plan, &mut not_captured)?;
@@ -155,7 +159,7 @@ impl Fetch for Mos {
         let path = into.join(format!("{appliance}.admind.txt"));
         // Hidden beside its place until the caller moves it there: another host of the run
         // may answer as the same appliance.
-        let staged = stage(into, &appliance, &session.transcript)?;
+        let staged = session.stage()?;
         Ok(Fetched {
             appliance,
             path,
@@ -287,27 +291,34 @@ fn version_limited(command: &str) -> Option<&'static Command> {
     (form.since.is_some() || form.until.is_some()).then_some(form)
 }
 
-/// Writes a transcript to a hidden file in `into`, whole; its path.
-fn stage(
-    into: &Path,
-    appliance: &str,
-    transcript: &[u8],
-) -> Result<std::path::PathBuf, FetchError> {
+/// The hidden file in `into` a fetch's transcript is written to as it arrives.
+fn spill_file(into: &Path, appliance: &str) -> Result<Spill, FetchError> {
     let failed = |e: std::io::Error| FetchError::Failed(fetch::io_message(into, &e));
-    let mut file = tempfile::Builder::new()
+    let file = tempfile::Builder::new()
         .prefix(&format!(".carryover-fetch-{appliance}-"))
         .tempfile_in(into)
         .map_err(failed)?;
-    file.write_all(transcript).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
-    let (_, path) = file.keep().map_err(|e| failed(e.error))?;
-    Ok(path)
+    Ok(Spill {
+        file: std::io::BufWriter::with_capacity(SPILL_AT, file),
+        into: into.to_path_buf(),
+    })
+}
+
+/// How much of the transcript is held before it is written to its file.
+const SPILL_AT: usize = 1 << 16;
+
+/// The file a transcript is written to as it arrives.
+pub(crate) struct Spill {
+    file: std::io::BufWriter<tempfile::NamedTempFile>,
+    into: std::path::PathBuf,
 }
 
 /// One admin-protocol session and its transcript.
 pub(crate) struct Session {
     pub(crate) reader: Reader<Connection>,
+    /// The transcript, or with a [`Spill`] the part of it not yet written to its file.
     pub(crate) transcript: Vec<u8>,
+    pub(crate) spill: Option<Spill>,
     pub(crate) password: Vec<u8>,
     /// The session id the login answered with.
     pub(crate) session: Option<Vec<u8>>,
@@ -441,6 +452,9 @@ impl Session {
             .set_deadline(Some(Instant::now() + self.answer_time));
         let mut after_literal = false;
         loop {
+            if self.transcript.len() >= SPILL_AT {
+                self.flush()?;
+            }
             let line = self
                 .reader
                 .line()?
@@ -526,14 +540,48 @@ impl Session {
         self.scrubber.scrub(&mut self.transcript[start..]);
     }
 
-    /// The model of the transcript so far, read by the project's own protocol reader.
-    pub(crate) fn read_back(&self, appliance: &str) -> Result<Config, FetchError> {
+    /// Writes what is held of the transcript to its file, if it has one.
+    fn flush(&mut self) -> Result<(), FetchError> {
+        let Some(spill) = &mut self.spill else {
+            return Ok(());
+        };
+        let failed = |e: std::io::Error| FetchError::Failed(fetch::io_message(&spill.into, &e));
+        spill.file.write_all(&self.transcript).map_err(failed)?;
+        spill.file.flush().map_err(failed)?;
+        self.transcript.clear();
+        Ok(())
+    }
+
+    /// The transcript's file, complete and on disk; its path.
+    fn stage(&mut self) -> Result<std::path::PathBuf, FetchError> {
+        self.flush()?;
+        let spill = self
+            .spill
+            .take()
+            .expect("a fetch's transcript has its file");
+        let failed = |e: std::io::Error| FetchError::Failed(fetch::io_message(&spill.into, &e));
+        let file = spill
+            .file
+            .into_inner()
+            .map_err(|e| failed(e.into_error()))?;
+        file.as_file().sync_all().map_err(failed)?;
+        let (_, path) = file.keep().map_err(|e| failed(e.error))?;
+        Ok(path)
+    }
+
+    /// The model of the transcript so far, read by the project's own protocol reader (from
+    /// its file, when it has one).
+    pub(crate) fn read_back(&mut self, appliance: &str) -> Result<Config, FetchError> {
         let failed = |e: crate::base::error::Error| {
             let error = fetch::error_message(&e);
             FetchError::Failed(message!("fetch-mos-read-back", error = error))
         };
-        let source =
-            Source::from_bytes(appliance, self.transcript.clone(), None).map_err(failed)?;
+        self.flush()?;
+        let source = match &self.spill {
+            Some(spill) => Source::read_as(spill.file.get_ref().path(), appliance, None),
+            None => Source::from_bytes(appliance, self.transcript.clone(), None),
+        }
+        .map_err(failed)?;
         let options = ReadOptions {
             kind: Some(SourceKind::Protocol),
             ..ReadOptions::default()

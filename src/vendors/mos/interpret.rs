@@ -25,6 +25,8 @@ pub struct Interpreter {
     pub changes: Vec<(Change, u32)>,
     /// Lines not understood and problems worked around.
     pub notes: Vec<Note>,
+    /// The capture's text, which list entries read as they are stay spans of.
+    text: Option<std::sync::Arc<String>>,
 }
 
 impl Interpreter {
@@ -38,6 +40,16 @@ impl Interpreter {
             scope: SYSTEM.to_string(),
             changes: Vec::new(),
             notes: Vec::new(),
+            text: None,
+        }
+    }
+
+    /// The same, for the capture whose clean text is `text`: the lists read keep their
+    /// entries as spans of it.
+    pub fn sharing(source: u32, writes_need_ok: bool, text: std::sync::Arc<String>) -> Self {
+        Interpreter {
+            text: Some(text),
+            ..Interpreter::new(source, writes_need_ok)
         }
     }
 
@@ -399,13 +411,13 @@ impl Interpreter {
     fn list_entries(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {
         let at = x.command.line.number;
         let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
-        let source = self.source;
-        let mut texts: Vec<(String, u32)> = Vec::new();
+        // The entries go straight into the list's arena, in the order read: no string each.
+        let mut texts = self.text.clone().map_or_else(List::default, List::sharing);
         let mut answers = x.answer.iter().peekable();
         while let Some(answer) = answers.next() {
             match answer {
                 Answer::Data { line, words, .. } if !words.is_empty() => match list_value(words) {
-                    Some(entry) => texts.push((self.entry(&entry, line.number), line.number)),
+                    Some(entry) => self.push_entry(&mut texts, entry, line.number),
                     None => self.unrecognized(line, crate::message!("unread-mos-list-value")),
                 },
                 Answer::Text(line) => {
@@ -424,7 +436,7 @@ impl Interpreter {
                                     entry = &entry
                                 ),
                             );
-                            texts.push((self.entry(&entry, line.number), line.number));
+                            self.push_entry(&mut texts, &entry, line.number);
                         }
                         None => self.unrecognized(line, crate::message!("unread-mos-answer-words")),
                     }
@@ -445,25 +457,17 @@ impl Interpreter {
                     count = texts.len()
                 ),
             );
-            for (entry, line) in texts {
+            for (entry, at) in texts.iter_unsorted() {
                 let change = Change::ListAdd {
                     scope: scope.clone(),
                     list: list.clone(),
-                    entry,
+                    entry: entry.to_string(),
                 };
-                self.change(change, line);
+                self.change(change, at.line);
             }
             return;
         }
-        let entries = List::from_entries(texts.iter().map(|(t, line)| {
-            (
-                t.as_str(),
-                Origin {
-                    source,
-                    line: *line,
-                },
-            )
-        }));
+        let entries = texts.sorted();
         self.change(
             Change::ListReplace {
                 scope,
@@ -515,20 +519,37 @@ impl Interpreter {
     /// A list entry as read: look-alikes read as ASCII, and a warning on the line where that
     /// changed it, or where it has the shape of a paste ([`super::entries`]).
     fn entry(&mut self, text: &str, line: u32) -> String {
+        self.entry_read(text, line).into_owned()
+    }
+
+    /// [`Self::entry`] into `list`: an entry read as written stays a span of the capture's
+    /// text, with no copy.
+    fn push_entry(&mut self, list: &mut List, text: &str, line: u32) {
+        let at = Origin {
+            source: self.source,
+            line,
+        };
+        list.push_unsorted(&self.entry_read(text, line), at);
+    }
+
+    fn entry_read<'t>(&mut self, text: &'t str, line: u32) -> std::borrow::Cow<'t, str> {
         let read = super::entries::read(text);
         if read.folded {
-            let said = message!("reading-mos-entry-lookalike", entry = read.text.as_str());
+            let said = message!("reading-mos-entry-lookalike", entry = read.text.as_ref());
             self.warn(line, said);
         }
         if let Some(shape) = read.pasted {
             let said = message!(
                 "reading-mos-entry-pasted",
-                entry = read.text.as_str(),
+                entry = read.text.as_ref(),
                 shape = shape
             );
             self.warn(line, said);
         }
-        canonical_entry(&read.text).into_owned()
+        match read.text {
+            std::borrow::Cow::Borrowed(text) => canonical_entry(text),
+            std::borrow::Cow::Owned(text) => canonical_entry(&text).into_owned().into(),
+        }
     }
 
     fn add_trusted_host(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {
@@ -836,10 +857,10 @@ const WRAP_WIDTH: usize = 80;
 
 /// The list value a data line holds: one quoted word, or one unquoted word that looks like an
 /// address, a domain or a host (a pager's `--More--` or a stray word does not).
-fn list_value(words: &[Word<'_>]) -> Option<String> {
+fn list_value<'w>(words: &'w [Word<'_>]) -> Option<&'w str> {
     match words {
-        [one] if one.quoted => Some(one.text.to_string()),
-        [one] if looks_like_address(&one.text) => Some(one.text.to_string()),
+        [one] if one.quoted => Some(one.as_str()),
+        [one] if looks_like_address(&one.text) => Some(one.as_str()),
         _ => None,
     }
 }

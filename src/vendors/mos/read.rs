@@ -36,15 +36,13 @@ pub fn read_source(source: &Source, index: u32, options: &ReadOptions) -> Result
                 catalog.reads_block(&words)
             };
             vec![interpret(
-                index,
+                Interpreter::sharing(index, false, source.text.clone()),
                 |sink| export::parse_with(source, &reads_block, sink),
-                false,
             )?]
         }
         SourceKind::Protocol => vec![interpret(
-            index,
+            Interpreter::sharing(index, true, source.text.clone()),
             |sink| protocol::parse_with(source, sink),
-            true,
         )?],
         SourceKind::CliLog => cli_parts(source, index, options.part_size)?,
     };
@@ -91,9 +89,8 @@ fn cli_parts(source: &Source, index: u32, part_size: usize) -> Result<Vec<Parsed
         .zip(ends.par_iter())
         .map(|(&(start, number), &end)| {
             interpret(
-                index,
+                Interpreter::sharing(index, true, source.text.clone()),
                 |sink| cli::parse_with(source, start, end, number, sink),
-                true,
             )
         })
         .collect()
@@ -102,11 +99,9 @@ fn cli_parts(source: &Source, index: u32, part_size: usize) -> Result<Vec<Parsed
 type Parsed = (Vec<(Change, u32)>, Vec<Note>);
 
 fn interpret<'a>(
-    source: u32,
+    mut interpreter: Interpreter,
     parse: impl FnOnce(&mut dyn FnMut(Node<'a>) -> Result<()>) -> Result<Vec<Warning>>,
-    writes_need_ok: bool,
 ) -> Result<Parsed> {
-    let mut interpreter = Interpreter::new(source, writes_need_ok);
     let warnings = parse(&mut |node| {
         interpreter.node(&node);
         Ok(())
