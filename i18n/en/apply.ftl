@@ -6,6 +6,9 @@
 
 apply-mos-not-a-command = this line is no command apply can send
 apply-mos-unknown-command = no command form of the catalog matches `{ $command }`; apply sends only what it can read back
+apply-st-no-prologue = this is not a restore script `carryover restore` wrote for SpamTitan: its prologue is missing
+apply-st-not-a-command = this line is no command the restore script's own words can make
+apply-st-unknown-command = `{ $command }` is no call of a SpamTitan restore script; apply sends only what it can read back
 apply-mos-not-a-write = `{ $command }` writes nothing apply can read back; apply sends only settings, list entries, messages and trusted hosts
 apply-mos-literal-refused = the appliance did not take a literal: { $answer }
 apply-plan-unknown-vendor = the plan file names the vendor `{ $vendor }`, which this tool does not know

@@ -4,6 +4,9 @@
 
 apply-mos-not-a-command = この行は apply が送れるコマンドではありません
 apply-mos-unknown-command = `{ $command }` に合うコマンド形式がカタログにありません。apply は読み戻せるものだけを送ります
+apply-st-no-prologue = `carryover restore` が SpamTitan 向けに書いた復元スクリプトではありません（前置き部分がありません）
+apply-st-not-a-command = この行は復元スクリプト自身の語から作れるコマンドではありません
+apply-st-unknown-command = `{ $command }` は SpamTitan 復元スクリプトの呼び出しではありません。apply は読み戻せるものだけを送ります
 apply-mos-not-a-write = `{ $command }` は apply が読み戻せるものを何も書きません。apply が送るのは設定、リストの項目、メッセージ、信頼されたホストだけです
 apply-mos-literal-refused = アプライアンスがリテラルを受け付けませんでした: { $answer }
 apply-plan-unknown-vendor = プランファイルのメーカー `{ $vendor }` はこのツールが知らないものです

@@ -60,11 +60,13 @@ help-apply-after =
     apply はログインし、アプライアンスの名前、メーカー、バージョンを確認し、スクリプトが書くものを
     すべて読み戻す: スクリプトの計算に使ったキャプチャからずれていれば止まる。各コマンドは 1 つずつ
     送って応答を確認する。スクリプトの隣のジャーナル (SCRIPT.journal) がそれぞれを記録し、拒否や
-    切れた接続で止まった実行は --resume で終えられる。
+    切れた接続で止まった実行は --resume で終えられる。SpamTitan のスクリプトは REST API とレガシー
+    API で送り、トークンは --token-env から読む。
 
     例:
       carryover restore --to 4.2.3 pre/rg01.admind.txt --against post/rg01.admind.txt -o restore.txt
       carryover apply restore.txt rg01.example.net --user admin --password-env MOS_PASSWORD --dry-run
+      carryover apply restore.sh st01.example.com --token-env ST_TOKEN --into after --pre pre/st01
 
     終了ステータス:
       0  すべてのコマンドを送って確認された、またはジャーナルがそう示している。--pre 付きなら、すべての差分が想定どおり・適用済み・受け入れ済みで、比較していないものがない

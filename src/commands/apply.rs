@@ -19,6 +19,7 @@ use crate::message;
 use crate::model::journal::{self, PlanFile, Progress, Record, JOURNAL_FORMAT, PLAN_FORMAT};
 use crate::model::{identity, Change, Config, Origin, Version};
 use crate::vendors::mos::apply::{self as mos, Answer, Appliance, Command, Script};
+use crate::vendors::spamtitan::apply as st;
 use crate::vendors::{self, Vendor};
 
 use super::fetch::{Ask, Credentials};
@@ -162,6 +163,8 @@ struct Prepared {
     plan: PlanFile,
     vendor: &'static dyn Vendor,
     script: Script,
+    /// A SpamTitan script's steps.
+    steps: Option<Vec<st::Step>>,
 }
 
 /// Reads the script and its plan file; the script parses whole, and holds no inferred form
@@ -182,6 +185,24 @@ fn prepare(request: &Request) -> Result<Prepared> {
     if vendor.id() != crate::vendors::mos::ID && digest != plan.script_sha256 {
         return Err(Error::file(&shown, message!("apply-script-changed")));
     }
+    if vendor.id() == crate::vendors::spamtitan::ID {
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::file(&shown, message!("apply-script-not-utf8")))?;
+        let steps =
+            st::parse(&text).map_err(|(line, why)| Error::file(format!("{shown}:{line}"), why))?;
+        refuse_inferred_steps(request, &steps, &shown)?;
+        return Ok(Prepared {
+            shown,
+            digest,
+            plan,
+            vendor,
+            script: Script {
+                commands: Vec::new(),
+                changes: Vec::new(),
+            },
+            steps: Some(steps),
+        });
+    }
     if vendor.id() != crate::vendors::mos::ID {
         return Err(Error::usage(message!(
             "apply-vendor-cannot-apply",
@@ -198,6 +219,7 @@ fn prepare(request: &Request) -> Result<Prepared> {
         plan,
         vendor,
         script,
+        steps: None,
     })
 }
 
@@ -209,6 +231,7 @@ pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
         plan,
         vendor,
         script,
+        steps,
     } = prepare(request)?;
     let journal_at = journal_path(&request.script);
     let records = read_journal(&journal_at, &digest, vendor)?;
@@ -221,6 +244,20 @@ pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
             "apply-journal-unfinished",
             journal = journal_at.display().to_string()
         )));
+    }
+    if let Some(steps) = steps {
+        let run = StRun {
+            request,
+            plan: &plan,
+            shown: &shown,
+            digest,
+            vendor,
+            steps: &steps,
+            records: &records,
+            progress: &progress,
+            journal_at,
+        };
+        return run.go(hooks);
     }
     let target = target(request, vendor, hooks)?;
     let mut appliance = Appliance::open(&target).map_err(|e| failed(&request.host, e))?;
@@ -330,6 +367,139 @@ fn refuse_inferred(request: &Request, script: &Script, shown: &str) -> Result<()
     }
 }
 
+/// Inferred calls are sent only when asked for.
+fn refuse_inferred_steps(request: &Request, steps: &[st::Step], shown: &str) -> Result<()> {
+    if request.send_inferred {
+        return Ok(());
+    }
+    let inferred: Vec<&st::Step> = steps.iter().filter(|s| s.inferred).collect();
+    match inferred.first() {
+        Some(first) => Err(Error::file(
+            format!("{shown}:{}", first.line),
+            message!(
+                "apply-inferred-not-sent",
+                command = first.shown(),
+                count = inferred.len()
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// One SpamTitan apply: the same checks, journal and afterwards as a MOS one, over the APIs.
+struct StRun<'a> {
+    request: &'a Request,
+    plan: &'a PlanFile,
+    shown: &'a str,
+    digest: String,
+    vendor: &'static dyn Vendor,
+    steps: &'a [st::Step],
+    records: &'a [Record],
+    progress: &'a Progress,
+    journal_at: PathBuf,
+}
+
+impl StRun<'_> {
+    fn go(self, hooks: &mut Hooks<'_>) -> Result<Report> {
+        let request = self.request;
+        let target = target(request, self.vendor, hooks)?;
+        let appliance = st::Appliance::open(&target).map_err(|e| failed(&request.host, e))?;
+        check_identity(request, self.plan, self.records, &appliance.name)?;
+        let runs = appliance.version().map_err(|e| failed(&request.host, e))?;
+        let version = check_runs(request, self.plan, Version::parse(&runs))?;
+        // Every step is guarded or sets fields to values: one whose answer was lost is sent
+        // again, and its guard or its values make that change nothing more.
+        let pending: Vec<&st::Step> = self
+            .steps
+            .iter()
+            .filter(|s| !self.progress.confirmed.contains(&s.line))
+            .collect();
+        let snapshot = appliance
+            .snapshot(self.steps)
+            .map_err(|e| failed(&request.host, e))?;
+        let drift_checked = false;
+        let summary = Summary {
+            host: request.host.clone(),
+            appliance: appliance.name.clone(),
+            version,
+            commands: pending.len(),
+            done: self.steps.len() - pending.len(),
+            inferred: pending
+                .iter()
+                .filter(|s| s.inferred)
+                .map(|s| s.line)
+                .collect(),
+            restarts: Vec::new(),
+            drift_checked,
+        };
+        if request.dry_run {
+            return Ok(Report {
+                dry_run: true,
+                would_send: pending.iter().map(|s| (s.line, s.shown())).collect(),
+                ..report(Some(summary), self.journal_at)
+            });
+        }
+        if !(hooks.confirm)(&summary)? {
+            return Err(Error::usage(message!("apply-not-confirmed")));
+        }
+        let mut journal = Journal::open(&self.journal_at)?;
+        journal.add(&if self.records.is_empty() {
+            Record::Start {
+                format: JOURNAL_FORMAT.to_string(),
+                script_sha256: self.digest.clone(),
+                vendor: self.vendor.id().to_string(),
+                appliance: appliance.name.clone(),
+                snapshot,
+            }
+        } else {
+            Record::Resumed
+        })?;
+        for step in &pending {
+            journal.add(&Record::Sent {
+                line: step.line,
+                command: step.shown(),
+            })?;
+            let at = format!("{}:{}", self.shown, step.line);
+            let answer = appliance.send(step).map_err(|e| {
+                Error::file(
+                    &at,
+                    message!(
+                        "apply-connection-lost",
+                        host = &request.host,
+                        command = step.shown(),
+                        error = e.message().clone()
+                    ),
+                )
+            })?;
+            match answer {
+                st::Answer::Ok(said) => journal.add(&Record::Answered {
+                    line: step.line,
+                    ok: true,
+                    answer: said,
+                })?,
+                st::Answer::Refused(why) => {
+                    journal.add(&Record::Answered {
+                        line: step.line,
+                        ok: false,
+                        answer: why.clone(),
+                    })?;
+                    return Err(Error::file(
+                        &at,
+                        message!("apply-refused", command = step.shown(), answer = why),
+                    ));
+                }
+            }
+        }
+        journal.add(&Record::Finished)?;
+        let mut report = Report {
+            sent: pending.len(),
+            ..report(Some(summary), self.journal_at)
+        };
+        afterwards(request, self.vendor, &target, &mut report)?;
+        Ok(report)
+    }
+}
+
 /// The journal's records; one of another script or vendor is refused.
 fn read_journal(path: &Path, digest: &str, vendor: &dyn Vendor) -> Result<Vec<Record>> {
     let shown = path.display().to_string();
@@ -361,22 +531,36 @@ fn read_journal(path: &Path, digest: &str, vendor: &dyn Vendor) -> Result<Vec<Re
 /// Where and how to log in; a secret no flag gives is asked for.
 fn target(request: &Request, vendor: &'static dyn Vendor, hooks: &mut Hooks<'_>) -> Result<Target> {
     let user = request.credentials.user.clone();
-    if user.is_none() {
+    let login = vendor.fetch().map(|f| f.login());
+    if login.is_none_or(|l| l.user) && user.is_none() {
         return Err(Error::usage(message!(
             "usage-fetch-no-user",
             host = &request.host
         )));
     }
-    let secret = match &request.credentials.password {
-        Some(crate::fetch::inventory::CredentialRef::Env(var)) => {
-            crate::fetch::secret_from_env(var)?
-        }
-        Some(crate::fetch::inventory::CredentialRef::File(path)) => {
-            crate::fetch::secret_from_file(path)?
-        }
+    let kind = login.map_or(crate::vendors::SecretKind::Password, |l| l.secret);
+    let given = match kind {
+        crate::vendors::SecretKind::ApiToken => request
+            .credentials
+            .token_env
+            .as_deref()
+            .map(crate::fetch::secret_from_env)
+            .transpose()?,
+        crate::vendors::SecretKind::Password => match &request.credentials.password {
+            Some(crate::fetch::inventory::CredentialRef::Env(var)) => {
+                Some(crate::fetch::secret_from_env(var)?)
+            }
+            Some(crate::fetch::inventory::CredentialRef::File(path)) => {
+                Some(crate::fetch::secret_from_file(path)?)
+            }
+            None => None,
+        },
+    };
+    let secret = match given {
+        Some(secret) => secret,
         None => (hooks.ask)(&Ask {
             vendor,
-            kind: crate::vendors::SecretKind::Password,
+            kind,
             host: &request.host,
             user: user.as_deref(),
         })?,
@@ -486,9 +670,14 @@ fn check_identity(
 
 /// The version the appliance runs, at or past the script's target.
 fn check_version(request: &Request, plan: &PlanFile, current: &Config) -> Result<String> {
+    let runs = current.appliance.version.as_ref().map(|v| v.value.clone());
+    check_runs(request, plan, runs)
+}
+
+/// The version an appliance runs, at or past the plan's.
+fn check_runs(request: &Request, plan: &PlanFile, runs: Option<Version>) -> Result<String> {
     let to =
         Version::parse(&plan.to).ok_or_else(|| Error::usage(message!("apply-plan-unreadable")))?;
-    let runs = current.appliance.version.as_ref().map(|v| v.value.clone());
     match runs {
         Some(runs) if runs >= to => Ok(runs.to_string()),
         runs => Err(Error::usage(message!(
@@ -636,7 +825,8 @@ fn pending(script: &Script, progress: &Progress, took_effect: Option<u32>) -> Ve
     out
 }
 
-/// An append-only journal, each record flushed before the next command goes.
+/// An append-only journal, each record on disk (flushed and synced) before the next command
+/// goes.
 struct Journal {
     file: std::fs::File,
     shown: String,
@@ -659,6 +849,8 @@ impl Journal {
         self.file
             .write_all(line.as_bytes())
             .and_then(|_| self.file.flush())
+            // On disk before the next command goes: a crash leaves an honest journal.
+            .and_then(|_| self.file.sync_data())
             .map_err(|e| Error::io(&self.shown, e))
     }
 }
