@@ -39,6 +39,8 @@ help-any--user =
     ログインに使うユーザ (Mirapoint MOS)
 help-apply--dry_run =
     書き込み以外をすべて行う: ログインし、確認し、読み戻し、送るものを一覧する
+help-apply--format =
+    レポートの形式
 help-apply--host =
     送り先のアプライアンス: ホスト名またはアドレス
 help-apply--into =

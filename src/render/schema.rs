@@ -30,6 +30,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ),
         ("track.schema.json", of::<super::track::Document<'static>>()),
         ("fetch.schema.json", of::<super::fetch::Document<'static>>()),
+        ("apply.schema.json", of::<super::apply::Document>()),
     ]
 }
 

@@ -114,6 +114,22 @@ fn apply_args(port: &str, more: &[&'static str]) -> Vec<String> {
     args
 }
 
+/// The JSON report on standard output, checked against the committed schema.
+fn valid_json(out: &str) -> serde_json::Value {
+    let instance: serde_json::Value =
+        serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON: {e}\n{out}"));
+    let schema =
+        std::fs::read_to_string(common::root().join("docs/schema/apply.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{}\n{out}", errors.join("\n"));
+    instance
+}
+
 fn run_strings(dir: &Path, args: &[String]) -> (i32, String, String) {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     run(dir, &args)
@@ -182,9 +198,16 @@ fn the_loop_closes_after_a_dropped_connection_and_a_resume() {
 
     // The connection drops at the first write, before the appliance takes it.
     server.set(|s| s.drop_at = Some((1, Drop::Before)));
-    let (status, out, err) = run_strings(dir, &apply_args(&port, &["--yes"]));
+    let (status, out, err) = run_strings(dir, &apply_args(&port, &["--yes", "--format", "json"]));
     assert_eq!(status, 2, "{out}{err}");
     assert!(err.contains("r.sh:"), "{err}");
+    // The report is written on this exit too, the error in it.
+    let report = valid_json(&out);
+    assert_eq!(report["status"], "stopped", "{out}");
+    assert!(
+        report["errors"][0].as_str().unwrap().contains("r.sh:"),
+        "{out}"
+    );
     let journal = std::fs::read_to_string(dir.join("r.sh.journal")).unwrap();
     assert!(
         journal.contains("\"sent\"") && !journal.contains("\"finished\""),
@@ -196,8 +219,14 @@ fn the_loop_closes_after_a_dropped_connection_and_a_resume() {
     assert_eq!(status, 2, "{err}");
     assert!(err.contains("--resume"), "{err}");
 
-    let (status, out, err) = run_strings(dir, &apply_args(&port, &["--yes", "--resume"]));
+    let (status, out, err) = run_strings(
+        dir,
+        &apply_args(&port, &["--yes", "--resume", "--format", "json"]),
+    );
     assert_eq!(status, 0, "{out}{err}");
+    let report = valid_json(&out);
+    assert_eq!(report["status"], "applied", "{out}");
+    assert_eq!(report["sent"], 2, "{out}");
     let appliance = server.with(|s| s.appliance.clone());
     let domain = &appliance.domains["corp.example.com"];
     assert_eq!(domain.edit.get("rv").map(String::as_str), Some("dynamic"));
