@@ -37,6 +37,7 @@ apply-no-terminal = apply asks before the first write, and there is no terminal 
 
 ## Sending.
 
+apply-lost-not-idempotent = the answer to `{ $command }` was lost, reading { $host } cannot show whether it took effect, and sending it again is not safe: check it on the appliance; if it took effect, append a took_effect record with its line to the journal, then run again with --resume
 apply-refused = the appliance refused `{ $command }`: { $answer }. The journal shows where the run stopped: fix the cause, then run again with --resume
 apply-connection-lost = the connection to { $host } broke at `{ $command }`: { $error }. The journal shows where the run stopped: run again with --resume
 

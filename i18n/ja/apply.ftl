@@ -35,6 +35,7 @@ apply-no-terminal = apply は最初の書き込みの前に尋ねますが、尋
 
 ## 送信。
 
+apply-lost-not-idempotent = `{ $command }` の応答が失われ、{ $host } を読んでも反映されたか分からず、再送は安全ではありません。アプライアンスで確認し、反映されていればその行番号の took_effect レコードをジャーナルに追加して、--resume でもう一度実行してください
 apply-refused = アプライアンスが `{ $command }` を拒否しました: { $answer }。止まった場所はジャーナルにあります。原因を直してから --resume を付けてもう一度実行してください
 apply-connection-lost = { $host } への接続が `{ $command }` で切れました: { $error }。止まった場所はジャーナルにあります。--resume を付けてもう一度実行してください
 

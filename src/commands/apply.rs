@@ -407,8 +407,23 @@ impl StRun<'_> {
         check_identity(request, self.plan, self.records, &appliance.name)?;
         let runs = appliance.version().map_err(|e| failed(&request.host, e))?;
         let version = check_runs(request, self.plan, Version::parse(&runs))?;
-        // Every step is guarded or sets fields to values: one whose answer was lost is sent
-        // again, and its guard or its values make that change nothing more.
+        // A step whose answer was lost is sent again when its guard or its values make that
+        // change nothing more; no API call reads back what a lone create made.
+        let lost = self.progress.lost.and_then(|line| {
+            self.steps
+                .iter()
+                .find(|s| s.line == line && !s.idempotent())
+        });
+        if let Some(step) = lost {
+            return Err(Error::file(
+                format!("{}:{}", self.shown, step.line),
+                message!(
+                    "apply-lost-not-idempotent",
+                    host = &request.host,
+                    command = step.shown()
+                ),
+            ));
+        }
         let pending: Vec<&st::Step> = self
             .steps
             .iter()
@@ -610,6 +625,9 @@ fn check(
     let took_effect = progress
         .lost
         .filter(|line| took_effect(&current, script, *line));
+    if let Some(line) = progress.lost.filter(|l| Some(*l) != took_effect) {
+        check_resend(request, script, line)?;
+    }
     let mut done: BTreeSet<u32> = progress.confirmed.clone();
     done.extend(took_effect);
     let drift_checked = !plan.against.is_empty();
@@ -687,6 +705,26 @@ fn check_runs(request: &Request, plan: &PlanFile, runs: Option<Version>) -> Resu
             to = to.to_string()
         ))),
     }
+}
+
+/// A command whose answer was lost and whose effect the read does not show is sent again
+/// only when that is safe: the read covers what it writes (so it did not take effect), or it
+/// sets a value. Otherwise the run stops: a person must look.
+fn check_resend(request: &Request, script: &Script, line: u32) -> Result<()> {
+    let Some(command) = script.commands.iter().find(|c| c.line == line) else {
+        return Ok(());
+    };
+    if command.idempotent || changes_at(script, line).next().is_some() {
+        return Ok(());
+    }
+    Err(Error::file(
+        format!("{}:{line}", request.script.display()),
+        message!(
+            "apply-lost-not-idempotent",
+            host = &request.host,
+            command = command.shown()
+        ),
+    ))
 }
 
 /// Whether the command of `line` has taken effect: applying what it changes to what the
@@ -999,4 +1037,41 @@ pub fn compare_after(pre: &Path, after: &Path) -> Result<Compared> {
         request,
         report,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> Request {
+        Request {
+            script: PathBuf::from("r.txt"),
+            host: "rg01".into(),
+            yes: true,
+            dry_run: false,
+            resume: true,
+            send_inferred: true,
+            into: None,
+            pre: None,
+            port: None,
+            tls: TlsOptions::default(),
+            credentials: Credentials::default(),
+            timeout: Duration::from_secs(1),
+        }
+    }
+
+    #[test]
+    fn a_lost_command_is_sent_again_only_when_that_is_safe() {
+        let text =
+            "uce addexception primary whitelistto a@b.example\nbranding set quotamsg {2}\nx\n";
+        let mut script = mos::parse("r.txt", text).unwrap();
+        // The read covers the add: it did not take effect, so it is sent again.
+        assert!(check_resend(&request(), &script, 1).is_ok());
+        // A set is sent again whatever the read shows.
+        script.changes.clear();
+        assert!(check_resend(&request(), &script, 2).is_ok());
+        // An add the read cannot show is not.
+        let error = check_resend(&request(), &script, 1).unwrap_err();
+        assert!(error.to_string().contains("r.txt:1"), "{error}");
+    }
 }

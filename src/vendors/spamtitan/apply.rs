@@ -109,6 +109,15 @@ pub struct Step {
 }
 
 impl Step {
+    /// Whether sending it again changes nothing more: it sets fields to values, or it is
+    /// guarded (a lookup before a create, a list read before an add). A lone create is not.
+    pub fn idempotent(&self) -> bool {
+        match &self.action {
+            Action::Call(call) => call.method != "POST",
+            Action::EnsureDomain { .. } | Action::ListAdd { .. } => true,
+        }
+    }
+
     /// The step as a journal or a message shows it.
     pub fn shown(&self) -> String {
         match &self.action {
