@@ -257,6 +257,8 @@ help-restore--check =
     Write no script: apply its commands to the --against capture in memory and show, as an explained diff against the pre-upgrade capture, what the appliance will hold once the script has run, and why anything would still differ. Exit 0 when only expected, applied or accepted differences would remain
 help-restore--exit_code =
     Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's `--detailed-exitcode`); without it, a written script exits 0
+help-restore--format =
+    The format of --check's report
 help-restore--import_files =
     Also write the appliance's own UI import files into DIR (SpamTitan: domains CSV, allow and block lists)
 help-restore--output_encoding =

@@ -254,6 +254,8 @@ help-restore--check =
     スクリプトを書かない: そのコマンドをメモリ上で --against のキャプチャに適用し、スクリプトの実行後にアプライアンスが持つものを、バージョンアップ前のキャプチャとの説明付きの差分として示す。なお違うものがあれば、その理由も示す。残る差分が想定どおり・適用済み・受け入れ済みだけなら 0 で終了する
 help-restore--exit_code =
     スクリプトにコマンドがあれば 1 で終了する (`git diff --exit-code`、terraform の `--detailed-exitcode` と同じ)。無ければスクリプトを書いたとき 0 で終了する
+help-restore--format =
+    --check のレポートの形式
 help-restore--import_files =
     アプライアンス自身の UI 用インポートファイルも DIR に書く (SpamTitan: ドメインの CSV、許可リストとブロックリスト)
 help-restore--output_encoding =

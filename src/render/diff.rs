@@ -30,8 +30,16 @@ pub fn report(report: &Report, old: &Named, new: &Named, request: &Request) -> S
         (false, DiffFormat::Json, _) if labels.is_some() => {
             labels.map(super::explain::json).unwrap_or_default()
         }
-        (true, DiffFormat::Json, _) => stat_json(comparison),
-        (true, DiffFormat::Markdown, _) => stat_markdown(comparison),
+        (true, DiffFormat::Json, _) => match labels {
+            Some(explained) => super::explain::stat_json(explained),
+            None => stat_json(comparison),
+        },
+        (true, DiffFormat::Markdown, _) => match labels {
+            Some(explained) => {
+                stat_markdown(comparison) + &super::explain::stat_markdown(explained)
+            }
+            None => stat_markdown(comparison),
+        },
         (true, _, _) => stat_text(comparison),
         (false, DiffFormat::Human, _) => human_explained(comparison, labels, style),
         (false, DiffFormat::Markdown, _) => markdown_explained(comparison, labels),
@@ -190,18 +198,23 @@ pub(crate) struct StatDocument {
     areas: Vec<AreaCounts>,
 }
 
+/// The counts per area.
+pub(crate) fn area_counts(comparison: &Comparison) -> Vec<AreaCounts> {
+    stat(&comparison.changes)
+        .into_iter()
+        .map(|(area, [added, removed, changed])| AreaCounts {
+            area,
+            added,
+            removed,
+            changed,
+        })
+        .collect()
+}
+
 /// Counts per area as JSON: `format_version`, `summary` and `areas`.
 pub(crate) fn stat_json(comparison: &Comparison) -> String {
     super::message::for_machines(|| {
-        let areas = stat(&comparison.changes)
-            .into_iter()
-            .map(|(area, [added, removed, changed])| AreaCounts {
-                area,
-                added,
-                removed,
-                changed,
-            })
-            .collect();
+        let areas = area_counts(comparison);
         let doc = StatDocument {
             format_version: FORMAT_VERSION,
             summary: counts(comparison),

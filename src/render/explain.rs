@@ -165,36 +165,126 @@ pub(crate) struct Document<'a> {
     unused_accepts: &'a [Acceptance],
 }
 
+/// The explained diff as a document.
+fn document(explained: &Explained) -> Document<'_> {
+    let comparison = &explained.comparison;
+    Document {
+        format_version: FORMAT_VERSION,
+        settled: explained.settled(),
+        summary: label_counts(explained),
+        changes: explained
+            .each()
+            .map(|(difference, explanation)| LabelledDifference {
+                difference,
+                explanation,
+            })
+            .collect(),
+        not_compared: &comparison.not_compared,
+        not_on_version: &comparison.not_on_version,
+        unused_accepts: &explained.unused,
+    }
+}
+
 /// The explained diff as JSON.
 pub fn json(explained: &Explained) -> String {
+    for_machines(|| super::json(&document(explained)))
+}
+
+/// `restore --check --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ProofDocument<'a> {
+    /// The version of this document's shape.
+    format_version: u32,
+    /// Whether only expected, applied or accepted differences would remain, and everything
+    /// was compared (the exit status 0).
+    holds: bool,
+    /// How many of the script's items were applied to the post-upgrade capture.
+    applied: usize,
+    /// What would still differ, or stay not compared, once the script has run, and why.
+    remaining: Vec<Remaining>,
+    /// The explained diff of the pre-upgrade capture against the post-upgrade capture with
+    /// the script applied, as `diff --explain --format json` writes it.
+    explained: Document<'a>,
+}
+
+/// The proof as JSON.
+pub fn proof_json(proof: &Proof) -> String {
     for_machines(|| {
-        let [expected, applied, lost, unexplained, accepted] = explained.counts();
-        let comparison = &explained.comparison;
-        let doc = Document {
+        super::json(&ProofDocument {
+            format_version: FORMAT_VERSION,
+            holds: proof.holds(),
+            applied: proof.applied,
+            remaining: proof.remaining(),
+            explained: document(&proof.explained),
+        })
+    })
+}
+
+/// `diff --explain --stat --format json`: the counts per area and per label.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct StatDocument {
+    /// The version of this document's shape.
+    format_version: u32,
+    /// Whether every difference is expected, applied or accepted, and everything was compared
+    /// (the exit status 0).
+    settled: bool,
+    /// How many differences carry each label.
+    labels: LabelCounts,
+    /// How many of each kind were added, removed and changed, per area, in area order.
+    areas: Vec<super::diff::AreaCounts>,
+}
+
+fn label_counts(explained: &Explained) -> LabelCounts {
+    let [expected, applied, lost, unexplained, accepted] = explained.counts();
+    let comparison = &explained.comparison;
+    LabelCounts {
+        expected,
+        applied,
+        lost,
+        unexplained,
+        accepted,
+        not_compared: comparison.not_compared.len(),
+        not_on_version: comparison.not_on_version.len(),
+    }
+}
+
+/// The explained diff's counts as JSON.
+pub fn stat_json(explained: &Explained) -> String {
+    for_machines(|| {
+        super::json(&StatDocument {
             format_version: FORMAT_VERSION,
             settled: explained.settled(),
-            summary: LabelCounts {
-                expected,
-                applied,
-                lost,
-                unexplained,
-                accepted,
-                not_compared: comparison.not_compared.len(),
-                not_on_version: comparison.not_on_version.len(),
-            },
-            changes: explained
-                .each()
-                .map(|(difference, explanation)| LabelledDifference {
-                    difference,
-                    explanation,
-                })
-                .collect(),
-            not_compared: &comparison.not_compared,
-            not_on_version: &comparison.not_on_version,
-            unused_accepts: &explained.unused,
-        };
-        super::json(&doc)
+            labels: label_counts(explained),
+            areas: super::diff::area_counts(&explained.comparison),
+        })
     })
+}
+
+/// The counts per label as a Markdown table, then whether anything remains to be done.
+pub fn stat_markdown(explained: &Explained) -> String {
+    let [expected, applied, lost, unexplained, accepted] = explained.counts();
+    let mut out = format!(
+        "\n| {} | {} |\n| --- | ---: |\n",
+        words(&crate::message!("explain-stat-label")),
+        words(&crate::message!("explain-stat-count"))
+    );
+    let rows = [
+        (Label::Expected, expected),
+        (Label::Applied, applied),
+        (Label::Lost, lost),
+        (Label::Unexplained, unexplained),
+        (Label::Accepted, accepted),
+    ];
+    for (label, count) in rows {
+        let _ = writeln!(out, "| {} | {count} |", words(&label_message(label)));
+    }
+    let verdict = if explained.settled() {
+        crate::message!("explain-settled")
+    } else {
+        crate::message!("explain-unsettled")
+    };
+    let _ = writeln!(out, "\n{}", words(&verdict));
+    out
 }
 
 /// One result of the SARIF log or one annotation: a level, a rule, a message and a place.

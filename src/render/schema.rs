@@ -21,6 +21,14 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
             of::<super::explain::Document<'static>>(),
         ),
         (
+            "restore-check.schema.json",
+            of::<super::explain::ProofDocument<'static>>(),
+        ),
+        (
+            "diff-explain-stat.schema.json",
+            of::<super::explain::StatDocument>(),
+        ),
+        (
             "findings.schema.json",
             of::<super::findings_json::Document<'static>>(),
         ),
