@@ -400,6 +400,40 @@ struct StRun<'a> {
 }
 
 impl StRun<'_> {
+    /// What the API can read of what the steps write (a domain's existence and destination)
+    /// is what the `--against` capture showed, or what the script sets. A record no API call
+    /// reads (recipient verification) cannot be compared.
+    fn check_drift(&self, appliance: &st::Appliance, pending: &[&st::Step]) -> Result<()> {
+        let request = self.request;
+        let paths: Vec<PathBuf> = self.plan.against.iter().map(PathBuf::from).collect();
+        let against = crate::read::read(&paths, &Default::default())?.config;
+        let found = appliance
+            .destinations(pending)
+            .map_err(|e| failed(&request.host, e))?;
+        let drifted: Vec<String> = found
+            .into_iter()
+            .filter(|(domain, now, wanted)| {
+                let then = against
+                    .settings
+                    .get(&domain.to_ascii_lowercase())
+                    .and_then(|s| s.get("domain.destination"))
+                    .map(|i| i.value.to_string());
+                now.as_ref() != then.as_ref() && now.as_deref() != Some(wanted.as_str())
+            })
+            .map(|(domain, _, _)| format!("{domain}/domain.destination"))
+            .collect();
+        if drifted.is_empty() {
+            return Ok(());
+        }
+        Err(Error::usage(message!(
+            "apply-drift",
+            host = &request.host,
+            count = drifted.len(),
+            items = drifted.join(", "),
+            against = self.plan.against.join(", ")
+        )))
+    }
+
     fn go(self, hooks: &mut Hooks<'_>) -> Result<Report> {
         let request = self.request;
         let target = target(request, self.vendor, hooks)?;
@@ -432,7 +466,10 @@ impl StRun<'_> {
         let snapshot = appliance
             .snapshot(self.steps)
             .map_err(|e| failed(&request.host, e))?;
-        let drift_checked = false;
+        let drift_checked = !self.plan.against.is_empty();
+        if drift_checked {
+            self.check_drift(&appliance, &pending)?;
+        }
         let summary = Summary {
             host: request.host.clone(),
             appliance: appliance.name.clone(),

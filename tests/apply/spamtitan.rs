@@ -96,7 +96,7 @@ fn fetch(dir: &Path, server: &Server, into: &str) -> String {
     folder
 }
 
-fn apply_args(port: &str, more: &[&'static str]) -> Vec<String> {
+fn apply_args(port: &str, more: &[&str]) -> Vec<String> {
     let mut args: Vec<String> = [
         "apply",
         "r.sh",
@@ -331,5 +331,103 @@ fn a_script_changed_after_restore_is_refused_before_anything_is_sent() {
     assert!(
         err.contains("the script changed after restore wrote it"),
         "{err}"
+    );
+}
+
+/// The appliance before its upgrade with a second domain, which the upgrade loses.
+fn with_sales() -> Appliance {
+    let mut appliance = before();
+    appliance.domains.insert(
+        "sales.example.com".into(),
+        Domain {
+            id: 4,
+            destination: "mx.sales.example.com:25".into(),
+            ..Domain::default()
+        },
+    );
+    appliance.next_id = 4;
+    appliance
+}
+
+#[test]
+fn drift_a_refusal_and_tls() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let server = Server::plain(with_sales(), "7.08", TOKEN);
+    let pre = fetch(dir, &server, "pre");
+    upgraded(&server);
+    server.set(|s| {
+        s.appliance.domains.remove("sales.example.com");
+    });
+    let post = fetch(dir, &server, "post");
+    let (status, out, err) = run(
+        dir,
+        &[
+            "restore",
+            "--to",
+            "7.09",
+            &pre,
+            "--against",
+            &post,
+            "-o",
+            "r.sh",
+        ],
+    );
+    assert_eq!(status, 0, "{out}{err}");
+    let script = std::fs::read_to_string(dir.join("r.sh")).unwrap();
+    assert!(script.contains("domain_ensure"), "{script}");
+    let port = server.port.to_string();
+
+    // Someone made the domain again, elsewhere, after the post capture: drift, nothing sent.
+    server.set(|s| {
+        s.appliance.domains.insert(
+            "sales.example.com".into(),
+            Domain {
+                id: 9,
+                destination: "elsewhere.example.net:25".into(),
+                ..Domain::default()
+            },
+        );
+    });
+    let (status, _, err) = run_strings(dir, &apply_args(&port, &["--yes"]));
+    assert_eq!(status, 2, "{err}");
+    assert!(
+        err.contains("sales.example.com/domain.destination"),
+        "{err}"
+    );
+    assert_eq!(server.with(|s| s.writes), 0);
+    assert!(!dir.join("r.sh.journal").exists());
+    server.set(|s| {
+        s.appliance.domains.remove("sales.example.com");
+    });
+
+    // The legacy edit is refused: the run stops there, and resumes once it is fixed.
+    server.set(|s| s.refuse = Some("/domain/edit".into()));
+    let (status, _, err) = run_strings(dir, &apply_args(&port, &["--yes"]));
+    assert_eq!(status, 2, "{err}");
+    assert!(err.contains("refused by the test"), "{err}");
+    let journal = std::fs::read_to_string(dir.join("r.sh.journal")).unwrap();
+    assert!(journal.contains("\"ok\":false"), "{journal}");
+
+    // The rest goes over TLS, to the same appliance: the certificate trusted with --ca.
+    let state = server.with(|s| s.appliance.clone());
+    let tls = Server::tls(state, "7.09", TOKEN);
+    let ca = tls.write_certificate(dir);
+    let port = tls.port.to_string();
+    let mut args = apply_args(&port, &["--yes", "--resume", "--ca", ca.to_str().unwrap()]);
+    args.retain(|a| a != "--plaintext");
+    let (status, out, err) = run_strings(dir, &args);
+    assert_eq!(status, 0, "{out}{err}");
+    let appliance = tls.with(|s| s.appliance.clone());
+    assert_eq!(
+        appliance.domains["sales.example.com"].destination,
+        "mx.sales.example.com:25"
+    );
+    assert_eq!(
+        appliance.domains["corp.example.com"]
+            .edit
+            .get("rv")
+            .map(String::as_str),
+        Some("dynamic")
     );
 }

@@ -39,6 +39,8 @@ pub struct State {
     pub writes: usize,
     /// The write (1-based) at which the connection drops, and how; once.
     pub drop_at: Option<(usize, Drop)>,
+    /// A path every call to which is refused (legacy: stat fail; REST: HTTP 500).
+    pub refuse: Option<String>,
 }
 
 /// A running server; it stops when dropped.
@@ -227,6 +229,18 @@ fn serve(stream: &mut (impl Read + Write), state: &Mutex<State>) -> bool {
             if dropped == Some(Drop::Before) {
                 return false;
             }
+            if s.refuse.as_deref() == Some(path.as_str()) {
+                let refused = if path.starts_with("/restapi/") {
+                    (500, r#"{"message": "Server Error"}"#.to_string())
+                } else {
+                    (
+                        200,
+                        "<response><stat>fail</stat><error>refused by the test</error></response>"
+                            .to_string(),
+                    )
+                };
+                return respond(stream, refused);
+            }
             let a = answer(&mut s.appliance, &method, &path, &query, &body);
             if dropped == Some(Drop::After) {
                 return false;
@@ -234,6 +248,11 @@ fn serve(stream: &mut (impl Read + Write), state: &Mutex<State>) -> bool {
             (a.code, a.body)
         }
     };
+    respond(stream, (code, text))
+}
+
+/// Writes one answer.
+fn respond(stream: &mut impl Write, (code, text): (u16, String)) -> bool {
     let head = format!(
         "HTTP/1.1 {code} Stub\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         text.len()

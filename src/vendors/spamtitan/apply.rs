@@ -415,6 +415,48 @@ impl Appliance {
         Ok(out)
     }
 
+    /// The domains the steps make exist, each with the destination the appliance gives it now
+    /// (none when it does not exist) and the one the script sets: `(domain, now, wanted)`.
+    pub fn destinations(
+        &self,
+        steps: &[&Step],
+    ) -> Result<Vec<(String, Option<String>, String)>, FetchError> {
+        let mut out = Vec::new();
+        for step in steps {
+            let Action::EnsureDomain { lookup, create, .. } = &step.action else {
+                continue;
+            };
+            let json: serde_json::Value = serde_json::from_str(&create.data).unwrap_or_default();
+            let (Some(domain), Some(wanted)) = (
+                json.get("domain").and_then(|d| d.as_str()),
+                json.get("destination").and_then(|d| d.as_str()),
+            ) else {
+                continue;
+            };
+            let now = match self.client.get(lookup) {
+                Ok(body) => {
+                    let body: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+                    let found = body.get("data").unwrap_or(&body);
+                    found
+                        .get("destination")
+                        .and_then(|d| d.as_str())
+                        .map(str::to_string)
+                }
+                Err(Failure::Status(404, _)) => None,
+                Err(Failure::Fatal(e)) => return Err(e),
+                Err(failure) => {
+                    return Err(FetchError::Failed(message!(
+                        "fetch-st-call",
+                        call = format!("GET {lookup}"),
+                        reason = failure.reason()
+                    )))
+                }
+            };
+            out.push((domain.to_string(), now, wanted.to_string()));
+        }
+        Ok(out)
+    }
+
     /// Makes one step, its guard first.
     pub fn send(&self, step: &Step) -> Result<Answer, FetchError> {
         match &step.action {
