@@ -186,11 +186,7 @@ fn prepare(request: &Request) -> Result<Prepared> {
         return Err(Error::file(&shown, message!("apply-script-changed")));
     }
     if vendor.id() == crate::vendors::spamtitan::ID {
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Error::file(&shown, message!("apply-script-not-utf8")))?;
-        let steps =
-            st::parse(&text).map_err(|(line, why)| Error::file(format!("{shown}:{line}"), why))?;
-        refuse_inferred_steps(request, &steps, &shown)?;
+        let steps = spamtitan_steps(request, &bytes, &shown)?;
         return Ok(Prepared {
             shown,
             digest,
@@ -223,6 +219,35 @@ fn prepare(request: &Request) -> Result<Prepared> {
     })
 }
 
+/// A SpamTitan script's steps, read back whole; inferred calls only when they are to be sent.
+fn spamtitan_steps(request: &Request, bytes: &[u8], shown: &str) -> Result<Vec<st::Step>> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| Error::file(shown, message!("apply-script-not-utf8")))?;
+    let steps =
+        st::parse(text).map_err(|(line, why)| Error::file(format!("{shown}:{line}"), why))?;
+    refuse_inferred_steps(request, &steps, shown)?;
+    Ok(steps)
+}
+
+/// The journal's records and where they leave the run; an unfinished run goes on only with
+/// `--resume` (a finished one sends nothing).
+fn journal_state(
+    request: &Request,
+    journal_at: &Path,
+    digest: &str,
+    vendor: &dyn Vendor,
+) -> Result<(Vec<Record>, Progress)> {
+    let records = read_journal(journal_at, digest, vendor)?;
+    let progress = Progress::of(&records);
+    if !progress.finished && !records.is_empty() && !request.resume {
+        return Err(Error::usage(message!(
+            "apply-journal-unfinished",
+            journal = journal_at.display().to_string()
+        )));
+    }
+    Ok((records, progress))
+}
+
 /// The whole run.
 pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
     let Prepared {
@@ -234,16 +259,9 @@ pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
         steps,
     } = prepare(request)?;
     let journal_at = journal_path(&request.script);
-    let records = read_journal(&journal_at, &digest, vendor)?;
-    let progress = Progress::of(&records);
+    let (records, progress) = journal_state(request, &journal_at, &digest, vendor)?;
     if progress.finished {
         return Ok(finished_before(journal_at));
-    }
-    if !records.is_empty() && !request.resume {
-        return Err(Error::usage(message!(
-            "apply-journal-unfinished",
-            journal = journal_at.display().to_string()
-        )));
     }
     if let Some(steps) = steps {
         let run = StRun {
@@ -434,15 +452,57 @@ impl StRun<'_> {
         )))
     }
 
-    fn go(self, hooks: &mut Hooks<'_>) -> Result<Report> {
+    /// Sends each step, journalled before and after; the first refusal or broken connection
+    /// stops the run at that step's line.
+    fn send_all(
+        &self,
+        appliance: &st::Appliance,
+        pending: &[&st::Step],
+        journal: &mut Journal,
+    ) -> Result<()> {
         let request = self.request;
-        let target = target(request, self.vendor, hooks)?;
-        let appliance = st::Appliance::open(&target).map_err(|e| failed(&request.host, e))?;
-        check_identity(request, self.plan, self.records, &appliance.name)?;
-        let runs = appliance.version().map_err(|e| failed(&request.host, e))?;
-        let version = check_runs(request, self.plan, Version::parse(&runs))?;
-        // A step whose answer was lost is sent again when its guard or its values make that
-        // change nothing more; no API call reads back what a lone create made.
+        for step in pending {
+            journal.add(&Record::Sent {
+                line: step.line,
+                command: step.shown(),
+            })?;
+            let at = format!("{}:{}", self.shown, step.line);
+            let answer = appliance.send(step).map_err(|e| {
+                Error::file(
+                    &at,
+                    message!(
+                        "apply-connection-lost",
+                        host = &request.host,
+                        command = step.shown(),
+                        error = e.message().clone()
+                    ),
+                )
+            })?;
+            match answer {
+                st::Answer::Ok(said) => journal.add(&Record::Answered {
+                    line: step.line,
+                    ok: true,
+                    answer: said,
+                })?,
+                st::Answer::Refused(why) => {
+                    journal.add(&Record::Answered {
+                        line: step.line,
+                        ok: false,
+                        answer: why.clone(),
+                    })?;
+                    return Err(Error::file(
+                        &at,
+                        message!("apply-refused", command = step.shown(), answer = why),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A step whose answer was lost is sent again when its guard or its values make that
+    /// change nothing more; no API call reads back what a lone create made.
+    fn refuse_lost(&self) -> Result<()> {
         let lost = self.progress.lost.and_then(|line| {
             self.steps
                 .iter()
@@ -453,11 +513,22 @@ impl StRun<'_> {
                 format!("{}:{}", self.shown, step.line),
                 message!(
                     "apply-lost-not-idempotent",
-                    host = &request.host,
+                    host = &self.request.host,
                     command = step.shown()
                 ),
             ));
         }
+        Ok(())
+    }
+
+    fn go(self, hooks: &mut Hooks<'_>) -> Result<Report> {
+        let request = self.request;
+        let target = target(request, self.vendor, hooks)?;
+        let appliance = st::Appliance::open(&target).map_err(|e| failed(&request.host, e))?;
+        check_identity(request, self.plan, self.records, &appliance.name)?;
+        let runs = appliance.version().map_err(|e| failed(&request.host, e))?;
+        let version = check_runs(request, self.plan, Version::parse(&runs))?;
+        self.refuse_lost()?;
         let pending: Vec<&st::Step> = self
             .steps
             .iter()
@@ -506,42 +577,7 @@ impl StRun<'_> {
         } else {
             Record::Resumed
         })?;
-        for step in &pending {
-            journal.add(&Record::Sent {
-                line: step.line,
-                command: step.shown(),
-            })?;
-            let at = format!("{}:{}", self.shown, step.line);
-            let answer = appliance.send(step).map_err(|e| {
-                Error::file(
-                    &at,
-                    message!(
-                        "apply-connection-lost",
-                        host = &request.host,
-                        command = step.shown(),
-                        error = e.message().clone()
-                    ),
-                )
-            })?;
-            match answer {
-                st::Answer::Ok(said) => journal.add(&Record::Answered {
-                    line: step.line,
-                    ok: true,
-                    answer: said,
-                })?,
-                st::Answer::Refused(why) => {
-                    journal.add(&Record::Answered {
-                        line: step.line,
-                        ok: false,
-                        answer: why.clone(),
-                    })?;
-                    return Err(Error::file(
-                        &at,
-                        message!("apply-refused", command = step.shown(), answer = why),
-                    ));
-                }
-            }
-        }
+        self.send_all(&appliance, &pending, &mut journal)?;
         journal.add(&Record::Finished)?;
         let mut report = Report {
             sent: pending.len(),

@@ -128,7 +128,7 @@ pub(crate) struct LabelledDifference<'a> {
 
 /// How many differences carry each label.
 #[derive(Serialize, schemars::JsonSchema)]
-struct LabelCounts {
+pub(crate) struct LabelCounts {
     /// The release changes them.
     expected: usize,
     /// What the plan told the admin to do.
@@ -220,21 +220,7 @@ pub fn proof_json(proof: &Proof) -> String {
     })
 }
 
-/// `diff --explain --stat --format json`: the counts per area and per label.
-#[derive(Serialize, schemars::JsonSchema)]
-pub(crate) struct StatDocument {
-    /// The version of this document's shape.
-    format_version: u32,
-    /// Whether every difference is expected, applied or accepted, and everything was compared
-    /// (the exit status 0).
-    settled: bool,
-    /// How many differences carry each label.
-    labels: LabelCounts,
-    /// How many of each kind were added, removed and changed, per area, in area order.
-    areas: Vec<super::diff::AreaCounts>,
-}
-
-fn label_counts(explained: &Explained) -> LabelCounts {
+pub(crate) fn label_counts(explained: &Explained) -> LabelCounts {
     let [expected, applied, lost, unexplained, accepted] = explained.counts();
     let comparison = &explained.comparison;
     LabelCounts {
@@ -246,45 +232,6 @@ fn label_counts(explained: &Explained) -> LabelCounts {
         not_compared: comparison.not_compared.len(),
         not_on_version: comparison.not_on_version.len(),
     }
-}
-
-/// The explained diff's counts as JSON.
-pub fn stat_json(explained: &Explained) -> String {
-    for_machines(|| {
-        super::json(&StatDocument {
-            format_version: FORMAT_VERSION,
-            settled: explained.settled(),
-            labels: label_counts(explained),
-            areas: super::diff::area_counts(&explained.comparison),
-        })
-    })
-}
-
-/// The counts per label as a Markdown table, then whether anything remains to be done.
-pub fn stat_markdown(explained: &Explained) -> String {
-    let [expected, applied, lost, unexplained, accepted] = explained.counts();
-    let mut out = format!(
-        "\n| {} | {} |\n| --- | ---: |\n",
-        words(&crate::message!("explain-stat-label")),
-        words(&crate::message!("explain-stat-count"))
-    );
-    let rows = [
-        (Label::Expected, expected),
-        (Label::Applied, applied),
-        (Label::Lost, lost),
-        (Label::Unexplained, unexplained),
-        (Label::Accepted, accepted),
-    ];
-    for (label, count) in rows {
-        let _ = writeln!(out, "| {} | {count} |", words(&label_message(label)));
-    }
-    let verdict = if explained.settled() {
-        crate::message!("explain-settled")
-    } else {
-        crate::message!("explain-unsettled")
-    };
-    let _ = writeln!(out, "\n{}", words(&verdict));
-    out
 }
 
 /// One result of the SARIF log or one annotation: a level, a rule, a message and a place.

@@ -26,7 +26,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ),
         (
             "diff-explain-stat.schema.json",
-            of::<super::explain::StatDocument>(),
+            of::<super::diff::ExplainStatDocument>(),
         ),
         (
             "findings.schema.json",

@@ -139,20 +139,6 @@ pub fn parse(text: &str) -> Result<Vec<Step>, (u32, Message)> {
     let mut steps = Vec::new();
     // The grouped calls being collected: (key, first line, base, fields).
     let mut groups: Vec<(Call, u32, Vec<String>)> = Vec::new();
-    let flush = |groups: &mut Vec<(Call, u32, Vec<String>)>, steps: &mut Vec<Step>| {
-        for (mut call, line, fields) in groups.drain(..) {
-            let data: Vec<&str> = std::iter::once(call.data.as_str())
-                .filter(|b| !b.is_empty())
-                .chain(fields.iter().map(String::as_str))
-                .collect();
-            call.data = data.join("&");
-            steps.push(Step {
-                line,
-                action: Action::Call(call),
-                inferred: false,
-            });
-        }
-    };
     for (i, raw) in text[at + prologue.len()..].lines().enumerate().skip(1) {
         let line = first_line + i as u32;
         let trimmed = raw.trim();
@@ -181,57 +167,86 @@ pub fn parse(text: &str) -> Result<Vec<Step>, (u32, Message)> {
                 }
             }
             ["send_fields"] => flush(&mut groups, &mut steps),
-            ["domain_ensure", lookup, cmethod, cpath, json, kind, method, path, base, field] => {
-                let edit = call(kind, method, path, base).ok_or_else(unknown)?;
-                let data = [edit.data.as_str(), field]
-                    .into_iter()
-                    .filter(|d| !d.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("&");
-                steps.push(Step {
-                    line,
-                    action: Action::EnsureDomain {
-                        lookup: lookup.to_string(),
-                        create: Call {
-                            kind: Kind::Json,
-                            method: cmethod.to_string(),
-                            path: cpath.to_string(),
-                            data: json.to_string(),
-                        },
-                        edit: Call { data, ..edit },
-                    },
-                    inferred: false,
-                });
+            ["domain_ensure", rest @ ..] => {
+                steps.push(ensure_step(line, rest).ok_or_else(unknown)?);
             }
-            ["list_add", rest @ ..] => {
-                let (inferred, rest) = match rest {
-                    ["--inferred", rest @ ..] => (true, rest),
-                    rest => (false, rest),
-                };
-                let [list, add, user, entry, query] = rest else {
-                    return Err(unknown());
-                };
-                let legacy = |path: &str, data: &str| Call {
-                    kind: Kind::Legacy,
-                    method: "GET".into(),
-                    path: path.to_string(),
-                    data: data.to_string(),
-                };
-                steps.push(Step {
-                    line,
-                    action: Action::ListAdd {
-                        list: legacy(list, user),
-                        entry: entry.to_string(),
-                        add: legacy(add, query),
-                    },
-                    inferred,
-                });
-            }
+            ["list_add", rest @ ..] => steps.push(list_step(line, rest).ok_or_else(unknown)?),
             _ => return Err(unknown()),
         }
     }
     flush(&mut groups, &mut steps);
     Ok(steps)
+}
+
+/// The grouped calls collected, each sent as one step named by its first field's line.
+fn flush(groups: &mut Vec<(Call, u32, Vec<String>)>, steps: &mut Vec<Step>) {
+    for (mut call, line, fields) in groups.drain(..) {
+        let data: Vec<&str> = std::iter::once(call.data.as_str())
+            .filter(|b| !b.is_empty())
+            .chain(fields.iter().map(String::as_str))
+            .collect();
+        call.data = data.join("&");
+        steps.push(Step {
+            line,
+            action: Action::Call(call),
+            inferred: false,
+        });
+    }
+}
+
+/// `domain_ensure LOOKUP METHOD PATH JSON KIND METHOD PATH BASE FIELD`: the domain looked up,
+/// then created, or its destination edited.
+fn ensure_step(line: u32, words: &[&str]) -> Option<Step> {
+    let [lookup, cmethod, cpath, json, kind, method, path, base, field] = words else {
+        return None;
+    };
+    let edit = call(kind, method, path, base)?;
+    let data = [edit.data.as_str(), field]
+        .into_iter()
+        .filter(|d| !d.is_empty())
+        .collect::<Vec<_>>()
+        .join("&");
+    Some(Step {
+        line,
+        action: Action::EnsureDomain {
+            lookup: lookup.to_string(),
+            create: Call {
+                kind: Kind::Json,
+                method: cmethod.to_string(),
+                path: cpath.to_string(),
+                data: json.to_string(),
+            },
+            edit: Call { data, ..edit },
+        },
+        inferred: false,
+    })
+}
+
+/// `list_add [--inferred] LIST ADD USER ENTRY QUERY`: the list read, then the entry added
+/// unless the list holds it.
+fn list_step(line: u32, words: &[&str]) -> Option<Step> {
+    let (inferred, rest) = match words {
+        ["--inferred", rest @ ..] => (true, rest),
+        rest => (false, rest),
+    };
+    let [list, add, user, entry, query] = rest else {
+        return None;
+    };
+    let legacy = |path: &str, data: &str| Call {
+        kind: Kind::Legacy,
+        method: "GET".into(),
+        path: path.to_string(),
+        data: data.to_string(),
+    };
+    Some(Step {
+        line,
+        action: Action::ListAdd {
+            list: legacy(list, user),
+            entry: entry.to_string(),
+            add: legacy(add, query),
+        },
+        inferred,
+    })
 }
 
 /// A call from the script's words `legacy|rest METHOD PATH DATA`.
