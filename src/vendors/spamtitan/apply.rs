@@ -385,7 +385,7 @@ impl Appliance {
         Ok(Appliance { client, name })
     }
 
-    /// The version `GET /restapi/system/version` answers [I].
+    /// The version `GET /restapi/system/version` answers (inferred: no public source shows it).
     pub fn version(&self) -> Result<String, FetchError> {
         let body = self.read("/restapi/system/version")?;
         super::fetch::version_of(&body).map_err(FetchError::Failed)
