@@ -6,6 +6,9 @@
 
 apply-mos-not-a-command = this line is no command apply can send
 apply-mos-unknown-command = no command form of the catalog matches `{ $command }`; apply sends only what it can read back
+apply-st-no-prologue = this is not a restore script `carryover restore` wrote for SpamTitan: its prologue is missing
+apply-st-not-a-command = this line is no command the restore script's own words can make
+apply-st-unknown-command = `{ $command }` is no call of a SpamTitan restore script; apply sends only what it can read back
 apply-mos-not-a-write = `{ $command }` writes nothing apply can read back; apply sends only settings, list entries, messages and trusted hosts
 apply-mos-literal-refused = the appliance did not take a literal: { $answer }
 apply-plan-unknown-vendor = the plan file names the vendor `{ $vendor }`, which this tool does not know
@@ -34,6 +37,7 @@ apply-no-terminal = apply asks before the first write, and there is no terminal 
 
 ## Sending.
 
+apply-lost-not-idempotent = the answer to `{ $command }` was lost, reading { $host } cannot show whether it took effect, and sending it again is not safe: check it on the appliance; if it took effect, append a took_effect record with its line to the journal, then run again with --resume
 apply-refused = the appliance refused `{ $command }`: { $answer }. The journal shows where the run stopped: fix the cause, then run again with --resume
 apply-connection-lost = the connection to { $host } broke at `{ $command }`: { $error }. The journal shows where the run stopped: run again with --resume
 

@@ -33,6 +33,8 @@ explain-why-no-rule = no rule explains it
 explain-line = { $label } { $rule }: { $why }
 # An accepted difference: the user's reason, then what it was.
 explain-line-accepted = accepted ({ $target }): { $reason }; was { $was } { $rule }: { $why }
+explain-stat-label = label
+explain-stat-count = differences
 explain-summary = explained: { $expected } expected, { $applied } applied, { $lost } lost, { $unexplained } unexplained, { $accepted } accepted
 explain-settled = every difference is expected, applied or accepted, and everything was compared
 explain-unsettled = something lost, unexplained or not compared remains

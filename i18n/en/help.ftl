@@ -75,6 +75,8 @@ help-any--user =
     The user to log in as (Mirapoint MOS)
 help-apply--dry_run =
     Do everything but write: log in, check, read back, and show what would be sent
+help-apply--format =
+    The report's format
 help-apply--host =
     The appliance to send it to: a host name or address
 help-apply--into =
@@ -96,11 +98,13 @@ help-apply-after =
     logs in, checks the appliance's name, vendor and version, and reads back everything the script
     writes: any drift from the capture the script was computed against stops it. Each command is
     sent alone and its answer checked; the journal beside the script (SCRIPT.journal) records
-    each, and --resume finishes a run a refusal or a dropped connection stopped.
+    each, and --resume finishes a run a refusal or a dropped connection stopped. SpamTitan
+    scripts go over the REST and legacy APIs, the token from --token-env.
 
     Examples:
       carryover restore --to 4.2.3 pre/rg01.admind.txt --against post/rg01.admind.txt -o restore.txt
       carryover apply restore.txt rg01.example.net --user admin --password-env MOS_PASSWORD --dry-run
+      carryover apply restore.sh st01.example.com --token-env ST_TOKEN --into after --pre pre/st01
 
     Exit status:
       0  every command was sent and confirmed, or the journal shows it was; with --pre, every difference is expected, applied or accepted, and nothing is not compared
@@ -303,6 +307,8 @@ help-restore--check =
     Write no script: apply its commands to the --against capture in memory and show, as an explained diff against the pre-upgrade capture, what the appliance will hold once the script has run, and why anything would still differ. Exit 0 when only expected, applied or accepted differences would remain
 help-restore--exit_code =
     Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's `--detailed-exitcode`); without it, a written script exits 0
+help-restore--format =
+    The format of --check's report
 help-restore--import_files =
     Also write the appliance's own UI import files into DIR (SpamTitan: domains CSV, allow and block lists)
 help-restore--output_encoding =

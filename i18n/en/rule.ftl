@@ -69,6 +69,7 @@ rule-own-title = { $id ->
     [carryover-unknown-release] A version newer than every release note carryover knows
     [carryover-unexplained] Items the live captures and the export hold differently, with no known issue to explain it
     [carryover-lost] Items the pre-upgrade capture holds that the post-upgrade capture lacks or holds differently
+    [carryover-not-compared] Items one capture holds in a part the other capture never looked at
    *[carryover-update-failed] An update the captures show as failed
 }
 rule-own-cost = { $id ->
@@ -76,6 +77,7 @@ rule-own-cost = { $id ->
     [carryover-unknown-release] The known issues of releases carryover has no note for are not reported.
     [carryover-unexplained] An export that differs from the live appliance for no known reason may lose more than the notes say.
     [carryover-lost] What an upgrade lost that no release note names.
+    [carryover-not-compared] A difference nobody compared may be a loss: until both captures look at it, nothing says the setting survived.
    *[carryover-update-failed] An update that did not finish leaves the appliance between versions; upgrading again from there is not safe.
 }
 rule-own-checks = { $id ->
@@ -83,5 +85,6 @@ rule-own-checks = { $id ->
     [carryover-unknown-release] The version upgraded to, against the newest release note carryover knows.
     [carryover-unexplained] Every item of the live captures against the export, where no rule explains the difference.
     [carryover-lost] Every item of the pre-upgrade capture (`gaps --pre`) against the post-upgrade capture; items in ranges the post-upgrade capture did not observe are not compared.
+    [carryover-not-compared] Every part each capture observed (settings, lists in each scope, API resources): an item in a part only one side observed is not compared, never removed or added.
    *[carryover-update-failed] The update logs and the appliance's own update list.
 }

@@ -4,6 +4,9 @@
 
 apply-mos-not-a-command = この行は apply が送れるコマンドではありません
 apply-mos-unknown-command = `{ $command }` に合うコマンド形式がカタログにありません。apply は読み戻せるものだけを送ります
+apply-st-no-prologue = `carryover restore` が SpamTitan 向けに書いた復元スクリプトではありません（前置き部分がありません）
+apply-st-not-a-command = この行は復元スクリプト自身の語から作れるコマンドではありません
+apply-st-unknown-command = `{ $command }` は SpamTitan 復元スクリプトの呼び出しではありません。apply は読み戻せるものだけを送ります
 apply-mos-not-a-write = `{ $command }` は apply が読み戻せるものを何も書きません。apply が送るのは設定、リストの項目、メッセージ、信頼されたホストだけです
 apply-mos-literal-refused = アプライアンスがリテラルを受け付けませんでした: { $answer }
 apply-plan-unknown-vendor = プランファイルのメーカー `{ $vendor }` はこのツールが知らないものです
@@ -32,6 +35,7 @@ apply-no-terminal = apply は最初の書き込みの前に尋ねますが、尋
 
 ## 送信。
 
+apply-lost-not-idempotent = `{ $command }` の応答が失われ、{ $host } を読んでも反映されたか分からず、再送は安全ではありません。アプライアンスで確認し、反映されていればその行番号の took_effect レコードをジャーナルに追加して、--resume でもう一度実行してください
 apply-refused = アプライアンスが `{ $command }` を拒否しました: { $answer }。止まった場所はジャーナルにあります。原因を直してから --resume を付けてもう一度実行してください
 apply-connection-lost = { $host } への接続が `{ $command }` で切れました: { $error }。止まった場所はジャーナルにあります。--resume を付けてもう一度実行してください
 

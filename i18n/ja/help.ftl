@@ -47,6 +47,8 @@ help-any--user =
     ログインに使うユーザ (Mirapoint MOS)
 help-apply--dry_run =
     書き込み以外をすべて行う: ログインし、確認し、読み戻し、送るものを一覧する
+help-apply--format =
+    レポートの形式
 help-apply--host =
     送り先のアプライアンス: ホスト名またはアドレス
 help-apply--into =
@@ -68,11 +70,13 @@ help-apply-after =
     apply はログインし、アプライアンスの名前、メーカー、バージョンを確認し、スクリプトが書くものを
     すべて読み戻す: スクリプトの計算に使ったキャプチャからずれていれば止まる。各コマンドは 1 つずつ
     送って応答を確認する。スクリプトの隣のジャーナル (SCRIPT.journal) がそれぞれを記録し、拒否や
-    切れた接続で止まった実行は --resume で終えられる。
+    切れた接続で止まった実行は --resume で終えられる。SpamTitan のスクリプトは REST API とレガシー
+    API で送り、トークンは --token-env から読む。
 
     例:
       carryover restore --to 4.2.3 pre/rg01.admind.txt --against post/rg01.admind.txt -o restore.txt
       carryover apply restore.txt rg01.example.net --user admin --password-env MOS_PASSWORD --dry-run
+      carryover apply restore.sh st01.example.com --token-env ST_TOKEN --into after --pre pre/st01
 
     終了ステータス:
       0  すべてのコマンドを送って確認された、またはジャーナルがそう示している。--pre 付きなら、すべての差分が想定どおり・適用済み・受け入れ済みで、比較していないものがない
@@ -258,6 +262,8 @@ help-restore--check =
     スクリプトを書かない: そのコマンドをメモリ上で --against のキャプチャに適用し、スクリプトの実行後にアプライアンスが持つものを、バージョンアップ前のキャプチャとの説明付きの差分として示す。なお違うものがあれば、その理由も示す。残る差分が想定どおり・適用済み・受け入れ済みだけなら 0 で終了する
 help-restore--exit_code =
     スクリプトにコマンドがあれば 1 で終了する (`git diff --exit-code`、terraform の `--detailed-exitcode` と同じ)。無ければスクリプトを書いたとき 0 で終了する
+help-restore--format =
+    --check のレポートの形式
 help-restore--import_files =
     アプライアンス自身の UI 用インポートファイルも DIR に書く (SpamTitan: ドメインの CSV、許可リストとブロックリスト)
 help-restore--output_encoding =

@@ -68,6 +68,7 @@ rule-own-title = { $id ->
     [carryover-unknown-release] carryover が知っているどのリリースノートよりも新しいバージョン
     [carryover-unexplained] ライブのキャプチャとエクスポートで異なり、既知の問題では説明できない項目
     [carryover-lost] バージョンアップ前のキャプチャにあり、バージョンアップ後のキャプチャにないか異なる項目
+    [carryover-not-compared] 一方のキャプチャにあり、もう一方のキャプチャが見ていない範囲にある項目
    *[carryover-update-failed] キャプチャで失敗が分かるアップデート
 }
 rule-own-cost = { $id ->
@@ -75,6 +76,7 @@ rule-own-cost = { $id ->
     [carryover-unknown-release] carryover にリリースノートがないリリースの既知の問題は報告されません。
     [carryover-unexplained] 理由なくライブのアプライアンスと異なるエクスポートでは、リリースノートにある以上のものが失われるかもしれません。
     [carryover-lost] どのリリースノートにもない、バージョンアップで失われたものです。
+    [carryover-not-compared] 比べていない違いは失われたものかもしれません。両方のキャプチャが見るまで、設定が引き継がれたとは言えません。
    *[carryover-update-failed] 終わらなかったアップデートはアプライアンスをバージョンの間に残します。そこからのバージョンアップは安全ではありません。
 }
 rule-own-checks = { $id ->
@@ -82,5 +84,6 @@ rule-own-checks = { $id ->
     [carryover-unknown-release] バージョンアップ先のバージョンを、carryover が知っている最も新しいリリースノートと比べます。
     [carryover-unexplained] ライブのキャプチャのすべての項目をエクスポートと比べ、どのルールでも説明できない違いを挙げます。
     [carryover-lost] バージョンアップ前のキャプチャ (`gaps --pre`) のすべての項目を、バージョンアップ後のキャプチャと比べます。バージョンアップ後のキャプチャが見ていない範囲の項目は比べません。
+    [carryover-not-compared] 各キャプチャが見た範囲 (設定、スコープごとのリスト、API のリソース) です。一方しか見ていない範囲の項目は、削除や追加ではなく、比べていないものとします。
    *[carryover-update-failed] アップデートのログと、アプライアンス自身のアップデートのリストです。
 }

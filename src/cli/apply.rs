@@ -3,7 +3,7 @@
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
 use carryover::commands::apply::{apply, Hooks, Request, Summary};
@@ -18,11 +18,13 @@ One script, one appliance: fleets and undo are out of scope. Before the first wr
 logs in, checks the appliance's name, vendor and version, and reads back everything the script
 writes: any drift from the capture the script was computed against stops it. Each command is
 sent alone and its answer checked; the journal beside the script (SCRIPT.journal) records
-each, and --resume finishes a run a refusal or a dropped connection stopped.
+each, and --resume finishes a run a refusal or a dropped connection stopped. SpamTitan
+scripts go over the REST and legacy APIs, the token from --token-env.
 
 Examples:
   carryover restore --to 4.2.3 pre/rg01.admind.txt --against post/rg01.admind.txt -o restore.txt
   carryover apply restore.txt rg01.example.net --user admin --password-env MOS_PASSWORD --dry-run
+  carryover apply restore.sh st01.example.com --token-env ST_TOKEN --into after --pre pre/st01
 
 Exit status:
   0  every command was sent and confirmed, or the journal shows it was; with --pre, every difference is expected, applied or accepted, and nothing is not compared
@@ -58,8 +60,19 @@ pub struct ApplyArgs {
     /// rules, and exit as `diff --explain` does.
     #[arg(long, value_name = "PATH", requires = "into")]
     pre: Option<PathBuf>,
+    /// The report's format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: FormatArg,
     #[command(flatten)]
     connection: ConnectionArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    /// Lines for people: what was sent, the fetch and the explained diff afterwards.
+    Human,
+    /// JSON with `format_version`, as `carryover schema apply` describes it, on every exit.
+    Json,
 }
 
 impl ApplyArgs {
@@ -83,8 +96,21 @@ impl ApplyArgs {
 
 pub fn run(args: ApplyArgs) -> Result<u8, Error> {
     let request = args.request();
+    let json = args.format == FormatArg::Json;
+    let stopped = |error: Error| {
+        if json {
+            let journal = carryover::commands::apply::journal_path(&request.script);
+            print!(
+                "{}",
+                render::apply::json_of_stopped(&request.host, &journal, &error)
+            );
+        }
+        error
+    };
     if !request.yes && !request.dry_run && !std::io::stdin().is_terminal() {
-        return Err(Error::usage(carryover::message!("apply-no-terminal")));
+        return Err(stopped(Error::usage(carryover::message!(
+            "apply-no-terminal"
+        ))));
     }
     let mut confirm = |summary: &Summary| confirm(summary, request.yes);
     let report = apply(
@@ -93,7 +119,14 @@ pub fn run(args: ApplyArgs) -> Result<u8, Error> {
             confirm: &mut confirm,
             ask: &mut super::fetch::prompt,
         },
-    )?;
+    )
+    .map_err(stopped)?;
+    if json {
+        print!("{}", render::apply::json(&report, &request.host));
+        let failed = report.fetched.as_ref().is_some_and(|f| f.failed());
+        let different = report.diff.as_ref().is_some_and(|d| d.report.different);
+        return Ok(if failed { 2 } else { u8::from(different) });
+    }
     if let (true, Some(summary)) = (request.dry_run, &report.summary) {
         notify(&render::apply::summary(summary));
     }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
 use carryover::commands::request::Version;
@@ -58,6 +58,17 @@ pub struct RestoreArgs {
     /// `--detailed-exitcode`); without it, a written script exits 0.
     #[arg(long, visible_alias = "detailed-exitcode")]
     exit_code: bool,
+    /// The format of --check's report.
+    #[arg(long, value_enum, default_value = "human", requires = "check")]
+    format: CheckFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// The explained diff and what would still differ, in lines for people.
+    Human,
+    /// JSON with `format_version`, as `carryover schema restore-check` describes it.
+    Json,
 }
 
 pub fn run(args: RestoreArgs) -> Result<u8, Error> {
@@ -105,7 +116,10 @@ fn check(args: &RestoreArgs, report: &restore::Report) -> Result<u8, Error> {
     };
     notify(&render::explain::unused(&proof.explained));
     let style = render::diff::Style { color: false };
-    let text = render::restore::proof_text(proof, style);
+    let text = match args.format {
+        CheckFormat::Human => render::restore::proof_text(proof, style),
+        CheckFormat::Json => render::explain::proof_json(proof),
+    };
     args.output.write(&text, false)?;
     Ok(u8::from(!proof.holds()))
 }

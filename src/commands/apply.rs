@@ -19,6 +19,7 @@ use crate::message;
 use crate::model::journal::{self, PlanFile, Progress, Record, JOURNAL_FORMAT, PLAN_FORMAT};
 use crate::model::{identity, Change, Config, Origin, Version};
 use crate::vendors::mos::apply::{self as mos, Answer, Appliance, Command, Script};
+use crate::vendors::spamtitan::apply as st;
 use crate::vendors::{self, Vendor};
 
 use super::fetch::{Ask, Credentials};
@@ -162,6 +163,8 @@ struct Prepared {
     plan: PlanFile,
     vendor: &'static dyn Vendor,
     script: Script,
+    /// A SpamTitan script's steps.
+    steps: Option<Vec<st::Step>>,
 }
 
 /// Reads the script and its plan file; the script parses whole, and holds no inferred form
@@ -182,6 +185,20 @@ fn prepare(request: &Request) -> Result<Prepared> {
     if vendor.id() != crate::vendors::mos::ID && digest != plan.script_sha256 {
         return Err(Error::file(&shown, message!("apply-script-changed")));
     }
+    if vendor.id() == crate::vendors::spamtitan::ID {
+        let steps = spamtitan_steps(request, &bytes, &shown)?;
+        return Ok(Prepared {
+            shown,
+            digest,
+            plan,
+            vendor,
+            script: Script {
+                commands: Vec::new(),
+                changes: Vec::new(),
+            },
+            steps: Some(steps),
+        });
+    }
     if vendor.id() != crate::vendors::mos::ID {
         return Err(Error::usage(message!(
             "apply-vendor-cannot-apply",
@@ -198,7 +215,37 @@ fn prepare(request: &Request) -> Result<Prepared> {
         plan,
         vendor,
         script,
+        steps: None,
     })
+}
+
+/// A SpamTitan script's steps, read back whole; inferred calls only when they are to be sent.
+fn spamtitan_steps(request: &Request, bytes: &[u8], shown: &str) -> Result<Vec<st::Step>> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| Error::file(shown, message!("apply-script-not-utf8")))?;
+    let steps =
+        st::parse(text).map_err(|(line, why)| Error::file(format!("{shown}:{line}"), why))?;
+    refuse_inferred_steps(request, &steps, shown)?;
+    Ok(steps)
+}
+
+/// The journal's records and where they leave the run; an unfinished run goes on only with
+/// `--resume` (a finished one sends nothing).
+fn journal_state(
+    request: &Request,
+    journal_at: &Path,
+    digest: &str,
+    vendor: &dyn Vendor,
+) -> Result<(Vec<Record>, Progress)> {
+    let records = read_journal(journal_at, digest, vendor)?;
+    let progress = Progress::of(&records);
+    if !progress.finished && !records.is_empty() && !request.resume {
+        return Err(Error::usage(message!(
+            "apply-journal-unfinished",
+            journal = journal_at.display().to_string()
+        )));
+    }
+    Ok((records, progress))
 }
 
 /// The whole run.
@@ -209,18 +256,26 @@ pub fn apply(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
         plan,
         vendor,
         script,
+        steps,
     } = prepare(request)?;
     let journal_at = journal_path(&request.script);
-    let records = read_journal(&journal_at, &digest, vendor)?;
-    let progress = Progress::of(&records);
+    let (records, progress) = journal_state(request, &journal_at, &digest, vendor)?;
     if progress.finished {
         return Ok(finished_before(journal_at));
     }
-    if !records.is_empty() && !request.resume {
-        return Err(Error::usage(message!(
-            "apply-journal-unfinished",
-            journal = journal_at.display().to_string()
-        )));
+    if let Some(steps) = steps {
+        let run = StRun {
+            request,
+            plan: &plan,
+            shown: &shown,
+            digest,
+            vendor,
+            steps: &steps,
+            records: &records,
+            progress: &progress,
+            journal_at,
+        };
+        return run.go(hooks);
     }
     let target = target(request, vendor, hooks)?;
     let mut appliance = Appliance::open(&target).map_err(|e| failed(&request.host, e))?;
@@ -330,6 +385,209 @@ fn refuse_inferred(request: &Request, script: &Script, shown: &str) -> Result<()
     }
 }
 
+/// Inferred calls are sent only when asked for.
+fn refuse_inferred_steps(request: &Request, steps: &[st::Step], shown: &str) -> Result<()> {
+    if request.send_inferred {
+        return Ok(());
+    }
+    let inferred: Vec<&st::Step> = steps.iter().filter(|s| s.inferred).collect();
+    match inferred.first() {
+        Some(first) => Err(Error::file(
+            format!("{shown}:{}", first.line),
+            message!(
+                "apply-inferred-not-sent",
+                command = first.shown(),
+                count = inferred.len()
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// One SpamTitan apply: the same checks, journal and afterwards as a MOS one, over the APIs.
+struct StRun<'a> {
+    request: &'a Request,
+    plan: &'a PlanFile,
+    shown: &'a str,
+    digest: String,
+    vendor: &'static dyn Vendor,
+    steps: &'a [st::Step],
+    records: &'a [Record],
+    progress: &'a Progress,
+    journal_at: PathBuf,
+}
+
+impl StRun<'_> {
+    /// What the API can read of what the steps write (a domain's existence and destination)
+    /// is what the `--against` capture showed, or what the script sets. A record no API call
+    /// reads (recipient verification) cannot be compared.
+    fn check_drift(&self, appliance: &st::Appliance, pending: &[&st::Step]) -> Result<()> {
+        let request = self.request;
+        let paths: Vec<PathBuf> = self.plan.against.iter().map(PathBuf::from).collect();
+        let against = crate::read::read(&paths, &Default::default())?.config;
+        let found = appliance
+            .destinations(pending)
+            .map_err(|e| failed(&request.host, e))?;
+        let drifted: Vec<String> = found
+            .into_iter()
+            .filter(|(domain, now, wanted)| {
+                let then = against
+                    .settings
+                    .get(&domain.to_ascii_lowercase())
+                    .and_then(|s| s.get("domain.destination"))
+                    .map(|i| i.value.to_string());
+                now.as_ref() != then.as_ref() && now.as_deref() != Some(wanted.as_str())
+            })
+            .map(|(domain, _, _)| format!("{domain}/domain.destination"))
+            .collect();
+        if drifted.is_empty() {
+            return Ok(());
+        }
+        Err(Error::usage(message!(
+            "apply-drift",
+            host = &request.host,
+            count = drifted.len(),
+            items = drifted.join(", "),
+            against = self.plan.against.join(", ")
+        )))
+    }
+
+    /// Sends each step, journalled before and after; the first refusal or broken connection
+    /// stops the run at that step's line.
+    fn send_all(
+        &self,
+        appliance: &st::Appliance,
+        pending: &[&st::Step],
+        journal: &mut Journal,
+    ) -> Result<()> {
+        let request = self.request;
+        for step in pending {
+            journal.add(&Record::Sent {
+                line: step.line,
+                command: step.shown(),
+            })?;
+            let at = format!("{}:{}", self.shown, step.line);
+            let answer = appliance.send(step).map_err(|e| {
+                Error::file(
+                    &at,
+                    message!(
+                        "apply-connection-lost",
+                        host = &request.host,
+                        command = step.shown(),
+                        error = e.message().clone()
+                    ),
+                )
+            })?;
+            match answer {
+                st::Answer::Ok(said) => journal.add(&Record::Answered {
+                    line: step.line,
+                    ok: true,
+                    answer: said,
+                })?,
+                st::Answer::Refused(why) => {
+                    journal.add(&Record::Answered {
+                        line: step.line,
+                        ok: false,
+                        answer: why.clone(),
+                    })?;
+                    return Err(Error::file(
+                        &at,
+                        message!("apply-refused", command = step.shown(), answer = why),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A step whose answer was lost is sent again when its guard or its values make that
+    /// change nothing more; no API call reads back what a lone create made.
+    fn refuse_lost(&self) -> Result<()> {
+        let lost = self.progress.lost.and_then(|line| {
+            self.steps
+                .iter()
+                .find(|s| s.line == line && !s.idempotent())
+        });
+        if let Some(step) = lost {
+            return Err(Error::file(
+                format!("{}:{}", self.shown, step.line),
+                message!(
+                    "apply-lost-not-idempotent",
+                    host = &self.request.host,
+                    command = step.shown()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn go(self, hooks: &mut Hooks<'_>) -> Result<Report> {
+        let request = self.request;
+        let target = target(request, self.vendor, hooks)?;
+        let appliance = st::Appliance::open(&target).map_err(|e| failed(&request.host, e))?;
+        check_identity(request, self.plan, self.records, &appliance.name)?;
+        let runs = appliance.version().map_err(|e| failed(&request.host, e))?;
+        let version = check_runs(request, self.plan, Version::parse(&runs))?;
+        self.refuse_lost()?;
+        let pending: Vec<&st::Step> = self
+            .steps
+            .iter()
+            .filter(|s| !self.progress.confirmed.contains(&s.line))
+            .collect();
+        let snapshot = appliance
+            .snapshot(self.steps)
+            .map_err(|e| failed(&request.host, e))?;
+        let drift_checked = !self.plan.against.is_empty();
+        if drift_checked {
+            self.check_drift(&appliance, &pending)?;
+        }
+        let summary = Summary {
+            host: request.host.clone(),
+            appliance: appliance.name.clone(),
+            version,
+            commands: pending.len(),
+            done: self.steps.len() - pending.len(),
+            inferred: pending
+                .iter()
+                .filter(|s| s.inferred)
+                .map(|s| s.line)
+                .collect(),
+            restarts: Vec::new(),
+            drift_checked,
+        };
+        if request.dry_run {
+            return Ok(Report {
+                dry_run: true,
+                would_send: pending.iter().map(|s| (s.line, s.shown())).collect(),
+                ..report(Some(summary), self.journal_at)
+            });
+        }
+        if !(hooks.confirm)(&summary)? {
+            return Err(Error::usage(message!("apply-not-confirmed")));
+        }
+        let mut journal = Journal::open(&self.journal_at)?;
+        journal.add(&if self.records.is_empty() {
+            Record::Start {
+                format: JOURNAL_FORMAT.to_string(),
+                script_sha256: self.digest.clone(),
+                vendor: self.vendor.id().to_string(),
+                appliance: appliance.name.clone(),
+                snapshot,
+            }
+        } else {
+            Record::Resumed
+        })?;
+        self.send_all(&appliance, &pending, &mut journal)?;
+        journal.add(&Record::Finished)?;
+        let mut report = Report {
+            sent: pending.len(),
+            ..report(Some(summary), self.journal_at)
+        };
+        afterwards(request, self.vendor, &target, &mut report)?;
+        Ok(report)
+    }
+}
+
 /// The journal's records; one of another script or vendor is refused.
 fn read_journal(path: &Path, digest: &str, vendor: &dyn Vendor) -> Result<Vec<Record>> {
     let shown = path.display().to_string();
@@ -361,22 +619,36 @@ fn read_journal(path: &Path, digest: &str, vendor: &dyn Vendor) -> Result<Vec<Re
 /// Where and how to log in; a secret no flag gives is asked for.
 fn target(request: &Request, vendor: &'static dyn Vendor, hooks: &mut Hooks<'_>) -> Result<Target> {
     let user = request.credentials.user.clone();
-    if user.is_none() {
+    let login = vendor.fetch().map(|f| f.login());
+    if login.is_none_or(|l| l.user) && user.is_none() {
         return Err(Error::usage(message!(
             "usage-fetch-no-user",
             host = &request.host
         )));
     }
-    let secret = match &request.credentials.password {
-        Some(crate::fetch::inventory::CredentialRef::Env(var)) => {
-            crate::fetch::secret_from_env(var)?
-        }
-        Some(crate::fetch::inventory::CredentialRef::File(path)) => {
-            crate::fetch::secret_from_file(path)?
-        }
+    let kind = login.map_or(crate::vendors::SecretKind::Password, |l| l.secret);
+    let given = match kind {
+        crate::vendors::SecretKind::ApiToken => request
+            .credentials
+            .token_env
+            .as_deref()
+            .map(crate::fetch::secret_from_env)
+            .transpose()?,
+        crate::vendors::SecretKind::Password => match &request.credentials.password {
+            Some(crate::fetch::inventory::CredentialRef::Env(var)) => {
+                Some(crate::fetch::secret_from_env(var)?)
+            }
+            Some(crate::fetch::inventory::CredentialRef::File(path)) => {
+                Some(crate::fetch::secret_from_file(path)?)
+            }
+            None => None,
+        },
+    };
+    let secret = match given {
+        Some(secret) => secret,
         None => (hooks.ask)(&Ask {
             vendor,
-            kind: crate::vendors::SecretKind::Password,
+            kind,
             host: &request.host,
             user: user.as_deref(),
         })?,
@@ -426,6 +698,9 @@ fn check(
     let took_effect = progress
         .lost
         .filter(|line| took_effect(&current, script, *line));
+    if let Some(line) = progress.lost.filter(|l| Some(*l) != took_effect) {
+        check_resend(request, script, line)?;
+    }
     let mut done: BTreeSet<u32> = progress.confirmed.clone();
     done.extend(took_effect);
     let drift_checked = !plan.against.is_empty();
@@ -486,9 +761,14 @@ fn check_identity(
 
 /// The version the appliance runs, at or past the script's target.
 fn check_version(request: &Request, plan: &PlanFile, current: &Config) -> Result<String> {
+    let runs = current.appliance.version.as_ref().map(|v| v.value.clone());
+    check_runs(request, plan, runs)
+}
+
+/// The version an appliance runs, at or past the plan's.
+fn check_runs(request: &Request, plan: &PlanFile, runs: Option<Version>) -> Result<String> {
     let to =
         Version::parse(&plan.to).ok_or_else(|| Error::usage(message!("apply-plan-unreadable")))?;
-    let runs = current.appliance.version.as_ref().map(|v| v.value.clone());
     match runs {
         Some(runs) if runs >= to => Ok(runs.to_string()),
         runs => Err(Error::usage(message!(
@@ -498,6 +778,26 @@ fn check_version(request: &Request, plan: &PlanFile, current: &Config) -> Result
             to = to.to_string()
         ))),
     }
+}
+
+/// A command whose answer was lost and whose effect the read does not show is sent again
+/// only when that is safe: the read covers what it writes (so it did not take effect), or it
+/// sets a value. Otherwise the run stops: a person must look.
+fn check_resend(request: &Request, script: &Script, line: u32) -> Result<()> {
+    let Some(command) = script.commands.iter().find(|c| c.line == line) else {
+        return Ok(());
+    };
+    if command.idempotent || changes_at(script, line).next().is_some() {
+        return Ok(());
+    }
+    Err(Error::file(
+        format!("{}:{line}", request.script.display()),
+        message!(
+            "apply-lost-not-idempotent",
+            host = &request.host,
+            command = command.shown()
+        ),
+    ))
 }
 
 /// Whether the command of `line` has taken effect: applying what it changes to what the
@@ -636,7 +936,8 @@ fn pending(script: &Script, progress: &Progress, took_effect: Option<u32>) -> Ve
     out
 }
 
-/// An append-only journal, each record flushed before the next command goes.
+/// An append-only journal, each record on disk (flushed and synced) before the next command
+/// goes.
 struct Journal {
     file: std::fs::File,
     shown: String,
@@ -659,6 +960,8 @@ impl Journal {
         self.file
             .write_all(line.as_bytes())
             .and_then(|_| self.file.flush())
+            // On disk before the next command goes: a crash leaves an honest journal.
+            .and_then(|_| self.file.sync_data())
             .map_err(|e| Error::io(&self.shown, e))
     }
 }
@@ -807,4 +1110,41 @@ pub fn compare_after(pre: &Path, after: &Path) -> Result<Compared> {
         request,
         report,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> Request {
+        Request {
+            script: PathBuf::from("r.txt"),
+            host: "rg01".into(),
+            yes: true,
+            dry_run: false,
+            resume: true,
+            send_inferred: true,
+            into: None,
+            pre: None,
+            port: None,
+            tls: TlsOptions::default(),
+            credentials: Credentials::default(),
+            timeout: Duration::from_secs(1),
+        }
+    }
+
+    #[test]
+    fn a_lost_command_is_sent_again_only_when_that_is_safe() {
+        let text =
+            "uce addexception primary whitelistto a@b.example\nbranding set quotamsg {2}\nx\n";
+        let mut script = mos::parse("r.txt", text).unwrap();
+        // The read covers the add: it did not take effect, so it is sent again.
+        assert!(check_resend(&request(), &script, 1).is_ok());
+        // A set is sent again whatever the read shows.
+        script.changes.clear();
+        assert!(check_resend(&request(), &script, 2).is_ok());
+        // An add the read cannot show is not.
+        let error = check_resend(&request(), &script, 1).unwrap_err();
+        assert!(error.to_string().contains("r.txt:1"), "{error}");
+    }
 }

@@ -7,12 +7,13 @@ use crate::knowledge::{Entry, Japanese, Release};
 use crate::vendors::{self, Knowledge};
 
 /// The ids of carryover's own checks: what no release note says, but every report may hold.
-pub const OWN: [&str; 5] = [
+pub const OWN: [&str; 6] = [
     "carryover-package",
     "carryover-unknown-release",
     "carryover-unexplained",
     "carryover-lost",
     "carryover-update-failed",
+    "carryover-not-compared",
 ];
 
 /// One rule, as `carryover rule ID` explains it.

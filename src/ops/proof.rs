@@ -91,7 +91,12 @@ pub fn prove(
     let mut left: BTreeMap<String, Left> = BTreeMap::new();
     let mut applied = 0;
     for (scope, items) in &plan.scopes {
-        let entered = scope == SYSTEM || writes(writer.enter_scope(scope), dialect);
+        // As the script writer enters a scope: no command needed (a SpamTitan domain's calls
+        // name it) is entered; a command is, when the script can carry it.
+        let entered = scope == SYSTEM
+            || writer
+                .enter_scope(scope)
+                .is_none_or(|c| one_command(dialect, &c).is_ok());
         for (_, item) in items {
             let written = entered && writes(command(writer, scope, item), dialect);
             if !written {

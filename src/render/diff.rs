@@ -30,8 +30,14 @@ pub fn report(report: &Report, old: &Named, new: &Named, request: &Request) -> S
         (false, DiffFormat::Json, _) if labels.is_some() => {
             labels.map(super::explain::json).unwrap_or_default()
         }
-        (true, DiffFormat::Json, _) => stat_json(comparison),
-        (true, DiffFormat::Markdown, _) => stat_markdown(comparison),
+        (true, DiffFormat::Json, _) => match labels {
+            Some(explained) => explained_stat_json(explained),
+            None => stat_json(comparison),
+        },
+        (true, DiffFormat::Markdown, _) => match labels {
+            Some(explained) => stat_markdown(comparison) + &explained_stat_markdown(explained),
+            None => stat_markdown(comparison),
+        },
         (true, _, _) => stat_text(comparison),
         (false, DiffFormat::Human, _) => human_explained(comparison, labels, style),
         (false, DiffFormat::Markdown, _) => markdown_explained(comparison, labels),
@@ -190,18 +196,23 @@ pub(crate) struct StatDocument {
     areas: Vec<AreaCounts>,
 }
 
+/// The counts per area.
+pub(crate) fn area_counts(comparison: &Comparison) -> Vec<AreaCounts> {
+    stat(&comparison.changes)
+        .into_iter()
+        .map(|(area, [added, removed, changed])| AreaCounts {
+            area,
+            added,
+            removed,
+            changed,
+        })
+        .collect()
+}
+
 /// Counts per area as JSON: `format_version`, `summary` and `areas`.
 pub(crate) fn stat_json(comparison: &Comparison) -> String {
     super::message::for_machines(|| {
-        let areas = stat(&comparison.changes)
-            .into_iter()
-            .map(|(area, [added, removed, changed])| AreaCounts {
-                area,
-                added,
-                removed,
-                changed,
-            })
-            .collect();
+        let areas = area_counts(comparison);
         let doc = StatDocument {
             format_version: FORMAT_VERSION,
             summary: counts(comparison),
@@ -211,6 +222,63 @@ pub(crate) fn stat_json(comparison: &Comparison) -> String {
         text.push('\n');
         text
     })
+}
+
+/// `diff --explain --stat --format json`: the counts per area and per label.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ExplainStatDocument {
+    /// The version of this document's shape.
+    format_version: u32,
+    /// Whether every difference is expected, applied or accepted, and everything was compared
+    /// (the exit status 0).
+    settled: bool,
+    /// How many differences carry each label.
+    labels: super::explain::LabelCounts,
+    /// How many of each kind were added, removed and changed, per area, in area order.
+    areas: Vec<AreaCounts>,
+}
+
+/// The explained diff's counts as JSON.
+pub(crate) fn explained_stat_json(explained: &Explained) -> String {
+    super::message::for_machines(|| {
+        super::json(&ExplainStatDocument {
+            format_version: FORMAT_VERSION,
+            settled: explained.settled(),
+            labels: super::explain::label_counts(explained),
+            areas: area_counts(&explained.comparison),
+        })
+    })
+}
+
+/// The counts per label as a Markdown table, then whether anything remains to be done.
+pub(crate) fn explained_stat_markdown(explained: &Explained) -> String {
+    let [expected, applied, lost, unexplained, accepted] = explained.counts();
+    let mut out = format!(
+        "\n| {} | {} |\n| --- | ---: |\n",
+        super::message::words(&crate::message!("explain-stat-label")),
+        super::message::words(&crate::message!("explain-stat-count"))
+    );
+    let rows = [
+        (crate::ops::explain::Label::Expected, expected),
+        (crate::ops::explain::Label::Applied, applied),
+        (crate::ops::explain::Label::Lost, lost),
+        (crate::ops::explain::Label::Unexplained, unexplained),
+        (crate::ops::explain::Label::Accepted, accepted),
+    ];
+    for (label, count) in rows {
+        let _ = writeln!(
+            out,
+            "| {} | {count} |",
+            super::message::words(&super::explain::label_message(label))
+        );
+    }
+    let verdict = if explained.settled() {
+        crate::message!("explain-settled")
+    } else {
+        crate::message!("explain-unsettled")
+    };
+    let _ = writeln!(out, "\n{}", super::message::words(&verdict));
+    out
 }
 
 fn counts(comparison: &Comparison) -> Counts {

@@ -128,7 +128,7 @@ pub(crate) struct LabelledDifference<'a> {
 
 /// How many differences carry each label.
 #[derive(Serialize, schemars::JsonSchema)]
-struct LabelCounts {
+pub(crate) struct LabelCounts {
     /// The release changes them.
     expected: usize,
     /// What the plan told the admin to do.
@@ -165,36 +165,73 @@ pub(crate) struct Document<'a> {
     unused_accepts: &'a [Acceptance],
 }
 
+/// The explained diff as a document.
+fn document(explained: &Explained) -> Document<'_> {
+    let comparison = &explained.comparison;
+    Document {
+        format_version: FORMAT_VERSION,
+        settled: explained.settled(),
+        summary: label_counts(explained),
+        changes: explained
+            .each()
+            .map(|(difference, explanation)| LabelledDifference {
+                difference,
+                explanation,
+            })
+            .collect(),
+        not_compared: &comparison.not_compared,
+        not_on_version: &comparison.not_on_version,
+        unused_accepts: &explained.unused,
+    }
+}
+
 /// The explained diff as JSON.
 pub fn json(explained: &Explained) -> String {
+    for_machines(|| super::json(&document(explained)))
+}
+
+/// `restore --check --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ProofDocument<'a> {
+    /// The version of this document's shape.
+    format_version: u32,
+    /// Whether only expected, applied or accepted differences would remain, and everything
+    /// was compared (the exit status 0).
+    holds: bool,
+    /// How many of the script's items were applied to the post-upgrade capture.
+    applied: usize,
+    /// What would still differ, or stay not compared, once the script has run, and why.
+    remaining: Vec<Remaining>,
+    /// The explained diff of the pre-upgrade capture against the post-upgrade capture with
+    /// the script applied, as `diff --explain --format json` writes it.
+    explained: Document<'a>,
+}
+
+/// The proof as JSON.
+pub fn proof_json(proof: &Proof) -> String {
     for_machines(|| {
-        let [expected, applied, lost, unexplained, accepted] = explained.counts();
-        let comparison = &explained.comparison;
-        let doc = Document {
+        super::json(&ProofDocument {
             format_version: FORMAT_VERSION,
-            settled: explained.settled(),
-            summary: LabelCounts {
-                expected,
-                applied,
-                lost,
-                unexplained,
-                accepted,
-                not_compared: comparison.not_compared.len(),
-                not_on_version: comparison.not_on_version.len(),
-            },
-            changes: explained
-                .each()
-                .map(|(difference, explanation)| LabelledDifference {
-                    difference,
-                    explanation,
-                })
-                .collect(),
-            not_compared: &comparison.not_compared,
-            not_on_version: &comparison.not_on_version,
-            unused_accepts: &explained.unused,
-        };
-        super::json(&doc)
+            holds: proof.holds(),
+            applied: proof.applied,
+            remaining: proof.remaining(),
+            explained: document(&proof.explained),
+        })
     })
+}
+
+pub(crate) fn label_counts(explained: &Explained) -> LabelCounts {
+    let [expected, applied, lost, unexplained, accepted] = explained.counts();
+    let comparison = &explained.comparison;
+    LabelCounts {
+        expected,
+        applied,
+        lost,
+        unexplained,
+        accepted,
+        not_compared: comparison.not_compared.len(),
+        not_on_version: comparison.not_on_version.len(),
+    }
 }
 
 /// One result of the SARIF log or one annotation: a level, a rule, a message and a place.

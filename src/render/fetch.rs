@@ -85,7 +85,7 @@ pub enum Status {
 }
 
 /// One appliance's outcome in words.
-fn outcome(outcome: &fetch::Outcome) -> Outcome {
+pub(super) fn outcome(outcome: &fetch::Outcome) -> Outcome {
     let result = match &outcome.result {
         fetch::Status::Fetched {
             appliance,

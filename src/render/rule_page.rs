@@ -416,7 +416,12 @@ fn own_sections(out: &mut String, id: &'static str) {
         "carryover-update-failed" => &[Report::Gaps, Report::Plan],
         _ => &[Report::Gaps],
     };
-    let reported = message!("rule-page-reported-by", commands = commands(reports));
+    let commands = match id {
+        // The explained diff's label, wherever an explained diff is shown.
+        "carryover-not-compared" => "`diff --explain`, `restore --check`, `apply --pre`".into(),
+        _ => commands(reports),
+    };
+    let reported = message!("rule-page-reported-by", commands = commands);
     let _ = writeln!(out, "{}\n", said(&reported));
 }
 

@@ -21,6 +21,14 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
             of::<super::explain::Document<'static>>(),
         ),
         (
+            "restore-check.schema.json",
+            of::<super::explain::ProofDocument<'static>>(),
+        ),
+        (
+            "diff-explain-stat.schema.json",
+            of::<super::diff::ExplainStatDocument>(),
+        ),
+        (
             "findings.schema.json",
             of::<super::findings_json::Document<'static>>(),
         ),
@@ -30,6 +38,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ),
         ("track.schema.json", of::<super::track::Document<'static>>()),
         ("fetch.schema.json", of::<super::fetch::Document<'static>>()),
+        ("apply.schema.json", of::<super::apply::Document>()),
     ]
 }
 

@@ -111,6 +111,32 @@ fn diff_json_matches_its_schema() {
         "diff-stat.schema.json",
         &["diff", "--stat", "--format", "json", BEFORE, AFTER],
     );
+    assert_valid(
+        "restore-check.schema.json",
+        &[
+            "restore",
+            "--check",
+            "--format",
+            "json",
+            "--to",
+            "4.2.3",
+            BEFORE,
+            "--against",
+            AFTER,
+        ],
+    );
+    assert_valid(
+        "diff-explain-stat.schema.json",
+        &[
+            "diff",
+            "--explain",
+            "--stat",
+            "--format",
+            "json",
+            BEFORE,
+            AFTER,
+        ],
+    );
 }
 
 #[test]

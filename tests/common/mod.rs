@@ -8,6 +8,7 @@ use carryover::read;
 use carryover::source::Source;
 
 pub mod https_stub;
+pub mod st_server;
 pub mod st_stub;
 
 /// Every `.rs` file below `dir`, into `out`.

@@ -180,9 +180,9 @@ fn stub_test() -> String {
 }
 
 /// What the stub answers: HTTP code and body.
-struct Answer {
-    code: u16,
-    body: String,
+pub struct Answer {
+    pub code: u16,
+    pub body: String,
 }
 
 fn ok_xml(inner: &str) -> Answer {
@@ -378,7 +378,7 @@ fn serve() {
 }
 
 /// The appliance's answer to one call, and what it changes.
-fn answer(state: &mut Appliance, method: &str, path: &str, query: &str, body: &str) -> Answer {
+pub fn answer(state: &mut Appliance, method: &str, path: &str, query: &str, body: &str) -> Answer {
     let q = pairs(query);
     let get = |key: &str| q.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let segments: Vec<String> = path.split('/').skip(1).map(decode).collect();
@@ -491,6 +491,11 @@ fn answer(state: &mut Appliance, method: &str, path: &str, query: &str, body: &s
                     }
                     other => return fail_xml(&format!("unknown parameter {other}")),
                 }
+            }
+            if edit.get("rv").map(String::as_str) == Some("dynamic")
+                && edit.get("dyn_server").is_none_or(String::is_empty)
+            {
+                return fail_xml("dyn_server is required");
             }
             if edit.get("rv").map(String::as_str) == Some("ldap")
                 && (!edit.contains_key("ldap_server") || !edit.contains_key("ldap_port"))

@@ -36,6 +36,9 @@ pub struct Command {
     pub inferred: bool,
     /// It selects the scope later commands run in (`domain setcurrent`).
     pub selects_scope: bool,
+    /// Sending it twice leaves what sending it once does: it sets a value (a setting, a
+    /// message, the scope). An add is not: a second add may be refused, or add twice.
+    pub idempotent: bool,
     /// The commands that read back what it writes, in its scope.
     pub reads: Vec<String>,
 }
@@ -145,6 +148,10 @@ fn command(
         data: has_data,
         inferred: !form.confirmed,
         selects_scope: form.action == Action::SetScope,
+        idempotent: matches!(
+            form.action,
+            Action::SetScope | Action::SetSetting { .. } | Action::SetMessage { .. }
+        ),
         reads: reads.into_iter().map(|r| with_scope(scope, &r)).collect(),
         args,
     })
@@ -362,6 +369,7 @@ mod tests {
             ["sales.example.net\tsmtp get fastpath"]
         );
         assert!(script.commands[0].inferred && !script.commands[3].inferred);
+        assert!(!script.commands[0].idempotent && script.commands[2].idempotent);
     }
 
     #[test]

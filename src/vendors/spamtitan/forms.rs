@@ -303,6 +303,11 @@ list_add() {
     printf '%s' "$5" | legacy "$2" > /dev/null
 }"#;
 
+/// The prologue every restore script carries, for `apply` to find where its commands start.
+pub(super) fn prologue_text() -> &'static str {
+    PROLOGUE
+}
+
 /// Shell quoting for remedies shown to a person (scripts quote through the emitter).
 fn quote(word: &str) -> String {
     Bash.quote(word).unwrap_or_else(|| "''".into())

@@ -9,6 +9,7 @@
 
 pub(crate) mod address;
 mod api_json;
+pub mod apply;
 pub mod by_hand;
 mod domains_csv;
 pub(crate) mod evidence;

@@ -14,7 +14,7 @@ use crate::fetch::{FetchError, Target};
 use crate::message;
 
 /// One appliance's APIs.
-pub(super) struct Client {
+pub(in crate::vendors::spamtitan) struct Client {
     /// The token in every form an answer may echo it in, to overwrite.
     token: Scrubber,
     agent: Agent,
@@ -28,7 +28,7 @@ pub(super) struct Client {
 }
 
 /// Why a call gave no answer to save.
-pub(super) enum Failure {
+pub(in crate::vendors::spamtitan) enum Failure {
     /// The appliance answered this status (after `tries` tries).
     Status(u16, u32),
     /// The answer was larger than the limit.
@@ -40,7 +40,7 @@ pub(super) enum Failure {
 
 impl Failure {
     /// Why the call's file is missing, in a few words.
-    pub(super) fn reason(&self) -> Message {
+    pub(in crate::vendors::spamtitan) fn reason(&self) -> Message {
         match self {
             Failure::Status(code @ 300..=399, _) => message!("fetch-st-redirect", code = *code),
             Failure::Status(403, _) => message!("fetch-st-forbidden"),
@@ -85,11 +85,15 @@ const CALL_TIMEOUTS: u32 = 8;
 
 impl Client {
     /// `bytes` with every echo of the token, in any form, overwritten by `*`s of its length.
-    pub(super) fn without_token(&self, bytes: &[u8]) -> Vec<u8> {
+    pub(in crate::vendors::spamtitan) fn without_token(&self, bytes: &[u8]) -> Vec<u8> {
         self.token.scrubbed(bytes)
     }
 
-    pub(super) fn new(target: &Target, port: u16, policy: &Policy) -> Result<Client, FetchError> {
+    pub(in crate::vendors::spamtitan) fn new(
+        target: &Target,
+        port: u16,
+        policy: &Policy,
+    ) -> Result<Client, FetchError> {
         let token = target.secret.as_ref().map(|s| s.expose()).unwrap_or("");
         if token.is_empty() {
             return Err(FetchError::Failed(message!("fetch-st-no-token")));
@@ -135,7 +139,7 @@ impl Client {
     }
 
     /// The body of a 2xx answer to `GET path` (path and query, percent-encoded).
-    pub(super) fn get(&self, path: &str) -> Result<Vec<u8>, Failure> {
+    pub(in crate::vendors::spamtitan) fn get(&self, path: &str) -> Result<Vec<u8>, Failure> {
         let what = format!("GET {path}");
         let url = format!("{}{path}", self.base);
         let tries = self.policy.tries.max(1);
@@ -155,6 +159,79 @@ impl Client {
             let wait = missed.asked_wait.unwrap_or(backoff);
             std::thread::sleep(wait.min(self.policy.longest_wait));
             attempt += 1;
+        }
+    }
+
+    /// The status `GET path` answers, its body left unread (a lookup). Busy answers are tried
+    /// again as [`Client::get`] tries them.
+    pub(in crate::vendors::spamtitan) fn status(&self, path: &str) -> Result<u16, FetchError> {
+        match self.get(path) {
+            Ok(_) => Ok(200),
+            Err(Failure::Status(code, _)) => Ok(code),
+            Err(Failure::TooLarge(_)) => Ok(200),
+            Err(Failure::Fatal(e)) => Err(e),
+        }
+    }
+
+    /// A write: `method path` with `body` (content type and bytes), its status and answer
+    /// (bounded). Only a busy answer (429, 503), which the appliance did not take, is tried
+    /// again; a broken connection is not, since the write may have arrived: the caller says so.
+    pub(in crate::vendors::spamtitan) fn write(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<(&str, &[u8])>,
+    ) -> Result<(u16, Vec<u8>), FetchError> {
+        let what = format!("{method} {path}");
+        let url = format!("{}{path}", self.base);
+        let tries = self.policy.tries.max(1);
+        let mut attempt = 1;
+        loop {
+            let sent = match body {
+                Some((kind, bytes)) => ureq::http::Request::builder()
+                    .method(method)
+                    .uri(&url)
+                    .header("Authorization", self.bearer.as_str())
+                    .header("Content-Type", kind)
+                    .body(bytes.to_vec())
+                    .map(|r| self.agent.run(r)),
+                None => Ok(self
+                    .agent
+                    .get(&url)
+                    .header("Authorization", self.bearer.as_str())
+                    .call()),
+            };
+            let mut response = match sent {
+                Ok(Ok(r)) => r,
+                Ok(Err(e)) => return Err(self.classify(e, &what).0),
+                Err(e) => {
+                    return Err(FetchError::Failed(message!(
+                        "fetch-st-call",
+                        call = &what,
+                        reason = e.to_string()
+                    )))
+                }
+            };
+            let status = response.status().as_u16();
+            if status == 401 {
+                return Err(FetchError::Failed(message!(
+                    "fetch-st-token-refused",
+                    call = &what
+                )));
+            }
+            if matches!(status, 429 | 503) && attempt < tries {
+                let backoff = self.policy.first_wait * 2u32.saturating_pow(attempt - 1);
+                std::thread::sleep(backoff.min(self.policy.longest_wait));
+                attempt += 1;
+                continue;
+            }
+            let answer = response
+                .body_mut()
+                .with_config()
+                .limit(64 * 1024)
+                .read_to_vec()
+                .unwrap_or_default();
+            return Ok((status, answer));
         }
     }
 

@@ -481,7 +481,7 @@ fn shorten(text: &str) -> String {
 
 /// The version in `GET /restapi/system/version`'s answer (`.version // .revision`, as the
 /// script's jq): a string, or a number as JSON writes it.
-fn version_of(body: &[u8]) -> Result<String, Message> {
+pub(super) fn version_of(body: &[u8]) -> Result<String, Message> {
     let json: Json = serde_json::from_slice(body)
         .map_err(|e| message!("fetch-st-not-json", reason = e.to_string()))?;
     let value = ["version", "revision"].iter().find_map(|key| {
@@ -590,7 +590,7 @@ fn shape(json: &Json) -> Message {
     message!("fetch-st-shape", shape = shape, keys = keys)
 }
 
-mod client;
+pub(super) mod client;
 
 mod tls;
 
