@@ -77,6 +77,10 @@ help-apply--dry_run =
     Do everything but write: log in, check, read back, and show what would be sent
 help-apply--format =
     The report's format
+help-apply--format-value-human =
+    Lines for people: what was sent, the fetch and the explained diff afterwards
+help-apply--format-value-json =
+    JSON with `format_version`, as `carryover schema apply` describes it, on every exit
 help-apply--host =
     The appliance to send it to: a host name or address
 help-apply--into =
@@ -309,6 +313,10 @@ help-restore--exit_code =
     Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's `--detailed-exitcode`); without it, a written script exits 0
 help-restore--format =
     The format of --check's report
+help-restore--format-value-human =
+    The explained diff and what would still differ, in lines for people
+help-restore--format-value-json =
+    JSON with `format_version`, as `carryover schema restore-check` describes it
 help-restore--import_files =
     Also write the appliance's own UI import files into DIR (SpamTitan: domains CSV, allow and block lists)
 help-restore--output_encoding =

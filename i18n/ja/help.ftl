@@ -434,3 +434,11 @@ help-verify-update--format-value-human =
     テキスト: 関係するサービスと手順ごとに、`ok` または異常
 help-verify-update--format-value-json =
     `format_version` 付きの JSON。形は `carryover schema verify-update` のとおり
+help-apply--format-value-human =
+    人が読む行: 送ったもの、そのあとの取得と説明付きの差分
+help-apply--format-value-json =
+    `format_version` 付きの JSON。形は `carryover schema apply` のとおり。どの終了でも書きます
+help-restore--format-value-human =
+    説明付きの差分と、なお違いが残るもの。人が読む行で
+help-restore--format-value-json =
+    `format_version` 付きの JSON。形は `carryover schema restore-check` のとおり
