@@ -8,7 +8,10 @@
 #   BUILD=0 benches/compare.sh              # use the release binaries already built
 #
 # Needs GNU diff and sort, and Python 3: benches/table.py runs each command and its anchor in
-# turn, timing each run and reading its peak RSS from the kernel (`os.wait4`). `fetch` and
+# turn, reading each run's peak RSS from the kernel (`os.wait4`: hyperfine measures no memory).
+# Wall times are hyperfine's when it is on PATH (`cargo install hyperfine`; with a toolchain
+# older than hyperfine's newest needs, `--version 1.20.0 --locked`), else table.py's own
+# (HYPERFINE=0 forces that). `fetch` and
 # `apply` run against the local admin-protocol simulator (examples/admind-sim), started here on
 # a free port and stopped at the end.
 set -euo pipefail
@@ -22,9 +25,13 @@ mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
 
 if [ "${BUILD:-1}" != 0 ]; then
-  cargo build --release --quiet --bin carryover --example generate --example admind-sim
+  # The binary on its own: built beside the examples, it would get the test-only vendor that
+  # the dev-dependency on the crate itself turns on, and a release build never has.
+  cargo build --release --quiet --bin carryover
+  cp target/release/carryover target/release/carryover-measured
+  cargo build --release --quiet --example generate --example admind-sim
 fi
-BIN=$PWD/target/release/carryover
+BIN=$PWD/target/release/carryover-measured
 GEN=$PWD/target/release/examples/generate
 SIM=$PWD/target/release/examples/admind-sim
 

@@ -1,11 +1,13 @@
 """The table benches/compare.sh prints. Each row's command and its anchor run alternately,
 RUNS times each; every run is timed (wall) and its peak resident set size read from the kernel
-(`os.wait4`), and the medians are set beside each other with the ratio and the goal.
+(`os.wait4`); with hyperfine on PATH, each round's wall times are hyperfine's; and the medians are set beside each other with the ratio and the goal.
 
 Arguments: RUNS, then rows `name|command|anchor|input`, where input is the files the peak RSS
 is set against (or, for `apply`, how many commands the script sends)."""
 
+import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,8 +41,24 @@ def run(command):
     return wall, usage.ru_maxrss / 1024
 
 
+def hyperfine_walls(ours, anchor):
+    """One hyperfine run of each, ours first: their wall seconds."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            ["hyperfine", "--runs", "1", "--style", "none", "-i", "--export-json", out.name, ours, anchor],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        results = json.load(open(out.name))["results"]
+    return results[0]["mean"], results[1]["mean"]
+
+
 def medians(ours, anchor, runs):
+    """Each round runs ours, then the anchor, for peak RSS; with hyperfine on PATH (and not
+    HYPERFINE=0), the round's wall times are hyperfine's, ours then the anchor again."""
     walls, rss, anchor_walls, anchor_rss = [], [], [], []
+    use_hyperfine = shutil.which("hyperfine") and os.environ.get("HYPERFINE") != "0"
     for _ in range(runs):
         wall, peak = run(ours)
         walls.append(wall)
@@ -48,6 +66,8 @@ def medians(ours, anchor, runs):
         wall, peak = run(anchor)
         anchor_walls.append(wall)
         anchor_rss.append(peak)
+        if use_hyperfine:
+            walls[-1], anchor_walls[-1] = hyperfine_walls(ours, anchor)
     m = statistics.median
     return m(walls), m(rss), m(anchor_walls), m(anchor_rss)
 
