@@ -180,9 +180,9 @@ fn prepare(request: &Request) -> Result<Prepared> {
             message!("apply-plan-unknown-vendor", vendor = &plan.vendor),
         )
     })?;
-    // A SpamTitan script is a bash script apply cannot read back: what was reviewed is what
-    // the digest names. A MOS script is read back whole, a reviewer's edit included.
-    if vendor.id() != crate::vendors::mos::ID && digest != plan.script_sha256 {
+    // What is sent is what restore wrote and the reviewer read: the digest names it. An edit
+    // after restore (a line added, a value changed) is refused before anything is sent.
+    if digest != plan.script_sha256 {
         return Err(Error::file(&shown, message!("apply-script-changed")));
     }
     if vendor.id() == crate::vendors::spamtitan::ID {

@@ -131,6 +131,12 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
         .explain
         .then(|| explain_comparison(comparison.clone(), &a, &b, &request.accept))
         .transpose()?;
+    // Explaining may compare what the plain rule left not compared (the upgrade's own update):
+    // the report shows the comparison its labels are for.
+    let comparison = match &explained {
+        Some(explained) => explained.comparison.clone(),
+        None => comparison,
+    };
     let canonical = (request.format == DiffFormat::Unified && !request.stat)
         .then(|| (text(&a.config, request), text(&b.config, request)));
     Ok(Report {

@@ -18,7 +18,7 @@ use crate::knowledge::{Detect, Entry, Remedy};
 use crate::model::{Config, Version};
 use crate::vendors::{Knowledge, Vendor};
 
-use super::diff::{Comparison, DiffKind, Difference};
+use super::diff::{Comparison, DiffKind, Difference, Side};
 
 /// What a difference is, by the rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -160,6 +160,8 @@ pub fn explain(
 ) -> Explained {
     let version = |c: &Config| c.appliance.version.as_ref().map(|v| v.value.clone());
     let rules = Rules::crossed(knowledge, version(old).as_ref(), version(new).as_ref());
+    let mut comparison = comparison;
+    compare_the_upgrades_own_update(&mut comparison, new, &rules);
     let labels = comparison
         .changes
         .iter()
@@ -181,6 +183,41 @@ pub fn explain(
     };
     explained.accept(accept);
     explained
+}
+
+/// The update the upgrade itself installs is news on the new side only: a capture taken
+/// before the upgrade could not hold it, so it is no item "not compared" but one the upgrade
+/// added (SpamTitan's update log names it by the version, `updates/7.09`).
+fn compare_the_upgrades_own_update(comparison: &mut Comparison, new: &Config, rules: &Rules<'_>) {
+    let (own, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut comparison.not_compared)
+        .into_iter()
+        .partition(|n| n.not_captured_in == Side::A && rules.installs(&n.path));
+    comparison.not_compared = rest;
+    if own.is_empty() {
+        return;
+    }
+    let items = new.items_without_lists();
+    for item in own {
+        let value = items
+            .iter()
+            .find(|i| i.path == item.path)
+            .and_then(|i| i.value.as_deref())
+            .map(|v| crate::model::Value::Text(v.to_string()));
+        let at = comparison.changes.partition_point(|d| d.path < item.path);
+        comparison.changes.insert(
+            at,
+            Difference {
+                path: item.path,
+                kind: DiffKind::Added,
+                old: None,
+                new: value,
+                member: false,
+                old_at: None,
+                new_at: Some(item.at),
+                secret: false,
+            },
+        );
+    }
 }
 
 impl Explained {
@@ -300,11 +337,22 @@ impl<'k> Rules<'k> {
         if d.kind != DiffKind::Added {
             return None;
         }
-        if self.packages.iter().any(|p| p == name) {
+        if self.installs(&d.path) {
             return Some((Label::Applied, PACKAGE_RULE.to_string(), Why::Package));
         }
         let patch = self.entries.iter().find(|e| names_patch(e, name))?;
         Some((Label::Applied, patch.id.clone(), Why::Patch))
+    }
+
+    /// Whether an item path is the update the upgrade installs: a package the crossed
+    /// releases name, or an update named by the version upgraded to.
+    fn installs(&self, path: &str) -> bool {
+        let Some(name) = path.strip_prefix("updates/") else {
+            return false;
+        };
+        let to_version = self.to.as_ref().is_some_and(|to| to.to_string() == name);
+        let crossed = !self.entries.is_empty() || !self.packages.is_empty();
+        self.packages.iter().any(|p| p == name) || (crossed && to_version)
     }
 
     /// The first rule whose detector is about the item's path.

@@ -518,3 +518,39 @@ fn sha256_hex(bytes: &[u8]) -> String {
     let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
     digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[test]
+fn a_script_edited_after_restore_is_refused_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let pre = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/mos/rg01-4.1.9-before.log");
+    let args = [
+        "restore",
+        "--to",
+        "4.2.3",
+        pre.to_str().unwrap(),
+        "-o",
+        "restore.txt",
+    ];
+    let (code, _, err) = run_in(dir.path(), &args);
+    assert_eq!(code, 0, "{err}");
+    let script = dir.path().join("restore.txt");
+    let text = std::fs::read_to_string(&script).unwrap();
+    assert!(text.contains("postmaster@"), "{text}");
+    std::fs::write(&script, text.replacen("postmaster@", "evil@", 1)).unwrap();
+    // Nothing listens on the port: the refusal comes before any connection.
+    let args = [
+        "apply",
+        "restore.txt",
+        "127.0.0.1",
+        "--port",
+        "9",
+        "--yes",
+        "--send-inferred",
+    ];
+    let (code, _, err) = run_in(dir.path(), &args);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("the script changed after restore wrote it"),
+        "{err}"
+    );
+}

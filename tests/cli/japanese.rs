@@ -255,3 +255,32 @@ fn possible_values_and_defaults_are_listed_in_the_readers_language() {
     );
     assert!(english.contains("[default: human]"), "{english}");
 }
+
+#[test]
+fn a_japanese_restore_script_still_names_its_appliance_as_an_export_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("restore.txt");
+    let pre = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/mos/rg01-4.1.9-before.log"
+    );
+    let args = [
+        "--lang",
+        "ja",
+        "restore",
+        "--to",
+        "4.2.3",
+        pre,
+        "-o",
+        script.to_str().unwrap(),
+    ];
+    let (code, _, err) = run_in(&args, &[]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run_in(&["show", script.to_str().unwrap()], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("hostname: \"rg01\"") || out.contains("\"rg01.example.co.jp\""),
+        "{out}"
+    );
+    assert!(!err.contains("host:"), "{err}");
+}

@@ -161,10 +161,10 @@ fn the_runbook_carries_the_proof() {
     );
 }
 
-/// An item only the post-upgrade capture holds (the 7.09 update log) was never looked at before
-/// the upgrade: the proof says which capture did not look, and stays open.
+/// The upgrade's own update log, which no capture taken before the upgrade can hold, is the
+/// package the plan installs: with it, the shipped SpamTitan samples' proof closes.
 #[test]
-fn the_proof_names_the_capture_that_did_not_look() {
+fn the_upgrades_own_update_log_is_the_applied_package() {
     let (code, out) = common::run(&[
         "restore",
         "--check",
@@ -174,13 +174,48 @@ fn the_proof_names_the_capture_that_did_not_look() {
         "--against",
         "samples/spamtitan/7.09",
     ]);
-    assert_eq!(code, 1, "{out}");
+    assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("  updates/7.09: not captured: the pre-upgrade capture did not look at it\n"),
+        out.contains("+ updates/7.09 = installed")
+            && out
+                .contains("    applied carryover-package: the upgrade package the plan installs\n"),
         "{out}"
     );
     assert!(
         out.contains("    expected carryover-package: the upgrade goes to this version\n"),
         "{out}"
     );
+}
+
+/// An item only the post-upgrade capture holds, in a range the pre-upgrade capture never read
+/// (a list file missing before the upgrade): the proof says which capture did not look, and
+/// stays open.
+#[test]
+fn the_proof_names_the_capture_that_did_not_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let pre = dir.path().join("7.08");
+    copy_tree(&common::root().join("samples/spamtitan/7.08"), &pre);
+    std::fs::remove_file(pre.join("st01/lists/user/ceo@example.com/blacklist.txt")).unwrap();
+    let post = common::root().join("samples/spamtitan/7.09");
+    let args = ["restore", "--check", "--to", "7.09"];
+    let paths = [pre.to_str().unwrap(), "--against", post.to_str().unwrap()];
+    let (code, out) = common::run(&[&args[..], &paths[..]].concat());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(": not captured: the pre-upgrade capture did not look at it\n"),
+        "{out}"
+    );
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
