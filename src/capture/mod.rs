@@ -157,7 +157,8 @@ pub(crate) fn line_counts(config: &Config) -> Vec<LineCount> {
 
 /// A command no catalog knows is kept as typed, with its answer: a secret in it (`ldap set
 /// bindpw ...`, or the answer of `ldap get bindpw`) cannot be marked, so it is masked here, for
-/// every output, `--show-secrets` included.
+/// every output, `--show-secrets` included. An answer line that names a secret field masks
+/// what follows the name.
 fn mask_raw(change: Change) -> Change {
     let Change::Raw { key, mut raw } = change else {
         return change;
@@ -170,6 +171,10 @@ fn mask_raw(change: Change) -> Change {
             .iter()
             .map(|_| crate::base::secrets::MASK.to_string())
             .collect();
+    } else {
+        // A listing of names and values (`snmp list`: `"rocommunity" "..."`) names its own
+        // secrets, line by line.
+        raw.answer = raw.answer.iter().map(|l| names.mask_line(l)).collect();
     }
     raw.command = masked;
     Change::Raw {

@@ -80,3 +80,26 @@ fn a_token_echoed_in_any_form_reaches_no_file_and_no_output() {
         }
     }
 }
+
+/// A command no catalog knows, answered with names and values (`snmp list`): the line that
+/// names a secret field is masked in the raw item, in `show` and in `textconv` (so in git).
+#[test]
+fn a_listing_of_names_and_values_masks_the_secret_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &log,
+        "rg01.example.co.jp> snmp list\n\"rocommunity\" \"TopS3cret\"\n\"syslocation\" \"Tokyo\"\nOK Completed\nrg01.example.co.jp> version\n4.1.9-GA\nOK Completed\n",
+    )
+    .unwrap();
+    for command in ["show", "textconv"] {
+        let (code, out, err) = common::run_full(&[command, log.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            !out.contains("TopS3cret") && !err.contains("TopS3cret"),
+            "{out}{err}"
+        );
+        assert!(out.contains("rocommunity <secret>"), "{out}");
+        assert!(out.contains("syslocation Tokyo"), "{out}");
+    }
+}
