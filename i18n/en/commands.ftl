@@ -4,6 +4,7 @@
 ## diff
 
 diff-markdown-table-head = | | item | old | new |
+diff-markdown-stat-head = | area | added | removed | changed |
 diff-summary = { $count } { $count ->
         [one] difference
        *[other] differences

@@ -4,7 +4,7 @@
 ## the script's header
 
 restore-header-title = carryover restore script for { $appliance }, { $from } -> { $to }
-restore-header-host = host: { $appliance }
+restore-header-host = { "host:" } { $appliance }
 restore-header-against = only what the post-upgrade capture lacks or has different
 restore-header-encoding = encoding: { $encoding }; literal counts are its bytes, each line break counted as CRLF
 restore-header-encoding-as-capture = encoding: { $encoding }, as the capture; literal counts are its bytes, each line break counted as CRLF

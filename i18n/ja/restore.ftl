@@ -5,7 +5,7 @@
 
 restore-header-title = { $appliance } の carryover リストアスクリプト、{ $from } -> { $to }
 # The export header line `host:` that carryover reads back (an export names its appliance so): never translated.
-restore-header-host = host: { $appliance }
+restore-header-host = { "host:" } { $appliance }
 restore-header-against = バージョンアップ後のキャプチャにないもの、または異なるものだけ
 restore-header-encoding = 文字コード: { $encoding }。リテラルのバイト数はこの文字コードで数え、改行はそれぞれ CRLF として数えます
 restore-header-encoding-as-capture = 文字コード: { $encoding } (キャプチャと同じ)。リテラルのバイト数はこの文字コードで数え、改行はそれぞれ CRLF として数えます

@@ -33,7 +33,7 @@ pub struct ManArgs {
 }
 
 pub fn completions(args: CompletionsArgs) -> Result<u8, Error> {
-    let mut command = super::localise::command();
+    let mut command = super::localise::command_for_pages();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "carryover", &mut script);
     args.output.write(&text(script)?, false)?;
@@ -41,7 +41,7 @@ pub fn completions(args: CompletionsArgs) -> Result<u8, Error> {
 }
 
 pub fn man(args: ManArgs) -> Result<u8, Error> {
-    let mut command = super::localise::command();
+    let mut command = super::localise::command_for_pages();
     command.build();
     if args.all {
         return man_all(&command, args.output.file());

@@ -22,6 +22,46 @@ pub fn command() -> Command {
     localise(command, MAIN)
 }
 
+/// The command line as completions and man pages describe it: in Japanese, each possible
+/// value's description is the catalog's too. Never parsed with: the values' parsers give
+/// text here, not the flags' own types.
+pub fn command_for_pages() -> Command {
+    let command = command();
+    match human_language() {
+        Lang::Ja => values_described(command, MAIN),
+        _ => command,
+    }
+}
+
+fn values_described(mut command: Command, path: &str) -> Command {
+    let args: Vec<String> = command
+        .get_arguments()
+        .filter(|a| a.get_action().takes_values() && !a.get_possible_values().is_empty())
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in args {
+        command = command.mut_arg(&id, |arg| {
+            let values: Vec<PossibleValue> = arg
+                .get_possible_values()
+                .into_iter()
+                .map(|v| match value_words(&arg, path, &v) {
+                    Some(words) => v.help(words),
+                    None => v,
+                })
+                .collect();
+            arg.value_parser(clap::builder::PossibleValuesParser::new(values))
+        });
+    }
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        command = command.mut_subcommand(&name, |sub| values_described(sub, &name));
+    }
+    command
+}
+
 /// The path of the top-level command in message ids.
 const MAIN: &str = "main";
 

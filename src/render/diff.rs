@@ -165,7 +165,8 @@ pub(crate) fn stat_markdown(comparison: &Comparison) -> String {
     if areas.is_empty() {
         return out;
     }
-    out.push_str("| area | added | removed | changed |\n| --- | ---: | ---: | ---: |\n");
+    let head = super::message::words(&crate::message!("diff-markdown-stat-head"));
+    out.push_str(&format!("{head}\n| --- | ---: | ---: | ---: |\n"));
     for (area, [added, removed, changed]) in areas {
         let _ = writeln!(out, "| {area} | {added} | {removed} | {changed} |");
     }

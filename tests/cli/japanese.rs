@@ -284,3 +284,15 @@ fn a_japanese_restore_script_still_names_its_appliance_as_an_export_does() {
     );
     assert!(!err.contains("host:"), "{err}");
 }
+
+#[test]
+fn completions_describe_the_possible_values_in_the_readers_language() {
+    let japanese = help(&["--lang", "ja", "completions", "zsh"], &[]);
+    assert!(
+        japanese.contains("対話型 CLI セッションのログ"),
+        "{japanese}"
+    );
+    assert!(!japanese.contains("An interactive CLI session log"));
+    let english = help(&["completions", "zsh"], &[("LC_ALL", "C")]);
+    assert!(english.contains("An interactive CLI session log"));
+}
