@@ -79,7 +79,7 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
     if args.check {
         return check(&args, &report);
     }
-    let outputs = render::restore::outputs(&report);
+    let mut outputs = render::restore::outputs(&report);
     for warning in &outputs.warnings {
         notify(&render::notice::line(&carryover::message!(
             "cli-warning",
@@ -87,8 +87,8 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
         )));
     }
     let mut files = Vec::new();
-    if let (Some(path), Some(runbook)) = (&args.runbook, &outputs.runbook) {
-        files.push((path.clone(), runbook.clone().into_bytes()));
+    if let (Some(path), Some(runbook)) = (&args.runbook, outputs.runbook.take()) {
+        files.push((path.clone(), runbook.into_bytes()));
     }
     if let Some(dir) = &args.import_files {
         // Folders are made with the files, all or nothing.
@@ -96,7 +96,7 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
             files.push((dir.join(relative), contents.clone().into_bytes()));
         }
     }
-    let script = script_bytes(&args, &outputs);
+    let script = script_bytes(&args, &mut outputs);
     // Beside a script file, its plan: the digest and capture `apply` checks.
     let plan = |path| carryover::commands::apply::plan_file(path, &script, &report, &job.against);
     files.extend(args.output.file().and_then(plan));
@@ -127,7 +127,7 @@ fn check(args: &RestoreArgs, report: &restore::Report) -> Result<u8, Error> {
 /// The script's bytes: in the appliance's encoding, except on a terminal, which shows text in
 /// UTF-8: there a Shift_JIS script would be mojibake, so it is shown as UTF-8 with a note that
 /// `-o` (or a pipe) writes the appliance's encoding, whose bytes the literal counts are.
-fn script_bytes(args: &RestoreArgs, outputs: &render::restore::Outputs) -> Vec<u8> {
+fn script_bytes(args: &RestoreArgs, outputs: &mut render::restore::Outputs) -> Vec<u8> {
     use std::io::IsTerminal;
     let to_terminal = args.output.file().is_none() && std::io::stdout().is_terminal();
     if to_terminal && outputs.encoding != encoding_rs::UTF_8 {
@@ -136,9 +136,9 @@ fn script_bytes(args: &RestoreArgs, outputs: &render::restore::Outputs) -> Vec<u
             encoding = outputs.encoding.name()
         );
         notify(&render::notice::line(&note));
-        return outputs.script.clone().into_bytes();
+        return std::mem::take(&mut outputs.script).into_bytes();
     }
-    outputs.script_bytes()
+    outputs.take_script_bytes()
 }
 
 /// The flags as a restore job. A runbook on standard output, or the script and the runbook in

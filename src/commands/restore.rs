@@ -260,16 +260,25 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
 /// No script carries a bidirectional control: a planned item holding one stops the run
 /// before anything is written.
 fn refuse_bidi_controls(plan: &Plan) -> Result<()> {
+    use crate::emit::holds_bidi;
     use crate::ops::restore::{value_text, Restore};
     for (scope, items) in &plan.scopes {
         for (_, item) in items {
-            let value = match item {
-                Restore::Setting { value, .. } => value_text(value),
-                Restore::Message { text, .. } => text.clone(),
-                Restore::TrustedHost { key, .. } => key.clone(),
-                Restore::Entry { .. } => String::new(),
+            // The item's path is made only for an item that holds one: its fixed words hold
+            // none, so the path holds one exactly when one of its parts does.
+            let (parts, value) = match item {
+                Restore::Setting { name, value } => ([scope.as_str(), name, ""], value_text(value)),
+                Restore::Message { name, text } => ([scope.as_str(), name, ""], text.clone()),
+                Restore::TrustedHost { group, host, key } => {
+                    ([group.as_str(), host, ""], key.clone())
+                }
+                Restore::Entry { scope, list, entry } => {
+                    ([scope.as_str(), list, entry], String::new())
+                }
             };
-            crate::emit::refuse_bidi(&item.path(scope), [value.as_str()])?;
+            if parts.into_iter().any(holds_bidi) || holds_bidi(&value) {
+                crate::emit::refuse_bidi(&item.path(scope), [value.as_str()])?;
+            }
         }
     }
     Ok(())

@@ -157,6 +157,11 @@ impl Command {
     }
 }
 
+/// Whether `text` holds a bidirectional control.
+pub(crate) fn holds_bidi(text: &str) -> bool {
+    text.chars().any(bidi_control)
+}
+
 /// The first bidirectional control of `text`, as `U+202E`.
 fn first_bidi(text: &str) -> Option<String> {
     text.chars()
@@ -287,14 +292,17 @@ impl<'d> Script<'d> {
             let why = crate::message!("emit-bidi-not-written", code = code);
             return Err(Unwritable::Refused(why));
         }
-        let mut words = Vec::with_capacity(command.words.len());
-        for word in &command.words {
+        // The words joined by single spaces, written straight into the line.
+        let mut line = String::new();
+        for (i, word) in command.words.iter().enumerate() {
+            if i > 0 {
+                line.push(' ');
+            }
             match word {
-                Word::Fixed(w) => words.push(w.clone()),
-                Word::Arg(a) => words.push(self.dialect.quote(a).ok_or(Unwritable::Value)?),
+                Word::Fixed(w) => line.push_str(w),
+                Word::Arg(a) => line.push_str(&self.dialect.quote(a).ok_or(Unwritable::Value)?),
             }
         }
-        let mut line = words.join(" ");
         if let Some(data) = &command.stdin {
             if !self.dialect.pipes() {
                 return Err(Unwritable::NoPipe);

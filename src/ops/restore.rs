@@ -309,6 +309,14 @@ impl Plan {
         self.insert(scope, rule, item);
     }
 
+    /// Room for `more` items in `scope`, where it has items already.
+    fn reserve(&mut self, scope: &str, more: usize) {
+        if let Some(items) = self.scopes.get_mut(scope) {
+            items.reserve(more);
+        }
+        self.planned.reserve(more);
+    }
+
     /// Plans an item once, whatever the post-upgrade capture shows.
     fn insert(&mut self, scope: &str, rule: &Label, item: Restore) {
         let hash = self.hash(scope, &item);
@@ -990,6 +998,14 @@ fn everything(plan: &mut Plan, pre: &Config, options: &RestoreOptions<'_>, rule:
             }
         }
     }
+    // Room for every entry at once: a million-entry list is planned without regrowing.
+    let entries: usize = pre
+        .lists
+        .values()
+        .flat_map(|l| l.values())
+        .map(|e| e.len())
+        .sum();
+    plan.reserve(SYSTEM, entries);
     for (scope, lists) in &pre.lists {
         for (list, entries) in lists {
             for (entry, _) in entries.iter() {
@@ -1198,7 +1214,7 @@ fn write_items(
     out: &mut Out<'_, '_>,
     writer: &dyn RestoreScript,
     scope: &str,
-    mut items: Vec<&Planned>,
+    items: Vec<&Planned>,
 ) {
     let order = |r: &Restore| match r {
         Restore::Setting { .. } => 0,
@@ -1206,9 +1222,13 @@ fn write_items(
         Restore::Entry { .. } => 2,
         Restore::Message { .. } => 3,
     };
-    items.sort_by_key(|(_, r)| order(r));
+    // By kind, each kind in planned order: a stable sort, in one pass.
+    let mut kinds: [Vec<&Planned>; 4] = Default::default();
+    for planned in items {
+        kinds[order(&planned.1)].push(planned);
+    }
     let mut last: Option<&Label> = None;
-    for (label, item) in items {
+    for (label, item) in kinds.into_iter().flatten() {
         if last != Some(label) {
             out.remark(Remark::Label(label));
             last = Some(label);
@@ -1244,9 +1264,12 @@ fn emit(
 ) -> bool {
     let command_now = command();
     if let Some(c) = &command_now {
-        let form = c.form();
-        if (out.confirmed)(&c.lookup_line()) == Some(false) && out.marked.insert(form.clone()) {
-            out.remark(Remark::Inferred(&form));
+        if (out.confirmed)(&c.lookup_line()) == Some(false) {
+            let form = c.form();
+            if !out.marked.contains(&form) {
+                out.remark(Remark::Inferred(&form));
+                out.marked.insert(form);
+            }
         }
     }
     match command_now.map(|c| out.script.command(c)) {

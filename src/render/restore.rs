@@ -56,6 +56,18 @@ impl Outputs {
     pub fn script_bytes(&self) -> Vec<u8> {
         encode_escaping(&self.script, self.encoding)
     }
+
+    /// [`Outputs::script_bytes`], taking the script out: a script already in its bytes (UTF-8,
+    /// or ASCII in an ASCII-compatible encoding) is not copied.
+    pub fn take_script_bytes(&mut self) -> Vec<u8> {
+        let script = std::mem::take(&mut self.script);
+        if self.encoding == encoding_rs::UTF_8
+            || (self.encoding.is_ascii_compatible() && script.is_ascii())
+        {
+            return script.into_bytes();
+        }
+        encode_escaping(&script, self.encoding)
+    }
 }
 
 /// `text` in `encoding`, each character it cannot carry as `\u{...}`.
