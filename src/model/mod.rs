@@ -7,6 +7,7 @@
 //! but origins are not part of the canonical form: [`Config::items`] lists them beside it.
 
 mod apply;
+mod bidi_escape;
 pub mod canonical;
 mod coverage;
 pub mod identity;

@@ -111,3 +111,22 @@ fn a_spamtitan_value_with_a_bidirectional_control_writes_no_script() {
         "{err}"
     );
 }
+
+/// A bidi control in a value is shown as its RON escape in `show`'s and `textconv`'s RON, to a
+/// pipe or a file as on a terminal: a `git diff` of the view never reorders what it shows.
+#[test]
+fn show_and_textconv_escape_a_bidi_control_in_their_ron() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &log,
+        "rg01.example.co.jp> branding set quotamsg \"quota\u{202e}txt.exe\"\nOK Completed\n",
+    )
+    .unwrap();
+    for command in ["show", "textconv"] {
+        let (code, out, err) = common::run_full(&[command, log.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!out.contains('\u{202e}'), "{out}");
+        assert!(out.contains("quota\\u{202e}txt.exe"), "{out}");
+    }
+}
