@@ -592,20 +592,27 @@ fn patches(
     {
         return;
     }
-    let installs = entry.remedy.iter().flat_map(|r| match r {
+    for step in patch_installs(entry, knowledge) {
+        // Several notes may name one patch (KI-4 and P-4): install it once.
+        if !plan.patches.iter().any(|(_, s)| *s == step) {
+            plan.patches.push((entry.id.clone(), step));
+        }
+    }
+}
+
+/// The steps that install the patches an entry recommends.
+fn patch_installs<'e>(
+    entry: &'e Entry,
+    knowledge: &'e dyn Knowledge,
+) -> impl Iterator<Item = crate::knowledge::Step> + 'e {
+    entry.remedy.iter().flat_map(move |r| match r {
         Remedy::Patch {
             name,
             url,
             parameters,
         } => knowledge.install_patch(name, url, parameters),
         _ => Vec::new(),
-    });
-    for step in installs {
-        // Several notes may name one patch (KI-4 and P-4): install it once.
-        if !plan.patches.iter().any(|(_, s)| *s == step) {
-            plan.patches.push((entry.id.clone(), step));
-        }
-    }
+    })
 }
 
 /// An entry's own steps by hand (not its commands, nor carryover's suggestions), each once,
@@ -614,19 +621,7 @@ fn steps_by_hand(plan: &mut Plan, entry: &Entry, knowledge: &dyn Knowledge, at: 
     let mut at = at;
     // A patch's install is listed with the patches; a command a person fills in
     // (`<upstream-razorgate>`) is by hand, in its own kind.
-    let installs: Vec<Step> = entry
-        .remedy
-        .iter()
-        .flat_map(|r| match r {
-            Remedy::Patch {
-                name,
-                url,
-                parameters,
-            } => knowledge.install_patch(name, url, parameters),
-            _ => Vec::new(),
-        })
-        .map(Step::Remedy)
-        .collect();
+    let installs: Vec<Step> = patch_installs(entry, knowledge).map(Step::Remedy).collect();
     let by_hand = super::evaluate::steps(entry, knowledge, &[])
         .into_iter()
         .filter_map(|s| match s {
