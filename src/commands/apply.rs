@@ -75,6 +75,35 @@ pub struct Summary {
     pub drift_checked: bool,
 }
 
+impl Summary {
+    /// The summary of a run that sends `pending` (each command's line, and whether its form
+    /// is inferred) of a script of `total` commands.
+    fn of(
+        request: &Request,
+        appliance: &str,
+        version: String,
+        pending: impl Iterator<Item = (u32, bool)>,
+        total: usize,
+        drift_checked: bool,
+    ) -> Summary {
+        let pending: Vec<(u32, bool)> = pending.collect();
+        Summary {
+            host: request.host.clone(),
+            appliance: appliance.to_string(),
+            version,
+            commands: pending.len(),
+            done: total - pending.len(),
+            inferred: pending
+                .iter()
+                .filter(|(_, i)| *i)
+                .map(|(l, _)| *l)
+                .collect(),
+            restarts: Vec::new(),
+            drift_checked,
+        }
+    }
+}
+
 /// What the person running `apply` is asked, and told as it goes.
 pub struct Hooks<'a> {
     /// Shows the summary and asks to go on; `false` stops the run.
@@ -541,20 +570,14 @@ impl StRun<'_> {
         if drift_checked {
             self.check_drift(&appliance, &pending)?;
         }
-        let summary = Summary {
-            host: request.host.clone(),
-            appliance: appliance.name.clone(),
+        let summary = Summary::of(
+            request,
+            &appliance.name,
             version,
-            commands: pending.len(),
-            done: self.steps.len() - pending.len(),
-            inferred: pending
-                .iter()
-                .filter(|s| s.inferred)
-                .map(|s| s.line)
-                .collect(),
-            restarts: Vec::new(),
+            pending.iter().map(|s| (s.line, s.inferred)),
+            self.steps.len(),
             drift_checked,
-        };
+        );
         if request.dry_run {
             return Ok(Report {
                 dry_run: true,
@@ -708,20 +731,14 @@ fn check(
         check_drift(request, plan, script, &done, &current)?;
     }
     let pending = pending(script, progress, took_effect);
-    let summary = Summary {
-        host: request.host.clone(),
-        appliance: appliance.name.clone(),
+    let summary = Summary::of(
+        request,
+        &appliance.name,
         version,
-        commands: pending.len(),
-        done: script.commands.len() - pending.len(),
-        inferred: pending
-            .iter()
-            .filter(|c| c.inferred)
-            .map(|c| c.line)
-            .collect(),
-        restarts: Vec::new(),
+        pending.iter().map(|c| (c.line, c.inferred)),
+        script.commands.len(),
         drift_checked,
-    };
+    );
     Ok(Checked {
         summary,
         snapshot,
