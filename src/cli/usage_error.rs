@@ -45,13 +45,7 @@ fn text(error: &clap::Error) -> String {
 
 /// The first line: what clap found wrong, from the kind and the context.
 fn what(error: &clap::Error) -> String {
-    let text = |kind| match error.get(kind) {
-        Some(ContextValue::String(s)) => Some(s.clone()),
-        Some(ContextValue::Strings(list)) => Some(list.join(", ")),
-        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
-        Some(ContextValue::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
+    let text = |kind| context_text(error, kind);
     let arg = text(ContextKind::InvalidArg).unwrap_or_default();
     let value = text(ContextKind::InvalidValue).unwrap_or_default();
     let number = |kind| match error.get(kind) {
@@ -110,6 +104,17 @@ fn what(error: &clap::Error) -> String {
     words(&message)
 }
 
+/// A piece of clap's context as text: a list joined with commas.
+fn context_text(error: &clap::Error, kind: ContextKind) -> Option<String> {
+    match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => Some(list.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 /// The message, with the list of what would have been valid when clap gives one.
 fn with_list(message: Message, list: Option<Message>) -> Message {
     match list {
@@ -130,11 +135,7 @@ fn source(error: &clap::Error) -> String {
 /// flag. clap's own free-text tips are English sentences, so they are made again here.
 fn tips(error: &clap::Error) -> Vec<Message> {
     let mut tips = Vec::new();
-    let similar = |kind| match error.get(kind) {
-        Some(ContextValue::String(s)) => Some(s.clone()),
-        Some(ContextValue::Strings(list)) if !list.is_empty() => Some(list.join(", ")),
-        _ => None,
-    };
+    let similar = |kind| context_text(error, kind).filter(|s| !s.is_empty());
     if let Some(similar) = similar(ContextKind::SuggestedArg) {
         tips.push(message!("clap-similar-argument", similar = similar));
     }
