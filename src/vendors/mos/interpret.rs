@@ -228,12 +228,26 @@ impl Interpreter {
             action,
             Action::GetSetting { .. } | Action::GetMessage { .. }
         );
-        let answered: Vec<Line<'_>> = x.lines()[1..]
-            .iter()
-            .filter(|l| !l.text.trim().is_empty())
-            .copied()
-            .collect();
-        if single_read && self.writes_need_ok && x.completion.is_none() && !answered.is_empty() {
+        let other_listing = matches!(
+            action,
+            Action::ListTrustedHosts
+                | Action::ListLicenses
+                | Action::ListUpdates
+                | Action::ListDomains
+        );
+        // Only a read left without its completion needs its lines: a long listing that
+        // completed is not copied line by line.
+        let answered: Vec<Line<'_>> =
+            if (single_read || other_listing) && self.writes_need_ok && x.completion.is_none() {
+                x.lines()[1..]
+                    .iter()
+                    .filter(|l| !l.text.trim().is_empty())
+                    .copied()
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        if single_read && !answered.is_empty() {
             for line in &answered {
                 self.unrecognized(line, crate::message!("unread-mos-read-not-completed"));
             }
@@ -243,14 +257,7 @@ impl Interpreter {
             );
             return true;
         }
-        let other_listing = matches!(
-            action,
-            Action::ListTrustedHosts
-                | Action::ListLicenses
-                | Action::ListUpdates
-                | Action::ListDomains
-        );
-        if other_listing && self.writes_need_ok && x.completion.is_none() && !answered.is_empty() {
+        if other_listing && !answered.is_empty() {
             self.warn(
                 line.number,
                 message!("mos-answer-not-completed", command = line.text.trim()),
