@@ -65,12 +65,10 @@ impl<W: Write> Write for BidiEscaped<W> {
         };
         let mut start = 0;
         let mut i = 0;
-        while i < bytes.len() {
+        // Only the lead bytes of a bidi control's encoding are looked at, found with memchr.
+        while let Some(at) = memchr::memchr2(0xe2, 0xd8, &bytes[i..]) {
+            i += at;
             let b = bytes[i];
-            if b != 0xe2 && b != 0xd8 {
-                i += 1;
-                continue;
-            }
             let rest = &bytes[i..];
             if rest.len() < needed(b) && may_start_control(rest) {
                 self.inner.write_all(&bytes[start..i])?;

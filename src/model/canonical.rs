@@ -302,13 +302,16 @@ pub(crate) fn write_ron_of<T: Serialize>(
     out: &mut dyn std::io::Write,
     document: &T,
 ) -> std::io::Result<()> {
-    let mut out =
-        super::bidi_escape::BidiEscaped::new(std::io::BufWriter::with_capacity(1 << 16, out));
+    // RON writes in small pieces: they are gathered before the escaping writer scans them.
+    let mut out = std::io::BufWriter::with_capacity(
+        1 << 16,
+        super::bidi_escape::BidiEscaped::new(std::io::BufWriter::with_capacity(1 << 16, out)),
+    );
     ron::Options::default()
         .to_io_writer_pretty(&mut out, document, ron_layout())
         .map_err(std::io::Error::other)?;
     std::io::Write::write_all(&mut out, b"\n")?;
-    out.finish()
+    out.into_inner().map_err(|e| e.into_error())?.finish()
 }
 
 /// The format version a stored canonical document says it is in: the `format_version` of its

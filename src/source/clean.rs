@@ -86,10 +86,10 @@ fn is_stamped(text: &str) -> bool {
     let mut stamped = 0;
     let mut nonblank = 0;
     for line in text.split('\n') {
-        if line.trim().is_empty() {
-            continue;
+        // Only whether there is more than one matters: a long log is not trimmed line by line.
+        if nonblank < 2 && !line.trim().is_empty() {
+            nonblank += 1;
         }
-        nonblank += 1;
         if may_hold_a_stamp(line.as_bytes()) && patterns.iter().any(|p| p.is_match(line.as_bytes()))
         {
             stamped += 1;
@@ -148,13 +148,11 @@ const SHARED_PREFIX_SHARE: f64 = 0.9;
 /// line that has it; the text comes back with what was removed, for a note.
 pub(super) fn strip_shared_prefix(text: String) -> (String, Option<Message>) {
     let lines = || text.split('\n').map(|l| l.trim_end_matches('\r'));
-    let nonblank = lines().filter(|l| !l.trim().is_empty()).count();
-    if nonblank < 2 {
+    let Some(shares) = prefix_shares(&text) else {
         return (text, None);
-    }
-    let enough = |n: usize| n as f64 >= nonblank as f64 * SHARED_PREFIX_SHARE;
-    let quoted = lines().filter(|l| l.starts_with('>')).count();
-    if enough(quoted) {
+    };
+    let enough = |n: usize| n as f64 >= shares.nonblank as f64 * SHARED_PREFIX_SHARE;
+    if enough(shares.quoted) {
         // `> ` when every quoted line with text has the space, else `>` alone, so a line
         // that began with a blank keeps it.
         let spaced = lines().all(|l| !l.starts_with('>') || l.len() == 1 || l.starts_with("> "));
@@ -168,18 +166,10 @@ pub(super) fn strip_shared_prefix(text: String) -> (String, Option<Message>) {
             Some(crate::message!("source-prefix-quoted", mark = mark)),
         );
     }
-    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
-    let indented: Vec<usize> = lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(indent)
-        .filter(|&n| n > 0)
-        .collect();
-    let Some(&width) = indented.iter().min() else {
-        return (text, None);
-    };
-    if !enough(indented.len()) {
+    if shares.indented == 0 || !enough(shares.indented) {
         return (text, None);
     }
+    let width = shares.least_indent;
     let out = rewrite(&text, |line| {
         (indent(line) >= width && line.is_char_boundary(width)).then(|| &line[width..])
     });
@@ -187,6 +177,58 @@ pub(super) fn strip_shared_prefix(text: String) -> (String, Option<Message>) {
         out,
         Some(crate::message!("source-prefix-indented", width = width)),
     )
+}
+
+/// The blanks a line starts with.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '\t']).len()
+}
+
+/// How many lines with text a text has, and how many of them are quoted or indented.
+struct PrefixShares {
+    nonblank: usize,
+    quoted: usize,
+    indented: usize,
+    least_indent: usize,
+}
+
+/// The shares of quoted and indented lines, in one pass. `None` when no prefix can be shared:
+/// fewer than two lines with text, or so many plain ones that neither share can be reached.
+/// Those are met early in a log that was not pasted, which is then not read to its end.
+fn prefix_shares(text: &str) -> Option<PrefixShares> {
+    let most_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let mut shares = PrefixShares {
+        nonblank: 0,
+        quoted: 0,
+        indented: 0,
+        least_indent: usize::MAX,
+    };
+    let mut plain = 0usize;
+    for line in text.split('\n').map(|l| l.trim_end_matches('\r')) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        shares.nonblank += 1;
+        if line.starts_with('>') {
+            shares.quoted += 1;
+            continue;
+        }
+        match indent(line) {
+            0 => {
+                plain += 1;
+                // Plain lines above the share left over of every line there could be: neither
+                // the quoted nor the indented lines can make up enough of them.
+                if plain as f64 > most_lines as f64 * (1.0 - SHARED_PREFIX_SHARE) + 1.0 {
+                    return None;
+                }
+            }
+            width => {
+                shares.indented += 1;
+                shares.least_indent = shares.least_indent.min(width);
+            }
+        }
+    }
+    (shares.nonblank >= 2).then_some(shares)
 }
 
 /// Each line with `strip` applied where it gives a rest; line breaks are kept.

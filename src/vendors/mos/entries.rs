@@ -26,7 +26,11 @@ pub(super) fn read(text: &str) -> Read<'_> {
     if trimmed.is_ascii() {
         return Read {
             folded: false,
-            pasted: pasted_shape(trimmed),
+            pasted: if plainly_not_pasted(trimmed) {
+                None
+            } else {
+                pasted_shape(trimmed)
+            },
             text: Cow::Borrowed(trimmed),
         };
     }
@@ -37,6 +41,17 @@ pub(super) fn read(text: &str) -> Read<'_> {
         pasted: pasted_shape(folded_trimmed),
         text: Cow::Owned(folded_trimmed.to_string()),
     }
+}
+
+/// An ASCII entry with none of the bytes a paste's shape needs (`<`, `;`, `,`, white space)
+/// and no `mailto:`: one pass over the bytes clears the common case.
+fn plainly_not_pasted(ascii: &str) -> bool {
+    let special = |b: &u8| matches!(b, b'<' | b';' | b',' | b' ' | b'\t'..=b'\r');
+    !ascii.as_bytes().iter().any(special)
+        && !ascii
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'm'))
 }
 
 /// The shape of a paste an entry has: what a list copied from a mail, a ticket or a wiki
@@ -63,6 +78,18 @@ fn pasted_shape(entry: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// The one-pass check never clears an entry the full check would name a shape for.
+        #[test]
+        fn the_fast_check_clears_only_what_has_no_shape(entry in "[ -~\t\n\x0b\x0c\r]{0,24}") {
+            if plainly_not_pasted(&entry) {
+                prop_assert_eq!(pasted_shape(&entry), None);
+            }
+        }
+    }
 
     #[test]
     fn look_alikes_are_read_as_ascii_and_said() {
@@ -83,6 +110,10 @@ mod tests {
             ("a@example.com,b@example.com", "joined"),
             ("• a@example.com", "bullet"),
             ("a@example.com\u{a0}b", "space"),
+            ("a@example.com\tb", "space"),
+            ("a@example.com\x0bb", "space"),
+            ("MAILTO:a@example.com", "mailto"),
+            ("* a@example.com", "bullet"),
         ] {
             let got = read(entry);
             assert_eq!(got.pasted, Some(shape), "{entry}");
