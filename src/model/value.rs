@@ -167,7 +167,7 @@ pub(crate) fn named_text(
 /// the domain part case-folded.
 pub fn canonical_entry(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.trim();
-    let fold_from = text.rfind('@').unwrap_or(0);
+    let fold_from = memchr::memrchr(b'@', text.as_bytes()).unwrap_or(0);
     if !text[fold_from..].bytes().any(|b| b.is_ascii_uppercase()) {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -83,22 +83,29 @@ fn may_hold_a_stamp(line: &[u8]) -> bool {
 /// be mixed (a PuTTY session appended to a Tera Term log); the search stops at the second.
 fn is_stamped(text: &str) -> bool {
     let patterns = &compiled().timestamps;
+    let bytes = text.as_bytes();
     let mut stamped = 0;
-    let mut nonblank = 0;
-    for line in text.split('\n') {
-        // Only whether there is more than one matters: a long log is not trimmed line by line.
-        if nonblank < 2 && !line.trim().is_empty() {
-            nonblank += 1;
-        }
-        if may_hold_a_stamp(line.as_bytes()) && patterns.iter().any(|p| p.is_match(line.as_bytes()))
-        {
+    // Only lines with a `:` near their start may hold a stamp: the search jumps from one `:`
+    // to the next, so a long log with few is not walked line by line.
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(b':', &bytes[from..]).map(|i| from + i) {
+        let start = memchr::memrchr(b'\n', &bytes[from..at]).map_or(from, |i| from + i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let line = &bytes[start..end];
+        if may_hold_a_stamp(line) && patterns.iter().any(|p| p.is_match(line)) {
             stamped += 1;
             if stamped >= 2 {
                 return true;
             }
         }
+        from = (end + 1).min(bytes.len());
     }
-    stamped == 1 && nonblank == 1
+    stamped == 1
+        && text
+            .split('\n')
+            .filter(|l| !l.trim().is_empty())
+            .nth(1)
+            .is_none()
 }
 
 /// Length of a timestamp at the start of `line`, if any; `last` is the style met last, tried
@@ -382,6 +389,41 @@ fn announced_literal(line: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `is_stamped` as first written, line by line: the jumping search must agree with it.
+    fn stamped_line_by_line(text: &str) -> bool {
+        let patterns = &compiled().timestamps;
+        let (mut stamped, mut nonblank) = (0, 0);
+        for line in text.split('\n') {
+            if line.trim().is_empty() {
+                continue;
+            }
+            nonblank += 1;
+            if patterns.iter().any(|p| p.is_match(line.as_bytes())) {
+                stamped += 1;
+            }
+        }
+        stamped >= 2 || (stamped == 1 && nonblank == 1)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn jumping_from_colon_to_colon_finds_what_every_line_would(
+            lines in proptest::collection::vec(prop_oneof![
+                Just("10:42:07 rg01> smtp get maxmsgsum".to_string()),
+                Just("[2026-12-07 10:42:07] OK Completed".to_string()),
+                Just("x-header: value: with: colons".to_string()),
+                Just("".to_string()),
+                Just("  \r".to_string()),
+                "[ -~]{0,60}",
+            ], 0..6)
+        ) {
+            let text = lines.join("\n");
+            prop_assert_eq!(is_stamped(&text), stamped_line_by_line(&text), "{:?}", text);
+        }
+    }
     use crate::base::message::Arg;
 
     fn cleaned(text: &str) -> String {
