@@ -322,6 +322,7 @@ struct TranscriptReader<'a> {
     text: &'a [u8],
     at: usize,
     number: usize,
+    lf_saved: bool,
     script: Script,
     greeted: bool,
     scope: String,
@@ -335,6 +336,13 @@ impl<'a> TranscriptReader<'a> {
             text,
             at: 0,
             number: 0,
+            // A transcript saved with LF line ends lost the CR the appliance counted in a
+            // literal's bytes: each LF in a body counts two and goes out as CRLF.
+            lf_saved: !text
+                .split(|&b| b == b'\n')
+                .next()
+                .is_some_and(|l| l.ends_with(b"\r"))
+                && text.contains(&b'\n'),
             script: Script {
                 host: String::new(),
                 greeting_rest: Vec::new(),
@@ -369,6 +377,33 @@ impl<'a> TranscriptReader<'a> {
         self.at += used;
         self.number += 1;
         Some(line.strip_suffix(b"\r").unwrap_or(line))
+    }
+
+    /// A literal body of `n` bytes as the appliance counted them: raw, or, in a transcript
+    /// saved with LF line ends, with each LF counted and sent as CRLF.
+    fn body(&mut self, n: usize) -> Result<Vec<u8>, String> {
+        if !self.lf_saved {
+            return self.bytes(n).map(<[u8]>::to_vec);
+        }
+        let mut body = Vec::with_capacity(n);
+        while body.len() < n {
+            let Some(&b) = self.text.get(self.at) else {
+                return Err(format!(
+                    "line {}: the literal announces {n} bytes, the transcript holds {}",
+                    self.number,
+                    body.len()
+                ));
+            };
+            if b == b'\n' && !body.ends_with(b"\r") {
+                body.push(b'\r');
+                self.number += 1;
+            } else if b == b'\n' {
+                self.number += 1;
+            }
+            body.push(b);
+            self.at += 1;
+        }
+        Ok(body)
     }
 
     /// `n` raw bytes of a literal body.
@@ -432,7 +467,7 @@ impl<'a> TranscriptReader<'a> {
                 .ok_or_else(|| format!("line {number}: data for another tag than the open one"))?;
             let datum = match literal_count(rest) {
                 Some((head, n)) => {
-                    let body = self.bytes(n)?.to_vec();
+                    let body = self.body(n)?;
                     let blank = self.text[self.at..].starts_with(b"\r\n")
                         || self.text[self.at..].starts_with(b"\n");
                     if blank {

@@ -112,7 +112,8 @@ pub fn unused(explained: &Explained) -> String {
         .iter()
         .map(|a| {
             let said = crate::message!("explain-accept-unused", target = a.target.as_str());
-            super::notice::line(&said)
+            let warning = super::report::said(&said);
+            super::notice::line(&crate::message!("cli-warning", warning = warning))
         })
         .collect()
 }

@@ -166,7 +166,7 @@ fn an_acceptance_that_matches_nothing_is_said() {
     ]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        err.contains("--accept MOS-9.9-KI-1 matched no difference"),
+        err.contains("warning: --accept MOS-9.9-KI-1 matched no difference"),
         "{err}"
     );
     let (code, _, err) =

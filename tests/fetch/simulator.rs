@@ -531,3 +531,23 @@ fn a_word_may_come_as_a_client_literal() {
     assert_eq!(client.line(), b"b OK Completed\r\n");
     assert!(server.received().iter().all(|l| !l.contains("lines")));
 }
+
+#[test]
+fn a_transcript_saved_with_lf_line_ends_sends_the_literals_the_appliance_counted() {
+    let crlf = Script::from_transcript(sim::SAMPLE).unwrap();
+    let lf: Vec<u8> = text(sim::SAMPLE).replace("\r\n", "\n").into_bytes();
+    let lf = Script::from_transcript(&lf).unwrap();
+    let (crlf, lf) = (
+        sim::start(crlf, Options::default()).unwrap(),
+        sim::start(lf, Options::default()).unwrap(),
+    );
+    let (mut crlf, mut lf) = (Client::plain(&crlf), Client::plain(&lf));
+    assert_eq!(crlf.line(), lf.line());
+    crlf.login("demo");
+    lf.login("demo");
+    // The branding quota message is a literal of several lines: its count must still fit.
+    let asked = "branding get quotamsg";
+    let answer = crlf.ask("q", asked);
+    assert!(answer.contains('{'), "a literal: {answer}");
+    assert_eq!(lf.ask("q", asked), answer);
+}
