@@ -72,10 +72,13 @@ fn compiled() -> &'static Compiled {
     })
 }
 
-/// A cheap test before any timestamp pattern runs: every stamp holds a clock, so a `:` near the
-/// start of the line.
+/// A cheap test before any timestamp pattern runs: every stamp holds a clock, so a `:` between
+/// two digits near the start of the line (an admin-protocol `S: ` line has a `:` there too).
 fn may_hold_a_stamp(line: &[u8]) -> bool {
-    memchr::memchr(b':', &line[..line.len().min(48)]).is_some()
+    let head = &line[..line.len().min(48)];
+    memchr::memchr_iter(b':', head).any(|i| {
+        i > 0 && head[i - 1].is_ascii_digit() && head.get(i + 1).is_some_and(u8::is_ascii_digit)
+    })
 }
 
 /// Whether this log is stamped: stamps of any known style start two lines or more (or the one
@@ -405,6 +408,19 @@ mod tests {
             }
         }
         stamped >= 2 || (stamped == 1 && nonblank == 1)
+    }
+
+    #[test]
+    fn every_stamp_style_holds_the_clock_the_cheap_test_looks_for() {
+        for habit in super::super::habits::TIMESTAMPS {
+            assert!(
+                habit.pattern.contains("[0-9]{2}:[0-9]{2}"),
+                "{}: may_hold_a_stamp would skip it",
+                habit.program
+            );
+        }
+        assert!(may_hold_a_stamp(b"[Mon Dec 07 10:42:07 2026] rg01>"));
+        assert!(!may_hold_a_stamp(b"S: * a016 \"user@example.com\""));
     }
 
     proptest! {

@@ -98,6 +98,11 @@ pub(super) fn normalise(text: String) -> (String, u64, Vec<(u32, Message)>) {
         if i > 0 {
             out.push('\n');
         }
+        // An ASCII line holds no look-alike: it is kept without folding a copy.
+        if line.is_ascii() {
+            out.push_str(line);
+            continue;
+        }
         let folded = fold_line(line);
         let Some(prompt) = prompt_len(&folded).filter(|_| folded != line) else {
             out.push_str(line);
