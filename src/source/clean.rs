@@ -327,20 +327,15 @@ pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) 
 
 /// Whether a text may hold anything to clean besides stamps: a cheap test over its bytes.
 fn is_noisy(bytes: &[u8]) -> bool {
-    let has = |pattern: &[u8]| memchr::memmem::find(bytes, pattern).is_some();
+    // Five passes, each over bytes a clean log rarely holds, instead of one per mark.
+    let followed_by = |at: usize, next: &[u8]| bytes.get(at + 1).is_some_and(|b| next.contains(b));
+    let preceded_by = |at: usize, before: &[u8]| at > 0 && before.contains(&bytes[at - 1]);
     memchr::memchr3(b'\r', 0x1b, 0x08, bytes).is_some()
-        || memchr::memchr2(0x07, 0x7f, bytes).is_some()
-        || [
-            &b"More"[..],
-            b"more",
-            b"MORE",
-            b"=~=~=",
-            b"^H",
-            b"^?",
-            b"^[",
-        ]
-        .into_iter()
-        .any(has)
+        || memchr::memchr3_iter(0x07, 0x7f, b'^', bytes)
+            .any(|at| bytes[at] != b'^' || followed_by(at, b"H?["))
+        || memchr::memmem::find_iter(bytes, b"ore").any(|at| preceded_by(at, b"Mm"))
+        || memchr::memmem::find_iter(bytes, b"ORE").any(|at| preceded_by(at, b"M"))
+        || memchr::memmem::find(bytes, b"=~=~=").is_some()
 }
 
 /// Appends line `number` as the screen showed it after its editing; a line too long to replay
@@ -408,6 +403,43 @@ mod tests {
             }
         }
         stamped >= 2 || (stamped == 1 && nonblank == 1)
+    }
+
+    /// `is_noisy` as first written, one search per mark.
+    fn noisy_mark_by_mark(bytes: &[u8]) -> bool {
+        let has = |pattern: &[u8]| memchr::memmem::find(bytes, pattern).is_some();
+        [
+            &b"\r"[..],
+            b"\x1b",
+            b"\x08",
+            b"\x07",
+            b"\x7f",
+            b"More",
+            b"more",
+            b"MORE",
+            b"=~=~=",
+            b"^H",
+            b"^?",
+            b"^[",
+        ]
+        .into_iter()
+        .any(has)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn five_passes_find_what_a_search_per_mark_finds(
+            parts in proptest::collection::vec(prop_oneof![
+                Just(&b"More"[..]), Just(&b"more"[..]), Just(&b"MORE"[..]), Just(&b"ore"[..]),
+                Just(&b"ORE"[..]), Just(&b"M"[..]), Just(&b"^"[..]), Just(&b"H"[..]),
+                Just(&b"?"[..]), Just(&b"["[..]), Just(&b"=~=~"[..]), Just(&b"="[..]),
+                Just(&b"\r"[..]), Just(&b"\x07"[..]), Just(&b"\x7f"[..]), Just(&b"a "[..]),
+            ], 0..8)
+        ) {
+            let bytes = parts.concat();
+            prop_assert_eq!(is_noisy(&bytes), noisy_mark_by_mark(&bytes), "{:?}", bytes);
+        }
     }
 
     #[test]
