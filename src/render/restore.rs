@@ -11,11 +11,11 @@ use crate::capture::Capture;
 use crate::commands::restore::{CaptureBy, EncodingChoice, Report, Request, RunbookFacts};
 use crate::emit::{Command, Unwritable};
 use crate::message;
-use crate::ops::restore::{self as ops, Label, Plan, Remark, Subject, Written};
+use crate::ops::restore::{self as ops, Label, One, Plan, Remark, Subject, Written};
 use crate::vendors::RestoreScript;
 
 use super::message::{in_language, words, words_as_given, Lang};
-use super::runbook::{self, item_message, Context};
+use super::runbook::{self, entry_message, item_message, Context};
 
 /// What a restore run writes.
 #[derive(Debug, Clone)]
@@ -272,7 +272,8 @@ fn unwritable(why: &Unwritable) -> Message {
 /// What a `not written` remark is about.
 fn subject(what: &Subject<'_>) -> Message {
     match what {
-        Subject::Item(item) => item_message(item),
+        Subject::Item(One::Item(item)) => item_message(item),
+        Subject::Item(One::Entry { scope, list, entry }) => entry_message(scope, list, entry),
         Subject::Enter { domain, items } => {
             message!("restore-item-enter", count = *items, domain = *domain)
         }
