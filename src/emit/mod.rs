@@ -239,6 +239,12 @@ pub(crate) fn one_command(dialect: &dyn Dialect, command: &Command) -> Result<St
     Ok(text)
 }
 
+/// Where a streamed script's text goes as it is written: whole lines, a piece at a time.
+pub type Sink<'s> = &'s mut dyn FnMut(&str) -> std::io::Result<()>;
+
+/// How much text a streamed script holds before it hands it on.
+const PIECE: usize = 1 << 16;
+
 /// A script being written, line by line, in one dialect.
 pub struct Script<'d> {
     dialect: &'d dyn Dialect,
@@ -248,6 +254,10 @@ pub struct Script<'d> {
     /// not keep a million commands it only writes).
     keep: bool,
     count: usize,
+    /// Where the text goes as it is written, when it is not kept whole.
+    sink: Option<Sink<'d>>,
+    /// The sink's first error: nothing is handed on after it.
+    failed: Option<std::io::Error>,
 }
 
 impl<'d> Script<'d> {
@@ -259,7 +269,39 @@ impl<'d> Script<'d> {
             written: Vec::new(),
             keep: true,
             count: 0,
+            sink: None,
+            failed: None,
         }
+    }
+
+    /// A script in `dialect` whose text goes to `sink` as it is written, never held whole;
+    /// its commands are counted, not kept. [`Script::finish`] hands on the rest.
+    pub(crate) fn streaming(dialect: &'d dyn Dialect, sink: Sink<'d>) -> Script<'d> {
+        Script {
+            sink: Some(sink),
+            ..Script::text_only(dialect)
+        }
+    }
+
+    /// Hands the text written so far to the sink, once it is a piece's worth (`all`: whatever
+    /// there is). A script with no sink keeps its text.
+    fn hand_on(&mut self, all: bool) {
+        let Some(sink) = &mut self.sink else {
+            return;
+        };
+        if !all && self.text.len() < PIECE {
+            return;
+        }
+        if self.failed.is_none() {
+            self.failed = sink(&self.text).err();
+        }
+        self.text.clear();
+    }
+
+    /// A streamed script's end: the rest handed on, or the sink's first error.
+    pub(crate) fn finish(mut self) -> std::io::Result<()> {
+        self.hand_on(true);
+        self.failed.map_or(Ok(()), Err)
     }
 
     /// An empty script in `dialect` that keeps only its text, and counts its commands.
@@ -280,6 +322,7 @@ impl<'d> Script<'d> {
         if !text.ends_with('\n') {
             self.text.push('\n');
         }
+        self.hand_on(false);
     }
 
     /// A remark line, `# ` and the sanitised text.
@@ -287,11 +330,13 @@ impl<'d> Script<'d> {
         self.text.push_str("# ");
         self.text.push_str(&sanitize(text));
         self.text.push('\n');
+        self.hand_on(false);
     }
 
     /// An empty line.
     pub fn blank(&mut self) {
         self.text.push('\n');
+        self.hand_on(false);
     }
 
     /// How many commands were written.
@@ -312,6 +357,7 @@ impl<'d> Script<'d> {
         }
         self.text = text;
         written?;
+        self.hand_on(false);
         self.count += 1;
         if self.keep {
             self.written.push(command.clone());
@@ -453,6 +499,38 @@ mod tests {
         assert!(refused.is_err());
         assert!(refuse_bidi("lists/x\u{202d}/allow/a@b", []).is_err());
         assert!(refuse_bidi("settings/system/smtp.banner", ["\u{05d0}\u{05d1}"]).is_ok());
+    }
+
+    #[test]
+    fn a_streamed_script_is_the_same_text_in_pieces() {
+        let write = |script: &mut Script<'_>| {
+            for i in 0..5000 {
+                script.remark(&format!("entry {i}"));
+                script
+                    .command(&Command::new("add").arg(format!("e{i}")))
+                    .unwrap();
+            }
+            script.blank();
+        };
+        let mut whole = Script::new(&Words);
+        write(&mut whole);
+        let whole = whole.into_parts().0;
+        let mut pieces = Vec::new();
+        let mut sink = |text: &str| {
+            assert!(text.ends_with('\n'), "a piece holds whole lines");
+            pieces.push(text.to_string());
+            Ok(())
+        };
+        let mut streamed = Script::streaming(&Words, &mut sink);
+        write(&mut streamed);
+        assert_eq!(streamed.commands(), 5000);
+        streamed.finish().unwrap();
+        assert!(pieces.len() > 1, "{}", pieces.len());
+        assert_eq!(pieces.concat(), whole);
+        let mut full = |_: &str| Err(std::io::Error::other("disk full"));
+        let mut failed = Script::streaming(&Words, &mut full);
+        write(&mut failed);
+        assert!(failed.finish().is_err());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
 
-use crate::emit::{one_command, Command, Dialect, Script, Unwritable};
+use crate::emit::{one_command, Command, Dialect, Script, Sink, Unwritable};
 use crate::knowledge::{Detect, Entry, Remedy, Report};
 use crate::model::{Config, List, Origin, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
@@ -1227,6 +1227,24 @@ pub(crate) fn written_in(
         commands,
         left_out,
     }
+}
+
+/// [`written_in`], its text handed to `sink` as it is written, never held whole (the
+/// `Written` holds no text): a million-line script costs a piece of text at a time.
+pub(crate) fn written_to(
+    plan: &Plan,
+    writer: &dyn RestoreScript,
+    dialect: &dyn Dialect,
+    (header, words): (&[String], Wording<'_>),
+    sink: Sink<'_>,
+) -> std::io::Result<Written> {
+    let script = Script::streaming(dialect, sink);
+    let (script, left_out) = write_script(script, dialect, (plan, writer), header, words);
+    script.finish()?;
+    Ok(Written {
+        left_out,
+        ..Written::default()
+    })
 }
 
 /// `written_in` in the vendor's own dialect, with the commands written into the script in
