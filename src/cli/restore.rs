@@ -82,15 +82,29 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
     }
     let encoding = script_encoding(&args, report.encoding);
     // The script is written as it is made, in its encoding, its digest taken on the way.
-    let write = |out: &mut dyn std::io::Write| {
-        let mut digest = Sha256::new();
-        let mut sink = |text: &str| {
-            let bytes = render::restore::encoded(text, encoding);
-            digest.update(&bytes);
-            out.write_all(&bytes)
-        };
-        let outputs = render::restore::outputs_streamed(&report, &mut sink)?;
-        Ok((outputs, digest.hex()))
+    // The script is made on this thread and written, in pieces, on another.
+    let write = |out: &mut (dyn std::io::Write + Send)| {
+        let (pieces, received) = std::sync::mpsc::sync_channel::<String>(8);
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(move || -> std::io::Result<String> {
+                let mut digest = Sha256::new();
+                for text in received {
+                    let bytes = render::restore::encoded(&text, encoding);
+                    digest.update(&bytes);
+                    out.write_all(&bytes)?;
+                }
+                Ok(digest.hex())
+            });
+            // A writer that stopped has its own error, given below.
+            let stopped = |_| std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+            let mut sink = |text: &str| pieces.send(text.to_string()).map_err(stopped);
+            let outputs = render::restore::outputs_streamed(&report, &mut sink);
+            drop(pieces);
+            let digest = writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            Ok((outputs?, digest))
+        })
     };
     let files = |(outputs, digest): &mut (render::restore::Outputs, String)| {
         for warning in &outputs.warnings {

@@ -86,7 +86,7 @@ pub fn with_files(
 /// were.
 pub fn streamed_with_files<T>(
     main: Option<&Path>,
-    make: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
+    make: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<T>,
     files: impl FnOnce(&mut T) -> Vec<(PathBuf, Vec<u8>)>,
     private: bool,
     making: Option<&Path>,
