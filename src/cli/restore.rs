@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
+use carryover::commands::apply::{plan_file, Sha256};
 use carryover::commands::request::Version;
 use carryover::commands::restore::{self, Job, Request};
 use carryover::render::message::words;
@@ -79,29 +80,58 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
     if args.check {
         return check(&args, &report);
     }
-    let mut outputs = render::restore::outputs(&report);
-    for warning in &outputs.warnings {
-        notify(&render::notice::line(&carryover::message!(
-            "cli-warning",
-            warning = warning
-        )));
-    }
-    let mut files = Vec::new();
-    if let (Some(path), Some(runbook)) = (&args.runbook, outputs.runbook.take()) {
-        files.push((path.clone(), runbook.into_bytes()));
-    }
-    if let Some(dir) = &args.import_files {
-        // Folders are made with the files, all or nothing.
-        for (relative, contents) in &outputs.import_files {
-            files.push((dir.join(relative), contents.clone().into_bytes()));
+    let encoding = script_encoding(&args, report.encoding);
+    // The script is written as it is made, in its encoding, its digest taken on the way.
+    // The script is made on this thread and written, in pieces, on another.
+    let write = |out: &mut (dyn std::io::Write + Send)| {
+        let (pieces, received) = std::sync::mpsc::sync_channel::<String>(8);
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(move || -> std::io::Result<String> {
+                let mut digest = Sha256::new();
+                for text in received {
+                    let bytes = render::restore::encoded(&text, encoding);
+                    digest.update(&bytes);
+                    out.write_all(&bytes)?;
+                }
+                Ok(digest.hex())
+            });
+            // A writer that stopped has its own error, given below.
+            let stopped = |_| std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+            let mut sink = |text: &str| pieces.send(text.to_string()).map_err(stopped);
+            let outputs = render::restore::outputs_streamed(&report, &mut sink);
+            drop(pieces);
+            let digest = writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            Ok((outputs?, digest))
+        })
+    };
+    let files = |(outputs, digest): &mut (render::restore::Outputs, String)| {
+        for warning in &outputs.warnings {
+            notify(&render::notice::line(&carryover::message!(
+                "cli-warning",
+                warning = warning
+            )));
         }
-    }
-    let script = script_bytes(&args, &mut outputs);
-    // Beside a script file, its plan: the digest and capture `apply` checks.
-    let plan = |path| carryover::commands::apply::plan_file(path, &script, &report, &job.against);
-    files.extend(args.output.file().and_then(plan));
-    carryover::write::with_files(
-        (args.output.file(), script),
+        let mut files = Vec::new();
+        if let (Some(path), Some(runbook)) = (&args.runbook, outputs.runbook.take()) {
+            files.push((path.clone(), runbook.into_bytes()));
+        }
+        if let Some(dir) = &args.import_files {
+            // Folders are made with the files, all or nothing.
+            for (relative, contents) in std::mem::take(&mut outputs.import_files) {
+                files.push((dir.join(relative), contents.into_bytes()));
+            }
+        }
+        // Beside a script file, its plan: the digest and capture `apply` checks.
+        let digest = std::mem::take(digest);
+        let plan = |path| plan_file(path, digest, &report, &job.against);
+        files.extend(args.output.file().and_then(plan));
+        files
+    };
+    let (outputs, _) = carryover::write::streamed_with_files(
+        args.output.file(),
+        write,
         files,
         args.show_secrets,
         args.import_files.as_deref(),
@@ -124,21 +154,22 @@ fn check(args: &RestoreArgs, report: &restore::Report) -> Result<u8, Error> {
     Ok(u8::from(!proof.holds()))
 }
 
-/// The script's bytes: in the appliance's encoding, except on a terminal, which shows text in
-/// UTF-8: there a Shift_JIS script would be mojibake, so it is shown as UTF-8 with a note that
-/// `-o` (or a pipe) writes the appliance's encoding, whose bytes the literal counts are.
-fn script_bytes(args: &RestoreArgs, outputs: &mut render::restore::Outputs) -> Vec<u8> {
+/// The encoding the script's bytes are written in: the appliance's, except on a terminal,
+/// which shows text in UTF-8: there a Shift_JIS script would be mojibake, so it is shown as
+/// UTF-8 with a note that `-o` (or a pipe) writes the appliance's encoding, whose bytes the
+/// literal counts are.
+fn script_encoding(
+    args: &RestoreArgs,
+    encoding: &'static encoding_rs::Encoding,
+) -> &'static encoding_rs::Encoding {
     use std::io::IsTerminal;
     let to_terminal = args.output.file().is_none() && std::io::stdout().is_terminal();
-    if to_terminal && outputs.encoding != encoding_rs::UTF_8 {
-        let note = carryover::message!(
-            "cli-restore-shown-in-utf8",
-            encoding = outputs.encoding.name()
-        );
+    if to_terminal && encoding != encoding_rs::UTF_8 {
+        let note = carryover::message!("cli-restore-shown-in-utf8", encoding = encoding.name());
         notify(&render::notice::line(&note));
-        return std::mem::take(&mut outputs.script).into_bytes();
+        return encoding_rs::UTF_8;
     }
-    outputs.take_script_bytes()
+    encoding
 }
 
 /// The flags as a restore job. A runbook on standard output, or the script and the runbook in

@@ -151,16 +151,44 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 
 /// The SHA-256 of `bytes`, lowercase hex.
 pub fn sha256(bytes: &[u8]) -> String {
-    let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
-    digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+    let mut digest = Sha256::new();
+    digest.update(bytes);
+    digest.hex()
 }
 
-/// The plan file of a script `restore` writes: `(path, contents)`, to write with the script;
-/// none for a script written to a device, or into a folder that does not exist (the script's
-/// own write then says why).
+/// A SHA-256 digest made as the bytes go by (a script written as it is made).
+pub struct Sha256(ring::digest::Context);
+
+impl Sha256 {
+    /// A digest of nothing yet.
+    pub fn new() -> Sha256 {
+        Sha256(ring::digest::Context::new(&ring::digest::SHA256))
+    }
+
+    /// The digest goes on over `bytes`.
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    /// The digest, in lower-case hexadecimal.
+    pub fn hex(self) -> String {
+        let digest = self.0.finish();
+        digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+impl Default for Sha256 {
+    fn default() -> Sha256 {
+        Sha256::new()
+    }
+}
+
+/// The plan file of a script `restore` writes, whose bytes have the SHA-256 digest `digest`
+/// (hexadecimal): `(path, contents)`, to write with the script; none for a script written to
+/// a device, or into a folder that does not exist (the script's own write then says why).
 pub fn plan_file(
     script: &Path,
-    bytes: &[u8],
+    digest: String,
     report: &super::restore::Report,
     against: &[PathBuf],
 ) -> Option<(PathBuf, Vec<u8>)> {
@@ -173,7 +201,7 @@ pub fn plan_file(
         vendor: report.vendor.id().to_string(),
         appliance: report.appliance.clone(),
         to: report.to.to_string(),
-        script_sha256: sha256(bytes),
+        script_sha256: digest,
         against: against
             .iter()
             .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))

@@ -218,7 +218,7 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
         vendor,
         writer,
         dialect,
-        commands: plan.scopes.values().map(Vec::len).sum(),
+        commands: plan.commands(),
         plan,
         appliance: appliance(&pre.config),
         from: pre
@@ -261,23 +261,27 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
 /// before anything is written.
 fn refuse_bidi_controls(plan: &Plan) -> Result<()> {
     use crate::emit::holds_bidi;
-    use crate::ops::restore::{value_text, Restore};
+    use crate::ops::restore::{value_text, One, Restore};
     for (scope, items) in &plan.scopes {
-        for (_, item) in items {
+        for one in items.iter().flat_map(|(_, item)| item.each()) {
             // The item's path is made only for an item that holds one: its fixed words hold
             // none, so the path holds one exactly when one of its parts does.
-            let (parts, value) = match item {
-                Restore::Setting { name, value } => ([scope.as_str(), name, ""], value_text(value)),
-                Restore::Message { name, text } => ([scope.as_str(), name, ""], text.clone()),
-                Restore::TrustedHost { group, host, key } => {
+            let (parts, value) = match one {
+                One::Entry { scope, list, entry } => ([scope, list, entry], String::new()),
+                One::Item(Restore::Setting { name, value }) => {
+                    ([scope.as_str(), name, ""], value_text(value))
+                }
+                One::Item(Restore::Message { name, text }) => {
+                    ([scope.as_str(), name, ""], text.clone())
+                }
+                One::Item(Restore::TrustedHost { group, host, key }) => {
                     ([group.as_str(), host, ""], key.clone())
                 }
-                Restore::Entry { scope, list, entry } => {
-                    ([scope.as_str(), list, entry], String::new())
-                }
+                // Each entry is its own, above.
+                One::Item(Restore::Entries { .. }) => continue,
             };
             if parts.into_iter().any(holds_bidi) || holds_bidi(&value) {
-                crate::emit::refuse_bidi(&item.path(scope), [value.as_str()])?;
+                crate::emit::refuse_bidi(&one.path(scope), [value.as_str()])?;
             }
         }
     }

@@ -57,7 +57,8 @@ impl Command {
     /// A command whose first word is `program` (from a catalog, not from a capture).
     pub fn new(program: &str) -> Command {
         Command {
-            words: Vec::new(),
+            // Room for a verb, its flags and a few arguments, without regrowing.
+            words: Vec::with_capacity(8),
             stdin: None,
             block: None,
             refused: None,
@@ -80,29 +81,52 @@ impl Command {
     /// writing (only [`Script::command`] writes): an argument's spaces and line breaks become
     /// `_`, so that it stays one word, and an empty one is `_`.
     pub fn lookup_line(&self) -> String {
-        let words: Vec<String> = self
-            .words
-            .iter()
-            .map(|w| match w {
-                Word::Fixed(w) => w.clone(),
-                Word::Arg(a) if a.is_empty() => "_".into(),
-                Word::Arg(a) => a.replace(|c: char| c.is_whitespace() || c == '"', "_"),
-            })
-            .collect();
-        words.join(" ")
+        let mut line = String::new();
+        for (i, word) in self.words.iter().enumerate() {
+            if i > 0 {
+                line.push(' ');
+            }
+            match word {
+                Word::Fixed(w) => line.push_str(w),
+                Word::Arg(a) if a.is_empty() => line.push('_'),
+                Word::Arg(a) => line.extend(a.chars().map(|c| match c {
+                    c if c.is_whitespace() || c == '"' => '_',
+                    c => c,
+                })),
+            }
+        }
+        line
     }
 
     /// The command's fixed words (its verb and flags, never a value from a capture).
     pub fn form(&self) -> String {
-        let words: Vec<&str> = self
-            .words
-            .iter()
-            .filter_map(|w| match w {
-                Word::Fixed(w) => Some(w.as_str()),
-                Word::Arg(_) => None,
-            })
-            .collect();
+        let words: Vec<&str> = self.fixed_words().collect();
         words.join(" ")
+    }
+
+    /// Whether [`Command::form`] is `form`, told without writing it.
+    pub fn has_form(&self, form: &str) -> bool {
+        let mut rest = form;
+        for (i, word) in self.fixed_words().enumerate() {
+            if i > 0 {
+                let Some(after) = rest.strip_prefix(' ') else {
+                    return false;
+                };
+                rest = after;
+            }
+            let Some(after) = rest.strip_prefix(word) else {
+                return false;
+            };
+            rest = after;
+        }
+        rest.is_empty()
+    }
+
+    fn fixed_words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().filter_map(|w| match w {
+            Word::Fixed(w) => Some(w.as_str()),
+            Word::Arg(_) => None,
+        })
     }
 
     /// An argument, always quoted by the dialect.
@@ -135,12 +159,13 @@ impl Command {
     /// The arguments, in order, as the command will receive them (tests compare these with
     /// what a stub recorded).
     pub fn args(&self) -> Vec<&str> {
-        self.words
-            .iter()
-            .map(|w| match w {
-                Word::Fixed(s) | Word::Arg(s) => s.as_str(),
-            })
-            .collect()
+        self.words().collect()
+    }
+
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|w| match w {
+            Word::Fixed(s) | Word::Arg(s) => s.as_str(),
+        })
     }
 
     /// The data sent on standard input, if any.
@@ -150,8 +175,7 @@ impl Command {
 
     /// Every text the command carries: its words, its input and its data block.
     fn texts(&self) -> impl Iterator<Item = &str> {
-        self.args()
-            .into_iter()
+        self.words()
             .chain(self.stdin.as_deref())
             .chain(self.block.as_deref())
     }
@@ -159,11 +183,15 @@ impl Command {
 
 /// Whether `text` holds a bidirectional control.
 pub(crate) fn holds_bidi(text: &str) -> bool {
-    text.chars().any(bidi_control)
+    // Every bidirectional control is outside ASCII.
+    !text.is_ascii() && text.chars().any(bidi_control)
 }
 
 /// The first bidirectional control of `text`, as `U+202E`.
 fn first_bidi(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return None;
+    }
     text.chars()
         .find(|c| bidi_control(*c))
         .map(|c| format!("U+{:04X}", c as u32))
@@ -211,6 +239,12 @@ pub(crate) fn one_command(dialect: &dyn Dialect, command: &Command) -> Result<St
     Ok(text)
 }
 
+/// Where a streamed script's text goes as it is written: whole lines, a piece at a time.
+pub type Sink<'s> = &'s mut dyn FnMut(&str) -> std::io::Result<()>;
+
+/// How much text a streamed script holds before it hands it on.
+const PIECE: usize = 1 << 16;
+
 /// A script being written, line by line, in one dialect.
 pub struct Script<'d> {
     dialect: &'d dyn Dialect,
@@ -220,6 +254,10 @@ pub struct Script<'d> {
     /// not keep a million commands it only writes).
     keep: bool,
     count: usize,
+    /// Where the text goes as it is written, when it is not kept whole.
+    sink: Option<Sink<'d>>,
+    /// The sink's first error: nothing is handed on after it.
+    failed: Option<std::io::Error>,
 }
 
 impl<'d> Script<'d> {
@@ -231,7 +269,39 @@ impl<'d> Script<'d> {
             written: Vec::new(),
             keep: true,
             count: 0,
+            sink: None,
+            failed: None,
         }
+    }
+
+    /// A script in `dialect` whose text goes to `sink` as it is written, never held whole;
+    /// its commands are counted, not kept. [`Script::finish`] hands on the rest.
+    pub(crate) fn streaming(dialect: &'d dyn Dialect, sink: Sink<'d>) -> Script<'d> {
+        Script {
+            sink: Some(sink),
+            ..Script::text_only(dialect)
+        }
+    }
+
+    /// Hands the text written so far to the sink, once it is a piece's worth (`all`: whatever
+    /// there is). A script with no sink keeps its text.
+    fn hand_on(&mut self, all: bool) {
+        let Some(sink) = &mut self.sink else {
+            return;
+        };
+        if !all && self.text.len() < PIECE {
+            return;
+        }
+        if self.failed.is_none() {
+            self.failed = sink(&self.text).err();
+        }
+        self.text.clear();
+    }
+
+    /// A streamed script's end: the rest handed on, or the sink's first error.
+    pub(crate) fn finish(mut self) -> std::io::Result<()> {
+        self.hand_on(true);
+        self.failed.map_or(Ok(()), Err)
     }
 
     /// An empty script in `dialect` that keeps only its text, and counts its commands.
@@ -252,6 +322,7 @@ impl<'d> Script<'d> {
         if !text.ends_with('\n') {
             self.text.push('\n');
         }
+        self.hand_on(false);
     }
 
     /// A remark line, `# ` and the sanitised text.
@@ -259,11 +330,13 @@ impl<'d> Script<'d> {
         self.text.push_str("# ");
         self.text.push_str(&sanitize(text));
         self.text.push('\n');
+        self.hand_on(false);
     }
 
     /// An empty line.
     pub fn blank(&mut self) {
         self.text.push('\n');
+        self.hand_on(false);
     }
 
     /// How many commands were written.
@@ -274,17 +347,33 @@ impl<'d> Script<'d> {
     /// The command, each argument quoted; when an argument cannot be quoted safely, nothing of
     /// it is written and the caller gets why. The script keeps the command, for
     /// `Script::into_parts`.
-    pub fn command(&mut self, command: Command) -> Result<(), Unwritable> {
-        let text = self.render(&command)?;
-        self.text.push_str(&text);
+    pub fn command(&mut self, command: &Command) -> Result<(), Unwritable> {
+        // Written in place; what a refused command wrote is taken back.
+        let start = self.text.len();
+        let mut text = std::mem::take(&mut self.text);
+        let written = self.render_into(command, &mut text);
+        if written.is_err() {
+            text.truncate(start);
+        }
+        self.text = text;
+        written?;
+        self.hand_on(false);
         self.count += 1;
         if self.keep {
-            self.written.push(command);
+            self.written.push(command.clone());
         }
         Ok(())
     }
 
     fn render(&self, command: &Command) -> Result<String, Unwritable> {
+        let mut line = String::new();
+        self.render_into(command, &mut line)?;
+        Ok(line)
+    }
+
+    /// The command's line (and data block) appended to `out`; on an error, `out` may hold
+    /// part of it.
+    fn render_into(&self, command: &Command, out: &mut String) -> Result<(), Unwritable> {
         if let Some(why) = &command.refused {
             return Err(Unwritable::Refused(why.clone()));
         }
@@ -293,14 +382,14 @@ impl<'d> Script<'d> {
             return Err(Unwritable::Refused(why));
         }
         // The words joined by single spaces, written straight into the line.
-        let mut line = String::new();
+        let start = out.len();
         for (i, word) in command.words.iter().enumerate() {
             if i > 0 {
-                line.push(' ');
+                out.push(' ');
             }
             match word {
-                Word::Fixed(w) => line.push_str(w),
-                Word::Arg(a) => line.push_str(&self.dialect.quote(a).ok_or(Unwritable::Value)?),
+                Word::Fixed(w) => out.push_str(w),
+                Word::Arg(a) => out.push_str(&self.dialect.quote(a).ok_or(Unwritable::Value)?),
             }
         }
         if let Some(data) = &command.stdin {
@@ -308,13 +397,13 @@ impl<'d> Script<'d> {
                 return Err(Unwritable::NoPipe);
             }
             let data = self.dialect.quote(data).ok_or(Unwritable::Data)?;
-            line = format!("printf '%s' {data} | {line}");
+            out.insert_str(start, &format!("printf '%s' {data} | "));
         }
-        line.push('\n');
+        out.push('\n');
         if let Some(block) = &command.block {
-            line.push_str(&dot_block(block)?);
+            out.push_str(&dot_block(block)?);
         }
-        Ok(line)
+        Ok(())
     }
 
     /// The script's text and the commands written into it, in order (what running it must
@@ -372,7 +461,7 @@ mod tests {
             .fixed("PUT")
             .fixed("$(touch x)")
             .arg("v");
-        script.command(command.clone()).unwrap();
+        script.command(&command).unwrap();
         assert_eq!(script.into_parts().0, "api PUT <$(touch x)> <v>\n");
         assert_eq!(command.args(), ["api", "PUT", "$(touch x)", "v"]);
     }
@@ -381,12 +470,12 @@ mod tests {
     fn blocks_are_dot_stuffed_and_refuse_control_characters() {
         let mut script = Script::new(&Words);
         script
-            .command(Command::new("add").block("a\n.\n..b\n"))
+            .command(&Command::new("add").block("a\n.\n..b\n"))
             .unwrap();
         assert_eq!(script.into_parts().0, "add\na\n..\n...b\n.\n");
         let mut script = Script::new(&Words);
         assert!(script
-            .command(Command::new("add").block("a\rsmtp set x"))
+            .command(&Command::new("add").block("a\rsmtp set x"))
             .is_err());
         assert_eq!(script.commands(), 0);
         assert_eq!(script.into_parts().0, "");
@@ -401,7 +490,7 @@ mod tests {
         ] {
             let mut script = Script::new(&Words);
             assert!(matches!(
-                script.command(command),
+                script.command(&command),
                 Err(Unwritable::Refused(m)) if m.id == "emit-bidi-not-written"
             ));
             assert_eq!(script.into_parts().0, "");
@@ -413,8 +502,40 @@ mod tests {
     }
 
     #[test]
+    fn a_streamed_script_is_the_same_text_in_pieces() {
+        let write = |script: &mut Script<'_>| {
+            for i in 0..5000 {
+                script.remark(&format!("entry {i}"));
+                script
+                    .command(&Command::new("add").arg(format!("e{i}")))
+                    .unwrap();
+            }
+            script.blank();
+        };
+        let mut whole = Script::new(&Words);
+        write(&mut whole);
+        let whole = whole.into_parts().0;
+        let mut pieces = Vec::new();
+        let mut sink = |text: &str| {
+            assert!(text.ends_with('\n'), "a piece holds whole lines");
+            pieces.push(text.to_string());
+            Ok(())
+        };
+        let mut streamed = Script::streaming(&Words, &mut sink);
+        write(&mut streamed);
+        assert_eq!(streamed.commands(), 5000);
+        streamed.finish().unwrap();
+        assert!(pieces.len() > 1, "{}", pieces.len());
+        assert_eq!(pieces.concat(), whole);
+        let mut full = |_: &str| Err(std::io::Error::other("disk full"));
+        let mut failed = Script::streaming(&Words, &mut full);
+        write(&mut failed);
+        assert!(failed.finish().is_err());
+    }
+
+    #[test]
     fn data_is_piped_only_where_the_dialect_pipes() {
         let mut script = Script::new(&Words);
-        assert!(script.command(Command::new("x").stdin("d")).is_err());
+        assert!(script.command(&Command::new("x").stdin("d")).is_err());
     }
 }

@@ -174,6 +174,63 @@ impl List {
         self.comments.get(entry).map(String::as_str)
     }
 
+    /// The entries `keep` keeps, with their origins and comments: spans of the same texts, no
+    /// entry copied.
+    pub(crate) fn filtered(&self, mut keep: impl FnMut(&str) -> bool) -> List {
+        let spans = self.spans.iter().filter(|s| keep(self.text(s)));
+        self.with_spans(spans.copied().collect())
+    }
+
+    /// The entries `other` does not hold, in one pass over both (each is sorted).
+    pub(crate) fn without(&self, other: &List) -> List {
+        if self.same_spans(other) {
+            return List::default();
+        }
+        let mut theirs = other.iter().map(|(text, _)| text).peekable();
+        self.filtered(|entry| {
+            while theirs.next_if(|t| *t < entry).is_some() {}
+            theirs.peek() != Some(&entry)
+        })
+    }
+
+    /// Whether both lists hold the same spans of the same texts (a list and its copy): the
+    /// same entries, known without reading them.
+    fn same_spans(&self, other: &List) -> bool {
+        let texts = match (&self.shared, &other.shared) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        let place = |s: &Span| (s.start, s.len);
+        texts
+            && self.arena == other.arena
+            && self.spans.len() == other.spans.len()
+            && self
+                .spans
+                .iter()
+                .map(place)
+                .eq(other.spans.iter().map(place))
+    }
+
+    /// A list of these spans of this list's texts, sorted as they are.
+    fn with_spans(&self, spans: Vec<Span>) -> List {
+        let mut list = List {
+            shared: self.shared.clone(),
+            arena: String::new(),
+            spans,
+            comments: std::collections::BTreeMap::new(),
+        };
+        // The arena is shared only when a kept span is of it.
+        if list.spans.iter().any(|s| s.start & SHARED == 0) {
+            list.arena = self.arena.clone();
+        }
+        list.comments = (self.comments.iter())
+            .filter(|(entry, _)| list.contains(entry))
+            .map(|(e, c)| (e.clone(), c.clone()))
+            .collect();
+        list
+    }
+
     /// Removes an entry and its comment; whether it was there.
     pub fn remove(&mut self, entry: &str) -> bool {
         match self.find(entry) {
@@ -214,6 +271,28 @@ impl PartialEq for List {
 
 impl Eq for List {}
 
+impl std::hash::Hash for List {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.len().hash(state);
+        self.iter().for_each(|entry| entry.hash(state));
+        self.comments.hash(state);
+    }
+}
+
+/// By entries (with their origins), then comments: as [`PartialEq`] compares.
+impl Ord for List {
+    fn cmp(&self, other: &List) -> std::cmp::Ordering {
+        let entries = self.iter().cmp(other.iter());
+        entries.then_with(|| self.comments.cmp(&other.comments))
+    }
+}
+
+impl PartialOrd for List {
+    fn partial_cmp(&self, other: &List) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl Serialize for List {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.iter().map(|(text, _)| match self.comment(text) {
@@ -247,6 +326,23 @@ mod tests {
         assert!(!list.remove("m"));
         assert_eq!(list.iter().map(|(t, _)| t).collect::<Vec<_>>(), ["a", "z"]);
         assert_eq!(list.get("z"), Some(at(2)));
+    }
+
+    #[test]
+    fn without_keeps_what_the_other_lacks() {
+        let mut list = List::from_entries([("a", at(1)), ("b", at(2)), ("c", at(3)), ("d", at(4))]);
+        list.set_comment("c", "kept");
+        list.set_comment("b", "gone");
+        let other = List::from_entries([("b", at(9)), ("bb", at(9)), ("d", at(9)), ("e", at(9))]);
+        let rest = list.without(&other);
+        assert_eq!(
+            rest.iter().collect::<Vec<_>>(),
+            [("a", at(1)), ("c", at(3))]
+        );
+        assert_eq!(rest.comment("c"), Some("kept"));
+        assert_eq!(rest.comment("b"), None);
+        assert!(list.without(&list).is_empty());
+        assert_eq!(list.without(&List::default()), list);
     }
 
     #[test]

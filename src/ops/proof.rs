@@ -17,7 +17,7 @@ use crate::vendors::{RestoreScript, Vendor};
 
 use super::diff::Side;
 use super::explain::{explained_diff, Explained};
-use super::restore::{command, Plan, Restore, Step};
+use super::restore::{One, Plan, Restore, Step};
 
 /// Why the script leaves an item different.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -97,14 +97,15 @@ pub fn prove(
             || writer
                 .enter_scope(scope)
                 .is_none_or(|c| one_command(dialect, &c).is_ok());
-        for (_, item) in items {
-            let written = entered && writes(command(writer, scope, item), dialect);
+        for one in items.iter().flat_map(|(_, item)| item.each()) {
+            let command = one.command(writer, scope);
+            let written = entered && writes(command.as_ref(), dialect);
             if !written {
-                let why = match command(writer, scope, item) {
+                let why = match command {
                     None => Left::NoCommand,
                     Some(_) => Left::Unwritable,
                 };
-                left.insert(item.path(scope), why);
+                left.insert(one.path(scope), why);
                 continue;
             }
             applied += 1;
@@ -113,7 +114,9 @@ pub fn prove(
                 line: applied as u32,
             };
             // A change the model refuses (another appliance's host) is no write of the script.
-            let _ = after.apply(change(scope, item), at);
+            if let Some(change) = change(scope, one) {
+                let _ = after.apply(change, at);
+            }
         }
     }
     for (_, step) in &plan.by_hand {
@@ -143,19 +146,28 @@ fn script_source() -> SourceInfo {
 }
 
 /// Whether a command exists and the script can carry it.
-fn writes(command: Option<Command>, dialect: &dyn Dialect) -> bool {
-    command.is_some_and(|c| one_command(dialect, &c).is_ok())
+fn writes(command: Option<&Command>, dialect: &dyn Dialect) -> bool {
+    command.is_some_and(|c| one_command(dialect, c).is_ok())
 }
 
-/// A planned item as the change its command makes, as the reader reads that command.
-fn change(scope: &str, item: &Restore) -> Change {
-    match item.clone() {
+/// A planned item, or one entry of a list, as the change its command makes, as the reader
+/// reads that command.
+fn change(scope: &str, one: One<'_>) -> Option<Change> {
+    let item = match one {
+        One::Entry { scope, list, entry } => {
+            let (scope, list, entry) = (scope.into(), list.into(), entry.into());
+            return Some(Change::ListAdd { scope, list, entry });
+        }
+        One::Item(item) => item,
+    };
+    Some(match item.clone() {
         Restore::Setting { name, value } => Change::Setting {
             scope: scope.to_string(),
             name,
             value,
         },
-        Restore::Entry { scope, list, entry } => Change::ListAdd { scope, list, entry },
+        // A list's entries are each one change, above.
+        Restore::Entries { .. } => return None,
         Restore::Message { name, text } => Change::Message {
             scope: scope.to_string(),
             name,
@@ -169,7 +181,7 @@ fn change(scope: &str, item: &Restore) -> Change {
                 elided: false,
             },
         },
-    }
+    })
 }
 
 /// The item path a step by hand is about, and why the script leaves it.

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
 
-use crate::emit::{one_command, Command, Dialect, Script, Unwritable};
+use crate::emit::{one_command, Command, Dialect, Script, Sink, Unwritable};
 use crate::knowledge::{Detect, Entry, Remedy, Report};
-use crate::model::{Config, Value, Version, SYSTEM};
+use crate::model::{Config, List, Origin, Value, Version, SYSTEM};
 use crate::vendors::{CapturePlan, Knowledge, RestoreScript};
 
 use super::diff::capture_commands;
@@ -22,14 +22,15 @@ pub enum Restore {
         /// The value to write.
         value: Value,
     },
-    /// A list entry.
-    Entry {
+    /// Entries of one list, each written by a command of its own: a whole list is planned
+    /// once, as spans of the capture's text, not entry by entry.
+    Entries {
         /// The list's scope (`primary`, a domain).
         scope: String,
         /// The list's name.
         list: String,
-        /// The entry.
-        entry: String,
+        /// The entries, sorted, each once.
+        entries: List,
     },
     /// A message of the scope the item is planned in.
     Message {
@@ -50,13 +51,102 @@ pub enum Restore {
 }
 
 impl Restore {
-    /// The item path the model gives this item in `scope`.
+    /// One entry of a list, as an item.
+    pub fn entry(scope: &str, list: &str, entry: &str) -> Restore {
+        Restore::Entries {
+            scope: scope.to_string(),
+            list: list.to_string(),
+            entries: List::from_entries([(entry, Origin { source: 0, line: 0 })]),
+        }
+    }
+
+    /// The item path the model gives this item in `scope`: a list's, or its entry's when
+    /// it holds one.
     pub fn path(&self, scope: &str) -> String {
         match self {
             Restore::Setting { name, .. } => format!("settings/{scope}/{name}"),
-            Restore::Entry { scope, list, entry } => format!("lists/{scope}/{list}/{entry}"),
+            Restore::Entries {
+                scope,
+                list,
+                entries,
+            } => match entries.len() {
+                1 => entries
+                    .iter()
+                    .map(|(e, _)| entry_path(scope, list, e))
+                    .collect(),
+                _ => format!("lists/{scope}/{list}"),
+            },
             Restore::Message { name, .. } => format!("messages/{scope}/{name}"),
             Restore::TrustedHost { group, host, .. } => format!("trusted_hosts/{group}/{host}"),
+        }
+    }
+
+    /// How many commands the item asks for: one, or one per entry.
+    pub fn len(&self) -> usize {
+        match self {
+            Restore::Entries { entries, .. } => entries.len(),
+            _ => 1,
+        }
+    }
+
+    /// Whether the item asks for no command (a list of no entries).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// What the item asks a command for, one by one: itself, or each of its entries.
+    pub fn each(&self) -> impl Iterator<Item = One<'_>> {
+        let (item, list) = match self {
+            Restore::Entries {
+                scope,
+                list,
+                entries,
+            } => (None, Some((scope.as_str(), list.as_str(), entries))),
+            item => (Some(One::Item(item)), None),
+        };
+        let entries = list.into_iter().flat_map(|(scope, list, entries)| {
+            let entry = move |(entry, _)| One::Entry { scope, list, entry };
+            entries.iter().map(entry)
+        });
+        item.into_iter().chain(entries)
+    }
+}
+
+/// The item path of a list's entry.
+fn entry_path(scope: &str, list: &str, entry: &str) -> String {
+    format!("lists/{scope}/{list}/{entry}")
+}
+
+/// What one command is written for: a planned item, or one entry of a planned list.
+#[derive(Debug, Clone, Copy)]
+pub enum One<'a> {
+    /// An item other than a list's entries.
+    Item(&'a Restore),
+    /// One entry of a list.
+    Entry {
+        /// The list's scope.
+        scope: &'a str,
+        /// The list's name.
+        list: &'a str,
+        /// The entry.
+        entry: &'a str,
+    },
+}
+
+impl One<'_> {
+    /// The item path the model gives it in `scope`.
+    pub fn path(&self, scope: &str) -> String {
+        match self {
+            One::Item(item) => item.path(scope),
+            One::Entry { scope, list, entry } => entry_path(scope, list, entry),
+        }
+    }
+
+    /// The vendor's command for it.
+    pub(crate) fn command(&self, writer: &dyn RestoreScript, scope: &str) -> Option<Command> {
+        match self {
+            One::Item(item) => command(writer, scope, item),
+            One::Entry { scope, list, entry } => writer.write_list_entry(scope, list, entry),
         }
     }
 }
@@ -268,9 +358,10 @@ pub struct RestoreOptions<'a> {
 }
 
 impl Plan {
-    /// How many items are planned, in every scope.
-    fn len(&self) -> usize {
-        self.scopes.values().map(Vec::len).sum()
+    /// How many commands are planned, in every scope.
+    pub fn commands(&self) -> usize {
+        let items = self.scopes.values().flatten();
+        items.map(|(_, item)| item.len()).sum()
     }
 
     /// A step by hand, once.
@@ -281,6 +372,14 @@ impl Plan {
     }
 
     fn push(&mut self, scope: &str, rule: &Label, item: Restore, options: &RestoreOptions<'_>) {
+        if let Restore::Entries {
+            scope: of,
+            list,
+            entries,
+        } = &item
+        {
+            return self.push_list(scope, rule, (of, list, entries), options);
+        }
         let against = options.against.filter(|_| !self.unprovable.contains(rule));
         if let Some(post) = against {
             let path = item.path(scope);
@@ -309,14 +408,6 @@ impl Plan {
         self.insert(scope, rule, item);
     }
 
-    /// Room for `more` items in `scope`, where it has items already.
-    fn reserve(&mut self, scope: &str, more: usize) {
-        if let Some(items) = self.scopes.get_mut(scope) {
-            items.reserve(more);
-        }
-        self.planned.reserve(more);
-    }
-
     /// Plans an item once, whatever the post-upgrade capture shows.
     fn insert(&mut self, scope: &str, rule: &Label, item: Restore) {
         let hash = self.hash(scope, &item);
@@ -340,6 +431,52 @@ impl Plan {
         items.push((rule.clone(), item));
     }
 
+    /// A list's entries, each once, as one item: those no item of `scope` plans already and,
+    /// with a post-upgrade capture, those it lacks where it observed the list. A whole list
+    /// costs a copy of its spans, once, never a copy of its entries.
+    fn push_list(
+        &mut self,
+        scope: &str,
+        rule: &Label,
+        (of, list, entries): (&str, &str, &List),
+        options: &RestoreOptions<'_>,
+    ) {
+        let against = options.against.filter(|_| !self.unprovable.contains(rule));
+        let lacked;
+        let entries = match against {
+            Some(post) => {
+                // Each entry the post-upgrade capture lacks, where it observed the list.
+                let held = post.lists.get(of).and_then(|l| l.get(list));
+                lacked = entries.filtered(|entry| {
+                    if held.is_some_and(|l| l.contains(entry)) {
+                        return false;
+                    }
+                    let path = entry_path(of, list, entry);
+                    if !post.coverage.observes(&path) {
+                        self.not_observed(&path, options);
+                        return false;
+                    }
+                    true
+                });
+                &lacked
+            }
+            None => entries,
+        };
+        let planned = self.scopes.get(scope).map_or(&[][..], Vec::as_slice);
+        let entries = not_planned(planned, (of, list), entries);
+        if entries.is_empty() {
+            return;
+        }
+        let item = Restore::Entries {
+            scope: of.to_string(),
+            list: list.to_string(),
+            entries,
+        };
+        let items = self.scopes.entry(scope.to_string()).or_default();
+        items.push((rule.clone(), item));
+    }
+
+    /// The hash of an item other than a list's entries, which are found by their list.
     fn hash(&self, scope: &str, item: &Restore) -> u64 {
         let mut h = self.hasher.build_hasher();
         scope.hash(&mut h);
@@ -429,6 +566,26 @@ impl Plan {
     }
 }
 
+/// The entries of the list `(scope, list)` no item of `items` plans already, each planned
+/// run of that list's entries left out in one pass; copied only where none is.
+fn not_planned(items: &[Planned], (scope, list): (&str, &str), entries: &List) -> List {
+    let mut rest: Option<List> = None;
+    for (_, planned) in items {
+        if let Restore::Entries {
+            scope: s,
+            list: l,
+            entries: before,
+        } = planned
+        {
+            let now = rest.as_ref().unwrap_or(entries);
+            if s == scope && l == list && !now.is_empty() {
+                rest = Some(now.without(before));
+            }
+        }
+    }
+    rest.unwrap_or_else(|| entries.clone())
+}
+
 /// Whether the post-upgrade capture holds the item at all (whatever its value).
 fn present(post: &Config, scope: &str, item: &Restore) -> bool {
     match item {
@@ -436,11 +593,15 @@ fn present(post: &Config, scope: &str, item: &Restore) -> bool {
             .settings
             .get(scope)
             .is_some_and(|s| s.contains_key(name)),
-        Restore::Entry { scope, list, entry } => post
+        Restore::Entries {
+            scope,
+            list,
+            entries,
+        } => post
             .lists
             .get(scope)
             .and_then(|l| l.get(list))
-            .is_some_and(|l| l.contains(entry)),
+            .is_some_and(|l| entries.iter().all(|(e, _)| l.contains(e))),
         Restore::Message { name, .. } => post
             .messages
             .get(scope)
@@ -460,7 +621,7 @@ fn already(post: &Config, scope: &str, item: &Restore) -> bool {
             .get(scope)
             .and_then(|s| s.get(name))
             .is_some_and(|v| v.value == *value),
-        Restore::Entry { .. } => present(post, scope, item),
+        Restore::Entries { .. } => present(post, scope, item),
         Restore::Message { name, text } => post
             .messages
             .get(scope)
@@ -492,11 +653,11 @@ pub fn plan(pre: &Config, knowledge: &dyn Knowledge, options: &RestoreOptions<'_
             patches(&mut plan, entry, knowledge, options);
         }
         if entry.reported_by(Report::Restore) {
-            let (steps, items) = (plan.by_hand.len(), plan.len());
+            let (steps, items) = (plan.by_hand.len(), plan.commands());
             restore_items(&mut plan, pre, entry, knowledge, options);
             // The entry's own steps by hand belong with what it puts back: none when the
             // script writes nothing for it and it asked for nothing by hand.
-            if plan.len() > items || plan.by_hand.len() > steps {
+            if plan.commands() > items || plan.by_hand.len() > steps {
                 steps_by_hand(&mut plan, entry, knowledge, steps);
             }
         }
@@ -764,13 +925,8 @@ fn export_lacks(
     options: &RestoreOptions<'_>,
 ) {
     for (scope, lists) in &pre.lists {
-        for (entry, _) in lists.get(list).iter().flat_map(|l| l.iter()) {
-            let item = Restore::Entry {
-                scope: scope.clone(),
-                list: list.to_string(),
-                entry: entry.to_string(),
-            };
-            plan.push(SYSTEM, rule, item, options);
+        if let Some(entries) = lists.get(list) {
+            plan.push_list(SYSTEM, rule, (scope, list, entries), options);
         }
     }
 }
@@ -993,24 +1149,10 @@ fn everything(plan: &mut Plan, pre: &Config, options: &RestoreOptions<'_>, rule:
             }
         }
     }
-    // Room for every entry at once: a million-entry list is planned without regrowing.
-    let entries: usize = pre
-        .lists
-        .values()
-        .flat_map(|l| l.values())
-        .map(|e| e.len())
-        .sum();
-    plan.reserve(SYSTEM, entries);
+    // A list at once: its entries are spans of the capture's text, planned without copying.
     for (scope, lists) in &pre.lists {
         for (list, entries) in lists {
-            for (entry, _) in entries.iter() {
-                let item = Restore::Entry {
-                    scope: scope.clone(),
-                    list: list.clone(),
-                    entry: entry.to_string(),
-                };
-                plan.push(SYSTEM, rule, item, options);
-            }
+            plan.push_list(SYSTEM, rule, (scope, list, entries), options);
         }
     }
     for (scope, messages) in &pre.messages {
@@ -1047,8 +1189,8 @@ pub enum Remark<'a> {
 /// What a `not written` remark is about.
 #[derive(Debug, Clone, Copy)]
 pub enum Subject<'a> {
-    /// A planned item.
-    Item(&'a Restore),
+    /// A planned item, or one entry of a planned list.
+    Item(One<'a>),
     /// Entering a domain's section, with how many items it holds.
     Enter {
         /// The domain.
@@ -1078,7 +1220,31 @@ pub(crate) fn written_in(
     words: Wording<'_>,
 ) -> Written {
     let script = Script::text_only(dialect);
-    write_script(script, dialect, (plan, writer), header, words)
+    let (script, left_out) = write_script(script, dialect, (plan, writer), header, words);
+    let (text, commands) = script.into_parts();
+    Written {
+        text,
+        commands,
+        left_out,
+    }
+}
+
+/// [`written_in`], its text handed to `sink` as it is written, never held whole (the
+/// `Written` holds no text): a million-line script costs a piece of text at a time.
+pub(crate) fn written_to(
+    plan: &Plan,
+    writer: &dyn RestoreScript,
+    dialect: &dyn Dialect,
+    (header, words): (&[String], Wording<'_>),
+    sink: Sink<'_>,
+) -> std::io::Result<Written> {
+    let script = Script::streaming(dialect, sink);
+    let (script, left_out) = write_script(script, dialect, (plan, writer), header, words);
+    script.finish()?;
+    Ok(Written {
+        left_out,
+        ..Written::default()
+    })
 }
 
 /// `written_in` in the vendor's own dialect, with the commands written into the script in
@@ -1090,8 +1256,10 @@ pub fn script_with_commands(
     words: Wording<'_>,
 ) -> (String, Vec<Command>) {
     let dialect = writer.dialect();
-    let written = write_script(Script::new(dialect), dialect, (plan, writer), header, words);
-    (written.text, written.commands)
+    let script = Script::new(dialect);
+    write_script(script, dialect, (plan, writer), header, words)
+        .0
+        .into_parts()
 }
 
 /// A script as written.
@@ -1134,7 +1302,7 @@ fn write_script<'d>(
     (plan, writer): (&Plan, &dyn RestoreScript),
     header: &[String],
     words: Wording<'_>,
-) -> Written {
+) -> (Script<'d>, usize) {
     let confirmed = |command: &str| writer.form_confirmed(command);
     let mut out = Out {
         script,
@@ -1158,7 +1326,7 @@ fn write_script<'d>(
     // An entry scoped to a domain, or to an address of one (`user:ceo@example.com`), comes
     // after the domain's own section, which creates the domain.
     let depends_on = |item: &Restore| match item {
-        Restore::Entry { scope, .. } => {
+        Restore::Entries { scope, .. } => {
             let domain = scope
                 .strip_prefix("user:")
                 .and_then(|address| address.rsplit_once('@'))
@@ -1180,12 +1348,12 @@ fn write_script<'d>(
             domain,
             items: items.len(),
         };
-        let entered = emit(&mut out, || writer.enter_scope(domain), enter, false);
+        let entered = emit(&mut out, writer.enter_scope(domain), enter, false);
         if entered {
             write_items(&mut out, writer, domain, items);
             if writer.enter_scope("").is_some() {
                 let leave = Subject::Leave(domain);
-                emit(&mut out, || writer.enter_scope(""), leave, true);
+                emit(&mut out, writer.enter_scope(""), leave, true);
             }
         }
         let scoped: Vec<&Planned> = later
@@ -1195,12 +1363,7 @@ fn write_script<'d>(
             .collect();
         write_items(&mut out, writer, SYSTEM, scoped);
     }
-    let (text, commands) = out.script.into_parts();
-    Written {
-        text,
-        commands,
-        left_out: out.left_out,
-    }
+    (out.script, out.left_out)
 }
 
 /// The items of one scope: settings, trusted hosts, list entries, then messages, each run of
@@ -1214,7 +1377,7 @@ fn write_items(
     let order = |r: &Restore| match r {
         Restore::Setting { .. } => 0,
         Restore::TrustedHost { .. } => 1,
-        Restore::Entry { .. } => 2,
+        Restore::Entries { .. } => 2,
         Restore::Message { .. } => 3,
     };
     // By kind, each kind in planned order: a stable sort, in one pass.
@@ -1228,20 +1391,17 @@ fn write_items(
             out.remark(Remark::Label(label));
             last = Some(label);
         }
-        emit(
-            out,
-            || command(writer, scope, item),
-            Subject::Item(item),
-            true,
-        );
+        for one in item.each() {
+            emit(out, one.command(writer, scope), Subject::Item(one), true);
+        }
     }
 }
 
-/// The vendor's command for one item.
-pub(crate) fn command(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> Option<Command> {
+/// The vendor's command for one item; for a list's entries, for its first.
+fn command(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> Option<Command> {
     match item {
         Restore::Setting { name, value } => writer.write_setting(scope, name, &value_text(value)),
-        Restore::Entry { scope, list, entry } => writer.write_list_entry(scope, list, entry),
+        Restore::Entries { .. } => item.each().next()?.command(writer, scope),
         Restore::Message { name, text } => writer.write_message(name, text),
         Restore::TrustedHost { group, host, key } => writer.write_trusted_host(group, host, key),
     }
@@ -1253,27 +1413,24 @@ pub(crate) fn command(writer: &dyn RestoreScript, scope: &str, item: &Restore) -
 /// the dialect cannot quote one of its values is counted as left out.
 fn emit(
     out: &mut Out<'_, '_>,
-    command: impl Fn() -> Option<Command>,
+    command: Option<Command>,
     what: Subject<'_>,
     none_is_written: bool,
 ) -> bool {
-    let command_now = command();
-    if let Some(c) = &command_now {
+    // A form already marked needs no look-up: it is marked once.
+    let marked = |c: &Command| out.marked.iter().any(|form| c.has_form(form));
+    if let Some(c) = command.as_ref().filter(|c| !marked(c)) {
         if (out.confirmed)(&c.lookup_line()) == Some(false) {
             let form = c.form();
-            if !out.marked.contains(&form) {
-                out.remark(Remark::Inferred(&form));
-                out.marked.insert(form);
-            }
+            out.remark(Remark::Inferred(&form));
+            out.marked.insert(form);
         }
     }
-    match command_now.map(|c| out.script.command(c)) {
-        Some(Ok(())) => true,
-        Some(Err(why)) => {
-            if let Some(c) = command() {
-                let quoting = Unquoted(out.dialect);
-                out.left_out += usize::from(one_command(&quoting, &c).is_ok());
-            }
+    match command.map(|c| (out.script.command(&c), c)) {
+        Some((Ok(()), _)) => true,
+        Some((Err(why), c)) => {
+            let quoting = Unquoted(out.dialect);
+            out.left_out += usize::from(one_command(&quoting, &c).is_ok());
             out.remark(Remark::NotWritten(&why, what));
             false
         }
@@ -1311,12 +1468,29 @@ pub(crate) fn by_hand_what_is_not_written(
     for (scope, items) in &plan.scopes {
         for (rule, item) in items {
             let written = match item {
-                Restore::Entry { scope, list, .. } => *lists
+                Restore::Entries { scope, list, .. } => *lists
                     .entry((scope, list))
                     .or_insert_with(|| writes(writer, scope, item)),
                 _ => writes(writer, scope, item),
             };
             if written {
+                continue;
+            }
+            if let Restore::Entries {
+                scope: of,
+                list,
+                entries,
+            } = item
+            {
+                // Each entry a step of its own, as each is a command of its own.
+                for (entry, _) in entries.iter() {
+                    let item = Restore::entry(of, list, entry);
+                    let step = Step::NoCommand {
+                        scope: scope.clone(),
+                        item,
+                    };
+                    steps.push((rule.clone(), step));
+                }
                 continue;
             }
             let step = match item {

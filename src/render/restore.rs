@@ -11,11 +11,11 @@ use crate::capture::Capture;
 use crate::commands::restore::{CaptureBy, EncodingChoice, Report, Request, RunbookFacts};
 use crate::emit::{Command, Unwritable};
 use crate::message;
-use crate::ops::restore::{self as ops, Label, Plan, Remark, Subject, Written};
+use crate::ops::restore::{self as ops, Label, One, Plan, Remark, Subject, Written};
 use crate::vendors::RestoreScript;
 
 use super::message::{in_language, words, words_as_given, Lang};
-use super::runbook::{self, item_message, Context};
+use super::runbook::{self, entry_message, item_message, Context};
 
 /// What a restore run writes.
 #[derive(Debug, Clone)]
@@ -54,27 +54,17 @@ impl Outputs {
     /// (the dialect refuses the rest); a remark's character the encoding lacks is written as
     /// a visible escape, `\u{5168}`, as the emitter's sanitiser writes control characters.
     pub fn script_bytes(&self) -> Vec<u8> {
-        encode_escaping(&self.script, self.encoding)
-    }
-
-    /// [`Outputs::script_bytes`], taking the script out: a script already in its bytes (UTF-8,
-    /// or ASCII in an ASCII-compatible encoding) is not copied.
-    pub fn take_script_bytes(&mut self) -> Vec<u8> {
-        let script = std::mem::take(&mut self.script);
-        if self.encoding == encoding_rs::UTF_8
-            || (self.encoding.is_ascii_compatible() && script.is_ascii())
-        {
-            return script.into_bytes();
-        }
-        encode_escaping(&script, self.encoding)
+        encoded(&self.script, self.encoding).into_owned()
     }
 }
 
-/// `text` in `encoding`, each character it cannot carry as `\u{...}`.
-fn encode_escaping(text: &str, encoding: &'static Encoding) -> Vec<u8> {
+/// `text` in `encoding`, each character it cannot carry as `\u{...}`: the text's own bytes
+/// where they are already those. Text ending in a line break (ASCII, where every encoding a
+/// script is written in is back in its initial state) encodes the same whole or in pieces.
+pub fn encoded<'t>(text: &'t str, encoding: &'static Encoding) -> std::borrow::Cow<'t, [u8]> {
     // ASCII is the same bytes in every encoding a script is written in (UTF-16 is refused).
     if encoding == encoding_rs::UTF_8 || (encoding.is_ascii_compatible() && text.is_ascii()) {
-        return text.as_bytes().to_vec();
+        return std::borrow::Cow::Borrowed(text.as_bytes());
     }
     let mut encoder = encoding.new_encoder();
     let mut out = Vec::with_capacity(text.len() + 16);
@@ -90,7 +80,7 @@ fn encode_escaping(text: &str, encoding: &'static Encoding) -> Vec<u8> {
         out.truncate(start + written);
         rest = &rest[read..];
         match result {
-            encoding_rs::EncoderResult::InputEmpty => return out,
+            encoding_rs::EncoderResult::InputEmpty => return std::borrow::Cow::Owned(out),
             encoding_rs::EncoderResult::OutputFull => {}
             encoding_rs::EncoderResult::Unmappable(c) => {
                 out.extend(format!("\\u{{{:x}}}", c as u32).bytes());
@@ -102,21 +92,40 @@ fn encode_escaping(text: &str, encoding: &'static Encoding) -> Vec<u8> {
 /// The report's outputs: the script (its left-out values counted as it is written), the
 /// runbook when asked for, the import files, and the warnings in words.
 pub fn outputs(report: &Report) -> Outputs {
-    let dialect = report
+    let words = |said: &Remark<'_>| carried(report.encoding, || remark(said));
+    let header = header(report);
+    let dialect = dialect_of(report);
+    let written = ops::written_in(&report.plan, report.writer, dialect, &header, &words);
+    outputs_of(report, written)
+}
+
+/// [`outputs`], the script handed to `sink` as it is written, as text, a piece of whole lines
+/// at a time, never held whole: the outputs' script is empty. The sink's first error ends it.
+pub fn outputs_streamed(report: &Report, sink: crate::emit::Sink<'_>) -> std::io::Result<Outputs> {
+    let words = |said: &Remark<'_>| carried(report.encoding, || remark(said));
+    let header = header(report);
+    let dialect = dialect_of(report);
+    let said = (header.as_slice(), &words as ops::Wording<'_>);
+    let written = ops::written_to(&report.plan, report.writer, dialect, said, sink)?;
+    Ok(outputs_of(report, written))
+}
+
+/// The dialect the report's script is written in.
+fn dialect_of(report: &Report) -> &dyn crate::emit::Dialect {
+    report
         .dialect
         .as_deref()
-        .unwrap_or_else(|| report.writer.dialect());
+        .unwrap_or_else(|| report.writer.dialect())
+}
+
+/// The outputs of a script written: its text (where it was kept), the runbook, the import
+/// files and the warnings in words.
+fn outputs_of(report: &Report, written: Written) -> Outputs {
     let Written {
         text: script,
         left_out,
         ..
-    } = ops::written_in(
-        &report.plan,
-        report.writer,
-        dialect,
-        &header(report),
-        &|said: &Remark<'_>| carried(report.encoding, || remark(said)),
-    );
+    } = written;
     let mut warnings = Vec::new();
     // Values the encoding cannot carry are left out under a remark; say so where it is seen.
     if left_out > 0 {
@@ -272,7 +281,8 @@ fn unwritable(why: &Unwritable) -> Message {
 /// What a `not written` remark is about.
 fn subject(what: &Subject<'_>) -> Message {
     match what {
-        Subject::Item(item) => item_message(item),
+        Subject::Item(One::Item(item)) => item_message(item),
+        Subject::Item(One::Entry { scope, list, entry }) => entry_message(scope, list, entry),
         Subject::Enter { domain, items } => {
             message!("restore-item-enter", count = *items, domain = *domain)
         }

@@ -247,17 +247,29 @@ fn console(scope: &str, name: &str, value: &str, at: Option<&ConsolePlace>) -> S
 pub(crate) fn item_message(item: &Restore) -> Message {
     match item {
         Restore::Setting { name, .. } => message!("restore-item-setting", name = name),
-        Restore::Entry { scope, list, entry } => message!(
-            "restore-item-entry",
-            scope = scope,
-            list = list,
-            entry = entry
-        ),
+        Restore::Entries {
+            scope,
+            list,
+            entries,
+        } => {
+            let entries: Vec<&str> = entries.iter().map(|(entry, _)| entry).collect();
+            entry_message(scope, list, &entries.join(", "))
+        }
         Restore::Message { name, .. } => message!("restore-item-message", name = name),
         Restore::TrustedHost { group, host, .. } => {
             message!("restore-item-trusted-host", host = host, group = group)
         }
     }
+}
+
+/// One entry of a list, named.
+pub(crate) fn entry_message(scope: &str, list: &str, entry: &str) -> Message {
+    message!(
+        "restore-item-entry",
+        scope = scope,
+        list = list,
+        entry = entry
+    )
 }
 
 /// A patch's install step: its command in a code span, with where to fetch it after.

@@ -79,6 +79,49 @@ pub fn with_files(
     }
 }
 
+/// [`with_files`], the main output written as it is made: `make` writes it (to its temporary
+/// file, when it is a file) and gives back what it found on the way, from which `files` makes
+/// the files that go with it (a plan file naming the script's digest). Nothing is put in
+/// place until every file is complete; a failure of either leaves the user's files as they
+/// were.
+pub fn streamed_with_files<T>(
+    main: Option<&Path>,
+    make: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<T>,
+    files: impl FnOnce(&mut T) -> Vec<(PathBuf, Vec<u8>)>,
+    private: bool,
+    making: Option<&Path>,
+) -> Result<T> {
+    let Some(path) = main.filter(|p| !is_special(p)) else {
+        // Standard output or a device: written once every file is in place, as a whole.
+        let mut bytes = Vec::new();
+        let mut made = make(&mut bytes).map_err(|e| Error::io("<stdout>", e))?;
+        with_files((main, bytes), files(&mut made), private, making)?;
+        return Ok(made);
+    };
+    let mut created = Vec::new();
+    let result = (|| {
+        let mut main = temporary(path, private, making, &mut created)?;
+        let shown = path.display().to_string();
+        let mut out = std::io::BufWriter::new(main.0.as_file_mut());
+        let mut made = make(&mut out)
+            .and_then(|made| out.flush().map(|()| made))
+            .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
+        drop(out);
+        let files = files(&mut made);
+        let mut pending = Vec::new();
+        for (path, contents) in &files {
+            pending.push(written(path, contents, private, making, &mut created)?);
+        }
+        pending.push(main);
+        put_in_place(pending)?;
+        Ok(made)
+    })();
+    if result.is_err() {
+        remove_created(&created);
+    }
+    result
+}
+
 /// Writes each `(path, contents)` into existing folders; `private` files are created readable
 /// by the owner only (0600), the others 0644. Contents are text or bytes (a script in the
 /// encoding it is sent in).
@@ -96,12 +139,17 @@ pub(crate) fn atomically_making<C: AsRef<[u8]>>(
     let mut created = Vec::new();
     let result = write_all(files, private, make, &mut created);
     if result.is_err() {
-        // Deepest first, and only while empty: never a folder that holds anything.
-        for dir in created.iter().rev() {
-            let _ = std::fs::remove_dir(dir);
-        }
+        remove_created(&created);
     }
     result
+}
+
+/// The folders a failed run made, removed: deepest first, and only while empty, never a
+/// folder that holds anything.
+fn remove_created(created: &[PathBuf]) {
+    for dir in created.iter().rev() {
+        let _ = std::fs::remove_dir(dir);
+    }
 }
 
 fn write_all<C: AsRef<[u8]>>(
@@ -112,35 +160,65 @@ fn write_all<C: AsRef<[u8]>>(
 ) -> Result<()> {
     let mut pending = Vec::new();
     for (path, contents) in files {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        if make.is_some_and(|m| dir.starts_with(m)) {
-            create_dirs(dir, created)?;
-        }
-        let shown = path.display().to_string();
-        let temp = tempfile::Builder::new()
-            .prefix(".carryover-")
-            .tempfile_in(dir)
-            .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
-        // Registered before a byte is written: a signal from here on removes it.
-        let guard = cleanup::Registered::new(temp.path());
-        pending.push((temp, guard, path.clone()));
-        let Some((temp, _, _)) = pending.last_mut() else {
-            continue;
-        };
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = if private { 0o600 } else { 0o644 };
-            std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
-                .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
-        }
-        temp.write_all(contents.as_ref())
-            .and_then(|_| temp.flush())
+        pending.push(written(path, contents.as_ref(), private, make, created)?);
+    }
+    put_in_place(pending)
+}
+
+/// A temporary file beside its target, the signal handler's to remove, and the target.
+type Pending = (tempfile::NamedTempFile, cleanup::Registered, PathBuf);
+
+/// A temporary file for `path` holding `contents`.
+fn written(
+    path: &Path,
+    contents: &[u8],
+    private: bool,
+    make: Option<&Path>,
+    created: &mut Vec<PathBuf>,
+) -> Result<Pending> {
+    let mut pending = temporary(path, private, make, created)?;
+    let shown = path.display().to_string();
+    let temp = &mut pending.0;
+    temp.write_all(contents)
+        .and_then(|_| temp.flush())
+        .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
+    Ok(pending)
+}
+
+/// An empty temporary file in `path`'s folder (made, with its parents, when it is inside
+/// `make`), created readable by its owner only when `private`.
+fn temporary(
+    path: &Path,
+    private: bool,
+    make: Option<&Path>,
+    created: &mut Vec<PathBuf>,
+) -> Result<Pending> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if make.is_some_and(|m| dir.starts_with(m)) {
+        create_dirs(dir, created)?;
+    }
+    let shown = path.display().to_string();
+    let temp = tempfile::Builder::new()
+        .prefix(".carryover-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
+    // Registered before a byte is written: a signal from here on removes it.
+    let guard = cleanup::Registered::new(temp.path());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if private { 0o600 } else { 0o644 };
+        std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
             .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
     }
+    Ok((temp, guard, path.to_path_buf()))
+}
+
+/// Every temporary file complete: each is renamed into place.
+fn put_in_place(pending: Vec<Pending>) -> Result<()> {
     // A folder in a file's place would fail its rename after others were done: refuse first.
     if let Some((_, _, path)) = pending.iter().find(|(_, _, p)| p.is_dir()) {
         return Err(Error::file(

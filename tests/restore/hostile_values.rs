@@ -516,7 +516,7 @@ mod mos {
             scoped.push(("t".into(), Restore::Message { name: "branding.quotamsg".into(), text: message.clone() }));
             let system = plan.scopes.entry(SYSTEM.to_string()).or_default();
             for e in &entries {
-                system.push(("t".into(), Restore::Entry { scope: domain.clone(), list: "whitelistto".into(), entry: e.clone() }));
+                system.push(("t".into(), Restore::entry(&domain, "whitelistto", e)));
             }
             let key = key.join("\n");
             system.push(("t".into(), Restore::TrustedHost { group: group.clone(), host: host.clone(), key: key.clone() }));
@@ -582,11 +582,7 @@ mod mos {
         let system = plan.scopes.entry(SYSTEM.to_string()).or_default();
         system.push((
             "t".into(),
-            Restore::Entry {
-                scope: "primary".into(),
-                list: "whitelistto".into(),
-                entry: "a@b\rsmtp set fastpath off".into(),
-            },
+            Restore::entry("primary", "whitelistto", "a@b\rsmtp set fastpath off"),
         ));
         system.push((
             "t".into(),

@@ -340,7 +340,7 @@ proptest! {
         system.push(("t".into(), Restore::Message { name: "branding.quotamsg".into(), text: message.clone() }));
         system.push(("t".into(), Restore::Setting { name: "smtp.banner".into(), value: Value::Text(setting.clone()) }));
         for e in &entries {
-            system.push(("t".into(), Restore::Entry { scope: "primary".into(), list: "whitelistto".into(), entry: e.clone() }));
+            system.push(("t".into(), Restore::entry("primary", "whitelistto", e)));
         }
         let text = script(&plan, &Mos, &["property".into()]);
         let back = apply(Capture::default(), &text);

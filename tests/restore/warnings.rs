@@ -91,11 +91,7 @@ fn import_file_warnings_join_the_script_warnings() {
         .or_default()
         .push((
             "planted".into(),
-            Restore::Entry {
-                scope: "global".into(),
-                list: "allow".into(),
-                entry: "a\0b@example.org".into(),
-            },
+            Restore::entry("global", "allow", "a\0b@example.org"),
         ));
     let outputs = outputs(&report);
     assert!(
