@@ -88,13 +88,17 @@ fn reading_answers_in_parts_changes_nothing() {
                 ..Options::default()
             },
         );
-        for answer_part in [1, 2, 7] {
+        for (answer_part, part_size) in [(1, 0), (2, 0), (7, 0), (1, 64), (3, 300)] {
             let options = Options {
                 answer_part,
+                part_size,
                 ..Options::default()
             };
             let parts = capture_of("x", bytes.clone(), &options);
-            let what = format!("{} in parts of {answer_part}", path.display());
+            let what = format!(
+                "{} in parts of {answer_part} lines, the log cut every {part_size}",
+                path.display()
+            );
             assert_eq!(parts.config, whole.config, "{what}");
             assert_eq!(parts.notes, whole.notes, "{what}");
         }
