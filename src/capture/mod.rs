@@ -78,6 +78,9 @@ pub struct ReadOptions {
     pub kind: Option<SourceKind>,
     /// Cut large logs into parts of about this many bytes for parallel parsing (0: a default).
     pub part_size: usize,
+    /// Read a listing's answer in parts of about this many lines, so a long one is never held
+    /// whole (0: a default).
+    pub answer_part: usize,
     /// The name that messages and evidence give the file read, instead of its path: git hands
     /// an external diff a temporary copy of the file it names.
     pub shown_as: Option<String>,

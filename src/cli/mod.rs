@@ -225,6 +225,7 @@ impl ReadFlags {
             encoding: encoding(self.encoding.as_deref())?,
             kind,
             part_size: 0,
+            answer_part: 0,
             shown_as: None,
         })
     }

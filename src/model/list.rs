@@ -92,8 +92,15 @@ impl List {
     pub(crate) fn sorted(mut self) -> List {
         let (arena, shared) = (&self.arena, self.shared.as_deref());
         let text = |s: &Span| span_text(arena, shared, s);
-        // Stable, so among equal entries the last read stays last.
-        self.spans.sort_by(|a, b| text(a).cmp(text(b)));
+        // Among equal entries the last read must stay last. Read in the order of their
+        // origins (a listing, line by line), the origin says which that is, and an unstable sort
+        // needs no buffer (half the list again); else a stable sort keeps the order read.
+        if self.spans.windows(2).all(|w| w[0].at < w[1].at) {
+            self.spans
+                .sort_unstable_by(|a, b| text(a).cmp(text(b)).then(a.at.cmp(&b.at)));
+        } else {
+            self.spans.sort_by(|a, b| text(a).cmp(text(b)));
+        }
         // Of equal entries, the last read is kept (with its origin).
         self.spans.dedup_by(|later, kept| {
             let same = text(later) == text(kept);
@@ -315,6 +322,30 @@ mod tests {
         let list = List::from_entries([("b", at(1)), ("a", at(2)), ("b", at(3))]);
         let entries: Vec<_> = list.iter().collect();
         assert_eq!(entries, vec![("a", at(2)), ("b", at(3))]);
+    }
+
+    #[test]
+    fn the_last_read_wins_whatever_order_the_origins_are_in() {
+        let read = |order: &[u32]| {
+            let entries = order
+                .iter()
+                .map(|&line| (["b", "a"][line as usize % 2], at(line)));
+            let list = List::from_entries(entries);
+            list.iter()
+                .map(|(t, at)| (t.to_string(), at))
+                .collect::<Vec<_>>()
+        };
+        // In the order of their lines, as a listing is read.
+        assert_eq!(
+            read(&[1, 2, 3, 4, 5, 7]),
+            [("a".into(), at(7)), ("b".into(), at(4))]
+        );
+        // In another order: the last read, not the last line.
+        assert_eq!(
+            read(&[7, 2, 5, 4, 3, 1]),
+            [("a".into(), at(1)), ("b".into(), at(4))]
+        );
+        assert_eq!(read(&[3, 3, 1]), [("a".into(), at(1))]);
     }
 
     #[test]

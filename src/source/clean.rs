@@ -264,11 +264,75 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
 /// empty), so that a reader can tell them from the session's blank lines. A clean log is
 /// returned as it is, without a copy.
 pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) {
-    let mut cleaning = Cleaning::default();
     let stamped = is_stamped(&text);
     if !stamped && !is_noisy(text.as_bytes()) {
-        return (text, cleaning, Vec::new());
+        return (text, Cleaning::default(), Vec::new());
     }
+    if !stamped && only_crlf(text.as_bytes()) {
+        return crlf_in_place(text);
+    }
+    clean_lines(text, stamped)
+}
+
+/// Whether the only noise of a text is CRLF line ends: no other carriage return, no control
+/// character, caret notation (`^`), header line or pager word. Cleaning it removes the CRs
+/// and any pager prompt, line by line, and nothing else.
+fn only_crlf(bytes: &[u8]) -> bool {
+    memchr::memchr3(0x1b, 0x08, b'^', bytes).is_none()
+        && memchr::memchr2(0x07, 0x7f, bytes).is_none()
+        && ![&b"More"[..], b"more", b"MORE", b"=~="]
+            .into_iter()
+            .any(|pattern| memchr::memmem::find(bytes, pattern).is_some())
+        && memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'))
+}
+
+/// [`clean_noting_pagers`] of a text whose only noise is CRLF line ends ([`only_crlf`]): the
+/// same result, made in place, so a large capture is never held twice.
+fn crlf_in_place(text: String) -> (String, Cleaning, Vec<u32>) {
+    let mut cleaning = Cleaning::default();
+    let mut pager_lines = Vec::new();
+    let mut bytes = text.into_bytes();
+    let (mut read, mut write, mut number) = (0, 0, 0u32);
+    loop {
+        number += 1;
+        let end = memchr::memchr(b'\n', &bytes[read..]).map_or(bytes.len(), |i| read + i);
+        let mut body = end;
+        if body > read && bytes[body - 1] == b'\r' {
+            body -= 1;
+            cleaning.crlf_lines += 1;
+        }
+        let line_start = write;
+        bytes.copy_within(read..body, write);
+        write += body - read;
+        let pager = pager_len(&bytes[line_start..write]).filter(|&len| {
+            // At a character boundary, as the text's own line is cut.
+            line_start + len == write || (bytes[line_start + len] as i8) >= -0x40
+        });
+        if let Some(len) = pager {
+            bytes.copy_within(line_start + len..write, line_start);
+            write -= len;
+            cleaning.pagers += 1;
+            if write == line_start {
+                pager_lines.push(number);
+            }
+        }
+        if end == bytes.len() {
+            break;
+        }
+        bytes[write] = b'\n';
+        write += 1;
+        read = end + 1;
+    }
+    bytes.truncate(write);
+    // Only ASCII CRs and whole characters were taken out of UTF-8 text.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (text, cleaning, pager_lines)
+}
+
+/// [`clean_noting_pagers`] line by line into a new text.
+fn clean_lines(text: String, stamped: bool) -> (String, Cleaning, Vec<u32>) {
+    let mut cleaning = Cleaning::default();
     let mut out = String::with_capacity(text.len());
     let mut pager_lines = Vec::new();
     let mut last_style = 0;
@@ -472,6 +536,39 @@ mod tests {
             prop_assert_eq!(is_stamped(&text), stamped_line_by_line(&text), "{:?}", text);
         }
     }
+
+    #[test]
+    fn crlf_line_ends_are_cleaned_in_place_as_line_by_line() {
+        let pieces = [
+            "",
+            "a b",
+            "メール",
+            " --mOrE-- ",
+            "<-- moRE --> (50%)\"q\"",
+            "-- mORe",
+        ];
+        let mut cases = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for ends in 0..16u8 {
+                        let end = |bit: u8| if ends & (1 << bit) != 0 { "\r\n" } else { "\n" };
+                        let last = if ends & 8 != 0 { "" } else { end(2) };
+                        let text = format!("{a}{}{b}{}{c}{last}", end(0), end(1));
+                        assert!(only_crlf(text.as_bytes()), "{text:?}");
+                        let in_place = crlf_in_place(text.clone());
+                        assert_eq!(in_place, clean_lines(text.clone(), false), "{text:?}");
+                        cases += usize::from(in_place.1.pagers > 0);
+                    }
+                }
+            }
+        }
+        assert!(cases > 0);
+        assert!(!only_crlf(b"a\rb\r\n"));
+        assert!(!only_crlf(b"a^C\r\n"));
+        assert!(!only_crlf(b"--More--\r\n"));
+    }
+
     use crate::base::message::Arg;
 
     fn cleaned(text: &str) -> String {

@@ -86,36 +86,47 @@ fn command_words_end(line: &str, prompt: usize) -> usize {
 }
 
 /// Reads look-alikes in command lines as ASCII; gives the text, the number of lines changed,
-/// and a warning for each line where a value changed too.
+/// and a warning for each line where a value changed too. The text is copied only from the
+/// first line that changes: a large capture with a look-alike in no command line is never held
+/// twice.
 pub(super) fn normalise(text: String) -> (String, u64, Vec<(u32, Message)>) {
     if text.is_ascii() || !text.chars().any(is_lookalike) {
         return (text, 0, Vec::new());
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out: Option<String> = None;
     let mut changed = 0;
     let mut warnings = Vec::new();
+    let mut start = 0;
     for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
+        let end = start + line.len();
+        // An ASCII line holds no look-alike.
+        let folded = (!line.is_ascii()).then(|| fold_line(line));
+        let command = folded.as_deref().and_then(|folded| {
+            prompt_len(folded)
+                .filter(|_| folded != line)
+                .map(|p| (folded, p))
+        });
+        match (command, &mut out) {
+            (None, None) => {}
+            (None, Some(out)) => out.push_str(&text[start..(end + 1).min(text.len())]),
+            (Some((folded, prompt)), out) => {
+                let out = out.get_or_insert_with(|| {
+                    let mut out = String::with_capacity(text.len());
+                    out.push_str(&text[..start]);
+                    out
+                });
+                changed += 1;
+                let words_end = command_words_end(folded, prompt);
+                if value_changed(line, folded, words_end) {
+                    warnings.push((i as u32 + 1, crate::message!("reading-lookalike-value")));
+                }
+                out.push_str(folded);
+                out.push_str(&text[end..(end + 1).min(text.len())]);
+            }
         }
-        // An ASCII line holds no look-alike: it is kept without folding a copy.
-        if line.is_ascii() {
-            out.push_str(line);
-            continue;
-        }
-        let folded = fold_line(line);
-        let Some(prompt) = prompt_len(&folded).filter(|_| folded != line) else {
-            out.push_str(line);
-            continue;
-        };
-        changed += 1;
-        let words_end = command_words_end(&folded, prompt);
-        if value_changed(line, &folded, words_end) {
-            warnings.push((i as u32 + 1, crate::message!("reading-lookalike-value")));
-        }
-        out.push_str(&folded);
+        start = end + 1;
     }
-    (out, changed, warnings)
+    (out.unwrap_or(text), changed, warnings)
 }
 
 /// The original line's text up to as many characters as `head` has once folded.
@@ -141,6 +152,21 @@ fn value_changed(line: &str, folded: &str, words_end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_is_copied_only_when_a_command_line_changes() {
+        let text = String::from("rg01> smtp get x\nメール（内線）\n");
+        let at = text.as_ptr();
+        let (same, changed, _) = normalise(text);
+        assert_eq!((same.as_ptr(), changed), (at, 0), "no copy");
+        let text = "メール（内線）\nrg01>\u{3000}smtp get x\nＯＫ\nrg01＞ version";
+        let (folded, changed, _) = normalise(text.into());
+        assert_eq!(
+            folded,
+            "メール（内線）\nrg01> smtp get x\nＯＫ\nrg01> version"
+        );
+        assert_eq!(changed, 2);
+    }
 
     #[test]
     fn a_no_break_space_after_the_prompt_is_a_space() {

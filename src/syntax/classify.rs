@@ -6,8 +6,10 @@ use std::collections::VecDeque;
 use pest::iterators::{Pair, Pairs};
 use pest::RuleType;
 
-/// Bytes handed to pest at once; a slice always ends at a line end.
-pub const SLICE: usize = 256 * 1024;
+/// Bytes handed to pest at once; a slice always ends at a line end. Its lines are held
+/// classified until read (about 100 bytes each, a list entry's line is some 30): a slice of
+/// 64 KiB holds about half a MiB.
+pub const SLICE: usize = 64 * 1024;
 
 /// Something that classifies the lines of a slice of text.
 pub trait LineGrammar<'a> {

@@ -43,16 +43,39 @@ proptest! {
         which in 0usize..16,
         edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..40),
         part_size in prop::sample::select(vec![0usize, 1, 97]),
+        answer_part in prop::sample::select(vec![0usize, 1, 2]),
     ) {
         let all = samples();
         let bytes = mutate(all[which % all.len()].clone(), &edits);
         for kind in [SourceKind::CliLog, SourceKind::Protocol] {
-            let options = Options { kind: Some(kind), part_size, ..Options::default() };
+            let options = Options { kind: Some(kind), part_size, answer_part, ..Options::default() };
             if let Ok(source) = Source::from_bytes("m.log", bytes.clone(), None) {
                 let mut capture = Capture::default();
                 // Ok or Err are both fine; a panic fails the test.
                 let _ = read::read_source(&source, &options, &mut capture);
             }
+        }
+    }
+
+    #[test]
+    fn mutated_samples_read_the_same_with_answers_in_parts(
+        which in 0usize..16,
+        edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..40),
+        answer_part in 1usize..4,
+    ) {
+        let all = samples();
+        let bytes = mutate(all[which % all.len()].clone(), &edits);
+        let Ok(source) = Source::from_bytes("m.log", bytes, None) else {
+            return Ok(());
+        };
+        for kind in [SourceKind::CliLog, SourceKind::Protocol] {
+            let read = |answer_part| {
+                let options = Options { kind: Some(kind), answer_part, ..Options::default() };
+                let mut capture = Capture::default();
+                let done = read::read_source(&source, &options, &mut capture).map_err(|e| format!("{e:?}"));
+                (done, capture.config, capture.notes)
+            };
+            prop_assert_eq!(read(answer_part), read(usize::MAX));
         }
     }
 }

@@ -76,6 +76,35 @@ fn cutting_a_log_into_parts_changes_nothing() {
     }
 }
 
+#[test]
+fn reading_answers_in_parts_changes_nothing() {
+    for path in mos_samples() {
+        let bytes = std::fs::read(root().join(&path)).unwrap();
+        let whole = capture_of(
+            "x",
+            bytes.clone(),
+            &Options {
+                answer_part: usize::MAX,
+                ..Options::default()
+            },
+        );
+        for (answer_part, part_size) in [(1, 0), (2, 0), (7, 0), (1, 64), (3, 300)] {
+            let options = Options {
+                answer_part,
+                part_size,
+                ..Options::default()
+            };
+            let parts = capture_of("x", bytes.clone(), &options);
+            let what = format!(
+                "{} in parts of {answer_part} lines, the log cut every {part_size}",
+                path.display()
+            );
+            assert_eq!(parts.config, whole.config, "{what}");
+            assert_eq!(parts.notes, whole.notes, "{what}");
+        }
+    }
+}
+
 fn ron_of(name: &str, bytes: Vec<u8>) -> String {
     render::model(
         &capture_of(name, bytes, &Options::default()).config,

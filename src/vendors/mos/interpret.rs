@@ -1,6 +1,6 @@
 //! From MOS exchanges to model changes, by the catalog.
 
-use super::syntax::{Answer, CompletionStatus, Exchange, Input, Line, Node, Word};
+use super::syntax::{Answer, CommandLine, CompletionStatus, Exchange, Input, Line, Node, Word};
 use crate::base::message::Message;
 use crate::message;
 use crate::model::{
@@ -8,6 +8,7 @@ use crate::model::{
     Value, Version, SYSTEM,
 };
 use crate::source::habits::is_session_plumbing;
+use crate::syntax::lines::lines_from;
 use crate::vendors::{Note, NoteKind};
 
 use super::catalog::{Action, Bound, Catalog, SettingType};
@@ -27,6 +28,33 @@ pub struct Interpreter {
     pub notes: Vec<Note>,
     /// The capture's text, which list entries read as they are stay spans of.
     text: Option<std::sync::Arc<String>>,
+    /// A listing whose answer is coming in parts ([`Node::Part`]).
+    listing: Option<Listing>,
+}
+
+/// A listing of entries read as its answer comes, so a long one is never held whole: what its
+/// parts so far held.
+struct Listing {
+    /// Where its command line starts in the text, and the line's number: the parts that follow
+    /// repeat the command.
+    start: usize,
+    number: u32,
+    /// The scope and list the command names, as bound.
+    scope: String,
+    list: String,
+    /// The entries read, in the order read.
+    entries: List,
+    /// How many notes there were before the listing's own: refused, it keeps none of them.
+    notes_before: usize,
+    /// Whether an answer line with something on it was seen yet, and whether the first such
+    /// says the command line was cut (see [`Interpreter::list_cut`]): that line, trimmed.
+    first_seen: bool,
+    cut_by: Option<String>,
+    /// It came in parts: its lines are no longer at hand, but in the text.
+    streamed: bool,
+    /// The line a part ended with, when it does not split into words: the next part's first
+    /// line may be its rest ([`rejoin_wrapped`]). Its number, offset and text.
+    carried: Option<(u32, usize, String)>,
 }
 
 impl Interpreter {
@@ -41,6 +69,7 @@ impl Interpreter {
             changes: Vec::new(),
             notes: Vec::new(),
             text: None,
+            listing: None,
         }
     }
 
@@ -76,7 +105,8 @@ impl Interpreter {
     /// Takes one node.
     pub fn node(&mut self, node: &Node<'_>) {
         match node {
-            Node::Exchange(exchange) => self.exchange(exchange),
+            Node::Exchange(exchange) => self.exchange(exchange, true),
+            Node::Part(exchange) => self.exchange(exchange, false),
             Node::Preamble(line) => {
                 let model = self
                     .catalog
@@ -143,7 +173,13 @@ impl Interpreter {
         }
     }
 
-    fn exchange(&mut self, x: &Exchange<'_>) {
+    /// An exchange, whole (`last`) or a part of one whose answer comes in parts.
+    fn exchange(&mut self, x: &Exchange<'_>, last: bool) {
+        if let Some(listing) = self.listing.take() {
+            // The parts of a listing come one after another, up to its last.
+            debug_assert_eq!(listing.start, x.command.line.start);
+            return self.listing_goes_on(listing, x, last);
+        }
         let line = x.command.line;
         if let Some(prompt) = &x.command.prompt {
             if !prompt.host.eq_ignore_ascii_case("cli") {
@@ -154,37 +190,20 @@ impl Interpreter {
             }
         }
         if is_aborted(line.text) {
-            return self.all_unrecognized(x, crate::message!("unread-mos-aborted"));
+            return self.all_unrecognized(&x.lines(), crate::message!("unread-mos-aborted"));
         }
         if x.command.unparsed {
-            return self.all_unrecognized(x, crate::message!("unread-mos-command-words"));
+            return self.all_unrecognized(&x.lines(), crate::message!("unread-mos-command-words"));
         }
-        if let Some(c) = &x.completion {
-            if c.status != CompletionStatus::Ok {
-                let status = if c.status == CompletionStatus::No {
-                    "NO"
-                } else {
-                    "BAD"
-                };
-                let answer = format!("{status} {}", c.text).trim_end().to_string();
-                if says_absent(c.text) {
-                    return self.absent(x, answer);
-                }
-                self.notes.push(Note {
-                    line: line.number,
-                    kind: NoteKind::Rejected(answer),
-                    text: line.text.to_string(),
-                });
-                return self.all_unrecognized(x, crate::message!("unread-mos-refused"));
-            }
+        if self.refused(x, None) {
+            return;
         }
         let scope = match &x.command.prompt {
             Some(p) => p.domain.map_or(SYSTEM.to_string(), str::to_ascii_lowercase),
             None => self.scope.clone(),
         };
         let literal = x.command.literal.as_ref().map(|l| l.value());
-        let mut words: Vec<&str> = x.command.words.iter().map(Word::as_str).collect();
-        words.extend(literal.as_deref());
+        let words = words_of(&x.command, literal.as_deref());
         let Some((command, bound)) = self.catalog.lookup(&words) else {
             if self.catalog.near_miss(&words).is_some() {
                 // Kept as a raw item, but the setting it meant is missing: say so.
@@ -196,7 +215,46 @@ impl Interpreter {
         if self.held_back(&action, x) {
             return;
         }
-        self.action(&action, &bound, &scope, x);
+        self.action(&action, &bound, &scope, x, last);
+    }
+
+    /// A command the appliance refused (`NO`, `BAD`): the refusal is noted and every line of
+    /// the exchange is not understood; or, when it says it has no such thing, a fact about
+    /// its version. Whether it was refused. `from`: where the command line of an exchange
+    /// whose answer came in parts is (its offset and number): its lines are read again from
+    /// the text, which they are all of, up to the completion.
+    fn refused(&mut self, x: &Exchange<'_>, from: Option<(usize, u32)>) -> bool {
+        let Some(c) = &x.completion else {
+            return false;
+        };
+        if c.status == CompletionStatus::Ok {
+            return false;
+        }
+        let status = if c.status == CompletionStatus::No {
+            "NO"
+        } else {
+            "BAD"
+        };
+        let answer = format!("{status} {}", c.text).trim_end().to_string();
+        if says_absent(c.text) {
+            self.absent(x, answer);
+            return true;
+        }
+        let line = x.command.line;
+        self.notes.push(Note {
+            line: line.number,
+            kind: NoteKind::Rejected(answer),
+            text: line.text.to_string(),
+        });
+        let text = self.text.clone();
+        let lines = match (from, text.as_deref()) {
+            (Some((start, number)), Some(text)) => lines_from(text, start, number)
+                .take_while(|l| l.start <= c.line.start)
+                .collect(),
+            _ => x.lines(),
+        };
+        self.all_unrecognized(&lines, crate::message!("unread-mos-refused"));
+        true
     }
 
     /// Whether the exchange must not be applied as it stands: a write or a read with no
@@ -305,12 +363,20 @@ impl Interpreter {
     }
 
     /// Applies one catalog action: each kind of action is a step of its own.
-    fn action(&mut self, action: &Action, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
+    /// Only a listing comes in parts (`last` false but for its last part).
+    fn action(
+        &mut self,
+        action: &Action,
+        bound: &Bound<'_>,
+        scope: &str,
+        x: &Exchange<'_>,
+        last: bool,
+    ) {
         match action {
             Action::GetVersion => self.get_version(x),
             Action::GetSetting { area } => self.get_setting(area, bound, scope, x),
             Action::SetSetting { area } => self.set_setting(area, bound, scope, x),
-            Action::ListEntries => self.list_entries(bound, x),
+            Action::ListEntries => self.list_entries(bound, x, last),
             Action::AddEntry | Action::RemoveEntry => self.change_entry(action, bound, x),
             Action::AddTrustedHost => self.add_trusted_host(bound, x),
             Action::ListTrustedHosts => self.list_trusted_hosts(bound, x),
@@ -412,21 +478,63 @@ impl Interpreter {
         self.change(change, at);
     }
 
-    /// A list as the appliance answered it. Only list values are entries: a quoted word, or an
-    /// unquoted one that looks like an address or a domain; a quoted value the terminal wrapped
-    /// is rejoined, with a warning; anything else is a line not understood.
-    fn list_entries(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {
-        let at = x.command.line.number;
-        let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
-        // The entries go straight into the list's arena, in the order read: no string each.
-        let mut texts = self.text.clone().map_or_else(List::default, List::sharing);
-        let mut answers = x.answer.iter().peekable();
+    /// A list as the appliance answered it, whole (`last`) or the first part of an answer that
+    /// comes in parts. Only list values are entries: a quoted word, or an unquoted one that
+    /// looks like an address or a domain; a quoted value the terminal wrapped is rejoined,
+    /// with a warning; anything else is a line not understood.
+    fn list_entries(&mut self, bound: &Bound<'_>, x: &Exchange<'_>, last: bool) {
+        let line = x.command.line;
+        let listing = Listing {
+            start: line.start,
+            number: line.number,
+            scope: bound["scope"].to_string(),
+            list: bound["list"].to_string(),
+            // The entries go straight into the list's arena, in the order read: no string each.
+            entries: self.text.clone().map_or_else(List::default, List::sharing),
+            notes_before: self.notes.len(),
+            first_seen: false,
+            cut_by: None,
+            streamed: !last,
+            carried: None,
+        };
+        self.listing_goes_on(listing, x, last);
+    }
+
+    /// The entries of one part of a listing's answer (or of all of it); the listing is read to
+    /// its end at the `last` part, else kept for the next.
+    fn listing_goes_on(&mut self, mut listing: Listing, x: &Exchange<'_>, last: bool) {
+        if !listing.first_seen {
+            let first = x.answer.iter().find_map(|a| match a {
+                Answer::Data { line, words, .. } if !words.is_empty() => {
+                    Some((*line, list_value(words).is_none() && !words[0].quoted))
+                }
+                Answer::Text(line) => Some((*line, false)),
+                _ => None,
+            });
+            if let Some((line, cut)) = first {
+                listing.first_seen = true;
+                listing.cut_by = cut.then(|| line.text.trim().to_string());
+            }
+        }
+        // A line a part ended with that may go on in this one (a value the terminal wrapped).
+        let carried = listing.carried.take();
+        let carried = carried.as_ref().map(|(number, start, text)| {
+            Answer::Text(Line {
+                number: *number,
+                start: *start,
+                text,
+            })
+        });
+        let mut answers = carried.iter().chain(&x.answer).peekable();
         while let Some(answer) = answers.next() {
             match answer {
                 Answer::Data { line, words, .. } if !words.is_empty() => match list_value(words) {
-                    Some(entry) => self.push_entry(&mut texts, entry, line.number),
+                    Some(entry) => self.push_entry(&mut listing.entries, entry, line.number),
                     None => self.unrecognized(line, crate::message!("unread-mos-list-value")),
                 },
+                Answer::Text(line) if answers.peek().is_none() && !last => {
+                    listing.carried = Some((line.number, line.start, line.text.to_string()));
+                }
                 Answer::Text(line) => {
                     let next = answers.peek().and_then(|a| match a {
                         Answer::Text(next) | Answer::Data { line: next, .. } => Some(*next),
@@ -443,7 +551,7 @@ impl Interpreter {
                                     entry = &entry
                                 ),
                             );
-                            self.push_entry(&mut texts, &entry, line.number);
+                            self.push_entry(&mut listing.entries, &entry, line.number);
                         }
                         None => self.unrecognized(line, crate::message!("unread-mos-answer-words")),
                     }
@@ -451,9 +559,32 @@ impl Interpreter {
                 _ => {}
             }
         }
-        if self.list_cut(x, &scope, &list) {
+        if last {
+            self.listing_read(listing, x);
+        } else {
+            self.listing = Some(listing);
+        }
+    }
+
+    /// A listing read to its end (`x` is its last part): its entries replace the list's, or,
+    /// without a completion, are added to it; refused or cut, nothing is applied.
+    fn listing_read(&mut self, listing: Listing, x: &Exchange<'_>) {
+        let refused = x
+            .completion
+            .as_ref()
+            .is_some_and(|c| c.status != CompletionStatus::Ok);
+        if listing.streamed && refused {
+            // As when it comes whole: nothing read of its lines stands.
+            self.notes.truncate(listing.notes_before);
+            self.refused(x, Some((listing.start, listing.number)));
             return;
         }
+        let at = listing.number;
+        let (scope, list) = self.exception_key(&listing.scope, &listing.list, at);
+        if self.list_cut(&x.command.line, listing.cut_by.as_deref(), &scope, &list) {
+            return;
+        }
+        let texts = listing.entries;
         if self.writes_need_ok && x.completion.is_none() {
             // A cut log or a pager quit: what was seen is there, what was not is unknown.
             self.warn(
@@ -485,28 +616,22 @@ impl Interpreter {
         );
     }
 
-    /// A listing whose first answer line is an unquoted word that is no list value: the
-    /// command line was most likely cut at the terminal width, so the list it names is not the
-    /// one listed. Nothing is applied.
-    fn list_cut(&mut self, x: &Exchange<'_>, scope: &str, list: &str) -> bool {
-        let first = x.answer.iter().find_map(|a| match a {
-            Answer::Data { line, words, .. } if !words.is_empty() => {
-                Some((*line, list_value(words).is_none() && !words[0].quoted))
-            }
-            Answer::Text(line) => Some((*line, false)),
-            _ => None,
-        });
-        let Some((line, true)) = first else {
+    /// A listing whose first answer line is an unquoted word that is no list value (`cut_by`,
+    /// that line): the command line was most likely cut at the terminal width, so the list it
+    /// names is not the one listed. Nothing is applied.
+    fn list_cut(
+        &mut self,
+        command: &Line<'_>,
+        cut_by: Option<&str>,
+        scope: &str,
+        list: &str,
+    ) -> bool {
+        let Some(first) = cut_by else {
             return false;
         };
         self.warn(
-            x.command.line.number,
-            message!(
-                "mos-listing-cut",
-                scope = scope,
-                list = list,
-                first = line.text.trim()
-            ),
+            command.number,
+            message!("mos-listing-cut", scope = scope, list = list, first = first),
         );
         true
     }
@@ -828,13 +953,35 @@ impl Interpreter {
         });
     }
 
-    fn all_unrecognized(&mut self, x: &Exchange<'_>, reason: Message) {
-        for line in x.lines() {
+    /// Every line not blank of an exchange (`lines`) is not understood.
+    fn all_unrecognized(&mut self, lines: &[Line<'_>], reason: Message) {
+        for line in lines {
             if !line.text.trim().is_empty() {
-                self.unrecognized(&line, reason.clone());
+                self.unrecognized(line, reason.clone());
             }
         }
     }
+}
+
+/// Whether the answer to a command may be read in parts ([`super::syntax::Parts`]): a listing
+/// of entries, read as it comes, so a long one is never held whole. Not a command the operator
+/// aborted or whose line does not split into words: all its lines are reported, read whole.
+pub(super) fn reads_in_parts(command: &CommandLine<'_>) -> bool {
+    if is_aborted(command.line.text) || command.unparsed {
+        return false;
+    }
+    let literal = command.literal.as_ref().map(|l| l.value());
+    let words = words_of(command, literal.as_deref());
+    Catalog::get()
+        .lookup(&words)
+        .is_some_and(|(c, _)| c.action == Action::ListEntries)
+}
+
+/// The words of a command as the catalog reads them: those typed, then a literal's value.
+fn words_of<'w>(command: &'w CommandLine<'_>, literal: Option<&'w str>) -> Vec<&'w str> {
+    let mut words: Vec<&str> = command.words.iter().map(Word::as_str).collect();
+    words.extend(literal);
+    words
 }
 
 /// How the appliance answers a command, setting or parameter its version does not have

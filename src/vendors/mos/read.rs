@@ -6,14 +6,17 @@ use rayon::prelude::*;
 
 use super::catalog::Catalog;
 use super::evidence;
-use super::interpret::Interpreter;
-use super::syntax::{cli, export, protocol, Node, Warning, Word};
+use super::interpret::{reads_in_parts, Interpreter};
+use super::syntax::{cli, export, protocol, Node, Parts, Warning, Word};
 use crate::base::error::Result;
 use crate::capture::{Note, ReadOptions, SourceRead};
 use crate::model::{Change, SourceKind};
 use crate::source::Source;
 
 const DEFAULT_PART: usize = 4 << 20;
+
+/// Answer lines a listing is read in at a time, so a long one is never held whole.
+const DEFAULT_ANSWER_PART: usize = 4096;
 
 /// The kind of a capture, from the evidence of its whole content (`evidence::weigh`); a text
 /// with no evidence at all reads as a CLI log.
@@ -28,6 +31,13 @@ pub fn detect(text: &str) -> SourceKind {
 pub fn read_source(source: &Source, index: u32, options: &ReadOptions) -> Result<SourceRead> {
     let kind = options.kind.unwrap_or_else(|| detect(&source.text));
     let mut read = SourceRead::new(source, kind);
+    let parts = Parts {
+        may_split: &reads_in_parts,
+        lines: match options.answer_part {
+            0 => DEFAULT_ANSWER_PART,
+            lines => lines,
+        },
+    };
     let parts = match kind {
         SourceKind::Export => {
             let catalog = Catalog::get();
@@ -42,9 +52,9 @@ pub fn read_source(source: &Source, index: u32, options: &ReadOptions) -> Result
         }
         SourceKind::Protocol => vec![interpret(
             Interpreter::sharing(index, true, source.text.clone()),
-            |sink| protocol::parse_with(source, sink),
+            |sink| protocol::parse_with(source, parts, sink),
         )?],
-        SourceKind::CliLog => cli_parts(source, index, options.part_size)?,
+        SourceKind::CliLog => cli_parts(source, index, options.part_size, parts)?,
     };
     for (changes, notes) in parts {
         read.changes.extend(changes);
@@ -68,8 +78,13 @@ fn unnamed_export(read: &mut SourceRead) {
 }
 
 /// A CLI log cut at command boundaries into parts of about `part_size` bytes, each parsed
-/// and interpreted on its own core.
-fn cli_parts(source: &Source, index: u32, part_size: usize) -> Result<Vec<Parsed>> {
+/// and interpreted on its own core; `parts` says which answers may be read in parts.
+fn cli_parts(
+    source: &Source,
+    index: u32,
+    part_size: usize,
+    parts: Parts<'_>,
+) -> Result<Vec<Parsed>> {
     let part = if part_size == 0 {
         DEFAULT_PART
     } else {
@@ -90,7 +105,7 @@ fn cli_parts(source: &Source, index: u32, part_size: usize) -> Result<Vec<Parsed
         .map(|(&(start, number), &end)| {
             interpret(
                 Interpreter::sharing(index, true, source.text.clone()),
-                |sink| cli::parse_with(source, start, end, number, sink),
+                |sink| cli::parse_with(source, start, end, number, parts, sink),
             )
         })
         .collect()
@@ -114,4 +129,144 @@ fn interpret<'a>(
     );
     notes.sort_by_key(|n| n.line);
     Ok((interpreter.changes, notes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::capture::NoteKind;
+
+    /// Reads `text` as `kind` with every answer whole, then with listings read in parts of
+    /// 1, 2 and 3 lines: the same changes and the same notes, each time. Checks that parts were
+    /// handed over at all, and gives the whole read.
+    fn same_in_parts(text: &str, kind: SourceKind) -> SourceRead {
+        let source = Source::from_text("t.log", text);
+        let read = |answer_part| {
+            let options = ReadOptions {
+                kind: Some(kind),
+                answer_part,
+                ..ReadOptions::default()
+            };
+            read_source(&source, 0, &options).unwrap()
+        };
+        let whole = read(usize::MAX);
+        for lines in [1, 2, 3] {
+            let parts = read(lines);
+            assert_eq!(parts.changes, whole.changes, "in parts of {lines}");
+            assert_eq!(parts.notes, whole.notes, "in parts of {lines}");
+        }
+        let mut handed = 0;
+        let parts = Parts {
+            may_split: &reads_in_parts,
+            lines: 1,
+        };
+        let mut count = |node: Node<'_>| {
+            handed += usize::from(matches!(node, Node::Part(_)));
+            Ok(())
+        };
+        match kind {
+            SourceKind::Protocol => protocol::parse_with(&source, parts, &mut count),
+            _ => cli::parse_with(&source, 0, text.len(), 1, parts, &mut count),
+        }
+        .unwrap();
+        assert!(handed > 1, "no listing was handed over in parts");
+        whole
+    }
+
+    fn has(read: &SourceRead, id: &str) -> bool {
+        read.notes.iter().any(|n| match &n.kind {
+            NoteKind::Warning(m) | NoteKind::Unrecognized(m) => m.id == id,
+            _ => false,
+        })
+    }
+
+    const LISTING: &str = "rg01> uce listexception primary whitelistto\n\
+        \"a@one.example\"\n\
+        \n\
+        \"b\u{ff20}two.example\"\n\
+        some words here\n\
+        \"c@three.example\"\n\
+        \"a@one.example\"\n";
+
+    #[test]
+    fn a_long_listing_read_in_parts_reads_as_whole() {
+        let text = format!("rg01> version\nMOS4.1.9-GA\nOK Completed\n{LISTING}OK Completed\nrg01> version\nMOS4.1.9-GA\nOK Completed\n");
+        let read = same_in_parts(&text, SourceKind::CliLog);
+        assert!(read
+            .changes
+            .iter()
+            .any(|(c, _)| matches!(c, Change::ListReplace { entries, .. } if entries.len() == 3)));
+        assert!(has(&read, "reading-mos-entry-lookalike"));
+        assert!(has(&read, "unread-mos-list-value"));
+    }
+
+    #[test]
+    fn a_listing_cut_without_its_completion_keeps_what_was_seen_in_parts_too() {
+        for end in ["", "rg01> version\nMOS4.1.9-GA\nOK Completed\n"] {
+            let read = same_in_parts(&format!("{LISTING}{end}"), SourceKind::CliLog);
+            assert!(has(&read, "mos-list-not-completed"));
+            assert!(read
+                .changes
+                .iter()
+                .any(|(c, _)| matches!(c, Change::ListAdd { .. })));
+        }
+    }
+
+    #[test]
+    fn a_refused_listing_in_parts_says_every_line_not_understood() {
+        let read = same_in_parts(
+            &format!("{LISTING}NO Permission denied\n"),
+            SourceKind::CliLog,
+        );
+        let refused = read
+            .notes
+            .iter()
+            .filter(
+                |n| matches!(&n.kind, NoteKind::Unrecognized(m) if m.id == "unread-mos-refused"),
+            )
+            .count();
+        assert_eq!(refused, 7);
+        assert!(!has(&read, "reading-mos-entry-lookalike"));
+        let read = same_in_parts(
+            &format!("{LISTING}NO Unknown command\n"),
+            SourceKind::CliLog,
+        );
+        assert!(read
+            .notes
+            .iter()
+            .all(|n| matches!(n.kind, NoteKind::Absent { .. })));
+    }
+
+    #[test]
+    fn a_wrapped_value_is_rejoined_across_a_part_boundary() {
+        let text = "rg01> uce listexception primary whitelistto\n\
+            \"a@one.example\"\n\
+            \"b-very-long-name@\n\
+            two.example\"\n\
+            \"c@three.example\n\
+            \n\
+            \"d@four\n\
+            \"e@five.example\"\n\
+            OK Completed\n";
+        let read = same_in_parts(text, SourceKind::CliLog);
+        assert!(has(&read, "mos-quoted-value-rejoined"));
+        assert!(has(&read, "unread-mos-answer-words"));
+    }
+
+    #[test]
+    fn a_transcript_reads_its_listing_in_parts_as_whole() {
+        let listing = "C: a006 uce listexception primary whitelistto\n\
+            S: * a006 \"a@one.example\"\n\
+            S: * a006 \"b@two.example\"\n\
+            S: * a006 oops\n\
+            S: * a006 \"c@three.example\"\n";
+        let greeting = "S: * OK rg03.example.net admind 4.1.9 ready\n";
+        for end in [
+            "S: a006 OK Completed\n",
+            "S: a006 NO Permission denied\n",
+            "",
+        ] {
+            same_in_parts(&format!("{greeting}{listing}{end}"), SourceKind::Protocol);
+        }
+    }
 }

@@ -9,8 +9,8 @@ use pest::Parser;
 use super::literal::{self, Context};
 use super::words::{self, word_rules, Marker};
 use super::{
-    Answer, CommandLine, Completion, CompletionStatus, Exchange, Input, Line, Node, Prompt, Tree,
-    Warning, Word,
+    Answer, CommandLine, Completion, CompletionStatus, Exchange, Input, Line, Node, Out, Parts,
+    Prompt, Tree, Warning, Word,
 };
 use crate::base::error::{Error, Result};
 use crate::source::Source;
@@ -215,10 +215,11 @@ fn is_boundary(text: &str) -> bool {
 /// Parses a whole CLI log into a tree (for tests and small inputs; large ones use `parse_with`).
 pub fn parse(source: &Source) -> Result<Tree<'_>> {
     let mut nodes = Vec::new();
-    let warnings = parse_with(source, 0, source.text.len(), 1, &mut |node| {
+    let mut sink = |node| {
         nodes.push(node);
         Ok(())
-    })?;
+    };
+    let warnings = parse_with(source, 0, source.text.len(), 1, Parts::WHOLE, &mut sink)?;
     Ok(Tree { nodes, warnings })
 }
 
@@ -254,13 +255,15 @@ pub(crate) fn starts_session(text: &str) -> bool {
 }
 
 /// Parses the part of a log from byte `start` (a line start, line `number`) to `end`, handing
-/// each node to `sink` as soon as it is complete, so memory holds one command at a time. Parts
+/// each node to `sink` as soon as it is complete, so memory holds one command at a time (and of
+/// a command whose answer `parts` lets come in parts, one part at a time). Parts of the log
 /// that start at a command boundary ([`boundaries`]) parse exactly as the whole does.
 pub(crate) fn parse_with<'a>(
     source: &'a Source,
     start: usize,
     end: usize,
     number: u32,
+    parts: Parts<'_>,
     sink: &mut dyn FnMut(Node<'a>) -> Result<()>,
 ) -> Result<Vec<Warning>> {
     let text = &source.text;
@@ -277,10 +280,7 @@ pub(crate) fn parse_with<'a>(
         source,
         cx: &cx,
         lines: Classified::new(Grammar, text, start, end, number),
-        out: Out {
-            sink,
-            warnings: Vec::new(),
-        },
+        out: Out::new(sink, parts),
         current: None,
         in_session: start > 0,
     };
@@ -303,18 +303,18 @@ pub(crate) fn parse_with<'a>(
 }
 
 /// The state of assembling lines into nodes.
-struct Assembler<'a, 's, 'c> {
+struct Assembler<'a, 's, 'c, 'p> {
     source: &'a Source,
     cx: &'c Context<'a, 'c>,
     lines: Classified<'a, Grammar>,
-    out: Out<'s, 'a>,
+    out: Out<'s, 'p, 'a>,
     /// The command being answered.
     current: Option<Exchange<'a>>,
     /// A prompt was seen since the log or the last session began: text before it is preamble.
     in_session: bool,
 }
 
-impl<'a> Assembler<'a, '_, '_> {
+impl<'a> Assembler<'a, '_, '_, '_> {
     /// A prompt, with or without a command typed at it.
     fn prompt_line(
         &mut self,
@@ -363,6 +363,7 @@ impl<'a> Assembler<'a, '_, '_> {
         continuation: Option<Line<'a>>,
     ) -> Result<()> {
         let exchange = command_exchange(line, prompt, words, literal, unparsed, continuation);
+        self.out.opened(&exchange.command);
         self.current = Some(exchange);
         Ok(())
     }
@@ -477,7 +478,7 @@ impl<'a> Assembler<'a, '_, '_> {
             LineKind::Blank => exchange.answer.push(Answer::Blank(line)),
             _ => exchange.answer.push(Answer::Text(line)),
         }
-        Ok(())
+        self.out.part(&mut self.current)
     }
 }
 
@@ -549,25 +550,6 @@ fn confirmation<'a>(
         question,
         answer_line: None,
         answer,
-    }
-}
-
-/// Where finished nodes go.
-pub(super) struct Out<'s, 'a> {
-    pub sink: &'s mut dyn FnMut(Node<'a>) -> Result<()>,
-    pub warnings: Vec<Warning>,
-}
-
-impl<'a> Out<'_, 'a> {
-    pub fn emit(&mut self, node: Node<'a>) -> Result<()> {
-        (self.sink)(node)
-    }
-
-    pub fn finish(&mut self, exchange: Option<Exchange<'a>>) -> Result<()> {
-        match exchange {
-            Some(exchange) => self.emit(Node::Exchange(Box::new(exchange))),
-            None => Ok(()),
-        }
     }
 }
 

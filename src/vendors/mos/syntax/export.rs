@@ -6,10 +6,10 @@ use std::collections::VecDeque;
 
 use pest::Parser;
 
-use super::cli::{take_literal, Out};
+use super::cli::take_literal;
 use super::literal::Context;
 use super::words::{self, word_rules, Marker};
-use super::{CommandLine, Exchange, Input, Line, Node, Tree, Warning, Word};
+use super::{CommandLine, Exchange, Input, Line, Node, Out, Parts, Tree, Warning, Word};
 use crate::base::error::{Error, Result};
 use crate::source::Source;
 use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
@@ -115,10 +115,7 @@ pub(crate) fn parse_with<'a>(
         pager_lines: &[],
     };
     let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
-    let mut out = Out {
-        sink,
-        warnings: Vec::new(),
-    };
+    let mut out = Out::new(sink, Parts::WHOLE);
     while let Some((line, kind)) = lines.next() {
         match kind {
             LineKind::Command(mut words, mut marker) => {

@@ -5,6 +5,10 @@
 //! command with its input, answer and completion is one [`Exchange`]. Every line of the input
 //! belongs to exactly one node ([`Node::lines`]), so nothing can be lost between the text and the
 //! model. The syntax knows nothing of what commands mean.
+//!
+//! The streaming parsers (`parse_with`) may hand a long answer over in parts ([`Node::Part`])
+//! when the caller says the command's answer may be ([`Parts`]), so that memory never holds a
+//! long listing's lines whole; `parse` always gives whole exchanges.
 
 pub mod cli;
 pub mod export;
@@ -155,6 +159,99 @@ pub enum Node<'a> {
     Stray(Line<'a>),
     /// A `#` comment of an export.
     Comment(Line<'a>),
+    /// The beginning or a middle of an exchange whose answer is handed over in parts: the
+    /// command, then what was typed and answered since the part before, and no completion. The
+    /// exchange goes on in the next node: another part, or the [`Node::Exchange`] that ends it
+    /// (with the rest and the completion, if any). Each part repeats the command, so its lines
+    /// are in every part ([`Node::lines`] is only lossless for whole exchanges). Only the
+    /// streaming parsers hand parts over, and only for a command the caller's [`Parts`] allows.
+    /// A part may end with an [`Answer::Text`] whose rest (a line the terminal wrapped) begins
+    /// the next: what reads the parts carries such a line over.
+    Part(Box<Exchange<'a>>),
+}
+
+/// Which answers the streaming parsers may hand over in parts ([`Node::Part`]), and how long a
+/// part is. Which commands may is the caller's word: the syntax knows nothing of what
+/// commands mean (as with `export::parse_with`'s `reads_block`).
+#[derive(Clone, Copy)]
+pub struct Parts<'p> {
+    /// Whether the answer to this command may be handed over in parts.
+    pub may_split: &'p (dyn Fn(&CommandLine<'_>) -> bool + Sync),
+    /// The answer lines a part holds.
+    pub lines: usize,
+}
+
+impl Parts<'_> {
+    /// Every exchange whole.
+    pub const WHOLE: Parts<'static> = Parts {
+        may_split: &never,
+        lines: usize::MAX,
+    };
+}
+
+fn never(_: &CommandLine<'_>) -> bool {
+    false
+}
+
+/// Where the assemblers put finished nodes, and how they cut a long answer into parts.
+pub(super) struct Out<'s, 'p, 'a> {
+    pub sink: &'s mut dyn FnMut(Node<'a>) -> crate::base::error::Result<()>,
+    pub warnings: Vec<Warning>,
+    pub parts: Parts<'p>,
+    /// The open exchange's answer may be handed over in parts.
+    splitting: bool,
+}
+
+impl<'s, 'p, 'a> Out<'s, 'p, 'a> {
+    pub fn new(
+        sink: &'s mut dyn FnMut(Node<'a>) -> crate::base::error::Result<()>,
+        parts: Parts<'p>,
+    ) -> Self {
+        Out {
+            sink,
+            warnings: Vec::new(),
+            parts,
+            splitting: false,
+        }
+    }
+
+    pub fn emit(&mut self, node: Node<'a>) -> crate::base::error::Result<()> {
+        (self.sink)(node)
+    }
+
+    /// Hands over the exchange that ended.
+    pub fn finish(&mut self, exchange: Option<Exchange<'a>>) -> crate::base::error::Result<()> {
+        self.splitting = false;
+        match exchange {
+            Some(exchange) => self.emit(Node::Exchange(Box::new(exchange))),
+            None => Ok(()),
+        }
+    }
+
+    /// A command was opened: asks the caller once whether its answer may come in parts.
+    pub fn opened(&mut self, command: &CommandLine<'_>) {
+        self.splitting = (self.parts.may_split)(command);
+    }
+
+    /// After a line was added to the open exchange: hands what it holds over as a
+    /// [`Node::Part`] when its answer is a part long and may be split.
+    pub fn part(&mut self, open: &mut Option<Exchange<'a>>) -> crate::base::error::Result<()> {
+        let Some(x) = open.as_mut() else {
+            return Ok(());
+        };
+        if !self.splitting || x.answer.len() < self.parts.lines.max(1) {
+            return Ok(());
+        }
+        let next = Vec::with_capacity(x.answer.len());
+        let answer = std::mem::replace(&mut x.answer, next);
+        let part = Exchange {
+            command: x.command.clone(),
+            input: std::mem::take(&mut x.input),
+            answer,
+            completion: None,
+        };
+        self.emit(Node::Part(Box::new(part)))
+    }
 }
 
 /// A problem the parser worked around; it never stops reading.
@@ -179,7 +276,7 @@ impl<'a> Node<'a> {
     /// Every line of the node, in input order, literal bodies included.
     pub fn lines(&self) -> Vec<Line<'a>> {
         match self {
-            Node::Exchange(exchange) => exchange.lines(),
+            Node::Exchange(exchange) | Node::Part(exchange) => exchange.lines(),
             Node::Preamble(line)
             | Node::Greeting(line)
             | Node::Prompt(line)
@@ -265,7 +362,7 @@ pub fn outline(
     };
     for node in &tree.nodes {
         match node {
-            Node::Exchange(x) => {
+            Node::Exchange(x) | Node::Part(x) => {
                 let words: Vec<String> = x
                     .command
                     .words

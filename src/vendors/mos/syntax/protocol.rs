@@ -6,11 +6,12 @@ use std::collections::VecDeque;
 use pest::iterators::Pair;
 use pest::Parser;
 
-use super::cli::{take_literal, Out};
+use super::cli::take_literal;
 use super::literal::Context;
 use super::words::{self, word_rules, Marker};
 use super::{
-    Answer, CommandLine, Completion, CompletionStatus, Exchange, Line, Node, Tree, Warning, Word,
+    Answer, CommandLine, Completion, CompletionStatus, Exchange, Line, Node, Out, Parts, Tree,
+    Warning, Word,
 };
 use crate::base::error::Result;
 use crate::source::Source;
@@ -157,16 +158,18 @@ fn is_boundary(text: &str) -> bool {
 /// Parses a whole transcript into a tree.
 pub fn parse(source: &Source) -> Result<Tree<'_>> {
     let mut nodes = Vec::new();
-    let warnings = parse_with(source, &mut |node| {
+    let warnings = parse_with(source, Parts::WHOLE, &mut |node| {
         nodes.push(node);
         Ok(())
     })?;
     Ok(Tree { nodes, warnings })
 }
 
-/// Parses a transcript, handing each node to `sink` when it is complete.
+/// Parses a transcript, handing each node to `sink` when it is complete (and the answer of a
+/// command `parts` lets come in parts, a part at a time).
 pub(crate) fn parse_with<'a>(
     source: &'a Source,
+    parts: Parts<'_>,
     sink: &mut dyn FnMut(Node<'a>) -> Result<()>,
 ) -> Result<Vec<Warning>> {
     let text = source.text.as_str();
@@ -180,10 +183,7 @@ pub(crate) fn parse_with<'a>(
         pager_lines: &source.pager_lines,
     };
     let mut lines = Classified::new(Grammar, text, 0, text.len(), 1);
-    let mut out = Out {
-        sink,
-        warnings: Vec::new(),
-    };
+    let mut out = Out::new(sink, parts);
     let mut current: Option<Exchange<'_>> = None;
     while let Some((line, kind)) = lines.next() {
         match kind {
@@ -191,16 +191,18 @@ pub(crate) fn parse_with<'a>(
                 out.finish(current.take())?;
                 let literal =
                     take_literal(source, &cx, &mut lines, line, marker, &mut out.warnings)?;
+                let command = CommandLine {
+                    line,
+                    prompt: None,
+                    tag: Some(tag),
+                    words,
+                    literal,
+                    unparsed: false,
+                    continuation: None,
+                };
+                out.opened(&command);
                 current = Some(Exchange {
-                    command: CommandLine {
-                        line,
-                        prompt: None,
-                        tag: Some(tag),
-                        words,
-                        literal,
-                        unparsed: false,
-                        continuation: None,
-                    },
+                    command,
                     input: Vec::new(),
                     answer: Vec::new(),
                     completion: None,
@@ -215,6 +217,7 @@ pub(crate) fn parse_with<'a>(
                     words,
                     literal,
                 });
+                out.part(&mut current)?;
             }
             LineKind::Completion { tag, status, text } if is_open(&current, tag) => {
                 let mut exchange = current.take().expect("is_open checked it");
@@ -224,6 +227,7 @@ pub(crate) fn parse_with<'a>(
             LineKind::Continuation | LineKind::Blank if current.is_some() => {
                 let exchange = current.as_mut().expect("checked");
                 exchange.answer.push(Answer::Blank(line));
+                out.part(&mut current)?;
             }
             LineKind::Greeting => {
                 out.finish(current.take())?;
@@ -231,7 +235,10 @@ pub(crate) fn parse_with<'a>(
             }
             LineKind::Blank => out.emit(Node::Blank(line))?,
             _ => match current.as_mut() {
-                Some(exchange) => exchange.answer.push(Answer::Text(line)),
+                Some(exchange) => {
+                    exchange.answer.push(Answer::Text(line));
+                    out.part(&mut current)?;
+                }
                 None => out.emit(Node::Stray(line))?,
             },
         }
