@@ -5,7 +5,9 @@ use crate::common;
 
 use carryover::render::message::words;
 use carryover::source::Source;
+use carryover::vendors::mos::syntax::protocol::{fast_server_data, LineKind};
 use carryover::vendors::mos::syntax::{check_lossless, outline, protocol as mos_protocol};
+use proptest::prelude::*;
 
 fn snap(name: &str, text: &str) {
     let source = Source::from_text("t.txt", text);
@@ -50,4 +52,31 @@ fn detection_tells_transcripts_from_cli_logs() {
     assert!(!mos_protocol::looks_like(
         "rg> version\nMOS4.2.3-GA\nOK Completed\n"
     ));
+}
+
+proptest! {
+    /// The fast path for server lines of one plain quoted word agrees with the grammar alone,
+    /// and takes the lines a listing is made of.
+    #[test]
+    fn fast_path_agrees_with_the_grammar(
+        // Mostly the fast path's own shape, with each of its edges now and then.
+        line in r#"(S: |C: |S:|C:|X: |)\*( | | |\t|  )(OK|[A-Za-z0-9._-]{0,4}|[A-Za-z0-9._-]{1,4}|a"b)( | | |\t)("[ a-z@.{}]{0,12}"|"[ a-z@.\\"{}]{0,12}")( |\t|)"#
+    ) {
+        if let Some((tag, word)) = fast_server_data(&line) {
+            let words = vec![word];
+            prop_assert_eq!(
+                mos_protocol::classify_line_by_grammar(&line),
+                LineKind::Data { tag, words, marker: None }
+            );
+        }
+    }
+}
+
+#[test]
+fn the_fast_path_takes_a_listings_lines_and_leaves_the_greeting() {
+    assert!(fast_server_data(r#"S: * a016 "user0000001@lists.example.com""#).is_some());
+    assert!(fast_server_data(r#"* a016 "@example.com""#).is_some());
+    assert!(fast_server_data(r#"S: * OK "x""#).is_none());
+    assert!(fast_server_data(r#"S: * a016 "a\"b""#).is_none());
+    assert!(fast_server_data(r#"S: * a016 "a" "b""#).is_none());
 }

@@ -82,32 +82,124 @@ impl<'a> LineGrammar<'a> for Grammar {
         first: u32,
         out: &mut VecDeque<(Line<'a>, LineKind<'a>)>,
     ) {
-        let pairs = ProtocolGrammar::parse(Rule::lines, slice).expect(
-            "every line matches `text` or `blank`, so the protocol grammar accepts any text",
-        );
-        // A direction prefix is a pair of its own; the line is the span up to the next LF.
+        // Server lines holding one plain quoted word (a listing's entries, the bulk of a large
+        // transcript) take the fast path; runs of other lines go to pest together.
         let mut number = first;
-        let mut pending: Option<usize> = None;
-        for pair in pairs {
-            let rule = pair.as_rule();
-            if rule == Rule::EOI {
-                continue;
+        let mut run_start = 0;
+        let mut run_first = first;
+        let mut pos = 0;
+        let bytes = slice.as_bytes();
+        while pos < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+            if let Some((tag, word)) = fast_server_data(&slice[pos..end]) {
+                if run_start < pos {
+                    classify_with_pest(
+                        &slice[run_start..pos - 1],
+                        offset + run_start,
+                        run_first,
+                        out,
+                    );
+                }
+                let line = Line {
+                    number,
+                    start: offset + pos,
+                    text: &slice[pos..end],
+                };
+                let words = vec![word];
+                out.push_back((
+                    line,
+                    LineKind::Data {
+                        tag,
+                        words,
+                        marker: None,
+                    },
+                ));
+                run_start = end + 1;
+                run_first = number + 1;
             }
-            if rule == Rule::direction {
-                pending = Some(pair.as_span().start());
-                continue;
-            }
-            let line_start = pending.take().unwrap_or(pair.as_span().start());
-            let end = pair.as_span().end();
+            pos = end + 1;
+            number += 1;
+        }
+        if run_start < slice.len() || run_start == 0 {
+            classify_with_pest(
+                &slice[run_start.min(slice.len())..],
+                offset + run_start,
+                run_first,
+                out,
+            );
+        } else if slice.ends_with('\n') {
+            // Keep the contract: a slice ending in LF yields the empty line after it.
             let line = Line {
                 number,
-                start: offset + line_start,
-                text: &slice[line_start..end],
+                start: offset + slice.len(),
+                text: "",
             };
-            number += 1;
-            out.push_back((line, kind(pair, line_start)));
+            out.push_back((line, LineKind::Blank));
         }
     }
+}
+
+/// The fast path: a line that is exactly `* tag "text"`, perhaps after a direction (`S: `),
+/// the text holding no backslash and no other quote, is what the grammar's `server_data` rule
+/// makes of it: the tag and one quoted word. `* OK ...` is the greeting's, never taken here.
+pub fn fast_server_data(line: &str) -> Option<(&str, Word<'_>)> {
+    let line = ["S: ", "C: ", "S:", "C:"]
+        .iter()
+        .find_map(|d| line.strip_prefix(d))
+        .unwrap_or(line);
+    let rest = line.strip_prefix("* ")?;
+    let space = memchr::memchr(b' ', rest.as_bytes())?;
+    let tag = &rest[..space];
+    let tag_char = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_');
+    if tag.is_empty() || tag == "OK" || !tag.bytes().all(tag_char) {
+        return None;
+    }
+    let field = &rest[space + 1..];
+    if !field.ends_with('"') {
+        return None;
+    }
+    Some((tag, super::cli::fast_quoted(field)?))
+}
+
+/// Classifies a slice with the grammar alone.
+fn classify_with_pest<'a>(
+    slice: &'a str,
+    offset: usize,
+    first: u32,
+    out: &mut VecDeque<(Line<'a>, LineKind<'a>)>,
+) {
+    let pairs = ProtocolGrammar::parse(Rule::lines, slice)
+        .expect("every line matches `text` or `blank`, so the protocol grammar accepts any text");
+    // A direction prefix is a pair of its own; the line is the span up to the next LF.
+    let mut number = first;
+    let mut pending: Option<usize> = None;
+    for pair in pairs {
+        let rule = pair.as_rule();
+        if rule == Rule::EOI {
+            continue;
+        }
+        if rule == Rule::direction {
+            pending = Some(pair.as_span().start());
+            continue;
+        }
+        let line_start = pending.take().unwrap_or(pair.as_span().start());
+        let end = pair.as_span().end();
+        let line = Line {
+            number,
+            start: offset + line_start,
+            text: &slice[line_start..end],
+        };
+        number += 1;
+        out.push_back((line, kind(pair, line_start)));
+    }
+}
+
+/// What the grammar alone makes of one line, without the fast path: for tests that hold the
+/// fast path to it.
+pub fn classify_line_by_grammar(text: &str) -> LineKind<'_> {
+    let mut out = VecDeque::new();
+    classify_with_pest(text, 0, 1, &mut out);
+    out.pop_front().map_or(LineKind::Blank, |(_, kind)| kind)
 }
 
 fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> LineKind<'a> {
