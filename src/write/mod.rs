@@ -1,7 +1,9 @@
 //! Writing a run's output files all or nothing: every file is first written to a temporary
 //! file in its target folder, and the temporary files are renamed into place only when all of
 //! them are complete. On an error the temporary files, and the folders this run created, are
-//! removed; on SIGINT or SIGTERM the temporary files are removed before the process ends. A
+//! removed; on a signal that ends the process (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1,
+//! SIGUSR2, SIGALRM) the temporary files are removed before it ends; one it was started
+//! ignoring stays ignored. SIGKILL cannot be caught: it may leave a hidden `.carryover-*` file. A
 //! failed run leaves the user's files as they were. Standard output and devices (a pipe,
 //! `/dev/null`) are written here too, as they are: this is the one writer of every subcommand.
 
@@ -370,14 +372,30 @@ mod cleanup {
 
     fn install() {
         INSTALL.call_once(|| {
-            for signal in [libc::SIGINT, libc::SIGTERM] {
-                // SAFETY: the handler only does async-signal-safe work (above).
+            // The signals that end a process by default and that a person, a session or a job
+            // control sends: a dropped ssh session hangs up. A signal the process was started
+            // ignoring (`nohup`, a background job of a shell script) stays ignored.
+            let ending = [
+                libc::SIGINT,
+                libc::SIGTERM,
+                libc::SIGHUP,
+                libc::SIGQUIT,
+                libc::SIGUSR1,
+                libc::SIGUSR2,
+                libc::SIGALRM,
+            ];
+            for signal in ending {
+                // SAFETY: the handler only does async-signal-safe work (above); the previous
+                // disposition is put back when it was to ignore.
                 unsafe {
-                    libc::signal(
+                    let before = libc::signal(
                         signal,
                         on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t,
-                    )
-                };
+                    );
+                    if before == libc::SIG_IGN {
+                        libc::signal(signal, libc::SIG_IGN);
+                    }
+                }
             }
         });
     }

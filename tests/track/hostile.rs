@@ -211,7 +211,7 @@ fn one_bad_capture_is_reported_and_the_others_are_tracked() {
 #[cfg(unix)]
 #[test]
 fn an_interrupted_run_leaves_no_temporary_file() {
-    for signal in ["TERM", "INT"] {
+    for signal in ["TERM", "INT", "HUP", "QUIT", "USR1"] {
         let dir = tempfile::tempdir().unwrap();
         let flag = dir.path().join("paused");
         let out = dir.path().join("out");
@@ -259,4 +259,54 @@ fn an_interrupted_run_leaves_no_temporary_file() {
             files_under(&out)
         );
     }
+}
+
+/// A signal the run was started ignoring (`nohup`, a background job of a shell script) stays
+/// ignored: the run goes on and puts its files in place.
+#[cfg(unix)]
+#[test]
+fn an_ignored_signal_stays_ignored() {
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let flag = dir.path().join("paused");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("carryover"));
+    command
+        .current_dir(common::root())
+        .args([
+            "restore",
+            "--to",
+            "7.09",
+            "samples/spamtitan/7.08/st01",
+            "-o",
+        ])
+        .arg(out.join("restore.sh"))
+        .env("CARRYOVER_TEST_PAUSE_AT", &flag)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    // SAFETY: only an async-signal-safe call between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().unwrap();
+    for _ in 0..600 {
+        if flag.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(flag.exists(), "the run never paused");
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    std::fs::remove_file(&flag).unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(out.join("restore.sh").exists());
 }
