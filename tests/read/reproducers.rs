@@ -155,6 +155,25 @@ fn a_pager_line_and_unquoted_prose_are_no_list_entries() {
 }
 
 #[test]
+fn a_list_value_sent_as_a_literal_is_no_entry_and_said_so() {
+    for marker in ["{15}", "\"x@y.jp\" {15}"] {
+        let log = format!(
+            "rg01> uce listexception primary whitelist\n\"a@x.jp\"\n{marker}\nline1\r\n.\r\nline3\n\
+             \"c@x.jp\"\nOK Completed\n"
+        );
+        let capture = read_text("a.log", &log);
+        assert_eq!(whitelist(&capture), ["a@x.jp", "c@x.jp"], "{marker}");
+        let listed = render::unrecognized(&capture);
+        for line in [3, 4, 6] {
+            assert!(
+                listed.contains(&format!("a.log:{line}:")),
+                "{marker}: {listed}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_value_wrapped_at_80_columns_is_rejoined_with_a_warning() {
     let long = format!("{}@lists.example.com", "a".repeat(66));
     assert_eq!(long.len(), 84);

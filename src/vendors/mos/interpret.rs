@@ -528,6 +528,20 @@ impl Interpreter {
         let mut answers = carried.iter().chain(&x.answer).peekable();
         while let Some(answer) = answers.next() {
             match answer {
+                // A value sent as a literal holds a line break, which no address or domain
+                // does: it is no entry, and said so with every line it took.
+                Answer::Data {
+                    line,
+                    literal: Some(literal),
+                    ..
+                } => {
+                    self.unrecognized(line, crate::message!("unread-mos-list-value"));
+                    for body in literal.lines() {
+                        if !body.text.trim().is_empty() {
+                            self.unrecognized(&body, crate::message!("unread-mos-list-value"));
+                        }
+                    }
+                }
                 Answer::Data { line, words, .. } if !words.is_empty() => match list_value(words) {
                     Some(entry) => self.push_entry(&mut listing.entries, entry, line.number),
                     None => self.unrecognized(line, crate::message!("unread-mos-list-value")),
