@@ -37,4 +37,5 @@ verify-update-unreadable = { $reason }
 ## the writer
 
 write-is-a-folder = is a folder; name a file to write
+write-named-twice = is named twice among the outputs of this run: one would overwrite the other, and nothing is written
 write-host-cannot-name-file = the host name `{ $host }` cannot name a file: letters, digits, `-` and `_` only, at most 63 of them

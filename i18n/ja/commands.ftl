@@ -31,4 +31,5 @@ verify-update-unreadable = { $reason }
 ## the writer
 
 write-is-a-folder = フォルダです: 書き込むファイルを指定してください
+write-named-twice = この実行の出力で二度指定されています: 一方が他方を上書きするため、何も書き込みません
 write-host-cannot-name-file = ホスト名 `{ $host }` はファイル名にできません: 使えるのは英字、数字、`-`、`_` だけで、63 文字までです

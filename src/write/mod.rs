@@ -110,6 +110,7 @@ pub fn streamed_with_files<T>(
             .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
         drop(out);
         let files = files(&mut made);
+        none_named_twice(files.iter().map(|(path, _)| path.as_path()).chain([path]))?;
         let mut pending = Vec::new();
         for (path, contents) in &files {
             pending.push(written(path, contents, private, making, &mut created)?);
@@ -146,6 +147,44 @@ pub(crate) fn atomically_making<C: AsRef<[u8]>>(
     result
 }
 
+/// Refuses a run two of whose outputs are one file, however they are spelt (`x.txt` and
+/// `./x.txt`, a runbook named as the script's plan file, a script among the import files):
+/// the later would overwrite the earlier, and one output would be lost without a word.
+fn none_named_twice<'p>(paths: impl Iterator<Item = &'p Path>) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for path in paths {
+        if !seen.insert(file_key(path)) {
+            return Err(Error::file(
+                path.display().to_string(),
+                crate::message!("write-named-twice"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A file's path as one key for every spelling of it: its folder resolved where it exists
+/// (links, `.` and `..`), else the absolute path with `.` and `..` taken lexically.
+fn file_key(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut lexical = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                lexical.pop();
+            }
+            other => lexical.push(other),
+        }
+    }
+    match (lexical.parent(), lexical.file_name()) {
+        (Some(folder), Some(name)) => folder
+            .canonicalize()
+            .map_or_else(|_| lexical.clone(), |folder| folder.join(name)),
+        _ => lexical,
+    }
+}
+
 /// The folders a failed run made, removed: deepest first, and only while empty, never a
 /// folder that holds anything.
 fn remove_created(created: &[PathBuf]) {
@@ -160,6 +199,7 @@ fn write_all<C: AsRef<[u8]>>(
     make: Option<&Path>,
     created: &mut Vec<PathBuf>,
 ) -> Result<()> {
+    none_named_twice(files.iter().map(|(path, _)| path.as_path()))?;
     let mut pending = Vec::new();
     for (path, contents) in files {
         pending.push(written(path, contents.as_ref(), private, make, created)?);
@@ -463,6 +503,25 @@ mod cleanup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_file_named_twice_however_spelt_is_refused_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("x.txt");
+        let spelt = dir.path().join(".").join("sub").join("..").join("x.txt");
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let err = atomically(&[(a.clone(), "one"), (spelt, "two")], false).unwrap_err();
+        assert!(format!("{err:?}").contains("write-named-twice"), "{err:?}");
+        assert!(!a.exists());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "only `sub`"
+        );
+        let b = dir.path().join("y.txt");
+        atomically(&[(a.clone(), "one"), (b, "two")], false).unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "one");
+    }
 
     #[test]
     fn a_failed_file_leaves_every_other_file_and_folder_as_it_was() {
