@@ -112,11 +112,13 @@ pub fn streamed_with_files<T>(
         let files = files(&mut made);
         none_named_twice(files.iter().map(|(path, _)| path.as_path()).chain([path]))?;
         let mut pending = Vec::new();
-        for (path, contents) in &files {
+        let (devices, files): (Vec<_>, Vec<_>) = files.iter().partition(|(p, _)| is_special(p));
+        for (path, contents) in files {
             pending.push(written(path, contents, private, making, &mut created)?);
         }
         pending.push(main);
         put_in_place(pending)?;
+        to_devices(&devices)?;
         Ok(made)
     })();
     if result.is_err() {
@@ -201,10 +203,21 @@ fn write_all<C: AsRef<[u8]>>(
 ) -> Result<()> {
     none_named_twice(files.iter().map(|(path, _)| path.as_path()))?;
     let mut pending = Vec::new();
+    let (devices, files): (Vec<_>, Vec<_>) = files.iter().partition(|(p, _)| is_special(p));
     for (path, contents) in files {
         pending.push(written(path, contents.as_ref(), private, make, created)?);
     }
-    put_in_place(pending)
+    put_in_place(pending)?;
+    to_devices(&devices)
+}
+
+/// The outputs named by a device or a pipe (`--runbook /dev/null`), written as they are once
+/// the files are in place: a rename over one would put a file in the device's place.
+fn to_devices<C: AsRef<[u8]>>(devices: &[&(PathBuf, C)]) -> Result<()> {
+    for (path, contents) in devices {
+        to_device(path, contents.as_ref())?;
+    }
+    Ok(())
 }
 
 /// A temporary file beside its target, the signal handler's to remove, and the target.
@@ -521,6 +534,29 @@ mod tests {
         let b = dir.path().join("y.txt");
         atomically(&[(a.clone(), "one"), (b, "two")], false).unwrap();
         assert_eq!(std::fs::read_to_string(&a).unwrap(), "one");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_among_the_outputs_is_written_to_not_replaced() {
+        // A FIFO is a special file any user can make; a reader drains it.
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: nothing to test with
+        }
+        let reading = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let file = dir.path().join("x.txt");
+        atomically(&[(file.clone(), "one"), (fifo.clone(), "two")], false).unwrap();
+        // Still a FIFO (checked first: a reader of a FIFO nobody writes would wait forever).
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(reading.join().unwrap(), "two");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "one");
     }
 
     #[test]
