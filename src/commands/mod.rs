@@ -107,6 +107,18 @@ pub fn check_target(cx: &Evidence<'_>, vendor: &dyn vendors::Vendor, to: &Versio
     Ok(())
 }
 
+/// An output's canonical path; for a file not made yet, where it would be, by its folder's
+/// canonical path.
+pub(crate) fn where_it_would_be(output: &Path) -> Option<PathBuf> {
+    output.canonicalize().ok().or_else(|| {
+        let folder = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        Some(folder.canonicalize().ok()?.join(output.file_name()?))
+    })
+}
+
 /// Refuses, before anything is read, outputs that are among the captures named, or inside a
 /// capture folder named: writing one would lose the capture.
 pub fn refuse_to_overwrite<'p>(
@@ -126,15 +138,7 @@ pub fn refuse_to_overwrite<'p>(
     }
     let read: Vec<PathBuf> = read.iter().filter_map(|p| p.canonicalize().ok()).collect();
     for output in outputs {
-        // A file not made yet: where it would be, by its folder's canonical path.
-        let canonical = output.canonicalize().ok().or_else(|| {
-            let folder = match output.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
-            Some(folder.canonicalize().ok()?.join(output.file_name()?))
-        });
-        let Some(canonical) = canonical else {
+        let Some(canonical) = where_it_would_be(output) else {
             continue;
         };
         // A capture read, or a file inside a capture folder read (a vendor's folder is one

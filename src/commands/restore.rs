@@ -175,6 +175,25 @@ pub fn run(job: &Job, seen: &mut dyn FnMut(&Capture)) -> Result<Report> {
             paths.iter().map(PathBuf::as_path),
             &[&job.paths, &job.against],
         )?;
+        // Import files are capture files: anywhere inside a folder named as an input (one that
+        // holds captures), the next read would take them for part of it.
+        let named: Vec<PathBuf> = job
+            .paths
+            .iter()
+            .chain(&job.against)
+            .filter(|p| p.is_dir())
+            .filter_map(|p| p.canonicalize().ok())
+            .collect();
+        for path in &paths {
+            let inside = super::where_it_would_be(path)
+                .is_some_and(|at| named.iter().any(|folder| at.starts_with(folder)));
+            if inside {
+                return Err(Error::usage(crate::message!(
+                    "usage-output-is-a-capture",
+                    path = path.display().to_string()
+                )));
+            }
+        }
     }
     Ok(report)
 }

@@ -370,3 +370,49 @@ fn the_diff_of_a_mode_change_shows_the_record_changed_not_a_field_not_captured()
         "{out}"
     );
 }
+
+/// Import files are capture files: written inside a folder named as an input (here the folder
+/// that holds the capture), the next read would take them for part of it. Refused, nothing
+/// written.
+#[test]
+fn import_files_inside_a_folder_read_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let captures = dir.path().join("captures");
+    copy_dir(&common::root().join("samples/spamtitan/7.08"), &captures);
+    let before = files_of(&captures);
+    let (code, _) = run(&[
+        "restore",
+        "--to",
+        "7.09",
+        "--import-files",
+        captures.to_str().unwrap(),
+        "-o",
+        dir.path().join("restore.sh").to_str().unwrap(),
+        captures.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(files_of(&captures), before);
+    assert!(!dir.path().join("restore.sh").exists());
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn files_of(dir: &std::path::Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    files.sort();
+    files
+}
