@@ -121,3 +121,62 @@ pub(crate) fn push_pest_lines<'a, R: RuleType, K>(
         out.push_back((line, kind(pair, relative)));
     }
 }
+
+/// Classifies every line of `slice` (at byte `offset` of the text, line `first`): a line
+/// `fast` classifies on its own is taken at once, and runs of the other lines go to `slow`
+/// (the grammar) together. `blank` is the kind of the empty line a slice ending in LF yields
+/// after it, as the grammar gives it.
+pub(crate) fn with_fast_path<'a, K>(
+    slice: &'a str,
+    offset: usize,
+    first: u32,
+    out: &mut VecDeque<(super::Line<'a>, K)>,
+    fast: impl Fn(&'a str) -> Option<K>,
+    slow: impl Fn(&'a str, usize, u32, &mut VecDeque<(super::Line<'a>, K)>),
+    blank: impl FnOnce() -> K,
+) {
+    let mut number = first;
+    let mut run_start = 0;
+    let mut run_first = first;
+    let mut pos = 0;
+    let bytes = slice.as_bytes();
+    while pos < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        if let Some(kind) = fast(&slice[pos..end]) {
+            if run_start < pos {
+                slow(
+                    &slice[run_start..pos - 1],
+                    offset + run_start,
+                    run_first,
+                    out,
+                );
+            }
+            let line = super::Line {
+                number,
+                start: offset + pos,
+                text: &slice[pos..end],
+            };
+            out.push_back((line, kind));
+            run_start = end + 1;
+            run_first = number + 1;
+        }
+        pos = end + 1;
+        number += 1;
+    }
+    if run_start < slice.len() || run_start == 0 {
+        slow(
+            &slice[run_start.min(slice.len())..],
+            offset + run_start,
+            run_first,
+            out,
+        );
+    } else if slice.ends_with('\n') {
+        // Keep the contract: a slice ending in LF yields the empty line after it.
+        let line = super::Line {
+            number,
+            start: offset + slice.len(),
+            text: "",
+        };
+        out.push_back((line, blank()));
+    }
+}

@@ -84,58 +84,23 @@ impl<'a> LineGrammar<'a> for Grammar {
     ) {
         // Server lines holding one plain quoted word (a listing's entries, the bulk of a large
         // transcript) take the fast path; runs of other lines go to pest together.
-        let mut number = first;
-        let mut run_start = 0;
-        let mut run_first = first;
-        let mut pos = 0;
-        let bytes = slice.as_bytes();
-        while pos < bytes.len() {
-            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
-            if let Some((tag, word)) = fast_server_data(&slice[pos..end]) {
-                if run_start < pos {
-                    classify_with_pest(
-                        &slice[run_start..pos - 1],
-                        offset + run_start,
-                        run_first,
-                        out,
-                    );
-                }
-                let line = Line {
-                    number,
-                    start: offset + pos,
-                    text: &slice[pos..end],
-                };
+        crate::syntax::classify::with_fast_path(
+            slice,
+            offset,
+            first,
+            out,
+            |line| {
+                let (tag, word) = fast_server_data(line)?;
                 let words = vec![word];
-                out.push_back((
-                    line,
-                    LineKind::Data {
-                        tag,
-                        words,
-                        marker: None,
-                    },
-                ));
-                run_start = end + 1;
-                run_first = number + 1;
-            }
-            pos = end + 1;
-            number += 1;
-        }
-        if run_start < slice.len() || run_start == 0 {
-            classify_with_pest(
-                &slice[run_start.min(slice.len())..],
-                offset + run_start,
-                run_first,
-                out,
-            );
-        } else if slice.ends_with('\n') {
-            // Keep the contract: a slice ending in LF yields the empty line after it.
-            let line = Line {
-                number,
-                start: offset + slice.len(),
-                text: "",
-            };
-            out.push_back((line, LineKind::Blank));
-        }
+                Some(LineKind::Data {
+                    tag,
+                    words,
+                    marker: None,
+                })
+            },
+            classify_with_pest,
+            || LineKind::Blank,
+        );
     }
 }
 
