@@ -180,3 +180,14 @@ pub(crate) fn with_fast_path<'a, K>(
         out.push_back((line, blank()));
     }
 }
+
+/// What `classify` makes of `text` taken as one line on its own (its first line): for a
+/// grammar's own tests and for a boundary check. `None`: no line.
+pub(crate) fn first_line<'a, K>(
+    text: &'a str,
+    classify: impl FnOnce(&'a str, usize, u32, &mut VecDeque<(super::Line<'a>, K)>),
+) -> Option<K> {
+    let mut out = VecDeque::new();
+    classify(text, 0, 1, &mut out);
+    out.pop_front().map(|(_, kind)| kind)
+}

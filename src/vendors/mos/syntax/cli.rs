@@ -14,7 +14,7 @@ use super::{
 };
 use crate::base::error::{Error, Result};
 use crate::source::Source;
-use crate::syntax::classify::{push_pest_lines, Classified, LineGrammar};
+use crate::syntax::classify::{first_line, push_pest_lines, Classified, LineGrammar};
 use crate::syntax::lines::lines_from;
 
 /// The pest grammar of interactive CLI logs; its rules are named in `grammar/mos_cli.pest`.
@@ -675,14 +675,10 @@ pub(crate) fn looks_like_prompt(line: &str) -> bool {
 /// What the grammar alone makes of one line, without the fast path: for tests that hold the
 /// fast path to it.
 pub fn classify_line_by_grammar(text: &str) -> LineKind<'_> {
-    let mut out = VecDeque::new();
-    classify_with_pest(text, 0, 1, &mut out);
-    out.pop_front().map_or(LineKind::Blank, |(_, kind)| kind)
+    first_line(text, classify_with_pest).unwrap_or(LineKind::Blank)
 }
 
 /// Classifies one line on its own, as the grammar does inside a log.
 pub fn classify_line(text: &str) -> LineKind<'_> {
-    let mut out = VecDeque::new();
-    Grammar.classify(text, 0, 1, &mut out);
-    out.pop_front().map_or(LineKind::Blank, |(_, kind)| kind)
+    first_line(text, |t, o, f, out| Grammar.classify(t, o, f, out)).unwrap_or(LineKind::Blank)
 }

@@ -15,7 +15,7 @@ use super::{
 };
 use crate::base::error::Result;
 use crate::source::Source;
-use crate::syntax::classify::{Classified, LineGrammar};
+use crate::syntax::classify::{first_line, Classified, LineGrammar};
 
 /// The pest grammar of admin-protocol transcripts; its rules are named in `grammar/mos_protocol.pest`.
 #[allow(missing_docs)]
@@ -162,9 +162,7 @@ fn classify_with_pest<'a>(
 /// What the grammar alone makes of one line, without the fast path: for tests that hold the
 /// fast path to it.
 pub fn classify_line_by_grammar(text: &str) -> LineKind<'_> {
-    let mut out = VecDeque::new();
-    classify_with_pest(text, 0, 1, &mut out);
-    out.pop_front().map_or(LineKind::Blank, |(_, kind)| kind)
+    first_line(text, classify_with_pest).unwrap_or(LineKind::Blank)
 }
 
 fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> LineKind<'a> {
@@ -204,11 +202,9 @@ fn kind<'a>(pair: Pair<'a, Rule>, start: usize) -> LineKind<'a> {
 }
 
 fn is_boundary(text: &str) -> bool {
-    let mut out = VecDeque::new();
-    Grammar.classify(text, 0, 1, &mut out);
     matches!(
-        out.pop_front(),
-        Some((_, LineKind::Completion { .. } | LineKind::Command { .. }))
+        first_line(text, |t, o, f, out| Grammar.classify(t, o, f, out)),
+        Some(LineKind::Completion { .. } | LineKind::Command { .. })
     )
 }
 
