@@ -24,6 +24,7 @@ diff-markdown-item-capture = `{ $path }`: not captured in { $side }; capture wit
 ## restore
 
 restore-values-left-out = { $count } value(s) cannot be written in { $encoding } and were left out of the script (see its `not written` remarks); an encoding that holds them, such as utf-8, writes them
+restore-values-not-carried = { $count } value(s) hold a character no script line can carry (a NUL or another control character) and were left out of the script (see its `not written` remarks): set them by hand
 # A step the vendor's import files leave to be done by hand, in the vendor's words.
 restore-import-secret-left-out = { $step }
 

@@ -18,6 +18,7 @@ diff-markdown-item-capture = `{ $path }`: { $side } でキャプチャされて�
 ## restore
 
 restore-values-left-out = { $count } 個の値は { $encoding } で書けないため、スクリプトから除外しました (スクリプトの `not written` の注記を参照)。それらを表せる文字コード (utf-8 など) なら書き出せます
+restore-values-not-carried = { $count } 個の値は、スクリプトの行に書けない文字 (NUL などの制御文字) を含むため、スクリプトから除外しました (スクリプトの `not written` の注記を参照)。手作業で設定してください
 # A step the vendor's import files leave to be done by hand, in the vendor's words.
 restore-import-secret-left-out = { $step }
 

@@ -22,6 +22,17 @@ pub trait Dialect: Sync {
     /// The argument as one word of the language; `None` when it cannot be written safely
     /// (say, a NUL byte, which no shell word can hold). The emitter then writes a remark.
     fn quote(&self, arg: &str) -> Option<String>;
+    /// [`Dialect::quote`] appended to `out`; `false` (and `out` as it was) when it cannot be
+    /// written safely. A dialect overrides it to write a plain word without an allocation.
+    fn quote_into(&self, arg: &str, out: &mut String) -> bool {
+        match self.quote(arg) {
+            Some(word) => {
+                out.push_str(&word);
+                true
+            }
+            None => false,
+        }
+    }
     /// Whether a command can take data on its standard input (`printf '%s' DATA | command`).
     fn pipes(&self) -> bool {
         false
@@ -245,6 +256,12 @@ pub type Sink<'s> = &'s mut dyn FnMut(&str) -> std::io::Result<()>;
 /// How much text a streamed script holds before it hands it on.
 const PIECE: usize = 1 << 16;
 
+/// Lines a [`Script`] wrote on its own, for another to append: only the emitter makes one.
+pub(crate) struct Part {
+    text: String,
+    count: usize,
+}
+
 /// A script being written, line by line, in one dialect.
 pub struct Script<'d> {
     dialect: &'d dyn Dialect,
@@ -344,6 +361,30 @@ impl<'d> Script<'d> {
         self.count
     }
 
+    /// Whether the script keeps the commands it writes (for `Script::into_parts`), rather
+    /// than only its text.
+    pub(crate) fn keeps_commands(&self) -> bool {
+        self.keep
+    }
+
+    /// What this script, written on its own, adds to another: see [`Script::append`].
+    pub(crate) fn into_part(self) -> Part {
+        Part {
+            text: self.text,
+            count: self.count,
+        }
+    }
+
+    /// Appends a part this emitter wrote on its own, in the same dialect, from a script that
+    /// keeps only its text (a long list's entries, written on several cores): as if its lines
+    /// had been written here.
+    pub(crate) fn append(&mut self, part: Part) {
+        debug_assert!(!self.keep, "a part keeps no commands");
+        self.text.push_str(&part.text);
+        self.count += part.count;
+        self.hand_on(false);
+    }
+
     /// The command, each argument quoted; when an argument cannot be quoted safely, nothing of
     /// it is written and the caller gets why. The script keeps the command, for
     /// `Script::into_parts`.
@@ -389,7 +430,11 @@ impl<'d> Script<'d> {
             }
             match word {
                 Word::Fixed(w) => out.push_str(w),
-                Word::Arg(a) => out.push_str(&self.dialect.quote(a).ok_or(Unwritable::Value)?),
+                Word::Arg(a) => {
+                    if !self.dialect.quote_into(a, out) {
+                        return Err(Unwritable::Value);
+                    }
+                }
             }
         }
         if let Some(data) = &command.stdin {

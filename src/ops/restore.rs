@@ -1203,7 +1203,7 @@ pub enum Subject<'a> {
 }
 
 /// The words of the script's remarks, from `render`.
-pub type Wording<'w> = &'w dyn Fn(&Remark<'_>) -> String;
+pub type Wording<'w> = &'w (dyn Fn(&Remark<'_>) -> String + Sync);
 
 /// The script: commands in a sensible order, each group under a remark naming its rule. Each
 /// step comes after what it depends on: a domain's own section (which creates it where the
@@ -1270,20 +1270,38 @@ pub struct Written {
     /// The commands written into it, in order (kept only where asked for).
     pub commands: Vec<Command>,
     /// How many values were left out, each under a `not written` remark, because the script
-    /// cannot carry a character of them (one its encoding lacks, a control character): the
-    /// vendor has the command, the dialect cannot quote it. A domain whose section cannot be
-    /// entered counts once.
-    pub left_out: usize,
+    /// cannot carry a character of them: the vendor has the command, the dialect cannot quote
+    /// it. A domain whose section cannot be entered counts once.
+    pub left_out: LeftOut,
+}
+
+/// Values left out of a script, by why.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// A character the script's encoding lacks: the vendor's own encoding (UTF-8) writes them.
+    pub by_encoding: usize,
+    /// A character no script of the vendor's can carry (a NUL, a control character): they are
+    /// set by hand.
+    pub by_character: usize,
+}
+
+impl std::ops::AddAssign for LeftOut {
+    fn add_assign(&mut self, other: LeftOut) {
+        self.by_encoding += other.by_encoding;
+        self.by_character += other.by_character;
+    }
 }
 
 /// A script being written, the words of its remarks, and how many values it left out.
 struct Out<'d, 'w> {
     script: Script<'d>,
     dialect: &'d dyn Dialect,
+    /// The vendor's own dialect, in its own encoding: what a value left out would need.
+    own: &'w dyn Dialect,
     words: Wording<'w>,
-    left_out: usize,
+    left_out: LeftOut,
     /// Whether a command's form is confirmed, as the vendor's catalog says.
-    confirmed: &'w dyn Fn(&str) -> Option<bool>,
+    confirmed: &'w (dyn Fn(&str) -> Option<bool> + Sync),
     /// The inferred forms already marked: each is marked once, before its first command.
     marked: BTreeSet<String>,
 }
@@ -1296,19 +1314,20 @@ impl Out<'_, '_> {
     }
 }
 
-fn write_script<'d>(
+fn write_script<'d, 'w>(
     script: Script<'d>,
     dialect: &'d dyn Dialect,
-    (plan, writer): (&Plan, &dyn RestoreScript),
+    (plan, writer): (&Plan, &'w dyn RestoreScript),
     header: &[String],
-    words: Wording<'_>,
-) -> (Script<'d>, usize) {
+    words: Wording<'w>,
+) -> (Script<'d>, LeftOut) {
     let confirmed = |command: &str| writer.form_confirmed(command);
     let mut out = Out {
         script,
         dialect,
+        own: writer.dialect(),
         words,
-        left_out: 0,
+        left_out: LeftOut::default(),
         confirmed: &confirmed,
         marked: BTreeSet::new(),
     };
@@ -1391,9 +1410,78 @@ fn write_items(
             out.remark(Remark::Label(label));
             last = Some(label);
         }
-        for one in item.each() {
+        match item {
+            Restore::Entries {
+                scope,
+                list,
+                entries,
+            } if entries.len() > IN_PARTS && !out.script.keeps_commands() => {
+                write_entries(out, writer, (scope, list), entries);
+            }
+            _ => {
+                for one in item.each() {
+                    emit(out, one.command(writer, scope), Subject::Item(one), true);
+                }
+            }
+        }
+    }
+}
+
+/// How many of a list's entries are written as one part, on a core of its own.
+const IN_PARTS: usize = 8192;
+
+/// A long list's entries, written two parts at a time on both cores and appended in order:
+/// the same lines as written one by one. Each part starts from the inferred forms marked so
+/// far; one that would mark another is written again here, in order, so that each mark falls
+/// where it would, once.
+fn write_entries(
+    out: &mut Out<'_, '_>,
+    writer: &dyn RestoreScript,
+    (scope, list): (&str, &str),
+    entries: &List,
+) {
+    let emit_all = |out: &mut Out<'_, '_>, range: std::ops::Range<usize>| {
+        for (entry, _) in entries.range(range) {
+            let one = One::Entry { scope, list, entry };
             emit(out, one.command(writer, scope), Subject::Item(one), true);
         }
+    };
+    let part = |range: std::ops::Range<usize>, marked: &BTreeSet<String>| {
+        let mut part = Out {
+            script: Script::text_only(out.dialect),
+            dialect: out.dialect,
+            own: out.own,
+            words: out.words,
+            left_out: LeftOut::default(),
+            confirmed: out.confirmed,
+            marked: marked.clone(),
+        };
+        emit_all(&mut part, range);
+        (part.marked.len() == marked.len()).then(|| (part.script.into_part(), part.left_out))
+    };
+    // The first entry marks its form where it is inferred: the parts after it need no mark.
+    emit_all(out, 0..1);
+    let len = entries.len();
+    let mut start = 1;
+    while start < len {
+        let middle = (start + IN_PARTS).min(len);
+        let end = (middle + IN_PARTS).min(len);
+        let (first, second) = rayon::join(
+            || part(start..middle, &out.marked),
+            || part(middle..end, &out.marked),
+        );
+        // A part that marked no form wrote what it would after any earlier part: every form
+        // it wrote was marked already, or needs no mark.
+        for (range, written) in [(start..middle, first), (middle..end, second)] {
+            match written {
+                Some((lines, left_out)) => {
+                    out.script.append(lines);
+                    out.left_out += left_out;
+                }
+                None => emit_all(out, range),
+            }
+        }
+        start = end;
     }
 }
 
@@ -1429,8 +1517,14 @@ fn emit(
     match command.map(|c| (out.script.command(&c), c)) {
         Some((Ok(()), _)) => true,
         Some((Err(why), c)) => {
-            let quoting = Unquoted(out.dialect);
-            out.left_out += usize::from(one_command(&quoting, &c).is_ok());
+            // Refused for a character, not for what the command is: one the encoding lacks,
+            // or one no script of the vendor's carries.
+            if one_command(&Unquoted(out.dialect), &c).is_ok() {
+                match one_command(out.own, &c).is_ok() {
+                    true => out.left_out.by_encoding += 1,
+                    false => out.left_out.by_character += 1,
+                }
+            }
             out.remark(Remark::NotWritten(&why, what));
             false
         }
@@ -1527,7 +1621,95 @@ fn writes(writer: &dyn RestoreScript, scope: &str, item: &Restore) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_identity;
+    use super::*;
+
+    /// Quotes a word as `<word>`; refuses one ending in `!`, as a dialect refuses a control
+    /// character.
+    struct Angled;
+    impl Dialect for Angled {
+        fn quote(&self, arg: &str) -> Option<String> {
+            (!arg.ends_with('!')).then(|| format!("<{arg}>"))
+        }
+    }
+
+    /// A vendor whose entries take one of two inferred forms, or none, by how they end.
+    struct Forms;
+    impl RestoreScript for Forms {
+        fn form_confirmed(&self, _command: &str) -> Option<bool> {
+            Some(false)
+        }
+        fn dialect(&self) -> &dyn Dialect {
+            &Angled
+        }
+        fn write_setting(&self, _: &str, _: &str, _: &str) -> Option<Command> {
+            None
+        }
+        fn write_list_entry(&self, _scope: &str, list: &str, entry: &str) -> Option<Command> {
+            match entry {
+                e if e.ends_with("-none") => None,
+                e if e.ends_with("-other") => Some(Command::new("other").arg(e)),
+                e => Some(Command::new("add").arg(list).arg(e)),
+            }
+        }
+        fn how_to_apply(&self, _: &str) -> crate::base::message::Message {
+            crate::message!("mos-how-to-apply", script = "x")
+        }
+    }
+
+    /// A long list is written in parts on both cores: the same script, line for line, as
+    /// written one entry at a time, with each inferred form marked once before its first
+    /// command (here one first seen in the middle of a part), and the same values left out.
+    #[test]
+    fn a_long_list_written_in_parts_is_the_script_written_one_by_one() {
+        let names: Vec<String> = (0..3 * IN_PARTS + 77)
+            .map(|i| match i {
+                i if i == IN_PARTS + 1000 || i == 2 * IN_PARTS + 3000 => format!("{i:06}-other"),
+                i if i % 4099 == 7 => format!("{i:06}-none"),
+                i if i % 3001 == 5 => format!("{i:06}!"),
+                i => format!("{i:06}@example.com"),
+            })
+            .collect();
+        let entries = List::from_entries(
+            names
+                .iter()
+                .map(|n| (n.as_str(), Origin { source: 0, line: 1 })),
+        );
+        let mut plan = Plan::default();
+        let item = Restore::Entries {
+            scope: SYSTEM.into(),
+            list: "allow".into(),
+            entries,
+        };
+        plan.scopes
+            .insert(SYSTEM.into(), vec![(Label::Rule("all".into()), item)]);
+        let words = |remark: &Remark<'_>| format!("{remark:?}");
+        let write = |script| write_script(script, &Angled, (&plan, &Forms), &[], &words);
+        let (one_by_one, left_out) = write(Script::new(&Angled));
+        assert!(one_by_one.keeps_commands());
+        let one_by_one = one_by_one.into_parts().0;
+        let (in_parts, left_out_in_parts) = write(Script::text_only(&Angled));
+        assert_eq!(left_out_in_parts, left_out);
+        assert_eq!(
+            in_parts.commands(),
+            one_by_one.lines().filter(|l| !l.starts_with('#')).count()
+        );
+        let in_parts = in_parts.into_parts().0;
+        assert!(in_parts == one_by_one, "the scripts differ");
+        let marks = |form: &str| one_by_one.matches(&format!("Inferred(\"{form}\")")).count();
+        assert_eq!((marks("add"), marks("other")), (1, 1));
+        assert_eq!(
+            left_out.by_character,
+            (0..names.len()).filter(|i| i % 3001 == 5).count()
+        );
+        let mut streamed = String::new();
+        let mut sink = |text: &str| {
+            streamed.push_str(text);
+            Ok(())
+        };
+        let words: Wording<'_> = &words;
+        written_to(&plan, &Forms, &Angled, (&[], words), &mut sink).unwrap();
+        assert!(streamed == one_by_one, "the streamed script differs");
+    }
 
     #[test]
     fn identity_fields_are_not_settings() {

@@ -127,12 +127,18 @@ fn outputs_of(report: &Report, written: Written) -> Outputs {
         ..
     } = written;
     let mut warnings = Vec::new();
-    // Values the encoding cannot carry are left out under a remark; say so where it is seen.
-    if left_out > 0 {
+    // Values the script cannot carry are left out under a remark; say so where it is seen.
+    if left_out.by_encoding > 0 {
         warnings.push(words(&crate::message!(
             "restore-values-left-out",
-            count = left_out,
+            count = left_out.by_encoding,
             encoding = report.encoding.name()
+        )));
+    }
+    if left_out.by_character > 0 {
+        warnings.push(words(&crate::message!(
+            "restore-values-not-carried",
+            count = left_out.by_character
         )));
     }
     warnings.extend(report.warnings.iter().map(words));

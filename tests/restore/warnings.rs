@@ -73,6 +73,58 @@ fn values_an_encoding_cannot_carry_are_counted() {
     );
 }
 
+/// A value holding a control character no script line carries (here a C1 NEL) is left out
+/// for that, whatever the encoding: the warning never says that UTF-8 cannot carry it and that
+/// UTF-8 would, and it is counted apart from what only the encoding lacks.
+#[test]
+fn a_control_character_is_left_out_for_itself_not_for_the_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Mailbox full\u{85}call the help desk";
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &log,
+        format!(
+            "rg01> version\nMOS4.1.9-GA\nOK Completed\n\
+             rg01> branding get quotamsg\n{{{}}}\n{body}\nOK Completed\n\
+             rg01> branding get overquotamsg\n\"容量超過\"\nOK Completed\n",
+            body.len() + 2
+        ),
+    )
+    .unwrap();
+    let log = log.to_str().unwrap();
+    let (code, script, err) = run(&["restore", "--to", "4.2.3", "--all", log]);
+    assert_eq!(code, 0, "{err}");
+    assert!(script.contains("# not written, "), "{script}");
+    assert!(!script.contains("call the help desk"), "{script}");
+    assert!(
+        err.contains(
+            "warning: 1 value(s) hold a character no script line can carry (a NUL or another \
+             control character) and were left out of the script (see its `not written` \
+             remarks): set them by hand\n"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("cannot be written in UTF-8"), "{err}");
+    let (code, _, err) = run(&[
+        "restore",
+        "--to",
+        "4.2.3",
+        "--all",
+        "--output-encoding",
+        "latin1",
+        log,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: 1 value(s) hold a character"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: 1 value(s) cannot be written in windows-1252"),
+        "{err}"
+    );
+}
+
 /// With import files, a secret left out of them is a warning besides the one about values
 /// left out of the script, never instead of it. (No vendor today both writes import files and
 /// refuses a value of its script, so the refused value is planted in the plan.)
@@ -103,7 +155,10 @@ fn import_file_warnings_join_the_script_warnings() {
     );
     assert_eq!(outputs.warnings.len(), 2, "{:#?}", outputs.warnings);
     assert!(
-        outputs.warnings[0].starts_with("1 value(s) cannot be written in UTF-8"),
+        outputs.warnings[0].starts_with(
+            "1 value(s) hold a character no script line can carry (a NUL or another control \
+             character)"
+        ),
         "{:#?}",
         outputs.warnings
     );

@@ -53,6 +53,31 @@ impl Dialect for MosCli {
         }
         Some(quote_in(arg, self.encoding))
     }
+
+    fn quote_into(&self, arg: &str, out: &mut String) -> bool {
+        // Most values (a list's addresses) are one plain ASCII word, written as they are.
+        if plain_word(arg) {
+            out.push_str(arg);
+            return true;
+        }
+        match self.quote(arg) {
+            Some(word) => {
+                out.push_str(&word);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Whether `arg` is a word [`quote_in`] writes as it is, in every encoding: printable ASCII
+/// with none of the characters it quotes, and not starting a remark.
+fn plain_word(arg: &str) -> bool {
+    !arg.is_empty()
+        && !arg.starts_with('#')
+        && arg
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !matches!(b, b'(' | b')' | b'\\' | b'"' | b'{' | b'}'))
 }
 
 impl Mos {
