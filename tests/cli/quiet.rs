@@ -253,3 +253,57 @@ fn quiet_and_verbose_conflict_and_errors_still_print() {
     assert_eq!(code, 2);
     assert!(err.contains("nonesuch.log"), "{err}");
 }
+
+/// A MOS CLI log whose two listings hold `listed`, the whitelistto's answer lines, and
+/// `blacklist`'s, each a quoted entry on its line; the whitelistto's first entry is on line 7.
+fn listing_log(listed: &[String], blacklist: &[String]) -> String {
+    let mut log = String::from(
+        "rg01.example.co.jp> version\nMOS4.1.9-GA\nOK Completed\n\
+         rg01.example.co.jp> uce listexception primary whitelistto\n\
+         \"ml-sales@lists.example.co.jp\"\n\"@partners.example.com\"\n",
+    );
+    for entry in listed {
+        log.push_str(&format!("\"{entry}\"\n"));
+    }
+    log.push_str("OK Completed\nrg01.example.co.jp> uce listexception primary blacklist\n");
+    for entry in blacklist {
+        log.push_str(&format!("\"{entry}\"\n"));
+    }
+    log.push_str("OK Completed\n");
+    log
+}
+
+/// Runs `carryover show` with `args` on `log`, written to a file in `dir`; (the file's path,
+/// status, stdout, stderr).
+fn show_log(dir: &Path, log: &str, args: &[&str]) -> (String, i32, String, String) {
+    let file = dir.join("rg01.log");
+    std::fs::write(&file, log).unwrap();
+    let path = file.display().to_string();
+    let mut all = vec!["show"];
+    all.extend_from_slice(args);
+    all.push(&path);
+    let (code, out, err) = run(&all);
+    (path, code, out, err)
+}
+
+#[test]
+fn a_tab_in_a_capture_value_is_shown_escaped_in_a_warning() {
+    let listed = vec!["desk@example.com\tops@example.com".to_string()];
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, out, err) = show_log(dir.path(), &listing_log(&listed, &[]), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains('\t'), "{err:?}");
+    assert_eq!(
+        err,
+        format!(
+            "{path}:7: warning: this list entry has the shape of a paste (a space inside it): \
+             `desk@example.com\\tops@example.com` was kept as the appliance holds it; check \
+             that it is the one meant\n"
+        )
+    );
+    // The model keeps the entry as it is, and standard output shows it so.
+    assert!(
+        out.contains("\"desk@example.com\tops@example.com\""),
+        "{out}"
+    );
+}
