@@ -9,6 +9,15 @@ reading-mos-entry-pasted = this list entry has the shape of a paste ({ $shape ->
         [joined] several entries joined with `;` or `,`
        *[space] a space inside it
     }): `{ $entry }` was kept as the appliance holds it; check that it is the one meant
+# The same, said once for several entries of one list: how many, and the first as read.
+reading-mos-entries-lookalike = { $count } entries of this list hold look-alike characters (a full-width `＠`, a zero-width or no-break space), the first read as `{ $first }`: each was read as ASCII; check them
+reading-mos-entries-pasted = { $count } entries of this list have the shape of a paste ({ $shape ->
+        [mailto] a `mailto:` before the address
+        [display-name] a display name around the address
+        [bullet] a bullet before the entry
+        [joined] several entries joined with `;` or `,`
+       *[space] a space inside the entry
+    }), the first `{ $first }`: each was kept as the appliance holds it; check them
 # A MOS config export without its header lines.
 reading-mos-export-unnamed = this export has no `# host:` line (its header was cut off?): which appliance it is of is not known, so nothing can check that it belongs with the other captures
 # A file a walk over a folder skipped, named as a capture is.

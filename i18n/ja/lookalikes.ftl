@@ -8,6 +8,14 @@ reading-mos-entry-pasted = このリストのエントリは貼り付けた形�
         [joined] `;` や `,` でつないだ複数のエントリ
        *[space] 途中に空白
     }): `{ $entry }` をアプライアンスが保持するとおりに残しました。意図したエントリか確認してください
+reading-mos-entries-lookalike = このリストの { $count } 件のエントリに紛らわしい文字 (全角の `＠`、ゼロ幅スペースやノーブレークスペース) があり、いずれも ASCII として読みました。最初のエントリは `{ $first }` と読みました。意図したエントリか確認してください
+reading-mos-entries-pasted = このリストの { $count } 件のエントリが貼り付けた形をしています ({ $shape ->
+        [mailto] アドレスの前に `mailto:`
+        [display-name] アドレスを囲む表示名
+        [bullet] 前に箇条書きの記号
+        [joined] `;` や `,` でつないだ複数のエントリ
+       *[space] 途中に空白
+    })。最初のエントリは `{ $first }` です。いずれもアプライアンスが保持するとおりに残しました。意図したエントリか確認してください
 reading-mos-export-unnamed = このエクスポートには `# host:` の行がありません (ヘッダーが切れていますか?): どのアプライアンスのものか分からないため、ほかのキャプチャと同じアプライアンスか確認できません
 reading-skipped-capture-near-miss = スキップしました: { $how ->
         [archive] アーカイブ

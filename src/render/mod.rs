@@ -171,7 +171,9 @@ pub fn diagnostics(capture: &Capture) -> String {
 /// every source, `-v`), its line counts:
 /// `rg01.log: 212 lines, 198 read, 14 not understood (see --unrecognized)`.
 /// A read of a command the appliance has no such thing for is said under `-v` only; `-q`
-/// says nothing (errors are not notes: they stop the run).
+/// says nothing (errors are not notes: they stop the run). Each line stays one line: every
+/// text from a capture or a file name goes through the one sanitiser, tabs and line breaks
+/// included.
 pub fn diagnostics_at(capture: &Capture, verbosity: Verbosity) -> String {
     if verbosity == Verbosity::Quiet {
         return String::new();
@@ -182,10 +184,10 @@ pub fn diagnostics_at(capture: &Capture, verbosity: Verbosity) -> String {
             1 => crate::message!("quiet-located", at = at, said = said),
             _ => crate::message!("quiet-repeated", at = at, said = said, count = count),
         };
-        let _ = writeln!(out, "{}", report::said(&line));
+        let _ = writeln!(out, "{}", message::words(&line));
     }
     for count in line_counts(&capture.config) {
-        let path = one_line(&count.path);
+        let path = count.path.as_str();
         let line = match count.not_understood {
             0 if verbosity == Verbosity::Verbose => {
                 crate::message!("quiet-all-read", path = path, lines = count.lines)
@@ -199,14 +201,15 @@ pub fn diagnostics_at(capture: &Capture, verbosity: Verbosity) -> String {
                 not_understood = not_understood
             ),
         };
-        let _ = writeln!(out, "{}", report::said(&line));
+        let _ = writeln!(out, "{}", message::words(&line));
     }
     // Capture text reaches the terminal: nothing in it may move the cursor or recolour it.
     crate::base::text::terminal_safe(&out).into_owned()
 }
 
 /// The notes to say, each distinct one once, in the order first met: what is said (without
-/// where), where it was first said, and how many times.
+/// where), where it was first said (`path:line`, as the capture names it: the message it goes
+/// in makes it safe), and how many times.
 fn distinct_notes(capture: &Capture, verbosity: Verbosity) -> Vec<(Message, String, u64)> {
     let mut said: Vec<(Message, String, u64)> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -218,11 +221,7 @@ fn distinct_notes(capture: &Capture, verbosity: Verbosity) -> Vec<(Message, Stri
             std::collections::hash_map::Entry::Occupied(seen) => said[*seen.get()].2 += 1,
             std::collections::hash_map::Entry::Vacant(new) => {
                 new.insert(said.len());
-                said.push((
-                    note_words,
-                    one_line(&note_at(capture, *source, note.line)),
-                    1,
-                ));
+                said.push((note_words, note_at(capture, *source, note.line), 1));
             }
         }
     }
@@ -281,4 +280,41 @@ pub fn json<T: serde::Serialize>(document: &T) -> String {
     let mut text = serde_json::to_string_pretty(document).expect("documents serialize");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::capture::SourceRead;
+    use crate::model::{SourceKind, VendorId};
+    use crate::source::Source;
+
+    #[test]
+    fn a_tab_or_a_line_break_in_a_note_is_shown_escaped_and_each_note_stays_one_line() {
+        let source = Source::from_text("a\tb.log", "rg> smtp set banner x\n");
+        let mut read = SourceRead::new(&source, SourceKind::CliLog);
+        read.notes.push(Note::warning(
+            1,
+            crate::message!(
+                "mos-write-not-completed",
+                command = "smtp set banner \"a\tb\nc\""
+            ),
+        ));
+        read.notes.push(Note {
+            line: 1,
+            kind: NoteKind::Rejected("NO bad\tvalue".into()),
+            text: "smtp set banner \"a\tb\"".into(),
+        });
+        let mut capture = Capture::new(VendorId("test"));
+        capture.add(read).unwrap();
+        let said = diagnostics(&capture);
+        assert!(!said.contains('\t'), "{said:?}");
+        assert_eq!(said.lines().count(), 2, "{said}");
+        assert!(
+            said.starts_with("a\\tb.log:1: warning: ")
+                && said.contains("`smtp set banner \"a\\tb\\nc\"`"),
+            "{said}"
+        );
+        assert!(said.contains("(NO bad\\tvalue)"), "{said}");
+    }
 }

@@ -253,3 +253,165 @@ fn quiet_and_verbose_conflict_and_errors_still_print() {
     assert_eq!(code, 2);
     assert!(err.contains("nonesuch.log"), "{err}");
 }
+
+/// A MOS CLI log whose two listings hold `listed`, the whitelistto's answer lines, and
+/// `blacklist`'s, each a quoted entry on its line; the whitelistto's first entry is on line 7.
+fn listing_log(listed: &[String], blacklist: &[String]) -> String {
+    let mut log = String::from(
+        "rg01.example.co.jp> version\nMOS4.1.9-GA\nOK Completed\n\
+         rg01.example.co.jp> uce listexception primary whitelistto\n\
+         \"ml-sales@lists.example.co.jp\"\n\"@partners.example.com\"\n",
+    );
+    for entry in listed {
+        log.push_str(&format!("\"{entry}\"\n"));
+    }
+    log.push_str("OK Completed\nrg01.example.co.jp> uce listexception primary blacklist\n");
+    for entry in blacklist {
+        log.push_str(&format!("\"{entry}\"\n"));
+    }
+    log.push_str("OK Completed\n");
+    log
+}
+
+/// Runs `carryover show` with `args` on `log`, written to a file in `dir`; (the file's path,
+/// status, stdout, stderr).
+fn show_log(dir: &Path, log: &str, args: &[&str]) -> (String, i32, String, String) {
+    let file = dir.join("rg01.log");
+    std::fs::write(&file, log).unwrap();
+    let path = file.display().to_string();
+    let mut all = vec!["show"];
+    all.extend_from_slice(args);
+    all.push(&path);
+    let (code, out, err) = run(&all);
+    (path, code, out, err)
+}
+
+#[test]
+fn a_list_of_many_pasted_entries_is_said_once_per_shape_with_the_exact_count() {
+    // 5,000 entries with `mailto:` (more than one part of a long answer), 3 with a display
+    // name among them, one joined, and plain ones between.
+    let mut listed: Vec<String> = (0..5000)
+        .map(|i| format!("mailto:user{i}@example.com"))
+        .collect();
+    listed.insert(10, "Jane Doe <jane@example.com>".into());
+    listed.insert(2000, "plain@example.com".into());
+    listed.insert(4000, "Ops Team <ops@example.com>".into());
+    listed.push("Desk <desk@example.com>".into());
+    listed.push("a@example.com;b@example.com".into());
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, out, err) = show_log(dir.path(), &listing_log(&listed, &[]), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "{path}:7: warning: 5000 entries of this list have the shape of a paste (a \
+             `mailto:` before the address), the first `mailto:user0@example.com`: each was kept \
+             as the appliance holds it; check them\n\
+             {path}:17: warning: 3 entries of this list have the shape of a paste (a display \
+             name around the address), the first `Jane Doe <jane@example.com>`: each was kept \
+             as the appliance holds it; check them\n\
+             {path}:5011: warning: this list entry has the shape of a paste (several entries \
+             joined with `;` or `,`): `a@example.com;b@example.com` was kept as the appliance \
+             holds it; check that it is the one meant\n"
+        )
+    );
+    // The model keeps every entry as the appliance holds it.
+    assert_eq!(out.matches("\"mailto:user").count(), 5000);
+    assert!(out.contains("\"Ops Team <ops@example.com>\""), "{out}");
+    // `-v` says each the same once; in Japanese, the count and the first entry.
+    let (_, _, _, verbose) = show_log(dir.path(), &listing_log(&listed, &[]), &["-v"]);
+    assert_eq!(verbose.lines().count(), 4, "{verbose}");
+    assert!(verbose.starts_with(err.as_str()), "{verbose}");
+    let (_, _, _, japanese) = show_log(dir.path(), &listing_log(&listed, &[]), &["--lang", "ja"]);
+    assert!(
+        japanese.starts_with(&format!(
+            "{path}:7: 警告: このリストの 5000 件のエントリが貼り付けた形をしています \
+             (アドレスの前に `mailto:`)。最初のエントリは `mailto:user0@example.com` です。\
+             いずれもアプライアンスが保持するとおりに残しました。意図したエントリか確認してください\n"
+        )),
+        "{japanese}"
+    );
+}
+
+#[test]
+fn look_alikes_in_many_entries_are_said_once_per_list_with_the_exact_count() {
+    // Full-width `＠` in 5,000 entries, a zero-width space in one and a no-break space in one
+    // with `mailto:`; the blacklist's one look-alike is said of that entry alone.
+    let mut listed: Vec<String> = (0..5000)
+        .map(|i| format!("user{i}\u{ff20}example.com"))
+        .collect();
+    listed.insert(3, "\u{200b}desk@example.com".into());
+    listed.push("mailto:\u{a0}ops@example.com".into());
+    let blacklist = vec![
+        "@spam.example".to_string(),
+        "\u{ff20}junk.example".to_string(),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, out, err) = show_log(dir.path(), &listing_log(&listed, &blacklist), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "{path}:7: warning: 5002 entries of this list hold look-alike characters (a \
+             full-width `＠`, a zero-width or no-break space), the first read as \
+             `user0@example.com`: each was read as ASCII; check them\n\
+             {path}:5008: warning: this list entry has the shape of a paste (a `mailto:` before \
+             the address): `mailto: ops@example.com` was kept as the appliance holds it; check \
+             that it is the one meant\n\
+             {path}:5012: warning: look-alike characters (a full-width `＠`, a zero-width or \
+             no-break space) in this list entry were read as ASCII: `@junk.example`; check that \
+             it is the one meant\n"
+        )
+    );
+    assert!(out.contains("\"user4999@example.com\""), "{out}");
+    assert!(out.contains("\"@junk.example\""), "{out}");
+}
+
+#[test]
+fn one_pasted_entry_is_said_of_that_entry() {
+    let listed = vec!["• help@example.com".to_string()];
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, _, err) = show_log(dir.path(), &listing_log(&listed, &[]), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "{path}:7: warning: this list entry has the shape of a paste (a bullet before it): \
+             `• help@example.com` was kept as the appliance holds it; check that it is the one \
+             meant\n"
+        )
+    );
+    // Added one by one, each entry is said at its command, as before.
+    let log = "rg01.example.co.jp> uce addexception primary whitelistto \"mailto:a@example.com\"\n\
+               OK Completed\n\
+               rg01.example.co.jp> uce addexception primary whitelistto \"mailto:b@example.com\"\n\
+               OK Completed\n";
+    let (_, _, _, err) = show_log(dir.path(), log, &[]);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.contains(":3: warning: this list entry has the shape"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_tab_in_a_capture_value_is_shown_escaped_in_a_warning() {
+    let listed = vec!["desk@example.com\tops@example.com".to_string()];
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, out, err) = show_log(dir.path(), &listing_log(&listed, &[]), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains('\t'), "{err:?}");
+    assert_eq!(
+        err,
+        format!(
+            "{path}:7: warning: this list entry has the shape of a paste (a space inside it): \
+             `desk@example.com\\tops@example.com` was kept as the appliance holds it; check \
+             that it is the one meant\n"
+        )
+    );
+    // The model keeps the entry as it is, and standard output shows it so.
+    assert!(
+        out.contains("\"desk@example.com\tops@example.com\""),
+        "{out}"
+    );
+}

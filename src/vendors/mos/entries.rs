@@ -4,6 +4,7 @@
 //! like, with a warning on the line. An entry shaped like a paste (`mailto:`, a display name,
 //! entries joined with `;` or `,`, a bullet, a space) is kept as the appliance holds it, with a
 //! warning on the line: the appliance took it so, and only a person can say what was meant.
+//! A listing's entries are said once per kind ([`Warnings`]): with how many, at the first.
 
 use std::borrow::Cow;
 
@@ -17,6 +18,83 @@ pub(super) struct Read<'a> {
     pub folded: bool,
     /// The shape of a paste it has, as the warning's selector.
     pub pasted: Option<&'static str>,
+}
+
+/// What reading a list's entries found to say, by kind: look-alikes read as ASCII, and each
+/// shape of a paste. Each kind is said once, with how many entries had it and the first of
+/// them as an example, so a list of many pasted entries is one warning per kind, not one
+/// line per entry.
+#[derive(Debug, Default)]
+pub(super) struct Warnings(Vec<Counted>);
+
+/// One kind of warning over a list's entries: how many had it, and the first one's line and
+/// text (as read).
+#[derive(Debug)]
+struct Counted {
+    kind: Kind,
+    count: u64,
+    line: u32,
+    first: String,
+}
+
+/// What an entry's warning is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Look-alike characters read as ASCII.
+    Lookalike,
+    /// The shape of a paste, as the message's selector.
+    Pasted(&'static str),
+}
+
+impl Warnings {
+    /// Counts what `read`, the entry on `line`, has to say.
+    pub fn count(&mut self, read: &Read<'_>, line: u32) {
+        if read.folded {
+            self.add(Kind::Lookalike, &read.text, line);
+        }
+        if let Some(shape) = read.pasted {
+            self.add(Kind::Pasted(shape), &read.text, line);
+        }
+    }
+
+    fn add(&mut self, kind: Kind, text: &str, line: u32) {
+        match self.0.iter_mut().find(|c| c.kind == kind) {
+            Some(counted) => counted.count += 1,
+            None => self.0.push(Counted {
+                kind,
+                count: 1,
+                line,
+                first: text.to_string(),
+            }),
+        }
+    }
+
+    /// The warnings, each at its first entry's line, in the order first met: one entry's as
+    /// it is said of that entry alone, several entries' with their count and the first.
+    pub fn said(self) -> impl Iterator<Item = (u32, crate::base::message::Message)> {
+        self.0.into_iter().map(|c| {
+            let said = match (c.kind, c.count) {
+                (Kind::Lookalike, 1) => {
+                    crate::message!("reading-mos-entry-lookalike", entry = c.first)
+                }
+                (Kind::Lookalike, count) => crate::message!(
+                    "reading-mos-entries-lookalike",
+                    count = count,
+                    first = c.first
+                ),
+                (Kind::Pasted(shape), 1) => {
+                    crate::message!("reading-mos-entry-pasted", entry = c.first, shape = shape)
+                }
+                (Kind::Pasted(shape), count) => crate::message!(
+                    "reading-mos-entries-pasted",
+                    count = count,
+                    first = c.first,
+                    shape = shape
+                ),
+            };
+            (c.line, said)
+        })
+    }
 }
 
 /// The entry `text` as read. An ASCII entry, the common case, holds no look-alike: it is

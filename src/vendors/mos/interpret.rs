@@ -44,6 +44,9 @@ struct Listing {
     list: String,
     /// The entries read, in the order read.
     entries: List,
+    /// What its entries have to say (look-alikes, shapes of a paste), said once per kind when
+    /// the listing is read to its end.
+    warnings: super::entries::Warnings,
     /// How many notes there were before the listing's own: refused, it keeps none of them.
     notes_before: usize,
     /// Whether an answer line with something on it was seen yet, and whether the first such
@@ -491,6 +494,7 @@ impl Interpreter {
             list: bound["list"].to_string(),
             // The entries go straight into the list's arena, in the order read: no string each.
             entries: self.text.clone().map_or_else(List::default, List::sharing),
+            warnings: Default::default(),
             notes_before: self.notes.len(),
             first_seen: false,
             cut_by: None,
@@ -543,7 +547,7 @@ impl Interpreter {
                     }
                 }
                 Answer::Data { line, words, .. } if !words.is_empty() => match list_value(words) {
-                    Some(entry) => self.push_entry(&mut listing.entries, entry, line.number),
+                    Some(entry) => self.push_entry(&mut listing, entry, line.number),
                     None => self.unrecognized(line, crate::message!("unread-mos-list-value")),
                 },
                 Answer::Text(line) if answers.peek().is_none() && !last => {
@@ -565,7 +569,7 @@ impl Interpreter {
                                     entry = &entry
                                 ),
                             );
-                            self.push_entry(&mut listing.entries, &entry, line.number);
+                            self.push_entry(&mut listing, &entry, line.number);
                         }
                         None => self.unrecognized(line, crate::message!("unread-mos-answer-words")),
                     }
@@ -593,6 +597,7 @@ impl Interpreter {
             self.refused(x, Some((listing.start, listing.number)));
             return;
         }
+        self.warn_entries(listing.warnings);
         let at = listing.number;
         let (scope, list) = self.exception_key(&listing.scope, &listing.list, at);
         if self.list_cut(&x.command.line, listing.cut_by.as_deref(), &scope, &list) {
@@ -665,36 +670,28 @@ impl Interpreter {
     /// A list entry as read: look-alikes read as ASCII, and a warning on the line where that
     /// changed it, or where it has the shape of a paste ([`super::entries`]).
     fn entry(&mut self, text: &str, line: u32) -> String {
-        self.entry_read(text, line).into_owned()
+        let mut warnings = super::entries::Warnings::default();
+        let entry = entry_read(text, line, &mut warnings).into_owned();
+        self.warn_entries(warnings);
+        entry
     }
 
-    /// [`Self::entry`] into `list`: an entry read as written stays a span of the capture's
-    /// text, with no copy.
-    fn push_entry(&mut self, list: &mut List, text: &str, line: u32) {
+    /// [`Self::entry`] into a listing's entries: an entry read as written stays a span of the
+    /// capture's text, with no copy. What it has to say is counted in the listing's
+    /// warnings, said when the listing ends.
+    fn push_entry(&self, listing: &mut Listing, text: &str, line: u32) {
         let at = Origin {
             source: self.source,
             line,
         };
-        list.push_unsorted(&self.entry_read(text, line), at);
+        let entry = entry_read(text, line, &mut listing.warnings);
+        listing.entries.push_unsorted(&entry, at);
     }
 
-    fn entry_read<'t>(&mut self, text: &'t str, line: u32) -> std::borrow::Cow<'t, str> {
-        let read = super::entries::read(text);
-        if read.folded {
-            let said = message!("reading-mos-entry-lookalike", entry = read.text.as_ref());
+    /// What a list's entries had to say, one warning per kind at its first entry's line.
+    fn warn_entries(&mut self, warnings: super::entries::Warnings) {
+        for (line, said) in warnings.said() {
             self.warn(line, said);
-        }
-        if let Some(shape) = read.pasted {
-            let said = message!(
-                "reading-mos-entry-pasted",
-                entry = read.text.as_ref(),
-                shape = shape
-            );
-            self.warn(line, said);
-        }
-        match read.text {
-            std::borrow::Cow::Borrowed(text) => canonical_entry(text),
-            std::borrow::Cow::Owned(text) => canonical_entry(&text).into_owned().into(),
         }
     }
 
@@ -1022,6 +1019,21 @@ fn is_aborted(text: &str) -> bool {
 /// The narrowest terminal width a log is commonly saved at: a value line this long may go on
 /// on the next line.
 const WRAP_WIDTH: usize = 80;
+
+/// A list entry as read ([`super::entries::read`]), in its canonical form, with what it has to
+/// say counted in `warnings`: an entry read as written stays borrowed from `text`.
+fn entry_read<'t>(
+    text: &'t str,
+    line: u32,
+    warnings: &mut super::entries::Warnings,
+) -> std::borrow::Cow<'t, str> {
+    let read = super::entries::read(text);
+    warnings.count(&read, line);
+    match read.text {
+        std::borrow::Cow::Borrowed(text) => canonical_entry(text),
+        std::borrow::Cow::Owned(text) => canonical_entry(&text).into_owned().into(),
+    }
+}
 
 /// The list value a data line holds: one quoted word, or one unquoted word that looks like an
 /// address, a domain or a host (a pager's `--More--` or a stray word does not).

@@ -201,6 +201,48 @@ mod tests {
     }
 
     #[test]
+    fn a_listing_says_each_kind_of_entry_once_with_its_count_in_parts_too() {
+        let text = "rg01> uce listexception primary whitelistto\n\
+            \"mailto:a@one.example\"\n\
+            \"b\u{ff20}two.example\"\n\
+            \"mailto:c@three.example\"\n\
+            \"d@four.example\"\n\
+            \"mailto:e\u{ff20}five.example\"\n\
+            \"F <f@six.example>\"\n\
+            OK Completed\n";
+        let read = same_in_parts(text, SourceKind::CliLog);
+        let said: Vec<(u32, NoteKind)> = read
+            .notes
+            .iter()
+            .map(|n| (n.line, n.kind.clone()))
+            .collect();
+        let pasted = crate::message!(
+            "reading-mos-entries-pasted",
+            count = 3u64,
+            first = "mailto:a@one.example",
+            shape = "mailto"
+        );
+        let lookalike = crate::message!(
+            "reading-mos-entries-lookalike",
+            count = 2u64,
+            first = "b@two.example"
+        );
+        let one = crate::message!(
+            "reading-mos-entry-pasted",
+            entry = "F <f@six.example>",
+            shape = "display-name"
+        );
+        assert_eq!(
+            said,
+            [
+                (2, NoteKind::Warning(pasted)),
+                (3, NoteKind::Warning(lookalike)),
+                (7, NoteKind::Warning(one)),
+            ]
+        );
+    }
+
+    #[test]
     fn a_listing_cut_without_its_completion_keeps_what_was_seen_in_parts_too() {
         for end in ["", "rg01> version\nMOS4.1.9-GA\nOK Completed\n"] {
             let read = same_in_parts(&format!("{LISTING}{end}"), SourceKind::CliLog);
