@@ -127,9 +127,10 @@ pub fn streamed_with_files<T>(
     result
 }
 
-/// Writes each `(path, contents)` into existing folders; `private` files are created readable
-/// by the owner only (0600), the others 0644. Contents are text or bytes (a script in the
-/// encoding it is sent in).
+/// Writes each `(path, contents)` into existing folders. A new file is created 0666 less the
+/// umask, a `private` one 0600 less the umask; a file replaced keeps its mode (a private one
+/// at most 0600) and, where the process may, its owner (see the `mode` module). Contents are text or
+/// bytes (a script in the encoding it is sent in).
 pub fn atomically<C: AsRef<[u8]>>(files: &[(PathBuf, C)], private: bool) -> Result<()> {
     atomically_making(files, private, None)
 }
@@ -253,23 +254,106 @@ fn temporary(
         _ => Path::new("."),
     };
     if make.is_some_and(|m| dir.starts_with(m)) {
-        create_dirs(dir, created)?;
+        create_dirs(dir, private, created)?;
     }
     let shown = path.display().to_string();
-    let temp = tempfile::Builder::new()
-        .prefix(".carryover-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".carryover-");
+    #[cfg(unix)]
+    let replaced = mode::replaced(path);
+    #[cfg(unix)]
+    builder.permissions(mode::created(private, replaced.is_some()));
+    let temp = builder
         .tempfile_in(dir)
         .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
     // Registered before a byte is written: a signal from here on removes it.
     let guard = cleanup::Registered::new(temp.path());
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = if private { 0o600 } else { 0o644 };
-        std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
+    if let Some(replaced) = replaced {
+        mode::keep(temp.as_file(), &replaced, private)
             .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
     }
     Ok((temp, guard, path.to_path_buf()))
+}
+
+/// The mode and owner of the files and folders a run makes (Unix).
+///
+/// A new file is created with mode 0666 (0600 when it is private, holding secrets), and a
+/// new folder with 0777 (0700), as `open(O_CREAT)` and `mkdir` are asked by any tool: the
+/// kernel takes the umask off at creation, or applies the folder's default ACL where it has
+/// one. The umask is never read: reading it portably means setting it and setting it back
+/// (`umask(2)` has no read-only form), which races any other thread creating a file at that
+/// moment, and even `Umask:` in `/proc/self/status` (Linux 4.7 and later) would not know a
+/// default ACL. Leaving it to the kernel is exact and has no race.
+///
+/// A file replaced (a regular file already there, not a link) keeps its permission bits and,
+/// where the process may give them, its owner and group, as editors do: an admin's 0640 or
+/// group-shared 0660 output stays so. A private file keeps at most its owner's read and
+/// write bits (mode & 0600), so a file written with secrets is never more open than 0600.
+#[cfg(unix)]
+mod mode {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::path::Path;
+
+    /// What a file being replaced had: its permission bits, owner and group.
+    pub(super) struct Replaced {
+        mode: u32,
+        uid: u32,
+        gid: u32,
+    }
+
+    /// The regular file at `path`, if there is one (a link is replaced by a file, as always,
+    /// and is not followed; a device or a pipe is never replaced).
+    pub(super) fn replaced(path: &Path) -> Option<Replaced> {
+        let metadata = std::fs::symlink_metadata(path).ok()?;
+        metadata.is_file().then(|| Replaced {
+            mode: metadata.mode() & 0o777,
+            uid: metadata.uid(),
+            gid: metadata.gid(),
+        })
+    }
+
+    /// The mode a temporary file is created with, before the umask: 0666, or 0600 when it is
+    /// private or takes a replaced file's mode (set before a byte is written: until then it
+    /// is open to no one else).
+    pub(super) fn created(private: bool, replacing: bool) -> std::fs::Permissions {
+        std::fs::Permissions::from_mode(if private || replacing { 0o600 } else { 0o666 })
+    }
+
+    /// The mode a new folder is made with, before the umask.
+    pub(super) fn folder(private: bool) -> u32 {
+        if private {
+            0o700
+        } else {
+            0o777
+        }
+    }
+
+    /// Gives the temporary file the replaced file's owner and group where the process may
+    /// (root; or a group its user is in), silently not where it may not, then its mode.
+    /// Special bits (setuid, setgid, sticky) are not kept: new contents are not what they
+    /// were given to.
+    pub(super) fn keep(
+        file: &std::fs::File,
+        replaced: &Replaced,
+        private: bool,
+    ) -> std::io::Result<()> {
+        let now = file.metadata()?;
+        if (now.uid(), now.gid()) != (replaced.uid, replaced.gid) {
+            // Owner first: a change of owner clears the mode's special bits, and the mode is
+            // set after it.
+            let whole = std::os::unix::fs::fchown(file, Some(replaced.uid), Some(replaced.gid));
+            if whole.is_err() && now.gid() != replaced.gid {
+                let _ = std::os::unix::fs::fchown(file, None, Some(replaced.gid));
+            }
+        }
+        let mode = if private {
+            replaced.mode & 0o600
+        } else {
+            replaced.mode
+        };
+        file.set_permissions(std::fs::Permissions::from_mode(mode))
+    }
 }
 
 /// Every temporary file complete: each is renamed into place.
@@ -332,8 +416,9 @@ fn pause_for_tests() {
     }
 }
 
-/// Creates `dir` and its missing parents, recording each folder it created.
-fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<()> {
+/// Creates `dir` and its missing parents, recording each folder it created: as `mkdir` does
+/// (0777 less the umask), or readable by the owner only when the files are `private`.
+fn create_dirs(dir: &Path, private: bool, created: &mut Vec<PathBuf>) -> Result<()> {
     let mut missing = Vec::new();
     let mut at = Some(dir);
     while let Some(d) = at {
@@ -343,8 +428,13 @@ fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<()> {
         missing.push(d.to_path_buf());
         at = d.parent();
     }
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, mode::folder(private));
+    #[cfg(not(unix))]
+    let _ = private;
     for d in missing.into_iter().rev() {
-        match std::fs::create_dir(&d) {
+        match builder.create(&d) {
             Ok(()) => created.push(d),
             // Another writer of the same run (track writes appliances in parallel) made it
             // first: it is there, and not ours to remove.
