@@ -13,16 +13,53 @@ use std::path::{Path, PathBuf};
 use crate::base::error::{Error, Result};
 
 /// Whether a path names something other than a regular file or nothing (a device, a pipe,
-/// a socket), following links: such a path is written to as it is, never replaced.
+/// a socket), following links, or one of the process's open descriptors (`/dev/stdout`,
+/// `/dev/fd/3`): such a path is written to as it is, never replaced.
 pub(crate) fn is_special(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) || names_a_descriptor(path)
+}
+
+/// Whether `path`, or a link on the way from it, names an open descriptor of the process:
+/// `/dev/stdin`, `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/PID/fd/N` (and a task's).
+/// On Linux these are links to what the descriptor has open, which is a regular file when
+/// standard output is redirected to one (`-o /dev/stdout > out.txt`): replacing the name would
+/// put a new file in `/dev` (and its plan file beside it) instead of writing to the output.
+fn names_a_descriptor(path: &Path) -> bool {
+    let mut at = lexical(path);
+    // A bound on the links followed, as the kernel's own (40).
+    for _ in 0..40 {
+        let parts: Vec<&str> = at
+            .components()
+            .filter_map(|part| match part {
+                std::path::Component::Normal(name) => name.to_str(),
+                _ => None,
+            })
+            .collect();
+        let number = |n: &&str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+        let descriptor = match parts.as_slice() {
+            ["dev", "stdin" | "stdout" | "stderr"] => true,
+            ["dev", "fd", n] | ["proc", _, "fd", n] | ["proc", _, "task", _, "fd", n] => number(n),
+            _ => false,
+        };
+        if descriptor {
+            return true;
+        }
+        let Ok(target) = std::fs::read_link(&at) else {
+            return false;
+        };
+        // A relative target is relative to the link's folder; an absolute one replaces it.
+        at = lexical(&at.parent().unwrap_or(Path::new("/")).join(target));
+    }
+    false
 }
 
 /// Writes to a device or a pipe as it is (`/dev/null`, `/dev/stdout`, a FIFO): replacing it
-/// with a file would break it.
+/// with a file would break it. Appending: a descriptor's name that leads to a regular file
+/// (`-o /dev/stdout >> log`) is written where the shell left it, at its end, not over its
+/// start; a device or a pipe has no end to keep.
 pub(crate) fn to_device(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::OpenOptions::new()
-        .write(true)
+        .append(true)
         .open(path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
         .map_err(|e| Error::io(path.display().to_string(), e))
@@ -169,6 +206,17 @@ fn none_named_twice<'p>(paths: impl Iterator<Item = &'p Path>) -> Result<()> {
 /// A file's path as one key for every spelling of it: its folder resolved where it exists
 /// (links, `.` and `..`), else the absolute path with `.` and `..` taken lexically.
 fn file_key(path: &Path) -> PathBuf {
+    let lexical = lexical(path);
+    match (lexical.parent(), lexical.file_name()) {
+        (Some(folder), Some(name)) => folder
+            .canonicalize()
+            .map_or_else(|_| lexical.clone(), |folder| folder.join(name)),
+        _ => lexical,
+    }
+}
+
+/// The absolute path, `.` and `..` taken lexically (no link is followed).
+fn lexical(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut lexical = PathBuf::new();
     for part in absolute.components() {
@@ -180,12 +228,7 @@ fn file_key(path: &Path) -> PathBuf {
             other => lexical.push(other),
         }
     }
-    match (lexical.parent(), lexical.file_name()) {
-        (Some(folder), Some(name)) => folder
-            .canonicalize()
-            .map_or_else(|_| lexical.clone(), |folder| folder.join(name)),
-        _ => lexical,
-    }
+    lexical
 }
 
 /// The folders a failed run made, removed: deepest first, and only while empty, never a
@@ -647,6 +690,38 @@ mod tests {
         assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
         assert_eq!(reading.join().unwrap(), "two");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "one");
+    }
+
+    #[test]
+    fn a_descriptors_name_is_special_and_a_file_beside_one_is_not() {
+        for name in [
+            "/dev/stdout",
+            "/dev/stderr",
+            "/dev/fd/3",
+            "/proc/self/fd/1",
+            "/proc/1234/task/1235/fd/2",
+            "/dev/./fd/../fd/4",
+        ] {
+            assert!(names_a_descriptor(Path::new(name)), "{name}");
+        }
+        for name in [
+            "/dev/shm/restore.txt",
+            "/dev/stdout.plan",
+            "/proc/self/fdinfo/1",
+            "/dev/fd/x",
+            "restore.txt",
+        ] {
+            assert!(!names_a_descriptor(Path::new(name)), "{name}");
+        }
+        #[cfg(unix)]
+        {
+            // A link of one's own to a descriptor's name, relative or not.
+            let dir = tempfile::tempdir().unwrap();
+            std::os::unix::fs::symlink("/dev/fd/1", dir.path().join("out")).unwrap();
+            std::os::unix::fs::symlink("out", dir.path().join("again")).unwrap();
+            assert!(names_a_descriptor(&dir.path().join("again")));
+            assert!(!names_a_descriptor(&dir.path().join("again.plan")));
+        }
     }
 
     #[test]

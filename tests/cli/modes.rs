@@ -1,12 +1,13 @@
 //! The modes of the files and folders a run writes: a new one as the umask says (as any Unix
 //! tool makes a file), a private one (`--show-secrets`) never more open than 0600, a file
-//! replaced keeping its mode. The binary runs as a child with its own umask: the tests'
-//! process keeps its own, which threads running other tests share.
+//! replaced keeping its mode; a descriptor's name (`/dev/stdout`) is written through. The
+//! binary runs as a child with its own umask: the tests' process keeps its own, which threads
+//! running other tests share.
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
 
@@ -195,4 +196,37 @@ fn a_replaced_file_keeps_its_owner_when_the_process_may_give_it() {
     let metadata = std::fs::metadata(&out).unwrap();
     assert_eq!((metadata.uid(), metadata.gid()), (4321, 8765));
     assert_eq!(metadata.mode() & 0o7777, 0o660);
+}
+
+/// `-o /dev/stdout` with standard output redirected to a file (Linux names a descriptor with a
+/// link to what it has open: here a regular file) is written to standard output, not put as a
+/// new file in the link's place with a plan file beside it. The link here is one of the test's
+/// own, as `/dev/stdout` is.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_descriptors_name_leading_to_a_file_is_written_through_not_replaced() {
+    if !Path::new("/proc/self/fd/1").exists() {
+        eprintln!("skipped: no /proc/self/fd here");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("stdout");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &link).unwrap();
+    let redirected = dir.path().join("redirected.txt");
+    let mut command = Command::cargo_bin("carryover").unwrap();
+    let out = command
+        .current_dir(root())
+        .args(["restore", "--to", "4.2.3", BEFORE, "-o"])
+        .arg(&link)
+        .env("LC_ALL", "C")
+        .stdout(Stdio::from(std::fs::File::create(&redirected).unwrap()))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    let script = std::fs::read_to_string(&redirected).unwrap();
+    assert!(script.contains("whitelistto"), "{script}");
+    assert!(!dir.path().join("stdout.plan").exists());
 }
