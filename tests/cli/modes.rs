@@ -1,8 +1,8 @@
 //! The modes of the files and folders a run writes: a new one as the umask says (as any Unix
 //! tool makes a file), a private one (`--show-secrets`) never more open than 0600, a file
-//! replaced keeping its mode; a descriptor's name (`/dev/stdout`) is written through. The
-//! binary runs as a child with its own umask: the tests' process keeps its own, which threads
-//! running other tests share.
+//! replaced keeping its mode; a descriptor's name (`/dev/stdout`) is written through; and a
+//! script written where no plan file can go beside it says so. The binary runs as a child with
+//! its own umask: the tests' process keeps its own, which threads running other tests share.
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
@@ -198,6 +198,58 @@ fn a_replaced_file_keeps_its_owner_when_the_process_may_give_it() {
     assert_eq!(metadata.mode() & 0o7777, 0o660);
 }
 
+/// Runs the binary with `args`, its output a FIFO that a thread reads: exit code, stderr, and
+/// what the FIFO carried.
+fn through_fifo(fifo: &Path, args: &[&str]) -> (i32, String, String) {
+    let reader_path = fifo.to_path_buf();
+    let reader = std::thread::spawn(move || std::fs::read_to_string(reader_path).unwrap());
+    let (code, err) = run_with_umask(0o022, args);
+    // Had nothing been written, the reader would wait for a writer for ever: be one, briefly.
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let _ = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(fifo);
+    }
+    (code, err, reader.join().unwrap())
+}
+
+/// A restore script written to a FIFO has no plan file beside it (`NAME.plan` would sit beside
+/// a pipe, and `apply` cannot read a script from one): the run says so, and makes none.
+#[test]
+fn a_script_written_to_a_pipe_says_that_no_plan_file_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let args = [
+        "restore",
+        "--to",
+        "4.2.3",
+        BEFORE,
+        "-o",
+        fifo.to_str().unwrap(),
+    ];
+    let (code, err, script) = through_fifo(&fifo, &args);
+    assert_eq!(code, 0, "{err}");
+    assert!(script.contains("whitelistto"), "{script}");
+    assert!(
+        err.contains("no plan file was written") && err.contains("`carryover apply` cannot send"),
+        "{err}"
+    );
+    assert!(!dir.path().join("pipe.plan").exists());
+    // `-q` keeps it quiet, as every note.
+    let (code, err, _) = through_fifo(&fifo, &[&["-q"][..], &args].concat());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    // The Japanese catalog says it too.
+    let (code, err, _) = through_fifo(&fifo, &[&["--lang", "ja"][..], &args].concat());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("プランファイルを書きませんでした"), "{err}");
+}
+
 /// `-o /dev/stdout` with standard output redirected to a file (Linux names a descriptor with a
 /// link to what it has open: here a regular file) is written to standard output, not put as a
 /// new file in the link's place with a plan file beside it. The link here is one of the test's
@@ -229,4 +281,5 @@ fn a_descriptors_name_leading_to_a_file_is_written_through_not_replaced() {
     let script = std::fs::read_to_string(&redirected).unwrap();
     assert!(script.contains("whitelistto"), "{script}");
     assert!(!dir.path().join("stdout.plan").exists());
+    assert!(err.contains("no plan file was written"), "{err}");
 }
