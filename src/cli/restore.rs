@@ -123,10 +123,19 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
                 files.push((dir.join(relative), contents.into_bytes()));
             }
         }
-        // Beside a script file, its plan: the digest and capture `apply` checks.
+        // Beside a script file, its plan: the digest and capture `apply` checks. A script
+        // written to a device or a pipe (`-o /dev/null`, `-o /dev/stdout`) has no plan beside
+        // it, and `apply` cannot send it: said, not left for `apply` to find out.
         let digest = std::mem::take(digest);
-        let plan = |path| plan_file(path, digest, &report, &job.against);
-        files.extend(args.output.file().and_then(plan));
+        if let Some(path) = args.output.file() {
+            match plan_file(path, digest, &report, &job.against) {
+                Some(plan) => files.push(plan),
+                None => notify(&render::notice::line(&carryover::message!(
+                    "cli-restore-no-plan-file",
+                    path = path.display().to_string()
+                ))),
+            }
+        }
         files
     };
     let (outputs, _) = carryover::write::streamed_with_files(

@@ -13,16 +13,53 @@ use std::path::{Path, PathBuf};
 use crate::base::error::{Error, Result};
 
 /// Whether a path names something other than a regular file or nothing (a device, a pipe,
-/// a socket), following links: such a path is written to as it is, never replaced.
+/// a socket), following links, or one of the process's open descriptors (`/dev/stdout`,
+/// `/dev/fd/3`): such a path is written to as it is, never replaced.
 pub(crate) fn is_special(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) || names_a_descriptor(path)
+}
+
+/// Whether `path`, or a link on the way from it, names an open descriptor of the process:
+/// `/dev/stdin`, `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/PID/fd/N` (and a task's).
+/// On Linux these are links to what the descriptor has open, which is a regular file when
+/// standard output is redirected to one (`-o /dev/stdout > out.txt`): replacing the name would
+/// put a new file in `/dev` (and its plan file beside it) instead of writing to the output.
+fn names_a_descriptor(path: &Path) -> bool {
+    let mut at = lexical(path);
+    // A bound on the links followed, as the kernel's own (40).
+    for _ in 0..40 {
+        let parts: Vec<&str> = at
+            .components()
+            .filter_map(|part| match part {
+                std::path::Component::Normal(name) => name.to_str(),
+                _ => None,
+            })
+            .collect();
+        let number = |n: &&str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+        let descriptor = match parts.as_slice() {
+            ["dev", "stdin" | "stdout" | "stderr"] => true,
+            ["dev", "fd", n] | ["proc", _, "fd", n] | ["proc", _, "task", _, "fd", n] => number(n),
+            _ => false,
+        };
+        if descriptor {
+            return true;
+        }
+        let Ok(target) = std::fs::read_link(&at) else {
+            return false;
+        };
+        // A relative target is relative to the link's folder; an absolute one replaces it.
+        at = lexical(&at.parent().unwrap_or(Path::new("/")).join(target));
+    }
+    false
 }
 
 /// Writes to a device or a pipe as it is (`/dev/null`, `/dev/stdout`, a FIFO): replacing it
-/// with a file would break it.
+/// with a file would break it. Appending: a descriptor's name that leads to a regular file
+/// (`-o /dev/stdout >> log`) is written where the shell left it, at its end, not over its
+/// start; a device or a pipe has no end to keep.
 pub(crate) fn to_device(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::OpenOptions::new()
-        .write(true)
+        .append(true)
         .open(path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
         .map_err(|e| Error::io(path.display().to_string(), e))
@@ -127,9 +164,10 @@ pub fn streamed_with_files<T>(
     result
 }
 
-/// Writes each `(path, contents)` into existing folders; `private` files are created readable
-/// by the owner only (0600), the others 0644. Contents are text or bytes (a script in the
-/// encoding it is sent in).
+/// Writes each `(path, contents)` into existing folders. A new file is created 0666 less the
+/// umask, a `private` one 0600 less the umask; a file replaced keeps its mode (a private one
+/// at most 0600) and, where the process may, its owner (see the `mode` module). Contents are text or
+/// bytes (a script in the encoding it is sent in).
 pub fn atomically<C: AsRef<[u8]>>(files: &[(PathBuf, C)], private: bool) -> Result<()> {
     atomically_making(files, private, None)
 }
@@ -168,6 +206,17 @@ fn none_named_twice<'p>(paths: impl Iterator<Item = &'p Path>) -> Result<()> {
 /// A file's path as one key for every spelling of it: its folder resolved where it exists
 /// (links, `.` and `..`), else the absolute path with `.` and `..` taken lexically.
 fn file_key(path: &Path) -> PathBuf {
+    let lexical = lexical(path);
+    match (lexical.parent(), lexical.file_name()) {
+        (Some(folder), Some(name)) => folder
+            .canonicalize()
+            .map_or_else(|_| lexical.clone(), |folder| folder.join(name)),
+        _ => lexical,
+    }
+}
+
+/// The absolute path, `.` and `..` taken lexically (no link is followed).
+fn lexical(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut lexical = PathBuf::new();
     for part in absolute.components() {
@@ -179,12 +228,7 @@ fn file_key(path: &Path) -> PathBuf {
             other => lexical.push(other),
         }
     }
-    match (lexical.parent(), lexical.file_name()) {
-        (Some(folder), Some(name)) => folder
-            .canonicalize()
-            .map_or_else(|_| lexical.clone(), |folder| folder.join(name)),
-        _ => lexical,
-    }
+    lexical
 }
 
 /// The folders a failed run made, removed: deepest first, and only while empty, never a
@@ -253,23 +297,106 @@ fn temporary(
         _ => Path::new("."),
     };
     if make.is_some_and(|m| dir.starts_with(m)) {
-        create_dirs(dir, created)?;
+        create_dirs(dir, private, created)?;
     }
     let shown = path.display().to_string();
-    let temp = tempfile::Builder::new()
-        .prefix(".carryover-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".carryover-");
+    #[cfg(unix)]
+    let replaced = mode::replaced(path);
+    #[cfg(unix)]
+    builder.permissions(mode::created(private, replaced.is_some()));
+    let temp = builder
         .tempfile_in(dir)
         .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
     // Registered before a byte is written: a signal from here on removes it.
     let guard = cleanup::Registered::new(temp.path());
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = if private { 0o600 } else { 0o644 };
-        std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
+    if let Some(replaced) = replaced {
+        mode::keep(temp.as_file(), &replaced, private)
             .map_err(|e| Error::io(&shown, without_temp_name(e)))?;
     }
     Ok((temp, guard, path.to_path_buf()))
+}
+
+/// The mode and owner of the files and folders a run makes (Unix).
+///
+/// A new file is created with mode 0666 (0600 when it is private, holding secrets), and a
+/// new folder with 0777 (0700), as `open(O_CREAT)` and `mkdir` are asked by any tool: the
+/// kernel takes the umask off at creation, or applies the folder's default ACL where it has
+/// one. The umask is never read: reading it portably means setting it and setting it back
+/// (`umask(2)` has no read-only form), which races any other thread creating a file at that
+/// moment, and even `Umask:` in `/proc/self/status` (Linux 4.7 and later) would not know a
+/// default ACL. Leaving it to the kernel is exact and has no race.
+///
+/// A file replaced (a regular file already there, not a link) keeps its permission bits and,
+/// where the process may give them, its owner and group, as editors do: an admin's 0640 or
+/// group-shared 0660 output stays so. A private file keeps at most its owner's read and
+/// write bits (mode & 0600), so a file written with secrets is never more open than 0600.
+#[cfg(unix)]
+mod mode {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::path::Path;
+
+    /// What a file being replaced had: its permission bits, owner and group.
+    pub(super) struct Replaced {
+        mode: u32,
+        uid: u32,
+        gid: u32,
+    }
+
+    /// The regular file at `path`, if there is one (a link is replaced by a file, as always,
+    /// and is not followed; a device or a pipe is never replaced).
+    pub(super) fn replaced(path: &Path) -> Option<Replaced> {
+        let metadata = std::fs::symlink_metadata(path).ok()?;
+        metadata.is_file().then(|| Replaced {
+            mode: metadata.mode() & 0o777,
+            uid: metadata.uid(),
+            gid: metadata.gid(),
+        })
+    }
+
+    /// The mode a temporary file is created with, before the umask: 0666, or 0600 when it is
+    /// private or takes a replaced file's mode (set before a byte is written: until then it
+    /// is open to no one else).
+    pub(super) fn created(private: bool, replacing: bool) -> std::fs::Permissions {
+        std::fs::Permissions::from_mode(if private || replacing { 0o600 } else { 0o666 })
+    }
+
+    /// The mode a new folder is made with, before the umask.
+    pub(super) fn folder(private: bool) -> u32 {
+        if private {
+            0o700
+        } else {
+            0o777
+        }
+    }
+
+    /// Gives the temporary file the replaced file's owner and group where the process may
+    /// (root; or a group its user is in), silently not where it may not, then its mode.
+    /// Special bits (setuid, setgid, sticky) are not kept: new contents are not what they
+    /// were given to.
+    pub(super) fn keep(
+        file: &std::fs::File,
+        replaced: &Replaced,
+        private: bool,
+    ) -> std::io::Result<()> {
+        let now = file.metadata()?;
+        if (now.uid(), now.gid()) != (replaced.uid, replaced.gid) {
+            // Owner first: a change of owner clears the mode's special bits, and the mode is
+            // set after it.
+            let whole = std::os::unix::fs::fchown(file, Some(replaced.uid), Some(replaced.gid));
+            if whole.is_err() && now.gid() != replaced.gid {
+                let _ = std::os::unix::fs::fchown(file, None, Some(replaced.gid));
+            }
+        }
+        let mode = if private {
+            replaced.mode & 0o600
+        } else {
+            replaced.mode
+        };
+        file.set_permissions(std::fs::Permissions::from_mode(mode))
+    }
 }
 
 /// Every temporary file complete: each is renamed into place.
@@ -332,8 +459,9 @@ fn pause_for_tests() {
     }
 }
 
-/// Creates `dir` and its missing parents, recording each folder it created.
-fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<()> {
+/// Creates `dir` and its missing parents, recording each folder it created: as `mkdir` does
+/// (0777 less the umask), or readable by the owner only when the files are `private`.
+fn create_dirs(dir: &Path, private: bool, created: &mut Vec<PathBuf>) -> Result<()> {
     let mut missing = Vec::new();
     let mut at = Some(dir);
     while let Some(d) = at {
@@ -343,8 +471,13 @@ fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<()> {
         missing.push(d.to_path_buf());
         at = d.parent();
     }
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, mode::folder(private));
+    #[cfg(not(unix))]
+    let _ = private;
     for d in missing.into_iter().rev() {
-        match std::fs::create_dir(&d) {
+        match builder.create(&d) {
             Ok(()) => created.push(d),
             // Another writer of the same run (track writes appliances in parallel) made it
             // first: it is there, and not ours to remove.
@@ -557,6 +690,38 @@ mod tests {
         assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
         assert_eq!(reading.join().unwrap(), "two");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "one");
+    }
+
+    #[test]
+    fn a_descriptors_name_is_special_and_a_file_beside_one_is_not() {
+        for name in [
+            "/dev/stdout",
+            "/dev/stderr",
+            "/dev/fd/3",
+            "/proc/self/fd/1",
+            "/proc/1234/task/1235/fd/2",
+            "/dev/./fd/../fd/4",
+        ] {
+            assert!(names_a_descriptor(Path::new(name)), "{name}");
+        }
+        for name in [
+            "/dev/shm/restore.txt",
+            "/dev/stdout.plan",
+            "/proc/self/fdinfo/1",
+            "/dev/fd/x",
+            "restore.txt",
+        ] {
+            assert!(!names_a_descriptor(Path::new(name)), "{name}");
+        }
+        #[cfg(unix)]
+        {
+            // A link of one's own to a descriptor's name, relative or not.
+            let dir = tempfile::tempdir().unwrap();
+            std::os::unix::fs::symlink("/dev/fd/1", dir.path().join("out")).unwrap();
+            std::os::unix::fs::symlink("out", dir.path().join("again")).unwrap();
+            assert!(names_a_descriptor(&dir.path().join("again")));
+            assert!(!names_a_descriptor(&dir.path().join("again.plan")));
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@ mod color;
 mod conventions;
 mod japanese;
 mod json_schema;
+#[cfg(unix)]
+mod modes;
 mod pre_commit;
 mod pseudo_language;
 mod quiet;
