@@ -111,15 +111,15 @@ impl List {
     /// The list sorted, a repeated entry keeping its last origin.
     pub(crate) fn sorted(mut self) -> List {
         let (arena, shared) = (&self.arena, self.shared.as_deref());
-        let text = |s: &Span| span_bytes(arena, shared, s);
+        let text = |s: &Span| span_text(arena, shared, s);
         // Among equal entries the last read must stay last. Read in the order of their
         // origins (a listing, line by line), the origin says which that is, and an unstable sort
         // needs no buffer (half the list again); else a stable sort keeps the order read.
         if self.spans.windows(2).all(|w| w[0].at < w[1].at) {
-            let order = |a: &Span, b: &Span| bytes_order(text(a), text(b)).then(a.at.cmp(&b.at));
+            let order = |a: &Span, b: &Span| text(a).cmp(text(b)).then(a.at.cmp(&b.at));
             sort_on_both_cores(&mut self.spans, order);
         } else {
-            self.spans.sort_by(|a, b| bytes_order(text(a), text(b)));
+            self.spans.sort_by(|a, b| text(a).cmp(text(b)));
         }
         // Of equal entries, the last read is kept (with its origin).
         self.spans.dedup_by(|later, kept| {
@@ -280,40 +280,11 @@ impl List {
 }
 
 /// The text of a span, of the arena or of the shared text.
-#[inline]
 fn span_text<'t>(arena: &'t str, shared: Option<&'t String>, span: &Span) -> &'t str {
     let (start, len) = ((span.start & !SHARED) as usize, span.len as usize);
     match (span.start & SHARED != 0, shared) {
         (true, Some(shared)) => &shared[start..start + len],
         _ => &arena[start..start + len],
-    }
-}
-
-/// The order of two entries' bytes: their first 16 compared as two words, where most entries
-/// differ (`user0001234@example.com`), without a call to compare memory.
-#[inline]
-fn bytes_order(a: &[u8], b: &[u8]) -> Ordering {
-    fn word(bytes: &[u8], at: usize) -> u64 {
-        let eight: [u8; 8] = bytes[at..at + 8].try_into().expect("eight bytes");
-        u64::from_be_bytes(eight)
-    }
-    if a.len() < 16 || b.len() < 16 {
-        return a.cmp(b);
-    }
-    word(a, 0)
-        .cmp(&word(b, 0))
-        .then_with(|| word(a, 8).cmp(&word(b, 8)))
-        .then_with(|| a[16..].cmp(&b[16..]))
-}
-
-/// [`span_text`]'s bytes, for comparing (the order of strings is the order of their bytes):
-/// without the checks that a slice of a `str` starts and ends on a character.
-#[inline]
-fn span_bytes<'t>(arena: &'t str, shared: Option<&'t String>, span: &Span) -> &'t [u8] {
-    let (start, len) = ((span.start & !SHARED) as usize, span.len as usize);
-    match (span.start & SHARED != 0, shared) {
-        (true, Some(shared)) => &shared.as_bytes()[start..start + len],
-        _ => &arena.as_bytes()[start..start + len],
     }
 }
 
@@ -399,20 +370,6 @@ mod tests {
                 expected.insert(name.as_str(), *origin);
             }
             assert!(list.iter().eq(expected.into_iter()));
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
-        /// Entries are ordered as their texts are, however long and wherever they differ.
-        #[test]
-        fn entries_are_ordered_as_their_texts(
-            a in "[a-c@.]{0,20}[\\x00-\\xff]{0,4}",
-            b in "[a-c@.]{0,20}[\\x00-\\xff]{0,4}",
-        ) {
-            proptest::prop_assert_eq!(bytes_order(a.as_bytes(), b.as_bytes()), a.cmp(&b));
-            let shared = format!("{a}{a}");
-            proptest::prop_assert_eq!(bytes_order(a.as_bytes(), shared.as_bytes()), a.as_str().cmp(&shared));
         }
     }
 
