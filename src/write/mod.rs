@@ -329,29 +329,33 @@ fn temporary(
 /// moment, and even `Umask:` in `/proc/self/status` (Linux 4.7 and later) would not know a
 /// default ACL. Leaving it to the kernel is exact and has no race.
 ///
-/// A file replaced (a regular file already there, not a link) keeps its permission bits and,
-/// where the process may give them, its owner and group, as editors do: an admin's 0640 or
-/// group-shared 0660 output stays so. A private file keeps at most its owner's read and
-/// write bits (mode & 0600), so a file written with secrets is never more open than 0600.
+/// A file replaced (a regular file already there, not a link) that the process's user owns
+/// keeps its permission bits and, where the process may give it, its group, as editors do: an
+/// admin's 0640 or group-shared 0660 output stays so. A private file keeps at most its owner's
+/// read and write bits (mode & 0600), so a file written with secrets is never more open than
+/// 0600. A file another user owns gives nothing: the new one is the process's user's, made as
+/// a new file is. Its owner could otherwise read secrets written into it, or, in a shared
+/// folder, plant a file whose mode lets them change the script before it is applied.
 #[cfg(unix)]
 mod mode {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     use std::path::Path;
 
-    /// What a file being replaced had: its permission bits, owner and group.
+    /// What a file being replaced had: its permission bits and group.
     pub(super) struct Replaced {
         mode: u32,
-        uid: u32,
         gid: u32,
     }
 
-    /// The regular file at `path`, if there is one (a link is replaced by a file, as always,
-    /// and is not followed; a device or a pipe is never replaced).
+    /// The regular file at `path` the process's user owns, if there is one (a link is replaced
+    /// by a file, as always, and is not followed; a device or a pipe is never replaced; a file
+    /// of another user's gives the new one nothing).
     pub(super) fn replaced(path: &Path) -> Option<Replaced> {
         let metadata = std::fs::symlink_metadata(path).ok()?;
-        metadata.is_file().then(|| Replaced {
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let ours = metadata.uid() == unsafe { libc::geteuid() };
+        (metadata.is_file() && ours).then(|| Replaced {
             mode: metadata.mode() & 0o777,
-            uid: metadata.uid(),
             gid: metadata.gid(),
         })
     }
@@ -372,23 +376,18 @@ mod mode {
         }
     }
 
-    /// Gives the temporary file the replaced file's owner and group where the process may
-    /// (root; or a group its user is in), silently not where it may not, then its mode.
-    /// Special bits (setuid, setgid, sticky) are not kept: new contents are not what they
-    /// were given to.
+    /// Gives the temporary file the replaced file's group where the process may (root; or a
+    /// group its user is in), silently not where it may not, then its mode. Special bits
+    /// (setuid, setgid, sticky) are not kept: new contents are not what they were given to.
     pub(super) fn keep(
         file: &std::fs::File,
         replaced: &Replaced,
         private: bool,
     ) -> std::io::Result<()> {
-        let now = file.metadata()?;
-        if (now.uid(), now.gid()) != (replaced.uid, replaced.gid) {
-            // Owner first: a change of owner clears the mode's special bits, and the mode is
-            // set after it.
-            let whole = std::os::unix::fs::fchown(file, Some(replaced.uid), Some(replaced.gid));
-            if whole.is_err() && now.gid() != replaced.gid {
-                let _ = std::os::unix::fs::fchown(file, None, Some(replaced.gid));
-            }
+        if file.metadata()?.gid() != replaced.gid {
+            // Group first: a change of group may clear the mode's special bits, and the mode
+            // is set after it.
+            let _ = std::os::unix::fs::fchown(file, None, Some(replaced.gid));
         }
         let mode = if private {
             replaced.mode & 0o600

@@ -177,25 +177,45 @@ fn a_replaced_file_keeps_its_mode_and_one_with_secrets_is_never_more_open_than_0
     }
 }
 
-/// Run as root, a file replaced keeps its owner and group too (elsewhere the process may not
-/// give them, and this says nothing).
+/// A file replaced that another user owns gives the new one nothing: not its owner (who could
+/// then read the secrets written into it), not its mode (which a user could plant in a shared
+/// folder, to change a script before it is applied). One the runner owns keeps its group.
+/// Only root can make a file of another user's here; elsewhere the first half says nothing.
 #[test]
-fn a_replaced_file_keeps_its_owner_when_the_process_may_give_it() {
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } != 0 {
-        eprintln!("skipped: only root may give a file to another owner");
-        return;
-    }
+fn a_replaced_file_of_another_users_gives_the_new_one_neither_owner_nor_mode() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("shared.ron");
-    std::fs::write(&out, "old").unwrap();
-    std::os::unix::fs::chown(&out, Some(4321), Some(8765)).unwrap();
-    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o660)).unwrap();
-    let (code, err) = run_with_umask(0o022, &["show", BEFORE, "-o", out.to_str().unwrap()]);
-    assert_eq!(code, 0, "{err}");
-    let metadata = std::fs::metadata(&out).unwrap();
-    assert_eq!((metadata.uid(), metadata.gid()), (4321, 8765));
-    assert_eq!(metadata.mode() & 0o7777, 0o660);
+    // SAFETY: geteuid and getegid have no preconditions.
+    let (uid, gid) = unsafe { (libc::geteuid(), libc::getegid()) };
+    if uid == 0 {
+        for secrets in [false, true] {
+            let out = dir.path().join(format!("planted-{secrets}.ron"));
+            std::fs::write(&out, "old").unwrap();
+            std::os::unix::fs::chown(&out, Some(4321), Some(8765)).unwrap();
+            std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o666)).unwrap();
+            let mut args = vec!["show", BEFORE, "-o", out.to_str().unwrap()];
+            if secrets {
+                args.push("--show-secrets");
+            }
+            let (code, err) = run_with_umask(0o022, &args);
+            assert_eq!(code, 0, "{err}");
+            let metadata = std::fs::metadata(&out).unwrap();
+            assert_eq!((metadata.uid(), metadata.gid()), (0, gid), "{args:?}");
+            let made = if secrets { 0o600 } else { 0o644 };
+            assert_eq!(metadata.mode() & 0o7777, made, "{args:?}");
+        }
+        // The runner's own file in another group keeps it (root may give any group).
+        let out = dir.path().join("shared.ron");
+        std::fs::write(&out, "old").unwrap();
+        std::os::unix::fs::chown(&out, None, Some(8765)).unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o660)).unwrap();
+        let (code, err) = run_with_umask(0o022, &["show", BEFORE, "-o", out.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        let metadata = std::fs::metadata(&out).unwrap();
+        assert_eq!((metadata.uid(), metadata.gid()), (uid, 8765));
+        assert_eq!(metadata.mode() & 0o7777, 0o660);
+    } else {
+        eprintln!("skipped: only root may make a file of another user's");
+    }
 }
 
 /// Runs the binary with `args`, its output a FIFO that a thread reads: exit code, stderr, and
