@@ -394,6 +394,20 @@ fn one_pasted_entry_is_said_of_that_entry() {
     );
 }
 
+/// A listing not applied (its command wrapped, so which list it is is not known) keeps none of
+/// its entries: they are not said to have been kept.
+#[test]
+fn the_entries_of_a_listing_not_applied_are_not_said() {
+    let log = "rg01> version\nMOS4.1.9-GA\nOK Completed\n\
+               rg01> uce listexception primary whiteli\nstto\n\
+               \"mailto:a@b.example\"\n\"mailto:c@b.example\"\nOK Completed\n";
+    let dir = tempfile::tempdir().unwrap();
+    let (_, code, _, err) = show_log(dir.path(), log, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("not applied"), "{err}");
+    assert!(!err.contains("shape of a paste"), "{err}");
+}
+
 #[test]
 fn a_tab_in_a_capture_value_is_shown_escaped_in_a_warning() {
     let listed = vec!["desk@example.com\tops@example.com".to_string()];

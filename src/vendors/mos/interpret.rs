@@ -597,12 +597,13 @@ impl Interpreter {
             self.refused(x, Some((listing.start, listing.number)));
             return;
         }
-        self.warn_entries(listing.warnings);
         let at = listing.number;
         let (scope, list) = self.exception_key(&listing.scope, &listing.list, at);
+        // A listing not applied keeps none of its entries: what they had to say stays unsaid.
         if self.list_cut(&x.command.line, listing.cut_by.as_deref(), &scope, &list) {
             return;
         }
+        self.warn_entries(listing.warnings);
         let texts = listing.entries;
         if self.writes_need_ok && x.completion.is_none() {
             // A cut log or a pager quit: what was seen is there, what was not is unknown.
