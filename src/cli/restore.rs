@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use carryover::base::error::Error;
-use carryover::commands::apply::{plan_file, Sha256};
+use carryover::commands::apply::{plan_file, plan_path, Sha256};
 use carryover::commands::request::Version;
 use carryover::commands::restore::{self, Job, Request};
 use carryover::render::message::words;
@@ -224,12 +224,13 @@ fn job(args: &RestoreArgs) -> Result<Job, Error> {
         paths: args.inputs.paths.clone(),
         against: args.against.clone(),
         read: args.inputs.options()?,
+        // The plan file beside the script too: it must not replace a capture either.
         outputs: args
             .output
             .file()
             .into_iter()
-            .chain(args.runbook.as_deref())
-            .map(PathBuf::from)
+            .flat_map(|script| [script.to_path_buf(), plan_path(script)])
+            .chain(args.runbook.clone())
             .collect(),
         import_dir: args.import_files.clone(),
         accept: args

@@ -172,6 +172,16 @@ fn writing_over_a_capture_read_is_refused() {
         assert!(err.contains("one of the captures read"), "{err}");
     }
     assert_eq!(std::fs::read(&log).unwrap(), original);
+    // Nor may the plan file `restore` writes beside its script (`NAME.plan`) replace one.
+    let plan = dir.path().join("out.txt.plan");
+    std::fs::copy(&log, &plan).unwrap();
+    let script = dir.path().join("out.txt");
+    let args = ["restore", "--to", "4.2.3", "-o", script.to_str().unwrap()];
+    let (code, _, err) = run(&[&args[..], &[plan.to_str().unwrap()]].concat());
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("one of the captures read"), "{err}");
+    assert_eq!(std::fs::read(&plan).unwrap(), original);
+    assert!(!script.exists());
 }
 
 #[test]
