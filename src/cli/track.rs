@@ -69,7 +69,9 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
         }
     })?;
     bar.finish_and_clear();
-    notify(&render::track::notes(&report));
+    // A capture that failed is an error, said even under `-q`; one skipped is a note.
+    eprint!("{}", render::track::failures(&report));
+    notify(&render::track::skipped(&report));
     // The report is written even when the commit fails, and the failure is the run's error.
     let committed = args.commit.then(|| {
         commit(

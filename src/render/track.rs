@@ -117,9 +117,9 @@ pub(crate) fn document(report: &Report) -> Document<'_> {
     }
 }
 
-/// The captures that failed and those skipped, one line each, for standard error.
-pub fn notes(report: &Report) -> String {
-    let mut out = failures(report);
+/// The captures skipped, one line each, for standard error (notes: `-q` says none).
+pub fn skipped(report: &Report) -> String {
+    let mut out = String::new();
     for (path, why) in &report.skipped {
         let why = one_line(&words_as_given(why));
         let note = message!("track-note-skipped", path = shown(path), why = why);
@@ -128,7 +128,7 @@ pub fn notes(report: &Report) -> String {
     out
 }
 
-/// The captures that failed, one line each, for standard error.
+/// The captures that failed, one line each, for standard error (errors: said under `-q` too).
 pub fn failures(report: &Report) -> String {
     let mut out = String::new();
     for (path, why) in &report.failures {
