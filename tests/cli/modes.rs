@@ -268,6 +268,24 @@ fn a_script_written_to_a_pipe_says_that_no_plan_file_was_written() {
     let (code, err, _) = through_fifo(&fifo, &[&["--lang", "ja"][..], &args].concat());
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("プランファイルを書きませんでした"), "{err}");
+    // A pipe's name is shown on one line, and nothing in it drives the terminal.
+    let hostile = dir.path().join("p\u{1b}[31mRED\nX\u{202e}");
+    let name = std::ffi::CString::new(hostile.to_str().unwrap()).unwrap();
+    // SAFETY: as above.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let args = [
+        "restore",
+        "--to",
+        "4.2.3",
+        BEFORE,
+        "-o",
+        hostile.to_str().unwrap(),
+    ];
+    let (code, err, _) = through_fifo(&hostile, &args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(!err.contains(['\u{1b}', '\u{202e}']), "{err:?}");
+    assert!(err.contains("p\\u{1b}[31mRED\\nX"), "{err:?}");
 }
 
 /// `-o /dev/stdout` with standard output redirected to a file (Linux names a descriptor with a
