@@ -381,16 +381,25 @@ fn one_pasted_entry_is_said_of_that_entry() {
              meant\n"
         )
     );
-    // Added one by one, each entry is said at its command, as before.
-    let log = "rg01.example.co.jp> uce addexception primary whitelistto \"mailto:a@example.com\"\n\
-               OK Completed\n\
-               rg01.example.co.jp> uce addexception primary whitelistto \"mailto:b@example.com\"\n\
-               OK Completed\n";
-    let (_, _, _, err) = show_log(dir.path(), log, &[]);
-    assert_eq!(err.lines().count(), 2, "{err}");
-    assert!(
-        err.contains(":3: warning: this list entry has the shape"),
-        "{err}"
+    // Added one by one, the entries of one list are counted as a listing's are, at the first
+    // command: a log of many pasted adds (or a restore script read back) is not a line each.
+    let add = |n: u32| {
+        format!("rg01.example.co.jp> uce addexception primary whitelistto \"mailto:{n}@example.com\"\nOK Completed\n")
+    };
+    let log: String = (0..3000).map(add).collect::<String>()
+        + "rg01.example.co.jp> uce addexception primary blacklist \"mailto:x@example.com\"\nOK Completed\n";
+    let (path, code, _, err) = show_log(dir.path(), &log, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "{path}:1: warning: 3000 entries of this list have the shape of a paste (a `mailto:` \
+             before the address), the first `mailto:0@example.com`: each was kept as the \
+             appliance holds it; check them\n\
+             {path}:6001: warning: this list entry has the shape of a paste (a `mailto:` before \
+             the address): `mailto:x@example.com` was kept as the appliance holds it; check \
+             that it is the one meant\n"
+        )
     );
 }
 

@@ -30,6 +30,9 @@ pub struct Interpreter {
     text: Option<std::sync::Arc<String>>,
     /// A listing whose answer is coming in parts ([`Node::Part`]).
     listing: Option<Listing>,
+    /// What the entries of add and remove commands had to say, by the list they name: said
+    /// once per kind and list, with a count, when reading ends ([`Interpreter::finish`]).
+    commanded: std::collections::BTreeMap<(String, String), super::entries::Warnings>,
 }
 
 /// A listing of entries read as its answer comes, so a long one is never held whole: what its
@@ -73,7 +76,17 @@ impl Interpreter {
             notes: Vec::new(),
             text: None,
             listing: None,
+            commanded: Default::default(),
         }
+    }
+
+    /// The changes read, and the notes: with what the entries of add and remove commands had
+    /// to say, at the first such entry of each list.
+    pub fn finish(mut self) -> (Vec<(Change, u32)>, Vec<Note>) {
+        for warnings in std::mem::take(&mut self.commanded).into_values() {
+            self.warn_entries(warnings);
+        }
+        (self.changes, self.notes)
     }
 
     /// The same, for the capture whose clean text is `text`: the lists read keep their
@@ -659,7 +672,9 @@ impl Interpreter {
     fn change_entry(&mut self, action: &Action, bound: &Bound<'_>, x: &Exchange<'_>) {
         let at = x.command.line.number;
         let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
-        let entry = self.entry(bound["entry"], at);
+        // Said per list, not per command: a log of many pasted adds is a few warnings.
+        let warnings = self.commanded.entry((scope.clone(), list.clone()));
+        let entry = entry_read(bound["entry"], at, warnings.or_default()).into_owned();
         let change = if *action == Action::AddEntry {
             Change::ListAdd { scope, list, entry }
         } else {
@@ -668,16 +683,7 @@ impl Interpreter {
         self.change(change, at);
     }
 
-    /// A list entry as read: look-alikes read as ASCII, and a warning on the line where that
-    /// changed it, or where it has the shape of a paste ([`super::entries`]).
-    fn entry(&mut self, text: &str, line: u32) -> String {
-        let mut warnings = super::entries::Warnings::default();
-        let entry = entry_read(text, line, &mut warnings).into_owned();
-        self.warn_entries(warnings);
-        entry
-    }
-
-    /// [`Self::entry`] into a listing's entries: an entry read as written stays a span of the
+    /// An entry as read ([`entry_read`]) into a listing's entries: one read as written stays a span of the
     /// capture's text, with no copy. What it has to say is counted in the listing's
     /// warnings, said when the listing ends.
     fn push_entry(&self, listing: &mut Listing, text: &str, line: u32) {

@@ -121,14 +121,14 @@ fn interpret<'a>(
         interpreter.node(&node);
         Ok(())
     })?;
-    let mut notes = interpreter.notes;
+    let (changes, mut notes) = interpreter.finish();
     notes.extend(
         warnings
             .into_iter()
             .map(|w| Note::warning(w.line, w.message)),
     );
     notes.sort_by_key(|n| n.line);
-    Ok((interpreter.changes, notes))
+    Ok((changes, notes))
 }
 
 #[cfg(test)]
