@@ -39,10 +39,8 @@ impl MosCli {
 
 impl Dialect for MosCli {
     fn quote(&self, arg: &str) -> Option<String> {
-        if arg
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
-        {
+        let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+        if arg.chars().any(|c| breaks(c) && !matches!(c, '\n' | '\t')) {
             return None;
         }
         if self.encoding != encoding_rs::UTF_8 && !arg.is_ascii() {
@@ -287,4 +285,52 @@ impl CapturePlan for Mos {
 fn install(file: String, url: &str) -> Step {
     let note = crate::knowledge::Text::Said(crate::message!("step-fetch-from", url = url));
     Step::run_noted(format!("update install http://<your-server>/{file}"), note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value that would end or split a command line typed at the CLI is refused: a control
+    /// character (a CR, a C1 NEL) or a Unicode line or paragraph separator, which a terminal or
+    /// a paste may take for a line end. A line break becomes a literal; a plain word is written
+    /// as it is, in every encoding, by the path that allocates nothing.
+    #[test]
+    fn a_value_that_would_break_the_line_is_refused() {
+        let quote = |arg: &str| {
+            let mut out = String::new();
+            MosCli::UTF_8.quote_into(arg, &mut out).then_some(out)
+        };
+        for refused in [
+            "a\rb",
+            "a\u{85}b",
+            "a\u{2028}b",
+            "a\u{2029}b",
+            "a\u{1b}[2Jb",
+        ] {
+            assert_eq!(MosCli::UTF_8.quote(refused), None, "{refused:?}");
+            assert_eq!(quote(refused), None, "{refused:?}");
+        }
+        assert_eq!(quote("a\nb").as_deref(), Some("{4}\na\nb"));
+        assert_eq!(quote("a\tb").as_deref(), Some("\"a\tb\""));
+        for word in [
+            "user0001@example.com",
+            "#tag",
+            "",
+            "a b",
+            "(x)",
+            "\"q\"",
+            "{3}",
+        ] {
+            assert_eq!(quote(word), MosCli::UTF_8.quote(word), "{word:?}");
+            let sjis = MosCli::new(encoding_rs::SHIFT_JIS);
+            let mut out = String::new();
+            assert!(sjis.quote_into(word, &mut out));
+            assert_eq!(Some(out), sjis.quote(word), "{word:?}");
+        }
+        assert_eq!(
+            quote("user0001@example.com").as_deref(),
+            Some("user0001@example.com")
+        );
+    }
 }
