@@ -61,7 +61,18 @@ pub(crate) fn to_device(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::OpenOptions::new()
         .append(true)
         .open(path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
+        .and_then(|mut f| {
+            // A terminal (`-o /dev/tty`, `-o /dev/stdout` on one) is shown text as standard
+            // output shows it there: nothing from a capture may drive it.
+            let shown = match std::io::IsTerminal::is_terminal(&f) {
+                true => std::str::from_utf8(bytes)
+                    .ok()
+                    .map(crate::base::text::terminal_safe),
+                false => None,
+            };
+            let bytes = shown.as_deref().map_or(bytes, str::as_bytes);
+            std::io::Write::write_all(&mut f, bytes)
+        })
         .map_err(|e| Error::io(path.display().to_string(), e))
 }
 

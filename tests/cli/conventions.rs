@@ -701,3 +701,58 @@ fn a_file_name_with_control_characters_cannot_drive_the_terminal_through_provena
         );
     }
 }
+
+/// A terminal named as the output (`-o /dev/tty`, `-o /dev/stdout` on one) is shown text as
+/// standard output shows it on one: a C1 control or an escape from a capture cannot drive it.
+/// The terminal here is a pseudo-terminal of the test's own.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_terminal_named_as_the_output_cannot_be_driven_by_a_capture() {
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
+    // SAFETY: each call's result is checked before it is used; the name is copied at once.
+    let opened = unsafe {
+        let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
+        let named = master >= 0 && libc::grantpt(master) == 0 && libc::unlockpt(master) == 0;
+        let name = if named {
+            libc::ptsname(master)
+        } else {
+            std::ptr::null_mut()
+        };
+        (!name.is_null()).then(|| {
+            let name = std::ffi::CStr::from_ptr(name).to_str().unwrap().to_string();
+            (std::fs::File::from_raw_fd(master), name)
+        })
+    };
+    let Some((master, terminal)) = opened else {
+        eprintln!("skipped: no pseudo-terminal here");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &log,
+        "rg01> uce listexception primary whitelistto\n\"a\u{9b}31mb@x.example\"\nOK Completed\n",
+    )
+    .unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut shown = Vec::new();
+        let mut master = master;
+        let mut chunk = [0u8; 4096];
+        // Read until the terminal's last writer is gone (EIO).
+        while let Ok(n) = master.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            shown.extend_from_slice(&chunk[..n]);
+        }
+        shown
+    });
+    let (code, _, err) = run(&["show", log.to_str().unwrap(), "-o", &terminal]);
+    assert_eq!(code, 0, "{err}");
+    // Once the run has closed the terminal, the reader sees EIO and ends.
+    let shown = String::from_utf8_lossy(&reader.join().unwrap()).into_owned();
+    assert!(shown.contains("whitelistto"), "{shown:?}");
+    assert!(!shown.contains('\u{9b}'), "{shown:?}");
+    assert!(shown.contains("\\u{9b}"), "{shown:?}");
+}
