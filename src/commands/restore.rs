@@ -151,6 +151,7 @@ pub fn run(job: &Job, seen: &mut dyn FnMut(&Capture)) -> Result<Report> {
         job.outputs.iter().map(PathBuf::as_path),
         &[&job.paths, &job.against],
     )?;
+    refuse_inside_input_folders(&job.outputs, job)?;
     let pre = crate::read::read(&job.paths, &job.read)?;
     seen(&pre);
     let post = if job.against.is_empty() {
@@ -175,27 +176,33 @@ pub fn run(job: &Job, seen: &mut dyn FnMut(&Capture)) -> Result<Report> {
             paths.iter().map(PathBuf::as_path),
             &[&job.paths, &job.against],
         )?;
-        // Import files are capture files: anywhere inside a folder named as an input (one that
-        // holds captures), the next read would take them for part of it.
-        let named: Vec<PathBuf> = job
-            .paths
-            .iter()
-            .chain(&job.against)
-            .filter(|p| p.is_dir())
-            .filter_map(|p| p.canonicalize().ok())
-            .collect();
-        for path in &paths {
-            let inside = super::where_it_would_be(path)
-                .is_some_and(|at| named.iter().any(|folder| at.starts_with(folder)));
-            if inside {
-                return Err(Error::usage(crate::message!(
-                    "usage-output-is-a-capture",
-                    path = path.display().to_string()
-                )));
-            }
-        }
+        refuse_inside_input_folders(&paths, job)?;
     }
     Ok(report)
+}
+
+/// Refuses an output anywhere inside a folder named as an input (one that holds captures): the
+/// next read of the folder would take it for part of the capture (an import file, a script,
+/// which reads as an export) or fail on it (a plan file).
+fn refuse_inside_input_folders(outputs: &[PathBuf], job: &Job) -> Result<()> {
+    let named: Vec<PathBuf> = job
+        .paths
+        .iter()
+        .chain(&job.against)
+        .filter(|p| p.is_dir())
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    for path in outputs {
+        let inside = super::where_it_would_be(path)
+            .is_some_and(|at| named.iter().any(|folder| at.starts_with(folder)));
+        if inside {
+            return Err(Error::usage(crate::message!(
+                "usage-output-is-a-capture",
+                path = path.display().to_string()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// What to restore for the pre-upgrade captures `pre`; with `post`, only what the

@@ -182,6 +182,33 @@ fn writing_over_a_capture_read_is_refused() {
     assert!(err.contains("one of the captures read"), "{err}");
     assert_eq!(std::fs::read(&plan).unwrap(), original);
     assert!(!script.exists());
+    // Nor may `restore` write anything into a folder named as an input: the next read of the
+    // folder would take its script for part of the capture (it reads as an export), or fail on
+    // its plan file.
+    let folder = dir.path().join("captures");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&log, folder.join("rg01.log")).unwrap();
+    let outside = dir.path().join("elsewhere.txt");
+    for extra in [
+        &["-o", "new.txt"][..],
+        &["-o", "../elsewhere.txt", "--runbook", "rb.md"],
+    ] {
+        let mut args = vec!["restore", "--to", "4.2.3"];
+        let named: Vec<String> = extra
+            .iter()
+            .map(|a| match a.starts_with('-') {
+                true => a.to_string(),
+                false => folder.join(a).display().to_string(),
+            })
+            .collect();
+        args.extend(named.iter().map(String::as_str));
+        args.push(folder.to_str().unwrap());
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("one of the captures read"), "{err}");
+        assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1, "{args:?}");
+        assert!(!outside.exists(), "{args:?}");
+    }
 }
 
 #[test]
