@@ -235,23 +235,28 @@ fn through_fifo(fifo: &Path, args: &[&str]) -> (i32, String, String) {
     (code, err, reader.join().unwrap())
 }
 
-/// A restore script written to a FIFO has no plan file beside it (`NAME.plan` would sit beside
-/// a pipe, and `apply` cannot read a script from one): the run says so, and makes none.
-#[test]
-fn a_script_written_to_a_pipe_says_that_no_plan_file_was_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("pipe");
+/// Makes a FIFO at `fifo`: the arguments of a restore whose script goes there.
+fn restore_into_a_new_fifo(fifo: &Path) -> [&str; 6] {
     let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
     // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
     assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-    let args = [
+    [
         "restore",
         "--to",
         "4.2.3",
         BEFORE,
         "-o",
         fifo.to_str().unwrap(),
-    ];
+    ]
+}
+
+/// A restore script written to a FIFO has no plan file beside it (`NAME.plan` would sit beside
+/// a pipe, and `apply` cannot read a script from one): the run says so, and makes none.
+#[test]
+fn a_script_written_to_a_pipe_says_that_no_plan_file_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let args = restore_into_a_new_fifo(&fifo);
     let (code, err, script) = through_fifo(&fifo, &args);
     assert_eq!(code, 0, "{err}");
     assert!(script.contains("whitelistto"), "{script}");
@@ -270,18 +275,7 @@ fn a_script_written_to_a_pipe_says_that_no_plan_file_was_written() {
     assert!(err.contains("プランファイルを書きませんでした"), "{err}");
     // A pipe's name is shown on one line, and nothing in it drives the terminal.
     let hostile = dir.path().join("p\u{1b}[31mRED\nX\u{202e}");
-    let name = std::ffi::CString::new(hostile.to_str().unwrap()).unwrap();
-    // SAFETY: as above.
-    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-    let args = [
-        "restore",
-        "--to",
-        "4.2.3",
-        BEFORE,
-        "-o",
-        hostile.to_str().unwrap(),
-    ];
-    let (code, err, _) = through_fifo(&hostile, &args);
+    let (code, err, _) = through_fifo(&hostile, &restore_into_a_new_fifo(&hostile));
     assert_eq!(code, 0, "{err}");
     assert_eq!(err.lines().count(), 1, "{err:?}");
     assert!(!err.contains(['\u{1b}', '\u{202e}']), "{err:?}");
