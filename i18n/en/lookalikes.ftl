@@ -18,6 +18,8 @@ reading-mos-entries-pasted = { $count } entries of this list have the shape of a
         [joined] several entries joined with `;` or `,`
        *[space] a space inside the entry
     }), the first `{ $first }`: each was kept as the appliance holds it; check them
+reading-mos-entry-trimmed = white space around this list entry was removed: it was read as `{ $entry }`; the appliance may hold it with the space, which matches nothing, and an entry such as `@example.com` alone matches a whole domain: check that it is the one meant
+reading-mos-entries-trimmed = { $count } entries of this list had white space around them, removed, the first read as `{ $first }`; the appliance may hold them with the space, which matches nothing, and an entry such as `@example.com` alone matches a whole domain: check them
 # A MOS config export without its header lines.
 reading-mos-export-unnamed = this export has no `# host:` line (its header was cut off?): which appliance it is of is not known, so nothing can check that it belongs with the other captures
 # A file a walk over a folder skipped, named as a capture is.

@@ -403,6 +403,40 @@ fn one_pasted_entry_is_said_of_that_entry() {
     );
 }
 
+/// White space around a quoted entry (a paste's, or the appliance's own) is removed, and said:
+/// `"  @example.com"` read as `@example.com` matches a whole domain, where the appliance's
+/// entry with its space matched nothing. Unicode spaces (U+3000, U+00A0, U+0085) are white
+/// space too.
+#[test]
+fn white_space_around_an_entry_is_removed_and_said() {
+    let listed = vec![
+        "  @z.example".to_string(),
+        "\u{3000}@y.example".to_string(),
+        "a@b.example\u{a0}".to_string(),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, out, err) = show_log(dir.path(), &listing_log(&listed, &[]), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"@z.example\""), "{out}");
+    assert_eq!(
+        err,
+        format!(
+            "{path}:7: warning: 3 entries of this list had white space around them, removed, \
+             the first read as `@z.example`; the appliance may hold them with the space, which \
+             matches nothing, and an entry such as `@example.com` alone matches a whole \
+             domain: check them\n"
+        )
+    );
+    let (_, _, _, err) = show_log(dir.path(), &listing_log(&listed[..1], &[]), &[]);
+    assert!(
+        err.contains(
+            ":7: warning: white space around this list entry was removed: it was read \
+                      as `@z.example`"
+        ),
+        "{err}"
+    );
+}
+
 /// A listing not applied (its command wrapped, so which list it is is not known) keeps none of
 /// its entries: they are not said to have been kept.
 #[test]

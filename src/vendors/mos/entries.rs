@@ -18,6 +18,9 @@ pub(super) struct Read<'a> {
     pub folded: bool,
     /// The shape of a paste it has, as the warning's selector.
     pub pasted: Option<&'static str>,
+    /// Whether white space around it was removed: the appliance may hold it with the space
+    /// (which matches nothing), and `@example.com` alone matches a whole domain.
+    pub trimmed: bool,
 }
 
 /// What reading a list's entries found to say, by kind: look-alikes read as ASCII, and each
@@ -44,6 +47,8 @@ enum Kind {
     Lookalike,
     /// The shape of a paste, as the message's selector.
     Pasted(&'static str),
+    /// White space around it, removed.
+    Trimmed,
 }
 
 impl Warnings {
@@ -54,6 +59,9 @@ impl Warnings {
         }
         if let Some(shape) = read.pasted {
             self.add(Kind::Pasted(shape), &read.text, line);
+        }
+        if read.trimmed {
+            self.add(Kind::Trimmed, &read.text, line);
         }
     }
 
@@ -91,6 +99,14 @@ impl Warnings {
                     first = c.first,
                     shape = shape
                 ),
+                (Kind::Trimmed, 1) => {
+                    crate::message!("reading-mos-entry-trimmed", entry = c.first)
+                }
+                (Kind::Trimmed, count) => crate::message!(
+                    "reading-mos-entries-trimmed",
+                    count = count,
+                    first = c.first
+                ),
             };
             (c.line, said)
         })
@@ -101,8 +117,10 @@ impl Warnings {
 /// read without a copy.
 pub(super) fn read(text: &str) -> Read<'_> {
     let trimmed = text.trim();
+    let around = trimmed.len() != text.len();
     if trimmed.is_ascii() {
         return Read {
+            trimmed: around,
             folded: false,
             pasted: if plainly_not_pasted(trimmed) {
                 None
@@ -115,6 +133,7 @@ pub(super) fn read(text: &str) -> Read<'_> {
     let folded = crate::source::fold_lookalikes(text);
     let folded_trimmed = folded.trim();
     Read {
+        trimmed: around,
         folded: folded_trimmed != trimmed,
         pasted: pasted_shape(folded_trimmed),
         text: Cow::Owned(folded_trimmed.to_string()),
