@@ -4,7 +4,9 @@
 //! like, with a warning on the line. An entry shaped like a paste (`mailto:`, a display name,
 //! entries joined with `;` or `,`, a bullet, a space) is kept as the appliance holds it, with a
 //! warning on the line: the appliance took it so, and only a person can say what was meant.
-//! A listing's entries are said once per kind ([`Warnings`]): with how many, at the first.
+//! White space around an entry is removed, with a warning: `@example.com` alone matches a
+//! whole domain, where the appliance's entry with its space matched nothing. A listing's
+//! entries are said once per kind ([`Warnings`]): with how many, at the first.
 
 use std::borrow::Cow;
 
