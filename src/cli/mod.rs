@@ -65,8 +65,14 @@ fn verbosity() -> Verbosity {
 /// A warning or note for standard error, unless `-q` silences it.
 fn notify(text: &str) {
     if verbosity() != Verbosity::Quiet {
-        eprint!("{text}");
+        say(text);
     }
+}
+
+/// Text for standard error whatever the verbosity (what failed): whatever a capture or a name
+/// put in it, nothing drives the terminal or reorders what is seen.
+fn say(text: &str) {
+    eprint!("{}", carryover::base::text::terminal_safe(text));
 }
 
 /// A `--lang` value: a language this tool has a catalog for.

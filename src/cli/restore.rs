@@ -130,15 +130,11 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
         if let Some(path) = args.output.file() {
             match plan_file(path, digest, &report, &job.against) {
                 Some(plan) => files.push(plan),
-                None => {
-                    // The user's path, on one line, and nothing in it drives the terminal.
-                    use carryover::base::text::{sanitize, terminal_safe};
-                    let shown = sanitize(&path.display().to_string());
-                    notify(&render::notice::line(&carryover::message!(
-                        "cli-restore-no-plan-file",
-                        path = terminal_safe(&shown).into_owned()
-                    )))
-                }
+                // The user's path on one line (`notify` keeps the terminal safe).
+                None => notify(&render::notice::line(&carryover::message!(
+                    "cli-restore-no-plan-file",
+                    path = carryover::base::text::sanitize(&path.display().to_string())
+                ))),
             }
         }
         files

@@ -12,7 +12,7 @@ use carryover::render;
 
 use carryover::render::Verbosity;
 
-use super::{notify, verbosity, Output, ReadFlags};
+use super::{notify, say, verbosity, Output, ReadFlags};
 
 #[derive(Args)]
 pub struct TrackArgs {
@@ -70,7 +70,7 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
     })?;
     bar.finish_and_clear();
     // A capture that failed is an error, said even under `-q`; one skipped is a note.
-    eprint!("{}", render::track::failures(&report));
+    say(&render::track::failures(&report));
     notify(&render::track::skipped(&report));
     // The report is written even when the commit fails, and the failure is the run's error.
     let committed = args.commit.then(|| {

@@ -128,11 +128,13 @@ fn a_failing_file_is_reported_and_the_others_go_on() {
     std::fs::create_dir_all(&src).unwrap();
     copy("ms01-delegated-domains.log", &src);
     copy("seed-key-exchange.log", &src);
-    std::fs::write(
-        src.join("cut.log"),
-        "rg09> branding get quotamsg\n{4096}\nshort\n",
-    )
-    .unwrap();
+    for name in ["cut.log", "cut\u{202e}gol.log"] {
+        std::fs::write(
+            src.join(name),
+            "rg09> branding get quotamsg\n{4096}\nshort\n",
+        )
+        .unwrap();
+    }
     // `-q` says no notes, but errors all the same: a run that exits 2 says why.
     for quiet in [false, true] {
         let mut args = vec![
@@ -157,6 +159,12 @@ fn a_failing_file_is_reported_and_the_others_go_on() {
         );
         assert!(
             stderr.contains("cut.log: error:") && stderr.contains("literal announces 4096 bytes"),
+            "{args:?}: {stderr}"
+        );
+        // A name that would reorder the line is shown escaped, even where nothing else is said.
+        assert!(!stderr.contains('\u{202e}'), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cut\\u{202e}gol.log: error:"),
             "{args:?}: {stderr}"
         );
     }
