@@ -67,6 +67,22 @@ impl Warnings {
         }
     }
 
+    /// Whether no entry had anything to say.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Counts what `other`, of later entries of the same list, found: its first entries stay
+    /// first only where this had none of their kind.
+    pub fn absorb(&mut self, other: Warnings) {
+        for counted in other.0 {
+            match self.0.iter_mut().find(|c| c.kind == counted.kind) {
+                Some(kept) => kept.count += counted.count,
+                None => self.0.push(counted),
+            }
+        }
+    }
+
     fn add(&mut self, kind: Kind, text: &str, line: u32) {
         match self.0.iter_mut().find(|c| c.kind == kind) {
             Some(counted) => counted.count += 1,

@@ -672,9 +672,14 @@ impl Interpreter {
     fn change_entry(&mut self, action: &Action, bound: &Bound<'_>, x: &Exchange<'_>) {
         let at = x.command.line.number;
         let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
-        // Said per list, not per command: a log of many pasted adds is a few warnings.
-        let warnings = self.commanded.entry((scope.clone(), list.clone()));
-        let entry = entry_read(bound["entry"], at, warnings.or_default()).into_owned();
+        // Said per list, not per command: a log of many pasted adds is a few warnings. Most
+        // entries say nothing, and cost no look-up.
+        let mut said = super::entries::Warnings::default();
+        let entry = entry_read(bound["entry"], at, &mut said).into_owned();
+        if !said.is_empty() {
+            let key = (scope.clone(), list.clone());
+            self.commanded.entry(key).or_default().absorb(said);
+        }
         let change = if *action == Action::AddEntry {
             Change::ListAdd { scope, list, entry }
         } else {
