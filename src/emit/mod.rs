@@ -25,18 +25,17 @@ pub trait Dialect: Sync {
     /// [`Dialect::quote`] appended to `out`; `false` (and `out` as it was) when it cannot be
     /// written safely. A dialect overrides it to write a plain word without an allocation.
     fn quote_into(&self, arg: &str, out: &mut String) -> bool {
-        match self.quote(arg) {
-            Some(word) => {
-                out.push_str(&word);
-                true
-            }
-            None => false,
-        }
+        pushed(self.quote(arg), out)
     }
     /// Whether a command can take data on its standard input (`printf '%s' DATA | command`).
     fn pipes(&self) -> bool {
         false
     }
+}
+
+/// A word [`Dialect::quote`] gave appended to `out`; `false` when it gave none.
+pub(crate) fn pushed(quoted: Option<String>, out: &mut String) -> bool {
+    quoted.map(|word| out.push_str(&word)).is_some()
 }
 
 /// One word of a command: fixed text from carryover's own catalogs, or an argument from a

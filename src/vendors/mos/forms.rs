@@ -58,13 +58,7 @@ impl Dialect for MosCli {
             out.push_str(arg);
             return true;
         }
-        match self.quote(arg) {
-            Some(word) => {
-                out.push_str(&word);
-                true
-            }
-            None => false,
-        }
+        crate::emit::pushed(self.quote(arg), out)
     }
 }
 
