@@ -161,10 +161,10 @@ impl List {
     }
 
     /// The entries at sorted positions `range`, with their origins.
-    pub fn range(
+    pub(crate) fn range(
         &self,
         range: std::ops::Range<usize>,
-    ) -> impl Iterator<Item = (&str, Origin)> + Clone {
+    ) -> impl Iterator<Item = (&str, Origin)> {
         self.spans[range].iter().map(|s| (self.text(s), s.at))
     }
 
