@@ -145,6 +145,15 @@ impl Command {
         self
     }
 
+    /// The command with its last argument `last` instead (a command whose last word is not
+    /// an argument stays as it is): what [`Script::command_ending_with`] writes.
+    fn ending_with(mut self, last: &str) -> Command {
+        if let Some(Word::Arg(arg)) = self.words.last_mut() {
+            last.clone_into(arg);
+        }
+        self
+    }
+
     /// Data for the command's standard input, where the dialect pipes (large or odd data is
     /// never put on the command line).
     pub fn stdin(mut self, data: impl Into<String>) -> Command {
@@ -388,10 +397,21 @@ impl<'d> Script<'d> {
     /// it is written and the caller gets why. The script keeps the command, for
     /// `Script::into_parts`.
     pub fn command(&mut self, command: &Command) -> Result<(), Unwritable> {
+        self.write(command, None)
+    }
+
+    /// [`Script::command`] of `command` with its last argument `last` instead: one form
+    /// written for each entry of a list, without building a command per entry. A command
+    /// whose last word is not an argument is written as it is.
+    pub fn command_ending_with(&mut self, command: &Command, last: &str) -> Result<(), Unwritable> {
+        self.write(command, Some(last))
+    }
+
+    fn write(&mut self, command: &Command, last: Option<&str>) -> Result<(), Unwritable> {
         // Written in place; what a refused command wrote is taken back.
         let start = self.text.len();
         let mut text = std::mem::take(&mut self.text);
-        let written = self.render_into(command, &mut text);
+        let written = self.render_into(command, last, &mut text);
         if written.is_err() {
             text.truncate(start);
         }
@@ -400,29 +420,40 @@ impl<'d> Script<'d> {
         self.hand_on(false);
         self.count += 1;
         if self.keep {
-            self.written.push(command.clone());
+            let kept = command.clone();
+            self.written.push(match last {
+                Some(last) => kept.ending_with(last),
+                None => kept,
+            });
         }
         Ok(())
     }
 
     fn render(&self, command: &Command) -> Result<String, Unwritable> {
         let mut line = String::new();
-        self.render_into(command, &mut line)?;
+        self.render_into(command, None, &mut line)?;
         Ok(line)
     }
 
-    /// The command's line (and data block) appended to `out`; on an error, `out` may hold
-    /// part of it.
-    fn render_into(&self, command: &Command, out: &mut String) -> Result<(), Unwritable> {
+    /// The command's line (and data block) appended to `out`, with its last argument `last`
+    /// where given; on an error, `out` may hold part of it.
+    fn render_into(
+        &self,
+        command: &Command,
+        last: Option<&str>,
+        out: &mut String,
+    ) -> Result<(), Unwritable> {
         if let Some(why) = &command.refused {
             return Err(Unwritable::Refused(why.clone()));
         }
-        if let Some(code) = command.texts().find_map(first_bidi) {
+        let last = last.filter(|_| matches!(command.words.last(), Some(Word::Arg(_))));
+        if let Some(code) = command.texts().chain(last).find_map(first_bidi) {
             let why = crate::message!("emit-bidi-not-written", code = code);
             return Err(Unwritable::Refused(why));
         }
         // The words joined by single spaces, written straight into the line.
         let start = out.len();
+        let count = command.words.len();
         for (i, word) in command.words.iter().enumerate() {
             if i > 0 {
                 out.push(' ');
@@ -430,6 +461,7 @@ impl<'d> Script<'d> {
             match word {
                 Word::Fixed(w) => out.push_str(w),
                 Word::Arg(a) => {
+                    let a = last.filter(|_| i + 1 == count).unwrap_or(a);
                     if !self.dialect.quote_into(a, out) {
                         return Err(Unwritable::Value);
                     }

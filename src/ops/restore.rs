@@ -1415,9 +1415,7 @@ fn write_items(
                 scope,
                 list,
                 entries,
-            } if entries.len() > IN_PARTS && !out.script.keeps_commands() => {
-                write_entries(out, writer, (scope, list), entries);
-            }
+            } => write_entries(out, writer, (scope, list), entries),
             _ => {
                 for one in item.each() {
                     emit(out, one.command(writer, scope), Subject::Item(one), true);
@@ -1430,22 +1428,46 @@ fn write_items(
 /// How many of a list's entries are written as one part, on a core of its own.
 const IN_PARTS: usize = 8192;
 
-/// A long list's entries, written two parts at a time on both cores and appended in order:
-/// the same lines as written one by one. Each part starts from the inferred forms marked so
-/// far; one that would mark another is written again here, in order, so that each mark falls
-/// where it would, once.
+/// A list's entries, in one form where the vendor has one for the list (see
+/// [`RestoreScript::list_entry_form`]); an entry that form cannot write is written one by one,
+/// which says why. A long list is written two parts at a time on both cores and appended in
+/// order: the same lines as written one by one. Each part starts from the inferred forms
+/// marked so far; one that would mark another is written again here, in order, so that each
+/// mark falls where it would, once.
 fn write_entries(
     out: &mut Out<'_, '_>,
     writer: &dyn RestoreScript,
     (scope, list): (&str, &str),
     entries: &List,
 ) {
+    let one_by_one = |out: &mut Out<'_, '_>, entry| {
+        let one = One::Entry { scope, list, entry };
+        emit(out, one.command(writer, scope), Subject::Item(one), true);
+    };
+    // The first entry marks its form where it is inferred: the entries after it need no mark.
+    if let Some((first, _)) = entries.iter().next() {
+        one_by_one(out, first);
+    }
+    // The form serves only once nothing is left to mark for it.
+    let form = writer.list_entry_form(scope, list).filter(|form| {
+        out.marked.iter().any(|marked| form.has_form(marked))
+            || (out.confirmed)(&form.lookup_line()) != Some(false)
+    });
     let emit_all = |out: &mut Out<'_, '_>, range: std::ops::Range<usize>| {
         for (entry, _) in entries.range(range) {
-            let one = One::Entry { scope, list, entry };
-            emit(out, one.command(writer, scope), Subject::Item(one), true);
+            let written = form
+                .as_ref()
+                .is_some_and(|form| out.script.command_ending_with(form, entry).is_ok());
+            if !written {
+                one_by_one(out, entry);
+            }
         }
     };
+    let len = entries.len();
+    if len <= IN_PARTS || out.script.keeps_commands() {
+        emit_all(out, 1.min(len)..len);
+        return;
+    }
     let part = |range: std::ops::Range<usize>, marked: &BTreeSet<String>| {
         let mut part = Out {
             script: Script::text_only(out.dialect),
@@ -1459,9 +1481,6 @@ fn write_entries(
         emit_all(&mut part, range);
         (part.marked.len() == marked.len()).then(|| (part.script.into_part(), part.left_out))
     };
-    // The first entry marks its form where it is inferred: the parts after it need no mark.
-    emit_all(out, 0..1);
-    let len = entries.len();
     let mut start = 1;
     while start < len {
         let middle = (start + IN_PARTS).min(len);
@@ -1709,6 +1728,87 @@ mod tests {
         let words: Wording<'_> = &words;
         written_to(&plan, &Forms, &Angled, (&[], words), &mut sink).unwrap();
         assert!(streamed == one_by_one, "the streamed script differs");
+    }
+
+    /// A vendor whose every entry is `add <list> <entry>`, an inferred form, written one by
+    /// one or, with `one_form`, from one command for the whole list.
+    struct Adds {
+        one_form: bool,
+    }
+    impl RestoreScript for Adds {
+        fn form_confirmed(&self, _command: &str) -> Option<bool> {
+            Some(false)
+        }
+        fn dialect(&self) -> &dyn Dialect {
+            &Angled
+        }
+        fn write_setting(&self, _: &str, _: &str, _: &str) -> Option<Command> {
+            None
+        }
+        fn write_list_entry(&self, _scope: &str, list: &str, entry: &str) -> Option<Command> {
+            Some(Command::new("add").arg(list).arg(entry))
+        }
+        fn list_entry_form(&self, scope: &str, list: &str) -> Option<Command> {
+            self.one_form
+                .then(|| self.write_list_entry(scope, list, "unused"))?
+        }
+        fn how_to_apply(&self, _: &str) -> crate::base::message::Message {
+            crate::message!("mos-how-to-apply", script = "x")
+        }
+    }
+
+    /// A list written from one form is the script written entry by entry: the form marked
+    /// once, and an entry the form cannot write (one the dialect refuses, one holding a
+    /// bidirectional control, the first among them) written one by one, which says why. For a
+    /// short list kept command by command, and for a long one written in parts.
+    #[test]
+    fn a_list_written_from_one_form_is_the_list_written_entry_by_entry() {
+        for (len, keep) in [(40, true), (40, false), (2 * IN_PARTS + 301, false)] {
+            let names: Vec<String> = (0..len)
+                .map(|i| match i {
+                    0 => "000000!".to_string(),
+                    i if i % 13 == 3 => format!("{i:06}!"),
+                    i if i % 17 == 4 => format!("{i:06}\u{202e}@example.com"),
+                    i => format!("{i:06}@example.com"),
+                })
+                .collect();
+            let entries = List::from_entries(
+                names
+                    .iter()
+                    .map(|n| (n.as_str(), Origin { source: 0, line: 1 })),
+            );
+            let mut plan = Plan::default();
+            let item = Restore::Entries {
+                scope: SYSTEM.into(),
+                list: "allow".into(),
+                entries,
+            };
+            plan.scopes
+                .insert(SYSTEM.into(), vec![(Label::Rule("all".into()), item)]);
+            let words = |remark: &Remark<'_>| format!("{remark:?}");
+            let write = |one_form| {
+                let script = match keep {
+                    true => Script::new(&Angled),
+                    false => Script::text_only(&Angled),
+                };
+                let writer = Adds { one_form };
+                let (script, left_out) =
+                    write_script(script, &Angled, (&plan, &writer), &[], &words);
+                (script.commands(), script.into_parts(), left_out)
+            };
+            let (count, (text, commands), left_out) = write(false);
+            let (form_count, (form_text, form_commands), form_left_out) = write(true);
+            assert!(form_text == text, "the scripts differ for {len} entries");
+            assert_eq!((form_count, form_left_out), (count, left_out));
+            assert_eq!(form_commands, commands);
+            assert_eq!(text.matches("Inferred(\"add\")").count(), 1);
+            let unwritten = names.iter().filter(|n| n.ends_with('!') || !n.is_ascii());
+            let unwritten = unwritten.count();
+            assert!(unwritten > 2);
+            assert_eq!(text.matches("NotWritten").count(), unwritten);
+            assert_eq!(count, len - unwritten);
+            assert_eq!(commands.len(), if keep { count } else { 0 });
+        }
     }
 
     #[test]

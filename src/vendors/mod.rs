@@ -354,6 +354,14 @@ pub trait RestoreScript: Sync {
     fn write_setting(&self, scope: &str, name: &str, value: &str) -> Option<Command>;
     /// The command that adds an entry to a list.
     fn write_list_entry(&self, scope: &str, list: &str, entry: &str) -> Option<Command>;
+    /// One command for every entry of a list, where each entry's command is this one with its
+    /// last argument the entry: for every entry, [`RestoreScript::write_list_entry`] written
+    /// by the emitter gives the same line as this command written ending with the entry, or
+    /// is not written at all. A long list is then written without a command per entry.
+    /// `None`: each entry has a command of its own.
+    fn list_entry_form(&self, _scope: &str, _list: &str) -> Option<Command> {
+        None
+    }
     /// The command that sets a message in the current scope (may span lines: a literal).
     fn write_message(&self, _name: &str, _text: &str) -> Option<Command> {
         None

@@ -176,6 +176,16 @@ impl RestoreScript for Mos {
         )
     }
 
+    fn list_entry_form(&self, scope: &str, list: &str) -> Option<Command> {
+        // The entry must be the form's last word, and its only one, where a line break is a
+        // literal in both
+        // (`Mos::emit` refuses one anywhere else).
+        let form = Catalog::get().form_named(&Action::AddEntry, None)?;
+        let entry_last = form.words.last().is_some_and(|w| w == "$entry")
+            && form.words.iter().filter(|w| *w == "$entry").count() == 1;
+        (entry_last && !form.reads_block).then(|| self.write_list_entry(scope, list, ""))?
+    }
+
     fn write_message(&self, name: &str, text: &str) -> Option<Command> {
         let (area, name) = name.split_once('.')?;
         Mos::emit(
@@ -325,6 +335,68 @@ mod tests {
         assert_eq!(
             quote("user0001@example.com").as_deref(),
             Some("user0001@example.com")
+        );
+    }
+
+    use crate::emit::Script;
+    use proptest::prelude::*;
+
+    /// An entry's line as `restore` writes it one by one, and as it writes it from the list's
+    /// one form: the text and the result, in a dialect of each kind.
+    fn both_ways(
+        dialect: &MosCli,
+        entry: &str,
+    ) -> [(String, Result<(), crate::emit::Unwritable>); 2] {
+        let (scope, list) = ("example.co.jp", "whitelistto");
+        let mut own = Script::text_only(dialect);
+        let own_result = match Mos.write_list_entry(scope, list, entry) {
+            Some(command) => own.command(&command),
+            None => Ok(()),
+        };
+        let form = Mos
+            .list_entry_form(scope, list)
+            .expect("a form for every list");
+        let mut from_form = Script::text_only(dialect);
+        let form_result = from_form.command_ending_with(&form, entry);
+        [
+            (own.into_parts().0, own_result),
+            (from_form.into_parts().0, form_result),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Every entry, hostile ones included, is written from the list's one form exactly as
+        /// on its own: `list_entry_form`'s promise, which `restore` relies on.
+        #[test]
+        fn an_entry_from_the_list_form_is_the_entry_written_alone(
+            entry in "(\\PC|[\n\r\t\u{0}\u{85}\u{202e}\u{2028}\"{}()\\\\ ]){0,12}"
+        ) {
+            for dialect in [MosCli::UTF_8, MosCli::new(encoding_rs::SHIFT_JIS)] {
+                let [own, from_form] = both_ways(&dialect, &entry);
+                prop_assert_eq!(own, from_form);
+            }
+        }
+    }
+
+    #[test]
+    fn the_list_form_writes_plain_quoted_literal_and_refused_entries_alike() {
+        for entry in [
+            "user@example.com",
+            "a b",
+            "",
+            "a\nb",
+            "a\u{202e}b",
+            "a\rb",
+            "{3}",
+        ] {
+            let [own, from_form] = both_ways(&MosCli::UTF_8, entry);
+            assert_eq!(own, from_form, "{entry:?}");
+        }
+        let [written, _] = both_ways(&MosCli::UTF_8, "a b");
+        assert_eq!(
+            written.0,
+            "uce addexception example.co.jp whitelistto \"a b\"\n"
         );
     }
 }
