@@ -167,6 +167,7 @@ fn mask_raw(change: Change) -> Change {
         return change;
     };
     let names = crate::base::secrets::neutral();
+    let as_read = (raw.command.clone(), raw.answer.clone());
     let masked = names.mask_line(&raw.command);
     if masked != raw.command || raw.command.split_whitespace().any(|w| names.matches(w)) {
         raw.answer = raw
@@ -180,6 +181,15 @@ fn mask_raw(change: Change) -> Change {
         raw.answer = raw.answer.iter().map(|l| names.mask_line(l)).collect();
     }
     raw.command = masked;
+    if (&raw.command, &raw.answer) != (&as_read.0, &as_read.1) {
+        // What a vendor hid as it read (a SpamTitan secret field) is part of it.
+        let before = raw.hidden.map(|hidden| hidden.to_string());
+        let texts: Vec<&str> = std::iter::once(as_read.0.as_str())
+            .chain(as_read.1.iter().map(String::as_str))
+            .chain(before.as_deref())
+            .collect();
+        raw.hidden = Some(crate::model::Raw::hide(&texts));
+    }
     Change::Raw {
         key: names.mask_line(&key),
         raw,

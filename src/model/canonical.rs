@@ -376,10 +376,10 @@ pub fn read_stored(text: &str) -> Option<Config> {
             Some(ron::Value::Seq(lines)) => lines.iter().filter_map(some_text).collect(),
             _ => Vec::new(),
         };
-        item(Raw {
-            command: field(v, "command").and_then(some_text).unwrap_or_default(),
+        item(Raw::new(
+            field(v, "command").and_then(some_text).unwrap_or_default(),
             answer,
-        })
+        ))
     });
     Some(model)
 }

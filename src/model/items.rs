@@ -15,6 +15,8 @@ pub struct ItemRef<'a> {
     pub value: Option<Cow<'a, str>>,
     /// The value is a secret: compare it, never show it.
     pub secret: bool,
+    /// What masking hid of the item (a secret in a raw command): compared, never shown.
+    pub hidden: Option<u64>,
     /// The typed value, for items that have one (settings, messages, keys); the others are
     /// text, or members of a set.
     pub typed: Option<&'a Value>,
@@ -175,7 +177,16 @@ impl Config {
     fn raw_items<'a>(&'a self, out: &mut Vec<ItemRef<'a>>) {
         for (key, item) in &self.raw {
             let answer = Cow::Owned(item.value.answer.join("\n"));
-            out.push(item_ref(format!("raw/{key}"), Some(answer), false, item.at));
+            let hidden = item.value.hidden;
+            out.push(ItemRef {
+                hidden,
+                ..item_ref(
+                    format!("raw/{key}"),
+                    Some(answer),
+                    hidden.is_some(),
+                    item.at,
+                )
+            });
         }
     }
 }
@@ -185,6 +196,7 @@ fn item_ref(path: String, value: Option<Cow<'_, str>>, secret: bool, at: Origin)
         path,
         value,
         secret,
+        hidden: None,
         typed: None,
         at,
     }

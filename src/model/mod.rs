@@ -150,6 +150,32 @@ pub struct Raw {
     pub command: String,
     /// The answer's lines, as the appliance gave them.
     pub answer: Vec<String>,
+    /// What masking hid of the command and its answer (a secret in a command no catalog
+    /// knows), as a hash under a key of this run: two captures read in one run tell a changed
+    /// secret from the same one. Never written anywhere; `None`: nothing was hidden.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub hidden: Option<u64>,
+}
+
+impl Raw {
+    /// A raw command and its answer, nothing hidden.
+    pub fn new(command: String, answer: Vec<String>) -> Raw {
+        Raw {
+            command,
+            answer,
+            hidden: None,
+        }
+    }
+
+    /// The hash of texts that masking hides, under a key chosen once a run: equal texts give
+    /// equal hashes within the run, and nothing of them can be told from it across runs.
+    pub fn hide(texts: &[&str]) -> u64 {
+        use std::hash::BuildHasher;
+        static KEY: std::sync::OnceLock<std::collections::hash_map::RandomState> =
+            std::sync::OnceLock::new();
+        KEY.get_or_init(Default::default).hash_one(texts)
+    }
 }
 
 /// Everything known about one appliance.

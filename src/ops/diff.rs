@@ -264,7 +264,7 @@ fn item_difference(
         return;
     }
     let kind = match (o, n) {
-        (Some(a), Some(b)) if a.value == b.value => return,
+        (Some(a), Some(b)) if a.value == b.value && a.hidden == b.hidden => return,
         (Some(_), Some(_)) => DiffKind::Changed,
         (Some(a), None) if !new.coverage.observes(&path) => {
             return out
@@ -280,10 +280,12 @@ fn item_difference(
         (None, _) => DiffKind::Added,
     };
     let secret = o.is_some_and(|i| i.secret) || n.is_some_and(|i| i.secret);
+    // What masking hid was never kept: `--show-secrets` has nothing of it to show.
+    let hidden = o.is_some_and(|i| i.hidden.is_some()) || n.is_some_and(|i| i.hidden.is_some());
     // Domains are the one set among the items: a member's value is its name.
     let member = path.starts_with("domains/");
     let shown = |i: Option<&ItemRef<'_>>| {
-        if secret && !options.show_secrets {
+        if secret && (hidden || !options.show_secrets) {
             return None;
         }
         i.and_then(|i| typed_value(i, member))

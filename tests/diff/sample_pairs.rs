@@ -251,6 +251,87 @@ fn a_changed_secret_is_reported_without_its_value() {
     assert!(shown.contains("U0VDUkVUMg=="), "{shown}");
 }
 
+/// A secret in a command no catalog knows is masked as it is read, for every output: a
+/// changed one is still a change (the hidden values compare), the same one is none, and
+/// neither value is shown, `--show-secrets` included. Here the bind password of
+/// `ldap setbindpw` and the value of `auth set ldap_passwd`.
+#[test]
+fn a_changed_secret_in_an_unknown_command_is_a_change_never_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = |password: &str, other: &str| {
+        format!(
+            "rg01> version\r\nMOS4.2.3-GA\r\nOK Completed\r\nrg01> ldap setbindpw \"{password}\"\r\nOK Completed\r\nrg01> auth set ldap_passwd {other}\r\nOK Completed\r\n"
+        )
+    };
+    let write = |name: &str, text: String| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let a = write("a.log", log("Hunter2-old", "Tr0ub4dor-kept"));
+    let b = write("b.log", log("Hunter2-new", "Tr0ub4dor-kept"));
+    let same = write("same.log", log("Hunter2-old", "Tr0ub4dor-kept"));
+    let (code, out) = run(&["diff", &a, &b]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("~ raw/ldap setbindpw <secret> (secret changed)"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("\n1 difference: 0 added, 0 removed, 1 changed\n"),
+        "{out}"
+    );
+    for args in [vec!["diff", &a, &b], vec!["diff", "--show-secrets", &a, &b]] {
+        let json = [&args[..1], &["--format", "json"], &args[1..]].concat();
+        for args in [args.clone(), json] {
+            let (_, out) = run(&args);
+            for value in ["Hunter2", "Tr0ub4dor"] {
+                assert!(!out.contains(value), "{args:?}: {out}");
+            }
+        }
+    }
+    let (code, out) = run(&["diff", &a, &same]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "0 differences: 0 added, 0 removed, 0 changed\n")
+    );
+}
+
+/// SpamTitan's API answers mask a field the schema does not know whose name says secret (an
+/// LDAP bind password): a changed one is a change, shown as a secret, never as its value.
+#[test]
+fn a_changed_unknown_secret_field_of_spamtitan_is_a_change_never_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let capture = |name: &str, password: &str| {
+        let to = dir.path().join(name).join("st01");
+        common::copy_dir(&common::root().join("samples/spamtitan/7.08/st01"), &to);
+        let json = format!(
+            "{{\"id\": 3, \"domain\": \"example.com\", \"destination\": \"mail.example.com:25\", \"ldap_bind_password\": \"{password}\"}}\n"
+        );
+        std::fs::write(to.join("api/domains/example.com.json"), json).unwrap();
+        to.to_str().unwrap().to_string()
+    };
+    let (a, b) = (capture("a", "S3cret-old"), capture("b", "S3cret-new"));
+    let same = capture("same", "S3cret-old");
+    for show in [false, true] {
+        let args = [
+            &["diff"][..],
+            if show { &["--show-secrets"] } else { &[] },
+            &[&a, &b],
+        ]
+        .concat();
+        let (code, out) = run(&args);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains("~ raw/example.com/domain.ldap_bind_password (secret changed)"),
+            "{out}"
+        );
+        assert!(!out.contains("S3cret"), "{out}");
+    }
+    let (code, out) = run(&["diff", &a, &same]);
+    assert_eq!(code, 0, "{out}");
+}
+
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let (_, plain) = run(&[

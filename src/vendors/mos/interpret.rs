@@ -952,7 +952,7 @@ impl Interpreter {
         self.change(
             Change::Raw {
                 key,
-                raw: Raw { command, answer },
+                raw: Raw::new(command, answer),
             },
             x.command.line.number,
         );

@@ -325,23 +325,22 @@ fn schema_key(name: &str) -> String {
 /// One leaf of the answer into a change: a typed setting, the host, or a raw item.
 fn leaf(read: &mut FileRead<'_>, relative: &str, scope: &str, name: &str, json: &Json) {
     let kind = schema().get(&schema_key(name)).copied();
-    let raw = |answer: String| Change::Raw {
+    let raw = |answer: String, hidden: Option<u64>| Change::Raw {
         key: format!("{scope}/{name}"),
         raw: Raw {
-            command: relative.to_string(),
-            answer: vec![answer],
+            hidden,
+            ..Raw::new(relative.to_string(), vec![answer])
         },
     };
     let change = match (kind, json) {
-        (_, Json::Null) => raw("null: unset on the appliance".into()),
-        (None, json) => {
-            let secret = super::SECRETS.names().matches(name);
-            raw(if secret {
-                "<secret>".into()
-            } else {
-                json.to_string()
-            })
-        }
+        (_, Json::Null) => raw("null: unset on the appliance".into(), None),
+        (None, json) => match super::SECRETS.names().matches(name) {
+            true => {
+                let hidden = Raw::hide(&[&json.to_string()]);
+                raw(crate::base::secrets::MASK.into(), Some(hidden))
+            }
+            false => raw(json.to_string(), None),
+        },
         (Some(Kind::Host), Json::String(host)) => Change::Host(host.clone()),
         (Some(kind), json) => match typed(kind, json) {
             Some((value, coerced)) => {

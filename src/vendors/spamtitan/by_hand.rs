@@ -134,10 +134,10 @@ fn read_line(
 fn unset(setting: &str) -> Change {
     Change::Raw {
         key: format!("{SYSTEM}/{setting}"),
-        raw: Raw {
-            command: "by-hand.txt".into(),
-            answer: vec!["none: unset on the appliance".into()],
-        },
+        raw: Raw::new(
+            "by-hand.txt".into(),
+            vec!["none: unset on the appliance".into()],
+        ),
     }
 }
 
