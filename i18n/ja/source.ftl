@@ -3,7 +3,9 @@
 # stop a run, and warnings about what was changed to read it.
 
 source-stdin-twice = `-` (標準入力) が複数回指定されています。読み込めるのは 1 回だけです
-source-nul-byte = { $line } 行目に NUL バイトがあります: テキストのキャプチャではありません
+source-nul-byte = NUL バイトがあります: テキストのキャプチャではありません
+source-nul-byte-expected = 圧縮データやバイナリデータではない、一つのエンコーディングで書かれたテキスト (CLI ログ、トランスクリプト、エクスポート)
+source-nul-byte-far = { $line } 行目 { $column } 桁目に NUL バイトがあります: テキストのキャプチャではありません
 source-invalid-bytes = { $line } 行目: 有効な { $encoding } ではないバイトが { $count } 個あります
 source-bytes-replaced = 有効な { $encoding } ではないバイト { $count } 個を U+FFFD に置き換えました
 source-prefix-quoted = チケットから貼り付けたログのように、すべての行に `{ $mark }` (引用形式の貼り付け) が付いています: 読み込む前に取り除きました

@@ -271,12 +271,12 @@ fn decode_text(
         bytes = stripped;
         warnings.extend(telnet);
         if let Some(at) = memchr::memchr(0, &bytes) {
-            return Err(nul_error(path, &bytes[..at]));
+            return Err(nul_error(path, &bytes, at));
         }
     }
     let decoded = decode::decode(path, bytes, encoding)?;
     if let Some(at) = memchr::memchr(0, decoded.text.as_bytes()) {
-        return Err(nul_error(path, &decoded.text.as_bytes()[..at]));
+        return Err(nul_error(path, decoded.text.as_bytes(), at));
     }
     warnings.extend(decoded.warnings);
     let (text, cr_only) = seams::cr_line_ends(decoded.text);
@@ -286,10 +286,37 @@ fn decode_text(
     Ok((text, decoded.encoding, warnings))
 }
 
-/// The error for a NUL byte (or character), with its line: binary data is no capture.
-fn nul_error(path: &str, before: &[u8]) -> Error {
-    let line = memchr::memchr_iter(b'\n', before).count() + 1;
-    Error::file(path, crate::message!("source-nul-byte", line = line))
+/// How many characters of the line with a NUL byte are shown at most: a binary file's "line"
+/// may run for megabytes.
+const NUL_LINE_SHOWN: usize = 120;
+
+/// The error for the NUL byte (or character) at `at` of `text`, with its line and column and
+/// the line shown: binary data is no capture. Bytes not yet decoded are shown as UTF-8, each
+/// invalid one as U+FFFD.
+fn nul_error(path: &str, text: &[u8], at: usize) -> Error {
+    let before = &text[..at];
+    let line = memchr::memchr_iter(b'\n', before).count() as u32 + 1;
+    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |i| at + i);
+    let head = String::from_utf8_lossy(&text[start..at]);
+    let column = head.chars().count() + 1;
+    if column > NUL_LINE_SHOWN {
+        let said = crate::message!("source-nul-byte-far", line = line, column = column);
+        return Error::file(path, said);
+    }
+    let tail = String::from_utf8_lossy(&text[at..end]);
+    let tail: String = tail.chars().take(NUL_LINE_SHOWN + 1 - column).collect();
+    let at = Position {
+        path: path.to_string(),
+        line,
+        column: column as u32,
+        line_text: format!("{head}{tail}"),
+    };
+    Error::input(
+        at,
+        crate::message!("source-nul-byte"),
+        crate::message!("source-nul-byte-expected"),
+    )
 }
 
 /// Looks an encoding up by any of its WHATWG labels (`shift_jis`, `sjis`, `euc-jp`, `utf-8`, ...).
@@ -311,9 +338,30 @@ mod tests {
     }
 
     #[test]
-    fn nul_bytes_are_refused_with_their_line() {
-        let err = Source::from_bytes("b.bin", b"ok\nbad\0".to_vec(), None).unwrap_err();
-        assert_eq!(err.to_string(), "b.bin: source-nul-byte line=2");
+    fn nul_bytes_are_refused_with_their_line_and_column() {
+        let err = Source::from_bytes("b.bin", b"ok\nbad\0x\nz".to_vec(), None).unwrap_err();
+        let Error::Input(err) = err else {
+            panic!("{err}")
+        };
+        assert_eq!((err.at.line, err.at.column), (2, 4));
+        assert_eq!(err.at.line_text, "bad\0x");
+        // Far along a long line, the line is not shown: only where.
+        let mut long = vec![b'a'; 5000];
+        long[4000] = 0;
+        let err = Source::from_bytes("b.bin", long, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "b.bin: source-nul-byte-far line=1 column=4001"
+        );
+        // Near the start of a long line, as much of it is shown as is bounded.
+        let mut long = vec![b'a'; 5000];
+        long[3] = 0;
+        let err = Source::from_bytes("b.bin", long, None).unwrap_err();
+        let Error::Input(err) = err else {
+            panic!("{err}")
+        };
+        assert_eq!(err.at.column, 4);
+        assert_eq!(err.at.line_text.chars().count(), NUL_LINE_SHOWN);
     }
 
     #[test]

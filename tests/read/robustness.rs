@@ -79,3 +79,23 @@ proptest! {
         }
     }
 }
+
+/// A NUL byte in a log (a terminal's stray one, or a compressed file named as a capture) is
+/// refused where it is: the file, line and column, the line shown with the NUL escaped and a
+/// password on it masked, and what was expected; exit 2.
+#[test]
+fn a_nul_byte_is_refused_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &log,
+        b"rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> uce listexception primary whitelistto\n\"a@x.ex\0ample\" password hunter2\nOK Completed\n",
+    )
+    .unwrap();
+    let (code, out, err) = common::run_full(&["show", log.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    let shown = "rg01.log:5:8\n  |\n5 | \"a@x.ex\\u{0}ample\" password <secret>\n  |        ^\n";
+    assert!(err.contains(shown), "{err}");
+    assert!(err.contains("= expected text in one encoding"), "{err}");
+    assert!(!err.contains("hunter2") && !err.contains('\0'), "{err}");
+}
