@@ -177,6 +177,10 @@ fn fetch_in_the_clear_then_show_gives_the_samples_model() {
         "{out}"
     );
     assert_eq!(model(&fetched), model(&common::root().join(SAMPLE)));
+    // Readable by its owner only, whatever the umask (the help says so).
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&fetched).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
     let bytes = std::fs::read(&fetched).unwrap();
     assert!(
         !contains(&bytes, PASSWORD),

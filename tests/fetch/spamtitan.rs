@@ -188,6 +188,11 @@ fn a_fetched_folder_reads_as_the_sample_it_was_served_from() {
         std::fs::read(sample_folder().join("by-hand.txt")).unwrap()
     );
     assert_eq!(names(&into), ["127-0-0-1"], "no temporary folder is left");
+    // Readable by its owner only, whatever the umask (the help says so).
+    use std::os::unix::fs::PermissionsExt;
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&fetched.path), 0o700);
 
     // What no call fetches is left out of the sample: domains.csv (exported from the UI by
     // hand; it also names domains the REST answers do not) and the user lists (the capture

@@ -21,12 +21,15 @@ fn failed(path: &Path, e: std::io::Error) -> FetchError {
     FetchError::Failed(crate::fetch::io_message(path, &e))
 }
 
-/// A new, empty folder for the capture of `stem` under `into`.
+/// A new, empty folder for the capture of `stem` under `into`, which only its owner may enter
+/// whatever the umask: an answer may hold a secret no catalog names.
 pub(super) fn begin(into: &Path, stem: &str) -> Result<Staged, FetchError> {
+    use std::os::unix::fs::PermissionsExt;
     fs::create_dir_all(into).map_err(|e| failed(into, e))?;
     let target = into.join(stem);
     previous(&target)?;
     let dir = tempfile::Builder::new()
+        .permissions(fs::Permissions::from_mode(0o700))
         .prefix(&format!(".{stem}.fetching-"))
         .tempdir_in(into)
         .map_err(|e| failed(into, e))?;
