@@ -8,6 +8,10 @@ quiet-refused = note: `{ $command }` was refused ({ $answer }); it changes nothi
 quiet-absent = note: { $version } answered that it has no `{ $command }` ({ $answer }): a command this version lacks, or a typo
 quiet-absent-version-unknown = note: this appliance has no `{ $command }` ({ $answer }); the captures show no version
 
+# A capture's value too long to quote whole on standard error: its start, then how much of it
+# that is.
+quiet-quoted-start = { $start }… (the first { $shown } of { $length } characters)
+
 quiet-all-read = { $path }: { $lines } lines, all read
 
 # `man --all`.

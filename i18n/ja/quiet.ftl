@@ -7,6 +7,9 @@ quiet-refused = 注記: `{ $command }` は拒否されました ({ $answer })。
 quiet-absent = 注記: { $version } は `{ $command }` がないと応答しました ({ $answer }): このバージョンにないコマンドか、入力の誤りです
 quiet-absent-version-unknown = 注記: このアプライアンスには `{ $command }` がありません ({ $answer })。キャプチャにバージョンがありません
 
+# 標準エラーにそのまま引用するには長すぎるキャプチャの値: 先頭部分と、それが全体のどれだけか。
+quiet-quoted-start = { $start }… (全 { $length } 文字のうち先頭の { $shown } 文字)
+
 quiet-all-read = { $path }: { $lines } 行をすべて読み込みました
 
 # `man --all`.

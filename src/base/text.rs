@@ -110,6 +110,30 @@ pub fn sanitize(text: &str) -> String {
     no_runner_command(out)
 }
 
+/// The start of `text` that [`sanitize`] shows in at most `max` characters, cut between two
+/// characters of `text`, so never inside an escape the sanitiser makes of one; `None` when it
+/// shows the whole of `text` in `max` characters. A message quotes a long value by its start.
+pub fn shown_start(text: &str, max: usize) -> Option<&str> {
+    let mut shown = 0;
+    // How many `#` come just before: a `[` after two is shown as `\[`.
+    let mut hashes = 0;
+    for (at, c) in text.char_indices() {
+        let width = match c {
+            '\\' | '\n' | '\r' | '\t' => 2,
+            '[' if hashes >= 2 => 2,
+            // `\u{...}`: its hexadecimal digits and four more.
+            c if hidden(c) => (32 - (c as u32).leading_zeros()).div_ceil(4).max(1) as usize + 4,
+            _ => 1,
+        };
+        hashes = if c == '#' { hashes + 1 } else { 0 };
+        if shown + width > max {
+            return Some(&text[..at]);
+        }
+        shown += width;
+    }
+    None
+}
+
 /// GitHub's runner reads `##[command]` anywhere in a line of a job's output: a capture's text
 /// shown to a person is broken up there (`##\[`), so it can never stop or fake annotations.
 fn no_runner_command(text: String) -> String {
@@ -177,6 +201,41 @@ mod tests {
                 "{cut}"
             );
         }
+    }
+
+    #[test]
+    fn a_start_is_cut_between_characters_and_shown_within_its_bound() {
+        assert_eq!(shown_start("abc", 3), None);
+        assert_eq!(shown_start("abcd", 3), Some("abc"));
+        assert_eq!(shown_start("日本語の値", 2), Some("日本"));
+        // An escape is shown whole or not at all, and the start is the longest that fits.
+        let shown = |text: &str| sanitize(text).chars().count();
+        for text in [
+            "ab\u{202e}cd",
+            "ab\ncd",
+            "ab\\cd",
+            "a##[cd",
+            "ab\u{1b}[2J",
+            "x\u{2028}y\u{85}",
+        ] {
+            for max in 0..=shown(text) + 1 {
+                match shown_start(text, max) {
+                    Some(start) => {
+                        assert!(
+                            text.starts_with(start) && shown(start) <= max,
+                            "{text:?} {max}"
+                        );
+                        assert!(shown(text) > max, "{text:?} {max}");
+                        let next = text[start.len()..].chars().next().unwrap();
+                        let longer = &text[..start.len() + next.len_utf8()];
+                        assert!(shown(longer) > max, "{text:?} {max}");
+                    }
+                    None => assert!(shown(text) <= max, "{text:?} {max}"),
+                }
+            }
+        }
+        assert_eq!(shown_start("ab\u{202e}cd", 9), Some("ab"));
+        assert_eq!(shown_start("ab\u{202e}cd", 10), Some("ab\u{202e}"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! with the vendor's writer and return it as a typed [`Report`]. `render::restore` makes the
 //! script, its runbook and the warnings of it; the writer puts them on disk.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use encoding_rs::Encoding;
@@ -10,7 +11,7 @@ use crate::base::error::{Error, Result};
 use crate::base::message::Message;
 use crate::capture::{Capture, ReadOptions};
 use crate::emit::Dialect;
-use crate::model::{Config, SourceKind, Version};
+use crate::model::{Config, Item, Origin, SourceKind, Value, Version};
 use crate::ops::capture_plan::{steps, CaptureSteps};
 use crate::ops::evaluate::Evidence;
 pub use crate::ops::explain::Acceptance;
@@ -238,7 +239,7 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
         },
     );
     by_hand_what_is_not_written(&mut plan, writer, knowledge);
-    refuse_bidi_controls(&plan)?;
+    refuse_bidi_controls(&plan, &pre.config)?;
     let (encoding, dialect, encoding_chosen) = script_encoding(vendor, writer, pre, request)?;
     let mut report = Report {
         vendor,
@@ -284,34 +285,71 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
 }
 
 /// No script carries a bidirectional control: a planned item holding one stops the run
-/// before anything is written.
-fn refuse_bidi_controls(plan: &Plan) -> Result<()> {
-    use crate::emit::holds_bidi;
+/// before anything is written. The error says where the item was read (`rg01.log:6`), so an
+/// admin with a list of a hundred thousand entries finds it; an item no capture holds (a
+/// remedy's value) is named alone.
+fn refuse_bidi_controls(plan: &Plan, config: &Config) -> Result<()> {
+    use crate::emit::{holds_bidi, refuse_bidi};
     use crate::ops::restore::{value_text, One, Restore};
+    // `path:line` of an origin; line 0 is no line of a capture.
+    let read_at = |at: Option<Origin>| {
+        at.filter(|at| at.line > 0 && (at.source as usize) < config.sources.len())
+            .map(|at| config.locate(at))
+    };
     for (scope, items) in &plan.scopes {
-        for one in items.iter().flat_map(|(_, item)| item.each()) {
+        for (_, item) in items {
             // The item's path is made only for an item that holds one: its fixed words hold
             // none, so the path holds one exactly when one of its parts does.
-            let (parts, value) = match one {
-                One::Entry { scope, list, entry } => ([scope, list, entry], String::new()),
-                One::Item(Restore::Setting { name, value }) => {
-                    ([scope.as_str(), name, ""], value_text(value))
+            let (parts, value, at) = match item {
+                Restore::Entries {
+                    scope,
+                    list,
+                    entries,
+                } => {
+                    let named = holds_bidi(scope) || holds_bidi(list);
+                    for (entry, at) in entries.iter() {
+                        if named || holds_bidi(entry) {
+                            let one = One::Entry { scope, list, entry };
+                            refuse_bidi(&one.path(scope), [], read_at(Some(at)).as_deref())?;
+                        }
+                    }
+                    continue;
                 }
-                One::Item(Restore::Message { name, text }) => {
-                    ([scope.as_str(), name, ""], text.clone())
-                }
-                One::Item(Restore::TrustedHost { group, host, key }) => {
-                    ([group.as_str(), host, ""], key.clone())
-                }
-                // Each entry is its own, above.
-                One::Item(Restore::Entries { .. }) => continue,
+                Restore::Setting { name, value } => (
+                    [scope.as_str(), name],
+                    value_text(value),
+                    origin(&config.settings, scope, name),
+                ),
+                Restore::Message { name, text } => (
+                    [scope.as_str(), name],
+                    text.clone(),
+                    origin(&config.messages, scope, name),
+                ),
+                Restore::TrustedHost { group, host, key } => (
+                    [group.as_str(), host],
+                    key.clone(),
+                    config
+                        .trusted_hosts
+                        .get(group)
+                        .and_then(|hosts| hosts.get(host))
+                        .map(|h| h.at),
+                ),
             };
             if parts.into_iter().any(holds_bidi) || holds_bidi(&value) {
-                crate::emit::refuse_bidi(&one.path(scope), [value.as_str()])?;
+                refuse_bidi(&item.path(scope), [value.as_str()], read_at(at).as_deref())?;
             }
         }
     }
     Ok(())
+}
+
+/// Where the item `name` of `scope` (a setting, a message) was read, if a capture holds it.
+fn origin(
+    items: &BTreeMap<String, BTreeMap<String, Item<Value>>>,
+    scope: &str,
+    name: &str,
+) -> Option<Origin> {
+    items.get(scope)?.get(name).map(|item| item.at)
 }
 
 /// The encoding a script is written in, the vendor's dialect for it (`None`: its only one),

@@ -217,18 +217,22 @@ fn first_bidi(text: &str) -> Option<String> {
 }
 
 /// Refuses an item bound for a script whose texts hold a bidirectional control: the error
-/// names the item (`item`, shown through the sanitiser as every error is) and the character.
-/// Called for every item before a script is written, so that none is.
+/// names the item (`item`, shown through the sanitiser as every error is) and the character,
+/// and where it was read (`read_at`, `rg01.log:6`) when a capture holds it. Called for every
+/// item before a script is written, so that none is.
 pub fn refuse_bidi<'t>(
     item: &'t str,
     texts: impl IntoIterator<Item = &'t str>,
+    read_at: Option<&str>,
 ) -> crate::base::error::Result<()> {
     match std::iter::once(item).chain(texts).find_map(first_bidi) {
-        Some(code) => Err(Error::usage(crate::message!(
-            "emit-bidi-refused",
-            item = item,
-            code = code
-        ))),
+        Some(code) => {
+            let said = crate::message!("emit-bidi-refused", item = item, code = code);
+            Err(match read_at {
+                Some(at) => Error::file(at, said),
+                None => Error::usage(said),
+            })
+        }
         None => Ok(()),
     }
 }
@@ -571,10 +575,16 @@ mod tests {
             ));
             assert_eq!(script.into_parts().0, "");
         }
-        let refused = refuse_bidi("settings/system/smtp.banner", ["ok", "tx\u{061c}t"]);
-        assert!(refused.is_err());
-        assert!(refuse_bidi("lists/x\u{202d}/allow/a@b", []).is_err());
-        assert!(refuse_bidi("settings/system/smtp.banner", ["\u{05d0}\u{05d1}"]).is_ok());
+        let refused = refuse_bidi("settings/system/smtp.banner", ["ok", "tx\u{061c}t"], None);
+        assert!(matches!(refused, Err(Error::Usage(_))));
+        assert!(refuse_bidi("lists/x\u{202d}/allow/a@b", [], None).is_err());
+        assert!(refuse_bidi("settings/system/smtp.banner", ["\u{05d0}\u{05d1}"], None).is_ok());
+        // Where a capture holds the item, the error says where it was read.
+        let located = refuse_bidi("lists/p/allow/a\u{202e}b", [], Some("rg01.log:6"));
+        assert!(
+            matches!(&located, Err(Error::File { path, .. }) if path == "rg01.log:6"),
+            "{located:?}"
+        );
     }
 
     #[test]

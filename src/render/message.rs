@@ -180,6 +180,39 @@ pub(crate) fn words_in(lang: Lang, message: &Message) -> String {
     fill(lang, message, &sanitize)
 }
 
+/// How many characters of a text argument a note on standard error shows at most (as the one
+/// sanitiser shows it, escapes included): a capture's value of 20,000 characters is quoted by
+/// its start, so a warning stays a line a person reads.
+pub const QUOTED_AT_MOST: usize = 80;
+
+/// The message with each text argument, its own and those of the messages in it, that would
+/// show longer than [`QUOTED_AT_MOST`] characters quoted by its start, cut between two
+/// characters and never inside an escape, with how many characters it shows of how many
+/// (`quiet-quoted-start`). Made for what is said on standard error, at the edge: the model,
+/// scripts and every other output keep the whole value.
+pub fn quoting_at_most(message: &Message) -> Message {
+    let args = message.args.iter().map(|(name, arg)| {
+        let arg = match arg {
+            Arg::Text(text) => match crate::base::text::shown_start(text, QUOTED_AT_MOST) {
+                Some(start) => Arg::from(crate::message!(
+                    "quiet-quoted-start",
+                    start = start,
+                    shown = start.chars().count(),
+                    length = text.chars().count()
+                )),
+                None => arg.clone(),
+            },
+            Arg::Number(_) => arg.clone(),
+            Arg::Message(inner) => Arg::from(quoting_at_most(inner)),
+        };
+        (*name, arg)
+    });
+    Message {
+        id: message.id,
+        args: args.collect(),
+    }
+}
+
 /// The message with its text arguments as they are, for an output that escapes text its own
 /// way (JSON, SARIF, GitHub annotations, a line the terminal sanitiser sees once).
 pub(crate) fn words_as_given(message: &Message) -> String {
@@ -335,6 +368,24 @@ mod tests {
             words_in(Lang::Pseudo, &m),
             format!("{open}no-such-id count=3{close}")
         );
+    }
+
+    #[test]
+    fn a_long_text_argument_is_quoted_by_its_start_and_a_short_one_whole() {
+        let long = format!("{}\u{202e}{}", "a".repeat(75), "b".repeat(20_000));
+        let inner = crate::message!("reading-mos-entry-lookalike", entry = long.as_str());
+        let m = crate::message!("quiet-warning", warning = inner);
+        let said = words(&quoting_at_most(&m));
+        // 75 characters and the escape (8) would be 83: the start stops before the escape.
+        let start = format!("`{}… (", "a".repeat(75));
+        assert!(said.contains(&start), "{said}");
+        assert!(said.contains("75") && said.contains("20076"), "{said}");
+        assert!(said.chars().count() < 300, "{said}");
+        let short = crate::message!("reading-mos-entry-lookalike", entry = "a@example.com");
+        assert_eq!(words(&quoting_at_most(&short)), words(&short));
+        // Numbers and the ids stay as they are.
+        let counted = crate::message!("quiet-repeated", at = "a.log:1", said = "x", count = 3u64);
+        assert_eq!(quoting_at_most(&counted), counted);
     }
 
     #[test]

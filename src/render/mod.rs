@@ -173,13 +173,17 @@ pub fn diagnostics(capture: &Capture) -> String {
 /// A read of a command the appliance has no such thing for is said under `-v` only; `-q`
 /// says nothing (errors are not notes: they stop the run). Each line stays one line: every
 /// text from a capture or a file name goes through the one sanitiser, tabs and line breaks
-/// included.
+/// included; a value longer than [`message::QUOTED_AT_MOST`] characters is quoted by its
+/// start, with how long it is.
 pub fn diagnostics_at(capture: &Capture, verbosity: Verbosity) -> String {
     if verbosity == Verbosity::Quiet {
         return String::new();
     }
     let mut out = String::new();
     for (said, at, count) in distinct_notes(capture, verbosity) {
+        // Told apart by the whole value, each quoted by its start: a value of 20,000
+        // characters makes no line of 20,000.
+        let said = message::quoting_at_most(&said);
         let line = match count {
             1 => crate::message!("quiet-located", at = at, said = said),
             _ => crate::message!("quiet-repeated", at = at, said = said, count = count),
@@ -316,5 +320,36 @@ mod tests {
             "{said}"
         );
         assert!(said.contains("(NO bad\\tvalue)"), "{said}");
+    }
+
+    #[test]
+    fn every_note_quotes_a_huge_value_by_its_start() {
+        let huge = format!("smtp set banner \"{}\"", "x".repeat(20_000));
+        let source = Source::from_text("a.log", "rg> smtp set banner x\n");
+        let mut read = SourceRead::new(&source, SourceKind::CliLog);
+        read.notes.push(Note::warning(
+            1,
+            crate::message!("mos-write-not-completed", command = huge.as_str()),
+        ));
+        read.notes.push(Note {
+            line: 2,
+            kind: NoteKind::Rejected(format!("NO {}", "y".repeat(20_000))),
+            text: huge.clone(),
+        });
+        let mut capture = Capture::new(VendorId("test"));
+        capture.add(read).unwrap();
+        let said = diagnostics(&capture);
+        assert_eq!(said.lines().count(), 2, "{said}");
+        for line in said.lines() {
+            assert!(line.chars().count() < 500, "{line}");
+            assert!(
+                line.contains(" (the first 80 of 20018 characters)"),
+                "{line}"
+            );
+        }
+        assert!(
+            said.contains(" (the first 80 of 20003 characters)"),
+            "{said}"
+        );
     }
 }

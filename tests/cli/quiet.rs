@@ -472,3 +472,95 @@ fn a_tab_in_a_capture_value_is_shown_escaped_in_a_warning() {
         "{out}"
     );
 }
+
+/// A value of 20,000 characters in a warning is quoted by its start, cut between characters,
+/// with how much of how long it is: the warning stays a line a person reads. A short value is
+/// still quoted whole, two long values that start alike are still two warnings, and the model
+/// and the restore script keep every value whole.
+#[test]
+fn a_huge_value_is_quoted_by_its_start_and_a_short_one_whole() {
+    // A zero-width space pasted into an entry of 20,000 characters, a `mailto:` before another
+    // as long, and a full-width `＠` in a short one; the blacklist's long entry starts as the
+    // whitelist's and is as long.
+    let huge = format!(
+        "{}\u{200b}{}@x.example",
+        "a".repeat(10_000),
+        "b".repeat(9_990)
+    );
+    let folded = huge.replace('\u{200b}', "");
+    let pasted = format!("mailto:{}@x.example", "c".repeat(19_983));
+    let alike = format!("mailto:{}@y.example", "c".repeat(19_983));
+    let listed = [huge, pasted.clone()];
+    let blacklist = ["junk\u{ff20}spam.example".to_string(), alike.clone()];
+    let log = listing_log(&listed, &blacklist);
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, out, err) = show_log(dir.path(), &log, &[]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    for line in &lines {
+        assert!(
+            line.chars().count() <= 400,
+            "{} characters: {line}",
+            line.len()
+        );
+    }
+    let start = |value: &str| {
+        let length = value.chars().count();
+        format!("`{}… (the first 80 of {length} characters)`", &value[..80])
+    };
+    assert!(
+        lines[0].starts_with(&format!("{path}:7: warning: look-alike characters"))
+            && lines[0].contains(&format!("read as ASCII: {}; check", start(&folded))),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with(&format!("{path}:8: warning: this list entry has the shape"))
+            && lines[1].contains(&format!("): {} was kept", start(&pasted))),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with(&format!("{path}:11: warning: look-alike characters"))
+            && lines[2].contains("read as ASCII: `junk@spam.example`; check"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].starts_with(&format!(
+            "{path}:12: warning: this list entry has the shape"
+        )) && lines[3].contains(&start(&alike)),
+        "{}",
+        lines[3]
+    );
+    // In Japanese, the same bound, in its words.
+    let (_, _, _, japanese) = show_log(dir.path(), &log, &["--lang", "ja"]);
+    let length = folded.chars().count();
+    let cut = format!(
+        "`{}… (全 {length} 文字のうち先頭の 80 文字)`",
+        &folded[..80]
+    );
+    assert!(japanese.contains(&cut), "{japanese}");
+    assert!(
+        japanese.lines().all(|l| l.chars().count() <= 400),
+        "{japanese}"
+    );
+    // The model and the restore script keep every value whole.
+    for value in [&folded, &pasted, &alike] {
+        assert!(
+            out.contains(&format!("\"{value}\"")),
+            "the model cut a value"
+        );
+    }
+    let script = dir.path().join("restore.sh");
+    let file = dir.path().join("rg01.log").display().to_string();
+    let to = script.display().to_string();
+    let (code, _, err) = run(&["restore", "--to", "4.2.3", "--all", "-o", &to, &file]);
+    assert!(code <= 1, "{err}");
+    assert!(err.lines().all(|l| l.chars().count() <= 400), "{err}");
+    let written = std::fs::read_to_string(&script).unwrap();
+    for value in [&folded, &pasted, &alike] {
+        assert!(written.contains(value.as_str()), "the script cut a value");
+    }
+}

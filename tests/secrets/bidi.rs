@@ -1,6 +1,7 @@
 //! Bidirectional controls (U+202E and the like) make text read in another order than it is:
 //! `show` prints them as escapes, and no generated script carries one, for either vendor: the
-//! run stops with an error naming the item, exit 2, and no script is written.
+//! run stops with an error naming the item and where it was read, exit 2, and no script is
+//! written.
 
 use std::path::Path;
 
@@ -78,10 +79,9 @@ fn a_mos_value_with_a_bidirectional_control_writes_no_script() {
         assert_eq!(code, 2, "{err}");
         assert!(!written, "a script was written");
         let named = format!("U+{:04X}", *c as u32);
-        assert!(
-            err.contains("messages/system/branding.quotamsg") && err.contains(&named),
-            "{err}"
-        );
+        // Read by `branding get quotamsg`, line 7 of the capture.
+        let item = format!("{log}:7: messages/system/branding.quotamsg ");
+        assert!(err.contains(&item) && err.contains(&named), "{err}");
         assert!(!err.contains(*c), "{err}");
     }
 }
@@ -106,10 +106,97 @@ fn a_spamtitan_value_with_a_bidirectional_control_writes_no_script() {
     let (code, err, written) = restore(dir.path(), "7.09", &st_arg);
     assert_eq!(code, 2, "{err}");
     assert!(!written, "a script was written");
+    // The domain's row, line 1 of the export.
+    let read_at = format!("{}:1: ", st.join("domains.csv").display());
     assert!(
-        err.contains("destination") && err.contains("U+202E"),
+        err.contains(&read_at) && err.contains("destination") && err.contains("U+202E"),
         "{err}"
     );
+}
+
+/// A listing of `entries` (each one line) of the primary scope's `list`, after the version when
+/// `version` (the first file of a capture).
+fn listing(version: bool, list: &str, entries: &[&str]) -> String {
+    let mut log = String::new();
+    if version {
+        log.push_str("rg01> version\nMOS4.2.3-GA\nOK Completed\n");
+    }
+    log.push_str(&format!("rg01> uce listexception primary {list}\n"));
+    for entry in entries {
+        log.push_str(&format!("\"{entry}\"\n"));
+    }
+    log.push_str("OK Completed\n");
+    log
+}
+
+/// Runs `restore --all` with the script to `-o` in `dir`: exit code, stderr, and whether a
+/// script is there.
+fn restore_to_file(dir: &Path, captures: &[&str]) -> (i32, String, bool) {
+    let script = dir.join("restore.sh");
+    let mut args = vec!["restore", "--to", "4.2.3", "--all", "-o"];
+    args.push(script.to_str().unwrap());
+    args.extend(captures);
+    let (code, _, err) = common::run_full(&args);
+    (code, err, script.exists())
+}
+
+/// Of a list of many entries, the refused one is found by where it was read: the error names
+/// the capture's file and the entry's line, before the item, and still shows the control as an
+/// escape.
+#[test]
+fn a_refused_list_entry_says_the_file_and_line_it_was_read_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg01.log");
+    let entries = ["a@x.example", "b\u{202e}evil@x.example", "c@x.example"];
+    std::fs::write(&log, listing(true, "whitelistto", &entries)).unwrap();
+    let log = log.to_str().unwrap();
+    let (code, err, written) = restore_to_file(dir.path(), &[log]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!written, "a script was written");
+    assert!(!err.contains('\u{202e}'), "{err}");
+    let said = format!(
+        "carryover: {log}:6: lists/primary/whitelistto/b\\u{{202e}}evil@x.example holds \
+         the bidirectional control character U+202E"
+    );
+    assert!(err.starts_with(&said), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // In Japanese too.
+    let script = dir.path().join("restore.sh");
+    let (code, _, err) = common::run_full(&[
+        "--lang",
+        "ja",
+        "restore",
+        "--to",
+        "4.2.3",
+        "--all",
+        "-o",
+        script.to_str().unwrap(),
+        log,
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!script.exists(), "a script was written");
+    let said =
+        format!("carryover: {log}:6: lists/primary/whitelistto/b\\u{{202e}}evil@x.example に");
+    assert!(err.starts_with(&said) && !err.contains('\u{202e}'), "{err}");
+}
+
+/// Of two files of one capture, the error names the one the entry was read from, at its line
+/// there.
+#[test]
+fn a_refused_entry_of_the_second_file_names_the_second_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("rg01-a.log"), dir.path().join("rg01-b.log"));
+    std::fs::write(&first, listing(true, "whitelistto", &["a@x.example"])).unwrap();
+    let entries = ["z@x.example", "b\u{202e}evil@x.example"];
+    std::fs::write(&second, listing(false, "blacklistfrom", &entries)).unwrap();
+    let (first, second) = (first.to_str().unwrap(), second.to_str().unwrap());
+    let (code, err, written) = restore_to_file(dir.path(), &[first, second]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!written, "a script was written");
+    assert!(!err.contains('\u{202e}'), "{err}");
+    let said = format!("carryover: {second}:3: lists/primary/blacklistfrom/b\\u{{202e}}evil");
+    assert!(err.starts_with(&said), "{err}");
+    assert!(!err.contains(first), "{err}");
 }
 
 /// A bidi control in a value is shown as its RON escape in `show`'s and `textconv`'s RON, to a
