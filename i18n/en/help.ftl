@@ -219,10 +219,10 @@ help-fetch-after =
 
     Each capture is written whole or not at all: a failed appliance keeps its earlier capture.
     Captures are readable by their owner only (a transcript 0600, a capture folder 0700), whatever
-    the umask: an answer may hold a secret no catalog names. The report (-o) is written on every exit: in JSON, an error that stops the run before any
-    appliance (an unreadable inventory, a missing credential) is in it. Credentials come from the
-    environment, a file only its owner may read, or a prompt on a terminal; never from the
-    command line.
+    the umask: an answer may hold a secret no catalog names. The report (-o) is written on every
+    exit: in JSON, an error that stops the run before any appliance (an unreadable inventory, a
+    missing credential) is in it. Credentials come from the environment, a file only its owner may
+    read, or a prompt on a terminal; never from the command line.
 
     Exit status:
       0  every appliance was fetched (commands the appliance refused are listed as not captured)
