@@ -5,9 +5,21 @@
 use std::fmt::Write;
 
 /// Whether a character changes how text around it shows without showing itself: control
-/// characters, the Unicode line and paragraph separators, and the bidirectional controls.
+/// characters, the Unicode line and paragraph separators, the bidirectional controls, and the
+/// characters that show nothing at all.
 pub fn hidden(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || bidi_control(c)
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || bidi_control(c) || invisible(c)
+}
+
+/// Whether a character shows nothing and takes no room, so that two values that differ by it
+/// look the same (`a@example.com` and `a\u{200b}@example.com` in a diff): the zero-width space
+/// and joiners U+200B to U+200D, the word joiner and invisible operators U+2060 to U+2064, the
+/// byte order mark U+FEFF, the soft hyphen U+00AD and the Mongolian vowel separator U+180E.
+pub fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+    )
 }
 
 /// Whether a character is a bidirectional control, which reorders what a reader sees
@@ -251,5 +263,24 @@ mod tests {
             assert!(!sanitize(&text).contains(c));
         }
         assert!(!bidi_control('\u{200b}') && !bidi_control('a') && !bidi_control('\u{05d0}'));
+    }
+
+    /// Two values that differ by a character that shows nothing are told apart wherever a
+    /// person reads them; Japanese and accented text stays as it is.
+    #[test]
+    fn a_character_that_shows_nothing_is_shown_as_an_escape() {
+        for c in [
+            '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}',
+        ] {
+            let text = format!("a{c}@example.com");
+            assert_eq!(
+                terminal_safe(&text),
+                format!("a\\u{{{:x}}}@example.com", c as u32)
+            );
+            assert!(!sanitize(&text).contains(c));
+        }
+        for plain in ["日本語のメッセージ", "café", "a\u{3000}b", "a\u{a0}b"] {
+            assert_eq!(terminal_safe(plain), plain);
+        }
     }
 }
