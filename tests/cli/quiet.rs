@@ -304,12 +304,12 @@ fn a_list_of_many_pasted_entries_is_said_once_per_shape_with_the_exact_count() {
     assert_eq!(
         err,
         format!(
-            "{path}:7: warning: 5000 entries of this list have the shape of a paste (a \
-             `mailto:` before the address), the first `mailto:user0@example.com`: each was kept \
-             as the appliance holds it; check them\n\
-             {path}:17: warning: 3 entries of this list have the shape of a paste (a display \
-             name around the address), the first `Jane Doe <jane@example.com>`: each was kept \
-             as the appliance holds it; check them\n\
+            "{path}:7: warning: 5000 entries of list `primary/whitelistto` have the shape of a \
+             paste (a `mailto:` before the address), the first `mailto:user0@example.com`: each \
+             was kept as the appliance holds it; check them\n\
+             {path}:17: warning: 3 entries of list `primary/whitelistto` have the shape of a \
+             paste (a display name around the address), the first `Jane Doe <jane@example.com>`: \
+             each was kept as the appliance holds it; check them\n\
              {path}:5011: warning: this list entry has the shape of a paste (several entries \
              joined with `;` or `,`): `a@example.com;b@example.com` was kept as the appliance \
              holds it; check that it is the one meant\n"
@@ -325,11 +325,34 @@ fn a_list_of_many_pasted_entries_is_said_once_per_shape_with_the_exact_count() {
     let (_, _, _, japanese) = show_log(dir.path(), &listing_log(&listed, &[]), &["--lang", "ja"]);
     assert!(
         japanese.starts_with(&format!(
-            "{path}:7: 警告: このリストの 5000 件のエントリが貼り付けた形をしています \
+            "{path}:7: 警告: リスト `primary/whitelistto` の 5000 件のエントリが貼り付けた形をしています \
              (アドレスの前に `mailto:`)。最初のエントリは `mailto:user0@example.com` です。\
              いずれもアプライアンスが保持するとおりに残しました。意図したエントリか確認してください\n"
         )),
         "{japanese}"
+    );
+}
+
+/// Two lists whose entries say the same, from the same first entry, are two warnings, each
+/// naming its list: not one warning "2 times" that names the first list's line only.
+#[test]
+fn two_lists_saying_the_same_are_two_warnings_naming_their_lists() {
+    let pasted: Vec<String> = ["mailto:a@example.com", "mailto:b@example.com"]
+        .map(String::from)
+        .to_vec();
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, _, err) = show_log(dir.path(), &listing_log(&pasted, &pasted), &[]);
+    assert_eq!(code, 0, "{err}");
+    let said = |line: u32, list: &str| {
+        format!(
+            "{path}:{line}: warning: 2 entries of list `primary/{list}` have the shape of a \
+             paste (a `mailto:` before the address), the first `mailto:a@example.com`: each \
+             was kept as the appliance holds it; check them\n"
+        )
+    };
+    assert_eq!(
+        err,
+        [said(7, "whitelistto"), said(11, "blacklist")].concat()
     );
 }
 
@@ -352,8 +375,8 @@ fn look_alikes_in_many_entries_are_said_once_per_list_with_the_exact_count() {
     assert_eq!(
         err,
         format!(
-            "{path}:7: warning: 5002 entries of this list hold look-alike characters (a \
-             full-width `＠`, a zero-width or no-break space), the first read as \
+            "{path}:7: warning: 5002 entries of list `primary/whitelistto` hold look-alike \
+             characters (a full-width `＠`, a zero-width or no-break space), the first read as \
              `user0@example.com`: each was read as ASCII; check them\n\
              {path}:5008: warning: this list entry has the shape of a paste (a `mailto:` before \
              the address): `mailto: ops@example.com` was kept as the appliance holds it; check \
@@ -393,8 +416,8 @@ fn one_pasted_entry_is_said_of_that_entry() {
     assert_eq!(
         err,
         format!(
-            "{path}:1: warning: 3000 entries of this list have the shape of a paste (a `mailto:` \
-             before the address), the first `mailto:0@example.com`: each was kept as the \
+            "{path}:1: warning: 3000 entries of list `primary/whitelistto` have the shape of a \
+             paste (a `mailto:` before the address), the first `mailto:0@example.com`: each was kept as the \
              appliance holds it; check them\n\
              {path}:6001: warning: this list entry has the shape of a paste (a `mailto:` before \
              the address): `mailto:x@example.com` was kept as the appliance holds it; check \
@@ -421,8 +444,8 @@ fn white_space_around_an_entry_is_removed_and_said() {
     assert_eq!(
         err,
         format!(
-            "{path}:7: warning: 3 entries of this list had white space around them, removed, \
-             the first read as `@z.example`; the appliance may hold them with the space, which \
+            "{path}:7: warning: 3 entries of list `primary/whitelistto` had white space around \
+             them, removed, the first read as `@z.example`; the appliance may hold them with the space, which \
              matches nothing, and an entry such as `@example.com` alone matches a whole \
              domain: check them\n"
         )

@@ -442,7 +442,9 @@ fn mos_list_entries_pasted_from_elsewhere_read_right_or_loudly() {
     // Both look-alikes are in one listing: said once, with how many and the first.
     assert_eq!(said.matches("look-alike characters").count(), 1, "{said}");
     assert!(
-        said.contains("pasted.log:30: warning: 2 entries of this list hold look-alike characters"),
+        said.contains(
+            "pasted.log:30: warning: 2 entries of list `primary/whitelistto` hold look-alike"
+        ),
         "{said}"
     );
     assert!(said.contains("a `mailto:` before the address"), "{said}");

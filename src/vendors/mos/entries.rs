@@ -96,15 +96,20 @@ impl Warnings {
     }
 
     /// The warnings, each at its first entry's line, in the order first met: one entry's as
-    /// it is said of that entry alone, several entries' with their count and the first.
-    pub fn said(self) -> impl Iterator<Item = (u32, crate::base::message::Message)> {
-        self.0.into_iter().map(|c| {
+    /// it is said of that entry alone, several entries' with their count, the first and the
+    /// list's name (`primary/whitelistto`), so that two lists' warnings are never one.
+    pub fn said(
+        self,
+        list: &str,
+    ) -> impl Iterator<Item = (u32, crate::base::message::Message)> + use<'_> {
+        self.0.into_iter().map(move |c| {
             let said = match (c.kind, c.count) {
                 (Kind::Lookalike, 1) => {
                     crate::message!("reading-mos-entry-lookalike", entry = c.first)
                 }
                 (Kind::Lookalike, count) => crate::message!(
                     "reading-mos-entries-lookalike",
+                    list = list,
                     count = count,
                     first = c.first
                 ),
@@ -113,6 +118,7 @@ impl Warnings {
                 }
                 (Kind::Pasted(shape), count) => crate::message!(
                     "reading-mos-entries-pasted",
+                    list = list,
                     count = count,
                     first = c.first,
                     shape = shape
@@ -122,6 +128,7 @@ impl Warnings {
                 }
                 (Kind::Trimmed, count) => crate::message!(
                     "reading-mos-entries-trimmed",
+                    list = list,
                     count = count,
                     first = c.first
                 ),

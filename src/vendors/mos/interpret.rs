@@ -83,8 +83,8 @@ impl Interpreter {
     /// The changes read, and the notes: with what the entries of add and remove commands had
     /// to say, at the first such entry of each list.
     pub fn finish(mut self) -> (Vec<(Change, u32)>, Vec<Note>) {
-        for warnings in std::mem::take(&mut self.commanded).into_values() {
-            self.warn_entries(warnings);
+        for ((scope, list), warnings) in std::mem::take(&mut self.commanded) {
+            self.warn_entries(warnings, &scope, &list);
         }
         (self.changes, self.notes)
     }
@@ -616,7 +616,7 @@ impl Interpreter {
         if self.list_cut(&x.command.line, listing.cut_by.as_deref(), &scope, &list) {
             return;
         }
-        self.warn_entries(listing.warnings);
+        self.warn_entries(listing.warnings, &scope, &list);
         let texts = listing.entries;
         if self.writes_need_ok && x.completion.is_none() {
             // A cut log or a pager quit: what was seen is there, what was not is unknown.
@@ -701,8 +701,8 @@ impl Interpreter {
     }
 
     /// What a list's entries had to say, one warning per kind at its first entry's line.
-    fn warn_entries(&mut self, warnings: super::entries::Warnings) {
-        for (line, said) in warnings.said() {
+    fn warn_entries(&mut self, warnings: super::entries::Warnings, scope: &str, list: &str) {
+        for (line, said) in warnings.said(&format!("{scope}/{list}")) {
             self.warn(line, said);
         }
     }

@@ -218,12 +218,14 @@ mod tests {
             .collect();
         let pasted = crate::message!(
             "reading-mos-entries-pasted",
+            list = "primary/whitelistto",
             count = 3u64,
             first = "mailto:a@one.example",
             shape = "mailto"
         );
         let lookalike = crate::message!(
             "reading-mos-entries-lookalike",
+            list = "primary/whitelistto",
             count = 2u64,
             first = "b@two.example"
         );
