@@ -106,12 +106,11 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
             Ok((outputs?, digest))
         })
     };
+    // Said once every file is in place: a run that then fails wrote nothing to warn about.
+    let mut notes = Vec::new();
     let files = |(outputs, digest): &mut (render::restore::Outputs, String)| {
         for warning in &outputs.warnings {
-            notify(&render::notice::line(&carryover::message!(
-                "cli-warning",
-                warning = warning
-            )));
+            notes.push(carryover::message!("cli-warning", warning = warning));
         }
         let mut files = Vec::new();
         if let (Some(path), Some(runbook)) = (&args.runbook, outputs.runbook.take()) {
@@ -131,10 +130,10 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
             match plan_file(path, digest, &report, &job.against) {
                 Some(plan) => files.push(plan),
                 // The user's path on one line (`notify` keeps the terminal safe).
-                None => notify(&render::notice::line(&carryover::message!(
+                None => notes.push(carryover::message!(
                     "cli-restore-no-plan-file",
                     path = carryover::base::text::sanitize(&path.display().to_string())
-                ))),
+                )),
             }
         }
         files
@@ -146,6 +145,9 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
         args.show_secrets,
         args.import_files.as_deref(),
     )?;
+    for note in &notes {
+        notify(&render::notice::line(note));
+    }
     Ok(u8::from(args.exit_code && outputs.commands > 0))
 }
 

@@ -125,6 +125,36 @@ fn a_control_character_is_left_out_for_itself_not_for_the_encoding() {
     );
 }
 
+/// A run that fails once the script is made (here its runbook's folder is missing) writes
+/// nothing, so it warns of nothing it would have written: the error alone.
+#[test]
+fn a_run_that_fails_says_its_error_not_the_warnings_of_what_it_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &log,
+        "rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> uce listexception primary whitelistto\n\
+         \"a@x.example\"\n\"b\u{9b}c@x.example\"\nOK Completed\n",
+    )
+    .unwrap();
+    let (log, script) = (log.to_str().unwrap(), dir.path().join("restore.txt"));
+    let script = script.to_str().unwrap();
+    let missing = dir.path().join("no-such-folder/runbook.md");
+    let args = ["restore", "--to", "4.2.3", "--all", "-o", script, log];
+    let (code, _, err) = run(&[&args[..], &["--runbook", missing.to_str().unwrap()]].concat());
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("warning"), "{err}");
+    assert!(err.contains("no-such-folder"), "{err}");
+    assert!(!std::path::Path::new(script).exists());
+    // The same run that succeeds says the warning.
+    let (code, _, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: 1 value(s) hold a character"),
+        "{err}"
+    );
+}
+
 /// With import files, a secret left out of them is a warning besides the one about values
 /// left out of the script, never instead of it. (No vendor today both writes import files and
 /// refuses a value of its script, so the refused value is planted in the plan.)
