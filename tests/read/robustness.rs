@@ -99,3 +99,35 @@ fn a_nul_byte_is_refused_at_its_line_and_column() {
     assert!(err.contains("= expected text in one encoding"), "{err}");
     assert!(!err.contains("hunter2") && !err.contains('\0'), "{err}");
 }
+
+/// An IMAP session (untagged `* 12 EXISTS` answers, an `IMAP4` greeting) has the shape of
+/// tagged commands and completions, but it is no admin-protocol transcript: no configuration
+/// item, exit 2, never a model of a few raw commands with exit 0.
+#[test]
+fn an_imap_session_is_no_admin_protocol_transcript() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = String::from(
+        "* OK [CAPABILITY IMAP4rev1] ms01.example.com Mirapoint IMAP4 4.2.3 server ready\r\n\
+         a001 LOGIN bob hunter2\r\na001 OK LOGIN completed\r\n\
+         a002 SELECT INBOX\r\n* 12 EXISTS\r\n* 0 RECENT\r\na002 OK [READ-WRITE] SELECT completed\r\n",
+    );
+    for n in 1..=12 {
+        session.push_str(&format!(
+            "a{:03} FETCH {n} (FLAGS)\r\n* {n} FETCH (FLAGS (\\Seen))\r\na{:03} OK FETCH completed\r\n",
+            n + 2,
+            n + 2
+        ));
+    }
+    let file = dir.path().join("ms01.txt");
+    std::fs::write(&file, session).unwrap();
+    let file = file.to_str().unwrap();
+    for args in [vec!["show", file], vec!["diff", file, file]] {
+        let (code, out, err) = common::run_full(&args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        assert!(err.contains("no configuration item could be read"), "{err}");
+        assert!(!err.contains("hunter2"), "{err}");
+    }
+    // A real transcript still reads: the shipped sample.
+    let (code, _, err) = common::run_full(&["show", "samples/mos/rg03-admind-capture.txt"]);
+    assert_eq!(code, 0, "{err}");
+}

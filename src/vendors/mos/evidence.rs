@@ -194,6 +194,9 @@ fn protocol(lines: &[&str]) -> Weight {
             _ if is_tag(first) && !second.is_empty() && !status && !line.contains('>') => {
                 open = Some((first, 0));
             }
+            // An admind data line repeats its command's tag after the star; an untagged one
+            // (`* 12 EXISTS`) is IMAP's, and explains nothing.
+            Some((tag, _)) if first == "*" && second != *tag => {}
             Some((_, pending)) => *pending += 1,
             None => {}
         }
