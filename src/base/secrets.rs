@@ -9,6 +9,34 @@ use std::sync::OnceLock;
 /// What a masked value reads as.
 pub const MASK: &str = "<secret>";
 
+/// `text` with the password of every URL in it masked (`ftp://mirapoint:<secret>@host/…`):
+/// MOS fetches updates from URLs that carry their FTP or HTTP login. The user stays readable.
+pub fn mask_url_passwords(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    // `text[..copied]` is in `out`.
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(at) = text[from..].find("://") {
+        let start = from + at + 3;
+        let ends = |c: char| matches!(c, '/' | '?' | '#' | '"' | '\'') || c.is_whitespace();
+        let len = text[start..].find(ends).unwrap_or(text.len() - start);
+        let authority = &text[start..start + len];
+        if let Some(user_end) = authority.rfind('@') {
+            if let Some(colon) = authority[..user_end].find(':') {
+                out.push_str(&text[copied..start + colon + 1]);
+                out.push_str(MASK);
+                copied = start + user_end;
+            }
+        }
+        from = start + len;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// A list of secret field names, each as its lower-case words, and the stems that make any
 /// word holding them a secret (`*password` in the lists: MOS runs words together, as in
 /// `bindpassword` or `authpassword`).
@@ -75,6 +103,7 @@ impl SecretNames {
     /// (`name value`, `name=value`, `"name": value`), and whatever follows the user of a
     /// `LOGIN` or the verb of an `AUTHENTICATE`. Masks too much rather than too little.
     pub(crate) fn mask_line(&self, line: &str) -> String {
+        let line = &*mask_url_passwords(line);
         let mut at = 0;
         let tokens: Vec<(usize, &str)> = line
             .split_inclusive(char::is_whitespace)
@@ -141,6 +170,36 @@ pub fn neutral() -> &'static SecretNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_password_of_a_url_is_masked_and_its_user_kept() {
+        let url = "ftp://mirapoint:FtpS3cret@192.0.2.50/patches/D4.mpu5?timeQuit=120s";
+        assert_eq!(
+            mask_url_passwords(url),
+            "ftp://mirapoint:<secret>@192.0.2.50/patches/D4.mpu5?timeQuit=120s"
+        );
+        let two = "get http://a:p@x.example/1 then https://b:q:r@y.example:8443/2 \"ftp://c:s@z/\"";
+        assert_eq!(
+            mask_url_passwords(two),
+            "get http://a:<secret>@x.example/1 then https://b:<secret>@y.example:8443/2 \"ftp://c:<secret>@z/\""
+        );
+        for kept in [
+            "http://x.example/a@b:c",
+            "ftp://anonymous@x.example/",
+            "https://x.example:8443/p",
+            "no url: a:b@c",
+            "",
+        ] {
+            assert!(
+                matches!(mask_url_passwords(kept), std::borrow::Cow::Borrowed(_)),
+                "{kept}"
+            );
+        }
+        assert_eq!(
+            neutral().mask_line("update install ftp://u:pw@h/f.mpu5"),
+            "update install ftp://u:<secret>@h/f.mpu5"
+        );
+    }
 
     #[test]
     fn run_together_names_holding_a_stem_are_secrets() {

@@ -271,3 +271,50 @@ fn pass_inside_a_word_is_no_secret_and_as_a_word_it_is() {
         "{text}"
     );
 }
+
+/// The login in an update's URL (`ftp://user:password@host/…`, the normal way MOS fetches
+/// updates) is a secret: no output shows the password, `--show-secrets` included (it was
+/// masked as it was read), and no git object `track` committed holds it. The user and the
+/// rest of the URL stay readable.
+#[test]
+fn the_password_in_an_update_url_reaches_no_output_and_no_git_object() {
+    let dir = tempfile::tempdir().unwrap();
+    let caps = dir.path().join("caps");
+    std::fs::create_dir_all(&caps).unwrap();
+    let log = caps.join("rg01.log");
+    std::fs::write(
+        &log,
+        "rg01> version\nMOS4.2.3-GA\nOK Completed\n\
+         rg01> update install ftp://mirapoint:FtpS3cret@192.0.2.50/patches/D4_Adjust_SMTP_Params.mpu5?timeQuit=120s&cacheSize=0\n\
+         Some updates can automatically reboot the system. Continue? (y/n)\ny\nOK Completed\n",
+    )
+    .unwrap();
+    let log = log.to_str().unwrap();
+    let (code, shown) = said(&["show", log]);
+    assert_eq!(code, 0, "{shown}");
+    assert!(
+        shown.contains("ftp://mirapoint:<secret>@192.0.2.50/patches/D4_Adjust_SMTP_Params.mpu5"),
+        "{shown}"
+    );
+    for args in [
+        vec!["show", "--show-secrets", log],
+        vec!["show", "--format", "json", log],
+        vec!["diff", log, log],
+        vec!["gaps", log],
+        vec!["textconv", log],
+    ] {
+        let (_, out) = said(&args);
+        assert!(!out.contains("FtpS3cret"), "{args:?}: {out}");
+    }
+    let repo = dir.path().join("repo");
+    let (code, out) = said(&[
+        "track",
+        caps.to_str().unwrap(),
+        "--into",
+        repo.to_str().unwrap(),
+        "--commit",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!git_objects(&repo).contains("FtpS3cret"));
+    assert!(git_objects(&repo).contains("mirapoint:<secret>@192.0.2.50"));
+}

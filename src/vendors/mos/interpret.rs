@@ -780,13 +780,9 @@ impl Interpreter {
             .unwrap_or(file)
             .trim_end_matches(".mpu5")
             .to_string();
-        self.change(
-            Change::UpdateInstalled {
-                name,
-                detail: url.to_string(),
-            },
-            at,
-        );
+        // An FTP or HTTP login in the URL is a secret: masked in the model, so in every output.
+        let detail = crate::base::secrets::mask_url_passwords(url).into_owned();
+        self.change(Change::UpdateInstalled { name, detail }, at);
     }
 
     fn get_message(&mut self, area: &str, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
