@@ -311,7 +311,7 @@ help-restore--all =
 help-restore--check =
     Write no script: apply its commands to the --against capture in memory and show, as an explained diff against the pre-upgrade capture, what the appliance will hold once the script has run, and why anything would still differ. Exit 0 when only expected, applied or accepted differences would remain
 help-restore--exit_code =
-    Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's `--detailed-exitcode`); without it, a written script exits 0
+    Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's `--detailed-exitcode`), or when --against's capture did not look at something the script would restore; without it, a written script exits 0
 help-restore--format =
     The format of --check's report
 help-restore--format-value-human =
@@ -337,8 +337,8 @@ help-restore-after =
       carryover restore --check --to 4.2.3 samples/mos/rg01-4.1.9-before.log --against samples/mos/rg01-4.2.3-after.log
 
     Exit status:
-      0  the script was written (with --exit-code: and it holds no commands; with --check: only expected, applied or accepted differences would remain)
-      1  only with --exit-code (or --detailed-exitcode): the script holds commands; with --check: something lost, unexplained or not compared would remain
+      0  the script was written (with --exit-code: and it holds no commands, and with --against nothing was left out for want of a capture; with --check: only expected, applied or accepted differences would remain)
+      1  only with --exit-code (or --detailed-exitcode): the script holds commands, or --against's capture did not look at something it would restore; with --check: something lost, unexplained or not compared would remain
       2  error; nothing is written
 help-rule--id =
     The rule's id, as a report names it (`MOS-4.2.3-KI-3`); without it, every rule a report can name is listed

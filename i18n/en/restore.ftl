@@ -41,6 +41,7 @@ restore-item-leave = leave { $domain }
 ## the runbook's steps by hand
 
 restore-step-secret-left-out = { $scope }: { $name } is a secret, left out (use --show-secrets)
+restore-not-compared = the post-upgrade capture did not look at { $count } range(s) the script would restore, so they are left out of it and whether they are back is not known: capture `{ $capture }` after the upgrade, then run again
 restore-step-not-observed = the post-upgrade capture does not show { $path }: capture it, then re-run
 restore-step-not-observed-capture = the post-upgrade capture does not show { $path }: capture `{ $commands }`, then re-run
 restore-step-key-elided = trusted host { $host } ({ $group }): its captured key has elided lines; paste the full key from `key getpublic MTA ""` on { $host }

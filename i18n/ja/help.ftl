@@ -263,7 +263,7 @@ help-restore--all =
 help-restore--check =
     スクリプトを書かない: そのコマンドをメモリ上で --against のキャプチャに適用し、スクリプトの実行後にアプライアンスが持つものを、バージョンアップ前のキャプチャとの説明付きの差分として示す。なお違うものがあれば、その理由も示す。残る差分が想定どおり・適用済み・受け入れ済みだけなら 0 で終了する
 help-restore--exit_code =
-    スクリプトにコマンドがあれば 1 で終了する (`git diff --exit-code`、terraform の `--detailed-exitcode` と同じ)。無ければスクリプトを書いたとき 0 で終了する
+    スクリプトにコマンドがあるとき、または --against のキャプチャがスクリプトの戻す対象を見ていないとき 1 で終了する (`git diff --exit-code`、terraform の `--detailed-exitcode` と同じ)。どちらでもなければスクリプトを書いたとき 0 で終了する
 help-restore--format =
     --check のレポートの形式
 help-restore--import_files =
@@ -285,8 +285,8 @@ help-restore-after =
       carryover restore --check --to 4.2.3 samples/mos/rg01-4.1.9-before.log --against samples/mos/rg01-4.2.3-after.log
 
     終了ステータス:
-      0  スクリプトを書いた (--exit-code 付きなら: コマンドを含まない。--check 付きなら: 残る差分が想定どおり・適用済み・受け入れ済みだけ)
-      1  --exit-code (または --detailed-exitcode) 付きのときのみ: スクリプトがコマンドを含む。--check 付きなら: 失われたもの・説明のないもの・比較していないものが残る
+      0  スクリプトを書いた (--exit-code 付きなら: コマンドを含まず、--against 付きならキャプチャがないために外したものもない。--check 付きなら: 残る差分が想定どおり・適用済み・受け入れ済みだけ)
+      1  --exit-code (または --detailed-exitcode) 付きのときのみ: スクリプトがコマンドを含む、または --against のキャプチャがスクリプトの戻す対象を見ていない。--check 付きなら: 失われたもの・説明のないもの・比較していないものが残る
       2  エラー。何も書かない
 help-rule--id =
     レポートに出るルールの id (`MOS-4.2.3-KI-3`)。指定しなければ、レポートに出うるすべてのルールを一覧する

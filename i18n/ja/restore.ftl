@@ -43,6 +43,7 @@ restore-item-leave = { $domain } を抜ける
 ## the runbook's steps by hand
 
 restore-step-secret-left-out = { $scope }: { $name } はシークレットのため、除外しました (--show-secrets を使ってください)
+restore-not-compared = スクリプトが戻す対象のうち { $count } 件の範囲をバージョンアップ後のキャプチャが見ていないため、スクリプトから外しました。戻っているかどうかはわかりません: バージョンアップ後に `{ $capture }` をキャプチャしてから、もう一度実行してください
 restore-step-not-observed = バージョンアップ後のキャプチャに { $path } がありません: キャプチャしてから再実行してください
 restore-step-not-observed-capture = バージョンアップ後のキャプチャに { $path } がありません: `{ $commands }` をキャプチャしてから再実行してください
 restore-step-key-elided = 信頼されたホスト { $host } ({ $group }): キャプチャしたキーの行が省略されています。{ $host } での `key getpublic MTA ""` の出力からキー全体を貼り付けてください

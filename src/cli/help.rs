@@ -83,8 +83,8 @@ Examples:
   carryover restore --check --to 4.2.3 samples/mos/rg01-4.1.9-before.log --against samples/mos/rg01-4.2.3-after.log
 
 Exit status:
-  0  the script was written (with --exit-code: and it holds no commands; with --check: only expected, applied or accepted differences would remain)
-  1  only with --exit-code (or --detailed-exitcode): the script holds commands; with --check: something lost, unexplained or not compared would remain
+  0  the script was written (with --exit-code: and it holds no commands, and with --against nothing was left out for want of a capture; with --check: only expected, applied or accepted differences would remain)
+  1  only with --exit-code (or --detailed-exitcode): the script holds commands, or --against's capture did not look at something it would restore; with --check: something lost, unexplained or not compared would remain
   2  error; nothing is written";
 
 /// After `track --help`.

@@ -56,7 +56,8 @@ pub struct RestoreArgs {
     #[arg(long, value_name = "RULE|PATH=REASON", requires = "against")]
     accept: Vec<String>,
     /// Exit 1 when the script holds commands (as `git diff --exit-code`, terraform's
-    /// `--detailed-exitcode`); without it, a written script exits 0.
+    /// `--detailed-exitcode`), or when --against's capture did not look at something the
+    /// script would restore; without it, a written script exits 0.
     #[arg(long, visible_alias = "detailed-exitcode")]
     exit_code: bool,
     /// The format of --check's report.
@@ -148,7 +149,9 @@ pub fn run(args: RestoreArgs) -> Result<u8, Error> {
     for note in &notes {
         notify(&render::notice::line(note));
     }
-    Ok(u8::from(args.exit_code && outputs.commands > 0))
+    // What the post-upgrade capture did not look at may not be back: not "nothing to do".
+    let undone = outputs.commands > 0 || report.not_compared() > 0;
+    Ok(u8::from(args.exit_code && undone))
 }
 
 /// `--check`: the proof on standard output (or -o), no script; exit 0 when it holds.

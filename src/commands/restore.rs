@@ -241,6 +241,7 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
     by_hand_what_is_not_written(&mut plan, writer, knowledge);
     refuse_bidi_controls(&plan, &pre.config)?;
     let (encoding, dialect, encoding_chosen) = script_encoding(vendor, writer, pre, request)?;
+    let not_compared = not_compared_warning(&plan);
     let mut report = Report {
         vendor,
         writer,
@@ -259,7 +260,7 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
         encoding,
         encoding_chosen,
         import_files: Vec::new(),
-        warnings: Vec::new(),
+        warnings: not_compared.into_iter().collect(),
         runbook: None,
         proof: None,
     };
@@ -282,6 +283,45 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
         report.runbook = Some(runbook_facts(pre, vendor, writer, request));
     }
     Ok(report)
+}
+
+impl Report {
+    /// How many ranges the post-upgrade capture never looked at: what the script leaves out
+    /// without knowing whether it is back.
+    pub fn not_compared(&self) -> usize {
+        not_observed(&self.plan).count()
+    }
+}
+
+/// The steps of ranges a post-upgrade capture did not look at, as `(path, capture commands)`.
+fn not_observed(plan: &Plan) -> impl Iterator<Item = (&str, &[String])> {
+    plan.by_hand.iter().filter_map(|(_, step)| match step {
+        Step::NotObserved { path, commands } => Some((path.as_str(), commands.as_slice())),
+        _ => None,
+    })
+}
+
+/// The warning that the post-upgrade capture did not look at some of what the script would
+/// restore: the script leaves it out, and cannot say it is back. With what captures it.
+fn not_compared_warning(plan: &Plan) -> Option<Message> {
+    let mut count = 0usize;
+    let mut capture: Vec<&str> = Vec::new();
+    for (path, commands) in not_observed(plan) {
+        count += 1;
+        match commands {
+            [] => capture.push(path),
+            commands => capture.extend(commands.iter().map(String::as_str)),
+        }
+    }
+    capture.sort_unstable();
+    capture.dedup();
+    (count > 0).then(|| {
+        crate::message!(
+            "restore-not-compared",
+            count = count,
+            capture = capture.join("; ")
+        )
+    })
 }
 
 /// No script carries a bidirectional control: a planned item holding one stops the run
