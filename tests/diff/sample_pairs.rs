@@ -332,6 +332,35 @@ fn a_changed_unknown_secret_field_of_spamtitan_is_a_change_never_shown() {
     assert_eq!(code, 0, "{out}");
 }
 
+/// A command no catalog knows is named by its command words case-folded (`COS SET` is
+/// `cos set`), and by its arguments as typed: a value whose case changed is no "0 differences".
+#[test]
+fn an_unknown_commands_value_is_compared_as_typed_and_its_words_folded() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = |command: &str| {
+        format!("rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> {command}\nOK Completed\n")
+    };
+    let write = |name: &str, text: String| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let plain = write("a.log", log("cos set description gold \"Gold Plan\""));
+    let upper = write("b.log", log("cos set description gold \"GOLD PLAN\""));
+    let shouted = write("c.log", log("COS SET description gold \"Gold Plan\""));
+    let (code, out) = run(&["diff", &plain, &upper]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("raw/cos set description gold \"GOLD PLAN\""),
+        "{out}"
+    );
+    let (code, out) = run(&["diff", &plain, &shouted]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "0 differences: 0 added, 0 removed, 0 changed\n")
+    );
+}
+
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let (_, plain) = run(&[

@@ -939,9 +939,15 @@ impl Interpreter {
                 Answer::Blank(_) => {}
             }
         }
+        // Command words are compared case-folded (the area and the verb); the arguments
+        // after them as typed: `"Gold Plan"` and `"GOLD PLAN"` are two values.
         let key = words
             .iter()
-            .map(|w| quote(&w.to_ascii_lowercase()))
+            .enumerate()
+            .map(|(i, w)| match i < COMMAND_WORDS {
+                true => quote(&w.to_ascii_lowercase()),
+                false => quote(w),
+            })
             .collect::<Vec<_>>()
             .join(" ");
         let command = words.iter().map(|w| quote(w)).collect::<Vec<_>>().join(" ");
@@ -1027,6 +1033,10 @@ fn is_aborted(text: &str) -> bool {
 /// The narrowest terminal width a log is commonly saved at: a value line this long may go on
 /// on the next line.
 const WRAP_WIDTH: usize = 80;
+
+/// How many words a command no catalog knows starts with that name it (its area and verb, as
+/// `cos set`): compared case-folded, where its arguments are compared as typed.
+const COMMAND_WORDS: usize = 2;
 
 /// A list entry as read ([`super::entries::read`]), in its canonical form, with what it has to
 /// say counted in `warnings`: an entry read as written stays borrowed from `text`.
