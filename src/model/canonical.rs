@@ -50,16 +50,29 @@ pub enum Notation {
     Json,
 }
 
-/// A section, list or setting of a model, or the mark that no capture looked at it.
-pub struct Section<V> {
+/// A section, list or setting of a model, or the mark that no capture looked at it; one that
+/// `MAY_BE_PARTIAL` (a list), or what the captures showed of it.
+pub struct Section<V, const MAY_BE_PARTIAL: bool = false> {
     /// `None`: not captured.
     value: Option<V>,
     notation: Notation,
+    /// The value is what the captures showed of it, not all of it: a list whose listing was
+    /// cut, or only entries added by commands. Written `(partial: [...])` (JSON:
+    /// `{"partial": [...]}`), so that an entry it lacks reads as not captured, never removed.
+    partial: bool,
 }
 
-impl<V: Serialize> Serialize for Section<V> {
+/// A value the captures showed only part of.
+#[derive(Serialize)]
+#[serde(rename = "Partial")]
+struct Partial<V> {
+    partial: V,
+}
+
+impl<V: Serialize, const P: bool> Serialize for Section<V, P> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match (&self.value, self.notation) {
+            (Some(value), _) if self.partial => Partial { partial: value }.serialize(s),
             (Some(value), _) => value.serialize(s),
             (None, Notation::Ron) => s.serialize_unit_variant("Coverage", 0, NOT_CAPTURED),
             (None, Notation::Json) => NotCaptured { not_captured: true }.serialize(s),
@@ -92,7 +105,7 @@ impl JsonSchema for NotCaptured {
     }
 }
 
-impl<V: JsonSchema> JsonSchema for Section<V> {
+impl<V: JsonSchema, const P: bool> JsonSchema for Section<V, P> {
     fn schema_name() -> Cow<'static, str> {
         format!("Section_{}", V::schema_name()).into()
     }
@@ -104,13 +117,24 @@ impl<V: JsonSchema> JsonSchema for Section<V> {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let value = generator.subschema_for::<V>();
         let not_captured = generator.subschema_for::<NotCaptured>();
-        json_schema!({ "anyOf": [value, not_captured] })
+        if !P {
+            return json_schema!({ "anyOf": [value, not_captured] });
+        }
+        let partial = json_schema!({
+            "type": "object",
+            "properties": { "partial": value.clone() },
+            "required": ["partial"],
+            "additionalProperties": false,
+            "description": "What the captures showed of a list, not all of it (its listing was cut, or only commands that add to it were seen): an entry it lacks was not captured, not removed."
+        });
+        json_schema!({ "anyOf": [value, not_captured, partial] })
     }
 }
 
 /// Entries by scope, then by name, each one captured or not; a scope none of whose entries
 /// was captured is not captured as a whole.
-type Scoped<'a, T> = BTreeMap<&'a str, Section<BTreeMap<&'a str, Section<&'a T>>>>;
+type Scoped<'a, T, const P: bool = false> =
+    BTreeMap<&'a str, Section<BTreeMap<&'a str, Section<&'a T, P>>>>;
 
 /// Who the appliance is, each name or fact not shown by any capture marked so.
 #[derive(Serialize, JsonSchema)]
@@ -140,7 +164,7 @@ pub struct Covered<'a> {
     /// Settings by scope (`system` or a domain), then by name (`smtp.fastpath`).
     settings: Section<Scoped<'a, Item<Value>>>,
     /// Sets of entries by scope, then by list name (`whitelistto`, `allow`, ...).
-    lists: Section<Scoped<'a, List>>,
+    lists: Section<Scoped<'a, List, true>>,
     /// Multi-line texts (messages, autoreplies) by scope, then by name.
     messages: Section<&'a BTreeMap<String, BTreeMap<String, Item<Value>>>>,
     /// Trusted hosts by group, then by host.
@@ -164,6 +188,7 @@ impl<'a> Covered<'a> {
         let section = |captured: bool| Section {
             value: (captured || c.absent).then_some(()),
             notation,
+            partial: false,
         };
         let a = &config.appliance;
         Covered {
@@ -195,10 +220,11 @@ impl<'a> Covered<'a> {
 
 impl Section<()> {
     /// This section's coverage, for `value`.
-    fn with<V>(self, value: V) -> Section<V> {
+    fn with<V, const P: bool>(self, value: V) -> Section<V, P> {
         Section {
             value: self.value.map(|()| value),
             notation: self.notation,
+            partial: self.partial,
         }
     }
 }
@@ -217,7 +243,7 @@ fn settings<'a>(
 
 /// The lists, with each known list no capture listed in full, in a known scope or in one the
 /// captures hold lists for, as not captured.
-fn lists<'a>(config: &'a Config, known: &'a Known, notation: Notation) -> Scoped<'a, List> {
+fn lists<'a>(config: &'a Config, known: &'a Known, notation: Notation) -> Scoped<'a, List, true> {
     let c = &config.coverage;
     let seen = |scope: &str, name: &str| c.absent || c.lists_in_full(scope, name);
     let other_scopes = config
@@ -230,20 +256,23 @@ fn lists<'a>(config: &'a Config, known: &'a Known, notation: Notation) -> Scoped
 }
 
 /// What a model holds by scope and name, and each name `known` that `seen` says no capture
-/// looked at, as not captured; a scope with nothing captured, as not captured whole.
-fn with_known<'a, T>(
+/// looked at, as not captured; a scope with nothing captured, as not captured whole. Where
+/// a value may be partial (`P`, a list), what is held of a name no capture looked at in full
+/// is partial.
+fn with_known<'a, T, const P: bool>(
     held: &'a BTreeMap<String, BTreeMap<String, T>>,
     known: impl Iterator<Item = (&'a str, &'a BTreeSet<String>)>,
     seen: impl Fn(&str, &str) -> bool,
     notation: Notation,
-) -> Scoped<'a, T> {
-    let mut out: BTreeMap<&str, BTreeMap<&str, Section<&T>>> = BTreeMap::new();
+) -> Scoped<'a, T, P> {
+    let mut out: BTreeMap<&str, BTreeMap<&str, Section<&T, P>>> = BTreeMap::new();
     for (scope, names) in held {
         let entries = out.entry(scope.as_str()).or_default();
         for (name, value) in names {
             let captured = Section {
                 value: Some(value),
                 notation,
+                partial: P && !seen(scope, name),
             };
             entries.insert(name.as_str(), captured);
         }
@@ -253,6 +282,7 @@ fn with_known<'a, T>(
             let not_captured = Section {
                 value: None,
                 notation,
+                partial: false,
             };
             let entries = out.entry(scope).or_default();
             entries.entry(name.as_str()).or_insert(not_captured);
@@ -262,7 +292,15 @@ fn with_known<'a, T>(
         .map(|(scope, entries)| {
             let any = entries.values().any(|entry| entry.value.is_some());
             let value = any.then_some(entries);
-            (scope, Section { value, notation })
+            let partial = false;
+            (
+                scope,
+                Section {
+                    value,
+                    notation,
+                    partial,
+                },
+            )
         })
         .collect()
 }
@@ -384,6 +422,14 @@ pub fn read_stored(text: &str) -> Option<Config> {
     Some(model)
 }
 
+/// What a stored value holds when it is partial (`(partial: [...])`).
+fn partial(value: &ron::Value) -> Option<&ron::Value> {
+    match value {
+        ron::Value::Map(fields) if fields.len() == 1 => field(value, "partial"),
+        _ => None,
+    }
+}
+
 /// Whether a stored value is the mark of something no capture looked at.
 fn is_not_captured(value: &ron::Value) -> bool {
     matches!(value, ron::Value::Unit)
@@ -416,7 +462,10 @@ fn written_not_captured(config: &ron::Value) -> BTreeSet<String> {
                         }
                         continue;
                     };
-                    let gaps = entries.iter().filter(|(_, v)| is_not_captured(v));
+                    // A partial list is held, and not captured in full: what it lacks is a gap.
+                    let gaps = entries
+                        .iter()
+                        .filter(|(_, v)| is_not_captured(v) || partial(v).is_some());
                     out.extend(gaps.filter_map(|(name, _)| {
                         Some(format!(
                             "{section}/{}/{}",
@@ -496,7 +545,7 @@ fn value(value: &ron::Value) -> Value {
 
 /// A list of entries.
 fn list(value: &ron::Value) -> List {
-    let entries: Vec<String> = match value {
+    let entries: Vec<String> = match partial(value).unwrap_or(value) {
         ron::Value::Seq(entries) => entries.iter().filter_map(some_text).collect(),
         _ => Vec::new(),
     };

@@ -63,6 +63,29 @@ const BEFORE: &str = "samples/mos/rg01-4.1.9-before.log";
 const AFTER: &str = "samples/mos/rg01-4.2.3-after.log";
 const EXPORT: &str = "samples/mos/rg01-4.1.9-export.cfg";
 
+/// A list the captures showed part of (its listing cut by the pager) is `{"partial": [...]}`,
+/// which the schema names.
+#[test]
+fn a_partial_list_matches_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &log,
+        "rg01> version\nMOS4.2.3-GA\nOK Completed\n\
+         rg01> uce listexception primary whitelistto\n\"a@example.com\"\n--More--\nrg01> \n",
+    )
+    .unwrap();
+    let log = log.to_str().unwrap();
+    let (_, out) = run(&["show", "--format", "json", log]);
+    assert!(
+        out.contains(
+            "\"whitelistto\": {\n          \"partial\": [\n            \"a@example.com\"\n"
+        ),
+        "{out}"
+    );
+    assert_valid("show.schema.json", &["show", "--format", "json", log]);
+}
+
 #[test]
 fn show_json_matches_its_schema() {
     assert_valid("show.schema.json", &["show", "--format", "json", BEFORE]);

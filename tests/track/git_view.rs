@@ -431,3 +431,49 @@ fn track_json_reports_the_commit_it_made_and_verbose_shows_each_files_notes() {
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(report.get("commit").is_none(), "{out}");
 }
+
+/// A listing the pager cut (`--More--`, then the prompt) holds part of the list: track stores
+/// it as partial, so git shows the list turned partial, never its other entries deleted, and
+/// the commit counts them as not captured. Listed in full again, it is a list again.
+#[test]
+fn a_list_cut_by_the_pager_is_stored_partial_never_as_deletions() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (src, repo) = (dir.path().join("captures"), dir.path().join("repo"));
+    std::fs::create_dir_all(&src).unwrap();
+    let head = "rg01> version\nMOS4.2.3-GA\nOK Completed\n\
+                rg01> uce listexception primary whitelistto\n\"a@example.com\"\n";
+    let full = format!("{head}\"b@example.com\"\nOK Completed\n");
+    let cut = format!("{head}--More--\nrg01> \n");
+    let stored = || std::fs::read_to_string(repo.join("mirapoint-mos/rg01.ron")).unwrap();
+    std::fs::write(src.join("rg01.log"), &full).unwrap();
+    track_and_commit(&src, &repo);
+    assert!(
+        stored().contains("\"whitelistto\": [\n          \"a@example.com\",\n          \"b@example.com\",\n        ],"),
+        "{}",
+        stored()
+    );
+    std::fs::write(src.join("rg01.log"), &cut).unwrap();
+    track_and_commit(&src, &repo);
+    assert!(
+        stored().contains(
+            "\"whitelistto\": (\n          partial: [\n            \"a@example.com\",\n          ],\n        ),"
+        ),
+        "{}",
+        stored()
+    );
+    let log = common::git(&repo, &["log", "-p", "-1", "--format=%B"]);
+    assert!(
+        log.contains("0 added, 0 removed, 0 changed; 1 not captured this time (not removed)"),
+        "{log}"
+    );
+    assert!(log.contains("+          partial: ["), "{log}");
+    std::fs::write(src.join("rg01.log"), &full).unwrap();
+    track_and_commit(&src, &repo);
+    assert!(!stored().contains("partial"), "{}", stored());
+    let log = common::git(&repo, &["log", "-1", "--format=%B"]);
+    assert!(log.contains("0 added, 0 removed"), "{log}");
+}
