@@ -27,6 +27,7 @@ read-no-capture-files = no capture files in { $paths } (folders are walked; hidd
 read-no-input-files = no input files
 read-folder-nothing-read = no configuration item could be read from this { $vendor } capture folder; expected { $expected }
 read-two-vendors = captures of a { $first } and a { $second } appliance; read one appliance at a time
+read-two-versions = { $at } shows version { $version }, and { $other_at } shows { $other }: captures read together are merged into one model of one moment; read the captures of one version together (`diff` compares two moments)
 read-two-vendor-captures = a { $first } capture and a { $second } capture: one appliance at a time
 diff-two-vendor-captures = diff compares two captures of one appliance: a { $first } capture and a { $second } capture: one appliance at a time
 restore-against-two-vendor-captures = --against: a { $first } capture and a { $second } capture: one appliance at a time

@@ -27,6 +27,7 @@ read-no-capture-files = { $paths } にキャプチャのファイルがありま
 read-no-input-files = 入力ファイルがありません
 read-folder-nothing-read = この { $vendor } のキャプチャフォルダからは設定項目を 1 つも読み込めませんでした。想定しているのは { $expected } です
 read-two-vendors = { $first } と { $second } のアプライアンスのキャプチャです: アプライアンスは 1 台ずつ読み込んでください
+read-two-versions = { $at } のバージョンは { $version }、{ $other_at } のバージョンは { $other } です: 一緒に読み込んだキャプチャは一時点の 1 つのモデルにまとめられます。同じバージョンのキャプチャだけを一緒に読み込んでください (二つの時点の比較は `diff` で行います)
 read-two-vendor-captures = { $first } のキャプチャと { $second } のキャプチャです: アプライアンスは 1 台ずつにしてください
 diff-two-vendor-captures = diff が比較するのは 1 台のアプライアンスの 2 つのキャプチャです: { $first } のキャプチャと { $second } のキャプチャです。アプライアンスは 1 台ずつにしてください
 restore-against-two-vendor-captures = --against: { $first } のキャプチャと { $second } のキャプチャです: アプライアンスは 1 台ずつにしてください

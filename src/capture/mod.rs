@@ -235,6 +235,7 @@ impl Capture {
     /// then its notes.
     pub fn add(&mut self, mut read: SourceRead) -> Result<()> {
         let path = read.provenance.info.path.clone();
+        self.one_version(&read, &path)?;
         read.provenance.info.not_understood = read.not_understood() as u64;
         let index = self.config.add_source(read.provenance);
         for (change, line) in read.changes {
@@ -272,6 +273,34 @@ impl Capture {
             (index, n)
         }));
         Ok(())
+    }
+}
+
+impl Capture {
+    /// Captures merged into one model are of one moment: a file that shows another version
+    /// than the files read before it (a capture taken before the upgrade beside one taken
+    /// after) is refused, naming both, rather than merged in the order of their names. One
+    /// file may show two versions: the log of an upgrade.
+    fn one_version(&self, read: &SourceRead, path: &str) -> Result<()> {
+        let Some(held) = &self.config.appliance.version else {
+            return Ok(());
+        };
+        let first = read.changes.iter().find_map(|(change, line)| match change {
+            Change::Version(version) => Some((version, *line)),
+            _ => None,
+        });
+        match first {
+            Some((version, line)) if !version.same_release(&held.value) => {
+                Err(Error::usage(crate::message!(
+                    "read-two-versions",
+                    at = format!("{path}:{line}"),
+                    version = version.to_string(),
+                    other_at = self.config.locate(held.at),
+                    other = held.value.to_string()
+                )))
+            }
+            _ => Ok(()),
+        }
     }
 }
 

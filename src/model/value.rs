@@ -69,6 +69,15 @@ pub struct Version {
 }
 
 impl Version {
+    /// Whether two readings name one release: the same numbers, and the same tag where both
+    /// have one (an admind greeting says `4.1.9` of what the CLI calls `4.1.9-GA`).
+    pub fn same_release(&self, other: &Version) -> bool {
+        self.numbers == other.numbers
+            && (self.tag.is_empty()
+                || other.tag.is_empty()
+                || self.tag.eq_ignore_ascii_case(&other.tag))
+    }
+
     /// Reads `MOS4.2.3-GA`, `4.2.3-GA`, `4.1.10`, `7.09`, `7.08.2`, `7.08 build 1234` or
     /// `SpamTitan Gateway 7.08` (a leading product name is dropped; a build number is kept
     /// apart from the text).

@@ -148,42 +148,78 @@ fn command_case_quoting_and_prompt_form_do_not_change_the_model() {
     );
 }
 
+/// Two captures of one moment (4.2.3 both): a session that listed a list, and a later one
+/// that set a setting and listed another; `_b` names the later.
+fn two_sessions(dir: &std::path::Path) -> [std::path::PathBuf; 2] {
+    let head = "rg01> version\nMOS4.2.3-GA\nOK Completed\n";
+    let a = format!(
+        "{head}rg01> smtp get fastpath\noff\nOK Completed\n\
+         rg01> uce listexception primary whitelistto\n\"a@example.com\"\nOK Completed\n"
+    );
+    let b = format!(
+        "{head}rg01> smtp set fastpath on\nOK Completed\n\
+         rg01> uce listexception primary blacklist\n\"spam@example.net\"\nOK Completed\n"
+    );
+    let paths = [dir.join("rg01_a.log"), dir.join("rg01_b.log")];
+    std::fs::write(&paths[0], a).unwrap();
+    std::fs::write(&paths[1], b).unwrap();
+    paths
+}
+
 #[test]
 fn file_order_on_the_command_line_does_not_matter() {
-    at_root();
-    let before = std::path::PathBuf::from("samples/mos/rg01-4.1.9-before.log");
-    let after = std::path::PathBuf::from("samples/mos/rg01-4.2.3-after.log");
-    let ab = read::read(&[before.clone(), after.clone()], &Options::default()).unwrap();
-    let ba = read::read(&[after, before], &Options::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let [a, b] = two_sessions(dir.path());
+    let ab = read::read(&[a.clone(), b.clone()], &Options::default()).unwrap();
+    let ba = read::read(&[b, a], &Options::default()).unwrap();
     assert_eq!(
         render::model(&ab.config, ModelFormat::Ron, true),
         render::model(&ba.config, ModelFormat::Ron, true)
     );
-    // Later captures win where they disagree: the 4.2.3 log sets fastpath on.
+    // Later captures win where they disagree: the later session set fastpath on.
     assert_eq!(
         ab.config.settings["system"]["smtp.fastpath"].value,
         carryover::model::Value::Bool(true)
     );
+    assert_eq!(ab.config.lists["primary"].len(), 2);
+}
+
+/// Captures of two moments (before and after an upgrade) are never merged into one model in
+/// the order of their names: the read is refused, naming both files and versions, whichever
+/// order they are named in.
+#[test]
+fn captures_of_two_versions_are_refused_not_merged() {
+    at_root();
+    let before = std::path::PathBuf::from("samples/mos/rg01-4.1.9-before.log");
+    let after = std::path::PathBuf::from("samples/mos/rg01-4.2.3-after.log");
+    for files in [[before.clone(), after.clone()], [after, before]] {
+        let err = read::read(&files, &Options::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("read-two-versions"), "{err}");
+        assert!(
+            err.contains("4.1.9-GA") && err.contains("4.2.3-GA"),
+            "{err}"
+        );
+        assert!(
+            err.contains("rg01-4.1.9-before.log:") && err.contains("rg01-4.2.3-after.log:"),
+            "{err}"
+        );
+    }
+    // An admind greeting's `4.1.9` is the CLI's `4.1.9-GA`: one release.
+    let v = |t: &str| carryover::model::Version::parse(t).unwrap();
+    assert!(v("4.1.9").same_release(&v("MOS4.1.9-GA")));
+    assert!(!v("4.1.9-GA").same_release(&v("4.2.3-GA")));
 }
 
 #[test]
 fn a_directory_reads_as_its_files() {
-    at_root();
     let dir = tempfile::tempdir().unwrap();
-    for name in ["rg01-4.1.9-before.log", "rg01-4.2.3-after.log"] {
-        std::fs::copy(root().join("samples/mos").join(name), dir.path().join(name)).unwrap();
-    }
+    let files = two_sessions(dir.path()).to_vec();
     std::fs::create_dir(dir.path().join(".git")).unwrap();
     std::fs::write(dir.path().join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
     let from_dir = read::read(&[dir.path().to_path_buf()], &Options::default()).unwrap();
-    let from_files = read::read(
-        &[
-            "samples/mos/rg01-4.1.9-before.log".into(),
-            "samples/mos/rg01-4.2.3-after.log".into(),
-        ],
-        &Options::default(),
-    )
-    .unwrap();
+    let from_files = read::read(&files, &Options::default()).unwrap();
     assert_eq!(
         from_dir.config.sources.len(),
         2,

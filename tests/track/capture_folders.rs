@@ -109,7 +109,10 @@ fn a_fleet_folder_becomes_one_canonical_file_per_appliance() {
         rg01
     );
 
-    // One appliance changes: only its file is written.
+    // One appliance changes (upgraded, captured anew): only its file is written.
+    for old in ["rg01-4.1.9-before.log", "rg01-4.1.9-export.cfg"] {
+        std::fs::remove_file(src.join("rg01").join(old)).unwrap();
+    }
     copy("rg01-4.2.3-after.log", &src.join("rg01"));
     let (_, out) = run(&[
         "track",
@@ -339,16 +342,20 @@ fn two_capture_folders_of_one_appliance_are_never_merged() {
 }
 
 #[test]
-fn captures_of_one_appliance_under_its_full_and_short_names_are_read_in_path_order() {
-    // 4.1.9's prompt gives the FQDN, 4.2.3's the short name: one appliance, and the later
-    // capture (the one after the upgrade) wins, as with `show BEFORE AFTER`.
+fn captures_of_one_appliance_of_two_versions_are_refused_naming_both() {
+    // 4.1.9's prompt gives the FQDN, 4.2.3's the short name: one appliance. Its captures from
+    // before and after the upgrade are two moments, never merged in the order of their
+    // names: the appliance fails (exit 2), naming both files and versions.
     let dir = tempfile::tempdir().unwrap();
     let caps = dir.path().join("caps");
     std::fs::create_dir(&caps).unwrap();
-    for name in ["rg01-4.1.9-before.log", "rg01-4.2.3-after.log"] {
+    for (name, as_name) in [
+        ("rg01-4.1.9-before.log", "rg01-monday.log"),
+        ("rg01-4.2.3-after.log", "rg01-friday.log"),
+    ] {
         std::fs::copy(
             common::root().join("samples/mos").join(name),
-            caps.join(name),
+            caps.join(as_name),
         )
         .unwrap();
     }
@@ -364,8 +371,14 @@ fn captures_of_one_appliance_under_its_full_and_short_names_are_read_in_path_ord
         .env("LC_ALL", "C")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    let stored = std::fs::read_to_string(repo.join("mirapoint-mos/rg01.ron")).unwrap();
-    assert!(stored.contains("version: Some(\"4.2.3-GA\")"), "{stored}");
-    assert!(stored.contains("\"smtp.fastpath\": true"), "{stored}");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("shows version 4.1.9-GA, and ") && err.contains("shows 4.2.3-GA"),
+        "{err}"
+    );
+    assert!(
+        err.contains("rg01-monday.log:") && err.contains("rg01-friday.log:"),
+        "{err}"
+    );
 }
