@@ -18,4 +18,5 @@ mod samples;
 mod spamtitan_holes;
 mod spamtitan_samples;
 mod spamtitan_variants;
+mod stamps_in_messages;
 mod terminal_variants;
