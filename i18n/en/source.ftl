@@ -10,3 +10,4 @@ source-invalid-bytes = line { $line }: { $count } byte(s) that are not valid { $
 source-bytes-replaced = { $count } byte(s) are not valid { $encoding } and were replaced by U+FFFD
 source-prefix-quoted = every line carries `{ $mark }` (a quoted paste), as a log pasted from a ticket does: it was removed before reading
 source-prefix-indented = every line carries an indentation of { $width } blank(s), as a log pasted from a ticket does: it was removed before reading
+source-timestamps-removed = { $count } timestamp(s) that a terminal program wrote at the start of lines (the first on this line) were removed before reading

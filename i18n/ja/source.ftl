@@ -10,3 +10,4 @@ source-invalid-bytes = { $line } 行目: 有効な { $encoding } ではないバ
 source-bytes-replaced = 有効な { $encoding } ではないバイト { $count } 個を U+FFFD に置き換えました
 source-prefix-quoted = チケットから貼り付けたログのように、すべての行に `{ $mark }` (引用形式の貼り付け) が付いています: 読み込む前に取り除きました
 source-prefix-indented = チケットから貼り付けたログのように、すべての行に空白 { $width } 個のインデントがあります: 読み込む前に取り除きました
+source-timestamps-removed = 端末ソフトが行頭に付けたタイムスタンプ { $count } 個 (最初はこの行) を、読み込む前に取り除きました

@@ -23,6 +23,8 @@ pub struct Cleaning {
     pub crlf_lines: u64,
     /// Timestamps removed from line starts.
     pub timestamps: u64,
+    /// The line of the first (0: none).
+    pub first_timestamp: u32,
     /// ANSI escape sequences and bells (BEL, rung by tab completion) removed.
     pub escapes: u64,
     /// Backspaces applied.
@@ -81,51 +83,124 @@ fn may_hold_a_stamp(line: &[u8]) -> bool {
     })
 }
 
-/// Whether this log is stamped: stamps of any known style start two lines or more (or the one
-/// line of a one-line log), wherever they start. Then every style counts, so that programs may
-/// be mixed (a PuTTY session appended to a Tera Term log); the search stops at the second.
-fn is_stamped(text: &str) -> bool {
-    let patterns = &compiled().timestamps;
-    let bytes = text.as_bytes();
-    let mut stamped = 0;
-    // Only lines with a `:` near their start may hold a stamp: the search jumps from one `:`
-    // to the next, so a long log with few is not walked line by line.
-    let mut from = 0;
-    while let Some(at) = memchr::memchr(b':', &bytes[from..]).map(|i| from + i) {
-        let start = memchr::memrchr(b'\n', &bytes[from..at]).map_or(from, |i| from + i + 1);
-        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
-        let line = &bytes[start..end];
-        if may_hold_a_stamp(line) && patterns.iter().any(|p| p.is_match(line)) {
-            stamped += 1;
-            if stamped >= 2 {
-                return true;
-            }
-        }
-        from = (end + 1).min(bytes.len());
-    }
-    stamped == 1
-        && text
-            .split('\n')
-            .filter(|l| !l.trim().is_empty())
-            .nth(1)
-            .is_none()
+/// The share of a session's lines that must carry a stamp for the log to be stamped: a
+/// stamping program (`ts`, Tera Term, SecureCRT) stamps every line it writes, but a log may
+/// start with a few lines written before stamping began.
+const STAMPED_SHARE: f64 = 0.9;
+
+/// What a log shows of stamps, on its non-blank lines outside a literal's body (the bytes of a
+/// message or a key, which may start with a time of their own) and other than a terminal
+/// program's header line.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct StampEvidence {
+    /// Lines looked at.
+    lines: usize,
+    /// Of them, lines that start with a stamp.
+    stamped: usize,
+    /// Lines that start with a prompt, after their stamp if they have one.
+    prompts: usize,
+    /// Of them, prompt lines that start with a stamp.
+    stamped_prompts: usize,
+    /// The stamp styles met, one bit per row of [`TIMESTAMPS`].
+    styles: u64,
 }
 
-/// Length of a timestamp at the start of `line`, if any; `last` is the style met last, tried
-/// first (a log mostly keeps one).
-fn timestamp_len(line: &[u8], last: &mut usize) -> Option<usize> {
+/// Every stamp style.
+const ANY_STYLE: u64 = u64::MAX;
+
+/// The stamp styles of a stamped log, one bit per row of [`TIMESTAMPS`]; `None` when the log
+/// is not stamped. A log is stamped on evidence, never on a line or two: (nearly) every line
+/// of the session carries a stamp ([`STAMPED_SHARE`]), and so does (nearly) every prompt
+/// line, the lines a stamping program stamps first. A log of one line is stamped when that
+/// line is. Lines inside a literal's body are no evidence either way: they hold the
+/// appliance's own text, such as a message's office hours.
+fn stamp_styles(text: &str) -> Option<u64> {
+    stamped_on(&stamp_evidence(text, true)?)
+}
+
+/// [`stamp_styles`] on the evidence gathered.
+fn stamped_on(evidence: &StampEvidence) -> Option<u64> {
+    let nearly_all = |part: usize, whole: usize| part as f64 >= whole as f64 * STAMPED_SHARE;
+    let stamped = match evidence.stamped {
+        0 => false,
+        1 => evidence.lines == 1,
+        n => {
+            nearly_all(n, evidence.lines) && nearly_all(evidence.stamped_prompts, evidence.prompts)
+        }
+    };
+    stamped.then_some(evidence.styles)
+}
+
+/// The stamps of a log ([`StampEvidence`]). With `give_up`, `None` as soon as too many lines
+/// lack a stamp for the log to be stamped, so an unstamped log is not read to its end.
+fn stamp_evidence(text: &str, give_up: bool) -> Option<StampEvidence> {
+    let most_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let most_unstamped = most_lines as f64 * (1.0 - STAMPED_SHARE) + 1.0;
+    let mut evidence = StampEvidence::default();
+    let mut literal_left = 0u64;
+    let mut last_style = 0;
+    for raw in text.split('\n') {
+        let line = raw.trim_end_matches('\r');
+        let stamp = timestamp_len(line.as_bytes(), &mut last_style, ANY_STYLE);
+        let rest = &line[stamp.unwrap_or(0)..];
+        if literal_left > 0 {
+            literal_left = literal_left.saturating_sub(body_bytes(raw, stamp));
+            continue;
+        }
+        literal_left = announced_literal(rest);
+        if line.trim().is_empty() || is_header_line(line.as_bytes()) {
+            continue;
+        }
+        evidence.lines += 1;
+        let prompt = is_prompt_line(rest);
+        evidence.prompts += usize::from(prompt);
+        if stamp.is_some() {
+            evidence.stamped += 1;
+            evidence.stamped_prompts += usize::from(prompt);
+            evidence.styles |= 1 << last_style;
+        } else if give_up && (evidence.lines - evidence.stamped) as f64 > most_unstamped {
+            return None;
+        }
+    }
+    Some(evidence)
+}
+
+/// How much of a literal's announced count a line of its body takes: its bytes without a
+/// stamp, and its line end.
+fn body_bytes(raw: &str, stamp: Option<usize>) -> u64 {
+    (raw.len() - stamp.unwrap_or(0)) as u64 + 1
+}
+
+/// Whether a line starts with a prompt (`rg01> `), look-alike characters read as ASCII.
+fn is_prompt_line(line: &str) -> bool {
+    if !line.contains([
+        '>', '#', '$', '%', '\u{ff1e}', '\u{ff03}', '\u{ff04}', '\u{ff05}',
+    ]) {
+        return false;
+    }
+    if line.is_ascii() {
+        return super::lookalike::prompt_len(line).is_some();
+    }
+    super::lookalike::prompt_len(&super::lookalike::fold_line(line)).is_some()
+}
+
+/// Length of a timestamp at the start of `line`, if any, of a style in `styles` (one bit per
+/// row of [`TIMESTAMPS`]); `last` is the style met last, tried first (a log mostly keeps one).
+fn timestamp_len(line: &[u8], last: &mut usize, styles: u64) -> Option<usize> {
     if !may_hold_a_stamp(line) {
         return None;
     }
-    let text = line;
     let patterns = &compiled().timestamps;
-    if let Some(m) = patterns[*last].find(text) {
-        return Some(m.end());
+    if styles & (1 << *last) != 0 {
+        if let Some(m) = patterns[*last].find(line) {
+            return Some(m.end());
+        }
     }
     let (i, m) = patterns
         .iter()
         .enumerate()
-        .find_map(|(i, p)| p.find(text).map(|m| (i, m)))?;
+        .filter(|(i, _)| styles & (1 << i) != 0)
+        .find_map(|(i, p)| p.find(line).map(|m| (i, m)))?;
     *last = i;
     Some(m.end())
 }
@@ -264,14 +339,14 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
 /// empty), so that a reader can tell them from the session's blank lines. A clean log is
 /// returned as it is, without a copy.
 pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) {
-    let stamped = is_stamped(&text);
-    if !stamped && !is_noisy(text.as_bytes()) {
+    let stamps = stamp_styles(&text);
+    if stamps.is_none() && !is_noisy(text.as_bytes()) {
         return (text, Cleaning::default(), Vec::new());
     }
-    if !stamped && only_crlf(text.as_bytes()) {
+    if stamps.is_none() && only_crlf(text.as_bytes()) {
         return crlf_in_place(text);
     }
-    clean_lines(text, stamped)
+    clean_lines(text, stamps)
 }
 
 /// Whether the only noise of a text is CRLF line ends: no other carriage return, no control
@@ -330,8 +405,11 @@ fn crlf_in_place(text: String) -> (String, Cleaning, Vec<u32>) {
     (text, cleaning, pager_lines)
 }
 
-/// [`clean_noting_pagers`] line by line into a new text.
-fn clean_lines(text: String, stamped: bool) -> (String, Cleaning, Vec<u32>) {
+/// [`clean_noting_pagers`] line by line into a new text; `stamps` are the stamp styles of a
+/// stamped log ([`stamp_styles`]), and only a stamp of one of them is removed, also from a
+/// literal's body (a stamping program stamps its lines too), so a time the body starts with
+/// in another style stays.
+fn clean_lines(text: String, stamps: Option<u64>) -> (String, Cleaning, Vec<u32>) {
     let mut cleaning = Cleaning::default();
     let mut out = String::with_capacity(text.len());
     let mut pager_lines = Vec::new();
@@ -355,10 +433,13 @@ fn clean_lines(text: String, stamped: bool) -> (String, Cleaning, Vec<u32>) {
             cleaning.header_lines += 1;
             line = "";
         }
-        if stamped {
-            if let Some(len) = timestamp_len(line.as_bytes(), &mut last_style) {
-                line = &line[len..];
-                cleaning.timestamps += 1;
+        let stamp =
+            stamps.and_then(|styles| timestamp_len(line.as_bytes(), &mut last_style, styles));
+        if let Some(len) = stamp {
+            line = &line[len..];
+            cleaning.timestamps += 1;
+            if cleaning.first_timestamp == 0 {
+                cleaning.first_timestamp = i as u32 + 1;
             }
         }
         let line_start = out.len();
@@ -369,7 +450,7 @@ fn clean_lines(text: String, stamped: bool) -> (String, Cleaning, Vec<u32>) {
         let line = controls.as_deref().unwrap_or(line);
         if literal_left > 0 {
             // A literal's body is data the appliance sent, not keys a person typed.
-            literal_left = literal_left.saturating_sub(raw.len() as u64 + 1);
+            literal_left = literal_left.saturating_sub(body_bytes(raw, stamp));
             out.push_str(line);
         } else {
             push_as_shown(line, i as u32 + 1, &mut out, &mut cleaning);
@@ -453,22 +534,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// `is_stamped` as first written, line by line: the jumping search must agree with it.
-    fn stamped_line_by_line(text: &str) -> bool {
-        let patterns = &compiled().timestamps;
-        let (mut stamped, mut nonblank) = (0, 0);
-        for line in text.split('\n') {
-            if line.trim().is_empty() {
-                continue;
-            }
-            nonblank += 1;
-            if patterns.iter().any(|p| p.is_match(line.as_bytes())) {
-                stamped += 1;
-            }
-        }
-        stamped >= 2 || (stamped == 1 && nonblank == 1)
-    }
-
     /// `is_noisy` as first written, one search per mark.
     fn noisy_mark_by_mark(bytes: &[u8]) -> bool {
         let has = |pattern: &[u8]| memchr::memmem::find(bytes, pattern).is_some();
@@ -522,18 +587,22 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
         #[test]
-        fn jumping_from_colon_to_colon_finds_what_every_line_would(
+        fn giving_up_early_never_changes_the_answer(
             lines in proptest::collection::vec(prop_oneof![
                 Just("10:42:07 rg01> smtp get maxmsgsum".to_string()),
                 Just("[2026-12-07 10:42:07] OK Completed".to_string()),
+                Just("10:42:08 {12}".to_string()),
+                Just("09:00:00 to 17:00".to_string()),
+                Just("rg01> version".to_string()),
                 Just("x-header: value: with: colons".to_string()),
                 Just("".to_string()),
                 Just("  \r".to_string()),
                 "[ -~]{0,60}",
-            ], 0..6)
+            ], 0..12)
         ) {
             let text = lines.join("\n");
-            prop_assert_eq!(is_stamped(&text), stamped_line_by_line(&text), "{:?}", text);
+            let whole = stamp_evidence(&text, false).expect("read to its end");
+            prop_assert_eq!(stamp_styles(&text), stamped_on(&whole), "{:?}", text);
         }
     }
 
@@ -557,7 +626,7 @@ mod tests {
                         let text = format!("{a}{}{b}{}{c}{last}", end(0), end(1));
                         assert!(only_crlf(text.as_bytes()), "{text:?}");
                         let in_place = crlf_in_place(text.clone());
-                        assert_eq!(in_place, clean_lines(text.clone(), false), "{text:?}");
+                        assert_eq!(in_place, clean_lines(text.clone(), None), "{text:?}");
                         cases += usize::from(in_place.1.pagers > 0);
                     }
                 }
@@ -593,7 +662,7 @@ mod tests {
     fn timestamps_escapes_and_backspaces_go() {
         let log = "[Thu Jun 16 10:00:00.123 2011] rg> \x1b[1mversion\x1b[0m\n\
                    [2011-06-16 10:00:01] smtp gex\x08t fastpath\n\
-                   [not a stamp] stays\n";
+                   <10:00:02> [not a stamp] stays\n";
         assert_eq!(
             cleaned(log),
             "rg> version\nsmtp get fastpath\n[not a stamp] stays\n"
@@ -604,6 +673,7 @@ mod tests {
     fn every_habit_pattern_compiles() {
         let c = compiled();
         assert_eq!(c.timestamps.len(), TIMESTAMPS.len());
+        assert!(TIMESTAMPS.len() <= 64, "a style is one bit of a u64");
         assert_eq!(c.headers.len(), HEADER_LINES.len());
         assert_eq!(c.pagers.len(), PAGERS.len());
     }
@@ -629,6 +699,83 @@ mod tests {
         );
         assert_eq!(cleaning.timestamps, 10);
         assert_eq!(cleaning.header_lines, 1);
+    }
+
+    /// A session whose `branding get quotamsg` answers a message of office hours.
+    const OFFICE_HOURS: &str = "rg01> version\nMOS4.1.9-GA\nOK Completed\n\
+                                rg01> branding get quotamsg\n{67}\nOffice hours:\n\
+                                09:00:00 to 17:00:00 Mon-Fri\n12:00:00 lunch break\n\n\
+                                OK Completed\nrg01> smtp get fastpath\non\nOK Completed\n";
+
+    #[test]
+    fn times_that_start_lines_of_a_message_are_no_stamps() {
+        let (text, cleaning) = clean(OFFICE_HOURS.to_string());
+        assert_eq!(text, OFFICE_HOURS);
+        assert_eq!(cleaning.timestamps, 0);
+        // Nor in other styles, nor outside a literal when the prompts carry none.
+        for (a, b) in [
+            ("2011-06-16 10:00:00 ", "2011-06-17 10:00:00 "),
+            ("[10:00] ", "[17:00] "),
+            ("[2011-06-16 10:00:00] ", "[2011-06-17 10:00:00] "),
+        ] {
+            let log = format!("rg01> log view\n{a}start\n{b}end\n{a}start\nOK Completed\n");
+            assert_eq!(cleaned(&log), log, "{a:?}");
+        }
+    }
+
+    #[test]
+    fn a_stamped_session_loses_one_stamp_a_line_also_in_a_message() {
+        let stamped: String = OFFICE_HOURS
+            .lines()
+            .enumerate()
+            .map(|(i, l)| format!("00:00:{i:02} {l}\n"))
+            .collect();
+        let (text, cleaning) = clean(stamped);
+        assert_eq!(text, OFFICE_HOURS);
+        assert_eq!(
+            (cleaning.timestamps, cleaning.first_timestamp),
+            (OFFICE_HOURS.lines().count() as u64, 1)
+        );
+        // A program that leaves a message's lines unstamped: only its own style goes.
+        let tera: String = OFFICE_HOURS
+            .lines()
+            .enumerate()
+            .map(|(i, l)| match i {
+                5..=9 => format!("{l}\n"),
+                _ => format!("[Thu Jun 16 10:00:{i:02}.123 2011] {l}\n"),
+            })
+            .collect();
+        assert_eq!(cleaned(&tera), OFFICE_HOURS);
+    }
+
+    #[test]
+    fn a_log_is_stamped_when_nearly_every_line_and_prompt_is() {
+        let line = |i: usize, stamp: bool| {
+            let stamp = if stamp {
+                format!("10:00:{i:02} ")
+            } else {
+                String::new()
+            };
+            match i % 3 {
+                0 => format!("{stamp}rg01> smtp get fastpath\n"),
+                1 => format!("{stamp}on\n"),
+                _ => format!("{stamp}OK Completed\n"),
+            }
+        };
+        // Written before stamping began: a line in ten is tolerated, not two.
+        let late =
+            |unstamped: usize| -> String { (0..30).map(|i| line(i, i >= unstamped)).collect() };
+        assert!(stamp_styles(&late(3)).is_some());
+        assert!(stamp_styles(&late(6)).is_none());
+        // A long answer of times under an unstamped prompt: the answer's own times.
+        let answer: String = (0..30)
+            .map(|i| format!("10:00:{i:02} delivered\n"))
+            .collect();
+        let log = format!("rg01> log view\n{answer}OK Completed\n");
+        assert!(stamp_styles(&answer).is_some());
+        assert!(stamp_styles(&log).is_none());
+        assert!(stamp_styles("10:00:00 rg01> version\n").is_some());
+        assert!(stamp_styles("rg01> date\n10:00:00 JST\n").is_none());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! encoding that chardetng judges most likely (Shift_JIS and EUC-JP for Japanese logs), or the
 //! one forced.
 
-use encoding_rs::{DecoderResult, Encoding, UTF_8};
+use encoding_rs::{DecoderResult, EncoderResult, Encoding, UTF_8};
 
 use crate::base::error::{Error, Result};
 use crate::base::message::Message;
@@ -57,26 +57,48 @@ pub(super) fn decode(
 /// The Japanese encodings a short text may be in, which a statistical guess can miss.
 const JAPANESE: &[&Encoding] = &[encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP];
 
-/// The share of a text's non-ASCII characters that Japanese text is made of (kana, kanji,
-/// Japanese punctuation, half-width kana, full-width forms); 0 without any.
+/// Whether a character is of a block Japanese text is made of: kana, kanji, Japanese
+/// punctuation, half-width kana and full-width forms.
+fn of_a_japanese_block(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff9f}')
+}
+
+/// The share of a text's non-ASCII characters that Japanese text is made of, 0 without any:
+/// characters of a Japanese block ([`of_a_japanese_block`]) that are in the Japanese
+/// character set (JIS X 0208 and its vendor extensions, as Shift_JIS writes them). The
+/// bytes of Japanese text read in a Chinese or Korean encoding give kanji too, but mostly
+/// simplified or rare ones that Japanese text does not use (`容量超過` in EUC-JP read as GBK
+/// is `推翁亩册`).
 fn japanese_share(text: &str) -> f64 {
-    let japanese = |c: char| matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff9f}');
-    let (mut wide, mut fit) = (0u32, 0u32);
+    let (mut wide, mut in_blocks) = (0u32, 0u32);
     for c in text.chars().filter(|c| !c.is_ascii()) {
         wide += 1;
-        fit += u32::from(japanese(c));
+        in_blocks += u32::from(of_a_japanese_block(c));
     }
     if wide == 0 {
-        0.0
-    } else {
-        f64::from(fit) / f64::from(wide)
+        return 0.0;
     }
+    let mut encoder = encoding_rs::SHIFT_JIS.new_encoder();
+    let mut out = [0u8; 4096];
+    let (mut rest, mut outside) = (text, 0u32);
+    loop {
+        let (result, read, _) = encoder.encode_from_utf8_without_replacement(rest, &mut out, true);
+        rest = &rest[read..];
+        match result {
+            EncoderResult::InputEmpty => break,
+            EncoderResult::OutputFull => {}
+            EncoderResult::Unmappable(c) => outside += u32::from(of_a_japanese_block(c)),
+        }
+    }
+    f64::from(in_blocks - outside) / f64::from(wide)
 }
 
 /// The encoding the bytes are in, on evidence: of the guess and the Japanese encodings, those
-/// that decode every byte, the one whose text reads most like Japanese (a short Shift_JIS text
-/// is often guessed as another). When two such readings differ and both read as Japanese, the
-/// text is ambiguous: a warning names the candidates and `--encoding`.
+/// that decode every byte, the one whose text reads most like Japanese (a short Shift_JIS or
+/// EUC-JP text is often guessed as another). Where two read as much like Japanese, a
+/// Japanese encoding wins over the guess of another (the appliances are Japanese customers'),
+/// else the guess, else Shift_JIS. When another reading also reads as Japanese, differently,
+/// the text is ambiguous: a warning names the candidates and `--encoding`.
 fn on_evidence(
     bytes: &[u8],
     guess: &'static Encoding,
@@ -91,32 +113,35 @@ fn on_evidence(
             readings.push((encoding, text.into_owned(), share));
         }
     }
-    let japanese: Vec<&(&'static Encoding, String, f64)> = readings
+    // The first of the best: the guess comes first, then Shift_JIS, then EUC-JP.
+    let rank = |(encoding, _, share): &(&'static Encoding, String, f64)| {
+        (*share, JAPANESE.contains(encoding))
+    };
+    let Some(best) = readings.iter().fold(None, |best, reading| match best {
+        Some(b) if rank(b).partial_cmp(&rank(reading)) != Some(std::cmp::Ordering::Less) => Some(b),
+        _ => Some(reading),
+    }) else {
+        return (guess, None);
+    };
+    let others: Vec<&str> = readings
         .iter()
-        .filter(|(_, _, share)| *share >= 0.9)
+        .filter(|(e, text, share)| *e != best.0 && *share >= 0.9 && *text != best.1)
+        .map(|(e, _, _)| e.name())
         .collect();
-    let best = readings
-        .iter()
-        .max_by(|a, b| {
-            a.2.total_cmp(&b.2)
-                .then_with(|| (a.0 == guess).cmp(&(b.0 == guess)))
-        })
-        .map_or(guess, |(e, _, _)| *e);
-    let differ = japanese.len() > 1 && japanese.iter().any(|(_, t, _)| *t != japanese[0].1);
-    if !differ {
-        return (best, None);
+    if others.is_empty() {
+        return (best.0, None);
     }
-    let chosen = japanese
+    let candidates: Vec<&str> = readings
         .iter()
-        .find(|(e, _, _)| *e == guess)
-        .map_or(japanese[0].0, |(e, _, _)| *e);
-    let candidates: Vec<&str> = japanese.iter().map(|(e, _, _)| e.name()).collect();
+        .map(|(e, _, _)| e.name())
+        .filter(|name| *name == best.0.name() || others.contains(name))
+        .collect();
     let said = crate::message!(
         "reading-encoding-ambiguous",
-        chosen = chosen.name(),
+        chosen = best.0.name(),
         candidates = candidates.join(", ")
     );
-    (chosen, Some((1, said)))
+    (best.0, Some((1, said)))
 }
 
 /// UTF-16 by its byte order mark, or without one by its zero bytes: text of mostly ASCII in
@@ -225,6 +250,7 @@ fn decode_as(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::message::Arg;
 
     #[test]
     fn detects_shift_jis_and_euc_jp() {
@@ -258,6 +284,77 @@ mod tests {
             "{} {said:?}",
             decoded.text
         );
+    }
+
+    /// A short MOS session whose only Japanese is `message`, answered as a literal.
+    fn session_with(message: &str) -> String {
+        format!(
+            "rg01> version\r\nMOS4.1.9-GA\r\nOK Completed\r\nrg01> branding get quotamsg\r\n\
+             {{10}}\r\n{message}\r\nOK Completed\r\n"
+        )
+    }
+
+    #[test]
+    fn short_euc_jp_is_read_as_euc_jp_not_as_chinese() {
+        // Each guessed as GBK: read so, `容量超過` is `推翁亩册`.
+        for word in ["容量超過", "保守"] {
+            let text = session_with(word);
+            let bytes = encoding_rs::EUC_JP.encode(&text).0.into_owned();
+            let decoded = decode("x", bytes, None).unwrap();
+            assert_eq!(decoded.encoding, encoding_rs::EUC_JP, "{word}");
+            assert_eq!(decoded.text, text);
+            assert!(
+                decoded.warnings.is_empty(),
+                "{word}: {:?}",
+                decoded.warnings
+            );
+        }
+        // `設定` reads as Japanese in GBK too (`肋年`): EUC-JP, and said to be ambiguous.
+        let bytes = encoding_rs::EUC_JP
+            .encode(&session_with("設定"))
+            .0
+            .into_owned();
+        let decoded = decode("x", bytes, None).unwrap();
+        assert_eq!(decoded.encoding, encoding_rs::EUC_JP);
+        let said = &decoded.warnings[0].1;
+        assert_eq!(said.id, "reading-encoding-ambiguous");
+        assert_eq!(
+            said.arg("candidates"),
+            Some(&Arg::Text("GBK, EUC-JP".into()))
+        );
+    }
+
+    #[test]
+    fn long_euc_jp_and_chinese_in_gbk_read_as_they_are() {
+        let japanese = session_with(
+            "メールボックスの容量を超えました。不要なメールを削除するか、\
+             情報システム部 (内線 4410) までご連絡ください。",
+        );
+        let bytes = encoding_rs::EUC_JP.encode(&japanese).0.into_owned();
+        let decoded = decode("x", bytes, None).unwrap();
+        assert_eq!(
+            (decoded.encoding, decoded.text.as_str()),
+            (encoding_rs::EUC_JP, japanese.as_str())
+        );
+        assert!(decoded.warnings.is_empty());
+        // Chinese punctuation (`，` is no EUC-JP character) keeps a Chinese text out of EUC-JP.
+        let chinese = session_with("您的邮箱已超过容量限制，请删除不需要的邮件或联系管理员。");
+        let (bytes, _, unmappable) = encoding_rs::GBK.encode(&chinese);
+        assert!(!unmappable);
+        let decoded = decode("x", bytes.into_owned(), None).unwrap();
+        assert_eq!(
+            (decoded.encoding, decoded.text.as_str()),
+            (encoding_rs::GBK, chinese.as_str())
+        );
+        assert!(decoded.warnings.is_empty());
+    }
+
+    #[test]
+    fn kanji_outside_the_japanese_character_set_count_against_japanese() {
+        assert_eq!(japanese_share("容量超過"), 1.0);
+        assert!(japanese_share("推翁亩册") < 0.9);
+        assert_eq!(japanese_share("ｱｲｳｴ"), 1.0);
+        assert_eq!(japanese_share("abc"), 0.0);
     }
 
     #[test]

@@ -128,6 +128,10 @@ impl Source {
             warnings.push((1, prefix));
         }
         let (text, mut cleaning, pager_lines) = clean::clean_noting_pagers(text);
+        if cleaning.timestamps > 0 {
+            let said = crate::message!("source-timestamps-removed", count = cleaning.timestamps);
+            warnings.push((cleaning.first_timestamp, said));
+        }
         if cleaning.unreplayed_lines > 0 {
             let said = crate::message!(
                 "reading-line-not-replayed",
