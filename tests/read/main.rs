@@ -15,6 +15,7 @@ mod reading_mechanisms;
 mod reproducers;
 mod robustness;
 mod samples;
+mod spamtitan_contradictions;
 mod spamtitan_holes;
 mod spamtitan_samples;
 mod spamtitan_variants;

@@ -427,7 +427,7 @@ fn list_part(
         }
     };
     // A failed call's answer holds no list: the list is not captured, never empty.
-    let Some(entries) = super::lists::entries(read)? else {
+    let Some(entries) = super::lists::entries(read, list)? else {
         return Ok(None);
     };
     Ok(Some(ListPart {

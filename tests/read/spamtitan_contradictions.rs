@@ -1,0 +1,97 @@
+//! SpamTitan captures that contradict themselves, as a prober made them from the samples: a
+//! list answer saved under the other list's name, a stale domain export beside the current
+//! one, two places giving one setting different values, a version file behind a completed
+//! update log, and an entry that starts with `#`. Each is refused naming both places, or read
+//! with a warning that names them, never read silently one way.
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+
+const SAMPLE_708: &str = "samples/spamtitan/7.08/st01";
+
+/// A copy of a sample (or an empty capture folder) in a temporary folder.
+struct Capture {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Capture {
+    fn of(sample: Option<&str>) -> Capture {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("st01");
+        match sample {
+            Some(sample) => common::copy_dir(&common::root().join(sample), &path),
+            None => std::fs::create_dir_all(&path).unwrap(),
+        }
+        Capture { _dir: dir, path }
+    }
+
+    fn write(&self, relative: &str, text: &str) -> &Capture {
+        let path = self.path.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    common::run_full(args)
+}
+
+fn restore(dir: &Path) -> (i32, String, String) {
+    run(&["restore", "--to", "7.09", dir.to_str().unwrap()])
+}
+
+#[test]
+fn a_block_list_answer_saved_as_allow_xml_is_refused_naming_both() {
+    let c = Capture::of(None);
+    c.write("version.txt", "7.08\n").write(
+        "lists/global/allow.xml",
+        "<?xml version=\"1.0\"?>\n<response><stat>ok</stat><blacklist><entry>\
+         <sender>bad@x.example</sender></entry></blacklist></response>\n",
+    );
+    let (code, script, err) = restore(&c.path);
+    assert_eq!(code, 2, "{script}{err}");
+    assert!(!script.contains("bad@x.example"), "{script}");
+    assert!(err.contains("lists/global/allow.xml:2"), "{err}");
+    assert!(
+        err.contains("`<blacklist>` says it is the block list")
+            && err.contains("the file's name says the allow list"),
+        "{err}"
+    );
+    // The same answer under its own name is the block list.
+    std::fs::rename(
+        c.path.join("lists/global/allow.xml"),
+        c.path.join("lists/global/block.xml"),
+    )
+    .unwrap();
+    let (code, script, err) = restore(&c.path);
+    assert!(code < 2, "{err}");
+    assert!(script.contains("'/blacklist/add'") && script.contains("'bad@x.example'"));
+    assert!(
+        !script.contains("'/whitelist/add' '' 'bad@x.example'"),
+        "{script}"
+    );
+}
+
+#[test]
+fn an_address_that_starts_with_a_hash_is_an_entry_with_a_warning() {
+    let c = Capture::of(Some(SAMPLE_708));
+    let mut list = std::fs::read_to_string(c.path.join("lists/global/whitelist.txt")).unwrap();
+    list.push_str("#ops@example.com\nops#2@example.com # the second desk\n# a note\n");
+    c.write("lists/global/whitelist.txt", &list);
+    let (code, script, err) = restore(&c.path);
+    assert!(code < 2, "{err}");
+    assert!(script.contains("'#ops@example.com'"), "{script}");
+    assert!(script.contains("'ops#2@example.com'"), "{script}");
+    assert!(
+        err.contains("whitelist.txt:5: warning: `#ops@example.com` starts with `#`"),
+        "{err}"
+    );
+    // The file's own comment lines stay comments.
+    assert!(
+        !err.contains("`# a note`") && !err.contains("unrecognized"),
+        "{err}"
+    );
+}
