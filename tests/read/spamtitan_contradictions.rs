@@ -33,6 +33,10 @@ impl Capture {
         std::fs::write(path, text).unwrap();
         self
     }
+
+    fn arg(&self) -> &str {
+        self.path.to_str().unwrap()
+    }
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -73,6 +77,72 @@ fn a_block_list_answer_saved_as_allow_xml_is_refused_naming_both() {
         !script.contains("'/whitelist/add' '' 'bad@x.example'"),
         "{script}"
     );
+}
+
+#[test]
+fn a_stale_domain_export_beside_the_current_one_is_refused_not_merged() {
+    let c = Capture::of(Some(SAMPLE_708));
+    c.write(
+        "domains_2019-backup.csv",
+        "example.com,old-mail.example.com:25,none\nretired.example,old.example:25,none\n",
+    );
+    let (code, script, err) = restore(&c.path);
+    assert_eq!(code, 2, "{script}{err}");
+    assert!(!script.contains("retired.example"), "{script}");
+    assert!(
+        err.contains("domains_2019-backup.csv: a second domain export beside `domains.csv`"),
+        "{err}"
+    );
+    // The same bytes under a second name are read once.
+    let current = std::fs::read_to_string(c.path.join("domains.csv")).unwrap();
+    c.write("domains_2019-backup.csv", &current);
+    let (code, _, err) = run(&["show", c.arg()]);
+    assert!(code < 2, "{err}");
+    assert!(
+        err.contains("holds the same bytes as `domains.csv`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn two_rows_of_one_domain_that_differ_are_refused_naming_both_lines() {
+    let c = Capture::of(Some(SAMPLE_708));
+    let mut csv = std::fs::read_to_string(c.path.join("domains.csv")).unwrap();
+    csv.push_str("example.org,mx-new.example.org:25,none\n");
+    c.write("domains.csv", &csv);
+    let (code, script, err) = restore(&c.path);
+    assert_eq!(code, 2, "{script}{err}");
+    assert!(
+        err.contains(
+            "domains.csv:4: `example.org`: `domain.destination` is `mx-new.example.org:25` here"
+        ) && err.contains("domains.csv:3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_api_answer_and_the_export_that_disagree_are_refused_naming_both() {
+    let c = Capture::of(Some(SAMPLE_708));
+    c.write(
+        "api/domains/example.com.json",
+        r#"{"id": 3, "domain": "example.com", "destination": "other.example.com:25"}"#,
+    );
+    let (code, script, err) = restore(&c.path);
+    assert_eq!(code, 2, "{script}{err}");
+    assert!(
+        err.contains("the capture contradicts itself in 1 place(s)")
+            && err.contains("domains.csv:1: `example.com`: `domain.destination`")
+            && err.contains("`other.example.com:25` at ")
+            && err.contains("api/domains/example.com.json:1"),
+        "{err}"
+    );
+    // The same value written in another case is one value.
+    c.write(
+        "api/domains/example.com.json",
+        r#"{"id": 3, "domain": "example.com", "destination": "Mail.Example.com:25"}"#,
+    );
+    let (code, _, err) = run(&["show", c.arg()]);
+    assert!(code < 2, "{err}");
 }
 
 #[test]
