@@ -9,6 +9,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 
 const SAMPLE_708: &str = "samples/spamtitan/7.08/st01";
+const SAMPLE_709: &str = "samples/spamtitan/7.09/st01";
 
 /// A copy of a sample (or an empty capture folder) in a temporary folder.
 struct Capture {
@@ -143,6 +144,21 @@ fn an_api_answer_and_the_export_that_disagree_are_refused_naming_both() {
     );
     let (code, _, err) = run(&["show", c.arg()]);
     assert!(code < 2, "{err}");
+}
+
+#[test]
+fn a_version_file_behind_a_completed_update_log_is_warned_naming_both() {
+    let c = Capture::of(Some(SAMPLE_709));
+    c.write("version.txt", "7.08\n");
+    let (_, _, err) = run(&["plan", "--to", "7.09", c.arg()]);
+    assert!(
+        err.contains("version.txt:1: warning: the version is 7.08 here, but the update log")
+            && err.contains("update-7.09.log:1 records a completed update to 7.09"),
+        "{err}"
+    );
+    // The sample as it is agrees with its log.
+    let (_, _, err) = run(&["plan", "--to", "7.09", SAMPLE_709]);
+    assert!(!err.contains("completed update"), "{err}");
 }
 
 #[test]

@@ -116,6 +116,7 @@ pub fn read(
         }
     }
     let contradictions = contradictions(&reads);
+    versions_against_update_logs(&mut reads);
     let exported = exported_domains(&reads);
     merge_lists(parts, first_index, &mut reads, exported.as_ref());
     if !problems.is_empty() || !contradictions.is_empty() {
@@ -222,6 +223,55 @@ fn same_value(a: &crate::model::Value, b: &crate::model::Value) -> bool {
     match (a, b) {
         (Value::Text(a), Value::Text(b)) => a.eq_ignore_ascii_case(b),
         _ => a == b,
+    }
+}
+
+/// A version file behind an update log that records a completed update to a later version:
+/// the capture mixes two times (the version taken before the update, the log after it). The
+/// version file is what the capture says; a warning names both files, so a plan is not made
+/// for an upgrade the log says is done.
+fn versions_against_update_logs(reads: &mut [SourceRead]) {
+    let installed: Vec<(Version, String, u32)> = reads
+        .iter()
+        .flat_map(|read| {
+            read.changes
+                .iter()
+                .filter_map(move |(change, _)| match change {
+                    Change::UpdatesListed(updates) => Some((read, updates)),
+                    _ => None,
+                })
+        })
+        .flat_map(|(read, updates)| {
+            updates.iter().filter_map(move |(to, state, line)| {
+                let to = Version::parse(to).filter(|_| state == "installed")?;
+                Some((to, read.provenance.info.path.to_string(), *line))
+            })
+        })
+        .collect();
+    for read in reads.iter_mut() {
+        let versions: Vec<(Version, u32)> = read
+            .changes
+            .iter()
+            .filter_map(|(change, line)| match change {
+                Change::Version(v) => Some((v.clone(), *line)),
+                _ => None,
+            })
+            .collect();
+        for (version, line) in versions {
+            let later = installed
+                .iter()
+                .filter(|(to, ..)| *to > version)
+                .max_by(|a, b| a.0.cmp(&b.0));
+            if let Some((to, log, at)) = later {
+                let said = message!(
+                    "st-version-behind-update-log",
+                    version = version.text.as_str(),
+                    log = format!("{log}:{at}"),
+                    to = to.text.as_str()
+                );
+                read.notes.push(Note::warning(line, said));
+            }
+        }
     }
 }
 
