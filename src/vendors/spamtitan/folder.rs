@@ -170,11 +170,7 @@ fn one_domain_export(
             );
             copies.skipped.insert((*path).clone(), said);
         } else {
-            let said = message!(
-                "st-domain-exports-differ",
-                file = name.as_str(),
-                other = first_name.as_str()
-            );
+            let said = message!("st-domain-exports-differ", other = first_name.as_str());
             problems.push(Error::file(path.display().to_string(), said.clone()));
             // Not read: its values would only be said again as contradictions.
             copies.skipped.insert((*path).clone(), said);
