@@ -29,6 +29,7 @@ st-api-status-answer-keys = an answer holding only status keys (only { $keys }),
 
 # Errors of a capture folder and its files.
 
+st-folder-contradicts = the capture contradicts itself in { $count } place(s):
 st-folder-unreadable = { $count } file(s) of this capture could not be read ({ $read } read):
 st-folder-loop = a folder that links back to a folder above it: not walked
 st-version-empty = an empty file where the version the appliance prints (e.g. `7.08`) was expected: the version was not captured
@@ -55,6 +56,11 @@ st-xml-second-root = a second root element `{ $name }`
 st-xml-decoding = { $reason }
 st-xml-unknown-entity = an unknown entity `&{ $name };`
 st-xml-root = the root element is `{ $root }`, not `response`
+st-xml-list-contradicts = the answer's element `<{ $element }>` says it is the { $named } list, but the file's name says the { $list } list: it is read as neither; save each list's answer under its own name ({ $named }.xml)
+reading-st-hash-entry = `{ $entry }` starts with `#` but is a whole address (`#` is allowed in an address): read as an entry, not as a comment; to keep it off the list, delete the line
+st-domain-exports-differ = a second domain export beside `{ $other }`, and they differ: each export holds every domain, so only one can be the appliance's (an old one would bring back domains and values since changed); keep the current export in the capture and move the other out
+st-setting-contradicts = `{ $scope }`: `{ $name }` is `{ $value }` here, but `{ $other_value }` at { $other }: which the appliance has cannot be told; correct or remove the one that is out of date
+st-version-behind-update-log = the version is { $version } here, but the update log { $log } records a completed update to { $to }: the capture mixes a time before the update and one after it; the version is read as { $version }, so check which the appliance runs before planning an upgrade
 st-xml-expected = the legacy API's XML answer to a list call, saved as it came
 st-xml-stat-failed = the legacy API answered stat { $stat }: the call failed, so this list was not captured (it is not taken for an empty list)
 st-xml-stat-failed-errors = the legacy API answered stat { $stat }: { $errors }: the call failed, so this list was not captured (it is not taken for an empty list)

@@ -26,6 +26,7 @@ st-api-status-answer-keys = ステータスのキーだけの応答 ({ $keys } �
 
 # Errors of a capture folder and its files.
 
+st-folder-contradicts = キャプチャの中で { $count } か所が食い違っています:
 st-folder-unreadable = このキャプチャのファイル { $count } 個を読み込めませんでした ({ $read } 個を読み込み):
 st-folder-loop = 上位のフォルダへ戻るリンクのフォルダです: たどりません
 st-version-empty = アプライアンスが出力するバージョン (例: `7.08`) があるべきところが空のファイルです: バージョンはキャプチャされていません
@@ -52,6 +53,11 @@ st-xml-second-root = 2 つ目のルート要素 `{ $name }`
 st-xml-decoding = { $reason }
 st-xml-unknown-entity = 不明な実体参照 `&{ $name };`
 st-xml-root = ルート要素が `response` ではなく `{ $root }` です
+st-xml-list-contradicts = 応答の要素 `<{ $element }>` は { $named } リストであることを示していますが、ファイル名は { $list } リストを示しています: どちらのリストとしても読み込みません。各リストの応答はそれぞれの名前 ({ $named }.xml) で保存してください
+reading-st-hash-entry = `{ $entry }` は `#` で始まりますが、アドレスとして正しい形です (`#` はアドレスに使える文字です): コメントではなくエントリとして読み込みました。リストに入れないつもりなら、その行を削除してください
+st-domain-exports-differ = `{ $other }` のほかにもう 1 つドメインのエクスポートがあり、内容が違います: エクスポートはどれもすべてのドメインを並べるため、アプライアンスのものはどちらか一方だけです (古いエクスポートを読むと、その後に変えたドメインや値が元に戻ります)。最新のエクスポートだけをキャプチャに残し、もう一方はフォルダの外へ移してください
+st-setting-contradicts = `{ $scope }`: `{ $name }` はここでは `{ $value }` ですが、{ $other } では `{ $other_value }` です: アプライアンスの値がどちらかは判断できません。古い方を直すか削除してください
+st-version-behind-update-log = ここではバージョンが { $version } ですが、アップデートのログ { $log } には { $to } へのアップデートの完了が記録されています: キャプチャにアップデート前と後の時点が混ざっています。バージョンは { $version } として読み込みました。バージョンアップを計画する前に、アプライアンスがどちらのバージョンで動いているかを確認してください
 st-xml-expected = 受け取ったまま保存された、リスト取得の呼び出しへの旧 API の XML 応答
 st-xml-stat-failed = 旧 API が stat { $stat } を返しました: 呼び出しが失敗したため、このリストはキャプチャしていません (空のリストとは見なしません)
 st-xml-stat-failed-errors = 旧 API が stat { $stat } を返しました: { $errors }: 呼び出しが失敗したため、このリストはキャプチャしていません (空のリストとは見なしません)

@@ -16,6 +16,7 @@ mod reproducers;
 mod robustness;
 mod samples;
 mod short_japanese_messages;
+mod spamtitan_contradictions;
 mod spamtitan_holes;
 mod spamtitan_samples;
 mod spamtitan_variants;

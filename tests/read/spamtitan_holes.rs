@@ -189,7 +189,7 @@ fn the_domain_list_answer_reads_as_domains() {
     c.write(
         "api/domains.json",
         r#"[{"id":3,"domain":"example.com","destination":"mail.example.com:25"},
-            {"id":4,"domain":"Example.NET","destination":"mx1.example.net:25"}]"#,
+            {"id":4,"domain":"Example.NET","destination":"mx1.example.net:25 mx2.example.net:25"}]"#,
     );
     let (code, json, err) = show(&c.path);
     assert!(code < 2, "{err}");

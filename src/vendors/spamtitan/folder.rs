@@ -70,7 +70,8 @@ pub fn read(
     let mut parts: Vec<(usize, ListPart)> = Vec::new();
     let mut problems: Vec<Error> = Vec::new();
     let files = files(dir, &mut problems);
-    let copies = copies::sort(dir, &files, &mut problems);
+    let mut copies = copies::sort(dir, &files, &mut problems);
+    one_domain_export(dir, &files, &mut copies, &mut problems);
     for path in files {
         let relative = relative(dir, &path);
         if let Some(note) = copies.skipped.get(&path) {
@@ -114,20 +115,160 @@ pub fn read(
             Err(e) => problems.push(e),
         }
     }
+    let contradictions = contradictions(&reads);
+    versions_against_update_logs(&mut reads);
     let exported = exported_domains(&reads);
     merge_lists(parts, first_index, &mut reads, exported.as_ref());
-    if !problems.is_empty() {
-        let said = message!(
-            "st-folder-unreadable",
-            count = problems.len(),
-            read = reads.len()
-        );
+    if !problems.is_empty() || !contradictions.is_empty() {
+        let said = match problems.len() {
+            0 => message!("st-folder-contradicts", count = contradictions.len()),
+            count => message!("st-folder-unreadable", count = count, read = reads.len()),
+        };
+        problems.extend(contradictions);
         return Err(Error::file(dir.display().to_string(), said).because(problems));
     }
     if !reads.iter().any(holds_host) {
         reads.push(folder_name(dir)?);
     }
     Ok(reads)
+}
+
+/// One domain export per capture: every `domains*.csv` lists all the appliance's domains, so
+/// two that differ cannot both be it (a stale export beside the current one would bring back
+/// domains and values since changed). A second one with the same bytes is read once, with a
+/// note; one that differs is a problem naming both. A copy's name (`domains (1).csv`) is
+/// [`copies`]'s.
+fn one_domain_export(
+    dir: &Path,
+    files: &[PathBuf],
+    copies: &mut copies::Copies,
+    problems: &mut Vec<Error>,
+) {
+    let mut exports: Vec<(&PathBuf, String)> = files
+        .iter()
+        .filter(|path| path.is_file() && !copies.skipped.contains_key(*path))
+        .filter_map(|path| {
+            let name = match copies.read_as.get(path) {
+                Some((name, _)) => name.clone(),
+                None => relative(dir, path),
+            };
+            (classify(&name) == FileKind::DomainsCsv).then(|| (path, relative(dir, path)))
+        })
+        .collect();
+    // The file named as the capture script and the README name it comes first.
+    exports.sort_by_key(|(_, name)| name.to_lowercase() != "domains.csv");
+    let Some(((first, first_name), others)) = exports.split_first() else {
+        return;
+    };
+    let kept = std::fs::read(first).ok();
+    for (path, name) in others {
+        if std::fs::read(path).ok() == kept {
+            let said = message!(
+                "reading-st-copy-same",
+                file = name.as_str(),
+                original = first_name.as_str()
+            );
+            copies.skipped.insert((*path).clone(), said);
+        } else {
+            let said = message!("st-domain-exports-differ", other = first_name.as_str());
+            problems.push(Error::file(path.display().to_string(), said.clone()));
+            // Not read: its values would only be said again as contradictions.
+            copies.skipped.insert((*path).clone(), said);
+        }
+    }
+}
+
+/// A setting two places of the capture give different values (two files, or two rows of one
+/// file): which is the appliance's cannot be told, so each is a problem naming both places.
+/// Text is compared without case, as host names and LDAP names are.
+fn contradictions(reads: &[SourceRead]) -> Vec<Error> {
+    let mut seen: BTreeMap<(&str, &str), (&crate::model::Value, &str, u32)> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for read in reads {
+        for (change, line) in &read.changes {
+            let Change::Setting { scope, name, value } = change else {
+                continue;
+            };
+            let here = (value, read.provenance.info.path.as_ref(), *line);
+            let Some((first, path, at)) = seen.get(&(scope.as_str(), name.as_str())).copied()
+            else {
+                seen.insert((scope, name), here);
+                continue;
+            };
+            if !same_value(first, value) {
+                let said = message!(
+                    "st-setting-contradicts",
+                    scope = scope.as_str(),
+                    name = name.as_str(),
+                    value = value.to_string(),
+                    other = format!("{path}:{at}"),
+                    other_value = first.to_string()
+                );
+                problems.push(Error::file(
+                    format!("{}:{line}", read.provenance.info.path),
+                    said,
+                ));
+            }
+        }
+    }
+    problems
+}
+
+fn same_value(a: &crate::model::Value, b: &crate::model::Value) -> bool {
+    use crate::model::Value;
+    match (a, b) {
+        (Value::Text(a), Value::Text(b)) => a.eq_ignore_ascii_case(b),
+        _ => a == b,
+    }
+}
+
+/// A version file behind an update log that records a completed update to a later version:
+/// the capture mixes two times (the version taken before the update, the log after it). The
+/// version file is what the capture says; a warning names both files, so a plan is not made
+/// for an upgrade the log says is done.
+fn versions_against_update_logs(reads: &mut [SourceRead]) {
+    let installed: Vec<(Version, String, u32)> = reads
+        .iter()
+        .flat_map(|read| {
+            read.changes
+                .iter()
+                .filter_map(move |(change, _)| match change {
+                    Change::UpdatesListed(updates) => Some((read, updates)),
+                    _ => None,
+                })
+        })
+        .flat_map(|(read, updates)| {
+            updates.iter().filter_map(move |(to, state, line)| {
+                let to = Version::parse(to).filter(|_| state == "installed")?;
+                Some((to, read.provenance.info.path.to_string(), *line))
+            })
+        })
+        .collect();
+    for read in reads.iter_mut() {
+        let versions: Vec<(Version, u32)> = read
+            .changes
+            .iter()
+            .filter_map(|(change, line)| match change {
+                Change::Version(v) => Some((v.clone(), *line)),
+                _ => None,
+            })
+            .collect();
+        for (version, line) in versions {
+            let later = installed
+                .iter()
+                .filter(|(to, ..)| *to > version)
+                .max_by(|a, b| a.0.cmp(&b.0));
+            if let Some((to, log, at)) = later {
+                let said = message!(
+                    "st-version-behind-update-log",
+                    version = version.text.as_str(),
+                    log = format!("{log}:{at}"),
+                    to = to.text.as_str()
+                );
+                read.notes.push(Note::warning(line, said));
+            }
+        }
+    }
 }
 
 /// A file that is not read, with the note that says why.
@@ -427,7 +568,7 @@ fn list_part(
         }
     };
     // A failed call's answer holds no list: the list is not captured, never empty.
-    let Some(entries) = super::lists::entries(read)? else {
+    let Some(entries) = super::lists::entries(read, list)? else {
         return Ok(None);
     };
     Ok(Some(ListPart {

@@ -45,8 +45,12 @@ pub struct XmlEntry {
 }
 
 /// A list answer: its entries when stat is ok, `None` when the call failed (a warning says
-/// why). A file that is no XML, or no `response`, is an error.
-pub fn list(read: &mut FileRead<'_>) -> Result<Option<Vec<XmlEntry>>> {
+/// why). A file that is no XML, or no `response`, is an error; so is an answer holding an
+/// element named for another list than `expected` (the list the file's name says, if known).
+pub fn list(
+    read: &mut FileRead<'_>,
+    expected: Option<&'static str>,
+) -> Result<Option<Vec<XmlEntry>>> {
     use quick_xml::events::Event;
     let text = read.source.text.trim_start_matches('\u{feff}').to_string();
     // Where each line starts, found once: a position's line is a binary search, so a long
@@ -79,6 +83,18 @@ pub fn list(read: &mut FileRead<'_>) -> Result<Option<Vec<XmlEntry>>> {
             bad(read, &text, line_of(at), why)
         })?;
     }
+    if let Some(expected) = expected {
+        let other = scan.lists.iter().find(|(list, ..)| *list != expected);
+        if let Some((named, element, line)) = other {
+            let why = message!(
+                "st-xml-list-contradicts",
+                element = element,
+                named = *named,
+                list = expected
+            );
+            return Err(bad(read, &text, *line, why));
+        }
+    }
     scan.outcome(read, &text)
 }
 
@@ -95,6 +111,8 @@ struct Scan {
     errors: Vec<String>,
     /// Leaves closed, with their parent's depth: (depth, name, text, line).
     leaves: Vec<(usize, String, String, u32)>,
+    /// Elements named for a list: (the list, the element's name as written, line).
+    lists: Vec<(&'static str, String, u32)>,
 }
 
 impl Scan {
@@ -112,12 +130,12 @@ impl Scan {
                 Err(bad(message!("st-xml-second-root", name = name)))
             }
             Event::Start(e) => {
-                let name = self.open(&e);
+                let name = self.open(&e, line);
                 self.stack.push((name, String::new(), line, false));
                 Ok(())
             }
             Event::Empty(e) => {
-                self.open(&e);
+                self.open(&e, line);
                 Ok(())
             }
             // Text and CDATA alike become the open element's text; their decoding errors are
@@ -140,10 +158,14 @@ impl Scan {
         }
     }
 
-    /// An element opens: the root takes its name and `stat` attribute, a parent learns it has
-    /// a child. Its name, lower case.
-    fn open(&mut self, e: &quick_xml::events::BytesStart<'_>) -> String {
-        let name = String::from_utf8_lossy(e.local_name().as_ref()).to_lowercase();
+    /// An element opens at `line`: the root takes its name and `stat` attribute, a parent
+    /// learns it has a child, an element named for a list is kept. Its name, lower case.
+    fn open(&mut self, e: &quick_xml::events::BytesStart<'_>, line: u32) -> String {
+        let written = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+        let name = written.to_lowercase();
+        if let Some(list) = super::names::list_word(&name) {
+            self.lists.push((list, written, line));
+        }
         if self.stack.is_empty() {
             self.root = Some(name.clone());
             self.stat = stat_attribute(e);

@@ -38,10 +38,11 @@ const HEADER_WORDS: &[&str] = &[
 
 /// The entries of a list file; lines that are no entry become notes of `read`. A file that
 /// holds the legacy API's XML answer is read as such ([`super::legacy_xml`]); `None` when that
-/// answer says the call failed: the list was not captured.
-pub fn entries(read: &mut FileRead<'_>) -> Result<Option<Vec<Entry>>> {
+/// answer says the call failed: the list was not captured. `list` is the list the file's name
+/// says; an XML answer naming another one is an error.
+pub fn entries(read: &mut FileRead<'_>, list: &'static str) -> Result<Option<Vec<Entry>>> {
     if super::legacy_xml::looks_like_xml(&read.source.text) {
-        let Some(raw) = super::legacy_xml::list(read)? else {
+        let Some(raw) = super::legacy_xml::list(read, Some(list))? else {
             return Ok(None);
         };
         let raw = raw
@@ -55,10 +56,22 @@ pub fn entries(read: &mut FileRead<'_>) -> Result<Option<Vec<Entry>>> {
     for (i, line) in text.lines().enumerate() {
         let number = i as u32 + 1;
         let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
+        if trimmed.is_empty() {
             continue;
         }
-        let Some(cells) = cells(trimmed) else {
+        let cells = cells(trimmed);
+        // A line that starts with `#` is a comment, unless it starts with a whole entry: `#`
+        // is allowed in an address's local part, and the UI's export writes no comments.
+        if trimmed.starts_with('#') {
+            match cells.as_ref().and_then(|c| c.first()) {
+                Some(first) if is_entry(first) => read.notes.push(Note::warning(
+                    number,
+                    crate::message!("reading-st-hash-entry", entry = first.as_str()),
+                )),
+                _ => continue,
+            }
+        }
+        let Some(cells) = cells else {
             read.notes.push(Note::unrecognized(
                 number,
                 line,
@@ -191,8 +204,10 @@ fn cells(line: &str) -> Option<Vec<String>> {
             let record = reader.records().next()?.ok()?;
             record.iter().map(str::to_string).collect()
         }
-        None => match line.split_once('#') {
-            Some((entry, note)) => vec![entry.trim().into(), note.trim().into()],
+        // A whole entry holding `#` (`ops#1@example.com`) is no entry and comment.
+        None if is_entry(&unquote(line)) => vec![unquote(line)],
+        None => match comment_start(line) {
+            Some(at) => vec![line[..at].trim().into(), line[at + 1..].trim().into()],
             None => vec![unquote(line)],
         },
     };
@@ -200,6 +215,22 @@ fn cells(line: &str) -> Option<Vec<String>> {
         cells.pop();
     }
     Some(cells)
+}
+
+/// Where the comment of a line without delimiters starts: the first `#` after a space
+/// (`#ops@example.com # our team`), else the first `#`.
+fn comment_start(line: &str) -> Option<usize> {
+    let after_space = line
+        .char_indices()
+        .zip(line.chars().skip(1))
+        .find(|((_, c), next)| c.is_whitespace() && *next == '#')
+        .map(|((at, c), _)| at + c.len_utf8());
+    after_space.or_else(|| line.find('#'))
+}
+
+/// Whether a cell, as pasted, is an entry.
+fn is_entry(cell: &str) -> bool {
+    address::is_entry_form(&address::normalise(&pasted_form(cell)).0)
 }
 
 fn unquote(cell: &str) -> String {
@@ -225,7 +256,7 @@ mod tests {
     fn read(text: &str) -> (Vec<(String, Option<String>)>, usize) {
         let source = Source::from_text("allow.txt", text);
         let mut file = FileRead::new(&source, SourceKind::Export);
-        let got = entries(&mut file)
+        let got = entries(&mut file, "allow")
             .unwrap()
             .unwrap()
             .into_iter()

@@ -101,6 +101,16 @@ pub(crate) fn list_name(name: &str) -> Option<&'static str> {
         .or_else(|| label_list(stem))
 }
 
+/// The list an XML element of a legacy list answer names by its own name (`<blacklist>`,
+/// `<allowlist>`), in either vocabulary; `None` for any other element.
+pub(crate) fn list_word(element: &str) -> Option<&'static str> {
+    let element = element.to_lowercase();
+    LIST_NAMES
+        .iter()
+        .find(|(known, _)| *known == element)
+        .map(|(_, list)| *list)
+}
+
 /// Whether a lone file (as git hands one to a textconv driver: its name kept, its directory
 /// not) is a SpamTitan capture file, by its name.
 pub(crate) fn is_capture_file(name: &str) -> bool {

@@ -437,7 +437,7 @@ fn check(relative: &str, body: Vec<u8>, answer: Answer) -> Result<Vec<u8>, Arg> 
                 return Err(message!("fetch-st-not-legacy-xml").into());
             }
             let mut read = FileRead::new(&source, SourceKind::Export);
-            let list = super::legacy_xml::list(&mut read).map_err(|e| reason(&e))?;
+            let list = super::legacy_xml::list(&mut read, None).map_err(|e| reason(&e))?;
             if list.is_none() {
                 // What the reader said of the answer: the call failed, and why.
                 return Err(match read.notes.last().map(|n| &n.kind) {
