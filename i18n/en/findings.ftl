@@ -36,6 +36,7 @@ finding-delegated-keep-messages = delegated domains keep their customized messag
 finding-licenses-not-captured = { $title }: licenses not captured
 finding-licensed = { $feature } is licensed
 finding-not-licensed = { $feature } is not licensed
+finding-license-not-in-force = { $feature } is listed, but the appliance says `{ $state }` of it: not a license in force that carryover can read
 finding-version-not-captured = { $title }: the version not captured
 finding-version-at-least = { $version } is { $min } or later
 finding-version-below = { $title } (the appliance runs { $version })

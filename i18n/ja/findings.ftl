@@ -35,6 +35,7 @@ finding-delegated-keep-messages = Delegated Domain のカスタマイズされ�
 finding-licenses-not-captured = { $title }: ライセンスがキャプチャされていません
 finding-licensed = { $feature } のライセンスがあります
 finding-not-licensed = { $feature } のライセンスがありません
+finding-license-not-in-force = { $feature } は一覧にありますが、アプライアンスは `{ $state }` と表示しています: 有効なライセンスとは読み取れません
 finding-version-not-captured = { $title }: バージョンがキャプチャされていません
 finding-version-at-least = { $version } は { $min } 以降です
 finding-version-below = { $title } (アプライアンスは { $version } で運用中)

@@ -135,6 +135,12 @@ pub enum Detect {
     LicenseMissing {
         /// The feature's name as the license listing shows it.
         feature: String,
+        /// The first words of what the listing says of a license that is in force
+        /// (`expires 2012-03-31`), compared case-insensitively; nothing said is in force too.
+        /// What it says otherwise blocks, named: an expired or disabled license, or words
+        /// carryover cannot read.
+        #[serde(default)]
+        in_force: Vec<String>,
     },
     /// A source version below this one.
     VersionBelow {

@@ -204,7 +204,7 @@ pub fn evaluate(release: &Release, entry: &Entry, cx: &Evidence<'_>) -> Vec<Find
             unless_installed,
         } => rule.delegated_domains(license.as_deref(), unless_installed.as_deref()),
         Detect::TrustedHosts { group } => rule.trusted_hosts(group),
-        Detect::LicenseMissing { feature } => rule.license_missing(feature),
+        Detect::LicenseMissing { feature, in_force } => rule.license_missing(feature, in_force),
         Detect::VersionBelow { version } => rule.version_below(version),
         Detect::VersionNot { version } => rule.version_not(version),
         Detect::Manual => rule.manual(),
@@ -745,7 +745,7 @@ impl Rule<'_, '_> {
     }
 
     /// A licensed feature the upgrade needs (N-5: Upgrades Allowed).
-    fn license_missing(&self, feature: &str) -> Vec<Finding> {
+    fn license_missing(&self, feature: &str, in_force: &[String]) -> Vec<Finding> {
         if self.model.licenses.is_empty() && !self.model.coverage.licenses {
             let commands = self
                 .cx
@@ -768,7 +768,21 @@ impl Rule<'_, '_> {
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(feature));
         if let Some((_, item)) = licensed {
-            let mut f = self.ok(message!("finding-licensed", feature = feature));
+            let state = item.value.trim();
+            let first = state.split_whitespace().next().unwrap_or("");
+            let mut f =
+                match state.is_empty() || in_force.iter().any(|w| w.eq_ignore_ascii_case(first)) {
+                    true => self.ok(message!("finding-licensed", feature = feature)),
+                    false => {
+                        let mut f = self.found(message!(
+                            "finding-license-not-in-force",
+                            feature = feature,
+                            state = state
+                        ));
+                        f.remedy = self.remedy(&[]);
+                        f
+                    }
+                };
             f.at.push(self.locate(item.at));
             return vec![f];
         }
@@ -1030,16 +1044,31 @@ impl Rule<'_, '_> {
             return vec![f];
         };
         let at = self.locate(item.at);
-        let backups: Vec<(&str, &str)> = item
+        // `<name> <state>`, the state all the words after the name (`Not Done`, `Done with
+        // errors`); the last backup is the one numbered highest (`Backup-10001`), else the
+        // last listed.
+        let backups: Vec<(&str, &str, &str)> = item
             .value
             .answer
             .iter()
             .filter_map(|line| {
-                let mut words = line.split_whitespace();
-                Some((words.next()?, words.next_back().unwrap_or("")))
+                let line = line.trim();
+                let (name, state) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+                (!name.is_empty()).then(|| (line, name, state.trim().trim_matches('"')))
             })
             .collect();
-        let Some((name, state)) = backups.last() else {
+        let number = |name: &str| {
+            let digits = name
+                .trim_matches('"')
+                .rsplit(|c: char| !c.is_ascii_digit())
+                .next();
+            digits.and_then(|d| d.parse::<u64>().ok())
+        };
+        let latest = match backups.iter().all(|(_, name, _)| number(name).is_some()) {
+            true => backups.iter().max_by_key(|(_, name, _)| number(name)),
+            false => backups.last(),
+        };
+        let Some((shown, _, state)) = latest else {
             let mut f = self.found(message!(
                 "finding-backup-none",
                 title = &self.entry.title,
@@ -1049,7 +1078,7 @@ impl Rule<'_, '_> {
             f.remedy = self.remedy(&[]);
             return vec![form(f)];
         };
-        let shown = format!("{name} {state}");
+        let shown = shown.to_string();
         if state.eq_ignore_ascii_case(done) {
             let mut f = self.ok(message!("finding-backup-done", backup = shown));
             f.at.push(at);

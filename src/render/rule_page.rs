@@ -201,7 +201,7 @@ fn detect(note: &Note) -> Vec<Message> {
             unless_installed,
         } => delegated_domains(license.as_deref(), unless_installed.as_deref()),
         Detect::TrustedHosts { group } => one(message!("rule-detect-trusted-hosts", group = group)),
-        Detect::LicenseMissing { feature } => {
+        Detect::LicenseMissing { feature, .. } => {
             one(message!("rule-detect-license-missing", feature = feature))
         }
         Detect::VersionBelow { version } => {

@@ -880,3 +880,53 @@ fn note(text: Text) -> String {
         Text::Said(_) => String::new(),
     }
 }
+
+/// N-5 reads what `license status` says of Upgrades Allowed: listed with nothing said (the
+/// release note's own example) or an expiry to come, it is in force; expired, disabled or
+/// words carryover cannot read block, quoting what the appliance said.
+#[test]
+fn n5_passes_only_a_license_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let license = |state: &str| {
+        let body = format!("rg01> license status\n\"Upgrades Allowed\"{state}\nOK Completed\n");
+        let path = write(dir.path(), "lic.log", &log("4.1.9-GA", &body));
+        one(&findings(&[&path], Some("4.2.3")), "MOS-4.2.3-N-5").clone()
+    };
+    for state in ["", " \"expires 2012-03-31\"", " \"Licensed\""] {
+        let f = license(state);
+        assert_eq!(f.status, Status::Ok, "{state}: {f:#?}");
+    }
+    for state in [
+        "expired 2010-03-31",
+        "disabled",
+        "not licensed",
+        "evaluation over",
+    ] {
+        let f = license(&format!(" \"{state}\""));
+        assert_eq!(f.status, Status::Found, "{state}: {f:#?}");
+        assert!(f.summary.contains(&format!("`{state}`")), "{f:#?}");
+    }
+}
+
+/// N-4 reads a backup's whole state (`Not Done` is not done), quotes its line as it is, and
+/// takes the backup numbered highest as the last, wherever it is listed.
+#[test]
+fn n4_reads_the_whole_state_of_the_highest_numbered_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let backups = |lines: &str| {
+        let body = format!("rg01> backup status\n{lines}OK Completed\n");
+        let path = write(dir.path(), "bk.log", &log("4.1.9-GA", &body));
+        one(&findings(&[&path], Some("4.2.3")), "MOS-4.2.3-N-4").clone()
+    };
+    let f = backups("Backup-10000 Not Done\n");
+    assert_eq!(f.status, Status::Found, "{f:#?}");
+    assert!(f.summary.contains("(Backup-10000 Not Done)"), "{f:#?}");
+    let f = backups("Backup-10000 Done with errors\n");
+    assert_eq!(f.status, Status::Found, "{f:#?}");
+    let f = backups("Backup-10001 Failed\nBackup-10000 Done\n");
+    assert_eq!(f.status, Status::Found, "{f:#?}");
+    assert!(f.summary.contains("(Backup-10001 Failed)"), "{f:#?}");
+    let f = backups("Backup-10000 Failed\nBackup-10001 Done\n");
+    assert_eq!(f.status, Status::Ok, "{f:#?}");
+    assert!(f.summary.contains("(Backup-10001 Done)"), "{f:#?}");
+}
