@@ -1,6 +1,9 @@
-//! A writer that shows every bidirectional control as the RON escape `\u{202e}`: RON's own
-//! serializer writes them raw, and a raw U+202E in a stored file or a textconv view reorders
-//! what a reviewer reads in `git diff` (a value that reads as another). In a quoted string the
+//! A writer that shows every bidirectional control as the RON escape `\u{202e}`, and every
+//! other character outside ASCII that the one sanitiser hides (a C1 control such as U+009B, a
+//! zero-width space): RON's own serializer writes them raw, and a raw U+202E in a stored file
+//! or a textconv view reorders what a reviewer reads in `git diff` (a value that reads as
+//! another), a U+009B may drive the terminal that shows it, and a zero-width space makes two
+//! values look the same. In a quoted string the
 //! escape reads back as the control itself; in a raw one (a value holding `"` or `\`) as its
 //! own characters, which is still what a reviewer should see, never the reordering.
 
@@ -29,32 +32,50 @@ impl<W: Write> BidiEscaped<W> {
     }
 }
 
-/// The UTF-8 length of a character whose first byte is `first` (0xe2 or 0xd8 here).
+/// The first bytes of every hidden character outside ASCII: C1 controls and the soft hyphen
+/// (0xc2), U+061C (0xd8), U+180E (0xe1), the bidi controls, zero-width characters and the
+/// line and paragraph separators (0xe2), and U+FEFF (0xef).
+const LEADS: [u8; 5] = [0xc2, 0xd8, 0xe1, 0xe2, 0xef];
+
+/// The UTF-8 length of a character whose first byte is `first` (one of [`LEADS`]).
 fn needed(first: u8) -> usize {
-    if first == 0xd8 {
+    if first < 0xe0 {
         2
     } else {
         3
     }
 }
 
-/// The length of the bidi control `bytes` starts with, and the control, if it starts with one.
+/// Where the next byte of [`LEADS`] is in `bytes`.
+fn next_lead(bytes: &[u8]) -> Option<usize> {
+    let common = memchr::memchr3(0xc2, 0xd8, 0xe2, bytes);
+    let rare = memchr::memchr2(0xe1, 0xef, &bytes[..common.unwrap_or(bytes.len())]);
+    rare.or(common)
+}
+
+/// The length of the hidden character `bytes` starts with, and the character, if it starts
+/// with one.
 fn control_at(bytes: &[u8]) -> Option<(usize, char)> {
     let len = needed(*bytes.first()?);
     let c = std::str::from_utf8(bytes.get(..len)?)
         .ok()?
         .chars()
         .next()?;
-    crate::base::text::bidi_control(c).then_some((len, c))
+    crate::base::text::hidden(c).then_some((len, c))
 }
 
-/// Whether `tail` may be the start of a bidi control cut by the write's end.
+/// Whether `tail` may be the start of a hidden character cut by the write's end.
 fn may_start_control(tail: &[u8]) -> bool {
-    matches!(tail, [0xe2] | [0xe2, 0x80] | [0xe2, 0x81] | [0xd8])
+    tail.first().is_some_and(|b| LEADS.contains(b))
 }
 
 impl<W: Write> Write for BidiEscaped<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Most of a model is ASCII, which holds no hidden character: one pass tells.
+        if self.held.is_empty() && buf.is_ascii() {
+            self.inner.write_all(buf)?;
+            return Ok(buf.len());
+        }
         // A character cut by the last write is rare: only then are bytes copied.
         let joined;
         let bytes: &[u8] = if self.held.is_empty() {
@@ -65,8 +86,8 @@ impl<W: Write> Write for BidiEscaped<W> {
         };
         let mut start = 0;
         let mut i = 0;
-        // Only the lead bytes of a bidi control's encoding are looked at, found with memchr.
-        while let Some(at) = memchr::memchr2(0xe2, 0xd8, &bytes[i..]) {
+        // Only the lead bytes of a hidden character's encoding are looked at, found with memchr.
+        while let Some(at) = next_lead(&bytes[i..]) {
             i += at;
             let b = bytes[i];
             let rest = &bytes[i..];
@@ -108,10 +129,12 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// Every bidi control, C1 control and character that shows nothing; Japanese, full-width
+    /// forms and accented letters (whose encodings share the lead bytes) stay as they are.
     #[test]
-    fn every_bidi_control_is_escaped_even_when_a_write_cuts_it() {
-        let text = "a\u{202e}b\u{2066}c\u{200f}d\u{061c}e ＠日本 \u{2028}";
-        let want = "a\\u{202e}b\\u{2066}c\\u{200f}d\\u{61c}e ＠日本 \u{2028}";
+    fn every_hidden_character_is_escaped_even_when_a_write_cuts_it() {
+        let text = "a\u{202e}b\u{2066}c\u{200f}d\u{061c}e ＠日本 \u{2028}\u{9b}2J\u{200b}f\u{feff}g\u{ad}h\u{180e}é";
+        let want = "a\\u{202e}b\\u{2066}c\\u{200f}d\\u{61c}e ＠日本 \\u{2028}\\u{9b}2J\\u{200b}f\\u{feff}g\\u{ad}h\\u{180e}é";
         assert_eq!(escaped(&[text.as_bytes()]), want);
         let bytes = text.as_bytes();
         for cut in 0..bytes.len() {
@@ -129,7 +152,7 @@ mod tests {
 
     #[test]
     fn the_escape_reads_back_as_the_control_in_ron() {
-        let value = "quota\u{202e}txt.exe";
+        let value = "quota\u{202e}txt\u{9b}.exe\u{200b}";
         let mut out = Vec::new();
         let mut writer = BidiEscaped::new(&mut out);
         ron::Options::default()
@@ -137,7 +160,7 @@ mod tests {
             .unwrap();
         writer.finish().unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(!text.contains('\u{202e}'), "{text}");
+        assert!(!text.contains(['\u{202e}', '\u{9b}', '\u{200b}']), "{text}");
         assert_eq!(ron::from_str::<String>(&text).unwrap(), value);
     }
 }
