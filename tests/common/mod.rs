@@ -124,6 +124,22 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Runs the binary in `dir`: exit code, stdout as bytes (a script in its own encoding),
+/// stderr.
+pub fn run_bytes_in(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Runs the binary from the crate root, colour off, in the C locale: exit code, stdout and stderr.
 pub fn run_full(args: &[&str]) -> (i32, String, String) {
     let out = assert_cmd::Command::cargo_bin("carryover")

@@ -4,8 +4,6 @@
 
 use crate::common;
 
-use std::path::Path;
-
 use carryover::capture::{Capture, ReadOptions as Options};
 use carryover::model::Value;
 use common::*;
@@ -29,27 +27,13 @@ fn quotamsg(capture: &Capture) -> &Value {
     &capture.config.messages["system"]["branding.quotamsg"].value
 }
 
-/// Runs the binary in `dir`: exit code, stdout as bytes, stderr.
-fn run_in(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = assert_cmd::Command::cargo_bin("carryover")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        out.stdout,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 /// The message read, the restore script for 4.2.3, and what restore said.
 fn read_and_restore(name: &str, bytes: &[u8]) -> (Capture, i32, Vec<u8>, String) {
     let capture = capture_of(name, bytes.to_vec(), &Options::default());
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(name), bytes).unwrap();
-    let (code, script, said) = run_in(dir.path(), &["restore", "--to", "4.2.3", name]);
+    let (code, script, said) =
+        common::run_bytes_in(dir.path(), &["restore", "--to", "4.2.3", name]);
     (capture, code, script, said)
 }
 
