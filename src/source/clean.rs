@@ -109,11 +109,13 @@ struct StampEvidence {
 const ANY_STYLE: u64 = u64::MAX;
 
 /// The stamp styles of a stamped log, one bit per row of [`TIMESTAMPS`]; `None` when the log
-/// is not stamped. A log is stamped on evidence, never on a line or two: (nearly) every line
-/// of the session carries a stamp ([`STAMPED_SHARE`]), and so does (nearly) every prompt
-/// line, the lines a stamping program stamps first. A log of one line is stamped when that
-/// line is. Lines inside a literal's body are no evidence either way: they hold the
-/// appliance's own text, such as a message's office hours.
+/// is not stamped. A log is stamped on evidence, never on a line or two. A log with prompts is
+/// stamped when most of its prompt lines carry a stamp: a stamping program stamps the lines
+/// a person typed at, and an answer's own times never fall on them; a session appended
+/// unstamped (PuTTY after Tera Term) leaves it stamped, each stamp removed where it is. A log
+/// without prompts is stamped when (nearly) every line is ([`STAMPED_SHARE`]); one of one
+/// line when that line is. Lines inside a literal's body are no evidence either way: they hold
+/// the appliance's own text, such as a message's office hours.
 fn stamp_styles(text: &str) -> Option<u64> {
     stamped_on(&stamp_evidence(text, true)?)
 }
@@ -121,21 +123,23 @@ fn stamp_styles(text: &str) -> Option<u64> {
 /// [`stamp_styles`] on the evidence gathered.
 fn stamped_on(evidence: &StampEvidence) -> Option<u64> {
     let nearly_all = |part: usize, whole: usize| part as f64 >= whole as f64 * STAMPED_SHARE;
-    let stamped = match evidence.stamped {
-        0 => false,
-        1 => evidence.lines == 1,
-        n => {
-            nearly_all(n, evidence.lines) && nearly_all(evidence.stamped_prompts, evidence.prompts)
-        }
+    let stamped = match (evidence.prompts, evidence.stamped) {
+        (_, 0) => false,
+        (0, 1) => evidence.lines == 1,
+        (0, n) => nearly_all(n, evidence.lines),
+        (prompts, _) => evidence.stamped_prompts > 0 && evidence.stamped_prompts * 2 >= prompts,
     };
     stamped.then_some(evidence.styles)
 }
 
-/// The stamps of a log ([`StampEvidence`]). With `give_up`, `None` as soon as too many lines
-/// lack a stamp for the log to be stamped, so an unstamped log is not read to its end.
+/// How many lines without a single stamp show a log unstamped, however long it goes on: a
+/// stamping program stamps from its first line.
+const UNSTAMPED_AFTER: usize = 256;
+
+/// The stamps of a log ([`StampEvidence`]). With `give_up`, `None` once the first
+/// [`UNSTAMPED_AFTER`] lines it looks at hold no stamp, so an unstamped log is not read to its
+/// end.
 fn stamp_evidence(text: &str, give_up: bool) -> Option<StampEvidence> {
-    let most_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-    let most_unstamped = most_lines as f64 * (1.0 - STAMPED_SHARE) + 1.0;
     let mut evidence = StampEvidence::default();
     let mut literal_left = 0u64;
     let mut last_style = 0;
@@ -158,7 +162,7 @@ fn stamp_evidence(text: &str, give_up: bool) -> Option<StampEvidence> {
             evidence.stamped += 1;
             evidence.stamped_prompts += usize::from(prompt);
             evidence.styles |= 1 << last_style;
-        } else if give_up && (evidence.lines - evidence.stamped) as f64 > most_unstamped {
+        } else if give_up && evidence.stamped == 0 && evidence.lines >= UNSTAMPED_AFTER {
             return None;
         }
     }
@@ -749,7 +753,7 @@ mod tests {
     }
 
     #[test]
-    fn a_log_is_stamped_when_nearly_every_line_and_prompt_is() {
+    fn a_log_is_stamped_when_most_of_its_prompts_are() {
         let line = |i: usize, stamp: bool| {
             let stamp = if stamp {
                 format!("10:00:{i:02} ")
@@ -762,11 +766,25 @@ mod tests {
                 _ => format!("{stamp}OK Completed\n"),
             }
         };
-        // Written before stamping began: a line in ten is tolerated, not two.
+        // Written before stamping began, or a session appended unstamped: stamped while most
+        // prompts carry a stamp, not when most do not.
         let late =
             |unstamped: usize| -> String { (0..30).map(|i| line(i, i >= unstamped)).collect() };
         assert!(stamp_styles(&late(3)).is_some());
-        assert!(stamp_styles(&late(6)).is_none());
+        assert!(stamp_styles(&late(15)).is_some());
+        assert!(stamp_styles(&late(18)).is_none());
+        let appended: String = (0..30).map(|i| line(i, i < 15)).collect();
+        assert!(stamp_styles(&appended).is_some());
+        assert_eq!(
+            cleaned(&appended),
+            (0..30).map(|i| line(i, false)).collect::<String>()
+        );
+        // One answer line a stamping program left bare does not unstamp a small log.
+        let one_bare: String = (0..9).map(|i| line(i, i != 4)).collect();
+        assert!(stamp_styles(&one_bare).is_some());
+        // A log with no stamp in its first lines is not read to its end.
+        let long: String = (0..3000).map(|i| line(i, false)).collect();
+        assert!(stamp_evidence(&long, true).is_none());
         // A long answer of times under an unstamped prompt: the answer's own times.
         let answer: String = (0..30)
             .map(|i| format!("10:00:{i:02} delivered\n"))
