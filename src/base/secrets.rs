@@ -9,32 +9,68 @@ use std::sync::OnceLock;
 /// What a masked value reads as.
 pub const MASK: &str = "<secret>";
 
-/// `text` with the password of every URL in it masked (`ftp://mirapoint:<secret>@host/…`):
-/// MOS fetches updates from URLs that carry their FTP or HTTP login. The user stays readable.
+/// `text` with the password of every URL in it masked (`ftp://mirapoint:<secret>@host/…`),
+/// and the value of each query parameter whose name says secret (`?password=<secret>`): MOS
+/// fetches updates from URLs that carry their FTP or HTTP login. The user stays readable. A
+/// password may hold `#`, `?`, `/` or a quoted space: the login runs to the URL's last `@`,
+/// and more is masked rather than less.
 pub fn mask_url_passwords(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("://") {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut out = String::new();
     // `text[..copied]` is in `out`.
     let mut copied = 0;
     let mut from = 0;
     while let Some(at) = text[from..].find("://") {
         let start = from + at + 3;
-        let ends = |c: char| matches!(c, '/' | '?' | '#' | '"' | '\'') || c.is_whitespace();
-        let len = text[start..].find(ends).unwrap_or(text.len() - start);
-        let authority = &text[start..start + len];
-        if let Some(user_end) = authority.rfind('@') {
-            if let Some(colon) = authority[..user_end].find(':') {
+        let end = url_end(&text[start..]) + start;
+        let url = &text[start..end];
+        if let Some(user_end) = url.rfind('@') {
+            if let Some(colon) = url[..user_end].find(':') {
                 out.push_str(&text[copied..start + colon + 1]);
                 out.push_str(MASK);
                 copied = start + user_end;
             }
         }
-        from = start + len;
+        if let Some(query) = url.find('?') {
+            let query_start = start + query + 1;
+            let mut at = query_start;
+            for pair in text[query_start..end].split(['&', ';']) {
+                if let Some((name, value)) = pair.split_once('=') {
+                    if !value.is_empty() && neutral().matches(name) && at >= copied {
+                        let value_start = at + name.len() + 1;
+                        out.push_str(&text[copied..value_start]);
+                        out.push_str(MASK);
+                        copied = value_start + value.len();
+                    }
+                }
+                at += pair.len() + 1;
+            }
+        }
+        from = end.max(start);
     }
     if copied == 0 {
         return std::borrow::Cow::Borrowed(text);
     }
     out.push_str(&text[copied..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// Where a URL written after its `://` ends: at white space outside double quotes, or at a
+/// closing quote or the end of the text.
+fn url_end(url: &str) -> usize {
+    let mut quoted = false;
+    for (at, c) in url.char_indices() {
+        match c {
+            '"' if quoted => quoted = false,
+            '"' if url[at + 1..].contains('@') && url[..at].contains(':') => quoted = true,
+            '"' | '\'' => return at,
+            c if c.is_whitespace() && !quoted => return at,
+            _ => {}
+        }
+    }
+    url.len()
 }
 
 /// A list of secret field names, each as its lower-case words, and the stems that make any
@@ -183,6 +219,20 @@ mod tests {
             mask_url_passwords(two),
             "get http://a:<secret>@x.example/1 then https://b:<secret>@y.example:8443/2 \"ftp://c:<secret>@z/\""
         );
+        for (leaky, masked) in [
+            (
+                "ftp://ops:ab#cdLEAK@192.0.2.5/D4_x.mpu5",
+                "ftp://ops:<secret>@192.0.2.5/D4_x.mpu5",
+            ),
+            ("ftp://ops:a?b/LEAK@h/f", "ftp://ops:<secret>@h/f"),
+            ("ftp://ops:\"LEAK pw\"@h/f x", "ftp://ops:<secret>@h/f x"),
+            (
+                "http://h/D4.mpu5?user=ops&password=LEAKq&x=1",
+                "http://h/D4.mpu5?user=ops&password=<secret>&x=1",
+            ),
+        ] {
+            assert_eq!(mask_url_passwords(leaky), masked, "{leaky}");
+        }
         for kept in [
             "http://x.example/a@b:c",
             "ftp://anonymous@x.example/",

@@ -772,17 +772,17 @@ impl Interpreter {
         if refused {
             return self.warn(at, message!("mos-update-not-confirmed"));
         }
-        let url = bound["url"];
-        let file = url.split(['?', '#']).next().unwrap_or(url);
+        // An FTP or HTTP login in the URL is a secret: masked in the model, so in every output,
+        // and before the name is taken from it (a password may hold `#` or `/`).
+        let url = crate::base::secrets::mask_url_passwords(bound["url"]).into_owned();
+        let file = url.split(['?', '#']).next().unwrap_or(&url);
         let name = file
             .rsplit('/')
             .next()
             .unwrap_or(file)
             .trim_end_matches(".mpu5")
             .to_string();
-        // An FTP or HTTP login in the URL is a secret: masked in the model, so in every output.
-        let detail = crate::base::secrets::mask_url_passwords(url).into_owned();
-        self.change(Change::UpdateInstalled { name, detail }, at);
+        self.change(Change::UpdateInstalled { name, detail: url }, at);
     }
 
     fn get_message(&mut self, area: &str, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
