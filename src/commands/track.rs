@@ -419,6 +419,9 @@ fn track_one(
     let mut capture = Capture::new(vendor);
     let mut failures = Vec::new();
     let mut read_any = false;
+    // Captures of two moments (two versions) leave the appliance as it was stored: writing
+    // the ones read first would roll it back or forward by the order of the names.
+    let mut two_moments = false;
     for input in files {
         // A reader's bug on one capture must not stop the fleet: it is reported like an error.
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -427,7 +430,10 @@ fn track_one(
         tick();
         match result {
             Ok(Ok(())) => read_any = true,
-            Ok(Err(e)) => failures.push((input.path().to_path_buf(), e.into())),
+            Ok(Err(e)) => {
+                two_moments |= matches!(&e, crate::base::error::Error::Usage(m) if m.id == "read-two-versions");
+                failures.push((input.path().to_path_buf(), e.into()));
+            }
             Err(_) => failures.push((
                 input.path().to_path_buf(),
                 message!("track-reader-failed").into(),
@@ -435,7 +441,7 @@ fn track_one(
         }
     }
     let unrecognized = capture.unrecognized().count();
-    if !read_any {
+    if !read_any || two_moments {
         return Group {
             path,
             written: None,

@@ -381,4 +381,36 @@ fn captures_of_one_appliance_of_two_versions_are_refused_naming_both() {
         err.contains("rg01-monday.log:") && err.contains("rg01-friday.log:"),
         "{err}"
     );
+    // Nothing is written for it: neither moment is the appliance as stored.
+    assert!(!repo.join("mirapoint-mos/rg01.ron").exists());
+    // Tracked after the upgrade alone, then with the old capture put back beside it: the
+    // stored file stays the upgraded one, never rolled back by the order of the names.
+    std::fs::remove_file(caps.join("rg01-monday.log")).unwrap();
+    let track = || {
+        assert_cmd::Command::cargo_bin("carryover")
+            .unwrap()
+            .args([
+                "track",
+                caps.to_str().unwrap(),
+                "--into",
+                repo.to_str().unwrap(),
+            ])
+            .env("LC_ALL", "C")
+            .output()
+            .unwrap()
+    };
+    assert_eq!(track().status.code(), Some(0));
+    let upgraded = std::fs::read_to_string(repo.join("mirapoint-mos/rg01.ron")).unwrap();
+    assert!(
+        upgraded.contains("version: Some(\"4.2.3-GA\")"),
+        "{upgraded}"
+    );
+    std::fs::copy(
+        common::root().join("samples/mos/rg01-4.1.9-before.log"),
+        caps.join("rg01-a-before.log"),
+    )
+    .unwrap();
+    assert_eq!(track().status.code(), Some(2));
+    let stored = std::fs::read_to_string(repo.join("mirapoint-mos/rg01.ron")).unwrap();
+    assert_eq!(stored, upgraded);
 }
