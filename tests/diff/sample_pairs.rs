@@ -361,6 +361,34 @@ fn an_unknown_commands_value_is_compared_as_typed_and_its_words_folded() {
     );
 }
 
+/// A listing with a line read as no entry (here a value sent as a literal) is not known in
+/// full: an entry that line may have held is not compared, never removed.
+#[test]
+fn a_listing_with_an_unread_line_is_not_known_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let transcript = |first: &str| {
+        format!(
+            "* OK rg02.example.net admind 4.2.3 ready\r\na1 SMTP GET fastpath\r\n* a1 on\r\na1 OK\r\n\
+             a2 UCE LISTEXCEPTION primary whitelistto\r\n{first}* a2 \"y@example.com\"\r\na2 OK\r\n"
+        )
+    };
+    let write = |name: &str, text: String| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let plain = write("a.txt", transcript("* a2 \"x@example.com\"\r\n"));
+    let literal = write("b.txt", transcript("* a2 {15}\r\nx@example.com\r\n\r\n"));
+    let (code, out, err) = common::run_full(&["diff", &plain, &literal]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("? lists/primary/whitelistto/x@example.com"),
+        "{out}"
+    );
+    assert!(out.contains("0 removed"), "{out}");
+    assert!(err.contains("1 line(s) of the list answer"), "{err}");
+}
+
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let (_, plain) = run(&[

@@ -58,6 +58,9 @@ struct Listing {
     cut_by: Option<String>,
     /// It came in parts: its lines are no longer at hand, but in the text.
     streamed: bool,
+    /// Answer lines with something on them that were read as no entry: the list is then not
+    /// known in full, whatever they held.
+    unread: usize,
     /// The line a part ended with, when it does not split into words: the next part's first
     /// line may be its rest ([`rejoin_wrapped`]). Its number, offset and text.
     carried: Option<(u32, usize, String)>,
@@ -513,6 +516,7 @@ impl Interpreter {
             cut_by: None,
             streamed: !last,
             carried: None,
+            unread: 0,
         };
         self.listing_goes_on(listing, x, last);
     }
@@ -552,7 +556,7 @@ impl Interpreter {
                     literal: Some(literal),
                     ..
                 } => {
-                    self.unrecognized(line, crate::message!("unread-mos-list-value"));
+                    self.unread_line(&mut listing, line, message!("unread-mos-list-value"));
                     for body in literal.lines() {
                         if !body.text.trim().is_empty() {
                             self.unrecognized(&body, crate::message!("unread-mos-list-value"));
@@ -561,7 +565,7 @@ impl Interpreter {
                 }
                 Answer::Data { line, words, .. } if !words.is_empty() => match list_value(words) {
                     Some(entry) => self.push_entry(&mut listing, entry, line.number),
-                    None => self.unrecognized(line, crate::message!("unread-mos-list-value")),
+                    None => self.unread_line(&mut listing, line, message!("unread-mos-list-value")),
                 },
                 Answer::Text(line) if answers.peek().is_none() && !last => {
                     listing.carried = Some((line.number, line.start, line.text.to_string()));
@@ -584,7 +588,10 @@ impl Interpreter {
                             );
                             self.push_entry(&mut listing, &entry, line.number);
                         }
-                        None => self.unrecognized(line, crate::message!("unread-mos-answer-words")),
+                        None => {
+                            let why = message!("unread-mos-answer-words");
+                            self.unread_line(&mut listing, line, why);
+                        }
                     }
                 }
                 _ => {}
@@ -595,6 +602,13 @@ impl Interpreter {
         } else {
             self.listing = Some(listing);
         }
+    }
+
+    /// An answer line of a listing read as no entry: said, and counted against the list being
+    /// known in full.
+    fn unread_line(&mut self, listing: &mut Listing, line: &Line<'_>, why: Message) {
+        listing.unread += 1;
+        self.unrecognized(line, why);
     }
 
     /// A listing read to its end (`x` is its last part): its entries replace the list's, or,
@@ -618,16 +632,32 @@ impl Interpreter {
         }
         self.warn_entries(listing.warnings, &scope, &list);
         let texts = listing.entries;
-        if self.writes_need_ok && x.completion.is_none() {
-            // A cut log or a pager quit: what was seen is there, what was not is unknown.
+        // Lines read as no entry may have been entries: what was read is added, and the list
+        // is not known in full, so that an entry they held reads as not captured, not removed.
+        let unread = listing.unread > 0 && x.completion.is_some();
+        if unread {
             self.warn(
                 at,
                 message!(
-                    "mos-list-not-completed",
+                    "mos-list-lines-unread",
                     command = x.command.line.text.trim(),
+                    lines = listing.unread,
                     count = texts.len()
                 ),
             );
+        }
+        if unread || (self.writes_need_ok && x.completion.is_none()) {
+            // A cut log or a pager quit: what was seen is there, what was not is unknown.
+            if !unread {
+                self.warn(
+                    at,
+                    message!(
+                        "mos-list-not-completed",
+                        command = x.command.line.text.trim(),
+                        count = texts.len()
+                    ),
+                );
+            }
             for (entry, at) in texts.iter_unsorted() {
                 let change = Change::ListAdd {
                     scope: scope.clone(),
