@@ -146,7 +146,8 @@ pub struct TrustedHost {
 /// A command the catalog does not know, kept with its answer so that nothing is lost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Raw {
-    /// The command as typed, in its original spelling.
+    /// The command: its area and verb in lower case, its arguments as typed (where it was typed
+    /// says how it was spelled).
     pub command: String,
     /// The answer's lines, as the appliance gave them.
     pub answer: Vec<String>,

@@ -359,6 +359,14 @@ fn an_unknown_commands_value_is_compared_as_typed_and_its_words_folded() {
         (code, out.as_str()),
         (0, "0 differences: 0 added, 0 removed, 0 changed\n")
     );
+    // The same bytes, whatever case the command was typed in: what `track` stores.
+    let shown = |path: &str| run(&["show", path]).1;
+    assert_eq!(shown(&plain), shown(&shouted));
+    assert!(
+        shown(&shouted).contains("command: r#\"cos set description gold"),
+        "{}",
+        shown(&shouted)
+    );
 }
 
 /// A listing with a line read as no entry (here a value sent as a literal) is not known in

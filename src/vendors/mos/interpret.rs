@@ -970,7 +970,9 @@ impl Interpreter {
             }
         }
         // Command words are compared case-folded (the area and the verb); the arguments
-        // after them as typed: `"Gold Plan"` and `"GOLD PLAN"` are two values.
+        // after them as typed: `"Gold Plan"` and `"GOLD PLAN"` are two values. The command is
+        // kept in the same spelling, so that the same settings give the same bytes whatever
+        // case they were typed in (where it was typed says the rest).
         let key = words
             .iter()
             .enumerate()
@@ -980,11 +982,10 @@ impl Interpreter {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        let command = words.iter().map(|w| quote(w)).collect::<Vec<_>>().join(" ");
         self.change(
             Change::Raw {
+                raw: Raw::new(key.clone(), answer),
                 key,
-                raw: Raw::new(command, answer),
             },
             x.command.line.number,
         );
