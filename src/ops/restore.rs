@@ -1651,8 +1651,11 @@ mod tests {
         }
     }
 
-    /// A vendor whose entries take one of two inferred forms, or none, by how they end.
-    struct Forms;
+    /// A vendor whose entries take one of two inferred forms, or none, by how they end; with
+    /// `one_form`, it gives the form of a list whose entries are all `add <list> <entry>`.
+    struct Forms {
+        one_form: bool,
+    }
     impl RestoreScript for Forms {
         fn form_confirmed(&self, _command: &str) -> Option<bool> {
             Some(false)
@@ -1670,9 +1673,31 @@ mod tests {
                 e => Some(Command::new("add").arg(list).arg(e)),
             }
         }
+        fn list_entry_form(&self, scope: &str, list: &str) -> Option<Command> {
+            self.one_form
+                .then(|| self.write_list_entry(scope, list, "unused"))?
+        }
         fn how_to_apply(&self, _: &str) -> crate::base::message::Message {
             crate::message!("mos-how-to-apply", script = "x")
         }
+    }
+
+    /// A plan of one list, `allow` of the system, holding `names`.
+    fn one_list(names: &[String]) -> Plan {
+        let entries = List::from_entries(
+            names
+                .iter()
+                .map(|n| (n.as_str(), Origin { source: 0, line: 1 })),
+        );
+        let mut plan = Plan::default();
+        let item = Restore::Entries {
+            scope: SYSTEM.into(),
+            list: "allow".into(),
+            entries,
+        };
+        plan.scopes
+            .insert(SYSTEM.into(), vec![(Label::Rule("all".into()), item)]);
+        plan
     }
 
     /// A long list is written in parts on both cores: the same script, line for line, as
@@ -1688,21 +1713,17 @@ mod tests {
                 i => format!("{i:06}@example.com"),
             })
             .collect();
-        let entries = List::from_entries(
-            names
-                .iter()
-                .map(|n| (n.as_str(), Origin { source: 0, line: 1 })),
-        );
-        let mut plan = Plan::default();
-        let item = Restore::Entries {
-            scope: SYSTEM.into(),
-            list: "allow".into(),
-            entries,
-        };
-        plan.scopes
-            .insert(SYSTEM.into(), vec![(Label::Rule("all".into()), item)]);
+        let plan = one_list(&names);
         let words = |remark: &Remark<'_>| format!("{remark:?}");
-        let write = |script| write_script(script, &Angled, (&plan, &Forms), &[], &words);
+        let write = |script| {
+            write_script(
+                script,
+                &Angled,
+                (&plan, &Forms { one_form: false }),
+                &[],
+                &words,
+            )
+        };
         let (one_by_one, left_out) = write(Script::new(&Angled));
         assert!(one_by_one.keeps_commands());
         let one_by_one = one_by_one.into_parts().0;
@@ -1726,35 +1747,15 @@ mod tests {
             Ok(())
         };
         let words: Wording<'_> = &words;
-        written_to(&plan, &Forms, &Angled, (&[], words), &mut sink).unwrap();
+        written_to(
+            &plan,
+            &Forms { one_form: false },
+            &Angled,
+            (&[], words),
+            &mut sink,
+        )
+        .unwrap();
         assert!(streamed == one_by_one, "the streamed script differs");
-    }
-
-    /// A vendor whose every entry is `add <list> <entry>`, an inferred form, written one by
-    /// one or, with `one_form`, from one command for the whole list.
-    struct Adds {
-        one_form: bool,
-    }
-    impl RestoreScript for Adds {
-        fn form_confirmed(&self, _command: &str) -> Option<bool> {
-            Some(false)
-        }
-        fn dialect(&self) -> &dyn Dialect {
-            &Angled
-        }
-        fn write_setting(&self, _: &str, _: &str, _: &str) -> Option<Command> {
-            None
-        }
-        fn write_list_entry(&self, _scope: &str, list: &str, entry: &str) -> Option<Command> {
-            Some(Command::new("add").arg(list).arg(entry))
-        }
-        fn list_entry_form(&self, scope: &str, list: &str) -> Option<Command> {
-            self.one_form
-                .then(|| self.write_list_entry(scope, list, "unused"))?
-        }
-        fn how_to_apply(&self, _: &str) -> crate::base::message::Message {
-            crate::message!("mos-how-to-apply", script = "x")
-        }
     }
 
     /// A list written from one form is the script written entry by entry: the form marked
@@ -1772,26 +1773,14 @@ mod tests {
                     i => format!("{i:06}@example.com"),
                 })
                 .collect();
-            let entries = List::from_entries(
-                names
-                    .iter()
-                    .map(|n| (n.as_str(), Origin { source: 0, line: 1 })),
-            );
-            let mut plan = Plan::default();
-            let item = Restore::Entries {
-                scope: SYSTEM.into(),
-                list: "allow".into(),
-                entries,
-            };
-            plan.scopes
-                .insert(SYSTEM.into(), vec![(Label::Rule("all".into()), item)]);
+            let plan = one_list(&names);
             let words = |remark: &Remark<'_>| format!("{remark:?}");
             let write = |one_form| {
                 let script = match keep {
                     true => Script::new(&Angled),
                     false => Script::text_only(&Angled),
                 };
-                let writer = Adds { one_form };
+                let writer = Forms { one_form };
                 let (script, left_out) =
                     write_script(script, &Angled, (&plan, &writer), &[], &words);
                 (script.commands(), script.into_parts(), left_out)
