@@ -277,6 +277,12 @@ impl Capture {
 }
 
 impl Capture {
+    /// Whether `error` is [`Capture::add`]'s refusal of a capture of another moment (another
+    /// version): the captures read before it are no model of the appliance either.
+    pub fn is_another_moment(error: &Error) -> bool {
+        matches!(error, Error::Usage(m) if m.id == "read-two-versions")
+    }
+
     /// Captures merged into one model are of one moment: a file that shows another version
     /// than the files read before it (a capture taken before the upgrade beside one taken
     /// after) is refused, naming both, rather than merged in the order of their names. One

@@ -431,7 +431,7 @@ fn track_one(
         match result {
             Ok(Ok(())) => read_any = true,
             Ok(Err(e)) => {
-                two_moments |= matches!(&e, crate::base::error::Error::Usage(m) if m.id == "read-two-versions");
+                two_moments |= Capture::is_another_moment(&e);
                 failures.push((input.path().to_path_buf(), e.into()));
             }
             Err(_) => failures.push((
