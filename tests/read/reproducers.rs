@@ -31,17 +31,8 @@ fn whitelist(capture: &Capture) -> Vec<String> {
 
 /// Runs the binary in `dir`: exit code, stdout, stderr.
 fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("carryover")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (code, out, err) = common::run_bytes_in(dir, args);
+    (code, String::from_utf8_lossy(&out).into_owned(), err)
 }
 
 /// Found by `no_capture_makes_every_subcommand_exit_2`: a remark and one line of words read
