@@ -35,6 +35,10 @@ read-two-appliances = captures of appliance { $first } and of appliance { $secon
 diff-two-appliances = diff compares two captures of one appliance: captures of appliance { $first } and of appliance { $second }: one appliance at a time
 restore-against-two-appliances = --against: captures of appliance { $first } and of appliance { $second }: one appliance at a time
 
+## An upgrade inside one capture
+
+read-upgrade-starts-over = version { $version } here, after { $other } at { $other_at }: what was read before it is of the appliance before the upgrade, which may have reset it, so it is left out of this model; capture it again after the upgrade
+
 ## Vendors: the registry
 
 vendor-unsupported = carryover cannot do { $what } for { $vendor } captures

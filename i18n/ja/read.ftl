@@ -35,6 +35,10 @@ read-two-appliances = アプライアンス { $first } とアプライアンス 
 diff-two-appliances = diff が比較するのは 1 台のアプライアンスの 2 つのキャプチャです: アプライアンス { $first } とアプライアンス { $second } のキャプチャです。アプライアンスは 1 台ずつにしてください
 restore-against-two-appliances = --against: アプライアンス { $first } とアプライアンス { $second } のキャプチャです: アプライアンスは 1 台ずつにしてください
 
+## An upgrade inside one capture
+
+read-upgrade-starts-over = ここでバージョンが { $version } になっています ({ $other_at } では { $other }): それより前に読み込んだ内容はバージョンアップ前のアプライアンスのもので、バージョンアップで設定が戻っていることがあるため、このモデルには含めません。バージョンアップ後に取得し直してください
+
 ## Vendors: the registry
 
 vendor-unsupported = carryover は { $vendor } のキャプチャでは { $what } に対応していません

@@ -6,7 +6,7 @@ use encoding_rs::Encoding;
 
 use crate::base::error::{Error, Result};
 use crate::base::message::{Arg, Message};
-use crate::model::{Change, Config, Origin, Provenance, SourceKind, VendorId};
+use crate::model::{Change, Config, Origin, Provenance, SourceKind, VendorId, Version};
 use crate::source::Source;
 
 /// Something a reader noticed about a line that did not become model data, or that it had to
@@ -244,6 +244,9 @@ impl Capture {
                 source: index,
                 line,
             };
+            if let Change::Version(version) = &change {
+                self.start_over_after_upgrade(version, at);
+            }
             self.config
                 .apply(change, at)
                 .map_err(|c| Error::file(format!("{path}:{line}"), c.message))?;
@@ -281,6 +284,26 @@ impl Capture {
     /// version): the captures read before it are no model of the appliance either.
     pub fn is_another_moment(error: &Error) -> bool {
         matches!(error, Error::Usage(m) if m.id == "read-two-versions")
+    }
+
+    /// A version of another release read after one already held is an upgrade inside one
+    /// capture (the log of an upgrade session): what was read before it leaves the model, with
+    /// a warning, rather than standing for the upgraded appliance.
+    fn start_over_after_upgrade(&mut self, version: &Version, at: Origin) {
+        let Some(held) = &self.config.appliance.version else {
+            return;
+        };
+        if held.value.same_release(version) {
+            return;
+        }
+        let said = crate::message!(
+            "read-upgrade-starts-over",
+            version = version.to_string(),
+            other_at = self.config.locate(held.at),
+            other = held.value.to_string()
+        );
+        self.config.forget_readings();
+        self.notes.push((at.source, Note::warning(at.line, said)));
     }
 
     /// Captures merged into one model are of one moment: a file that shows another version

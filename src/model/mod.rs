@@ -239,6 +239,31 @@ impl Config {
         }
     }
 
+    /// What an upgrade read in the middle of a capture makes of the model: the readings
+    /// before it are of the appliance before it, and an upgrade may reset settings (what the
+    /// release notes warn of), so they leave the model and count as not captured again. Who
+    /// the appliance is, the captures read and the updates installed (the upgrade among them)
+    /// stay.
+    pub(crate) fn forget_readings(&mut self) {
+        let seen = &self.coverage;
+        let coverage = Coverage {
+            version: seen.version,
+            model: seen.model,
+            name: seen.name,
+            updates: seen.updates,
+            files: std::mem::take(&mut self.coverage.files),
+            ..Coverage::default()
+        };
+        *self = Config {
+            vendor: self.vendor,
+            appliance: std::mem::take(&mut self.appliance),
+            updates: std::mem::take(&mut self.updates),
+            sources: std::mem::take(&mut self.sources),
+            coverage,
+            ..Config::default()
+        };
+    }
+
     /// Replaces every secret by its plain text, for `--show-secrets`.
     pub fn reveal_secrets(&mut self) {
         let reveal = |v: &mut Value| {

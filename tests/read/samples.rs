@@ -212,6 +212,57 @@ fn captures_of_two_versions_are_refused_not_merged() {
     assert!(!v("4.1.9-GA").same_release(&v("4.2.3-GA")));
 }
 
+/// One log may hold an upgrade (the session that installs it, logged on after the reboot):
+/// what it read before the new version is of the old appliance, which the upgrade may have
+/// reset, so it leaves the model with a warning naming both versions, and counts as not
+/// captured; what was read after it, and the updates installed, stay.
+#[test]
+fn an_upgrade_inside_one_log_leaves_the_readings_before_it_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("upgrade.log");
+    std::fs::write(
+        &log,
+        "rg01> version\nMOS4.1.9-GA\nOK Completed\n\
+         rg01> smtp get quarantinejunk\non\nOK Completed\n\
+         rg01> uce listexception primary whitelistto\n\"@a.example.com\"\nOK Completed\n\
+         rg01> update install http://192.0.2.50/mirapoint/R4_2_3c_GA.mpu5\nOK Completed\n\
+         rg01> version\nMOS4.2.3-GA\nOK Completed\n\
+         rg01> smtp get fastpath\noff\nOK Completed\n",
+    )
+    .unwrap();
+    let read = read::read(&[log], &Options::default()).unwrap();
+    let config = &read.config;
+    assert_eq!(
+        config.appliance.version.as_ref().unwrap().value.to_string(),
+        "4.2.3-GA"
+    );
+    let system = &config.settings["system"];
+    assert!(!system.contains_key("smtp.quarantinejunk"), "{system:?}");
+    assert!(!config.coverage.settings["system"].contains("smtp.quarantinejunk"));
+    assert_eq!(
+        system["smtp.fastpath"].value,
+        carryover::model::Value::Bool(false)
+    );
+    assert!(config.lists.is_empty() && config.coverage.lists.is_empty());
+    assert!(config.updates.contains_key("R4_2_3c_GA"));
+    assert_eq!(config.appliance.hostname.as_ref().unwrap().value, "rg01");
+    let warning = read
+        .notes
+        .iter()
+        .find_map(|(_, n)| match &n.kind {
+            carryover::capture::NoteKind::Warning(m) if m.id == "read-upgrade-starts-over" => {
+                Some((n.line, m.to_string()))
+            }
+            _ => None,
+        })
+        .expect("the upgrade is warned of");
+    assert_eq!(warning.0, 13);
+    assert!(
+        warning.1.contains("4.1.9-GA") && warning.1.contains("upgrade.log:2"),
+        "{warning:?}"
+    );
+}
+
 #[test]
 fn a_directory_reads_as_its_files() {
     let dir = tempfile::tempdir().unwrap();
