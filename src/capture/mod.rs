@@ -2,6 +2,8 @@
 //! ([`SourceRead`]), what the reader noticed on the way ([`Note`]), and the merged result for
 //! one appliance ([`Capture`]). A vendor fills these; nothing above this layer names a vendor.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use encoding_rs::Encoding;
 
 use crate::base::error::{Error, Result};
@@ -203,6 +205,9 @@ pub struct Capture {
     pub config: Config,
     /// Notes with the index of their source in `config.sources`.
     pub notes: Vec<(u32, Note)>,
+    /// The hashes of what masking hid, by raw item, when several commands hid different texts
+    /// under one masked form.
+    hidden_under: BTreeMap<String, BTreeSet<u64>>,
 }
 
 impl Capture {
@@ -211,6 +216,7 @@ impl Capture {
         Capture {
             config: Config::new(vendor),
             notes: Vec::new(),
+            hidden_under: BTreeMap::new(),
         }
     }
 
@@ -239,7 +245,7 @@ impl Capture {
         read.provenance.info.not_understood = read.not_understood() as u64;
         let index = self.config.add_source(read.provenance);
         for (change, line) in read.changes {
-            let change = mask_raw(change);
+            let mut change = mask_raw(change);
             let at = Origin {
                 source: index,
                 line,
@@ -247,6 +253,7 @@ impl Capture {
             if let Change::Version(version) = &change {
                 self.start_over_after_upgrade(version, at);
             }
+            self.merge_what_hides(&mut change, at);
             self.config
                 .apply(change, at)
                 .map_err(|c| Error::file(format!("{path}:{line}"), c.message))?;
@@ -304,6 +311,40 @@ impl Capture {
         );
         self.config.forget_readings();
         self.notes.push((at.source, Note::warning(at.line, said)));
+    }
+
+    /// Masking keeps nothing after a secret's name, so two commands no catalog knows that differ
+    /// only there (`user setpassword alice ...`, `user setpassword bob ...`) become one item,
+    /// the later kept: carryover cannot tell one command given twice from two. That is said,
+    /// and the item hides every text seen under its form, so that `diff` against a capture
+    /// that lacks one of them tells a change.
+    fn merge_what_hides(&mut self, change: &mut Change, at: Origin) {
+        let Change::Raw { key, raw } = change else {
+            return;
+        };
+        let Some(hidden) = raw.hidden else {
+            return;
+        };
+        let Some(held) = self.config.raw.get(key.as_str()) else {
+            self.hidden_under
+                .insert(key.clone(), BTreeSet::from([hidden]));
+            return;
+        };
+        let seen = self
+            .hidden_under
+            .entry(key.clone())
+            .or_insert_with(|| held.value.hidden.into_iter().collect());
+        if seen.insert(hidden) && seen.len() > 1 {
+            let said = crate::message!(
+                "read-raw-secret-merged",
+                command = key.to_string(),
+                other_at = self.config.locate(held.at)
+            );
+            self.notes.push((at.source, Note::warning(at.line, said)));
+        }
+        if seen.len() > 1 {
+            raw.hidden = Some(crate::model::Raw::hide_together(seen));
+        }
     }
 
     /// Captures merged into one model are of one moment: a file that shows another version

@@ -173,10 +173,21 @@ impl Raw {
     /// equal hashes within the run, and nothing of them can be told from it across runs.
     pub fn hide(texts: &[&str]) -> u64 {
         use std::hash::BuildHasher;
-        static KEY: std::sync::OnceLock<std::collections::hash_map::RandomState> =
-            std::sync::OnceLock::new();
-        KEY.get_or_init(Default::default).hash_one(texts)
+        hiding_key().hash_one(texts)
     }
+
+    /// What several commands that mask to one form hid, together, under the same key.
+    pub fn hide_together(hidden: &std::collections::BTreeSet<u64>) -> u64 {
+        use std::hash::BuildHasher;
+        hiding_key().hash_one(hidden)
+    }
+}
+
+/// The key of this run's hashes of hidden texts, chosen once.
+fn hiding_key() -> &'static std::collections::hash_map::RandomState {
+    static KEY: std::sync::OnceLock<std::collections::hash_map::RandomState> =
+        std::sync::OnceLock::new();
+    KEY.get_or_init(Default::default)
 }
 
 /// Everything known about one appliance.

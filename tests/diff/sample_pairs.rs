@@ -297,6 +297,47 @@ fn a_changed_secret_in_an_unknown_command_is_a_change_never_shown() {
     );
 }
 
+/// Two unknown commands that differ only after a secret's name (`user setpassword alice ...`
+/// and `... bob ...`) mask to one item: the read warns of it, and a capture that lacks one of
+/// them differs from one that holds both, though the one kept is the same.
+#[test]
+fn commands_merged_by_masking_are_warned_of_and_still_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = |users: &[&str]| {
+        let mut text = String::from("rg01> version\nMOS4.2.3-GA\nOK Completed\n");
+        for user in users {
+            text += &format!("rg01> user setpassword {user} \"pw of {user}\"\nOK Completed\n");
+        }
+        text
+    };
+    let write = |name: &str, text: String| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let both = write("both.log", log(&["alice", "bob", "bob"]));
+    let bob = write("bob.log", log(&["bob"]));
+    let (code, out, err) = common::run_full(&["diff", &both, &bob]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("~ raw/user setpassword <secret> (secret changed)"),
+        "{out}"
+    );
+    // Said once, at the second user's line, naming the first's; never for bob given twice.
+    assert_eq!(err.matches("warning").count(), 1, "{err}");
+    assert!(
+        err.contains("both.log:6: warning: `user setpassword <secret>`"),
+        "{err}"
+    );
+    assert!(err.contains("both.log:4"), "{err}");
+    assert!(!format!("{out}{err}").contains("pw of"), "{out}{err}");
+    let (code, out, _) = common::run_full(&["diff", &both, &both]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "0 differences: 0 added, 0 removed, 0 changed\n")
+    );
+}
+
 /// SpamTitan's API answers mask a field the schema does not know whose name says secret (an
 /// LDAP bind password): a changed one is a change, shown as a secret, never as its value.
 #[test]
