@@ -51,6 +51,7 @@ finding-no-live-capture = { $title }: no live capture: the { $list } lists were 
 finding-export-lacks = { $count } { $list } exception(s) the live captures show are not in the export
 finding-any-export-loses = { $count } { $list } exception(s) would be lost by any config export
 finding-lists-not-listed = the capture is incomplete: no live capture lists { $list } for { $scopes }
+finding-domain-lists-not-known = the capture is incomplete: the delegated domains were not listed, so the { $list } lists of a delegated domain no capture names are not known
 finding-unexplained = { $count } item(s) of the live captures differ from the export and no known issue explains it
 finding-unknown-release = no release note after { $version } is known; nothing past it is checked
 finding-package-no-version = the version was not captured, so the { $release } package cannot be chosen

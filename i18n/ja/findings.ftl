@@ -50,6 +50,7 @@ finding-no-live-capture = { $title }: 実機のキャプチャがありません
 finding-export-lacks = 実機のキャプチャにある { $list } の例外 { $count } 件がエクスポートにありません
 finding-any-export-loses = { $list } の例外 { $count } 件は、どのコンフィグのエクスポートでも失われます
 finding-lists-not-listed = キャプチャが不完全です: { $scopes } の { $list } リストを一覧表示した実機のキャプチャがありません
+finding-domain-lists-not-known = キャプチャが不完全です: Delegated Domain が一覧表示されていないため、どのキャプチャにも現れない Delegated Domain の { $list } リストは不明です
 finding-unexplained = 実機のキャプチャの項目 { $count } 件がエクスポートと異なり、どの既知の問題でも説明がつきません
 finding-unknown-release = { $version } より後のリリースノートは不明です。それ以降は確認していません
 finding-package-no-version = バージョンがキャプチャされていないため、{ $release } のモジュールを選べません

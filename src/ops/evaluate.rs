@@ -1212,6 +1212,13 @@ fn export_lacks(entry: &Entry, cx: &Evidence<'_>, list: &str) -> Vec<Finding> {
         );
         out.push(not_captured(entry, summary, commands));
     }
+    // A delegated domain no capture named has lists too: until the domains are listed, not
+    // every scope is known, and the export may lose entries of one nobody listed.
+    let domains = cx.plan.map(|p| p.read_item("domains")).unwrap_or_default();
+    if !live.coverage.domains_in_full && !domains.is_empty() {
+        let summary = message!("finding-domain-lists-not-known", list = list);
+        out.push(not_captured(entry, summary, domains));
+    }
     out
 }
 
