@@ -12,6 +12,7 @@ st-csv-delimiter = the columns are separated by { $name }s: read as such
 st-csv-padded = { $count } row(s) end in empty columns (as a spreadsheet saves them): ignored
 st-csv-no-verification = `{ $domain }` has no verification column: its verification settings were not captured
 st-csv-unread-columns = `{ $domain }` (verification { $verification }): column(s) { $columns } hold something the verification has no setting for, or lie beyond the ten columns of the format: not read
+st-csv-not-a-domain-name = `{ $domain }` is no domain name (labels of letters, digits and hyphens, joined by dots): kept as the file has it; check the file before restoring from it
 st-entries-normalised = { $count } { $count ->
         [1] entry
        *[other] entries

@@ -12,6 +12,7 @@ st-csv-delimiter = 列の区切り文字が { $name } です: そのとおりに
 st-csv-padded = { $count } 行の末尾に空の列があります (表計算ソフトが保存する形): 無視しました
 st-csv-no-verification = `{ $domain }` に検証方式 (verification) の列がありません: 検証の設定はキャプチャされていません
 st-csv-unread-columns = `{ $domain }` (検証方式 { $verification }): 列 { $columns } は、この検証方式に該当する設定のない値か、形式の 10 列より後ろにあります: 読み込みませんでした
+st-csv-not-a-domain-name = `{ $domain }` はドメイン名ではありません (英数字とハイフンのラベルをドットでつないだもの): ファイルのとおりに残します。このファイルから戻す前にファイルを確認してください
 st-entries-normalised = 別の形で書かれた { $count } 件のエントリを 1 つの形で読み込みました (ドメインは小文字の ASCII、ローカルパートは小文字)。例: `{ $from }` を `{ $to }` として
 
 # Errors of a REST API answer (api/*.json).

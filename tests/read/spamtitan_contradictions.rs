@@ -181,3 +181,32 @@ fn an_address_that_starts_with_a_hash_is_an_entry_with_a_warning() {
         "{err}"
     );
 }
+
+/// A domain export row whose domain is `..` or `../../x` is no domain the appliance holds: a
+/// damaged or hostile file. It is kept as written (the script encodes it) and warned of at its
+/// line; a one-label name (`localhost`) is a name, and is not.
+#[test]
+fn a_domain_row_that_names_no_domain_is_warned_of_at_its_line() {
+    let c = Capture::of(Some(SAMPLE_708));
+    let csv = std::fs::read_to_string(c.path.join("domains.csv")).unwrap();
+    let lines = csv.lines().count();
+    c.write(
+        "domains.csv",
+        &format!("{csv}..,mail.example.com,none\n../../x,mail.example.com,none\nlocalhost,mail.example.com,none\n"),
+    );
+    let (code, _, err) = run(&["show", c.arg()]);
+    assert_eq!(code, 0, "{err}");
+    let warned: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("is no domain name"))
+        .collect();
+    assert_eq!(warned.len(), 2, "{err}");
+    assert!(
+        warned[0].contains(&format!("domains.csv:{}: warning: `..`", lines + 1)),
+        "{err}"
+    );
+    assert!(
+        warned[1].contains(&format!("domains.csv:{}: warning: `../../x`", lines + 2)),
+        "{err}"
+    );
+}

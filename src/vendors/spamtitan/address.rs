@@ -55,13 +55,18 @@ fn is_local_part(local: &str) -> bool {
 
 /// A domain name in DNS's form, at least two labels.
 fn is_dns_name(name: &str) -> bool {
+    name.contains('.') && is_host_name(name)
+}
+
+/// Whether a name is labels of letters, digits and hyphens joined by dots (`localhost` too).
+pub(crate) fn is_host_name(name: &str) -> bool {
     let label = |l: &str| {
         (1..=63).contains(&l.len())
             && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             && !l.starts_with('-')
             && !l.ends_with('-')
     };
-    name.len() <= 253 && name.contains('.') && name.split('.').all(label)
+    name.len() <= 253 && name.split('.').all(label)
 }
 
 /// A URL-encoded name (`CEO%40example.com`, as a script that saved each request's path

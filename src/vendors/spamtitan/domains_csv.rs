@@ -243,6 +243,13 @@ fn domain_row(read: &mut FileRead<'_>, row: &Row) {
         return;
     }
     let domain = super::address::domain(&cells[0]);
+    // `.`, `..` or `../x` is no domain the appliance holds: a damaged or hostile file.
+    if !super::address::is_host_name(&domain) {
+        read.notes.push(Note::warning(
+            row.line,
+            message!("st-csv-not-a-domain-name", domain = domain.to_string()),
+        ));
+    }
     let mut settings = vec![("destination", Value::Text(cells[1].clone()))];
     match cells.get(2).map(|v| v.to_lowercase()) {
         None => read.notes.push(Note::warning(
