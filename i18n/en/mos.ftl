@@ -5,6 +5,7 @@ mos-write-not-completed = `{ $command }` has no completion: its outcome is unkno
 mos-read-not-completed = `{ $command }` has no completion: what follows it may be no answer, so it was not read
 mos-answer-not-completed = the answer to `{ $command }` has no completion, so it may be incomplete (a cut log or a quit pager)
 mos-write-printed = `{ $command }` printed `{ $printed }`, which a write does not: the command line may have been cut at the terminal width, so it was not applied
+mos-scope-not-in-prompt = `domain setcurrent { $domain }` at line { $line } selected a delegated domain, and this prompt does not show it: read in the scope of { $domain }, as the command said
 mos-not-a-version = `{ $text }` is not a version
 mos-version-printed-nothing = `version` printed nothing
 mos-value-wrapped = the value of { $name } may have been wrapped at the terminal width: line { $next } was not read as part of it

@@ -400,3 +400,56 @@ proptest! {
         prop_assert!(!dir.path().join("out.txt").exists());
     }
 }
+
+/// Found by a probe: at a prompt that shows no domain (the docs' `CLI>`, a pre-4.2 FQDN
+/// prompt), `domain setcurrent` was ignored, so a delegated domain's message read as the
+/// system's and `restore` wrote it there. The command now selects the scope; a host prompt
+/// that should show the domain and does not is warned of, once; a new session (a `login`)
+/// starts in the system scope again.
+#[test]
+fn domain_setcurrent_selects_the_scope_whatever_the_prompt_shows() {
+    let generic = read_text(
+        "d6.log",
+        "CLI> version\nMOS4.1.9-GA\nOK Completed\nCLI> branding get quotamsg\n{13}\nSystem text\n\nOK Completed\n\
+         CLI> domain setcurrent sales.example.com\nOK Completed\nCLI> branding get quotamsg\n{12}\nSales text\n\nOK Completed\n",
+    );
+    let message =
+        |c: &Capture, scope: &str| c.config.messages[scope]["branding.quotamsg"].value.clone();
+    assert_eq!(
+        message(&generic, "system"),
+        Value::Text("System text\n".into())
+    );
+    assert_eq!(
+        message(&generic, "sales.example.com"),
+        Value::Text("Sales text\n".into())
+    );
+    assert!(generic.notes.is_empty(), "{:?}", generic.notes);
+
+    let fqdn = read_text(
+        "d4.log",
+        "rg01.example.co.jp> version\nMOS4.1.9-GA\nOK Completed\n\
+         rg01.example.co.jp> domain setcurrent sales.example.com\nOK Completed\n\
+         rg01.example.co.jp> smtp get fastpath\non\nOK Completed\n\
+         rg01.example.co.jp> smtp get smtpauth\non\nOK Completed\n\
+         rg01.example.co.jp> login admin secret\nOK Completed\n\
+         rg01.example.co.jp> smtp get fastpath\noff\nOK Completed\n",
+    );
+    let settings = &fqdn.config.settings;
+    assert_eq!(
+        settings["sales.example.com"]["smtp.fastpath"].value,
+        Value::Bool(true)
+    );
+    assert_eq!(
+        settings["system"]["smtp.fastpath"].value,
+        Value::Bool(false)
+    );
+    let warnings: Vec<_> = fqdn
+        .notes
+        .iter()
+        .filter_map(|(_, n)| match &n.kind {
+            carryover::capture::NoteKind::Warning(m) => Some((n.line, m.id)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(warnings, [(6, "mos-scope-not-in-prompt")]);
+}

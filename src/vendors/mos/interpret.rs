@@ -18,8 +18,12 @@ pub struct Interpreter {
     catalog: &'static Catalog,
     /// Exports hold no completions: their writes are applied as they stand.
     writes_need_ok: bool,
-    /// The domain selected by `domain setcurrent`, for captures without prompts.
+    /// The domain selected by `domain setcurrent`: the scope of a command whose prompt shows
+    /// no domain (an export, a transcript, the docs' generic `CLI>`, a pre-4.2 prompt).
     scope: String,
+    /// The line of the `domain setcurrent` that selected `scope`, until a host prompt that does
+    /// not show the domain is warned of.
+    scope_unshown: Option<u32>,
     /// The index of the source being read, for origins built here.
     source: u32,
     /// Model changes read so far, with their lines.
@@ -75,6 +79,7 @@ impl Interpreter {
             writes_need_ok,
             source,
             scope: SYSTEM.to_string(),
+            scope_unshown: None,
             changes: Vec::new(),
             notes: Vec::new(),
             text: None,
@@ -217,10 +222,7 @@ impl Interpreter {
         if self.refused(x, None) {
             return;
         }
-        let scope = match &x.command.prompt {
-            Some(p) => p.domain.map_or(SYSTEM.to_string(), str::to_ascii_lowercase),
-            None => self.scope.clone(),
-        };
+        let scope = self.scope_of(x);
         let literal = x.command.literal.as_ref().map(|l| l.value());
         let words = words_of(&x.command, literal.as_deref());
         let Some((command, bound)) = self.catalog.lookup(&words) else {
@@ -415,10 +417,12 @@ impl Interpreter {
                     self.change(Change::DomainsListedInFull, x.command.line.number);
                 }
             }
-            // The answer is a session id: a volatile secret the model does not keep.
-            Action::Login => {}
-            // Session plumbing (`exit`, `quit`, `logout`): no configuration item.
-            Action::EndSession => {}
+            // The answer is a session id: a volatile secret the model does not keep. A new
+            // session starts in the system scope, as does the end of one.
+            Action::Login | Action::EndSession => {
+                self.scope = SYSTEM.to_string();
+                self.scope_unshown = None;
+            }
         }
     }
 
@@ -852,10 +856,38 @@ impl Interpreter {
         let domain = bound["domain"].trim().to_ascii_lowercase();
         if domain.is_empty() {
             self.scope = SYSTEM.to_string();
+            self.scope_unshown = None;
         } else {
             self.scope = domain.clone();
+            self.scope_unshown = Some(x.command.line.number);
             self.change(Change::Domain(domain), x.command.line.number);
         }
+    }
+
+    /// The scope a command acts in: the domain its prompt shows, else the one `domain
+    /// setcurrent` selected (a prompt that shows none: the docs' `CLI>`, or one that does
+    /// not say). A host prompt that should show it and does not is warned of, once.
+    fn scope_of(&mut self, x: &Exchange<'_>) -> String {
+        let Some(prompt) = &x.command.prompt else {
+            return self.scope.clone();
+        };
+        if let Some(domain) = prompt.domain {
+            self.scope_unshown = None;
+            return domain.to_ascii_lowercase();
+        }
+        if let Some(selected) = self
+            .scope_unshown
+            .filter(|_| !prompt.host.eq_ignore_ascii_case("cli"))
+        {
+            self.scope_unshown = None;
+            let said = message!(
+                "mos-scope-not-in-prompt",
+                domain = self.scope.clone(),
+                line = selected
+            );
+            self.warn(x.command.line.number, said);
+        }
+        self.scope.clone()
     }
 
     /// The data lines of the answer as words, with their line numbers. Lines that are neither
