@@ -11,6 +11,7 @@ mos-version-printed-nothing = `version` printed nothing
 mos-value-wrapped = the value of { $name } may have been wrapped at the terminal width: line { $next } was not read as part of it
 mos-quoted-value-rejoined = a quoted value cut at the terminal width was rejoined with line { $next }: `{ $entry }`
 mos-list-not-completed = the list answer to `{ $command }` has no completion, so it may be incomplete: its { $count } entries were added, the list is not known in full
+mos-list-pager-quit = the list answer to `{ $command }` ends at a pager prompt, so the pager was quit there: its { $count } entries were added, the list is not known in full
 mos-list-lines-unread = { $lines } line(s) of the list answer to `{ $command }` were read as no entry, so the list is not known in full: its { $count } entries were added
 mos-listing-cut = the listing of { $scope } { $list } starts with `{ $first }`, no list value: the command line may have been cut at the terminal width, so the listing was not applied
 mos-update-not-confirmed = update install was not confirmed; nothing installed

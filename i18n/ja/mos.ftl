@@ -10,6 +10,7 @@ mos-version-printed-nothing = `version` が何も出力しませんでした
 mos-value-wrapped = { $name } の値が端末の幅で折り返された可能性があります: { $next } 行目はその一部として読み込んでいません
 mos-quoted-value-rejoined = 端末の幅で切れた引用符付きの値を { $next } 行目とつなぎ直しました: `{ $entry }`
 mos-list-not-completed = `{ $command }` へのリストの応答に完了応答がないため、不完全な可能性があります: { $count } 件のエントリを追加しましたが、リスト全体はわかりません
+mos-list-pager-quit = `{ $command }` へのリストの応答がページャのプロンプトで終わっているため、そこでページャを終了しています: { $count } 件のエントリを追加しましたが、リスト全体はわかりません
 mos-list-lines-unread = `{ $command }` へのリストの応答のうち { $lines } 行をエントリとして読めなかったため、リスト全体はわかりません: { $count } 件のエントリを追加しました
 mos-listing-cut = { $scope } の { $list } の一覧が、リストの値ではない `{ $first }` で始まっています: コマンドラインが端末の幅で切れた可能性があるため、この一覧は適用しませんでした
 mos-update-not-confirmed = アップデート (update install) が確認されなかったため、何もインストールしていません

@@ -402,3 +402,38 @@ fn a_cut_listing_leaves_its_scope_to_be_captured_again() {
         "{incomplete}"
     );
 }
+
+/// Found by a probe: a pager prompt with only the completion after it means the pager was quit
+/// there (a pager prompts only when there is more to show), and the listing read as the whole
+/// list, so `diff` showed the entries it never showed as removed. It is now partial, with a
+/// warning at the prompt's line; a prompt with entries after it is a page turned, not a quit.
+#[test]
+fn a_listing_that_ends_at_a_pager_prompt_is_not_the_whole_list() {
+    let in_full = |c: &Capture| {
+        c.config
+            .coverage
+            .lists
+            .get("primary")
+            .is_some_and(|l| l.contains("whitelistto"))
+    };
+    let head = "rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> uce listexception primary whitelistto\n\"a@x.com\"\n";
+    for pager in [
+        "--More--",
+        "--More--(45%)",
+        " --More-- ",
+        "\x1b[7m--More--\x1b[m",
+    ] {
+        let cut = read(&format!("{head}{pager}\nOK Completed\n"));
+        let whitelistto = &cut.config.lists["primary"]["whitelistto"];
+        assert_eq!(whitelistto.len(), 1, "{pager}");
+        assert!(!in_full(&cut), "{pager:?}: read as the whole list");
+        let said = warnings(&cut);
+        assert_eq!(said.len(), 1, "{pager:?}: {said:?}");
+        assert!(said[0].contains("ends at a pager prompt"), "{said:?}");
+        assert_eq!(cut.notes[0].1.line, 6, "{pager:?}");
+    }
+    let turned = read(&format!("{head}--More--\n\"b@x.com\"\nOK Completed\n"));
+    assert!(in_full(&turned));
+    assert_eq!(list(&turned, "primary", "whitelistto").unwrap().len(), 2);
+    assert!(warnings(&turned).is_empty(), "{:?}", warnings(&turned));
+}

@@ -34,6 +34,8 @@ pub struct Interpreter {
     text: Option<std::sync::Arc<String>>,
     /// A listing whose answer is coming in parts ([`Node::Part`]).
     listing: Option<Listing>,
+    /// The lines that held a pager prompt alone (`--More--`), in order.
+    pager_lines: std::sync::Arc<[u32]>,
     /// What the entries of add and remove commands had to say, by the list they name: said
     /// once per kind and list, with a count, when reading ends ([`Interpreter::finish`]).
     commanded: std::collections::BTreeMap<(String, String), super::entries::Warnings>,
@@ -65,6 +67,9 @@ struct Listing {
     /// Answer lines with something on them that were read as no entry: the list is then not
     /// known in full, whatever they held.
     unread: usize,
+    /// The last answer line read as an entry or as no entry: a pager prompt after it, with only
+    /// the completion to come, was quit.
+    last_line: u32,
     /// The line a part ended with, when it does not split into words: the next part's first
     /// line may be its rest ([`rejoin_wrapped`]). Its number, offset and text.
     carried: Option<(u32, usize, String)>,
@@ -84,6 +89,7 @@ impl Interpreter {
             notes: Vec::new(),
             text: None,
             listing: None,
+            pager_lines: std::sync::Arc::new([]),
             commanded: Default::default(),
         }
     }
@@ -97,11 +103,12 @@ impl Interpreter {
         (self.changes, self.notes)
     }
 
-    /// The same, for the capture whose clean text is `text`: the lists read keep their
-    /// entries as spans of it.
-    pub fn sharing(source: u32, writes_need_ok: bool, text: std::sync::Arc<String>) -> Self {
+    /// The same, for the capture `text`: the lists read keep their entries as spans of its
+    /// clean text, and a listing quit at its pager is told by its pager lines.
+    pub fn sharing(source: u32, writes_need_ok: bool, text: &crate::source::Source) -> Self {
         Interpreter {
-            text: Some(text),
+            text: Some(text.text.clone()),
+            pager_lines: text.pager_lines.as_slice().into(),
             ..Interpreter::new(source, writes_need_ok)
         }
     }
@@ -521,6 +528,7 @@ impl Interpreter {
             streamed: !last,
             carried: None,
             unread: 0,
+            last_line: line.number,
         };
         self.listing_goes_on(listing, x, last);
     }
@@ -608,10 +616,21 @@ impl Interpreter {
         }
     }
 
+    /// The pager prompt a listing was quit at: one after its last answer line, with only the
+    /// completion after it (a pager shows its prompt only when there is more to show).
+    fn pager_quit(&self, listing: &Listing, x: &Exchange<'_>) -> Option<u32> {
+        let end = x.completion.as_ref()?.line.number;
+        let after = self
+            .pager_lines
+            .partition_point(|&p| p <= listing.last_line);
+        self.pager_lines.get(after).copied().filter(|&p| p < end)
+    }
+
     /// An answer line of a listing read as no entry: said, and counted against the list being
     /// known in full.
     fn unread_line(&mut self, listing: &mut Listing, line: &Line<'_>, why: Message) {
         listing.unread += 1;
+        listing.last_line = line.number;
         self.unrecognized(line, why);
     }
 
@@ -629,6 +648,7 @@ impl Interpreter {
             return;
         }
         let at = listing.number;
+        let quit = self.pager_quit(&listing, x);
         let (scope, list) = self.exception_key(&listing.scope, &listing.list, at);
         // A listing not applied keeps none of its entries: what they had to say stays unsaid.
         if self.list_cut(&x.command.line, listing.cut_by.as_deref(), &scope, &list) {
@@ -639,6 +659,16 @@ impl Interpreter {
         // Lines read as no entry may have been entries: what was read is added, and the list
         // is not known in full, so that an entry they held reads as not captured, not removed.
         let unread = listing.unread > 0 && x.completion.is_some();
+        if let Some(pager) = quit {
+            self.warn(
+                pager,
+                message!(
+                    "mos-list-pager-quit",
+                    command = x.command.line.text.trim(),
+                    count = texts.len()
+                ),
+            );
+        }
         if unread {
             self.warn(
                 at,
@@ -650,9 +680,9 @@ impl Interpreter {
                 ),
             );
         }
-        if unread || (self.writes_need_ok && x.completion.is_none()) {
+        if unread || quit.is_some() || (self.writes_need_ok && x.completion.is_none()) {
             // A cut log or a pager quit: what was seen is there, what was not is unknown.
-            if !unread {
+            if !unread && quit.is_none() {
                 self.warn(
                     at,
                     message!(
@@ -732,6 +762,7 @@ impl Interpreter {
         };
         let entry = entry_read(text, line, &mut listing.warnings);
         listing.entries.push_unsorted(&entry, at);
+        listing.last_line = line;
     }
 
     /// What a list's entries had to say, one warning per kind at its first entry's line.

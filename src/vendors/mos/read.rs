@@ -46,12 +46,12 @@ pub fn read_source(source: &Source, index: u32, options: &ReadOptions) -> Result
                 catalog.reads_block(&words)
             };
             vec![interpret(
-                Interpreter::sharing(index, false, source.text.clone()),
+                Interpreter::sharing(index, false, source),
                 |sink| export::parse_with(source, &reads_block, sink),
             )?]
         }
         SourceKind::Protocol => vec![interpret(
-            Interpreter::sharing(index, true, source.text.clone()),
+            Interpreter::sharing(index, true, source),
             |sink| protocol::parse_with(source, parts, sink),
         )?],
         SourceKind::CliLog => cli_parts(source, index, options.part_size, parts)?,
@@ -103,10 +103,9 @@ fn cli_parts(
     cuts.par_iter()
         .zip(ends.par_iter())
         .map(|(&(start, number), &end)| {
-            interpret(
-                Interpreter::sharing(index, true, source.text.clone()),
-                |sink| cli::parse_with(source, start, end, number, parts, sink),
-            )
+            interpret(Interpreter::sharing(index, true, source), |sink| {
+                cli::parse_with(source, start, end, number, parts, sink)
+            })
         })
         .collect()
 }
