@@ -32,6 +32,12 @@ pub fn mask_url_passwords(text: &str) -> std::borrow::Cow<'_, str> {
                 out.push_str(MASK);
                 copied = start + user_end;
             }
+        } else if let Some(colon) = unfinished_login(url) {
+            // `ftp://user:password` with no `@host` (a URL typed short): what follows the colon
+            // is no port, so it may be the password.
+            out.push_str(&text[copied..start + colon + 1]);
+            out.push_str(MASK);
+            copied = end;
         }
         if let Some(query) = url.find('?') {
             let query_start = start + query + 1;
@@ -57,6 +63,18 @@ pub fn mask_url_passwords(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The colon of a URL's authority that has no `@` and whose colon is followed by no port
+/// (`mira:Tr0ub4dor`, not `host:8080`): a login with its host left out.
+fn unfinished_login(url: &str) -> Option<usize> {
+    let authority = &url[..url.find(['/', '?', '#']).unwrap_or(url.len())];
+    // An IPv6 host is bracketed: its colons are no login's.
+    let colon = authority
+        .strip_prefix('[')
+        .map_or(authority.find(':'), |_| None)?;
+    let after = &authority[colon + 1..];
+    (!after.is_empty() && !after.bytes().all(|b| b.is_ascii_digit())).then_some(colon)
+}
+
 /// Where a URL written after its `://` ends: at white space outside double quotes, or at a
 /// closing quote or the end of the text.
 fn url_end(url: &str) -> usize {
@@ -77,10 +95,18 @@ fn url_end(url: &str) -> usize {
 /// word holding them a secret (`*password` in the lists: MOS runs words together, as in
 /// `bindpassword` or `authpassword`).
 #[derive(Debug, Clone, Default)]
-pub struct SecretNames(Vec<Vec<String>>, Vec<String>);
+pub struct SecretNames(Vec<Vec<String>>, Vec<String>, Vec<Vec<String>>);
 
-/// An entry of a list: `*stem` (a stem matched inside any word) or a name of whole words.
+/// An entry of a list: `*stem` (a stem matched inside any word), `command: words` (a command
+/// whose every word after these is secret; `$` stands for any one word), or a name of whole
+/// words.
 fn add_entry(names: &mut SecretNames, entry: &str) {
+    if let Some(form) = entry.strip_prefix("command:") {
+        names
+            .2
+            .push(form.split_whitespace().map(str::to_lowercase).collect());
+        return;
+    }
     match entry.strip_prefix('*') {
         Some(stem) => names.1.push(stem.to_lowercase()),
         None => names.0.push(words(entry)),
@@ -135,9 +161,23 @@ impl SecretNames {
             })
     }
 
+    /// The length of the command form (`login $`) that `tokens` start with, if one does.
+    fn command_at(&self, tokens: &[(usize, &str)]) -> Option<usize> {
+        self.2
+            .iter()
+            .find(|form| {
+                form.len() <= tokens.len()
+                    && form.iter().zip(tokens).all(|(word, (_, token))| {
+                        word == "$" || token.trim().eq_ignore_ascii_case(word)
+                    })
+            })
+            .map(Vec::len)
+    }
+
     /// A line with every secret it may hold masked: whatever follows a secret field's name
-    /// (`name value`, `name=value`, `"name": value`), and whatever follows the user of a
-    /// `LOGIN` or the verb of an `AUTHENTICATE`. Masks too much rather than too little.
+    /// (`name value`, `name=value`, `"name": value`), and whatever follows a command form of
+    /// the list (the user of a `LOGIN`, the verb of an `AUTHENTICATE`). Masks too much rather
+    /// than too little.
     pub(crate) fn mask_line(&self, line: &str) -> String {
         let line = &*mask_url_passwords(line);
         let mut at = 0;
@@ -151,11 +191,9 @@ impl SecretNames {
             .collect();
         for (i, (start, token)) in tokens.iter().enumerate() {
             let bare = token.trim();
-            let cut = if bare.eq_ignore_ascii_case("login") {
-                // The user stays readable; the password after it does not.
-                tokens.get(i + 2).map(|(s, _)| *s)
-            } else if bare.eq_ignore_ascii_case("authenticate") {
-                tokens.get(i + 1).map(|(s, _)| *s)
+            let cut = if let Some(form) = self.command_at(&tokens[i..]) {
+                // The user of a `login` stays readable; the password after it does not.
+                tokens.get(i + form).map(|(s, _)| *s)
             } else if let Some((key, _)) = bare.split_once(['=', ':']) {
                 self.matches(key)
                     .then(|| start + token.find(['=', ':']).unwrap_or(0) + 1)
@@ -233,8 +271,22 @@ mod tests {
         ] {
             assert_eq!(mask_url_passwords(leaky), masked, "{leaky}");
         }
+        // A login typed without its host: no port follows the colon, so it is masked, to the
+        // URL's end.
+        for (leaky, masked) in [
+            (
+                "update install ftp://mira:Tr0ub4dorEE",
+                "update install ftp://mira:<secret>",
+            ),
+            ("ftp://mira:pw/LEAK?x=1 y", "ftp://mira:<secret> y"),
+        ] {
+            assert_eq!(mask_url_passwords(leaky), masked, "{leaky}");
+        }
         for kept in [
             "http://x.example/a@b:c",
+            "http://192.0.2.5:8080/D4.mpu5",
+            "http://[2001:db8::1]/D4.mpu5",
+            "http://[2001:db8::1]:8080/x",
             "ftp://anonymous@x.example/",
             "https://x.example:8443/p",
             "no url: a:b@c",
@@ -345,6 +397,16 @@ mod tests {
         assert_eq!(n.mask_line("smtp set fastpath on"), "smtp set fastpath on");
         assert_eq!(n.mask_line("Password:"), "Password:");
         assert_eq!(n.mask_line("Password: hunter2"), "Password:<secret>");
+        // A new user's password follows the user's name; the form is not known past it.
+        assert_eq!(
+            n.mask_line(r#"user add bob Tr0ub4dor11 "Bob Smith""#),
+            "user add bob <secret>"
+        );
+        assert_eq!(
+            n.mask_line(r#"C: a1 USER ADD bob "Tr0ub 4dor" "Bob""#),
+            "C: a1 USER ADD bob <secret>"
+        );
+        assert_eq!(n.mask_line("user list"), "user list");
     }
 
     #[test]

@@ -318,3 +318,45 @@ fn the_password_in_an_update_url_reaches_no_output_and_no_git_object() {
     assert!(!git_objects(&repo).contains("FtpS3cret"));
     assert!(git_objects(&repo).contains("mirapoint:<secret>@192.0.2.50"));
 }
+
+/// Found by a probe: a new user's password (`user add bob <password> "Bob Smith"`, a command
+/// no catalog knows) was kept word for word in the raw item, so `show`, `textconv` and
+/// track's files held it; and a login typed without its host (`ftp://mira:<password>`) was
+/// quoted unmasked in the refusal note and `--unrecognized`.
+#[test]
+fn a_new_users_password_and_a_hostless_url_login_reach_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("ua.cfg");
+    std::fs::write(
+        &export,
+        "# host: rg01.example.com\n# version: MOS4.2.3-GA\nsmtp set fastpath on\n\
+         user add bob Tr0ub4dor11 \"Bob Smith\"\nUSER ADD alice \"Tr0ub 4dor22\" \"Alice\"\n",
+    )
+    .unwrap();
+    let transcript = dir.path().join("ua.txt");
+    std::fs::write(
+        &transcript,
+        "C: a1 USER ADD bob Tr0ub4dor33 \"Bob Smith\"\r\nS: a1 OK\r\nC: a2 VERSION\r\n\
+         S: * a2 \"MOS4.2.3-GA\"\r\nS: a2 OK\r\n",
+    )
+    .unwrap();
+    let log = dir.path().join("lg.log");
+    std::fs::write(
+        &log,
+        "CLI> version\nMOS4.1.9-GA\nOK Completed\nCLI> update install ftp://mira:Tr0ub4dorEE\nNO bad url\n",
+    )
+    .unwrap();
+    let [export, transcript, log] = [&export, &transcript, &log].map(|p| p.to_str().unwrap());
+    let (code, shown) = said(&["show", export]);
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("user add bob <secret>"), "{shown}");
+    for args in [
+        vec!["show", "--show-secrets", export],
+        vec!["textconv", export],
+        vec!["textconv", transcript],
+        vec!["show", "--unrecognized", log],
+    ] {
+        let (_, all) = said(&args);
+        assert!(!all.contains("Tr0ub"), "{args:?}: {all}");
+    }
+}
