@@ -453,3 +453,66 @@ fn domain_setcurrent_selects_the_scope_whatever_the_prompt_shows() {
         .collect();
     assert_eq!(warnings, [(6, "mos-scope-not-in-prompt")]);
 }
+
+/// Found by a probe: a log that installs a release's package and goes on without a `version`
+/// answer merged what it read before and after the upgrade, and `plan` planned the upgrade
+/// again, without a word. The first reading after the install is now warned of; a `version`
+/// answer before it (which then starts the model over) or a log that ends there says nothing.
+#[test]
+fn a_reading_after_an_upgrade_package_without_a_version_answer_is_warned_of() {
+    let head = "rg01.example.co.jp> version\nMOS4.1.9-GA\nOK Completed\n\
+                rg01.example.co.jp> update install http://192.0.2.50/R4_2_3c_GA.mpu5\n\
+                Some updates can automatically reboot the system. Continue? (y/n) y\nOK Completed\n\
+                Connection closed by foreign host.\n";
+    let warned = |c: &Capture| {
+        c.notes
+            .iter()
+            .filter_map(|(_, n)| match &n.kind {
+                carryover::capture::NoteKind::Warning(m) => Some((n.line, m.id)),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let on = read_text("up.log", &format!("{head}rg01> smtp get fastpath\noff\nOK Completed\nrg01> smtp get smtpauth\non\nOK Completed\n"));
+    assert_eq!(warned(&on), [(8, "mos-upgrade-version-not-read")]);
+    let read_again = read_text("up.log", &format!("{head}rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> smtp get fastpath\noff\nOK Completed\n"));
+    assert!(!warned(&read_again)
+        .iter()
+        .any(|(_, id)| *id == "mos-upgrade-version-not-read"));
+    assert!(warned(&read_text("up.log", head)).is_empty());
+    // A patch is no release's package.
+    let patch = head.replace("R4_2_3c_GA", "D4_2_3_backup_local");
+    assert!(warned(&read_text(
+        "p.log",
+        &format!("{patch}rg01> smtp get fastpath\noff\nOK Completed\n")
+    ))
+    .is_empty());
+}
+
+/// What a command leaves to the commands after it (the domain `domain setcurrent` selected at
+/// a prompt that does not show it, an upgrade installed and not read) holds across the parts
+/// a long log is read in on several cores: cut anywhere, the same model and notes.
+#[test]
+fn what_one_command_leaves_to_the_next_holds_across_the_parts_of_a_log() {
+    let log = "CLI> version\nMOS4.1.9-GA\nOK Completed\nCLI> branding get quotamsg\n{13}\nSystem text\n\nOK Completed\n\
+               CLI> domain setcurrent sales.example.com\nOK Completed\nCLI> smtp get fastpath\non\nOK Completed\n\
+               CLI> branding get quotamsg\n{12}\nSales text\n\nOK Completed\n\
+               CLI> domain setcurrent \"\"\nOK Completed\nCLI> smtp get fastpath\noff\nOK Completed\n\
+               CLI> update install http://192.0.2.50/R4_2_3c_GA.mpu5\nOK Completed\n\
+               CLI> smtp get smtpauth\non\nOK Completed\n";
+    let whole = read_text("parts.log", log);
+    assert_eq!(
+        whole.config.settings["sales.example.com"]["smtp.fastpath"].value,
+        Value::Bool(true)
+    );
+    assert_eq!(whole.notes.len(), 1, "{:?}", whole.notes);
+    for part_size in [1, 40, 64, 300] {
+        let options = Options {
+            part_size,
+            ..Options::default()
+        };
+        let parts = capture_of("parts.log", log.as_bytes().to_vec(), &options);
+        assert_eq!(parts.config, whole.config, "cut every {part_size}");
+        assert_eq!(parts.notes, whole.notes, "cut every {part_size}");
+    }
+}

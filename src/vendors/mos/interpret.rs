@@ -18,12 +18,8 @@ pub struct Interpreter {
     catalog: &'static Catalog,
     /// Exports hold no completions: their writes are applied as they stand.
     writes_need_ok: bool,
-    /// The domain selected by `domain setcurrent`: the scope of a command whose prompt shows
-    /// no domain (an export, a transcript, the docs' generic `CLI>`, a pre-4.2 prompt).
-    scope: String,
-    /// The line of the `domain setcurrent` that selected `scope`, until a host prompt that does
-    /// not show the domain is warned of.
-    scope_unshown: Option<u32>,
+    /// What one command leaves to those after it, across the parts of a long log.
+    carried: Carried,
     /// The index of the source being read, for origins built here.
     source: u32,
     /// Model changes read so far, with their lines.
@@ -39,6 +35,31 @@ pub struct Interpreter {
     /// What the entries of add and remove commands had to say, by the list they name: said
     /// once per kind and list, with a count, when reading ends ([`Interpreter::finish`]).
     commanded: std::collections::BTreeMap<(String, String), super::entries::Warnings>,
+}
+
+/// What a command leaves to the commands after it, and so one part of a long log read on its
+/// own core to the next: a part read from another state than the last part left is read again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Carried {
+    /// The domain selected by `domain setcurrent`: the scope of a command whose prompt shows
+    /// no domain (an export, a transcript, the docs' generic `CLI>`, a pre-4.2 prompt).
+    scope: String,
+    /// The line of the `domain setcurrent` that selected `scope`, until a host prompt that does
+    /// not show the domain is warned of.
+    scope_unshown: Option<u32>,
+    /// A release's package installed (its line, release and file), until a `version` answer
+    /// or a reading after it, which is warned of.
+    upgrade: Option<(u32, String, String)>,
+}
+
+impl Default for Carried {
+    fn default() -> Self {
+        Carried {
+            scope: SYSTEM.to_string(),
+            scope_unshown: None,
+            upgrade: None,
+        }
+    }
 }
 
 /// A listing of entries read as its answer comes, so a long one is never held whole: what its
@@ -83,8 +104,7 @@ impl Interpreter {
             catalog: Catalog::get(),
             writes_need_ok,
             source,
-            scope: SYSTEM.to_string(),
-            scope_unshown: None,
+            carried: Carried::default(),
             changes: Vec::new(),
             notes: Vec::new(),
             text: None,
@@ -92,6 +112,17 @@ impl Interpreter {
             pager_lines: std::sync::Arc::new([]),
             commanded: Default::default(),
         }
+    }
+
+    /// The same, reading on from where an earlier part of the log left off.
+    pub fn carrying(mut self, carried: Carried) -> Self {
+        self.carried = carried;
+        self
+    }
+
+    /// What the commands read so far leave to the next part of the log.
+    pub fn carried(&self) -> Carried {
+        self.carried.clone()
     }
 
     /// The changes read, and the notes: with what the entries of add and remove commands had
@@ -400,6 +431,7 @@ impl Interpreter {
         x: &Exchange<'_>,
         last: bool,
     ) {
+        self.after_upgrade(action, x);
         match action {
             Action::GetVersion => self.get_version(x),
             Action::GetSetting { area } => self.get_setting(area, bound, scope, x),
@@ -427,8 +459,8 @@ impl Interpreter {
             // The answer is a session id: a volatile secret the model does not keep. A new
             // session starts in the system scope, as does the end of one.
             Action::Login | Action::EndSession => {
-                self.scope = SYSTEM.to_string();
-                self.scope_unshown = None;
+                self.carried.scope = SYSTEM.to_string();
+                self.carried.scope_unshown = None;
             }
         }
     }
@@ -847,7 +879,30 @@ impl Interpreter {
             .unwrap_or(file)
             .trim_end_matches(".mpu5")
             .to_string();
+        if let Some(release) = release_of_package(&name) {
+            self.carried.upgrade = Some((at, release, format!("{name}.mpu5")));
+        }
         self.change(Change::UpdateInstalled { name, detail: url }, at);
+    }
+
+    /// A reading after a release's package was installed, with no `version` answer between:
+    /// it is merged with what was read before the upgrade, which is said, once.
+    fn after_upgrade(&mut self, action: &Action, x: &Exchange<'_>) {
+        match action {
+            Action::GetVersion => self.carried.upgrade = None,
+            Action::Login | Action::EndSession | Action::InstallUpdate => {}
+            _ => {
+                if let Some((line, release, file)) = self.carried.upgrade.take() {
+                    let said = message!(
+                        "mos-upgrade-version-not-read",
+                        line = line,
+                        file = file,
+                        release = release
+                    );
+                    self.warn(x.command.line.number, said);
+                }
+            }
+        }
     }
 
     fn get_message(&mut self, area: &str, bound: &Bound<'_>, scope: &str, x: &Exchange<'_>) {
@@ -886,11 +941,11 @@ impl Interpreter {
         // `domain setcurrent ""` goes back to the system scope.
         let domain = bound["domain"].trim().to_ascii_lowercase();
         if domain.is_empty() {
-            self.scope = SYSTEM.to_string();
-            self.scope_unshown = None;
+            self.carried.scope = SYSTEM.to_string();
+            self.carried.scope_unshown = None;
         } else {
-            self.scope = domain.clone();
-            self.scope_unshown = Some(x.command.line.number);
+            self.carried.scope = domain.clone();
+            self.carried.scope_unshown = Some(x.command.line.number);
             self.change(Change::Domain(domain), x.command.line.number);
         }
     }
@@ -900,25 +955,26 @@ impl Interpreter {
     /// not say). A host prompt that should show it and does not is warned of, once.
     fn scope_of(&mut self, x: &Exchange<'_>) -> String {
         let Some(prompt) = &x.command.prompt else {
-            return self.scope.clone();
+            return self.carried.scope.clone();
         };
         if let Some(domain) = prompt.domain {
-            self.scope_unshown = None;
+            self.carried.scope_unshown = None;
             return domain.to_ascii_lowercase();
         }
         if let Some(selected) = self
+            .carried
             .scope_unshown
             .filter(|_| !prompt.host.eq_ignore_ascii_case("cli"))
         {
-            self.scope_unshown = None;
+            self.carried.scope_unshown = None;
             let said = message!(
                 "mos-scope-not-in-prompt",
-                domain = self.scope.clone(),
+                domain = self.carried.scope.clone(),
                 line = selected
             );
             self.warn(x.command.line.number, said);
         }
-        self.scope.clone()
+        self.carried.scope.clone()
     }
 
     /// The data lines of the answer as words, with their line numbers. Lines that are neither
@@ -1235,6 +1291,18 @@ pub(crate) fn quote_in(word: &str, encoding: &'static encoding_rs::Encoding) -> 
     }
     out.push('"');
     out
+}
+
+/// The release whose upgrade package an installed update is (`R4_2_3c_GA`: 4.2.3), from
+/// the knowledge base.
+fn release_of_package(name: &str) -> Option<String> {
+    super::knowledge::releases().iter().find_map(|release| {
+        release
+            .packages
+            .iter()
+            .any(|p| p.file.trim_end_matches(".mpu5").eq_ignore_ascii_case(name))
+            .then(|| release.version.clone())
+    })
 }
 
 /// The model a login banner names, `Mirapoint <product> <MODEL> (MOS <version>)`, when it is

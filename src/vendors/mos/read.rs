@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::catalog::Catalog;
 use super::evidence;
-use super::interpret::{reads_in_parts, Interpreter};
+use super::interpret::{reads_in_parts, Carried, Interpreter};
 use super::syntax::{cli, export, protocol, Node, Parts, Warning, Word};
 use crate::base::error::Result;
 use crate::capture::{Note, ReadOptions, SourceRead};
@@ -45,15 +45,19 @@ pub fn read_source(source: &Source, index: u32, options: &ReadOptions) -> Result
                 let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
                 catalog.reads_block(&words)
             };
-            vec![interpret(
-                Interpreter::sharing(index, false, source),
-                |sink| export::parse_with(source, &reads_block, sink),
-            )?]
+            vec![
+                interpret(Interpreter::sharing(index, false, source), |sink| {
+                    export::parse_with(source, &reads_block, sink)
+                })?
+                .0,
+            ]
         }
-        SourceKind::Protocol => vec![interpret(
-            Interpreter::sharing(index, true, source),
-            |sink| protocol::parse_with(source, parts, sink),
-        )?],
+        SourceKind::Protocol => vec![
+            interpret(Interpreter::sharing(index, true, source), |sink| {
+                protocol::parse_with(source, parts, sink)
+            })?
+            .0,
+        ],
         SourceKind::CliLog => cli_parts(source, index, options.part_size, parts)?,
     };
     for (changes, notes) in parts {
@@ -100,14 +104,26 @@ fn cli_parts(
         .map(|c| c.0)
         .chain([source.text.len()])
         .collect();
-    cuts.par_iter()
-        .zip(ends.par_iter())
-        .map(|(&(start, number), &end)| {
-            interpret(Interpreter::sharing(index, true, source), |sink| {
-                cli::parse_with(source, start, end, number, parts, sink)
-            })
-        })
-        .collect()
+    let read = |part: usize, carried: Carried| {
+        let ((start, number), end) = (cuts[part], ends[part]);
+        interpret(
+            Interpreter::sharing(index, true, source).carrying(carried),
+            |sink| cli::parse_with(source, start, end, number, parts, sink),
+        )
+    };
+    let mut parsed: Vec<(Parsed, Carried)> = (0..cuts.len())
+        .into_par_iter()
+        .map(|part| read(part, Carried::default()))
+        .collect::<Result<_>>()?;
+    // A part after one that left a domain selected (or an upgrade unread) is read again from
+    // there: rare, and in order.
+    for part in 1..parsed.len() {
+        let left = parsed[part - 1].1.clone();
+        if left != Carried::default() {
+            parsed[part] = read(part, left)?;
+        }
+    }
+    Ok(parsed.into_iter().map(|(read, _)| read).collect())
 }
 
 type Parsed = (Vec<(Change, u32)>, Vec<Note>);
@@ -115,11 +131,12 @@ type Parsed = (Vec<(Change, u32)>, Vec<Note>);
 fn interpret<'a>(
     mut interpreter: Interpreter,
     parse: impl FnOnce(&mut dyn FnMut(Node<'a>) -> Result<()>) -> Result<Vec<Warning>>,
-) -> Result<Parsed> {
+) -> Result<(Parsed, Carried)> {
     let warnings = parse(&mut |node| {
         interpreter.node(&node);
         Ok(())
     })?;
+    let carried = interpreter.carried();
     let (changes, mut notes) = interpreter.finish();
     notes.extend(
         warnings
@@ -127,7 +144,7 @@ fn interpret<'a>(
             .map(|w| Note::warning(w.line, w.message)),
     );
     notes.sort_by_key(|n| n.line);
-    Ok((changes, notes))
+    Ok(((changes, notes), carried))
 }
 
 #[cfg(test)]
