@@ -161,7 +161,7 @@ impl Screen {
         if self.cursor > self.cells.len() {
             self.cells.resize(self.cursor, ERASED);
         }
-        self.to_start_of_wide();
+        self.back_to_start_of_wide();
         let at = self.cursor;
         if self.insert || at == self.cells.len() {
             let cells = [Cell { ch, erased: false }, RIGHT_HALF];
@@ -185,7 +185,7 @@ impl Screen {
 
     /// The cursor on a wide character's right half moved to its left half: only an echo that
     /// counts the character as one column leaves it there, and it meant the whole character.
-    fn to_start_of_wide(&mut self) {
+    fn back_to_start_of_wide(&mut self) {
         if self.is_right_half(self.cursor) {
             self.cursor -= 1;
         }
@@ -207,11 +207,11 @@ impl Screen {
     /// A DEL: the character before the cursor goes, a wide one whole.
     fn rub_out(&mut self) {
         self.done.backspaces += 1;
-        self.to_start_of_wide();
+        self.back_to_start_of_wide();
         if self.cursor > 0 && self.cursor <= self.cells.len() {
             let end = self.cursor;
             self.cursor -= 1;
-            self.to_start_of_wide();
+            self.back_to_start_of_wide();
             self.cells.drain(self.cursor..end);
         } else {
             self.cursor = self.cursor.saturating_sub(1);
