@@ -1,13 +1,18 @@
 //! Replaying terminal line editing over one line of a log, so that the line reads as the screen
 //! showed it: cursor movement, insert and delete, backspace, DEL, carriage-return overwrite and
 //! erase-line. The escape sequences are parsed by `vte`; only the editing of one line is
-//! modelled, on a screen wide enough that nothing wraps, one cell per character (a backspace
-//! erases a whole character, as the log's reader sees it).
+//! modelled, on a screen wide enough that nothing wraps. A full-width character takes two
+//! columns, as on a terminal, and a backspace moves one column: erasing one echoes `\b\b  \b\b`.
+//! A column of a wide character that is overwritten or erased takes the whole character with
+//! it. Only an echo that counts a wide character as one column leaves the cursor on its right
+//! half; a character written or a DEL typed there is taken at the wide character's start, as
+//! that echo meant it (`日本\b語` is `日語`).
 //!
 //! Blanks that an edit left (an erased character, a cursor moved past the end) are told from
 //! blanks that were typed: the former are not part of the line when they end it, the latter
 //! are kept, as tabs are, because they may be part of a value.
 
+use unicode_width::UnicodeWidthChar;
 use vte::{Params, Parser, Perform};
 
 /// What replaying a line did, for the source layer's counts.
@@ -21,7 +26,7 @@ pub(super) struct Replayed {
     pub overwritten: bool,
 }
 
-/// One screen cell.
+/// One screen column.
 #[derive(Debug, Clone, Copy)]
 struct Cell {
     ch: char,
@@ -32,6 +37,12 @@ struct Cell {
 const ERASED: Cell = Cell {
     ch: ' ',
     erased: true,
+};
+
+/// The right column of a wide character, which the cell before holds. No line holds a NUL.
+const RIGHT_HALF: Cell = Cell {
+    ch: '\0',
+    erased: false,
 };
 
 /// The line being edited.
@@ -130,32 +141,78 @@ pub(super) fn replay(line: &str) -> (String, Replayed) {
         .iter()
         .rposition(|c| !c.erased)
         .map_or(0, |i| i + 1);
-    let text = screen.cells[..keep].iter().map(|c| c.ch).collect();
+    let text = screen.cells[..keep]
+        .iter()
+        .filter(|c| !c.is_right_half())
+        .map(|c| c.ch)
+        .collect();
     (text, screen.done)
 }
 
+impl Cell {
+    fn is_right_half(&self) -> bool {
+        self.ch == RIGHT_HALF.ch
+    }
+}
+
 impl Screen {
-    fn put(&mut self, cell: Cell) {
+    fn put(&mut self, ch: char) {
+        let width = if ch.width() == Some(2) { 2 } else { 1 };
         if self.cursor > self.cells.len() {
             self.cells.resize(self.cursor, ERASED);
         }
-        if self.insert || self.cursor == self.cells.len() {
-            self.cells.insert(self.cursor, cell);
+        self.back_to_start_of_wide();
+        let at = self.cursor;
+        if self.insert || at == self.cells.len() {
+            let cells = [Cell { ch, erased: false }, RIGHT_HALF];
+            self.cells.splice(at..at, cells[..width].iter().copied());
         } else {
-            let old = self.cells[self.cursor];
+            let old = self.cells[at];
             // A blank typed over text erases it, as `\b \b` does.
-            let erased = cell.ch == ' ' && (old.erased || old.ch != ' ');
-            self.cells[self.cursor] = Cell { erased, ..cell };
+            let erased = ch == ' ' && (old.erased || old.ch != ' ');
+            // A wide character whose columns are written over only in part goes whole.
+            self.blank_split(at + width);
+            self.cells[at] = Cell { ch, erased };
+            if width == 2 {
+                match self.cells.get_mut(at + 1) {
+                    Some(cell) => *cell = RIGHT_HALF,
+                    None => self.cells.push(RIGHT_HALF),
+                }
+            }
         }
-        self.cursor += 1;
+        self.cursor += width;
     }
 
-    /// A DEL: the character before the cursor goes.
+    /// The cursor on a wide character's right half moved to its left half: only an echo that
+    /// counts the character as one column leaves it there, and it meant the whole character.
+    fn back_to_start_of_wide(&mut self) {
+        if self.is_right_half(self.cursor) {
+            self.cursor -= 1;
+        }
+    }
+
+    fn is_right_half(&self, column: usize) -> bool {
+        self.cells.get(column).is_some_and(Cell::is_right_half)
+    }
+
+    /// The wide character that `column` is the right half of, when it is, blanked whole: a
+    /// terminal does so when an edit starts or ends between its two columns.
+    fn blank_split(&mut self, column: usize) {
+        if self.is_right_half(column) {
+            self.cells[column - 1] = ERASED;
+            self.cells[column] = ERASED;
+        }
+    }
+
+    /// A DEL: the character before the cursor goes, a wide one whole.
     fn rub_out(&mut self) {
         self.done.backspaces += 1;
+        self.back_to_start_of_wide();
         if self.cursor > 0 && self.cursor <= self.cells.len() {
+            let end = self.cursor;
             self.cursor -= 1;
-            self.cells.remove(self.cursor);
+            self.back_to_start_of_wide();
+            self.cells.drain(self.cursor..end);
         } else {
             self.cursor = self.cursor.saturating_sub(1);
         }
@@ -163,6 +220,8 @@ impl Screen {
 
     fn erase(&mut self, from: usize, to: usize) {
         let to = to.min(self.cells.len());
+        self.blank_split(from);
+        self.blank_split(to);
         for cell in self.cells.iter_mut().take(to).skip(from) {
             *cell = ERASED;
         }
@@ -170,13 +229,16 @@ impl Screen {
 
     fn delete(&mut self, count: usize) {
         if self.cursor < self.cells.len() {
-            let end = (self.cursor + count).min(self.cells.len());
+            let end = self.cursor.saturating_add(count).min(self.cells.len());
+            self.blank_split(self.cursor);
+            self.blank_split(end);
             self.cells.drain(self.cursor..end);
         }
     }
 
     fn insert_blanks(&mut self, count: usize) {
         let at = self.cursor.min(self.cells.len());
+        self.blank_split(at);
         for _ in 0..count.min(4096) {
             self.cells.insert(at, ERASED);
         }
@@ -194,15 +256,12 @@ fn first(params: &Params, default: usize) -> usize {
 
 impl Perform for Screen {
     fn print(&mut self, ch: char) {
-        self.put(Cell { ch, erased: false });
+        self.put(ch);
     }
 
     fn execute(&mut self, byte: u8) {
         match byte {
-            b'\t' => self.put(Cell {
-                ch: '\t',
-                erased: false,
-            }),
+            b'\t' => self.put('\t'),
             0x08 => {
                 self.done.backspaces += 1;
                 self.cursor = self.cursor.saturating_sub(1);
@@ -311,6 +370,44 @@ mod tests {
             shown(&from_caret_notation(written, true).unwrap()),
             "rg01> smtp get fastpath"
         );
+    }
+
+    #[test]
+    fn erasing_a_wide_character_takes_its_two_columns() {
+        // A terminal echoes the erase of a full-width character as two columns back, two
+        // blanks, two columns back.
+        let erased = "全社社\x08\x08  \x08\x08@x.com";
+        assert_eq!(shown(erased), "全社@x.com");
+        assert_eq!(shown("全社社\x08\x08\x1b[K@x.com"), "全社@x.com");
+        assert_eq!(shown("全社社\x1b[2D  \x1b[2D"), "全社");
+        // Two columns back and typing over the character: it goes whole.
+        assert_eq!(shown("全社社\x08\x08@x.com"), "全社@x.com");
+        assert_eq!(replay(erased).1.backspaces, 4);
+    }
+
+    #[test]
+    fn wide_and_ascii_characters_mixed_move_by_their_columns() {
+        assert_eq!(shown("a全b社c\x08 \x08\x08\x08  \x08\x08d"), "a全bd");
+        assert_eq!(shown("社ab\x08 \x08c"), "社ac");
+        assert_eq!(shown("ab社\x08\x08  \x08\x08\x08 \x08c"), "ac");
+        assert_eq!(shown("社x\x08\x08\x08\x1b[4h全\x1b[4l"), "全社x");
+        assert_eq!(shown("全社x\x1b[3D\x1b[2P"), "全x");
+        assert_eq!(shown("全社\x7f\x7fa"), "a");
+        assert_eq!(shown("全社\x1b[3G\x1b[1@x"), "全x社");
+    }
+
+    #[test]
+    fn half_of_a_wide_character_edited_takes_the_whole_character() {
+        // An echo that counts a wide character as one column: `\b \b` erases it.
+        assert_eq!(shown("全社\x08 \x08"), "全");
+        assert_eq!(shown("全社\x08 \x08@x.com"), "全@x.com");
+        assert_eq!(shown("全社\x08\x1b[K"), "全");
+        assert_eq!(shown("全社\x08\x1b[P"), "全");
+        // The left column overwritten with a narrow character: the right one is left blank.
+        assert_eq!(shown("全社x\x1b[3Da"), "全a x");
+        // Cleared from the middle of a wide character to the end: both of its columns go.
+        assert_eq!(shown("全社\x1b[3G\x1b[1K"), "");
+        assert_eq!(shown("全社\x1b[2D\x1b[1X"), "全");
     }
 
     #[test]

@@ -361,6 +361,31 @@ fn every_variant_says_what_it_recovered() {
     snapshot_settings().bind(|| insta::assert_snapshot!("variants@diagnostics", report));
 }
 
+/// A full-width character erased on a command line: the terminal echoes it as two columns
+/// back, two blanks, two columns back, and that erases one character, not two. In UTF-8 and in
+/// Shift_JIS alike.
+#[test]
+fn a_wide_character_erased_on_the_command_line_is_one_character_gone() {
+    let log = "rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> uce addexception primary \
+               whitelistto 全社社\x08\x08  \x08\x08@x.com\nOK Completed\n";
+    let sjis = encoding_rs::SHIFT_JIS.encode(log);
+    assert!(!sjis.2, "the log is all Shift_JIS");
+    for (name, bytes, encoding) in [
+        ("utf8.log", log.as_bytes().to_vec(), "UTF-8"),
+        ("sjis.log", sjis.0.into_owned(), "Shift_JIS"),
+    ] {
+        let capture = capture_of(name, bytes, &Options::default());
+        let source = &capture.config.sources[0];
+        assert_eq!(source.info.encoding, encoding, "{name}");
+        let entries: Vec<String> = capture.config.lists["primary"]["whitelistto"]
+            .iter()
+            .map(|(e, _)| e.to_string())
+            .collect();
+        assert_eq!(entries, ["全社@x.com"], "{name}");
+        assert_eq!(capture.unrecognized().count(), 0, "{name}");
+    }
+}
+
 mod banners {
     use super::*;
     use proptest::prelude::*;
