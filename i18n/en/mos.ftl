@@ -6,6 +6,7 @@ mos-read-not-completed = `{ $command }` has no completion: what follows it may b
 mos-answer-not-completed = the answer to `{ $command }` has no completion, so it may be incomplete (a cut log or a quit pager)
 mos-write-printed = `{ $command }` printed `{ $printed }`, which a write does not: the command line may have been cut at the terminal width, so it was not applied
 mos-scope-not-in-prompt = `domain setcurrent { $domain }` at line { $line } selected a delegated domain, and this prompt does not show it: read in the scope of { $domain }, as the command said
+mos-exception-scope-in-domain = `{ $command }` names `{ $scope }` while the delegated domain { $domain } is selected: whether the appliance takes it for the list of { $domain } or the system's is not known, so it was not read; list it with no delegated domain selected
 mos-upgrade-version-not-read = `update install` at line { $line } installed { $file }, the package of release { $release }, and the log goes on without a `version` answer: what was read before the upgrade and after it are merged into one model; run `version` after the upgrade, or capture after it in a log of its own
 mos-not-a-version = `{ $text }` is not a version
 mos-version-printed-nothing = `version` printed nothing

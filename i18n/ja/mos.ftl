@@ -5,6 +5,7 @@ mos-read-not-completed = `{ $command }` に完了応答がありません: そ�
 mos-answer-not-completed = `{ $command }` の応答に完了応答がないため、不完全な可能性があります (ログが途中で切れているか、ページャを途中で終了しています)
 mos-write-printed = `{ $command }` が `{ $printed }` を出力しましたが、設定を書き込むコマンドはこれを出力しません: コマンドラインが端末の幅で切れた可能性があるため、適用しませんでした
 mos-scope-not-in-prompt = { $line } 行目の `domain setcurrent { $domain }` で Delegated Domain を選択しましたが、このプロンプトには表示されていません: コマンドのとおり { $domain } のスコープで読み込みます
+mos-exception-scope-in-domain = `{ $command }` は Delegated Domain { $domain } を選択したまま `{ $scope }` を指定しています: アプライアンスがこれを Delegated Domain のリストとするかシステムのリストとするかわからないため、読み込んでいません。Delegated Domain を選択していない状態で一覧表示してください
 mos-upgrade-version-not-read = { $line } 行目の `update install` でリリース { $release } のモジュール { $file } をインストールしましたが、その後 `version` の応答がないままログが続いています: バージョンアップ前とバージョンアップ後に読み込んだ内容が 1 つのモデルにまとめられています。バージョンアップ後に `version` を実行するか、バージョンアップ後のキャプチャは別のログにしてください
 mos-not-a-version = `{ $text }` はバージョンではありません
 mos-version-printed-nothing = `version` が何も出力しませんでした

@@ -516,3 +516,35 @@ fn what_one_command_leaves_to_the_next_holds_across_the_parts_of_a_log() {
         assert_eq!(parts.notes, whole.notes, "cut every {part_size}");
     }
 }
+
+/// Found by a probe: `uce listexception primary whitelistto` typed while a delegated domain
+/// was selected replaced the system's `primary` list read a moment before. Whether the
+/// appliance takes `primary` there for the domain's list is not known: such a listing (or an
+/// entry added or removed so) is not read, and said, and the system's list stays as listed.
+#[test]
+fn a_scope_word_typed_in_a_delegated_domain_is_not_read_as_the_systems_list() {
+    let capture = read_text(
+        "sc2.log",
+        "ms01> version\nMOS4.2.3-GA\nOK Completed\n\
+         ms01> uce listexception primary whitelistto\n\"sys@x.com\"\nOK Completed\n\
+         ms01> domain setcurrent sales.example.com\nOK Completed\n\
+         ms01 (sales.example.com) > uce listexception primary whitelistto\n\"sales@x.com\"\nOK Completed\n\
+         ms01 (sales.example.com) > uce addexception primary whitelistto more@x.com\nOK Completed\n\
+         ms01 (sales.example.com) > uce listexception sales.example.com whitelistto\n\"own@x.com\"\nOK Completed\n",
+    );
+    let list = |scope: &str| -> Vec<String> {
+        capture.config.lists[scope]["whitelistto"]
+            .iter()
+            .map(|(e, _)| e.to_string())
+            .collect()
+    };
+    assert_eq!(list("primary"), ["sys@x.com"]);
+    assert_eq!(list("sales.example.com"), ["own@x.com"]);
+    let warned: Vec<u32> = capture
+        .notes
+        .iter()
+        .filter(|(_, n)| matches!(&n.kind, carryover::capture::NoteKind::Warning(m) if m.id == "mos-exception-scope-in-domain"))
+        .map(|(_, n)| n.line)
+        .collect();
+    assert_eq!(warned, [9, 12]);
+}

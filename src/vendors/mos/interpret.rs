@@ -72,6 +72,8 @@ struct Listing {
     /// The scope and list the command names, as bound.
     scope: String,
     list: String,
+    /// The scope the command was typed in (a delegated domain selected, or the system).
+    selected: String,
     /// The entries read, in the order read.
     entries: List,
     /// What its entries have to say (look-alikes, shapes of a paste), said once per kind when
@@ -436,8 +438,8 @@ impl Interpreter {
             Action::GetVersion => self.get_version(x),
             Action::GetSetting { area } => self.get_setting(area, bound, scope, x),
             Action::SetSetting { area } => self.set_setting(area, bound, scope, x),
-            Action::ListEntries => self.list_entries(bound, x, last),
-            Action::AddEntry | Action::RemoveEntry => self.change_entry(action, bound, x),
+            Action::ListEntries => self.list_entries(bound, x, last, scope),
+            Action::AddEntry | Action::RemoveEntry => self.change_entry(action, bound, x, scope),
             Action::AddTrustedHost => self.add_trusted_host(bound, x),
             Action::ListTrustedHosts => self.list_trusted_hosts(bound, x),
             Action::GetKey { private } => self.key(x, bound, *private),
@@ -544,13 +546,14 @@ impl Interpreter {
     /// comes in parts. Only list values are entries: a quoted word, or an unquoted one that
     /// looks like an address or a domain; a quoted value the terminal wrapped is rejoined,
     /// with a warning; anything else is a line not understood.
-    fn list_entries(&mut self, bound: &Bound<'_>, x: &Exchange<'_>, last: bool) {
+    fn list_entries(&mut self, bound: &Bound<'_>, x: &Exchange<'_>, last: bool, scope: &str) {
         let line = x.command.line;
         let listing = Listing {
             start: line.start,
             number: line.number,
             scope: bound["scope"].to_string(),
             list: bound["list"].to_string(),
+            selected: scope.to_string(),
             // The entries go straight into the list's arena, in the order read: no string each.
             entries: self.text.clone().map_or_else(List::default, List::sharing),
             warnings: Default::default(),
@@ -682,6 +685,9 @@ impl Interpreter {
         let at = listing.number;
         let quit = self.pager_quit(&listing, x);
         let (scope, list) = self.exception_key(&listing.scope, &listing.list, at);
+        if self.scope_unclear(&x.command.line, &scope, &listing.selected) {
+            return;
+        }
         // A listing not applied keeps none of its entries: what they had to say stays unsaid.
         if self.list_cut(&x.command.line, listing.cut_by.as_deref(), &scope, &list) {
             return;
@@ -765,9 +771,35 @@ impl Interpreter {
         true
     }
 
-    fn change_entry(&mut self, action: &Action, bound: &Bound<'_>, x: &Exchange<'_>) {
+    /// A list named by a scope word (`primary`, `any`, ...) while a delegated domain is
+    /// selected: whether the appliance takes it for the domain's or the system's is not
+    /// known, so it is not read, and said.
+    fn scope_unclear(&mut self, command: &Line<'_>, scope: &str, typed_in: &str) -> bool {
+        if typed_in == SYSTEM || !self.catalog.is_exception_scope(scope) {
+            return false;
+        }
+        let said = message!(
+            "mos-exception-scope-in-domain",
+            command = command.text.trim(),
+            scope = scope,
+            domain = typed_in
+        );
+        self.warn(command.number, said);
+        true
+    }
+
+    fn change_entry(
+        &mut self,
+        action: &Action,
+        bound: &Bound<'_>,
+        x: &Exchange<'_>,
+        typed_in: &str,
+    ) {
         let at = x.command.line.number;
         let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
+        if self.scope_unclear(&x.command.line, &scope, typed_in) {
+            return;
+        }
         // Said per list, not per command: a log of many pasted adds is a few warnings. Most
         // entries say nothing, and cost no look-up.
         let mut said = super::entries::Warnings::default();
