@@ -442,5 +442,5 @@ help-verify-update-after =
 
     Exit status:
       0  every update log completed cleanly
-      1  an anomaly: a service not started again, a step not OK, no completion line
+      1  an anomaly: a service not started again, a step not OK, no completion line, a line that reports an error
       2  error, including a folder that holds no update log

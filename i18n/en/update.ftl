@@ -8,6 +8,7 @@ update-last-step-not-ok = the last step ({ $step }, line { $line }) did not end 
 update-step-missing = step { $step } follows step { $previous } (line { $line }): a step is missing
 update-step-reports = step { $step } (line { $line }) reports `{ $text }`
 update-task-failed = line { $line } reports a failure: `{ $text }`
+update-line-failed = line { $line } reports an error or a failure: `{ $text }`
 plain-update-not-done = no `done` line: the update did not finish
 
 ## verify-update's report

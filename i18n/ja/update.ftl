@@ -8,6 +8,7 @@ update-last-step-not-ok = 最後のステップ ({ $step }、行 { $line }) が 
 update-step-missing = ステップ { $step } がステップ { $previous } の次にあります (行 { $line }): ステップが欠けています
 update-step-reports = ステップ { $step } (行 { $line }) が `{ $text }` を報告しています
 update-task-failed = 行 { $line } が失敗を報告しています: `{ $text }`
+update-line-failed = 行 { $line } がエラーまたは失敗を報告しています: `{ $text }`
 plain-update-not-done = `done` の行がありません: アップデートが完了していません
 
 ## verify-update's report

@@ -53,6 +53,8 @@ pub struct UpdateRun {
     pub completed_at: Option<u32>,
     /// Task lines (` * Database updates...`) that report a failure or an error.
     pub failed_tasks: Vec<Line>,
+    /// Lines of no other known form that report an error or a failure (`ERROR: ...`).
+    pub failures: Vec<Line>,
     /// Lines the grammar knows no form for.
     pub unrecognized: Vec<Line>,
     /// What went wrong, one message each; empty when the update went through. `render` puts

@@ -275,3 +275,89 @@ fn an_empty_version_file_is_said_plainly() {
     assert!(err.contains("an empty file where the version"), "{err}");
     assert!(!err.contains("0 lines"), "{err}");
 }
+
+// 4. Any JSON file was read as a SpamTitan REST answer.
+
+const PACKAGE_JSON: &str = "{\n  \"name\": \"webapp\",\n  \"version\": \"1.2.3\",\n  \"dependencies\": {\"left-pad\": \"1.0.0\"}\n}\n";
+
+/// Asserts that reading `path` with `sub` refuses it as no capture, naming the file and what
+/// was expected.
+fn refused_as_no_answer(sub: &str, path: &Path, name: &str) {
+    let (code, out, err) = run(&[sub, path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{sub} {name}: {out}{err}");
+    assert!(!out.contains("spamtitan"), "{sub} {name}: {out}");
+    assert!(err.contains("not clearly a capture"), "{sub} {name}: {err}");
+    assert!(
+        err.contains(&format!(
+            "{name}: a JSON file holding no key of a SpamTitan REST answer"
+        )),
+        "{sub} {name}: {err}"
+    );
+    assert!(
+        err.contains("expected a REST API answer"),
+        "{sub} {name}: {err}"
+    );
+}
+
+#[test]
+fn a_json_file_of_another_program_is_no_capture() {
+    let dir = tempfile::tempdir().unwrap();
+    let package = dir.path().join("package.json");
+    std::fs::write(&package, PACKAGE_JSON).unwrap();
+    let tsconfig = dir.path().join("tsconfig.json");
+    std::fs::write(
+        &tsconfig,
+        r#"{"compilerOptions": {"target": "es2017", "strict": true, "outDir": "dist"}, "include": ["src"]}"#,
+    )
+    .unwrap();
+    for sub in ["show", "gaps"] {
+        refused_as_no_answer(sub, &package, "package.json");
+        refused_as_no_answer(sub, &tsconfig, "tsconfig.json");
+    }
+    // A folder that holds only such a file is no capture either.
+    let folder = dir.path().join("d");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&package, folder.join("package.json")).unwrap();
+    refused_as_no_answer("show", &folder, "d/package.json");
+    // An `id` is in every JSON API's answers: no evidence on its own.
+    let record = dir.path().join("shop.example.json");
+    std::fs::write(&record, r#"{"id": 7, "title": "a shop"}"#).unwrap();
+    refused_as_no_answer("show", &record, "shop.example.json");
+}
+
+#[test]
+fn a_real_answer_saved_alone_still_reads() {
+    for answer in [
+        "api/domains/example.com.json",
+        "api/domains/example.com/policy.json",
+    ] {
+        let path = root().join(SAMPLE).join(answer);
+        let (code, out, err) = run(&["show", "--format", "json", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{answer}: {err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(json["config"]["vendor"], "spamtitan", "{answer}");
+    }
+    let path = root()
+        .join(SAMPLE)
+        .join("api/domains/example.com/policy.json");
+    let (_, out, _) = run(&["show", "--format", "json", path.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        json["config"]["settings"]["system"]["policy.qreport_frequency"],
+        "D"
+    );
+    // The domain list, and a system answer in its `data` envelope.
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("domains.json");
+    std::fs::write(&list, r#"[{"id": 3, "domain": "example.com"}]"#).unwrap();
+    let relay = dir.path().join("relay.json");
+    std::fs::write(
+        &relay,
+        r#"{"status": "success", "data": {"smarthost": "relay.example.com:25"}}"#,
+    )
+    .unwrap();
+    for path in [list, relay] {
+        let (code, out, err) = run(&["show", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{}: {out}{err}", path.display());
+    }
+}

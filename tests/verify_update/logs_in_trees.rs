@@ -245,3 +245,39 @@ fn an_update_log_beside_a_folder_is_a_live_capture_and_two_folders_are_never_mer
         assert!(err.contains("2 capture folders"), "{err}");
     }
 }
+
+#[test]
+fn an_error_line_in_a_folders_update_log_is_a_failed_update_for_gaps_and_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = dir.path().join("st01");
+    common::copy_dir(&common::root().join("samples/spamtitan/7.08/st01"), &st);
+    let log =
+        std::fs::read_to_string(common::root().join("samples/spamtitan/update-7.08-to-7.09.log"))
+            .unwrap()
+            .replace(
+                "\n.....\n",
+                "\nERROR: patch 7.09-03 failed to apply, skipping\n",
+            );
+    std::fs::write(st.join("update-7.09.log"), log).unwrap();
+    let arg = st.to_str().unwrap();
+    for args in [vec!["gaps", arg], vec!["plan", "--to", "7.09", arg]] {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 1, "{args:?}: {out}{err}");
+        assert!(out.contains("carryover-update-failed"), "{args:?}: {out}");
+        assert!(
+            err.contains(
+                "update-7.09.log:19: warning: line 19 reports an error or a failure: \
+                 `ERROR: patch 7.09-03 failed to apply, skipping`"
+            ),
+            "{args:?}: {err}"
+        );
+    }
+    // The release note's own log still completes cleanly in the same place.
+    std::fs::copy(
+        common::root().join("samples/spamtitan/update-7.08-to-7.09.log"),
+        st.join("update-7.09.log"),
+    )
+    .unwrap();
+    let (_, out, _) = run(&["gaps", arg]);
+    assert!(!out.contains("carryover-update-failed"), "{out}");
+}

@@ -84,3 +84,52 @@ proptest! {
         let _ = verify(&Source::from_text("m.log", &mutated));
     }
 }
+
+/// The release note's log with its progress dots replaced by `line`.
+fn log_with(line: &str) -> String {
+    let text =
+        std::fs::read_to_string(common::root().join("samples/spamtitan/update-7.08-to-7.09.log"))
+            .unwrap();
+    text.replace("\n.....\n", &format!("\n{line}\n"))
+}
+
+#[test]
+fn a_line_that_reports_an_error_fails_the_update() {
+    for line in [
+        "ERROR: patch 7.09-03 failed to apply, skipping",
+        "Error: could not reach the update server",
+        "FAILED",
+        "fatal: no space left on device",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("u.log");
+        std::fs::write(&log, log_with(line)).unwrap();
+        let (code, out, err) = common::run_full(&["verify-update", log.to_str().unwrap()]);
+        assert_eq!(code, 1, "{line}: {out}{err}");
+        assert!(
+            out.contains(&format!(
+                "anomaly: line 19 reports an error or a failure: `{line}`"
+            )),
+            "{out}"
+        );
+        assert!(!out.contains("ok: every service came back"), "{out}");
+        assert!(!out.contains("unrecognized line 19"), "{out}");
+        let (code, out, _) =
+            common::run_full(&["verify-update", "--format", "json", log.to_str().unwrap()]);
+        assert_eq!(code, 1);
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(json["updates"][0]["failures"][0]["line"], 19, "{out}");
+        assert_eq!(json["updates"][0]["failures"][0]["text"], line, "{out}");
+    }
+}
+
+#[test]
+fn a_line_saying_nothing_failed_is_no_failure() {
+    let run = verify(&Source::from_text(
+        "u.log",
+        &log_with("Database updates finished with 0 errors"),
+    ))
+    .unwrap();
+    assert!(run.anomalies.is_empty(), "{:?}", run.anomalies);
+    assert_eq!(run.unrecognized.len(), 1);
+}

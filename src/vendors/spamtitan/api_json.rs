@@ -67,6 +67,113 @@ const PAGE_KEYS: &[&str] = &[
 /// `status` words that say the call failed.
 const FAILED_STATUSES: &[&str] = &["error", "fail", "failed", "failure"];
 
+/// A key every JSON API's answers hold (a record's number): no evidence on its own that an
+/// answer is SpamTitan's.
+const COMMON_KEYS: &[&str] = &["id"];
+
+/// The resource a REST answer saved alone answers, by its file name as a capture folder's
+/// `api/` would have it (`domains.json` the domain list, `policy.json` and `auth.json` a
+/// domain's policy and authentication, `<address>.json` a user, `<domain>.json` a domain,
+/// anything else `system.<name>`), and the name its settings start with.
+fn resource(file_name: &str) -> String {
+    let lower = file_name.to_lowercase();
+    let stem = decoded(lower.strip_suffix(".json").unwrap_or(&lower));
+    let is_domain = stem.contains('.')
+        && stem
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    match stem.as_str() {
+        "domains" => "domains".into(),
+        "policy" | "auth" => stem,
+        s if s.contains('@') => "user".into(),
+        _ if is_domain => "domain".into(),
+        s => format!("system.{}", current_name(s)),
+    }
+}
+
+/// Why a file saved alone is a REST answer of SpamTitan's: it holds keys `schema.ron` knows
+/// for the resource its name maps to (`id` alone is no evidence), or it is the domain list.
+/// `None` when it holds none of them: a JSON file of some other program (`package.json`,
+/// `tsconfig.json`) is no answer of the appliance's, however it is named.
+pub(crate) fn answer_evidence(file_name: &str, text: &str) -> Option<Message> {
+    let text = text.trim_start_matches('\u{feff}');
+    let value: Json = serde_json::from_str(text).ok()?;
+    let resource = resource(file_name);
+    if resource == "domains" {
+        let items = match &value {
+            Json::Object(map) => map.get("data").unwrap_or(&Json::Null),
+            other => other,
+        };
+        let listed = items.as_array().is_some_and(|items| {
+            !items.is_empty()
+                && items
+                    .iter()
+                    .all(|i| i.get("domain").is_some_and(Json::is_string))
+        });
+        return listed.then(|| message!("st-evidence-domain-list"));
+    }
+    let value = match value {
+        Json::Object(mut map) if is_envelope(&map) => map.remove("data").unwrap_or(Json::Null),
+        other => other,
+    };
+    let mut leaves = Vec::new();
+    flatten(&value, &resource, &mut leaves);
+    let mut known: Vec<String> = leaves
+        .iter()
+        .map(|(name, _)| schema_key(name))
+        .filter(|key| schema().contains_key(key))
+        .filter_map(|key| {
+            key.strip_prefix(&format!("{resource}."))
+                .map(str::to_string)
+        })
+        .collect();
+    known.dedup();
+    if known.iter().all(|k| COMMON_KEYS.contains(&k.as_str())) {
+        return None;
+    }
+    let keys = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
+    Some(message!(
+        "st-evidence-rest-answer",
+        resource = resource,
+        keys = keys.join(", ")
+    ))
+}
+
+/// Refuses a JSON file saved alone that holds no key of a REST answer, saying what its name
+/// makes it and what was expected. One that is no JSON, or the API's error answer, is left to
+/// [`read`], which says so with its position or its words.
+pub(crate) fn check_lone(path: &str, file_name: &str, text: &str) -> Result<()> {
+    let text = text.trim_start_matches('\u{feff}');
+    let Ok(value) = serde_json::from_str::<Json>(text) else {
+        return Ok(());
+    };
+    if refusal(&value).is_some() || answer_evidence(file_name, text).is_some() {
+        return Ok(());
+    }
+    let resource = resource(file_name);
+    let mut known: Vec<&str> = schema()
+        .keys()
+        .filter_map(|k| k.strip_prefix(&format!("{resource}.")))
+        .filter(|k| !COMMON_KEYS.contains(k))
+        .collect();
+    if resource == "domains" {
+        known = vec!["domain"];
+    }
+    let said = match known.is_empty() {
+        true => message!("st-json-not-an-answer", resource = resource),
+        false => message!(
+            "st-json-not-an-answer-keys",
+            resource = resource,
+            keys = known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err(Error::file(path.to_string(), said))
+}
+
 /// Reads one answer; `parts` is its path below `api/`, lower-cased.
 pub fn read(parts: &[String], relative: &str, read: &mut FileRead<'_>) -> Result<()> {
     let value = parse(read)?;
@@ -253,17 +360,21 @@ fn domain_list(value: &Json, relative: &str, read: &mut FileRead<'_>) {
     }
 }
 
+/// Whether an answer is a `{"status": .., "data": ..}` envelope.
+fn is_envelope(map: &serde_json::Map<String, Json>) -> bool {
+    map.contains_key("data")
+        && map.len() > 1
+        && map
+            .keys()
+            .all(|k| k == "data" || ENVELOPE_KEYS.contains(&k.as_str()))
+}
+
 /// The answer inside a `{"status": .., "data": ..}` envelope, with a note; else as it is.
 fn unwrap_envelope(value: Json, read: &mut FileRead<'_>) -> Json {
     let Json::Object(mut map) = value else {
         return value;
     };
-    let is_envelope = map.contains_key("data")
-        && map.len() > 1
-        && map
-            .keys()
-            .all(|k| k == "data" || ENVELOPE_KEYS.contains(&k.as_str()));
-    if !is_envelope {
+    if !is_envelope(&map) {
         return Json::Object(map);
     }
     let said = match map.get("status") {

@@ -65,8 +65,14 @@ impl Vendor for SpamTitan {
                 let found = found.unwrap_or_else(|| crate::message!("vendors-no-evidence"));
                 Claim::of(score, SourceKind::Export, found)
             }
-            Sample::File { path, .. } => {
+            Sample::File { path, text } => {
                 let name = path.file_name().map(|n| n.to_string_lossy());
+                if let Some(json) = name
+                    .as_deref()
+                    .filter(|n| n.to_lowercase().ends_with(".json"))
+                {
+                    return json_claim(json, text);
+                }
                 if name.as_deref().is_some_and(names::is_capture_file) {
                     // An update log tells what happened on the appliance: a live capture, never
                     // the export its settings are compared with.
@@ -92,6 +98,13 @@ impl Vendor for SpamTitan {
     }
 
     fn read_file(&self, source: &Source, index: u32, _: &ReadOptions) -> Result<SourceRead> {
+        // A JSON file named alone is an answer of the appliance's only by what it holds (a
+        // call `fetch` made is one by the call, and is checked by the path it is saved at).
+        let name = Path::new(&*source.path).file_name();
+        let name = name.map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        if name.to_lowercase().ends_with(".json") {
+            api_json::check_lone(&source.path, &name, &source.text)?;
+        }
         folder::read_lone(source, index)
     }
 
@@ -130,6 +143,19 @@ impl Vendor for SpamTitan {
 
     fn fetch(&self) -> Option<&dyn crate::vendors::Fetch> {
         Some(self)
+    }
+}
+
+/// A JSON file saved alone: a REST answer when it holds keys of one, else only weakly claimed
+/// for its name, so that reading it fails as no clear capture, saying what was expected.
+fn json_claim(name: &str, text: &str) -> Claim {
+    match api_json::answer_evidence(name, text) {
+        Some(evidence) => Claim::of(40, SourceKind::Export, evidence),
+        None => Claim::of(
+            10,
+            SourceKind::Export,
+            crate::message!("st-evidence-json-name"),
+        ),
     }
 }
 

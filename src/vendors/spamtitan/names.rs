@@ -112,14 +112,14 @@ pub(crate) fn list_word(element: &str) -> Option<&'static str> {
 }
 
 /// Whether a lone file (as git hands one to a textconv driver: its name kept, its directory
-/// not) is a SpamTitan capture file, by its name.
+/// not) is a SpamTitan capture file, by its name. A JSON file's name is no evidence: only
+/// what it holds is (`api_json::answer_evidence`).
 pub(crate) fn is_capture_file(name: &str) -> bool {
     let name = name.to_lowercase();
     matches!(
         classify(&name),
         FileKind::Version | FileKind::DomainsCsv | FileKind::UpdateLog
     ) || list_name(&name).is_some()
-        || name.ends_with(".json")
 }
 
 #[derive(serde::Deserialize)]

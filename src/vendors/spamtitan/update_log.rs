@@ -19,6 +19,34 @@ mod grammar {
 
 use grammar::{Rule, UpdateLogGrammar};
 
+/// The words that say a line of the log reports a failure (`update_log.ron`).
+#[derive(serde::Deserialize)]
+struct Failures {
+    words: Vec<String>,
+    benign: Vec<String>,
+}
+
+fn failures() -> &'static Failures {
+    static FAILURES: std::sync::OnceLock<Failures> = std::sync::OnceLock::new();
+    FAILURES.get_or_init(|| {
+        ron::from_str(include_str!("update_log.ron"))
+            .expect("the shipped failure words are valid (tested)")
+    })
+}
+
+/// Whether a line reports an error or a failure: it holds one of the words of
+/// `update_log.ron` as a whole word, other than inside a phrase that says nothing failed.
+pub(crate) fn reports_failure(text: &str) -> bool {
+    let mut lower = text.to_lowercase();
+    let failures = failures();
+    for phrase in &failures.benign {
+        lower = lower.replace(phrase.as_str(), " ");
+    }
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| failures.words.iter().any(|w| w == word))
+}
+
 /// Reads an update log and checks it.
 pub fn verify(source: &Source) -> Result<UpdateRun> {
     let pairs = UpdateLogGrammar::parse(Rule::lines, &source.text).map_err(|e| {
@@ -72,15 +100,16 @@ pub fn verify(source: &Source) -> Result<UpdateRun> {
                 }
             }
             Rule::done => run.completed_at = Some(line),
-            Rule::task => {
-                let lower = text.to_ascii_lowercase();
-                if lower.contains("fail") || lower.contains("error") {
-                    run.failed_tasks.push(Line {
-                        line,
-                        text: text.trim().to_string(),
-                    });
-                }
-            }
+            Rule::task if reports_failure(&text) => run.failed_tasks.push(Line {
+                line,
+                text: text.trim().to_string(),
+            }),
+            // A line of no known form that says something failed (`ERROR: ...`) is a failure
+            // of the update, not only a line carryover does not know.
+            Rule::text if reports_failure(&text) => run.failures.push(Line {
+                line,
+                text: text.trim().to_string(),
+            }),
             Rule::text => run.unrecognized.push(Line { line, text }),
             _ => {}
         }
@@ -125,10 +154,7 @@ fn check(run: &mut UpdateRun) {
             ));
         }
     }
-    for s in run.steps.iter().filter(|s| {
-        let t = s.text.to_ascii_lowercase();
-        t.contains("fail") || t.contains("error")
-    }) {
+    for s in run.steps.iter().filter(|s| reports_failure(&s.text)) {
         anomalies.push(message!(
             "update-step-reports",
             step = format!("{:03}", s.number),
@@ -139,5 +165,35 @@ fn check(run: &mut UpdateRun) {
     for Line { line, text } in &run.failed_tasks {
         anomalies.push(message!("update-task-failed", line = *line, text = text));
     }
+    for Line { line, text } in &run.failures {
+        anomalies.push(message!("update-line-failed", line = *line, text = text));
+    }
     run.anomalies = anomalies;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reports_failure;
+
+    #[test]
+    fn failure_words_are_whole_words() {
+        for line in [
+            "ERROR: patch 7.09-03 failed to apply, skipping",
+            "Error: could not reach the update server",
+            "FAILED",
+            "fatal: disk full",
+            "Database updates failed: relation \"quarantine\" is locked",
+            "Installation aborted",
+        ] {
+            assert!(reports_failure(line), "{line}");
+        }
+        for line in [
+            "Install System Update 7.09 started ...",
+            "Stopping failover monitor",
+            "Database updates finished with 0 errors",
+            "OK",
+        ] {
+            assert!(!reports_failure(line), "{line}");
+        }
+    }
 }
