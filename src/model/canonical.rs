@@ -168,7 +168,7 @@ pub struct Covered<'a> {
     /// Multi-line texts (messages, autoreplies) by scope, then by name.
     messages: Section<&'a BTreeMap<String, BTreeMap<String, Item<Value>>>>,
     /// Trusted hosts by group, then by host.
-    trusted_hosts: Section<&'a BTreeMap<String, BTreeMap<String, Item<TrustedHost>>>>,
+    trusted_hosts: Section<BTreeMap<&'a str, BTreeMap<&'a str, CoveredTrustedHost<'a>>>>,
     /// Keys by `<kind> <public|private> <host>`.
     keys: Section<&'a BTreeMap<String, Item<Key>>>,
     /// Licensed features, with what the appliance said of each.
@@ -209,13 +209,50 @@ impl<'a> Covered<'a> {
             trusted_hosts: section(
                 !config.trusted_hosts.is_empty() || !c.trusted_host_groups.is_empty(),
             )
-            .with(&config.trusted_hosts),
+            .with(trusted_hosts(config, notation)),
             keys: section(!config.keys.is_empty() || !c.keys.is_empty()).with(&config.keys),
             licenses: section(!config.licenses.is_empty() || c.licenses).with(&config.licenses),
             updates: section(!config.updates.is_empty() || c.updates).with(&config.updates),
             raw: &config.raw,
         }
     }
+}
+
+/// A trusted host as every rendering writes it: its key not captured where no capture
+/// observed it (a listing shows hosts, never keys), so that it never reads as "no key".
+#[derive(Serialize, JsonSchema)]
+pub struct CoveredTrustedHost<'a> {
+    /// The host's public key block; none (`None`, JSON `null`) where the captures show it has
+    /// none, not captured where none of them could show it.
+    key: Section<&'a Option<String>>,
+    /// The capture elides lines of the key, so it cannot be re-applied as it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    elided: bool,
+}
+
+/// The trusted hosts, each key no capture observed as not captured.
+fn trusted_hosts(
+    config: &Config,
+    notation: Notation,
+) -> BTreeMap<&str, BTreeMap<&str, CoveredTrustedHost<'_>>> {
+    let mut out: BTreeMap<&str, BTreeMap<&str, CoveredTrustedHost<'_>>> = BTreeMap::new();
+    for (group, hosts) in &config.trusted_hosts {
+        let written = out.entry(group.as_str()).or_default();
+        for (host, item) in hosts {
+            let key = super::key_path(&format!("trusted_hosts/{group}/{host}"));
+            let observed = item.value.key.is_some() || config.coverage.observes(&key);
+            let entry = CoveredTrustedHost {
+                key: Section {
+                    value: observed.then_some(&item.value.key),
+                    notation,
+                    partial: false,
+                },
+                elided: item.value.elided,
+            };
+            written.insert(host.as_str(), entry);
+        }
+    }
+    out
 }
 
 impl Section<()> {
@@ -475,7 +512,28 @@ fn written_not_captured(config: &ron::Value) -> BTreeSet<String> {
                     }));
                 }
             }
+            Some(ron::Value::Map(groups)) if section == "trusted_hosts" => {
+                out.extend(keys_not_captured(groups));
+            }
             _ => {}
+        }
+    }
+    out
+}
+
+/// The paths of the trusted hosts' keys a stored document writes as not captured
+/// (`trusted_hosts/<group>/<host>/key`).
+fn keys_not_captured(groups: &ron::Map) -> Vec<String> {
+    let mut out = Vec::new();
+    for (group, hosts) in groups.iter() {
+        let (Some(group), ron::Value::Map(hosts)) = (some_text(group), hosts) else {
+            continue;
+        };
+        for (host, entry) in hosts.iter() {
+            let not_captured = field(entry, "key").is_some_and(is_not_captured);
+            if let Some(host) = some_text(host).filter(|_| not_captured) {
+                out.push(super::key_path(&format!("trusted_hosts/{group}/{host}")));
+            }
         }
     }
     out

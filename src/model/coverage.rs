@@ -1,5 +1,6 @@
 //! What a capture looked at, as ranges: which settings it read, which lists it listed in full,
-//! which messages, keys, trusted-host groups and licenses it listed, which files it read.
+//! which messages, keys, trusted-host groups (and which of their hosts' keys) and licenses it
+//! listed, which files it read.
 //!
 //! An item missing from a capture is news only inside a range that capture observed: outside
 //! it, nobody looked. The record is derived from the [`Change`]s a vendor reads, as
@@ -10,6 +11,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::{Change, SourceKind};
+
+/// What a trusted host's key path adds to the host's own (`trusted_hosts/<group>/<host>`).
+const KEY_SUFFIX: &str = "/key";
+
+/// The path of a trusted host's key, from the host's item path: the range of the key, which a
+/// listing of the host's group does not observe. Diff names it when one side did not.
+pub(crate) fn key_path(host_path: &str) -> String {
+    format!("{host_path}{KEY_SUFFIX}")
+}
 
 /// The ranges one appliance's captures observed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -31,6 +41,10 @@ pub struct Coverage {
     pub keys: BTreeSet<String>,
     /// Trusted-host groups listed in full.
     pub trusted_host_groups: BTreeSet<String>,
+    /// Trusted hosts whose key was observed, as `<group>/<host>`: an export writes each host
+    /// with its key, and `trustedhost add` shows the block typed after it. A listing shows the
+    /// hosts only, never a key.
+    pub trusted_host_keys: BTreeSet<String>,
     /// Whether the licenses were listed.
     pub licenses: bool,
     /// Whether installed updates were listed.
@@ -81,12 +95,21 @@ impl Coverage {
             Change::ListAdd { scope, list, .. } if export => add(&mut self.lists, scope, list),
             Change::ListAdd { .. } => {}
             Change::Message { scope, name, .. } => add(&mut self.messages, scope, name),
-            Change::TrustedHost { group, .. } if export => {
+            Change::TrustedHost {
+                group,
+                host,
+                host_entry,
+            } => self.record_trusted_host(group, host, host_entry.key.is_some(), export),
+            Change::TrustedHostsReplace { group, hosts } => {
                 self.trusted_host_groups.insert(group.clone());
-            }
-            Change::TrustedHost { .. } => {}
-            Change::TrustedHostsReplace { group, .. } => {
-                self.trusted_host_groups.insert(group.clone());
+                // A listing shows no key: a key observed stays so while its host is listed.
+                let listed = |key: &String| {
+                    let host = key
+                        .strip_prefix(group.as_str())
+                        .and_then(|k| k.strip_prefix('/'));
+                    host.is_none_or(|host| hosts.iter().any(|(h, _)| h == host))
+                };
+                self.trusted_host_keys.retain(listed);
             }
             Change::Key(key) => {
                 let visibility = match key.block {
@@ -105,6 +128,20 @@ impl Coverage {
                 }
                 self.raw.insert(key.clone());
             }
+        }
+    }
+
+    /// One trusted host added: an export writes its group whole, each host with its key (or
+    /// none); elsewhere, the key is observed when the block was typed after the command.
+    fn record_trusted_host(&mut self, group: &str, host: &str, with_key: bool, export: bool) {
+        if export {
+            self.trusted_host_groups.insert(group.to_string());
+        }
+        let key = format!("{group}/{host}");
+        if export || with_key {
+            self.trusted_host_keys.insert(key);
+        } else {
+            self.trusted_host_keys.remove(&key);
         }
     }
 
@@ -136,10 +173,7 @@ impl Coverage {
             "settings" => in_scope(&self.settings, 2),
             "messages" => in_scope(&self.messages, 2),
             "lists" => in_scope(&self.lists, 3),
-            "trusted_hosts" => {
-                let group = rest.split('/').next().unwrap_or("");
-                self.trusted_host_groups.contains(group)
-            }
+            "trusted_hosts" => self.observes_trusted_host(rest),
             "keys" => {
                 let kind: Vec<&str> = rest.splitn(3, ' ').take(2).collect();
                 self.keys.contains(&kind.join(" "))
@@ -148,6 +182,17 @@ impl Coverage {
             "updates" => self.updates,
             "raw" => self.raw.contains(rest),
             _ => false,
+        }
+    }
+
+    /// Whether `<group>[/<host>]` lies in a trusted-host group listed in full, or, for
+    /// `<group>/<host>/key` ([`key_path`]), whether the host's key was observed.
+    fn observes_trusted_host(&self, rest: &str) -> bool {
+        match rest.strip_suffix(KEY_SUFFIX) {
+            Some(host) if host.contains('/') => self.trusted_host_keys.contains(host),
+            _ => self
+                .trusted_host_groups
+                .contains(rest.split('/').next().unwrap_or("")),
         }
     }
 
@@ -228,5 +273,48 @@ mod tests {
         assert!(c.observes("trusted_hosts/mtagroup/192.0.2.1"));
         assert!(!c.observes("keys/MTA public rg01"));
         assert!(!c.observes("licenses/Anti-Spam"));
+    }
+
+    #[test]
+    fn a_listing_observes_hosts_and_an_export_their_keys() {
+        let host = |key: Option<&str>| crate::model::TrustedHost {
+            key: key.map(str::to_string),
+            elided: false,
+        };
+        let add = |host_entry, source| {
+            let mut c = Coverage::default();
+            let change = Change::TrustedHost {
+                group: "mtagroup".into(),
+                host: "192.0.2.21".into(),
+                host_entry,
+            };
+            c.record(&change, source);
+            c
+        };
+        let key = key_path("trusted_hosts/mtagroup/192.0.2.21");
+        assert_eq!(key, "trusted_hosts/mtagroup/192.0.2.21/key");
+        // An export writes the group whole, each host with its key or none.
+        let mut c = add(host(None), Some(SourceKind::Export));
+        assert!(c.observes("trusted_hosts/mtagroup/192.0.2.9"));
+        assert!(c.observes(&key));
+        // A log's `trustedhost add` shows the key typed after it, and the host alone.
+        assert!(add(host(Some("K")), Some(SourceKind::CliLog)).observes(&key));
+        let typed = add(host(None), Some(SourceKind::CliLog));
+        assert!(!typed.observes(&key));
+        assert!(!typed.observes("trusted_hosts/mtagroup/192.0.2.21"));
+        // A listing shows the hosts, never a key; a host it leaves out loses its key.
+        let listing = |hosts: Vec<(String, u32)>| Change::TrustedHostsReplace {
+            group: "mtagroup".into(),
+            hosts,
+        };
+        c.record(&listing(vec![("192.0.2.21".into(), 2)]), None);
+        assert!(c.observes(&key));
+        c.record(&listing(Vec::new()), None);
+        assert!(c.observes("trusted_hosts/mtagroup/192.0.2.21"));
+        assert!(!c.observes(&key));
+        let mut listed = Coverage::default();
+        listed.record(&listing(vec![("192.0.2.21".into(), 2)]), None);
+        assert!(listed.observes("trusted_hosts/mtagroup/192.0.2.21"));
+        assert!(!listed.observes(&key));
     }
 }

@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 
 pub use apply::{Change, Conflict};
+pub(crate) use coverage::key_path;
 pub use coverage::Coverage;
 pub use items::ItemRef;
 pub use list::List;

@@ -3,15 +3,15 @@
 //! one side could know (the FQDN the pre-4.2 prompt shows) is not a difference.
 //!
 //! What one side holds in a range the other side never looked at (a list it did not list, a
-//! setting it did not read) is not "removed" or "added": it is [`NotCompared`], in a section of
-//! its own. Nobody knows whether it survived, so it counts toward the exit status as a
-//! difference does. What the other side's version does not have at all (a setting new in the
+//! setting it did not read, a trusted host's key its listing does not show) is not "removed"
+//! or "added": it is [`NotCompared`], in a section of its own. Nobody knows whether it
+//! survived, so it counts toward the exit status as a difference does. What the other side's version does not have at all (a setting new in the
 //! later release) is "not on this version" ([`Comparison::not_on_version`]): nothing to compare,
 //! and it counts toward nothing.
 
 use serde::Serialize;
 
-use crate::model::{Config, ItemRef, List, Origin, Value, Version};
+use crate::model::{key_path, Config, ItemRef, List, Origin, Value, Version};
 use crate::vendors::{CapturePlan, Knowledge};
 
 /// What happened to an item.
@@ -265,6 +265,15 @@ fn item_difference(
     }
     let kind = match (o, n) {
         (Some(a), Some(b)) if a.value == b.value && a.hidden == b.hidden => return,
+        (Some(a), Some(b)) if path.starts_with("trusted_hosts/") => {
+            if let Some(key) = key_not_compared(old, new, &path, [a, b]) {
+                if !(options.ignore)(&key.path) {
+                    out.not_compared.push(key);
+                }
+                return;
+            }
+            DiffKind::Changed
+        }
         (Some(_), Some(_)) => DiffKind::Changed,
         (Some(a), None) if !new.coverage.observes(&path) => {
             return out
@@ -300,6 +309,25 @@ fn item_difference(
         new_at: n.map(|i| new.locate(i.at)),
         secret,
     });
+}
+
+/// A trusted host both sides hold, whose keys differ: a key is compared only where both sides
+/// observed it, and a listing shows hosts, never keys. Where one side did not, the key (at
+/// `<host path>/key`) is not compared, and the host, held by both, is no difference.
+fn key_not_compared(
+    old: &Config,
+    new: &Config,
+    path: &str,
+    [a, b]: [&ItemRef<'_>; 2],
+) -> Option<NotCompared> {
+    let key = key_path(path);
+    if !new.coverage.observes(&key) {
+        Some(not_compared(key, Side::B, old.locate(a.at)))
+    } else if !old.coverage.observes(&key) {
+        Some(not_compared(key, Side::A, new.locate(b.at)))
+    } else {
+        None
+    }
 }
 
 /// An item's value as `show` types it; a member of a set is valued by its own name, and a

@@ -309,7 +309,8 @@ pub trait CapturePlan: Sync {
         Vec::new()
     }
     /// The commands that show the range of any other item path (`keys/...`,
-    /// `trusted_hosts/<group>/...`, `licenses/...`, `updates/...`, `appliance/version`).
+    /// `trusted_hosts/<group>/...`, `licenses/...`, `updates/...`, `appliance/version`); none
+    /// where no command shows it (a trusted host's key, `trusted_hosts/<group>/<host>/key`).
     fn read_item(&self, _path: &str) -> Vec<String> {
         Vec::new()
     }

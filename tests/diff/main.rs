@@ -6,3 +6,4 @@ mod common;
 mod coverage;
 mod explain;
 mod sample_pairs;
+mod trusted_host_keys;

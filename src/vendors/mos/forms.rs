@@ -251,6 +251,8 @@ impl CapturePlan for Mos {
                 let kind = words.first().copied().unwrap_or("MTA");
                 Mos::command(&Action::GetKey { private }, &[("kind", kind), ("host", "")])
             }
+            // No command shows a trusted host's key: only a configuration export holds it.
+            ["trusted_hosts", _, host] if host.ends_with("/key") => None,
             ["trusted_hosts", group, ..] => {
                 Mos::command(&Action::ListTrustedHosts, &[("group", group)])
             }
