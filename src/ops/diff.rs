@@ -5,9 +5,9 @@
 //! What one side holds in a range the other side never looked at (a list it did not list, a
 //! setting it did not read, a trusted host's key its listing does not show) is not "removed"
 //! or "added": it is [`NotCompared`], in a section of its own. Nobody knows whether it
-//! survived, so it counts toward the exit status as a difference does. What the other side's version does not have at all (a setting new in the
-//! later release) is "not on this version" ([`Comparison::not_on_version`]): nothing to compare,
-//! and it counts toward nothing.
+//! survived, so it counts toward the exit status as a difference does. What the other side's
+//! version does not have at all (a setting new in the later release) is "not on this version"
+//! ([`Comparison::not_on_version`]): nothing to compare, and it counts toward nothing.
 
 use serde::Serialize;
 
