@@ -12,6 +12,7 @@ mos-not-a-version = `{ $text }` is not a version
 mos-version-printed-nothing = `version` printed nothing
 mos-value-wrapped = the value of { $name } may have been wrapped at the terminal width: line { $next } was not read as part of it
 mos-quoted-value-rejoined = a quoted value cut at the terminal width was rejoined with line { $next }: `{ $entry }`
+mos-value-rejoined = an unquoted entry as wide as the terminal was rejoined with line { $next }, the rest of its address (a list entry holds one `@`): `{ $entry }`
 mos-list-not-completed = the list answer to `{ $command }` has no completion, so it may be incomplete: its { $count } entries were added, the list is not known in full
 mos-list-pager-quit = the list answer to `{ $command }` ends at a pager prompt, so the pager was quit there: its { $count } entries were added, the list is not known in full
 mos-list-lines-unread = { $lines } line(s) of the list answer to `{ $command }` were read as no entry, so the list is not known in full: its { $count } entries were added

@@ -11,6 +11,7 @@ mos-not-a-version = `{ $text }` はバージョンではありません
 mos-version-printed-nothing = `version` が何も出力しませんでした
 mos-value-wrapped = { $name } の値が端末の幅で折り返された可能性があります: { $next } 行目はその一部として読み込んでいません
 mos-quoted-value-rejoined = 端末の幅で切れた引用符付きの値を { $next } 行目とつなぎ直しました: `{ $entry }`
+mos-value-rejoined = 端末の幅いっぱいの引用符なしのエントリを、そのアドレスの残りである { $next } 行目とつなぎ直しました (リストのエントリには `@` が 1 つあります): `{ $entry }`
 mos-list-not-completed = `{ $command }` へのリストの応答に完了応答がないため、不完全な可能性があります: { $count } 件のエントリを追加しましたが、リスト全体はわかりません
 mos-list-pager-quit = `{ $command }` へのリストの応答がページャのプロンプトで終わっているため、そこでページャを終了しています: { $count } 件のエントリを追加しましたが、リスト全体はわかりません
 mos-list-lines-unread = `{ $command }` へのリストの応答のうち { $lines } 行をエントリとして読めなかったため、リスト全体はわかりません: { $count } 件のエントリを追加しました

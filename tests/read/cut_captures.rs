@@ -437,3 +437,45 @@ fn a_listing_that_ends_at_a_pager_prompt_is_not_the_whole_list() {
     assert_eq!(list(&turned, "primary", "whitelistto").unwrap().len(), 2);
     assert!(warnings(&turned).is_empty(), "{:?}", warnings(&turned));
 }
+
+/// Found by a probe: an unquoted entry as wide as the terminal, its rest on the next line, read
+/// as two entries (the cut address and `.jp`), with nothing said. Every list entry holds one
+/// `@`: when the wide line or the next lacks it, they are one entry, rejoined with a warning;
+/// two full addresses stay two entries.
+#[test]
+fn an_unquoted_entry_wrapped_at_80_columns_is_rejoined() {
+    let listing = |lines: &[&str]| {
+        read(&format!(
+            "rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> uce listexception primary whitelistto\n{}\nOK Completed\n",
+            lines.join("\n")
+        ))
+    };
+    let address = format!("{}@lists.example.co.jp.example.co", "m".repeat(49));
+    assert_eq!(address.len(), 80);
+    let cut = listing(&[&address, ".jp", "other@example.com"]);
+    assert_eq!(
+        list(&cut, "primary", "whitelistto").unwrap(),
+        [format!("{address}.jp"), "other@example.com".to_string()]
+    );
+    assert_eq!(warnings(&cut).len(), 1, "{:?}", warnings(&cut));
+    assert!(
+        warnings(&cut)[0].contains("rejoined with line 6"),
+        "{:?}",
+        warnings(&cut)
+    );
+    // Cut before the `@`: the local part alone is no entry.
+    let local = "n".repeat(80);
+    let before_at = listing(&["a@example.com", &local, "@x.example.jp"]);
+    assert_eq!(
+        list(&before_at, "primary", "whitelistto").unwrap(),
+        ["a@example.com".to_string(), format!("{local}@x.example.jp")]
+    );
+    // Two whole addresses, the first as wide as the terminal: two entries, nothing said.
+    let wide = format!("{}@example.com", "w".repeat(68));
+    let two = listing(&[&wide, "b@example.com"]);
+    assert_eq!(
+        list(&two, "primary", "whitelistto").unwrap(),
+        ["b@example.com".to_string(), wide.clone()]
+    );
+    assert!(warnings(&two).is_empty(), "{:?}", warnings(&two));
+}

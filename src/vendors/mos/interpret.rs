@@ -571,19 +571,7 @@ impl Interpreter {
     /// The entries of one part of a listing's answer (or of all of it); the listing is read to
     /// its end at the `last` part, else kept for the next.
     fn listing_goes_on(&mut self, mut listing: Listing, x: &Exchange<'_>, last: bool) {
-        if !listing.first_seen {
-            let first = x.answer.iter().find_map(|a| match a {
-                Answer::Data { line, words, .. } if !words.is_empty() => {
-                    Some((*line, list_value(words).is_none() && !words[0].quoted))
-                }
-                Answer::Text(line) => Some((*line, false)),
-                _ => None,
-            });
-            if let Some((line, cut)) = first {
-                listing.first_seen = true;
-                listing.cut_by = cut.then(|| line.text.trim().to_string());
-            }
-        }
+        first_answer_line(&mut listing, x);
         // A line a part ended with that may go on in this one (a value the terminal wrapped).
         let carried = listing.carried.take();
         let carried = carried.as_ref().map(|(number, start, text)| {
@@ -610,10 +598,15 @@ impl Interpreter {
                         }
                     }
                 }
-                Answer::Data { line, words, .. } if !words.is_empty() => match list_value(words) {
-                    Some(entry) => self.push_entry(&mut listing, entry, line.number),
-                    None => self.unread_line(&mut listing, line, message!("unread-mos-list-value")),
-                },
+                Answer::Data { line, words, .. } if !words.is_empty() => {
+                    let next = answers.peek().and_then(|a| match a {
+                        Answer::Data { line, words, .. } => Some((line, words.as_slice())),
+                        _ => None,
+                    });
+                    if self.data_entry(&mut listing, line, words, next) {
+                        answers.next();
+                    }
+                }
                 Answer::Text(line) if answers.peek().is_none() && !last => {
                     listing.carried = Some((line.number, line.start, line.text.to_string()));
                 }
@@ -659,6 +652,28 @@ impl Interpreter {
             .pager_lines
             .partition_point(|&p| p <= listing.last_line);
         self.pager_lines.get(after).copied().filter(|&p| p < end)
+    }
+
+    /// A data line of a listing: its entry, or with the next line (`next`, taken when this
+    /// says so) the entry the terminal wrapped, or no entry.
+    fn data_entry(
+        &mut self,
+        listing: &mut Listing,
+        line: &Line<'_>,
+        words: &[Word<'_>],
+        next: Option<(&Line<'_>, &[Word<'_>])>,
+    ) -> bool {
+        if let Some((entry, next)) = next.and_then(|n| rejoin_unquoted(line, words, n)) {
+            let said = message!("mos-value-rejoined", next = next, entry = &entry);
+            self.warn(line.number, said);
+            self.push_entry(listing, &entry, line.number);
+            return true;
+        }
+        match list_value(words) {
+            Some(entry) => self.push_entry(listing, entry, line.number),
+            None => self.unread_line(listing, line, message!("unread-mos-list-value")),
+        }
+        false
     }
 
     /// An answer line of a listing read as no entry: said, and counted against the list being
@@ -1264,6 +1279,43 @@ fn rejoin_wrapped<'a>(line: &Line<'_>, next: &Line<'a>) -> Option<(String, Line<
         return None;
     }
     Some((format!("{head}{tail}"), *next))
+}
+
+/// The first answer line with something on it, once a listing has one: whether it says the
+/// command line was cut (see [`Interpreter::list_cut`]).
+fn first_answer_line(listing: &mut Listing, x: &Exchange<'_>) {
+    if listing.first_seen {
+        return;
+    }
+    let first = x.answer.iter().find_map(|a| match a {
+        Answer::Data { line, words, .. } if !words.is_empty() => {
+            Some((*line, list_value(words).is_none() && !words[0].quoted))
+        }
+        Answer::Text(line) => Some((*line, false)),
+        _ => None,
+    });
+    if let Some((line, cut)) = first {
+        listing.first_seen = true;
+        listing.cut_by = cut.then(|| line.text.trim().to_string());
+    }
+}
+
+/// An unquoted entry the terminal wrapped: this line is as wide as the terminal, and it or
+/// the next one (one unquoted word) lacks the `@` every list entry has (`user@x.jp`,
+/// `@x.jp`). The entry rejoined, and the number of the line it ended on.
+fn rejoin_unquoted(
+    line: &Line<'_>,
+    words: &[Word<'_>],
+    (next, next_words): (&Line<'_>, &[Word<'_>]),
+) -> Option<(String, u32)> {
+    let ([head], [tail]) = (words, next_words) else {
+        return None;
+    };
+    let wide = line.text.trim_end().chars().count() >= WRAP_WIDTH - 1;
+    let one_entry = !(head.text.contains('@') && tail.text.contains('@'));
+    let joined = format!("{}{}", head.text, tail.text);
+    (wide && !head.quoted && !tail.quoted && one_entry && looks_like_address(&joined))
+        .then_some((joined, next.number))
 }
 
 fn x_first_quoted(x: &Exchange<'_>, number: u32) -> bool {
