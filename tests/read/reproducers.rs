@@ -548,3 +548,24 @@ fn a_scope_word_typed_in_a_delegated_domain_is_not_read_as_the_systems_list() {
         .collect();
     assert_eq!(warned, [9, 12]);
 }
+
+/// Found by a probe: `uce listexception <a mistyped domain> whitelistto`, answered with an
+/// empty list, made the domain one of the appliance's, and `diff` showed it added. An empty
+/// listing is no sign a domain exists; one with entries, or an entry added, is.
+#[test]
+fn an_empty_listing_of_a_mistyped_domain_invents_no_domain() {
+    let capture = read_text(
+        "typo.log",
+        "ms01> version\nMOS4.2.3-GA\nOK Completed\n\
+         ms01> uce listexception sales.exmaple.com whitelistto\nOK Completed\n\
+         ms01> uce listexception sales.example.com whitelistto\n\"a@x.com\"\nOK Completed\n\
+         ms01> uce addexception hr.example.com whitelistto b@x.com\nOK Completed\n",
+    );
+    let domains: Vec<String> = capture
+        .config
+        .domains
+        .iter()
+        .map(|(d, _)| d.to_string())
+        .collect();
+    assert_eq!(domains, ["hr.example.com", "sales.example.com"]);
+}

@@ -699,7 +699,9 @@ impl Interpreter {
         }
         let at = listing.number;
         let quit = self.pager_quit(&listing, x);
-        let (scope, list) = self.exception_key(&listing.scope, &listing.list, at);
+        // An empty listing is no sign the domain it names exists (a mistyped name answers so).
+        let named = !listing.entries.is_empty();
+        let (scope, list) = self.exception_key(&listing.scope, &listing.list, at, named);
         if self.scope_unclear(&x.command.line, &scope, &listing.selected) {
             return;
         }
@@ -709,42 +711,8 @@ impl Interpreter {
         }
         self.warn_entries(listing.warnings, &scope, &list);
         let texts = listing.entries;
-        // Lines read as no entry may have been entries: what was read is added, and the list
-        // is not known in full, so that an entry they held reads as not captured, not removed.
-        let unread = listing.unread > 0 && x.completion.is_some();
-        if let Some(pager) = quit {
-            self.warn(
-                pager,
-                message!(
-                    "mos-list-pager-quit",
-                    command = x.command.line.text.trim(),
-                    count = texts.len()
-                ),
-            );
-        }
-        if unread {
-            self.warn(
-                at,
-                message!(
-                    "mos-list-lines-unread",
-                    command = x.command.line.text.trim(),
-                    lines = listing.unread,
-                    count = texts.len()
-                ),
-            );
-        }
-        if unread || quit.is_some() || (self.writes_need_ok && x.completion.is_none()) {
-            // A cut log or a pager quit: what was seen is there, what was not is unknown.
-            if !unread && quit.is_none() {
-                self.warn(
-                    at,
-                    message!(
-                        "mos-list-not-completed",
-                        command = x.command.line.text.trim(),
-                        count = texts.len()
-                    ),
-                );
-            }
+        let read = (listing.unread, quit, texts.len());
+        if !self.listing_whole(x, at, read) {
             for (entry, at) in texts.iter_unsorted() {
                 let change = Change::ListAdd {
                     scope: scope.clone(),
@@ -764,6 +732,41 @@ impl Interpreter {
             },
             at,
         );
+    }
+
+    /// Whether a listing read to its end, `(unread lines, pager quit at, entries)`, is the
+    /// whole list, each reason it is not said. Lines read as no entry may have been entries;
+    /// a cut log or a pager quit leaves what was not seen unknown.
+    fn listing_whole(
+        &mut self,
+        x: &Exchange<'_>,
+        at: u32,
+        read: (usize, Option<u32>, usize),
+    ) -> bool {
+        let (unread, quit, count) = read;
+        let command = x.command.line.text.trim();
+        let unread = (unread > 0 && x.completion.is_some()).then_some(unread);
+        if let Some(pager) = quit {
+            let said = message!("mos-list-pager-quit", command = command, count = count);
+            self.warn(pager, said);
+        }
+        if let Some(lines) = unread {
+            let said = message!(
+                "mos-list-lines-unread",
+                command = command,
+                lines = lines,
+                count = count
+            );
+            self.warn(at, said);
+        }
+        let cut = self.writes_need_ok && x.completion.is_none();
+        if cut && unread.is_none() && quit.is_none() {
+            self.warn(
+                at,
+                message!("mos-list-not-completed", command = command, count = count),
+            );
+        }
+        unread.is_none() && quit.is_none() && !cut
     }
 
     /// A listing whose first answer line is an unquoted word that is no list value (`cut_by`,
@@ -811,7 +814,7 @@ impl Interpreter {
         typed_in: &str,
     ) {
         let at = x.command.line.number;
-        let (scope, list) = self.exception_key(bound["scope"], bound["list"], at);
+        let (scope, list) = self.exception_key(bound["scope"], bound["list"], at, true);
         if self.scope_unclear(&x.command.line, &scope, typed_in) {
             return;
         }
@@ -1086,9 +1089,10 @@ impl Interpreter {
         }
     }
 
-    fn exception_key(&mut self, scope: &str, list: &str, at: u32) -> (String, String) {
+    /// The scope and list a `uce` command names; a domain it names is seen when `named`.
+    fn exception_key(&mut self, scope: &str, list: &str, at: u32, named: bool) -> (String, String) {
         let scope = scope.to_ascii_lowercase();
-        if !self.catalog.is_exception_scope(&scope) && !scope.is_empty() {
+        if named && !self.catalog.is_exception_scope(&scope) && !scope.is_empty() {
             self.change(Change::Domain(scope.clone()), at);
         }
         (scope, list.to_ascii_lowercase())
