@@ -15,6 +15,7 @@ mos-quoted-value-rejoined = a quoted value cut at the terminal width was rejoine
 mos-value-rejoined = an unquoted entry as wide as the terminal was rejoined with line { $next }, the rest of its address (a list entry holds one `@`): `{ $entry }`
 mos-list-not-completed = the list answer to `{ $command }` has no completion, so it may be incomplete: its { $count } entries were added, the list is not known in full
 mos-list-pager-quit = the list answer to `{ $command }` ends at a pager prompt, so the pager was quit there: its { $count } entries were added, the list is not known in full
+mos-listing-pager-quit = the answer to `{ $command }` ends at a pager prompt, so the pager was quit there: what it lists is not known in full
 mos-list-lines-unread = { $lines } line(s) of the list answer to `{ $command }` were read as no entry, so the list is not known in full: its { $count } entries were added
 mos-listing-cut = the listing of { $scope } { $list } starts with `{ $first }`, no list value: the command line may have been cut at the terminal width, so the listing was not applied
 mos-update-not-confirmed = update install was not confirmed; nothing installed

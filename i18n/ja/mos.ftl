@@ -14,6 +14,7 @@ mos-quoted-value-rejoined = 端末の幅で切れた引用符付きの値を { $
 mos-value-rejoined = 端末の幅いっぱいの引用符なしのエントリを、そのアドレスの残りである { $next } 行目とつなぎ直しました (リストのエントリには `@` が 1 つあります): `{ $entry }`
 mos-list-not-completed = `{ $command }` へのリストの応答に完了応答がないため、不完全な可能性があります: { $count } 件のエントリを追加しましたが、リスト全体はわかりません
 mos-list-pager-quit = `{ $command }` へのリストの応答がページャのプロンプトで終わっているため、そこでページャを終了しています: { $count } 件のエントリを追加しましたが、リスト全体はわかりません
+mos-listing-pager-quit = `{ $command }` への応答がページャのプロンプトで終わっているため、そこでページャを終了しています: 一覧のリスト全体はわかりません
 mos-list-lines-unread = `{ $command }` へのリストの応答のうち { $lines } 行をエントリとして読めなかったため、リスト全体はわかりません: { $count } 件のエントリを追加しました
 mos-listing-cut = { $scope } の { $list } の一覧が、リストの値ではない `{ $first }` で始まっています: コマンドラインが端末の幅で切れた可能性があるため、この一覧は適用しませんでした
 mos-update-not-confirmed = アップデート (update install) が確認されなかったため、何もインストールしていません

@@ -46,6 +46,16 @@ pub struct Cleaning {
     pub first_unreplayed: u32,
 }
 
+/// The lines of a log that held a pager prompt (`--More--`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PagerLines {
+    /// Those that held it alone, now empty.
+    pub alone: Vec<u32>,
+    /// Those whose prompt the terminal erased before what it then showed on the line (the
+    /// prompt written over with blanks after a carriage return or by an erase).
+    pub erased: Vec<u32>,
+}
+
 /// The longest line whose editing is replayed: an edit in the middle of a line costs the rest
 /// of the line, and a capture is untrusted.
 pub(super) const REPLAY_LIMIT: usize = 64 * 1024;
@@ -342,10 +352,10 @@ pub(super) fn clean(text: String) -> (String, Cleaning) {
 /// Cleans `text`; also gives the numbers of the lines that held a pager prompt alone (now
 /// empty), so that a reader can tell them from the session's blank lines. A clean log is
 /// returned as it is, without a copy.
-pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, Vec<u32>) {
+pub(super) fn clean_noting_pagers(text: String) -> (String, Cleaning, PagerLines) {
     let stamps = stamp_styles(&text);
     if stamps.is_none() && !is_noisy(text.as_bytes()) {
-        return (text, Cleaning::default(), Vec::new());
+        return (text, Cleaning::default(), PagerLines::default());
     }
     if stamps.is_none() && only_crlf(text.as_bytes()) {
         return crlf_in_place(text);
@@ -367,9 +377,9 @@ fn only_crlf(bytes: &[u8]) -> bool {
 
 /// [`clean_noting_pagers`] of a text whose only noise is CRLF line ends ([`only_crlf`]): the
 /// same result, made in place, so a large capture is never held twice.
-fn crlf_in_place(text: String) -> (String, Cleaning, Vec<u32>) {
+fn crlf_in_place(text: String) -> (String, Cleaning, PagerLines) {
     let mut cleaning = Cleaning::default();
-    let mut pager_lines = Vec::new();
+    let mut pager_lines = PagerLines::default();
     let mut bytes = text.into_bytes();
     let (mut read, mut write, mut number) = (0, 0, 0u32);
     loop {
@@ -392,7 +402,7 @@ fn crlf_in_place(text: String) -> (String, Cleaning, Vec<u32>) {
             write -= len;
             cleaning.pagers += 1;
             if write == line_start {
-                pager_lines.push(number);
+                pager_lines.alone.push(number);
             }
         }
         if end == bytes.len() {
@@ -413,10 +423,10 @@ fn crlf_in_place(text: String) -> (String, Cleaning, Vec<u32>) {
 /// stamped log ([`stamp_styles`]), and only a stamp of one of them is removed, also from a
 /// literal's body (a stamping program stamps its lines too), so a time the body starts with
 /// in another style stays.
-fn clean_lines(text: String, stamps: Option<u64>) -> (String, Cleaning, Vec<u32>) {
+fn clean_lines(text: String, stamps: Option<u64>) -> (String, Cleaning, PagerLines) {
     let mut cleaning = Cleaning::default();
     let mut out = String::with_capacity(text.len());
-    let mut pager_lines = Vec::new();
+    let mut pager_lines = PagerLines::default();
     let mut last_style = 0;
     let mut literal_left = 0u64;
     let caret_file = screen::is_caret_notation(&text);
@@ -464,8 +474,12 @@ fn clean_lines(text: String, stamps: Option<u64>) -> (String, Cleaning, Vec<u32>
             out.replace_range(line_start..line_start + len, "");
             cleaning.pagers += 1;
             if out.len() == line_start {
-                pager_lines.push(i as u32 + 1);
+                pager_lines.alone.push(i as u32 + 1);
             }
+        } else if literal_left == 0 && pager_len(line.as_bytes()).is_some() {
+            // The terminal erased the prompt (`--More--\r        \r`) before what followed.
+            cleaning.pagers += 1;
+            pager_lines.erased.push(i as u32 + 1);
         }
         if literal_left == 0 {
             literal_left = announced_literal(&out[line_start..]);

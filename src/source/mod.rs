@@ -71,6 +71,8 @@ pub struct Source {
     /// Lines that held a pager prompt (`--More--`) alone, now empty, in order: no part of a
     /// value that runs across them.
     pub pager_lines: Vec<u32>,
+    /// Lines whose pager prompt the terminal erased before what the line now shows, in order.
+    pub pager_erased_lines: Vec<u32>,
 }
 
 /// What a reader reports about a source it read, for `--provenance` and diagnostics.
@@ -127,7 +129,7 @@ impl Source {
         if let Some(prefix) = prefix {
             warnings.push((1, prefix));
         }
-        let (text, mut cleaning, pager_lines) = clean::clean_noting_pagers(text);
+        let (text, mut cleaning, pagers) = clean::clean_noting_pagers(text);
         if cleaning.timestamps > 0 {
             let said = crate::message!("source-timestamps-removed", count = cleaning.timestamps);
             warnings.push((cleaning.first_timestamp, said));
@@ -149,7 +151,8 @@ impl Source {
             encoding,
             cleaning,
             warnings,
-            pager_lines,
+            pager_lines: pagers.alone,
+            pager_erased_lines: pagers.erased,
         })
     }
 
@@ -180,6 +183,7 @@ impl Source {
             },
             warnings,
             pager_lines: Vec::new(),
+            pager_erased_lines: Vec::new(),
         })
     }
 

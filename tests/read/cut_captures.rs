@@ -479,3 +479,48 @@ fn an_unquoted_entry_wrapped_at_80_columns_is_rejoined() {
     );
     assert!(warnings(&two).is_empty(), "{:?}", warnings(&two));
 }
+
+/// Found by a probe: a pager prompt the terminal erased (`--More--\r        \rOK Completed`)
+/// left only the completion, so a quit listing read as whole; and `domain list` or
+/// `trustedhost list` ending at a pager prompt read as whole too, so `diff` showed what the
+/// pager never showed as removed. Each is now a quit: the list not known in full, said.
+#[test]
+fn a_pager_quit_is_told_when_the_prompt_was_erased_and_for_every_listing() {
+    let head = "ms01> version\nMOS4.2.2-GA\nOK Completed\n";
+    let in_full = |c: &Capture| {
+        c.config
+            .coverage
+            .lists
+            .get("primary")
+            .is_some_and(|l| l.contains("whitelist"))
+    };
+    let listing = |end: &str| {
+        read(&format!(
+            "{head}ms01> uce listexception primary whitelist\n\"a1@x.com\"\n\"a2@x.com\"\n{end}"
+        ))
+    };
+    for erased in [
+        "--More--\r        \rOK Completed\n",
+        "--More--\r\x1b[KOK Completed\n",
+    ] {
+        let quit = listing(erased);
+        assert!(!in_full(&quit), "{erased:?}");
+        assert!(
+            warnings(&quit)[0].contains("ends at a pager prompt"),
+            "{:?}",
+            warnings(&quit)
+        );
+    }
+    // Erased before the next entry: a page turned, the list whole.
+    let turned = listing("--More--\r        \r\"a3@x.com\"\nOK Completed\n");
+    assert!(in_full(&turned) && warnings(&turned).is_empty());
+    assert_eq!(list(&turned, "primary", "whitelist").unwrap().len(), 3);
+
+    let cut = read(&format!(
+        "{head}ms01> domain list\n\"sales.example.com\"\n--More--\nOK Completed\n\
+         ms01> trustedhost list mtagroup\n\"192.0.2.21\"\n--More--\nOK Completed\n"
+    ));
+    assert!(!cut.config.coverage.domains_in_full);
+    assert!(!cut.config.coverage.trusted_host_groups.contains("mtagroup"));
+    assert_eq!(warnings(&cut).len(), 2, "{:?}", warnings(&cut));
+}

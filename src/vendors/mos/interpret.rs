@@ -32,6 +32,8 @@ pub struct Interpreter {
     listing: Option<Listing>,
     /// The lines that held a pager prompt alone (`--More--`), in order.
     pager_lines: std::sync::Arc<[u32]>,
+    /// The lines whose pager prompt the terminal erased, in order.
+    pager_erased: std::sync::Arc<[u32]>,
     /// What the entries of add and remove commands had to say, by the list they name: said
     /// once per kind and list, with a count, when reading ends ([`Interpreter::finish`]).
     commanded: std::collections::BTreeMap<(String, String), super::entries::Warnings>,
@@ -112,6 +114,7 @@ impl Interpreter {
             text: None,
             listing: None,
             pager_lines: std::sync::Arc::new([]),
+            pager_erased: std::sync::Arc::new([]),
             commanded: Default::default(),
         }
     }
@@ -142,6 +145,7 @@ impl Interpreter {
         Interpreter {
             text: Some(text.text.clone()),
             pager_lines: text.pager_lines.as_slice().into(),
+            pager_erased: text.pager_erased_lines.as_slice().into(),
             ..Interpreter::new(source, writes_need_ok)
         }
     }
@@ -454,7 +458,7 @@ impl Interpreter {
                 }
                 // `domain list` with no pattern, answered to its completion, lists every
                 // delegated domain: one it lacks is not there.
-                if bound.is_empty() && x.completion.is_some() {
+                if bound.is_empty() && x.completion.is_some() && !self.whole_listing_quit(x) {
                     self.change(Change::DomainsListedInFull, x.command.line.number);
                 }
             }
@@ -647,11 +651,34 @@ impl Interpreter {
     /// The pager prompt a listing was quit at: one after its last answer line, with only the
     /// completion after it (a pager shows its prompt only when there is more to show).
     fn pager_quit(&self, listing: &Listing, x: &Exchange<'_>) -> Option<u32> {
+        self.quit_after(listing.last_line, x)
+    }
+
+    /// The pager prompt an answer whose last line is `last` was quit at: a prompt alone after
+    /// it, or one the terminal erased on the completion's own line.
+    fn quit_after(&self, last: u32, x: &Exchange<'_>) -> Option<u32> {
         let end = x.completion.as_ref()?.line.number;
-        let after = self
-            .pager_lines
-            .partition_point(|&p| p <= listing.last_line);
-        self.pager_lines.get(after).copied().filter(|&p| p < end)
+        let after = self.pager_lines.partition_point(|&p| p <= last);
+        let alone = self.pager_lines.get(after).copied().filter(|&p| p < end);
+        alone.or_else(|| self.pager_erased.binary_search(&end).ok().map(|_| end))
+    }
+
+    /// The pager prompt a whole listing (`domain list`, `trustedhost list`, `license status`)
+    /// was quit at, said; such a listing is not the whole list.
+    fn whole_listing_quit(&mut self, x: &Exchange<'_>) -> bool {
+        let last = x.answer.iter().rev().find_map(|a| match a {
+            Answer::Data { line, .. } | Answer::Text(line) => Some(line.number),
+            Answer::Blank(_) => None,
+        });
+        let Some(pager) = self.quit_after(last.unwrap_or(x.command.line.number), x) else {
+            return false;
+        };
+        let said = message!(
+            "mos-listing-pager-quit",
+            command = x.command.line.text.trim()
+        );
+        self.warn(pager, said);
+        true
     }
 
     /// A data line of a listing: its entry, or with the next line (`next`, taken when this
@@ -874,6 +901,9 @@ impl Interpreter {
     }
 
     fn list_trusted_hosts(&mut self, bound: &Bound<'_>, x: &Exchange<'_>) {
+        if self.whole_listing_quit(x) {
+            return;
+        }
         let hosts = self
             .data(x)
             .into_iter()
@@ -888,6 +918,10 @@ impl Interpreter {
 
     /// Licenses or updates: one row per data line, a name and its detail.
     fn list_rows(&mut self, action: &Action, x: &Exchange<'_>) {
+        // Updates listed add to what is known; licenses listed replace it.
+        if *action == Action::ListLicenses && self.whole_listing_quit(x) {
+            return;
+        }
         let mut rows = Vec::new();
         for (words, n) in self.data(x) {
             let (name, detail) = if *action == Action::ListUpdates || x_first_quoted(x, n) {
