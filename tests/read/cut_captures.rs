@@ -470,6 +470,22 @@ fn an_unquoted_entry_wrapped_at_80_columns_is_rejoined() {
         list(&before_at, "primary", "whitelistto").unwrap(),
         ["a@example.com".to_string(), format!("{local}@x.example.jp")]
     );
+    // One column short of the terminal, no wrap; a whole domain after a wide address may be an
+    // entry of its own: two entries each time, nothing said.
+    let short = format!("{}@example.com", "s".repeat(67));
+    let domain = format!("{}@example.com", "d".repeat(68));
+    for lines in [[short.as_str(), ".jp"], [domain.as_str(), "example.org"]] {
+        let kept = listing(&lines);
+        assert_eq!(
+            list(&kept, "primary", "whitelistto").unwrap().len(),
+            2,
+            "{lines:?}"
+        );
+        assert!(
+            !warnings(&kept).iter().any(|w| w.contains("rejoined")),
+            "{lines:?}"
+        );
+    }
     // Two whole addresses, the first as wide as the terminal: two entries, nothing said.
     let wide = format!("{}@example.com", "w".repeat(68));
     let two = listing(&[&wide, "b@example.com"]);

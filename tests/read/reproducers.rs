@@ -480,6 +480,13 @@ fn a_reading_after_an_upgrade_package_without_a_version_answer_is_warned_of() {
         .iter()
         .any(|(_, id)| *id == "mos-upgrade-version-not-read"));
     assert!(warned(&read_text("up.log", head)).is_empty());
+    // The extension in capitals is the same package.
+    let upper = head.replace(".mpu5", ".MPU5");
+    let on = read_text(
+        "u.log",
+        &format!("{upper}rg01> smtp get fastpath\noff\nOK Completed\n"),
+    );
+    assert_eq!(warned(&on), [(8, "mos-upgrade-version-not-read")]);
     // A patch is no release's package.
     let patch = head.replace("R4_2_3c_GA", "D4_2_3_backup_local");
     assert!(warned(&read_text(

@@ -957,12 +957,14 @@ impl Interpreter {
         // and before the name is taken from it (a password may hold `#` or `/`).
         let url = crate::base::secrets::mask_url_passwords(bound["url"]).into_owned();
         let file = url.split(['?', '#']).next().unwrap_or(&url);
-        let name = file
-            .rsplit('/')
-            .next()
-            .unwrap_or(file)
-            .trim_end_matches(".mpu5")
-            .to_string();
+        let name = file.rsplit('/').next().unwrap_or(file).to_string();
+        // The extension in any case (`.MPU5`).
+        let name = match name.len().checked_sub(5) {
+            Some(at) if name.is_char_boundary(at) && name[at..].eq_ignore_ascii_case(".mpu5") => {
+                name[..at].to_string()
+            }
+            _ => name,
+        };
         if let Some(release) = release_of_package(&name) {
             self.carried.upgrade = Some((at, release, format!("{name}.mpu5")));
         }
@@ -1349,10 +1351,17 @@ fn rejoin_unquoted(
     let ([head], [tail]) = (words, next_words) else {
         return None;
     };
-    let wide = line.text.trim_end().chars().count() >= WRAP_WIDTH - 1;
-    let one_entry = !(head.text.contains('@') && tail.text.contains('@'));
+    // Cut by the terminal, the line fills it; and the rest cannot be an entry of its own: after
+    // an address, a part that starts with a dot or is no domain; after a part with no `@`,
+    // the `@` and the domain. Anything else may be two entries, and stays so.
+    let wide = line.text.trim_end().chars().count() >= WRAP_WIDTH;
+    let rest = match head.text.contains('@') {
+        true => tail.text.starts_with('.') || !looks_like_address(&tail.text),
+        false => tail.text.starts_with('@'),
+    };
     let joined = format!("{}{}", head.text, tail.text);
-    (wide && !head.quoted && !tail.quoted && one_entry && looks_like_address(&joined))
+    let one_at = joined.matches('@').count() == 1;
+    (wide && !head.quoted && !tail.quoted && rest && one_at && looks_like_address(&joined))
         .then_some((joined, next.number))
 }
 
