@@ -17,6 +17,8 @@ git-body-counts = - { $appliance }: { $added } added, { $removed } removed, { $c
 git-body-counts-not-captured = - { $appliance }: { $added } added, { $removed } removed, { $changed } changed; { $not_captured } not captured this time (not removed)
 git-body-counts-newly-captured = - { $appliance }: { $added } added, { $removed } removed, { $changed } changed; { $newly_captured } captured for the first time (not added)
 git-body-counts-both = - { $appliance }: { $added } added, { $removed } removed, { $changed } changed; { $not_captured } not captured this time (not removed); { $newly_captured } captured for the first time (not added)
+# $counts: one of the lines above; $since: each commit (`<hash> <date>`), joined by `, `.
+git-body-since = { $counts }; { $earlier } added, removed or changed since last captured in full ({ $since })
 git-body-format = - { $appliance }: stored format { $from } -> { $to }, no configuration changed
 git-body-unknown = - { $appliance }: changed before this run
 git-body-deleted = - { $appliance }: deleted

@@ -15,6 +15,8 @@ git-body-counts = - { $appliance }: 追加 { $added }、削除 { $removed }、�
 git-body-counts-not-captured = - { $appliance }: 追加 { $added }、削除 { $removed }、変更 { $changed }。今回キャプチャしていないもの { $not_captured } (削除ではありません)
 git-body-counts-newly-captured = - { $appliance }: 追加 { $added }、削除 { $removed }、変更 { $changed }。今回初めてキャプチャしたもの { $newly_captured } (追加ではありません)
 git-body-counts-both = - { $appliance }: 追加 { $added }、削除 { $removed }、変更 { $changed }。今回キャプチャしていないもの { $not_captured } (削除ではありません)。今回初めてキャプチャしたもの { $newly_captured } (追加ではありません)
+# $counts: one of the lines above; $since: each commit (`<hash> <date>`), joined by `, `.
+git-body-since = { $counts }。追加・削除・変更のうち { $earlier } は、最後にすべてキャプチャした時点 ({ $since }) からの数
 git-body-format = - { $appliance }: 保存形式 { $from } -> { $to }、構成の変更なし
 git-body-unknown = - { $appliance }: この実行より前に変更済み
 git-body-deleted = - { $appliance }: 削除

@@ -456,35 +456,43 @@ fn track_one(
         .map(|v| v.known())
         .unwrap_or_default();
     let text = crate::model::canonical::to_ron(config, &known);
-    let mut change = None;
-    let written = match inside(repo, &path).map(|()| std::fs::read(&path).ok()) {
-        Ok(Some(old)) if old == text.as_bytes() => Some(false),
-        Ok(old) => {
-            let old = old.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
-            change = Some(crate::commands::commit::change(
-                old.as_deref(),
-                &text,
-                &capture.config,
-            ));
-            match crate::write::atomically_making(&[(path.clone(), text)], false, Some(repo)) {
-                Ok(()) => Some(true),
-                Err(e) => {
-                    failures.push((path.clone(), e.into()));
-                    None
-                }
-            }
-        }
-        Err(e) => {
-            failures.push((path.clone(), e.into()));
-            None
-        }
-    };
+    let (written, change) = store(repo, &path, text, config, &mut failures);
     Group {
         path,
         written,
         unrecognized,
         failures,
-        change: change.filter(|_| written == Some(true)),
+        change,
+    }
+}
+
+/// Writes `text` to `path` unless it holds that already: `Some(true)` written, `Some(false)`
+/// unchanged, `None` failed (why, in `failures`); and what changed from the file stored there
+/// before, for a commit's message.
+fn store(
+    repo: &Path,
+    path: &Path,
+    text: String,
+    config: &crate::model::Config,
+    failures: &mut Vec<(PathBuf, Failure)>,
+) -> (Option<bool>, Option<FileChange>) {
+    let old = match inside(repo, path).map(|()| std::fs::read(path).ok()) {
+        Ok(Some(old)) if old == text.as_bytes() => return (Some(false), None),
+        Ok(old) => old.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+        Err(e) => {
+            failures.push((path.to_path_buf(), e.into()));
+            return (None, None);
+        }
+    };
+    let mut history = crate::commands::commit::History::of(repo, path);
+    let change = crate::commands::commit::change(old.as_deref(), &text, config, &mut history);
+    let files = [(path.to_path_buf(), text)];
+    match crate::write::atomically_making(&files, false, Some(repo)) {
+        Ok(()) => (Some(true), Some(change)),
+        Err(e) => {
+            failures.push((path.to_path_buf(), e.into()));
+            (None, None)
+        }
     }
 }
 

@@ -405,58 +405,123 @@ pub fn stored_format_version(text: &str) -> Option<u32> {
 /// captured. Compare two models read back this way, never one read back with one read from
 /// captures.
 pub fn read_stored(text: &str) -> Option<Config> {
-    let document = ron::from_str::<ron::Value>(text).ok()?;
-    let config = field(&document, "config")?;
-    let mut model = Config::default();
-    model.coverage.absent = true;
-    model.coverage.written_not_captured = written_not_captured(config);
-    if let Some(appliance) = field(config, "appliance") {
-        let a = &mut model.appliance;
-        a.hostname = field(appliance, "hostname").and_then(some_text).map(item);
-        a.fqdn = field(appliance, "fqdn").and_then(some_text).map(item);
-        a.model = field(appliance, "model").and_then(some_text).map(item);
-        a.version = field(appliance, "version")
-            .and_then(some_text)
-            .and_then(|v| Version::parse(&v))
-            .map(item);
+    Some(StoredDocument::parse(text)?.model())
+}
+
+/// Where a stored document writes something as not captured, or a list as partial: the names
+/// that lead to it from the configuration (`["lists", "primary", "whitelistto"]`). Joined by
+/// `/`, it is the item path of the range.
+pub type Gap = Vec<String>;
+
+/// A stored canonical document, parsed. What it writes as not captured or partial (its
+/// [`Gap`]s) may be filled in from an earlier stored document of the same appliance that
+/// observed it, before it is read back into a model: so that a capture is compared with the
+/// last one that looked, not with a capture in between that did not.
+#[derive(Debug, Clone)]
+pub struct StoredDocument {
+    document: ron::Value,
+}
+
+impl StoredDocument {
+    /// The document, or `None` when the text is no canonical document.
+    pub fn parse(text: &str) -> Option<StoredDocument> {
+        let document = ron::from_str::<ron::Value>(text).ok()?;
+        field(&document, "config")?;
+        Some(StoredDocument { document })
     }
-    if let Some(domains) = field(config, "domains") {
-        model.domains = list(domains);
+
+    fn config(&self) -> &ron::Value {
+        field(&self.document, "config").expect("checked when parsed")
     }
-    model.settings = nested(config, "settings", |v| item(value(v)));
-    model.messages = nested(config, "messages", |v| item(value(v)));
-    model.lists = nested(config, "lists", list);
-    model.trusted_hosts = nested(config, "trusted_hosts", |v| {
-        item(TrustedHost {
-            key: field(v, "key").and_then(some_text),
-            elided: field(v, "elided") == Some(&ron::Value::Bool(true)),
-        })
-    });
-    model.keys = map(config, "keys", |v| {
-        item(Key {
-            kind: field(v, "kind").and_then(some_text).unwrap_or_default(),
-            host: field(v, "host").and_then(some_text).unwrap_or_default(),
-            block: field(v, "block").map_or(Value::Text(String::new()), value),
-            elided: field(v, "elided") == Some(&ron::Value::Bool(true)),
-        })
-    });
-    model.licenses = map(config, "licenses", |v| {
-        item(some_text(v).unwrap_or_default())
-    });
-    model.updates = map(config, "updates", |v| {
-        item(some_text(v).unwrap_or_default())
-    });
-    model.raw = map(config, "raw", |v| {
-        let answer = match field(v, "answer") {
-            Some(ron::Value::Seq(lines)) => lines.iter().filter_map(some_text).collect(),
-            _ => Vec::new(),
+
+    /// What the document writes as not captured or partial.
+    pub fn gaps(&self) -> Vec<Gap> {
+        gaps(self.config())
+    }
+
+    /// Whether the document holds anything at `gap`: a value, a partial list, a section with
+    /// its own gaps; not when it writes it, or a range around it, as not captured.
+    pub fn looks_into(&self, gap: &[String]) -> bool {
+        at(self.config(), gap).is_some_and(|v| !is_not_captured(v))
+    }
+
+    /// Fills `gap` with what `earlier` holds there, when `earlier` observed it: neither it nor
+    /// a range around it is a gap of `earlier` (a gap of `earlier` inside it stays a gap).
+    /// Whether it was filled.
+    pub fn fill(&mut self, gap: &[String], earlier: &StoredDocument) -> bool {
+        let around = |g: &Gap| gap.starts_with(g);
+        if earlier.gaps().iter().any(around) {
+            return false;
+        }
+        let Some(value) = at(earlier.config(), gap).cloned() else {
+            return false;
         };
-        item(Raw::new(
-            field(v, "command").and_then(some_text).unwrap_or_default(),
-            answer,
-        ))
-    });
-    Some(model)
+        let path: Gap = std::iter::once("config".to_string())
+            .chain(gap.iter().cloned())
+            .collect();
+        match at_mut(&mut self.document, &path) {
+            Some(slot) => {
+                *slot = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The document read back into a model, as [`read_stored`] reads it.
+    pub fn model(&self) -> Config {
+        let config = self.config();
+        let mut model = Config::default();
+        model.coverage.absent = true;
+        model.coverage.written_not_captured = written_not_captured(config);
+        if let Some(appliance) = field(config, "appliance") {
+            let a = &mut model.appliance;
+            a.hostname = field(appliance, "hostname").and_then(some_text).map(item);
+            a.fqdn = field(appliance, "fqdn").and_then(some_text).map(item);
+            a.model = field(appliance, "model").and_then(some_text).map(item);
+            a.version = field(appliance, "version")
+                .and_then(some_text)
+                .and_then(|v| Version::parse(&v))
+                .map(item);
+        }
+        if let Some(domains) = field(config, "domains") {
+            model.domains = list(domains);
+        }
+        model.settings = nested(config, "settings", |v| item(value(v)));
+        model.messages = nested(config, "messages", |v| item(value(v)));
+        model.lists = nested(config, "lists", list);
+        model.trusted_hosts = nested(config, "trusted_hosts", |v| {
+            item(TrustedHost {
+                key: field(v, "key").and_then(some_text),
+                elided: field(v, "elided") == Some(&ron::Value::Bool(true)),
+            })
+        });
+        model.keys = map(config, "keys", |v| {
+            item(Key {
+                kind: field(v, "kind").and_then(some_text).unwrap_or_default(),
+                host: field(v, "host").and_then(some_text).unwrap_or_default(),
+                block: field(v, "block").map_or(Value::Text(String::new()), value),
+                elided: field(v, "elided") == Some(&ron::Value::Bool(true)),
+            })
+        });
+        model.licenses = map(config, "licenses", |v| {
+            item(some_text(v).unwrap_or_default())
+        });
+        model.updates = map(config, "updates", |v| {
+            item(some_text(v).unwrap_or_default())
+        });
+        model.raw = map(config, "raw", |v| {
+            let answer = match field(v, "answer") {
+                Some(ron::Value::Seq(lines)) => lines.iter().filter_map(some_text).collect(),
+                _ => Vec::new(),
+            };
+            item(Raw::new(
+                field(v, "command").and_then(some_text).unwrap_or_default(),
+                answer,
+            ))
+        });
+        model
+    }
 }
 
 /// What a stored value holds when it is partial (`(partial: [...])`).
@@ -475,27 +540,35 @@ fn is_not_captured(value: &ron::Value) -> bool {
 /// The item paths a stored document writes as not captured: appliance facts, sections, and
 /// the lists and settings inside them.
 fn written_not_captured(config: &ron::Value) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+    gaps(config).iter().map(|gap| gap.join("/")).collect()
+}
+
+/// Where a stored document writes something as not captured, or a list as partial, each as
+/// the names that lead to it from `config` (`["lists", "primary", "whitelistto"]`): appliance
+/// facts, sections, the scopes, lists and settings inside them, trusted hosts' keys.
+fn gaps(config: &ron::Value) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
     let appliance = field(config, "appliance");
     for name in ["hostname", "fqdn", "version", "model"] {
         if appliance
             .and_then(|a| field(a, name))
             .is_some_and(is_not_captured)
         {
-            out.insert(format!("appliance/{name}"));
+            out.push(vec!["appliance".to_string(), name.to_string()]);
         }
     }
     for section in SECTIONS {
         match field(config, section) {
-            Some(v) if is_not_captured(v) => {
-                out.insert(section.to_string());
-            }
+            Some(v) if is_not_captured(v) => out.push(vec![section.to_string()]),
             Some(ron::Value::Map(scopes)) if ["settings", "lists"].contains(&section) => {
                 for (scope, entries) in scopes.iter() {
+                    let Some(scope) = some_text(scope) else {
+                        continue;
+                    };
                     let ron::Value::Map(entries) = entries else {
                         // A scope none of whose entries was captured.
-                        if let Some(scope) = some_text(scope).filter(|_| is_not_captured(entries)) {
-                            out.insert(format!("{section}/{scope}"));
+                        if is_not_captured(entries) {
+                            out.push(vec![section.to_string(), scope]);
                         }
                         continue;
                     };
@@ -504,11 +577,7 @@ fn written_not_captured(config: &ron::Value) -> BTreeSet<String> {
                         .iter()
                         .filter(|(_, v)| is_not_captured(v) || partial(v).is_some());
                     out.extend(gaps.filter_map(|(name, _)| {
-                        Some(format!(
-                            "{section}/{}/{}",
-                            some_text(scope)?,
-                            some_text(name)?
-                        ))
+                        Some(vec![section.to_string(), scope.clone(), some_text(name)?])
                     }));
                 }
             }
@@ -521,9 +590,9 @@ fn written_not_captured(config: &ron::Value) -> BTreeSet<String> {
     out
 }
 
-/// The paths of the trusted hosts' keys a stored document writes as not captured
+/// Where a stored document writes trusted hosts' keys as not captured
 /// (`trusted_hosts/<group>/<host>/key`).
-fn keys_not_captured(groups: &ron::Map) -> Vec<String> {
+fn keys_not_captured(groups: &ron::Map) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for (group, hosts) in groups.iter() {
         let (Some(group), ron::Value::Map(hosts)) = (some_text(group), hosts) else {
@@ -532,7 +601,8 @@ fn keys_not_captured(groups: &ron::Map) -> Vec<String> {
         for (host, entry) in hosts.iter() {
             let not_captured = field(entry, "key").is_some_and(is_not_captured);
             if let Some(host) = some_text(host).filter(|_| not_captured) {
-                out.push(super::key_path(&format!("trusted_hosts/{group}/{host}")));
+                let key = super::key_path("").trim_start_matches('/').to_string();
+                out.push(vec!["trusted_hosts".to_string(), group.clone(), host, key]);
             }
         }
     }
@@ -557,6 +627,19 @@ fn item<T>(value: T) -> Item<T> {
         value,
         at: super::Origin { source: 0, line: 0 },
     }
+}
+
+/// The value the names lead to from `value`, each a struct's field or a map's entry.
+fn at<'v>(value: &'v ron::Value, names: &[String]) -> Option<&'v ron::Value> {
+    names.iter().try_fold(value, |v, name| field(v, name))
+}
+
+/// [`at`], to change the value.
+fn at_mut<'v>(value: &'v mut ron::Value, names: &[String]) -> Option<&'v mut ron::Value> {
+    names.iter().try_fold(value, |v, name| match v {
+        ron::Value::Map(map) => map.get_mut(&ron::Value::String(name.clone())),
+        _ => None,
+    })
 }
 
 /// A struct's field, or a map's entry, by name.

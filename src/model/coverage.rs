@@ -202,8 +202,12 @@ impl Coverage {
         self.domains_in_full && domain_like && !self.domains.contains(scope)
     }
 
-    /// Whether a whole list lies in an observed range.
+    /// Whether a whole list lies in an observed range. A stored document read back lists in
+    /// full every list it does not write as not captured or partial.
     pub(crate) fn lists_in_full(&self, scope: &str, list: &str) -> bool {
+        if self.absent {
+            return self.observes(&format!("lists/{scope}/{list}"));
+        }
         self.lists.get(scope).is_some_and(|l| l.contains(list))
     }
 

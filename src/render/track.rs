@@ -263,7 +263,7 @@ fn subject(summary: &Summary) -> Message {
 /// One appliance's line of the body.
 fn body_line(stored: &Stored, version: u32) -> Message {
     let appliance = &stored.appliance;
-    match stored.change {
+    let counts = match &stored.change {
         FileChange::New => message!("git-body-new", appliance = appliance),
         FileChange::Changed(c) if c.not_captured > 0 && c.newly_captured > 0 => message!(
             "git-body-counts-both",
@@ -300,11 +300,27 @@ fn body_line(stored: &Stored, version: u32) -> Message {
         FileChange::FormatOnly { from } => message!(
             "git-body-format",
             appliance = appliance,
-            from = from,
+            from = *from,
             to = version
         ),
         FileChange::Unknown => message!("git-body-unknown", appliance = appliance),
         FileChange::Deleted => message!("git-body-deleted", appliance = appliance),
+    };
+    match &stored.change {
+        FileChange::Changed(c) if c.earlier > 0 => {
+            let since: Vec<String> = c
+                .since
+                .iter()
+                .map(|s| format!("{} {}", s.commit, s.date))
+                .collect();
+            message!(
+                "git-body-since",
+                counts = counts,
+                earlier = c.earlier,
+                since = since.join(", ")
+            )
+        }
+        _ => counts,
     }
 }
 

@@ -477,3 +477,151 @@ fn a_list_cut_by_the_pager_is_stored_partial_never_as_deletions() {
     let log = common::git(&repo, &["log", "-1", "--format=%B"]);
     assert!(log.contains("0 added, 0 removed"), "{log}");
 }
+
+/// A MOS 4.2 log of rg01: its version, then `commands` with what the appliance answered.
+fn rg01_log(commands: &[(&str, &[&str])]) -> String {
+    let mut log = String::from("rg01> version\nMOS4.2.3-GA\nOK Completed\n");
+    for (command, answer) in commands {
+        log.push_str(&format!("rg01> {command}\n"));
+        for line in *answer {
+            log.push_str(&format!("{line}\n"));
+        }
+    }
+    log
+}
+
+/// `primary whitelistto` listed in full with these entries.
+fn whitelistto(entries: &[&str]) -> String {
+    let mut answer: Vec<String> = entries.iter().map(|e| format!("\"{e}\"")).collect();
+    answer.push("OK Completed".to_string());
+    let answer: Vec<&str> = answer.iter().map(String::as_str).collect();
+    rg01_log(&[("uce listexception primary whitelistto", &answer)])
+}
+
+/// A capture that reads one setting and lists nothing.
+fn no_list() -> String {
+    rg01_log(&[("smtp get fastpath", &["on", "OK Completed"])])
+}
+
+/// Tracks each capture in turn into one repository, committing each; the body line of the last
+/// commit, and `<hash> <date>` of each commit, oldest first.
+fn track_each(captures: &[String]) -> (String, Vec<String>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (src, repo) = (dir.path().join("captures"), dir.path().join("repo"));
+    std::fs::create_dir_all(&src).unwrap();
+    for capture in captures {
+        std::fs::write(src.join("rg01.log"), capture).unwrap();
+        track_and_commit(&src, &repo);
+    }
+    let message = common::git(&repo, &["log", "-1", "--format=%B"]);
+    let log = common::git(
+        &repo,
+        &["log", "--reverse", "--format=%h %cd", "--date=short"],
+    );
+    let stored = std::fs::read_to_string(repo.join("mirapoint-mos/rg01.ron")).unwrap();
+    let line = message.lines().nth(2).unwrap_or_default().to_string();
+    (line, log.lines().map(str::to_string).collect(), stored)
+}
+
+/// A list not listed by the capture in between is compared with the last stored file that
+/// listed it in full: what left it since is removed, what joined it added, never "captured for
+/// the first time".
+#[test]
+fn a_list_not_listed_in_between_is_compared_with_its_last_full_listing() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let (line, commits, stored) = track_each(&[
+        whitelistto(&["a@x.com", "b@x.com", "c@x.com"]),
+        no_list(),
+        whitelistto(&["a@x.com", "d@x.com"]),
+    ]);
+    assert_eq!(
+        line,
+        format!(
+            "- mirapoint-mos/rg01: 1 added, 2 removed, 0 changed; \
+             1 not captured this time (not removed); \
+             3 added, removed or changed since last captured in full ({})",
+            commits[0]
+        )
+    );
+    assert!(
+        stored.contains(
+            "\"whitelistto\": [\n          \"a@x.com\",\n          \"d@x.com\",\n        ],"
+        ),
+        "{stored}"
+    );
+}
+
+/// A list cut by the pager in between is compared with the last full listing too: the entries
+/// the cut listing did not show, and that are gone now, are removed.
+#[test]
+fn a_list_cut_in_between_is_compared_with_its_last_full_listing() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let cut = rg01_log(&[(
+        "uce listexception primary whitelistto",
+        &["\"a@x.com\"", "--More--", "rg01> "],
+    )]);
+    let (line, commits, stored) = track_each(&[
+        whitelistto(&["a@x.com", "b@x.com", "c@x.com"]),
+        cut,
+        whitelistto(&["a@x.com", "d@x.com"]),
+    ]);
+    assert_eq!(
+        line,
+        format!(
+            "- mirapoint-mos/rg01: 1 added, 2 removed, 0 changed; \
+             3 added, removed or changed since last captured in full ({})",
+            commits[0]
+        )
+    );
+    assert!(!stored.contains("partial"), "{stored}");
+}
+
+/// A list no stored file ever listed is captured for the first time, whatever the history
+/// holds of another list.
+#[test]
+fn a_list_never_listed_before_is_captured_for_the_first_time() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let both = rg01_log(&[
+        (
+            "uce listexception primary whitelistto",
+            &["\"a@x.com\"", "OK Completed"],
+        ),
+        (
+            "uce listexception primary blacklist",
+            &["\"spam@y.com\"", "\"junk@y.com\"", "OK Completed"],
+        ),
+    ]);
+    let (line, _, _) = track_each(&[whitelistto(&["a@x.com"]), no_list(), both]);
+    assert_eq!(
+        line,
+        "- mirapoint-mos/rg01: 0 added, 0 removed, 0 changed; \
+         1 not captured this time (not removed); \
+         2 captured for the first time (not added)"
+    );
+}
+
+/// The same full listing after a capture that did not list it: nothing added or removed, and
+/// nothing captured for the first time.
+#[test]
+fn the_same_list_after_a_capture_that_did_not_list_it_is_unchanged() {
+    if !has_git() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let list = whitelistto(&["a@x.com", "b@x.com", "c@x.com"]);
+    let (line, _, _) = track_each(&[list.clone(), no_list(), list]);
+    assert_eq!(
+        line,
+        "- mirapoint-mos/rg01: 0 added, 0 removed, 0 changed; \
+         1 not captured this time (not removed)"
+    );
+}
