@@ -15,6 +15,51 @@ pub const MASK: &str = "<secret>";
 /// password may hold `#`, `?`, `/` or a quoted space: the login runs to the URL's last `@`,
 /// and more is masked rather than less.
 pub fn mask_url_passwords(text: &str) -> std::borrow::Cow<'_, str> {
+    match mask_well_formed(text) {
+        std::borrow::Cow::Borrowed(text) => mask_loose_logins(text),
+        std::borrow::Cow::Owned(masked) => {
+            std::borrow::Cow::Owned(mask_loose_logins(&masked).into_owned())
+        }
+    }
+}
+
+/// A login in a URL typed wrong (`ftp:/mira:pw@host/x`, `ftp:\\mira:pw@host`, scp's
+/// `mira:pw@host:/x`): a word with a slash in it, whose part before its last `@` holds a
+/// colon after its last slash, or a colon at all when no slash comes before the `@`. What
+/// follows that colon, up to the `@`, is masked. An address (`mailto:a@b`) has no slash.
+fn mask_loose_logins(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let start = at;
+        at += word.len();
+        let word = word.trim_end();
+        let Some(login_end) = word.rfind('@') else {
+            continue;
+        };
+        let login = &word[..login_end];
+        if !word.contains(['/', '\\']) || login.contains(MASK) {
+            continue;
+        }
+        let from = login.rfind(['/', '\\']).map_or(0, |s| s + 1);
+        if let Some(colon) = login[from..].find(':').map(|c| from + c) {
+            if colon + 1 < login_end {
+                out.push_str(&text[copied..start + colon + 1]);
+                out.push_str(MASK);
+                copied = start + login_end;
+            }
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The URLs written with `://`: [`mask_url_passwords`]' first pass.
+fn mask_well_formed(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains("://") {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -268,6 +313,25 @@ mod tests {
                 "http://h/D4.mpu5?user=ops&password=LEAKq&x=1",
                 "http://h/D4.mpu5?user=ops&password=<secret>&x=1",
             ),
+        ] {
+            assert_eq!(mask_url_passwords(leaky), masked, "{leaky}");
+        }
+        // A URL typed wrong, or scp's form: the login is masked all the same.
+        for (leaky, masked) in [
+            (
+                "update install ftp:/mira:Zq9pw@192.0.2.5/x.mpu5",
+                "update install ftp:/mira:<secret>@192.0.2.5/x.mpu5",
+            ),
+            (
+                "ftp:\\\\mira:Zq9pw@h\\x.mpu5",
+                "ftp:\\\\mira:<secret>@h\\x.mpu5",
+            ),
+            ("ftp//mira:Zq9pw@h/x.mpu5", "ftp//mira:<secret>@h/x.mpu5"),
+            (
+                "mira:Zq9pw@192.0.2.5:/x.mpu5",
+                "mira:<secret>@192.0.2.5:/x.mpu5",
+            ),
+            ("ftp:mira:Zq9pw@h/x.mpu5", "ftp:<secret>@h/x.mpu5"),
         ] {
             assert_eq!(mask_url_passwords(leaky), masked, "{leaky}");
         }

@@ -343,7 +343,9 @@ fn a_new_users_password_and_a_hostless_url_login_reach_no_output() {
     let log = dir.path().join("lg.log");
     std::fs::write(
         &log,
-        "CLI> version\nMOS4.1.9-GA\nOK Completed\nCLI> update install ftp://mira:Tr0ub4dorEE\nNO bad url\n",
+        "CLI> version\nMOS4.1.9-GA\nOK Completed\nCLI> update install ftp://mira:Tr0ub4dorEE\nNO bad url\n\
+         CLI> update install ftp:/mira:Tr0ub4dorFF@192.0.2.5/x.mpu5\nNO bad url\n\
+         CLI> update install mira:Tr0ub4dorGG@192.0.2.5:/x.mpu5\nOK Completed\n",
     )
     .unwrap();
     let [export, transcript, log] = [&export, &transcript, &log].map(|p| p.to_str().unwrap());
@@ -355,6 +357,7 @@ fn a_new_users_password_and_a_hostless_url_login_reach_no_output() {
         vec!["textconv", export],
         vec!["textconv", transcript],
         vec!["show", "--unrecognized", log],
+        vec!["show", log],
     ] {
         let (_, all) = said(&args);
         assert!(!all.contains("Tr0ub"), "{args:?}: {all}");
