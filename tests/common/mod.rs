@@ -156,3 +156,30 @@ pub fn run_full(args: &[&str]) -> (i32, String, String) {
         String::from_utf8(out.stderr).unwrap(),
     )
 }
+
+/// Runs `carryover track SRC --into REPO --commit` with a throwaway git identity and no user
+/// or system git configuration; asserts it succeeded, and gives its exit code and stdout.
+pub fn track_and_commit(src: &Path, repo: &Path) -> (i32, String) {
+    let out = assert_cmd::Command::cargo_bin("carryover")
+        .unwrap()
+        .arg("track")
+        .arg(src)
+        .arg("--into")
+        .arg(repo)
+        .arg("--commit")
+        .env("LC_ALL", "C")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", repo)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}

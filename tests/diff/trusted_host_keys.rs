@@ -185,10 +185,10 @@ fn a_stored_key_not_captured_reads_back_as_not_captured() {
     std::fs::create_dir_all(&src).unwrap();
     let samples = common::root();
     std::fs::copy(samples.join(EXPORT), src.join("rg01.cfg")).unwrap();
-    track_and_commit(&src, &repo);
+    common::track_and_commit(&src, &repo);
     std::fs::remove_file(src.join("rg01.cfg")).unwrap();
     std::fs::copy(samples.join(LISTING), src.join("rg01.log")).unwrap();
-    track_and_commit(&src, &repo);
+    common::track_and_commit(&src, &repo);
     let stored = std::fs::read_to_string(repo.join("mirapoint-mos/rg01.ron")).unwrap();
     assert!(stored.contains("key: NotCaptured,"), "{stored}");
     let message = common::git(&repo, &["log", "-1", "--format=%B"]);
@@ -198,33 +198,8 @@ fn a_stored_key_not_captured_reads_back_as_not_captured() {
     // that had none.
     std::fs::remove_file(src.join("rg01.log")).unwrap();
     std::fs::copy(samples.join(EXPORT), src.join("rg01.cfg")).unwrap();
-    track_and_commit(&src, &repo);
+    common::track_and_commit(&src, &repo);
     let message = common::git(&repo, &["log", "-1", "--format=%B"]);
     let body = message.lines().nth(2).unwrap();
     assert!(body.contains(" 0 changed;"), "{message}");
-}
-
-/// Runs `carryover track SRC --into REPO --commit` with a throwaway git identity.
-fn track_and_commit(src: &Path, repo: &Path) {
-    let out = assert_cmd::Command::cargo_bin("carryover")
-        .unwrap()
-        .arg("track")
-        .arg(src)
-        .arg("--into")
-        .arg(repo)
-        .arg("--commit")
-        .env("LC_ALL", "C")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", repo)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.com")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.com")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }

@@ -156,10 +156,10 @@ fn a_list_not_listed_reads_as_not_captured_in_git_log_and_in_the_commit_counts()
     let (src, repo) = (dir.path().join("captures"), dir.path().join("repo"));
     std::fs::create_dir_all(&src).unwrap();
     std::fs::write(src.join("rg01.log"), capture_of_one_list()).unwrap();
-    track_and_commit(&src, &repo);
+    common::track_and_commit(&src, &repo);
     let samples = common::root().join("samples/mos");
     std::fs::copy(samples.join("rg01-4.1.9-before.log"), src.join("rg01.log")).unwrap();
-    track_and_commit(&src, &repo);
+    common::track_and_commit(&src, &repo);
     let message = common::git(&repo, &["log", "-1", "--format=%B"]);
     assert_eq!(
         message.lines().nth(2).unwrap(),
@@ -168,7 +168,7 @@ fn a_list_not_listed_reads_as_not_captured_in_git_log_and_in_the_commit_counts()
         "{message}"
     );
     std::fs::write(src.join("rg01.log"), capture_of_one_list()).unwrap();
-    track_and_commit(&src, &repo);
+    common::track_and_commit(&src, &repo);
     let message = common::git(&repo, &["log", "-1", "--format=%B"]);
     assert_eq!(
         message.lines().nth(2).unwrap(),
@@ -235,32 +235,6 @@ fn textconv_shows_a_file_that_is_no_capture_as_it_is() {
     assert!(!stderr.contains("remove"), "{stderr}");
 }
 
-/// Runs `carryover track SRC --into REPO --commit`; its exit code and stdout.
-fn track_and_commit(src: &Path, repo: &Path) -> (i32, String) {
-    let out = assert_cmd::Command::cargo_bin("carryover")
-        .unwrap()
-        .args(["track"])
-        .arg(src)
-        .arg("--into")
-        .arg(repo)
-        .arg("--commit")
-        .env("LC_ALL", "C")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", repo)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.com")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.com")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
-}
-
 #[test]
 fn track_commit_says_what_changed_per_appliance() {
     if !has_git() {
@@ -278,7 +252,7 @@ fn track_commit_says_what_changed_per_appliance() {
     // A note of the user's in the repository is never committed by track.
     std::fs::write(repo.join("notes.txt"), "mine\n").unwrap();
 
-    let (_, out) = track_and_commit(&src, &repo);
+    let (_, out) = common::track_and_commit(&src, &repo);
     assert!(
         out.contains("committed: carryover track: mirapoint-mos/rg01 added"),
         "{out}"
@@ -293,7 +267,7 @@ fn track_commit_says_what_changed_per_appliance() {
     // The 4.2.3 log of the same appliance: settings changed and added; it never listed keys
     // or trusted hosts, which are not captured, not removed.
     std::fs::copy(samples.join("rg01-4.2.3-after.log"), src.join("rg01.log")).unwrap();
-    let (_, out) = track_and_commit(&src, &repo);
+    let (_, out) = common::track_and_commit(&src, &repo);
     assert!(
         out.contains("committed: carryover track: mirapoint-mos/rg01 changed"),
         "{out}"
@@ -319,7 +293,7 @@ fn track_commit_says_what_changed_per_appliance() {
     assert_eq!(git(&["status", "--porcelain"]), "?? notes.txt\n");
 
     // Nothing changed: no commit.
-    let (_, out) = track_and_commit(&src, &repo);
+    let (_, out) = common::track_and_commit(&src, &repo);
     assert!(
         out.contains("commit: nothing changed, no commit made"),
         "{out}"
@@ -338,7 +312,7 @@ fn a_file_stored_in_an_older_format_is_rewritten_with_a_commit_of_its_own() {
     std::fs::create_dir_all(&src).unwrap();
     let samples = common::root().join("samples/mos");
     std::fs::copy(samples.join("rg01-4.2.3-after.log"), src.join("rg01.log")).unwrap();
-    track_and_commit(&src, &repo);
+    common::track_and_commit(&src, &repo);
     // The file as format 1 wrote it: no section marked not captured.
     let stored = repo.join("mirapoint-mos/rg01.ron");
     let text = std::fs::read_to_string(&stored).unwrap();
@@ -351,7 +325,7 @@ fn a_file_stored_in_an_older_format_is_rewritten_with_a_commit_of_its_own() {
     std::fs::write(&stored, old).unwrap();
     common::git(&repo, &["commit", "-qam", "as format 1 stored it"]);
 
-    let (_, out) = track_and_commit(&src, &repo);
+    let (_, out) = common::track_and_commit(&src, &repo);
     assert!(out.contains("wrote "), "{out}");
     let message = common::git(&repo, &["log", "-1", "--format=%B"]);
     assert_eq!(
@@ -450,14 +424,14 @@ fn a_list_cut_by_the_pager_is_stored_partial_never_as_deletions() {
     let cut = format!("{head}--More--\nrg01> \n");
     let stored = || std::fs::read_to_string(repo.join("mirapoint-mos/rg01.ron")).unwrap();
     std::fs::write(src.join("rg01.log"), &full).unwrap();
-    track_and_commit(&src, &repo);
+    common::track_and_commit(&src, &repo);
     assert!(
         stored().contains("\"whitelistto\": [\n          \"a@example.com\",\n          \"b@example.com\",\n        ],"),
         "{}",
         stored()
     );
     std::fs::write(src.join("rg01.log"), &cut).unwrap();
-    track_and_commit(&src, &repo);
+    common::track_and_commit(&src, &repo);
     assert!(
         stored().contains(
             "\"whitelistto\": (\n          partial: [\n            \"a@example.com\",\n          ],\n        ),"
@@ -472,7 +446,7 @@ fn a_list_cut_by_the_pager_is_stored_partial_never_as_deletions() {
     );
     assert!(log.contains("+          partial: ["), "{log}");
     std::fs::write(src.join("rg01.log"), &full).unwrap();
-    track_and_commit(&src, &repo);
+    common::track_and_commit(&src, &repo);
     assert!(!stored().contains("partial"), "{}", stored());
     let log = common::git(&repo, &["log", "-1", "--format=%B"]);
     assert!(log.contains("0 added, 0 removed"), "{log}");
@@ -511,7 +485,7 @@ fn track_each(captures: &[String]) -> (String, Vec<String>, String) {
     std::fs::create_dir_all(&src).unwrap();
     for capture in captures {
         std::fs::write(src.join("rg01.log"), capture).unwrap();
-        track_and_commit(&src, &repo);
+        common::track_and_commit(&src, &repo);
     }
     let message = common::git(&repo, &["log", "-1", "--format=%B"]);
     let log = common::git(
