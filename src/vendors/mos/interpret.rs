@@ -1348,20 +1348,23 @@ fn rejoin_unquoted(
     words: &[Word<'_>],
     (next, next_words): (&Line<'_>, &[Word<'_>]),
 ) -> Option<(String, u32)> {
+    // Cut by the terminal, the line fills it (most lines are shorter in bytes alone, and cost
+    // nothing more); and the rest cannot be an entry of its own: after an address, a part that
+    // starts with a dot or is no domain; after a part with no `@`, the `@` and the domain.
+    // Anything else may be two entries, and stays so.
+    if line.text.len() < WRAP_WIDTH || line.text.trim_end().chars().count() < WRAP_WIDTH {
+        return None;
+    }
     let ([head], [tail]) = (words, next_words) else {
         return None;
     };
-    // Cut by the terminal, the line fills it; and the rest cannot be an entry of its own: after
-    // an address, a part that starts with a dot or is no domain; after a part with no `@`,
-    // the `@` and the domain. Anything else may be two entries, and stays so.
-    let wide = line.text.trim_end().chars().count() >= WRAP_WIDTH;
     let rest = match head.text.contains('@') {
         true => tail.text.starts_with('.') || !looks_like_address(&tail.text),
         false => tail.text.starts_with('@'),
     };
     let joined = format!("{}{}", head.text, tail.text);
     let one_at = joined.matches('@').count() == 1;
-    (wide && !head.quoted && !tail.quoted && rest && one_at && looks_like_address(&joined))
+    (!head.quoted && !tail.quoted && rest && one_at && looks_like_address(&joined))
         .then_some((joined, next.number))
 }
 
