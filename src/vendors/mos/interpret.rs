@@ -648,14 +648,9 @@ impl Interpreter {
         }
     }
 
-    /// The pager prompt a listing was quit at: one after its last answer line, with only the
-    /// completion after it (a pager shows its prompt only when there is more to show).
-    fn pager_quit(&self, listing: &Listing, x: &Exchange<'_>) -> Option<u32> {
-        self.quit_after(listing.last_line, x)
-    }
-
     /// The pager prompt an answer whose last line is `last` was quit at: a prompt alone after
-    /// it, or one the terminal erased on the completion's own line.
+    /// it, or one the terminal erased on the completion's own line (a pager shows its prompt
+    /// only when there is more to show).
     fn quit_after(&self, last: u32, x: &Exchange<'_>) -> Option<u32> {
         let end = x.completion.as_ref()?.line.number;
         let after = self.pager_lines.partition_point(|&p| p <= last);
@@ -725,7 +720,7 @@ impl Interpreter {
             return;
         }
         let at = listing.number;
-        let quit = self.pager_quit(&listing, x);
+        let quit = self.quit_after(listing.last_line, x);
         // An empty listing is no sign the domain it names exists (a mistyped name answers so).
         let named = !listing.entries.is_empty();
         let (scope, list) = self.exception_key(&listing.scope, &listing.list, at, named);
