@@ -157,16 +157,16 @@ pub fn run_full(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// Runs `carryover track SRC --into REPO --commit` with a throwaway git identity and no user
-/// or system git configuration; asserts it succeeded, and gives its exit code and stdout.
-pub fn track_and_commit(src: &Path, repo: &Path) -> (i32, String) {
+/// Runs `carryover track SRC --into REPO` with `args` after them, a throwaway git identity
+/// and no user or system git configuration: its exit code, stdout and stderr.
+pub fn track_with(src: &Path, repo: &Path, args: &[&str]) -> (i32, String, String) {
     let out = assert_cmd::Command::cargo_bin("carryover")
         .unwrap()
         .arg("track")
         .arg(src)
         .arg("--into")
         .arg(repo)
-        .arg("--commit")
+        .args(args)
         .env("LC_ALL", "C")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", repo)
@@ -176,10 +176,16 @@ pub fn track_and_commit(src: &Path, repo: &Path) -> (i32, String) {
         .env("GIT_COMMITTER_EMAIL", "t@example.com")
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
     (
         out.status.code().unwrap(),
         String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
     )
+}
+
+/// [`track_with`] `--commit`, asserted to succeed: its exit code and stdout.
+pub fn track_and_commit(src: &Path, repo: &Path) -> (i32, String) {
+    let (code, out, err) = track_with(src, repo, &["--commit"]);
+    assert_eq!(code, 0, "{err}");
+    (code, out)
 }

@@ -335,31 +335,6 @@ fn a_file_stored_in_an_older_format_is_rewritten_with_a_commit_of_its_own() {
     );
 }
 
-/// Runs `carryover track` with `args` after `SRC --into REPO`; its exit code, stdout and stderr.
-fn track_with(src: &Path, repo: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("carryover")
-        .unwrap()
-        .arg("track")
-        .arg(src)
-        .arg("--into")
-        .arg(repo)
-        .args(args)
-        .env("LC_ALL", "C")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", repo)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.com")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.com")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
 #[test]
 fn track_json_reports_the_commit_it_made_and_verbose_shows_each_files_notes() {
     if !has_git() {
@@ -373,10 +348,10 @@ fn track_json_reports_the_commit_it_made_and_verbose_shows_each_files_notes() {
     std::fs::copy(samples.join("rg01-4.1.9-before.log"), src.join("rg01.log")).unwrap();
 
     // Quiet by default: the summary, no note of any file.
-    let (code, _, err) = track_with(&src, &repo, &["--commit", "--format", "json"]);
+    let (code, _, err) = common::track_with(&src, &repo, &["--commit", "--format", "json"]);
     assert_eq!((code, err.as_str()), (0, ""));
     std::fs::copy(samples.join("rg01-4.2.3-after.log"), src.join("rg01.log")).unwrap();
-    let (code, out, err) = track_with(&src, &repo, &["--commit", "--format", "json", "-v"]);
+    let (code, out, err) = common::track_with(&src, &repo, &["--commit", "--format", "json", "-v"]);
     assert_eq!(code, 0, "{err}");
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     let message = common::git(&repo, &["log", "-1", "--format=%B"]);
@@ -397,11 +372,11 @@ fn track_json_reports_the_commit_it_made_and_verbose_shows_each_files_notes() {
     assert!(err.contains(" lines, "), "{err}");
 
     // Nothing changed: no commit, and the report says so.
-    let (_, out, _) = track_with(&src, &repo, &["--commit", "--format", "json"]);
+    let (_, out, _) = common::track_with(&src, &repo, &["--commit", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(report.get("commit"), Some(&serde_json::Value::Null));
     // No commit asked for: no `commit` key.
-    let (_, out, _) = track_with(&src, &repo, &["--format", "json"]);
+    let (_, out, _) = common::track_with(&src, &repo, &["--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(report.get("commit").is_none(), "{out}");
 }
