@@ -377,16 +377,58 @@ pub(crate) fn write_ron_of<T: Serialize>(
     out: &mut dyn std::io::Write,
     document: &T,
 ) -> std::io::Result<()> {
-    // RON writes in small pieces: they are gathered before the escaping writer scans them.
-    let mut out = std::io::BufWriter::with_capacity(
-        1 << 16,
-        super::bidi_escape::BidiEscaped::new(std::io::BufWriter::with_capacity(1 << 16, out)),
-    );
-    ron::Options::default()
-        .to_io_writer_pretty(&mut out, document, ron_layout())
-        .map_err(std::io::Error::other)?;
-    std::io::Write::write_all(&mut out, b"\n")?;
-    out.into_inner().map_err(|e| e.into_error())?.finish()
+    let mut out = Gathered {
+        text: String::with_capacity(Gathered::<()>::SIZE + 1024),
+        out: super::bidi_escape::BidiEscaped::new(std::io::BufWriter::with_capacity(1 << 16, out)),
+        failed: None,
+    };
+    let written = ron::Options::default().to_writer_pretty(&mut out, document, ron_layout());
+    if let Some(e) = out.failed.take() {
+        return Err(e);
+    }
+    written.map_err(std::io::Error::other)?;
+    out.text.push('\n');
+    out.write_text()?;
+    out.out.finish()
+}
+
+/// RON writes a character or a few at a time: gathered in a `String` they cost a push each,
+/// and the escaping writer scans them in pieces of [`Gathered::SIZE`].
+struct Gathered<W> {
+    text: String,
+    out: W,
+    /// The error writing to `out` gave, which `fmt::Write` cannot carry.
+    failed: Option<std::io::Error>,
+}
+
+impl<W> Gathered<W> {
+    const SIZE: usize = 1 << 16;
+}
+
+impl<W: std::io::Write> Gathered<W> {
+    fn write_text(&mut self) -> std::io::Result<()> {
+        let written = self.out.write_all(self.text.as_bytes());
+        self.text.clear();
+        written
+    }
+}
+
+impl<W: std::io::Write> std::fmt::Write for Gathered<W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.text.push_str(s);
+        if self.text.len() >= Self::SIZE {
+            if let Err(e) = self.write_text() {
+                self.failed = Some(e);
+                return Err(std::fmt::Error);
+            }
+        }
+        Ok(())
+    }
+
+    fn write_char(&mut self, c: char) -> std::fmt::Result {
+        self.text.push(c);
+        Ok(())
+    }
 }
 
 /// The format version a stored canonical document says it is in: the `format_version` of its
@@ -786,5 +828,64 @@ mod tests {
             "a section not captured"
         );
         assert!(!stored.lists["primary"].contains_key("whitelist"));
+    }
+
+    /// A writer that takes `room` bytes, then fails as a full disk does.
+    struct FillsUp {
+        taken: Vec<u8>,
+        room: usize,
+    }
+
+    impl std::io::Write for FillsUp {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.taken.len() + buf.len() > self.room {
+                return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+            }
+            self.taken.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Enough entries for the writing to pass through several of its buffers.
+    fn long_list() -> Vec<String> {
+        (0..20_000)
+            .map(|i| format!("user{i:07}@lists.example.com"))
+            .chain(["quote\"d".to_string(), "über.example.jp".to_string()])
+            .collect()
+    }
+
+    #[test]
+    fn what_ron_writes_is_written_whole_and_ends_in_a_line_break() {
+        let list = long_list();
+        let mut out = FillsUp {
+            taken: Vec::new(),
+            room: usize::MAX,
+        };
+        write_ron_of(&mut out, &list).unwrap();
+        let mut expected = ron::Options::default()
+            .to_string_pretty(&list, ron_layout())
+            .unwrap();
+        expected.push('\n');
+        assert_eq!(String::from_utf8(out.taken).unwrap(), expected);
+    }
+
+    #[test]
+    fn a_writer_that_fails_gives_its_own_error() {
+        for room in [0, 1000, 100_000, 700_000] {
+            let mut out = FillsUp {
+                taken: Vec::new(),
+                room,
+            };
+            let failed = write_ron_of(&mut out, &long_list()).unwrap_err();
+            assert_eq!(
+                failed.kind(),
+                std::io::ErrorKind::StorageFull,
+                "room {room}"
+            );
+        }
     }
 }
