@@ -22,6 +22,7 @@ fetch-track-summary = track: { $written } written, { $unchanged } unchanged, { $
 fetch-not-captured = not captured: { $what }
 fetch-committed = committed: { $subject }
 fetch-nothing-committed = commit: nothing changed, no commit made
+fetch-nothing-committed-secrets = commit: no commit made: nothing changed that track compares, and secrets are not compared
 fetch-summary = fetch: { $fetched } of { $total } appliance(s) fetched, { $failed } failed; { $missing } command(s) or call(s) not captured
 
 ## Errors of the layers below, inside a fetch's error.

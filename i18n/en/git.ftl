@@ -22,11 +22,14 @@ git-body-since = { $counts }; { $earlier } added, removed or changed since last 
 git-body-format = - { $appliance }: stored format { $from } -> { $to }, no configuration changed
 git-body-unknown = - { $appliance }: changed before this run
 git-body-deleted = - { $appliance }: deleted
+# A paragraph of its own after the lines, when the appliances stored hold secrets.
+git-body-secrets = Secrets are not compared: { $secrets } in { $holding } appliance(s) are stored masked, so one that changed counts as unchanged.
 
 ## what the run says
 
 git-committed = committed: { $subject }
 git-nothing-committed = commit: nothing changed, no commit made
+git-nothing-committed-secrets = commit: no commit made: nothing changed that track compares, and secrets are not compared
 
 ## a file that is no capture, handed over by git (the note on standard error)
 

@@ -28,3 +28,6 @@ track-update-completed = completed
 # The anomalies, in the words of the vendor's update-log check, joined by `; `.
 track-update-anomaly = ANOMALY: { $anomalies }
 track-summary = { $appliances } appliance(s) from { $files } file(s): { $written } written, { $unchanged } unchanged; { $unrecognized } unrecognized line(s); { $skipped } skipped; { $logs } update log(s), { $anomalies } with an anomaly; { $failed } failed
+# $summary: the line above. The appliances stored hold secrets: their files hold them masked
+# and nothing derived from them, so a secret that changed is not seen.
+track-summary-secrets = { $summary }; secrets not compared: { $secrets } in { $holding } appliance(s), stored masked, so one that changed counts as unchanged (compare two captures with `carryover diff`)

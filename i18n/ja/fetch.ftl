@@ -21,6 +21,7 @@ fetch-track-summary = track: 書き込み { $written }、変更なし { $unchang
 fetch-not-captured = キャプチャされなかったもの: { $what }
 fetch-committed = コミットしました: { $subject }
 fetch-nothing-committed = commit: 変更がないため、コミットしませんでした
+fetch-nothing-committed-secrets = commit: track が比較するものに変更がないため、コミットしませんでした。秘密情報は比較していません
 fetch-summary = fetch: アプライアンス { $total } 台中 { $fetched } 台を取得、{ $failed } 台が失敗。キャプチャされなかったコマンドまたは呼び出し { $missing } 件
 
 ## Errors of the layers below, inside a fetch's error.

@@ -20,11 +20,13 @@ git-body-since = { $counts }。追加・削除・変更のうち { $earlier } �
 git-body-format = - { $appliance }: 保存形式 { $from } -> { $to }、構成の変更なし
 git-body-unknown = - { $appliance }: この実行より前に変更済み
 git-body-deleted = - { $appliance }: 削除
+git-body-secrets = 秘密情報は比較していません: アプライアンス { $holding } 台の { $secrets } 個をマスクして保存するため、変わったものも変更なしと数えます。
 
 ## what the run says
 
 git-committed = コミットしました: { $subject }
 git-nothing-committed = コミット: 変更がないため、コミットしていません
+git-nothing-committed-secrets = コミット: track が比較するものに変更がないため、コミットしていません。秘密情報は比較していません
 
 ## a file that is no capture, handed over by git (the note on standard error)
 

@@ -27,3 +27,5 @@ track-update-completed = 完了
 # The anomalies, in the words of the vendor's update-log check, joined by `; `.
 track-update-anomaly = 異常: { $anomalies }
 track-summary = ファイル { $files } 個からアプライアンス { $appliances } 台: 書き込み { $written }、変更なし { $unchanged }。認識できない行 { $unrecognized }。スキップ { $skipped }。アップデートログ { $logs } 件 (うち異常あり { $anomalies })。失敗 { $failed }
+# $summary: the line above.
+track-summary-secrets = { $summary }。アプライアンス { $holding } 台の秘密情報 { $secrets } 個は比較していません: マスクして保存するため、変わったものも変更なしと数えます (2 つのキャプチャを `carryover diff` で比較してください)

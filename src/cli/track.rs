@@ -78,6 +78,7 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
             &args.into,
             "track",
             &report.changes,
+            report.masked,
             &render::track::commit_message,
         )
     });
@@ -89,7 +90,7 @@ pub fn run(args: TrackArgs) -> Result<u8, Error> {
         FormatArg::Human => {
             let quiet = verbosity() == Verbosity::Quiet;
             let mut text = render::track::human(&report, quiet);
-            text.extend(made.map(render::track::committed));
+            text.extend(made.map(|made| render::track::committed(made, report.masked)));
             text
         }
         FormatArg::Json => render::track::json(&report, made),

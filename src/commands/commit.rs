@@ -51,6 +51,25 @@ impl Counts {
     }
 }
 
+/// The secrets of the captures stored: written masked, and nothing derived from them, so a
+/// secret that changed since the last run cannot be told from one that did not. Every
+/// report of a run that stores some says that they are not compared.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Masked {
+    /// Secrets, over every appliance stored.
+    pub secrets: usize,
+    /// Appliances that hold any.
+    pub appliances: usize,
+}
+
+impl Masked {
+    /// Adds one appliance's count of secrets.
+    pub fn add(&mut self, secrets: usize) {
+        self.secrets += secrets;
+        self.appliances += usize::from(secrets > 0);
+    }
+}
+
 /// What happened to one stored file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileChange {
@@ -88,6 +107,8 @@ pub struct Summary {
     pub stored: Vec<Stored>,
     /// The format version files are written in now.
     pub format_version: u32,
+    /// The secrets of every appliance stored this run, in the commit or not: not compared.
+    pub masked: Masked,
 }
 
 /// What changed from the stored text `old` (`None`: no file) to `config`, the model about to
@@ -320,11 +341,13 @@ fn batch_output(mut out: &[u8]) -> Vec<Option<String>> {
 /// first if `repo` is in none. `changes` says what this run did to each file, by its path in
 /// the repository (`<vendor>/<host>.ron`); git says which files changed. Nothing changed: no
 /// commit. Only the files track writes are added and committed: anything else under `repo`
-/// (a note, a staged change, a password file left there) is the user's to commit.
+/// (a note, a staged change, a password file left there) is the user's to commit. `masked`:
+/// the secrets of the appliances stored, which the message says were not compared.
 pub fn commit(
     repo: &Path,
     command: &'static str,
     changes: &BTreeMap<String, FileChange>,
+    masked: Masked,
     message: &dyn Fn(&Summary) -> String,
 ) -> Result<Committed> {
     if git(repo, &["rev-parse", "--is-inside-work-tree"]).is_err() {
@@ -364,6 +387,7 @@ pub fn commit(
         command,
         stored: files.iter().filter_map(|f| stored(f, changes)).collect(),
         format_version: canonical::FORMAT_VERSION,
+        masked,
     };
     let message = message(&summary);
     git(repo, &with(&["commit", "--quiet", "--message", &message]))?;

@@ -176,12 +176,13 @@ pub fn fetch(request: &Request, hooks: &mut Hooks<'_>) -> Result<Report> {
             Err(e) => report.track_error = Some(e),
         }
         if request.commit {
-            let changes = report
+            let (changes, masked) = report
                 .tracked
                 .as_ref()
-                .map(|t| t.changes.clone())
+                .map(|t| (t.changes.clone(), t.masked))
                 .unwrap_or_default();
-            match crate::commands::commit::commit(repo, "fetch", &changes, hooks.commit_message) {
+            let message = hooks.commit_message;
+            match crate::commands::commit::commit(repo, "fetch", &changes, masked, message) {
                 Ok(committed) => report.committed = Some(committed),
                 Err(e) => report.commit_error = Some(e),
             }

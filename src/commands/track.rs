@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::base::error::{Error, Result};
 use crate::base::message::Message;
 use crate::capture::{Capture, ReadOptions};
-use crate::commands::commit::FileChange;
+use crate::commands::commit::{FileChange, Masked};
 use crate::message;
 use crate::model::update_log::UpdateRun;
 use crate::model::VendorId;
@@ -49,6 +49,8 @@ pub struct Report {
     /// What changed in each file written, by its path in the repository
     /// (`<vendor>/<host>.ron`), for a commit's message.
     pub changes: BTreeMap<String, FileChange>,
+    /// The secrets of the appliances stored, written or unchanged: masked, so not compared.
+    pub masked: Masked,
 }
 
 /// Why a file was not tracked: the error that stopped reading or writing it, or what `track`
@@ -241,6 +243,9 @@ pub fn track_noting(
     for group in results {
         report.unrecognized += group.unrecognized;
         report.failures.extend(group.failures);
+        if group.written.is_some() {
+            report.masked.add(group.secrets);
+        }
         if let (Some(change), Ok(relative)) = (group.change, group.path.strip_prefix(&repo)) {
             let path = relative
                 .iter()
@@ -390,6 +395,8 @@ struct Group {
     failures: Vec<(PathBuf, Failure)>,
     /// What changed, when the file was written.
     change: Option<FileChange>,
+    /// The secrets of the model stored, all masked in its file.
+    secrets: usize,
 }
 
 /// The update logs inside capture folders, checked as `verify-update FOLDER` checks them.
@@ -448,6 +455,7 @@ fn track_one(
             unrecognized,
             failures,
             change: None,
+            secrets: 0,
         };
     }
     read(&capture);
@@ -463,6 +471,7 @@ fn track_one(
         unrecognized,
         failures,
         change,
+        secrets: config.secrets(),
     }
 }
 

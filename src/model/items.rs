@@ -47,6 +47,13 @@ impl Config {
         items
     }
 
+    /// How many items hold a secret: a secret value, a private key's block, what masking hid
+    /// of a command no catalog knows. Every output that does not show secrets masks them.
+    pub fn secrets(&self) -> usize {
+        let items = self.collect_items(false);
+        items.iter().filter(|item| item.secret).count()
+    }
+
     /// Every item but list entries (which [`super::List`] walks faster), in path order.
     pub(crate) fn items_without_lists(&self) -> Vec<ItemRef<'_>> {
         let mut items = self.collect_items(false);

@@ -254,7 +254,16 @@ fn tracked_and_committed(report: &Report, out: &mut String) {
     }
     match &report.committed {
         Some(c) if c.message.is_empty() => {
-            let _ = writeln!(out, "{}", words(&message!("fetch-nothing-committed")));
+            // Secrets are stored masked: a change of one alone is no change to git.
+            let masked = report
+                .tracked
+                .as_ref()
+                .is_some_and(|t| t.masked.secrets > 0);
+            let line = match masked {
+                true => message!("fetch-nothing-committed-secrets"),
+                false => message!("fetch-nothing-committed"),
+            };
+            let _ = writeln!(out, "{}", words(&line));
         }
         Some(c) => {
             // git's subject, as git wrote it.

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::base::message::Message;
 use crate::base::text::{sanitize as one_line, terminal_safe};
-use crate::commands::commit::{FileChange, Stored, Summary};
+use crate::commands::commit::{FileChange, Masked, Stored, Summary};
 use crate::commands::track::{Failure, Report};
 use crate::fetch::Committed;
 use crate::message;
@@ -46,6 +46,9 @@ pub struct Document<'a> {
     pub skipped: Vec<PathNote>,
     /// Update logs found, each checked as `verify-update` checks it.
     pub update_logs: Vec<super::update_log::RunDocument<'a>>,
+    /// Secrets the appliances stored hold: written masked, so never compared; one that
+    /// changed since the last run counts as unchanged.
+    pub secrets_not_compared: usize,
     /// With `--commit`: the commit made; null: nothing changed. Absent: no commit asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<Option<CommitDocument<'a>>>,
@@ -113,6 +116,7 @@ pub(crate) fn document(report: &Report) -> Document<'_> {
             .iter()
             .map(super::update_log::RunDocument::of)
             .collect(),
+        secrets_not_compared: report.masked.secrets,
         commit: None,
     }
 }
@@ -165,6 +169,13 @@ pub fn human(report: &Report, quiet: bool) -> String {
     for run in &report.update_logs {
         let _ = writeln!(out, "{}", update_log(run));
     }
+    let _ = writeln!(out, "{}", words_as_given(&summary(report)));
+    out
+}
+
+/// The summary line; where the appliances stored hold secrets, it says they were not
+/// compared.
+fn summary(report: &Report) -> Message {
     let anomalies = report
         .update_logs
         .iter()
@@ -182,8 +193,18 @@ pub fn human(report: &Report, quiet: bool) -> String {
         anomalies = anomalies,
         failed = report.failures.len()
     );
-    let _ = writeln!(out, "{}", words_as_given(&summary));
-    out
+    match report.masked {
+        Masked { secrets: 0, .. } => summary,
+        Masked {
+            secrets,
+            appliances,
+        } => message!(
+            "track-summary-secrets",
+            summary = summary,
+            secrets = secrets,
+            holding = appliances
+        ),
+    }
 }
 
 /// An update log's line: where it went from and to, and whether it completed.
@@ -214,10 +235,26 @@ pub fn commit_message(summary: &Summary) -> String {
             .iter()
             .map(|s| words_as_given(&body_line(s, summary.format_version)))
             .collect();
-        format!(
+        let mut message = format!(
             "{}\n\n{}\n",
             words_as_given(&subject(summary)),
             body.join("\n")
+        );
+        if let Some(masked) = not_compared(summary.masked) {
+            message = format!("{message}\n{}\n", words_as_given(&masked));
+        }
+        message
+    })
+}
+
+/// What a commit's message says of the secrets of the appliances stored, if they hold any:
+/// that they were not compared.
+fn not_compared(masked: Masked) -> Option<Message> {
+    (masked.secrets > 0).then(|| {
+        message!(
+            "git-body-secrets",
+            secrets = masked.secrets,
+            holding = masked.appliances
         )
     })
 }
@@ -324,10 +361,12 @@ fn body_line(stored: &Stored, version: u32) -> Message {
     }
 }
 
-/// What `--commit` did, for the report: the commit's subject, or that nothing changed.
-pub fn committed(committed: &Committed) -> String {
+/// What `--commit` did, for the report: the commit's subject, or that nothing changed; where
+/// the appliances stored hold secrets, that nothing changed that track compares.
+pub fn committed(committed: &Committed, masked: Masked) -> String {
     let line = match committed.message.lines().next() {
         Some(subject) => message!("git-committed", subject = one_line(subject)),
+        None if masked.secrets > 0 => message!("git-nothing-committed-secrets"),
         None => message!("git-nothing-committed"),
     };
     format!("{}\n", words_as_given(&line))

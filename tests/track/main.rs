@@ -7,3 +7,4 @@ mod common;
 mod capture_folders;
 mod git_view;
 mod hostile;
+mod secrets;

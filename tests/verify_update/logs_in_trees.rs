@@ -281,3 +281,42 @@ fn an_error_line_in_a_folders_update_log_is_a_failed_update_for_gaps_and_plan() 
     let (_, out, _) = run(&["gaps", arg]);
     assert!(!out.contains("carryover-update-failed"), "{out}");
 }
+
+#[test]
+fn a_crash_in_a_folders_update_log_is_a_failed_update_for_gaps_and_plan() {
+    for line in [
+        "Segmentation fault (core dumped)",
+        "E: Unable to locate package st-milter",
+        "psql: could not connect to server: Connection refused",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let st = dir.path().join("st01");
+        common::copy_dir(&common::root().join("samples/spamtitan/7.08/st01"), &st);
+        let log = std::fs::read_to_string(
+            common::root().join("samples/spamtitan/update-7.08-to-7.09.log"),
+        )
+        .unwrap()
+        .replace("\n.....\n", &format!("\n{line}\n"));
+        std::fs::write(st.join("update-7.09.log"), log).unwrap();
+        let arg = st.to_str().unwrap();
+        for args in [vec!["gaps", arg], vec!["plan", "--to", "7.09", arg]] {
+            let (code, out, err) = run(&args);
+            assert_eq!(code, 1, "{args:?}: {out}{err}");
+            assert!(out.contains("carryover-update-failed"), "{args:?}: {out}");
+            assert!(
+                err.contains(&format!(
+                    "update-7.09.log:19: warning: line 19 reports an error or a failure: `{line}`"
+                )),
+                "{args:?}: {err}"
+            );
+        }
+        let (code, out, _) = run(&["plan", "--to", "7.09", "--format", "json", arg]);
+        assert_eq!(code, 1);
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(json["blocking"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b == "carryover-update-failed"));
+    }
+}

@@ -140,3 +140,119 @@ fn a_line_saying_nothing_failed_is_no_failure() {
         assert!(run.failures.is_empty(), "{line}: {:?}", run.failures);
     }
 }
+
+/// What the programs an installer runs print when they crash or cannot go on: a shell's core
+/// dump, Python's traceback, apt's `E:`, psql failing to connect, PostgreSQL's `PANIC:` and
+/// `FATAL:`, a full disk. Each fails the update; before, most were only unrecognized lines.
+const CRASHES: &[&str] = &[
+    "Segmentation fault (core dumped)",
+    "/usr/local/bin/st_update.sh: line 212: 4711 Segmentation fault      php /usr/local/spamtitan/update.php",
+    "Abort trap (core dumped)",
+    "Traceback (most recent call last):",
+    "E: Unable to locate package foo",
+    "  E: Sub-process /usr/bin/dpkg returned an error code (1)",
+    "psql: could not connect to server: Connection refused",
+    "2020-09-30 10:12:01 JST [4242]: PANIC:  could not write to file \"pg_wal/xlogtemp.4242\": No space left on device",
+    "PANIC:  could not locate a valid checkpoint record",
+    "FATAL:  the database system is starting up",
+    "panic: runtime error: invalid memory address or nil pointer dereference",
+    "cp: /var/spool/postfix/active/4F3A: No space left on device",
+];
+
+/// Ordinary lines of a good update that hold a piece of those phrases, or of the failure
+/// words, and must not fail it: a file or package named after a traceback, `fatal` inside a
+/// word, an `E:` or `panic` that does not begin a line or is no program's mark, apt's
+/// warnings, a core-dump setting, an error log named or cleared, a check that found none.
+const ORDINARY: &[&str] = &[
+    "Updating /usr/local/lib/python3.7/traceback.py",
+    " * Installing /usr/local/lib/perl5/site_perl/Devel/Traceback.pm",
+    "Installing py37-traceback2-1.4.0",
+    "Registering nonfatal signal handlers",
+    "Warning: non-fatal, continuing",
+    "Mounted backup share E: on 192.168.101.10",
+    " * Checking partition /dev/ada0s1e: clean",
+    "W: Possible missing firmware /lib/firmware/rtl_nic/rtl8168g-3.fw",
+    "debug.kdb.panic: 0",
+    "kern.coredump: 1 -> 0",
+    " * Removing old core dumps",
+    "Message segmentation: enabled",
+    "Connected to server 127.0.0.1, port 5432",
+    " * Removing old error logs",
+    "Installer: error-free",
+    " * Rotating /var/log/error.log",
+    "Database updates finished with 0 errors",
+];
+
+#[test]
+fn a_crash_or_a_failed_tool_fails_the_update() {
+    for line in CRASHES {
+        let run = verify(&Source::from_text("u.log", &log_with(line))).unwrap();
+        assert_eq!(run.failures.len(), 1, "{line}: {:?}", run.failures);
+        assert_eq!(run.failures[0].line, 19, "{line}");
+        assert!(
+            run.unrecognized.is_empty(),
+            "{line}: {:?}",
+            run.unrecognized
+        );
+        assert_eq!(run.anomalies.len(), 1, "{line}: {:?}", run.anomalies);
+    }
+    // The same on the command line: exit 1, the line quoted, no "ok".
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("u.log");
+    std::fs::write(&log, log_with("Traceback (most recent call last):")).unwrap();
+    let (code, out, err) = common::run_full(&["verify-update", log.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains(
+            "anomaly: line 19 reports an error or a failure: `Traceback (most recent call last):`"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("ok: every service came back"), "{out}");
+}
+
+#[test]
+fn ordinary_lines_that_hold_a_piece_of_a_failure_are_no_failure() {
+    for line in ORDINARY {
+        let run = verify(&Source::from_text("u.log", &log_with(line))).unwrap();
+        assert!(run.anomalies.is_empty(), "{line}: {:?}", run.anomalies);
+        assert!(run.failures.is_empty(), "{line}: {:?}", run.failures);
+    }
+    // A failure phrase inside a step or a task line is found there too.
+    let step = log_with("").replace("006: OK", "006: E: Unable to locate package st-core");
+    let run = verify(&Source::from_text("u.log", &step)).unwrap();
+    assert!(run.anomalies.len() >= 2, "{:?}", run.anomalies);
+    let task = log_with(" * Database updates... Segmentation fault (core dumped)");
+    let run = verify(&Source::from_text("u.log", &task)).unwrap();
+    assert_eq!(run.failed_tasks.len(), 1, "{:?}", run.failed_tasks);
+}
+
+#[test]
+fn hostile_lines_never_panic_and_are_judged_by_their_words() {
+    let long = format!("{}Traceback (most recent call last):", "x ".repeat(200_000));
+    for (line, fails) in [
+        ("E: \"unterminated", true),
+        // Terminal noise (a bell, colours) is gone before a line is judged.
+        ("\u{7}E: after a bell", true),
+        ("\u{1b}[31mSegmentation fault\u{1b}[0m", true),
+        ("Mounted E: \u{1b}[1mE: drive\u{1b}[0m", false),
+        ("\"PANIC:\" in quotes", true),
+        ("E:", false),
+        ("ＰＡＮＩＣ: full-width", false),
+        (long.as_str(), true),
+    ] {
+        let run = verify(&Source::from_text("u.log", &log_with(line))).unwrap();
+        assert_eq!(
+            !run.failures.is_empty(),
+            fails,
+            "{line:.80}: {:?}",
+            run.failures
+        );
+    }
+    // A NUL byte makes the log no text: an error, never a pass.
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("u.log");
+    std::fs::write(&log, log_with("E: \u{0}Segmentation fault")).unwrap();
+    let (code, out, _) = common::run_full(&["verify-update", log.to_str().unwrap()]);
+    assert_ne!(code, 0, "{out}");
+}

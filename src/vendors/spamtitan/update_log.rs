@@ -19,11 +19,21 @@ mod grammar {
 
 use grammar::{Rule, UpdateLogGrammar};
 
-/// The words that say a line of the log reports a failure (`update_log.ron`).
+/// What says a line of the log reports a failure (`update_log.ron`).
 #[derive(serde::Deserialize)]
 struct Failures {
     words: Vec<String>,
+    phrases: Vec<String>,
+    marks: Vec<Mark>,
     benign: Vec<String>,
+}
+
+/// A mark a program prints before its failures (`E: `, `PANIC:`), compared as written.
+#[derive(serde::Deserialize)]
+struct Mark {
+    text: String,
+    /// Only where it begins the line (after spaces).
+    start: bool,
 }
 
 fn failures() -> &'static Failures {
@@ -34,17 +44,44 @@ fn failures() -> &'static Failures {
     })
 }
 
-/// Whether a line reports an error or a failure: it holds one of the words of
-/// `update_log.ron` as a whole word, other than inside a phrase that says nothing failed.
+/// Whether a line reports an error or a failure: it holds one of the words or phrases of
+/// `update_log.ron` at a word's edges, other than inside a phrase that says nothing failed,
+/// or one of its marks where a mark counts.
 pub(crate) fn reports_failure(text: &str) -> bool {
     let mut lower = text.to_lowercase();
     let failures = failures();
     for phrase in &failures.benign {
         lower = lower.replace(phrase.as_str(), " ");
     }
-    lower
+    let word = lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| failures.words.iter().any(|w| w == word))
+        .any(|word| failures.words.iter().any(|w| w == word));
+    word || failures.phrases.iter().any(|p| at_word_edges(&lower, p))
+        || failures.marks.iter().any(|mark| marked(text, mark))
+}
+
+/// Whether `phrase` is in `text` with no letter or digit right before or after it.
+fn at_word_edges(text: &str, phrase: &str) -> bool {
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !alphanumeric(before) && !alphanumeric(after)
+    })
+}
+
+/// Whether `text` holds `mark` where it counts: at the line's start, or after no letter or
+/// digit.
+fn marked(text: &str, mark: &Mark) -> bool {
+    if mark.start {
+        return text.trim_start().starts_with(mark.text.as_str());
+    }
+    text.match_indices(mark.text.as_str()).any(|(at, _)| {
+        !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Reads an update log and checks it.
