@@ -576,3 +576,107 @@ fn an_empty_listing_of_a_mistyped_domain_invents_no_domain() {
         .collect();
     assert_eq!(domains, ["hr.example.com", "sales.example.com"]);
 }
+
+/// The lines a warning `id` was said at, in order.
+fn warned_at(capture: &Capture, id: &str) -> Vec<u32> {
+    capture
+        .notes
+        .iter()
+        .filter(|(_, n)| matches!(&n.kind, carryover::capture::NoteKind::Warning(m) if m.id == id))
+        .map(|(_, n)| n.line)
+        .collect()
+}
+
+/// Found by a probe: a scope word typed in look-alike characters (`ｐｒｉｍａｒｙ` from an input
+/// method, `primary` with a zero-width space from a wiki) made a scope of its own, and a
+/// delegated domain of that name, without a word. It is read as ASCII, as a list entry is,
+/// with a warning on its line, in an export, a transcript and a log; and so is a list's name.
+#[test]
+fn a_scope_word_in_look_alike_characters_is_the_scope_it_looks_like_and_said() {
+    let (wide, zero) = ("ｐｒｉｍａｒｙ", "pri\u{200b}mary");
+    let export = read_text(
+        "la.cfg",
+        &format!(
+            "# host: rg01.example.com\n# version: MOS4.2.3-GA\n\
+             uce addexception {wide} whitelist a@x.jp\n\
+             uce addexception {zero} whitelist b@x.jp\n\
+             uce addexception primary whitelist c@x.jp\n\
+             uce deleteexception {zero} blacklist d@x.jp\n\
+             uce addexception primary ｗｈｉｔｅｌｉｓｔ i@x.jp\n"
+        ),
+    );
+    let transcript = read_text(
+        "la.txt",
+        &format!(
+            "S: * OK rg01.example.com admind 4.2.3 ready\r\n\
+             C: a1 UCE LISTEXCEPTION {wide} whitelistto\r\nS: * a1 \"e@x.jp\"\r\nS: a1 OK\r\n\
+             C: a2 UCE LISTEXCEPTION \"{zero}\" whitelist\r\nS: * a2 \"f@x.jp\"\r\nS: a2 OK\r\n"
+        ),
+    );
+    let log = read_text(
+        "la.log",
+        &format!(
+            "rg01> version\nMOS4.2.3-GA\nOK Completed\n\
+             rg01> uce listexception {wide} whitelistto\n\"g@x.jp\"\nOK Completed\n\
+             rg01> uce addexception {zero} whitelist h@x.jp\nOK Completed\n"
+        ),
+    );
+    for capture in [&export, &transcript, &log] {
+        let scopes: Vec<&String> = capture.config.lists.keys().collect();
+        assert_eq!(scopes, ["primary"], "{:?}", capture.config.lists);
+        assert!(
+            capture.config.domains.is_empty(),
+            "{:?}",
+            capture.config.domains
+        );
+    }
+    // A list's name is read so too.
+    assert_eq!(whitelist(&export), ["a@x.jp", "b@x.jp", "c@x.jp", "i@x.jp"]);
+    let said = "reading-mos-list-name-lookalike";
+    assert_eq!(warned_at(&export, said), [3, 4, 6, 7]);
+    assert_eq!(warned_at(&transcript, said), [2, 5]);
+    // A prompt's command line is read as ASCII before the catalog sees it: the line's warning
+    // says so.
+    assert_eq!(warned_at(&log, "reading-lookalike-value"), [4, 7]);
+    let listed: Vec<String> = log.config.lists["primary"]["whitelistto"]
+        .iter()
+        .map(|(e, _)| e.to_string())
+        .collect();
+    assert_eq!(listed, ["g@x.jp"]);
+    let message = render::diagnostics(&export);
+    assert!(
+        message.contains("the list read is `primary/whitelist`"),
+        "{message}"
+    );
+}
+
+/// The same in a delegated domain's prompt, which the terminal's look-alike reading does not
+/// take for a prompt: `ｐｒｉｍａｒｙ` there is the scope word, whose list is not known to be the
+/// domain's, never a delegated domain of that name.
+#[test]
+fn a_look_alike_scope_word_in_a_delegated_domain_is_no_domain() {
+    let capture = read_text(
+        "la2.log",
+        "ms01> version\nMOS4.2.3-GA\nOK Completed\n\
+         ms01> domain setcurrent sales.example.com\nOK Completed\n\
+         ms01 (sales.example.com) > uce listexception ｐｒｉｍａｒｙ whitelistto\n\"a@x.com\"\nOK Completed\n\
+         ms01 (sales.example.com) > uce addexception pri\u{200b}mary whitelistto b@x.com\nOK Completed\n",
+    );
+    let domains: Vec<String> = capture
+        .config
+        .domains
+        .iter()
+        .map(|(d, _)| d.to_string())
+        .collect();
+    assert_eq!(domains, ["sales.example.com"]);
+    assert!(
+        capture.config.lists.is_empty(),
+        "{:?}",
+        capture.config.lists
+    );
+    assert_eq!(
+        warned_at(&capture, "reading-mos-list-name-lookalike"),
+        [6, 9]
+    );
+    assert_eq!(warned_at(&capture, "mos-exception-scope-in-domain"), [6, 9]);
+}

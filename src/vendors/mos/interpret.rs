@@ -1121,12 +1121,23 @@ impl Interpreter {
     }
 
     /// The scope and list a `uce` command names; a domain it names is seen when `named`.
+    /// Look-alike characters in them (`ｐｒｉｍａｒｙ`, a zero-width space) are read as ASCII,
+    /// as an entry's are, with a warning: never a scope or list of their own.
     fn exception_key(&mut self, scope: &str, list: &str, at: u32, named: bool) -> (String, String) {
-        let scope = scope.to_ascii_lowercase();
+        let (scope, list) = (key_word(scope), key_word(list));
+        if scope.1 || list.1 {
+            let said = message!(
+                "reading-mos-list-name-lookalike",
+                scope = &scope.0,
+                list = &list.0
+            );
+            self.warn(at, said);
+        }
+        let (scope, list) = (scope.0, list.0);
         if named && !self.catalog.is_exception_scope(&scope) && !scope.is_empty() {
             self.change(Change::Domain(scope.clone()), at);
         }
-        (scope, list.to_ascii_lowercase())
+        (scope, list)
     }
 
     fn typed(&mut self, name: &str, text: &str, line: u32) -> Value {
@@ -1283,6 +1294,21 @@ fn entry_read<'t>(
         std::borrow::Cow::Borrowed(text) => canonical_entry(text),
         std::borrow::Cow::Owned(text) => canonical_entry(&text).into_owned().into(),
     }
+}
+
+/// A scope or list name as a key: case-folded, look-alikes read as ASCII and white space
+/// they left around it removed; and whether reading look-alikes changed it. An ASCII word, the
+/// common case, holds none.
+fn key_word(word: &str) -> (String, bool) {
+    let lower = word.to_ascii_lowercase();
+    if word.is_ascii() {
+        return (lower, false);
+    }
+    let folded = crate::source::fold_lookalikes(word)
+        .trim()
+        .to_ascii_lowercase();
+    let changed = folded != lower;
+    (folded, changed)
 }
 
 /// The list value a data line holds: one quoted word, or one unquoted word that looks like an
