@@ -680,3 +680,113 @@ fn a_look_alike_scope_word_in_a_delegated_domain_is_no_domain() {
     );
     assert_eq!(warned_at(&capture, "mos-exception-scope-in-domain"), [6, 9]);
 }
+
+/// The version a capture holds, as written.
+fn version_of(capture: &Capture) -> Option<String> {
+    let version = capture.config.appliance.version.as_ref()?;
+    Some(version.value.to_string())
+}
+
+/// Found by a probe: a `version` answer with a patch suffix (`MOS4.2.3-GA-P1`) after one
+/// without it in the same log counted as another release, so what was read before it left
+/// the model as if an upgrade had reset it. No public source shows a patch in the answer
+/// (patches are packages of their own, listed by `update list`): the release is read, the
+/// suffix is left out of it and said, and the readings stay. A real upgrade still starts over.
+#[test]
+fn a_patch_suffix_in_a_version_answer_is_the_same_release_and_said() {
+    let capture = read_text(
+        "p1.log",
+        "rg01> version\nMOS4.2.3-GA\nOK Completed\n\
+         rg01> smtp get fastpath\noff\nOK Completed\n\
+         rg01> version\nMOS4.2.3-GA-P1\nOK Completed\n\
+         rg01> smtp get quarantinejunk\non\nOK Completed\n",
+    );
+    assert_eq!(version_of(&capture).as_deref(), Some("4.2.3-GA"));
+    assert_eq!(fastpath(&capture), &Value::Bool(false));
+    assert!(warned_at(&capture, "read-upgrade-starts-over").is_empty());
+    assert_eq!(warned_at(&capture, "mos-version-more-than-release"), [8]);
+    let said = render::diagnostics(&capture);
+    assert!(
+        said.contains("(`-P1`: a patch? a build?) is left out"),
+        "{said}"
+    );
+    let upgraded = read_text(
+        "p2.log",
+        "rg01> version\nMOS4.1.9-GA\nOK Completed\n\
+         rg01> smtp get fastpath\noff\nOK Completed\n\
+         rg01> version\nMOS4.2.3-GA-P1\nOK Completed\n",
+    );
+    assert_eq!(version_of(&upgraded).as_deref(), Some("4.2.3-GA"));
+    assert_eq!(warned_at(&upgraded, "read-upgrade-starts-over"), [8]);
+}
+
+/// Found by a probe: `MOS 4.2.3-GA (build 1234)`, whose parentheses the protocol's words do
+/// not split, was warned as "`version` printed nothing" and the version was not captured.
+/// The release is read, the build kept apart from it, and what was left out said.
+#[test]
+fn a_build_in_a_version_answer_is_no_part_of_the_release() {
+    let capture = read_text(
+        "b1.log",
+        "rg01> version\nMOS 4.2.3-GA (build 1234)\nOK Completed\n\
+         rg01> smtp get fastpath\noff\nOK Completed\n",
+    );
+    let version = &capture.config.appliance.version.as_ref().unwrap().value;
+    assert_eq!(
+        (version.to_string(), version.build),
+        ("4.2.3-GA".into(), Some(1234))
+    );
+    assert!(warned_at(&capture, "mos-version-printed-nothing").is_empty());
+    assert_eq!(warned_at(&capture, "mos-version-more-than-release"), [2]);
+    assert_eq!(capture.config.sources[0].info.not_understood, 0);
+}
+
+/// Never a version from an answer that does not read as one: each is said, and the capture
+/// holds no version.
+#[test]
+fn an_unreadable_version_answer_is_no_version() {
+    for answer in [
+        "MOS4.2.3-GA is not installed",
+        "2011",
+        "MOS4.2.3-GA (build 1234",
+        "MOS4.2.3-GA-P1 \"x\"",
+        "MOS4.2.3-GA\u{1}",
+        "Version: unknown",
+    ] {
+        let capture = read_text(
+            "u.log",
+            &format!("rg01> version\n{answer}\nOK Completed\nrg01> smtp get fastpath\noff\nOK Completed\n"),
+        );
+        assert_eq!(version_of(&capture), None, "{answer:?}");
+        assert_eq!(warned_at(&capture, "mos-not-a-version"), [2], "{answer:?}");
+    }
+}
+
+/// An export whose header gives the release with a patch suffix and a log whose `version`
+/// answers the release alone are captures of one release, read together.
+#[test]
+fn a_header_version_with_a_patch_suffix_is_the_release_of_a_log_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("rg01.cfg");
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &export,
+        "# host: rg01\n# version: MOS4.2.3-GA-P1\nsmtp set fastpath on\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &log,
+        "rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> smtp get quarantinejunk\non\nOK Completed\n",
+    )
+    .unwrap();
+    let read = read::read(&[export, log], &Options::default()).unwrap();
+    assert_eq!(
+        read.config
+            .appliance
+            .version
+            .as_ref()
+            .unwrap()
+            .value
+            .to_string(),
+        "4.2.3-GA"
+    );
+}

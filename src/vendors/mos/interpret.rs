@@ -199,7 +199,8 @@ impl Interpreter {
                 match words.iter().position(|w| w.eq_ignore_ascii_case("admind")) {
                     Some(i) if i >= 3 => {
                         self.change(Change::Host(words[i - 1].to_string()), line.number);
-                        if let Some(v) = words.get(i + 1).and_then(|v| Version::parse(v)) {
+                        let version = words.get(i + 1).and_then(|v| self.release(v, line.number));
+                        if let Some(v) = version {
                             self.change(Change::Version(v), line.number);
                         }
                     }
@@ -233,7 +234,7 @@ impl Interpreter {
             "host" | "hostname" if !value.is_empty() => {
                 self.change(Change::Host(value.to_string()), line.number)
             }
-            "version" => match Version::parse(value) {
+            "version" => match self.release(value, line.number) {
                 Some(v) => self.change(Change::Version(v), line.number),
                 None => self.unrecognized(line, crate::message!("unread-mos-header-version")),
             },
@@ -471,16 +472,51 @@ impl Interpreter {
         }
     }
 
+    /// The release `text` (a `version` answer, a greeting's or a header's version) names, if
+    /// it names one ([`super::release`]); what follows the release is left out, and said.
+    fn release(&mut self, text: &str, line: u32) -> Option<Version> {
+        let release = super::release::read(text)?;
+        if let Some(more) = release.more {
+            let said = message!(
+                "mos-version-more-than-release",
+                answer = text,
+                version = release.version.to_string(),
+                more = more
+            );
+            self.warn(line, said);
+        }
+        Some(release.version)
+    }
+
+    /// The release the first answer line names ([`super::release`]): a line the protocol's
+    /// words do not split (`MOS 4.2.3-GA (build 1234)`) is read too. What follows the release
+    /// is left out of it, and said; a line of another shape is no version, and said.
     fn get_version(&mut self, x: &Exchange<'_>) {
-        match self.data(x).first() {
-            Some((words, n)) => match Version::parse(&join(words)) {
-                Some(v) => self.change(Change::Version(v), *n),
-                None => self.warn(*n, message!("mos-not-a-version", text = join(words))),
-            },
-            None => self.warn(
-                x.command.line.number,
-                message!("mos-version-printed-nothing"),
-            ),
+        let mut lines = x.answer.iter().filter_map(|a| match a {
+            Answer::Data { line, words, .. } if !words.is_empty() => {
+                let words: Vec<String> = words.iter().map(|w| w.text.to_string()).collect();
+                Some((line, join(&words), false))
+            }
+            Answer::Text(line) => Some((line, line.text.trim().to_string(), true)),
+            _ => None,
+        });
+        let Some((line, text, unsplit)) = lines.next() else {
+            let said = message!("mos-version-printed-nothing");
+            return self.warn(x.command.line.number, said);
+        };
+        match self.release(&text, line.number) {
+            Some(version) => self.change(Change::Version(version), line.number),
+            None => {
+                if unsplit {
+                    self.unrecognized(line, crate::message!("unread-mos-answer-words"));
+                }
+                self.warn(line.number, message!("mos-not-a-version", text = &text));
+            }
+        }
+        for (line, _, unsplit) in lines {
+            if unsplit {
+                self.unrecognized(line, crate::message!("unread-mos-answer-words"));
+            }
         }
     }
 
