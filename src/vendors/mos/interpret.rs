@@ -37,6 +37,9 @@ pub struct Interpreter {
     /// What the entries of add and remove commands had to say, by the list they name: said
     /// once per kind and list, with a count, when reading ends ([`Interpreter::finish`]).
     commanded: std::collections::BTreeMap<(String, String), super::entries::Warnings>,
+    /// The first and last line of the literal of the command being read, when that command
+    /// holds a secret ([`secret_literal`]): a line of it listed as not understood is masked.
+    secret_body: Option<(u32, u32)>,
 }
 
 /// What a command leaves to the commands after it, and so one part of a long log read on its
@@ -116,6 +119,7 @@ impl Interpreter {
             pager_lines: std::sync::Arc::new([]),
             pager_erased: std::sync::Arc::new([]),
             commanded: Default::default(),
+            secret_body: None,
         }
     }
 
@@ -155,10 +159,18 @@ impl Interpreter {
     }
 
     fn unrecognized(&mut self, line: &Line<'_>, reason: Message) {
+        let secret = self
+            .secret_body
+            .is_some_and(|(first, last)| (first..=last).contains(&line.number));
+        let text = if secret {
+            crate::base::secrets::MASK.to_string()
+        } else {
+            line.text.to_string()
+        };
         self.notes.push(Note {
             line: line.number,
             kind: NoteKind::Unrecognized(reason),
-            text: line.text.to_string(),
+            text,
         });
     }
 
@@ -250,6 +262,7 @@ impl Interpreter {
             return self.listing_goes_on(listing, x, last);
         }
         let line = x.command.line;
+        self.secret_body = secret_literal(&x.command);
         if let Some(prompt) = &x.command.prompt {
             if !prompt.host.eq_ignore_ascii_case("cli") {
                 self.change(Change::Host(prompt.host.to_string()), line.number);
@@ -1265,6 +1278,19 @@ impl Interpreter {
             }
         }
     }
+}
+
+/// The first and last line of a command's literal (`user add bob {9+}`, `LOGIN admin {9+}`),
+/// when the command line holds a secret (masking it changes it): the literal carries the word
+/// masked, which a line of its own must not show.
+fn secret_literal(command: &CommandLine<'_>) -> Option<(u32, u32)> {
+    let literal = command.literal.as_ref()?;
+    let text = command.line.text;
+    if super::SECRETS.names().mask_line(text) == text {
+        return None;
+    }
+    let lines = literal.lines();
+    Some((lines.first()?.number, lines.last()?.number))
 }
 
 /// Whether the answer to a command may be read in parts ([`super::syntax::Parts`]): a listing
