@@ -30,3 +30,5 @@ reading-skipped-capture-near-miss = skipped: { $how ->
         [archive] unpack it
        *[hidden] name it without the leading dot
     } and read it
+# A MOS `uce` command's scope word or list name that held look-alike characters.
+reading-mos-list-name-lookalike = look-alike characters (full-width letters, a zero-width or no-break space) in this command's scope or list name were read as ASCII: the list read is `{ $scope }/{ $list }`; check that it is the one meant

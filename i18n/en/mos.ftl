@@ -10,6 +10,7 @@ mos-exception-scope-in-domain = `{ $command }` names `{ $scope }` while the dele
 mos-upgrade-version-not-read = `update install` at line { $line } installed { $file }, the package of release { $release }, and the log goes on without a `version` answer: what was read before the upgrade and after it are merged into one model; run `version` after the upgrade, or capture after it in a log of its own
 mos-not-a-version = `{ $text }` is not a version
 mos-version-printed-nothing = `version` printed nothing
+mos-version-more-than-release = `{ $answer }` was read as release { $version }: no public source shows a `version` answer with more after the release, so what follows it (`{ $more }`: a patch? a build?) is left out, and this is the same release as an answer of { $version } alone; check that the appliance runs { $version }
 mos-value-wrapped = the value of { $name } may have been wrapped at the terminal width: line { $next } was not read as part of it
 mos-quoted-value-rejoined = a quoted value cut at the terminal width was rejoined with line { $next }: `{ $entry }`
 mos-value-rejoined = an unquoted entry as wide as the terminal was rejoined with line { $next }, the rest of its address (a list entry holds one `@`): `{ $entry }`

@@ -26,3 +26,4 @@ reading-skipped-capture-near-miss = スキップしました: { $how ->
         [archive] 展開して
        *[hidden] 先頭のドットを外した名前にして
     }読み込んでください
+reading-mos-list-name-lookalike = このコマンドが指定するスコープまたはリスト名の紛らわしい文字 (全角英字、ゼロ幅スペースやノーブレークスペース) を ASCII として読み、リスト `{ $scope }/{ $list }` としました。意図したリストか確認してください

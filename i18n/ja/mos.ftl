@@ -9,6 +9,7 @@ mos-exception-scope-in-domain = `{ $command }` は Delegated Domain { $domain } 
 mos-upgrade-version-not-read = { $line } 行目の `update install` でリリース { $release } のモジュール { $file } をインストールしましたが、その後 `version` の応答がないままログが続いています: バージョンアップ前とバージョンアップ後に読み込んだ内容が 1 つのモデルにまとめられています。バージョンアップ後に `version` を実行するか、バージョンアップ後のキャプチャは別のログにしてください
 mos-not-a-version = `{ $text }` はバージョンではありません
 mos-version-printed-nothing = `version` が何も出力しませんでした
+mos-version-more-than-release = `{ $answer }` をリリース { $version } と読みました: リリースの後に続きのある `version` の出力は公開資料にないため、続きの部分 (`{ $more }`: パッチ? ビルド?) は含めず、{ $version } とだけ出力された場合と同じリリースとしました。アプライアンスが { $version } で動いているか確認してください
 mos-value-wrapped = { $name } の値が端末の幅で折り返された可能性があります: { $next } 行目はその一部として読み込んでいません
 mos-quoted-value-rejoined = 端末の幅で切れた引用符付きの値を { $next } 行目とつなぎ直しました: `{ $entry }`
 mos-value-rejoined = 端末の幅いっぱいの引用符なしのエントリを、そのアドレスの残りである { $next } 行目とつなぎ直しました (リストのエントリには `@` が 1 つあります): `{ $entry }`

@@ -7,8 +7,10 @@
 
 use crate::base::message::Message;
 
-/// How many words after the prompt are command words (`smtp set fastpath`).
-const COMMAND_WORDS: usize = 3;
+/// How many words after the prompt are command words: an object and a verb (`smtp set`,
+/// `uce addexception`). What follows is what the command acts on (a setting's name, a scope
+/// word such as `primary`, a list, an entry): look-alikes there are said.
+const COMMAND_WORDS: usize = 2;
 
 /// Read as one ASCII space.
 fn is_space_lookalike(c: char) -> bool {
@@ -189,6 +191,14 @@ mod tests {
         assert_eq!(text, "x\nrg01> smtp set fastpath on\n");
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].0, 2);
+    }
+
+    #[test]
+    fn a_word_after_the_object_and_verb_is_a_value() {
+        let (text, _, warnings) =
+            normalise("rg01> uce addexception ｐｒｉｍａｒｙ whitelist a@x.jp\n".into());
+        assert_eq!(text, "rg01> uce addexception primary whitelist a@x.jp\n");
+        assert_eq!(warnings.len(), 1);
     }
 
     #[test]

@@ -576,3 +576,217 @@ fn an_empty_listing_of_a_mistyped_domain_invents_no_domain() {
         .collect();
     assert_eq!(domains, ["hr.example.com", "sales.example.com"]);
 }
+
+/// The lines a warning `id` was said at, in order.
+fn warned_at(capture: &Capture, id: &str) -> Vec<u32> {
+    capture
+        .notes
+        .iter()
+        .filter(|(_, n)| matches!(&n.kind, carryover::capture::NoteKind::Warning(m) if m.id == id))
+        .map(|(_, n)| n.line)
+        .collect()
+}
+
+/// Found by a probe: a scope word typed in look-alike characters (`ｐｒｉｍａｒｙ` from an input
+/// method, `primary` with a zero-width space from a wiki) made a scope of its own, and a
+/// delegated domain of that name, without a word. It is read as ASCII, as a list entry is,
+/// with a warning on its line, in an export, a transcript and a log; and so is a list's name.
+#[test]
+fn a_scope_word_in_look_alike_characters_is_the_scope_it_looks_like_and_said() {
+    let (wide, zero) = ("ｐｒｉｍａｒｙ", "pri\u{200b}mary");
+    let export = read_text(
+        "la.cfg",
+        &format!(
+            "# host: rg01.example.com\n# version: MOS4.2.3-GA\n\
+             uce addexception {wide} whitelist a@x.jp\n\
+             uce addexception {zero} whitelist b@x.jp\n\
+             uce addexception primary whitelist c@x.jp\n\
+             uce deleteexception {zero} blacklist d@x.jp\n\
+             uce addexception primary ｗｈｉｔｅｌｉｓｔ i@x.jp\n"
+        ),
+    );
+    let transcript = read_text(
+        "la.txt",
+        &format!(
+            "S: * OK rg01.example.com admind 4.2.3 ready\r\n\
+             C: a1 UCE LISTEXCEPTION {wide} whitelistto\r\nS: * a1 \"e@x.jp\"\r\nS: a1 OK\r\n\
+             C: a2 UCE LISTEXCEPTION \"{zero}\" whitelist\r\nS: * a2 \"f@x.jp\"\r\nS: a2 OK\r\n"
+        ),
+    );
+    let log = read_text(
+        "la.log",
+        &format!(
+            "rg01> version\nMOS4.2.3-GA\nOK Completed\n\
+             rg01> uce listexception {wide} whitelistto\n\"g@x.jp\"\nOK Completed\n\
+             rg01> uce addexception {zero} whitelist h@x.jp\nOK Completed\n"
+        ),
+    );
+    for capture in [&export, &transcript, &log] {
+        let scopes: Vec<&String> = capture.config.lists.keys().collect();
+        assert_eq!(scopes, ["primary"], "{:?}", capture.config.lists);
+        assert!(
+            capture.config.domains.is_empty(),
+            "{:?}",
+            capture.config.domains
+        );
+    }
+    // A list's name is read so too.
+    assert_eq!(whitelist(&export), ["a@x.jp", "b@x.jp", "c@x.jp", "i@x.jp"]);
+    let said = "reading-mos-list-name-lookalike";
+    assert_eq!(warned_at(&export, said), [3, 4, 6, 7]);
+    assert_eq!(warned_at(&transcript, said), [2, 5]);
+    // A prompt's command line is read as ASCII before the catalog sees it: the line's warning
+    // says so.
+    assert_eq!(warned_at(&log, "reading-lookalike-value"), [4, 7]);
+    let listed: Vec<String> = log.config.lists["primary"]["whitelistto"]
+        .iter()
+        .map(|(e, _)| e.to_string())
+        .collect();
+    assert_eq!(listed, ["g@x.jp"]);
+    let message = render::diagnostics(&export);
+    assert!(
+        message.contains("the list read is `primary/whitelist`"),
+        "{message}"
+    );
+}
+
+/// The same in a delegated domain's prompt, which the terminal's look-alike reading does not
+/// take for a prompt: `ｐｒｉｍａｒｙ` there is the scope word, whose list is not known to be the
+/// domain's, never a delegated domain of that name.
+#[test]
+fn a_look_alike_scope_word_in_a_delegated_domain_is_no_domain() {
+    let capture = read_text(
+        "la2.log",
+        "ms01> version\nMOS4.2.3-GA\nOK Completed\n\
+         ms01> domain setcurrent sales.example.com\nOK Completed\n\
+         ms01 (sales.example.com) > uce listexception ｐｒｉｍａｒｙ whitelistto\n\"a@x.com\"\nOK Completed\n\
+         ms01 (sales.example.com) > uce addexception pri\u{200b}mary whitelistto b@x.com\nOK Completed\n",
+    );
+    let domains: Vec<String> = capture
+        .config
+        .domains
+        .iter()
+        .map(|(d, _)| d.to_string())
+        .collect();
+    assert_eq!(domains, ["sales.example.com"]);
+    assert!(
+        capture.config.lists.is_empty(),
+        "{:?}",
+        capture.config.lists
+    );
+    assert_eq!(
+        warned_at(&capture, "reading-mos-list-name-lookalike"),
+        [6, 9]
+    );
+    assert_eq!(warned_at(&capture, "mos-exception-scope-in-domain"), [6, 9]);
+}
+
+/// The version a capture holds, as written.
+fn version_of(capture: &Capture) -> Option<String> {
+    let version = capture.config.appliance.version.as_ref()?;
+    Some(version.value.to_string())
+}
+
+/// Found by a probe: a `version` answer with a patch suffix (`MOS4.2.3-GA-P1`) after one
+/// without it in the same log counted as another release, so what was read before it left
+/// the model as if an upgrade had reset it. No public source shows a patch in the answer
+/// (patches are packages of their own, listed by `update list`): the release is read, the
+/// suffix is left out of it and said, and the readings stay. A real upgrade still starts over.
+#[test]
+fn a_patch_suffix_in_a_version_answer_is_the_same_release_and_said() {
+    let capture = read_text(
+        "p1.log",
+        "rg01> version\nMOS4.2.3-GA\nOK Completed\n\
+         rg01> smtp get fastpath\noff\nOK Completed\n\
+         rg01> version\nMOS4.2.3-GA-P1\nOK Completed\n\
+         rg01> smtp get quarantinejunk\non\nOK Completed\n",
+    );
+    assert_eq!(version_of(&capture).as_deref(), Some("4.2.3-GA"));
+    assert_eq!(fastpath(&capture), &Value::Bool(false));
+    assert!(warned_at(&capture, "read-upgrade-starts-over").is_empty());
+    assert_eq!(warned_at(&capture, "mos-version-more-than-release"), [8]);
+    let said = render::diagnostics(&capture);
+    assert!(
+        said.contains("(`-P1`: a patch? a build?) is left out"),
+        "{said}"
+    );
+    let upgraded = read_text(
+        "p2.log",
+        "rg01> version\nMOS4.1.9-GA\nOK Completed\n\
+         rg01> smtp get fastpath\noff\nOK Completed\n\
+         rg01> version\nMOS4.2.3-GA-P1\nOK Completed\n",
+    );
+    assert_eq!(version_of(&upgraded).as_deref(), Some("4.2.3-GA"));
+    assert_eq!(warned_at(&upgraded, "read-upgrade-starts-over"), [8]);
+}
+
+/// Found by a probe: `MOS 4.2.3-GA (build 1234)`, whose parentheses the protocol's words do
+/// not split, was warned as "`version` printed nothing" and the version was not captured.
+/// The release is read, the build kept apart from it, and what was left out said.
+#[test]
+fn a_build_in_a_version_answer_is_no_part_of_the_release() {
+    let capture = read_text(
+        "b1.log",
+        "rg01> version\nMOS 4.2.3-GA (build 1234)\nOK Completed\n\
+         rg01> smtp get fastpath\noff\nOK Completed\n",
+    );
+    let version = &capture.config.appliance.version.as_ref().unwrap().value;
+    assert_eq!(
+        (version.to_string(), version.build),
+        ("4.2.3-GA".into(), Some(1234))
+    );
+    assert!(warned_at(&capture, "mos-version-printed-nothing").is_empty());
+    assert_eq!(warned_at(&capture, "mos-version-more-than-release"), [2]);
+    assert_eq!(capture.config.sources[0].info.not_understood, 0);
+}
+
+/// Never a version from an answer that does not read as one: each is said, and the capture
+/// holds no version.
+#[test]
+fn an_unreadable_version_answer_is_no_version() {
+    for answer in [
+        "MOS4.2.3-GA is not installed",
+        "2011",
+        "MOS4.2.3-GA (build 1234",
+        "MOS4.2.3-GA-P1 \"x\"",
+        "MOS4.2.3-GA\u{1}",
+        "Version: unknown",
+    ] {
+        let capture = read_text(
+            "u.log",
+            &format!("rg01> version\n{answer}\nOK Completed\nrg01> smtp get fastpath\noff\nOK Completed\n"),
+        );
+        assert_eq!(version_of(&capture), None, "{answer:?}");
+        assert_eq!(warned_at(&capture, "mos-not-a-version"), [2], "{answer:?}");
+    }
+}
+
+/// An export whose header gives the release with a patch suffix and a log whose `version`
+/// answers the release alone are captures of one release, read together.
+#[test]
+fn a_header_version_with_a_patch_suffix_is_the_release_of_a_log_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("rg01.cfg");
+    let log = dir.path().join("rg01.log");
+    std::fs::write(
+        &export,
+        "# host: rg01\n# version: MOS4.2.3-GA-P1\nsmtp set fastpath on\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &log,
+        "rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> smtp get quarantinejunk\non\nOK Completed\n",
+    )
+    .unwrap();
+    let read = read::read(&[export, log], &Options::default()).unwrap();
+    assert_eq!(
+        read.config
+            .appliance
+            .version
+            .as_ref()
+            .unwrap()
+            .value
+            .to_string(),
+        "4.2.3-GA"
+    );
+}

@@ -363,3 +363,71 @@ fn a_new_users_password_and_a_hostless_url_login_reach_no_output() {
         assert!(!all.contains("Tr0ub"), "{args:?}: {all}");
     }
 }
+
+/// `user add`'s arguments are in no public source: FORMATS.md gives `USER LIST`'s answer (the
+/// name, then the full name) but not what `USER ADD` takes after the name, nor in what order.
+/// So everything after the name is masked, the full name with the password, and no password
+/// reaches any output, a refused one sent as a literal (`{N+}`, as a word with a line break
+/// is) included. A changed full name, or a changed password, is a difference `diff` tells
+/// without showing it.
+#[test]
+fn a_new_users_words_after_the_name_reach_no_output_and_a_change_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = |name: &str, password: &str, full_name: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!(
+                "rg01> version\nMOS4.2.3-GA\nOK Completed\n\
+                 rg01> user add alice {password} \"{full_name}\"\nOK Completed\n\
+                 rg01> USER ADD bob \"S3cr3t B\\\"2\" \"Bob \\\"B\\\"\"\nOK Completed\n\
+                 rg01> user add carol {{11}}\nS3cr3tC\nCa\nNO Invalid password\n\
+                 rg01> user add dave S3cr3tD\nNO Missing argument\n"
+            ),
+        )
+        .unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let a = log("a.log", "S3cr3tA1", "Alice A");
+    let b = log("b.log", "S3cr3tA1", "Alice B");
+    let c = log("c.log", "S3cr3tA2", "Alice A");
+    let transcript = dir.path().join("t.txt");
+    std::fs::write(
+        &transcript,
+        "S: * OK rg01 admind 4.2.3 ready\r\nC: a1 LOGIN admin {10+}\r\nS3cr3tL\r\nx\r\nS: a1 NO bad\r\n\
+         C: a2 USER ADD erin {9+}\r\nS3cr3tE\r\nS: a2 NO bad\r\n\
+         C: a3 VERSION\r\nS: * a3 \"MOS4.2.3-GA\"\r\nS: a3 OK\r\n",
+    )
+    .unwrap();
+    let transcript = transcript.to_str().unwrap();
+    for (other, why) in [(&b, "the full name"), (&c, "the password")] {
+        let (code, out) = said(&["diff", &a, other]);
+        assert_eq!(code, 1, "{why}: {out}");
+        assert!(
+            out.contains("~ raw/user add alice <secret> (secret changed)"),
+            "{why}: {out}"
+        );
+    }
+    let (code, out) = said(&["diff", &a, &a]);
+    assert_eq!(code, 0, "{out}");
+    for args in [
+        vec!["show", &a],
+        vec!["show", "--show-secrets", &a],
+        vec!["show", "--unrecognized", &a],
+        vec!["show", "--format", "json", &a],
+        vec!["textconv", &a],
+        vec!["diff", &a, &b],
+        vec!["diff", "--show-secrets", &a, &c],
+        vec!["diff", "--format", "json", &a, &c],
+        vec!["diff", "--format", "unified", &a, &b],
+        vec!["diff", "--format", "markdown", &a, &c],
+        vec!["show", "--unrecognized", transcript],
+        vec!["textconv", transcript],
+    ] {
+        let (_, all) = said(&args);
+        assert!(!all.contains("S3cr3t"), "{args:?}: {all}");
+        assert!(!all.contains("Alice"), "{args:?}: {all}");
+    }
+    let (_, unrecognized) = said(&["show", "--unrecognized", &a]);
+    assert!(unrecognized.contains("a.log:9: <secret>"), "{unrecognized}");
+}

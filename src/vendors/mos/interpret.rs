@@ -37,6 +37,9 @@ pub struct Interpreter {
     /// What the entries of add and remove commands had to say, by the list they name: said
     /// once per kind and list, with a count, when reading ends ([`Interpreter::finish`]).
     commanded: std::collections::BTreeMap<(String, String), super::entries::Warnings>,
+    /// The first and last line of the literal of the command being read, when that command
+    /// holds a secret ([`secret_literal`]): a line of it listed as not understood is masked.
+    secret_body: Option<(u32, u32)>,
 }
 
 /// What a command leaves to the commands after it, and so one part of a long log read on its
@@ -116,6 +119,7 @@ impl Interpreter {
             pager_lines: std::sync::Arc::new([]),
             pager_erased: std::sync::Arc::new([]),
             commanded: Default::default(),
+            secret_body: None,
         }
     }
 
@@ -155,10 +159,18 @@ impl Interpreter {
     }
 
     fn unrecognized(&mut self, line: &Line<'_>, reason: Message) {
+        let secret = self
+            .secret_body
+            .is_some_and(|(first, last)| (first..=last).contains(&line.number));
+        let text = if secret {
+            crate::base::secrets::MASK.to_string()
+        } else {
+            line.text.to_string()
+        };
         self.notes.push(Note {
             line: line.number,
             kind: NoteKind::Unrecognized(reason),
-            text: line.text.to_string(),
+            text,
         });
     }
 
@@ -199,7 +211,8 @@ impl Interpreter {
                 match words.iter().position(|w| w.eq_ignore_ascii_case("admind")) {
                     Some(i) if i >= 3 => {
                         self.change(Change::Host(words[i - 1].to_string()), line.number);
-                        if let Some(v) = words.get(i + 1).and_then(|v| Version::parse(v)) {
+                        let version = words.get(i + 1).and_then(|v| self.release(v, line.number));
+                        if let Some(v) = version {
                             self.change(Change::Version(v), line.number);
                         }
                     }
@@ -233,7 +246,7 @@ impl Interpreter {
             "host" | "hostname" if !value.is_empty() => {
                 self.change(Change::Host(value.to_string()), line.number)
             }
-            "version" => match Version::parse(value) {
+            "version" => match self.release(value, line.number) {
                 Some(v) => self.change(Change::Version(v), line.number),
                 None => self.unrecognized(line, crate::message!("unread-mos-header-version")),
             },
@@ -249,6 +262,7 @@ impl Interpreter {
             return self.listing_goes_on(listing, x, last);
         }
         let line = x.command.line;
+        self.secret_body = secret_literal(&x.command);
         if let Some(prompt) = &x.command.prompt {
             if !prompt.host.eq_ignore_ascii_case("cli") {
                 self.change(Change::Host(prompt.host.to_string()), line.number);
@@ -471,16 +485,51 @@ impl Interpreter {
         }
     }
 
+    /// The release `text` (a `version` answer, a greeting's or a header's version) names, if
+    /// it names one ([`super::release`]); what follows the release is left out, and said.
+    fn release(&mut self, text: &str, line: u32) -> Option<Version> {
+        let release = super::release::read(text)?;
+        if let Some(more) = release.more {
+            let said = message!(
+                "mos-version-more-than-release",
+                answer = text,
+                version = release.version.to_string(),
+                more = more
+            );
+            self.warn(line, said);
+        }
+        Some(release.version)
+    }
+
+    /// The release the first answer line names ([`super::release`]): a line the protocol's
+    /// words do not split (`MOS 4.2.3-GA (build 1234)`) is read too. What follows the release
+    /// is left out of it, and said; a line of another shape is no version, and said.
     fn get_version(&mut self, x: &Exchange<'_>) {
-        match self.data(x).first() {
-            Some((words, n)) => match Version::parse(&join(words)) {
-                Some(v) => self.change(Change::Version(v), *n),
-                None => self.warn(*n, message!("mos-not-a-version", text = join(words))),
-            },
-            None => self.warn(
-                x.command.line.number,
-                message!("mos-version-printed-nothing"),
-            ),
+        let mut lines = x.answer.iter().filter_map(|a| match a {
+            Answer::Data { line, words, .. } if !words.is_empty() => {
+                let words: Vec<String> = words.iter().map(|w| w.text.to_string()).collect();
+                Some((line, join(&words), false))
+            }
+            Answer::Text(line) => Some((line, line.text.trim().to_string(), true)),
+            _ => None,
+        });
+        let Some((line, text, unsplit)) = lines.next() else {
+            let said = message!("mos-version-printed-nothing");
+            return self.warn(x.command.line.number, said);
+        };
+        match self.release(&text, line.number) {
+            Some(version) => self.change(Change::Version(version), line.number),
+            None => {
+                if unsplit {
+                    self.unrecognized(line, crate::message!("unread-mos-answer-words"));
+                }
+                self.warn(line.number, message!("mos-not-a-version", text = &text));
+            }
+        }
+        for (line, _, unsplit) in lines {
+            if unsplit {
+                self.unrecognized(line, crate::message!("unread-mos-answer-words"));
+            }
         }
     }
 
@@ -1121,12 +1170,23 @@ impl Interpreter {
     }
 
     /// The scope and list a `uce` command names; a domain it names is seen when `named`.
+    /// Look-alike characters in them (`ｐｒｉｍａｒｙ`, a zero-width space) are read as ASCII,
+    /// as an entry's are, with a warning: never a scope or list of their own.
     fn exception_key(&mut self, scope: &str, list: &str, at: u32, named: bool) -> (String, String) {
-        let scope = scope.to_ascii_lowercase();
+        let (scope, list) = (key_word(scope), key_word(list));
+        if scope.1 || list.1 {
+            let said = message!(
+                "reading-mos-list-name-lookalike",
+                scope = &scope.0,
+                list = &list.0
+            );
+            self.warn(at, said);
+        }
+        let (scope, list) = (scope.0, list.0);
         if named && !self.catalog.is_exception_scope(&scope) && !scope.is_empty() {
             self.change(Change::Domain(scope.clone()), at);
         }
-        (scope, list.to_ascii_lowercase())
+        (scope, list)
     }
 
     fn typed(&mut self, name: &str, text: &str, line: u32) -> Value {
@@ -1220,6 +1280,19 @@ impl Interpreter {
     }
 }
 
+/// The first and last line of a command's literal (`user add bob {9+}`, `LOGIN admin {9+}`),
+/// when the command line holds a secret (masking it changes it): the literal carries the word
+/// masked, which a line of its own must not show.
+fn secret_literal(command: &CommandLine<'_>) -> Option<(u32, u32)> {
+    let literal = command.literal.as_ref()?;
+    let text = command.line.text;
+    if super::SECRETS.names().mask_line(text) == text {
+        return None;
+    }
+    let lines = literal.lines();
+    Some((lines.first()?.number, lines.last()?.number))
+}
+
 /// Whether the answer to a command may be read in parts ([`super::syntax::Parts`]): a listing
 /// of entries, read as it comes, so a long one is never held whole. Not a command the operator
 /// aborted or whose line does not split into words: all its lines are reported, read whole.
@@ -1283,6 +1356,21 @@ fn entry_read<'t>(
         std::borrow::Cow::Borrowed(text) => canonical_entry(text),
         std::borrow::Cow::Owned(text) => canonical_entry(&text).into_owned().into(),
     }
+}
+
+/// A scope or list name as a key: case-folded, look-alikes read as ASCII and white space
+/// they left around it removed; and whether reading look-alikes changed it. An ASCII word, the
+/// common case, holds none.
+fn key_word(word: &str) -> (String, bool) {
+    let lower = word.to_ascii_lowercase();
+    if word.is_ascii() {
+        return (lower, false);
+    }
+    let folded = crate::source::fold_lookalikes(word)
+        .trim()
+        .to_ascii_lowercase();
+    let changed = folded != lower;
+    (folded, changed)
 }
 
 /// The list value a data line holds: one quoted word, or one unquoted word that looks like an

@@ -15,6 +15,7 @@ pub(crate) mod identity;
 pub(crate) mod interpret;
 pub mod knowledge;
 pub mod read;
+mod release;
 pub mod syntax;
 
 use crate::base::error::Result;
