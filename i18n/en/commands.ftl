@@ -5,6 +5,8 @@
 
 diff-markdown-table-head = | | item | old | new |
 diff-markdown-stat-head = | area | added | removed | changed |
+# A secret that differs: its values are never shown, only that it changed.
+diff-secret-changed = { $path } (secret changed)
 diff-summary = { $count } { $count ->
         [one] difference
        *[other] differences

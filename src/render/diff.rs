@@ -423,7 +423,11 @@ pub fn human_explained(
         let multiline = old.contains('\n') || new.contains('\n');
         let head = match d.kind {
             DiffKind::Changed if d.secret && d.old.is_none() => {
-                format!("{path} (secret changed)")
+                // The path went through the one sanitiser above.
+                super::message::words_as_given(&crate::message!(
+                    "diff-secret-changed",
+                    path = &path
+                ))
             }
             DiffKind::Changed if !multiline => format!("{path}: {old} -> {new}"),
             DiffKind::Added if !new.is_empty() && !multiline => format!("{path} = {new}"),

@@ -242,6 +242,18 @@ fn a_changed_secret_is_reported_without_its_value() {
         "{out}"
     );
     assert!(!out.contains("U0VDUkVU"), "{out}");
+    let (_, japanese) = run(&[
+        "--lang",
+        "ja",
+        "diff",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert!(
+        japanese.contains("keys/MTA private ms01.example.com (秘密情報が変更されています)"),
+        "{japanese}"
+    );
+    assert!(!japanese.contains("U0VDUkVU"), "{japanese}");
     let (_, shown) = run(&[
         "diff",
         "--show-secrets",
