@@ -537,7 +537,7 @@ fn caret_line(line: &str, caret_file: bool, cleaning: &mut Cleaning) -> Option<S
 
 /// The byte count of a literal (`{N}` or `{N+}`) that ends a line, which the body's lines
 /// then hold.
-fn announced_literal(line: &str) -> u64 {
+pub(super) fn announced_literal(line: &str) -> u64 {
     let Some(open) = line.trim_end().strip_suffix('}') else {
         return 0;
     };

@@ -18,6 +18,7 @@ pub mod junk;
 mod lookalike;
 mod screen;
 mod seams;
+mod secret_literal;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -206,7 +207,7 @@ impl Source {
             path: self.path.to_string(),
             line,
             column: self.text[start..offset].chars().count() as u32 + 1,
-            line_text: self.text[start..end].to_string(),
+            line_text: shown_line(&self.text[start..end], self.text.as_bytes(), start),
         }
     }
 
@@ -319,13 +320,22 @@ fn nul_error(path: &str, text: &[u8], at: usize) -> Error {
         path: path.to_string(),
         line,
         column: column as u32,
-        line_text: format!("{head}{tail}"),
+        line_text: shown_line(&format!("{head}{tail}"), text, start),
     };
     Error::input(
         at,
         crate::message!("source-nul-byte"),
         crate::message!("source-nul-byte-expected"),
     )
+}
+
+/// The line that starts at byte `start` of `text`, as an error shows it: `<secret>` when it is
+/// a secret sent as a literal, which nothing on the line itself would mask.
+fn shown_line(line: &str, text: &[u8], start: usize) -> String {
+    match secret_literal::holds(text, start) {
+        true => crate::base::secrets::MASK.to_string(),
+        false => line.to_string(),
+    }
 }
 
 /// Looks an encoding up by any of its WHATWG labels (`shift_jis`, `sjis`, `euc-jp`, `utf-8`, ...).

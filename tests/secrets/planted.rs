@@ -431,3 +431,32 @@ fn a_new_users_words_after_the_name_reach_no_output_and_a_change_is_told() {
     let (_, unrecognized) = said(&["show", "--unrecognized", &a]);
     assert!(unrecognized.contains("a.log:9: <secret>"), "{unrecognized}");
 }
+
+#[test]
+fn a_password_sent_as_a_literal_is_not_shown_by_the_error_of_a_bad_byte_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "cli.log",
+            &b"rg01> user add carol {9}\r\nS3cr\0tC9x\r\nOK Completed\r\n"[..],
+        ),
+        (
+            "t.txt",
+            b"C: a1 LOGIN admin {12+}\r\nS3cr3tL\r\nx\0y\r\nS: a1 OK\r\n",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let (code, said) = said(&["show", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{said}");
+        assert!(
+            said.contains(&format!("{name}:")),
+            "the error says where: {said}"
+        );
+        assert!(said.contains("<secret>"), "{said}");
+        assert!(
+            !said.contains("S3cr") && !said.contains("x\\u{0}y"),
+            "{said}"
+        );
+    }
+}
