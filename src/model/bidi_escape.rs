@@ -1,8 +1,9 @@
-//! A writer that shows every bidirectional control as the RON escape `\u{202e}`, and every
-//! other character outside ASCII that the one sanitiser hides (a C1 control such as U+009B, a
-//! zero-width space): RON's own serializer writes them raw, and a raw U+202E in a stored file
+//! A writer that shows every bidirectional control as the RON escape `\u{202e}`, every other
+//! character outside ASCII that the one sanitiser hides (a C1 control such as U+009B, a
+//! zero-width space), and every ASCII control but the line break and the tab (a vertical tab,
+//! a form feed, DEL): RON's own serializer writes them raw, and a raw U+202E in a stored file
 //! or a textconv view reorders what a reviewer reads in `git diff` (a value that reads as
-//! another), a U+009B may drive the terminal that shows it, and a zero-width space makes two
+//! another), a control may drive the terminal that shows it, and a zero-width space makes two
 //! values look the same. In a quoted string the
 //! escape reads back as the control itself; in a raw one (a value holding `"` or `\`) as its
 //! own characters, which is still what a reviewer should see, never the reordering.
@@ -46,11 +47,28 @@ fn needed(first: u8) -> usize {
     }
 }
 
-/// Where the next byte of [`LEADS`] is in `bytes`.
+/// An ASCII control RON writes raw and a terminal may obey: all but the line break and the
+/// tab, which lay a multi-line message out.
+fn is_ascii_control(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f
+}
+
+/// Whether `bytes` are ASCII with no [`is_ascii_control`]: what most of a model is. Checked in
+/// blocks with no early exit inside one, which the compiler turns into vector instructions.
+fn is_plain(bytes: &[u8]) -> bool {
+    bytes.chunks(64).all(|block| {
+        let odd = block.iter().fold(false, |odd, &b| {
+            odd | ((b < 0x20) & (b != b'\n') & (b != b'\t')) | (b >= 0x7f)
+        });
+        !odd
+    })
+}
+
+/// Where the next byte of [`LEADS`] or [`is_ascii_control`] is in `bytes`.
 fn next_lead(bytes: &[u8]) -> Option<usize> {
-    let common = memchr::memchr3(0xc2, 0xd8, 0xe2, bytes);
-    let rare = memchr::memchr2(0xe1, 0xef, &bytes[..common.unwrap_or(bytes.len())]);
-    rare.or(common)
+    bytes
+        .iter()
+        .position(|&b| is_ascii_control(b) || LEADS.contains(&b))
 }
 
 /// The length of the hidden character `bytes` starts with, and the character, if it starts
@@ -71,8 +89,8 @@ fn may_start_control(tail: &[u8]) -> bool {
 
 impl<W: Write> Write for BidiEscaped<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        // Most of a model is ASCII, which holds no hidden character: one pass tells.
-        if self.held.is_empty() && buf.is_ascii() {
+        // Most of a model is plain ASCII, which holds no hidden character: one pass tells.
+        if self.held.is_empty() && is_plain(buf) {
             self.inner.write_all(buf)?;
             return Ok(buf.len());
         }
@@ -86,10 +104,17 @@ impl<W: Write> Write for BidiEscaped<W> {
         };
         let mut start = 0;
         let mut i = 0;
-        // Only the lead bytes of a hidden character's encoding are looked at, found with memchr.
+        // Only ASCII controls and the lead bytes of a hidden character's encoding are looked at.
         while let Some(at) = next_lead(&bytes[i..]) {
             i += at;
             let b = bytes[i];
+            if is_ascii_control(b) {
+                self.inner.write_all(&bytes[start..i])?;
+                write!(self.inner, "\\u{{{b:x}}}")?;
+                i += 1;
+                start = i;
+                continue;
+            }
             let rest = &bytes[i..];
             if rest.len() < needed(b) && may_start_control(rest) {
                 self.inner.write_all(&bytes[start..i])?;
@@ -150,9 +175,30 @@ mod tests {
         }
     }
 
+    /// A vertical tab or form feed moves a terminal's cursor, DEL and the others show
+    /// nothing: each is escaped; the line break and the tab lay messages out and stay.
+    #[test]
+    fn ascii_controls_are_escaped_but_line_breaks_and_tabs() {
+        let text = "x\u{1}\u{b}\u{c}\u{1f}.jp\u{7f}\r\n\tOK \u{1b}[2J日本\u{b}";
+        let want = "x\\u{1}\\u{b}\\u{c}\\u{1f}.jp\\u{7f}\\u{d}\n\tOK \\u{1b}[2J日本\\u{b}";
+        assert_eq!(escaped(&[text.as_bytes()]), want);
+        let bytes = text.as_bytes();
+        for cut in 0..bytes.len() {
+            assert_eq!(
+                escaped(&[&bytes[..cut], &bytes[cut..]]),
+                want,
+                "cut at {cut}"
+            );
+        }
+        assert_eq!(
+            escaped(&[b"(\n  a: \"b@x.jp\",\n)\t"]),
+            "(\n  a: \"b@x.jp\",\n)\t"
+        );
+    }
+
     #[test]
     fn the_escape_reads_back_as_the_control_in_ron() {
-        let value = "quota\u{202e}txt\u{9b}.exe\u{200b}";
+        let value = "quota\u{202e}txt\u{9b}.exe\u{200b}\u{b}\u{7f}";
         let mut out = Vec::new();
         let mut writer = BidiEscaped::new(&mut out);
         ron::Options::default()
@@ -160,7 +206,10 @@ mod tests {
             .unwrap();
         writer.finish().unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(!text.contains(['\u{202e}', '\u{9b}', '\u{200b}']), "{text}");
+        assert!(
+            !text.contains(['\u{202e}', '\u{9b}', '\u{200b}', '\u{b}', '\u{7f}']),
+            "{text}"
+        );
         assert_eq!(ron::from_str::<String>(&text).unwrap(), value);
     }
 }
