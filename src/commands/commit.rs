@@ -137,6 +137,8 @@ pub fn change(
     after.coverage = config.coverage.clone();
     // The FQDN only a pre-4.2 prompt shows is no change of name.
     crate::ops::diff::align_identity(&mut before, &mut after);
+    // One domain written in two forms is no change of name either.
+    crate::model::align_domains(&mut before, &mut after);
     let volatile = crate::vendors::by_id(config.vendor)
         .ok()
         .and_then(|vendor| super::diff::ignore_set(vendor.volatile(), &[]).ok());

@@ -126,6 +126,7 @@ pub fn run(old: &Side, new: &Side, request: &Request) -> Result<Report> {
     }
     let (mut a, mut b) = read_sides(old, new, &request.read)?;
     align_identity(&mut a.config, &mut b.config);
+    crate::model::align_domains(&mut a.config, &mut b.config);
     let comparison = compared(&a, &b, &request.ignore, request.show_secrets)?;
     let explained = request
         .explain

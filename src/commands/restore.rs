@@ -209,6 +209,14 @@ fn refuse_inside_input_folders(outputs: &[PathBuf], job: &Job) -> Result<()> {
 /// What to restore for the pre-upgrade captures `pre`; with `post`, only what the
 /// post-upgrade capture lacks or has different, and nothing for what it did not observe.
 pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Result<Report> {
+    match post.and_then(|post| aligned_domains(pre, post)) {
+        Some((pre, post)) => report_aligned(&pre, Some(&post), request),
+        None => report_aligned(pre, post, request),
+    }
+}
+
+/// [`report`] of captures that name each domain they both hold in one form.
+fn report_aligned(pre: &Capture, post: Option<&Capture>, request: &Request) -> Result<Report> {
     let vendor = vendors::by_id(pre.config.vendor)?;
     let knowledge = vendors::knowledge_of(vendor)?;
     let writer = vendor
@@ -283,6 +291,18 @@ pub fn report(pre: &Capture, post: Option<&Capture>, request: &Request) -> Resul
         report.runbook = Some(runbook_facts(pre, vendor, writer, request));
     }
     Ok(report)
+}
+
+/// Copies of `pre` and `post` that name each domain both hold in one form, when they name
+/// one in two (`例え.jp` in a listing, `xn--r8jz45g.jp` in a command); else `None`, and no
+/// copy is made.
+fn aligned_domains(pre: &Capture, post: &Capture) -> Option<(Capture, Capture)> {
+    if !crate::model::domains_differ_in_form(&pre.config, &post.config) {
+        return None;
+    }
+    let (mut pre, mut post) = (pre.clone(), post.clone());
+    crate::model::align_domains(&mut pre.config, &mut post.config);
+    Some((pre, post))
 }
 
 impl Report {

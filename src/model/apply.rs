@@ -14,6 +14,9 @@ pub enum Change {
     Model(String),
     /// A delegated (MOS) or configured (SpamTitan) domain.
     Domain(String),
+    /// A domain as a listing of the appliance's domains shows it: the form the model keeps
+    /// for it, whatever form other lines write it in.
+    DomainListed(String),
     /// The capture lists every domain the appliance has (a domain export), so a domain it
     /// lacks is not there.
     DomainsListedInFull,
@@ -122,13 +125,14 @@ pub struct Conflict {
 impl Config {
     /// Applies one change read at `at`, and records what it shows was observed.
     pub fn apply(&mut self, change: Change, at: Origin) -> Result<(), Conflict> {
+        let change = self.in_kept_form(change);
         let kind = self.sources.get(at.source as usize).map(|p| p.kind);
         self.coverage.record(&change, kind);
         match change {
             Change::Host(host) => self.set_host(&host, at)?,
             Change::Version(v) => self.appliance.version = Some(Item { value: v, at }),
             Change::Model(m) => self.appliance.model = Some(Item { value: m, at }),
-            Change::Domain(d) => {
+            Change::Domain(d) | Change::DomainListed(d) => {
                 if !self.domains.contains(&d) {
                     self.domains.insert(&d, at);
                 }

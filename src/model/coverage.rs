@@ -84,7 +84,7 @@ impl Coverage {
             Change::UpdateInstalled { .. } | Change::ListRemove { .. } => {}
             Change::Version(_) => self.version = true,
             Change::Model(_) => self.model = true,
-            Change::Domain(d) => {
+            Change::Domain(d) | Change::DomainListed(d) => {
                 self.domains.insert(d.clone());
             }
             Change::DomainsListedInFull => self.domains_in_full = true,
@@ -128,6 +128,34 @@ impl Coverage {
                 }
                 self.raw.insert(key.clone());
             }
+        }
+    }
+
+    /// What was observed of the domain `from`, as observed of `to` (one domain, named
+    /// another way).
+    pub(crate) fn rename_scope(&mut self, from: &str, to: &str) {
+        for map in [&mut self.settings, &mut self.lists, &mut self.messages] {
+            if let Some(names) = map.remove(from) {
+                map.entry(to.to_string()).or_default().extend(names);
+            }
+        }
+        if self.domains.remove(from) {
+            self.domains.insert(to.to_string());
+        }
+        let renamed = |path: &String| {
+            let mut parts: Vec<&str> = path.splitn(3, '/').collect();
+            match parts.get_mut(1) {
+                Some(scope) if *scope == from => *scope = to,
+                _ => return None,
+            }
+            Some(parts.join("/"))
+        };
+        let paths: Vec<(String, String)> = (self.written_not_captured.iter())
+            .filter_map(|p| renamed(p).map(|r| (p.clone(), r)))
+            .collect();
+        for (old, new) in paths {
+            self.written_not_captured.remove(&old);
+            self.written_not_captured.insert(new);
         }
     }
 

@@ -10,6 +10,7 @@ mod apply;
 mod bidi_escape;
 pub mod canonical;
 mod coverage;
+mod domains;
 pub mod identity;
 mod items;
 pub mod journal;
@@ -25,6 +26,7 @@ use serde::{Serialize, Serializer};
 pub use apply::{Change, Conflict};
 pub(crate) use coverage::key_path;
 pub use coverage::Coverage;
+pub use domains::{align_domains, domains_differ_in_form};
 pub use items::ItemRef;
 pub use list::List;
 pub use value::{canonical_entry, Secret, Value, Version};
@@ -222,6 +224,10 @@ pub struct Config {
     /// What the captures observed; not canonical (`show --format json` prints it beside).
     #[serde(skip)]
     pub coverage: Coverage,
+    /// The form kept for each domain that has more than one; not canonical.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) domain_forms: domains::DomainForms,
 }
 
 /// The scope of system-wide settings.

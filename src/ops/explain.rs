@@ -252,6 +252,7 @@ pub fn explained_diff(
 ) -> Explained {
     let (mut old, mut new) = (old.clone(), new.clone());
     super::diff::align_identity(&mut old, &mut new);
+    crate::model::align_domains(&mut old, &mut new);
     let mut volatile = globset::GlobSetBuilder::new();
     // The vendor's volatile patterns are shipped data, each tested to compile.
     for glob in vendor

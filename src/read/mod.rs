@@ -295,7 +295,11 @@ fn yields_items(changes: &[(Change, u32)]) -> bool {
 fn is_item(change: &Change) -> bool {
     !matches!(
         change,
-        Change::Host(_) | Change::Domain(_) | Change::DomainsListedInFull | Change::Model(_)
+        Change::Host(_)
+            | Change::Domain(_)
+            | Change::DomainListed(_)
+            | Change::DomainsListedInFull
+            | Change::Model(_)
     )
 }
 
@@ -449,8 +453,11 @@ pub fn read_split(paths: &[PathBuf], options: &ReadOptions) -> Result<Split> {
     if let Some(capture) = split.live.as_mut().or(split.export.as_mut()) {
         note_skipped(capture, &skipped)?;
     }
-    if let (Some(live), Some(export)) = (&split.live, &split.export) {
+    if let (Some(live), Some(export)) = (&mut split.live, &mut split.export) {
         same_appliance(&live.config, &export.config)?;
+        // A domain the export and a log write in two forms is one: the form a listing of the
+        // domains showed, else the export's, which the appliance wrote itself.
+        crate::model::align_domains(&mut export.config, &mut live.config);
     }
     Ok(split)
 }

@@ -5,5 +5,6 @@ mod common;
 
 mod coverage;
 mod explain;
+mod idn_domains;
 mod sample_pairs;
 mod trusted_host_keys;

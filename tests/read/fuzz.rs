@@ -39,6 +39,15 @@ fn capture_line() -> impl Strategy<Value = Vec<u8>> {
         Just(b"C: a001 LOGIN admin \"p w\"".to_vec()),
         Just(b"S: a001 NO bad".to_vec()),
         Just(b"\"unterminated".to_vec()),
+        Just(b"rg01> domain list".to_vec()),
+        Just("\"例え.jp\"".as_bytes().to_vec()),
+        Just(b"\"xn--r8jz45g.jp\"".to_vec()),
+        Just(b"rg01> uce listexception XN--R8JZ45G.jp whitelistto".to_vec()),
+        Just(
+            "rg01 (例え．jp) > domain setcurrent xn--zz.jp"
+                .as_bytes()
+                .to_vec()
+        ),
         Just(b"\xff\xfe\x82\xa0\x1b[2J\r".to_vec()),
         prop::collection::vec(any::<u8>(), 0..40),
         "\\PC{0,30}".prop_map(String::into_bytes),

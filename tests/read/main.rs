@@ -11,6 +11,7 @@ mod fuzz;
 mod grammar_mos_cli;
 mod grammar_mos_export;
 mod grammar_mos_protocol;
+mod idn_domains;
 mod reading_mechanisms;
 mod reproducers;
 mod robustness;

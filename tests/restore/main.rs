@@ -6,6 +6,7 @@ mod common;
 
 mod honest;
 mod hostile_values;
+mod idn_domains;
 mod inferred_forms;
 mod proof;
 mod scripts;

@@ -468,7 +468,7 @@ impl Interpreter {
             Action::SetScope => self.set_scope(bound, x),
             Action::ListDomains => {
                 for (words, n) in self.data(x) {
-                    self.change(Change::Domain(words[0].to_ascii_lowercase()), n);
+                    self.change(Change::DomainListed(words[0].to_ascii_lowercase()), n);
                 }
                 // `domain list` with no pattern, answered to its completion, lists every
                 // delegated domain: one it lacks is not there.

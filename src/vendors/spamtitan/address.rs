@@ -5,7 +5,9 @@
 //!   subdomains); `@*.example.com` is kept as written.
 //! - \[I\] the domain part is case-insensitive (DNS) and an internationalised domain is one name
 //!   in either spelling: it is kept in its ASCII (punycode, `xn--`) form, the form DNS and SMTP
-//!   use, so `@bücher.example` and `@xn--bcher-kva.example` are one entry.
+//!   use, so `@bücher.example` and `@xn--bcher-kva.example` are one entry. A domain that
+//!   does not convert exactly (`@例え．jp`, with a full-width dot) stays as typed, and is
+//!   no entry the list takes.
 //! - \[I\] the local part is compared without case: the appliance's filters (amavisd and
 //!   postfix lookups) fold addresses to lower case before matching a list, so
 //!   `SPAM@BULK.EXAMPLE` and `spam@bulk.example` block the same sender.
@@ -102,88 +104,21 @@ pub(crate) fn percent_decoded(name: &str) -> Option<String> {
     (clean && text != name).then_some(text)
 }
 
-/// A domain name in its one form: lower case, each label in its ASCII form.
+/// A domain name in its one form: lower case, each label in its ASCII form
+/// ([`crate::base::domain`]); a name that does not convert exactly stays as typed, ASCII
+/// letters in lower case. The `*.` or `.` an entry's domain may start with is kept.
 pub fn domain(name: &str) -> String {
-    name.trim()
-        .split('.')
-        .map(ascii_label)
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
-/// A domain label in lower case, in its ASCII form.
-fn ascii_label(label: &str) -> String {
-    let lower = label.to_lowercase();
-    if lower.is_ascii() {
-        lower
-    } else {
-        format!("xn--{}", punycode(&lower))
-    }
-}
-
-/// RFC 3492 punycode of one label (the part after `xn--`).
-fn punycode(label: &str) -> String {
-    const BASE: u32 = 36;
-    const T_MIN: u32 = 1;
-    const T_MAX: u32 = 26;
-    let digit = |d: u32| -> char {
-        let d = d as u8;
-        char::from(if d < 26 { b'a' + d } else { b'0' + d - 26 })
+    let name = name.trim();
+    let (prefix, rest) = match (name.strip_prefix("*."), name.strip_prefix('.')) {
+        (Some(rest), _) => ("*.", rest),
+        (None, Some(rest)) => (".", rest),
+        (None, None) => ("", name),
     };
-    let adapt = |mut delta: u32, points: u32, first: bool| -> u32 {
-        delta /= if first { 700 } else { 2 };
-        delta += delta / points;
-        let mut k = 0;
-        while delta > ((BASE - T_MIN) * T_MAX) / 2 {
-            delta /= BASE - T_MIN;
-            k += BASE;
-        }
-        k + (BASE - T_MIN + 1) * delta / (delta + 38)
-    };
-    let input: Vec<u32> = label.chars().map(u32::from).collect();
-    let mut out: String = label.chars().filter(char::is_ascii).collect();
-    let basic = out.len() as u32;
-    let mut handled = basic;
-    if basic > 0 {
-        out.push('-');
+    let ascii = crate::base::domain::ascii(rest);
+    if prefix.is_empty() {
+        return ascii.into_owned();
     }
-    let (mut n, mut delta, mut bias) = (128u32, 0u32, 72u32);
-    while (handled as usize) < input.len() {
-        let m = input.iter().copied().filter(|&c| c >= n).min().unwrap_or(n);
-        delta += (m - n) * (handled + 1);
-        n = m;
-        for &c in &input {
-            if c < n {
-                delta += 1;
-            }
-            if c == n {
-                let mut q = delta;
-                let mut k = BASE;
-                loop {
-                    let t = if k <= bias {
-                        T_MIN
-                    } else if k >= bias + T_MAX {
-                        T_MAX
-                    } else {
-                        k - bias
-                    };
-                    if q < t {
-                        break;
-                    }
-                    out.push(digit(t + (q - t) % (BASE - t)));
-                    q = (q - t) / (BASE - t);
-                    k += BASE;
-                }
-                out.push(digit(q));
-                bias = adapt(delta, handled + 1, handled == basic);
-                delta = 0;
-                handled += 1;
-            }
-        }
-        delta += 1;
-        n += 1;
-    }
-    out
+    format!("{prefix}{ascii}")
 }
 
 #[cfg(test)]
@@ -192,9 +127,9 @@ mod tests {
 
     #[test]
     fn punycode_matches_the_rfc() {
-        assert_eq!(punycode("bücher"), "bcher-kva");
-        assert_eq!(punycode("münchen"), "mnchen-3ya");
-        assert_eq!(punycode("例え"), "r8jz45g");
+        assert_eq!(domain("bücher"), "xn--bcher-kva");
+        assert_eq!(domain("münchen"), "xn--mnchen-3ya");
+        assert_eq!(domain("例え"), "xn--r8jz45g");
     }
 
     #[test]
@@ -206,6 +141,8 @@ mod tests {
         assert_eq!(form("SPAM@BULK.EXAMPLE"), "spam@bulk.example");
         assert_eq!(form("@.Trusted.example"), "@.trusted.example");
         assert_eq!(domain("Bücher.Example"), "xn--bcher-kva.example");
+        assert_eq!(form("@*.Bücher.example"), "@*.xn--bcher-kva.example");
+        assert_eq!(form("@.bücher.example"), "@.xn--bcher-kva.example");
         assert_eq!(
             normalise("ok@example.com"),
             ("ok@example.com".into(), false)
@@ -237,6 +174,9 @@ mod tests {
             "a@b@example.com",
             "a..b@example.com",
             "@-bad.example",
+            "@例え．jp",
+            "@例え.jp\0",
+            "a@例え\n.jp",
         ] {
             assert!(!is_entry_form(&normalise(bad).0), "{bad}");
         }

@@ -395,6 +395,28 @@ mod tests {
         );
     }
 
+    /// Both forms of an internationalised domain are one; a name that does not convert
+    /// exactly (a full-width dot, punycode that does not decode) stays as typed, and one that
+    /// is no DNS name is said.
+    #[test]
+    fn internationalised_names_are_one_and_broken_ones_stay_as_typed() {
+        let (domains, notes) = read_csv(
+            "例え.jp,mx:25,none\nXN--R8JZ45G.jp,mx:25,none\n例え．jp,mx:25,none\n\
+             xn--zz.jp,mx:25,none\n例え\u{3002}jp,mx:25,none\n",
+        );
+        assert_eq!(
+            domains,
+            [
+                "xn--r8jz45g.jp",
+                "xn--r8jz45g.jp",
+                "例え．jp",
+                "xn--zz.jp",
+                "例え\u{3002}jp"
+            ]
+        );
+        assert_eq!(notes, ["3: warning", "5: warning"]);
+    }
+
     /// The settings read for `domain`, as `name=value`.
     fn settings_of(text: &str, domain: &str) -> Vec<String> {
         let source = Source::from_text("domains.csv", text);
