@@ -1173,7 +1173,14 @@ impl Interpreter {
     /// Look-alike characters in them (`ｐｒｉｍａｒｙ`, a zero-width space) are read as ASCII,
     /// as an entry's are, with a warning: never a scope or list of their own.
     fn exception_key(&mut self, scope: &str, list: &str, at: u32, named: bool) -> (String, String) {
-        let (scope, list) = (key_word(scope), key_word(list));
+        let (typed, list) = (scope, key_word(list));
+        let mut scope = key_word(typed);
+        // A scope word (`ｐｒｉｍａｒｙ`) is the keyword it looks like. A domain keeps the form
+        // it was typed in: the appliance may hold a domain in that form (a listing may show
+        // it beside the ASCII one), and one name's forms are the domain names' business.
+        if scope.1 && !self.catalog.is_exception_scope(&scope.0) {
+            scope = (typed.to_ascii_lowercase(), false);
+        }
         if scope.1 || list.1 {
             let said = message!(
                 "reading-mos-list-name-lookalike",
