@@ -213,7 +213,8 @@ impl SecretNames {
             .find(|form| {
                 form.len() <= tokens.len()
                     && form.iter().zip(tokens).all(|(word, (_, token))| {
-                        word == "$" || token.trim().eq_ignore_ascii_case(word)
+                        // A word quoted (`"user add"`, which holds a no-break space) is the word.
+                        word == "$" || token.trim().trim_matches('"').eq_ignore_ascii_case(word)
                     })
             })
             .map(Vec::len)
@@ -224,6 +225,28 @@ impl SecretNames {
     /// the list (the user of a `LOGIN`, the verb of an `AUTHENTICATE`). Masks too much rather
     /// than too little.
     pub(crate) fn mask_line(&self, line: &str) -> String {
+        let masked = self.mask_words(line);
+        if line.is_ascii() || masked != line {
+            return masked;
+        }
+        // A command typed with a no-break, ideographic or zero-width space between its words
+        // (`user\u{a0}add carol pw`) is the command: masked as its words read with ASCII
+        // spaces, which is what is then shown.
+        let spaced: String = line
+            .chars()
+            .map(|c| match c.is_whitespace() || super::text::hidden(c) {
+                true => ' ',
+                false => c,
+            })
+            .collect();
+        match self.mask_words(&spaced) {
+            respaced if respaced != spaced => respaced,
+            _ => masked,
+        }
+    }
+
+    /// [`SecretNames::mask_line`] of a line's words as they are.
+    fn mask_words(&self, line: &str) -> String {
         let line = &*mask_url_passwords(line);
         let mut at = 0;
         let tokens: Vec<(usize, &str)> = line

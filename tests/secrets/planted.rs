@@ -460,3 +460,55 @@ fn a_password_sent_as_a_literal_is_not_shown_by_the_error_of_a_bad_byte_in_it() 
         );
     }
 }
+
+/// A command typed with a no-break, ideographic or zero-width space between its words is the
+/// command: its password is masked in every output and never stored.
+#[test]
+fn a_new_users_password_typed_with_an_odd_space_reaches_no_output_or_repository() {
+    for space in ["\u{a0}", "\u{3000}", "\u{200b}"] {
+        let dir = tempfile::tempdir().unwrap();
+        let captures = dir.path().join("captures");
+        std::fs::create_dir(&captures).unwrap();
+        std::fs::write(
+            captures.join("rg01.log"),
+            format!(
+                "rg01 (corp.example) > version\nMOS4.2.3-GA\nOK Completed\n\
+                 rg01 (corp.example) > user{space}add carol S3cr3tOdd9\nOK Completed\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            captures.join("rg02.txt"),
+            format!(
+                "S: * OK rg02.example.net admind 4.2.3 ready\r\n\
+                 C: a1 USER{space}ADD erin S3cr3tOdd8\r\nS: a1 OK\r\n"
+            ),
+        )
+        .unwrap();
+        for file in ["rg01.log", "rg02.txt"] {
+            let path = captures.join(file);
+            for args in [&["show"][..], &["show", "--unrecognized"], &["textconv"]] {
+                let mut args = args.to_vec();
+                args.push(path.to_str().unwrap());
+                let (_, out) = said(&args);
+                assert!(!out.contains("S3cr3tOdd"), "{space:?} {args:?}: {out}");
+                let shows_model = args[0] == "textconv" || args.len() == 2;
+                assert!(!shows_model || out.contains("<secret>"), "{space:?} {args:?}: {out}");
+            }
+        }
+        let repo = dir.path().join("repo");
+        let (code, out) = said(&[
+            "track",
+            captures.to_str().unwrap(),
+            "--into",
+            repo.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{out}");
+        for file in walkdir::WalkDir::new(&repo).into_iter().flatten() {
+            if file.file_type().is_file() {
+                let text = std::fs::read_to_string(file.path()).unwrap();
+                assert!(!text.contains("S3cr3tOdd"), "{space:?} {}", file.path().display());
+            }
+        }
+    }
+}
