@@ -23,7 +23,13 @@ pub(crate) fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     let Some(size) = usize::try_from(size).ok().filter(|_| size >= SPLIT_FROM) else {
         return std::fs::read(path);
     };
-    let mut bytes = vec![0; size];
+    // Reserved first, as `std::fs::read` does: a file too large for memory (a core dump in a
+    // capture folder) is an error of its own, never an abort.
+    let mut bytes = Vec::new();
+    bytes
+        .try_reserve_exact(size)
+        .map_err(|_| std::io::Error::from(std::io::ErrorKind::OutOfMemory))?;
+    bytes.resize(size, 0);
     let (first, second) = bytes.split_at_mut(size / 2);
     let (a, b) = rayon::join(
         || file.read_exact_at(first, 0),
