@@ -493,7 +493,10 @@ fn a_new_users_password_typed_with_an_odd_space_reaches_no_output_or_repository(
                 let (_, out) = said(&args);
                 assert!(!out.contains("S3cr3tOdd"), "{space:?} {args:?}: {out}");
                 let shows_model = args[0] == "textconv" || args.len() == 2;
-                assert!(!shows_model || out.contains("<secret>"), "{space:?} {args:?}: {out}");
+                assert!(
+                    !shows_model || out.contains("<secret>"),
+                    "{space:?} {args:?}: {out}"
+                );
             }
         }
         let repo = dir.path().join("repo");
@@ -507,8 +510,50 @@ fn a_new_users_password_typed_with_an_odd_space_reaches_no_output_or_repository(
         for file in walkdir::WalkDir::new(&repo).into_iter().flatten() {
             if file.file_type().is_file() {
                 let text = std::fs::read_to_string(file.path()).unwrap();
-                assert!(!text.contains("S3cr3tOdd"), "{space:?} {}", file.path().display());
+                assert!(
+                    !text.contains("S3cr3tOdd"),
+                    "{space:?} {}",
+                    file.path().display()
+                );
             }
         }
+    }
+}
+
+/// A private key's lines, and a password sent after a server's go-ahead, reach neither an
+/// error nor the list of lines not understood.
+#[test]
+fn a_key_block_and_a_synchronizing_literal_are_masked_where_lines_are_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = "UFJJVkFURUtFWVNFQ1JFVERBVEE";
+    let cases: [(&str, String, i32); 4] = [
+        (
+            "nul-in-key.log",
+            format!("rg01> key get MTA \"\"\nMTA private \"rg01\" \"\" \"\" {{79}}\n#@Mirapoint-Key-1.0\n{key}\0x\n#@Mirapoint-Key-End\nOK Completed\n"),
+            2,
+        ),
+        (
+            "bare-key.log",
+            format!("rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> key get MTA \"\"\n#@Mirapoint-Key-1.0\n{key}\n#@Mirapoint-Key-End\nOK Completed\n"),
+            1,
+        ),
+        (
+            "sync.txt",
+            format!("* OK rg02 admind 4.2.3 ready\na001 USER ADD carol {{10}}\n+ go ahead\n{key}\na001 NO User exists\n"),
+            1,
+        ),
+        (
+            "sync-nul.txt",
+            format!("* OK rg02 admind 4.2.3 ready\na001 USER ADD carol {{10}}\n+ go ahead\n{key}\0\na001 NO User exists\n"),
+            2,
+        ),
+    ];
+    for (name, text, status) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let (code, out) = said(&["show", "-q", "--unrecognized", path.to_str().unwrap()]);
+        assert_eq!(code, status, "{name}: {out}");
+        assert!(!out.contains(key), "{name}: {out}");
+        assert!(out.contains("<secret>"), "{name}: {out}");
     }
 }

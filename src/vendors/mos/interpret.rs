@@ -40,6 +40,9 @@ pub struct Interpreter {
     /// The first and last line of the literal of the command being read, when that command
     /// holds a secret ([`secret_literal`]): a line of it listed as not understood is masked.
     secret_body: Option<(u32, u32)>,
+    /// Inside a key block (`#@Mirapoint-Key-1.0` .. `-End`) listed as not understood (a block
+    /// typed with no command, or refused): its lines, a private key, are masked.
+    in_key_block: bool,
 }
 
 /// What a command leaves to the commands after it, and so one part of a long log read on its
@@ -120,6 +123,7 @@ impl Interpreter {
             pager_erased: std::sync::Arc::new([]),
             commanded: Default::default(),
             secret_body: None,
+            in_key_block: false,
         }
     }
 
@@ -159,9 +163,14 @@ impl Interpreter {
     }
 
     fn unrecognized(&mut self, line: &Line<'_>, reason: Message) {
-        let secret = self
-            .secret_body
-            .is_some_and(|(first, last)| (first..=last).contains(&line.number));
+        let sentinel = line.text.trim_start().strip_prefix("#@Mirapoint-Key-");
+        if let Some(rest) = sentinel {
+            self.in_key_block = !rest.starts_with("End");
+        }
+        let secret = (sentinel.is_none() && self.in_key_block)
+            || self
+                .secret_body
+                .is_some_and(|(first, last)| (first..=last).contains(&line.number));
         let text = if secret {
             crate::base::secrets::MASK.to_string()
         } else {
@@ -262,7 +271,8 @@ impl Interpreter {
             return self.listing_goes_on(listing, x, last);
         }
         let line = x.command.line;
-        self.secret_body = secret_literal(&x.command);
+        self.secret_body = secret_literal(x);
+        self.in_key_block = false;
         if let Some(prompt) = &x.command.prompt {
             if !prompt.host.eq_ignore_ascii_case("cli") {
                 self.change(Change::Host(prompt.host.to_string()), line.number);
@@ -1287,17 +1297,20 @@ impl Interpreter {
     }
 }
 
-/// The first and last line of a command's literal (`user add bob {9+}`, `LOGIN admin {9+}`),
-/// when the command line holds a secret (masking it changes it): the literal carries the word
-/// masked, which a line of its own must not show.
-fn secret_literal(command: &CommandLine<'_>) -> Option<(u32, u32)> {
-    let literal = command.literal.as_ref()?;
-    let text = command.line.text;
+/// The first line of a command's literal (`user add bob {9+}`, `LOGIN admin {9+}`) and the
+/// exchange's last line, when the command line holds a secret (masking it changes it): the
+/// literal carries the word masked, which a line of its own must not show. Up to the
+/// exchange's last line, not the literal's: a server's `+ go ahead` between the command and
+/// its literal moves the body a line down from where the count ends it.
+fn secret_literal(x: &Exchange<'_>) -> Option<(u32, u32)> {
+    let literal = x.command.literal.as_ref()?;
+    let text = x.command.line.text;
     if super::SECRETS.names().mask_line(text) == text {
         return None;
     }
-    let lines = literal.lines();
-    Some((lines.first()?.number, lines.last()?.number))
+    let first = literal.lines().first()?.number;
+    let last = x.lines().iter().map(|l| l.number).max()?;
+    Some((first, last))
 }
 
 /// Whether the answer to a command may be read in parts ([`super::syntax::Parts`]): a listing
