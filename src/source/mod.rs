@@ -173,8 +173,9 @@ impl Source {
         bytes: Vec<u8>,
         encoding: Option<&'static Encoding>,
     ) -> Result<Source> {
-        let (text, encoding, warnings) = decode_text(path, bytes, encoding)?;
-        let (text, crlf_lines) = seams::data_line_ends(path, text)?;
+        let hide = |e| hide_csv_row(path, e);
+        let (text, encoding, warnings) = decode_text(path, bytes, encoding).map_err(hide)?;
+        let (text, crlf_lines) = seams::data_line_ends(path, text).map_err(hide)?;
         Ok(Source {
             path: Arc::from(path),
             text: Arc::new(text),
@@ -327,6 +328,19 @@ fn nul_error(path: &str, text: &[u8], at: usize) -> Error {
         crate::message!("source-nul-byte"),
         crate::message!("source-nul-byte-expected"),
     )
+}
+
+/// `error` with the line it quotes shown as `<secret>` when it is a row of a CSV data file:
+/// a row may hold a password (`domains.csv`'s LDAP column) that nothing on it names. Its line
+/// and column still say where.
+fn hide_csv_row(path: &str, error: Error) -> Error {
+    match error {
+        Error::Input(mut e) if path.to_ascii_lowercase().ends_with(".csv") => {
+            e.at.line_text = crate::base::secrets::MASK.to_string();
+            Error::Input(e)
+        }
+        other => other,
+    }
 }
 
 /// The line that starts at byte `start` of `text`, as an error shows it: `<secret>` when it is

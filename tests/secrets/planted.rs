@@ -557,3 +557,31 @@ fn a_key_block_and_a_synchronizing_literal_are_masked_where_lines_are_quoted() {
         assert!(out.contains("<secret>"), "{name}: {out}");
     }
 }
+
+/// A `domains.csv` row an error quotes (a carriage return or a NUL inside a field) may hold
+/// the LDAP password: it is shown as `<secret>`, with its line and column.
+#[test]
+fn a_bad_byte_in_a_domains_csv_row_does_not_show_the_row() {
+    for bad in ["\r", "\0"] {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("st01");
+        std::fs::create_dir(&folder).unwrap();
+        for file in std::fs::read_dir("samples/spamtitan/7.08/st01")
+            .unwrap()
+            .flatten()
+        {
+            if file.file_type().unwrap().is_file() {
+                std::fs::copy(file.path(), folder.join(file.file_name())).unwrap();
+            }
+        }
+        std::fs::write(
+            folder.join("domains.csv"),
+            format!("example.com,mail.example.com:25,LDAP,ldap.example.com:389,\"cn=spamtitan,dc=example,dc=com\",Ld4p-S3cret{bad}X,(mail=%s),\"dc=example,dc=com\",mail,Sales\r\n"),
+        )
+        .unwrap();
+        let (code, out) = said(&["show", folder.to_str().unwrap()]);
+        assert_eq!(code, 2, "{out}");
+        assert!(out.contains("domains.csv:1:"), "{out}");
+        assert!(!out.contains("Ld4p-S3cret"), "{bad:?}: {out}");
+    }
+}
