@@ -55,15 +55,22 @@ pub(crate) fn fold_line(line: &str) -> String {
     out
 }
 
-/// Byte length of a prompt at the start of `line` (`rg01> `, `admin@st:~$ `): a name, then
-/// `>`, `#`, `$` or `%`, then a blank.
+/// Byte length of a prompt at the start of `line` (`rg01> `, `admin@st:~$ `, a delegated
+/// domain's `rg01 (corp.example) > `): a name, then `>`, `#`, `$` or `%`, then a blank.
 pub(crate) fn prompt_len(line: &str) -> Option<usize> {
     let end = line.find(['>', '#', '$', '%'])?;
+    let plain = |name: &str| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-@:~/[]()".contains(c))
+    };
     let name = &line[..end];
-    let plausible = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._-@:~/[]()".contains(c));
+    let delegated = name
+        .strip_suffix(") ")
+        .and_then(|name| name.split_once(" ("))
+        .is_some_and(|(host, domain)| plain(host) && plain(domain));
+    let plausible = plain(name) || delegated;
     (plausible && line[end + 1..].starts_with(' ')).then_some(end + 1)
 }
 
@@ -191,6 +198,21 @@ mod tests {
         assert_eq!(text, "x\nrg01> smtp set fastpath on\n");
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].0, 2);
+    }
+
+    #[test]
+    fn a_delegated_domain_s_prompt_is_a_prompt() {
+        let (text, changed, _) = normalise(
+            "rg01 (corp.example) >\u{3000}smtp get fastpath\nrg01 (corp.example) > ｕｃｅ listexception x.jp whitelistto\n".into(),
+        );
+        assert_eq!(
+            text,
+            "rg01 (corp.example) > smtp get fastpath\nrg01 (corp.example) > uce listexception x.jp whitelistto\n"
+        );
+        assert_eq!(changed, 2);
+        assert_eq!(prompt_len("rg01 (corp.example) > x"), Some(21));
+        assert_eq!(prompt_len("a b (c) > x"), None);
+        assert_eq!(prompt_len("rg01 (corp example) > x"), None);
     }
 
     #[test]
