@@ -7,6 +7,10 @@ diff-markdown-table-head = | | item | old | new |
 diff-markdown-stat-head = | area | added | removed | changed |
 # A secret that differs: its values are never shown, only that it changed.
 diff-secret-changed = { $path } (secret changed)
+# The same, in a table's cell beside the item's path.
+diff-secret-changed-cell = (secret changed)
+# On standard error beside a unified diff, which masks secrets on both sides.
+diff-unified-secret-changed = { $path }: the secret changed (a unified diff shows no secret)
 diff-summary = { $count } { $count ->
         [one] difference
        *[other] differences

@@ -6,6 +6,8 @@
 diff-markdown-table-head = | | 項目 | 旧 | 新 |
 diff-markdown-stat-head = | エリア | 追加 | 削除 | 変更 |
 diff-secret-changed = { $path } (秘密情報が変更されています)
+diff-secret-changed-cell = (秘密情報が変更されています)
+diff-unified-secret-changed = { $path }: 秘密情報が変更されています (unified 形式の差分は秘密情報を表示しません)
 diff-summary = 差分 { $count } 件: 追加 { $added }、削除 { $removed }、変更 { $changed }
 diff-summary-not-compared = 比較していないもの { $not_compared } (一方でキャプチャされていないもの)。差分 { $count } 件: 追加 { $added }、削除 { $removed }、変更 { $changed }
 diff-side-old = A (旧)

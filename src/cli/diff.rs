@@ -155,6 +155,9 @@ pub fn run(args: DiffArgs) -> Result<u8, Error> {
         }
     };
     notify(&show::diagnostics(&report, verbosity()));
+    if request.format == DiffFormat::Unified {
+        notify(&show::secrets_unified_hides(&report.comparison));
+    }
     let text = show::report(&report, &old, &new, &request);
     args.output.write(&text, args.show_secrets)?;
     // git takes any non-zero status from an external diff for a crash.

@@ -58,6 +58,19 @@ pub fn report(report: &Report, old: &Named, new: &Named, request: &Request) -> S
     }
 }
 
+/// For standard error beside `--format unified`: each secret that changed, which the unified
+/// diff of the two canonical texts (secrets masked in both) cannot show.
+pub fn secrets_unified_hides(comparison: &Comparison) -> String {
+    let mut out = String::new();
+    for d in &comparison.changes {
+        if d.kind == DiffKind::Changed && d.secret && d.old.is_none() {
+            let said = crate::message!("diff-unified-secret-changed", path = &d.path);
+            let _ = writeln!(out, "{}", super::message::words(&said));
+        }
+    }
+    out
+}
+
 /// Warnings and notes of both sides, for standard error, and the acceptances that matched
 /// nothing.
 pub fn diagnostics(report: &Report, verbosity: super::Verbosity) -> String {
@@ -528,16 +541,24 @@ pub fn markdown_explained(comparison: &Comparison, explained: Option<&Explained>
     };
     let head = super::message::words(&head);
     out.push_str(&format!("{head}\n| --- | --- | --- | --- {rule}\n"));
-    let cell = |s: String| s.replace('|', "\\|").replace('\n', "<br>");
+    // Capture text reaches a terminal or a rendered page: its controls are shown, never obeyed.
+    let cell = |s: String| safe(&s).replace('|', "\\|").replace('\n', "<br>");
     let labels = explained.map_or(&[][..], |e| e.labels.as_slice());
     for (i, d) in differences.iter().enumerate() {
+        let new = match d.kind {
+            // Neither value is shown: the cell says what changed.
+            DiffKind::Changed if d.secret && d.old.is_none() => {
+                super::message::words(&crate::message!("diff-secret-changed-cell"))
+            }
+            _ => value(d, &d.new, d.secret && d.kind != DiffKind::Removed),
+        };
         let _ = write!(
             out,
             "| {} | {} | {} | {} |",
             sign(d.kind).0,
-            crate::base::text::code_span(&d.path).replace('|', "\\|"),
+            crate::base::text::code_span(&one_line(&d.path)).replace('|', "\\|"),
             cell(value(d, &d.old, d.secret && d.kind != DiffKind::Added)),
-            cell(value(d, &d.new, d.secret && d.kind != DiffKind::Removed))
+            cell(new)
         );
         if let Some(e) = labels.get(i) {
             let said = super::message::words(&super::explain::rule_cell(e));

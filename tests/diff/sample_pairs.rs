@@ -510,3 +510,46 @@ fn works_as_gits_external_diff() {
     );
     assert!(out.contains("8 differences"), "{out}");
 }
+
+/// A secret that changed is said in every format that lists differences: in the Markdown
+/// table's cell, and beside a unified diff (whose texts mask it on both sides) on standard
+/// error. Control characters of a value are shown in a cell, never written raw.
+#[test]
+fn a_changed_secret_and_a_control_are_shown_in_markdown_and_beside_unified() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = |password: &str, quota: &str| {
+        format!(
+            "rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> user setpassword carol {password}\nOK Completed\n\
+             rg01> branding set quotamsg {{{}}}\n{quota}\nOK Completed\n",
+            quota.len()
+        )
+    };
+    let a = dir.path().join("a.log");
+    let b = dir.path().join("b.log");
+    std::fs::write(&a, log("S3cr3tOld1", "hi\u{1b}[31mred\u{c}")).unwrap();
+    std::fs::write(&b, log("S3cr3tNew2", "ho\u{1b}[31mred\u{c}")).unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let (code, markdown) = run(&["diff", "--format", "markdown", a, b]);
+    assert_eq!(code, 1, "{markdown}");
+    assert!(
+        markdown.contains("| <secret> | (secret changed) |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("\\u{1b}[31mred\\u{c}"), "{markdown}");
+    assert!(!markdown.contains(['\u{1b}', '\u{c}']), "{markdown}");
+    let (_, japanese) = run(&["--lang", "ja", "diff", "--format", "markdown", a, b]);
+    assert!(
+        japanese.contains("| <secret> | (秘密情報が変更されています) |"),
+        "{japanese}"
+    );
+    let (code, unified, said) = common::run_full(&["diff", "--format", "unified", a, b]);
+    assert_eq!(code, 1, "{unified}{said}");
+    assert!(
+        said.contains("the secret changed (a unified diff shows no secret)"),
+        "{said}"
+    );
+    assert!(
+        !format!("{unified}{said}").contains("S3cr3t"),
+        "{unified}{said}"
+    );
+}
