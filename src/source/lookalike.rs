@@ -20,9 +20,11 @@ fn is_space_lookalike(c: char) -> bool {
     )
 }
 
-/// Read as nothing.
+/// Read as nothing: every character that shows nothing and takes no room (zero-width spaces
+/// and joiners, the word joiner and invisible operators, the soft hyphen a web page's
+/// hyphenation leaves in a paste).
 fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    crate::base::text::invisible(c)
 }
 
 /// The ASCII character a full-width form stands for.
@@ -198,6 +200,15 @@ mod tests {
         assert_eq!(text, "x\nrg01> smtp set fastpath on\n");
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].0, 2);
+    }
+
+    #[test]
+    fn a_soft_hyphen_or_an_invisible_operator_goes_from_command_words() {
+        for invisible in ["\u{ad}", "\u{2063}", "\u{180e}"] {
+            let line = format!("rg01> uce addexception pri{invisible}mary whitelist a@x.jp\n");
+            let (text, _, _) = normalise(line);
+            assert_eq!(text, "rg01> uce addexception primary whitelist a@x.jp\n");
+        }
     }
 
     #[test]
