@@ -184,6 +184,31 @@ fn words(name: &str) -> Vec<String> {
     out
 }
 
+/// How many of `tokens` the command form `form` takes, if they start with it. A word quoted
+/// (`"user add"`, which holds a no-break space) is the word, and words run together
+/// (`useradd`, once a zero-width space between them is read as nothing) are those words.
+fn form_at(form: &[String], tokens: &[(usize, &str)]) -> Option<usize> {
+    let (mut word, mut taken) = (0, 0);
+    while word < form.len() {
+        let token = tokens.get(taken)?.1.trim().trim_matches('"');
+        if form[word] == "$" {
+            word += 1;
+        } else {
+            let mut joined = String::new();
+            let run = form[word..]
+                .iter()
+                .take_while(|w| *w != "$")
+                .position(|w| {
+                    joined.push_str(w);
+                    joined.eq_ignore_ascii_case(token)
+                })?;
+            word += run + 1;
+        }
+        taken += 1;
+    }
+    Some(taken)
+}
+
 impl SecretNames {
     /// The names of a RON list (`["password", "api key"]`) on top of the neutral ones.
     pub fn with(ron_list: &str) -> Result<SecretNames, ron::error::SpannedError> {
@@ -206,18 +231,9 @@ impl SecretNames {
             })
     }
 
-    /// The length of the command form (`login $`) that `tokens` start with, if one does.
+    /// How many of `tokens` the command form (`login $`) they start with takes, if one does.
     fn command_at(&self, tokens: &[(usize, &str)]) -> Option<usize> {
-        self.2
-            .iter()
-            .find(|form| {
-                form.len() <= tokens.len()
-                    && form.iter().zip(tokens).all(|(word, (_, token))| {
-                        // A word quoted (`"user add"`, which holds a no-break space) is the word.
-                        word == "$" || token.trim().trim_matches('"').eq_ignore_ascii_case(word)
-                    })
-            })
-            .map(Vec::len)
+        self.2.iter().find_map(|form| form_at(form, tokens))
     }
 
     /// A line with every secret it may hold masked: whatever follows a secret field's name
