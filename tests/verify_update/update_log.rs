@@ -181,6 +181,11 @@ const ORDINARY: &[&str] = &[
     "Installer: error-free",
     " * Rotating /var/log/error.log",
     "Database updates finished with 0 errors",
+    // An identifier is one word; a zero count of errors is none.
+    "Migrating: 2019_08_19_000000_create_failed_jobs_table",
+    "postconf -e smtpd_soft_error_limit=10",
+    "Errors: 0",
+    " * Checking queues: failed: 0",
 ];
 
 #[test]
@@ -255,4 +260,68 @@ fn hostile_lines_never_panic_and_are_judged_by_their_words() {
     std::fs::write(&log, log_with("E: \u{0}Segmentation fault")).unwrap();
     let (code, out, _) = common::run_full(&["verify-update", log.to_str().unwrap()]);
     assert_ne!(code, 0, "{out}");
+}
+
+/// Failures a probe found passing: a count of errors that is not zero but ends in `0 errors`,
+/// `Error logging` read as an error log, a banner, a timestamped `E: `, a command a signal
+/// killed. Each is a failure of the update on its own line.
+const MISSED: &[&str] = &[
+    "Database updates finished with 10 errors",
+    "Applied 120 patches, 30 failed",
+    "Error logging in to license server",
+    "==== ERROR: patch 7.09-03 could not be applied ====",
+    "[2020-09-10 10:00:01] E: Sub-process /usr/bin/dpkg returned a non-zero code (1)",
+    "./st_update.sh: line 211: 31337 Killed   /usr/bin/php artisan migrate",
+    "Terminated",
+];
+
+#[test]
+fn failures_a_probe_found_passing_fail_the_update() {
+    for line in MISSED {
+        let run = verify(&Source::from_text("u.log", &log_with(line))).unwrap();
+        assert_eq!(run.failures.len(), 1, "{line}: {:?}", run.failures);
+        assert_eq!(run.failures[0].line, 19, "{line}");
+        assert_eq!(run.anomalies.len(), 1, "{line}: {:?}", run.anomalies);
+    }
+    // A number of processes, or a word that only holds a signal's name, is no signal.
+    for line in ["Stopped 3 Terminated workers", " * Killed stale locks: 0"] {
+        let run = verify(&Source::from_text("u.log", &log_with(line))).unwrap();
+        assert!(run.failures.is_empty(), "{line}: {:?}", run.failures);
+    }
+}
+
+#[test]
+fn a_done_line_that_reports_a_failure_is_no_completion() {
+    let log = log_with(".....").replace(
+        "Done. Installation Complete.",
+        "Done. Installation failed, rolled back to 7.08.",
+    );
+    let run = verify(&Source::from_text("u.log", &log)).unwrap();
+    assert_eq!(run.completed_at, None);
+    assert_eq!(run.failures.len(), 1, "{:?}", run.failures);
+    assert_eq!(run.failures[0].line, 30);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("u.log");
+    std::fs::write(&path, log).unwrap();
+    let (code, out, _) = common::run_full(&["verify-update", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("anomaly: no `Done. Installation Complete.` line"),
+        "{out}"
+    );
+    assert!(!out.contains("ok: every service came back"), "{out}");
+}
+
+#[test]
+fn an_apt_warning_is_a_note_not_a_failure() {
+    // apt goes on past a `W:` (a mirror it could not reach); when the fetch mattered it also
+    // prints an `E:` line, which fails the update. The warning stays a line the report shows.
+    for line in [
+        "W: Failed to fetch http://mirror.example/dists/stable/Release  Temporary failure resolving",
+        "[2020-09-10 10:00:01] W: Some index files failed to download. They have been ignored",
+    ] {
+        let run = verify(&Source::from_text("u.log", &log_with(line))).unwrap();
+        assert!(run.anomalies.is_empty(), "{line}: {:?}", run.anomalies);
+        assert_eq!(run.unrecognized.len(), 1, "{line}: {:?}", run.unrecognized);
+    }
 }

@@ -25,6 +25,9 @@ struct Failures {
     words: Vec<String>,
     phrases: Vec<String>,
     marks: Vec<Mark>,
+    prefixes: Vec<Prefix>,
+    signals: Vec<String>,
+    warnings: Vec<String>,
     benign: Vec<String>,
 }
 
@@ -32,8 +35,15 @@ struct Failures {
 #[derive(serde::Deserialize)]
 struct Mark {
     text: String,
-    /// Only where it begins the line (after spaces).
+    /// Only where it begins the line (after spaces and prefixes).
     start: bool,
+}
+
+/// What a line may begin with before a mark that counts only there (`[` ... `]`).
+#[derive(serde::Deserialize)]
+struct Prefix {
+    open: String,
+    close: String,
 }
 
 fn failures() -> &'static Failures {
@@ -44,43 +54,103 @@ fn failures() -> &'static Failures {
     })
 }
 
-/// Whether a line reports an error or a failure: it holds one of the words or phrases of
-/// `update_log.ron` at a word's edges, other than inside a phrase that says nothing failed,
-/// or one of its marks where a mark counts.
-pub(crate) fn reports_failure(text: &str) -> bool {
-    let mut lower = text.to_lowercase();
-    let failures = failures();
-    for phrase in &failures.benign {
-        lower = lower.replace(phrase.as_str(), " ");
-    }
-    let word = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| failures.words.iter().any(|w| w == word));
-    word || failures.phrases.iter().any(|p| at_word_edges(&lower, p))
-        || failures.marks.iter().any(|mark| marked(text, mark))
+/// A character that belongs to a word: a letter, a digit or `_` (an identifier is one word).
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
 }
 
-/// Whether `phrase` is in `text` with no letter or digit right before or after it.
-fn at_word_edges(text: &str, phrase: &str) -> bool {
-    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(phrase).any(|(at, _)| {
+/// Whether a line reports an error or a failure: it holds one of the words or phrases of
+/// `update_log.ron` at a word's edges, other than inside a phrase that says nothing failed,
+/// one of its marks where a mark counts, or a shell's report of a command a signal killed. A
+/// line that begins with a warning's mark is a warning, not a failure.
+pub(crate) fn reports_failure(text: &str) -> bool {
+    let failures = failures();
+    let head = after_prefixes(text, &failures.prefixes);
+    if failures
+        .warnings
+        .iter()
+        .any(|w| head.starts_with(w.as_str()))
+    {
+        return false;
+    }
+    let lower = without_benign(&text.to_lowercase(), &failures.benign);
+    let word = lower
+        .split(|c: char| !in_word(c))
+        .any(|word| failures.words.iter().any(|w| w == word));
+    word || failures
+        .phrases
+        .iter()
+        .any(|p| at_word_edges(&lower, p).next().is_some())
+        || failures.marks.iter().any(|mark| marked(text, head, mark))
+        || failures.signals.iter().any(|s| killed_by(text, s))
+}
+
+/// `text` with each benign phrase that stands at a word's edges blanked out.
+fn without_benign(lower: &str, benign: &[String]) -> String {
+    let mut text = lower.to_string();
+    for phrase in benign {
+        let found: Vec<usize> = at_word_edges(&text, phrase).collect();
+        for at in found.into_iter().rev() {
+            text.replace_range(at..at + phrase.len(), " ");
+        }
+    }
+    text
+}
+
+/// Where `phrase` is in `text` with no letter, digit or `_` right before or after it.
+fn at_word_edges<'a>(text: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(phrase).filter_map(move |(at, _)| {
         let before = text[..at].chars().next_back();
         let after = text[at + phrase.len()..].chars().next();
-        !alphanumeric(before) && !alphanumeric(after)
+        (!before.is_some_and(in_word) && !after.is_some_and(in_word)).then_some(at)
     })
 }
 
-/// Whether `text` holds `mark` where it counts: at the line's start, or after no letter or
-/// digit.
-fn marked(text: &str, mark: &Mark) -> bool {
+/// The line after its leading spaces and any prefixes (`[2020-09-10 10:00:01] `).
+fn after_prefixes<'a>(text: &'a str, prefixes: &[Prefix]) -> &'a str {
+    let mut head = text.trim_start();
+    while let Some(p) = prefixes
+        .iter()
+        .find(|p| !p.open.is_empty() && head.starts_with(p.open.as_str()))
+    {
+        let inside = &head[p.open.len()..];
+        match inside.find(p.close.as_str()) {
+            Some(end) => head = inside[end + p.close.len()..].trim_start(),
+            None => break,
+        }
+    }
+    head
+}
+
+/// Whether `text` holds `mark` where it counts: at the line's start (`head`, after its
+/// prefixes), or after no letter or digit.
+fn marked(text: &str, head: &str, mark: &Mark) -> bool {
     if mark.start {
-        return text.trim_start().starts_with(mark.text.as_str());
+        return head.starts_with(mark.text.as_str());
     }
     text.match_indices(mark.text.as_str()).any(|(at, _)| {
         !text[..at]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether `text` is a shell's report that a command died of `signal`: the signal alone on
+/// the line, or after a process number that begins the line or follows a `:`
+/// (`./st_update.sh: line 211: 31337 Killed   php artisan migrate`).
+fn killed_by(text: &str, signal: &str) -> bool {
+    if text.trim() == signal {
+        return true;
+    }
+    text.match_indices(signal).any(|(at, _)| {
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        let number = before.trim_end_matches(|c: char| c.is_ascii_digit());
+        let after = text[at + signal.len()..].chars().next();
+        before.len() < at
+            && number.len() < before.len()
+            && matches!(number.trim_end().chars().next_back(), None | Some(':'))
+            && !after.is_some_and(in_word)
     })
 }
 
@@ -136,17 +206,22 @@ pub fn verify(source: &Source) -> Result<UpdateRun> {
                     s.started_at = Some(line);
                 }
             }
-            Rule::done => run.completed_at = Some(line),
+            // `Done. Installation failed, rolled back to 7.08.` is no completion.
+            Rule::done if !reports_failure(&text) => run.completed_at = Some(line),
             Rule::task if reports_failure(&text) => run.failed_tasks.push(Line {
                 line,
                 text: text.trim().to_string(),
             }),
             // A line of no known form that says something failed (`ERROR: ...`) is a failure
             // of the update, not only a line carryover does not know.
-            Rule::text if reports_failure(&text) => run.failures.push(Line {
-                line,
-                text: text.trim().to_string(),
-            }),
+            // So is a banner that says so (`==== ERROR: patch 7.09-03 could not be applied ====`)
+            // and a `Done.` line that does.
+            Rule::text | Rule::banner | Rule::done if reports_failure(&text) => {
+                run.failures.push(Line {
+                    line,
+                    text: text.trim().to_string(),
+                })
+            }
             Rule::text => run.unrecognized.push(Line { line, text }),
             _ => {}
         }
@@ -221,6 +296,9 @@ mod tests {
             "fatal: disk full",
             "Database updates failed: relation \"quarantine\" is locked",
             "Installation aborted",
+            "Database updates finished with 10 errors",
+            "Applied 120 patches, 30 failed",
+            "Error logging in to license server",
         ] {
             assert!(reports_failure(line), "{line}");
         }
@@ -229,6 +307,8 @@ mod tests {
             "Stopping failover monitor",
             "Database updates finished with 0 errors",
             "OK",
+            "Migrating: 2019_08_19_000000_create_failed_jobs_table",
+            "Errors: 0",
         ] {
             assert!(!reports_failure(line), "{line}");
         }
