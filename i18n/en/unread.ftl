@@ -30,3 +30,5 @@ unread-mos-answer-words = answer line does not split into words
 unread-mos-key-line = key line without a key block
 unread-plain-not-a-version = not a version
 unread-plain-not-a-setting = not `scope.name = value`
+unread-mos-not-a-version = `version` answer line is not a version
+unread-mos-version-extra-line = `version` answer line after the first, which alone names the version

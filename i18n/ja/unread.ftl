@@ -30,3 +30,5 @@ unread-mos-answer-words = 応答の行を語に分割できません
 unread-mos-key-line = キーブロックのないキーの行
 unread-plain-not-a-version = バージョンではありません
 unread-plain-not-a-setting = `scope.name = value` ではありません
+unread-mos-not-a-version = `version` の応答の行がバージョンではありません
+unread-mos-version-extra-line = `version` の応答の 2 行目以降です (バージョンを示すのは 1 行目だけです)

@@ -54,7 +54,7 @@ impl fmt::Display for Value {
 }
 
 /// A MOS or SpamTitan version: `4.2.3-GA`, `4.1.10`, `7.09`, `7.08 build 1234`. Compared by
-/// number.
+/// number. Its tag is kept in capitals, whatever case it was written in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Version {
     /// The numbers, `[7, 8]` for `7.08`.
@@ -94,6 +94,9 @@ impl Version {
             .map(|n| n.parse().ok())
             .collect::<Option<Vec<u32>>>()?;
         let (tag, build) = tag_and_build(&rest[end..]);
+        // A tag's case is no part of the release (`4.2.3-ga` is `4.2.3-GA`): written in
+        // capitals, as MOS prints it, so that the text, equality and `diff` agree.
+        let tag = tag.to_ascii_uppercase();
         let text = if tag.is_empty() {
             written.to_string()
         } else {
@@ -262,6 +265,10 @@ mod tests {
             assert_eq!(version.build, None);
         }
         assert_eq!(v("4.1.10").to_string(), "4.1.10");
+        // A tag's case is no change: one text, one version.
+        assert_eq!(v("mos4.2.3-ga").to_string(), "4.2.3-GA");
+        assert_eq!(v("mos4.2.3-ga"), v("MOS4.2.3-GA"));
+        assert_eq!(v("4.2.3-Beta2 build 9").to_string(), "4.2.3-BETA2");
         assert_eq!(v("4.2.3-GA build 9").tag, "GA");
         assert_eq!(v("4.2.3-GA build 9").build, Some(9));
     }

@@ -739,11 +739,27 @@ fn a_build_in_a_version_answer_is_no_part_of_the_release() {
     assert_eq!(capture.config.sources[0].info.not_understood, 0);
 }
 
-/// Never a version from an answer that does not read as one: each is said, and the capture
-/// holds no version.
+/// The lines unrecognized notes were made at, in order.
+fn unrecognized_at(capture: &Capture) -> Vec<u32> {
+    capture
+        .notes
+        .iter()
+        .filter(|(_, n)| matches!(&n.kind, carryover::capture::NoteKind::Unrecognized(_)))
+        .map(|(_, n)| n.line)
+        .collect()
+}
+
+/// Never a version from an answer that does not read as one: each is said, and its line is
+/// an unrecognized note. Found by a probe: prose before a build (`... rebuild 7`) was read as
+/// the release, and an answer that splits into words (`MOS4.2.3-GA -P1`) only warned, so
+/// `show --unrecognized` listed nothing.
 #[test]
 fn an_unreadable_version_answer_is_no_version() {
     for answer in [
+        "MOS4.2.3-GA is not installed; rebuild 7",
+        "MOS4.2.2-GA upgrade to 4.2.3 pending build 7",
+        "MOS4.2.3-GA -P1",
+        "MOS4.2.3_GA",
         "MOS4.2.3-GA is not installed",
         "2011",
         "MOS4.2.3-GA (build 1234",
@@ -757,7 +773,46 @@ fn an_unreadable_version_answer_is_no_version() {
         );
         assert_eq!(version_of(&capture), None, "{answer:?}");
         assert_eq!(warned_at(&capture, "mos-not-a-version"), [2], "{answer:?}");
+        assert_eq!(unrecognized_at(&capture), [2], "{answer:?}");
     }
+}
+
+/// Found by a probe: a second `version` answer line (`MOS4.2.2-GA` after `MOS4.2.3-GA`) was
+/// dropped without a word. The first names the version; the second is an unrecognized note.
+#[test]
+fn a_second_version_answer_line_is_unrecognized() {
+    let capture = read_text(
+        "two.log",
+        "rg01> version\nMOS4.2.3-GA\nMOS4.2.2-GA\nOK Completed\n\
+         rg01> smtp get fastpath\noff\nOK Completed\n",
+    );
+    assert_eq!(version_of(&capture).as_deref(), Some("4.2.3-GA"));
+    assert_eq!(unrecognized_at(&capture), [3]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("two.log"),
+        "rg01> version\nMOS4.2.3-GA\nMOS4.2.2-GA\nOK Completed\n",
+    )
+    .unwrap();
+    let (_, out, err) = run_in(dir.path(), &["show", "-q", "--unrecognized", "two.log"]);
+    assert!(out.contains("MOS4.2.2-GA"), "{out}{err}");
+}
+
+/// Found by a probe: `show` and `plan` took `mos4.2.3-ga` and `MOS4.2.3-GA` for one version,
+/// but `diff` reported a change between them. A tag's case is no change: both are written
+/// `4.2.3-GA`, and `diff` finds nothing.
+#[test]
+fn a_version_tag_in_another_case_is_no_change() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, answer) in [("lc.log", "mos4.2.3-ga"), ("uc.log", "MOS4.2.3-GA")] {
+        let text = format!("rg01> version\n{answer}\nOK Completed\n");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let (code, out, err) = run_in(dir.path(), &["diff", "-q", "lc.log", "uc.log"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains("appliance/version"), "{out}");
+    let lower = read_text("lc.log", "rg01> version\nmos4.2.3-ga\nOK Completed\n");
+    assert_eq!(version_of(&lower).as_deref(), Some("4.2.3-GA"));
 }
 
 /// An export whose header gives the release with a patch suffix and a log whose `version`

@@ -513,33 +513,46 @@ impl Interpreter {
 
     /// The release the first answer line names ([`super::release`]): a line the protocol's
     /// words do not split (`MOS 4.2.3-GA (build 1234)`) is read too. What follows the release
-    /// is left out of it, and said; a line of another shape is no version, and said.
+    /// is left out of it, and said; a line of another shape is no version, and said. Every
+    /// answer line not read as the version (one of another shape, a second line, a literal's
+    /// body) is an unrecognized note with its line.
     fn get_version(&mut self, x: &Exchange<'_>) {
-        let mut lines = x.answer.iter().filter_map(|a| match a {
-            Answer::Data { line, words, .. } if !words.is_empty() => {
-                let words: Vec<String> = words.iter().map(|w| w.text.to_string()).collect();
-                Some((line, join(&words), false))
-            }
-            Answer::Text(line) => Some((line, line.text.trim().to_string(), true)),
-            _ => None,
-        });
-        let Some((line, text, unsplit)) = lines.next() else {
-            let said = message!("mos-version-printed-nothing");
-            return self.warn(x.command.line.number, said);
-        };
-        match self.release(&text, line.number) {
-            Some(version) => self.change(Change::Version(version), line.number),
-            None => {
-                if unsplit {
-                    self.unrecognized(line, crate::message!("unread-mos-answer-words"));
+        let mut read = false;
+        for answer in &x.answer {
+            let (line, text, literal) = match answer {
+                Answer::Data {
+                    line,
+                    words,
+                    literal,
+                } if !words.is_empty() => {
+                    let words: Vec<String> = words.iter().map(|w| w.text.to_string()).collect();
+                    (line, join(&words), literal.as_deref())
                 }
+                Answer::Text(line) => (line, line.text.trim().to_string(), None),
+                _ => continue,
+            };
+            if read {
+                self.unrecognized(line, message!("unread-mos-version-extra-line"));
+            } else if let Some(version) = literal
+                .is_none()
+                .then(|| self.release(&text, line.number))
+                .flatten()
+            {
+                self.change(Change::Version(version), line.number);
+            } else {
+                self.unrecognized(line, message!("unread-mos-not-a-version"));
                 self.warn(line.number, message!("mos-not-a-version", text = &text));
             }
-        }
-        for (line, _, unsplit) in lines {
-            if unsplit {
-                self.unrecognized(line, crate::message!("unread-mos-answer-words"));
+            read = true;
+            for body in literal.into_iter().flat_map(|l| l.lines()) {
+                if !body.text.trim().is_empty() {
+                    self.unrecognized(&body, message!("unread-mos-version-extra-line"));
+                }
             }
+        }
+        if !read {
+            let said = message!("mos-version-printed-nothing");
+            self.warn(x.command.line.number, said);
         }
     }
 

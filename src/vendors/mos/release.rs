@@ -21,8 +21,9 @@ pub(super) struct Release<'a> {
 }
 
 /// Reads `answer`: an optional `MOS`, the release's numbers (two at least), an optional tag
-/// (`-GA`), then nothing, or a suffix joined to it (`-P1`) and a build (`build 1234`, in
-/// parentheses or not), which are no part of the release. Anything else is no version.
+/// (`-GA`), then nothing, or a suffix joined to it (`-P1`), a build right after the release
+/// or the suffix (`build 1234`, in parentheses or not), or both, which are no part of the
+/// release. Anything else (prose before a build too) is no version.
 pub(super) fn read(answer: &str) -> Option<Release<'_>> {
     let text = answer.trim();
     if text.len() > LONGEST {
@@ -37,17 +38,16 @@ pub(super) fn read(answer: &str) -> Option<Release<'_>> {
         return None;
     }
     let (tag, after) = tag(&rest[end..]);
-    let build = match after.trim() {
+    let build = match after[suffix_end(after)..].trim() {
         "" => None,
-        more if is_suffix_and_build(after) => Some(build_number(more)),
-        _ => return None,
+        phrase => Some(build_number(phrase)?),
     };
     let release = match tag {
         "" => numbers.to_string(),
         tag => format!("{numbers}-{tag}"),
     };
     let mut version = Version::parse(&release)?;
-    version.build = build.flatten();
+    version.build = build;
     let more = Some(after.trim()).filter(|m| !m.is_empty());
     Some(Release { version, more })
 }
@@ -93,10 +93,9 @@ fn is_build_word(word: &str) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("build"))
 }
 
-/// Whether the text after the release is a suffix joined to it by hyphens (`-P1`,
-/// `-P1-hotfix2`), a build (` build 1234`, ` (build 1234)`, `-build1234`, `build: 7`), or a
-/// suffix and then a build; nothing else.
-fn is_suffix_and_build(after: &str) -> bool {
+/// Where the suffixes joined to the release by hyphens (`-P1`, `-P1-hotfix2`) end in the
+/// text after it; a build (`-build1234`) is no suffix.
+fn suffix_end(after: &str) -> usize {
     let mut rest = after;
     while let Some(word) = rest.strip_prefix('-') {
         let end = word
@@ -107,13 +106,13 @@ fn is_suffix_and_build(after: &str) -> bool {
         }
         rest = &word[end..];
     }
-    let rest = rest.trim();
-    rest.is_empty() || build_number(rest).is_some()
+    after.len() - rest.len()
 }
 
 /// The number of a build phrase that is the whole of `text` (`build 1234`, `(build 1234)`,
-/// `-build1234`, `build: 7`, `build #7`), if it is one; else `None`. Of a suffix and a
-/// build (`-P1 build 7`), the build's.
+/// `-build1234`, `build: 7`, `build #7`), if it is one; else `None`. Nothing but a hyphen, an
+/// opening parenthesis or white space may come before `build`: `rebuild 7` or prose ending in
+/// `build 7` is no build.
 fn build_number(text: &str) -> Option<u32> {
     let lower = text.to_ascii_lowercase();
     let at = lower.rfind("build")?;
@@ -121,11 +120,10 @@ fn build_number(text: &str) -> Option<u32> {
     let phrase = lower[at + "build".len()..].trim_end_matches(')');
     let digits = phrase.trim_start_matches([' ', ':', '#']);
     let whole = digits.bytes().all(|b| b.is_ascii_digit());
-    let before_ok = before.is_empty() || before.ends_with(|c: char| c.is_ascii_alphanumeric());
     // Parentheses around the build only, both or neither.
     let opened = lower[..at].trim_end().ends_with('(');
     let closed = text.ends_with(')');
-    if !whole || !before_ok || opened != closed {
+    if !whole || !before.is_empty() || opened != closed {
         return None;
     }
     digits.parse().ok()
@@ -192,6 +190,12 @@ mod tests {
             "MOS4.2.3-GA -",
             "MOS4.2.3-GA-",
             "MOS4.2.3-GA-P1 extra",
+            "MOS4.2.3-GA is not installed; rebuild 7",
+            "MOS4.2.2-GA upgrade to 4.2.3 pending build 7",
+            "MOS4.2.3-GA-P1 pending build 7",
+            "MOS4.2.3-GA rebuild 7",
+            "MOS4.2.3-GA -P1",
+            "MOS4.2.3_GA",
             "MOS4.2.3-GA \"P1\"",
             "MOS4.2.3-GA\u{0}",
             "MOS4.2.3-ＧＡ",
