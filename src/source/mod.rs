@@ -12,7 +12,6 @@
 
 mod clean;
 mod decode;
-mod file_bytes;
 pub mod habits;
 pub mod junk;
 mod lookalike;
@@ -106,7 +105,7 @@ impl Source {
             return Source::from_bytes(STDIN_NAME, read_stdin()?, encoding);
         }
         let display = path.display().to_string();
-        let bytes = file_bytes::read(path).map_err(|e| Error::io(&display, e))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(&display, e))?;
         Source::from_bytes(&display, bytes, encoding)
     }
 
@@ -116,7 +115,7 @@ impl Source {
         name: &str,
         encoding: Option<&'static Encoding>,
     ) -> Result<Source> {
-        let bytes = file_bytes::read(path).map_err(|e| Error::io(name, e))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(name, e))?;
         Source::from_bytes(name, bytes, encoding)
     }
 
@@ -163,7 +162,7 @@ impl Source {
     /// outside them, never a line end or an overwrite.
     pub fn read_data(path: &Path, encoding: Option<&'static Encoding>) -> Result<Source> {
         let display = path.display().to_string();
-        let bytes = file_bytes::read(path).map_err(|e| Error::io(&display, e))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(&display, e))?;
         Source::data_from_bytes(&display, bytes, encoding)
     }
 
