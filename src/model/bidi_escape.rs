@@ -154,21 +154,24 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// `text` escaped as `want` whole, and written in two pieces cut at every byte.
+    fn escaped_at_every_cut(text: &str, want: &str) {
+        assert_eq!(escaped(&[text.as_bytes()]), want);
+        let bytes = text.as_bytes();
+        for cut in 0..bytes.len() {
+            let parts = [&bytes[..cut], &bytes[cut..]];
+            assert_eq!(escaped(&parts), want, "cut at {cut}");
+        }
+    }
+
     /// Every bidi control, C1 control and character that shows nothing; Japanese, full-width
     /// forms and accented letters (whose encodings share the lead bytes) stay as they are.
     #[test]
     fn every_hidden_character_is_escaped_even_when_a_write_cuts_it() {
         let text = "a\u{202e}b\u{2066}c\u{200f}d\u{061c}e ＠日本 \u{2028}\u{9b}2J\u{200b}f\u{feff}g\u{ad}h\u{180e}é";
         let want = "a\\u{202e}b\\u{2066}c\\u{200f}d\\u{61c}e ＠日本 \\u{2028}\\u{9b}2J\\u{200b}f\\u{feff}g\\u{ad}h\\u{180e}é";
-        assert_eq!(escaped(&[text.as_bytes()]), want);
+        escaped_at_every_cut(text, want);
         let bytes = text.as_bytes();
-        for cut in 0..bytes.len() {
-            assert_eq!(
-                escaped(&[&bytes[..cut], &bytes[cut..]]),
-                want,
-                "cut at {cut}"
-            );
-        }
         for cut in 0..bytes.len() - 1 {
             let parts = [&bytes[..cut], &bytes[cut..cut + 1], &bytes[cut + 1..]];
             assert_eq!(escaped(&parts), want, "cuts at {cut}");
@@ -181,15 +184,7 @@ mod tests {
     fn ascii_controls_are_escaped_but_line_breaks_and_tabs() {
         let text = "x\u{1}\u{b}\u{c}\u{1f}.jp\u{7f}\r\n\tOK \u{1b}[2J日本\u{b}";
         let want = "x\\u{1}\\u{b}\\u{c}\\u{1f}.jp\\u{7f}\\u{d}\n\tOK \\u{1b}[2J日本\\u{b}";
-        assert_eq!(escaped(&[text.as_bytes()]), want);
-        let bytes = text.as_bytes();
-        for cut in 0..bytes.len() {
-            assert_eq!(
-                escaped(&[&bytes[..cut], &bytes[cut..]]),
-                want,
-                "cut at {cut}"
-            );
-        }
+        escaped_at_every_cut(text, want);
         assert_eq!(
             escaped(&[b"(\n  a: \"b@x.jp\",\n)\t"]),
             "(\n  a: \"b@x.jp\",\n)\t"
