@@ -176,6 +176,18 @@ pub(crate) fn longest_backtick_run(text: &str) -> usize {
     text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 
+/// Whether `text`, with white space removed and case folded, starts with `prefix` (lower
+/// case): a key block's sentinel as documents space it out (`#@Mirapoint - Key - 1.0`).
+pub fn starts_squeezed(text: &str, prefix: &str) -> bool {
+    let squeezed: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(prefix.len())
+        .flat_map(char::to_lowercase)
+        .collect();
+    squeezed == prefix
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,13 +2,16 @@
 //! `C: a1 LOGIN admin {9+}` sends the password on the lines after it, with no word beside it
 //! that masking could key on. An error that shows such a line shows `<secret>` instead.
 
+use crate::base::text::starts_squeezed;
+
 /// How many lines before a line are looked at for the literal or key block it may belong to:
 /// a password is a line or two, a private key some dozens, and an error must not search a
 /// whole file.
 const LOOKED_BACK: usize = 256;
 
-/// The lines that open and close a key block (`key get MTA`'s answer): a private key.
-const KEY_BLOCK: (&str, &str) = ("#@Mirapoint-Key-", "#@Mirapoint-Key-End");
+/// The lines that open and close a key block (`key get MTA`'s answer): a private key. Compared
+/// with white space removed and case folded, as documents space them out.
+const KEY_BLOCK: (&str, &str) = ("#@mirapoint-key-", "#@mirapoint-key-end");
 
 /// Whether the line that starts at byte `start` of `text` lies in the body of a literal
 /// announced by an earlier line that holds a secret, or inside a key block.
@@ -22,10 +25,10 @@ pub(super) fn holds(text: &[u8], start: usize) -> bool {
         let line_start = memchr::memrchr(b'\n', &text[..line_end]).map_or(0, |i| i + 1);
         let line = String::from_utf8_lossy(&text[line_start..line_end]);
         let line = line.trim_end_matches('\r');
-        if line.trim_start().starts_with(KEY_BLOCK.1) {
+        if starts_squeezed(line, KEY_BLOCK.1) {
             return false;
         }
-        if line.trim_start().starts_with(KEY_BLOCK.0) {
+        if starts_squeezed(line, KEY_BLOCK.0) {
             return true;
         }
         let announced = super::clean::announced_literal(line);
@@ -100,6 +103,10 @@ mod tests {
         // Without its header, or cut before its end, a block is still a key.
         let bare = "#@Mirapoint-Key-1.0\nUFJJVkFURQ==\nNO Session expired\n";
         assert!(holds(bare.as_bytes(), line_start(bare, "UFJJ")));
+        // As a document spaces it out.
+        let spaced = "#@Mirapoint - Key - 1.0\nUFJJVkFURQ==\n#@Mirapoint - Key - End\nOK\n";
+        assert!(holds(spaced.as_bytes(), line_start(spaced, "UFJJ")));
+        assert!(!holds(spaced.as_bytes(), line_start(spaced, "OK")));
     }
 
     #[test]

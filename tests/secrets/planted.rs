@@ -526,7 +526,12 @@ fn a_new_users_password_typed_with_an_odd_space_reaches_no_output_or_repository(
 fn a_key_block_and_a_synchronizing_literal_are_masked_where_lines_are_quoted() {
     let dir = tempfile::tempdir().unwrap();
     let key = "UFJJVkFURUtFWVNFQ1JFVERBVEE";
-    let cases: [(&str, String, i32); 4] = [
+    let cases: [(&str, String, i32); 5] = [
+        (
+            "spaced-key.log",
+            format!("rg01> version\nMOS4.2.3-GA\nOK Completed\nrg01> key get MTA \"\"\n#@Mirapoint - Key - 1.0\n{key}\n#@Mirapoint - Key - End\nOK Completed\n"),
+            1,
+        ),
         (
             "nul-in-key.log",
             format!("rg01> key get MTA \"\"\nMTA private \"rg01\" \"\" \"\" {{79}}\n#@Mirapoint-Key-1.0\n{key}\0x\n#@Mirapoint-Key-End\nOK Completed\n"),

@@ -163,11 +163,12 @@ impl Interpreter {
     }
 
     fn unrecognized(&mut self, line: &Line<'_>, reason: Message) {
-        let sentinel = line.text.trim_start().strip_prefix("#@Mirapoint-Key-");
-        if let Some(rest) = sentinel {
-            self.in_key_block = !rest.starts_with("End");
+        let is_sentinel = |s| super::syntax::literal::is_sentinel(line.text, s);
+        let sentinel = is_sentinel("#@mirapoint-key-");
+        if sentinel {
+            self.in_key_block = !is_sentinel("#@mirapoint-key-end");
         }
-        let secret = (sentinel.is_none() && self.in_key_block)
+        let secret = (!sentinel && self.in_key_block)
             || self
                 .secret_body
                 .is_some_and(|(first, last)| (first..=last).contains(&line.number));

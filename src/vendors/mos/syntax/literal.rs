@@ -333,13 +333,7 @@ fn by_sentinel<'a>(mut lines: impl Iterator<Item = Line<'a>>) -> Option<usize> {
 
 /// Whether a line, with spaces removed and case folded, starts with `sentinel`.
 pub(crate) fn is_sentinel(text: &str, sentinel: &str) -> bool {
-    let squeezed: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .take(sentinel.len())
-        .flat_map(char::to_lowercase)
-        .collect();
-    squeezed == sentinel
+    crate::base::text::starts_squeezed(text, sentinel)
 }
 
 #[cfg(test)]
