@@ -58,12 +58,18 @@ pub fn report(report: &Report, old: &Named, new: &Named, request: &Request) -> S
     }
 }
 
+/// Whether `d` is a secret that changed and whose values the comparison does not hold (they
+/// are hidden, or only their hashes were compared): said as `(secret changed)`, never shown.
+fn secret_changed_unseen(d: &Difference) -> bool {
+    d.kind == DiffKind::Changed && d.secret && d.old.is_none()
+}
+
 /// For standard error beside `--format unified`: each secret that changed, which the unified
 /// diff of the two canonical texts (secrets masked in both) cannot show.
 pub fn secrets_unified_hides(comparison: &Comparison) -> String {
     let mut out = String::new();
     for d in &comparison.changes {
-        if d.kind == DiffKind::Changed && d.secret && d.old.is_none() {
+        if secret_changed_unseen(d) {
             let said = crate::message!("diff-unified-secret-changed", path = &d.path);
             let _ = writeln!(out, "{}", super::message::words(&said));
         }
@@ -435,7 +441,7 @@ pub fn human_explained(
         let path = one_line(&d.path);
         let multiline = old.contains('\n') || new.contains('\n');
         let head = match d.kind {
-            DiffKind::Changed if d.secret && d.old.is_none() => {
+            DiffKind::Changed if secret_changed_unseen(d) => {
                 // The path went through the one sanitiser above.
                 super::message::words_as_given(&crate::message!(
                     "diff-secret-changed",
@@ -454,7 +460,7 @@ pub fn human_explained(
             head,
             style.paint(DIM, &at)
         );
-        if multiline && !(d.secret && d.old.is_none()) {
+        if multiline && !secret_changed_unseen(d) {
             out.push_str(&text_diff(&old, &new, style));
         }
         if let Some(e) = labels.get(i) {
@@ -547,7 +553,7 @@ pub fn markdown_explained(comparison: &Comparison, explained: Option<&Explained>
     for (i, d) in differences.iter().enumerate() {
         let new = match d.kind {
             // Neither value is shown: the cell says what changed.
-            DiffKind::Changed if d.secret && d.old.is_none() => {
+            DiffKind::Changed if secret_changed_unseen(d) => {
                 super::message::words(&crate::message!("diff-secret-changed-cell"))
             }
             _ => value(d, &d.new, d.secret && d.kind != DiffKind::Removed),
