@@ -189,3 +189,11 @@ pub fn track_and_commit(src: &Path, repo: &Path) -> (i32, String) {
     assert_eq!(code, 0, "{err}");
     (code, out)
 }
+
+/// Whether git can be run here; the tests that need it say so and pass without it.
+pub fn has_git() -> bool {
+    std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}

@@ -6,14 +6,6 @@ use crate::common;
 
 use std::path::Path;
 
-/// Whether git can be run here; the tests that need it say so and pass without it.
-fn has_git() -> bool {
-    std::process::Command::new("git")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// A repository with the README's setup: `.gitattributes` sends captures to the `carryover`
 /// driver, whose command is `carryover diff` and whose textconv is `carryover textconv`.
 fn repository(dir: &Path) {
@@ -48,7 +40,7 @@ fn partial_capture() -> String {
 
 #[test]
 fn a_partial_capture_reads_as_not_captured_never_as_a_deletion() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -106,7 +98,7 @@ fn capture_of_one_list() -> String {
 
 #[test]
 fn a_list_not_listed_reads_as_not_captured_in_git_log_and_in_the_commit_counts() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -180,7 +172,7 @@ fn a_list_not_listed_reads_as_not_captured_in_git_log_and_in_the_commit_counts()
 
 #[test]
 fn a_file_that_is_no_capture_gets_a_plain_diff_under_diff_external() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -237,7 +229,7 @@ fn textconv_shows_a_file_that_is_no_capture_as_it_is() {
 
 #[test]
 fn track_commit_says_what_changed_per_appliance() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -303,7 +295,7 @@ fn track_commit_says_what_changed_per_appliance() {
 
 #[test]
 fn a_file_stored_in_an_older_format_is_rewritten_with_a_commit_of_its_own() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -337,7 +329,7 @@ fn a_file_stored_in_an_older_format_is_rewritten_with_a_commit_of_its_own() {
 
 #[test]
 fn track_json_reports_the_commit_it_made_and_verbose_shows_each_files_notes() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -386,7 +378,7 @@ fn track_json_reports_the_commit_it_made_and_verbose_shows_each_files_notes() {
 /// the commit counts them as not captured. Listed in full again, it is a list again.
 #[test]
 fn a_list_cut_by_the_pager_is_stored_partial_never_as_deletions() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -477,7 +469,7 @@ fn track_each(captures: &[String]) -> (String, Vec<String>, String) {
 /// the first time".
 #[test]
 fn a_list_not_listed_in_between_is_compared_with_its_last_full_listing() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -507,7 +499,7 @@ fn a_list_not_listed_in_between_is_compared_with_its_last_full_listing() {
 /// the cut listing did not show, and that are gone now, are removed.
 #[test]
 fn a_list_cut_in_between_is_compared_with_its_last_full_listing() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -535,7 +527,7 @@ fn a_list_cut_in_between_is_compared_with_its_last_full_listing() {
 /// holds of another list.
 #[test]
 fn a_list_never_listed_before_is_captured_for_the_first_time() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -562,7 +554,7 @@ fn a_list_never_listed_before_is_captured_for_the_first_time() {
 /// nothing captured for the first time.
 #[test]
 fn the_same_list_after_a_capture_that_did_not_list_it_is_unchanged() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }

@@ -23,16 +23,9 @@ fn history(repo: &Path) -> String {
     common::git(repo, &["log", "--all", "-p", "--format=%B"])
 }
 
-fn has_git() -> bool {
-    std::process::Command::new("git")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn a_changed_secret_is_said_not_compared_never_nothing_changed() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
@@ -128,7 +121,7 @@ fn long_hex_or_base64(line: &str) -> bool {
 
 #[test]
 fn captures_without_secrets_say_nothing_of_them() {
-    if !has_git() {
+    if !common::has_git() {
         eprintln!("git is not installed: skipped");
         return;
     }
